@@ -1,0 +1,5 @@
+import sys
+
+from staffing.cli import main
+
+sys.exit(main())

@@ -1,0 +1,79 @@
+"""What a check is: a code, a slug, a default severity, typed options, a generator of
+problems and a docstring under fixed headings that `staffing explain CODE` prints.
+
+A check never formats text or knows about files: it yields `Problem`s (a message key
+from the catalogue, the numbers behind it, where in the plan) and the engine stamps
+code, severity, location, messages and the policy source.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from staffing.findings import Loc, Severity
+
+# How a pack may tighten or loosen an option: "max" options are tighter when lower,
+# "min" options tighter when higher, "require" options tighter when true, and
+# "set" options (lists of required things) tighter when larger.
+Direction = Literal["max", "min", "require", "set"]
+
+
+class Options(BaseModel):
+    """Base for a check's options.  Every option defaults to None (= not set by any pack),
+    and a check that lacks what it needs stays silent."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def direction(options: type[Options], name: str) -> Direction | None:
+    extra = options.model_fields[name].json_schema_extra
+    if isinstance(extra, dict):
+        value = extra.get("direction")
+        if value in ("max", "min", "require", "set"):
+            return value  # type: ignore[return-value]
+    return None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, before the engine turns it into a Finding.
+
+    key:     catalogue entry (the check's code, or code + "." + variant)
+    params:  the numbers and names the message shows
+    loc:     path of the offending value in the plan's data
+    trail:   (zh, en) labels of the place in business terms, below the town
+    option:  the pack option whose `source` this finding cites
+    at_key:  point at the key rather than the value (for missing or extra entries)
+    """
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    loc: Loc = ()
+    trail: tuple[tuple[str, str], ...] = ()
+    option: str | None = None
+    at_key: bool = False
+    severity: Severity | None = None  # only where one check has a milder variant
+
+
+class Check:
+    code: ClassVar[str]
+    slug: ClassVar[str]
+    rule: ClassVar[int]  # the number of the rule in DOMAIN.md ("The rules")
+    severity: ClassVar[Severity] = Severity.ERROR
+    options: ClassVar[type[Options]] = Options
+
+    def run(self, ctx: Any, opts: Any) -> Iterator[Problem]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def title(cls) -> str:
+        return cls.doc().splitlines()[0] if cls.doc() else cls.slug

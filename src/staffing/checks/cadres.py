@@ -1,0 +1,183 @@
+"""DOMAIN rule 7: the "三超两乱" prohibitions on cadres and bodies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from staffing.checks.base import Check, Options, Problem
+from staffing.context import Context
+from staffing.model import LeadershipPost
+
+
+def _holders(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], str, str | None, list[LeadershipPost]]]:
+    """(loc, name, rank, posts) for every body and the support centre."""
+    for i, body in enumerate(ctx.plan.bodies):
+        yield ("bodies", i), body.name, body.rank, body.leadership
+    if ctx.plan.support_center is not None:
+        c = ctx.plan.support_center
+        yield ("support_center",), c.name, None, c.leadership
+
+
+def _rank_index(ctx: Context, rank: str | None) -> int | None:
+    if rank is None:
+        return None
+    try:
+        return ctx.pack.ranks.index(rank)
+    except ValueError:
+        return None
+
+
+class LeadersOverQuota(Check):
+    """Leaders beyond the leadership-post quota (超职数配备干部).
+
+    ## What it checks
+    For every leadership title in every body and the support centre, the posts filled
+    must not exceed the posts approved.
+
+    ## Why it matters
+    "坚决治理'超职数配备干部 …'问题" (003).
+
+    ## Example
+    Bad:  - {title: 副局长, level: deputy, approved: 2, filled: 3}
+    Good: - {title: 副局长, level: deputy, approved: 2, filled: 2}
+
+    ## Fix
+    Reduce the posts filled to the approved number.
+    """
+
+    code = "ST501"
+    slug = "leaders-over-quota"
+    rule = 7
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        for loc, name, _, posts in _holders(ctx):
+            for j, post in enumerate(posts):
+                if post.filled > post.approved:
+                    yield Problem(
+                        "ST501",
+                        {"body": name, "title": post.title, "filled": post.filled, "approved": post.approved,
+                         "excess": post.filled - post.approved},
+                        loc + ("leadership", j, "filled"),
+                        trail=((name, name), ("领导职数", "leadership posts"), (post.title, post.title)),
+                    )
+
+
+class LeaderAboveBodyRank(Check):
+    """A leader's rank is above the body's rank (超机构规格提拔干部).
+
+    ## What it checks
+    A leadership post's `rank` must not be higher than its body's `rank`, on the
+    pack's rank ladder (办事员 < 科员 < 股级 < 副科 < 正科 < 副处 < 正处).
+
+    ## Why it matters
+    "坚决治理'… 超机构规格提拔干部 …'问题" (003).
+
+    ## Example
+    Bad:  a 副科 body whose 局长 is 正科.
+    Good: the 局长 is 副科.
+
+    ## Fix
+    Keep the post at the body's rank, or have the body's rank approved first.
+    """
+
+    code = "ST502"
+    slug = "leader-above-body-rank"
+    rule = 7
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        for loc, name, rank, posts in _holders(ctx):
+            body_rank = _rank_index(ctx, rank)
+            if body_rank is None:
+                continue
+            for j, post in enumerate(posts):
+                post_rank = _rank_index(ctx, post.rank)
+                if post_rank is not None and post_rank > body_rank:
+                    yield Problem(
+                        "ST502",
+                        {"body": name, "title": post.title, "rank": post.rank, "body_rank": rank},
+                        loc + ("leadership", j, "rank"),
+                        trail=((name, name), (post.title, post.title)),
+                    )
+
+
+class BodyAboveAuthority(Check):
+    """A body is ranked at or above the town itself (超审批权限设置机构).
+
+    ## What it checks
+    A body's `rank` must be lower than the town's `rank` on the pack's rank ladder:
+    a town cannot set up a body of its own rank or higher.
+
+    ## Why it matters
+    "坚决治理'… 超审批权限设置机构 …'问题" (003).
+
+    ## Example
+    Bad:  a 正科 town with a 正科 经济发展局.
+    Good: the bureau is 副科 (or 股级).
+
+    ## Fix
+    Lower the body's rank, or obtain approval from the authority that may grant it.
+    """
+
+    code = "ST503"
+    slug = "body-above-authority"
+    rule = 7
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        town_rank = _rank_index(ctx, ctx.plan.town.rank)
+        if town_rank is None:
+            return
+        for i, body in enumerate(ctx.plan.bodies):
+            body_rank = _rank_index(ctx, body.rank)
+            if body_rank is not None and body_rank >= town_rank:
+                yield Problem(
+                    "ST503",
+                    {"body": body.name, "rank": body.rank, "town_rank": ctx.plan.town.rank},
+                    ("bodies", i, "rank"),
+                    trail=((body.name, body.name),),
+                )
+
+
+class UnapprovedTitle(Check):
+    """A leadership title is not an approved one (擅自设置职务名称), or a rank is unknown.
+
+    ## What it checks
+    Every leadership `title` must be one of the pack's titles for its level
+    (principal / deputy), and every rank given must be on the pack's rank ladder.
+
+    ## Why it matters
+    "坚决治理'… 擅自提高干部职级待遇、擅自设置职务名称'问题" (003).
+
+    ## Example
+    Bad:  - {title: 常务副局长, level: deputy, approved: 1}
+    Good: - {title: 副局长, level: deputy, approved: 1}
+
+    ## Fix
+    Use an approved title; name the duties in the body's `duties` instead.
+    """
+
+    code = "ST504"
+    slug = "unapproved-title"
+    rule = 7
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        titles = ctx.pack.titles
+        ranks = ctx.pack.ranks
+        if ranks and ctx.plan.town.rank and ctx.plan.town.rank not in ranks:
+            yield Problem("ST504.rank", {"rank": ctx.plan.town.rank, "known": ranks}, ("town", "rank"))
+        for i, body in enumerate(ctx.plan.bodies):
+            if ranks and body.rank and body.rank not in ranks:
+                yield Problem("ST504.rank", {"rank": body.rank, "known": ranks}, ("bodies", i, "rank"),
+                              trail=((body.name, body.name),))
+        for loc, name, _, posts in _holders(ctx):
+            for j, post in enumerate(posts):
+                allowed = titles.get(post.level)
+                if allowed and post.title not in allowed:
+                    yield Problem(
+                        "ST504",
+                        {"body": name, "title": post.title, "allowed": allowed},
+                        loc + ("leadership", j, "title"),
+                        trail=((name, name), (post.title, post.title)),
+                    )
+                if ranks and post.rank and post.rank not in ranks:
+                    yield Problem("ST504.rank", {"rank": post.rank, "known": ranks}, loc + ("leadership", j, "rank"),
+                                  trail=((name, name), (post.title, post.title)))

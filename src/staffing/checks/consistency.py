@@ -1,0 +1,289 @@
+"""DOMAIN rule 12: the plan agrees with itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from staffing.checks.base import Check, Options, Problem
+from staffing.checks.quotas import QUOTA_LABELS, plan_leadership_posts, plan_quotas
+from staffing.context import Context
+from staffing.findings import Severity
+from staffing.model import QUOTA_TYPES, Quotas
+from staffing.names import normalize
+
+
+class TotalsMismatch(Check):
+    """The stated totals do not equal the sum of the parts.
+
+    ## What it checks
+    Where the plan states `totals`, each quota type equals the sum over its bodies,
+    the support centre and any support institution; `totals.leadership_posts` equals
+    the approved posts added up; `totals.budget_funded` equals `budget_funded`.
+
+    ## Why it matters
+    The first thing a reviewer adds up: a plan whose table does not add up cannot be
+    approved, whatever its limits.
+
+    ## Example
+    Bad:  totals: {quotas: {administrative: 45}} while the bodies add up to 43.
+    Good: totals: {quotas: {administrative: 43}}
+
+    ## Fix
+    Correct the total or the body whose figure is wrong.
+    """
+
+    code = "ST901"
+    slug = "totals-mismatch"
+    rule = 12
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        totals = ctx.plan.totals
+        if totals is None:
+            return
+        parts = plan_quotas(ctx.plan)
+        for t in QUOTA_TYPES:
+            stated = totals.quotas.get(t)
+            if stated != parts[t]:
+                zh, en = QUOTA_LABELS[t]
+                loc = ("totals", "quotas", t) if t in totals.quotas.model_fields_set else ("totals", "quotas")
+                yield Problem("ST901", {"type_zh": zh, "type_en": en, "stated": stated, "sum": parts[t],
+                                        "diff": stated - parts[t]}, loc, trail=(("合计", "totals"), (zh, en)))
+        if totals.leadership_posts is not None:
+            posts = plan_leadership_posts(ctx.plan)
+            if posts != totals.leadership_posts:
+                yield Problem("ST901.posts", {"stated": totals.leadership_posts, "sum": posts},
+                              ("totals", "leadership_posts"), trail=(("合计", "totals"),))
+        if totals.budget_funded is not None and ctx.plan.budget_funded is not None:
+            if totals.budget_funded != ctx.plan.budget_funded:
+                yield Problem("ST901.budget", {"stated": totals.budget_funded, "sum": ctx.plan.budget_funded},
+                              ("totals", "budget_funded"), trail=(("合计", "totals"),))
+
+
+class SubunitExceedsBody(Check):
+    """Sub-units hold more quota than their body.
+
+    ## What it checks
+    For each body, the sub-units' quotas added up, per type, fit inside the body's own
+    quotas (a sub-unit's quota is part of its body's, never on top of it).
+
+    ## Why it matters
+    A squad with more posts than its bureau means the plan counts staff twice or hides
+    growth in the sections.
+
+    ## Example
+    Bad:  综合行政执法局 administrative 8; its squads 5 + 4 = 9.
+    Good: squads 4 + 4 = 8 or fewer.
+
+    ## Fix
+    Correct the sub-units' quotas or raise the body's (within the town's total).
+    """
+
+    code = "ST902"
+    slug = "subunit-exceeds-body"
+    rule = 12
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        for i, body in enumerate(ctx.plan.bodies):
+            if not body.subunits:
+                continue
+            for t in QUOTA_TYPES:
+                inside = sum(s.quotas.get(t) for s in body.subunits)
+                if inside > body.quotas.get(t):
+                    zh, en = QUOTA_LABELS[t]
+                    parts = [f"{s.name} {s.quotas.get(t)}" for s in body.subunits if s.quotas.get(t)]
+                    yield Problem("ST902", {"body": body.name, "type_zh": zh, "type_en": en, "inside": inside,
+                                            "own": body.quotas.get(t), "parts": parts},
+                                  ("bodies", i, "subunits"), trail=((body.name, body.name), ("内设机构", "sub-units")),
+                                  at_key=True)
+
+
+class OverEstablishment(Check):
+    """More people in post than quota (超编).
+
+    ## What it checks
+    For every body, sub-unit, the support centre and every dispatched unit that gives
+    `actual`, the people in post do not exceed its quotas in total.
+
+    ## Why it matters
+    超编 is what the whole reform forbids: "确保基层机构编制和财政供养人员总量只减不增" (003).
+
+    ## Example
+    Bad:  quotas: {administrative: 6}, actual: 8
+    Good: actual: 6 or fewer.
+
+    ## Fix
+    Bring people in post within the quota, or record where the extra people are counted.
+    """
+
+    code = "ST903"
+    slug = "over-establishment"
+    rule = 12
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        def over(loc: tuple[str | int, ...], name: str, quotas: Quotas, actual: int | None,
+                 trail: tuple[tuple[str, str], ...]) -> Iterator[Problem]:
+            if actual is not None and actual > quotas.total:
+                yield Problem("ST903", {"name": name, "actual": actual, "quota": quotas.total,
+                                        "excess": actual - quotas.total}, loc + ("actual",), trail=trail)
+
+        for i, body in enumerate(ctx.plan.bodies):
+            yield from over(("bodies", i), body.name, body.quotas, body.actual, ((body.name, body.name),))
+            for j, sub in enumerate(body.subunits):
+                yield from over(("bodies", i, "subunits", j), sub.name, sub.quotas, sub.actual,
+                                ((body.name, body.name), (sub.name, sub.name)))
+        if ctx.plan.support_center is not None:
+            c = ctx.plan.support_center
+            yield from over(("support_center",), c.name, c.quotas, c.actual, ((c.name, c.name),))
+        for i, unit in enumerate(ctx.plan.dispatched_units):
+            if unit.quotas.total or unit.actual:
+                yield from over(("dispatched_units", i), unit.name, unit.quotas, unit.actual,
+                                (("派驻机构", "dispatched units"), (unit.name, unit.name)))
+
+
+class DuplicateName(Check):
+    """Two parts of the plan have the same name.
+
+    ## What it checks
+    Names of bodies, their nameplates and sub-units, the support centre, support
+    institutions and dispatched units are unique across the plan, compared in
+    simplified script (綜合執法局 and 综合执法局 are the same name).  A sub-unit may
+    share a name with a sub-unit of another body (两个局都可以有"办公室").
+
+    ## Why it matters
+    A reviewer, a chart and a quota roll-up cannot tell two bodies of the same name apart.
+
+    ## Example
+    Bad:  two bodies named 经济发展局.
+    Good: 经济发展局 and 农业农村局.
+
+    ## Fix
+    Rename one, or merge them.
+    """
+
+    code = "ST904"
+    slug = "duplicate-name"
+    rule = 12
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        plan = ctx.plan
+        seen: dict[str, str] = {}
+        entries: list[tuple[str, tuple[str | int, ...]]] = []
+        for i, body in enumerate(plan.bodies):
+            entries.append((body.name, ("bodies", i, "name")))
+            entries.extend((p, ("bodies", i, "nameplates", j)) for j, p in enumerate(body.nameplates))
+        if plan.support_center is not None:
+            entries.append((plan.support_center.name, ("support_center", "name")))
+            entries.extend((p, ("support_center", "nameplates", j)) for j, p in enumerate(plan.support_center.nameplates))
+        entries.extend((c.name, ("support_institutions", i, "name")) for i, c in enumerate(plan.support_institutions))
+        entries.extend((u.name, ("dispatched_units", i, "name")) for i, u in enumerate(plan.dispatched_units))
+        zone_names = ctx.zone_names
+        for name, loc in entries:
+            key = normalize(name)
+            if key in seen and not (key in zone_names):
+                yield Problem("ST904", {"name": name, "first": seen[key]}, loc)
+            seen.setdefault(key, name)
+        for i, body in enumerate(plan.bodies):
+            subs: set[str] = set()
+            for j, sub in enumerate(body.subunits):
+                key = normalize(sub.name)
+                if key in subs:
+                    yield Problem("ST904", {"name": sub.name, "first": sub.name}, ("bodies", i, "subunits", j, "name"),
+                                  trail=((body.name, body.name),))
+                subs.add(key)
+
+
+class BrokenHierarchy(Check):
+    """The org hierarchy has a cycle, a dangling parent or a part the town cannot reach.
+
+    ## What it checks
+    In the org graph (the town's Party committee and government at the root), there is
+    one root, no cycle (a body that is its own parent, or A under B under A), every
+    `parent` names a body of the plan, and every body is reachable from the root.
+
+    ## Why it matters
+    A plan whose bodies do not hang together has no chain of command to approve.
+
+    ## Example
+    Bad:  - {name: 经济发展局, parent: 经济发展局}
+    Good: leave `parent` out (the body sits under the town) or name another body.
+
+    ## Fix
+    Correct the `parent` fields.
+    """
+
+    code = "ST905"
+    slug = "broken-hierarchy"
+    rule = 12
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        graph = ctx.graph
+        names = ctx.plan.bodies
+        for i, parent in graph.unknown_parents:
+            yield Problem("ST905.parent", {"body": names[i].name, "parent": parent}, ("bodies", i, "parent"),
+                          trail=((names[i].name, names[i].name),))
+        reported: set[str] = set()
+        for cycle in sorted(graph.cycles(), key=lambda c: sorted(c)):
+            members = [graph.graph.nodes[n]["name"] for n in cycle]
+            first = min(cycle, key=lambda n: graph.graph.nodes[n].get("index", 0))
+            i = graph.graph.nodes[first]["index"]
+            reported.update(cycle)
+            yield Problem("ST905.cycle", {"names": members}, ("bodies", i, "parent"),
+                          trail=((names[i].name, names[i].name),))
+        for node in graph.unreachable():
+            data = graph.graph.nodes[node]
+            if node in reported or data["kind"] != "body" or data["index"] in {i for i, _ in graph.unknown_parents}:
+                continue
+            i = data["index"]
+            yield Problem("ST905.unreachable", {"body": names[i].name}, ("bodies", i),
+                          trail=((names[i].name, names[i].name),))
+
+
+class BaselineBodyUnaccounted(Check):
+    """A pre-reform body is not accounted for in the new structure.
+
+    ## What it checks
+    Every body listed under `baseline.bodies` appears in some new body's `merged_from`,
+    in the support centre's `absorbed`, or as a kept body or nameplate; and every name
+    under `merged_from` / `absorbed` is a pre-reform body.
+
+    ## Why it matters
+    The reviewer must see where each old body's duties and staff went; "精简近2/3" (001)
+    is only credible when nothing silently disappears or appears.
+
+    ## Example
+    Bad:  baseline.bodies has 安监站; no new body lists it under merged_from.
+    Good: 综合行政执法局 merged_from: [城管中队, 安监站]
+
+    ## Fix
+    List the old body under the `merged_from` of the body that took its duties.
+    """
+
+    code = "ST906"
+    slug = "baseline-body-unaccounted"
+    rule = 12
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        plan = ctx.plan
+        if not plan.baseline.bodies:
+            return
+        landed: set[str] = set()
+        for body in plan.bodies:
+            landed |= {normalize(n) for n in [*body.merged_from, body.name, *body.nameplates]}
+        if plan.support_center is not None:
+            landed |= {normalize(n) for n in plan.support_center.absorbed}
+        landed |= {normalize(c.name) for c in plan.support_institutions}
+        old = {normalize(n) for n in plan.baseline.bodies}
+        for j, name in enumerate(plan.baseline.bodies):
+            if normalize(name) not in landed:
+                yield Problem("ST906.lost", {"name": name}, ("baseline", "bodies", j), trail=(("改革前基数", "baseline"),))
+        for i, body in enumerate(plan.bodies):
+            for j, name in enumerate(body.merged_from):
+                if normalize(name) not in old:
+                    yield Problem("ST906.unknown", {"name": name, "body": body.name}, ("bodies", i, "merged_from", j),
+                                  trail=((body.name, body.name),))
+        if plan.support_center is not None:
+            for j, name in enumerate(plan.support_center.absorbed):
+                if normalize(name) not in old:
+                    yield Problem("ST906.unknown", {"name": name, "body": plan.support_center.name},
+                                  ("support_center", "absorbed", j))

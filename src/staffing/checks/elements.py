@@ -1,0 +1,318 @@
+"""DOMAIN rules 8 to 11: the 1+4 elements, the five lists, delegated powers, and which
+units a pack covers."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from staffing.checks.base import Check, Options, Problem
+from staffing.context import Context
+from staffing.findings import Severity
+
+ELEMENT_LABELS = {
+    "party_leadership": ("加强党的全面领导(党建工作机构)", "Party leadership (a Party-building body)"),
+    "approval_window": ("审批服务一窗口(行政审批机构)", "approval services in one window (an approval body)"),
+    "enforcement_team": ("综合执法一队伍(综合行政执法机构)", "enforcement in one team (an enforcement body)"),
+    "grid": ("基层治理一网格", "governance in one grid"),
+    "command_center": ("指挥调度一中心", "command in one centre"),
+}
+
+LIST_LABELS = {
+    "empowerment": ("赋权清单", "empowerment list"),
+    "power": ("权力清单", "power list"),
+    "responsibility": ("责任清单", "responsibility list"),
+    "service": ("服务清单", "service list"),
+    "lead_supporting": ("主体责任与配合责任清单", "lead-and-supporting-responsibility list"),
+}
+
+
+class ElementOptions(Options):
+    elements: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
+
+
+class MissingElement(Check):
+    """One of the "1+4" elements is missing.
+
+    ## What it checks
+    Each element the pack lists must be in the plan:
+    `party_leadership` a body carrying the `party_building` role;
+    `approval_window` a body carrying `approval_service`;
+    `enforcement_team` a body carrying `comprehensive_enforcement`;
+    `grid` a `grid` with at least one grid, integrated into one (`unified`);
+    `command_center` a `command_center` (or a body with that role).
+
+    ## Why it matters
+    The "1+4" model: "加强党的全面领导、审批服务一窗口、综合执法一队伍、基层治理一网格、
+    指挥调度一中心" (004, and 000 for Jiangsu's developed towns).
+
+    ## Example
+    Bad:  no `grid:` section.
+    Good: grid: {grids: 57, workers: 57}
+
+    ## Fix
+    Add the missing element to the plan (or the body that carries it).
+    """
+
+    code = "ST601"
+    slug = "missing-element"
+    rule = 8
+    options = ElementOptions
+
+    def run(self, ctx: Context, opts: ElementOptions) -> Iterator[Problem]:
+        if not opts.elements:
+            return
+        roles: set[str] = set()
+        for i in range(len(ctx.plan.bodies)):
+            roles |= ctx.roles_carried(i)
+        plan = ctx.plan
+        present = {
+            "party_leadership": "party_building" in roles,
+            "approval_window": "approval_service" in roles,
+            "enforcement_team": "comprehensive_enforcement" in roles,
+            "grid": plan.grid is not None and plan.grid.grids > 0 and plan.grid.unified,
+            "command_center": plan.command_center is not None or "command_center" in roles,
+        }
+        for element in opts.elements:
+            if present.get(element, False):
+                continue
+            zh, en = ELEMENT_LABELS.get(element, (element, element))
+            loc: tuple[str | int, ...] = ("grid",) if element == "grid" and plan.grid is not None else ()
+            yield Problem("ST601", {"element_zh": zh, "element_en": en}, loc, option="elements")
+
+
+class GridOptions(Options):
+    residents_per_grid: int | None = Field(None, gt=0, json_schema_extra={"direction": "max"})
+
+
+class GridTooCoarse(Check):
+    """Too few grids for the resident population.
+
+    ## What it checks
+    With the pack's standard of residents per grid, the town needs at least
+    ceil(resident population / standard) grids, and one grid worker per grid.
+
+    ## Why it matters
+    Yongshan: "按照千人一网格的标准,全镇配备57个网格员" (002).
+
+    ## Example
+    Bad:  population 60,000, grid: {grids: 40, workers: 40}
+    Good: grid: {grids: 60, workers: 60}
+
+    ## Fix
+    Divide the town into more grids, each with its worker.
+    """
+
+    code = "ST602"
+    slug = "grid-too-coarse"
+    rule = 8
+    options = GridOptions
+
+    def run(self, ctx: Context, opts: GridOptions) -> Iterator[Problem]:
+        grid = ctx.plan.grid
+        residents = ctx.plan.town.population.resident
+        if opts.residents_per_grid is None or grid is None or not residents:
+            return
+        needed = math.ceil(residents / opts.residents_per_grid)
+        if grid.grids < needed:
+            yield Problem(
+                "ST602.grids",
+                {"grids": grid.grids, "needed": needed, "residents": residents, "per": opts.residents_per_grid},
+                ("grid", "grids"), trail=(("网格", "grid"),), option="residents_per_grid",
+            )
+        if grid.workers < grid.grids:
+            yield Problem("ST602.workers", {"grids": grid.grids, "workers": grid.workers},
+                          ("grid", "workers"), trail=(("网格", "grid"),), option="residents_per_grid")
+
+
+class CommandOptions(Options):
+    staffed_24h: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class CommandCentreNotStaffed(Check):
+    """The command centre is not staffed around the clock.
+
+    ## What it checks
+    Where the pack requires it, `command_center.staffed_24h` is true.
+
+    ## Why it matters
+    Yongshan: "指挥调度中心24小时值班监控" (002).
+
+    ## Example
+    Bad:  command_center: {name: 综合指挥调度中心, staffed_24h: false}
+    Good: command_center: {name: 综合指挥调度中心, staffed_24h: true}
+
+    ## Fix
+    Set up round-the-clock duty at the centre.
+    """
+
+    code = "ST603"
+    slug = "command-centre-not-staffed"
+    rule = 8
+    options = CommandOptions
+
+    def run(self, ctx: Context, opts: CommandOptions) -> Iterator[Problem]:
+        centre = ctx.plan.command_center
+        if opts.staffed_24h and centre is not None and not centre.staffed_24h:
+            yield Problem("ST603", {"name": centre.name}, ("command_center",), option="staffed_24h",
+                          trail=((centre.name, centre.name),))
+
+
+class ListOptions(Options):
+    lists: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
+    duty_admission: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class MissingList(Check):
+    """One of the five lists is missing, or duty admission is not in place.
+
+    ## What it checks
+    Each list the pack names must be under `lists`, present and with its document:
+    the county's empowerment list (赋权清单) and the town's power, responsibility,
+    service and lead/supporting-responsibility lists.  Where the pack requires it,
+    `lists.duty_admission` (职责准入) is true.
+
+    ## Why it matters
+    Taizhou: "通过'5张清单'厘清县乡两级职责边界 … 建立职责准入制度" (004).
+
+    ## Example
+    Bad:  lists: {power: {document: 新政发〔2019〕15号}}
+    Good: all five lists, each with its document, and duty_admission: true.
+
+    ## Fix
+    Add the list with the document that issued it.
+    """
+
+    code = "ST701"
+    slug = "missing-list"
+    rule = 9
+    options = ListOptions
+
+    def run(self, ctx: Context, opts: ListOptions) -> Iterator[Problem]:
+        lists = ctx.plan.lists
+        for name in opts.lists or []:
+            entry = getattr(lists, name, None)
+            zh, en = LIST_LABELS.get(name, (name, name))
+            if entry is None or not entry.present:
+                yield Problem("ST701", {"list_zh": zh, "list_en": en},
+                              ("lists", name) if entry is not None else ("lists",), option="lists")
+            elif not (entry.document or "").strip():
+                yield Problem("ST701.document", {"list_zh": zh, "list_en": en}, ("lists", name), option="lists")
+        if opts.duty_admission and not lists.duty_admission:
+            yield Problem("ST701.admission", {}, ("lists", "duty_admission") if lists.duty_admission is not None else ("lists",),
+                          option="duty_admission")
+
+
+class PowersOptions(Options):
+    require_catalogue: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class PowersNotCatalogued(Check):
+    """Delegated powers are not published as a catalogue, or the town is not the actor.
+
+    ## What it checks
+    When the town has delegated approval or penalty powers, `powers.catalogue` names
+    the document that published them, `powers.legal_actor` is `town`, and every
+    entry under `powers.returned` (powers handed back) has its document.  A developed
+    town with no `powers` section at all is reported as a warning.
+
+    ## Why it matters
+    "可赋予经济发达镇,制定目录向社会公布,镇政府为权力实施主体" (003); Kunshan's Zhangpu
+    handed 91 gas-enforcement powers back (001).
+
+    ## Example
+    Bad:  powers: {approval_items: 158, penalty_powers: 994}
+    Good: powers: {approval_items: 158, penalty_powers: 994, catalogue: 昆政发〔2017〕12号}
+
+    ## Fix
+    Name the document that published the catalogue.
+    """
+
+    code = "ST702"
+    slug = "powers-not-catalogued"
+    rule = 10
+    options = PowersOptions
+
+    def run(self, ctx: Context, opts: PowersOptions) -> Iterator[Problem]:
+        if not opts.require_catalogue:
+            return
+        powers = ctx.plan.powers
+        if powers is None:
+            if ctx.plan.town.developed_town:
+                yield Problem("ST702.none", {}, (), option="require_catalogue", severity=Severity.WARNING)
+            return
+        total = powers.approval_items + powers.penalty_powers + powers.other_powers
+        if total and not (powers.catalogue or "").strip():
+            yield Problem("ST702", {"approval": powers.approval_items, "penalty": powers.penalty_powers},
+                          ("powers",), trail=(("赋权事项", "delegated powers"),), option="require_catalogue")
+        if total and powers.legal_actor != "town":
+            yield Problem("ST702.actor", {}, ("powers", "legal_actor"), trail=(("赋权事项", "delegated powers"),),
+                          option="require_catalogue")
+        for j, ret in enumerate(powers.returned):
+            if not (ret.document or "").strip():
+                yield Problem("ST702.returned", {"area": ret.area, "count": ret.count}, ("powers", "returned", j),
+                              trail=(("赋权事项", "delegated powers"), (ret.area, ret.area)), option="require_catalogue")
+
+
+class OnlyTownsOptions(Options):
+    only_towns: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class DevelopedTownNotATown(Check):
+    """A township or street is marked as a developed town.
+
+    ## What it checks
+    `developed_town: true` is only possible when `unit_type` is `town`.
+
+    ## Why it matters
+    Nanjing's Shiqiu became a street and left the developed-town list: "原石湫鎮已撤鎮
+    設街道,因此不再納入改革範圍" (000).
+
+    ## Example
+    Bad:  unit_type: street, developed_town: true
+    Good: unit_type: street, developed_town: false
+
+    ## Fix
+    Correct the unit type or the developed-town flag.
+    """
+
+    code = "ST801"
+    slug = "developed-town-not-a-town"
+    rule = 11
+    options = OnlyTownsOptions
+
+    def run(self, ctx: Context, opts: OnlyTownsOptions) -> Iterator[Problem]:
+        town = ctx.plan.town
+        if opts.only_towns is not False and town.developed_town and town.unit_type != "town":
+            yield Problem("ST801", {"unit_type": town.unit_type}, ("town", "developed_town"), option="only_towns")
+
+
+class PackNotApplicable(Check):
+    """The rule pack does not cover this kind of unit.
+
+    ## What it checks
+    The plan's `unit_type` must be one the pack `applies_to` (the Jiangsu
+    developed-town pack covers towns only; Taizhou's covers towns and streets).
+
+    ## Why it matters
+    A plan checked against the wrong pack gets the wrong verdict.
+
+    ## Example
+    Bad:  unit_type: street with rule_pack: jiangsu-developed-town
+    Good: unit_type: street with rule_pack: taizhou-three-integrations
+
+    ## Fix
+    Choose the pack that covers the unit, or correct the unit type.
+    """
+
+    code = "ST802"
+    slug = "pack-not-applicable"
+    rule = 11
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        applies = ctx.pack.applies_to
+        if applies and ctx.plan.town.unit_type not in applies:
+            yield Problem("ST802", {"unit_type": ctx.plan.town.unit_type, "pack": ctx.pack.id, "applies": applies},
+                          ("rule_pack",))

@@ -1,0 +1,245 @@
+"""DOMAIN rules 3 and 4: staffing never grows, except quota moved down with the work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from staffing.checks.base import Check, Options, Problem
+from staffing.context import Context
+from staffing.model import QUOTA_TYPES, Plan, Transfer
+
+QUOTA_LABELS = {
+    "administrative": ("行政编制", "administrative quota"),
+    "institutional_full": ("全额拨款事业编制", "fully funded institutional quota"),
+    "institutional_partial": ("差额拨款事业编制", "partly funded institutional quota"),
+    "institutional_self": ("自收自支事业编制", "self-funded institutional quota"),
+    "political_legal": ("政法专项编制", "politics-and-law quota"),
+    "service": ("工勤编制", "service-worker quota"),
+}
+
+
+def plan_quotas(plan: Plan) -> dict[str, int]:
+    """The town's own quotas: its bodies and its support institutions.  Dispatched units'
+    quotas belong to their parent departments and sub-units are part of their body's."""
+    totals = dict.fromkeys(QUOTA_TYPES, 0)
+    holders = [b.quotas for b in plan.bodies] + [c.quotas for c in plan.support_institutions]
+    if plan.support_center is not None:
+        holders.append(plan.support_center.quotas)
+    for q in holders:
+        for t in QUOTA_TYPES:
+            totals[t] += q.get(t)
+    return totals
+
+
+def plan_leadership_posts(plan: Plan) -> int:
+    posts = sum(p.approved for b in plan.bodies for p in b.leadership)
+    if plan.support_center is not None:
+        posts += sum(p.approved for p in plan.support_center.leadership)
+    posts += sum(p.approved for c in plan.support_institutions for p in c.leadership)
+    return posts
+
+
+def is_recorded(t: Transfer) -> bool:
+    return bool(t.document and t.document.strip())
+
+
+def incoming(plan: Plan) -> list[tuple[int, Transfer]]:
+    """Transfers from a higher level into the town."""
+    return [(i, t) for i, t in enumerate(plan.transfers) if t.level != "town"]
+
+
+class StaffingOptions(Options):
+    per_type: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    budget_funded: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    leadership_posts: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class StaffingGrows(Check):
+    """Staffing grows over the pre-reform baseline.
+
+    ## What it checks
+    The town's quotas after the reform (its bodies, support centre and any support
+    institution; not dispatched units, whose quotas stay with their departments) are
+    compared with the baseline, per quota type and in total.  The only legitimate
+    growth is quota moved down from a higher level with a recorded document
+    (编随事走).  Where the pack says so, budget-funded people (财政供养人员) and
+    approved leadership posts (领导职数) must not grow either.
+
+    ## Why it matters
+    "在编制总量不增的前提下" (001); "严控总量、盘活存量、只减不增 … 确保基层机构编制和财政
+    供养人员总量只减不增" (003).  Staff may be pooled across posts in use, but the quotas
+    do not grow.
+
+    ## Example
+    Bad: baseline administrative 40; bodies add up to 42; one transfer of 1 recorded.
+    Good: bodies add up to 41 with that transfer, or 40 without it.
+
+    ## Fix
+    Bring the quotas back to the baseline, or record the transfer from the county
+    with its document number under `transfers`.
+    """
+
+    code = "ST201"
+    slug = "staffing-grows"
+    rule = 3
+    options = StaffingOptions
+
+    def run(self, ctx: Context, opts: StaffingOptions) -> Iterator[Problem]:
+        plan = ctx.plan
+        after = plan_quotas(plan)
+        before = {t: plan.baseline.quotas.get(t) for t in QUOTA_TYPES}
+        moved = dict.fromkeys(QUOTA_TYPES, 0)
+        for _, t in incoming(plan):
+            if is_recorded(t):
+                moved[t.type] += t.count
+        if opts.per_type is not False:
+            for t in QUOTA_TYPES:
+                if after[t] > before[t] + moved[t]:
+                    zh, en = QUOTA_LABELS[t]
+                    yield Problem(
+                        "ST201.type",
+                        {"type_zh": zh, "type_en": en, "after": after[t], "before": before[t], "moved": moved[t],
+                         "excess": after[t] - before[t] - moved[t]},
+                        _where(plan, t),
+                        trail=(("编制", "quotas"), (zh, en)),
+                        option="per_type",
+                    )
+        total_after, total_before, total_moved = sum(after.values()), sum(before.values()), sum(moved.values())
+        if total_after > total_before + total_moved:
+            yield Problem(
+                "ST201.total",
+                {"after": total_after, "before": total_before, "moved": total_moved,
+                 "excess": total_after - total_before - total_moved},
+                _where(plan, None),
+                trail=(("编制", "quotas"), ("编制总数", "total")),
+                option="per_type",
+            )
+        if opts.budget_funded and plan.budget_funded is not None and plan.baseline.budget_funded is not None:
+            if plan.budget_funded > plan.baseline.budget_funded:
+                yield Problem(
+                    "ST201.budget",
+                    {"after": plan.budget_funded, "before": plan.baseline.budget_funded,
+                     "excess": plan.budget_funded - plan.baseline.budget_funded},
+                    ("budget_funded",),
+                    trail=(("财政供养人员", "budget-funded people"),),
+                    option="budget_funded",
+                )
+        if opts.leadership_posts and plan.baseline.leadership_posts is not None:
+            posts = plan_leadership_posts(plan)
+            if posts > plan.baseline.leadership_posts:
+                yield Problem(
+                    "ST201.posts",
+                    {"after": posts, "before": plan.baseline.leadership_posts, "excess": posts - plan.baseline.leadership_posts},
+                    ("baseline", "leadership_posts"),
+                    trail=(("领导职数", "leadership posts"),),
+                    option="leadership_posts",
+                )
+
+
+def _where(plan: Plan, quota_type: str | None) -> tuple[str | int, ...]:
+    """Point at the plan's stated total when it has one, else at its list of bodies."""
+    if plan.totals is not None:
+        if quota_type is None:
+            return ("totals", "quotas")
+        if quota_type in plan.totals.quotas.model_fields_set:
+            return ("totals", "quotas", quota_type)
+        return ("totals", "quotas")
+    return ("bodies",)
+
+
+class TransferUnrecordedOptions(Options):
+    require_document: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class TransferUnrecorded(Check):
+    """A quota transfer has no document.
+
+    ## What it checks
+    Every entry under `transfers` that moves quota into the town must name the document
+    (文号) that moved it.  An unrecorded transfer is not legitimate growth: the
+    staffing check ignores it.
+
+    ## Why it matters
+    Quota follows the duties (编随事走, 004) only when the county records it; the
+    county's own total must fall by the same amount, which cannot be checked without
+    the document.
+
+    ## Example
+    Bad:  - {from: 泰兴市, to: 虹桥镇, type: administrative, count: 1}
+    Good: - {from: 泰兴市, to: 虹桥镇, type: administrative, count: 1, document: 泰编〔2019〕8号}
+
+    ## Fix
+    Add the document number of the county's decision, or remove the transfer and
+    the quota it added.
+    """
+
+    code = "ST202"
+    slug = "transfer-unrecorded"
+    rule = 4
+    options = TransferUnrecordedOptions
+
+    def run(self, ctx: Context, opts: TransferUnrecordedOptions) -> Iterator[Problem]:
+        if opts.require_document is False:
+            return
+        for i, t in enumerate(ctx.plan.transfers):
+            if not is_recorded(t):
+                zh, en = QUOTA_LABELS[t.type]
+                yield Problem(
+                    "ST202",
+                    {"source": t.from_, "count": t.count, "type_zh": zh, "type_en": en},
+                    ("transfers", i),
+                    trail=(("编制划转", "transfers"), (f"{t.from_}→{t.to}", f"{t.from_}→{t.to}")),
+                    option="require_document",
+                )
+
+
+class TransferRangeOptions(Options):
+    min: int | None = Field(None, ge=0, json_schema_extra={"direction": "min"})
+    max: int | None = Field(None, ge=0, json_schema_extra={"direction": "max"})
+    types: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
+
+
+class TransferOutOfRange(Check):
+    """Quota moved down outside the pack's range or of a type it does not allow.
+
+    ## What it checks
+    Adds up the recorded transfers into the town and compares the sum with the
+    pack's range; each transfer's quota type must be one the pack allows.
+
+    ## Why it matters
+    Taizhou: "从上往下跨层级调剂1至2名行政编制或者全额拨款事业编制给每个乡镇(街道)" (004).
+
+    ## Example
+    Bad: three administrative quotas moved down, or one self-funded quota.
+    Good: one or two administrative or fully funded institutional quotas.
+
+    ## Fix
+    Keep the transfer within the range and types the pack allows.
+    """
+
+    code = "ST203"
+    slug = "transfer-out-of-range"
+    rule = 4
+    options = TransferRangeOptions
+
+    def run(self, ctx: Context, opts: TransferRangeOptions) -> Iterator[Problem]:
+        recorded = [(i, t) for i, t in incoming(ctx.plan) if is_recorded(t)]
+        total = sum(t.count for _, t in recorded)
+        if opts.max is not None and total > opts.max:
+            yield Problem("ST203.over", {"count": total, "limit": opts.max}, ("transfers",), option="max", at_key=True)
+        if opts.min is not None and total < opts.min:
+            yield Problem("ST203.under", {"count": total, "limit": opts.min}, ("transfers",), option="min", at_key=True)
+        if opts.types:
+            for i, t in recorded:
+                if t.type not in opts.types:
+                    zh, en = QUOTA_LABELS[t.type]
+                    yield Problem(
+                        "ST203.type",
+                        {"type_zh": zh, "type_en": en,
+                         "allowed_zh": [QUOTA_LABELS[x][0] for x in opts.types if x in QUOTA_LABELS],
+                         "allowed_en": [QUOTA_LABELS[x][1] for x in opts.types if x in QUOTA_LABELS]},
+                        ("transfers", i, "type"),
+                        option="types",
+                    )

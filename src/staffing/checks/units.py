@@ -1,0 +1,244 @@
+"""DOMAIN rules 5 and 6: dispatched units, and the one support centre."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from staffing.checks.base import Check, Options, Problem
+from staffing.context import Context
+from staffing.findings import Severity
+from staffing.names import normalize
+
+
+def _unit_trail(name: str) -> tuple[tuple[str, str], ...]:
+    return (("派驻机构", "dispatched units"), (name, name))
+
+
+class DispatchOptions(Options):
+    local_by_default: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    basis_required: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class DispatchedUnitNotLocal(Check):
+    """A dispatched unit is still dispatched without a recorded basis.
+
+    ## What it checks
+    Units that county or city departments station in the town (派出所、司法所、市场监管所 …)
+    are handed to local management (属地管理) in principle.  A unit whose
+    `management` is `dispatched` must give its `dispatch_basis`; where the pack
+    requires a basis (Taizhou: only where the Party centre requires it) the finding is
+    an error, otherwise a warning.
+
+    ## Why it matters
+    "市县政府部门派驻在经济发达镇的机构,原则上应下放实行属地管理" (003); Taizhou: "除党中央
+    明确要求外 … 原则上实行属地管理" (004).
+
+    ## Example
+    Bad:  - {name: 新桥市场监管所, parent_department: 靖江市市场监督管理局, management: dispatched}
+    Good: - {name: 新桥市场监管所, parent_department: 靖江市市场监督管理局, management: local}
+
+    ## Fix
+    Hand the unit to local management, or record why dispatch continues.
+    """
+
+    code = "ST301"
+    slug = "dispatched-unit-not-local"
+    rule = 5
+    options = DispatchOptions
+
+    def run(self, ctx: Context, opts: DispatchOptions) -> Iterator[Problem]:
+        if not (opts.local_by_default or opts.basis_required):
+            return
+        for i, unit in enumerate(ctx.plan.dispatched_units):
+            if unit.management == "dispatched" and not (unit.dispatch_basis or "").strip():
+                key = "ST301.required" if opts.basis_required else "ST301"
+                yield Problem(
+                    key,
+                    {"name": unit.name, "department": unit.parent_department},
+                    ("dispatched_units", i, "management"),
+                    trail=_unit_trail(unit.name),
+                    option="basis_required" if opts.basis_required else "local_by_default",
+                    severity=None if opts.basis_required else Severity.WARNING,
+                )
+
+
+class AssessmentOptions(Options):
+    town_leads: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class DispatchedAssessmentNotTownLed(Check):
+    """The town does not lead the assessment of a unit that is still dispatched.
+
+    ## What it checks
+    For each dispatched unit whose `management` is `dispatched`, `assessment_lead`
+    must be `town`.
+
+    ## Why it matters
+    "继续实行派驻体制的,工作考核要以经济发达镇为主" (003); Taizhou: "由乡镇(街道)统一管理、
+    统一考核" (004).
+
+    ## Example
+    Bad:  assessment_lead: department
+    Good: assessment_lead: town
+
+    ## Fix
+    Record that the town leads the unit's performance assessment.
+    """
+
+    code = "ST302"
+    slug = "dispatched-assessment-not-town-led"
+    rule = 5
+    options = AssessmentOptions
+
+    def run(self, ctx: Context, opts: AssessmentOptions) -> Iterator[Problem]:
+        if not opts.town_leads:
+            return
+        for i, unit in enumerate(ctx.plan.dispatched_units):
+            if unit.management == "dispatched" and unit.assessment_lead != "town":
+                given = unit.assessment_lead or "—"
+                loc = ("dispatched_units", i, "assessment_lead") if unit.assessment_lead else ("dispatched_units", i)
+                yield Problem(
+                    "ST302",
+                    {"name": unit.name, "given": given},
+                    loc,
+                    trail=_unit_trail(unit.name),
+                    option="town_leads",
+                )
+
+
+class ConsultationOptions(Options):
+    written: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class DispatchedHeadNotConsulted(Check):
+    """The town is not consulted (in writing, where required) on a dispatched unit's head.
+
+    ## What it checks
+    For each unit still dispatched, `head_appointment_consultation` must be `written`
+    or `oral`; where the pack requires it in writing (Taizhou), only `written` passes.
+
+    ## Why it matters
+    "干部任免应当事先听取所在镇党委和政府意见" (003); Taizhou: "主要负责同志的任免须事先书面
+    征求乡镇(街道)意见" (004).
+
+    ## Example
+    Bad (Taizhou):  head_appointment_consultation: oral
+    Good:           head_appointment_consultation: written
+
+    ## Fix
+    Record the town's prior (written) opinion in the appointment procedure.
+    """
+
+    code = "ST303"
+    slug = "dispatched-head-not-consulted"
+    rule = 5
+    options = ConsultationOptions
+
+    def run(self, ctx: Context, opts: ConsultationOptions) -> Iterator[Problem]:
+        if opts.written is None:
+            return
+        allowed = {"written"} if opts.written else {"written", "oral"}
+        for i, unit in enumerate(ctx.plan.dispatched_units):
+            if unit.management != "dispatched" or unit.head_appointment_consultation in allowed:
+                continue
+            given = unit.head_appointment_consultation or "none"
+            key = "ST303.written" if opts.written else "ST303"
+            loc = ("dispatched_units", i, "head_appointment_consultation") if unit.head_appointment_consultation else ("dispatched_units", i)
+            yield Problem(key, {"name": unit.name, "given": given}, loc, trail=_unit_trail(unit.name), option="written")
+
+
+class SupportOptions(Options):
+    one_centre: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class SupportCentreNotMerged(Check):
+    """Support institutions are not merged into one service centre.
+
+    ## What it checks
+    Where the pack requires one centre, the plan has a `support_center` and no other
+    support institution (`support_institutions` is empty).
+
+    ## Why it matters
+    Taizhou: "为乡镇(街道)提供支持保障的事业单位,整合为乡镇(街道)综合服务中心" (004).
+
+    ## Example
+    Bad:  support_institutions: [{name: 农业服务中心}, {name: 文体服务中心}]
+    Good: support_center: {name: 综合服务中心, absorbed: [农业服务中心, 文体服务中心]}
+
+    ## Fix
+    Merge the institutions into the centre and list them under `absorbed`.
+    """
+
+    code = "ST401"
+    slug = "support-centre-not-merged"
+    rule = 6
+    options = SupportOptions
+
+    def run(self, ctx: Context, opts: SupportOptions) -> Iterator[Problem]:
+        if not opts.one_centre:
+            return
+        if ctx.plan.support_center is None:
+            yield Problem("ST401.missing", {}, (), option="one_centre")
+        for i, inst in enumerate(ctx.plan.support_institutions):
+            yield Problem(
+                "ST401.separate",
+                {"name": inst.name},
+                ("support_institutions", i),
+                trail=(("事业单位", "institutions"), (inst.name, inst.name)),
+                option="one_centre",
+            )
+
+
+class NameplateOptions(Options):
+    forbid: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class OldNameplateKept(Check):
+    """An absorbed institution's name or nameplate is kept.
+
+    ## What it checks
+    A name listed under the support centre's `absorbed` must not appear again as a
+    body, a nameplate, a sub-unit or a separate institution.
+
+    ## Why it matters
+    Taizhou: "原有机构和牌子不再保留" (004): the old bodies and nameplates are not kept.
+
+    ## Example
+    Bad:  support_center absorbed [农业服务中心] and 经济发展局 has nameplates: [农业服务中心]
+    Good: the nameplate is dropped.
+
+    ## Fix
+    Remove the old name; its duties live on in the centre.
+    """
+
+    code = "ST402"
+    slug = "old-nameplate-kept"
+    rule = 6
+    options = NameplateOptions
+
+    def run(self, ctx: Context, opts: NameplateOptions) -> Iterator[Problem]:
+        centre = ctx.plan.support_center
+        if not opts.forbid or centre is None:
+            return
+        absorbed = {normalize(n): n for n in centre.absorbed}
+        for j, plate in enumerate(centre.nameplates):
+            if normalize(plate) in absorbed:
+                yield Problem("ST402", {"name": plate, "holder": centre.name}, ("support_center", "nameplates", j), option="forbid")
+        for i, body in enumerate(ctx.plan.bodies):
+            if normalize(body.name) in absorbed:
+                yield Problem("ST402", {"name": body.name, "holder": ctx.plan.town.name}, ("bodies", i, "name"),
+                              trail=((body.name, body.name),), option="forbid")
+            for j, plate in enumerate(body.nameplates):
+                if normalize(plate) in absorbed:
+                    yield Problem("ST402", {"name": plate, "holder": body.name}, ("bodies", i, "nameplates", j),
+                                  trail=((body.name, body.name),), option="forbid")
+            for j, sub in enumerate(body.subunits):
+                if normalize(sub.name) in absorbed:
+                    yield Problem("ST402", {"name": sub.name, "holder": body.name}, ("bodies", i, "subunits", j, "name"),
+                                  trail=((body.name, body.name),), option="forbid")
+        for i, inst in enumerate(ctx.plan.support_institutions):
+            if normalize(inst.name) in absorbed:
+                yield Problem("ST402", {"name": inst.name, "holder": ctx.plan.town.name}, ("support_institutions", i, "name"),
+                              option="forbid")

@@ -1,0 +1,247 @@
+"""Load → model → graph → checks → findings, for one file at a time.  Never prints."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from staffing.checks import ALL_CHECKS, Check
+from staffing.context import Context
+from staffing.errors import InputProblem, problem
+from staffing.findings import Finding, Severity
+from staffing.graph import build_graph
+from staffing.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
+from staffing.messages import render
+from staffing.model import Plan
+from staffing.packs import Pack, resolve
+
+
+@dataclass(frozen=True)
+class Settings:
+    rules: str | None = None  # pack id or path overriding each plan's own
+    select: frozenset[str] = frozenset()  # codes; empty = all
+    ignore: frozenset[str] = frozenset()
+    limits: Limits = DEFAULT_LIMITS
+
+
+@dataclass
+class FileResult:
+    path: str
+    plan: Plan | None = None
+    pack: Pack | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: InputProblem | None = None
+    document: Document | None = None
+
+
+def check_file(path: str, settings: Settings = Settings()) -> FileResult:
+    shown = display_path(path)
+    result = FileResult(shown)
+    try:
+        doc = load_file(path, settings.limits)
+        doc.path = shown
+        result.document = doc
+        plan = validate_plan(doc)
+        result.plan = plan
+        pack = pack_for(plan, doc, settings)
+        result.pack = pack
+        result.findings = run_checks(plan, pack, doc, settings)
+    except InputProblem as exc:
+        result.error = exc if exc.file == shown or exc.file != path else _renamed(exc, shown)
+    return result
+
+
+def _renamed(exc: InputProblem, shown: str) -> InputProblem:
+    return InputProblem(shown, exc.key, exc.params, exc.line, exc.column)
+
+
+def pack_for(plan: Plan, doc: Document, settings: Settings) -> Pack:
+    ref = settings.rules or plan.rule_pack
+    try:
+        return resolve(ref)
+    except InputProblem as exc:
+        if exc.key == "pack.unknown" and not settings.rules:
+            line, col = doc.locate(("rule_pack",))
+            raise InputProblem(doc.path, exc.key, exc.params, line, col) from None
+        raise
+
+
+_FIELD_NAMES: dict[str, set[str]] = {}
+
+
+def _known_fields(loc: tuple[Any, ...]) -> list[str]:
+    """Field names allowed where an unknown one was found (for a 'did you mean')."""
+    model: Any = Plan
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = getattr(model, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        ann = info.annotation
+        model = _inner_model(ann)
+        if model is None:
+            return []
+    return sorted(getattr(model, "model_fields", {}))
+
+
+def _inner_model(ann: Any) -> Any:
+    from pydantic import BaseModel
+
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in getattr(ann, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def validate_plan(doc: Document) -> Plan:
+    try:
+        return Plan.model_validate(doc.data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+
+        def position(err: Any) -> tuple[int, int]:
+            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+            return doc.locate(loc, key=err["type"] == "extra_forbidden")
+
+        err = min(errors, key=position)
+        loc = tuple(err["loc"])
+        line, col = position(err)
+        field_path = _dotted(loc)
+        if err["type"] == "extra_forbidden":
+            known = _known_fields(loc)
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+            hint_zh = f",是否应为“{close[0]}”?" if close else ""
+            raise problem(doc.path, "input.unknown-field", line, col, field=field_path,
+                          hint=hint_zh or "", hint_en=f"; did you mean “{close[0]}”?" if close else "") from None
+        raise problem(doc.path, "input.schema", line, col, field=field_path,
+                      reason=_reason(err), reason_en=err["msg"]) from None
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(root)"
+
+
+_REASONS_ZH = {
+    "missing": "缺少必填字段",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数,不能有小数",
+    "int_parsing": "应为整数",
+    "greater_than_equal": "不能为负数",
+    "greater_than": "应大于零",
+    "string_type": "应为文字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "literal_error": "取值不在允许范围内",
+    "string_pattern_mismatch": "格式不正确",
+    "string_too_short": "不能为空",
+    "string_too_long": "太长",
+    "list_type": "应为列表",
+    "dict_type": "应为映射(键: 值)",
+    "model_type": "应为映射(键: 值)",
+    "model_attributes_type": "应为映射(键: 值)",
+    "date_type": "应为日期(YYYY-MM-DD)",
+    "date_from_datetime_parsing": "应为日期(YYYY-MM-DD)",
+    "date_parsing": "应为日期(YYYY-MM-DD)",
+}
+
+
+def _reason(err: Any) -> str:
+    zh = _REASONS_ZH.get(err["type"], "值不正确")
+    ctx = err.get("ctx") or {}
+    if err["type"] == "literal_error" and "expected" in ctx:
+        zh += f":{ctx['expected']}"
+    return zh
+
+
+def _severity(check: type[Check], pack: Pack, override: Severity | None) -> Severity:
+    setting = pack.setting(check)
+    if setting is not None and setting.severity is not None:
+        return setting.severity
+    return override or check.severity
+
+
+def selected(check: type[Check], settings: Settings) -> bool:
+    keys = {check.code, check.slug}
+    if settings.select and not keys & settings.select:
+        return False
+    return not keys & settings.ignore
+
+
+def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Settings()) -> list[Finding]:
+    graph = build_graph(plan)
+    ctx = Context(plan, graph, pack)
+    town = plan.town.name
+    findings: list[Finding] = []
+    for check in ALL_CHECKS:
+        setting = pack.setting(check)
+        if setting is None or not setting.enabled or not selected(check, settings):
+            continue
+        opts = pack.options(check)
+        for prob in check().run(ctx, opts):
+            line, col = doc.locate(prob.loc, key=prob.at_key)
+            findings.append(
+                Finding(
+                    code=check.code,
+                    slug=check.slug,
+                    severity=_severity(check, pack, prob.severity),
+                    message_zh=render(prob.key, "zh", prob.params),
+                    message_en=render(prob.key, "en", prob.params),
+                    file=doc.path,
+                    line=line,
+                    column=col,
+                    loc=prob.loc,
+                    trail_zh=(town, *(zh for zh, _ in prob.trail)),
+                    trail_en=(town, *(en for _, en in prob.trail)),
+                    source=pack.source(check.slug, prob.option),
+                    numbers={k: v for k, v in prob.params.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
+                )
+            )
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def pack_findings(pack: Pack) -> list[Finding]:
+    """Warnings about the pack itself: every limit a child pack loosened."""
+    out = []
+    for lo in pack.loosened:
+        params = {"pack": pack.id, "parent": lo.parent_pack, "check": lo.slug, "option": lo.option,
+                  "parent_value": lo.parent_value, "value": lo.value}
+        out.append(
+            Finding(
+                code="ST000",
+                slug="pack-loosens-parent",
+                severity=Severity.WARNING,
+                message_zh=render("ST000", "zh", params),
+                message_en=render("ST000", "en", params),
+                file=display_path(lo.file),
+                line=lo.line,
+                column=lo.column,
+                loc=("checks", lo.slug, lo.option),
+                trail_zh=(pack.id, lo.slug, lo.option),
+                trail_en=(pack.id, lo.slug, lo.option),
+            )
+        )
+    return out
+
+
+
+def packs_findings(results: list[FileResult]) -> list[Finding]:
+    """Pack warnings, once per pack used in the run."""
+    seen: dict[str, Pack] = {}
+    for r in results:
+        if r.pack is not None:
+            seen.setdefault(r.pack.id, r.pack)
+    out: list[Finding] = []
+    for pack_id in sorted(seen):
+        out.extend(pack_findings(seen[pack_id]))
+    return out

@@ -1,0 +1,81 @@
+"""Findings: what a check says about a plan, immutable and sortable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one file.
+
+    `loc` is the path of the offending value in the plan's data (e.g.
+    ("bodies", 3, "quotas", "administrative")); `trail` is the same place in the plan's
+    own terms (town › body › field), already in both languages.
+    """
+
+    code: str
+    slug: str
+    severity: Severity
+    message_zh: str
+    message_en: str
+    file: str
+    line: int
+    column: int
+    loc: Loc = ()
+    trail_zh: tuple[str, ...] = ()
+    trail_en: tuple[str, ...] = ()
+    source: str | None = None
+    numbers: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    waived: str | None = None
+
+    def message(self, lang: str) -> str:
+        return self.message_zh if lang == "zh" else self.message_en
+
+    def trail(self, lang: str) -> tuple[str, ...]:
+        return self.trail_zh if lang == "zh" else self.trail_en
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.file, self.line, self.column, self.code, self.message_en)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "slug": self.slug,
+            "severity": self.severity.value,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": [str(p) for p in self.loc],
+            "trail": {"zh": list(self.trail_zh), "en": list(self.trail_en)},
+            "message": {"zh": self.message_zh, "en": self.message_en},
+            "source": self.source,
+            "numbers": self.numbers,
+            "waived": self.waived,
+        }
+
+
+def body_index(finding: Finding) -> tuple[str, int] | None:
+    """Which part of the org chart a finding belongs to: ("bodies", i),
+    ("dispatched_units", i), ("support_center", 0) or None for the town as a whole."""
+    loc = finding.loc
+    if len(loc) >= 2 and loc[0] in ("bodies", "dispatched_units", "support_institutions") and isinstance(loc[1], int):
+        return (str(loc[0]), loc[1])
+    if loc and loc[0] == "support_center":
+        return ("support_center", 0)
+    return None

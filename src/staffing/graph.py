@@ -1,0 +1,103 @@
+"""The org graph of one plan: the town's Party committee and government at the root,
+bodies (possibly under other bodies), sub-units, the support centre and dispatched units.
+
+Node ids are stable strings (``town``, ``body:3``, ``sub:3:1``, ``centre``,
+``inst:0``, ``dispatched:2``); each node carries ``kind``, ``name`` and ``loc`` (the
+path of its entry in the plan's data), each edge a ``relation``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from staffing.model import QUOTA_TYPES, Plan, Quotas
+from staffing.names import normalize
+
+ROOT = "town"
+
+
+@dataclass
+class OrgGraph:
+    graph: nx.DiGraph
+    unknown_parents: list[tuple[int, str]] = field(default_factory=list)
+
+    def bodies_under_town(self) -> list[int]:
+        """Indexes of bodies directly under the town (the ones that count)."""
+        return sorted(
+            self.graph.nodes[n]["index"]
+            for n in self.graph.successors(ROOT)
+            if self.graph.nodes[n]["kind"] == "body"
+        )
+
+    def cycles(self) -> list[list[str]]:
+        return [c for c in nx.simple_cycles(self.graph)]
+
+    def unreachable(self) -> list[str]:
+        reachable = nx.descendants(self.graph, ROOT) | {ROOT}
+        return sorted(n for n in self.graph.nodes if n not in reachable)
+
+    def roots(self) -> list[str]:
+        return sorted(n for n, d in self.graph.in_degree() if d == 0)
+
+    def subtree_quotas(self, node: str) -> dict[str, int]:
+        """Quotas of a node plus everything below it (sub-units are parts of their body's
+        quota, so they are not added to it)."""
+        totals = dict.fromkeys(QUOTA_TYPES, 0)
+        seen = {node} | (nx.descendants(self.graph, node) if node in self.graph else set())
+        for n in seen:
+            data = self.graph.nodes[n]
+            if data["kind"] in ("subunit", "dispatched"):
+                continue
+            quotas: Quotas | None = data.get("quotas")
+            if quotas is None:
+                continue
+            for t in QUOTA_TYPES:
+                totals[t] += quotas.get(t)
+        return totals
+
+    def nodes_of(self, kind: str) -> Iterator[tuple[str, dict]]:
+        for n, data in self.graph.nodes(data=True):
+            if data["kind"] == kind:
+                yield n, data
+
+
+def build_graph(plan: Plan) -> OrgGraph:
+    g = nx.DiGraph()
+    g.add_node(ROOT, kind="town", name=plan.town.name, loc=("town",), quotas=None)
+    by_name: dict[str, str] = {}
+    for i, body in enumerate(plan.bodies):
+        node = f"body:{i}"
+        g.add_node(node, kind="body", index=i, name=body.name, loc=("bodies", i), quotas=body.quotas)
+        by_name.setdefault(normalize(body.name), node)
+    unknown: list[tuple[int, str]] = []
+    for i, body in enumerate(plan.bodies):
+        node = f"body:{i}"
+        if body.parent is None or normalize(body.parent) == normalize(plan.town.name):
+            g.add_edge(ROOT, node, relation="leads")
+            continue
+        parent = by_name.get(normalize(body.parent))
+        if parent is None:
+            unknown.append((i, body.parent))
+            continue
+        g.add_edge(parent, node, relation="contains")
+    for i, body in enumerate(plan.bodies):
+        for j, sub in enumerate(body.subunits):
+            node = f"sub:{i}:{j}"
+            g.add_node(node, kind="subunit", index=j, name=sub.name, loc=("bodies", i, "subunits", j), quotas=sub.quotas)
+            g.add_edge(f"body:{i}", node, relation="contains")
+    if plan.support_center is not None:
+        c = plan.support_center
+        g.add_node("centre", kind="centre", name=c.name, loc=("support_center",), quotas=c.quotas)
+        g.add_edge(ROOT, "centre", relation="leads")
+    for i, inst in enumerate(plan.support_institutions):
+        node = f"inst:{i}"
+        g.add_node(node, kind="institution", index=i, name=inst.name, loc=("support_institutions", i), quotas=inst.quotas)
+        g.add_edge(ROOT, node, relation="leads")
+    for i, unit in enumerate(plan.dispatched_units):
+        node = f"dispatched:{i}"
+        g.add_node(node, kind="dispatched", index=i, name=unit.name, loc=("dispatched_units", i), quotas=unit.quotas)
+        g.add_edge(ROOT, node, relation=unit.management, department=unit.parent_department)
+    return OrgGraph(g, unknown)

@@ -1,0 +1,282 @@
+"""The one catalogue of messages users read, in simplified Chinese and English.
+
+Keys are a check's code (with an optional ".variant") or an input/pack/CLI error key.
+Templates use str.format fields; list values are joined the way each language joins
+them.  No policy number is written here: every number comes in as a parameter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # ---- checks -------------------------------------------------------------------------
+    "ST101.over": (
+        "职能机构 {count} 个,超过上限 {limit} 个(多 {excess} 个):{names}",
+        "{count} functional bodies, over the limit of {limit} by {excess}: {names}",
+    ),
+    "ST101.under": (
+        "职能机构 {count} 个,少于下限 {limit} 个(少 {short} 个):{names}",
+        "{count} functional bodies, under the minimum of {limit} by {short}: {names}",
+    ),
+    "ST102": (
+        "缺少必设机构:{name_zh}(角色 {role})",
+        "mandatory body missing: {name_en} (role {role})",
+    ),
+    "ST103.over": (
+        "自设机构 {count} 个,超过上限 {limit} 个:{names}",
+        "{count} self-chosen bodies, over the limit of {limit}: {names}",
+    ),
+    "ST103.under": (
+        "自设机构 {count} 个,少于下限 {limit} 个",
+        "{count} self-chosen bodies, under the minimum of {limit}",
+    ),
+    "ST201.type": (
+        "{type_zh} {after} 个,超过改革前 {before} 个加有据下划 {moved} 个,多 {excess} 个",
+        "{type_en} {after}, over the baseline {before} plus {moved} recorded from above, by {excess}",
+    ),
+    "ST201.total": (
+        "编制总数 {after} 个,超过改革前 {before} 个加有据下划 {moved} 个,多 {excess} 个",
+        "total quota {after}, over the baseline {before} plus {moved} recorded from above, by {excess}",
+    ),
+    "ST201.budget": (
+        "财政供养人员 {after} 人,超过改革前 {before} 人(多 {excess} 人)",
+        "{after} budget-funded people, over the baseline of {before} by {excess}",
+    ),
+    "ST201.posts": (
+        "领导职数 {after} 个,超过改革前 {before} 个(多 {excess} 个)",
+        "{after} leadership posts, over the baseline of {before} by {excess}",
+    ),
+    "ST202": (
+        "从 {source} 划入的 {count} 个{type_zh}没有记录文号,不能作为编制增长的依据",
+        "{count} {type_en} moved from {source} has no document number and cannot justify growth",
+    ),
+    "ST203.over": (
+        "下划编制共 {count} 个,超过上限 {limit} 个",
+        "{count} quotas moved down in all, over the limit of {limit}",
+    ),
+    "ST203.under": (
+        "下划编制共 {count} 个,少于应下划的 {limit} 个",
+        "{count} quotas moved down in all, under the required {limit}",
+    ),
+    "ST203.type": (
+        "下划的{type_zh}不在允许的类型内(允许:{allowed_zh})",
+        "{type_en} moved down is not an allowed type (allowed: {allowed_en})",
+    ),
+    "ST301": (
+        "派驻机构 {name}({department})继续实行派驻,未说明依据;原则上应属地管理",
+        "dispatched unit {name} ({department}) stays dispatched with no basis given; it should in principle be managed locally",
+    ),
+    "ST301.required": (
+        "派驻机构 {name}({department})继续实行派驻,但没有党中央明确要求等依据",
+        "dispatched unit {name} ({department}) stays dispatched without a basis such as a Party-centre requirement",
+    ),
+    "ST302": (
+        "继续派驻的 {name} 的工作考核未以乡镇为主(现为:{given})",
+        "{name} stays dispatched but the town does not lead its assessment (given: {given})",
+    ),
+    "ST303": (
+        "继续派驻的 {name} 负责人任免未事先听取乡镇意见(现为:{given})",
+        "{name} stays dispatched but the town is not consulted before its head is appointed (given: {given})",
+    ),
+    "ST303.written": (
+        "继续派驻的 {name} 负责人任免须事先书面征求乡镇意见(现为:{given})",
+        "{name} stays dispatched; the town must be consulted in writing before its head is appointed (given: {given})",
+    ),
+    "ST401.missing": (
+        "未设综合服务中心:支持保障类事业单位应整合为一个综合服务中心",
+        "no support service centre: the support institutions must be merged into one centre",
+    ),
+    "ST401.separate": (
+        "事业单位 {name} 未整合进综合服务中心",
+        "institution {name} is not merged into the support service centre",
+    ),
+    "ST402": (
+        "已整合的原机构名称“{name}”仍在 {holder} 保留,原有机构和牌子不再保留",
+        "the absorbed body's name “{name}” is still kept at {holder}; old bodies and nameplates are not kept",
+    ),
+    "ST501": (
+        "{body} 的{title}实配 {filled} 人,超过核定职数 {approved} 个(多 {excess} 人)",
+        "{body}: {filled} {title} in post, over the {approved} approved by {excess}",
+    ),
+    "ST502": (
+        "{body} 的{title}职级为 {rank},高于机构规格 {body_rank}",
+        "{body}: the {title} is ranked {rank}, above the body's rank {body_rank}",
+    ),
+    "ST503": (
+        "{body} 规格为 {rank},不低于乡镇本身的规格 {town_rank},超出审批权限",
+        "{body} is ranked {rank}, not below the town's own rank {town_rank}: beyond the approval authority",
+    ),
+    "ST504": (
+        "{body} 的职务名称“{title}”不是核定的职务名称(可用:{allowed})",
+        "{body}: the title “{title}” is not an approved title (allowed: {allowed})",
+    ),
+    "ST504.rank": (
+        "规格/职级“{rank}”不在规则包的职级序列中(可用:{known})",
+        "rank “{rank}” is not on the pack's rank ladder (known: {known})",
+    ),
+    "ST601": (
+        "缺少“1+4”要素:{element_zh}",
+        "missing 1+4 element: {element_en}",
+    ),
+    "ST602.grids": (
+        "常住人口 {residents} 人按每 {per} 人一网格需 {needed} 个网格,现有 {grids} 个",
+        "{residents} residents at one grid per {per} need {needed} grids; the plan has {grids}",
+    ),
+    "ST602.workers": (
+        "网格 {grids} 个,网格员只有 {workers} 人",
+        "{grids} grids but only {workers} grid workers",
+    ),
+    "ST603": (
+        "{name} 未实行 24 小时值班",
+        "{name} is not staffed around the clock",
+    ),
+    "ST701": (
+        "缺少{list_zh}",
+        "the {list_en} is missing",
+    ),
+    "ST701.document": (
+        "{list_zh}没有发文文号",
+        "the {list_en} has no document number",
+    ),
+    "ST701.admission": (
+        "未建立职责准入制度",
+        "no duty-admission procedure (职责准入) is in place",
+    ),
+    "ST702": (
+        "赋予的 {approval} 项审批事项和 {penalty} 项处罚权限没有公布目录的文件",
+        "{approval} approval items and {penalty} penalty powers delegated with no published catalogue",
+    ),
+    "ST702.none": (
+        "经济发达镇未列出赋予的权限及其目录",
+        "a developed town with no delegated powers or catalogue listed",
+    ),
+    "ST702.actor": (
+        "赋予的权限应以镇政府为实施主体",
+        "the town must be the legal actor of the delegated powers",
+    ),
+    "ST702.returned": (
+        "交还的{area}权限 {count} 项没有文件依据",
+        "{count} {area} powers handed back with no document",
+    ),
+    "ST801": (
+        "只有镇才能作为经济发达镇,本单位类型为 {unit_type}",
+        "only towns can be developed towns; this unit is a {unit_type}",
+    ),
+    "ST802": (
+        "规则包 {pack} 只适用于 {applies},本单位类型为 {unit_type}",
+        "rule pack {pack} covers {applies} only; this unit is a {unit_type}",
+    ),
+    "ST901": (
+        "合计{type_zh} {stated} 个,与各部分之和 {sum} 个不符(差 {diff})",
+        "stated {type_en} total {stated} differs from the sum of the parts, {sum} (by {diff})",
+    ),
+    "ST901.posts": (
+        "合计领导职数 {stated} 个,与各机构核定职数之和 {sum} 个不符",
+        "stated leadership posts {stated} differ from the sum over bodies, {sum}",
+    ),
+    "ST901.budget": (
+        "合计财政供养人员 {stated} 人,与方案所列 {sum} 人不符",
+        "stated budget-funded people {stated} differ from the plan's figure, {sum}",
+    ),
+    "ST902": (
+        "{body} 的内设机构{type_zh}合计 {inside} 个,超过本机构的 {own} 个:{parts}",
+        "{body}: its sub-units hold {inside} {type_en}, more than the body's own {own}: {parts}",
+    ),
+    "ST903": (
+        "{name} 实有 {actual} 人,超过编制 {quota} 个,超编 {excess} 人",
+        "{name} has {actual} people in post for {quota} quotas: {excess} over",
+    ),
+    "ST904": (
+        "名称“{name}”重复(与“{first}”相同)",
+        "the name “{name}” is used twice (same as “{first}”)",
+    ),
+    "ST905.parent": (
+        "{body} 的上级“{parent}”不是本方案中的机构",
+        "{body}: parent “{parent}” is not a body of this plan",
+    ),
+    "ST905.cycle": (
+        "机构隶属关系成环:{names}",
+        "the hierarchy has a cycle: {names}",
+    ),
+    "ST905.unreachable": (
+        "{body} 不能从镇党委、政府到达",
+        "{body} cannot be reached from the town's Party committee and government",
+    ),
+    "ST906.lost": (
+        "改革前的“{name}”没有并入任何新机构",
+        "the pre-reform body “{name}” is not merged into any new body",
+    ),
+    "ST906.unknown": (
+        "{body} 列出的原机构“{name}”不在改革前机构名单中",
+        "{body} lists “{name}” as merged, but it is not a pre-reform body",
+    ),
+    "ST000": (
+        "规则包 {pack} 放宽了上级规则包 {parent} 的限制:{check}.{option} 由 {parent_value} 改为 {value}",
+        "rule pack {pack} loosens {parent}'s limit: {check}.{option} from {parent_value} to {value}",
+    ),
+    # ---- input ----------------------------------------------------------------------------
+    "input.syntax": ("语法错误:{reason}", "syntax error: {reason}"),
+    "input.duplicate-key": (
+        "键“{key}”重复(第一次出现在第 {first_line} 行),重复的键会丢失数据",
+        "duplicate key “{key}” (first at line {first_line}): a repeated key loses data",
+    ),
+    "input.tag": ("不允许的 YAML 标签 {tag}:方案文件只能包含普通数据", "YAML tag {tag} is not allowed: a plan holds plain data only"),
+    "input.merge-key": ("不支持合并键 <<", "merge keys (<<) are not supported"),
+    "input.complex-key": ("键必须是简单的文字", "a key must be plain text"),
+    "input.bad-scalar": ("无法读取的值 {value}:{reason}", "unreadable value {value}: {reason}"),
+    "input.not-finite": ("数值 {value} 不是有限数", "the number {value} is not finite"),
+    "input.encoding": (
+        "文件不是 UTF-8 编码(看起来是 {guess});请另存为 UTF-8",
+        "the file is not UTF-8 (it looks like {guess}); save it as UTF-8",
+    ),
+    "input.nul": ("文件中含有 NUL 字节,不是文本文件", "the file contains NUL bytes: it is not a text file"),
+    "input.is-directory": ("这是一个文件夹,不是方案文件", "this is a folder, not a plan file"),
+    "input.too-large": (
+        "文件大小 {size} 字节,超过上限 {limit} 字节(可用 --max-bytes 调整)",
+        "the file is {size} bytes, over the limit of {limit} (see --max-bytes)",
+    ),
+    "input.too-deep": ("嵌套超过 {limit} 层", "nested deeper than {limit} levels"),
+    "input.too-many-nodes": (
+        "展开后的值超过 {limit} 个(可能是别名炸弹)",
+        "more than {limit} values once aliases are expanded (an alias bomb?)",
+    ),
+    "input.missing": ("文件不存在", "no such file"),
+    "input.unreadable": ("无法读取文件:{reason}", "cannot read the file: {reason}"),
+    "input.empty": ("文件是空的(或只有注释)", "the file is empty (or only comments)"),
+    "input.many-documents": ("一个文件只能有一个文档,这里开始了第二个", "one document per file; a second one starts here"),
+    "input.root-not-mapping": ("方案的顶层必须是映射(键: 值),这里是 {found}", "a plan must be a mapping at the top, not a {found}"),
+    "input.schema": ("{field}:{reason}", "{field}: {reason_en}"),
+    "input.unknown-field": ("未知字段“{field}”{hint}", "unknown field “{field}”{hint_en}"),
+    "input.no-plans": ("没有找到方案文件(.yaml / .yml / .json)", "no plan files (.yaml / .yml / .json) found"),
+    "input.symlink-loop": ("符号链接形成循环,已跳过", "symbolic link loop, skipped"),
+    "cli.unknown-check": ("未知的检查项“{check}”(见 staffing rules)", "unknown check “{check}” (see staffing rules)"),
+    # ---- packs ----------------------------------------------------------------------------
+    "pack.unknown": ("未知的规则包“{pack}”(可用:{known})", "unknown rule pack “{pack}” (known: {known})"),
+    "pack.field": ("规则包中有未知或错误的字段:{field}", "unknown or malformed field in the rule pack: {field}"),
+    "pack.missing": ("规则包缺少字段 {field}", "the rule pack lacks {field}"),
+    "pack.param-shape": (
+        "{check}.{option} 应写成 {{value: …, source: {{seed: …, quote: …}}}}",
+        "{check}.{option} must be written as {{value: …, source: {{seed: …, quote: …}}}}",
+    ),
+    "pack.no-source": ("{check}.{option} 没有注明政策依据(source)", "{check}.{option} has no policy source"),
+    "pack.unknown-check": ("未知的检查项“{check}”", "unknown check “{check}”"),
+    "pack.unknown-option": ("检查项 {check} 没有选项“{option}”", "check {check} has no option “{option}”"),
+    "pack.option-value": ("{check}.{option} 的值不正确:{reason}", "bad value for {check}.{option}: {reason}"),
+    "pack.severity": ("未知的严重程度“{value}”", "unknown severity “{value}”"),
+    "pack.extends-loop": ("规则包 {pack} 的 extends 形成循环", "rule pack {pack} extends itself"),
+}
+
+_JOIN = {"zh": "、", "en": ", "}
+
+
+def render(key: str, lang: str, params: dict[str, Any]) -> str:
+    """The message `key` in `lang` ("zh" or "en"), filled with params."""
+    zh, en = CATALOGUE[key]
+    template = zh if lang == "zh" else en
+    joiner = _JOIN.get(lang, ", ")
+    shown = {k: joiner.join(str(x) for x in v) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
+    try:
+        return template.format(**shown)
+    except (KeyError, IndexError):  # a missing parameter must never hide the message
+        return template

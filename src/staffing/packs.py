@@ -1,0 +1,292 @@
+"""Rule packs: YAML data in `rules/` naming the parameters of every check, each with the
+seed and the phrase it rests on.  A pack `extends` another; a child that loosens a
+limit its parent set is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from staffing.checks import REGISTRY_BY_SLUG, Check
+from staffing.checks.base import Direction, direction
+from staffing.errors import InputProblem, problem
+from staffing.findings import Severity
+from staffing.load import Document, load_file
+from staffing.names import normalize
+
+
+def pack_dirs() -> list[Path]:
+    """Where shipped packs live: inside the installed package, or the repository's rules/."""
+    here = Path(__file__).resolve().parent
+    return [p for p in (here / "rules", here.parents[1] / "rules") if p.is_dir()]
+
+
+@dataclass(frozen=True)
+class Param:
+    value: Any
+    source: str | None
+    inferred: bool
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Loosening:
+    slug: str
+    option: str
+    parent_pack: str
+    parent_value: Any
+    value: Any
+    file: str
+    line: int
+    column: int
+
+
+@dataclass
+class CheckSetting:
+    enabled: bool = True
+    severity: Severity | None = None
+    params: dict[str, Param] = field(default_factory=dict)
+
+
+@dataclass
+class Pack:
+    id: str
+    title: dict[str, str]
+    jurisdiction: dict[str, str]
+    effective: _dt.date | None
+    extends: str | None
+    applies_to: list[str]
+    inferred: list[dict[str, str]]
+    roles: dict[str, dict[str, Any]]
+    ranks: list[str]
+    titles: dict[str, list[str]]
+    checks: dict[str, CheckSetting]
+    file: str
+    chain: list[str] = field(default_factory=list)
+    loosened: list[Loosening] = field(default_factory=list)
+    _role_index: dict[str, str] = field(default_factory=dict)
+
+    def role_for_name(self, name: str) -> str | None:
+        if not self._role_index:
+            for role, info in self.roles.items():
+                for alias in [info.get("zh", ""), *info.get("aliases", [])]:
+                    if alias:
+                        self._role_index.setdefault(normalize(alias), role)
+        return self._role_index.get(normalize(name))
+
+    def role_label(self, role: str, lang: str) -> str:
+        info = self.roles.get(role, {})
+        return str(info.get(lang) or info.get("zh") or role)
+
+    @property
+    def mandatory_roles(self) -> frozenset[str]:
+        setting = self.checks.get("missing-mandatory-body")
+        if setting and setting.enabled and "roles" in setting.params:
+            return frozenset(setting.params["roles"].value or ())
+        return frozenset()
+
+    def setting(self, check: type[Check]) -> CheckSetting | None:
+        return self.checks.get(check.slug)
+
+    def options(self, check: type[Check]) -> Any:
+        setting = self.checks.get(check.slug)
+        values = {k: p.value for k, p in (setting.params.items() if setting else ())}
+        return check.options.model_validate(values)
+
+    def source(self, slug: str, option: str | None) -> str | None:
+        setting = self.checks.get(slug)
+        if setting is None:
+            return None
+        params = [setting.params[option]] if option and option in setting.params else list(setting.params.values())
+        for p in params:
+            if p.source:
+                return p.source + (" (inferred)" if p.inferred else "")
+        return None
+
+
+def _text(doc: Document, loc: tuple[str | int, ...], value: Any, key: str, kind: type | tuple[type, ...]) -> Any:
+    if not isinstance(value, kind):
+        line, col = doc.locate(loc)
+        raise problem(doc.path, "pack.field", line, col, field=key)
+    return value
+
+
+def _param(doc: Document, slug: str, name: str, raw: Any) -> Param:
+    loc = ("checks", slug, name)
+    line, col = doc.locate(loc)
+    if not isinstance(raw, dict) or "value" not in raw:
+        raise problem(doc.path, "pack.param-shape", line, col, check=slug, option=name)
+    extra = set(raw) - {"value", "source", "inferred", "note"}
+    if extra:
+        raise problem(doc.path, "pack.field", line, col, field=", ".join(sorted(extra)))
+    src = raw.get("source")
+    source: str | None = None
+    if isinstance(src, dict) and src.get("seed") and src.get("quote"):
+        source = f"{src['seed']}: “{src['quote']}”"
+    elif raw["value"] is not None:
+        sline, scol = doc.locate(loc + ("source",))
+        raise problem(doc.path, "pack.no-source", sline, scol, check=slug, option=name)
+    vline, vcol = doc.locate(loc + ("value",))
+    return Param(raw["value"], source, bool(raw.get("inferred", False)), doc.path, vline, vcol)
+
+
+def parse_pack(doc: Document) -> Pack:
+    data = doc.data
+    known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "inferred", "roles", "ranks", "titles", "checks"}
+    for key in data:
+        if key not in known:
+            line, col = doc.locate((key,), key=True)
+            raise problem(doc.path, "pack.field", line, col, field=key)
+    for key in ("id", "title"):
+        if key not in data:
+            raise problem(doc.path, "pack.missing", 1, 1, field=key)
+    checks: dict[str, CheckSetting] = {}
+    raw_checks = _text(doc, ("checks",), data.get("checks") or {}, "checks", dict)
+    for slug, raw in raw_checks.items():
+        check = REGISTRY_BY_SLUG.get(slug)
+        if check is None:
+            line, col = doc.locate(("checks", slug), key=True)
+            raise problem(doc.path, "pack.unknown-check", line, col, check=slug)
+        raw = raw or {}
+        setting = CheckSetting()
+        for name, value in raw.items():
+            if name == "enabled":
+                setting.enabled = bool(value)
+            elif name == "severity":
+                try:
+                    setting.severity = Severity(value)
+                except ValueError:
+                    line, col = doc.locate(("checks", slug, name))
+                    raise problem(doc.path, "pack.severity", line, col, value=str(value)) from None
+            elif name not in check.options.model_fields:
+                line, col = doc.locate(("checks", slug, name), key=True)
+                raise problem(doc.path, "pack.unknown-option", line, col, check=slug, option=name)
+            else:
+                setting.params[name] = _param(doc, slug, name, value)
+        try:
+            check.options.model_validate({k: p.value for k, p in setting.params.items()})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            name = str(err["loc"][0]) if err["loc"] else ""
+            line, col = doc.locate(("checks", slug, name, "value"))
+            raise problem(doc.path, "pack.option-value", line, col, check=slug, option=name, reason=err["msg"]) from None
+        checks[slug] = setting
+    effective = data.get("effective")
+    return Pack(
+        id=str(data["id"]),
+        title=dict(data.get("title") or {}),
+        jurisdiction=dict(data.get("jurisdiction") or {}),
+        effective=effective if isinstance(effective, _dt.date) else None,
+        extends=data.get("extends"),
+        applies_to=list(data.get("applies_to") or []),
+        inferred=list(data.get("inferred") or []),
+        roles=dict(data.get("roles") or {}),
+        ranks=list(data.get("ranks") or []),
+        titles=dict(data.get("titles") or {}),
+        checks=checks,
+        file=doc.path,
+    )
+
+
+def _loosens(kind: Direction, parent: Any, child: Any) -> bool:
+    if parent is None or child is None:
+        return parent is not None and child is None
+    if kind == "max":
+        return bool(child > parent)
+    if kind == "min":
+        return bool(child < parent)
+    if kind == "require":
+        return bool(parent) and not bool(child)
+    if kind == "set":
+        return not set(parent) <= set(child)
+    return False
+
+
+def merge(parent: Pack, child: Pack) -> Pack:
+    """The child's settings over the parent's; every loosened limit is recorded."""
+    checks: dict[str, CheckSetting] = {}
+    loosened: list[Loosening] = list(parent.loosened)
+    for slug in sorted(set(parent.checks) | set(child.checks)):
+        p = parent.checks.get(slug)
+        c = child.checks.get(slug)
+        if c is None:
+            checks[slug] = p  # type: ignore[assignment]
+            continue
+        if p is None:
+            checks[slug] = c
+            continue
+        params = dict(p.params)
+        check = REGISTRY_BY_SLUG[slug]
+        for name, param in c.params.items():
+            kind = direction(check.options, name)
+            if name in p.params and kind and _loosens(kind, p.params[name].value, param.value):
+                loosened.append(
+                    Loosening(slug, name, parent.id, p.params[name].value, param.value, param.file, param.line, param.column)
+                )
+            params[name] = param
+        checks[slug] = CheckSetting(
+            enabled=p.enabled and c.enabled,
+            severity=c.severity or p.severity,
+            params=params,
+        )
+    return Pack(
+        id=child.id,
+        title=child.title or parent.title,
+        jurisdiction=child.jurisdiction or parent.jurisdiction,
+        effective=child.effective or parent.effective,
+        extends=child.extends,
+        applies_to=child.applies_to or parent.applies_to,
+        inferred=parent.inferred + child.inferred,
+        roles={**parent.roles, **child.roles},
+        ranks=child.ranks or parent.ranks,
+        titles=child.titles or parent.titles,
+        checks=checks,
+        file=child.file,
+        chain=parent.chain + [child.id],
+        loosened=loosened,
+    )
+
+
+def available() -> dict[str, Path]:
+    """Shipped packs by id (the file name is the id)."""
+    out: dict[str, Path] = {}
+    for folder in pack_dirs():
+        for f in sorted(folder.glob("*.yaml")):
+            out.setdefault(f.stem, f)
+    return out
+
+
+@lru_cache(maxsize=64)
+def resolve(ref: str, _depth: int = 0) -> Pack:
+    """A pack by id or by path, with its whole `extends` chain merged.  Raises InputProblem."""
+    path = Path(ref)
+    if ref.endswith((".yaml", ".yml", ".json")) or path.is_file():
+        file = str(path)
+    else:
+        packs = available()
+        if ref not in packs:
+            raise problem("<rules>", "pack.unknown", pack=ref, known=", ".join(sorted(packs)))
+        file = str(packs[ref])
+    if _depth > 16:
+        raise problem(file, "pack.extends-loop", pack=ref)
+    pack = parse_pack(load_file(file))
+    if pack.extends:
+        try:
+            parent = resolve(str(pack.extends), _depth + 1)
+        except InputProblem as exc:
+            if exc.key == "pack.unknown":
+                raise problem(file, "pack.unknown", pack=str(pack.extends), known="") from None
+            raise
+        if pack.id in parent.chain:
+            raise problem(file, "pack.extends-loop", pack=pack.id)
+        return merge(parent, pack)
+    pack.chain = [pack.id]
+    return pack

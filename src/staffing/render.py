@@ -1,0 +1,851 @@
+"""Org charts of a plan, as DOT text we write ourselves, and images made from it by `dot`.
+
+`chart_dot` draws the approved structure (town → bodies → sub-units, the support centre,
+dispatched units) with the findings of a check marked on the boxes they belong to;
+`compare_dot` draws the bodies before and after the reform side by side.  Both return
+plain text that needs neither Graphviz nor fonts, so golden tests can compare it; only
+`render` (images) and `find_cjk_font` need the `dot` program and an installed CJK font.
+
+Every string taken from a plan goes through `html_text` before it reaches the DOT text:
+labels are HTML-like (`label=<…>`) and node ids are ours, so no name can close a label,
+add a node or change an attribute.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from staffing.findings import Finding, body_index
+from staffing.model import QUOTA_TYPES, Body, LeadershipPost, Plan, Quotas, SupportCenter
+from staffing.names import normalize
+from staffing.output import write_atomic
+
+__all__ = [
+    "FORMATS",
+    "PREFERRED_FONTS",
+    "RenderError",
+    "chart_dot",
+    "compare_dot",
+    "find_cjk_font",
+    "html_text",
+    "render",
+]
+
+
+class RenderError(Exception):
+    """A chart that cannot be drawn: no `dot`, no CJK font, an unknown output format, or
+    `dot` failing.  Carries the message in both languages; the CLI picks one."""
+
+    def __init__(self, message_zh: str, message_en: str) -> None:
+        super().__init__(f"{message_zh} / {message_en}")
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+    def message(self, lang: str) -> str:
+        return self.message_zh if lang == "zh" else self.message_en
+
+
+# --------------------------------------------------------------------------- text
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "chart": ("{town} 机构设置图", "{town} organisation chart"),
+    "compare": ("{town} 机构改革前后对照", "{town} bodies before and after the reform"),
+    "pack": ("规则包：{pack}", "Rule pack: {pack}"),
+    "date": ("方案日期：{date}", "Plan date: {date}"),
+    "no_date": ("方案日期：未填", "Plan date: not given"),
+    "root_town": ("{town}党委、{town}政府", "{town} Party Committee and Government"),
+    "root_street": ("{town}党工委、{town}办事处", "{town} Party Working Committee and Sub-district Office"),
+    "zone": ("一套班子、两块牌子：{zone}", "One leadership, two nameplates: {zone}"),
+    "nameplate": ("加挂：{name}", "Also: {name}"),
+    "mandatory": ("必设机构", "mandatory body"),
+    "optional": ("自设机构", "self-chosen body"),
+    "quotas": ("编制 {total}", "Quota {total}"),
+    "actual": ("实有 {n}", "In post {n}"),
+    "actual_none": ("实有 未填", "In post: not given"),
+    "leaders": ("领导职数 核定{a} · 实配{f}", "Leaders approved {a} · filled {f}"),
+    "findings": ("问题：{codes}", "Findings: {codes}"),
+    "parent_missing": ("上级机构未找到：{name}", "Parent body not found: {name}"),
+    "subunits": ("内设科室/中队（{n}）", "Sections / squads ({n})"),
+    "sub_cell": ("编{q} · 实{a}", "Q {q} · in post {a}"),
+    "centre": ("综合服务中心", "integrated support centre"),
+    "absorbed": ("整合的原事业单位（{n}，不再保留）", "Institutions merged in ({n}, not kept)"),
+    "institution": ("保留的事业单位", "institution kept outside the centre"),
+    "dispatched_cluster": ("派驻机构", "Dispatched units"),
+    "department": ("派出部门：{dep}", "Department: {dep}"),
+    "local": ("属地管理", "managed locally"),
+    "dispatched": ("继续派驻", "still dispatched"),
+    "edge_dispatched": ("派驻：{dep}", "dispatched by {dep}"),
+    "town_findings": ("全镇问题（{n}）", "Town-wide findings ({n})"),
+    "legend": ("图例", "Legend"),
+    "lg_mandatory": ("必设机构", "Mandatory body"),
+    "lg_optional": ("自设机构", "Self-chosen body"),
+    "lg_centre": ("综合服务中心 / 事业单位", "Support centre / institution"),
+    "lg_sub": ("内设科室、中队", "Sections and squads"),
+    "lg_dispatched": ("派驻机构", "Dispatched unit"),
+    "lg_problem": ("红框：有检查问题（列出代码）", "Red frame: has findings (codes listed)"),
+    "lg_local": ("实线：属地管理", "Solid line: managed locally"),
+    "lg_dispatch_edge": ("虚线：继续派驻（注明派出部门）", "Dashed line: still dispatched (department named)"),
+    "before": ("改革前（{n}）", "Before ({n})"),
+    "after": ("改革后（{n}）", "After ({n})"),
+    "headline": (
+        "机构 {b0} → {b1} 个 · 编制 {q0} → {q1}",
+        "Bodies {b0} → {b1} · quotas {q0} → {q1}",
+    ),
+    "unmatched": ("未并入任何新机构", "not merged into any new body"),
+    "new_body": ("新设", "new"),
+    "unknown_source": ("来源不在原机构名单：{name}", "Source not in the old list: {name}"),
+}
+
+_QUOTA_LABELS: dict[str, tuple[str, str]] = {
+    "administrative": ("行政", "admin"),
+    "institutional_full": ("全额事业", "inst. full"),
+    "institutional_partial": ("差额事业", "inst. partial"),
+    "institutional_self": ("自收自支", "inst. self"),
+    "political_legal": ("政法", "pol.-legal"),
+    "service": ("工勤", "service"),
+}
+
+
+def _t(key: str, lang: str, **params: object) -> str:
+    zh, en = _TEXT[key]
+    return (zh if lang == "zh" else en).format(**params)
+
+
+# --------------------------------------------------------------------------- escaping
+
+# Bidi embeddings, overrides and isolates: they can make a name read differently from
+# what it is, so they are shown as their code point instead of being obeyed.
+_BIDI = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
+_HTML_ENTITIES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    "\\": "&#92;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "|": "&#124;",
+}
+
+
+def _visible(ch: str) -> str:
+    """One character as it may appear in a label (before entity escaping)."""
+    code = ord(ch)
+    if ch in "\t\n\r\v\f\x85\u2028\u2029":
+        return " "
+    if code in _BIDI:
+        return f"[U+{code:04X}]"
+    cat = unicodedata.category(ch)
+    if cat in ("Cc", "Cs", "Co", "Cn") or cat == "Cf":
+        # control, surrogate, private-use, unassigned, and format characters (zero-width
+        # joiners, bidi marks, BOM): invisible or unrenderable, so shown by code point
+        return f"[U+{code:04X}]"
+    return ch
+
+
+def html_text(text: str) -> str:
+    """`text` made safe for an HTML-like DOT label: markup characters become entities,
+    line breaks become spaces, invisible and direction-changing characters are shown
+    as `[U+XXXX]`."""
+    out: list[str] = []
+    for ch in text:
+        shown = _visible(ch)
+        if shown == ch:
+            out.append(_HTML_ENTITIES.get(ch, ch))
+        else:
+            out.append(shown)  # only ASCII letters, digits, '[', '+', ']' and spaces
+    return "".join(out)
+
+
+def _width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _wrap(text: str, width: int = 28) -> list[str]:
+    """Split a long name into display lines of about `width` columns (a CJK character
+    is two), so one long name cannot stretch a box across the chart."""
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0
+    for ch in text:
+        w = _width(ch)
+        if current and used + w > width:
+            lines.append("".join(current))
+            current, used = [], 0
+        current.append(ch)
+        used += w
+    if current or not lines:
+        lines.append("".join(current))
+    return lines
+
+
+def _label_text(text: str, width: int = 28) -> str:
+    """Escaped and wrapped: safe to place inside a <TD>."""
+    return "<BR/>".join(html_text(line) for line in _wrap(text, width))
+
+
+def _dot_string(value: str) -> str:
+    """A double-quoted DOT string (for the font name, which comes from the caller)."""
+    cleaned = "".join(ch for ch in value if unicodedata.category(ch)[0] != "C")
+    return '"' + cleaned.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# --------------------------------------------------------------------------- colours
+
+_COLOURS = {
+    "town_fill": "#fff1c1",
+    "town_line": "#8a6d00",
+    "mandatory_fill": "#d6e6f5",
+    "mandatory_line": "#2f5d8a",
+    "optional_fill": "#e6f2dc",
+    "optional_line": "#4f7a36",
+    "centre_fill": "#eee3f6",
+    "centre_line": "#6a4a85",
+    "absorbed_fill": "#f5f5f5",
+    "sub_fill": "#ffffff",
+    "sub_line": "#9e9e9e",
+    "dispatched_fill": "#f0f0f0",
+    "dispatched_line": "#6b6b6b",
+    "problem_line": "#d62728",
+    "problem_fill": "#fde0e0",
+    "muted": "#555555",
+    "edge": "#7a7a7a",
+}
+_PROBLEM_BORDER = 3
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def _quota_text(quotas: Quotas, lang: str) -> str:
+    parts = [
+        f"{_QUOTA_LABELS[t][0 if lang == 'zh' else 1]}{' ' if lang == 'en' else ''}{quotas.get(t)}"
+        for t in QUOTA_TYPES
+        if quotas.get(t)
+    ]
+    head = _t("quotas", lang, total=quotas.total)
+    return head + ("：" if lang == "zh" else ": ") + " ".join(parts) if parts else head
+
+
+def _leaders_text(posts: Sequence[LeadershipPost], lang: str) -> str | None:
+    if not posts:
+        return None
+    return _t("leaders", lang, a=sum(p.approved for p in posts), f=sum(p.filled for p in posts))
+
+
+def _codes(findings: Iterable[Finding]) -> list[str]:
+    return sorted({f.code for f in findings})
+
+
+def _row(content: str, *, size: int | None = None, colour: str | None = None, bold: bool = False) -> str:
+    if bold:
+        content = f"<B>{content}</B>"
+    attrs = ""
+    if size is not None:
+        attrs += f' POINT-SIZE="{size}"'
+    if colour is not None:
+        attrs += f' COLOR="{colour}"'
+    if attrs:
+        content = f"<FONT{attrs}>{content}</FONT>"
+    return f"<TR><TD>{content}</TD></TR>"
+
+
+def _box(rows: Sequence[str], fill: str, line: str, problem: bool) -> str:
+    border = _PROBLEM_BORDER if problem else 1
+    colour = _COLOURS["problem_line"] if problem else line
+    return (
+        f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
+        f'BGCOLOR="{fill}" COLOR="{colour}">' + "".join(rows) + "</TABLE>>"
+    )
+
+
+def _finding_row(findings: Sequence[Finding], lang: str) -> list[str]:
+    codes = _codes(findings)
+    if not codes:
+        return []
+    text = _t("findings", lang, codes=", ".join(html_text(c) for c in codes))
+    return [_row(text, size=10, colour=_COLOURS["problem_line"], bold=True)]
+
+
+def _unit_rows(
+    name: str,
+    nameplates: Sequence[str],
+    tag: str,
+    quotas: Quotas,
+    actual: int | None,
+    leadership: Sequence[LeadershipPost],
+    lang: str,
+) -> list[str]:
+    rows = [_row(_label_text(name, 24), size=13, bold=True)]
+    rows += [_row(_sentence("nameplate", lang, name=plate), size=10) for plate in nameplates]
+    rows.append(_row(tag, size=9, colour=_COLOURS["muted"]))
+    rows.append(_row(html_text(_quota_text(quotas, lang)), size=10))
+    rows.append(
+        _row(
+            html_text(_t("actual", lang, n=actual) if actual is not None else _t("actual_none", lang)),
+            size=10,
+        )
+    )
+    leaders = _leaders_text(leadership, lang)
+    if leaders:
+        rows.append(_row(html_text(leaders), size=10))
+    return rows
+
+
+def _split_findings(
+    plan: Plan, findings: Iterable[Finding]
+) -> tuple[dict[tuple[str, int], list[Finding]], list[Finding], dict[tuple[int, int], list[Finding]]]:
+    """Findings by chart node, town-wide findings, and findings of single sub-units.
+    Waived findings are not drawn.  A location that points past the plan's lists counts
+    as town-wide, so a stale finding is still seen."""
+    sizes = {
+        "bodies": len(plan.bodies),
+        "dispatched_units": len(plan.dispatched_units),
+        "support_institutions": len(plan.support_institutions),
+        "support_center": 1 if plan.support_center is not None else 0,
+    }
+    by_node: dict[tuple[str, int], list[Finding]] = {}
+    town: list[Finding] = []
+    by_sub: dict[tuple[int, int], list[Finding]] = {}
+    for f in sorted(findings, key=Finding.sort_key):
+        if f.waived:
+            continue
+        where = body_index(f)
+        if where is None or not 0 <= where[1] < sizes.get(where[0], 0):
+            town.append(f)
+            continue
+        by_node.setdefault(where, []).append(f)
+        loc = f.loc
+        if where[0] == "bodies" and len(loc) >= 4 and loc[2] == "subunits" and isinstance(loc[3], int):
+            by_sub.setdefault((where[1], loc[3]), []).append(f)
+    return by_node, town, by_sub
+
+
+def _parents(plan: Plan) -> dict[int, int | None | str]:
+    """For each body: the index of the body it sits under, None for the town, or the
+    parent's name when no such body exists."""
+    index: dict[str, int] = {}
+    for i, body in enumerate(plan.bodies):
+        index.setdefault(normalize(body.name), i)
+    town = normalize(plan.town.name)
+    result: dict[int, int | None | str] = {}
+    for i, body in enumerate(plan.bodies):
+        if body.parent is None or normalize(body.parent) == town:
+            result[i] = None
+        else:
+            j = index.get(normalize(body.parent))
+            result[i] = body.parent if j is None or j == i else j
+    return result
+
+
+def _header(font: str, rankdir: str, title_label: str) -> list[str]:
+    f = _dot_string(font)
+    return [
+        "digraph staffing {",
+        f'  graph [charset="UTF-8", fontname={f}, rankdir={rankdir}, newrank=true, '
+        'nodesep=0.25, ranksep=0.55, labelloc=t, labeljust=c, pad=0.3, '
+        f"label={title_label}];",
+        f"  node [fontname={f}, shape=none, margin=0];",
+        f'  edge [fontname={f}, fontsize=9, color="{_COLOURS["edge"]}", arrowhead=none];',
+    ]
+
+
+def _title(lines: Sequence[tuple[str, int, bool]], extra: str = "") -> str:
+    rows = "".join(
+        f'<TR><TD><FONT POINT-SIZE="{size}">{"<B>" + text + "</B>" if bold else text}</FONT></TD></TR>'
+        for text, size, bold in lines
+    )
+    return f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">{rows}{extra}</TABLE>>'
+
+
+# --------------------------------------------------------------------------- chart
+
+
+def chart_dot(
+    plan: Plan,
+    findings: Sequence[Finding],
+    *,
+    pack_title: str,
+    mandatory_roles: frozenset[str],
+    lang: str = "zh",
+    font: str,
+) -> str:
+    """The org chart of `plan` as DOT text, with `findings` marked on their boxes.
+
+    Deterministic: the same plan and the same findings (in any order) give the same
+    text.  `font` is a font family name (see `find_cjk_font`); `lang` is "zh" or "en"
+    for the chart's own words (names from the plan are never translated).
+    """
+    _check_lang(lang)
+    by_node, town_findings, by_sub = _split_findings(plan, findings)
+    town = plan.town
+
+    extra = ""
+    if town_findings:
+        rows = "".join(
+            "<TR><TD ALIGN=\"LEFT\">"
+            f'<FONT POINT-SIZE="10" COLOR="{_COLOURS["problem_line"]}"><B>{html_text(f.code)}</B> '
+            f"{_label_text(f.message(lang), 90)}</FONT></TD></TR>"
+            for f in town_findings
+        )
+        extra = (
+            f'<TR><TD><TABLE BORDER="{_PROBLEM_BORDER}" COLOR="{_COLOURS["problem_line"]}" '
+            f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" BGCOLOR="#ffffff">'
+            f'<TR><TD><FONT POINT-SIZE="11" COLOR="{_COLOURS["problem_line"]}"><B>'
+            f"{html_text(_t('town_findings', lang, n=len(town_findings)))}</B></FONT></TD></TR>"
+            f"{rows}</TABLE></TD></TR>"
+        )
+    date = _t("date", lang, date=plan.plan_date.isoformat()) if plan.plan_date else _t("no_date", lang)
+    title = _title(
+        [
+            (_sentence("chart", lang, town=town.name), 20, True),
+            (_sentence("pack", lang, pack=pack_title) + " · " + html_text(date), 11, False),
+        ],
+        extra,
+    )
+    out = _header(font, "TB", title)
+    # `ordering=out` keeps the plan's order.  Not splines=ortho: Graphviz 2.43 aborts
+    # on some graphs with it (maze.c chkSgraph assertion).
+    out.append("  ordering=out;")
+
+    # root: the town's Party committee and government
+    root_key = "root_street" if town.unit_type == "street" else "root_town"
+    root_rows = [_row(_sentence(root_key, lang, town=town.name), size=15, bold=True)]
+    if plan.development_zone is not None and plan.development_zone.shared_leadership:
+        root_rows.append(_row(_sentence("zone", lang, zone=plan.development_zone.name), size=10))
+    out.append(f"  town [label={_box(root_rows, _COLOURS['town_fill'], _COLOURS['town_line'], False)}];")
+
+    # bodies and their sub-units
+    parents = _parents(plan)
+    edges: list[str] = []
+    top: list[str] = []  # the row under the town, left to right
+    for i, body in enumerate(plan.bodies):
+        out.append(f"  body_{i} [label={_body_label(body, plan, i, parents[i], by_node, mandatory_roles, lang)}];")
+        parent = parents[i]
+        if isinstance(parent, int):
+            edges.append(f"  body_{parent} -> body_{i};")
+        else:
+            edges.append(f"  town -> body_{i};")
+            top.append(f"body_{i}")
+        if body.subunits:
+            out.append(f"  subs_{i} [label={_subunits_label(body, i, by_sub, lang)}];")
+            edges.append(f'  body_{i} -> subs_{i} [color="{_COLOURS["sub_line"]}"];')
+
+    # the support centre, what it absorbed, and institutions kept outside it
+    if plan.support_center is not None:
+        centre = plan.support_center
+        out.append(
+            f"  centre [label={_centre_label(centre, by_node.get(('support_center', 0), []), lang)}];"
+        )
+        edges.append("  town -> centre;")
+        top.append("centre")
+        if centre.absorbed:
+            out.append(f"  absorbed [label={_absorbed_label(centre.absorbed, lang)}];")
+            edges.append(f'  centre -> absorbed [style=dotted, color="{_COLOURS["sub_line"]}"];')
+    for k, inst in enumerate(plan.support_institutions):
+        out.append(
+            f"  inst_{k} [label={_centre_label(inst, by_node.get(('support_institutions', k), []), lang, kept=True)}];"
+        )
+        edges.append(f"  town -> inst_{k};")
+        top.append(f"inst_{k}")
+
+    # dispatched units: a column at the side, each linked to the town
+    if plan.dispatched_units:
+        out.append("  subgraph cluster_dispatched {")
+        out.append(
+            f'    label=<<B>{html_text(_t("dispatched_cluster", lang))}</B>>; style="rounded,dashed"; '
+            f'color="{_COLOURS["dispatched_line"]}"; fontsize=12;'
+        )
+        for k, unit in enumerate(plan.dispatched_units):
+            rows = [_row(_label_text(unit.name, 24), size=12, bold=True)]
+            rows.append(_row(_sentence("department", lang, dep=unit.parent_department), size=9))
+            rows.append(_row(html_text(_t(unit.management, lang)), size=9, colour=_COLOURS["muted"]))
+            if unit.quotas.total or unit.actual is not None:
+                rows.append(_row(html_text(_quota_text(unit.quotas, lang)), size=9))
+            unit_findings = by_node.get(("dispatched_units", k), [])
+            rows += _finding_row(unit_findings, lang)
+            label = _box(rows, _COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], bool(unit_findings))
+            out.append(f"    disp_{k} [label={label}];")
+        # one column at the side of the tree: a hub under the town, the units stacked
+        # below it by an invisible chain, each joined to the hub in its own line style
+        out.append('    disp_hub [shape=point, width=0.08, color="#7a7a7a"];')
+        chain = ["disp_hub"] + [f"disp_{k}" for k in range(len(plan.dispatched_units))]
+        out.append("    " + " -> ".join(chain) + " [style=invis];")
+        out.append("  }")
+        edges.append("  town -> disp_hub;")
+        for k, unit in enumerate(plan.dispatched_units):
+            attrs = ["constraint=false"] if k else []
+            if unit.management == "dispatched":
+                attrs += [
+                    "style=dashed",
+                    f"label={_edge_label(_sentence('edge_dispatched', lang, dep=unit.parent_department))}",
+                ]
+            suffix = f" [{', '.join(attrs)}]" if attrs else ""
+            edges.append(f"  disp_hub -> disp_{k}{suffix};")
+
+    out.extend(edges)
+    # keep the plan's order left to right, and the dispatched column right of the tree
+    row = top + (["disp_hub"] if plan.dispatched_units else [])
+    if len(row) > 1:
+        out.append("  { rank=same; " + " -> ".join(row) + " [style=invis]; }")
+    out.extend(_legend(lang))
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _sentence(key: str, lang: str, **params: str) -> str:
+    """A catalogue sentence whose parameters are plan text: the sentence is ours and is
+    escaped as text, each parameter is escaped and wrapped on its own.  One pass of
+    `re.sub`, so text from one parameter is never read as a placeholder."""
+    names = sorted(params)
+    template = html_text(_t(key, lang, **{name: f"\x00{n}\x00" for n, name in enumerate(names)}))
+    return _MARKER.sub(lambda m: _label_text(params[names[int(m.group(1))]], 40), template)
+
+
+_MARKER = re.compile(re.escape(html_text("\x00")) + r"(\d+)" + re.escape(html_text("\x00")))
+
+
+def _edge_label(text: str) -> str:
+    return f'<<FONT POINT-SIZE="9">{text}</FONT>>'
+
+
+def _body_label(
+    body: Body,
+    plan: Plan,
+    i: int,
+    parent: int | None | str,
+    by_node: dict[tuple[str, int], list[Finding]],
+    mandatory_roles: frozenset[str],
+    lang: str,
+) -> str:
+    mandatory = body.role is not None and body.role in mandatory_roles
+    tag = html_text(_t("mandatory" if mandatory else "optional", lang))
+    if body.rank:
+        tag += " · " + html_text(body.rank)
+    rows = _unit_rows(body.name, body.nameplates, tag, body.quotas, body.actual, body.leadership, lang)
+    if isinstance(parent, str):
+        rows.append(_row(_sentence("parent_missing", lang, name=parent), size=9, colour=_COLOURS["problem_line"]))
+    body_findings = by_node.get(("bodies", i), [])
+    rows += _finding_row(body_findings, lang)
+    fill, line = (
+        (_COLOURS["mandatory_fill"], _COLOURS["mandatory_line"])
+        if mandatory
+        else (_COLOURS["optional_fill"], _COLOURS["optional_line"])
+    )
+    return _box(rows, fill, line, bool(body_findings))
+
+
+def _subunits_label(body: Body, i: int, by_sub: dict[tuple[int, int], list[Finding]], lang: str) -> str:
+    """All sub-units of one body in one table: up to 8 rows a column, at most 4 columns,
+    so 40 squads stay one compact block under their body."""
+    n = len(body.subunits)
+    cols = min(4, max(1, math.ceil(n / 8)))
+    cells: list[str] = []
+    for j, sub in enumerate(body.subunits):
+        sub_findings = by_sub.get((i, j), [])
+        actual = "—" if sub.actual is None else str(sub.actual)
+        text = (
+            f"<B>{_label_text(sub.name, 20)}</B><BR/>"
+            f'<FONT POINT-SIZE="9">{html_text(_t("sub_cell", lang, q=sub.quotas.total, a=actual))}</FONT>'
+        )
+        if sub_findings:
+            codes = ", ".join(html_text(c) for c in _codes(sub_findings))
+            text += f'<BR/><FONT POINT-SIZE="9" COLOR="{_COLOURS["problem_line"]}"><B>{codes}</B></FONT>'
+            cells.append(f'<TD BGCOLOR="{_COLOURS["problem_fill"]}" COLOR="{_COLOURS["problem_line"]}">{text}</TD>')
+        else:
+            cells.append(f"<TD>{text}</TD>")
+    rows_n = math.ceil(n / cols)
+    body_rows = []
+    for r in range(rows_n):
+        # column-major, so the plan's order reads top to bottom, then left to right
+        row = [cells[c * rows_n + r] if c * rows_n + r < n else "<TD></TD>" for c in range(cols)]
+        body_rows.append("<TR>" + "".join(row) + "</TR>")
+    head = (
+        f'<TR><TD COLSPAN="{cols}" BGCOLOR="#eeeeee"><FONT POINT-SIZE="9">'
+        f"{html_text(_t('subunits', lang, n=n))}</FONT></TD></TR>"
+    )
+    return (
+        f'<<TABLE BORDER="1" CELLBORDER="1" CELLSPACING="0" CELLPADDING="2" '
+        f'BGCOLOR="{_COLOURS["sub_fill"]}" COLOR="{_COLOURS["sub_line"]}">{head}{"".join(body_rows)}</TABLE>>'
+    )
+
+
+def _centre_label(centre: SupportCenter, findings: Sequence[Finding], lang: str, kept: bool = False) -> str:
+    tag = html_text(_t("institution" if kept else "centre", lang))
+    rows = _unit_rows(centre.name, centre.nameplates, tag, centre.quotas, centre.actual, centre.leadership, lang)
+    rows += _finding_row(findings, lang)
+    return _box(rows, _COLOURS["centre_fill"], _COLOURS["centre_line"], bool(findings))
+
+
+def _absorbed_label(names: Sequence[str], lang: str) -> str:
+    rows = [_row(html_text(_t("absorbed", lang, n=len(names))), size=9, colour=_COLOURS["muted"])]
+    rows += [_row(_label_text(name, 24), size=10, colour=_COLOURS["muted"]) for name in names]
+    return _box(rows, _COLOURS["absorbed_fill"], _COLOURS["sub_line"], False)
+
+
+def _legend(lang: str) -> list[str]:
+    def swatch(fill: str, line: str, key: str, border: int = 1) -> str:
+        return (
+            f'<TR><TD BORDER="{border}" COLOR="{line}" BGCOLOR="{fill}" WIDTH="24"> </TD>'
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="10">{html_text(_t(key, lang))}</FONT></TD></TR>'
+        )
+
+    rows = [
+        swatch(_COLOURS["mandatory_fill"], _COLOURS["mandatory_line"], "lg_mandatory"),
+        swatch(_COLOURS["optional_fill"], _COLOURS["optional_line"], "lg_optional"),
+        swatch(_COLOURS["centre_fill"], _COLOURS["centre_line"], "lg_centre"),
+        swatch(_COLOURS["sub_fill"], _COLOURS["sub_line"], "lg_sub"),
+        swatch(_COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], "lg_dispatched"),
+        swatch("#ffffff", _COLOURS["problem_line"], "lg_problem", _PROBLEM_BORDER),
+    ]
+    table = (
+        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"
+    )
+    return [
+        "  subgraph cluster_legend {",
+        f'    label=<<B>{html_text(_t("legend", lang))}</B>>; style=rounded; color="#bbbbbb"; fontsize=12;',
+        f"    legend [label={table}];",
+        '    legend_a [shape=point, width=0.05, color="#7a7a7a"];',
+        '    legend_b [shape=point, width=0.05, color="#7a7a7a"];',
+        '    legend_c [shape=point, width=0.05, color="#7a7a7a"];',
+        '    legend_d [shape=point, width=0.05, color="#7a7a7a"];',
+        f"    {{ rank=same; legend_a -> legend_b [minlen=2, label={_edge_label(html_text(_t('lg_local', lang)))}]; }}",
+        "    { rank=same; legend_c -> legend_d [minlen=2, style=dashed, "
+        f"label={_edge_label(html_text(_t('lg_dispatch_edge', lang)))}]; }}",
+        "    legend -> legend_a [style=invis];",
+        "    legend_a -> legend_c [style=invis];",
+        "  }",
+    ]
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def compare_dot(plan: Plan, *, pack_title: str, lang: str = "zh", font: str) -> str:
+    """The bodies before the reform (`plan.baseline.bodies`, left) and after (bodies and
+    support centre, right), with an edge from each old body to the new one that took it
+    in (`merged_from`, or the centre's `absorbed`; names compared by `normalize`).  Old
+    bodies nothing took in are framed red."""
+    _check_lang(lang)
+    old = list(plan.baseline.bodies)
+    old_index: dict[str, list[int]] = {}
+    for k, name in enumerate(old):
+        old_index.setdefault(normalize(name), []).append(k)
+
+    # new side: bodies, then the support centre
+    new: list[tuple[str, str, Quotas, Sequence[str], str]] = []  # id, name, quotas, sources, kind
+    for i, body in enumerate(plan.bodies):
+        new.append((f"new_{i}", body.name, body.quotas, body.merged_from, "body"))
+    if plan.support_center is not None:
+        c = plan.support_center
+        new.append(("new_centre", c.name, c.quotas, c.absorbed, "centre"))
+
+    edges: list[tuple[int, str]] = []
+    unknown: dict[str, list[str]] = {}
+    for node, _name, _q, sources, _kind in new:
+        for src in sources:
+            hits = old_index.get(normalize(src))
+            if hits:
+                edges.extend((k, node) for k in hits)
+            else:
+                unknown.setdefault(node, []).append(src)
+    edges = sorted(set(edges), key=lambda e: (e[0], e[1]))
+    matched = {k for k, _ in edges}
+
+    parents = _parents(plan)
+    bodies_after = sum(1 for i in range(len(plan.bodies)) if not isinstance(parents[i], int))
+    after_quotas = _sum_quotas([b.quotas for b in plan.bodies] + (
+        [plan.support_center.quotas] if plan.support_center is not None else []
+    ))
+    before_quotas = {t: plan.baseline.quotas.get(t) for t in QUOTA_TYPES}
+    per_type = " · ".join(
+        f"{_QUOTA_LABELS[t][0 if lang == 'zh' else 1]} {before_quotas[t]} → {after_quotas[t]}"
+        for t in QUOTA_TYPES
+        if before_quotas[t] or after_quotas[t]
+    )
+    headline = _t(
+        "headline",
+        lang,
+        b0=len(old),
+        b1=bodies_after,
+        q0=plan.baseline.quotas.total,
+        q1=sum(after_quotas.values()),
+    )
+    date = _t("date", lang, date=plan.plan_date.isoformat()) if plan.plan_date else _t("no_date", lang)
+    title = _title(
+        [
+            (_sentence("compare", lang, town=plan.town.name), 20, True),
+            (html_text(headline), 13, True),
+            (html_text(per_type), 11, False),
+            (_sentence("pack", lang, pack=pack_title) + " · " + html_text(date), 11, False),
+        ]
+    )
+    out = _header(font, "LR", title)
+    out.append("  ranksep=1.6;")
+
+    out.append("  subgraph cluster_before {")
+    out.append(
+        f'    label=<<B>{html_text(_t("before", lang, n=len(old)))}</B>>; style=rounded; color="#999999";'
+    )
+    for k, name in enumerate(old):
+        rows = [_row(_label_text(name, 24), size=12, bold=True)]
+        if k not in matched:
+            rows.append(_row(html_text(_t("unmatched", lang)), size=9, colour=_COLOURS["problem_line"]))
+        out.append(
+            f"    old_{k} [label={_box(rows, _COLOURS['absorbed_fill'], _COLOURS['sub_line'], k not in matched)}];"
+        )
+    out.append("  }")
+
+    out.append("  subgraph cluster_after {")
+    out.append(
+        f'    label=<<B>{html_text(_t("after", lang, n=len(new)))}</B>>; style=rounded; color="#999999";'
+    )
+    for node, name, quotas, sources, kind in new:
+        rows = [_row(_label_text(name, 24), size=12, bold=True)]
+        rows.append(_row(html_text(_quota_text(quotas, lang)), size=10))
+        if not sources:
+            rows.append(_row(html_text(_t("new_body", lang)), size=9, colour=_COLOURS["muted"]))
+        for src in unknown.get(node, []):
+            rows.append(_row(_sentence("unknown_source", lang, name=src), size=9, colour=_COLOURS["problem_line"]))
+        fill, line = (
+            (_COLOURS["centre_fill"], _COLOURS["centre_line"])
+            if kind == "centre"
+            else (_COLOURS["mandatory_fill"], _COLOURS["mandatory_line"])
+        )
+        out.append(f"    {node} [label={_box(rows, fill, line, bool(unknown.get(node)))}];")
+    out.append("  }")
+    # keep each side in its given order, top to bottom
+    for side in (
+        [f"old_{k}" for k in range(len(old))],
+        [node for node, *_ in new],
+    ):
+        for a, b in zip(side, side[1:]):
+            out.append(f"  {a} -> {b} [style=invis, weight=0];")
+    for k, node in edges:
+        out.append(f"  old_{k} -> {node} [arrowhead=normal];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _sum_quotas(items: Sequence[Quotas]) -> dict[str, int]:
+    return {t: sum(q.get(t) for q in items) for t in QUOTA_TYPES}
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("zh", "en"):
+        raise RenderError(f"不支持的语言：{lang!r}（可用 zh、en）", f"unsupported language {lang!r} (zh or en)")
+
+
+# --------------------------------------------------------------------------- fonts and images
+
+PREFERRED_FONTS: tuple[str, ...] = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "AR PL UMing CN",
+    "Droid Sans Fallback",
+)
+
+FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot"}
+
+_INSTALL_HINT = "scripts/install.sh（apt-get install graphviz fonts-noto-cjk）"
+
+
+def find_cjk_font(*, require_dot: bool = True) -> str:
+    """The family name of an installed font with Chinese glyphs, preferring Noto Sans
+    CJK SC.  Raises RenderError when there is none, or (with `require_dot`) when the
+    Graphviz `dot` program is missing, since the font is only needed to run `dot`."""
+    if require_dot and shutil.which("dot") is None:
+        raise RenderError(
+            f"未找到 Graphviz 的 dot 程序，无法生成图片。请安装 graphviz：{_INSTALL_HINT}",
+            "Graphviz `dot` was not found, so no image can be made. Install graphviz "
+            "(scripts/install.sh, or apt-get install graphviz).",
+        )
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        raise RenderError(
+            f"未找到 fc-list（fontconfig），无法查找中文字体。请安装：{_INSTALL_HINT}",
+            "fc-list (fontconfig) was not found, so no Chinese font can be looked up. Install "
+            "fontconfig and fonts-noto-cjk (scripts/install.sh).",
+        )
+    try:
+        done = subprocess.run(
+            [fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise RenderError(f"运行 fc-list 失败：{exc}", f"running fc-list failed: {exc}") from exc
+    families = _font_families(done.stdout) if done.returncode == 0 else []
+    font = choose_font(families)
+    if font is None:
+        raise RenderError(
+            f"未找到中文字体，图中的汉字会显示为方框。请安装 fonts-noto-cjk：{_INSTALL_HINT}",
+            "No Chinese (CJK) font is installed, so Chinese labels would show as boxes. Install "
+            "fonts-noto-cjk (scripts/install.sh, or apt-get install fonts-noto-cjk).",
+        )
+    return font
+
+
+def _font_families(fc_output: str) -> list[str]:
+    """fc-list prints one font per line, its family names separated by commas."""
+    names: set[str] = set()
+    for line in fc_output.splitlines():
+        for name in line.split(","):
+            name = name.strip()
+            if name:
+                names.add(name)
+    return sorted(names)
+
+
+def choose_font(families: Sequence[str]) -> str | None:
+    """The preferred family among `families`: the list in PREFERRED_FONTS first, then
+    any simplified-Chinese family (SC/CN/Hans), then the first by name."""
+    available = set(families)
+    for name in PREFERRED_FONTS:
+        if name in available:
+            return name
+    lowered = sorted(families)
+    for name in lowered:
+        if any(tag in name for tag in (" SC", " CN", "Hans", "GB")):
+            return name
+    return lowered[0] if lowered else None
+
+
+def render(dot_text: str, out_path: str | Path) -> None:
+    """Write `dot_text` to `out_path` in the format its suffix names (.svg, .png, .pdf,
+    or .dot for the text itself).  The file is written whole or not at all."""
+    path = Path(out_path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise RenderError(
+            f"不支持的图片格式：{path.suffix or '（无后缀）'}；可用 .svg、.png、.pdf、.dot",
+            f"unsupported chart format {path.suffix or '(no suffix)'!r}; use .svg, .png, .pdf or .dot",
+        )
+    if fmt == "dot":
+        write_atomic(path, dot_text)
+        return
+    if shutil.which("dot") is None:
+        find_cjk_font()  # raises the bilingual "install graphviz" error
+    import graphviz  # imported here so DOT text never needs the package loaded
+
+    try:
+        data = graphviz.pipe("dot", fmt, dot_text.encode("utf-8"), quiet=True)
+    except graphviz.ExecutableNotFound as exc:
+        raise RenderError(
+            f"未找到 Graphviz 的 dot 程序：{_INSTALL_HINT}", f"Graphviz `dot` was not found: {exc}"
+        ) from exc
+    except graphviz.CalledProcessError as exc:
+        detail = (exc.stderr or b"").decode("utf-8", "replace").strip()[:500]
+        raise RenderError(f"dot 生成 {fmt} 失败：{detail}", f"dot failed to make {fmt}: {detail}") from exc
+    write_atomic(path, data)

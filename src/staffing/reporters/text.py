@@ -1,0 +1,81 @@
+"""Text for a terminal: findings grouped by file, Chinese by default."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from staffing.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from staffing.reporters import Run
+
+LABELS = {
+    "zh": {
+        "error": "错误", "warning": "警告", "info": "提示", "where": "位置", "source": "依据",
+        "unusable": "无法使用", "pass": "通过", "waived": "已豁免",
+        "summary": "共检查 {files} 个方案:通过 {passed} 个,不通过 {failed} 个,无法读取 {unusable} 个;"
+                   "错误 {errors} 条,警告 {warnings} 条,豁免 {waived} 条",
+        "pack": "规则包",
+    },
+    "en": {
+        "error": "error", "warning": "warning", "info": "info", "where": "where", "source": "source",
+        "unusable": "unusable", "pass": "passed", "waived": "waived",
+        "summary": "{files} plans checked: {passed} passed, {failed} failed, {unusable} unusable; "
+                   "{errors} errors, {warnings} warnings, {waived} waived",
+        "pack": "rule pack",
+    },
+}
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "pass": "\033[32m", "dim": "\033[2m", "bold": "\033[1m"}
+_RESET = "\033[0m"
+
+
+def _use_colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _paint(text: str, colour: str, on: bool) -> str:
+    return f"{_COLOURS[colour]}{text}{_RESET}" if on else text
+
+
+def _finding_lines(f: Finding, lang: str, colour: bool) -> list[str]:
+    lab = LABELS[lang]
+    sev = lab["waived"] if f.waived else lab[f.severity.value]
+    sev_colour = "dim" if f.waived else f.severity.value
+    head = f"  {f.line}:{f.column}  {_paint(sev, sev_colour, colour)}  {f.code} {f.slug}  {f.message(lang)}"
+    lines = [head]
+    trail = " › ".join(f.trail(lang))
+    if trail:
+        lines.append(f"      {lab['where']}: {trail}")
+    if f.source:
+        lines.append(_paint(f"      {lab['source']}: {f.source}", "dim", colour))
+    if f.waived:
+        lines.append(_paint(f"      {lab['waived']}: {f.waived}", "dim", colour))
+    return lines
+
+
+def report(run: Run, lang: str) -> str:
+    colour = _use_colour()
+    lab = LABELS[lang]
+    out: list[str] = []
+    for result in run.results:
+        if result.error is not None:
+            out.append(f"{result.error.where()}: {_paint(lab['unusable'], 'error', colour)}: {result.error.message(lang)}")
+            continue
+        if not result.findings:
+            continue
+        title = result.pack.title.get(lang, result.pack.id) if result.pack else ""
+        town = result.plan.town.name if result.plan else ""
+        out.append(_paint(f"{result.path}", "bold", colour) + f"  {town} · {lab['pack']} {title}")
+        for f in result.findings:
+            out.extend(_finding_lines(f, lang, colour))
+        out.append("")
+    for f in run.pack_findings:
+        out.append(f"{f.file}:{f.line}:{f.column}  {_paint(lab['warning'], 'warning', colour)}  {f.code} {f.slug}  {f.message(lang)}")
+    out.append(lab["summary"].format(**run.counts()))
+    return "\n".join(out) + "\n"
+
+
+__all__ = ["report", "Severity"]

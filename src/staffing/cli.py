@@ -15,6 +15,7 @@ from staffing.checks import ALL_CHECKS, lookup
 from staffing.engine import FileResult, Settings, check_file, packs_findings
 from staffing.errors import Exit, InputProblem, problem
 from staffing.load import Limits
+from staffing.messages import render
 from staffing.reporters import REPORTERS, Run
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -22,12 +23,19 @@ PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
 def discover(paths: Sequence[str]) -> Iterator[str | InputProblem]:
     """Plan files under the given paths, sorted; folders are walked recursively without
-    following symbolic links to folders (so a link loop cannot trap the walk)."""
+    following symbolic links to folders (so a link loop cannot trap the walk).  A link
+    or folder that carries a plan suffix, and a sub-folder that cannot be read, are
+    reported rather than skipped, so nothing in a checked folder goes silently unchecked."""
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found: list[str] = []
-            for root, dirs, files in os.walk(p, followlinks=False):
+            found: list[str | InputProblem] = []
+
+            def unreadable(exc: OSError) -> None:
+                where = exc.filename if isinstance(exc.filename, str) else raw
+                found.append(problem(where, "input.unreadable", reason=exc.strerror or str(exc)))
+
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     full = os.path.join(root, name)
@@ -39,9 +47,30 @@ def discover(paths: Sequence[str]) -> Iterator[str | InputProblem]:
                         found.append(full)
             if not found:
                 yield problem(raw, "input.no-plans")
-            yield from sorted(found)
+            yield from sorted(found, key=lambda f: f.file if isinstance(f, InputProblem) else f)
         else:
             yield raw
+
+
+def _limit(value: str) -> int:
+    """A positive whole number, for the --max-* options."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return number
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    """The input limits chosen on the command line (defaults for any not offered)."""
+    default = Limits()
+    return Limits(
+        max_bytes=getattr(args, "max_bytes", None) or default.max_bytes,
+        max_depth=getattr(args, "max_depth", None) or default.max_depth,
+        max_nodes=getattr(args, "max_nodes", None) or default.max_nodes,
+    )
 
 
 def _codes(values: Sequence[str] | None) -> frozenset[str]:
@@ -63,7 +92,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         rules=args.rules,
         select=_codes(args.select),
         ignore=_codes(args.ignore),
-        limits=Limits(max_bytes=args.max_bytes),
+        limits=_limits(args),
     )
     results: list[FileResult] = []
     for item in discover(args.paths):
@@ -71,14 +100,26 @@ def cmd_check(args: argparse.Namespace) -> int:
             results.append(FileResult(item.file, error=item))
             continue
         results.append(check_file(item, settings))
-    run = Run(results, packs_findings(results), strict=args.strict)
-    text = REPORTERS[args.format](run, args.lang)
+    from staffing import waivers
+
+    extra: list = []
+    waiver_file = None if args.no_waivers else waivers.discover(args.waivers)
+    if waiver_file:
+        judge_all = any(os.path.isdir(p) for p in args.paths)
+        extra = waivers.apply(results, waivers.load(waiver_file), waivers.today(), judge_all=judge_all)
+    strict = args.strict or args.fail_on == "warning"
+    run = Run(results, packs_findings(results) + extra, strict=strict, settings=settings)
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    text = REPORTERS[fmt](run, args.lang)
     sys.stdout.write(text)
+    chart_status = Exit.CLEAN
     if getattr(args, "charts", None):
         from staffing.cli_render import draw_charts
 
-        draw_charts(run, args.charts, args.lang)
+        chart_status = draw_charts(run, args.charts, args.lang)
     counts = run.counts()
+    if chart_status:
+        return chart_status
     if counts["unusable"]:
         return Exit.UNUSABLE
     if counts["failed"]:
@@ -106,7 +147,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
         print()
     print("检查项" if lang == "zh" else "Checks")
     for check in ALL_CHECKS:
-        print(f"  {check.code}  {check.slug:<36} {check.severity.value:<8} {check.title()}")
+        print(f"  {check.code}  {check.slug:<36} {check.severity.value:<8} {render(f'title.{check.code}', lang, {})}")
     return Exit.CLEAN
 
 
@@ -115,6 +156,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if check is None:
         raise problem("<arguments>", "cli.unknown-check", check=args.code)
     print(f"{check.code} {check.slug}  (rule {check.rule}, default severity {check.severity.value})")
+    print(render(f"title.{check.code}", "zh", {}))
     print()
     print(check.doc())
     fields = check.options.model_fields
@@ -133,6 +175,27 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return Exit.CLEAN
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from staffing import diff
+
+    limits = Limits(max_bytes=args.max_bytes)
+    if args.base is not None and len(args.files) == 1:
+        old = diff.load_from_git(args.base, args.files[0], limits)
+    elif args.base is None and len(args.files) == 2:
+        old = diff.load_version(args.files[0], limits)
+    else:
+        raise problem("<arguments>", "cli.diff-args")
+    result = diff.compare(old, diff.load_version(args.files[-1], limits))
+    sys.stdout.write(diff.report_json(result) if args.format == "json" else diff.report_text(result, args.lang))
+    return Exit.CLEAN if result.ok else Exit.VIOLATIONS
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from staffing.cli_render import cmd_render
+
+    return cmd_render(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="staffing",
@@ -144,12 +207,23 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check plan files or folders")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--rules", metavar="PACK", help="pack id or file, overriding each plan's rule_pack")
-    check.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    check.add_argument("--format", choices=sorted(REPORTERS), default=None,
+                       help="output format; default text, or github when GITHUB_ACTIONS=true")
     check.add_argument("--lang", choices=["zh", "en"], default="zh")
-    check.add_argument("--strict", action="store_true", help="warnings fail too")
+    check.add_argument("--strict", action="store_true", help="warnings fail too (same as --fail-on warning)")
+    check.add_argument("--fail-on", choices=["error", "warning"], default="error",
+                       help="lowest severity that fails the run (exit 1)")
+    check.add_argument("--waivers", metavar="FILE",
+                       help="waiver file (default: staffing-waivers.yaml in the working folder, if any)")
+    check.add_argument("--no-waivers", action="store_true", help="ignore every waiver file")
     check.add_argument("--select", action="append", metavar="CODES", help="only these checks (codes or slugs, comma-separated)")
     check.add_argument("--ignore", action="append", metavar="CODES", help="skip these checks")
-    check.add_argument("--max-bytes", type=int, default=Limits().max_bytes, help="largest plan file accepted")
+    check.add_argument("--max-bytes", type=_limit, default=Limits().max_bytes,
+                       help="largest plan file accepted, in bytes (default %(default)s)")
+    check.add_argument("--max-depth", type=_limit, default=Limits().max_depth,
+                       help="deepest nesting of mappings and lists accepted (default %(default)s)")
+    check.add_argument("--max-nodes", type=_limit, default=Limits().max_nodes,
+                       help="most values accepted in one file, aliases expanded (default %(default)s)")
     check.add_argument("--charts", metavar="DIR", help="draw the chart of every plan into DIR (SVG and PNG)")
     check.set_defaults(func=cmd_check)
 
@@ -161,8 +235,24 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("code")
     explain.set_defaults(func=cmd_explain)
 
+    render_cmd = sub.add_parser("render", help="draw a plan's org chart: staffing render PLAN -o chart.svg")
+    render_cmd.add_argument("plan", metavar="PLAN")
+    render_cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="output: .svg .png .pdf or .dot")
+    render_cmd.add_argument("--compare", action="store_true", help="draw the before/after view instead")
+    render_cmd.add_argument("--rules", metavar="PACK", help="pack id or file, overriding the plan's rule_pack")
+    render_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
+    render_cmd.set_defaults(func=_cmd_render)
+
     schema = sub.add_parser("schema", help="print the JSON Schema of the plan format")
     schema.set_defaults(func=cmd_schema)
+
+    diff = sub.add_parser("diff", help="compare two versions of a plan: staffing diff OLD NEW | --base REV NEW")
+    diff.add_argument("files", nargs="+", metavar="FILE")
+    diff.add_argument("--base", metavar="REV", help="compare FILE with itself at git revision REV")
+    diff.add_argument("--format", choices=["text", "json"], default="text")
+    diff.add_argument("--lang", choices=["zh", "en"], default="zh")
+    diff.add_argument("--max-bytes", type=int, default=Limits().max_bytes, help="largest plan file accepted")
+    diff.set_defaults(func=cmd_diff)
     return parser
 
 

@@ -19,9 +19,11 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from staffing.findings import Finding, body_index
+from staffing.messages import CATALOGUE
 from staffing.model import QUOTA_TYPES, Body, LeadershipPost, Plan, Quotas, SupportCenter
 from staffing.names import normalize
 from staffing.output import write_atomic
@@ -53,67 +55,14 @@ class RenderError(Exception):
 
 # --------------------------------------------------------------------------- text
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "chart": ("{town} 机构设置图", "{town} organisation chart"),
-    "compare": ("{town} 机构改革前后对照", "{town} bodies before and after the reform"),
-    "pack": ("规则包：{pack}", "Rule pack: {pack}"),
-    "date": ("方案日期：{date}", "Plan date: {date}"),
-    "no_date": ("方案日期：未填", "Plan date: not given"),
-    "root_town": ("{town}党委、{town}政府", "{town} Party Committee and Government"),
-    "root_street": ("{town}党工委、{town}办事处", "{town} Party Working Committee and Sub-district Office"),
-    "zone": ("一套班子、两块牌子：{zone}", "One leadership, two nameplates: {zone}"),
-    "nameplate": ("加挂：{name}", "Also: {name}"),
-    "mandatory": ("必设机构", "mandatory body"),
-    "optional": ("自设机构", "self-chosen body"),
-    "quotas": ("编制 {total}", "Quota {total}"),
-    "actual": ("实有 {n}", "In post {n}"),
-    "actual_none": ("实有 未填", "In post: not given"),
-    "leaders": ("领导职数 核定{a} · 实配{f}", "Leaders approved {a} · filled {f}"),
-    "findings": ("问题：{codes}", "Findings: {codes}"),
-    "parent_missing": ("上级机构未找到：{name}", "Parent body not found: {name}"),
-    "subunits": ("内设科室/中队（{n}）", "Sections / squads ({n})"),
-    "sub_cell": ("编{q} · 实{a}", "Q {q} · in post {a}"),
-    "centre": ("综合服务中心", "integrated support centre"),
-    "absorbed": ("整合的原事业单位（{n}，不再保留）", "Institutions merged in ({n}, not kept)"),
-    "institution": ("保留的事业单位", "institution kept outside the centre"),
-    "dispatched_cluster": ("派驻机构", "Dispatched units"),
-    "department": ("派出部门：{dep}", "Department: {dep}"),
-    "local": ("属地管理", "managed locally"),
-    "dispatched": ("继续派驻", "still dispatched"),
-    "edge_dispatched": ("派驻：{dep}", "dispatched by {dep}"),
-    "town_findings": ("全镇问题（{n}）", "Town-wide findings ({n})"),
-    "legend": ("图例", "Legend"),
-    "lg_mandatory": ("必设机构", "Mandatory body"),
-    "lg_optional": ("自设机构", "Self-chosen body"),
-    "lg_centre": ("综合服务中心 / 事业单位", "Support centre / institution"),
-    "lg_sub": ("内设科室、中队", "Sections and squads"),
-    "lg_dispatched": ("派驻机构", "Dispatched unit"),
-    "lg_problem": ("红框：有检查问题（列出代码）", "Red frame: has findings (codes listed)"),
-    "lg_local": ("实线：属地管理", "Solid line: managed locally"),
-    "lg_dispatch_edge": ("虚线：继续派驻（注明派出部门）", "Dashed line: still dispatched (department named)"),
-    "before": ("改革前（{n}）", "Before ({n})"),
-    "after": ("改革后（{n}）", "After ({n})"),
-    "headline": (
-        "机构 {b0} → {b1} 个 · 编制 {q0} → {q1}",
-        "Bodies {b0} → {b1} · quotas {q0} → {q1}",
-    ),
-    "unmatched": ("未并入任何新机构", "not merged into any new body"),
-    "new_body": ("新设", "new"),
-    "unknown_source": ("来源不在原机构名单：{name}", "Source not in the old list: {name}"),
-}
-
 _QUOTA_LABELS: dict[str, tuple[str, str]] = {
-    "administrative": ("行政", "admin"),
-    "institutional_full": ("全额事业", "inst. full"),
-    "institutional_partial": ("差额事业", "inst. partial"),
-    "institutional_self": ("自收自支", "inst. self"),
-    "political_legal": ("政法", "pol.-legal"),
-    "service": ("工勤", "service"),
+    t: (CATALOGUE[f"quota.short.{t}"][0], CATALOGUE[f"quota.short.{t}"][1]) for t in QUOTA_TYPES
 }
 
 
 def _t(key: str, lang: str, **params: object) -> str:
-    zh, en = _TEXT[key]
+    """Chart words come from the one catalogue (staffing.messages), keys `chart.*`."""
+    zh, en = CATALOGUE[f"chart.{key}"]
     return (zh if lang == "zh" else en).format(**params)
 
 
@@ -150,6 +99,7 @@ def _visible(ch: str) -> str:
     return ch
 
 
+@lru_cache(maxsize=65536)
 def html_text(text: str) -> str:
     """`text` made safe for an HTML-like DOT label: markup characters become entities,
     line breaks become spaces, invisible and direction-changing characters are shown
@@ -186,6 +136,7 @@ def _wrap(text: str, width: int = 28) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=65536)
 def _label_text(text: str, width: int = 28) -> str:
     """Escaped and wrapped: safe to place inside a <TD>."""
     return "<BR/>".join(html_text(line) for line in _wrap(text, width))
@@ -552,7 +503,7 @@ def _subunits_label(body: Body, i: int, by_sub: dict[tuple[int, int], list[Findi
         sub_findings = by_sub.get((i, j), [])
         actual = "—" if sub.actual is None else str(sub.actual)
         text = (
-            f"<B>{_label_text(sub.name, 20)}</B><BR/>"
+            f'<FONT POINT-SIZE="11"><B>{_label_text(sub.name, 20)}</B></FONT><BR/>'
             f'<FONT POINT-SIZE="9">{html_text(_t("sub_cell", lang, q=sub.quotas.total, a=actual))}</FONT>'
         )
         if sub_findings:
@@ -721,13 +672,15 @@ def compare_dot(plan: Plan, *, pack_title: str, lang: str = "zh", font: str) -> 
         )
         out.append(f"    {node} [label={_box(rows, fill, line, bool(unknown.get(node)))}];")
     out.append("  }")
-    # keep each side in its given order, top to bottom
-    for side in (
-        [f"old_{k}" for k in range(len(old))],
-        [node for node, *_ in new],
-    ):
-        for a, b in zip(side, side[1:]):
-            out.append(f"  {a} -> {b} [style=invis, weight=0];")
+    # each side one rank (a column, since rankdir=LR), in its given order top to bottom;
+    # with LR a flat edge points upwards, hence the reversed chain
+    old_ids = [f"old_{k}" for k in range(len(old))]
+    new_ids = [node for node, *_ in new]
+    for side in (old_ids, new_ids):
+        if len(side) > 1:
+            out.append("  { rank=same; " + " -> ".join(reversed(side)) + " [style=invis]; }")
+    if old_ids and new_ids:
+        out.append(f"  {old_ids[0]} -> {new_ids[0]} [style=invis];")
     for k, node in edges:
         out.append(f"  old_{k} -> {node} [arrowhead=normal];")
     out.append("}")

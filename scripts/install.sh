@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Set up staffing on a Debian/Ubuntu machine: Graphviz and a Chinese font for the org
+# charts (only when missing), then .venv with the package and its test tools.
+# Safe to run again: every step checks first and only adds what is missing.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+SYSTEM_PACKAGES=(graphviz fonts-noto-cjk fontconfig)
+
+need_system=0
+if ! command -v dot >/dev/null 2>&1; then
+  echo "Graphviz 'dot' not found / 未找到 Graphviz 的 dot 程序"
+  need_system=1
+fi
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
+  echo "No Chinese (CJK) font found / 未找到中文字体"
+  need_system=1
+fi
+
+if [ "$need_system" -eq 1 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=()
+    if [ "$(id -u)" -ne 0 ]; then
+      if command -v sudo >/dev/null 2>&1; then
+        SUDO=(sudo)
+      else
+        echo "Not root and no sudo: ask an administrator to run / 需要管理员执行：" >&2
+        echo "  apt-get update && apt-get install -y ${SYSTEM_PACKAGES[*]}" >&2
+        exit 1
+      fi
+    fi
+    "${SUDO[@]}" apt-get update
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${SYSTEM_PACKAGES[@]}"
+  else
+    echo "apt-get is not available. Install these packages with your system's package manager," >&2
+    echo "then run this script again / 请用系统的包管理器安装以下软件包后重新运行本脚本：" >&2
+    echo "  graphviz (the 'dot' program), a CJK font such as Noto Sans CJK SC (fonts-noto-cjk), fontconfig" >&2
+    exit 1
+  fi
+else
+  echo "Graphviz and a Chinese font are installed / Graphviz 与中文字体已安装"
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  if ! "$PYTHON" -m venv .venv; then
+    echo "Could not create .venv; on Debian install python3-venv / 无法创建虚拟环境，请安装 python3-venv" >&2
+    exit 1
+  fi
+fi
+.venv/bin/python -m pip install --disable-pip-version-check -q -e '.[test]'
+
+echo "Done / 完成: .venv/bin/staffing --help"

@@ -1,0 +1,70 @@
+"""Charts from the command line: `staffing render` and `staffing check --charts`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from staffing.engine import FileResult, Settings, check_file
+from staffing.errors import Exit
+from staffing.output import inside, safe_name
+from staffing.render import RenderError, chart_dot, compare_dot, find_cjk_font, render
+
+if TYPE_CHECKING:
+    from staffing.reporters import Run
+
+
+def chart_for(result: FileResult, lang: str, font: str, compare: bool = False) -> str:
+    assert result.plan is not None and result.pack is not None
+    title = result.pack.title.get(lang) or result.pack.id
+    if compare:
+        return compare_dot(result.plan, pack_title=title, lang=lang, font=font)
+    return chart_dot(result.plan, result.findings, pack_title=title,
+                     mandatory_roles=result.pack.mandatory_roles, lang=lang, font=font)
+
+
+def chart_name(result: FileResult) -> str:
+    """`<code>-<town>`: unique per town, and safe whatever the plan's name holds."""
+    assert result.plan is not None
+    return safe_name(f"{result.plan.town.code}-{result.plan.town.name}")
+
+
+def draw_charts(run: Run, folder: str, lang: str) -> int:
+    """SVG and PNG of every usable plan of the run into `folder`.  Returns an exit code
+    (0, or 2 when charts cannot be drawn at all); messages go to stderr."""
+    try:
+        font = find_cjk_font()
+    except RenderError as exc:
+        print(f"staffing: {exc.message(lang)}", file=sys.stderr)
+        return Exit.UNUSABLE
+    status = Exit.CLEAN
+    for result in run.results:
+        if result.plan is None or result.pack is None:
+            continue
+        dot_text = chart_for(result, lang, font)
+        for suffix in (".svg", ".png"):
+            target = inside(folder, chart_name(result) + suffix)
+            try:
+                render(dot_text, target)
+            except RenderError as exc:
+                print(f"staffing: {result.path}: {exc.message(lang)}", file=sys.stderr)
+                status = Exit.UNUSABLE
+    return status
+
+
+def cmd_render(args: object) -> int:
+    plan_path: str = getattr(args, "plan")
+    out: str = getattr(args, "output")
+    lang: str = getattr(args, "lang")
+    result = check_file(plan_path, Settings(rules=getattr(args, "rules", None)))
+    if result.error is not None:
+        print(f"staffing: {result.error.where()}: {result.error.message(lang)}", file=sys.stderr)
+        return Exit.UNUSABLE
+    try:
+        font = find_cjk_font(require_dot=not out.lower().endswith(".dot"))
+        render(chart_for(result, lang, font, compare=getattr(args, "compare", False)), Path(out))
+    except RenderError as exc:
+        print(f"staffing: {exc.message(lang)}", file=sys.stderr)
+        return Exit.UNUSABLE
+    return Exit.CLEAN

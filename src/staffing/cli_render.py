@@ -6,8 +6,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from staffing.context import resolve_role
 from staffing.engine import FileResult, Settings, check_file
 from staffing.errors import Exit
+from staffing.model import Plan
 from staffing.output import inside, safe_name
 from staffing.render import RenderError, chart_dot, compare_dot, find_cjk_font, render
 
@@ -15,12 +17,23 @@ if TYPE_CHECKING:
     from staffing.reporters import Run
 
 
+def with_roles(result: FileResult) -> Plan:
+    """The plan with every body's role filled in as the checks saw it (from its name,
+    in either script, when the plan leaves `role` out)."""
+    plan, pack = result.plan, result.pack
+    assert plan is not None and pack is not None
+    bodies = [
+        b if b.role else b.model_copy(update={"role": resolve_role(pack, plan, b)}) for b in plan.bodies
+    ]
+    return plan.model_copy(update={"bodies": bodies})
+
+
 def chart_for(result: FileResult, lang: str, font: str, compare: bool = False) -> str:
     assert result.plan is not None and result.pack is not None
     title = result.pack.title.get(lang) or result.pack.id
     if compare:
         return compare_dot(result.plan, pack_title=title, lang=lang, font=font)
-    return chart_dot(result.plan, result.findings, pack_title=title,
+    return chart_dot(with_roles(result), result.findings, pack_title=title,
                      mandatory_roles=result.pack.mandatory_roles, lang=lang, font=font)
 
 

@@ -15,6 +15,11 @@ if TYPE_CHECKING:  # packs imports the check registry, which imports this module
     from staffing.packs import Pack
 
 
+def resolve_role(pack: "Pack", plan: Plan, body: Body) -> str:
+    """A body's role: as written, else from its name (either script, town prefix dropped)."""
+    return body.role or pack.role_for_name(strip_town(body.name, plan.town.name)) or "other"
+
+
 @dataclass
 class Context:
     plan: Plan
@@ -32,8 +37,7 @@ class Context:
         return self.pack.role_for_name(strip_town(name, self.plan.town.name))
 
     def role_of(self, i: int) -> str:
-        body = self.plan.bodies[i]
-        return body.role or self.role_of_name(body.name) or "other"
+        return resolve_role(self.pack, self.plan, self.plan.bodies[i])
 
     def roles_carried(self, i: int) -> set[str]:
         """The body's role plus any role its extra nameplates name."""

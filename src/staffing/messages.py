@@ -257,6 +257,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     'chart.nameplate': ('加挂：{name}', 'Also: {name}'),
     'chart.mandatory': ('必设机构', 'mandatory body'),
     'chart.optional': ('自设机构', 'self-chosen body'),
+    'chart.body': ('职能机构', 'functional body'),
     'chart.quotas': ('编制 {total}', 'Quota {total}'),
     'chart.actual': ('实有 {n}', 'In post {n}'),
     'chart.actual_none': ('实有 未填', 'In post: not given'),
@@ -295,6 +296,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     'quota.short.institutional_self': ('自收自支', 'inst. self'),
     'quota.short.political_legal': ('政法', 'pol.-legal'),
     'quota.short.service': ('工勤', 'service'),
+    "render.lang": ("不支持的语言:{lang}(可用 zh、en)", "unsupported language {lang} (zh or en)"),
+    "render.no-dot": (
+        "未找到 Graphviz 的 dot 程序,无法生成图片。请运行 scripts/install.sh(或 apt-get install graphviz)",
+        "Graphviz `dot` was not found, so no image can be made. Install graphviz (scripts/install.sh, or apt-get install graphviz).",
+    ),
+    "render.no-fc-list": (
+        "未找到 fc-list(fontconfig),无法查找中文字体。请运行 scripts/install.sh(或 apt-get install fontconfig fonts-noto-cjk)",
+        "fc-list (fontconfig) was not found, so no Chinese font can be looked up. Install fontconfig and fonts-noto-cjk (scripts/install.sh).",
+    ),
+    "render.fc-list-failed": ("运行 fc-list 失败:{reason}", "running fc-list failed: {reason}"),
+    "render.no-font": (
+        "未找到中文字体,图中的汉字会显示为方框。请运行 scripts/install.sh(或 apt-get install fonts-noto-cjk)",
+        "No Chinese (CJK) font is installed, so Chinese labels would show as boxes. Install fonts-noto-cjk (scripts/install.sh, or apt-get install fonts-noto-cjk).",
+    ),
+    "render.format": ("不支持的图片格式:{suffix};可用 .svg、.png、.pdf、.dot", "unsupported chart format {suffix}; use .svg, .png, .pdf or .dot"),
+    "render.dot-failed": ("dot 生成 {fmt} 失败:{detail}", "dot failed to make {fmt}: {detail}"),
     # ---- input ----------------------------------------------------------------------------
     "input.syntax": ("语法错误:{reason}", "syntax error: {reason}"),
     "input.duplicate-key": (

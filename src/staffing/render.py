@@ -24,6 +24,7 @@ from pathlib import Path
 
 from staffing.findings import Finding, body_index
 from staffing.messages import CATALOGUE
+from staffing.messages import render as render_message
 from staffing.model import QUOTA_TYPES, Body, LeadershipPost, Plan, Quotas, SupportCenter
 from staffing.names import normalize
 from staffing.output import write_atomic
@@ -42,12 +43,14 @@ __all__ = [
 
 class RenderError(Exception):
     """A chart that cannot be drawn: no `dot`, no CJK font, an unknown output format, or
-    `dot` failing.  Carries the message in both languages; the CLI picks one."""
+    `dot` failing.  The message comes from the catalogue in both languages."""
 
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(f"{message_zh} / {message_en}")
-        self.message_zh = message_zh
-        self.message_en = message_en
+    def __init__(self, key: str, **params: object) -> None:
+        self.key = key
+        self.params = params
+        self.message_zh = render_message(key, "zh", params)
+        self.message_en = render_message(key, "en", params)
+        super().__init__(f"{self.message_zh} / {self.message_en}")
 
     def message(self, lang: str) -> str:
         return self.message_zh if lang == "zh" else self.message_en
@@ -477,7 +480,9 @@ def _body_label(
     lang: str,
 ) -> str:
     mandatory = body.role is not None and body.role in mandatory_roles
-    tag = html_text(_t("mandatory" if mandatory else "optional", lang))
+    # A pack without mandatory bodies (Jiangsu's) makes no body "self-chosen" either.
+    kind = ("mandatory" if mandatory else "optional") if mandatory_roles else "body"
+    tag = html_text(_t(kind, lang))
     if body.rank:
         tag += " · " + html_text(body.rank)
     rows = _unit_rows(body.name, body.nameplates, tag, body.quotas, body.actual, body.leadership, lang)
@@ -693,7 +698,7 @@ def _sum_quotas(items: Sequence[Quotas]) -> dict[str, int]:
 
 def _check_lang(lang: str) -> None:
     if lang not in ("zh", "en"):
-        raise RenderError(f"不支持的语言：{lang!r}（可用 zh、en）", f"unsupported language {lang!r} (zh or en)")
+        raise RenderError("render.lang", lang=repr(lang))
 
 
 # --------------------------------------------------------------------------- fonts and images
@@ -713,40 +718,25 @@ PREFERRED_FONTS: tuple[str, ...] = (
 
 FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot"}
 
-_INSTALL_HINT = "scripts/install.sh（apt-get install graphviz fonts-noto-cjk）"
-
-
 def find_cjk_font(*, require_dot: bool = True) -> str:
     """The family name of an installed font with Chinese glyphs, preferring Noto Sans
     CJK SC.  Raises RenderError when there is none, or (with `require_dot`) when the
     Graphviz `dot` program is missing, since the font is only needed to run `dot`."""
     if require_dot and shutil.which("dot") is None:
-        raise RenderError(
-            f"未找到 Graphviz 的 dot 程序，无法生成图片。请安装 graphviz：{_INSTALL_HINT}",
-            "Graphviz `dot` was not found, so no image can be made. Install graphviz "
-            "(scripts/install.sh, or apt-get install graphviz).",
-        )
+        raise RenderError("render.no-dot")
     fc_list = shutil.which("fc-list")
     if fc_list is None:
-        raise RenderError(
-            f"未找到 fc-list（fontconfig），无法查找中文字体。请安装：{_INSTALL_HINT}",
-            "fc-list (fontconfig) was not found, so no Chinese font can be looked up. Install "
-            "fontconfig and fonts-noto-cjk (scripts/install.sh).",
-        )
+        raise RenderError("render.no-fc-list")
     try:
         done = subprocess.run(
             [fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=30, check=False
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise RenderError(f"运行 fc-list 失败：{exc}", f"running fc-list failed: {exc}") from exc
+        raise RenderError("render.fc-list-failed", reason=str(exc)) from exc
     families = _font_families(done.stdout) if done.returncode == 0 else []
     font = choose_font(families)
     if font is None:
-        raise RenderError(
-            f"未找到中文字体，图中的汉字会显示为方框。请安装 fonts-noto-cjk：{_INSTALL_HINT}",
-            "No Chinese (CJK) font is installed, so Chinese labels would show as boxes. Install "
-            "fonts-noto-cjk (scripts/install.sh, or apt-get install fonts-noto-cjk).",
-        )
+        raise RenderError("render.no-font")
     return font
 
 
@@ -781,10 +771,7 @@ def render(dot_text: str, out_path: str | Path) -> None:
     path = Path(out_path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise RenderError(
-            f"不支持的图片格式：{path.suffix or '（无后缀）'}；可用 .svg、.png、.pdf、.dot",
-            f"unsupported chart format {path.suffix or '(no suffix)'!r}; use .svg, .png, .pdf or .dot",
-        )
+        raise RenderError("render.format", suffix=path.suffix or "-")
     if fmt == "dot":
         write_atomic(path, dot_text)
         return
@@ -795,10 +782,8 @@ def render(dot_text: str, out_path: str | Path) -> None:
     try:
         data = graphviz.pipe("dot", fmt, dot_text.encode("utf-8"), quiet=True)
     except graphviz.ExecutableNotFound as exc:
-        raise RenderError(
-            f"未找到 Graphviz 的 dot 程序：{_INSTALL_HINT}", f"Graphviz `dot` was not found: {exc}"
-        ) from exc
+        raise RenderError("render.no-dot") from exc
     except graphviz.CalledProcessError as exc:
         detail = (exc.stderr or b"").decode("utf-8", "replace").strip()[:500]
-        raise RenderError(f"dot 生成 {fmt} 失败：{detail}", f"dot failed to make {fmt}: {detail}") from exc
+        raise RenderError("render.dot-failed", fmt=fmt, detail=detail) from exc
     write_atomic(path, data)

@@ -49,7 +49,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "ST202": (
         "从 {source} 划入的 {count} 个{type_zh}没有记录文号,不能作为编制增长的依据",
-        "{count} {type_en} moved from {source} has no document number and cannot justify growth",
+        "the transfer of {count} {type_en} from {source} has no document number and cannot justify growth",
     ),
     "ST203.over": (
         "下划编制共 {count} 个,超过上限 {limit} 个",
@@ -72,15 +72,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "dispatched unit {name} ({department}) stays dispatched without a basis such as a Party-centre requirement",
     ),
     "ST302": (
-        "继续派驻的 {name} 的工作考核未以乡镇为主(现为:{given})",
+        "继续派驻的 {name} 的工作考核未以乡镇为主(现为:{given_zh})",
         "{name} stays dispatched but the town does not lead its assessment (given: {given})",
     ),
     "ST303": (
-        "继续派驻的 {name} 负责人任免未事先听取乡镇意见(现为:{given})",
+        "继续派驻的 {name} 负责人任免未事先听取乡镇意见(现为:{given_zh})",
         "{name} stays dispatched but the town is not consulted before its head is appointed (given: {given})",
     ),
     "ST303.written": (
-        "继续派驻的 {name} 负责人任免须事先书面征求乡镇意见(现为:{given})",
+        "继续派驻的 {name} 负责人任免须事先书面征求乡镇意见(现为:{given_zh})",
         "{name} stays dispatched; the town must be consulted in writing before its head is appointed (given: {given})",
     ),
     "ST401.missing": (
@@ -211,6 +211,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{body} 列出的原机构“{name}”不在改革前机构名单中",
         "{body} lists “{name}” as merged, but it is not a pre-reform body",
     ),
+    "ST951": (
+        "{county}记录下划给{town}的{type_zh} {county_count} 个(文号 {document}),{town}方案记录为 {town_count} 个",
+        "{county} records {county_count} {type_en} moved down to {town} (document {document}); {town}'s plan records {town_count}",
+    ),
+    "ST951.unknown-town": (
+        "{county}记录向{town}下划编制,但本县目录中没有{town}的方案",
+        "{county} records quotas moved down to {town}, but the county folder has no plan for {town}",
+    ),
+    "ST952": (
+        "{county}{type_zh}改革前 {before} 个、改革后 {after} 个,下划 {moved} 个,改革后应为 {expected} 个",
+        "{county}: {type_en} {before} before and {after} after, {moved} moved down; after should be {expected}",
+    ),
     "ST000": (
         "规则包 {pack} 放宽了上级规则包 {parent} 的限制:{check}.{option} 由 {parent_value} 改为 {value}",
         "rule pack {pack} loosens {parent}'s limit: {check}.{option} from {parent_value} to {value}",
@@ -245,6 +257,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.ST904": ("名称重复", "Two parts of the plan have the same name"),
     "title.ST905": ("机构隶属关系错误", "The org hierarchy has a cycle, a dangling parent or a part the town cannot reach"),
     "title.ST906": ("改革前机构去向不明", "A pre-reform body is not accounted for in the new structure"),
+    "title.ST951": ("县级下划记录与乡镇方案不一致", "The county's record of quotas moved down differs from its towns' plans"),
+    "title.ST952": ("县级编制总数未按下划数减少", "The county's quota total did not fall by what it moved down"),
     # ---- org charts (render.py) ----------------------------------------------------------
     'chart.chart': ('{town} 机构设置图', '{town} organisation chart'),
     'chart.compare': ('{town} 机构改革前后对照', '{town} bodies before and after the reform'),
@@ -347,6 +361,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "input.unknown-field": ("未知字段“{field}”{hint}", "unknown field “{field}”{hint_en}"),
     "input.no-plans": ("没有找到方案文件(.yaml / .yml / .json)", "no plan files (.yaml / .yml / .json) found"),
     "input.symlink-loop": ("符号链接形成循环,已跳过", "symbolic link loop, skipped"),
+    "input.tab": ("YAML 不能用制表符(Tab)缩进,请改用空格", "YAML cannot be indented with tabs; use spaces"),
     "input.binary": ("这不是文本文件(二进制数据)", "this is not a text file (binary data)"),
     "input.control-char": (
         "含有不允许的控制字符 {char}(可改用双引号字符串中的转义)",

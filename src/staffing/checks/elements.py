@@ -160,6 +160,9 @@ class CommandCentreNotStaffed(Check):
                           trail=((centre.name, centre.name),))
 
 
+_LISTS = (("清单", "lists"),)
+
+
 class ListOptions(Options):
     lists: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
     duty_admission: bool | None = Field(None, json_schema_extra={"direction": "require"})
@@ -197,12 +200,13 @@ class MissingList(Check):
             zh, en = LIST_LABELS.get(name, (name, name))
             if entry is None or not entry.present:
                 yield Problem("ST701", {"list_zh": zh, "list_en": en},
-                              ("lists", name) if entry is not None else ("lists",), option="lists")
+                              ("lists", name) if entry is not None else ("lists",), trail=_LISTS, option="lists")
             elif not (entry.document or "").strip():
-                yield Problem("ST701.document", {"list_zh": zh, "list_en": en}, ("lists", name), option="lists")
+                yield Problem("ST701.document", {"list_zh": zh, "list_en": en}, ("lists", name),
+                              trail=(*_LISTS, (zh, en)), option="lists")
         if opts.duty_admission and not lists.duty_admission:
             yield Problem("ST701.admission", {}, ("lists", "duty_admission") if lists.duty_admission is not None else ("lists",),
-                          option="duty_admission")
+                          trail=_LISTS, option="duty_admission")
 
 
 class PowersOptions(Options):

@@ -98,10 +98,11 @@ class DispatchedAssessmentNotTownLed(Check):
         for i, unit in enumerate(ctx.plan.dispatched_units):
             if unit.management == "dispatched" and unit.assessment_lead != "town":
                 given = unit.assessment_lead or "—"
+                given_zh = {"department": "派出部门为主", "joint": "共同考核", "—": "未填"}.get(given, given)
                 loc = ("dispatched_units", i, "assessment_lead") if unit.assessment_lead else ("dispatched_units", i)
                 yield Problem(
                     "ST302",
-                    {"name": unit.name, "given": given},
+                    {"name": unit.name, "given": given, "given_zh": given_zh},
                     loc,
                     trail=_unit_trail(unit.name),
                     option="town_leads",
@@ -144,9 +145,10 @@ class DispatchedHeadNotConsulted(Check):
             if unit.management != "dispatched" or unit.head_appointment_consultation in allowed:
                 continue
             given = unit.head_appointment_consultation or "none"
+            given_zh = {"oral": "口头征求", "none": "未征求"}.get(given, given)
             key = "ST303.written" if opts.written else "ST303"
             loc = ("dispatched_units", i, "head_appointment_consultation") if unit.head_appointment_consultation else ("dispatched_units", i)
-            yield Problem(key, {"name": unit.name, "given": given}, loc, trail=_unit_trail(unit.name), option="written")
+            yield Problem(key, {"name": unit.name, "given": given, "given_zh": given_zh}, loc, trail=_unit_trail(unit.name), option="written")
 
 
 class SupportOptions(Options):

@@ -1,0 +1,246 @@
+"""The check corpus: tests/cases/<CODE>/{bad,good}/*.yaml, discovered from the folders.
+
+Each case file is a complete plan whose header says what it expects:
+
+    # expect: ST101 @ 25:1          bad case: ST101 is reported, its first finding at 25:1
+    # expect-not: ST101             good case: ST101 is not reported
+    # rules: ../packs/x.yaml        optional: the pack to check with (relative to the file)
+    # expect: ST000 @ 11:14 in ../packs/x.yaml   the location is in that file
+
+Adding a case is adding a file; `tests/cases/_generate.py` wrote the current ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from staffing.checks import ALL_CHECKS
+from staffing.engine import FileResult, Settings, check_file, pack_findings
+from staffing.findings import Finding
+
+from conftest import CASES, ORGS, ROOT
+
+HEADER = re.compile(
+    r"^#\s*(?P<kind>expect|expect-not):\s*(?P<code>ST\d{3})"
+    r"(?:\s*@\s*(?P<line>\d+):(?P<col>\d+)(?:\s+in\s+(?P<file>\S+))?)?\s*$"
+)
+RULES = re.compile(r"^#\s*rules:\s*(?P<path>\S+)\s*$")
+
+
+@dataclass(frozen=True)
+class Case:
+    path: Path
+    code: str
+    bad: bool
+    line: int | None
+    column: int | None
+    where_file: Path | None
+    rules: Path | None
+
+    @property
+    def id(self) -> str:
+        return str(self.path.relative_to(CASES))
+
+
+def parse_case(path: Path) -> Case:
+    expect = None
+    rules = None
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if not raw.startswith("#"):
+            break
+        if m := HEADER.match(raw):
+            expect = m
+        elif m := RULES.match(raw):
+            rules = (path.parent / m["path"]).resolve()
+    assert expect is not None, f"{path}: no '# expect: CODE @ L:C' or '# expect-not: CODE' header"
+    bad = expect["kind"] == "expect"
+    folder_kind = path.parent.name
+    assert folder_kind == ("bad" if bad else "good"), f"{path}: header says {expect['kind']} but it is in {folder_kind}/"
+    assert expect["code"] == path.parents[1].name, f"{path}: header code {expect['code']} is not its folder's"
+    if bad:
+        assert expect["line"], f"{path}: a bad case must give the location: '# expect: CODE @ LINE:COL'"
+    return Case(
+        path=path,
+        code=expect["code"],
+        bad=bad,
+        line=int(expect["line"]) if expect["line"] else None,
+        column=int(expect["col"]) if expect["col"] else None,
+        where_file=(path.parent / expect["file"]).resolve() if expect["file"] else None,
+        rules=rules,
+    )
+
+
+ALL_CASES = sorted((parse_case(p) for p in CASES.glob("ST*/*/*.yaml") if p.parent.name in ("good", "bad")),
+                   key=lambda c: c.id)
+
+
+def run_case(case: Case) -> tuple[FileResult, list[Finding]]:
+    settings = Settings(rules=str(case.rules) if case.rules else None)
+    result = check_file(str(case.path), settings)
+    assert result.error is None, f"{case.id} is unusable: {result.error.where()}: {result.error.message('en')}"
+    found = list(result.findings) + (pack_findings(result.pack) if result.pack else [])
+    return result, found
+
+
+@pytest.mark.parametrize("case", [c for c in ALL_CASES if c.bad], ids=lambda c: c.id)
+def test_bad_case_reports_its_code(case: Case) -> None:
+    _, found = run_case(case)
+    mine = sorted((f for f in found if f.code == case.code), key=lambda f: (f.line, f.column))
+    assert mine, f"{case.id}: expected {case.code}, got {[f'{f.code} {f.message_en}' for f in found]}"
+    first = mine[0]
+    assert (first.line, first.column) == (case.line, case.column), (
+        f"{case.id}: first {case.code} at {first.line}:{first.column}, header says {case.line}:{case.column}"
+        f" ({first.message_en})"
+    )
+    if case.where_file is not None:
+        assert Path(first.file).resolve() == case.where_file
+    else:
+        assert Path(first.file).resolve() == case.path.resolve()
+    assert first.message_zh and first.message_en and first.message_zh != first.message_en
+
+
+@pytest.mark.parametrize("case", [c for c in ALL_CASES if not c.bad], ids=lambda c: c.id)
+def test_good_case_does_not_report_its_code(case: Case) -> None:
+    _, found = run_case(case)
+    mine = [f for f in found if f.code == case.code]
+    assert not mine, f"{case.id}: unexpected {[f'{f.line}:{f.column} {f.message_en}' for f in mine]}"
+
+
+def test_every_check_has_good_and_bad_cases() -> None:
+    codes = {c.code for c in ALL_CASES}
+    for check in ALL_CHECKS:
+        assert {(check.code, True), (check.code, False)} <= {(c.code, c.bad) for c in ALL_CASES}, check.code
+    assert "ST000" in codes
+    assert {(c.code, c.bad) for c in ALL_CASES if c.code == "ST000"} == {("ST000", True), ("ST000", False)}
+
+
+def test_case_files_are_not_generated_at_test_time() -> None:
+    # the corpus is committed YAML; every case is a complete plan a human can read
+    for case in ALL_CASES:
+        text = case.path.read_text(encoding="utf-8")
+        assert "town:" in text and "bodies:" in text and "rule_pack:" in text, case.id
+
+
+# ---------------------------------------------------------------- counting subtleties, spelled out
+
+
+def _result(rel: str) -> FileResult:
+    result = check_file(str(CASES / rel))
+    assert result.error is None
+    return result
+
+
+def test_not_counted_as_bodies_is_explicit() -> None:
+    from staffing.context import Context
+    from staffing.graph import build_graph
+
+    for rel, listed in [
+        ("ST101/good/development-zone-not-counted.yaml", 10),
+        ("ST101/good/nested-body-not-counted.yaml", 10),
+        ("ST101/good/nameplates-not-counted.yaml", 9),
+        ("ST101/good/subunits-not-counted.yaml", 9),
+        ("ST101/good/dispatched-units-not-counted.yaml", 9),
+        ("ST101/good/support-centre-not-counted.yaml", 9),
+    ]:
+        r = _result(rel)
+        assert r.plan is not None and r.pack is not None
+        ctx = Context(r.plan, build_graph(r.plan), r.pack)
+        assert len(r.plan.bodies) == listed, rel
+        assert len(ctx.counted) == 9, rel
+
+
+def test_traditional_script_names_carry_roles() -> None:
+    from staffing.context import Context
+    from staffing.graph import build_graph
+
+    r = _result("ST102/good/traditional-script-names.yaml")
+    assert r.plan is not None and r.pack is not None
+    ctx = Context(r.plan, build_graph(r.plan), r.pack)
+    assert [ctx.role_of(i) for i in range(6)] == [
+        "party_government_office", "party_building", "economic_development",
+        "social_affairs", "approval_service", "comprehensive_enforcement",
+    ]
+    assert r.plan.bodies[5].name == "綜合行政執法局"
+
+
+def test_recorded_transfer_is_growth_unrecorded_is_not() -> None:
+    good = _result("ST201/good/recorded-transfer.yaml")
+    bad = _result("ST201/bad/unrecorded-transfer-growth.yaml")
+    assert not [f for f in good.findings if f.code == "ST201"]
+    st201 = [f for f in bad.findings if f.code == "ST201"]
+    assert st201 and st201[0].numbers["excess"] == 1 and st201[0].numbers["moved"] == 0
+    assert {f.code for f in bad.findings} >= {"ST201", "ST202"}
+
+
+def test_quotas_are_checked_per_type_and_in_total() -> None:
+    r = _result("ST201/bad/service-type-grows.yaml")
+    st201 = [f for f in r.findings if f.code == "ST201"]
+    assert len(st201) == 1 and "service" in st201[0].message_en  # the total fell, one type grew
+
+
+def test_jiangsu_dispatch_without_basis_is_a_warning_taizhou_an_error() -> None:
+    js = [f for f in _result("ST301/bad/no-basis-jiangsu.yaml").findings if f.code == "ST301"]
+    tz = [f for f in _result("ST301/bad/no-basis-taizhou.yaml").findings if f.code == "ST301"]
+    assert js[0].severity.value == "warning"
+    assert tz[0].severity.value == "error"
+
+
+# ---------------------------------------------------------------- the example plans in orgs/
+
+EXPECTED = {
+    "jiangsu/taizhou/jingjiang/xinqiao.yaml": set(),
+    "jiangsu/taizhou/hailing/chengdong.yaml": set(),
+    "jiangsu/zhenjiang/jurong/xiashu.yaml": set(),
+    "jiangxi/jingdezhen/leping/yongshan.yaml": set(),
+    "jiangsu/suzhou/kunshan/zhangpu.yaml": {"ST101", "ST201", "ST202"},
+    "jiangsu/taizhou/taixing/hongqiao.yaml": {"ST303", "ST401", "ST701"},
+}
+
+
+@pytest.mark.parametrize("rel", sorted(EXPECTED))
+def test_example_plan_verdict(rel: str) -> None:
+    result = check_file(str(ORGS / rel))
+    assert result.error is None
+    assert {f.code for f in result.findings} == EXPECTED[rel], [f"{f.code} {f.message_en}" for f in result.findings]
+
+
+def test_every_example_is_listed() -> None:
+    assert {str(p.relative_to(ORGS)) for p in ORGS.rglob("*.yaml")} == set(EXPECTED)
+
+
+def test_examples_cite_seeds_and_schema() -> None:
+    seeds = {p.name for p in (ROOT.parent / "shared" / "seeds" / "readable").glob("*.txt")}
+    for path in ORGS.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        first = text.splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert target == (ROOT / "schema" / "plan.schema.json").resolve(), path
+        result = check_file(str(path))
+        assert result.plan is not None and result.plan.figures
+        assert "Illustrative" in result.plan.figures, path
+        cited = set(re.findall(r"\d{3}_[0-9a-f]{16}\.txt", result.plan.figures))
+        assert cited and cited <= seeds, path
+
+
+def test_yongshan_matches_the_report() -> None:
+    r = check_file(str(ORGS / "jiangxi/jingdezhen/leping/yongshan.yaml"))
+    plan = r.plan
+    assert plan is not None and r.pack is not None
+    from staffing.context import Context
+    from staffing.graph import build_graph
+
+    ctx = Context(plan, build_graph(plan), r.pack)
+    assert len(ctx.counted) == 8  # 一办七局
+    assert plan.powers is not None and plan.powers.approval_items + plan.powers.penalty_powers == 158
+    assert plan.powers.penalty_powers == 99
+    enforcement = [i for i in ctx.counted if ctx.role_of(i) == "comprehensive_enforcement"]
+    assert len(enforcement) == 1 and plan.bodies[enforcement[0]].name == "涌山鎮綜合行政執法局"
+    subs = [s.name for s in plan.bodies[enforcement[0]].subunits]
+    assert "法规科" in subs and "办公室" in subs and sum("中队" in s for s in subs) == 3
+    assert plan.grid is not None and plan.grid.workers == 57
+    assert plan.command_center is not None and plan.command_center.staffed_24h and plan.command_center.domain_posts == 4

@@ -1,0 +1,195 @@
+"""The command line: exit code AND output, checked together."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from staffing.checks import ALL_CHECKS
+from staffing.cli import main
+from staffing.packs import available
+
+from conftest import CASES, ROOT, STAFFING
+
+XINQIAO = "orgs/jiangsu/taizhou/jingjiang/xinqiao.yaml"
+XIASHU = "orgs/jiangsu/zhenjiang/jurong/xiashu.yaml"
+ZHANGPU = "orgs/jiangsu/suzhou/kunshan/zhangpu.yaml"
+HONGQIAO = "orgs/jiangsu/taizhou/taixing/hongqiao.yaml"
+WARNINGS_ONLY = "tests/cases/ST906/bad/old-body-lost.yaml"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(autouse=True)
+def _root(in_root: Path) -> None:
+    pass
+
+
+def test_clean_example_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", XINQIAO)
+    assert code == 0
+    assert "通过 1 个,不通过 0 个" in out
+    assert "错误" in out and "ST" not in out
+
+
+def test_whole_orgs_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "orgs")
+    assert code == 1
+    assert "共检查 6 个方案:通过 4 个,不通过 2 个,无法读取 0 个" in out
+    assert "zhangpu.yaml" in out and "hongqiao.yaml" in out and "xiashu.yaml" not in out
+
+
+def test_failing_example_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", ZHANGPU)
+    assert code == 1
+    assert "错误  ST101 body-count  职能机构 11 个,超过上限 10 个(多 1 个)" in out
+    assert "ST202 transfer-unrecorded  从 昆山市 划入的 2 个行政编制没有记录文号" in out
+    assert "ST201 staffing-grows  行政编制 44 个,超过改革前 42 个" in out
+    assert "依据: 003_0e219b8eb1ad14e6.txt: “综合设置10个以内职能机构”" in out
+    assert "不通过 1 个" in out
+    code, out, _ = run(capsys, "check", HONGQIAO)
+    assert code == 1
+    assert "继续派驻的 虹桥派出所 负责人任免须事先书面征求乡镇意见(现为:口头征求)" in out
+    assert "缺少服务清单" in out and "事业单位 农业服务中心 未整合进综合服务中心" in out
+
+
+def test_failing_example_english(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--lang", "en", HONGQIAO)
+    assert code == 1
+    assert "error  ST303 dispatched-head-not-consulted" in out
+    assert "the town must be consulted in writing" in out
+    assert "error  ST401 support-centre-not-merged  institution 农业服务中心 is not merged" in out
+    assert "error  ST701 missing-list  the service list is missing" in out
+    assert "1 plans checked: 0 passed, 1 failed" in out
+    assert "错误" not in out
+
+
+def test_warnings_only_passes_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", WARNINGS_ONLY)
+    assert code == 0
+    assert "警告  ST906" in out and "通过 1 个" in out
+    code, out, _ = run(capsys, "check", "--strict", WARNINGS_ONLY)
+    assert code == 1
+    assert "警告  ST906" in out and "不通过 1 个" in out
+
+
+def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--format", "json", ZHANGPU, XIASHU)
+    assert code == 1
+    data = json.loads(out)
+    assert data["format_version"] == 1
+    assert data["tool"]["name"] == "staffing" and data["tool"]["version"]
+    assert data["summary"]["files"] == 2 and data["summary"]["failed"] == 1 and data["summary"]["passed"] == 1
+    by_path = {Path(f["path"]).name: f for f in data["files"]}
+    assert by_path["xiashu.yaml"]["findings"] == [] and by_path["xiashu.yaml"]["status"] == "pass"
+    findings = by_path["zhangpu.yaml"]["findings"]
+    assert by_path["zhangpu.yaml"]["status"] == "fail"
+    st101 = next(f for f in findings if f["code"] == "ST101")
+    assert isinstance(st101["line"], int) and isinstance(st101["column"], int)
+    assert st101["message"]["zh"].startswith("职能机构 11 个")
+    assert st101["message"]["en"].startswith("11 functional bodies")
+    assert "003_0e219b8eb1ad14e6.txt" in st101["source"]
+    for f in findings:
+        assert {"code", "line", "column", "message", "source", "severity"} <= set(f)
+
+
+def test_unusable_file_among_good_ones(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("town: {name: 坏镇\nbodies: [\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", XINQIAO, str(broken), ZHANGPU)
+    assert code == 2
+    assert "broken.yaml" in out and "无法使用" in out
+    assert "zhangpu.yaml" in out and "ST101" in out  # the others are still reported
+    assert "共检查 3 个方案:通过 1 个,不通过 1 个,无法读取 1 个" in out
+
+
+def test_unusable_wins_over_clean_in_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("town: 1\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--format", "json", XINQIAO, str(bad))
+    assert code == 2
+    data = json.loads(out)
+    statuses = {Path(f["path"]).name: f["status"] for f in data["files"]}
+    assert statuses == {"xinqiao.yaml": "pass", "bad.yaml": "error"}
+    err = next(f["error"] for f in data["files"] if f["status"] == "error")
+    assert err["message"]["zh"] and err["message"]["en"] and err["line"]
+
+
+def test_rules_override_with_custom_pack_reports_st000(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--rules", "tests/cases/ST000/packs/loosens-body-count.yaml", XINQIAO)
+    assert "ST000" in out and "loosens-body-count.yaml:11:14" in out
+    assert code == 0  # a loosened pack is a warning about the pack, not a failing plan
+
+
+def test_explain_st101_headings(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "ST101")
+    assert code == 0
+    for heading in ("## What it checks", "## Why it matters", "## Example", "## Fix"):
+        assert heading in out
+    assert out.index("What it checks") < out.index("Why it matters") < out.index("Example") < out.index("Fix")
+    assert "10个以内职能机构" in out
+
+
+@pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda c: c.code)
+def test_explain_every_code(capsys: pytest.CaptureFixture[str], check: type) -> None:
+    code, out, _ = run(capsys, "explain", check.code)
+    assert code == 0
+    assert out.startswith(f"{check.code} {check.slug}")
+    for heading in ("## What it checks", "## Why it matters", "## Example", "## Fix"):
+        assert heading in out, f"{check.code} lacks {heading}"
+    code_slug, out_slug, _ = run(capsys, "explain", check.slug)
+    assert code_slug == 0 and out_slug == out
+
+
+def test_explain_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "explain", "ST999")
+    assert code == 2 and "ST999" in err and out == ""
+
+
+def test_rules_lists_every_pack_and_check(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "--lang", "en")
+    assert code == 0
+    for pack_id in ("base", "jiangsu-developed-town", "taizhou-three-integrations", "jiangxi-yongshan"):
+        assert pack_id in available()
+        assert any(line.startswith(f"{pack_id}  ") for line in out.splitlines()), pack_id
+    for check in ALL_CHECKS:
+        assert f"{check.code}  {check.slug}" in out
+    assert "inferred" in out
+
+
+def test_schema_is_valid_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_real_subprocess_run() -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    proc = subprocess.run([str(STAFFING), "check", ZHANGPU, "--lang", "en"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert "ST101 body-count  11 functional bodies, over the limit of 10 by 1" in proc.stdout
+    assert "\033[" not in proc.stdout  # not a terminal: no colour
+    proc = subprocess.run([str(STAFFING), "check", XINQIAO], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0 and "通过 1 个" in proc.stdout
+
+
+def test_corpus_folder_runs_as_one_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    # every case file is a usable plan (the packs/ folder holds rule packs, which are not plans)
+    code, out, _ = run(capsys, "check", "--format", "json", *[str(p) for p in CASES.glob("ST*/*/*.yaml")
+                                                              if p.parent.name in ("good", "bad")])
+    data = json.loads(out)
+    assert data["summary"]["unusable"] == 0
+    assert code == 1

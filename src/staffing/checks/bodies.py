@@ -11,6 +11,9 @@ from staffing.checks.base import Check, Options, Problem
 from staffing.context import Context
 
 
+_BODIES = (("职能机构", "functional bodies"),)
+
+
 class BodyCountOptions(Options):
     min: int | None = Field(None, ge=0, json_schema_extra={"direction": "min"})
     max: int | None = Field(None, ge=0, json_schema_extra={"direction": "max"})
@@ -53,9 +56,9 @@ class BodyCount(Check):
         n = len(counted)
         params: dict[str, Any] = {"count": n, "names": names, "excluded": [ctx.plan.bodies[i].name for i, _ in ctx.not_counted]}
         if opts.max is not None and n > opts.max:
-            yield Problem("ST101.over", {**params, "limit": opts.max, "excess": n - opts.max}, ("bodies",), option="max", at_key=True)
+            yield Problem("ST101.over", {**params, "limit": opts.max, "excess": n - opts.max}, ("bodies",), trail=_BODIES, option="max", at_key=True)
         if opts.min is not None and n < opts.min:
-            yield Problem("ST101.under", {**params, "limit": opts.min, "short": opts.min - n}, ("bodies",), option="min", at_key=True)
+            yield Problem("ST101.under", {**params, "limit": opts.min, "short": opts.min - n}, ("bodies",), trail=_BODIES, option="min", at_key=True)
 
 
 class MandatoryOptions(Options):
@@ -101,6 +104,7 @@ class MissingMandatoryBody(Check):
                     "ST102",
                     {"role": role, "name_zh": ctx.pack.role_label(role, "zh"), "name_en": ctx.pack.role_label(role, "en")},
                     ("bodies",),
+                    trail=_BODIES,
                     option="roles",
                     at_key=True,
                 )
@@ -141,6 +145,6 @@ class OptionalBodiesOutOfRange(Check):
         optional = [ctx.plan.bodies[i].name for i in ctx.counted if ctx.role_of(i) not in mandatory]
         n = len(optional)
         if opts.max is not None and n > opts.max:
-            yield Problem("ST103.over", {"count": n, "limit": opts.max, "names": optional}, ("bodies",), option="max", at_key=True)
+            yield Problem("ST103.over", {"count": n, "limit": opts.max, "names": optional}, ("bodies",), trail=_BODIES, option="max", at_key=True)
         if opts.min is not None and n < opts.min:
-            yield Problem("ST103.under", {"count": n, "limit": opts.min, "names": optional}, ("bodies",), option="min", at_key=True)
+            yield Problem("ST103.under", {"count": n, "limit": opts.min, "names": optional}, ("bodies",), trail=_BODIES, option="min", at_key=True)

@@ -39,7 +39,7 @@ def discover(paths: Sequence[str]) -> Iterator[str | InputProblem]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     full = os.path.join(root, name)
-                    if name.lower().endswith(PLAN_SUFFIXES) and not name.startswith("."):
+                    if name.lower().endswith(PLAN_SUFFIXES) and not name.startswith((".", "_")):
                         found.append(full)
                 for d in list(dirs):
                     full = os.path.join(root, d)
@@ -95,11 +95,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         limits=_limits(args),
     )
     results: list[FileResult] = []
+    plan_paths: list[str] = []
     for item in discover(args.paths):
         if isinstance(item, InputProblem):
             results.append(FileResult(item.file, error=item))
             continue
-        results.append(check_file(item, settings))
+        plan_paths.append(item)
+    if getattr(args, "charts", None):  # charts need whole plans, not the batch's records
+        results.extend(check_file(p, settings) for p in plan_paths)
+    else:
+        from staffing.batch import check_paths
+
+        checked, _ = check_paths(plan_paths, settings, jobs=args.jobs, use_cache=not args.no_cache)
+        results.extend(checked)
+    from staffing.county import check_counties
+
+    county_results = check_counties([r for r in results if r.plan is not None or r.error is not None])
+    results.extend(county_results)
     from staffing import waivers
 
     extra: list = []
@@ -110,7 +122,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     strict = args.strict or args.fail_on == "warning"
     run = Run(results, packs_findings(results) + extra, strict=strict, settings=settings)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    text = REPORTERS[fmt](run, args.lang)
+    if fmt in ("text", "json") and (len(plan_paths) > 1 or county_results):
+        from staffing.batch import rollup, rollup_text
+
+        summary = rollup(results, run.status)
+        if fmt == "json":
+            from staffing.reporters.json_reporter import as_data
+
+            data = as_data(run)
+            data["rollup"] = summary
+            text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+        else:
+            text = REPORTERS[fmt](run, args.lang) + rollup_text(summary, args.lang)
+    else:
+        text = REPORTERS[fmt](run, args.lang)
     sys.stdout.write(text)
     chart_status = Exit.CLEAN
     if getattr(args, "charts", None):
@@ -122,7 +147,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return chart_status
     if counts["unusable"]:
         return Exit.UNUSABLE
-    if counts["failed"]:
+    if counts["failed"] or any(run.failing(f) for f in run.pack_findings):  # e.g. an unused waiver, --fail-on warning
         return Exit.VIOLATIONS
     return Exit.CLEAN
 
@@ -153,6 +178,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     check = lookup(args.code)
+    if check is None:
+        from staffing.county import lookup as county_lookup
+
+        check = county_lookup(args.code)  # type: ignore[assignment]
     if check is None:
         raise problem("<arguments>", "cli.unknown-check", check=args.code)
     print(f"{check.code} {check.slug}  (rule {check.rule}, default severity {check.severity.value})")
@@ -224,6 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="deepest nesting of mappings and lists accepted (default %(default)s)")
     check.add_argument("--max-nodes", type=_limit, default=Limits().max_nodes,
                        help="most values accepted in one file, aliases expanded (default %(default)s)")
+    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="processes to use (default: every core)")
+    check.add_argument("--no-cache", action="store_true", help="check every plan again, ignoring .staffing-cache/")
     check.add_argument("--charts", metavar="DIR", help="draw the chart of every plan into DIR (SVG and PNG)")
     check.set_defaults(func=cmd_check)
 
@@ -253,7 +284,21 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--lang", choices=["zh", "en"], default="zh")
     diff.add_argument("--max-bytes", type=int, default=Limits().max_bytes, help="largest plan file accepted")
     diff.set_defaults(func=cmd_diff)
+
+    gen = sub.add_parser("generate", help="write a corpus of realistic generated plans: staffing generate --towns N DIR")
+    gen.add_argument("dir", metavar="DIR")
+    gen.add_argument("--towns", type=int, default=100)
+    gen.add_argument("--seed", type=int, default=0)
+    gen.set_defaults(func=cmd_generate)
     return parser
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from staffing.generate import write
+
+    n = write(args.dir, args.towns, args.seed)
+    print(f"{n} files written under {args.dir}", file=sys.stderr)
+    return Exit.CLEAN
 
 
 def main(argv: Sequence[str] | None = None) -> int:

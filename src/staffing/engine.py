@@ -41,10 +41,19 @@ def check_file(path: str, settings: Settings = Settings()) -> FileResult:
     shown = display_path(path)
     result = FileResult(shown)
     try:
-        doc = load_file(path, settings.limits)
+        doc = load_document(path, settings.limits)
         doc.path = shown
         result.document = doc
-        plan = validate_plan(doc)
+        try:
+            plan = validate_plan(doc)
+        except InputProblem:
+            if not getattr(doc, "fast", False):
+                raise
+            # the error is reported from the reference loader's reading, never the fast one
+            doc = load_file(path, settings.limits)
+            doc.path = shown
+            result.document = doc
+            plan = validate_plan(doc)
         result.plan = plan
         pack = pack_for(plan, doc, settings)
         result.pack = pack
@@ -52,6 +61,16 @@ def check_file(path: str, settings: Settings = Settings()) -> FileResult:
     except InputProblem as exc:
         result.error = exc if exc.file == shown or exc.file != path else _renamed(exc, shown)
     return result
+
+
+def load_document(path: str, limits: Limits = DEFAULT_LIMITS, raw: bytes | None = None) -> Document:
+    """The plan's document: parsed fast, with line numbers worked out only when asked for
+    (see staffing.fastload); the reference loader wherever the fast parser could differ."""
+    from staffing import fastload
+
+    if raw is None:
+        return fastload.load(path, limits)
+    return fastload.load_raw(path, raw, limits)
 
 
 def _renamed(exc: InputProblem, shown: str) -> InputProblem:

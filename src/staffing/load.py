@@ -4,14 +4,23 @@ Loading never executes anything: only the YAML core types (mappings, sequences, 
 numbers, booleans, null, dates) are built, any other tag is an error, duplicate keys
 are an error (PyYAML would silently keep the last), and size, depth and alias
 expansion are bounded.  Every failure is an `InputProblem` naming file, line and column.
+
+The node tree is composed here, from libyaml's event stream, without recursion: the
+composer that ships with PyYAML's C loader recurses in C and crashes the interpreter
+on a file nested a few tens of thousands of levels deep.  Composing stops at the first
+event past `Limits.max_depth` or `Limits.max_nodes`, so neither depth nor size can make
+parsing expensive; the builder then counts nodes again as aliases are expanded.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import math
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,11 +39,14 @@ Path_ = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds on what one input file may cost.  All configurable from the command line."""
+    """Bounds on what one input file may cost.  All configurable from the command line
+    (--max-bytes, --max-depth, --max-nodes)."""
 
-    max_bytes: int = 5 * 1024 * 1024
-    max_depth: int = 64
-    max_nodes: int = 200_000
+    max_bytes: int = 5 * 1024 * 1024  # file size
+    max_depth: int = 64  # nesting of mappings and lists
+    max_nodes: int = 200_000  # values, counting each alias expansion again
+    max_digits: int = 30  # digits of one integer
+    max_key_chars: int = 200  # characters of one mapping key
 
 
 DEFAULT_LIMITS = Limits()
@@ -73,6 +85,13 @@ _SAFE_SCALARS = {
 }
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_INT = "tag:yaml.org,2002:int"
+
+
+def _at(mark: Any) -> tuple[int | None, int | None]:
+    if mark is None:
+        return None, None
+    return mark.line + 1, mark.column + 1
 
 
 class _Builder:
@@ -86,9 +105,9 @@ class _Builder:
         self.key_marks: dict[Path_, tuple[int, int]] = {}
         self._scalar = yaml.constructor.SafeConstructor()
 
-    def _err(self, node: yaml.Node, key: str, **params: object) -> InputProblem:
+    def _err(self, node: yaml.Node, message_key: str, **params: object) -> InputProblem:
         return problem(
-            self.path, key, node.start_mark.line + 1, node.start_mark.column + 1, **params
+            self.path, message_key, node.start_mark.line + 1, node.start_mark.column + 1, **params
         )
 
     def build(self, node: yaml.Node, loc: Path_ = (), depth: int = 0) -> Any:
@@ -107,6 +126,9 @@ class _Builder:
                     raise self._err(key_node, "input.merge-key")
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise self._err(key_node, "input.complex-key")
+                if len(key_node.value) > self.limits.max_key_chars:
+                    raise self._err(key_node, "input.key-too-long", size=len(key_node.value),
+                                    limit=self.limits.max_key_chars)
                 key = self._scalar_value(key_node)
                 if not isinstance(key, (str, int)) or isinstance(key, bool):
                     key = str(key_node.value)
@@ -131,140 +153,332 @@ class _Builder:
     def _scalar_value(self, node: yaml.Node) -> Any:
         if node.tag not in _SAFE_SCALARS:
             raise self._err(node, "input.tag", tag=node.tag)
+        if node.tag == _INT:
+            digits = sum(c.isdigit() for c in node.value)
+            if digits > self.limits.max_digits:
+                raise self._err(node, "input.number-too-long", digits=digits, limit=self.limits.max_digits)
         try:
             value = self._scalar.construct_object(node, deep=True)
-        except ValueError as exc:  # e.g. an integer of thousands of digits
-            raise self._err(node, "input.bad-scalar", value=str(node.value)[:40], reason=str(exc)[:80]) from None
-        except yaml.YAMLError as exc:
-            raise self._err(node, "input.bad-scalar", value=str(node.value)[:40], reason=str(exc)[:80]) from None
+        except (ValueError, OverflowError, yaml.YAMLError) as exc:  # e.g. 30 February
+            raise self._err(node, "input.bad-scalar", value=str(node.value), reason=str(exc)) from None
         if isinstance(value, float) and not math.isfinite(value):
-            raise self._err(node, "input.not-finite", value=str(node.value)[:40])
+            raise self._err(node, "input.not-finite", value=str(node.value))
         return value
 
 
+# ---- bytes to text -------------------------------------------------------------------------
+
 def decode(path: str, raw: bytes) -> str:
     """Bytes to text.  UTF-8 (with or without BOM) is read; UTF-16/32 with a BOM is
-    certain and read too; anything else is an error naming the encoding it looks like."""
+    certain and read too; anything else is an error naming the encoding it looks like.
+    Text is never guessed into Chinese: a file that is not certainly UTF-8/16/32 is
+    refused rather than shown garbled."""
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return _decode_bom(path, raw, "utf-32")
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_bom(path, raw, "utf-16")
+    if b"\x00" in raw:
+        utf16 = _utf16_without_bom(raw)
+        if utf16:
+            raise problem(path, "input.encoding", 1, 1, guess=utf16)
+        at = raw.index(b"\x00")
+        line, column = _byte_position(raw, at)
+        raise problem(path, "input.nul", line, column)
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise problem(path, "input.encoding", line, column, guess=_guess_encoding(raw)) from None
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise problem(path, "input.nul", line, 1)
-    return text
+        line, column = _byte_position(raw, exc.start)
+        guess = _guess_encoding(raw)
+        if guess == "binary":
+            raise problem(path, "input.binary", line, column) from None
+        raise problem(path, "input.encoding", line, column, guess=guess) from None
+
+
+def _byte_position(raw: bytes, at: int) -> tuple[int, int]:
+    """1-based line and character column of byte offset `at` (columns counted in the
+    UTF-8 characters before it, as far as they decode)."""
+    start = raw.rfind(b"\n", 0, at) + 1
+    column = len(raw[start:at].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, at) + 1, column
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL bytes at every other position in the ASCII parts."""
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > half * 0.3 and even < odd / 4:
+        return "UTF-16LE (no BOM)"
+    if even > half * 0.3 and odd < even / 4:
+        return "UTF-16BE (no BOM)"
+    return None
 
 
 def _decode_bom(path: str, raw: bytes, codec: str) -> str:
     try:
         return raw.decode(codec).lstrip("\ufeff")
     except UnicodeDecodeError:
-        raise problem(path, "input.encoding", 1, 1, guess=codec) from None
+        raise problem(path, "input.encoding", 1, 1, guess=f"{codec.upper()} (damaged)") from None
 
 
 def _guess_encoding(raw: bytes) -> str:
-    for codec in ("gb18030", "big5"):
+    """A name for the user, never used to decode: GBK/GB18030 and Big5 files are refused."""
+    for codec, name in (("gb18030", "GBK/GB18030"), ("big5", "Big5")):
         try:
             raw.decode(codec)
         except UnicodeDecodeError:
             continue
-        return "GBK/GB18030" if codec == "gb18030" else "Big5"
+        return name
     return "binary"
 
 
+# YAML 1.1 printable characters (5.1); anything else is refused with its code point.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _check_characters(path: str, text: str) -> None:
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is None:
+        return
+    pos = bad.start()
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    if bad.group() == "\x00":
+        raise problem(path, "input.nul", line, column)
+    raise problem(path, "input.control-char", line, column, char=f"U+{ord(bad.group()):04X}")
+
+
+# ---- reading -------------------------------------------------------------------------------
+
 def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    p = Path(path)
+    """The file's bytes, refusing folders, devices, pipes and anything over max_bytes
+    (checked before reading, and again while reading in case the file grows).  The file
+    is opened read-only and never written."""
     try:
-        if p.is_dir():
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise problem(path, "input.is-directory")
-        size = p.stat().st_size
-        if size > limits.max_bytes:
-            raise problem(path, "input.too-large", size=size, limit=limits.max_bytes)
-        with open(p, "rb") as fh:
+        if not stat.S_ISREG(info.st_mode):
+            raise problem(path, "input.not-regular")
+        if info.st_size > limits.max_bytes:
+            raise problem(path, "input.too-large", size=info.st_size, limit=limits.max_bytes)
+        with open(path, "rb") as fh:
             raw = fh.read(limits.max_bytes + 1)
     except InputProblem:
         raise
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise problem(path, "input.broken-link") from None
         raise problem(path, "input.missing") from None
     except PermissionError:
-        raise problem(path, "input.unreadable", reason="permission denied") from None
+        raise problem(path, "input.unreadable", reason="permission denied / 没有读取权限") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise problem(path, "input.symlink-loop") from None
         raise problem(path, "input.unreadable", reason=exc.strerror or str(exc)) from None
     if len(raw) > limits.max_bytes:
         raise problem(path, "input.too-large", size=len(raw), limit=limits.max_bytes)
     return raw
 
 
+# ---- composing -----------------------------------------------------------------------------
+
+def _compose(path: str, text: str, limits: Limits) -> yaml.Node | None:
+    """The one document's node tree, built from parser events with an explicit stack.
+    None for a stream with no document (empty, or comments only)."""
+    resolver = yaml.resolver.Resolver()
+    anchors: dict[str, yaml.Node] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, list[yaml.Node], int]] = []
+    size: dict[int, int] = {}  # id(node) -> values in it once its aliases are expanded
+    root: yaml.Node | None = None
+    documents = 0
+    expanded = 0  # values so far, each alias counted as the size of what it names
+    aliases = False
+
+    def grow(by: int, mark: Any) -> None:
+        nonlocal expanded
+        expanded += by
+        if expanded > limits.max_nodes:
+            key = "input.too-many-nodes" if aliases else "input.too-many-values"
+            raise problem(path, key, *_at(mark), limit=limits.max_nodes)
+
+    def attach(node: yaml.Node) -> None:
+        nonlocal root
+        if stack:
+            stack[-1][1].append(node)
+        else:
+            root = node
+
+    def anchor(name: str | None, node: yaml.Node) -> None:
+        if name is not None:
+            anchors[name] = node
+
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.ScalarEvent):
+            grow(1, event.start_mark)
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            size[id(node)] = 1
+            anchor(event.anchor, node)
+            attach(node)
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            grow(1, event.start_mark)
+            if len(stack) >= limits.max_depth:
+                raise problem(path, "input.too-deep", *_at(event.start_mark), limit=limits.max_depth)
+            is_seq = isinstance(event, yaml.SequenceStartEvent)
+            kind = yaml.SequenceNode if is_seq else yaml.MappingNode
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolver.resolve(kind, None, event.implicit)
+            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            anchor(event.anchor, node)
+            attach(node)
+            stack.append((node, [], expanded - 1))
+            open_nodes.add(id(node))
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            node, children, before = stack.pop()
+            open_nodes.discard(id(node))
+            size[id(node)] = expanded - before
+            node.end_mark = event.end_mark
+            if isinstance(node, yaml.MappingNode):
+                node.value = list(zip(children[0::2], children[1::2]))
+            else:
+                node.value = children
+        elif isinstance(event, yaml.AliasEvent):
+            target = anchors.get(event.anchor)
+            if target is None:
+                raise problem(path, "input.undefined-alias", *_at(event.start_mark), anchor=event.anchor)
+            if id(target) in open_nodes:
+                raise problem(path, "input.alias-cycle", *_at(event.start_mark), anchor=event.anchor)
+            aliases = True
+            grow(size[id(target)], event.start_mark)
+            attach(target)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise problem(path, "input.many-documents", *_at(event.start_mark))
+            anchors.clear()
+    return root
+
+
 def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Parse YAML (or JSON, which is checked by the JSON grammar first) into a Document."""
+    _check_characters(path, text)
     if path.lower().endswith(".json"):
-        _check_json(path, text)
+        _check_json(path, text, limits)
         # YAML reads JSON except for tabs used as indentation; they are plain spaces to JSON.
         text = text.replace("\t", " ")
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        root = _compose(path, text, limits)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
+        line, column = _at(mark)
         reason = (exc.problem or exc.context or "syntax error").strip()
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            raise problem(path, "input.tab", line, column) from None
         raise problem(path, "input.syntax", line, column, reason=reason) from None
+    except yaml.reader.ReaderError as exc:
+        raise problem(path, "input.syntax", reason=exc.reason) from None
     except yaml.YAMLError as exc:
-        raise problem(path, "input.syntax", reason=str(exc).splitlines()[0][:120]) from None
-    except RecursionError:
-        raise problem(path, "input.too-deep", limit=limits.max_depth) from None
-    nodes = [n for n in nodes if n is not None]
-    if not nodes:
+        raise problem(path, "input.syntax", reason=str(exc).splitlines()[0]) from None
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == "tag:yaml.org,2002:null"):
         raise problem(path, "input.empty", 1, 1)
-    if len(nodes) > 1:
-        second = nodes[1]
-        raise problem(
-            path, "input.many-documents", second.start_mark.line + 1, second.start_mark.column + 1
-        )
-    root = nodes[0]
     builder = _Builder(path, limits)
     try:
         data = builder.build(root)
-    except RecursionError:
+    except RecursionError:  # pragma: no cover - the depth limit comes first
         raise problem(path, "input.too-deep", limit=limits.max_depth) from None
     if not isinstance(data, dict):
-        raise problem(
-            path,
-            "input.root-not-mapping",
-            root.start_mark.line + 1,
-            root.start_mark.column + 1,
-            found=type(data).__name__,
-        )
+        zh, en = _KINDS.get(type(data).__name__, ("值", "value"))
+        raise problem(path, "input.root-type", *_at(root.start_mark), found_zh=zh, found_en=en)
     return Document(path, data, builder.marks, builder.key_marks)
 
 
-def _check_json(path: str, text: str) -> Any:
+def _char_at(text: str, line: int, column: int) -> str:
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    return text[start + column: start + column + 1]
+
+
+_KINDS = {
+    "list": ("列表", "list"),
+    "str": ("文字", "string"),
+    "int": ("数字", "number"),
+    "float": ("数字", "number"),
+    "bool": ("true/false", "true/false"),
+    "date": ("日期", "date"),
+    "datetime": ("日期", "date"),
+}
+
+
+def _check_json(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """JSON's own grammar first (YAML would accept more); duplicates and marks come from
     the YAML node tree afterwards, JSON being a subset of YAML's flow style."""
+    depth = _json_depth(text, limits.max_depth)
+    if depth is not None:
+        line, column = depth
+        raise problem(path, "input.too-deep", line, column, limit=limits.max_depth)
 
     def no_constants(name: str) -> Any:
         raise _BadJSONConstant(name)
 
+    def bounded_int(digits: str) -> int:
+        if len(digits.lstrip("-")) > limits.max_digits:
+            raise _LongJSONNumber(digits)
+        return int(digits)
+
     try:
-        return json.loads(text, parse_constant=no_constants)
+        return json.loads(text, parse_constant=no_constants, parse_int=bounded_int)
     except json.JSONDecodeError as exc:
         raise problem(path, "input.syntax", exc.lineno, exc.colno, reason=exc.msg) from None
     except _BadJSONConstant as exc:
         line, column = _find(text, exc.args[0])
         raise problem(path, "input.not-finite", line, column, value=exc.args[0]) from None
-    except RecursionError:
-        raise problem(path, "input.too-deep", limit=DEFAULT_LIMITS.max_depth) from None
+    except _LongJSONNumber as exc:
+        digits = exc.args[0]
+        line, column = _find(text, digits)
+        raise problem(path, "input.number-too-long", line, column, digits=len(digits.lstrip("-")),
+                      limit=limits.max_digits) from None
+    except RecursionError:  # pragma: no cover - _json_depth comes first
+        raise problem(path, "input.too-deep", limit=limits.max_depth) from None
+
+
+def _json_depth(text: str, limit: int) -> tuple[int, int] | None:
+    """Where JSON brackets first nest deeper than `limit` (outside strings), if they do."""
+    depth = 0
+    for match in _JSON_TOKENS.finditer(text):
+        tok = match.group()
+        if tok in "[{":
+            depth += 1
+            if depth > limit:
+                pos = match.start()
+                return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+        elif tok in "]}":
+            depth -= 1
+    return None
+
+
+# strings unrolled ("[^"\\]*(?:\\.[^"\\]*)*"): a per-character group would cost the regex
+# engine ~100 bytes of backtracking state per character of a long string
+_JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 
 
 class _BadJSONConstant(Exception):
+    pass
+
+
+class _LongJSONNumber(Exception):
     pass
 
 
@@ -280,8 +494,12 @@ def _find(text: str, needle: str) -> tuple[int, int]:
 
 
 def load_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read, decode and parse one file.  Raises InputProblem."""
-    return load_text(path, decode(path, read_bytes(path, limits)), limits)
+    """Read, decode and parse one file.  Raises InputProblem, and nothing else for any
+    content of the file."""
+    try:
+        return load_text(path, decode(path, read_bytes(path, limits)), limits)
+    except (RecursionError, MemoryError):  # pragma: no cover - limits come first
+        raise problem(path, "input.too-deep", limit=limits.max_depth) from None
 
 
 def display_path(path: str) -> str:

@@ -361,6 +361,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "input.unknown-field": ("未知字段“{field}”{hint}", "unknown field “{field}”{hint_en}"),
     "input.no-plans": ("没有找到方案文件(.yaml / .yml / .json)", "no plan files (.yaml / .yml / .json) found"),
     "input.symlink-loop": ("符号链接形成循环,已跳过", "symbolic link loop, skipped"),
+    "input.too-many-values": (
+        "文件中的值超过 {limit} 个(可用 --max-nodes 调整)",
+        "more than {limit} values in one file (see --max-nodes)",
+    ),
     "input.tab": ("YAML 不能用制表符(Tab)缩进,请改用空格", "YAML cannot be indented with tabs; use spaces"),
     "input.binary": ("这不是文本文件(二进制数据)", "this is not a text file (binary data)"),
     "input.control-char": (

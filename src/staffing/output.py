@@ -39,14 +39,24 @@ def _umask() -> int:
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 
 
+NAME_BYTES = 120  # longest safe_name in UTF-8 bytes: room for suffixes under the usual 255
+
+
 def safe_name(name: str, fallback: str = "plan") -> str:
-    """A file name made from a plan's name that cannot climb out of its folder."""
+    """A file name made from a plan's name that cannot climb out of its folder: letters
+    (any script), digits, '.', '-' and '_' only, no leading dot, at most NAME_BYTES bytes."""
     cleaned = _UNSAFE.sub("_", name).strip("._")
-    return cleaned[:100] or fallback
+    while len(cleaned.encode("utf-8")) > NAME_BYTES:
+        cleaned = cleaned[: max(1, len(cleaned) - 1 - (len(cleaned.encode("utf-8")) - NAME_BYTES) // 3)]
+    cleaned = cleaned.strip("._")
+    return cleaned or fallback
 
 
 def inside(folder: str | Path, relative: str | Path) -> Path:
-    """`folder/relative`, refusing any path that would land outside `folder`."""
+    """`folder/relative`, refusing any path that would land outside `folder` (through
+    '..', an absolute path or a symbolic link) or that holds a NUL."""
+    if "\x00" in str(relative) or "\x00" in str(folder):
+        raise ValueError("a path cannot contain a NUL character")
     base = Path(folder).resolve()
     target = (base / relative).resolve()
     if base != target and base not in target.parents:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from staffing.engine import FileResult
+from staffing.engine import FileResult, Settings
 from staffing.findings import Finding, Severity
 
 
@@ -17,6 +17,7 @@ class Run:
     results: list[FileResult]
     pack_findings: list[Finding] = field(default_factory=list)
     strict: bool = False
+    settings: Settings | None = None  # what was selected (the JUnit reporter marks the rest skipped)
 
     def failing(self, finding: Finding) -> bool:
         if finding.waived:
@@ -46,10 +47,14 @@ Reporter = Callable[[Run, str], str]
 
 
 def _registry() -> dict[str, Reporter]:
+    from staffing.reporters.github import report as github_report
     from staffing.reporters.json_reporter import report as json_report
+    from staffing.reporters.junit import report as junit_report
+    from staffing.reporters.sarif import report as sarif_report
     from staffing.reporters.text import report as text_report
 
-    return {"text": text_report, "json": json_report}
+    return {"text": text_report, "json": json_report, "sarif": sarif_report, "junit": junit_report,
+            "github": github_report}
 
 
 REPORTERS: dict[str, Reporter] = _registry()

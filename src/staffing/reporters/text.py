@@ -6,6 +6,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from staffing.errors import visible as _v  # output escaping: no raw control/bidi chars reach the terminal
 from staffing.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -44,15 +45,15 @@ def _finding_lines(f: Finding, lang: str, colour: bool) -> list[str]:
     lab = LABELS[lang]
     sev = lab["waived"] if f.waived else lab[f.severity.value]
     sev_colour = "dim" if f.waived else f.severity.value
-    head = f"  {f.line}:{f.column}  {_paint(sev, sev_colour, colour)}  {f.code} {f.slug}  {f.message(lang)}"
+    head = f"  {f.line}:{f.column}  {_paint(sev, sev_colour, colour)}  {f.code} {f.slug}  {_v(f.message(lang))}"
     lines = [head]
-    trail = " › ".join(f.trail(lang))
+    trail = _v(" › ".join(f.trail(lang)))
     if trail:
         lines.append(f"      {lab['where']}: {trail}")
     if f.source:
-        lines.append(_paint(f"      {lab['source']}: {f.source}", "dim", colour))
+        lines.append(_paint(f"      {lab['source']}: {_v(f.source)}", "dim", colour))
     if f.waived:
-        lines.append(_paint(f"      {lab['waived']}: {f.waived}", "dim", colour))
+        lines.append(_paint(f"      {lab['waived']}: {_v(str(f.waived))}", "dim", colour))
     return lines
 
 
@@ -62,18 +63,18 @@ def report(run: Run, lang: str) -> str:
     out: list[str] = []
     for result in run.results:
         if result.error is not None:
-            out.append(f"{result.error.where()}: {_paint(lab['unusable'], 'error', colour)}: {result.error.message(lang)}")
+            out.append(f"{result.error.where()}: {_paint(lab['unusable'], 'error', colour)}: {_v(result.error.message(lang))}")
             continue
         if not result.findings:
             continue
         title = result.pack.title.get(lang, result.pack.id) if result.pack else ""
         town = result.plan.town.name if result.plan else ""
-        out.append(_paint(f"{result.path}", "bold", colour) + f"  {town} · {lab['pack']} {title}")
+        out.append(_paint(_v(result.path), "bold", colour) + _v(f"  {town} · {lab['pack']} {title}"))
         for f in result.findings:
             out.extend(_finding_lines(f, lang, colour))
         out.append("")
     for f in run.pack_findings:
-        out.append(f"{f.file}:{f.line}:{f.column}  {_paint(lab['warning'], 'warning', colour)}  {f.code} {f.slug}  {f.message(lang)}")
+        out.append(f"{_v(f.file)}:{f.line}:{f.column}  {_paint(lab['warning'], 'warning', colour)}  {f.code} {f.slug}  {_v(f.message(lang))}")
     out.append(lab["summary"].format(**run.counts()))
     return "\n".join(out) + "\n"
 

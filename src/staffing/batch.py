@@ -1,0 +1,366 @@
+"""Checking many plans: every core, a result cache, a progress bar and a roll-up.
+
+Each plan is checked by `engine.check_file` exactly as a single file is; what this module
+adds is the plumbing around it.  Workers (a process pool, in chunks) return a compact,
+JSON-able *record* per plan, never the Plan or its Document; the parent turns records
+back into `FileResult`s (with a light stand-in for the plan: the reporters only read the
+town's name and code) and sorts them by path, so output does not depend on which worker
+finished first.  Records are also what the cache stores.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from staffing.engine import FileResult, Settings, check_file
+from staffing.errors import InputProblem
+from staffing.findings import Finding, Severity
+from staffing.load import display_path, read_bytes
+
+CHUNK = 64
+
+
+# ---- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TownStub:
+    name: str
+    code: str
+    province: str
+    city: str
+    county: str
+
+
+@dataclass(frozen=True)
+class NameStub:
+    name: str
+
+
+@dataclass(frozen=True)
+class PlanStub:
+    """What the reporters and roll-ups read of a plan checked in another process."""
+
+    town: TownStub
+    rule_pack: str
+    transfers: tuple[tuple[str, str, str, int, str | None], ...] = ()  # from, level, type, count, document
+    bodies: tuple[NameStub, ...] = ()  # names only, for waivers; kept for plans with findings
+    dispatched_units: tuple[NameStub, ...] = ()
+    support_institutions: tuple[NameStub, ...] = ()
+    support_center: NameStub | None = None
+
+
+def finding_to_list(f: Finding) -> list[Any]:
+    return [f.code, f.slug, f.severity.value, f.message_zh, f.message_en, f.file, f.line, f.column,
+            list(f.loc), list(f.trail_zh), list(f.trail_en), f.source, f.numbers, f.waived]
+
+
+def finding_from_list(v: list[Any]) -> Finding:
+    return Finding(v[0], v[1], Severity(v[2]), v[3], v[4], v[5], v[6], v[7], tuple(v[8]), tuple(v[9]),
+                   tuple(v[10]), v[11], dict(v[12]), v[13])
+
+
+def to_record(result: FileResult, settings: Settings) -> dict[str, Any]:
+    plan = result.plan
+    rec: dict[str, Any] = {
+        "path": result.path,
+        "pack_ref": (settings.rules or plan.rule_pack) if plan is not None else None,
+        "town": None,
+        "transfers": [],
+        "findings": [finding_to_list(f) for f in result.findings],
+        "error": None,
+    }
+    if plan is not None:
+        t = plan.town
+        rec["town"] = [t.name, t.code, t.province, t.city, t.county]
+        rec["transfers"] = [[x.from_, x.level, x.type, x.count, x.document] for x in plan.transfers]
+        if result.findings:
+            rec["names"] = {
+                "bodies": [b.name for b in plan.bodies],
+                "dispatched_units": [u.name for u in plan.dispatched_units],
+                "support_institutions": [c.name for c in plan.support_institutions],
+                "support_center": plan.support_center.name if plan.support_center else None,
+            }
+    if result.error is not None:
+        e = result.error
+        rec["error"] = [e.file, e.key, [list(p) for p in e.params], e.line, e.column]
+    return rec
+
+
+def from_record(rec: dict[str, Any]) -> FileResult:
+    result = FileResult(rec["path"])
+    if rec.get("town"):
+        names = rec.get("names") or {}
+        centre = names.get("support_center")
+        result.plan = PlanStub(  # type: ignore[assignment]
+            TownStub(*rec["town"]), rec.get("pack_ref") or "",
+            tuple(tuple(x) for x in rec.get("transfers") or ()),
+            tuple(NameStub(n) for n in names.get("bodies", ())),
+            tuple(NameStub(n) for n in names.get("dispatched_units", ())),
+            tuple(NameStub(n) for n in names.get("support_institutions", ())),
+            NameStub(centre) if centre else None,
+        )
+    if rec.get("pack_ref"):
+        from staffing.packs import resolve
+
+        try:
+            result.pack = resolve(rec["pack_ref"])
+        except InputProblem:
+            result.pack = None
+    result.findings = [finding_from_list(v) for v in rec.get("findings") or ()]
+    if rec.get("error"):
+        f, key, params, line, col = rec["error"]
+        result.error = InputProblem(f, key, tuple(tuple(p) for p in params), line, col)
+    return result
+
+
+# ---- the work of one process ---------------------------------------------------------------
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _cache_context(settings: Settings) -> str:
+    from staffing.cache import settings_fingerprint, tool_fingerprint
+
+    return tool_fingerprint() + "|" + settings_fingerprint(settings)
+
+
+def check_one(path: str, settings: Settings, cache: Any | None, context: str) -> tuple[dict[str, Any], str | None]:
+    """(record, cache key to store it under or None)."""
+    from staffing.cache import file_key, pack_fingerprint
+
+    key = None
+    if cache is not None:
+        try:
+            raw = read_bytes(path, settings.limits)
+        except InputProblem:
+            raw = None
+        if raw is not None:
+            key = file_key(raw, context + "|" + display_path(path))
+            hit = cache.get(key)
+            if hit is not None and hit.get("pack_ref") and hit.get("pack_fp") == pack_fingerprint(hit["pack_ref"]):
+                try:
+                    from_record(hit)  # proves the entry is well-formed
+                    hit["cached"] = True
+                    return hit, None
+                except Exception:
+                    pass
+    rec = to_record(check_file(path, settings), settings)
+    if key is not None and rec["pack_ref"] and rec["error"] is None:
+        fp = pack_fingerprint(rec["pack_ref"])
+        if fp:
+            rec["pack_fp"] = fp
+            from staffing.cache import SCHEMA
+
+            rec["schema"] = SCHEMA
+            return rec, key
+    return rec, None
+
+
+def _work(chunk: list[str]) -> list[tuple[dict[str, Any], str | None]]:
+    settings: Settings = _WORKER["settings"]
+    cache = _WORKER.get("cache")
+    if cache is None and _WORKER.get("use_cache"):
+        from staffing.cache import Cache
+
+        cache = _WORKER["cache"] = Cache(_WORKER["cache_dir"], readonly=True)
+    return [check_one(p, settings, cache, _WORKER["context"]) for p in chunk]
+
+
+def _init(settings: Settings, use_cache: bool, cache_dir: Any, context: str) -> None:
+    _WORKER.clear()
+    _WORKER.update(settings=settings, use_cache=use_cache, cache_dir=cache_dir, context=context)
+
+
+# ---- the run --------------------------------------------------------------------------------
+
+
+@dataclass
+class BatchStats:
+    checked: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def show_progress() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+class Progress:
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled and total > 1
+        self.done = 0
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def update(self, n: int) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.last < 0.1 and self.done < self.total:
+            return
+        self.last = now
+        width = 30
+        filled = int(width * self.done / max(self.total, 1))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}  {now - self.start:5.1f}s")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 70 + "\r")
+            sys.stderr.flush()
+
+
+def check_paths(
+    paths: Sequence[str],
+    settings: Settings,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    progress: bool | None = None,
+    on_result: Callable[[FileResult], None] | None = None,
+) -> tuple[list[FileResult], BatchStats]:
+    """Check every path (plan files); results sorted by path."""
+    from staffing.cache import Cache, cache_dir
+
+    start = time.perf_counter()
+    stats = BatchStats()
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    jobs = min(jobs, max(1, len(paths) // 8 or 1))
+    context = _cache_context(settings) if use_cache else ""
+    directory = cache_dir()
+    bar = Progress(len(paths), show_progress() if progress is None else progress)
+    records: list[dict[str, Any]] = []
+    new: list[tuple[str, dict[str, Any]]] = []
+
+    def take(batch: list[tuple[dict[str, Any], str | None]]) -> None:
+        for rec, key in batch:
+            records.append(rec)
+            if key is not None:
+                new.append((key, rec))
+            if on_result is not None:
+                on_result(from_record(rec))
+        bar.update(len(batch))
+
+    if jobs == 1:
+        _init(settings, use_cache, directory, context)
+        for i in range(0, len(paths), CHUNK):
+            take(_work(list(paths[i:i + CHUNK])))
+        cache = _WORKER.get("cache")
+        if cache is not None:
+            cache.close()
+        _WORKER.clear()
+    else:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        # small chunks first would starve nobody; equal chunks keep both cores busy to the end
+        size = max(8, min(CHUNK, len(paths) // (jobs * 4) or 8))
+        chunks = [list(paths[i:i + size]) for i in range(0, len(paths), size)]
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
+                                 initargs=(settings, use_cache, directory, context)) as pool:
+            futures = [pool.submit(_work, c) for c in chunks]
+            for fut in as_completed(futures):
+                take(fut.result())
+    bar.close()
+    if use_cache and new:
+        cache = Cache(directory)
+        cache.put_many(new)
+        cache.close()
+    stats.checked = len(records)
+    stats.cached = sum(1 for r in records if r.get("cached"))
+    records.sort(key=lambda r: r["path"])
+    results = [from_record(r) for r in records]
+    stats.seconds = time.perf_counter() - start
+    return results, stats
+
+
+# ---- roll-up ---------------------------------------------------------------------------------
+
+
+def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -> dict[str, Any]:
+    """Plans checked, passed, failed; findings per check, per county, per province."""
+    plans = [r for r in results if not os.path.basename(r.path).startswith("_")]
+    counties = [r for r in results if os.path.basename(r.path).startswith("_")]
+    per_check: Counter[str] = Counter()
+    slug_of: dict[str, str] = {}
+    per_county: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: {"plans": 0, "passed": 0, "failed": 0, "unusable": 0, "findings": 0})
+    per_province: dict[str, dict[str, int]] = defaultdict(lambda: {"plans": 0, "passed": 0, "failed": 0, "unusable": 0, "findings": 0})
+    statuses: Counter[str] = Counter()
+    for r in results:
+        for f in r.findings:
+            per_check[f.code] += 1
+            slug_of[f.code] = f.slug
+    for r in plans:
+        st = status(r)
+        statuses[st] += 1
+        town = getattr(r.plan, "town", None)
+        if town is not None:
+            keyc = (town.province, town.city, town.county)
+            prov = town.province
+        else:
+            parts = r.path.replace(os.sep, "/").split("/")
+            keyc = ("?", "?", parts[-2] if len(parts) > 1 else "?")
+            prov = "?"
+        label = {"pass": "passed", "fail": "failed", "error": "unusable"}[st]
+        for bucket in (per_county[keyc], per_province[prov]):
+            bucket["plans"] += 1
+            bucket[label] += 1
+            bucket["findings"] += len(r.findings)
+    for r in counties:
+        if not r.findings:
+            continue
+        name = r.findings[0].trail_zh[0] if r.findings[0].trail_zh else "?"
+        for key in per_county:
+            if key[2] == name:
+                per_county[key]["findings"] += len(r.findings)
+                per_province[key[0]]["findings"] += len(r.findings)
+                break
+    return {
+        "plans": len(plans),
+        "passed": statuses["pass"],
+        "failed": statuses["fail"],
+        "unusable": statuses["error"],
+        "county_files": len(counties),
+        "county_files_failed": sum(1 for r in counties if status(r) != "pass"),
+        "findings_per_check": [{"code": c, "slug": slug_of[c], "count": n} for c, n in sorted(per_check.items())],
+        "per_county": [{"province": k[0], "city": k[1], "county": k[2], **v} for k, v in sorted(per_county.items())],
+        "per_province": [{"province": k, **v} for k, v in sorted(per_province.items())],
+    }
+
+
+def rollup_text(data: dict[str, Any], lang: str, top: int = 20) -> str:
+    zh = lang == "zh"
+    out = ["", "== 汇总 ==" if zh else "== Summary =="]
+    out.append((f"方案 {data['plans']} 个:通过 {data['passed']},不通过 {data['failed']},无法读取 {data['unusable']};"
+                f"县级汇总文件 {data['county_files']} 个,有问题 {data['county_files_failed']} 个") if zh else
+               (f"{data['plans']} plans: {data['passed']} passed, {data['failed']} failed, {data['unusable']} unusable; "
+                f"{data['county_files']} county files, {data['county_files_failed']} with findings"))
+    if data["findings_per_check"]:
+        out.append("按检查项:" if zh else "Findings per check:")
+        for row in data["findings_per_check"]:
+            out.append(f"  {row['code']} {row['slug']:<36} {row['count']:>7}")
+    out.append("按省:" if zh else "Per province:")
+    for row in data["per_province"]:
+        out.append(f"  {row['province']:<10} {row['plans']:>6} {'个方案' if zh else 'plans'}  "
+                   f"{'不通过' if zh else 'failed'} {row['failed']:>5}  {'问题' if zh else 'findings'} {row['findings']:>6}")
+    rows = sorted(data["per_county"], key=lambda r: (-r["findings"], r["province"], r["city"], r["county"]))
+    shown = [r for r in rows if r["findings"]][:top]
+    if shown:
+        out.append((f"问题最多的县(前 {len(shown)} 个,共 {len(rows)} 个县;全部见 --format json):") if zh else
+                   f"Counties with most findings (top {len(shown)} of {len(rows)}; all in --format json):")
+        for row in shown:
+            out.append(f"  {row['province']}{row['city']}{row['county']:<8} {row['plans']:>4} "
+                       f"{'个方案' if zh else 'plans'}  {'不通过' if zh else 'failed'} {row['failed']:>3}  "
+                       f"{'问题' if zh else 'findings'} {row['findings']:>4}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,201 @@
+"""The result cache of `staffing check`: unchanged plans are not checked again.
+
+An entry is keyed on the plan file's content (BLAKE2b), the settings that change results
+(--rules, --select, --ignore, limits) and the tool (its version and a fingerprint of its
+own source files).  The entry records which rule pack the plan was checked against and
+the fingerprint of that pack's content (every file in its `extends` chain); a hit counts
+only while that fingerprint is unchanged, so editing a pack re-checks exactly the plans
+it covers.
+
+Storage is one SQLite file, ``.staffing-cache/results.sqlite3`` in the working directory
+(or ``$STAFFING_CACHE_DIR``): writes are transactions (atomic), readers and a writer may
+overlap, and values are JSON (never pickle: a cache folder can come with a checkout).
+A corrupt entry is a miss; a corrupt or unreadable database is moved aside, or ignored;
+no cache problem ever fails a check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from staffing import __version__
+
+SCHEMA = 1
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("STAFFING_CACHE_DIR") or ".staffing-cache")
+
+
+@lru_cache(maxsize=1)
+def tool_fingerprint() -> str:
+    """The version plus the size and mtime of every source file of the package, so an
+    edited check invalidates what it may have changed."""
+    h = hashlib.blake2b(f"{__version__}:{SCHEMA}".encode(), digest_size=16)
+    root = Path(__file__).resolve().parent
+    for f in sorted(root.rglob("*.py")):
+        st = f.stat()
+        h.update(f"{f.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+def settings_fingerprint(settings: Any) -> str:
+    parts = [
+        settings.rules or "",
+        ",".join(sorted(settings.select)),
+        ",".join(sorted(settings.ignore)),
+        repr(settings.limits),
+    ]
+    if settings.rules:
+        parts.append(pack_fingerprint(settings.rules))
+    return "|".join(parts)
+
+
+def file_key(raw: bytes, context: str) -> str:
+    h = hashlib.blake2b(raw, digest_size=20)
+    h.update(context.encode())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=256)
+def pack_fingerprint(ref: str) -> str:
+    """Hash of the content of every file in the pack's extends chain ("" when it does not
+    resolve; such results are not cached)."""
+    try:
+        from staffing.packs import resolve
+
+        pack = resolve(ref)
+    except Exception:
+        return ""
+    files = _chain_files(ref)
+    if not files:
+        return ""
+    h = hashlib.blake2b(digest_size=16)
+    for f in files:
+        try:
+            h.update(Path(f).read_bytes())
+        except OSError:
+            return ""
+        h.update(b"\0")
+    h.update(pack.id.encode())
+    return h.hexdigest()
+
+
+def _chain_files(ref: str, depth: int = 0) -> list[str]:
+    from staffing.load import load_file
+    from staffing.packs import available
+
+    if depth > 16:
+        return []
+    path = Path(ref)
+    if ref.endswith((".yaml", ".yml", ".json")) or path.is_file():
+        file = str(path)
+    else:
+        packs = available()
+        if ref not in packs:
+            return []
+        file = str(packs[ref])
+    try:
+        data = load_file(file).data
+    except Exception:
+        return []
+    parent = data.get("extends") if isinstance(data, dict) else None
+    return [file] + (_chain_files(str(parent), depth + 1) if parent else [])
+
+
+class Cache:
+    """Get and put JSON records by key.  Every method swallows cache trouble."""
+
+    def __init__(self, directory: Path | None = None, readonly: bool = False) -> None:
+        self.dir = directory or cache_dir()
+        self.file = self.dir / "results.sqlite3"
+        self.readonly = readonly
+        self._db: sqlite3.Connection | None = None
+        self.broken = False
+
+    def _conn(self) -> sqlite3.Connection | None:
+        if self._db is not None or self.broken:
+            return self._db
+        try:
+            if self.readonly:
+                if not self.file.exists():
+                    self.broken = True
+                    return None
+                db = sqlite3.connect(f"file:{self.file}?mode=ro", uri=True, timeout=10)
+            else:
+                self.dir.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(str(self.file), timeout=30)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()
+            self._db = db
+        except sqlite3.DatabaseError:
+            self.broken = True
+            if not self.readonly:
+                self._move_aside()
+                try:
+                    db = sqlite3.connect(str(self.file), timeout=30)
+                    db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                    self._db = db
+                    self.broken = False
+                except sqlite3.DatabaseError:
+                    self._db = None
+        except OSError:
+            self.broken = True
+        return self._db
+
+    def _move_aside(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            f = Path(str(self.file) + suffix)
+            try:
+                if f.exists():
+                    os.replace(f, f.with_name(f.name + ".corrupt"))
+            except OSError:
+                pass
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        db = self._conn()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
+            return None
+        if row is None:
+            return None
+        try:
+            value = json.loads(row[0])
+        except (ValueError, TypeError):
+            return None
+        if not isinstance(value, dict) or value.get("schema") != SCHEMA:
+            return None
+        return value
+
+    def put_many(self, items: list[tuple[str, dict[str, Any]]]) -> None:
+        if not items:
+            return
+        db = self._conn()
+        if db is None:
+            return
+        try:
+            with db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)",
+                    [(k, json.dumps(v, ensure_ascii=False, default=str)) for k, v in items],
+                )
+        except (sqlite3.DatabaseError, OSError):
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+            self._db = None

@@ -1,0 +1,366 @@
+"""`staffing diff OLD NEW`: what changed between two versions of a town's plan.
+
+Bodies are matched by name first (normalized: script, width, spaces), then by role,
+then by overlap of `merged_from` (or an old body's name appearing in a new body's
+`merged_from`).  One old body matched to one new body is a rename; several old bodies
+ending in one new body is a merger.  Quotas are compared per body and per type, and in
+total; leadership posts per body and in total; dispatched units by name, reporting a
+change of management.
+
+The staffing-never-grows rule applies between the versions: for every quota type (and
+in total) NEW may not exceed OLD plus the quota moved in from a higher level by
+recorded transfers (with a document number) that NEW adds.  A breach is a violation
+(exit 1); unusable input is exit 2.  Never prints; the CLI does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass, field
+from typing import Any
+
+from staffing import __version__
+from staffing.checks.quotas import QUOTA_LABELS, is_recorded, plan_leadership_posts, plan_quotas
+from staffing.engine import validate_plan
+from staffing.errors import InputProblem, problem
+from staffing.load import DEFAULT_LIMITS, Limits, display_path, load_file, load_text
+from staffing.messages import render
+from staffing.model import QUOTA_TYPES, Body, Plan, Quotas, Transfer
+from staffing.names import normalize, strip_town
+
+FORMAT_VERSION = 1
+
+
+@dataclass
+class Version:
+    label: str
+    plan: Plan
+
+
+@dataclass
+class Diff:
+    old: Version
+    new: Version
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    renamed: list[dict[str, str]] = field(default_factory=list)
+    merged: list[dict[str, Any]] = field(default_factory=list)
+    quota_rows: list[dict[str, Any]] = field(default_factory=list)
+    totals: dict[str, dict[str, int]] = field(default_factory=dict)
+    post_rows: list[dict[str, Any]] = field(default_factory=list)
+    posts_total: dict[str, int] = field(default_factory=dict)
+    units_added: list[str] = field(default_factory=list)
+    units_removed: list[str] = field(default_factory=list)
+    units_changed: list[dict[str, str]] = field(default_factory=list)
+    transfers_added: list[dict[str, Any]] = field(default_factory=list)
+    violations: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.violations
+
+
+# ---- loading -----------------------------------------------------------------------------
+
+
+def load_version(path: str, limits: Limits = DEFAULT_LIMITS) -> Version:
+    doc = load_file(path, limits)
+    doc.path = display_path(path)
+    return Version(doc.path, validate_plan(doc))
+
+
+def load_from_git(rev: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Version:
+    """The file `path` as it was at git revision `rev` (`git show REV:./name`, run in the
+    file's folder so the path is relative to it).  Raises InputProblem."""
+    folder = os.path.dirname(os.path.abspath(path))
+    name = os.path.basename(path)
+    label = f"{rev}:{display_path(path)}"
+    if rev.startswith("-"):
+        raise problem(label, "diff.git", reason="bad revision")
+    try:
+        proc = subprocess.run(
+            ["git", "-C", folder, "show", f"{rev}:./{name}"],
+            capture_output=True, check=False, timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise problem(label, "diff.git", reason=str(exc)[:200]) from None
+    if proc.returncode != 0:
+        reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise problem(label, "diff.git", reason=(reason[0] if reason else f"exit {proc.returncode}")[:200])
+    raw = proc.stdout
+    if len(raw) > limits.max_bytes:
+        raise problem(label, "input.too-large", size=len(raw), limit=limits.max_bytes)
+    from staffing.load import decode
+
+    doc = load_text(label, decode(label, raw), limits)
+    return Version(label, validate_plan(doc))
+
+
+# ---- comparing ---------------------------------------------------------------------------
+
+
+def _role_lookup(plan: Plan) -> Any:
+    from staffing.packs import resolve
+
+    try:
+        pack = resolve(plan.rule_pack)
+    except InputProblem:
+        return lambda body: body.role
+    return lambda body: body.role or pack.role_for_name(strip_town(body.name, plan.town.name))
+
+
+def _key(name: str, plan: Plan) -> str:
+    return strip_town(name, plan.town.name)
+
+
+def _merged(body: Body) -> set[str]:
+    return {normalize(n) for n in body.merged_from}
+
+
+def _quotas(q: Quotas | None) -> dict[str, int]:
+    return {t: (q.get(t) if q is not None else 0) for t in QUOTA_TYPES}
+
+
+def _add(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    return {t: a[t] + b[t] for t in QUOTA_TYPES}
+
+
+def _posts(body: Body) -> int:
+    return sum(p.approved for p in body.leadership)
+
+
+def _transfer_key(t: Transfer) -> tuple[Any, ...]:
+    return (normalize(t.from_), normalize(t.to), t.level, t.type, t.count, normalize(t.document or ""))
+
+
+def compare(old: Version, new: Version) -> Diff:
+    d = Diff(old, new)
+    ob, nb = old.plan.bodies, new.plan.bodies
+    mapping: dict[int, list[int]] = {j: [] for j in range(len(nb))}  # new index → old indexes
+    free_old = set(range(len(ob)))
+    free_new = set(range(len(nb)))
+
+    # 1. same name
+    by_name = {_key(b.name, new.plan): j for j, b in enumerate(nb)}
+    for i, b in enumerate(ob):
+        j = by_name.get(_key(b.name, old.plan))
+        if j is not None and j in free_new:
+            mapping[j].append(i)
+            free_old.discard(i)
+            free_new.discard(j)
+
+    # 2. same role, one on each side
+    old_role, new_role = _role_lookup(old.plan), _role_lookup(new.plan)
+    for j in sorted(free_new):
+        role = new_role(nb[j])
+        if not role or role == "other":
+            continue
+        olds = [i for i in free_old if old_role(ob[i]) == role]
+        news = [k for k in free_new if new_role(nb[k]) == role]
+        if len(olds) == 1 and len(news) == 1:
+            i = olds[0]
+            mapping[j].append(i)
+            free_old.discard(i)
+            free_new.discard(j)
+            d.renamed.append({"old": ob[i].name, "new": nb[j].name, "by": "role"})
+
+    # 3. merged_from overlap with a new body not yet matched
+    def overlaps(i: int, j: int) -> bool:
+        mf = _merged(nb[j])
+        return _key(ob[i].name, old.plan) in mf or normalize(ob[i].name) in mf or bool(_merged(ob[i]) & mf)
+
+    merged_into: dict[int, list[int]] = {}
+    for j in sorted(free_new):
+        olds = sorted(i for i in free_old if overlaps(i, j))
+        if not olds:
+            continue
+        mapping[j].extend(olds)
+        free_old.difference_update(olds)
+        free_new.discard(j)
+        if len(olds) == 1:
+            d.renamed.append({"old": ob[olds[0]].name, "new": nb[j].name, "by": "merged_from"})
+        else:
+            merged_into.setdefault(j, []).extend(olds)
+
+    # 4. an old body gone into a body that was matched already
+    for i in sorted(free_old):
+        targets = [j for j in range(len(nb)) if overlaps(i, j)]
+        if targets:
+            j = targets[0]
+            mapping[j].append(i)
+            merged_into.setdefault(j, []).append(i)
+            free_old.discard(i)
+
+    for j, olds in sorted(merged_into.items()):
+        d.merged.append({"from": [ob[i].name for i in sorted(olds)], "into": nb[j].name})
+    d.added = [nb[j].name for j in sorted(free_new)]
+    d.removed = [ob[i].name for i in sorted(free_old)]
+
+    # quotas and posts per body
+    for j, body in enumerate(nb):
+        before = {t: 0 for t in QUOTA_TYPES}
+        posts_before = 0
+        for i in mapping[j]:
+            before = _add(before, _quotas(ob[i].quotas))
+            posts_before += _posts(ob[i])
+        after = _quotas(body.quotas)
+        olds = [ob[i].name for i in mapping[j]]
+        if before != after or not olds:
+            d.quota_rows.append(_row(body.name, olds, before, after))
+        if posts_before != _posts(body) or not olds:
+            d.post_rows.append({"body": body.name, "from": olds, "old": posts_before, "new": _posts(body)})
+    for i in sorted(free_old):
+        d.quota_rows.append(_row(ob[i].name, [ob[i].name], _quotas(ob[i].quotas), _quotas(None)))
+        d.post_rows.append({"body": ob[i].name, "from": [ob[i].name], "old": _posts(ob[i]), "new": 0})
+    osc, nsc = old.plan.support_center, new.plan.support_center
+    if osc is not None or nsc is not None:
+        before, after = _quotas(osc.quotas if osc else None), _quotas(nsc.quotas if nsc else None)
+        if before != after:
+            d.quota_rows.append(_row((nsc or osc).name, [osc.name] if osc else [], before, after))  # type: ignore[union-attr]
+
+    t_old, t_new = plan_quotas(old.plan), plan_quotas(new.plan)
+    d.totals = {"old": t_old, "new": t_new, "delta": {t: t_new[t] - t_old[t] for t in QUOTA_TYPES}}
+    d.posts_total = {"old": plan_leadership_posts(old.plan), "new": plan_leadership_posts(new.plan)}
+
+    # dispatched units
+    old_units = {normalize(u.name): u for u in old.plan.dispatched_units}
+    new_units = {normalize(u.name): u for u in new.plan.dispatched_units}
+    d.units_added = [u.name for k, u in new_units.items() if k not in old_units]
+    d.units_removed = [u.name for k, u in old_units.items() if k not in new_units]
+    for k, u in new_units.items():
+        if k in old_units and old_units[k].management != u.management:
+            d.units_changed.append({"name": u.name, "old": old_units[k].management, "new": u.management})
+
+    # transfers NEW adds, and the never-grows rule between the versions
+    old_keys = {_transfer_key(t) for t in old.plan.transfers}
+    moved = dict.fromkeys(QUOTA_TYPES, 0)
+    for t in new.plan.transfers:
+        if _transfer_key(t) in old_keys:
+            continue
+        d.transfers_added.append({"from": t.from_, "to": t.to, "level": t.level, "type": t.type,
+                                  "count": t.count, "document": t.document, "recorded": is_recorded(t)})
+        if t.level != "town" and is_recorded(t):
+            moved[t.type] += t.count
+    for t in QUOTA_TYPES:
+        if t_new[t] > t_old[t] + moved[t]:
+            zh, en = QUOTA_LABELS[t]
+            _violation(d, "diff.grows.type", t, t_old[t], t_new[t], moved[t], type_zh=zh, type_en=en)
+    total_old, total_new, total_moved = sum(t_old.values()), sum(t_new.values()), sum(moved.values())
+    if total_new > total_old + total_moved:
+        _violation(d, "diff.grows.total", "total", total_old, total_new, total_moved)
+    return d
+
+
+def _row(body: str, olds: list[str], before: dict[str, int], after: dict[str, int]) -> dict[str, Any]:
+    return {"body": body, "from": olds, "old": before, "new": after,
+            "delta": {t: after[t] - before[t] for t in QUOTA_TYPES if after[t] != before[t]}}
+
+
+def _violation(d: Diff, key: str, qtype: str, old: int, new: int, moved: int, **extra: str) -> None:
+    params: dict[str, Any] = {"old": old, "new": new, "moved": moved, "excess": new - old - moved, **extra}
+    d.violations.append({
+        "key": key, "type": qtype, "old": old, "new": new, "moved": moved, "excess": new - old - moved,
+        "message": {"zh": render(key, "zh", params), "en": render(key, "en", params)},
+    })
+
+
+# ---- output ------------------------------------------------------------------------------
+
+
+def as_data(d: Diff) -> dict[str, Any]:
+    return {
+        "format_version": FORMAT_VERSION,
+        "tool": {"name": "staffing", "version": __version__},
+        "old": {"path": d.old.label, "town": d.old.plan.town.name, "code": d.old.plan.town.code},
+        "new": {"path": d.new.label, "town": d.new.plan.town.name, "code": d.new.plan.town.code},
+        "bodies": {"added": d.added, "removed": d.removed, "renamed": d.renamed, "merged": d.merged},
+        "quotas": {"bodies": d.quota_rows, "totals": d.totals},
+        "leadership_posts": {"bodies": d.post_rows, "total": d.posts_total},
+        "dispatched_units": {"added": d.units_added, "removed": d.units_removed, "changed": d.units_changed},
+        "transfers_added": d.transfers_added,
+        "violations": d.violations,
+        "ok": d.ok,
+    }
+
+
+def report_json(d: Diff) -> str:
+    return json.dumps(as_data(d), ensure_ascii=False, indent=2) + "\n"
+
+
+def _t(key: str, lang: str, **params: Any) -> str:
+    return render(key, lang, params)
+
+
+def _qtype(t: str, lang: str) -> str:
+    zh, en = QUOTA_LABELS[t]
+    return zh if lang == "zh" else en
+
+
+def _delta(n: int) -> str:
+    return f"+{n}" if n > 0 else str(n)
+
+
+def report_text(d: Diff, lang: str) -> str:
+    out = [_t("diff.header", lang, old=d.old.label, new=d.new.label, town=d.new.plan.town.name)]
+    sep = "、" if lang == "zh" else ", "
+    changes = False
+
+    section: list[str] = []
+    for name in d.added:
+        section.append("  " + _t("diff.added", lang, name=name))
+    for name in d.removed:
+        section.append("  " + _t("diff.removed", lang, name=name))
+    for r in d.renamed:
+        section.append("  " + _t("diff.renamed", lang, old=r["old"], new=r["new"], by=_t(f"diff.by.{r['by']}", lang)))
+    for m in d.merged:
+        section.append("  " + _t("diff.merged", lang, names=sep.join(m["from"]), into=m["into"]))
+    if section:
+        changes = True
+        out += [_t("diff.bodies", lang), *section]
+
+    section = []
+    for row in d.quota_rows:
+        parts = [f"{_qtype(t, lang)} {row['old'][t]} → {row['new'][t]} ({_delta(row['new'][t] - row['old'][t])})"
+                 for t in QUOTA_TYPES if row["old"][t] != row["new"][t]]
+        if parts:
+            section.append(f"  {row['body']}: " + sep.join(parts))
+    total_parts = [f"{_qtype(t, lang)} {d.totals['old'][t]} → {d.totals['new'][t]} ({_delta(d.totals['delta'][t])})"
+                   for t in QUOTA_TYPES if d.totals["delta"][t]]
+    if total_parts:
+        section.append(f"  {_t('diff.total', lang)}: " + sep.join(total_parts))
+    if section:
+        changes = True
+        out += [_t("diff.quotas", lang), *section]
+
+    section = [f"  {r['body']}: {r['old']} → {r['new']} ({_delta(r['new'] - r['old'])})"
+               for r in d.post_rows if r["old"] != r["new"]]
+    if d.posts_total["old"] != d.posts_total["new"]:
+        o, n = d.posts_total["old"], d.posts_total["new"]
+        section.append(f"  {_t('diff.total', lang)}: {o} → {n} ({_delta(n - o)})")
+    if section:
+        changes = True
+        out += [_t("diff.posts", lang), *section]
+
+    section = ["  " + _t("diff.unit-added", lang, name=n) for n in d.units_added]
+    section += ["  " + _t("diff.unit-removed", lang, name=n) for n in d.units_removed]
+    section += ["  " + _t("diff.management", lang, name=c["name"], old=_t(f"diff.mgmt.{c['old']}", lang),
+                          new=_t(f"diff.mgmt.{c['new']}", lang)) for c in d.units_changed]
+    if section:
+        changes = True
+        out += [_t("diff.units", lang), *section]
+
+    if d.transfers_added:
+        changes = True
+        out.append(_t("diff.transfers", lang))
+        for tr in d.transfers_added:
+            out.append("  " + _t("diff.transfer", lang, source=tr["from"], to=tr["to"], count=tr["count"],
+                                 type=_qtype(tr["type"], lang), document=tr["document"] or "—"))
+
+    if not changes:
+        out.append(_t("diff.no-change", lang))
+    for v in d.violations:
+        out.append(_t("diff.violation", lang, message=v["message"][lang]))
+    out.append(_t("diff.ok" if d.ok else "diff.broken", lang, count=len(d.violations)))
+    return "\n".join(out) + "\n"

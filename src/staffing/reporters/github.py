@@ -1,0 +1,80 @@
+"""GitHub Actions workflow commands: one annotation per finding.
+
+    ::error file=orgs/….yaml,line=12,col=5,title=ST101 body-count::message
+
+Errors (and warnings under --strict / --fail-on warning) are `::error`, other warnings
+`::warning`, infos and waived findings `::notice` (a waived one says so and names the
+waiver).  Values are escaped as GitHub's toolkit does: in the message % CR LF, in
+properties also `:` and `,`.  The plain summary line ends the output.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from staffing.findings import Finding, Severity
+from staffing.messages import render
+from staffing.reporters.text import LABELS
+
+if TYPE_CHECKING:
+    from staffing.reporters import Run
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, message: str, *, file: str | None = None, line: int | None = None,
+            col: int | None = None, title: str | None = None) -> str:
+    props = []
+    if file is not None:
+        props.append(f"file={escape_property(file)}")
+    if line is not None:
+        props.append(f"line={line}")
+    if col is not None:
+        props.append(f"col={col}")
+    if title is not None:
+        props.append(f"title={escape_property(title)}")
+    head = f"::{kind} {','.join(props)}" if props else f"::{kind}"
+    return f"{head}::{escape_data(message)}"
+
+
+def _kind(f: Finding, run: Run) -> str:
+    if f.waived:
+        return "notice"
+    if run.failing(f):
+        return "error"
+    return "warning" if f.severity == Severity.WARNING else "notice"
+
+
+def _annotation(f: Finding, run: Run, lang: str) -> str:
+    text = f.message(lang)
+    trail = " › ".join(f.trail(lang))
+    if trail:
+        text += f"\n{trail}"
+    if f.source:
+        text += f"\n{f.source}"
+    title = f"{f.code} {f.slug}"
+    if f.waived:
+        waived = render("ci.waived", lang, {})
+        text += f"\n{waived}: {f.waived}"
+        title += f" ({waived})"
+    return command(_kind(f, run), text, file=f.file, line=f.line, col=f.column, title=title)
+
+
+def report(run: Run, lang: str) -> str:
+    out: list[str] = []
+    for result in run.results:
+        if result.error is not None:
+            e = result.error
+            out.append(command("error", e.message(lang), file=e.file, line=e.line, col=e.column,
+                               title=f"ST001 unusable-input ({render('ci.unusable', lang, {})})"))
+            continue
+        out.extend(_annotation(f, run, lang) for f in result.findings)
+    out.extend(_annotation(f, run, lang) for f in run.pack_findings)
+    out.append(LABELS[lang]["summary"].format(**run.counts()))
+    return "\n".join(out) + "\n"

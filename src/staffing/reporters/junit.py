@@ -1,0 +1,158 @@
+"""JUnit XML output, for Jenkins and GitLab test reports.
+
+One <testsuite> per plan file and one <testcase> per check that the plan's pack runs:
+a check with failing findings has a <failure> (message, and file:line:col of every
+finding in the text); a check that passed is a plain testcase (its non-failing warnings
+and waived findings, if any, in <system-out>); a check the pack disables or the command
+line deselects is <skipped>.  An unusable file is a suite with one testcase in <error>.
+Run-level findings (a pack loosening its parent, an unused waiver) form a last suite
+named "staffing".
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING, Any
+
+from staffing.checks import ALL_CHECKS, Check
+from staffing.engine import FileResult, selected
+from staffing.findings import Finding
+from staffing.messages import render
+
+if TYPE_CHECKING:
+    from staffing.reporters import Run
+
+_BAD_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _x(text: object) -> str:
+    """Text safe for XML 1.0 (control characters dropped)."""
+    return _BAD_XML.sub("\ufffd", str(text))
+
+
+def _classname(path: str) -> str:
+    return _x(path.replace(".", "_"))
+
+
+def checks_for(result: FileResult) -> tuple[Any, ...]:
+    """The checks a file is tested against: a county file's own checks, else every plan check."""
+    try:
+        from staffing.county import COUNTY_CHECKS, COUNTY_FILE
+    except ImportError:  # pragma: no cover
+        return ALL_CHECKS
+    if os.path.basename(result.path) == COUNTY_FILE:
+        return COUNTY_CHECKS
+    return ALL_CHECKS
+
+
+def ran(check: type[Check], result: FileResult, run: Run) -> bool:
+    if check not in ALL_CHECKS:
+        return True
+    pack = result.pack
+    if pack is None:
+        return False
+    setting = pack.setting(check)
+    if setting is None or not setting.enabled:
+        return False
+    settings = getattr(run, "settings", None)
+    return settings is None or selected(check, settings)
+
+
+def _line(f: Finding, lang: str) -> str:
+    where = " › ".join(f.trail(lang))
+    text = f"{f.file}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.slug}: {f.message(lang)}"
+    if where:
+        text += f"\n    {where}"
+    if f.source:
+        text += f"\n    {f.source}"
+    if f.waived:
+        text += f"\n    {render('ci.waived', lang, {})}: {f.waived}"
+    return text
+
+
+def _case(suite: ET.Element, name: str, classname: str, file: str, findings: list[Finding], run: Run,
+          lang: str, line: int | None = None) -> tuple[int, int]:
+    """Add a testcase; returns (failures, skipped) it counts for."""
+    case = ET.SubElement(suite, "testcase", name=_x(name), classname=classname, file=_x(file), time="0")
+    failing = [f for f in findings if run.failing(f)]
+    others = [f for f in findings if not run.failing(f)]
+    if line is not None or failing:
+        case.set("line", str(line if line is not None else failing[0].line))
+    if failing:
+        first = failing[0]
+        fail = ET.SubElement(case, "failure", message=_x(f"{first.code} {first.slug}: {first.message(lang)}"),
+                             type=_x(first.severity.value))
+        fail.text = _x("\n".join(_line(f, lang) for f in failing))
+    if others:
+        out = ET.SubElement(case, "system-out")
+        out.text = _x("\n".join(_line(f, lang) for f in others))
+    return (1 if failing else 0), 0
+
+
+def report(run: Run, lang: str) -> str:
+    root = ET.Element("testsuites", name="staffing")
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for result in run.results:
+        suite = ET.SubElement(root, "testsuite", name=_x(result.path))
+        counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        classname = _classname(result.path)
+        if result.error is not None:
+            e = result.error
+            case = ET.SubElement(suite, "testcase", name="ST001 unusable-input", classname=classname,
+                                 file=_x(e.file), time="0")
+            if e.line is not None:
+                case.set("line", str(e.line))
+            err = ET.SubElement(case, "error", message=_x(e.message(lang)), type=_x(e.key))
+            err.text = _x(f"{e.where()}: {render('ci.unusable', lang, {})}: {e.message(lang)}")
+            counts["tests"] += 1
+            counts["errors"] += 1
+        else:
+            if result.plan is not None:
+                props = ET.SubElement(suite, "properties")
+                ET.SubElement(props, "property", name="town", value=_x(result.plan.town.name))
+                ET.SubElement(props, "property", name="code", value=_x(result.plan.town.code))
+                if result.pack is not None:
+                    ET.SubElement(props, "property", name="pack", value=_x(result.pack.id))
+            checks = checks_for(result)
+            for check in checks:
+                name = f"{check.code} {check.slug}"
+                counts["tests"] += 1
+                if not ran(check, result, run):
+                    case = ET.SubElement(suite, "testcase", name=name, classname=classname,
+                                         file=_x(result.path), time="0")
+                    ET.SubElement(case, "skipped", message=render("ci.not-run", lang, {}))
+                    counts["skipped"] += 1
+                    continue
+                mine = [f for f in result.findings if f.code == check.code]
+                failed, _ = _case(suite, name, classname, result.path, mine, run, lang)
+                counts["failures"] += failed
+            listed = {c.code for c in checks}
+            stray = sorted({f.code for f in result.findings} - listed)
+            for code in stray:  # findings of a check this report does not know: never dropped
+                mine = [f for f in result.findings if f.code == code]
+                counts["tests"] += 1
+                failed, _ = _case(suite, f"{code} {mine[0].slug}", classname, result.path, mine, run, lang)
+                counts["failures"] += failed
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            totals[key] += value
+        suite.set("time", "0")
+    if run.pack_findings:
+        suite = ET.SubElement(root, "testsuite", name="staffing")
+        counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        for f in run.pack_findings:
+            counts["tests"] += 1
+            failed, _ = _case(suite, f"{f.code} {f.slug} {f.file}:{f.line}", "staffing", f.file, [f], run, lang,
+                              line=f.line)
+            counts["failures"] += failed
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            totals[key] += value
+        suite.set("time", "0")
+    for key, value in totals.items():
+        root.set(key, str(value))
+    root.set("time", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

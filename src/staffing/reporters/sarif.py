@@ -1,0 +1,229 @@
+"""SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers.
+
+One run; `tool.driver.rules` describes every check (id = code, name = slug, the
+docstring as help, the policy source per pack used in the run) plus the three
+run-level rules: ST000 (a pack loosens its parent), ST001 (an unusable plan file) and
+ST002 (a waiver that matches nothing).  An unusable file is both a result of rule ST001
+and a tool execution notification, so it is never dropped.  A waived finding carries a
+`suppressions` entry (kind external, status accepted, the waiver as justification).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import json
+import re
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any
+
+from staffing import __version__
+from staffing.checks import ALL_CHECKS, Check
+from staffing.findings import Finding, Severity
+from staffing.messages import render
+
+if TYPE_CHECKING:
+    from staffing.reporters import Run
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"
+UNUSABLE_CODE = "ST001"
+UNUSABLE_SLUG = "unusable-input"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_EXTRA_RULES = (
+    ("ST000", "pack-loosens-parent", Severity.WARNING),
+    (UNUSABLE_CODE, UNUSABLE_SLUG, Severity.ERROR),
+    ("ST002", "waiver-unused", Severity.WARNING),
+)
+
+
+def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
+    driver: dict[str, Any] = {"name": "staffing", "version": __version__, "semanticVersion": __version__}
+    uri = information_uri()
+    if uri:  # optional in SARIF; never point at a page that may be someone else's
+        driver["informationUri"] = uri
+    driver["rules"] = rules
+    return driver
+
+
+def information_uri() -> str | None:
+    """The project's home page from the installed package's metadata, if it declares one."""
+    try:
+        from importlib.metadata import metadata
+
+        md = metadata("staffing")
+        for entry in md.get_all("Project-URL") or []:
+            _, _, url = entry.partition(",")
+            if url.strip().startswith("http"):
+                return url.strip()
+        if (md.get("Home-page") or "").startswith("http"):
+            return str(md["Home-page"])
+    except Exception:  # pragma: no cover - metadata missing when run from a source tree
+        pass
+    return None
+
+
+def sections(doc: str) -> dict[str, str]:
+    """A check's docstring split at its `## Heading`s; the first line is under ''."""
+    out: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in doc.splitlines():
+        m = re.match(r"^##\s+(.*)$", line)
+        if m:
+            current = m.group(1).strip()
+            out[current] = []
+        else:
+            out[current].append(line)
+    return {k: "\n".join(v).strip() for k, v in out.items()}
+
+
+def all_checks() -> tuple[Any, ...]:
+    """Every check: the plan checks, then the county-file checks (when that module exists)."""
+    try:
+        from staffing.county import COUNTY_CHECKS
+    except ImportError:  # pragma: no cover
+        COUNTY_CHECKS = ()
+    return (*ALL_CHECKS, *COUNTY_CHECKS)
+
+
+def _rule(check: type[Check], run: Run) -> dict[str, Any]:
+    doc = inspect.cleandoc(check.__doc__ or "")
+    title = doc.splitlines()[0] if doc else check.slug
+    parts = sections(doc)
+    full = parts.get("What it checks") or title
+    why = parts.get("Why it matters")
+    sources: dict[str, str] = {}
+    for result in run.results:
+        pack = result.pack
+        if pack is not None and pack.id not in sources:
+            src = pack.source(check.slug, None)
+            if src:
+                sources[pack.id] = src
+    props: dict[str, Any] = {"rule": check.rule, "tags": ["staffing", f"rule-{check.rule}"]}
+    if why:
+        props["policy"] = why
+    if sources:
+        props["sources"] = dict(sorted(sources.items()))
+    return {
+        "id": check.code,
+        "name": check.slug,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": full},
+        "help": {"text": doc, "markdown": doc},
+        "defaultConfiguration": {"level": _LEVEL[check.severity]},
+        "properties": props,
+    }
+
+
+def _extra_rule(code: str, slug: str, severity: Severity) -> dict[str, Any]:
+    zh, en = render(f"rule.{code}", "zh", {}), render(f"rule.{code}", "en", {})
+    return {
+        "id": code,
+        "name": slug,
+        "shortDescription": {"text": en},
+        "fullDescription": {"text": f"{en} / {zh}"},
+        "help": {"text": f"{en}\n{zh}"},
+        "defaultConfiguration": {"level": _LEVEL[severity]},
+        "properties": {"tags": ["staffing"]},
+    }
+
+
+def _artifact(path: str) -> dict[str, Any]:
+    p = PurePath(path)
+    if p.is_absolute():
+        return {"uri": Path(path).as_uri()}
+    return {"uri": p.as_posix(), "uriBaseId": SRCROOT}
+
+
+def _location(file: str, line: int | None, column: int | None, trail: tuple[str, ...] = ()) -> dict[str, Any]:
+    loc: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": _artifact(file),
+            "region": {"startLine": max(1, line or 1), "startColumn": max(1, column or 1)},
+        }
+    }
+    if trail:
+        loc["logicalLocations"] = [{"fullyQualifiedName": " › ".join(trail), "kind": "object"}]
+    return loc
+
+
+def _fingerprint(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _result(f: Finding, lang: str, index: dict[str, int]) -> dict[str, Any]:
+    other = "en" if lang == "zh" else "zh"
+    out: dict[str, Any] = {
+        "ruleId": f.code,
+        "level": _LEVEL[f.severity],
+        "message": {"text": f.message(lang)},
+        "locations": [_location(f.file, f.line, f.column, f.trail(lang))],
+        "partialFingerprints": {"staffing/v1": _fingerprint(f.code, f.file, "/".join(map(str, f.loc)), f.message_en)},
+        "properties": {
+            "slug": f.slug,
+            "message": {"zh": f.message_zh, "en": f.message_en},
+            "trail": {"zh": list(f.trail_zh), "en": list(f.trail_en)},
+            f"message_{other}": f.message(other),
+        },
+    }
+    if f.code in index:
+        out["ruleIndex"] = index[f.code]
+    if f.source:
+        out["properties"]["source"] = f.source
+    if f.numbers:
+        out["properties"]["numbers"] = f.numbers
+    if f.waived:
+        out["suppressions"] = [{"kind": "external", "status": "accepted", "justification": f.waived}]
+    return out
+
+
+def as_data(run: Run, lang: str) -> dict[str, Any]:
+    rules = [_rule(c, run) for c in all_checks()] + [_extra_rule(*r) for r in _EXTRA_RULES]
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results: list[dict[str, Any]] = []
+    notifications: list[dict[str, Any]] = []
+    for r in run.results:
+        if r.error is not None:
+            e = r.error
+            text = e.message(lang)
+            results.append({
+                "ruleId": UNUSABLE_CODE,
+                "ruleIndex": index[UNUSABLE_CODE],
+                "level": "error",
+                "message": {"text": text},
+                "locations": [_location(e.file, e.line, e.column)],
+                "partialFingerprints": {"staffing/v1": _fingerprint(UNUSABLE_CODE, e.file, e.key)},
+                "properties": {"key": e.key, "message": {"zh": e.message("zh"), "en": e.message("en")}},
+            })
+            notifications.append({
+                "level": "error",
+                "message": {"text": text},
+                "locations": [_location(e.file, e.line, e.column)],
+                "descriptor": {"id": UNUSABLE_CODE},
+            })
+            continue
+        results.extend(_result(f, lang, index) for f in r.findings)
+    results.extend(_result(f, lang, index) for f in run.pack_findings)
+    invocation: dict[str, Any] = {"executionSuccessful": True}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": _driver(rules)
+                },
+                "invocations": [invocation],
+                "language": "zh-CN" if lang == "zh" else "en-US",
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "properties": {"summary": run.counts()},
+            }
+        ],
+    }
+
+
+def report(run: Run, lang: str) -> str:
+    return json.dumps(as_data(run, lang), ensure_ascii=False, indent=2, default=str) + "\n"

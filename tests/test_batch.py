@@ -1,0 +1,136 @@
+"""Batch checking: parallel equals sequential, the cache, and the fast loader."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from staffing import fastload
+from staffing.batch import check_paths
+from staffing.engine import Settings, check_file
+from staffing.generate import write
+from staffing.load import load_file, load_text
+
+GOOD = Path(__file__).resolve().parents[1] / "orgs/jiangsu/taizhou/jingjiang/xinqiao.yaml"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    root = tmp_path_factory.mktemp("corpus")
+    write(str(root), 40, 11)
+    return sorted(str(f) for f in root.rglob("*.yaml") if not f.name.startswith("_"))
+
+
+def _key(r):
+    return (r.path, [f.to_dict() for f in r.findings], r.error, r.plan.town.name if r.plan else None,
+            r.pack.id if r.pack else None)
+
+
+def test_parallel_equals_sequential(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
+    seq = [check_file(p) for p in corpus]
+    par, _ = check_paths(corpus, Settings(), jobs=2, use_cache=False, progress=False)
+    one, _ = check_paths(corpus, Settings(), jobs=1, use_cache=False, progress=False)
+    assert [_key(r) for r in par] == [_key(r) for r in one] == sorted((_key(r) for r in seq), key=lambda k: k[0])
+    assert any(r.findings for r in par) and any(not r.findings for r in par)
+
+
+def test_cache_hit_miss_and_pack_change(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
+    first, s1 = check_paths(corpus, Settings(), jobs=1, progress=False)
+    assert s1.cached == 0
+    again, s2 = check_paths(corpus, Settings(), jobs=1, progress=False)
+    assert s2.cached == len(corpus)
+    assert [_key(r) for r in again] == [_key(r) for r in first]
+    # a changed plan is checked again, the rest come from the cache
+    Path(corpus[0]).write_text(Path(corpus[0]).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _, s3 = check_paths(corpus, Settings(), jobs=1, progress=False)
+    assert s3.cached == len(corpus) - 1
+    # --no-cache checks everything
+    _, s4 = check_paths(corpus, Settings(), jobs=1, use_cache=False, progress=False)
+    assert s4.cached == 0
+
+
+def test_pack_change_rechecks_what_it_covers(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
+    root = tmp_path / "plans"
+    write(str(root), 10, 4)
+    plans = sorted(str(f) for f in root.rglob("*.yaml") if not f.name.startswith("_"))
+    base = Path(__file__).resolve().parents[1] / "rules" / "base.yaml"
+    pack = tmp_path / "mypack.yaml"
+    pack.write_text(base.read_text(encoding="utf-8").replace("id: base", "id: mypack"), encoding="utf-8")
+    settings = Settings(rules=str(pack))
+    _, s1 = check_paths(plans, settings, jobs=1, progress=False)
+    _, s2 = check_paths(plans, settings, jobs=1, progress=False)
+    assert (s1.cached, s2.cached) == (0, len(plans))
+    from staffing.cache import pack_fingerprint
+    from staffing.packs import resolve
+
+    pack.write_text(pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    pack_fingerprint.cache_clear()
+    resolve.cache_clear()
+    _, s3 = check_paths(plans, settings, jobs=1, progress=False)
+    assert s3.cached == 0
+
+
+def test_corrupt_cache_is_never_fatal(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
+    cache = tmp_path / "c"
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(cache))
+    first, _ = check_paths(corpus[:5], Settings(), jobs=1, progress=False)
+    db = sqlite3.connect(cache / "results.sqlite3")
+    with db:
+        db.execute("UPDATE entries SET value = '{not json'")
+    db.close()
+    again, s = check_paths(corpus[:5], Settings(), jobs=1, progress=False)
+    assert s.cached == 0 and [_key(r) for r in again] == [_key(r) for r in first]
+    (cache / "results.sqlite3").write_bytes(b"garbage" * 100)
+    for f in cache.glob("results.sqlite3-*"):
+        f.unlink()
+    again, s = check_paths(corpus[:5], Settings(), jobs=1, progress=False)
+    assert [_key(r) for r in again] == [_key(r) for r in first]
+
+
+def test_fast_loader_matches_reference_on_corpus(corpus: list[str]) -> None:
+    fast = 0
+    for p in corpus + [str(GOOD)]:
+        doc = fastload.load(p)
+        ref = load_file(p)
+        assert doc.data == ref.data
+        assert _types(doc.data) == _types(ref.data)
+        fast += bool(getattr(doc, "fast", False))
+        if getattr(doc, "fast", False):
+            assert doc.locate(("bodies", 1, "quotas")) == ref.locate(("bodies", 1, "quotas"))
+    if fastload._yaml_rs is not None:
+        assert fast >= len(corpus)  # every generated plan takes the fast path
+
+
+def _types(v):
+    if isinstance(v, dict):
+        return {k: _types(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_types(x) for x in v]
+    return type(v).__name__
+
+
+TRICKY = [
+    "a: 010", "a: 0o10", "a: yes", "a: On", "a: off", "a: 1_000", "a: 1e3", "a: 1:20", "a: '2022-04-11'",
+    "a: 2022-04-11", "a: 2022-04-11T10:00:00", "a: 1\na: 2", "a: {b: 1, b: 2}", "a: &x 1\nb: *x",
+    "a: !!str 1", "a: !foo 1", "<<: {a: 1}", "a: .inf", "a: ~", "a:", "? a\n", "a: 0x1f", "a: 0b11",
+    "a: +5", "1: x", "true: x", "a: 12.50", "a: x\n---\nb: 1", "a: NULL", "a: =", "a: 2019-13-45",
+    "a: \"x\\ty\"", "a: x\n  y", "a: [1,\n  2]", "a: >-\n  folded\n  text", "a: |\n  lit", "a: \x07",
+    "a: \"\\u0041\"", "a: 'it''s'", "a: 中文: 冒号", "a: [中文, 'x y', \"z\"]", "a: {b: [1, 2], c: {d: e}}",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_fast_path_never_disagrees(text: str) -> None:
+    data = fastload.fast_data(text)
+    try:
+        ref = load_text("x.yaml", text).data
+    except Exception:
+        assert data is None  # whatever the reference rejects, the fast path leaves to it
+        return
+    if data is not None:
+        assert data == ref and _types(data) == _types(ref)

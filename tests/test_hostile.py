@@ -1,0 +1,658 @@
+"""Hostile and broken input (GitHub issue 5): a clear message every time, nothing
+executed, nothing lost.
+
+For every bad input: exit code 2 (1 for a valid plan that breaks a rule), exactly one
+message naming the file, with line and column where there is one, no traceback, bounded
+time and memory, and the rest of the batch still checked.  Small cases live in
+tests/hostile/; big ones (60 MB, 3 MB lines, 5,000-digit integers, deep nesting, alias
+bombs) are generated into tmp_path here and never committed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import random
+import re
+import shutil
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from staffing import cli, load, output
+from staffing.engine import check_file
+from staffing.errors import InputProblem, visible
+from staffing.load import Limits, load_text
+
+ROOT = Path(__file__).resolve().parent.parent
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+GOOD = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
+GOOD_TEXT = GOOD.read_text(encoding="utf-8")
+
+# Raw characters that must never reach terminal text.
+RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(["check", "--lang", "en", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *paths: str) -> tuple[int, dict]:
+    code, out, err = run_cli(capsys, "--format", "json", *paths)
+    assert "Traceback" not in out + err
+    return code, json.loads(out)
+
+
+def by_path(report: dict) -> dict[str, dict]:
+    return {Path(f["path"]).name: f for f in report["files"]}
+
+
+# ---- the corpus ------------------------------------------------------------------------------
+# file in tests/hostile → (message key, line, column); None where the problem has no position.
+
+CORPUS: dict[str, tuple[str, int | None, int | None]] = {
+    "unclosed_bracket.yaml": ("input.syntax", 3, 10),
+    "unclosed_bracket.json": ("input.syntax", 2, 1),
+    "tab_indent.yaml": ("input.tab", 2, 1),
+    "trailing_comma.json": ("input.syntax", 1, 25),
+    "nan.json": ("input.not-finite", 1, 26),
+    "infinity.json": ("input.not-finite", 2, 13),
+    "nan.yaml": ("input.not-finite", 3, 9),
+    "inf.yaml": ("input.not-finite", 3, 9),
+    "duplicate_top.yaml": ("input.duplicate-key", 3, 1),
+    "duplicate_nested.yaml": ("input.duplicate-key", 4, 3),
+    "duplicate_in_list.yaml": ("input.duplicate-key", 3, 33),
+    "duplicate.json": ("input.duplicate-key", 2, 2),
+    "complex_key.yaml": ("input.complex-key", 1, 3),
+    "merge_key.yaml": ("input.merge-key", 3, 3),
+    "merge_loop.yaml": ("input.alias-cycle", 2, 7),
+    "alias_self.yaml": ("input.alias-cycle", 1, 11),
+    "alias_undefined.yaml": ("input.undefined-alias", 1, 4),
+    "python_apply.yaml": ("input.tag", 1, 7),
+    "python_new.yaml": ("input.tag", 1, 7),
+    "python_name.yaml": ("input.tag", 1, 7),
+    "tag_directive.yaml": ("input.tag", 3, 7),
+    "local_tag.yaml": ("input.tag", 1, 7),
+    "binary_tag.yaml": ("input.tag", 1, 12),
+    "empty.yaml": ("input.empty", 1, 1),
+    "comments_only.yaml": ("input.empty", 1, 1),
+    "only_marker.yaml": ("input.empty", 1, 1),
+    "two_documents.yaml": ("input.many-documents", 2, 1),
+    "root_list.yaml": ("input.root-type", 1, 1),
+    "root_list.json": ("input.root-type", 1, 1),
+    "root_scalar.yaml": ("input.root-type", 1, 1),
+    "bad_date.yaml": ("input.bad-scalar", 1, 12),
+    "control_char.yaml": ("input.control-char", 2, 5),
+    "escape_char.yaml": ("input.control-char", 2, 4),
+    "nul.yaml": ("input.nul", 1, 5),
+}
+
+
+def test_corpus_is_complete() -> None:
+    assert sorted(CORPUS) == sorted(p.name for p in HOSTILE.iterdir())
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_corpus_file_alone(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    key, line, column = CORPUS[name]
+    code, out, err = run_cli(capsys, str(HOSTILE / name))
+    assert code == 2
+    assert "Traceback" not in out + err
+    unusable = [ln for ln in out.splitlines() if "unusable:" in ln]
+    assert len(unusable) == 1, out
+    where = f"{name}:{line}:{column}: " if line is not None else f"{name}: "
+    assert where in unusable[0]
+    assert not RAW_UNSAFE.search(out + err)
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_corpus_file_in_a_batch(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The bad file beside a good one: the bad one is reported with its key and position,
+    the good one is still checked and passes."""
+    key, line, column = CORPUS[name]
+    shutil.copy(HOSTILE / name, tmp_path / name)
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    code, report = run_json(capsys, str(tmp_path))
+    assert code == 2
+    files = by_path(report)
+    assert files["good.yaml"]["status"] == "pass"
+    bad = files[name]
+    assert bad["status"] == "error"
+    assert bad["error"]["key"] == key
+    assert (bad["error"]["line"], bad["error"]["column"]) == (line, column)
+    assert bad["error"]["message"]["zh"] and bad["error"]["message"]["en"]
+
+
+def test_nothing_is_executed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Tags that would construct objects or run commands are refused before anything runs."""
+
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a plan file made the checker run something")
+
+    for target in (os, subprocess):
+        for name in ("system", "popen", "Popen", "run", "check_output", "call", "execv", "execvp", "spawnv"):
+            if hasattr(target, name):
+                monkeypatch.setattr(target, name, forbidden)
+    monkeypatch.chdir(tmp_path)
+    for name in ("python_apply.yaml", "python_new.yaml", "python_name.yaml", "tag_directive.yaml"):
+        shutil.copy(HOSTILE / name, tmp_path / name)
+    code, out, _ = run_cli(capsys, *sorted(p.name for p in tmp_path.iterdir()))
+    assert code == 2
+    assert out.count("unusable:") == 4
+    assert not (tmp_path / "pwned.txt").exists()
+
+
+def test_nothing_is_executed_in_a_real_process(tmp_path: Path) -> None:
+    for name in ("python_apply.yaml", "python_new.yaml", "tag_directive.yaml"):
+        shutil.copy(HOSTILE / name, tmp_path / name)
+    proc = subprocess.run([sys.executable, "-m", "staffing", "check", "."], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "pwned.txt").exists()
+    assert not (tmp_path / "PWNED").exists()
+
+
+# ---- encodings ------------------------------------------------------------------------------
+
+def test_utf8_bom_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "bom.yaml"
+    f.write_bytes(codecs.BOM_UTF8 + GOOD_TEXT.encode("utf-8"))
+    code, report = run_json(capsys, str(f))
+    assert code == 0
+    assert report["files"][0]["town"] == "新桥镇"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_bom_are_read(codec: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(codec, b"")
+    f = tmp_path / "wide.yaml"
+    f.write_bytes(bom + GOOD_TEXT.encode(codec))
+    code, report = run_json(capsys, str(f))
+    assert code == 0, report
+    assert report["files"][0]["town"] == "新桥镇"
+
+
+@pytest.mark.parametrize(
+    ("codec", "named"),
+    [("gbk", "GBK/GB18030"), ("gb18030", "GBK/GB18030"), ("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")],
+)
+def test_uncertain_encodings_are_refused_by_name(codec: str, named: str, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Without a BOM the encoding is a guess: refuse, name it, and never print garbled Chinese."""
+    f = tmp_path / "plan.yaml"
+    f.write_bytes(GOOD_TEXT.encode(codec))
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    code, out, err = run_cli(capsys, str(tmp_path))
+    assert code == 2
+    line = next(ln for ln in out.splitlines() if "unusable:" in ln)
+    assert line.startswith(f"{f}:")
+    assert named in line
+    assert "\ufffd" not in out and "鏂" not in out  # no replacement characters, no mojibake
+    assert "1 passed" in out
+    cli.main(["check", "--lang", "zh", str(f)])
+    zh = capsys.readouterr().out
+    assert named in zh and "UTF-8" in zh
+
+
+def test_gbk_error_points_at_the_first_bad_byte(tmp_path: Path) -> None:
+    f = tmp_path / "plan.yaml"
+    f.write_bytes("# ok\nfigures: abc\ntown:\n  name: 新桥镇\n".encode("gbk"))
+    result = check_file(str(f))
+    assert result.error is not None
+    assert (result.error.key, result.error.line, result.error.column) == ("input.encoding", 4, 9)
+
+
+def test_binary_garbage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rng = random.Random(5)
+    (tmp_path / "garbage.yaml").write_bytes(bytes(rng.randrange(256) for _ in range(65536)))
+    (tmp_path / "noise.json").write_bytes(bytes(rng.randrange(128, 256) for _ in range(4096)).replace(b"\x00", b""))
+    (tmp_path / "png.yaml").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    code, report = run_json(capsys, str(tmp_path))
+    assert code == 2
+    files = by_path(report)
+    assert files["good.yaml"]["status"] == "pass"
+    for name in ("garbage.yaml", "noise.json", "png.yaml"):
+        assert files[name]["error"]["key"] in {"input.nul", "input.binary", "input.encoding"}, files[name]
+
+
+# ---- plans that load but are wrong ----------------------------------------------------------
+
+def plan_variant(tmp_path: Path, name: str, old: str, new: str, count: int = 1) -> Path:
+    assert old in GOOD_TEXT
+    f = tmp_path / name
+    f.write_text(GOOD_TEXT.replace(old, new, count), encoding="utf-8")
+    return f
+
+
+SCHEMA_CASES = {
+    "unknown_field.yaml": ("\nbudget_funded: 110\n", "\nbudget_funded: 110\nbodys: []\n", "input.unknown-field"),
+    "negative.yaml": ("    actual: 8\n", "    actual: -8\n", "input.schema"),
+    "fraction.yaml": ("    actual: 8\n", "    actual: 7.5\n", "input.schema"),
+    "string_count.yaml": ("    actual: 8\n", '    actual: "8"\n', "input.schema"),
+    "digits_5000.yaml": ("    actual: 8\n", "    actual: " + "9" * 5000 + "\n", "input.number-too-long"),
+    "negative_5000.yaml": ("    actual: 8\n", "    actual: -" + "9" * 5000 + "\n", "input.number-too-long"),
+    "float_5000.yaml": ("    actual: 8\n", "    actual: " + "9" * 5000 + ".5\n", "input.not-finite"),
+    "quota_5000.json": ("", "", "input.number-too-long"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA_CASES))
+def test_wrong_values_name_their_place(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new, key = SCHEMA_CASES[name]
+    if name.endswith(".json"):
+        data = yaml.safe_load(GOOD_TEXT)
+        text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
+        f = tmp_path / name
+        f.write_text(text.replace('"administrative": 42', '"administrative": ' + "4" * 5000), encoding="utf-8")
+        want_line = text[: text.index('"administrative": 42')].count("\n") + 1
+    else:
+        f = plan_variant(tmp_path, name, old, new)
+        changed = f.read_text(encoding="utf-8").splitlines()
+        want_line = next((i for i, (x, y) in enumerate(zip(changed, GOOD_TEXT.splitlines()), 1) if x != y), len(changed))
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    start = time.monotonic()
+    code, report = run_json(capsys, str(tmp_path))
+    assert time.monotonic() - start < 10
+    assert code == 2
+    files = by_path(report)
+    assert files["good.yaml"]["status"] == "pass"
+    err = files[name]["error"]
+    assert err["key"] == key
+    assert err["line"] == want_line
+    assert len(err["message"]["en"]) < 300 and len(err["message"]["zh"]) < 300
+
+
+@pytest.mark.parametrize("variant", ["self", "cycle"])
+def test_hierarchy_cycle_is_a_finding_not_a_crash(variant: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if variant == "self":
+        f = plan_variant(tmp_path, "plan.yaml", "  - name: 经济发展局\n", "  - name: 经济发展局\n    parent: 经济发展局\n")
+    else:
+        text = GOOD_TEXT.replace("  - name: 经济发展局\n", "  - name: 经济发展局\n    parent: 社会事业局\n")
+        text = text.replace("  - name: 社会事业局\n", "  - name: 社会事业局\n    parent: 规划建设局\n")
+        text = text.replace("  - name: 规划建设局\n", "  - name: 规划建设局\n    parent: 经济发展局\n")
+        f = tmp_path / "plan.yaml"
+        f.write_text(text, encoding="utf-8")
+    code, report = run_json(capsys, str(f))
+    assert code == 1
+    codes = {x["code"] for x in report["files"][0]["findings"]}
+    assert "ST905" in codes
+    code, out, err = run_cli(capsys, str(f))
+    assert code == 1 and "ST905" in out and "Traceback" not in out + err
+
+
+HOSTILE_NAMES = [
+    "经济\u202e局发展",  # right-to-left override
+    "经济发展局\x1b[2J\x1b[31m",  # clear screen, red
+    "经济\x07发展\x08局\r",  # bell, backspace, carriage return
+    "经济\u2066发展\u2069局\u200b",  # isolates, zero width space
+    '<b>"经济发展局"</b> & {x} ]]> \\ | $(rm -rf /) ${x} %s',  # HTML / DOT / SARIF / shell metacharacters
+]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_NAMES)
+def test_hostile_names_are_shown_escaped(hostile: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A valid plan whose names carry control, bidi or markup characters: it is checked
+    (a self-parent makes ST905 quote the name) and no raw control character reaches the
+    terminal; the JSON-based outputs stay parseable."""
+    quoted = json.dumps(hostile)  # a YAML double-quoted scalar
+    f = plan_variant(tmp_path, "plan.yaml", "  - name: 经济发展局\n", f"  - name: {quoted}\n    parent: {quoted}\n")
+    code, out, err = run_cli(capsys, str(f))
+    assert code == 1
+    assert "ST905" in out
+    assert not RAW_UNSAFE.search(out + err), out
+    assert visible(hostile.strip()) in out
+    for fmt in sorted(cli.REPORTERS):
+        code = cli.main(["check", "--format", fmt, str(f)])
+        assert code == 1
+        text = capsys.readouterr().out
+        if fmt in ("json", "sarif"):
+            json.loads(text)
+        if fmt == "text":
+            assert not RAW_UNSAFE.search(text)
+
+
+def test_hostile_file_name_is_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "bad\x1b[31m\u202e.yaml"
+    f.write_text("a: [", encoding="utf-8")
+    code, out, err = run_cli(capsys, str(tmp_path))
+    assert code == 2
+    assert not RAW_UNSAFE.search(out + err)
+    assert "\\x1b[31m\\u202e.yaml" in out
+
+
+def test_long_key_and_value_are_cut_short(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "plan.yaml"
+    f.write_text("town: 1\n" + "k" * 100_000 + ": 1\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, str(f))
+    assert code == 2 and len(out) < 500
+    f.write_text("a: 1\nb: 2019-02-3" + "0" * 10 + "\n", encoding="utf-8")
+    assert check_file(str(f)).error is not None
+
+
+# ---- files that are not plan files ----------------------------------------------------------
+
+def test_directory_named_like_a_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "x.yaml").mkdir()
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    # inside a checked folder it is a folder like any other: walked, not read
+    code, report = run_json(capsys, str(tmp_path))
+    assert code == 0 and by_path(report)["good.yaml"]["status"] == "pass"
+    # named on the command line, an empty one has no plans: one clear message
+    code, out, err = run_cli(capsys, str(tmp_path / "x.yaml"), str(GOOD))
+    assert code == 2 and out.count("unusable:") == 1 and "no plan files" in out
+    # read as a file, it is refused as a folder
+    assert load.read_bytes.__name__
+    with pytest.raises(InputProblem) as exc:
+        load.load_file(str(tmp_path / "x.yaml"))
+    assert exc.value.key == "input.is-directory"
+
+
+def test_symlink_loops_inside_a_checked_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    os.symlink(tmp_path, sub / "up")  # folder loop: never followed
+    os.symlink("self.yaml", tmp_path / "self.yaml")  # a link to itself
+    os.symlink(tmp_path, tmp_path / "loop.yaml")  # a link to a folder with a plan suffix
+    os.symlink("nowhere.yaml", tmp_path / "dangling.yaml")
+    start = time.monotonic()
+    code, report = run_json(capsys, str(tmp_path))
+    assert time.monotonic() - start < 10
+    assert code == 2
+    files = by_path(report)
+    assert files["good.yaml"]["status"] == "pass"
+    assert files["self.yaml"]["error"]["key"] == "input.symlink-loop"
+    assert files["loop.yaml"]["error"]["key"] == "input.is-directory"
+    assert files["dangling.yaml"]["error"]["key"] == "input.broken-link"
+    assert len(report["files"]) == 4
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    code, report = run_json(capsys, str(tmp_path))
+    assert code == 2
+    assert by_path(report)["pipe.yaml"]["error"]["key"] == "input.not-regular"
+    assert by_path(report)["good.yaml"]["status"] == "pass"
+
+
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "locked.yaml"
+    shutil.copy(GOOD, bad)
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    bad.chmod(0)
+    try:
+        if os.access(bad, os.R_OK):  # root reads anything: simulate the refusal instead
+            real_open = open
+
+            def guarded(file: object, *args: object, **kwargs: object) -> object:
+                if str(file) == str(bad):
+                    raise PermissionError(13, "Permission denied", str(bad))
+                return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+            monkeypatch.setattr(load, "open", guarded, raising=False)
+        code, report = run_json(capsys, str(tmp_path))
+    finally:
+        bad.chmod(0o644)
+    assert code == 2
+    files = by_path(report)
+    assert files["locked.yaml"]["error"]["key"] == "input.unreadable"
+    assert "permission denied" in files["locked.yaml"]["error"]["message"]["en"]
+    assert files["good.yaml"]["status"] == "pass"
+
+
+def test_unreadable_subfolder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    shutil.copy(GOOD, locked / "hidden.yaml")
+    real_scandir = os.scandir
+
+    def guarded(path: object = ".") -> object:
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", guarded)
+    code, report = run_json(capsys, str(tmp_path))
+    assert code == 2
+    files = by_path(report)
+    assert files["good.yaml"]["status"] == "pass"
+    assert files["locked"]["error"]["key"] == "input.unreadable"
+
+
+# ---- size, depth and expansion: bounded in time and memory -----------------------------------
+
+PROBE = (
+    "import resource, sys\n"
+    "from staffing.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+BOUND_SECONDS = 20  # generous for slow CI; measured worst case is under 2 s
+BOUND_MB = 400  # measured worst case is under 120 MB
+
+
+def probe(*args: str) -> tuple[int, str, float, float]:
+    """Run the checker in its own process; exit code, stdout, seconds, peak MB."""
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", PROBE, "check", "--lang", "en", *args],
+                          capture_output=True, text=True, timeout=120)
+    seconds = time.monotonic() - start
+    assert "Traceback" not in proc.stderr, proc.stderr
+    peak = int(re.search(r"MAXRSS (\d+)", proc.stderr).group(1)) / 1024  # type: ignore[union-attr]
+    return proc.returncode, proc.stdout, seconds, peak
+
+
+def billion_laughs(levels: int = 9, width: int = 10) -> str:
+    lines = ["a0: &a0 [" + ", ".join(["lol"] * width) + "]"]
+    for i in range(1, levels + 1):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * width) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def deep_alias_bomb() -> str:
+    """Few aliases, each naming a deeply nested value: expansion builds long paths."""
+    inner = "[" * 50 + "x" + "]" * 50
+    lines = [f"a0: &a0 {inner}"]
+    for i in range(1, 12):
+        lines.append(f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}]")
+    return "\n".join(lines) + "\n"
+
+
+BIG_CASES = {
+    # name: (content maker, expected key)
+    "huge_60mb.yaml": (lambda: "# " + "填充" * 40 + "\n", "input.too-large"),
+    "line_3mb.yaml": (lambda: GOOD_TEXT.replace("figures: >-", 'figures: "' + "长" * 1_000_000 + '"\nx_: >-'), "input.schema"),
+    "list_3mb_line.yaml": (lambda: "a: [" + "1," * 1_500_000 + "1]\n", "input.too-many-values"),
+    "line_3mb.json": (lambda: '{"a": "' + "x" * 3_000_000 + '"}', "input.schema"),
+    "deep_flow.yaml": (lambda: "a: " + "[" * 200_000 + "]" * 200_000 + "\n", "input.too-deep"),
+    "deep_flow_unclosed.yaml": (lambda: "a: " + "{b: " * 200_000 + "\n", "input.too-deep"),
+    "deep_block_dashes.yaml": (lambda: "- " * 200_000 + "x\n", "input.too-deep"),
+    "deep_block_indent.yaml": (lambda: "".join(" " * i + f"k{i}:\n" for i in range(2500)), "input.too-deep"),
+    "deep.json": (lambda: '{"a": ' + "[" * 200_000 + "]" * 200_000 + "}", "input.too-deep"),
+    "deep_json_in_strings.json": (lambda: '{"a": "' + "[" * 200_000 + '"}', "input.schema"),
+    "laughs.yaml": (billion_laughs, "input.too-many-nodes"),
+    "laughs_wide.yaml": (lambda: billion_laughs(levels=4, width=1000), "input.too-many-nodes"),
+    "deep_alias_bomb.yaml": (deep_alias_bomb, "input.too-many-nodes"),
+    "alias_too_deep.yaml": (lambda: "a: &a " + "[" * 40 + "]" * 40 + "\nb: " + "[" * 40 + "*a" + "]" * 40 + "\n",
+                            "input.too-deep"),
+    "many_keys.yaml": (lambda: "".join(f"k{i}: {i}\n" for i in range(250_000)), "input.too-many-values"),
+}
+
+
+def write_big(tmp_path: Path, name: str) -> Path:
+    maker, _ = BIG_CASES[name]
+    f = tmp_path / name
+    if name == "huge_60mb.yaml":
+        chunk = maker().encode("utf-8")
+        with open(f, "wb") as fh:
+            for _ in range(60 * 1024 * 1024 // len(chunk) + 1):
+                fh.write(chunk)
+    else:
+        f.write_text(maker(), encoding="utf-8")
+    return f
+
+
+@pytest.mark.parametrize("name", sorted(BIG_CASES))
+def test_big_and_deep_inputs_are_bounded(name: str, tmp_path: Path) -> None:
+    f = write_big(tmp_path, name)
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    code, out, seconds, peak = probe("--format", "json", str(tmp_path))
+    assert code == 2
+    files = by_path(json.loads(out))
+    assert files["good.yaml"]["status"] == "pass"
+    err = files[f.name]["error"]
+    assert err["key"] == BIG_CASES[name][1], err
+    assert len(err["message"]["en"]) < 400
+    assert seconds < BOUND_SECONDS
+    assert peak < BOUND_MB
+
+
+def test_deep_nesting_in_process_is_a_clean_message(tmp_path: Path) -> None:
+    """In process too (the C composer used to segfault here): no crash, the depth named."""
+    for text in ("a: " + "[" * 100_000, "- " * 100_000 + "x", "{a: " * 100_000):
+        with pytest.raises(InputProblem) as exc:
+            load_text("deep.yaml", text)
+        assert exc.value.key == "input.too-deep"
+        assert exc.value.line == 1
+
+
+def test_alias_bomb_composes_cheaply() -> None:
+    """The bomb is caught while composing, before any value is built."""
+    start = time.monotonic()
+    with pytest.raises(InputProblem) as exc:
+        load_text("bomb.yaml", billion_laughs(levels=30, width=30))
+    assert exc.value.key == "input.too-many-nodes"
+    assert time.monotonic() - start < 1
+
+
+def test_limits_are_configurable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "plan.yaml"
+    shutil.copy(GOOD, f)
+    size = f.stat().st_size
+    assert run_cli(capsys, str(f))[0] == 0
+    code, out, _ = run_cli(capsys, "--max-bytes", str(size - 1), str(f))
+    assert code == 2 and "over the limit of" in out and "--max-bytes" in out
+    assert run_cli(capsys, "--max-bytes", str(size), str(f))[0] == 0
+    code, out, _ = run_cli(capsys, "--max-depth", "3", str(f))
+    assert code == 2 and "deeper than 3" in out
+    assert run_cli(capsys, "--max-depth", "6", str(f))[0] == 0
+    code, out, _ = run_cli(capsys, "--max-nodes", "50", str(f))
+    assert code == 2 and "more than 50 values" in out and "--max-nodes" in out
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("a: " + "[" * 100 + "]" * 100 + "\n", encoding="utf-8")
+    assert load.load_file(str(deep), Limits(max_depth=200)).data["a"]
+    for bad in ("0", "-1", "many"):
+        code, _, err = run_cli(capsys, "--max-bytes", bad, str(f))
+        assert code == 2 and "positive whole number" in err
+
+
+# ---- nothing lost -----------------------------------------------------------------------------
+
+def fingerprint(folder: Path) -> dict[str, tuple[str, int, int]]:
+    out = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_file() and not p.is_symlink():
+            st = p.stat()
+            out[str(p)] = (hashlib.sha256(p.read_bytes()).hexdigest(), st.st_mtime_ns, stat.S_IMODE(st.st_mode))
+    return out
+
+
+def test_inputs_are_never_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for p in HOSTILE.iterdir():
+        shutil.copy(p, tmp_path / p.name)
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    plan_variant(tmp_path, "cycle.yaml", "  - name: 经济发展局\n", "  - name: 经济发展局\n    parent: 经济发展局\n")
+    before = fingerprint(tmp_path)
+    names_before = sorted(os.listdir(tmp_path))
+    time.sleep(0.01)
+    for fmt in sorted(cli.REPORTERS):
+        cli.main(["check", "--format", fmt, str(tmp_path)])
+    capsys.readouterr()
+    assert fingerprint(tmp_path) == before
+    assert sorted(os.listdir(tmp_path)) == names_before  # no stray temporary files either
+
+
+def test_write_atomic_replaces_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "out" / "chart.svg"
+    output.write_atomic(target, "第一版")
+    assert target.read_text(encoding="utf-8") == "第一版"
+    output.write_atomic(target, b"second")
+    assert target.read_bytes() == b"second"
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        output.write_atomic(target, b"third, never seen")
+    assert target.read_bytes() == b"second"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["chart.svg"]  # temp file removed
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/passwd",
+        "..",
+        ".",
+        "/etc/passwd",
+        "C:\\Windows\\system32",
+        "a/../../b",
+        "bad\x00name",
+        "\x1b[31m\u202e名字",
+        "x" * 10_000,
+        "镇" * 5_000,
+        "",
+        "....",
+        "~",
+        "CON",
+    ],
+)
+def test_output_names_cannot_escape_the_folder(name: str, tmp_path: Path) -> None:
+    safe = output.safe_name(name)
+    assert safe and "/" not in safe and "\\" not in safe and "\x00" not in safe
+    assert safe not in (".", "..")
+    assert not RAW_UNSAFE.search(safe)
+    assert len(safe.encode("utf-8")) <= 255 - len(".svg.XXXXXXXX.tmp") - 1
+    target = output.inside(tmp_path, safe + ".svg")
+    assert target.parent == tmp_path.resolve()
+    output.write_atomic(target, b"<svg/>")
+    assert target.read_bytes() == b"<svg/>"
+
+
+@pytest.mark.parametrize("relative", ["../x.svg", "/etc/x.svg", "a/../../x.svg", "sub/../../x.svg"])
+def test_inside_refuses_escapes(relative: str, tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        output.inside(tmp_path / "out", relative)
+
+
+def test_inside_refuses_symlinked_escape(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    os.symlink(tmp_path.parent, out / "link")
+    with pytest.raises(ValueError):
+        output.inside(out, "link/x.svg")
+    assert output.inside(out, "sub/x.svg") == out.resolve() / "sub" / "x.svg"
+
+
+def test_inside_refuses_nul(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        output.inside(tmp_path, "a\x00b.svg")

@@ -15,7 +15,7 @@ from staffing.checks import ALL_CHECKS, lookup
 from staffing.engine import FileResult, Settings, check_file, packs_findings
 from staffing.errors import Exit, InputProblem, problem
 from staffing.load import Limits
-from staffing.messages import render
+from staffing.messages import CATALOGUE, render
 from staffing.reporters import REPORTERS, Run
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -183,9 +183,16 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
         check = county_lookup(args.code)  # type: ignore[assignment]
     if check is None:
+        from staffing.checks.runlevel import RUN_LEVEL
+
+        check = RUN_LEVEL.get(args.code.upper()) or next(
+            (c for c in RUN_LEVEL.values() if c.slug == args.code.lower()), None
+        )
+    if check is None:
         raise problem("<arguments>", "cli.unknown-check", check=args.code)
-    print(f"{check.code} {check.slug}  (rule {check.rule}, default severity {check.severity.value})")
-    print(render(f"title.{check.code}", "zh", {}))
+    rule = f"rule {check.rule}, " if check.rule else ""
+    print(f"{check.code} {check.slug}  ({rule}default severity {check.severity.value})")
+    print(render(f"title.{check.code}" if f"title.{check.code}" in CATALOGUE else f"rule.{check.code}", "zh", {}))
     print()
     print(check.doc())
     fields = check.options.model_fields

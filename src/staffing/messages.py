@@ -327,6 +327,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "render.format": ("不支持的图片格式:{suffix};可用 .svg、.png、.pdf、.dot", "unsupported chart format {suffix}; use .svg, .png, .pdf or .dot"),
     "render.dot-failed": ("dot 生成 {fmt} 失败:{detail}", "dot failed to make {fmt}: {detail}"),
     # ---- input ----------------------------------------------------------------------------
+    "input.internal": (
+        "检查本文件时发生内部错误(请把文件和这条信息报告给维护者):{reason}",
+        "internal error while checking this file (please report the file and this message): {reason}",
+    ),
     "input.syntax": ("语法错误:{reason}", "syntax error: {reason}"),
     "input.duplicate-key": (
         "键“{key}”重复(第一次出现在第 {first_line} 行),重复的键会丢失数据",

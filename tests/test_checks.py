@@ -22,7 +22,7 @@ from staffing.checks import ALL_CHECKS
 from staffing.engine import FileResult, Settings, check_file, pack_findings
 from staffing.findings import Finding
 
-from conftest import CASES, ORGS, ROOT
+from conftest import CASES, ORGS, ROOT, needs_shared
 
 HEADER = re.compile(
     r"^#\s*(?P<kind>expect|expect-not):\s*(?P<code>ST\d{3})"
@@ -212,6 +212,7 @@ def test_every_example_is_listed() -> None:
     assert {str(p.relative_to(ORGS)) for p in ORGS.rglob("*.yaml")} == set(EXPECTED)
 
 
+@needs_shared
 def test_examples_cite_seeds_and_schema() -> None:
     seeds = {p.name for p in (ROOT.parent / "shared" / "seeds" / "readable").glob("*.txt")}
     for path in ORGS.rglob("*.yaml"):

@@ -16,7 +16,7 @@ from staffing.engine import pack_findings
 from staffing.names import normalize
 from staffing.packs import available, resolve
 
-from conftest import CASES, RULES, SEEDS
+from conftest import CASES, RULES, SEEDS, needs_shared
 
 PACK_FILES = sorted(RULES.glob("*.yaml"))
 QUOTES = "“”„‟\"'‘’「」『』"
@@ -63,6 +63,7 @@ PARAMS = [(path, slug, name, raw) for path in PACK_FILES for slug, name, raw in 
 @pytest.mark.parametrize(
     "path,slug,name,raw", PARAMS, ids=[f"{p.stem}:{s}.{n}" for p, s, n, _ in PARAMS]
 )
+@needs_shared
 def test_every_param_quotes_its_seed(path: Path, slug: str, name: str, raw: dict[str, Any]) -> None:
     source = raw.get("source")
     assert isinstance(source, dict) and source.get("seed") and source.get("quote"), f"{path.name}: {slug}.{name} has no source"
@@ -160,6 +161,7 @@ def test_each_kind_of_loosening_is_reported(tmp_path: Path, slug: str, option: s
     assert [(lo.slug, lo.option) for lo in pack.loosened] == [(slug, option)]
 
 
+@needs_shared
 def test_pack_quotes_name_real_seed_files() -> None:
     names = {p.name for p in SEEDS.glob("*.txt")}
     for path in PACK_FILES:

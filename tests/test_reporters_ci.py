@@ -25,7 +25,7 @@ from staffing.reporters.github import command, escape_data, escape_property
 
 ROOT = Path(__file__).resolve().parents[1]
 XINQIAO = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
-SARIF_SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
+SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 FINDINGS_SCHEMA = ROOT / "schema" / "findings.schema.json"
 STAFFING = Path(sys.executable).with_name("staffing")
 

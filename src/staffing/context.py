@@ -49,6 +49,14 @@ class Context:
         return roles
 
     @cached_property
+    def plan_quotas(self) -> dict[str, int]:
+        """`checks.quotas.plan_quotas(plan)`, worked out once for all the checks (a copy
+        would be needed before changing it: none does)."""
+        from staffing.checks.quotas import plan_quotas
+
+        return plan_quotas(self.plan)
+
+    @cached_property
     def zone_names(self) -> set[str]:
         zone = self.plan.development_zone
         if zone is None or not zone.shared_leadership:

@@ -198,16 +198,28 @@ def selected(check: type[Check], settings: Settings) -> bool:
     return not keys & settings.ignore
 
 
+def active_checks(pack: Pack, settings: Settings) -> list[tuple[type[Check], Any]]:
+    """The checks a run uses with this pack, with their options: worked out once per pack
+    and selection, not for every plan."""
+    key = ("active", settings.select, settings.ignore)
+    active = pack._memo.get(key)
+    if active is None:
+        active = []
+        for check in ALL_CHECKS:
+            setting = pack.setting(check)
+            if setting is None or not setting.enabled or not selected(check, settings):
+                continue
+            active.append((check, pack.options(check)))
+        pack._memo[key] = active
+    return active
+
+
 def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Settings()) -> list[Finding]:
     graph = build_graph(plan)
     ctx = Context(plan, graph, pack)
     town = plan.town.name
     findings: list[Finding] = []
-    for check in ALL_CHECKS:
-        setting = pack.setting(check)
-        if setting is None or not setting.enabled or not selected(check, settings):
-            continue
-        opts = pack.options(check)
+    for check, opts in active_checks(pack, settings):
         for prob in check().run(ctx, opts):
             line, col = doc.locate(prob.loc, key=prob.at_key)
             findings.append(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from staffing.load import DEFAULT_LIMITS, Document, Limits, decode, load_text, read_bytes
@@ -42,24 +43,34 @@ except Exception:  # pragma: no cover - depends on the environment
 FAST_MAX_BYTES = 64 * 1024
 
 # Each pattern starts with a literal or a small character class, so the regex engine scans
-# for it in C; the few candidates found are then looked at in Python.
+# for it in C; the few candidates found are then looked at in Python.  They are separate
+# patterns, not one alternation: an alternation is tried branch by branch at every
+# position of the text, a lone pattern with a literal or class prefix is a fast C scan
+# (together ~3x faster on a generated plan).  A pattern whose every match contains some
+# character is skipped when the text lacks it (`in` is a memchr).
 _RISKY_CHARS = "!&*%?|\\\t<>\x85\u2028\u2029\ufeff"  # tags, anchors, aliases, directives,
 # complex keys, block scalars, escapes, tabs, merge keys, 1.1-only line breaks
-_NON_PRINTABLE = re.compile(r"[^\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_RISKY = re.compile(
-    r"""
-      \.(?:[0-9]|inf|Inf|INF|nan|NaN|NAN)          # floats
-    | [0-9][.eE:]                                 # floats, exponents, sexagesimal numbers
-    | ['"][0-9]{4}-                               # quoted dates (yaml-rs would make them dates)
-    | -[0-9]{1,2}(?:[Tt]|[ ]+[0-9])                # date-times
-    | \n(?:---|\.\.\.)                              # document markers
-    | \n(?![ ]*(?:-|\#|\n))[^:\n]*(?=\n)            # a line without a key: a multi-line scalar
-    | [{\[][^}\]\n]*\n                             # a flow collection running onto the next line
-    """,
-    re.VERBOSE,
+# = [^\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff] (checked over every code
+# point), written as what it finds: compiled in 1 ms instead of 10
+_NON_PRINTABLE = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_RISKY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (".", re.compile(r"\.(?:[0-9]|inf|Inf|INF|nan|NaN|NAN)")),  # floats
+    ("", re.compile(r"[0-9][.eE:]")),  # floats, exponents, sexagesimal numbers
+    ("'", re.compile(r"'[0-9]{4}-")),  # quoted dates (yaml-rs would make them dates)
+    ('"', re.compile(r'"[0-9]{4}-')),
+    ("-", re.compile(r"-[0-9]{1,2}(?:[Tt]|[ ]+[0-9])")),  # date-times
+    ("\n", re.compile(r"\n(?:---|\.\.\.)")),  # document markers
+    ("\n", re.compile(r"\n(?![ ]*(?:-|\#|\n))[^:\n]*(?=\n)")),  # a line without a key: a multi-line scalar
+    ("{", re.compile(r"\{[^}\]\n]*\n")),  # a flow collection running onto the next line
+    ("[", re.compile(r"\[[^}\]\n]*\n")),
 )
 # candidates whose preceding character decides
-_BOOL = re.compile(r"[\s\[{,:](?:[Yy]es|YES|[Nn]o|NO|[Oo]n|ON|[Oo]ff|OFF)(?![A-Za-z])")  # YAML 1.1 booleans
+# YAML 1.1 booleans (yes, No, ON, off, ...) not followed by a letter, at the start or
+# after whitespace (str.isspace, as the regex class \s), a bracket, comma or colon.  One
+# pattern per word, starting with the word itself: a literal the engine finds fast (one
+# pattern for all, or a lookbehind first, stops at every letter "n" or "o" of the text).
+_BOOL_WORDS = ("Yes", "yes", "YES", "No", "no", "NO", "On", "on", "ON", "Off", "off", "OFF")
+_BOOL = tuple((w, re.compile(w + r"(?![A-Za-z])")) for w in _BOOL_WORDS)
 _ZERO = re.compile(r"0[0-9_oObBxX]")  # octal, 0o, 0b, 0x, leading zeros
 _EQUALS = re.compile(r"=(?=[ \n\]},]|$)")  # the YAML 1.1 value key "="
 
@@ -68,10 +79,17 @@ def _risky(text: str) -> bool:
     for c in _RISKY_CHARS:
         if c in text:
             return True
-    if text.startswith(("---", "...")) or _RISKY.search(text) or _NON_PRINTABLE.search(text):
+    if text.startswith(("---", "...")) or _NON_PRINTABLE.search(text):
         return True
-    if _BOOL.search(text) or _BOOL.match(" " + text[:4]):
-        return True
+    for needed, pattern in _RISKY:
+        if (not needed or needed in text) and pattern.search(text):
+            return True
+    for word, pattern in _BOOL:
+        if word in text:
+            for m in pattern.finditer(text):
+                i = m.start()
+                if i == 0 or text[i - 1].isspace() or text[i - 1] in "[{,:":
+                    return True
     for m in _ZERO.finditer(text):
         i = m.start()
         j = i - 1 if i and text[i - 1] in "+-" else i
@@ -85,6 +103,19 @@ def _risky(text: str) -> bool:
 
 
 _DATE = re.compile(r"(?<![\w\-])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![\w\-])")
+# Every date has "-", one or two digits and "-" four characters after its start: found by
+# a fast literal scan, then the date pattern is tried at exactly that start.  (Two dates
+# cannot overlap, so this finds the same dates as _DATE.finditer, ~10x faster.)
+_DATE_DASH = re.compile(r"-(?=[0-9]{1,2}-)")
+
+
+def _dates(text: str) -> Iterator[re.Match[str]]:
+    for d in _DATE_DASH.finditer(text):
+        start = d.start() - 4
+        if start >= 0:
+            m = _DATE.match(text, start)
+            if m is not None:
+                yield m
 
 
 class LazyDocument(Document):
@@ -119,7 +150,7 @@ def fast_data(text: str) -> dict[str, Any] | None:
     loader, else None.  Never raises."""
     if _yaml_rs is None or _risky(text):
         return None
-    for m in _DATE.finditer(text):
+    for m in _dates(text):
         try:
             _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:

@@ -23,6 +23,9 @@ ROOT = "town"
 class OrgGraph:
     graph: nx.DiGraph
     unknown_parents: list[tuple[int, str]] = field(default_factory=list)
+    # body -> the body it sits under, as build_graph added them (None: not known, e.g. a
+    # graph made elsewhere; then the parents are read from the graph)
+    body_parents: dict[str, str] | None = None
 
     def bodies_under_town(self) -> list[int]:
         """Indexes of bodies directly under the town (the ones that count)."""
@@ -33,7 +36,38 @@ class OrgGraph:
         )
 
     def cycles(self) -> list[list[str]]:
+        if not self._may_have_cycle():
+            return []
         return [c for c in nx.simple_cycles(self.graph)]
+
+    def _may_have_cycle(self) -> bool:
+        """False only when the graph certainly has no cycle (then networkx's general
+        search, a third of all checking time, is skipped).  Each node of an org graph has
+        at most one incoming edge (a body's one parent); in such a graph a cycle is a walk
+        up the parents that comes back to where it started, found in linear time.  Any
+        node with two incoming edges: True, and networkx decides.  From build_graph the
+        parents are `body_parents`: the town has no incoming edge and sub-units, the
+        centre, institutions and dispatched units no outgoing one, so only body-to-body
+        edges can close a cycle."""
+        parent = self.body_parents
+        if parent is None:
+            parent = {}
+            for node, preds in self.graph.pred.items():
+                if len(preds) > 1:
+                    return True
+                for p in preds:
+                    parent[node] = p
+        done: set[str] = set()
+        for start in parent:
+            path: set[str] = set()
+            node: str | None = start
+            while node is not None and node not in done:
+                if node in path:
+                    return True
+                path.add(node)
+                node = parent.get(node)
+            done |= path
+        return False
 
     def unreachable(self) -> list[str]:
         reachable = nx.descendants(self.graph, ROOT) | {ROOT}
@@ -73,6 +107,7 @@ def build_graph(plan: Plan) -> OrgGraph:
         g.add_node(node, kind="body", index=i, name=body.name, loc=("bodies", i), quotas=body.quotas)
         by_name.setdefault(normalize(body.name), node)
     unknown: list[tuple[int, str]] = []
+    parents: dict[str, str] = {}  # the only edges that can close a cycle: body -> body
     for i, body in enumerate(plan.bodies):
         node = f"body:{i}"
         if body.parent is None or normalize(body.parent) == normalize(plan.town.name):
@@ -83,6 +118,7 @@ def build_graph(plan: Plan) -> OrgGraph:
             unknown.append((i, body.parent))
             continue
         g.add_edge(parent, node, relation="contains")
+        parents[node] = parent
     for i, body in enumerate(plan.bodies):
         for j, sub in enumerate(body.subunits):
             node = f"sub:{i}:{j}"
@@ -100,4 +136,4 @@ def build_graph(plan: Plan) -> OrgGraph:
         node = f"dispatched:{i}"
         g.add_node(node, kind="dispatched", index=i, name=unit.name, loc=("dispatched_units", i), quotas=unit.quotas)
         g.add_edge(ROOT, node, relation=unit.management, department=unit.parent_department)
-    return OrgGraph(g, unknown)
+    return OrgGraph(g, unknown, parents)

@@ -73,10 +73,13 @@ class Quotas(_Model):
 
     @property
     def total(self) -> int:
-        return sum(getattr(self, t) for t in QUOTA_TYPES)
+        d = self.__dict__
+        return d["administrative"] + d["institutional_full"] + d["institutional_partial"] + \
+            d["institutional_self"] + d["political_legal"] + d["service"]
 
     def get(self, quota_type: str) -> int:
-        return int(getattr(self, quota_type))
+        # every field is a strict int (never a bool or a float), so no int() is needed
+        return self.__dict__[quota_type]  # type: ignore[no-any-return]
 
 
 class Population(_Model):

@@ -73,6 +73,9 @@ class Pack:
     chain: list[str] = field(default_factory=list)
     loosened: list[Loosening] = field(default_factory=list)
     _role_index: dict[str, str] = field(default_factory=dict)
+    # per-process memo of derived values (validated options, the checks a run uses);
+    # a pack is not changed after `resolve` builds it
+    _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def role_for_name(self, name: str) -> str | None:
         if not self._role_index:
@@ -97,9 +100,14 @@ class Pack:
         return self.checks.get(check.slug)
 
     def options(self, check: type[Check]) -> Any:
-        setting = self.checks.get(check.slug)
-        values = {k: p.value for k, p in (setting.params.items() if setting else ())}
-        return check.options.model_validate(values)
+        """The check's options, validated once per pack (options models are frozen)."""
+        key = ("options", check)
+        opts = self._memo.get(key)
+        if opts is None:
+            setting = self.checks.get(check.slug)
+            values = {k: p.value for k, p in (setting.params.items() if setting else ())}
+            opts = self._memo[key] = check.options.model_validate(values)
+        return opts
 
     def source(self, slug: str, option: str | None) -> str | None:
         setting = self.checks.get(slug)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from staffing.checks.base import Check, Options, Problem
-from staffing.checks.quotas import QUOTA_LABELS, plan_leadership_posts, plan_quotas
+from staffing.checks.quotas import QUOTA_LABELS, plan_leadership_posts
 from staffing.context import Context
 from staffing.findings import Severity
 from staffing.model import QUOTA_TYPES, Quotas
@@ -40,7 +40,7 @@ class TotalsMismatch(Check):
         totals = ctx.plan.totals
         if totals is None:
             return
-        parts = plan_quotas(ctx.plan)
+        parts = ctx.plan_quotas
         for t in QUOTA_TYPES:
             stated = totals.quotas.get(t)
             if stated != parts[t]:

@@ -28,8 +28,9 @@ def plan_quotas(plan: Plan) -> dict[str, int]:
     if plan.support_center is not None:
         holders.append(plan.support_center.quotas)
     for q in holders:
+        d = q.__dict__
         for t in QUOTA_TYPES:
-            totals[t] += q.get(t)
+            totals[t] += d[t]
     return totals
 
 
@@ -88,7 +89,7 @@ class StaffingGrows(Check):
 
     def run(self, ctx: Context, opts: StaffingOptions) -> Iterator[Problem]:
         plan = ctx.plan
-        after = plan_quotas(plan)
+        after = ctx.plan_quotas
         before = {t: plan.baseline.quotas.get(t) for t in QUOTA_TYPES}
         moved = dict.fromkeys(QUOTA_TYPES, 0)
         for _, t in incoming(plan):

@@ -50,5 +50,8 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 .venv/bin/python -m pip install --disable-pip-version-check -q -e '.[test]'
+# The package is installed in place; compile it once so that every start reads bytecode
+# even where PYTHONDONTWRITEBYTECODE is set (as on CI machines).
+.venv/bin/python -m compileall -q src >/dev/null
 
 echo "Done / 完成: .venv/bin/staffing --help"

@@ -84,7 +84,7 @@ def pack_fingerprint(ref: str) -> str:
         pack = resolve(ref)
     except Exception:
         return ""
-    files = _chain_files(ref)
+    files = pack.files
     if not files:
         return ""
     h = hashlib.blake2b(digest_size=16)
@@ -96,28 +96,6 @@ def pack_fingerprint(ref: str) -> str:
         h.update(b"\0")
     h.update(pack.id.encode())
     return h.hexdigest()
-
-
-def _chain_files(ref: str, depth: int = 0) -> list[str]:
-    from staffing.load import load_file
-    from staffing.packs import available
-
-    if depth > 16:
-        return []
-    path = Path(ref)
-    if ref.endswith((".yaml", ".yml", ".json")) or path.is_file():
-        file = str(path)
-    else:
-        packs = available()
-        if ref not in packs:
-            return []
-        file = str(packs[ref])
-    try:
-        data = load_file(file).data
-    except Exception:
-        return []
-    parent = data.get("extends") if isinstance(data, dict) else None
-    return [file] + (_chain_files(str(parent), depth + 1) if parent else [])
 
 
 class Cache:

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from staffing.graph import OrgGraph
 from staffing.model import Body, Plan
 from staffing.names import normalize, strip_town
-
-if TYPE_CHECKING:  # packs imports the check registry, which imports this module
-    from staffing.packs import Pack
+from staffing.rulepack import Pack
 
 
-def resolve_role(pack: "Pack", plan: Plan, body: Body) -> str:
+def resolve_role(pack: Pack, plan: Plan, body: Body) -> str:
     """A body's role: as written, else from its name (either script, town prefix dropped)."""
     return body.role or pack.role_for_name(strip_town(body.name, plan.town.name)) or "other"
 
@@ -24,7 +21,7 @@ def resolve_role(pack: "Pack", plan: Plan, body: Body) -> str:
 class Context:
     plan: Plan
     graph: OrgGraph
-    pack: "Pack"
+    pack: Pack
 
     def town_trail(self) -> tuple[str, str]:
         return (self.plan.town.name, self.plan.town.name)

@@ -23,6 +23,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from staffing.checks.quotas import QUOTA_LABELS
 from staffing.engine import FileResult
 from staffing.errors import InputProblem, problem
 from staffing.findings import Finding, Severity
@@ -253,7 +254,7 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[FileResult]) 
             said, recorded = c.get(key, 0), t_side.get(key, 0)
             if said == recorded:
                 continue
-            zh, en = _QT_LABELS.get(qtype, (qtype, qtype))
+            zh, en = QUOTA_LABELS.get(qtype, (qtype, qtype))
             params = {"town": names.get(town_key, town_key), "type_zh": zh, "type_en": en, "county_count": said,
                       "town_count": recorded, "document": document or "-", "county": county}
             if (town_key,) + key in first_index:
@@ -268,7 +269,7 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[FileResult]) 
     for qt in QUOTA_TYPES:
         before, after = cf.quotas_before.get(qt), cf.quotas_after.get(qt)
         if before - after != moved[qt]:
-            zh, en = _QT_LABELS.get(qt, (qt, qt))
+            zh, en = QUOTA_LABELS.get(qt, (qt, qt))
             params = {"type_zh": zh, "type_en": en, "before": before, "after": after, "moved": moved[qt],
                       "expected": before - moved[qt], "county": county}
             loc = ("quotas_after", qt) if qt in cf.quotas_after.model_fields_set else ("quotas_after",)
@@ -276,14 +277,6 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[FileResult]) 
     return out
 
 
-_QT_LABELS = {
-    "administrative": ("行政编制", "administrative quota"),
-    "institutional_full": ("全额拨款事业编制", "fully funded institutional quota"),
-    "institutional_partial": ("差额拨款事业编制", "partly funded institutional quota"),
-    "institutional_self": ("自收自支事业编制", "self-funded institutional quota"),
-    "political_legal": ("政法专项编制", "politics-and-law quota"),
-    "service": ("工勤编制", "service-worker quota"),
-}
 
 
 def check_counties(results: Sequence[FileResult]) -> list[FileResult]:

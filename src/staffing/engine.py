@@ -16,7 +16,8 @@ from staffing.graph import build_graph
 from staffing.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
 from staffing.messages import render
 from staffing.model import Plan
-from staffing.packs import Pack, resolve
+from staffing.packs import resolve
+from staffing.rulepack import Pack
 
 
 @dataclass(frozen=True)

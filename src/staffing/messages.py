@@ -326,6 +326,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "render.format": ("不支持的图片格式:{suffix};可用 .svg、.png、.pdf、.dot", "unsupported chart format {suffix}; use .svg, .png, .pdf or .dot"),
     "render.dot-failed": ("dot 生成 {fmt} 失败:{detail}", "dot failed to make {fmt}: {detail}"),
+    # ---- quota types ----------------------------------------------------------------------
+    "quota.administrative": ("行政编制", "administrative quota"),
+    "quota.institutional_full": ("全额拨款事业编制", "fully funded institutional quota"),
+    "quota.institutional_partial": ("差额拨款事业编制", "partly funded institutional quota"),
+    "quota.institutional_self": ("自收自支事业编制", "self-funded institutional quota"),
+    "quota.political_legal": ("政法专项编制", "politics-and-law quota"),
+    "quota.service": ("工勤编制", "service-worker quota"),
     # ---- input ----------------------------------------------------------------------------
     "input.internal": (
         "检查本文件时发生内部错误(请把文件和这条信息报告给维护者):{reason}",

@@ -8,16 +8,11 @@ from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem
 from staffing.context import Context
+from staffing.messages import CATALOGUE
 from staffing.model import QUOTA_TYPES, Plan, Transfer
 
-QUOTA_LABELS = {
-    "administrative": ("行政编制", "administrative quota"),
-    "institutional_full": ("全额拨款事业编制", "fully funded institutional quota"),
-    "institutional_partial": ("差额拨款事业编制", "partly funded institutional quota"),
-    "institutional_self": ("自收自支事业编制", "self-funded institutional quota"),
-    "political_legal": ("政法专项编制", "politics-and-law quota"),
-    "service": ("工勤编制", "service-worker quota"),
-}
+# Full names of the quota types, from the catalogue ("quota.<type>").
+QUOTA_LABELS: dict[str, tuple[str, str]] = {t: CATALOGUE[f"quota.{t}"] for t in QUOTA_TYPES}
 
 
 def plan_quotas(plan: Plan) -> dict[str, int]:

@@ -449,7 +449,7 @@ def chart_dot(
     row = top + (["disp_hub"] if plan.dispatched_units else [])
     if len(row) > 1:
         out.append("  { rank=same; " + " -> ".join(row) + " [style=invis]; }")
-    out.extend(_legend(lang))
+    out.extend(_legend(lang, bool(mandatory_roles)))
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -546,16 +546,23 @@ def _absorbed_label(names: Sequence[str], lang: str) -> str:
     return _box(rows, _COLOURS["absorbed_fill"], _COLOURS["sub_line"], False)
 
 
-def _legend(lang: str) -> list[str]:
+def _legend(lang: str, has_mandatory: bool = True) -> list[str]:
     def swatch(fill: str, line: str, key: str, border: int = 1) -> str:
         return (
             f'<TR><TD BORDER="{border}" COLOR="{line}" BGCOLOR="{fill}" WIDTH="24"> </TD>'
             f'<TD ALIGN="LEFT"><FONT POINT-SIZE="10">{html_text(_t(key, lang))}</FONT></TD></TR>'
         )
 
+    kinds = (
+        [
+            swatch(_COLOURS["mandatory_fill"], _COLOURS["mandatory_line"], "lg_mandatory"),
+            swatch(_COLOURS["optional_fill"], _COLOURS["optional_line"], "lg_optional"),
+        ]
+        if has_mandatory  # a pack without mandatory bodies draws every body alike
+        else [swatch(_COLOURS["optional_fill"], _COLOURS["optional_line"], "body")]
+    )
     rows = [
-        swatch(_COLOURS["mandatory_fill"], _COLOURS["mandatory_line"], "lg_mandatory"),
-        swatch(_COLOURS["optional_fill"], _COLOURS["optional_line"], "lg_optional"),
+        *kinds,
         swatch(_COLOURS["centre_fill"], _COLOURS["centre_line"], "lg_centre"),
         swatch(_COLOURS["sub_fill"], _COLOURS["sub_line"], "lg_sub"),
         swatch(_COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], "lg_dispatched"),

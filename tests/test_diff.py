@@ -147,7 +147,7 @@ def test_dispatched_units(base: dict[str, Any], capsys: pytest.CaptureFixture[st
     new["dispatched_units"][1]["management"] = "dispatched"
     new["dispatched_units"].pop()
     new["dispatched_units"].append({"name": "新桥税务所", "parent_department": "靖江市税务局", "management": "local"})
-    code, data = diff_json(capsys, old, save(new, "new.yaml"))
+    _code, data = diff_json(capsys, old, save(new, "new.yaml"))
     units = data["dispatched_units"]
     assert units["changed"] == [{"name": "新桥司法所", "old": "local", "new": "dispatched"}]
     assert units["added"] == ["新桥税务所"] and units["removed"] == ["新桥自然资源所"]

@@ -103,7 +103,7 @@ def test_corpus_is_complete() -> None:
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_corpus_file_alone(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    key, line, column = CORPUS[name]
+    _key, line, column = CORPUS[name]
     code, out, err = run_cli(capsys, str(HOSTILE / name))
     assert code == 2
     assert "Traceback" not in out + err
@@ -192,7 +192,7 @@ def test_uncertain_encodings_are_refused_by_name(codec: str, named: str, tmp_pat
     f = tmp_path / "plan.yaml"
     f.write_bytes(GOOD_TEXT.encode(codec))
     shutil.copy(GOOD, tmp_path / "good.yaml")
-    code, out, err = run_cli(capsys, str(tmp_path))
+    code, out, _err = run_cli(capsys, str(tmp_path))
     assert code == 2
     line = next(ln for ln in out.splitlines() if "unusable:" in ln)
     assert line.startswith(f"{f}:")
@@ -259,7 +259,7 @@ def test_wrong_values_name_their_place(name: str, tmp_path: Path, capsys: pytest
     else:
         f = plan_variant(tmp_path, name, old, new)
         changed = f.read_text(encoding="utf-8").splitlines()
-        want_line = next((i for i, (x, y) in enumerate(zip(changed, GOOD_TEXT.splitlines()), 1) if x != y), len(changed))
+        want_line = next((i for i, (x, y) in enumerate(zip(changed, GOOD_TEXT.splitlines(), strict=False), 1) if x != y), len(changed))
     shutil.copy(GOOD, tmp_path / "good.yaml")
     start = time.monotonic()
     code, report = run_json(capsys, str(tmp_path))
@@ -349,7 +349,7 @@ def test_directory_named_like_a_plan(tmp_path: Path, capsys: pytest.CaptureFixtu
     code, report = run_json(capsys, str(tmp_path))
     assert code == 0 and by_path(report)["good.yaml"]["status"] == "pass"
     # named on the command line, an empty one has no plans: one clear message
-    code, out, err = run_cli(capsys, str(tmp_path / "x.yaml"), str(GOOD))
+    code, out, _err = run_cli(capsys, str(tmp_path / "x.yaml"), str(GOOD))
     assert code == 2 and out.count("unusable:") == 1 and "no plan files" in out
     # read as a file, it is refused as a folder
     assert load.read_bytes.__name__

@@ -98,7 +98,7 @@ def big_plan(hostile: str | None = None) -> Plan:
     ]
     sub_counts = [2, 2, 3, 3, 4, 16, 3, 3, 2, 2]  # 40 in all
     bodies: list[dict[str, Any]] = []
-    for i, (role, name) in enumerate(zip(roles, names)):
+    for i, (role, name) in enumerate(zip(roles, names, strict=False)):
         body: dict[str, Any] = {
             "name": name,
             "role": role,

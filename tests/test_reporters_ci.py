@@ -231,7 +231,7 @@ def test_json_output_matches_schema(plans: Path, capsys: pytest.CaptureFixture[s
         "  - {check: ST101, town: 新桥镇, reason: r, approval: x, approver: a, expires: 2099-01-01}\n",
         encoding="utf-8")
     for argv in (["plans"], ["plans/good.yaml"], ["plans", "--waivers", str(waivers)], ["plans/broken.yaml"]):
-        code, out = run_cli(capsys, "check", *argv, "--format", "json")
+        _code, out = run_cli(capsys, "check", *argv, "--format", "json")
         data = json.loads(out)
         errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(data)]
         assert not errors, (argv, errors[:5])

@@ -31,9 +31,10 @@ def discover(paths: Sequence[str]) -> Iterator[str | InputProblem]:
         if p.is_dir():
             found: list[str | InputProblem] = []
 
+            # os.walk below calls this during this iteration, so `raw` and `found` are current
             def unreadable(exc: OSError) -> None:
-                where = exc.filename if isinstance(exc.filename, str) else raw
-                found.append(problem(where, "input.unreadable", reason=exc.strerror or str(exc)))
+                where = exc.filename if isinstance(exc.filename, str) else raw  # noqa: B023
+                found.append(problem(where, "input.unreadable", reason=exc.strerror or str(exc)))  # noqa: B023
 
             for root, dirs, files in os.walk(p, followlinks=False, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -137,7 +138,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         text = REPORTERS[fmt](run, args.lang)
     sys.stdout.write(text)
-    chart_status = Exit.CLEAN
+    chart_status: int = Exit.CLEAN
     if getattr(args, "charts", None):
         from staffing.cli_render import draw_charts
 

@@ -14,6 +14,8 @@ from staffing.output import inside, safe_name
 from staffing.render import RenderError, chart_dot, compare_dot, find_cjk_font, render
 
 if TYPE_CHECKING:
+    import argparse
+
     from staffing.reporters import Run
 
 
@@ -66,10 +68,10 @@ def draw_charts(run: Run, folder: str, lang: str) -> int:
     return status
 
 
-def cmd_render(args: object) -> int:
-    plan_path: str = getattr(args, "plan")
-    out: str = getattr(args, "output")
-    lang: str = getattr(args, "lang")
+def cmd_render(args: argparse.Namespace) -> int:
+    plan_path: str = args.plan
+    out: str = args.output
+    lang: str = args.lang
     result = check_file(plan_path, Settings(rules=getattr(args, "rules", None)))
     if result.error is not None:
         print(f"staffing: {result.error.where()}: {result.error.message(lang)}", file=sys.stderr)

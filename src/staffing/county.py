@@ -19,7 +19,7 @@ import inspect
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -29,7 +29,7 @@ from staffing.errors import InputProblem, problem
 from staffing.findings import Finding, Severity
 from staffing.load import Document, display_path, load_file
 from staffing.messages import render
-from staffing.model import QUOTA_TYPES, Count, Name, QuotaType, Quotas
+from staffing.model import QUOTA_TYPES, Count, Name, Quotas, QuotaType
 from staffing.names import normalize
 
 COUNTY_FILE = "_county.yaml"
@@ -114,12 +114,13 @@ class CountyTotalNotReduced:
 
 
 COUNTY_CHECKS = (CountyTransferMismatch, CountyTotalNotReduced)
+CountyCheck = type[CountyTransferMismatch] | type[CountyTotalNotReduced]
 
 
 class _Explain:
     """Adapter so `staffing explain ST951` can print a county check like any other."""
 
-    def __init__(self, cls: type) -> None:
+    def __init__(self, cls: CountyCheck) -> None:
         self.cls = cls
         self.code = cls.code
         self.slug = cls.slug
@@ -127,7 +128,7 @@ class _Explain:
         self.severity = cls.severity
 
         class _NoOptions:
-            model_fields: dict[str, Any] = {}
+            model_fields: ClassVar[dict[str, Any]] = {}
 
         self.options = _NoOptions
 
@@ -160,7 +161,7 @@ def county_files(plan_paths: Iterable[str]) -> list[str]:
     return sorted(out)
 
 
-def _finding(cls: type, key: str, params: dict[str, Any], doc: Document, loc: tuple[Any, ...],
+def _finding(cls: CountyCheck, key: str, params: dict[str, Any], doc: Document, loc: tuple[Any, ...],
              county: str, trail: tuple[str, ...] = (), at_key: bool = False) -> Finding:
     line, col = doc.locate(loc, key=at_key)
     return Finding(
@@ -224,9 +225,9 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[FileResult]) 
         side = town_side.setdefault(name, defaultdict(int))
         for t in plan.transfers:
             if isinstance(t, tuple):
-                src, level, qtype, count, document = t
+                _, level, qtype, count, document = t
             else:
-                src, level, qtype, count, document = t.from_, t.level, t.type, t.count, t.document
+                level, qtype, count, document = t.level, t.type, t.count, t.document
             if level != "county":
                 continue
             side[(qtype, normalize(document or ""))] += count
@@ -235,11 +236,11 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[FileResult]) 
             unusable.add(os.path.basename(r.path))
     county_side: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
     first_index: dict[tuple[str, str, str], int] = {}
-    for i, t in enumerate(cf.transfers_down):
-        key = (t.type, normalize(t.document or ""))
-        county_side[normalize(t.town)][key] += t.count
-        first_index.setdefault((normalize(t.town),) + key, i)
-    names = {normalize(t.town): t.town for t in cf.transfers_down}
+    for i, ct in enumerate(cf.transfers_down):
+        key: tuple[str, str] = (ct.type, normalize(ct.document or ""))
+        county_side[normalize(ct.town)][key] += ct.count
+        first_index.setdefault((normalize(ct.town),) + key, i)
+    names = {normalize(ct.town): ct.town for ct in cf.transfers_down}
     for town_key in sorted(set(county_side) | set(town_side)):
         c = county_side.get(town_key, {})
         if town_key not in town_side:
@@ -250,13 +251,14 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[FileResult]) 
             continue
         t_side = town_side[town_key]
         for key in sorted(set(c) | set(t_side)):
-            qtype, document = key
+            key_type, key_document = key
             said, recorded = c.get(key, 0), t_side.get(key, 0)
             if said == recorded:
                 continue
-            zh, en = QUOTA_LABELS.get(qtype, (qtype, qtype))
-            params = {"town": names.get(town_key, town_key), "type_zh": zh, "type_en": en, "county_count": said,
-                      "town_count": recorded, "document": document or "-", "county": county}
+            zh, en = QUOTA_LABELS.get(key_type, (key_type, key_type))
+            params: dict[str, Any] = {
+                "town": names.get(town_key, town_key), "type_zh": zh, "type_en": en, "county_count": said,
+                "town_count": recorded, "document": key_document or "-", "county": county}
             if (town_key,) + key in first_index:
                 loc: tuple[Any, ...] = ("transfers_down", first_index[(town_key,) + key], "count")
             else:
@@ -264,8 +266,8 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[FileResult]) 
             out.append(_finding(CountyTransferMismatch, "ST951", params, doc, loc, county, (params["town"],),
                                 at_key=loc == ("transfers_down",)))
     moved = dict.fromkeys(QUOTA_TYPES, 0)
-    for t in cf.transfers_down:
-        moved[t.type] += t.count
+    for ct in cf.transfers_down:
+        moved[ct.type] += ct.count
     for qt in QUOTA_TYPES:
         before, after = cf.quotas_before.get(qt), cf.quotas_after.get(qt)
         if before - after != moved[qt]:

@@ -206,11 +206,11 @@ def compare(old: Version, new: Version) -> Diff:
             before = _add(before, _quotas(ob[i].quotas))
             posts_before += _posts(ob[i])
         after = _quotas(body.quotas)
-        olds = [ob[i].name for i in mapping[j]]
-        if before != after or not olds:
-            d.quota_rows.append(_row(body.name, olds, before, after))
-        if posts_before != _posts(body) or not olds:
-            d.post_rows.append({"body": body.name, "from": olds, "old": posts_before, "new": _posts(body)})
+        old_names = [ob[i].name for i in mapping[j]]
+        if before != after or not old_names:
+            d.quota_rows.append(_row(body.name, old_names, before, after))
+        if posts_before != _posts(body) or not old_names:
+            d.post_rows.append({"body": body.name, "from": old_names, "old": posts_before, "new": _posts(body)})
     for i in sorted(free_old):
         d.quota_rows.append(_row(ob[i].name, [ob[i].name], _quotas(ob[i].quotas), _quotas(None)))
         d.post_rows.append({"body": ob[i].name, "from": [ob[i].name], "old": _posts(ob[i]), "new": 0})
@@ -236,13 +236,13 @@ def compare(old: Version, new: Version) -> Diff:
     # transfers NEW adds, and the never-grows rule between the versions
     old_keys = {_transfer_key(t) for t in old.plan.transfers}
     moved = dict.fromkeys(QUOTA_TYPES, 0)
-    for t in new.plan.transfers:
-        if _transfer_key(t) in old_keys:
+    for tr in new.plan.transfers:
+        if _transfer_key(tr) in old_keys:
             continue
-        d.transfers_added.append({"from": t.from_, "to": t.to, "level": t.level, "type": t.type,
-                                  "count": t.count, "document": t.document, "recorded": is_recorded(t)})
-        if t.level != "town" and is_recorded(t):
-            moved[t.type] += t.count
+        d.transfers_added.append({"from": tr.from_, "to": tr.to, "level": tr.level, "type": tr.type,
+                                  "count": tr.count, "document": tr.document, "recorded": is_recorded(tr)})
+        if tr.level != "town" and is_recorded(tr):
+            moved[tr.type] += tr.count
     for t in QUOTA_TYPES:
         if t_new[t] > t_old[t] + moved[t]:
             zh, en = QUOTA_LABELS[t]

@@ -61,7 +61,7 @@ def check_file(path: str, settings: Settings = Settings()) -> FileResult:
         result.findings = run_checks(plan, pack, doc, settings)
     except InputProblem as exc:
         result.error = exc if exc.file == shown or exc.file != path else _renamed(exc, shown)
-    except Exception as exc:  # noqa: BLE001 - a bug of ours must not stop the rest of the batch
+    except Exception as exc:  # deliberately broad: a bug of ours must not stop the rest of the batch
         result.error = problem(shown, "input.internal", reason=f"{type(exc).__name__}: {exc}"[:200])
     return result
 

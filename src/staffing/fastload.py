@@ -33,9 +33,9 @@ from staffing.load import DEFAULT_LIMITS, Document, Limits, decode, load_text, r
 try:  # pinned in pyproject.toml; without it every file takes the reference path
     import yaml_rs as _yaml_rs
 
-    _DUP_ERROR = _yaml_rs.DuplicateKeyPolicy.Error
+    _DUP_ERROR: Any = _yaml_rs.DuplicateKeyPolicy.Error
 except Exception:  # pragma: no cover - depends on the environment
-    _yaml_rs = None
+    _yaml_rs = None  # type: ignore[assignment]  # the fast path checks for None
     _DUP_ERROR = None
 
 # Files above this size take the reference path, which enforces the node and depth limits
@@ -123,7 +123,7 @@ class LazyDocument(Document):
 
     fast = True
 
-    def __init__(self, path: str, data: Any, text: str, limits: Limits) -> None:  # noqa: D107
+    def __init__(self, path: str, data: Any, text: str, limits: Limits) -> None:
         self.path = path
         self.data = data
         self._text = text
@@ -136,11 +136,11 @@ class LazyDocument(Document):
             self._ref = load_text(self.path, self._text, self._limits)
         return self._ref
 
-    @property  # type: ignore[override]
+    @property
     def marks(self) -> dict:  # type: ignore[override]
         return self.reference().marks
 
-    @property  # type: ignore[override]
+    @property
     def key_marks(self) -> dict:  # type: ignore[override]
         return self.reference().key_marks
 

@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 
-class Severity(str, Enum):
+class Severity(str, Enum):  # noqa: UP042 - StrEnum would change str() and format() of a member
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

@@ -296,7 +296,7 @@ def plan_text(town: Town, county: County, rng: random.Random, fault: str | None)
     absorbed = rng.sample(OLD_INSTITUTIONS, rng.randint(2, 4))
     baseline_bodies += absorbed
     centre_q = {"institutional_full": rng.randint(10, 30)}
-    centre = {"name": f"{town.name}综合服务中心", "quotas": centre_q, "actual": centre_q["institutional_full"] - 1,
+    centre: dict[str, Any] = {"name": f"{town.name}综合服务中心", "quotas": centre_q, "actual": centre_q["institutional_full"] - 1,
               "absorbed": absorbed,
               "leadership": [{"title": "主任", "level": "principal", "rank": "副科", "approved": 1, "filled": 1},
                              {"title": "副主任", "level": "deputy", "rank": "副科", "approved": 2, "filled": 2}]}

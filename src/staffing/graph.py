@@ -52,11 +52,11 @@ class OrgGraph:
         parent = self.body_parents
         if parent is None:
             parent = {}
-            for node, preds in self.graph.pred.items():
+            for child, preds in self.graph.pred.items():
                 if len(preds) > 1:
                     return True
                 for p in preds:
-                    parent[node] = p
+                    parent[child] = p
         done: set[str] = set()
         for start in parent:
             path: set[str] = set()

@@ -22,7 +22,6 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -339,6 +338,8 @@ def _compose(path: str, text: str, limits: Limits) -> yaml.Node | None:
     max_nodes = limits.max_nodes
     scalar_node = yaml.ScalarNode
     resolved = _RESOLVED
+    event: Any  # told apart by exact class (`cls is ...`), which mypy does not narrow on
+    node: yaml.Node
     for event in yaml.parse(text, Loader=_Loader):
         cls = type(event)  # exact classes: the parser builds no subclasses
         if cls is _ScalarEvent:  # the most frequent event: grow() and attach() inlined
@@ -383,7 +384,7 @@ def _compose(path: str, text: str, limits: Limits) -> yaml.Node | None:
             size[id(node)] = expanded - before  # (only read for anchored nodes)
             node.end_mark = event.end_mark
             if isinstance(node, yaml.MappingNode):
-                node.value = list(zip(children[0::2], children[1::2]))
+                node.value = list(zip(children[0::2], children[1::2], strict=False))
             else:
                 node.value = children
         elif cls is _AliasEvent:

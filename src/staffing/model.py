@@ -79,7 +79,7 @@ class Quotas(_Model):
 
     def get(self, quota_type: str) -> int:
         # every field is a strict int (never a bool or a float), so no int() is needed
-        return self.__dict__[quota_type]  # type: ignore[no-any-return]
+        return self.__dict__[quota_type]
 
 
 class Population(_Model):

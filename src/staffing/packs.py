@@ -6,14 +6,13 @@ limit its parent set is reported.
 from __future__ import annotations
 
 import datetime as _dt
-
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from staffing.checks import REGISTRY_BY_SLUG, Check
+from staffing.checks import REGISTRY_BY_SLUG
 from staffing.checks.base import Direction, direction
 from staffing.errors import InputProblem, problem
 from staffing.findings import Severity

@@ -282,14 +282,14 @@ def _split_findings(
     return by_node, town, by_sub
 
 
-def _parents(plan: Plan) -> dict[int, int | None | str]:
+def _parents(plan: Plan) -> dict[int, int | str | None]:
     """For each body: the index of the body it sits under, None for the town, or the
     parent's name when no such body exists."""
     index: dict[str, int] = {}
     for i, body in enumerate(plan.bodies):
         index.setdefault(normalize(body.name), i)
     town = normalize(plan.town.name)
-    result: dict[int, int | None | str] = {}
+    result: dict[int, int | str | None] = {}
     for i, body in enumerate(plan.bodies):
         if body.parent is None or normalize(body.parent) == town:
             result[i] = None
@@ -343,7 +343,7 @@ def chart_dot(
 
     extra = ""
     if town_findings:
-        rows = "".join(
+        town_rows = "".join(
             "<TR><TD ALIGN=\"LEFT\">"
             f'<FONT POINT-SIZE="10" COLOR="{_COLOURS["problem_line"]}"><B>{html_text(f.code)}</B> '
             f"{_label_text(f.message(lang), 90)}</FONT></TD></TR>"
@@ -354,7 +354,7 @@ def chart_dot(
             f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" BGCOLOR="#ffffff">'
             f'<TR><TD><FONT POINT-SIZE="11" COLOR="{_COLOURS["problem_line"]}"><B>'
             f"{html_text(_t('town_findings', lang, n=len(town_findings)))}</B></FONT></TD></TR>"
-            f"{rows}</TABLE></TD></TR>"
+            f"{town_rows}</TABLE></TD></TR>"
         )
     date = _t("date", lang, date=plan.plan_date.isoformat()) if plan.plan_date else _t("no_date", lang)
     title = _title(
@@ -474,7 +474,7 @@ def _body_label(
     body: Body,
     plan: Plan,
     i: int,
-    parent: int | None | str,
+    parent: int | str | None,
     by_node: dict[tuple[str, int], list[Finding]],
     mandatory_roles: frozenset[str],
     lang: str,

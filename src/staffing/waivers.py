@@ -26,6 +26,7 @@ set, else the system date; `apply` takes it as a parameter.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import os
 import re
@@ -149,10 +150,8 @@ def _one(doc: Document, i: int, raw: Any) -> Waiver:
         raise problem(doc.path, "waiver.check", vl, vc, check=check_ref)
     expires = raw["expires"]
     if isinstance(expires, str):
-        try:
+        with contextlib.suppress(ValueError):
             expires = _dt.date.fromisoformat(expires.strip())
-        except ValueError:
-            pass
     if isinstance(expires, _dt.datetime):
         expires = expires.date()
     if not isinstance(expires, _dt.date):

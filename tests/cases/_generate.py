@@ -18,7 +18,6 @@ generated diff before committing (it is the regression baseline, not an oracle).
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import os
 import shutil
@@ -287,7 +286,7 @@ case("ST201", "bad", "unrecorded-transfer-growth",
      "administrative quota grows by 1 over the baseline; the transfer that would justify it has no document",
      delin("transfers.0.document"))
 case("ST201", "bad", "service-type-grows",
-     "a service-worker quota appears (baseline 0) while the total falls: quotas are checked per type", 
+     "a service-worker quota appears (baseline 0) while the total falls: quotas are checked per type",
      setin("bodies.0.quotas", {"administrative": 5, "service": 1}), setin("bodies.0.actual", 6),
      setin("support_center.quotas", {"institutional_full": 8}), setin("support_center.actual", 8))
 case("ST201", "bad", "budget-funded-grows", "budget-funded people 56 after the reform, 55 before",

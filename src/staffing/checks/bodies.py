@@ -10,7 +10,6 @@ from pydantic import Field
 from staffing.checks.base import Check, Options, Problem
 from staffing.context import Context
 
-
 _BODIES = (("职能机构", "functional bodies"),)
 
 

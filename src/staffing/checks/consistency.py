@@ -53,10 +53,10 @@ class TotalsMismatch(Check):
             if posts != totals.leadership_posts:
                 yield Problem("ST901.posts", {"stated": totals.leadership_posts, "sum": posts},
                               ("totals", "leadership_posts"), trail=(("合计", "totals"),))
-        if totals.budget_funded is not None and ctx.plan.budget_funded is not None:
-            if totals.budget_funded != ctx.plan.budget_funded:
-                yield Problem("ST901.budget", {"stated": totals.budget_funded, "sum": ctx.plan.budget_funded},
-                              ("totals", "budget_funded"), trail=(("合计", "totals"),))
+        if (totals.budget_funded is not None and ctx.plan.budget_funded is not None
+                and totals.budget_funded != ctx.plan.budget_funded):
+            yield Problem("ST901.budget", {"stated": totals.budget_funded, "sum": ctx.plan.budget_funded},
+                          ("totals", "budget_funded"), trail=(("合计", "totals"),))
 
 
 class SubunitExceedsBody(Check):
@@ -179,7 +179,7 @@ class DuplicateName(Check):
         zone_names = ctx.zone_names
         for name, loc in entries:
             key = normalize(name)
-            if key in seen and not (key in zone_names):
+            if key in seen and key not in zone_names:
                 yield Problem("ST904", {"name": name, "first": seen[key]}, loc)
             seen.setdefault(key, name)
         for i, body in enumerate(plan.bodies):

@@ -87,9 +87,9 @@ class StaffingGrows(Check):
         after = ctx.plan_quotas
         before = {t: plan.baseline.quotas.get(t) for t in QUOTA_TYPES}
         moved = dict.fromkeys(QUOTA_TYPES, 0)
-        for _, t in incoming(plan):
-            if is_recorded(t):
-                moved[t.type] += t.count
+        for _, tr in incoming(plan):
+            if is_recorded(tr):
+                moved[tr.type] += tr.count
         if opts.per_type is not False:
             for t in QUOTA_TYPES:
                 if after[t] > before[t] + moved[t]:
@@ -112,16 +112,16 @@ class StaffingGrows(Check):
                 trail=(("编制", "quotas"), ("编制总数", "total")),
                 option="per_type",
             )
-        if opts.budget_funded and plan.budget_funded is not None and plan.baseline.budget_funded is not None:
-            if plan.budget_funded > plan.baseline.budget_funded:
-                yield Problem(
-                    "ST201.budget",
-                    {"after": plan.budget_funded, "before": plan.baseline.budget_funded,
-                     "excess": plan.budget_funded - plan.baseline.budget_funded},
-                    ("budget_funded",),
-                    trail=(("财政供养人员", "budget-funded people"),),
-                    option="budget_funded",
-                )
+        if (opts.budget_funded and plan.budget_funded is not None and plan.baseline.budget_funded is not None
+                and plan.budget_funded > plan.baseline.budget_funded):
+            yield Problem(
+                "ST201.budget",
+                {"after": plan.budget_funded, "before": plan.baseline.budget_funded,
+                 "excess": plan.budget_funded - plan.baseline.budget_funded},
+                ("budget_funded",),
+                trail=(("财政供养人员", "budget-funded people"),),
+                option="budget_funded",
+            )
         if opts.leadership_posts and plan.baseline.leadership_posts is not None:
             posts = plan_leadership_posts(plan)
             if posts > plan.baseline.leadership_posts:

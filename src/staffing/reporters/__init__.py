@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from staffing.engine import FileResult, Settings
 from staffing.findings import Finding, Severity
@@ -52,7 +53,7 @@ class _Registry(Mapping[str, Reporter]):
     (a one-file check in a pre-commit hook pays for one reporter, not five: JUnit's XML
     and SARIF's imports are ~20 ms of start-up)."""
 
-    _MODULES = {"text": "text", "json": "json_reporter", "sarif": "sarif", "junit": "junit", "github": "github"}
+    _MODULES: ClassVar[dict[str, str]] = {"text": "text", "json": "json_reporter", "sarif": "sarif", "junit": "junit", "github": "github"}
 
     def __init__(self) -> None:
         self._loaded: dict[str, Reporter] = {}

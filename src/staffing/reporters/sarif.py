@@ -56,7 +56,8 @@ def information_uri() -> str | None:
             _, _, url = entry.partition(",")
             if url.strip().startswith("http"):
                 return url.strip()
-        if (md.get("Home-page") or "").startswith("http"):
+        # PackageMetadata.get exists at run time (an email.message.Message); the 3.11 stubs omit it
+        if (md.get("Home-page") or "").startswith("http"):  # type: ignore[attr-defined]
             return str(md["Home-page"])
     except Exception:  # pragma: no cover - metadata missing when run from a source tree
         pass
@@ -79,11 +80,14 @@ def sections(doc: str) -> dict[str, str]:
 
 def all_checks() -> tuple[Any, ...]:
     """Every check: the plan checks, then the county-file checks (when that module exists)."""
+    county_checks: tuple[Any, ...]
     try:
-        from staffing.county import COUNTY_CHECKS
+        from staffing import county
+
+        county_checks = county.COUNTY_CHECKS
     except ImportError:  # pragma: no cover
-        COUNTY_CHECKS = ()
-    return (*ALL_CHECKS, *COUNTY_CHECKS)
+        county_checks = ()
+    return (*ALL_CHECKS, *county_checks)
 
 
 def _rule(check: type[Check], run: Run) -> dict[str, Any]:

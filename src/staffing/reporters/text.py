@@ -79,4 +79,4 @@ def report(run: Run, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["report", "Severity"]
+__all__ = ["Severity", "report"]

@@ -173,14 +173,7 @@ def fast_data(text: str) -> dict[str, Any] | None:
 def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read one plan: a LazyDocument when the fast path is sound, else the reference
     Document.  Raises InputProblem exactly as `load.load_file` does."""
-    raw = read_bytes(path, limits)
-    text = decode(path, raw)
-    if len(raw) <= FAST_MAX_BYTES and limits.max_nodes >= FAST_MAX_BYTES and limits.max_depth >= 16 \
-            and not path.lower().endswith(".json"):
-        data = fast_data(text)
-        if data is not None:
-            return LazyDocument(path, data, text, limits)
-    return load_text(path, text, limits)
+    return load_raw(path, read_bytes(path, limits), limits)
 
 
 def load_raw(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -46,6 +46,25 @@ def incoming(plan: Plan) -> list[tuple[int, Transfer]]:
     return [(i, t) for i, t in enumerate(plan.transfers) if t.level != "town"]
 
 
+def legitimate_moves(ctx: Context) -> dict[str, int]:
+    """Quota moved down that may count as growth, by type: recorded transfers into the
+    town, of the types the pack allows, up to the pack's maximum in all (in the order the
+    plan lists them).  What lies beyond is reported by ST203 and is not growth."""
+    setting = ctx.pack.setting(TransferOutOfRange)
+    limits = ctx.pack.options(TransferOutOfRange) if setting is not None and setting.enabled else None
+    room = limits.max if limits is not None and limits.max is not None else None
+    allowed = set(limits.types) if limits is not None and limits.types else None
+    moved = dict.fromkeys(QUOTA_TYPES, 0)
+    for _, tr in incoming(ctx.plan):
+        if not is_recorded(tr) or (allowed is not None and tr.type not in allowed):
+            continue
+        count = tr.count if room is None else min(tr.count, room)
+        moved[tr.type] += count
+        if room is not None:
+            room -= count
+    return moved
+
+
 class StaffingOptions(Options):
     per_type: bool | None = Field(None, json_schema_extra={"direction": "require"})
     budget_funded: bool | None = Field(None, json_schema_extra={"direction": "require"})
@@ -60,7 +79,8 @@ class StaffingGrows(Check):
     institution; not dispatched units, whose quotas stay with their departments) are
     compared with the baseline, per quota type and in total.  The only legitimate
     growth is quota moved down from a higher level with a recorded document
-    (编随事走).  Where the pack says so, budget-funded people (财政供养人员) and
+    (编随事走), of a type and within the total the pack allows for such transfers
+    (Taizhou: 1–2 administrative or fully funded institutional quotas).  Where the pack says so, budget-funded people (财政供养人员) and
     approved leadership posts (领导职数) must not grow either.
 
     ## Why it matters
@@ -86,10 +106,7 @@ class StaffingGrows(Check):
         plan = ctx.plan
         after = ctx.plan_quotas
         before = {t: plan.baseline.quotas.get(t) for t in QUOTA_TYPES}
-        moved = dict.fromkeys(QUOTA_TYPES, 0)
-        for _, tr in incoming(plan):
-            if is_recorded(tr):
-                moved[tr.type] += tr.count
+        moved = legitimate_moves(ctx)
         if opts.per_type is not False:
             for t in QUOTA_TYPES:
                 if after[t] > before[t] + moved[t]:
@@ -191,6 +208,9 @@ class TransferUnrecorded(Check):
                 )
 
 
+_TRANSFERS = (("编制划转", "transfers"),)
+
+
 class TransferRangeOptions(Options):
     min: int | None = Field(None, ge=0, json_schema_extra={"direction": "min"})
     max: int | None = Field(None, ge=0, json_schema_extra={"direction": "max"})
@@ -224,9 +244,11 @@ class TransferOutOfRange(Check):
         recorded = [(i, t) for i, t in incoming(ctx.plan) if is_recorded(t)]
         total = sum(t.count for _, t in recorded)
         if opts.max is not None and total > opts.max:
-            yield Problem("ST203.over", {"count": total, "limit": opts.max}, ("transfers",), option="max", at_key=True)
+            yield Problem("ST203.over", {"count": total, "limit": opts.max}, ("transfers",), trail=_TRANSFERS,
+                          option="max", at_key=True)
         if opts.min is not None and total < opts.min:
-            yield Problem("ST203.under", {"count": total, "limit": opts.min}, ("transfers",), option="min", at_key=True)
+            yield Problem("ST203.under", {"count": total, "limit": opts.min}, ("transfers",), trail=_TRANSFERS,
+                          option="min", at_key=True)
         if opts.types:
             for i, t in recorded:
                 if t.type not in opts.types:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -134,3 +135,81 @@ def test_fast_path_never_disagrees(text: str) -> None:
         return
     if data is not None:
         assert data == ref and _types(data) == _types(ref)
+
+
+def test_shown_path_matches_display_path(tmp_path: Path, monkeypatch) -> None:
+    from staffing.batch import Shown
+    from staffing.load import display_path
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "a")
+    paths = ["x.yaml", "b/x.yaml", "./b/../b/x.yaml", "..x.yaml", "b/..x.yaml", "../a/b/x.yaml", "../other/x.yaml",
+             str(tmp_path / "a" / "b" / "x.yaml"), str(tmp_path / "x.yaml"), "/x.yaml", "b/", "b/.."]
+    shown = Shown()
+    for p in paths:
+        assert shown(p)[0] == display_path(p), p
+        assert shown(p)[1] == os.path.abspath(p), p
+
+
+def test_stat_key_skips_reading_until_the_file_changes(tmp_path: Path, monkeypatch) -> None:
+    from staffing import batch, cache
+
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # files written just now count as settled
+    root = tmp_path / "plans"
+    write(str(root), 6, 3)
+    plans = sorted(str(f) for f in root.rglob("*.yaml") if not f.name.startswith("_"))
+    reads: list[str] = []
+    real = batch.read_bytes
+    monkeypatch.setattr(batch, "read_bytes", lambda p, limits: reads.append(p) or real(p, limits))
+    first, _ = check_paths(plans, Settings(), jobs=1, progress=False)
+    reads.clear()
+    again, s = check_paths(plans, Settings(), jobs=1, progress=False)
+    assert s.cached == len(plans) and reads == []  # unchanged files are not even read
+    assert [_key(r) for r in again] == [_key(r) for r in first]
+    # same size, same mtime, different content: ctime still moves, so it is checked again
+    target = Path(plans[0])
+    text = target.read_text(encoding="utf-8")
+    info = target.stat()
+    edited = text.replace("name:", "nAme:", 1)
+    assert edited != text and len(edited.encode()) == len(text.encode())
+    target.write_text(edited, encoding="utf-8")
+    os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
+    reads.clear()
+    third, s3 = check_paths(plans, Settings(), jobs=1, progress=False)
+    assert s3.cached == len(plans) - 1 and reads == [plans[0]]
+    assert _key(third[0]) != _key(first[0])
+    # --no-cache still checks everything
+    _, s4 = check_paths(plans, Settings(), jobs=1, use_cache=False, progress=False)
+    assert s4.cached == 0
+
+
+def test_fresh_files_get_no_stat_key(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
+    root = tmp_path / "plans"
+    write(str(root), 3, 5)
+    plans = sorted(str(f) for f in root.rglob("*.yaml") if not f.name.startswith("_"))
+    check_paths(plans, Settings(), jobs=1, progress=False)  # written within RACY_NS: racily clean
+    db = sqlite3.connect(tmp_path / "c" / "results.sqlite3")
+    assert db.execute("SELECT count(*) FROM stats").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == len(plans)
+    db.close()
+
+
+def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
+    import json
+
+    cache = tmp_path / "c"
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(cache))
+    first, _ = check_paths(corpus[:5], Settings(), jobs=1, progress=False)
+    db = sqlite3.connect(cache / "results.sqlite3")
+    with db:
+        for key, value in db.execute("SELECT key, value FROM entries").fetchall():
+            v = json.loads(value)
+            v["findings"] = [[1]]  # well-formed JSON, current schema, not a record
+            db.execute("UPDATE entries SET value = ? WHERE key = ?", (json.dumps(v), key))
+    db.close()
+    again, s = check_paths(corpus[:5], Settings(), jobs=2, progress=False)
+    assert s.cached == 0 and [_key(r) for r in again] == [_key(r) for r in first]
+    third, s3 = check_paths(corpus[:5], Settings(), jobs=1, progress=False)  # entries were replaced
+    assert s3.cached == 5 and [_key(r) for r in third] == [_key(r) for r in first]

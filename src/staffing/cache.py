@@ -12,6 +12,13 @@ Storage is one SQLite file, ``.staffing-cache/results.sqlite3`` in the working d
 overlap, and values are JSON (never pickle: a cache folder can come with a checkout).
 A corrupt entry is a miss; a corrupt or unreadable database is moved aside, or ignored;
 no cache problem ever fails a check.
+
+A second table maps a *stat key* (the tool and settings context, the path, and the file's
+device, inode, size, mtime_ns and ctime_ns) to the content key, so a warm run need not read
+and hash files that have not changed: the trade-off git and make make.  A stat key is only
+recorded for a file whose mtime and ctime are at least `RACY_NS` older than the moment it
+was read (git's "racily clean" rule), so a rewrite within the file system's timestamp
+granularity cannot hide behind an unchanged stat; any rewrite afterwards changes ctime.
 """
 
 from __future__ import annotations
@@ -28,6 +35,12 @@ from typing import Any
 from staffing import __version__
 
 SCHEMA = 1
+RACY_NS = 2_000_000_000  # FAT's mtime granularity is 2 s; everything else is finer
+_BATCH = 500  # bound parameters per query, well under SQLite's oldest limit (999)
+_TABLES = (
+    "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS stats (pre TEXT PRIMARY KEY, key TEXT NOT NULL)",
+)
 
 
 def cache_dir() -> Path:
@@ -99,6 +112,24 @@ def pack_fingerprint(ref: str) -> str:
     return h.hexdigest()
 
 
+def stat_key(context: str, path: str, info: os.stat_result) -> str:
+    """The pre-key of a file: context (tool, settings, shown path), absolute path and stat."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"{context}|{path}|{info.st_dev}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|"
+             f"{info.st_ctime_ns}".encode())
+    return h.hexdigest()
+
+
+def _entry(text: Any) -> dict[str, Any] | None:
+    try:
+        value = json.loads(text)
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(value, dict) or value.get("schema") != SCHEMA:
+        return None
+    return value
+
+
 class Cache:
     """Get and put JSON records by key.  Every method swallows cache trouble."""
 
@@ -122,7 +153,8 @@ class Cache:
                 self.dir.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(str(self.file), timeout=30)
                 db.execute("PRAGMA journal_mode=WAL")
-                db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                for sql in _TABLES:
+                    db.execute(sql)
             db.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()
             self._db = db
         except sqlite3.DatabaseError:
@@ -131,7 +163,8 @@ class Cache:
                 self._move_aside()
                 try:
                     db = sqlite3.connect(str(self.file), timeout=30)
-                    db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                    for sql in _TABLES:
+                        db.execute(sql)
                     self._db = db
                     self.broken = False
                 except sqlite3.DatabaseError:
@@ -159,16 +192,40 @@ class Cache:
             return None
         if row is None:
             return None
-        try:
-            value = json.loads(row[0])
-        except (ValueError, TypeError):
-            return None
-        if not isinstance(value, dict) or value.get("schema") != SCHEMA:
-            return None
-        return value
+        return _entry(row[0])
 
-    def put_many(self, items: list[tuple[str, dict[str, Any]]]) -> None:
-        if not items:
+    def _select(self, sql: str, keys: list[str]) -> list[tuple[Any, Any]]:
+        """Rows of `sql` (with one `{}` for the placeholders) for every key, a few hundred
+        keys per query; [] on any database trouble."""
+        db = self._conn()
+        if db is None or not keys:
+            return []
+        rows: list[tuple[Any, Any]] = []
+        try:
+            for i in range(0, len(keys), _BATCH):
+                part = keys[i:i + _BATCH]
+                rows += db.execute(sql.format(",".join("?" * len(part))), part).fetchall()
+        except sqlite3.DatabaseError:
+            return []
+        return rows
+
+    def get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+        """The well-formed entries among `keys` (one query per few hundred keys)."""
+        out: dict[str, dict[str, Any]] = {}
+        for key, value in self._select("SELECT key, value FROM entries WHERE key IN ({})", keys):
+            entry = _entry(value)
+            if entry is not None and isinstance(key, str):
+                out[key] = entry
+        return out
+
+    def get_stat_keys(self, pres: list[str]) -> dict[str, str]:
+        """Content key per stat key, for the stat keys that have one."""
+        return {pre: key for pre, key in self._select("SELECT pre, key FROM stats WHERE pre IN ({})", pres)
+                if isinstance(pre, str) and isinstance(key, str) and len(key) == 40}
+
+    def put_many(self, items: list[tuple[str, dict[str, Any]]],
+                 stat_keys: list[tuple[str, str]] | None = None) -> None:
+        if not items and not stat_keys:
             return
         db = self._conn()
         if db is None:
@@ -179,6 +236,8 @@ class Cache:
                     "INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)",
                     [(k, json.dumps(v, ensure_ascii=False, default=str)) for k, v in items],
                 )
+                if stat_keys:
+                    db.executemany("INSERT OR REPLACE INTO stats (pre, key) VALUES (?, ?)", stat_keys)
         except (sqlite3.DatabaseError, OSError):
             pass
 

@@ -89,6 +89,10 @@ def _codes(values: Sequence[str] | None) -> frozenset[str]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.rules:  # a pack named on the command line is an argument: one message, not one per plan
+        from staffing.packs import resolve
+
+        resolve(args.rules)
     settings = Settings(
         rules=args.rules,
         select=_codes(args.select),

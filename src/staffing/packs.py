@@ -188,7 +188,7 @@ def resolve(ref: str, _depth: int = 0) -> Pack:
     else:
         packs = available()
         if ref not in packs:
-            raise problem("<rules>", "pack.unknown", pack=ref, known=", ".join(sorted(packs)))
+            raise problem("--rules", "pack.unknown", pack=ref, known=", ".join(sorted(packs)))
         file = str(packs[ref])
     if _depth > 16:
         raise problem(file, "pack.extends-loop", pack=ref)

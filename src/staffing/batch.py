@@ -22,6 +22,7 @@ from staffing.engine import FileResult, Settings, check_file
 from staffing.errors import InputProblem
 from staffing.findings import Finding, Severity
 from staffing.load import display_path, read_bytes
+from staffing.messages import render
 
 CHUNK = 64
 
@@ -436,27 +437,24 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
 
 
 def rollup_text(data: dict[str, Any], lang: str, top: int = 20) -> str:
-    zh = lang == "zh"
-    out = ["", "== 汇总 ==" if zh else "== Summary =="]
-    out.append((f"方案 {data['plans']} 个:通过 {data['passed']},不通过 {data['failed']},无法读取 {data['unusable']};"
-                f"县级汇总文件 {data['county_files']} 个,有问题 {data['county_files_failed']} 个") if zh else
-               (f"{data['plans']} plans: {data['passed']} passed, {data['failed']} failed, {data['unusable']} unusable; "
-                f"{data['county_files']} county files, {data['county_files_failed']} with findings"))
+    def t(key: str, **params: Any) -> str:
+        return render(f"rollup.{key}", lang, params)
+
+    out = ["", t("title"), t("headline", **{k: data[k] for k in (
+        "plans", "passed", "failed", "unusable", "county_files", "county_files_failed")})]
     if data["findings_per_check"]:
-        out.append("按检查项:" if zh else "Findings per check:")
+        out.append(t("per-check"))
         for row in data["findings_per_check"]:
             out.append(f"  {row['code']} {row['slug']:<36} {row['count']:>7}")
-    out.append("按省:" if zh else "Per province:")
+    out.append(t("per-province"))
     for row in data["per_province"]:
-        out.append(f"  {row['province']:<10} {row['plans']:>6} {'个方案' if zh else 'plans'}  "
-                   f"{'不通过' if zh else 'failed'} {row['failed']:>5}  {'问题' if zh else 'findings'} {row['findings']:>6}")
+        out.append(f"  {row['province']:<10} " + t("row", plans=f"{row['plans']:>6}", failed=f"{row['failed']:>5}",
+                                                    findings=f"{row['findings']:>6}"))
     rows = sorted(data["per_county"], key=lambda r: (-r["findings"], r["province"], r["city"], r["county"]))
     shown = [r for r in rows if r["findings"]][:top]
     if shown:
-        out.append((f"问题最多的县(前 {len(shown)} 个,共 {len(rows)} 个县;全部见 --format json):") if zh else
-                   f"Counties with most findings (top {len(shown)} of {len(rows)}; all in --format json):")
+        out.append(t("top-counties", shown=len(shown), total=len(rows)))
         for row in shown:
-            out.append(f"  {row['province']}{row['city']}{row['county']:<8} {row['plans']:>4} "
-                       f"{'个方案' if zh else 'plans'}  {'不通过' if zh else 'failed'} {row['failed']:>3}  "
-                       f"{'问题' if zh else 'findings'} {row['findings']:>4}")
+            out.append(f"  {row['province']}{row['city']}{row['county']:<8} " + t(
+                "row", plans=f"{row['plans']:>4}", failed=f"{row['failed']:>3}", findings=f"{row['findings']:>4}"))
     return "\n".join(out) + "\n"

@@ -164,18 +164,18 @@ def cmd_rules(args: argparse.Namespace) -> int:
     for pack_id in sorted(available()):
         pack = resolve(pack_id)
         print(f"{pack.id}  {pack.title.get(lang, '')}")
-        print(f"    {'继承' if lang == 'zh' else 'extends'}: {' → '.join(pack.chain)}")
-        print(f"    {'适用' if lang == 'zh' else 'applies to'}: {', '.join(pack.applies_to)}")
+        print(f"    {render('rules.extends', lang, {})}: {' → '.join(pack.chain)}")
+        print(f"    {render('rules.applies', lang, {})}: {', '.join(pack.applies_to)}")
         for note in pack.inferred:
-            print(f"    {'推断' if lang == 'zh' else 'inferred'}: {note.get(lang, '')}")
+            print(f"    {render('rules.inferred', lang, {})}: {note.get(lang, '')}")
         for slug, setting in sorted(pack.checks.items()):
             for name, param in sorted(setting.params.items()):
                 flag = " (inferred)" if param.inferred else ""
                 print(f"    {slug}.{name} = {json.dumps(param.value, ensure_ascii=False)}{flag}  ← {param.source}")
         for lo in pack.loosened:
-            print(f"    ! {'放宽' if lang == 'zh' else 'loosens'} {lo.parent_pack}: {lo.slug}.{lo.option} {lo.parent_value} → {lo.value}")
+            print(f"    ! {render('rules.loosens', lang, {})} {lo.parent_pack}: {lo.slug}.{lo.option} {lo.parent_value} → {lo.value}")
         print()
-    print("检查项" if lang == "zh" else "Checks")
+    print(render("rules.checks", lang, {}))
     for check in ALL_CHECKS:
         print(f"  {check.code}  {check.slug:<36} {check.severity.value:<8} {render(f'title.{check.code}', lang, {})}")
     return Exit.CLEAN

@@ -14,7 +14,7 @@ from staffing.errors import InputProblem, problem
 from staffing.findings import Finding, Severity
 from staffing.graph import build_graph
 from staffing.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
-from staffing.messages import render
+from staffing.messages import CATALOGUE, render
 from staffing.model import Plan
 from staffing.packs import resolve
 from staffing.rulepack import Pack
@@ -153,32 +153,10 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     return out or "(root)"
 
 
-_REASONS_ZH = {
-    "missing": "缺少必填字段",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数,不能有小数",
-    "int_parsing": "应为整数",
-    "greater_than_equal": "不能为负数",
-    "greater_than": "应大于零",
-    "string_type": "应为文字",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "literal_error": "取值不在允许范围内",
-    "string_pattern_mismatch": "格式不正确",
-    "string_too_short": "不能为空",
-    "string_too_long": "太长",
-    "list_type": "应为列表",
-    "dict_type": "应为映射(键: 值)",
-    "model_type": "应为映射(键: 值)",
-    "model_attributes_type": "应为映射(键: 值)",
-    "date_type": "应为日期(YYYY-MM-DD)",
-    "date_from_datetime_parsing": "应为日期(YYYY-MM-DD)",
-    "date_parsing": "应为日期(YYYY-MM-DD)",
-}
 
 
 def _reason(err: Any) -> str:
-    zh = _REASONS_ZH.get(err["type"], "值不正确")
+    zh = CATALOGUE.get(f"schema.{err['type']}", CATALOGUE["schema.other"])[0]
     ctx = err.get("ctx") or {}
     if err["type"] == "literal_error" and "expected" in ctx:
         zh += f":{ctx['expected']}"

@@ -333,6 +333,88 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "quota.institutional_self": ("自收自支事业编制", "self-funded institutional quota"),
     "quota.political_legal": ("政法专项编制", "politics-and-law quota"),
     "quota.service": ("工勤编制", "service-worker quota"),
+    # ---- labels of places in a plan (finding trails) and of the 1+4 elements and lists ----
+    'label.approval-services-in-one-window-an-appro': ('审批服务一窗口(行政审批机构)', 'approval services in one window (an approval body)'),
+    'label.baseline': ('改革前基数', 'baseline'),
+    'label.budget-funded-people': ('财政供养人员', 'budget-funded people'),
+    'label.command-in-one-centre': ('指挥调度一中心', 'command in one centre'),
+    'label.delegated-powers': ('赋权事项', 'delegated powers'),
+    'label.dispatched-units': ('派驻机构', 'dispatched units'),
+    'label.empowerment-list': ('赋权清单', 'empowerment list'),
+    'label.enforcement-in-one-team-an-enforcement-b': ('综合执法一队伍(综合行政执法机构)', 'enforcement in one team (an enforcement body)'),
+    'label.functional-bodies': ('职能机构', 'functional bodies'),
+    'label.governance-in-one-grid': ('基层治理一网格', 'governance in one grid'),
+    'label.grid': ('网格', 'grid'),
+    'label.institutions': ('事业单位', 'institutions'),
+    'label.lead-and-supporting-responsibility-list': ('主体责任与配合责任清单', 'lead-and-supporting-responsibility list'),
+    'label.leadership-posts': ('领导职数', 'leadership posts'),
+    'label.lists': ('清单', 'lists'),
+    'label.party-leadership-a-party-building-body': ('加强党的全面领导(党建工作机构)', 'Party leadership (a Party-building body)'),
+    'label.power-list': ('权力清单', 'power list'),
+    'label.quotas': ('编制', 'quotas'),
+    'label.responsibility-list': ('责任清单', 'responsibility list'),
+    'label.service-list': ('服务清单', 'service list'),
+    'label.sub-units': ('内设机构', 'sub-units'),
+    'label.total': ('编制总数', 'total'),
+    'label.totals': ('合计', 'totals'),
+    'label.transfers': ('编制划转', 'transfers'),
+    # ---- the text report -------------------------------------------------------------------
+    "report.error": ("错误", "error"),
+    "report.warning": ("警告", "warning"),
+    "report.info": ("提示", "info"),
+    "report.where": ("位置", "where"),
+    "report.source": ("依据", "source"),
+    "report.unusable": ("无法使用", "unusable"),
+    "report.pass": ("通过", "passed"),
+    "report.waived": ("已豁免", "waived"),
+    "report.summary": (
+        "共检查 {files} 个方案:通过 {passed} 个,不通过 {failed} 个,无法读取 {unusable} 个;"
+        "错误 {errors} 条,警告 {warnings} 条,豁免 {waived} 条",
+        "{files} plans checked: {passed} passed, {failed} failed, {unusable} unusable; "
+        "{errors} errors, {warnings} warnings, {waived} waived",
+    ),
+    "report.pack": ("规则包", "rule pack"),
+    # ---- why a value does not fit the plan format (zh; the en text is pydantic's own) --------
+    "schema.missing": ("缺少必填字段", "missing"),
+    "schema.int_type": ("应为整数", "int type"),
+    "schema.int_from_float": ("应为整数,不能有小数", "int from float"),
+    "schema.int_parsing": ("应为整数", "int parsing"),
+    "schema.greater_than_equal": ("不能为负数", "greater than equal"),
+    "schema.greater_than": ("应大于零", "greater than"),
+    "schema.string_type": ("应为文字", "string type"),
+    "schema.bool_type": ("应为 true 或 false", "bool type"),
+    "schema.bool_parsing": ("应为 true 或 false", "bool parsing"),
+    "schema.literal_error": ("取值不在允许范围内", "literal error"),
+    "schema.string_pattern_mismatch": ("格式不正确", "string pattern mismatch"),
+    "schema.string_too_short": ("不能为空", "string too short"),
+    "schema.string_too_long": ("太长", "string too long"),
+    "schema.list_type": ("应为列表", "list type"),
+    "schema.dict_type": ("应为映射(键: 值)", "dict type"),
+    "schema.model_type": ("应为映射(键: 值)", "model type"),
+    "schema.model_attributes_type": ("应为映射(键: 值)", "model attributes type"),
+    "schema.date_type": ("应为日期(YYYY-MM-DD)", "date type"),
+    "schema.date_from_datetime_parsing": ("应为日期(YYYY-MM-DD)", "date from datetime parsing"),
+    "schema.date_parsing": ("应为日期(YYYY-MM-DD)", "date parsing"),
+    "schema.other": ("值不正确", "invalid value"),
+    # ---- the roll-up after a run over many plans ----------------------------------------------
+    "rollup.title": ("== 汇总 ==", "== Summary =="),
+    "rollup.headline": (
+        "方案 {plans} 个:通过 {passed},不通过 {failed},无法读取 {unusable};县级汇总文件 {county_files} 个,有问题 {county_files_failed} 个",
+        "{plans} plans: {passed} passed, {failed} failed, {unusable} unusable; {county_files} county files, {county_files_failed} with findings",
+    ),
+    "rollup.per-check": ("按检查项:", "Findings per check:"),
+    "rollup.per-province": ("按省:", "Per province:"),
+    "rollup.row": ("{plans} 个方案  不通过 {failed}  问题 {findings}", "{plans} plans  failed {failed}  findings {findings}"),
+    "rollup.top-counties": (
+        "问题最多的县(前 {shown} 个,共 {total} 个县;全部见 --format json):",
+        "Counties with most findings (top {shown} of {total}; all in --format json):",
+    ),
+    # ---- staffing rules --------------------------------------------------------------------------
+    "rules.extends": ("继承", "extends"),
+    "rules.applies": ("适用", "applies to"),
+    "rules.inferred": ("推断", "inferred"),
+    "rules.loosens": ("放宽", "loosens"),
+    "rules.checks": ("检查项", "Checks"),
     # ---- input ----------------------------------------------------------------------------
     "input.internal": (
         "检查本文件时发生内部错误(请把文件和这条信息报告给维护者):{reason}",
@@ -479,6 +561,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 _JOIN = {"zh": "、", "en": ", "}
+
+
+def label(key: str) -> tuple[str, str]:
+    """A (zh, en) pair from the catalogue, for text that is put together elsewhere
+    (a finding's trail, a list element's name)."""
+    return CATALOGUE[key]
 
 
 def render(key: str, lang: str, params: dict[str, Any]) -> str:

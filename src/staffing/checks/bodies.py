@@ -9,8 +9,9 @@ from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem
 from staffing.context import Context
+from staffing.messages import label
 
-_BODIES = (("职能机构", "functional bodies"),)
+_BODIES = (label("label.functional-bodies"),)
 
 
 class BodyCountOptions(Options):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from staffing.checks.base import Check, Options, Problem
 from staffing.context import Context
+from staffing.messages import label
 from staffing.model import LeadershipPost
 
 
@@ -58,7 +59,7 @@ class LeadersOverQuota(Check):
                         {"body": name, "title": post.title, "filled": post.filled, "approved": post.approved,
                          "excess": post.filled - post.approved},
                         loc + ("leadership", j, "filled"),
-                        trail=((name, name), ("领导职数", "leadership posts"), (post.title, post.title)),
+                        trail=((name, name), label("label.leadership-posts"), (post.title, post.title)),
                     )
 
 

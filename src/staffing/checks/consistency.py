@@ -8,6 +8,7 @@ from staffing.checks.base import Check, Options, Problem
 from staffing.checks.quotas import QUOTA_LABELS, plan_leadership_posts
 from staffing.context import Context
 from staffing.findings import Severity
+from staffing.messages import label
 from staffing.model import QUOTA_TYPES, Quotas
 from staffing.names import normalize
 
@@ -47,16 +48,16 @@ class TotalsMismatch(Check):
                 zh, en = QUOTA_LABELS[t]
                 loc = ("totals", "quotas", t) if t in totals.quotas.model_fields_set else ("totals", "quotas")
                 yield Problem("ST901", {"type_zh": zh, "type_en": en, "stated": stated, "sum": parts[t],
-                                        "diff": stated - parts[t]}, loc, trail=(("合计", "totals"), (zh, en)))
+                                        "diff": stated - parts[t]}, loc, trail=(label("label.totals"), (zh, en)))
         if totals.leadership_posts is not None:
             posts = plan_leadership_posts(ctx.plan)
             if posts != totals.leadership_posts:
                 yield Problem("ST901.posts", {"stated": totals.leadership_posts, "sum": posts},
-                              ("totals", "leadership_posts"), trail=(("合计", "totals"),))
+                              ("totals", "leadership_posts"), trail=(label("label.totals"),))
         if (totals.budget_funded is not None and ctx.plan.budget_funded is not None
                 and totals.budget_funded != ctx.plan.budget_funded):
             yield Problem("ST901.budget", {"stated": totals.budget_funded, "sum": ctx.plan.budget_funded},
-                          ("totals", "budget_funded"), trail=(("合计", "totals"),))
+                          ("totals", "budget_funded"), trail=(label("label.totals"),))
 
 
 class SubunitExceedsBody(Check):
@@ -93,7 +94,7 @@ class SubunitExceedsBody(Check):
                     parts = [f"{s.name} {s.quotas.get(t)}" for s in body.subunits if s.quotas.get(t)]
                     yield Problem("ST902", {"body": body.name, "type_zh": zh, "type_en": en, "inside": inside,
                                             "own": body.quotas.get(t), "parts": parts},
-                                  ("bodies", i, "subunits"), trail=((body.name, body.name), ("内设机构", "sub-units")),
+                                  ("bodies", i, "subunits"), trail=((body.name, body.name), label("label.sub-units")),
                                   at_key=True)
 
 
@@ -137,7 +138,7 @@ class OverEstablishment(Check):
         for i, unit in enumerate(ctx.plan.dispatched_units):
             if unit.quotas.total or unit.actual:
                 yield from over(("dispatched_units", i), unit.name, unit.quotas, unit.actual,
-                                (("派驻机构", "dispatched units"), (unit.name, unit.name)))
+                                (label("label.dispatched-units"), (unit.name, unit.name)))
 
 
 class DuplicateName(Check):
@@ -276,7 +277,7 @@ class BaselineBodyUnaccounted(Check):
         old = {normalize(n) for n in plan.baseline.bodies}
         for j, name in enumerate(plan.baseline.bodies):
             if normalize(name) not in landed:
-                yield Problem("ST906.lost", {"name": name}, ("baseline", "bodies", j), trail=(("改革前基数", "baseline"),))
+                yield Problem("ST906.lost", {"name": name}, ("baseline", "bodies", j), trail=(label("label.baseline"),))
         for i, body in enumerate(plan.bodies):
             for j, name in enumerate(body.merged_from):
                 if normalize(name) not in old:

@@ -11,21 +11,22 @@ from pydantic import Field
 from staffing.checks.base import Check, Options, Problem
 from staffing.context import Context
 from staffing.findings import Severity
+from staffing.messages import label
 
 ELEMENT_LABELS = {
-    "party_leadership": ("加强党的全面领导(党建工作机构)", "Party leadership (a Party-building body)"),
-    "approval_window": ("审批服务一窗口(行政审批机构)", "approval services in one window (an approval body)"),
-    "enforcement_team": ("综合执法一队伍(综合行政执法机构)", "enforcement in one team (an enforcement body)"),
-    "grid": ("基层治理一网格", "governance in one grid"),
-    "command_center": ("指挥调度一中心", "command in one centre"),
+    "party_leadership": label("label.party-leadership-a-party-building-body"),
+    "approval_window": label("label.approval-services-in-one-window-an-appro"),
+    "enforcement_team": label("label.enforcement-in-one-team-an-enforcement-b"),
+    "grid": label("label.governance-in-one-grid"),
+    "command_center": label("label.command-in-one-centre"),
 }
 
 LIST_LABELS = {
-    "empowerment": ("赋权清单", "empowerment list"),
-    "power": ("权力清单", "power list"),
-    "responsibility": ("责任清单", "responsibility list"),
-    "service": ("服务清单", "service list"),
-    "lead_supporting": ("主体责任与配合责任清单", "lead-and-supporting-responsibility list"),
+    "empowerment": label("label.empowerment-list"),
+    "power": label("label.power-list"),
+    "responsibility": label("label.responsibility-list"),
+    "service": label("label.service-list"),
+    "lead_supporting": label("label.lead-and-supporting-responsibility-list"),
 }
 
 
@@ -120,11 +121,11 @@ class GridTooCoarse(Check):
             yield Problem(
                 "ST602.grids",
                 {"grids": grid.grids, "needed": needed, "residents": residents, "per": opts.residents_per_grid},
-                ("grid", "grids"), trail=(("网格", "grid"),), option="residents_per_grid",
+                ("grid", "grids"), trail=(label("label.grid"),), option="residents_per_grid",
             )
         if grid.workers < grid.grids:
             yield Problem("ST602.workers", {"grids": grid.grids, "workers": grid.workers},
-                          ("grid", "workers"), trail=(("网格", "grid"),), option="residents_per_grid")
+                          ("grid", "workers"), trail=(label("label.grid"),), option="residents_per_grid")
 
 
 class CommandOptions(Options):
@@ -160,7 +161,7 @@ class CommandCentreNotStaffed(Check):
                           trail=((centre.name, centre.name),))
 
 
-_LISTS = (("清单", "lists"),)
+_LISTS = (label("label.lists"),)
 
 
 class ListOptions(Options):
@@ -250,14 +251,14 @@ class PowersNotCatalogued(Check):
         total = powers.approval_items + powers.penalty_powers + powers.other_powers
         if total and not (powers.catalogue or "").strip():
             yield Problem("ST702", {"approval": powers.approval_items, "penalty": powers.penalty_powers},
-                          ("powers",), trail=(("赋权事项", "delegated powers"),), option="require_catalogue")
+                          ("powers",), trail=(label("label.delegated-powers"),), option="require_catalogue")
         if total and powers.legal_actor != "town":
-            yield Problem("ST702.actor", {}, ("powers", "legal_actor"), trail=(("赋权事项", "delegated powers"),),
+            yield Problem("ST702.actor", {}, ("powers", "legal_actor"), trail=(label("label.delegated-powers"),),
                           option="require_catalogue")
         for j, ret in enumerate(powers.returned):
             if not (ret.document or "").strip():
                 yield Problem("ST702.returned", {"area": ret.area, "count": ret.count}, ("powers", "returned", j),
-                              trail=(("赋权事项", "delegated powers"), (ret.area, ret.area)), option="require_catalogue")
+                              trail=(label("label.delegated-powers"), (ret.area, ret.area)), option="require_catalogue")
 
 
 class OnlyTownsOptions(Options):

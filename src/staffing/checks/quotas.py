@@ -8,7 +8,7 @@ from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem
 from staffing.context import Context
-from staffing.messages import CATALOGUE
+from staffing.messages import CATALOGUE, label
 from staffing.model import QUOTA_TYPES, Plan, Transfer
 
 # Full names of the quota types, from the catalogue ("quota.<type>").
@@ -116,7 +116,7 @@ class StaffingGrows(Check):
                         {"type_zh": zh, "type_en": en, "after": after[t], "before": before[t], "moved": moved[t],
                          "excess": after[t] - before[t] - moved[t]},
                         _where(plan, t),
-                        trail=(("编制", "quotas"), (zh, en)),
+                        trail=(label("label.quotas"), (zh, en)),
                         option="per_type",
                     )
         total_after, total_before, total_moved = sum(after.values()), sum(before.values()), sum(moved.values())
@@ -126,7 +126,7 @@ class StaffingGrows(Check):
                 {"after": total_after, "before": total_before, "moved": total_moved,
                  "excess": total_after - total_before - total_moved},
                 _where(plan, None),
-                trail=(("编制", "quotas"), ("编制总数", "total")),
+                trail=(label("label.quotas"), label("label.total")),
                 option="per_type",
             )
         if (opts.budget_funded and plan.budget_funded is not None and plan.baseline.budget_funded is not None
@@ -136,7 +136,7 @@ class StaffingGrows(Check):
                 {"after": plan.budget_funded, "before": plan.baseline.budget_funded,
                  "excess": plan.budget_funded - plan.baseline.budget_funded},
                 ("budget_funded",),
-                trail=(("财政供养人员", "budget-funded people"),),
+                trail=(label("label.budget-funded-people"),),
                 option="budget_funded",
             )
         if opts.leadership_posts and plan.baseline.leadership_posts is not None:
@@ -146,7 +146,7 @@ class StaffingGrows(Check):
                     "ST201.posts",
                     {"after": posts, "before": plan.baseline.leadership_posts, "excess": posts - plan.baseline.leadership_posts},
                     ("baseline", "leadership_posts"),
-                    trail=(("领导职数", "leadership posts"),),
+                    trail=(label("label.leadership-posts"),),
                     option="leadership_posts",
                 )
 
@@ -203,12 +203,12 @@ class TransferUnrecorded(Check):
                     "ST202",
                     {"source": t.from_, "count": t.count, "type_zh": zh, "type_en": en},
                     ("transfers", i),
-                    trail=(("编制划转", "transfers"), (f"{t.from_}→{t.to}", f"{t.from_}→{t.to}")),
+                    trail=(label("label.transfers"), (f"{t.from_}→{t.to}", f"{t.from_}→{t.to}")),
                     option="require_document",
                 )
 
 
-_TRANSFERS = (("编制划转", "transfers"),)
+_TRANSFERS = (label("label.transfers"),)
 
 
 class TransferRangeOptions(Options):

@@ -9,11 +9,12 @@ from pydantic import Field
 from staffing.checks.base import Check, Options, Problem
 from staffing.context import Context
 from staffing.findings import Severity
+from staffing.messages import label
 from staffing.names import normalize
 
 
 def _unit_trail(name: str) -> tuple[tuple[str, str], ...]:
-    return (("派驻机构", "dispatched units"), (name, name))
+    return (label("label.dispatched-units"), (name, name))
 
 
 class DispatchOptions(Options):
@@ -188,7 +189,7 @@ class SupportCentreNotMerged(Check):
                 "ST401.separate",
                 {"name": inst.name},
                 ("support_institutions", i),
-                trail=(("事业单位", "institutions"), (inst.name, inst.name)),
+                trail=(label("label.institutions"), (inst.name, inst.name)),
                 option="one_centre",
             )
 

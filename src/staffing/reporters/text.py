@@ -8,26 +8,14 @@ from typing import TYPE_CHECKING
 
 from staffing.errors import visible as _v  # output escaping: no raw control/bidi chars reach the terminal
 from staffing.findings import Finding, Severity
+from staffing.messages import CATALOGUE
 
 if TYPE_CHECKING:
     from staffing.reporters import Run
 
-LABELS = {
-    "zh": {
-        "error": "错误", "warning": "警告", "info": "提示", "where": "位置", "source": "依据",
-        "unusable": "无法使用", "pass": "通过", "waived": "已豁免",
-        "summary": "共检查 {files} 个方案:通过 {passed} 个,不通过 {failed} 个,无法读取 {unusable} 个;"
-                   "错误 {errors} 条,警告 {warnings} 条,豁免 {waived} 条",
-        "pack": "规则包",
-    },
-    "en": {
-        "error": "error", "warning": "warning", "info": "info", "where": "where", "source": "source",
-        "unusable": "unusable", "pass": "passed", "waived": "waived",
-        "summary": "{files} plans checked: {passed} passed, {failed} failed, {unusable} unusable; "
-                   "{errors} errors, {warnings} warnings, {waived} waived",
-        "pack": "rule pack",
-    },
-}
+_KEYS = ("error", "warning", "info", "where", "source", "unusable", "pass", "waived", "summary", "pack")
+# The words of the text report, from the one catalogue (keys "report.*").
+LABELS = {lang: {k: CATALOGUE[f"report.{k}"][i] for k in _KEYS} for i, lang in enumerate(("zh", "en"))}
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "pass": "\033[32m", "dim": "\033[2m", "bold": "\033[1m"}
 _RESET = "\033[0m"

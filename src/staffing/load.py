@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from staffing.errors import InputProblem, problem
+from staffing.messages import CATALOGUE
 
 try:  # the libyaml parser when present; same behaviour, ~8x faster
     from yaml import CSafeLoader as _Loader
@@ -281,7 +282,7 @@ def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
             raise problem(path, "input.broken-link") from None
         raise problem(path, "input.missing") from None
     except PermissionError:
-        raise problem(path, "input.unreadable", reason="permission denied / 没有读取权限") from None
+        raise problem(path, "input.unreadable", reason="permission denied") from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise problem(path, "input.symlink-loop") from None
@@ -432,7 +433,7 @@ def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Document
     except RecursionError:  # pragma: no cover - the depth limit comes first
         raise problem(path, "input.too-deep", limit=limits.max_depth) from None
     if not isinstance(data, dict):
-        zh, en = _KINDS.get(type(data).__name__, ("值", "value"))
+        zh, en = CATALOGUE.get(f"kind.{type(data).__name__}", CATALOGUE["kind.other"])
         raise problem(path, "input.root-type", *_at(root.start_mark), found_zh=zh, found_en=en)
     return Document(path, data, builder.marks, builder.key_marks)
 
@@ -446,15 +447,6 @@ def _char_at(text: str, line: int, column: int) -> str:
     return text[start + column: start + column + 1]
 
 
-_KINDS = {
-    "list": ("列表", "list"),
-    "str": ("文字", "string"),
-    "int": ("数字", "number"),
-    "float": ("数字", "number"),
-    "bool": ("true/false", "true/false"),
-    "date": ("日期", "date"),
-    "datetime": ("日期", "date"),
-}
 
 
 def _check_json(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Any:

@@ -415,6 +415,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rules.inferred": ("推断", "inferred"),
     "rules.loosens": ("放宽", "loosens"),
     "rules.checks": ("检查项", "Checks"),
+    # ---- kinds of value, for "a plan must be a mapping, not a …" -----------------------------
+    "kind.list": ("列表", "list"),
+    "kind.str": ("文字", "string"),
+    "kind.int": ("数字", "number"),
+    "kind.float": ("数字", "number"),
+    "kind.bool": ("true/false", "true/false"),
+    "kind.date": ("日期", "date"),
+    "kind.datetime": ("日期", "date"),
+    "kind.other": ("值", "value"),
     # ---- input ----------------------------------------------------------------------------
     "input.internal": (
         "检查本文件时发生内部错误(请把文件和这条信息报告给维护者):{reason}",

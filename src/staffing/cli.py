@@ -15,7 +15,7 @@ from staffing.checks import ALL_CHECKS, lookup
 from staffing.engine import FileResult, Settings, check_file, packs_findings
 from staffing.errors import Exit, InputProblem, problem
 from staffing.load import Limits
-from staffing.messages import CATALOGUE, render
+from staffing.messages import render
 from staffing.reporters import REPORTERS, Run
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -197,7 +197,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         raise problem("<arguments>", "cli.unknown-check", check=args.code)
     rule = f"rule {check.rule}, " if check.rule else ""
     print(f"{check.code} {check.slug}  ({rule}default severity {check.severity.value})")
-    print(render(f"title.{check.code}" if f"title.{check.code}" in CATALOGUE else f"rule.{check.code}", "zh", {}))
+    print(render(f"title.{check.code}", "zh", {}))
     print()
     print(check.doc())
     fields = check.options.model_fields
@@ -329,6 +329,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return Exit.CLEAN
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of ours: one message, not a traceback (STAFFING_DEBUG=1 shows it)
+        if os.environ.get("STAFFING_DEBUG"):
+            raise
+        lang = getattr(args, "lang", "zh")
+        reason = f"{type(exc).__name__}: {exc}"[:200]
+        print(f"staffing: {render('input.internal', lang, {'reason': reason})}", file=sys.stderr)
+        return Exit.UNUSABLE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,22 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 from staffing import __version__
 from staffing.checks import ALL_CHECKS, Check
+from staffing.checks.runlevel import RUN_LEVEL, UnusableInput
 from staffing.findings import Finding, Severity
-from staffing.messages import render
 
 if TYPE_CHECKING:
     from staffing.reporters import Run
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
-UNUSABLE_CODE = "ST001"
-UNUSABLE_SLUG = "unusable-input"
+UNUSABLE_CODE = UnusableInput.code
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_EXTRA_RULES = (
-    ("ST000", "pack-loosens-parent", Severity.WARNING),
-    (UNUSABLE_CODE, UNUSABLE_SLUG, Severity.ERROR),
-    ("ST002", "waiver-unused", Severity.WARNING),
-)
 
 
 def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
@@ -119,19 +113,6 @@ def _rule(check: type[Check], run: Run) -> dict[str, Any]:
     }
 
 
-def _extra_rule(code: str, slug: str, severity: Severity) -> dict[str, Any]:
-    zh, en = render(f"rule.{code}", "zh", {}), render(f"rule.{code}", "en", {})
-    return {
-        "id": code,
-        "name": slug,
-        "shortDescription": {"text": en},
-        "fullDescription": {"text": f"{en} / {zh}"},
-        "help": {"text": f"{en}\n{zh}"},
-        "defaultConfiguration": {"level": _LEVEL[severity]},
-        "properties": {"tags": ["staffing"]},
-    }
-
-
 def _artifact(path: str) -> dict[str, Any]:
     p = PurePath(path)
     if p.is_absolute():
@@ -182,7 +163,9 @@ def _result(f: Finding, lang: str, index: dict[str, int]) -> dict[str, Any]:
 
 
 def as_data(run: Run, lang: str) -> dict[str, Any]:
-    rules = [_rule(c, run) for c in all_checks()] + [_extra_rule(*r) for r in _EXTRA_RULES]
+    # run-level codes (ST000 pack loosens parent, ST001 unusable input, ST002 unused waiver)
+    # are documented like checks, so they are described the same way
+    rules = [_rule(c, run) for c in (*all_checks(), *RUN_LEVEL.values())]
     index = {r["id"]: i for i, r in enumerate(rules)}
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []

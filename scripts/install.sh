@@ -1,10 +1,22 @@
 #!/usr/bin/env bash
 # Set up staffing on a Debian/Ubuntu machine: Graphviz and a Chinese font for the org
-# charts (only when missing), then .venv with the package and its test tools.
+# charts (only when missing), then .venv with the package, installed from the lock:
+#
+#   bash scripts/install.sh           what running needs        (requirements.lock)
+#   bash scripts/install.sh --test    the same plus the test tools (requirements-test.lock)
+#
+# Every version and file hash comes from the lock (refresh it with scripts/lock.sh).
 # Safe to run again: every step checks first and only adds what is missing.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+LOCK=requirements.lock
+case "${1:-}" in
+  "") ;;
+  --test) LOCK=requirements-test.lock ;;
+  *) echo "usage: bash scripts/install.sh [--test]" >&2; exit 2 ;;
+esac
 
 SYSTEM_PACKAGES=(graphviz fonts-noto-cjk fontconfig)
 
@@ -49,7 +61,11 @@ if [ ! -x .venv/bin/python ]; then
     exit 1
   fi
 fi
-.venv/bin/python -m pip install --disable-pip-version-check -q -e '.[test]'
+PIP=(.venv/bin/python -m pip install --disable-pip-version-check -q)
+# Exactly the locked files, verified by hash; nothing resolved here.
+"${PIP[@]}" --require-hashes --no-deps -r "$LOCK"
+# The package itself, in place, built by the locked backend (no download at build time).
+"${PIP[@]}" --no-deps --no-build-isolation -e .
 # The package is installed in place; compile it once so that every start reads bytecode
 # even where PYTHONDONTWRITEBYTECODE is set (as on CI machines).
 .venv/bin/python -m compileall -q src >/dev/null

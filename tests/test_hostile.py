@@ -656,3 +656,16 @@ def test_inside_refuses_symlinked_escape(tmp_path: Path) -> None:
 def test_inside_refuses_nul(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         output.inside(tmp_path, "a\x00b.svg")
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 1500 + "]" * 1500 + "\n", "a: " + "{b: " * 1500 + "\n"])
+def test_libyaml_own_depth_limit_is_the_tools_message(text: str) -> None:
+    """PyYAML >= 6.0.3 bundles a libyaml that stops at 1,000 levels with an English
+    ScannerError before our limit is seen: the user still gets the one too-deep message,
+    with the limit, in both languages, at the place our limit is crossed."""
+    with pytest.raises(InputProblem) as exc:
+        load_text("deep.yaml", text)
+    assert exc.value.key == "input.too-deep"
+    assert exc.value.line == 1 and exc.value.column < 300  # at depth 64, not at libyaml's 1,000
+    zh, en = exc.value.message("zh"), exc.value.message("en")
+    assert "64" in zh and "64" in en and "nesting depth" not in zh + en

@@ -33,6 +33,13 @@ try:  # the libyaml parser when present; same behaviour, ~8x faster
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from yaml import SafeLoader as _PureLoader
+
+# libyaml (bundled with PyYAML >= 6.0.3) stops at its own nesting limit while scanning,
+# ahead of the events, so our limit is never reached; its message is English.  Such a
+# file is parsed again by the pure-Python parser, which yields events lazily, so our
+# limit stops it where it is crossed and the one too-deep message is reported.
+_LIBYAML_DEPTH = "exceeded maximum nesting depth"
 
 Path_ = tuple[str | int, ...]
 
@@ -305,7 +312,7 @@ _AliasEvent, _DocumentStartEvent = yaml.AliasEvent, yaml.DocumentStartEvent
 _RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
 
 
-def _compose(path: str, text: str, limits: Limits) -> yaml.Node | None:
+def _compose(path: str, text: str, limits: Limits, loader: Any = _Loader) -> yaml.Node | None:
     """The one document's node tree, built from parser events with an explicit stack.
     None for a stream with no document (empty, or comments only)."""
     resolver = yaml.resolver.Resolver()
@@ -341,7 +348,7 @@ def _compose(path: str, text: str, limits: Limits) -> yaml.Node | None:
     resolved = _RESOLVED
     event: Any  # told apart by exact class (`cls is ...`), which mypy does not narrow on
     node: yaml.Node
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         cls = type(event)  # exact classes: the parser builds no subclasses
         if cls is _ScalarEvent:  # the most frequent event: grow() and attach() inlined
             expanded += 1
@@ -405,6 +412,17 @@ def _compose(path: str, text: str, limits: Limits) -> yaml.Node | None:
     return root
 
 
+def _compose_past_libyaml_depth(path: str, text: str, limits: Limits, exc: yaml.MarkedYAMLError) -> yaml.Node | None:
+    """Where libyaml gave up on nesting: the pure parser stops at our limit, at its place.
+    Should our limit be above libyaml's and the file within it, the file is read all the
+    same (slower, but what the user asked for); past it, the one too-deep message."""
+    try:
+        return _compose(path, text, limits, _PureLoader)
+    except RecursionError:  # pragma: no cover - the pure parser is not recursive
+        line, column = _at(exc.problem_mark)
+        raise problem(path, "input.too-deep", line, column, limit=limits.max_depth) from None
+
+
 def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Parse YAML (or JSON, which is checked by the JSON grammar first) into a Document."""
     _check_characters(path, text)
@@ -413,7 +431,12 @@ def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Document
         # YAML reads JSON except for tabs used as indentation; they are plain spaces to JSON.
         text = text.replace("\t", " ")
     try:
-        root = _compose(path, text, limits)
+        try:
+            root = _compose(path, text, limits)
+        except yaml.MarkedYAMLError as exc:
+            if _LIBYAML_DEPTH not in (exc.problem or ""):
+                raise
+            root = _compose_past_libyaml_depth(path, text, limits, exc)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = _at(mark)

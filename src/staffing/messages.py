@@ -314,17 +314,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     'quota.short.service': ('工勤', 'service'),
     "render.lang": ("不支持的语言:{lang}(可用 zh、en)", "unsupported language {lang} (zh or en)"),
     "render.no-dot": (
-        "未找到 Graphviz 的 dot 程序,无法生成图片。请运行 scripts/install.sh(或 apt-get install graphviz)",
-        "Graphviz `dot` was not found, so no image can be made. Install graphviz (scripts/install.sh, or apt-get install graphviz).",
+        "未找到 Graphviz 的 dot 程序，无法生成图片。请用系统的包管理器安装 Graphviz"
+        "（Debian、Ubuntu：sudo apt-get install graphviz；macOS：brew install graphviz）；"
+        "从本项目源码安装的，运行 bash scripts/install.sh 即可",
+        "Graphviz `dot` was not found, so no image can be made. Install Graphviz with your system's package manager "
+        "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz); "
+        "from a checkout of this project, bash scripts/install.sh does it.",
     ),
     "render.no-fc-list": (
-        "未找到 fc-list(fontconfig),无法查找中文字体。请运行 scripts/install.sh(或 apt-get install fontconfig fonts-noto-cjk)",
-        "fc-list (fontconfig) was not found, so no Chinese font can be looked up. Install fontconfig and fonts-noto-cjk (scripts/install.sh).",
+        "未找到 fontconfig 的 fc-list 程序，无法查找中文字体。请用系统的包管理器安装 fontconfig 和一种中文字体"
+        "（Debian、Ubuntu：sudo apt-get install fontconfig fonts-noto-cjk）；"
+        "从本项目源码安装的，运行 bash scripts/install.sh 即可",
+        "fc-list (fontconfig) was not found, so no Chinese font can be looked up. Install fontconfig and a CJK font "
+        "with your system's package manager (Debian/Ubuntu: sudo apt-get install fontconfig fonts-noto-cjk); "
+        "from a checkout of this project, bash scripts/install.sh does it.",
     ),
     "render.fc-list-failed": ("运行 fc-list 失败:{reason}", "running fc-list failed: {reason}"),
     "render.no-font": (
-        "未找到中文字体,图中的汉字会显示为方框。请运行 scripts/install.sh(或 apt-get install fonts-noto-cjk)",
-        "No Chinese (CJK) font is installed, so Chinese labels would show as boxes. Install fonts-noto-cjk (scripts/install.sh, or apt-get install fonts-noto-cjk).",
+        "未找到中文字体，图中的汉字会显示为方框。请用系统的包管理器安装一种中文字体"
+        "（Debian、Ubuntu：sudo apt-get install fonts-noto-cjk；macOS：brew install --cask font-noto-sans-cjk-sc）；"
+        "从本项目源码安装的，运行 bash scripts/install.sh 即可",
+        "No Chinese (CJK) font is installed, so Chinese labels would show as boxes. Install a CJK font with your "
+        "system's package manager (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; macOS: brew install --cask "
+        "font-noto-sans-cjk-sc); from a checkout of this project, bash scripts/install.sh does it.",
     ),
     "render.format": ("不支持的图片格式:{suffix};可用 .svg、.png、.pdf、.dot", "unsupported chart format {suffix}; use .svg, .png, .pdf or .dot"),
     "render.dot-failed": ("dot 生成 {fmt} 失败:{detail}", "dot failed to make {fmt}: {detail}"),

@@ -52,7 +52,7 @@ def main() -> int:
     if not stamp.exists() or stamp.read_text() != f"{args.towns}:{args.seed}":
         if out.exists():
             shutil.rmtree(out)
-        from staffing.generate import write
+        from staffing.plan.generate import write
 
         t = time.perf_counter()
         write(str(out), args.towns, args.seed)

@@ -21,9 +21,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from staffing.charts.render import chart_dot, find_cjk_font, render
 from staffing.findings import Finding, Severity
-from staffing.model import Plan
-from staffing.render import chart_dot, find_cjk_font, render
+from staffing.plan.model import Plan
 
 MANDATORY = frozenset(
     {"party_government_office", "party_building", "economic_development", "social_affairs",

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from staffing import fastload
-from staffing.batch import check_paths
-from staffing.engine import Settings, check_file
-from staffing.generate import write
-from staffing.load import load_file, load_text
+from staffing.io import fastload
+from staffing.io.load import load_file, load_text
+from staffing.plan.generate import write
+from staffing.run.batch import check_paths
+from staffing.run.engine import Settings, check_file
 
 GOOD = Path(__file__).resolve().parents[1] / "orgs/jiangsu/taizhou/jingjiang/xinqiao.yaml"
 
@@ -66,8 +66,8 @@ def test_pack_change_rechecks_what_it_covers(tmp_path: Path, monkeypatch) -> Non
     _, s1 = check_paths(plans, settings, jobs=1, progress=False)
     _, s2 = check_paths(plans, settings, jobs=1, progress=False)
     assert (s1.cached, s2.cached) == (0, len(plans))
-    from staffing.cache import pack_fingerprint
-    from staffing.packs import resolve
+    from staffing.packs.load import resolve
+    from staffing.run.cache import pack_fingerprint
 
     pack.write_text(pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     pack_fingerprint.cache_clear()
@@ -138,8 +138,8 @@ def test_fast_path_never_disagrees(text: str) -> None:
 
 
 def test_shown_path_matches_display_path(tmp_path: Path, monkeypatch) -> None:
-    from staffing.batch import Shown
-    from staffing.load import display_path
+    from staffing.io.load import display_path
+    from staffing.run.batch import Shown
 
     (tmp_path / "a" / "b").mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "a")
@@ -152,7 +152,7 @@ def test_shown_path_matches_display_path(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_stat_key_skips_reading_until_the_file_changes(tmp_path: Path, monkeypatch) -> None:
-    from staffing import batch, cache
+    from staffing.run import batch, cache
 
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
     monkeypatch.setattr(cache, "RACY_NS", 0)  # files written just now count as settled

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from staffing.checks import ALL_CHECKS
-from staffing.engine import FileResult, Settings, check_file, pack_findings
 from staffing.findings import Finding
+from staffing.run.engine import FileResult, Settings, check_file, pack_findings
 
 from conftest import CASES, ORGS, ROOT, needs_shared
 
@@ -135,8 +135,8 @@ def _result(rel: str) -> FileResult:
 
 
 def test_not_counted_as_bodies_is_explicit() -> None:
-    from staffing.context import Context
-    from staffing.graph import build_graph
+    from staffing.plan.context import Context
+    from staffing.plan.graph import build_graph
 
     for rel, listed in [
         ("ST101/good/development-zone-not-counted.yaml", 10),
@@ -154,8 +154,8 @@ def test_not_counted_as_bodies_is_explicit() -> None:
 
 
 def test_traditional_script_names_carry_roles() -> None:
-    from staffing.context import Context
-    from staffing.graph import build_graph
+    from staffing.plan.context import Context
+    from staffing.plan.graph import build_graph
 
     r = _result("ST102/good/traditional-script-names.yaml")
     assert r.plan is not None and r.pack is not None
@@ -232,8 +232,8 @@ def test_yongshan_matches_the_report() -> None:
     r = check_file(str(ORGS / "jiangxi/jingdezhen/leping/yongshan.yaml"))
     plan = r.plan
     assert plan is not None and r.pack is not None
-    from staffing.context import Context
-    from staffing.graph import build_graph
+    from staffing.plan.context import Context
+    from staffing.plan.graph import build_graph
 
     ctx = Context(plan, build_graph(plan), r.pack)
     assert len(ctx.counted) == 8  # 一办七局

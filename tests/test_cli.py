@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 
 from staffing.checks import ALL_CHECKS
-from staffing.cli import main
-from staffing.packs import available
+from staffing.cli.main import main
+from staffing.packs.load import available
 
 from conftest import CASES, ROOT, STAFFING
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from staffing.cli import discover, main
-from staffing.county import check_counties
-from staffing.engine import check_file
-from staffing.generate import write
+from staffing.checks.county import check_counties
+from staffing.cli.main import discover, main
+from staffing.plan.generate import write
+from staffing.run.engine import check_file
 
 
 @pytest.fixture()

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from staffing.cli import main
-from staffing.diff import compare, load_version
+from staffing.cli.main import main
+from staffing.run.diff import compare, load_version
 
 ROOT = Path(__file__).resolve().parents[1]
 XINQIAO = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from staffing.cli import main
-from staffing.engine import check_file
-from staffing.generate import corpus, write
+from staffing.cli.main import main
+from staffing.plan.generate import corpus, write
+from staffing.run.engine import check_file
 
 
 def _digest(root: Path) -> str:

@@ -26,10 +26,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from staffing import cli, load, output
-from staffing.engine import check_file
+from staffing.cli import main as cli
 from staffing.errors import InputProblem, visible
-from staffing.load import Limits, load_text
+from staffing.io import load, output
+from staffing.io.load import Limits, load_text
+from staffing.run.engine import check_file
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = Path(__file__).resolve().parent / "hostile"
@@ -439,7 +440,7 @@ def test_unreadable_subfolder_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
 
 PROBE = (
     "import resource, sys\n"
-    "from staffing.cli import main\n"
+    "from staffing.cli.main import main\n"
     "code = main(sys.argv[1:])\n"
     "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
     "sys.exit(code)\n"

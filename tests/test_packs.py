@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from staffing.checks import REGISTRY_BY_SLUG
-from staffing.engine import pack_findings
-from staffing.names import normalize
-from staffing.packs import available, resolve
+from staffing.packs.load import available, resolve
+from staffing.plan.names import normalize
+from staffing.run.engine import pack_findings
 
 from conftest import CASES, RULES, SEEDS, needs_shared
 

@@ -16,11 +16,11 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from staffing.engine import run_checks
 from staffing.findings import Finding
-from staffing.load import Document, load_text
-from staffing.model import QUOTA_TYPES, Plan
-from staffing.packs import available, resolve
+from staffing.io.load import Document, load_text
+from staffing.packs.load import available, resolve
+from staffing.plan.model import QUOTA_TYPES, Plan
+from staffing.run.engine import run_checks
 
 PACKS = sorted(available())
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -21,9 +21,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from staffing.findings import Finding, Severity
-from staffing.model import Plan
-from staffing.render import (
+from staffing.charts.render import (
     RenderError,
     chart_dot,
     choose_font,
@@ -32,6 +30,8 @@ from staffing.render import (
     html_text,
     render,
 )
+from staffing.findings import Finding, Severity
+from staffing.plan.model import Plan
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"

@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from staffing.checks import ALL_CHECKS
-from staffing.cli import main
+from staffing.cli.main import main
 from staffing.reporters.github import command, escape_data, escape_property
 
 ROOT = Path(__file__).resolve().parents[1]

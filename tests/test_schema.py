@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from staffing import model
-from staffing.cli import main
-from staffing.schema import plan_schema
+from staffing.cli.main import main
+from staffing.plan import model
+from staffing.plan.schema import plan_schema
 
 from conftest import CASES, ORGS, SCHEMA
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from staffing import waivers
-from staffing.cli import main
-from staffing.engine import check_file
+from staffing.cli.main import main
 from staffing.errors import InputProblem
+from staffing.run import waivers
+from staffing.run.engine import check_file
 
 ROOT = Path(__file__).resolve().parents[1]
 XINQIAO = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
@@ -81,7 +81,7 @@ def test_injectable_clock() -> None:
 
 
 def _doc(text: str):  # type: ignore[no-untyped-def]
-    from staffing.load import load_text
+    from staffing.io.load import load_text
 
     return load_text("w.yaml", text)
 

@@ -1,5 +1,5 @@
 import sys
 
-from staffing.cli import main
+from staffing.cli.main import main
 
 sys.exit(main())

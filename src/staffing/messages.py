@@ -514,7 +514,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pack.option-value": ("{check}.{option} 的值不正确:{reason}", "bad value for {check}.{option}: {reason}"),
     "pack.severity": ("未知的严重程度“{value}”", "unknown severity “{value}”"),
     "pack.extends-loop": ("规则包 {pack} 的 extends 形成循环", "rule pack {pack} extends itself"),
-    # ---- waivers (staffing.waivers) ------------------------------------------------------
+    # ---- waivers (staffing.run.waivers) ------------------------------------------------------
     "waiver.unused": (
         "豁免未匹配到任何问题:{check}({slug}),{town},机构 {body},批复文号 {approval}",
         "waiver matches no finding: {check} ({slug}), {town}, body {body}, approval {approval}",
@@ -536,7 +536,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ci.unusable": ("无法使用", "unusable"),
     "ci.waived": ("已豁免", "waived"),
     "ci.not-run": ("未执行(规则包未启用或未选择)", "not run (disabled by the pack or not selected)"),
-    # ---- diff (staffing.diff) -------------------------------------------------------------
+    # ---- diff (staffing.run.diff) -------------------------------------------------------------
     "diff.header": ("比较 {old} → {new}({town})", "comparing {old} → {new} ({town})"),
     "diff.bodies": ("机构", "bodies"),
     "diff.added": ("新增:{name}", "added: {name}"),

@@ -533,7 +533,7 @@ def header(code: str, kind: str, desc: str, rules: str | None, where: str) -> st
 
 def main() -> int:
     sys.path.insert(0, str(HERE.parents[1] / "src"))
-    from staffing.engine import Settings, check_file, pack_findings
+    from staffing.run.engine import Settings, check_file, pack_findings
 
     for d in HERE.glob("ST*/good"):
         shutil.rmtree(d)

@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem
-from staffing.context import Context
 from staffing.messages import label
+from staffing.plan.context import Context
 
 _BODIES = (label("label.functional-bodies"),)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from staffing.checks.base import Check, Options, Problem
-from staffing.context import Context
 from staffing.messages import label
-from staffing.model import LeadershipPost
+from staffing.plan.context import Context
+from staffing.plan.model import LeadershipPost
 
 
 def _holders(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], str, str | None, list[LeadershipPost]]]:

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from staffing.checks.base import Check, Options, Problem
 from staffing.checks.quotas import QUOTA_LABELS, plan_leadership_posts
-from staffing.context import Context
 from staffing.findings import Severity
 from staffing.messages import label
-from staffing.model import QUOTA_TYPES, Quotas
-from staffing.names import normalize
+from staffing.plan.context import Context
+from staffing.plan.model import QUOTA_TYPES, Quotas
+from staffing.plan.names import normalize
 
 
 class TotalsMismatch(Check):

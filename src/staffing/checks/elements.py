@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem
-from staffing.context import Context
 from staffing.findings import Severity
 from staffing.messages import label
+from staffing.plan.context import Context
 
 ELEMENT_LABELS = {
     "party_leadership": label("label.party-leadership-a-party-building-body"),

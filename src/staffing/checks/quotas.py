@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem
-from staffing.context import Context
 from staffing.messages import CATALOGUE, label
-from staffing.model import QUOTA_TYPES, Plan, Transfer
+from staffing.plan.context import Context
+from staffing.plan.model import QUOTA_TYPES, Plan, Transfer
 
 # Full names of the quota types, from the catalogue ("quota.<type>").
 QUOTA_LABELS: dict[str, tuple[str, str]] = {t: CATALOGUE[f"quota.{t}"] for t in QUOTA_TYPES}

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem
-from staffing.context import Context
 from staffing.findings import Severity
 from staffing.messages import label
-from staffing.names import normalize
+from staffing.plan.context import Context
+from staffing.plan.names import normalize
 
 
 def _unit_trail(name: str) -> tuple[tuple[str, str], ...]:

@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from staffing.engine import FileResult, Settings
 from staffing.findings import Finding, Severity
+from staffing.run.engine import FileResult, Settings
 
 
 @dataclass

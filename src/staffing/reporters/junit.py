@@ -17,9 +17,9 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
 
 from staffing.checks import ALL_CHECKS, Check
-from staffing.engine import FileResult, selected
 from staffing.findings import Finding
 from staffing.messages import render
+from staffing.run.engine import FileResult, selected
 
 if TYPE_CHECKING:
     from staffing.reporters import Run
@@ -39,7 +39,7 @@ def _classname(path: str) -> str:
 def checks_for(result: FileResult) -> tuple[Any, ...]:
     """The checks a file is tested against: a county file's own checks, else every plan check."""
     try:
-        from staffing.county import COUNTY_CHECKS, COUNTY_FILE
+        from staffing.checks.county import COUNTY_CHECKS, COUNTY_FILE
     except ImportError:  # pragma: no cover
         return ALL_CHECKS
     if os.path.basename(result.path) == COUNTY_FILE:

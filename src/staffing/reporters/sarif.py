@@ -76,7 +76,7 @@ def all_checks() -> tuple[Any, ...]:
     """Every check: the plan checks, then the county-file checks (when that module exists)."""
     county_checks: tuple[Any, ...]
     try:
-        from staffing import county
+        from staffing.checks import county
 
         county_checks = county.COUNTY_CHECKS
     except ImportError:  # pragma: no cover

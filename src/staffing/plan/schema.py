@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from staffing import __version__
-from staffing.model import Plan
+from staffing.plan.model import Plan
 
 SCHEMA_ID = "https://staffing.invalid/schema/plan.schema.json"
 

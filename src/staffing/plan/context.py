@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from staffing.graph import OrgGraph
-from staffing.model import Body, Plan
-from staffing.names import normalize, strip_town
-from staffing.rulepack import Pack
+from staffing.packs.pack import Pack
+from staffing.plan.graph import OrgGraph
+from staffing.plan.model import Body, Plan
+from staffing.plan.names import normalize, strip_town
 
 
 def resolve_role(pack: Pack, plan: Plan, body: Body) -> str:

@@ -24,13 +24,13 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from staffing.checks.quotas import QUOTA_LABELS
-from staffing.engine import FileResult
 from staffing.errors import InputProblem, problem
 from staffing.findings import Finding, Severity
-from staffing.load import Document, display_path, load_file
+from staffing.io.load import Document, display_path, load_file
 from staffing.messages import render
-from staffing.model import QUOTA_TYPES, Count, Name, Quotas, QuotaType
-from staffing.names import normalize
+from staffing.plan.model import QUOTA_TYPES, Count, Name, Quotas, QuotaType
+from staffing.plan.names import normalize
+from staffing.run.engine import FileResult
 
 COUNTY_FILE = "_county.yaml"
 
@@ -184,7 +184,7 @@ def check_county(path: str, towns: Sequence[FileResult]) -> FileResult:
     try:
         # the fast reader when it is sound (line numbers only for a finding), as for plans:
         # a national run has ~2,800 county files, ~5 ms each through the reference loader
-        from staffing.fastload import load as fast_load
+        from staffing.io.fastload import load as fast_load
 
         doc = fast_load(path)
         doc.path = shown

@@ -53,10 +53,10 @@ def tool_fingerprint() -> str:
     of every shipped pack, so an edited check invalidates what it may have changed (and
     a file merely touched, checked out again or copied does not).  Computed once per
     process: ~0.4 MB read and hashed, a few milliseconds."""
-    from staffing.packs import pack_dirs
+    from staffing.packs.load import pack_dirs
 
     h = hashlib.blake2b(f"{__version__}:{SCHEMA}".encode(), digest_size=16)
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parents[1]  # staffing/
     files = [(f"src/{f.relative_to(root).as_posix()}", f) for f in root.rglob("*.py")]
     for folder in pack_dirs():
         files += [(f"rules/{f.name}", f) for f in folder.glob("*.yaml")]
@@ -93,7 +93,7 @@ def pack_fingerprint(ref: str) -> str:
     """Hash of the content of every file in the pack's extends chain ("" when it does not
     resolve; such results are not cached)."""
     try:
-        from staffing.packs import resolve
+        from staffing.packs.load import resolve
 
         pack = resolve(ref)
     except Exception:

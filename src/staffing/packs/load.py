@@ -16,14 +16,14 @@ from staffing.checks import REGISTRY_BY_SLUG
 from staffing.checks.base import Direction, direction
 from staffing.errors import InputProblem, problem
 from staffing.findings import Severity
-from staffing.load import Document, load_file
-from staffing.rulepack import CheckSetting, Loosening, Pack, Param
+from staffing.io.load import Document, load_file
+from staffing.packs.pack import CheckSetting, Loosening, Pack, Param
 
 
 def pack_dirs() -> list[Path]:
     """Where shipped packs live: inside the installed package, or the repository's rules/."""
-    here = Path(__file__).resolve().parent
-    return [p for p in (here / "rules", here.parents[1] / "rules") if p.is_dir()]
+    package = Path(__file__).resolve().parents[1]  # staffing/
+    return [p for p in (package / "rules", package.parents[1] / "rules") if p.is_dir()]
 
 
 def _text(doc: Document, loc: tuple[str | int, ...], value: Any, key: str, kind: type | tuple[type, ...]) -> Any:

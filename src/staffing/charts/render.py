@@ -23,11 +23,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from staffing.findings import Finding, body_index
+from staffing.io.output import write_atomic
 from staffing.messages import CATALOGUE
 from staffing.messages import render as render_message
-from staffing.model import QUOTA_TYPES, Body, LeadershipPost, Plan, Quotas, SupportCenter
-from staffing.names import normalize
-from staffing.output import write_atomic
+from staffing.plan.model import QUOTA_TYPES, Body, LeadershipPost, Plan, Quotas, SupportCenter
+from staffing.plan.names import normalize
 
 __all__ = [
     "FORMATS",

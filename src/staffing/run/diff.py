@@ -23,12 +23,12 @@ from typing import Any
 
 from staffing import __version__
 from staffing.checks.quotas import QUOTA_LABELS, is_recorded, plan_leadership_posts, plan_quotas
-from staffing.engine import validate_plan
 from staffing.errors import InputProblem, problem
-from staffing.load import DEFAULT_LIMITS, Limits, display_path, load_file, load_text
+from staffing.io.load import DEFAULT_LIMITS, Limits, display_path, load_file, load_text
 from staffing.messages import render
-from staffing.model import QUOTA_TYPES, Body, Plan, Quotas, Transfer
-from staffing.names import normalize, strip_town
+from staffing.plan.model import QUOTA_TYPES, Body, Plan, Quotas, Transfer
+from staffing.plan.names import normalize, strip_town
+from staffing.run.engine import validate_plan
 
 FORMAT_VERSION = 1
 
@@ -92,7 +92,7 @@ def load_from_git(rev: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Versi
     raw = proc.stdout
     if len(raw) > limits.max_bytes:
         raise problem(label, "input.too-large", size=len(raw), limit=limits.max_bytes)
-    from staffing.load import decode
+    from staffing.io.load import decode
 
     doc = load_text(label, decode(label, raw), limits)
     return Version(label, validate_plan(doc))
@@ -102,7 +102,7 @@ def load_from_git(rev: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Versi
 
 
 def _role_lookup(plan: Plan) -> Any:
-    from staffing.packs import resolve
+    from staffing.packs.load import resolve
 
     try:
         pack = resolve(plan.rule_pack)

@@ -18,11 +18,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from staffing.engine import FileResult, Settings, check_file
 from staffing.errors import InputProblem
 from staffing.findings import Finding, Severity
-from staffing.load import display_path, read_bytes
+from staffing.io.load import display_path, read_bytes
 from staffing.messages import render
+from staffing.run.engine import FileResult, Settings, check_file
 
 CHUNK = 64
 
@@ -108,7 +108,7 @@ def from_record(rec: dict[str, Any]) -> FileResult:
             NameStub(centre) if centre else None,
         )
     if rec.get("pack_ref"):
-        from staffing.packs import resolve
+        from staffing.packs.load import resolve
 
         try:
             result.pack = resolve(rec["pack_ref"])
@@ -128,7 +128,7 @@ _WORKER: dict[str, Any] = {}
 
 
 def _cache_context(settings: Settings) -> str:
-    from staffing.cache import settings_fingerprint, tool_fingerprint
+    from staffing.run.cache import settings_fingerprint, tool_fingerprint
 
     return tool_fingerprint() + "|" + settings_fingerprint(settings)
 
@@ -164,7 +164,7 @@ class Shown:
 
 def _storable(rec: dict[str, Any], key: str | None) -> str | None:
     """Mark a fresh record for the cache; the key to store it under, or None."""
-    from staffing.cache import SCHEMA, pack_fingerprint
+    from staffing.run.cache import SCHEMA, pack_fingerprint
 
     if key is not None and rec["pack_ref"] and rec["error"] is None:
         fp = pack_fingerprint(rec["pack_ref"])
@@ -192,7 +192,7 @@ def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, con
         return [(to_record(check_file(p, settings), settings), None, p, None) for p in paths]
     import stat as st_
 
-    from staffing.cache import RACY_NS, file_key, pack_fingerprint, stat_key
+    from staffing.run.cache import RACY_NS, file_key, pack_fingerprint, stat_key
 
     shown = shown or Shown()
     settled = time.time_ns() - RACY_NS  # before any stat: later writes get later times
@@ -246,7 +246,7 @@ def _work(chunk: list[str]) -> list[Item]:
     settings: Settings = _WORKER["settings"]
     cache = _WORKER.get("cache")
     if cache is None and _WORKER.get("use_cache"):
-        from staffing.cache import Cache
+        from staffing.run.cache import Cache
 
         cache = _WORKER["cache"] = Cache(_WORKER["cache_dir"], readonly=True)
     if "shown" not in _WORKER:
@@ -310,7 +310,7 @@ def check_paths(
     on_result: Callable[[FileResult], None] | None = None,
 ) -> tuple[list[FileResult], BatchStats]:
     """Check every path (plan files); results sorted by path."""
-    from staffing.cache import Cache, cache_dir
+    from staffing.run.cache import Cache, cache_dir
 
     start = time.perf_counter()
     stats = BatchStats()

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from staffing.load import DEFAULT_LIMITS, Document, Limits, decode, load_text, read_bytes
+from staffing.io.load import DEFAULT_LIMITS, Document, Limits, decode, load_text, read_bytes
 
 try:  # pinned in pyproject.toml; without it every file takes the reference path
     import yaml_rs as _yaml_rs

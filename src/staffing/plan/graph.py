@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from staffing.model import QUOTA_TYPES, Plan, Quotas
-from staffing.names import normalize
+from staffing.plan.model import QUOTA_TYPES, Plan, Quotas
+from staffing.plan.names import normalize
 
 ROOT = "town"
 

@@ -9,15 +9,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from staffing.checks import ALL_CHECKS, Check
-from staffing.context import Context
 from staffing.errors import InputProblem, problem
 from staffing.findings import Finding, Severity
-from staffing.graph import build_graph
-from staffing.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
+from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
 from staffing.messages import CATALOGUE, render
-from staffing.model import Plan
-from staffing.packs import resolve
-from staffing.rulepack import Pack
+from staffing.packs.load import resolve
+from staffing.packs.pack import Pack
+from staffing.plan.context import Context
+from staffing.plan.graph import build_graph
+from staffing.plan.model import Plan
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ def check_file(path: str, settings: Settings = Settings()) -> FileResult:
 
 def load_document(path: str, limits: Limits = DEFAULT_LIMITS, raw: bytes | None = None) -> Document:
     """The plan's document: parsed fast, with line numbers worked out only when asked for
-    (see staffing.fastload); the reference loader wherever the fast parser could differ."""
-    from staffing import fastload
+    (see staffing.io.fastload); the reference loader wherever the fast parser could differ."""
+    from staffing.io import fastload
 
     if raw is None:
         return fastload.load(path, limits)

@@ -1,6 +1,6 @@
 """A rule pack as data: its parameters, each with the seed and phrase it rests on, and the
 vocabulary (roles, ranks, titles) the checks use.  Loading, merging and resolving packs is
-`staffing.packs`; this module holds only what the checks read, so the checks need not
+`staffing.packs.load`; this module holds only what the checks read, so the checks need not
 know how packs are loaded."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from staffing.findings import Severity
-from staffing.names import normalize
+from staffing.plan.names import normalize
 
 if TYPE_CHECKING:
     from staffing.checks.base import Check

@@ -6,12 +6,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from staffing.context import resolve_role
-from staffing.engine import FileResult, Settings, check_file
+from staffing.charts.render import RenderError, chart_dot, compare_dot, find_cjk_font, render
 from staffing.errors import Exit
-from staffing.model import Plan
-from staffing.output import inside, safe_name
-from staffing.render import RenderError, chart_dot, compare_dot, find_cjk_font, render
+from staffing.io.output import inside, safe_name
+from staffing.plan.context import resolve_role
+from staffing.plan.model import Plan
+from staffing.run.engine import FileResult, Settings, check_file
 
 if TYPE_CHECKING:
     import argparse

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from staffing import __version__
 from staffing.checks import ALL_CHECKS, lookup
-from staffing.engine import FileResult, Settings, check_file, packs_findings
 from staffing.errors import Exit, InputProblem, problem
-from staffing.load import Limits
+from staffing.io.load import Limits
 from staffing.messages import render
 from staffing.reporters import REPORTERS, Run
+from staffing.run.engine import FileResult, Settings, check_file, packs_findings
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -90,7 +90,7 @@ def _codes(values: Sequence[str] | None) -> frozenset[str]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     if args.rules:  # a pack named on the command line is an argument: one message, not one per plan
-        from staffing.packs import resolve
+        from staffing.packs.load import resolve
 
         resolve(args.rules)
     settings = Settings(
@@ -109,15 +109,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if getattr(args, "charts", None):  # charts need whole plans, not the batch's records
         results.extend(check_file(p, settings) for p in plan_paths)
     else:
-        from staffing.batch import check_paths
+        from staffing.run.batch import check_paths
 
         checked, _ = check_paths(plan_paths, settings, jobs=args.jobs, use_cache=not args.no_cache)
         results.extend(checked)
-    from staffing.county import check_counties
+    from staffing.checks.county import check_counties
 
     county_results = check_counties([r for r in results if r.plan is not None or r.error is not None])
     results.extend(county_results)
-    from staffing import waivers
+    from staffing.run import waivers
 
     extra: list = []
     waiver_file = None if args.no_waivers else waivers.discover(args.waivers)
@@ -128,7 +128,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     run = Run(results, packs_findings(results) + extra, strict=strict, settings=settings)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt in ("text", "json") and (len(plan_paths) > 1 or county_results):
-        from staffing.batch import rollup, rollup_text
+        from staffing.run.batch import rollup, rollup_text
 
         summary = rollup(results, run.status)
         if fmt == "json":
@@ -144,7 +144,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     sys.stdout.write(text)
     chart_status: int = Exit.CLEAN
     if getattr(args, "charts", None):
-        from staffing.cli_render import draw_charts
+        from staffing.cli.render import draw_charts
 
         chart_status = draw_charts(run, args.charts, args.lang)
     counts = run.counts()
@@ -158,7 +158,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from staffing.packs import available, resolve
+    from staffing.packs.load import available, resolve
 
     lang = args.lang
     for pack_id in sorted(available()):
@@ -184,7 +184,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     check = lookup(args.code)
     if check is None:
-        from staffing.county import lookup as county_lookup
+        from staffing.checks.county import lookup as county_lookup
 
         check = county_lookup(args.code)  # type: ignore[assignment]
     if check is None:
@@ -210,14 +210,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from staffing.schema import plan_schema
+    from staffing.plan.schema import plan_schema
 
     print(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
     return Exit.CLEAN
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from staffing import diff
+    from staffing.run import diff
 
     limits = Limits(max_bytes=args.max_bytes)
     if args.base is not None and len(args.files) == 1:
@@ -232,7 +232,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
-    from staffing.cli_render import cmd_render
+    from staffing.cli.render import cmd_render
 
     return cmd_render(args)
 
@@ -306,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from staffing.generate import write
+    from staffing.plan.generate import write
 
     n = write(args.dir, args.towns, args.seed)
     print(f"{n} files written under {args.dir}", file=sys.stderr)

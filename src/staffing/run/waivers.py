@@ -35,13 +35,13 @@ from pathlib import Path
 from typing import Any
 
 from staffing.checks import lookup
-from staffing.engine import FileResult
 from staffing.errors import problem
 from staffing.findings import Finding, Severity, body_index
-from staffing.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
+from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
 from staffing.messages import render
-from staffing.model import Plan
-from staffing.names import normalize
+from staffing.plan.model import Plan
+from staffing.plan.names import normalize
+from staffing.run.engine import FileResult
 
 DEFAULT_NAME = "staffing-waivers.yaml"
 UNUSED_CODE = "ST002"

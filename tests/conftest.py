@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ SCHEMA = ROOT / "schema" / "plan.schema.json"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds" / "readable"
 needs_shared = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SHARED} (seeds, schemas) is not beside the checkout")
-STAFFING = ROOT / ".venv" / "bin" / "staffing"
+# The console script of the environment running the tests (the README's .venv, or another
+# one such as scripts/test-latest.sh's .venv-latest).
+STAFFING = Path(sys.executable).parent / "staffing"
 
 
 @pytest.fixture

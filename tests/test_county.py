@@ -82,3 +82,17 @@ def test_cli_reports_county_findings_and_rollup(corpus: Path, tmp_path: Path, mo
     assert any(r["code"] == "ST952" for r in roll["findings_per_check"])
     assert roll["per_county"] and roll["per_province"]
     assert main(["explain", "ST951"]) == 0
+
+
+def test_county_may_shrink_by_more_than_it_moved(corpus: Path) -> None:
+    county = _county(corpus)
+    text = county.read_text(encoding="utf-8")
+    m = re.search(r"quotas_after: \{administrative: (\d+)", text)
+    assert m
+    # after ≤ before − moved: a county that shrinks by more than it moved down is not at fault
+    county.write_text(text[: m.start(1)] + str(int(m.group(1)) - 3) + text[m.end(1):], encoding="utf-8")
+    (out,) = check_counties(_results(corpus))
+    assert not [f for f in out.findings if f.code == "ST952" and "administrative" in f.message_en]
+    county.write_text(text[: m.start(1)] + str(int(m.group(1)) + 1) + text[m.end(1):], encoding="utf-8")
+    (out,) = check_counties(_results(corpus))
+    assert [f for f in out.findings if f.code == "ST952" and "administrative" in f.message_en]

@@ -32,16 +32,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} self-chosen bodies, under the minimum of {limit}",
     ),
     "ST201.type": (
-        "{type_zh} {after} 个,超过改革前 {before} 个加有据下划 {moved} 个,多 {excess} 个",
-        "{type_en} {after}, over the baseline {before} plus {moved} recorded from above, by {excess}",
+        "{type_zh} {after} 个,超过改革前 {before} 个加可计入的下划 {moved} 个,多 {excess} 个",
+        "{type_en} {after}, over the baseline {before} plus {moved} moved down that may count, by {excess}",
     ),
     "ST201.total": (
-        "编制总数 {after} 个,超过改革前 {before} 个加有据下划 {moved} 个,多 {excess} 个",
-        "total quota {after}, over the baseline {before} plus {moved} recorded from above, by {excess}",
+        "编制总数 {after} 个,超过改革前 {before} 个加可计入的下划 {moved} 个,多 {excess} 个",
+        "total quota {after}, over the baseline {before} plus {moved} moved down that may count, by {excess}",
     ),
     "ST201.budget": (
         "财政供养人员 {after} 人,超过改革前 {before} 人(多 {excess} 人)",
         "{after} budget-funded people, over the baseline of {before} by {excess}",
+    ),
+    "ST201.budget-moved": (
+        "财政供养人员 {after} 人，超过改革前 {before} 人加按下划编制补充的 {moved} 人（多 {excess} 人）",
+        "{after} budget-funded people, over the baseline of {before} plus {moved} for quota moved down, by {excess}",
     ),
     "ST201.posts": (
         "领导职数 {after} 个,超过改革前 {before} 个(多 {excess} 个)",
@@ -56,8 +60,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} quotas moved down in all, over the limit of {limit}",
     ),
     "ST203.under": (
-        "下划编制共 {count} 个,少于应下划的 {limit} 个",
-        "{count} quotas moved down in all, under the required {limit}",
+        "下划编制共 {count} 名，少于应下划的 {limit} 名；下划编制是{county}的职责，不是本方案的错误，请与{county}机构编制部门核实",
+        "{count} quotas moved down in all, under the required {limit}; moving them down is {county}'s duty, not a fault of "
+        "this plan: check with {county}'s establishment office",
     ),
     "ST203.type": (
         "下划的{type_zh}不在允许的类型内(允许:{allowed_zh})",
@@ -220,8 +225,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{county} records quotas moved down to {town}, but the county folder has no plan for {town}",
     ),
     "ST952": (
-        "{county}{type_zh}改革前 {before} 个、改革后 {after} 个,下划 {moved} 个,改革后应为 {expected} 个",
-        "{county}: {type_en} {before} before and {after} after, {moved} moved down; after should be {expected}",
+        "{county}{type_zh}改革前 {before} 名、改革后 {after} 名，下划 {moved} 名，改革后应不超过 {expected} 名",
+        "{county}: {type_en} {before} before and {after} after, {moved} moved down; after should be at most {expected}",
     ),
     "ST000": (
         "规则包 {pack} 放宽了上级规则包 {parent} 的限制:{check}.{option} 由 {parent_value} 改为 {value}",

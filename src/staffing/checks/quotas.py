@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem
+from staffing.findings import Severity
 from staffing.messages import CATALOGUE, label
 from staffing.plan.context import Context
 from staffing.plan.model import QUOTA_TYPES, Plan, Transfer
@@ -46,29 +47,52 @@ def incoming(plan: Plan) -> list[tuple[int, Transfer]]:
     return [(i, t) for i, t in enumerate(plan.transfers) if t.level != "town"]
 
 
-def legitimate_moves(ctx: Context) -> dict[str, int]:
-    """Quota moved down that may count as growth, by type: recorded transfers into the
-    town, of the types the pack allows, up to the pack's maximum in all (in the order the
-    plan lists them).  What lies beyond is reported by ST203 and is not growth."""
+def _moves(ctx: Context, recorded: bool) -> dict[str, int]:
+    """Quota moved down into the town that may count as growth, by type: transfers from a
+    higher level, recorded (or, with recorded=False, those that lack only their document),
+    only where the pack lets transfers count as growth, of the types it allows and up to
+    its maximum in all (in the order the plan lists them).  What lies beyond is ST203's."""
+    moved = dict.fromkeys(QUOTA_TYPES, 0)
+    if not ctx.pack.options(StaffingGrows).transfers_count_as_growth:
+        return moved  # a pack without its own source for it allows no growth by transfer
     setting = ctx.pack.setting(TransferOutOfRange)
     limits = ctx.pack.options(TransferOutOfRange) if setting is not None and setting.enabled else None
     room = limits.max if limits is not None and limits.max is not None else None
     allowed = set(limits.types) if limits is not None and limits.types else None
-    moved = dict.fromkeys(QUOTA_TYPES, 0)
     for _, tr in incoming(ctx.plan):
-        if not is_recorded(tr) or (allowed is not None and tr.type not in allowed):
+        if allowed is not None and tr.type not in allowed:
             continue
         count = tr.count if room is None else min(tr.count, room)
-        moved[tr.type] += count
         if room is not None:
             room -= count
+        if is_recorded(tr) == recorded:
+            moved[tr.type] += count
     return moved
+
+
+def legitimate_moves(ctx: Context) -> dict[str, int]:
+    """Recorded quota moved down that counts as growth, by type (see `_moves`)."""
+    return _moves(ctx, recorded=True)
+
+
+def undocumented_moves(ctx: Context) -> dict[str, int]:
+    """Quota that would count as growth but for its missing document: ST202 reports it
+    (one finding for one missing number), so ST201 does not count it again.  Zero when the
+    pack does not ask for documents, since then nobody reports it."""
+    setting = ctx.pack.setting(TransferUnrecorded)
+    if setting is None or not setting.enabled or ctx.pack.options(TransferUnrecorded).require_document is False:
+        return dict.fromkeys(QUOTA_TYPES, 0)
+    return _moves(ctx, recorded=False)
 
 
 class StaffingOptions(Options):
     per_type: bool | None = Field(None, json_schema_extra={"direction": "require"})
     budget_funded: bool | None = Field(None, json_schema_extra={"direction": "require"})
     leadership_posts: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    # quota moved down from above may count as growth (a loosening, hence "max": True > False)
+    transfers_count_as_growth: bool | None = Field(None, json_schema_extra={"direction": "max"})
+    # budget-funded people may grow by the quota legitimately moved down (filled as it comes)
+    budget_funded_follows_transfers: bool | None = Field(None, json_schema_extra={"direction": "max"})
 
 
 class StaffingGrows(Check):
@@ -77,11 +101,15 @@ class StaffingGrows(Check):
     ## What it checks
     The town's quotas after the reform (its bodies, support centre and any support
     institution; not dispatched units, whose quotas stay with their departments) are
-    compared with the baseline, per quota type and in total.  The only legitimate
-    growth is quota moved down from a higher level with a recorded document
-    (编随事走), of a type and within the total the pack allows for such transfers
-    (Taizhou: 1–2 administrative or fully funded institutional quotas).  Where the pack says so, budget-funded people (财政供养人员) and
-    approved leadership posts (领导职数) must not grow either.
+    compared with the baseline, per quota type and in total.  Quota moved down from a
+    higher level (编随事走) counts as growth only where the pack says so with its own
+    source (`transfers_count_as_growth`; Taizhou: 1–2 administrative or fully funded
+    institutional quotas), of a type and within the total the pack allows; a pack
+    without it allows no growth at all (Jiangsu: "只减不增").  A transfer that lacks
+    only its document number is reported once, by ST202, and not again here.  Where
+    the pack says so, budget-funded people (财政供养人员) and approved leadership posts
+    (领导职数) must not grow either; budget-funded people may grow by the quota
+    legitimately moved down where the pack says so (Taizhou: "按照编制数及时补充人员").
 
     ## Why it matters
     "在编制总量不增的前提下" (001); "严控总量、盘活存量、只减不增 … 确保基层机构编制和财政
@@ -89,8 +117,9 @@ class StaffingGrows(Check):
     do not grow.
 
     ## Example
-    Bad: baseline administrative 40; bodies add up to 42; one transfer of 1 recorded.
-    Good: bodies add up to 41 with that transfer, or 40 without it.
+    Bad (Taizhou): baseline administrative 40; bodies add up to 42; one transfer of 1 recorded.
+    Good (Taizhou): bodies add up to 41 with that transfer, or 40 without it.
+    Bad (Jiangsu developed town): 41 with a recorded transfer of 1 (the pack allows none).
 
     ## Fix
     Bring the quotas back to the baseline, or record the transfer from the county
@@ -106,7 +135,9 @@ class StaffingGrows(Check):
         plan = ctx.plan
         after = ctx.plan_quotas
         before = {t: plan.baseline.quotas.get(t) for t in QUOTA_TYPES}
-        moved = legitimate_moves(ctx)
+        # growth that only lacks its document is ST202's one finding: counted here as if recorded
+        documented, pending = legitimate_moves(ctx), undocumented_moves(ctx)
+        moved = {t: documented[t] + pending[t] for t in QUOTA_TYPES}
         if opts.per_type is not False:
             for t in QUOTA_TYPES:
                 if after[t] > before[t] + moved[t]:
@@ -129,12 +160,13 @@ class StaffingGrows(Check):
                 trail=(label("label.quotas"), label("label.total")),
                 option="per_type",
             )
+        staff_moved = total_moved if opts.budget_funded_follows_transfers else 0
         if (opts.budget_funded and plan.budget_funded is not None and plan.baseline.budget_funded is not None
-                and plan.budget_funded > plan.baseline.budget_funded):
+                and plan.budget_funded > plan.baseline.budget_funded + staff_moved):
             yield Problem(
-                "ST201.budget",
-                {"after": plan.budget_funded, "before": plan.baseline.budget_funded,
-                 "excess": plan.budget_funded - plan.baseline.budget_funded},
+                "ST201.budget-moved" if staff_moved else "ST201.budget",
+                {"after": plan.budget_funded, "before": plan.baseline.budget_funded, "moved": staff_moved,
+                 "excess": plan.budget_funded - plan.baseline.budget_funded - staff_moved},
                 ("budget_funded",),
                 trail=(label("label.budget-funded-people"),),
                 option="budget_funded",
@@ -170,7 +202,8 @@ class TransferUnrecorded(Check):
     """A quota transfer has no document.
 
     ## What it checks
-    Every entry under `transfers` that moves quota into the town must name the document
+    Every entry under `transfers` that moves quota into the town from a higher level
+    (not `level: town`, a move between the town's own bodies) must name the document
     (文号) that moved it.  An unrecorded transfer is not legitimate growth: the
     staffing check ignores it.
 
@@ -196,7 +229,7 @@ class TransferUnrecorded(Check):
     def run(self, ctx: Context, opts: TransferUnrecordedOptions) -> Iterator[Problem]:
         if opts.require_document is False:
             return
-        for i, t in enumerate(ctx.plan.transfers):
+        for i, t in incoming(ctx.plan):  # moves between the town's own bodies need no county document
             if not is_recorded(t):
                 zh, en = QUOTA_LABELS[t.type]
                 yield Problem(
@@ -221,8 +254,10 @@ class TransferOutOfRange(Check):
     """Quota moved down outside the pack's range or of a type it does not allow.
 
     ## What it checks
-    Adds up the recorded transfers into the town and compares the sum with the
-    pack's range; each transfer's quota type must be one the pack allows.
+    Adds up the transfers into the town from a higher level (a missing document is
+    ST202's finding, not a shortfall here) and compares the sum with the pack's range;
+    each transfer's quota type must be one the pack allows.  Too little moved down is a
+    warning: moving the quota is the county's duty, not the town's.
 
     ## Why it matters
     Taizhou: "从上往下跨层级调剂1至2名行政编制或者全额拨款事业编制给每个乡镇(街道)" (004).
@@ -241,16 +276,21 @@ class TransferOutOfRange(Check):
     options = TransferRangeOptions
 
     def run(self, ctx: Context, opts: TransferRangeOptions) -> Iterator[Problem]:
-        recorded = [(i, t) for i, t in incoming(ctx.plan) if is_recorded(t)]
-        total = sum(t.count for _, t in recorded)
+        # every transfer from above counts, recorded or not: a missing document is ST202's
+        # finding alone, not also a shortfall here
+        moved_in = incoming(ctx.plan)
+        total = sum(t.count for _, t in moved_in)
         if opts.max is not None and total > opts.max:
             yield Problem("ST203.over", {"count": total, "limit": opts.max}, ("transfers",), trail=_TRANSFERS,
                           option="max", at_key=True)
         if opts.min is not None and total < opts.min:
-            yield Problem("ST203.under", {"count": total, "limit": opts.min}, ("transfers",), trail=_TRANSFERS,
-                          option="min", at_key=True)
+            # moving the quota down is the county's duty, not the town's: a warning on the
+            # town's plan (the county file's record is held against the towns by ST951)
+            yield Problem("ST203.under", {"count": total, "limit": opts.min, "county": ctx.plan.town.county},
+                          ("transfers",), trail=_TRANSFERS,
+                          option="min", at_key=True, severity=Severity.WARNING)
         if opts.types:
-            for i, t in recorded:
+            for i, t in moved_in:
                 if t.type not in opts.types:
                     zh, en = QUOTA_LABELS[t.type]
                     yield Problem(

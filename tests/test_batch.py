@@ -82,7 +82,7 @@ def test_corrupt_cache_is_never_fatal(corpus: list[str], tmp_path: Path, monkeyp
     first, _ = check_paths(corpus[:5], Settings(), jobs=1, progress=False)
     db = sqlite3.connect(cache / "results.sqlite3")
     with db:
-        db.execute("UPDATE entries SET value = '{not json'")
+        db.execute("UPDATE entries2 SET value = '{not json'")
     db.close()
     again, s = check_paths(corpus[:5], Settings(), jobs=1, progress=False)
     assert s.cached == 0 and [_key(r) for r in again] == [_key(r) for r in first]
@@ -191,8 +191,8 @@ def test_fresh_files_get_no_stat_key(corpus: list[str], tmp_path: Path, monkeypa
     plans = sorted(str(f) for f in root.rglob("*.yaml") if not f.name.startswith("_"))
     check_paths(plans, Settings(), jobs=1, progress=False)  # written within RACY_NS: racily clean
     db = sqlite3.connect(tmp_path / "c" / "results.sqlite3")
-    assert db.execute("SELECT count(*) FROM stats").fetchone()[0] == 0
-    assert db.execute("SELECT count(*) FROM entries").fetchone()[0] == len(plans)
+    assert db.execute("SELECT count(*) FROM stats2").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM entries2").fetchone()[0] == len(plans)
     db.close()
 
 
@@ -204,10 +204,10 @@ def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, mon
     first, _ = check_paths(corpus[:5], Settings(), jobs=1, progress=False)
     db = sqlite3.connect(cache / "results.sqlite3")
     with db:
-        for key, value in db.execute("SELECT key, value FROM entries").fetchall():
+        for key, value in db.execute("SELECT key, value FROM entries2").fetchall():
             v = json.loads(value)
             v["findings"] = [[1]]  # well-formed JSON, current schema, not a record
-            db.execute("UPDATE entries SET value = ? WHERE key = ?", (json.dumps(v), key))
+            db.execute("UPDATE entries2 SET value = ? WHERE key = ?", (json.dumps(v), key))
     db.close()
     again, s = check_paths(corpus[:5], Settings(), jobs=2, progress=False)
     assert s.cached == 0 and [_key(r) for r in again] == [_key(r) for r in first]

@@ -111,7 +111,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         from staffing.run.batch import check_paths
 
-        checked, _ = check_paths(plan_paths, settings, jobs=args.jobs, use_cache=not args.no_cache)
+        checked, _ = check_paths(plan_paths, settings, jobs=args.jobs, use_cache=not args.no_cache,
+                                 cache_dir=args.cache_dir)
         results.extend(checked)
     from staffing.checks.county import check_counties
 
@@ -266,7 +267,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-nodes", type=_limit, default=Limits().max_nodes,
                        help="most values accepted in one file, aliases expanded (default %(default)s)")
     check.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="processes to use (default: every core)")
-    check.add_argument("--no-cache", action="store_true", help="check every plan again, ignoring .staffing-cache/")
+    check.add_argument("--no-cache", action="store_true", help="check every plan again and keep no results")
+    check.add_argument("--cache-dir", metavar="DIR", default=None,
+                       help="keep the result cache in DIR (default: $XDG_CACHE_HOME/staffing or ~/.cache/staffing)")
     check.add_argument("--charts", metavar="DIR", help="draw the chart of every plan into DIR (SVG and PNG)")
     check.set_defaults(func=cmd_check)
 

@@ -175,9 +175,78 @@ def _storable(rec: dict[str, Any], key: str | None) -> str | None:
     return None
 
 
-def _usable(hit: dict[str, Any] | None, pack_fingerprint: Callable[[str], str]) -> bool:
-    return bool(hit is not None and hit.get("pack_ref") and isinstance(hit["pack_ref"], str)
+def _usable(hit: dict[str, Any] | None, pack_fingerprint: Callable[[str], str], shown: str) -> bool:
+    """An entry is used only if it is a well-formed record of this very file, checked
+    against the pack as it is now."""
+    return bool(hit is not None and valid_record(hit, shown)
                 and hit.get("pack_fp") == pack_fingerprint(hit["pack_ref"]))
+
+
+def _is_str(v: Any) -> bool:
+    return isinstance(v, str)
+
+
+def _is_int(v: Any, low: int = 0) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= low
+
+
+def _strs(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _valid_finding(v: Any, shown: str) -> bool:
+    from staffing.checks import lookup
+
+    if not (isinstance(v, list) and len(v) == 14):
+        return False
+    code, slug, sev, zh, en, file, line, col, loc, trail_zh, trail_en, source, numbers, waived = v
+    check = lookup(code) if isinstance(code, str) else None
+    return bool(
+        check is not None and check.code == code and check.slug == slug
+        and sev in {s.value for s in Severity}
+        and _is_str(zh) and _is_str(en) and file == shown and _is_int(line, 1) and _is_int(col, 1)
+        and isinstance(loc, list) and all(_is_str(x) or _is_int(x) for x in loc)
+        and _strs(trail_zh) and _strs(trail_en) and (source is None or _is_str(source))
+        and isinstance(numbers, dict) and all(
+            _is_str(k) and isinstance(x, (int, float)) and not isinstance(x, bool) for k, x in numbers.items())
+        and waived is None
+    )
+
+
+def valid_record(rec: Any, shown: str) -> bool:
+    """Whether a cached record has exactly the shape `to_record` gives a checked plan (a
+    plan that loaded and met its pack: no error, a town, a pack) and belongs to the file
+    shown as `shown`.  Anything else is a miss: a cache entry never decides a verdict by
+    being odd."""
+    from staffing.run.cache import SCHEMA
+
+    if not isinstance(rec, dict) or rec.get("schema") != SCHEMA or rec.get("path") != shown:
+        return False
+    if set(rec) - {"path", "pack_ref", "town", "transfers", "findings", "error", "names", "pack_fp",
+                   "schema", "cached"}:
+        return False
+    town, transfers, findings = rec.get("town"), rec.get("transfers"), rec.get("findings")
+    if not (_is_str(rec.get("pack_ref")) and rec["pack_ref"] and _is_str(rec.get("pack_fp"))
+            and rec.get("error", 1) is None):
+        return False
+    if not (isinstance(town, list) and _strs(town) and len(town) == 5 and town[0]):
+        return False
+    if not isinstance(transfers, list) or not all(
+            isinstance(t, list) and len(t) == 5 and all(_is_str(x) for x in t[:3]) and _is_int(t[3])
+            and (t[4] is None or _is_str(t[4])) for t in transfers):
+        return False
+    if not isinstance(findings, list) or not all(_valid_finding(f, shown) for f in findings):
+        return False
+    names = rec.get("names")
+    if names is not None:
+        if not isinstance(names, dict) or set(names) != {"bodies", "dispatched_units", "support_institutions",
+                                                          "support_center"}:
+            return False
+        if not all(_strs(names[k]) for k in ("bodies", "dispatched_units", "support_institutions")):
+            return False
+        if not (names["support_center"] is None or _is_str(names["support_center"])):
+            return False
+    return True
 
 
 Item = tuple[dict[str, Any], str | None, str, str | None]  # record, content key, path, stat key to record
@@ -185,9 +254,9 @@ Item = tuple[dict[str, Any], str | None, str, str | None]  # record, content key
 
 def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, context: str,
                 shown: Shown | None = None) -> list[Item]:
-    """One (record, content key, path, stat key) per path.  A cached record carries
-    "cached": True and is not checked for well-formedness here: the parent does that
-    once, in `from_record`, and re-checks the plan if it is not."""
+    """One (record, content key, path, stat key) per path.  A cached record has been
+    validated (`valid_record`) and carries "cached": True; the parent still re-checks the
+    plan if turning it back into a result fails."""
     if cache is None:
         return [(to_record(check_file(p, settings), settings), None, p, None) for p in paths]
     import stat as st_
@@ -219,12 +288,12 @@ def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, con
     for n, (p, disp, pre, old) in enumerate(infos):
         key = keys[n]
         hit = hits.get(key) if key is not None else None
-        if not _usable(hit, pack_fingerprint) and pre is not None and pre in known:
+        if not _usable(hit, pack_fingerprint, disp) and pre is not None and pre in known:
             # the stat key pointed at an entry that is gone or stale: go by content
             key = _content_key(p, settings, context, disp, file_key)
             hit = cache.get(key) if key is not None and key != keys[n] else None
         remember = pre if (pre is not None and old and key is not None and known.get(pre) != key) else None
-        if hit is not None and _usable(hit, pack_fingerprint):
+        if hit is not None and _usable(hit, pack_fingerprint, disp):
             hit["cached"] = True
             out.append((hit, key, p, remember))
             continue
@@ -245,18 +314,41 @@ def _content_key(path: str, settings: Settings, context: str, disp: str, file_ke
 def _work(chunk: list[str]) -> list[Item]:
     settings: Settings = _WORKER["settings"]
     cache = _WORKER.get("cache")
-    if cache is None and _WORKER.get("use_cache"):
+    if cache is None and _WORKER.get("location") is not None:
         from staffing.run.cache import Cache
 
-        cache = _WORKER["cache"] = Cache(_WORKER["cache_dir"], readonly=True)
+        directory, secret = _WORKER["location"]
+        cache = _WORKER["cache"] = Cache(directory, secret, readonly=True)
     if "shown" not in _WORKER:
         _WORKER["shown"] = Shown()
     return check_chunk(chunk, settings, cache, _WORKER["context"], _WORKER["shown"])
 
 
-def _init(settings: Settings, use_cache: bool, cache_dir: Any, context: str) -> None:
+def _init(settings: Settings, location: tuple[Any, bytes] | None, context: str) -> None:
     _WORKER.clear()
-    _WORKER.update(settings=settings, use_cache=use_cache, cache_dir=cache_dir, context=context)
+    _WORKER.update(settings=settings, location=location, context=context)
+
+
+def _init_worker(settings: Settings, location: tuple[Any, bytes] | None, context: str) -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: a worker leaves it to the parent, which ends
+    # the pool (see `check_paths`), rather than printing a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _init(settings, location, context)
+
+
+class Interrupted(BaseException):
+    """SIGTERM (or SIGINT) arrived while plans were being checked; the workers are ended."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_interrupted(signum: int, frame: Any) -> None:
+    raise Interrupted(signum)
 
 
 # ---- the run --------------------------------------------------------------------------------
@@ -308,16 +400,20 @@ def check_paths(
     use_cache: bool = True,
     progress: bool | None = None,
     on_result: Callable[[FileResult], None] | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
 ) -> tuple[list[FileResult], BatchStats]:
-    """Check every path (plan files); results sorted by path."""
-    from staffing.run.cache import Cache, cache_dir
+    """Check every path (plan files); results sorted by path.  `cache_dir` is the cache
+    folder (default: see `staffing.run.cache.cache_dir`); a folder that cannot be trusted
+    means no cache for this run."""
+    from staffing.run.cache import Cache, open_location
+    from staffing.run.cache import cache_dir as default_dir
 
     start = time.perf_counter()
     stats = BatchStats()
     jobs = max(1, jobs or os.cpu_count() or 1)
     jobs = min(jobs, max(1, len(paths) // 8 or 1))
-    context = _cache_context(settings) if use_cache else ""
-    directory = cache_dir()
+    location = open_location(default_dir(cache_dir)) if use_cache else None
+    context = _cache_context(settings) if location is not None else ""
     bar = Progress(len(paths), show_progress() if progress is None else progress)
     results: list[FileResult] = []
     cached = 0
@@ -350,36 +446,63 @@ def check_paths(
         bar.update(len(batch))
 
     if jobs == 1:
-        _init(settings, use_cache, directory, context)
-        for i in range(0, len(paths), CHUNK):
-            take(_work(list(paths[i:i + CHUNK])))
-        cache = _WORKER.get("cache")
-        if cache is not None:
-            cache.close()
-        _WORKER.clear()
+        _init(settings, location, context)
+        try:
+            for i in range(0, len(paths), CHUNK):
+                take(_work(list(paths[i:i + CHUNK])))
+        finally:
+            cache = _WORKER.get("cache")
+            if cache is not None:
+                cache.close()
+            _WORKER.clear()
     else:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        # small chunks first would starve nobody; equal chunks keep both cores busy to the end
-        size = max(8, min(CHUNK, len(paths) // (jobs * 4) or 8))
-        chunks = [list(paths[i:i + size]) for i in range(0, len(paths), size)]
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
-                                 initargs=(settings, use_cache, directory, context)) as pool:
-            futures = [pool.submit(_work, c) for c in chunks]
-            for fut in as_completed(futures):
-                take(fut.result())
+        _pooled(paths, jobs, settings, location, context, take)
     bar.close()
-    if use_cache and (new or stat_keys):
-        cache = Cache(directory)
-        cache.put_many(new, stat_keys)
-        cache.close()
+    if location is not None and (new or stat_keys):
+        store = Cache(*location)
+        store.put_many(new, stat_keys)
+        store.close()
     stats.checked = len(results)
     stats.cached = cached
     results.sort(key=lambda r: r.path)
     stats.seconds = time.perf_counter() - start
     return results, stats
+
+
+def _pooled(paths: Sequence[str], jobs: int, settings: Settings, location: tuple[Any, bytes] | None,
+            context: str, take: Callable[[list[Item]], None]) -> None:
+    """Chunks of `paths` on `jobs` processes.  SIGTERM, SIGINT or any failure here ends every
+    worker before it propagates: no worker outlives the run."""
+    import multiprocessing as mp
+    import signal
+    import threading
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # small chunks first would starve nobody; equal chunks keep both cores busy to the end
+    size = max(8, min(CHUNK, len(paths) // (jobs * 4) or 8))
+    chunks = [list(paths[i:i + size]) for i in range(0, len(paths), size)]
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_interrupted) if main_thread else None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(settings, location, context))
+    try:
+        futures = [pool.submit(_work, c) for c in chunks]
+        for fut in as_completed(futures):
+            take(fut.result())
+    except BaseException:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for proc in processes:
+            proc.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            proc.join(5)
+        raise
+    else:
+        pool.shutdown(wait=True)
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 # ---- roll-up ---------------------------------------------------------------------------------

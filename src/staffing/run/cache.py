@@ -1,5 +1,17 @@
 """The result cache of `staffing check`: unchanged plans are not checked again.
 
+Nothing in the cache can change a verdict.  It lives in the user's cache folder
+(``$XDG_CACHE_HOME/staffing``, else ``~/.cache/staffing``), never in the checked tree; CI
+can point it elsewhere (``--cache-dir`` or ``cache_dir`` in staffing.toml) or turn it off
+(``--no-cache``).  Every entry is authenticated: HMAC-SHA256 over its key and value with a
+random key made for this user and kept in the cache folder (mode 0600), so an entry made
+anywhere else -- a database committed to a repository, copied from another machine, or
+edited by hand -- is a miss.  A cache folder, database or key that is a symbolic link, not
+a regular file or folder, or not the user's own is not used at all.  An authentic entry is
+still validated against its typed record (`valid_record`) before use; one that does not
+fit is a miss and is replaced.  A corrupt or unreadable database is moved aside or
+ignored; no cache problem ever fails a check.
+
 An entry is keyed on the plan file's content (BLAKE2b), the settings that change results
 (--rules, --select, --ignore, limits) and the tool (its version and a hash of the content
 of its own source files and shipped packs).  The entry records which rule pack the plan
@@ -7,11 +19,8 @@ was checked against and the fingerprint of that pack's content (every file in it
 `extends` chain); a hit counts only while that fingerprint is unchanged, so editing a
 pack re-checks exactly the plans it covers.
 
-Storage is one SQLite file, ``.staffing-cache/results.sqlite3`` in the working directory
-(or ``$STAFFING_CACHE_DIR``): writes are transactions (atomic), readers and a writer may
-overlap, and values are JSON (never pickle: a cache folder can come with a checkout).
-A corrupt entry is a miss; a corrupt or unreadable database is moved aside, or ignored;
-no cache problem ever fails a check.
+Storage is one SQLite file, ``results.sqlite3``: writes are transactions (atomic), readers
+and a writer may overlap, and values are JSON (never pickle).
 
 A second table maps a *stat key* (the tool and settings context, the path, and the file's
 device, inode, size, mtime_ns and ctime_ns) to the content key, so a warm run need not read
@@ -25,26 +34,141 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
+import secrets
 import sqlite3
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from staffing import __version__
 
-SCHEMA = 1
+SCHEMA = 2
 RACY_NS = 2_000_000_000  # FAT's mtime granularity is 2 s; everything else is finer
 _BATCH = 500  # bound parameters per query, well under SQLite's oldest limit (999)
+KEY_FILE = "key"
+DB_FILE = "results.sqlite3"
+_KEY_BYTES = 32
+# version-2 tables: every row carries its MAC; tables of older versions are left unread
 _TABLES = (
-    "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS stats (pre TEXT PRIMARY KEY, key TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS entries2 (key TEXT PRIMARY KEY, value TEXT NOT NULL, mac TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS stats2 (pre TEXT PRIMARY KEY, key TEXT NOT NULL, mac TEXT NOT NULL)",
 )
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get("STAFFING_CACHE_DIR") or ".staffing-cache")
+def user_cache_dir() -> Path:
+    """The user's cache folder for staffing: $XDG_CACHE_HOME/staffing (an absolute path, as
+    the XDG base-directory specification requires), else ~/.cache/staffing."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / "staffing"
+
+
+def cache_dir(chosen: str | os.PathLike[str] | None = None) -> Path:
+    """The folder a run uses: the one chosen (--cache-dir, staffing.toml), else
+    $STAFFING_CACHE_DIR, else the user's cache folder."""
+    if chosen:
+        return Path(chosen)
+    env = os.environ.get("STAFFING_CACHE_DIR")
+    return Path(env) if env else user_cache_dir()
+
+
+def _own(info: os.stat_result) -> bool:
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
+
+
+def _trusted_dir(directory: Path) -> bool:
+    """The folder exists (made 0700 if not), is a real folder (not a link) and is ours."""
+    try:
+        info = os.lstat(directory)
+    except FileNotFoundError:
+        try:
+            directory.mkdir(mode=0o700, parents=True)
+            info = os.lstat(directory)
+        except OSError:
+            return False
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and _own(info) and not info.st_mode & 0o022
+
+
+def _trusted_file(path: Path) -> bool:
+    """Absent, or a regular file (not a link) that is ours."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and _own(info)
+
+
+def _read_key(path: Path) -> bytes | None:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _own(info) or info.st_mode & 0o077:
+            return None
+        data = os.read(fd, _KEY_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) == _KEY_BYTES else None
+
+
+def _make_key(path: Path) -> bytes | None:
+    """A fresh random key, written 0600 with O_EXCL (never through a link); if another run
+    made one first, that one."""
+    secret = secrets.token_bytes(_KEY_BYTES)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except FileExistsError:
+        return _read_key(path)
+    except OSError:
+        return None
+    try:
+        os.write(fd, secret)
+        os.fsync(fd)
+    except OSError:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        return None
+    os.close(fd)
+    return secret
+
+
+def open_location(directory: Path) -> tuple[Path, bytes] | None:
+    """(folder, key) when the cache folder can be trusted, else None (the run goes without
+    a cache).  Refused: a folder, database, journal or key that is a symbolic link, not a
+    regular file or folder, or owned by someone else; a folder others may write to; a key
+    file others may read."""
+    if not _trusted_dir(directory):
+        return None
+    for name in (DB_FILE, DB_FILE + "-wal", DB_FILE + "-shm", DB_FILE + "-journal", KEY_FILE):
+        if not _trusted_file(directory / name):
+            return None
+    key_path = directory / KEY_FILE
+    secret = _read_key(key_path)
+    if secret is None and not os.path.lexists(key_path):
+        secret = _make_key(key_path)
+    if secret is None:
+        return None
+    return directory, secret
+
+
+def mac(secret: bytes, *parts: str) -> str:
+    return hmac.new(secret, "\0".join(parts).encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +247,7 @@ def stat_key(context: str, path: str, info: os.stat_result) -> str:
 def _entry(text: Any) -> dict[str, Any] | None:
     try:
         value = json.loads(text)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         return None
     if not isinstance(value, dict) or value.get("schema") != SCHEMA:
         return None
@@ -131,41 +255,50 @@ def _entry(text: Any) -> dict[str, Any] | None:
 
 
 class Cache:
-    """Get and put JSON records by key.  Every method swallows cache trouble."""
+    """Get and put JSON records by key, each authenticated with the user's key.  Every
+    method swallows cache trouble; an entry whose MAC does not match is a miss."""
 
-    def __init__(self, directory: Path | None = None, readonly: bool = False) -> None:
-        self.dir = directory or cache_dir()
-        self.file = self.dir / "results.sqlite3"
+    def __init__(self, directory: Path, secret: bytes, readonly: bool = False) -> None:
+        self.dir = directory
+        self.secret = secret
+        self.file = self.dir / DB_FILE
         self.readonly = readonly
         self._db: sqlite3.Connection | None = None
         self.broken = False
+
+    @classmethod
+    def open(cls, directory: Path) -> Cache | None:
+        """The cache in `directory` for writing, or None when that folder cannot be trusted
+        (workers, which only read, get the folder and key from the parent)."""
+        found = open_location(directory)
+        return None if found is None else cls(found[0], found[1])
+
+    def _connect(self, readonly: bool) -> sqlite3.Connection:
+        if readonly:
+            uri = Path(os.path.abspath(self.file)).as_uri() + "?mode=ro"
+            return sqlite3.connect(uri, uri=True, timeout=10)
+        db = sqlite3.connect(str(self.file), timeout=30)
+        db.execute("PRAGMA journal_mode=WAL")
+        for sql in _TABLES:
+            db.execute(sql)
+        return db
 
     def _conn(self) -> sqlite3.Connection | None:
         if self._db is not None or self.broken:
             return self._db
         try:
-            if self.readonly:
-                if not self.file.exists():
-                    self.broken = True
-                    return None
-                db = sqlite3.connect(f"file:{self.file}?mode=ro", uri=True, timeout=10)
-            else:
-                self.dir.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(str(self.file), timeout=30)
-                db.execute("PRAGMA journal_mode=WAL")
-                for sql in _TABLES:
-                    db.execute(sql)
-            db.execute("SELECT count(*) FROM entries WHERE key = ''").fetchone()
+            if self.readonly and not self.file.exists():
+                self.broken = True
+                return None
+            db = self._connect(self.readonly)
+            db.execute("SELECT count(*) FROM entries2 WHERE key = ''").fetchone()
             self._db = db
         except sqlite3.DatabaseError:
             self.broken = True
             if not self.readonly:
                 self._move_aside()
                 try:
-                    db = sqlite3.connect(str(self.file), timeout=30)
-                    for sql in _TABLES:
-                        db.execute(sql)
-                    self._db = db
+                    self._db = self._connect(False)
                     self.broken = False
                 except sqlite3.DatabaseError:
                     self._db = None
@@ -182,46 +315,49 @@ class Cache:
             except OSError:
                 pass
 
-    def get(self, key: str) -> dict[str, Any] | None:
-        db = self._conn()
-        if db is None:
+    def _entry(self, key: Any, value: Any, tag: Any) -> dict[str, Any] | None:
+        if not (isinstance(key, str) and isinstance(value, str) and isinstance(tag, str)):
             return None
-        try:
-            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-        except sqlite3.DatabaseError:
+        if not hmac.compare_digest(tag, mac(self.secret, "entry", key, value)):
             return None
-        if row is None:
-            return None
-        return _entry(row[0])
+        return _entry(value)
 
-    def _select(self, sql: str, keys: list[str]) -> list[tuple[Any, Any]]:
+    def get(self, key: str) -> dict[str, Any] | None:
+        found = self._select("SELECT key, value, mac FROM entries2 WHERE key IN ({})", [key])
+        return next((e for e in (self._entry(*row) for row in found) if e is not None), None)
+
+    def _select(self, sql: str, keys: list[str]) -> list[tuple[Any, ...]]:
         """Rows of `sql` (with one `{}` for the placeholders) for every key, a few hundred
         keys per query; [] on any database trouble."""
         db = self._conn()
         if db is None or not keys:
             return []
-        rows: list[tuple[Any, Any]] = []
+        rows: list[tuple[Any, ...]] = []
         try:
             for i in range(0, len(keys), _BATCH):
                 part = keys[i:i + _BATCH]
                 rows += db.execute(sql.format(",".join("?" * len(part))), part).fetchall()
-        except sqlite3.DatabaseError:
+        except (sqlite3.Error, OSError, ValueError):
             return []
         return rows
 
     def get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
-        """The well-formed entries among `keys` (one query per few hundred keys)."""
+        """The authentic, well-formed entries among `keys` (one query per few hundred keys)."""
         out: dict[str, dict[str, Any]] = {}
-        for key, value in self._select("SELECT key, value FROM entries WHERE key IN ({})", keys):
-            entry = _entry(value)
-            if entry is not None and isinstance(key, str):
+        for key, value, tag in self._select("SELECT key, value, mac FROM entries2 WHERE key IN ({})", keys):
+            entry = self._entry(key, value, tag)
+            if entry is not None:
                 out[key] = entry
         return out
 
     def get_stat_keys(self, pres: list[str]) -> dict[str, str]:
-        """Content key per stat key, for the stat keys that have one."""
-        return {pre: key for pre, key in self._select("SELECT pre, key FROM stats WHERE pre IN ({})", pres)
-                if isinstance(pre, str) and isinstance(key, str) and len(key) == 40}
+        """Content key per stat key, for the stat keys that have an authentic one."""
+        out: dict[str, str] = {}
+        for pre, key, tag in self._select("SELECT pre, key, mac FROM stats2 WHERE pre IN ({})", pres):
+            if (isinstance(pre, str) and isinstance(key, str) and isinstance(tag, str) and len(key) == 40
+                    and hmac.compare_digest(tag, mac(self.secret, "stat", pre, key))):
+                out[pre] = key
+        return out
 
     def put_many(self, items: list[tuple[str, dict[str, Any]]],
                  stat_keys: list[tuple[str, str]] | None = None) -> None:
@@ -230,15 +366,17 @@ class Cache:
         db = self._conn()
         if db is None:
             return
+        rows = []
+        for k, v in items:
+            text = json.dumps(v, ensure_ascii=False, default=str)
+            rows.append((k, text, mac(self.secret, "entry", k, text)))
         try:
             with db:
-                db.executemany(
-                    "INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)",
-                    [(k, json.dumps(v, ensure_ascii=False, default=str)) for k, v in items],
-                )
+                db.executemany("INSERT OR REPLACE INTO entries2 (key, value, mac) VALUES (?, ?, ?)", rows)
                 if stat_keys:
-                    db.executemany("INSERT OR REPLACE INTO stats (pre, key) VALUES (?, ?)", stat_keys)
-        except (sqlite3.DatabaseError, OSError):
+                    db.executemany("INSERT OR REPLACE INTO stats2 (pre, key, mac) VALUES (?, ?, ?)",
+                                   [(p, k, mac(self.secret, "stat", p, k)) for p, k in stat_keys])
+        except (sqlite3.Error, OSError, ValueError):
             pass
 
     def close(self) -> None:

@@ -1,0 +1,225 @@
+"""The cache cannot lie: every attack on it leaves the verdicts of the shipped examples as
+they are (Zhangpu and Hongqiao fail, the other four pass, exit 1), and none fails a run."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from staffing.cli.main import main
+from staffing.run import cache as cache_mod
+from staffing.run.cache import DB_FILE, KEY_FILE, mac, user_cache_dir
+
+from conftest import ROOT
+
+FAILING = {"orgs/jiangsu/suzhou/kunshan/zhangpu.yaml", "orgs/jiangsu/taizhou/taixing/hongqiao.yaml"}
+
+
+@pytest.fixture(autouse=True)
+def _root(in_root: Path) -> None:
+    pass
+
+
+def verdicts(capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, dict[str, tuple[str, int]], str]:
+    """(exit code, path → (status, findings), stderr) of `staffing check orgs --format json`."""
+    code = main(["check", "orgs", "--format", "json", "--jobs", "1", *extra])
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    return code, {f["path"]: (f["status"], len(f["findings"])) for f in data["files"]}, err
+
+
+def reference(capsys: pytest.CaptureFixture[str]) -> dict[str, tuple[str, int]]:
+    code, seen, _ = verdicts(capsys, "--no-cache")
+    assert code == 1 and {p for p, (st, _) in seen.items() if st == "fail"} == FAILING
+    return seen
+
+
+def cached_count(capsys: pytest.CaptureFixture[str], folder: Path) -> int:
+    """How many of the six examples the cache in `folder` answers (a run, then counted)."""
+    from staffing.run.batch import check_paths
+    from staffing.run.engine import Settings
+
+    paths = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "orgs").rglob("*.yaml"))
+    _, stats = check_paths(paths, Settings(), jobs=1, progress=False, cache_dir=folder)
+    return stats.cached
+
+
+def rows(folder: Path) -> list[tuple[str, str, str]]:
+    db = sqlite3.connect(folder / DB_FILE)
+    try:
+        return db.execute("SELECT key, value, mac FROM entries2").fetchall()
+    finally:
+        db.close()
+
+
+def rewrite(folder: Path, change, secret: bytes | None) -> None:
+    """Apply `change` to every record; sign with `secret` (None: keep the old MAC)."""
+    db = sqlite3.connect(folder / DB_FILE)
+    with db:
+        for key, value, tag in db.execute("SELECT key, value, mac FROM entries2").fetchall():
+            rec = json.loads(value)
+            change(rec)
+            text = json.dumps(rec, ensure_ascii=False)
+            db.execute("UPDATE entries2 SET value = ?, mac = ? WHERE key = ?",
+                       (text, mac(secret, "entry", key, text) if secret else tag, key))
+    db.close()
+
+
+def test_default_folder_is_the_users_not_the_checked_tree(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert user_cache_dir() == tmp_path / "xdg" / "staffing"
+    code, _, _ = verdicts(capsys)
+    assert code == 1
+    assert (tmp_path / "xdg" / "staffing" / DB_FILE).is_file()
+    key = tmp_path / "xdg" / "staffing" / KEY_FILE
+    assert key.stat().st_mode & 0o777 == 0o600 and key.stat().st_size == 32
+    assert not (ROOT / ".staffing-cache").exists()
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # not absolute: ignored, as the spec says
+    assert user_cache_dir() == Path.home() / ".cache" / "staffing"
+
+
+def test_a_committed_cache_folder_is_never_read(capsys, tmp_path: Path, monkeypatch) -> None:
+    """The attack as reported: `.staffing-cache/results.sqlite3` with every finding removed,
+    committed to the plans repository."""
+    ref = reference(capsys)
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "orgs", repo / "orgs")
+    shutil.copytree(ROOT / "rules", repo / "rules")
+    planted = repo / ".staffing-cache"
+    verdicts(capsys, "--cache-dir", str(planted))
+    rewrite(planted, lambda r: r.update(findings=[]), (planted / KEY_FILE).read_bytes())  # the planter's own key
+    (planted / KEY_FILE).unlink()  # a key is never committed (and would not be trusted elsewhere)
+    monkeypatch.chdir(repo)
+    code, seen, _ = verdicts(capsys)  # CI on a fresh clone: default folder
+    assert (code, seen) == (1, ref)
+    code, seen, _ = verdicts(capsys, "--cache-dir", str(planted))  # even pointed at it
+    assert (code, seen) == (1, ref)
+
+
+def test_an_entry_made_with_another_key_is_a_miss(capsys, tmp_path: Path) -> None:
+    ref = reference(capsys)
+    theirs, ours = tmp_path / "theirs", tmp_path / "ours"
+    verdicts(capsys, "--cache-dir", str(theirs))
+    rewrite(theirs, lambda r: r.update(findings=[]), (theirs / KEY_FILE).read_bytes())
+    ours.mkdir(mode=0o700)
+    shutil.copy(theirs / DB_FILE, ours / DB_FILE)  # their database, our key (made on first use)
+    assert cached_count(capsys, ours) == 0
+    code, seen, _ = verdicts(capsys, "--cache-dir", str(ours))
+    assert (code, seen) == (1, ref)
+    # edited in place without the key: the MAC no longer matches
+    rewrite(ours, lambda r: r.update(findings=[]), None)
+    code, seen, _ = verdicts(capsys, "--cache-dir", str(ours))
+    assert (code, seen) == (1, ref)
+
+
+@pytest.mark.parametrize("link", [DB_FILE, DB_FILE + "-wal", KEY_FILE, "."])
+def test_a_symlink_in_the_cache_is_not_used(capsys, tmp_path: Path, link: str) -> None:
+    ref = reference(capsys)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    victim = outside / "victim"
+    victim.write_bytes(b"precious")
+    folder = tmp_path / "cache"
+    if link == ".":
+        folder.symlink_to(outside, target_is_directory=True)
+    else:
+        folder.mkdir(mode=0o700)
+        (folder / link).symlink_to(victim)
+    code, seen, _ = verdicts(capsys, "--cache-dir", str(folder))
+    assert (code, seen) == (1, ref)
+    assert victim.read_bytes() == b"precious"
+    assert sorted(p.name for p in outside.iterdir()) == ["victim"]  # nothing created through the link
+    assert cached_count(capsys, folder) == 0
+
+
+def test_a_folder_or_file_not_the_users_own_is_not_used(capsys, tmp_path: Path, monkeypatch) -> None:
+    ref = reference(capsys)
+    folder = tmp_path / "cache"
+    verdicts(capsys, "--cache-dir", str(folder))
+    assert cached_count(capsys, folder) == 6
+    # the same files seen by another user: none of them is that user's own
+    other = os.getuid() + 1
+    monkeypatch.setattr(cache_mod.os, "getuid", lambda: other, raising=True)
+    assert cached_count(capsys, folder) == 0
+    code, seen, _ = verdicts(capsys, "--cache-dir", str(folder))
+    assert (code, seen) == (1, ref)
+    monkeypatch.undo()
+    folder.chmod(0o777)  # others could plant files in it
+    assert cached_count(capsys, folder) == 0
+    folder.chmod(0o700)
+    (folder / KEY_FILE).chmod(0o644)  # others could read the key
+    assert cached_count(capsys, folder) == 0
+
+
+def test_an_entry_with_a_null_town_is_a_miss_and_replaced(capsys, tmp_path: Path) -> None:
+    """Even correctly signed (a bug of ours, or a key stolen), an entry that is not a
+    record of a checked plan decides nothing."""
+    ref = reference(capsys)
+    folder = tmp_path / "cache"
+    verdicts(capsys, "--cache-dir", str(folder))
+    rewrite(folder, lambda r: r.update(town=None, findings=[]), (folder / KEY_FILE).read_bytes())
+    assert cached_count(capsys, folder) == 0  # every entry a miss, and replaced
+    assert cached_count(capsys, folder) == 6
+    code, seen, _ = verdicts(capsys, "--cache-dir", str(folder))
+    assert (code, seen) == (1, ref)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda r: r.update(error=["x.yaml", "no.such.message", [], 1, 1]),
+    lambda r: r.update(findings=[[*f[:2], "fatal", *f[3:]] for f in r["findings"]] or [["ST999"] * 14]),
+    lambda r: r.update(findings=[[*f[:5], "other.yaml", *f[6:]] for f in r["findings"]] or [1]),
+    lambda r: r.update(path="elsewhere.yaml"),
+    lambda r: r.update(town=[None] * 5),
+    lambda r: r.update(transfers=[["a", "b", "c", -1, None]]),
+    lambda r: r.update(pack_ref={"id": "base"}),
+    lambda r: r.update(names={"bodies": "not a list"}),
+    lambda r: r.update(extra=1),
+], ids=["unknown-message-key", "severity", "other-file", "path", "town-nulls", "negative-count", "pack-ref",
+        "names", "extra-field"])
+def test_a_signed_but_malformed_entry_is_a_miss(capsys, tmp_path: Path, damage) -> None:
+    ref = reference(capsys)
+    folder = tmp_path / "cache"
+    verdicts(capsys, "--cache-dir", str(folder))
+    rewrite(folder, damage, (folder / KEY_FILE).read_bytes())
+    code, seen, err = verdicts(capsys, "--cache-dir", str(folder))
+    assert (code, seen, err) == (1, ref, "")
+    code, seen, err = verdicts(capsys, "--cache-dir", str(folder))  # replaced: later runs fine too
+    assert (code, seen, err) == (1, ref, "")
+    assert cached_count(capsys, folder) == 6
+
+
+def test_random_damage_never_changes_a_verdict_or_fails_a_run(capsys, tmp_path: Path) -> None:
+    ref = reference(capsys)
+    pristine = tmp_path / "pristine"
+    verdicts(capsys, "--cache-dir", str(pristine))
+    size = (pristine / DB_FILE).stat().st_size
+    rng = random.Random(16)
+    for trial in range(24):
+        folder = tmp_path / f"t{trial}"
+        shutil.copytree(pristine, folder)
+        folder.chmod(0o700)
+        data = bytearray((folder / DB_FILE).read_bytes())
+        for _ in range(rng.choice((1, 4, 32))):
+            at = rng.randrange(size)
+            for i in range(at, min(size, at + rng.randrange(1, 64))):
+                data[i] = rng.randrange(256)
+        (folder / DB_FILE).write_bytes(bytes(data))
+        for _ in range(2):  # the damaged run, and the run after it
+            code, seen, err = verdicts(capsys, "--cache-dir", str(folder))
+            assert (code, seen, err) == (1, ref, ""), trial
+
+
+def test_ci_can_turn_it_off_or_choose_the_folder(capsys, tmp_path: Path) -> None:
+    folder = tmp_path / "kept"
+    code, _, _ = verdicts(capsys, "--cache-dir", str(folder))
+    assert code == 1 and (folder / DB_FILE).is_file()
+    assert cached_count(capsys, folder) == 6
+    before = rows(folder)
+    code, _, _ = verdicts(capsys, "--cache-dir", str(folder), "--no-cache")
+    assert code == 1 and rows(folder) == before

@@ -6,6 +6,7 @@ Each case file is a complete plan whose header says what it expects:
     # expect-not: ST101             good case: ST101 is not reported
     # rules: ../packs/x.yaml        optional: the pack to check with (relative to the file)
     # expect: ST000 @ 11:14 in ../packs/x.yaml   the location is in that file
+    # expect: ST201 @ 30:5 cannot-check          bad case whose outcome is "cannot check" (a figure unknown)
 
 Adding a case is adding a file; `tests/cases/_generate.py` wrote the current ones.
 """
@@ -19,14 +20,14 @@ from pathlib import Path
 import pytest
 
 from staffing.checks import ALL_CHECKS
-from staffing.findings import Finding
+from staffing.findings import Finding, Severity
 from staffing.run.engine import FileResult, Settings, check_file, pack_findings
 
 from conftest import CASES, ORGS, ROOT, needs_shared
 
 HEADER = re.compile(
     r"^#\s*(?P<kind>expect|expect-not):\s*(?P<code>ST\d{3})"
-    r"(?:\s*@\s*(?P<line>\d+):(?P<col>\d+)(?:\s+in\s+(?P<file>\S+))?)?\s*$"
+    r"(?:\s*@\s*(?P<line>\d+):(?P<col>\d+)(?:\s+in\s+(?P<file>\S+))?)?(?P<unknown>\s+cannot-check)?\s*$"
 )
 RULES = re.compile(r"^#\s*rules:\s*(?P<path>\S+)\s*$")
 
@@ -40,6 +41,7 @@ class Case:
     column: int | None
     where_file: Path | None
     rules: Path | None
+    unknown: bool = False
 
     @property
     def id(self) -> str:
@@ -71,6 +73,7 @@ def parse_case(path: Path) -> Case:
         column=int(expect["col"]) if expect["col"] else None,
         where_file=(path.parent / expect["file"]).resolve() if expect["file"] else None,
         rules=rules,
+        unknown=bool(expect["unknown"]),
     )
 
 
@@ -101,6 +104,9 @@ def test_bad_case_reports_its_code(case: Case) -> None:
     else:
         assert Path(first.file).resolve() == case.path.resolve()
     assert first.message_zh and first.message_en and first.message_zh != first.message_en
+    # a violation is a violation; "cannot check" is its own outcome, and the header says which
+    assert (first.severity == Severity.UNKNOWN) == case.unknown, (
+        f"{case.id}: first {case.code} is {first.severity.value}: {first.message_en}")
 
 
 @pytest.mark.parametrize("case", [c for c in ALL_CASES if not c.bad], ids=lambda c: c.id)

@@ -44,7 +44,7 @@ def test_clean_example_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
 def test_whole_orgs_tree(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "orgs")
     assert code == 1
-    assert "共检查 6 个方案:通过 4 个,不通过 2 个,无法读取 0 个" in out
+    assert "共检查 6 个方案:通过 4 个,不通过 2 个,不完整 0 个,无法读取 0 个" in out
     assert "zhangpu.yaml" in out and "hongqiao.yaml" in out and "xiashu.yaml" not in out
 
 
@@ -109,7 +109,7 @@ def test_unusable_file_among_good_ones(capsys: pytest.CaptureFixture[str], tmp_p
     assert code == 2
     assert "broken.yaml" in out and "无法使用" in out
     assert "zhangpu.yaml" in out and "ST101" in out  # the others are still reported
-    assert "共检查 3 个方案:通过 1 个,不通过 1 个,无法读取 1 个" in out
+    assert "共检查 3 个方案:通过 1 个,不通过 1 个,不完整 0 个,无法读取 1 个" in out
 
 
 def test_unusable_wins_over_clean_in_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -193,3 +193,47 @@ def test_corpus_folder_runs_as_one_tree(capsys: pytest.CaptureFixture[str]) -> N
     data = json.loads(out)
     assert data["summary"]["unusable"] == 0
     assert code == 1
+
+
+# ---------------------------------------------------------------- unknown figures: incomplete, never passed
+
+INCOMPLETE = "tests/cases/ST201/bad/baseline-not-provided.yaml"
+
+
+def test_incomplete_plan_is_its_own_status_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", INCOMPLETE)
+    assert code == 1
+    assert "无法检查  ST201 staffing-grows  无法检查：方案未提供改革前基数" in out
+    assert "通过 0 个,不通过 0 个,不完整 1 个" in out and "无法检查 1 条" in out
+
+
+def test_allow_incomplete_is_a_partial_check(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--allow-incomplete", INCOMPLETE)
+    assert code == 0
+    assert "不完整 1 个" in out  # still reported as incomplete, never as passed
+    code, _, _ = run(capsys, "check", "--allow-incomplete", ZHANGPU)
+    assert code == 1  # a violation still fails a partial check
+
+
+def test_incomplete_in_json_junit_and_sarif(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--format", "json", INCOMPLETE)
+    data = json.loads(out)
+    assert code == 1
+    assert data["files"][0]["status"] == "incomplete"
+    assert data["summary"]["incomplete"] == 1 and data["summary"]["passed"] == 0 and data["summary"]["unknown"] == 1
+    assert [f["severity"] for f in data["files"][0]["findings"]] == ["unknown"]
+    code, out, _ = run(capsys, "check", "--format", "junit", INCOMPLETE)
+    assert code == 1 and '<skipped message="ST201 staffing-grows: 无法检查：方案未提供改革前基数"' in out
+    code, out, _ = run(capsys, "check", "--format", "sarif", INCOMPLETE)
+    result = json.loads(out)["runs"][0]["results"][0]
+    assert code == 1 and result["level"] == "none" and result["kind"] == "review"
+
+
+def test_unknown_role_value_is_an_input_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = (CASES / "ST102/good/chinese-role-labels.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "plan.yaml"
+    bad.write_text(text.replace("role: 社会事业局", "role: 社会事业部"), encoding="utf-8")
+    line = next(i for i, ln in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1) if "社会事业部" in ln)
+    code, out, _ = run(capsys, "check", str(bad))
+    assert code == 2
+    assert f"plan.yaml:{line}:9" in out and "未知的角色“社会事业部”" in out

@@ -11,10 +11,13 @@ class Severity(str, Enum):  # noqa: UP042 - StrEnum would change str() and forma
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+    # not a severity a pack can choose: the outcome "cannot check" (a figure or section the
+    # check needs is unknown or not provided), neither a pass nor a fail
+    UNKNOWN = "unknown"
 
     @property
     def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
+        return {"error": 0, "warning": 1, "info": 2, "unknown": 3}[self.value]
 
 
 Loc = tuple[str | int, ...]

@@ -11,6 +11,28 @@ from typing import Any
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- checks -------------------------------------------------------------------------
+    # the outcome "cannot check" of any check: a figure or section it needs is unknown
+    "unknown": ("无法检查：{what_zh}未知", "cannot check: {what_en} unknown"),
+    "unknown.section": ("无法检查：方案未提供{section_zh}", "cannot check: the plan does not provide {section_en}"),
+    "unknown.of": ("{name}的{what}", "{what} of {name}"),
+    "section.baseline": ("改革前基数", "the baseline"),
+    "section.totals": ("合计", "the totals"),
+    "section.support_center": ("综合服务中心", "the support service centre"),
+    "section.institutions": ("事业单位", "the public institutions"),
+    "section.support_institutions": ("支持保障类事业单位", "the support institutions"),
+    "section.dispatched_units": ("派驻机构", "the dispatched units"),
+    "section.transfers": ("编制划转", "the quota transfers"),
+    "section.lists": ("清单", "the lists"),
+    "section.powers": ("赋权事项", "the delegated powers"),
+    "section.grid": ("网格", "the grid"),
+    "section.command_center": ("指挥调度中心", "the command centre"),
+    "section.development_zone": ("开发区", "the development zone"),
+    "section.leadership_team": ("乡镇领导班子", "the town's leadership team"),
+    "section.budget_funded": ("财政供养人员", "the budget-funded people"),
+    "field.approved": ("核定职数", "approved posts"),
+    "field.filled": ("实配职数", "posts filled"),
+    "field.actual": ("实有人数", "people in post"),
+    "field.quota-total": ("编制总数", "total quota"),
     "ST101.over": (
         "职能机构 {count} 个,超过上限 {limit} 个(多 {excess} 个):{names}",
         "{count} functional bodies, over the limit of {limit} by {excess}: {names}",
@@ -30,6 +52,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ST103.under": (
         "自设机构 {count} 个,少于下限 {limit} 个",
         "{count} self-chosen bodies, under the minimum of {limit}",
+    ),
+    "ST104": (
+        "{name} 设在 {parent} 之下，却有自己的规格或正职（{what}），属于下设机构：应计入职能机构数量，或改为内设科室",
+        "{name} sits under {parent} but has its own rank or principal post ({what}): a body in its own right "
+        "(下设机构) that must be counted, or become a section (内设科室)",
     ),
     "ST201.type": (
         "{type_zh} {after} 个,超过改革前 {before} 个加可计入的下划 {moved} 个,多 {excess} 个",
@@ -239,6 +266,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.ST101": ("职能机构数量超出范围", "Too many (or too few) functional bodies"),
     "title.ST102": ("缺少必设机构", "A mandatory body is missing"),
     "title.ST103": ("自设机构数量超出范围", "Too many (or too few) self-chosen bodies"),
+    "title.ST104": ("下设机构未计入职能机构", "A nested body with its own rank or principal post (下设机构)"),
     "title.ST201": ("编制总量增长", "Staffing grows over the pre-reform baseline"),
     "title.ST202": ("编制划转无文号", "A quota transfer has no document"),
     "title.ST203": ("下划编制超出范围或类型", "Quota moved down outside the pack's range or of a type it does not allow"),
@@ -381,16 +409,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.error": ("错误", "error"),
     "report.warning": ("警告", "warning"),
     "report.info": ("提示", "info"),
+    "report.unknown": ("无法检查", "cannot check"),
+    "report.incomplete": ("不完整", "incomplete"),
     "report.where": ("位置", "where"),
     "report.source": ("依据", "source"),
     "report.unusable": ("无法使用", "unusable"),
     "report.pass": ("通过", "passed"),
     "report.waived": ("已豁免", "waived"),
     "report.summary": (
-        "共检查 {files} 个方案:通过 {passed} 个,不通过 {failed} 个,无法读取 {unusable} 个;"
-        "错误 {errors} 条,警告 {warnings} 条,豁免 {waived} 条",
-        "{files} plans checked: {passed} passed, {failed} failed, {unusable} unusable; "
-        "{errors} errors, {warnings} warnings, {waived} waived",
+        "共检查 {files} 个方案:通过 {passed} 个,不通过 {failed} 个,不完整 {incomplete} 个,无法读取 {unusable} 个;"
+        "错误 {errors} 条,警告 {warnings} 条,无法检查 {unknown} 条,豁免 {waived} 条",
+        "{files} plans checked: {passed} passed, {failed} failed, {incomplete} incomplete, {unusable} unusable; "
+        "{errors} errors, {warnings} warnings, {unknown} cannot check, {waived} waived",
     ),
     "report.pack": ("规则包", "rule pack"),
     # ---- why a value does not fit the plan format (zh; the en text is pydantic's own) --------
@@ -418,8 +448,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- the roll-up after a run over many plans ----------------------------------------------
     "rollup.title": ("== 汇总 ==", "== Summary =="),
     "rollup.headline": (
-        "方案 {plans} 个:通过 {passed},不通过 {failed},无法读取 {unusable};县级汇总文件 {county_files} 个,有问题 {county_files_failed} 个",
-        "{plans} plans: {passed} passed, {failed} failed, {unusable} unusable; {county_files} county files, {county_files_failed} with findings",
+        "方案 {plans} 个:通过 {passed},不通过 {failed},不完整 {incomplete},无法读取 {unusable};县级汇总文件 {county_files} 个,有问题 {county_files_failed} 个",
+        "{plans} plans: {passed} passed, {failed} failed, {incomplete} incomplete, {unusable} unusable; {county_files} county files, {county_files_failed} with findings",
     ),
     "rollup.per-check": ("按检查项:", "Findings per check:"),
     "rollup.per-province": ("按省:", "Per province:"),
@@ -478,6 +508,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "input.empty": ("文件是空的(或只有注释)", "the file is empty (or only comments)"),
     "input.many-documents": ("一个文件只能有一个文档,这里开始了第二个", "one document per file; a second one starts here"),
     "input.schema": ("{field}:{reason}", "{field}: {reason_en}"),
+    "input.unknown-role": (
+        "未知的角色“{role}”：请写角色代码或规则包中的中文名称（{known}）",
+        "unknown role “{role}”: write a role id or its Chinese name in the pack ({known})",
+    ),
     "input.unknown-field": ("未知字段“{field}”{hint}", "unknown field “{field}”{hint_en}"),
     "input.no-plans": ("没有找到方案文件(.yaml / .yml / .json)", "no plan files (.yaml / .yml / .json) found"),
     "input.symlink-loop": ("符号链接形成循环,已跳过", "symbolic link loop, skipped"),

@@ -178,20 +178,28 @@ _PROBLEM_BORDER = 3
 # --------------------------------------------------------------------------- pieces
 
 
+def _n(value: int | None) -> str:
+    """A figure as drawn: "?" where the plan says it is unknown."""
+    return "?" if value is None else str(value)
+
+
 def _quota_text(quotas: Quotas, lang: str) -> str:
     parts = [
-        f"{_QUOTA_LABELS[t][0 if lang == 'zh' else 1]}{' ' if lang == 'en' else ''}{quotas.get(t)}"
+        f"{_QUOTA_LABELS[t][0 if lang == 'zh' else 1]}{' ' if lang == 'en' else ''}{_n(quotas.get(t))}"
         for t in QUOTA_TYPES
-        if quotas.get(t)
+        if quotas.get(t) != 0
     ]
-    head = _t("quotas", lang, total=quotas.total)
+    head = _t("quotas", lang, total=_n(quotas.total))
     return head + ("：" if lang == "zh" else ": ") + " ".join(parts) if parts else head
 
 
 def _leaders_text(posts: Sequence[LeadershipPost], lang: str) -> str | None:
     if not posts:
         return None
-    return _t("leaders", lang, a=sum(p.approved for p in posts), f=sum(p.filled for p in posts))
+    approved = [p.approved for p in posts]
+    filled = [p.filled for p in posts]
+    return _t("leaders", lang, a=_n(None if None in approved else sum(a for a in approved if a is not None)),
+              f=_n(None if None in filled else sum(f for f in filled if f is not None)))
 
 
 def _codes(findings: Iterable[Finding]) -> list[str]:
@@ -421,7 +429,7 @@ def chart_dot(
             rows = [_row(_label_text(unit.name, 24), size=12, bold=True)]
             rows.append(_row(_sentence("department", lang, dep=unit.parent_department), size=9))
             rows.append(_row(html_text(_t(unit.management, lang)), size=9, colour=_COLOURS["muted"]))
-            if unit.quotas.total or unit.actual is not None:
+            if unit.quotas.total != 0 or unit.actual is not None:
                 rows.append(_row(html_text(_quota_text(unit.quotas, lang)), size=9))
             unit_findings = by_node.get(("dispatched_units", k), [])
             rows += _finding_row(unit_findings, lang)
@@ -479,7 +487,8 @@ def _body_label(
     mandatory_roles: frozenset[str],
     lang: str,
 ) -> str:
-    mandatory = body.role is not None and body.role in mandatory_roles
+    roles = [body.role] if isinstance(body.role, str) else (body.role or [])
+    mandatory = any(r in mandatory_roles for r in roles)
     # A pack without mandatory bodies (Jiangsu's) makes no body "self-chosen" either.
     kind = ("mandatory" if mandatory else "optional") if mandatory_roles else "body"
     tag = html_text(_t(kind, lang))
@@ -509,7 +518,7 @@ def _subunits_label(body: Body, i: int, by_sub: dict[tuple[int, int], list[Findi
         actual = "—" if sub.actual is None else str(sub.actual)
         text = (
             f'<FONT POINT-SIZE="11"><B>{_label_text(sub.name, 20)}</B></FONT><BR/>'
-            f'<FONT POINT-SIZE="9">{html_text(_t("sub_cell", lang, q=sub.quotas.total, a=actual))}</FONT>'
+            f'<FONT POINT-SIZE="9">{html_text(_t("sub_cell", lang, q=_n(sub.quotas.total), a=actual))}</FONT>'
         )
         if sub_findings:
             codes = ", ".join(html_text(c) for c in _codes(sub_findings))
@@ -597,7 +606,7 @@ def compare_dot(plan: Plan, *, pack_title: str, lang: str = "zh", font: str) -> 
     in (`merged_from`, or the centre's `absorbed`; names compared by `normalize`).  Old
     bodies nothing took in are framed red."""
     _check_lang(lang)
-    old = list(plan.baseline.bodies)
+    old = list(plan.baseline.bodies) if plan.baseline is not None else []
     old_index: dict[str, list[int]] = {}
     for k, name in enumerate(old):
         old_index.setdefault(normalize(name), []).append(k)
@@ -627,19 +636,19 @@ def compare_dot(plan: Plan, *, pack_title: str, lang: str = "zh", font: str) -> 
     after_quotas = _sum_quotas([b.quotas for b in plan.bodies] + (
         [plan.support_center.quotas] if plan.support_center is not None else []
     ))
-    before_quotas = {t: plan.baseline.quotas.get(t) for t in QUOTA_TYPES}
+    before_quotas = {t: plan.baseline.quotas.get(t) if plan.baseline is not None else None for t in QUOTA_TYPES}
     per_type = " · ".join(
-        f"{_QUOTA_LABELS[t][0 if lang == 'zh' else 1]} {before_quotas[t]} → {after_quotas[t]}"
+        f"{_QUOTA_LABELS[t][0 if lang == 'zh' else 1]} {_n(before_quotas[t])} → {_n(after_quotas[t])}"
         for t in QUOTA_TYPES
-        if before_quotas[t] or after_quotas[t]
+        if before_quotas[t] != 0 or after_quotas[t] != 0
     )
     headline = _t(
         "headline",
         lang,
         b0=len(old),
         b1=bodies_after,
-        q0=plan.baseline.quotas.total,
-        q1=sum(after_quotas.values()),
+        q0=_n(plan.baseline.quotas.total if plan.baseline is not None else None),
+        q1=_n(None if None in after_quotas.values() else sum(v for v in after_quotas.values() if v is not None)),
     )
     date = _t("date", lang, date=plan.plan_date.isoformat()) if plan.plan_date else _t("no_date", lang)
     title = _title(
@@ -699,8 +708,12 @@ def compare_dot(plan: Plan, *, pack_title: str, lang: str = "zh", font: str) -> 
     return "\n".join(out) + "\n"
 
 
-def _sum_quotas(items: Sequence[Quotas]) -> dict[str, int]:
-    return {t: sum(q.get(t) for q in items) for t in QUOTA_TYPES}
+def _sum_quotas(items: Sequence[Quotas]) -> dict[str, int | None]:
+    out: dict[str, int | None] = {}
+    for t in QUOTA_TYPES:
+        values = [q.get(t) for q in items]
+        out[t] = None if None in values else sum(v for v in values if v is not None)
+    return out
 
 
 def _check_lang(lang: str) -> None:

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from staffing.checks.base import Check
-from staffing.checks.bodies import BodyCount, MissingMandatoryBody, OptionalBodiesOutOfRange
+from staffing.checks.bodies import (
+    BodyCount,
+    MissingMandatoryBody,
+    NestedBodyWithRank,
+    OptionalBodiesOutOfRange,
+)
 from staffing.checks.cadres import BodyAboveAuthority, LeaderAboveBodyRank, LeadersOverQuota, UnapprovedTitle
 from staffing.checks.consistency import (
     BaselineBodyUnaccounted,
@@ -34,7 +39,7 @@ from staffing.checks.units import (
 ALL_CHECKS: tuple[type[Check], ...] = tuple(
     sorted(
         (
-            BodyCount, MissingMandatoryBody, OptionalBodiesOutOfRange,
+            BodyCount, MissingMandatoryBody, OptionalBodiesOutOfRange, NestedBodyWithRank,
             StaffingGrows, TransferUnrecorded, TransferOutOfRange,
             DispatchedUnitNotLocal, DispatchedAssessmentNotTownLed, DispatchedHeadNotConsulted,
             SupportCentreNotMerged, OldNameplateKept,

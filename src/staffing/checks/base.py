@@ -58,6 +58,24 @@ class Problem:
     option: str | None = None
     at_key: bool = False
     severity: Severity | None = None  # only where one check has a milder variant
+    unknown: bool = False  # "cannot check": what the check needs is unknown or not provided
+
+
+def cannot_check(what: tuple[str, str], loc: Loc, trail: tuple[tuple[str, str], ...] = (),
+                 option: str | None = None, at_key: bool = False) -> Problem:
+    """The outcome "cannot check: … unknown" at the field that is unknown; `what` names it
+    (zh, en), e.g. ("党政办公室的行政编制", "administrative quota of 党政办公室")."""
+    return Problem("unknown", {"what_zh": what[0], "what_en": what[1]}, loc, trail=trail, option=option,
+                   at_key=at_key, unknown=True)
+
+
+def not_provided(section: str, option: str | None = None) -> Problem:
+    """The outcome "cannot check: the plan does not provide …" for a section declared not provided."""
+    from staffing.messages import label
+
+    zh, en = label(f"section.{section}")
+    return Problem("unknown.section", {"section_zh": zh, "section_en": en}, ("not_provided",), trail=((zh, en),),
+                   option=option, at_key=True, unknown=True)
 
 
 class Check:

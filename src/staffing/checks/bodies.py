@@ -10,6 +10,7 @@ from pydantic import Field
 from staffing.checks.base import Check, Options, Problem
 from staffing.messages import label
 from staffing.plan.context import Context
+from staffing.plan.model import Category
 
 _BODIES = (label("label.functional-bodies"),)
 
@@ -17,6 +18,10 @@ _BODIES = (label("label.functional-bodies"),)
 class BodyCountOptions(Options):
     min: int | None = Field(None, ge=0, json_schema_extra={"direction": "min"})
     max: int | None = Field(None, ge=0, json_schema_extra={"direction": "max"})
+    # which categories count (default: functional bodies only); counting more is stricter
+    categories: list[Category] | None = Field(None, json_schema_extra={"direction": "set"})
+    # a nested body with its own rank or principal post (下设机构) counts (else ST104 reports it)
+    count_nested_with_rank: bool | None = Field(None, json_schema_extra={"direction": "require"})
 
 
 class BodyCount(Check):
@@ -24,10 +29,16 @@ class BodyCount(Check):
 
     ## What it checks
     Counts the town's functional bodies (职能机构) and compares the count with the pack's
-    range.  Only bodies directly under the town count.  Extra nameplates (加挂牌子),
-    sub-units (科室、中队), dispatched units (派驻机构), the support service centre
-    (综合服务中心) and a development-zone body run by the town's own leadership
-    (一套班子、两块牌子) are not bodies and are not counted.
+    range.  Only bodies directly under the town count, and only of the categories the
+    pack counts (`categories`, default functional): organs set up under their own rules
+    (纪委/纪工委, 人大主席团/人大工委, 武装部, 工青妇), public institutions (事业单位) and
+    platforms are read from their names (or a body's own `category:`) and counted only
+    where the pack says so.  Extra nameplates (加挂牌子), sub-units (科室、中队),
+    dispatched units (派驻机构), the support service centre (综合服务中心) and a
+    development-zone body run by the town's own leadership (一套班子、两块牌子) are not
+    bodies and are not counted.  A body under another body that has its own rank or
+    principal post (下设机构) counts where the pack sets `count_nested_with_rank`;
+    otherwise ST104 reports it.
 
     ## Why it matters
     Jiangsu's developed towns may set up "10个以内职能机构" (003, 001); Taizhou's
@@ -63,6 +74,8 @@ class BodyCount(Check):
 
 class MandatoryOptions(Options):
     roles: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
+    # may one merged body (政法和社会事业局) satisfy two mandatory roles?  default yes
+    one_body_many_roles: bool | None = None
 
 
 class MissingMandatoryBody(Check):
@@ -70,8 +83,11 @@ class MissingMandatoryBody(Check):
 
     ## What it checks
     Each role the pack lists as mandatory (必设机构) must be carried by one of the
-    counted bodies, by its role, its name, or one of its extra nameplates (names are
-    matched in simplified or traditional script, with or without the town's name).
+    counted bodies, by its `role:` (one or several, ids or Chinese labels; always wins),
+    its name (a role's name or alias, or the pack's recognition keywords, so a merged
+    政法和社会事业局 carries two roles), or one of its extra nameplates (names are matched in
+    simplified or traditional script, with or without the town's name).  Where the pack
+    sets `one_body_many_roles: false`, one body satisfies at most one mandatory role.
 
     ## Why it matters
     Taizhou: "明确6个机构为必设机构,其余1至3个机构由乡镇(街道)…自行确定" (004).  The seed
@@ -96,8 +112,11 @@ class MissingMandatoryBody(Check):
         if not opts.roles:
             return
         carried: set[str] = set()
-        for i in ctx.counted:
-            carried |= ctx.roles_carried(i)
+        by_body = {i: ctx.roles_carried(i) for i in ctx.counted}
+        for roles in by_body.values():
+            carried |= roles
+        if opts.one_body_many_roles is False:
+            carried = _matched(opts.roles, by_body)
         for role in opts.roles:
             if role not in carried:
                 yield Problem(
@@ -108,6 +127,25 @@ class MissingMandatoryBody(Check):
                     option="roles",
                     at_key=True,
                 )
+
+
+def _matched(roles: list[str], by_body: dict[int, set[str]]) -> set[str]:
+    """The mandatory roles that can be carried when each body carries at most one: a
+    maximum matching of roles to bodies (augmenting paths; a town has a handful of each)."""
+    owner: dict[int, str] = {}
+
+    def place(role: str, seen: set[int]) -> bool:
+        for i in sorted(by_body):
+            if role in by_body[i] and i not in seen:
+                seen.add(i)
+                if i not in owner or place(owner[i], seen):
+                    owner[i] = role
+                    return True
+        return False
+
+    for role in roles:
+        place(role, set())
+    return set(owner.values())
 
 
 class OptionalOptions(Options):
@@ -142,9 +180,54 @@ class OptionalBodiesOutOfRange(Check):
         mandatory = ctx.pack.mandatory_roles
         if not mandatory:
             return
-        optional = [ctx.plan.bodies[i].name for i in ctx.counted if ctx.role_of(i) not in mandatory]
+        optional = [ctx.plan.bodies[i].name for i in ctx.counted if not set(ctx.roles_of(i)) & mandatory]
         n = len(optional)
         if opts.max is not None and n > opts.max:
             yield Problem("ST103.over", {"count": n, "limit": opts.max, "names": optional}, ("bodies",), trail=_BODIES, option="max", at_key=True)
         if opts.min is not None and n < opts.min:
             yield Problem("ST103.under", {"count": n, "limit": opts.min, "names": optional}, ("bodies",), trail=_BODIES, option="min", at_key=True)
+
+
+class NestedBodyWithRank(Check):
+    """A body hung under another body has its own rank or principal post (下设机构).
+
+    ## What it checks
+    A body whose `parent` is another body drops out of the body count only when it is a
+    section of that body (内设科室): no rank of its own and no principal post.  A nested body
+    with its own `rank` or a principal leadership post is a body in its own right
+    (下设机构); where the pack does not count such bodies (`body-count.count_nested_with_rank`),
+    this check reports each one.
+
+    ## Why it matters
+    Hanging a ranked body under another with `parent:` is the classic way past the limit
+    of "10个以内职能机构" (003): the count looks right while the town keeps another body
+    with its own head.
+
+    ## Example
+    Bad:
+        - {name: 经济发展局, rank: 副科}
+        - {name: 招商服务局, parent: 经济发展局, rank: 副科,
+           leadership: [{title: 局长, level: principal, approved: 1}]}
+    Good: the nested unit is a 内设科室 (a sub-unit, or no rank and no principal post):
+        - name: 经济发展局
+          subunits: [{name: 招商服务科}]
+
+    ## Fix
+    Count it as a body (and keep within the limit), or make it a 内设科室 of its parent:
+    no rank of its own, led by the parent's deputy.
+    """
+
+    code = "ST104"
+    slug = "nested-body-with-rank"
+    rule = 1
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        if ctx.pack.count_nested_with_rank():
+            return
+        plan = ctx.plan
+        parent_of = {i: b.parent for i, b in enumerate(plan.bodies)}
+        for i in ctx.nested_with_rank:
+            body = plan.bodies[i]
+            what = body.rank or next((p.title for p in body.leadership if p.level == "principal"), "")
+            yield Problem("ST104", {"name": body.name, "parent": parent_of[i] or "", "what": what},
+                          ("bodies", i, "parent"), trail=((body.name, body.name),))

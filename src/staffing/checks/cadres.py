@@ -4,19 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from staffing.checks.base import Check, Options, Problem
+from staffing.checks.base import Check, Options, Problem, cannot_check
 from staffing.messages import label
 from staffing.plan.context import Context
 from staffing.plan.model import LeadershipPost
 
 
 def _holders(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], str, str | None, list[LeadershipPost]]]:
-    """(loc, name, rank, posts) for every body and the support centre."""
+    """(loc, name, rank, posts) for every body, the support centre and every institution."""
     for i, body in enumerate(ctx.plan.bodies):
         yield ("bodies", i), body.name, body.rank, body.leadership
     if ctx.plan.support_center is not None:
         c = ctx.plan.support_center
         yield ("support_center",), c.name, None, c.leadership
+    for i, inst in enumerate(ctx.plan.institutions):
+        yield ("institutions", i), inst.name, None, inst.leadership
+
+
+def _team_trail() -> tuple[tuple[str, str], ...]:
+    return (label("section.leadership_team"),)
+
+
+def _over_quota(name: str, title: str, approved: int | None, filled: int | None, loc: tuple[str | int, ...],
+                trail: tuple[tuple[str, str], ...]) -> Iterator[Problem]:
+    if approved is None or filled is None:
+        field = "approved" if approved is None else "filled"
+        what = label(f"field.{field}")
+        yield cannot_check((f"{name}{title}的{what[0]}", f"{what[1]} of {title} in {name}"), loc + (field,), trail=trail)
+    elif filled > approved:
+        yield Problem(
+            "ST501",
+            {"body": name, "title": title, "filled": filled, "approved": approved, "excess": filled - approved},
+            loc + ("filled",),
+            trail=trail,
+        )
 
 
 def _rank_index(ctx: Context, rank: str | None) -> int | None:
@@ -32,8 +53,10 @@ class LeadersOverQuota(Check):
     """Leaders beyond the leadership-post quota (超职数配备干部).
 
     ## What it checks
-    For every leadership title in every body and the support centre, the posts filled
-    must not exceed the posts approved.
+    For every post of the town's own leadership team (党委书记, 镇长, 副镇长 …) and every
+    leadership title in every body, the support centre and every institution, the posts
+    filled must not exceed the posts approved.  Where either number is unknown (`~`), the
+    outcome is "cannot check" at that field.
 
     ## Why it matters
     "坚决治理'超职数配备干部 …'问题" (003).
@@ -51,16 +74,14 @@ class LeadersOverQuota(Check):
     rule = 7
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        town = ctx.plan.town.name
+        for j, team_post in enumerate(ctx.plan.leadership_team):
+            yield from _over_quota(town, team_post.title, team_post.approved, team_post.filled,
+                                   ("leadership_team", j), _team_trail() + ((team_post.title, team_post.title),))
         for loc, name, _, posts in _holders(ctx):
             for j, post in enumerate(posts):
-                if post.filled > post.approved:
-                    yield Problem(
-                        "ST501",
-                        {"body": name, "title": post.title, "filled": post.filled, "approved": post.approved,
-                         "excess": post.filled - post.approved},
-                        loc + ("leadership", j, "filled"),
-                        trail=((name, name), label("label.leadership-posts"), (post.title, post.title)),
-                    )
+                yield from _over_quota(name, post.title, post.approved, post.filled, loc + ("leadership", j),
+                                       ((name, name), label("label.leadership-posts"), (post.title, post.title)))
 
 
 class LeaderAboveBodyRank(Check):
@@ -68,7 +89,8 @@ class LeaderAboveBodyRank(Check):
 
     ## What it checks
     A leadership post's `rank` must not be higher than its body's `rank`, on the
-    pack's rank ladder (办事员 < 科员 < 股级 < 副科 < 正科 < 副处 < 正处).
+    pack's rank ladder (办事员 < 科员 < 股级 < 副科 < 正科 < 副处 < 正处); a post of the
+    town's own leadership team must not be higher than the town's `rank`.
 
     ## Why it matters
     "坚决治理'… 超机构规格提拔干部 …'问题" (003).
@@ -86,6 +108,15 @@ class LeaderAboveBodyRank(Check):
     rule = 7
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        town = ctx.plan.town
+        town_rank = _rank_index(ctx, town.rank)
+        if town_rank is not None:
+            for j, team_post in enumerate(ctx.plan.leadership_team):
+                post_rank = _rank_index(ctx, team_post.rank)
+                if post_rank is not None and post_rank > town_rank:
+                    yield Problem("ST502", {"body": town.name, "title": team_post.title, "rank": team_post.rank,
+                                            "body_rank": town.rank},
+                                  ("leadership_team", j, "rank"), trail=_team_trail() + ((team_post.title, team_post.title),))
         for loc, name, rank, posts in _holders(ctx):
             body_rank = _rank_index(ctx, rank)
             if body_rank is None:

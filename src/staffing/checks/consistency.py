@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from staffing.checks.base import Check, Options, Problem
-from staffing.checks.quotas import QUOTA_LABELS, plan_leadership_posts
+from staffing.checks.base import Check, Options, Problem, cannot_check
+from staffing.checks.quotas import QUOTA_LABELS, plan_leadership_posts, unknown_quota_at
 from staffing.findings import Severity
-from staffing.messages import label
+from staffing.messages import label, render
 from staffing.plan.context import Context
 from staffing.plan.model import QUOTA_TYPES, Quotas
 from staffing.plan.names import normalize
@@ -43,15 +43,24 @@ class TotalsMismatch(Check):
             return
         parts = ctx.plan_quotas
         for t in QUOTA_TYPES:
-            stated = totals.quotas.get(t)
-            if stated != parts[t]:
-                zh, en = QUOTA_LABELS[t]
-                loc = ("totals", "quotas", t) if t in totals.quotas.model_fields_set else ("totals", "quotas")
-                yield Problem("ST901", {"type_zh": zh, "type_en": en, "stated": stated, "sum": parts[t],
-                                        "diff": stated - parts[t]}, loc, trail=(label("label.totals"), (zh, en)))
+            stated, added = totals.quotas.get(t), parts[t]
+            zh, en = QUOTA_LABELS[t]
+            loc = ("totals", "quotas", t) if t in totals.quotas.model_fields_set else ("totals", "quotas")
+            if stated is None or added is None:
+                if stated is not None or t in totals.quotas.model_fields_set:  # an unknown part of a stated total
+                    found = unknown_quota_at(ctx.plan, t)
+                    where = found[0] if found and stated is not None else loc
+                    yield cannot_check((zh, en), where, trail=(label("label.totals"), (zh, en)))
+                continue
+            if stated != added:
+                yield Problem("ST901", {"type_zh": zh, "type_en": en, "stated": stated, "sum": added,
+                                        "diff": stated - added}, loc, trail=(label("label.totals"), (zh, en)))
         if totals.leadership_posts is not None:
             posts = plan_leadership_posts(ctx.plan)
-            if posts != totals.leadership_posts:
+            if posts is None:
+                yield cannot_check(label("label.leadership-posts"), ("totals", "leadership_posts"),
+                                   trail=(label("label.totals"),))
+            elif posts != totals.leadership_posts:
                 yield Problem("ST901.posts", {"stated": totals.leadership_posts, "sum": posts},
                               ("totals", "leadership_posts"), trail=(label("label.totals"),))
         if (totals.budget_funded is not None and ctx.plan.budget_funded is not None
@@ -88,12 +97,22 @@ class SubunitExceedsBody(Check):
             if not body.subunits:
                 continue
             for t in QUOTA_TYPES:
-                inside = sum(s.quotas.get(t) for s in body.subunits)
-                if inside > body.quotas.get(t):
+                values = [s.quotas.get(t) for s in body.subunits]
+                own = body.quotas.get(t)
+                if own is None or None in values:
+                    if own is not None or any(values):  # unknown on one side only: cannot compare
+                        zh, en = QUOTA_LABELS[t]
+                        what = (render("unknown.of", "zh", {"name": body.name, "what": zh}),
+                                render("unknown.of", "en", {"name": body.name, "what": en}))
+                        yield cannot_check(what, ("bodies", i, "quotas", t) if own is None else ("bodies", i, "subunits"),
+                                           trail=((body.name, body.name), label("label.sub-units")))
+                    continue
+                inside = sum(v for v in values if v is not None)
+                if inside > own:
                     zh, en = QUOTA_LABELS[t]
                     parts = [f"{s.name} {s.quotas.get(t)}" for s in body.subunits if s.quotas.get(t)]
                     yield Problem("ST902", {"body": body.name, "type_zh": zh, "type_en": en, "inside": inside,
-                                            "own": body.quotas.get(t), "parts": parts},
+                                            "own": own, "parts": parts},
                                   ("bodies", i, "subunits"), trail=((body.name, body.name), label("label.sub-units")),
                                   at_key=True)
 
@@ -123,9 +142,17 @@ class OverEstablishment(Check):
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         def over(loc: tuple[str | int, ...], name: str, quotas: Quotas, actual: int | None,
                  trail: tuple[tuple[str, str], ...]) -> Iterator[Problem]:
-            if actual is not None and actual > quotas.total:
-                yield Problem("ST903", {"name": name, "actual": actual, "quota": quotas.total,
-                                        "excess": actual - quotas.total}, loc + ("actual",), trail=trail)
+            if actual is None:
+                return
+            total = quotas.total
+            if total is None:
+                what = label("field.quota-total")
+                yield cannot_check((render("unknown.of", "zh", {"name": name, "what": what[0]}),
+                                    render("unknown.of", "en", {"name": name, "what": what[1]})),
+                                   loc + ("quotas",), trail=trail)
+            elif actual > total:
+                yield Problem("ST903", {"name": name, "actual": actual, "quota": total,
+                                        "excess": actual - total}, loc + ("actual",), trail=trail)
 
         for i, body in enumerate(ctx.plan.bodies):
             yield from over(("bodies", i), body.name, body.quotas, body.actual, ((body.name, body.name),))
@@ -135,8 +162,11 @@ class OverEstablishment(Check):
         if ctx.plan.support_center is not None:
             c = ctx.plan.support_center
             yield from over(("support_center",), c.name, c.quotas, c.actual, ((c.name, c.name),))
+        for i, inst in enumerate(ctx.plan.institutions):
+            yield from over(("institutions", i), inst.name, inst.quotas, inst.actual,
+                            (label("label.institutions"), (inst.name, inst.name)))
         for i, unit in enumerate(ctx.plan.dispatched_units):
-            if unit.quotas.total or unit.actual:
+            if unit.quotas.total != 0 or unit.actual:
                 yield from over(("dispatched_units", i), unit.name, unit.quotas, unit.actual,
                                 (label("label.dispatched-units"), (unit.name, unit.name)))
 
@@ -266,7 +296,7 @@ class BaselineBodyUnaccounted(Check):
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         plan = ctx.plan
-        if not plan.baseline.bodies:
+        if plan.baseline is None or not plan.baseline.bodies:
             return
         landed: set[str] = set()
         for body in plan.bodies:
@@ -274,6 +304,8 @@ class BaselineBodyUnaccounted(Check):
         if plan.support_center is not None:
             landed |= {normalize(n) for n in plan.support_center.absorbed}
         landed |= {normalize(c.name) for c in plan.support_institutions}
+        for inst in plan.institutions:
+            landed |= {normalize(n) for n in [inst.name, *inst.absorbed, *inst.nameplates]}
         old = {normalize(n) for n in plan.baseline.bodies}
         for j, name in enumerate(plan.baseline.bodies):
             if normalize(name) not in landed:

@@ -271,6 +271,8 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[FileResult]) 
         moved[ct.type] += ct.count
     for qt in QUOTA_TYPES:
         before, after = cf.quotas_before.get(qt), cf.quotas_after.get(qt)
+        if before is None or after is None:  # unknown: nothing to hold against the towns
+            continue
         # moved down, the quota leaves the county: it falls by at least that much (it may
         # fall further for reasons of its own: "只减不增")
         if after > before - moved[qt]:

@@ -4,38 +4,88 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
-from staffing.checks.base import Check, Options, Problem
+from staffing.checks.base import Check, Options, Problem, cannot_check, not_provided
 from staffing.findings import Severity
-from staffing.messages import CATALOGUE, label
+from staffing.messages import CATALOGUE, label, render
 from staffing.plan.context import Context
-from staffing.plan.model import QUOTA_TYPES, Plan, Transfer
+from staffing.plan.model import QUOTA_TYPES, LeadershipPost, Plan, Quotas, Transfer
 
 # Full names of the quota types, from the catalogue ("quota.<type>").
 QUOTA_LABELS: dict[str, tuple[str, str]] = {t: CATALOGUE[f"quota.{t}"] for t in QUOTA_TYPES}
 
 
-def plan_quotas(plan: Plan) -> dict[str, int]:
-    """The town's own quotas: its bodies and its support institutions.  Dispatched units'
-    quotas belong to their parent departments and sub-units are part of their body's."""
-    totals = dict.fromkeys(QUOTA_TYPES, 0)
-    holders = [b.quotas for b in plan.bodies] + [c.quotas for c in plan.support_institutions]
+# sections whose quotas are part of the town's: declared not provided, every total is unknown
+_QUOTA_SECTIONS = ("support_center", "institutions", "support_institutions")
+
+
+def quota_holders(plan: Plan) -> list[tuple[tuple[str | int, ...], Quotas]]:
+    """(loc, quotas) of everything whose quotas are the town's own: its bodies, the support
+    centre and its institutions.  Dispatched units' quotas belong to their parent
+    departments and sub-units are part of their body's."""
+    holders: list[tuple[tuple[str | int, ...], Quotas]] = [(("bodies", i), b.quotas) for i, b in enumerate(plan.bodies)]
     if plan.support_center is not None:
-        holders.append(plan.support_center.quotas)
-    for q in holders:
+        holders.append((("support_center",), plan.support_center.quotas))
+    holders.extend((("support_institutions", i), c.quotas) for i, c in enumerate(plan.support_institutions))
+    holders.extend((("institutions", i), c.quotas) for i, c in enumerate(plan.institutions))
+    return holders
+
+
+def plan_quotas(plan: Plan) -> dict[str, int | None]:
+    """The town's own quotas by type; None for a type that is unknown somewhere (or when a
+    section holding quotas is declared not provided)."""
+    totals: dict[str, int | None] = dict.fromkeys(QUOTA_TYPES, 0)
+    if any(not plan.provided(s) for s in _QUOTA_SECTIONS):
+        return dict.fromkeys(QUOTA_TYPES)
+    for _, q in quota_holders(plan):
         d = q.__dict__
         for t in QUOTA_TYPES:
-            totals[t] += d[t]
+            have = totals[t]
+            totals[t] = None if have is None or d[t] is None else have + d[t]
     return totals
 
 
-def plan_leadership_posts(plan: Plan) -> int:
-    posts = sum(p.approved for b in plan.bodies for p in b.leadership)
+def unknown_quota_at(plan: Plan, quota_type: str) -> tuple[tuple[str | int, ...], str] | None:
+    """Where a quota type is first unknown: (loc of the field, the holder's name)."""
+    names: dict[tuple[str | int, ...], str] = {("bodies", i): b.name for i, b in enumerate(plan.bodies)}
     if plan.support_center is not None:
-        posts += sum(p.approved for p in plan.support_center.leadership)
-    posts += sum(p.approved for c in plan.support_institutions for p in c.leadership)
-    return posts
+        names[("support_center",)] = plan.support_center.name
+    names.update({("support_institutions", i): c.name for i, c in enumerate(plan.support_institutions)})
+    names.update({("institutions", i): c.name for i, c in enumerate(plan.institutions)})
+    for loc, q in quota_holders(plan):
+        if q.get(quota_type) is None:
+            return loc + ("quotas", quota_type), names[loc]
+    return None
+
+
+def _posts(posts: list[LeadershipPost]) -> int | None:
+    out = 0
+    for p in posts:
+        if p.approved is None:
+            return None
+        out += p.approved
+    return out
+
+
+def plan_leadership_posts(plan: Plan) -> int | None:
+    """Approved leadership posts in every body and institution; None when any is unknown."""
+    groups = [b.leadership for b in plan.bodies] + [c.leadership for c in plan.support_institutions]
+    groups += [c.leadership for c in plan.institutions]
+    if plan.support_center is not None:
+        groups.append(plan.support_center.leadership)
+    total = 0
+    for g in groups:
+        n = _posts(g)
+        if n is None:
+            return None
+        total += n
+    return total
+
+
+def explicit_unknown(model: BaseModel, field: str) -> bool:
+    """The plan writes the field as null (~): unknown, not merely left out."""
+    return field in model.model_fields_set and getattr(model, field) is None
 
 
 def is_recorded(t: Transfer) -> bool:
@@ -133,25 +183,35 @@ class StaffingGrows(Check):
 
     def run(self, ctx: Context, opts: StaffingOptions) -> Iterator[Problem]:
         plan = ctx.plan
+        baseline = plan.baseline
+        if baseline is None:
+            yield not_provided("baseline", option="per_type")
+            return
         after = ctx.plan_quotas
-        before = {t: plan.baseline.quotas.get(t) for t in QUOTA_TYPES}
+        before = {t: baseline.quotas.get(t) for t in QUOTA_TYPES}
         # growth that only lacks its document is ST202's one finding: counted here as if recorded
         documented, pending = legitimate_moves(ctx), undocumented_moves(ctx)
         moved = {t: documented[t] + pending[t] for t in QUOTA_TYPES}
+        unknown = [t for t in QUOTA_TYPES if after[t] is None or before[t] is None]
+        if unknown:
+            yield _cannot_check_quotas(plan, unknown, after)
         if opts.per_type is not False:
             for t in QUOTA_TYPES:
-                if after[t] > before[t] + moved[t]:
+                a, b = after[t], before[t]
+                if a is not None and b is not None and a > b + moved[t]:
                     zh, en = QUOTA_LABELS[t]
                     yield Problem(
                         "ST201.type",
-                        {"type_zh": zh, "type_en": en, "after": after[t], "before": before[t], "moved": moved[t],
-                         "excess": after[t] - before[t] - moved[t]},
+                        {"type_zh": zh, "type_en": en, "after": a, "before": b, "moved": moved[t],
+                         "excess": a - b - moved[t]},
                         _where(plan, t),
                         trail=(label("label.quotas"), (zh, en)),
                         option="per_type",
                     )
-        total_after, total_before, total_moved = sum(after.values()), sum(before.values()), sum(moved.values())
-        if total_after > total_before + total_moved:
+        total_after = sum(v for v in after.values() if v is not None)
+        total_before = sum(v for v in before.values() if v is not None)
+        total_moved = sum(moved.values())
+        if not unknown and total_after > total_before + total_moved:
             yield Problem(
                 "ST201.total",
                 {"after": total_after, "before": total_before, "moved": total_moved,
@@ -161,26 +221,54 @@ class StaffingGrows(Check):
                 option="per_type",
             )
         staff_moved = total_moved if opts.budget_funded_follows_transfers else 0
-        if (opts.budget_funded and plan.budget_funded is not None and plan.baseline.budget_funded is not None
-                and plan.budget_funded > plan.baseline.budget_funded + staff_moved):
+        if opts.budget_funded and explicit_unknown(plan, "budget_funded"):
+            yield cannot_check(label("label.budget-funded-people"), ("budget_funded",),
+                               trail=(label("label.budget-funded-people"),), option="budget_funded")
+        elif opts.budget_funded and explicit_unknown(baseline, "budget_funded"):
+            yield cannot_check(label("label.budget-funded-people"), ("baseline", "budget_funded"),
+                               trail=(label("label.baseline"),), option="budget_funded")
+        elif (opts.budget_funded and plan.budget_funded is not None and baseline.budget_funded is not None
+                and plan.budget_funded > baseline.budget_funded + staff_moved):
             yield Problem(
                 "ST201.budget-moved" if staff_moved else "ST201.budget",
-                {"after": plan.budget_funded, "before": plan.baseline.budget_funded, "moved": staff_moved,
-                 "excess": plan.budget_funded - plan.baseline.budget_funded - staff_moved},
+                {"after": plan.budget_funded, "before": baseline.budget_funded, "moved": staff_moved,
+                 "excess": plan.budget_funded - baseline.budget_funded - staff_moved},
                 ("budget_funded",),
                 trail=(label("label.budget-funded-people"),),
                 option="budget_funded",
             )
-        if opts.leadership_posts and plan.baseline.leadership_posts is not None:
+        if opts.leadership_posts and baseline.leadership_posts is not None:
             posts = plan_leadership_posts(plan)
-            if posts > plan.baseline.leadership_posts:
+            if posts is None:
+                yield cannot_check(label("label.leadership-posts"), ("baseline", "leadership_posts"),
+                                   trail=(label("label.leadership-posts"),), option="leadership_posts")
+            elif posts > baseline.leadership_posts:
                 yield Problem(
                     "ST201.posts",
-                    {"after": posts, "before": plan.baseline.leadership_posts, "excess": posts - plan.baseline.leadership_posts},
+                    {"after": posts, "before": baseline.leadership_posts, "excess": posts - baseline.leadership_posts},
                     ("baseline", "leadership_posts"),
                     trail=(label("label.leadership-posts"),),
                     option="leadership_posts",
                 )
+
+
+def _cannot_check_quotas(plan: Plan, unknown: list[str], after: dict[str, int | None]) -> Problem:
+    """One "cannot check" for every quota type unknown, at the first field that is unknown."""
+    zh = "、".join(QUOTA_LABELS[t][0] for t in unknown)
+    en = ", ".join(QUOTA_LABELS[t][1] for t in unknown)
+    first = unknown[0]
+    loc: tuple[str | int, ...]
+    if after[first] is None:
+        found = unknown_quota_at(plan, first)
+        if found is None:  # a section holding quotas is not provided
+            loc = ("not_provided",)
+        else:
+            loc, name = found
+            zh, en = render("unknown.of", "zh", {"name": name, "what": zh}), render("unknown.of", "en", {"name": name, "what": en})
+    else:
+        loc = ("baseline", "quotas", first)
+        zh, en = label("label.baseline")[0] + zh, label("label.baseline")[1] + " " + en
+    return cannot_check((zh, en), loc, trail=(label("label.quotas"),), option="per_type")
 
 
 def _where(plan: Plan, quota_type: str | None) -> tuple[str | int, ...]:

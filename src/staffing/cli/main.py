@@ -155,6 +155,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return Exit.UNUSABLE
     if counts["failed"] or any(run.failing(f) for f in run.pack_findings):  # e.g. an unused waiver, --fail-on warning
         return Exit.VIOLATIONS
+    if counts["incomplete"] and not args.allow_incomplete:  # never a pass: something could not be checked
+        return Exit.VIOLATIONS
     return Exit.CLEAN
 
 
@@ -255,6 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="warnings fail too (same as --fail-on warning)")
     check.add_argument("--fail-on", choices=["error", "warning"], default="error",
                        help="lowest severity that fails the run (exit 1)")
+    check.add_argument("--allow-incomplete", action="store_true",
+                       help="a partial check: plans that could not be checked in full (figures or sections "
+                            "unknown) do not fail the run; they are still reported as incomplete")
     check.add_argument("--waivers", metavar="FILE",
                        help="waiver file (default: staffing-waivers.yaml in the working folder, if any)")
     check.add_argument("--no-waivers", action="store_true", help="ignore every waiver file")

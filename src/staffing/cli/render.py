@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from staffing.charts.render import RenderError, chart_dot, compare_dot, find_cjk_font, render
 from staffing.errors import Exit
 from staffing.io.output import inside, safe_name
-from staffing.plan.context import resolve_role
+from staffing.plan.context import read_body
 from staffing.plan.model import Plan
 from staffing.run.engine import FileResult, Settings, check_file
 
@@ -24,9 +24,7 @@ def with_roles(result: FileResult) -> Plan:
     in either script, when the plan leaves `role` out)."""
     plan, pack = result.plan, result.pack
     assert plan is not None and pack is not None
-    bodies = [
-        b if b.role else b.model_copy(update={"role": resolve_role(pack, plan, b)}) for b in plan.bodies
-    ]
+    bodies = [b.model_copy(update={"role": list(read_body(pack, plan, b).roles)}) for b in plan.bodies]
     return plan.model_copy(update={"bodies": bodies})
 
 

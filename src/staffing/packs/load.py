@@ -54,7 +54,8 @@ def _param(doc: Document, slug: str, name: str, raw: Any) -> Param:
 
 def parse_pack(doc: Document) -> Pack:
     data = doc.data
-    known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "inferred", "roles", "ranks", "titles", "checks"}
+    known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "inferred", "roles", "ranks", "titles",
+             "categories", "checks"}
     for key in data:
         if key not in known:
             line, col = doc.locate((key,), key=True)
@@ -77,6 +78,8 @@ def parse_pack(doc: Document) -> Pack:
             elif name == "severity":
                 try:
                     setting.severity = Severity(value)
+                    if setting.severity == Severity.UNKNOWN:  # an outcome, never a chosen severity
+                        raise ValueError(value)
                 except ValueError:
                     line, col = doc.locate(("checks", slug, name))
                     raise problem(doc.path, "pack.severity", line, col, value=str(value)) from None
@@ -107,6 +110,7 @@ def parse_pack(doc: Document) -> Pack:
         titles=dict(data.get("titles") or {}),
         checks=checks,
         file=doc.path,
+        categories=dict(data.get("categories") or {}),
     )
 
 
@@ -160,6 +164,7 @@ def merge(parent: Pack, child: Pack) -> Pack:
         applies_to=child.applies_to or parent.applies_to,
         inferred=parent.inferred + child.inferred,
         roles={**parent.roles, **child.roles},
+        categories={**parent.categories, **child.categories},
         ranks=child.ranks or parent.ranks,
         titles=child.titles or parent.titles,
         checks=checks,

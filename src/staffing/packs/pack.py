@@ -6,6 +6,7 @@ know how packs are loaded."""
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -63,17 +64,68 @@ class Pack:
     files: list[str] = field(default_factory=list)  # every file of the extends chain, root first
     loosened: list[Loosening] = field(default_factory=list)
     _role_index: dict[str, str] = field(default_factory=dict)
+    # how a reviewer reads names: category → {zh, en, keywords, patterns}
+    categories: dict[str, dict[str, Any]] = field(default_factory=dict)
     # per-process memo of derived values (validated options, the checks a run uses);
     # a pack is not changed after `resolve` builds it
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def role_for_name(self, name: str) -> str | None:
+        """The role a name is exactly (its label or an alias, either script)."""
         if not self._role_index:
             for role, info in self.roles.items():
                 for alias in [info.get("zh", ""), *info.get("aliases", [])]:
                     if alias:
                         self._role_index.setdefault(normalize(alias), role)
         return self._role_index.get(normalize(name))
+
+    def role_value(self, value: str) -> str | None:
+        """A `role:` as written in a plan: a role id, or its Chinese label or alias."""
+        if value in self.roles:
+            return value
+        return self.role_for_name(value)
+
+    def roles_recognised(self, name: str) -> list[tuple[str, str]]:
+        """Roles a reviewer reads in a name, in the order they appear in it, each with the
+        keyword or pattern that matched: 政法和社会事业局 → public_security_governance (政法),
+        social_affairs (社会事业).  Names and rules are compared in simplified script."""
+        return _recognise(self._rules("roles", self.roles), normalize(name))
+
+    def category_recognised(self, name: str) -> tuple[str, str] | None:
+        """The category (other than functional) a name says, with the keyword that matched."""
+        found = _recognise(self._rules("categories", self.categories), normalize(name))
+        return found[0] if found else None
+
+    def _rules(self, what: str, table: dict[str, dict[str, Any]]) -> list[tuple[str, str, re.Pattern[str]]]:
+        key = ("rules", what)
+        rules = self._memo.get(key)
+        if rules is None:
+            rules = []
+            for item, info in table.items():
+                for word in info.get("keywords", []) or []:
+                    rules.append((item, str(word), re.compile(re.escape(normalize(str(word))))))
+                for pattern in info.get("patterns", []) or []:
+                    rules.append((item, str(pattern), re.compile(normalize(str(pattern)))))
+            self._memo[key] = rules
+        return rules
+
+    def counted_categories(self) -> frozenset[str]:
+        """Categories of body that count toward the body limit (default: functional only)."""
+        setting = self.checks.get("body-count")
+        if setting and "categories" in setting.params and setting.params["categories"].value:
+            return frozenset(setting.params["categories"].value)
+        return frozenset({"functional"})
+
+    def count_nested_with_rank(self) -> bool:
+        setting = self.checks.get("body-count")
+        return bool(setting and "count_nested_with_rank" in setting.params and setting.params["count_nested_with_rank"].value)
+
+    def one_body_many_mandatory(self) -> bool:
+        """Whether one body may carry two mandatory roles (a merged bureau)."""
+        setting = self.checks.get("missing-mandatory-body")
+        if setting and "one_body_many_roles" in setting.params:
+            return bool(setting.params["one_body_many_roles"].value)
+        return True
 
     def role_label(self, role: str, lang: str) -> str:
         info = self.roles.get(role, {})
@@ -108,3 +160,13 @@ class Pack:
             if p.source:
                 return p.source + (" (inferred)" if p.inferred else "")
         return None
+
+
+def _recognise(rules: list[tuple[str, str, re.Pattern[str]]], text: str) -> list[tuple[str, str]]:
+    """(item, rule) for every item a rule finds in text, by where its first match starts."""
+    first: dict[str, tuple[int, str]] = {}
+    for item, rule, pattern in rules:
+        m = pattern.search(text)
+        if m and (item not in first or m.start() < first[item][0]):
+            first[item] = (m.start(), rule)
+    return [(item, rule) for item, (_, rule) in sorted(first.items(), key=lambda kv: (kv[1][0], kv[0]))]

@@ -1,5 +1,5 @@
 """What every check sees: the plan, its org graph, the pack, and the facts derived once
-(which bodies count, each body's role)."""
+(each body's roles and category, which bodies count)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,75 @@ from staffing.plan.model import Body, Plan
 from staffing.plan.names import normalize, strip_town
 
 
+@dataclass(frozen=True)
+class Reading:
+    """How the tool read one body, as a reviewer would (shown by `--explain-roles`).
+
+    roles:    the roles, in order (the first is the body's main role)
+    how:      "written" (its `role:`), "name" (its name is a role's name or alias),
+              "keywords" (recognition rules found them in its name) or "none"
+    rules:    the keyword or pattern behind each role read from the name
+    category: functional / own_rules / institution / platform
+    category_how: "written", "keywords" (with category_rule) or "default"
+    """
+
+    roles: tuple[str, ...]
+    how: str
+    rules: tuple[str, ...]
+    category: str
+    category_how: str
+    category_rule: str | None = None
+
+
+def explicit_roles(pack: Pack, body: Body) -> list[str] | None:
+    """The roles a body's `role:` names (ids or Chinese labels), or None when not written.
+    A value the pack does not know is left out here; the engine reports it as an input error."""
+    if body.role is None:
+        return None
+    values = [body.role] if isinstance(body.role, str) else list(body.role)
+    out: list[str] = []
+    for v in values:
+        role = pack.role_value(v)
+        if role is not None and role not in out:
+            out.append(role)
+    return out
+
+
+def read_body(pack: Pack, plan: Plan, body: Body) -> Reading:
+    name = strip_town(body.name, plan.town.name)
+    written = explicit_roles(pack, body)
+    roles: tuple[str, ...]
+    rules: tuple[str, ...]
+    category: str
+    if written:
+        roles = tuple(written)
+        how, rules = "written", ()
+    elif (exact := pack.role_for_name(name)) is not None:
+        roles, how, rules = (exact,), "name", ()
+    elif found := [(r, rule) for r, rule in pack.roles_recognised(name) if r != "other"]:
+        roles, how, rules = tuple(r for r, _ in found), "keywords", tuple(rule for _, rule in found)
+    else:
+        roles, how, rules = ("other",), "none", ()
+    if body.category is not None:
+        category, category_how, category_rule = body.category, "written", None
+    elif how == "name" or how == "written":
+        # a body a pack names as a role is read as what that role is: a functional body,
+        # unless its name says it is set up under its own rules
+        cat = pack.category_recognised(name)
+        if cat is not None and cat[0] == "own_rules":
+            category, category_how, category_rule = cat[0], "keywords", cat[1]
+        else:
+            category, category_how, category_rule = "functional", "default", None
+    elif (cat := pack.category_recognised(name)) is not None:
+        category, category_how, category_rule = cat[0], "keywords", cat[1]
+    else:
+        category, category_how, category_rule = "functional", "default", None
+    return Reading(roles, how, rules, category, category_how, category_rule)
+
+
 def resolve_role(pack: Pack, plan: Plan, body: Body) -> str:
-    """A body's role: as written, else from its name (either script, town prefix dropped)."""
-    return body.role or pack.role_for_name(strip_town(body.name, plan.town.name)) or "other"
+    """A body's main role: as written, else from its name (either script, town prefix dropped)."""
+    return read_body(pack, plan, body).roles[0]
 
 
 @dataclass
@@ -31,14 +97,31 @@ class Context:
         return ((name, name),)
 
     def role_of_name(self, name: str) -> str | None:
-        return self.pack.role_for_name(strip_town(name, self.plan.town.name))
+        """The roles a name is read as (first one), for nameplates and other names."""
+        stripped = strip_town(name, self.plan.town.name)
+        exact = self.pack.role_for_name(stripped)
+        if exact is not None:
+            return exact
+        found = [r for r, _ in self.pack.roles_recognised(stripped) if r != "other"]
+        return found[0] if found else None
+
+    @cached_property
+    def readings(self) -> list[Reading]:
+        """How every body was read, once for every check."""
+        return [read_body(self.pack, self.plan, b) for b in self.plan.bodies]
 
     def role_of(self, i: int) -> str:
-        return resolve_role(self.pack, self.plan, self.plan.bodies[i])
+        return self.readings[i].roles[0]
+
+    def roles_of(self, i: int) -> tuple[str, ...]:
+        return self.readings[i].roles
+
+    def category_of(self, i: int) -> str:
+        return self.readings[i].category
 
     def roles_carried(self, i: int) -> set[str]:
-        """The body's role plus any role its extra nameplates name."""
-        roles = {self.role_of(i)}
+        """The body's roles plus any role its extra nameplates name."""
+        roles = set(self.roles_of(i))
         for plate in self.plan.bodies[i].nameplates:
             role = self.role_of_name(plate)
             if role:
@@ -46,7 +129,7 @@ class Context:
         return roles
 
     @cached_property
-    def plan_quotas(self) -> dict[str, int]:
+    def plan_quotas(self) -> dict[str, int | None]:
         """`checks.quotas.plan_quotas(plan)`, worked out once for all the checks (a copy
         would be needed before changing it: none does)."""
         from staffing.checks.quotas import plan_quotas
@@ -67,19 +150,46 @@ class Context:
         """A development-zone body run by the town's own leadership (一套班子、两块牌子)."""
         return bool(self.zone_names) and normalize(body.name) in self.zone_names
 
+    def has_own_rank(self, i: int) -> bool:
+        """A body with its own rank or a principal post of its own (a 下设机构, when nested),
+        rather than a section (内设科室) of its parent."""
+        body = self.plan.bodies[i]
+        return body.rank is not None or any(p.level == "principal" for p in body.leadership)
+
+    @cached_property
+    def nested_with_rank(self) -> list[int]:
+        """Bodies under another body that have their own rank or principal post (下设机构)."""
+        top = set(self.graph.bodies_under_town())
+        reachable = {self.graph.graph.nodes[n]["index"] for n in self.graph.graph.nodes
+                     if self.graph.graph.nodes[n]["kind"] == "body"} - {i for i, _ in self.graph.unknown_parents}
+        return [i for i in sorted(reachable - top)
+                if self.has_own_rank(i) and not self.is_zone_body(self.plan.bodies[i])]
+
     @cached_property
     def counted(self) -> list[int]:
-        """The functional bodies that count: directly under the town, not the zone's body."""
-        return [i for i in self.graph.bodies_under_town() if not self.is_zone_body(self.plan.bodies[i])]
+        """The bodies that count toward the limit: directly under the town (or nested with a
+        rank of their own, where the pack counts those), of a category the pack counts, not
+        the development zone's body."""
+        categories = self.pack.counted_categories()
+        candidates = set(self.graph.bodies_under_town())
+        if self.pack.count_nested_with_rank():
+            candidates |= set(self.nested_with_rank)
+        return [i for i in sorted(candidates)
+                if not self.is_zone_body(self.plan.bodies[i]) and self.category_of(i) in categories]
 
     @cached_property
     def not_counted(self) -> list[tuple[int, str]]:
-        """Bodies listed but not counted, with the reason key."""
+        """Bodies listed but not counted, with the reason key (zone, nested, or the category)."""
         out: list[tuple[int, str]] = []
+        counted = set(self.counted)
         top = set(self.graph.bodies_under_town())
         for i, body in enumerate(self.plan.bodies):
+            if i in counted:
+                continue
             if self.is_zone_body(body):
                 out.append((i, "zone"))
-            elif i not in top:
+            elif i not in top and not (self.pack.count_nested_with_rank() and i in self.nested_with_rank):
                 out.append((i, "nested"))
+            else:
+                out.append((i, self.category_of(i)))
         return out

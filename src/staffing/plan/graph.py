@@ -89,7 +89,7 @@ class OrgGraph:
             if quotas is None:
                 continue
             for t in QUOTA_TYPES:
-                totals[t] += quotas.get(t)
+                totals[t] += quotas.get(t) or 0  # an unknown quota adds nothing it could be known to
         return totals
 
     def nodes_of(self, kind: str) -> Iterator[tuple[str, dict]]:

@@ -3,6 +3,11 @@
 `staffing schema` prints the JSON Schema generated from these models; the examples in
 `orgs/` point their editors at it.  Counts are strict non-negative integers: a
 fractional or negative head-count is an input error, never rounded.
+
+Any figure may be unknown: `null` (`~` in YAML) says the plan (or the published source it
+was built from) does not state it, and a check that needs it reports that it cannot check,
+never a pass or a fail.  A whole section may be declared not provided (`not_provided`).
+`quotas: ~` on a body or institution means every quota type is unknown.
 """
 
 from __future__ import annotations
@@ -10,9 +15,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 Count = Annotated[int, Field(ge=0, strict=True)]
+# A figure that may be unknown: null / ~ (never 0 for "not stated")
+Figure = Count | None
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Text = Annotated[str, Field(max_length=2000)]
 
@@ -62,24 +69,46 @@ class _Model(BaseModel):
 
 
 class Quotas(_Model):
-    """编制 by type.  Types not given are zero."""
+    """编制 by type.  Types not given are zero; a type written as null (~) is unknown."""
 
-    administrative: Count = Field(0, description="行政编制 administrative quota")
-    institutional_full: Count = Field(0, description="全额拨款事业编制 fully funded institutional quota")
-    institutional_partial: Count = Field(0, description="差额拨款事业编制 partly funded institutional quota")
-    institutional_self: Count = Field(0, description="自收自支事业编制 self-funded institutional quota")
-    political_legal: Count = Field(0, description="政法专项编制 politics-and-law special quota")
-    service: Count = Field(0, description="工勤编制 service-worker quota")
+    administrative: Figure = Field(0, description="行政编制 administrative quota; null: unknown")
+    institutional_full: Figure = Field(0, description="全额拨款事业编制 fully funded institutional quota; null: unknown")
+    institutional_partial: Figure = Field(0, description="差额拨款事业编制 partly funded institutional quota; null: unknown")
+    institutional_self: Figure = Field(0, description="自收自支事业编制 self-funded institutional quota; null: unknown")
+    political_legal: Figure = Field(0, description="政法专项编制 politics-and-law special quota; null: unknown")
+    service: Figure = Field(0, description="工勤编制 service-worker quota; null: unknown")
 
     @property
-    def total(self) -> int:
+    def total(self) -> int | None:
+        """The sum of every type; None when any type is unknown."""
         d = self.__dict__
-        return d["administrative"] + d["institutional_full"] + d["institutional_partial"] + \
-            d["institutional_self"] + d["political_legal"] + d["service"]
+        parts = (d["administrative"], d["institutional_full"], d["institutional_partial"],
+                 d["institutional_self"], d["political_legal"], d["service"])
+        if None in parts:
+            return None
+        return sum(p for p in parts if p is not None)
 
-    def get(self, quota_type: str) -> int:
-        # every field is a strict int (never a bool or a float), so no int() is needed
-        return self.__dict__[quota_type]
+    def get(self, quota_type: str) -> int | None:
+        # every field is a strict int (never a bool or a float) or None (unknown)
+        value: int | None = self.__dict__[quota_type]
+        return value
+
+    @property
+    def unknown_types(self) -> list[str]:
+        return [t for t in QUOTA_TYPES if self.__dict__[t] is None]
+
+    @classmethod
+    def all_unknown(cls) -> Quotas:
+        return cls(**dict.fromkeys(QUOTA_TYPES))
+
+
+def _unknown_quotas(value: object) -> object:
+    """`quotas: ~`: every type unknown."""
+    return dict.fromkeys(QUOTA_TYPES) if value is None else value
+
+
+# quotas of a body, sub-unit, institution or dispatched unit: `~` means all unknown
+HeldQuotas = Annotated[Quotas, BeforeValidator(_unknown_quotas)]
 
 
 class Population(_Model):
@@ -91,8 +120,8 @@ class Town(_Model):
     """Identity of the town (乡镇 / 街道)."""
 
     name: Name = Field(description="名称, e.g. 下蜀镇")
-    code: Annotated[str, Field(pattern=r"^[0-9]{12}$")] = Field(
-        description="12-digit statistical division code (统计用区划代码)"
+    code: Annotated[str, Field(pattern=r"^[0-9]{12}$")] | None = Field(
+        description="12-digit statistical division code (统计用区划代码); null when the source does not give it"
     )
     unit_type: UnitType = Field(description="town 镇 / township 乡 / street 街道")
     developed_town: bool = Field(False, description="经济发达镇 economically developed town")
@@ -109,27 +138,42 @@ class LeadershipPost(_Model):
     title: Name = Field(description="职务名称, e.g. 局长, 副主任")
     level: Literal["principal", "deputy"] = Field(description="正职 principal / 副职 deputy")
     rank: str | None = Field(None, description="职级, e.g. 副科")
-    approved: Count = Field(description="核定职数 approved posts")
-    filled: Count = Field(0, description="实配 posts filled")
+    approved: Figure = Field(description="核定职数 approved posts; null: unknown")
+    filled: Figure = Field(0, description="实配 posts filled; null: unknown")
 
 
 class SubUnit(_Model):
     """An internal section or squad (科室 / 中队) of a body: never counted as a body."""
 
     name: Name
-    quotas: Quotas = Quotas()
+    quotas: HeldQuotas = Quotas()
     actual: Count | None = Field(None, description="实有人数 people in post")
 
 
+# How a reviewer counts a body: a functional body (职能机构); an organ set up under its own
+# rules (纪委/纪工委, 人大主席团/人大工委, 武装部, 工青妇); a public institution (事业单位);
+# a platform (指挥中心, 服务大厅).  Which categories count toward a limit is the pack's.
+Category = Literal["functional", "own_rules", "institution", "platform"]
+CATEGORIES: tuple[str, ...] = ("functional", "own_rules", "institution", "platform")
+
+
 class Body(_Model):
-    """A functional body (职能机构) of the town."""
+    """A body of the town: by default a functional body (职能机构)."""
 
     name: Name
-    role: Role | None = Field(None, description="role id; inferred from the name when absent")
+    role: Annotated[str, Field(min_length=1, max_length=200)] | list[Annotated[str, Field(min_length=1, max_length=200)]] | None = Field(
+        None,
+        description="role, or several: a role id (e.g. social_affairs) or its Chinese label (e.g. 社会事业局); "
+                    "always wins over what the name suggests; recognised from the name when absent",
+    )
+    category: Category | None = Field(
+        None, description="functional 职能机构 / own_rules 依各自章程设置的机构 (纪委、人大、武装部、工青妇) / "
+                          "institution 事业单位 / platform 平台; recognised from the name when absent",
+    )
     kind: Literal["office", "bureau", "centre", "other"] = "bureau"
     rank: str | None = Field(None, description="规格 of the body, e.g. 副科")
     parent: Name | None = Field(None, description="the body this one sits under; default the town")
-    quotas: Quotas = Quotas()
+    quotas: HeldQuotas = Quotas()
     leadership: list[LeadershipPost] = []
     actual: Count | None = Field(None, description="实有人数 people in post")
     nameplates: list[Name] = Field([], description="加挂牌子 extra nameplates")
@@ -142,11 +186,38 @@ class SupportCenter(_Model):
     """综合服务中心: the one institution that supports the town."""
 
     name: Name
-    quotas: Quotas = Quotas()
+    quotas: HeldQuotas = Quotas()
     actual: Count | None = None
     absorbed: list[Name] = Field([], description="institutions merged into the centre")
     nameplates: list[Name] = []
     leadership: list[LeadershipPost] = []
+
+
+class Institution(_Model):
+    """事业单位: a public institution of the town, with its quotas, leaders and people."""
+
+    name: Name
+    support_center: bool = Field(False, description="this is the town's 综合服务中心 (at most one)")
+    kind: Literal["support", "service", "other"] = Field(
+        "support", description="support 支持保障类 / service 公益服务类 / other",
+    )
+    quotas: HeldQuotas = Quotas()
+    actual: Count | None = Field(None, description="实有人数 people in post")
+    leadership: list[LeadershipPost] = []
+    absorbed: list[Name] = Field([], description="institutions merged into this one")
+    nameplates: list[Name] = []
+
+
+class TeamPost(_Model):
+    """One post of the town's own leadership team (乡镇领导班子): 党委书记, 镇长, 副镇长 …"""
+
+    title: Name = Field(description="职务, e.g. 党委书记, 副镇长, 人大主席")
+    rank: str | None = Field(None, description="职级, e.g. 正科")
+    approved: Figure = Field(description="核定职数; null: unknown")
+    filled: Figure = Field(0, description="实配; null: unknown")
+    cross_holding: list[Name] = Field(
+        [], description="交叉任职: other team posts held by the same people (e.g. 党委副书记 held by 镇长)",
+    )
 
 
 class DispatchedUnit(_Model):
@@ -164,7 +235,7 @@ class DispatchedUnit(_Model):
     head_appointment_consultation: Literal["written", "oral", "none"] | None = Field(
         None, description="how the town is consulted before the head is appointed"
     )
-    quotas: Quotas = Quotas()
+    quotas: HeldQuotas = Quotas()
     actual: Count | None = None
 
 
@@ -187,7 +258,7 @@ class Baseline(_Model):
     """The town before the reform."""
 
     bodies: list[Name] = Field([], description="bodies and institutions before the reform")
-    quotas: Quotas
+    quotas: HeldQuotas
     leadership_posts: Count | None = Field(None, description="领导职数 in all bodies before the reform")
     budget_funded: Count | None = Field(None, description="财政供养人员 before the reform")
 
@@ -255,6 +326,16 @@ class DevelopmentZone(_Model):
     body: Name | None = Field(None, description="body that carries the zone's nameplate")
 
 
+# Sections a plan may declare not provided (the source does not give them): a check that
+# needs one reports that it cannot check, where leaving the section out is a finding.
+Section = Literal[
+    "baseline", "totals", "support_center", "institutions", "support_institutions", "dispatched_units",
+    "transfers", "lists", "powers", "grid", "command_center", "development_zone", "leadership_team",
+    "budget_funded",
+]
+SECTIONS: tuple[str, ...] = Section.__args__  # type: ignore[attr-defined]
+
+
 class Plan(_Model):
     """A town's three-set plan (三定方案)."""
 
@@ -264,12 +345,19 @@ class Plan(_Model):
     figures: Text | None = Field(
         None, description="which figures come from published reports and which are illustrative"
     )
-    baseline: Baseline
+    not_provided: list[Section] = Field(
+        [], description="sections the plan (or its source) does not give: checks that need them cannot check",
+    )
+    baseline: Baseline | None = Field(None, description="required unless declared not provided")
     totals: Totals | None = None
+    leadership_team: list[TeamPost] = Field([], description="乡镇领导班子: the town's own leadership posts")
     bodies: list[Body]
     support_center: SupportCenter | None = None
     support_institutions: list[SupportCenter] = Field(
         [], description="support institutions kept outside the one centre (should be empty)"
+    )
+    institutions: list[Institution] = Field(
+        [], description="事业单位 of the town, the 综合服务中心 among them (marked support_center: true)",
     )
     dispatched_units: list[DispatchedUnit] = []
     transfers: list[Transfer] = []
@@ -279,3 +367,12 @@ class Plan(_Model):
     command_center: CommandCenter | None = None
     development_zone: DevelopmentZone | None = None
     budget_funded: Count | None = Field(None, description="财政供养人员 after the reform")
+
+    @model_validator(mode="after")
+    def _baseline_given_or_declared(self) -> Plan:
+        if self.baseline is None and "baseline" not in self.not_provided:
+            raise ValueError("baseline is required unless listed under not_provided")
+        return self
+
+    def provided(self, section: str) -> bool:
+        return section not in self.not_provided

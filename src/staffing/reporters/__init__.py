@@ -27,9 +27,8 @@ class Run:
         return finding.severity == Severity.ERROR or (self.strict and finding.severity == Severity.WARNING)
 
     def status(self, result: FileResult) -> str:
-        if result.error is not None:
-            return "error"
-        return "fail" if any(self.failing(f) for f in result.findings) else "pass"
+        """pass, fail, incomplete (nothing fails but something could not be checked) or error."""
+        return file_status(result, self.failing)
 
     def counts(self) -> dict[str, int]:
         statuses = [self.status(r) for r in self.results]
@@ -38,11 +37,23 @@ class Run:
             "files": len(self.results),
             "passed": statuses.count("pass"),
             "failed": statuses.count("fail"),
+            "incomplete": statuses.count("incomplete"),
             "unusable": statuses.count("error"),
             "errors": sum(1 for f in every if f.severity == Severity.ERROR and not f.waived),
             "warnings": sum(1 for f in every if f.severity == Severity.WARNING and not f.waived),
+            "unknown": sum(1 for f in every if f.severity == Severity.UNKNOWN and not f.waived),
             "waived": sum(1 for f in every if f.waived),
         }
+
+
+def file_status(result: FileResult, failing: Callable[[Finding], bool]) -> str:
+    if result.error is not None:
+        return "error"
+    if any(failing(f) for f in result.findings):
+        return "fail"
+    if any(f.severity == Severity.UNKNOWN and not f.waived for f in result.findings):
+        return "incomplete"
+    return "pass"
 
 
 Reporter = Callable[[Run, str], str]

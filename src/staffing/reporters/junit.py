@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
 
 from staffing.checks import ALL_CHECKS, Check
-from staffing.findings import Finding
+from staffing.findings import Finding, Severity
 from staffing.messages import render
 from staffing.run.engine import FileResult, selected
 
@@ -78,6 +78,7 @@ def _case(suite: ET.Element, name: str, classname: str, file: str, findings: lis
     case = ET.SubElement(suite, "testcase", name=_x(name), classname=classname, file=_x(file), time="0")
     failing = [f for f in findings if run.failing(f)]
     others = [f for f in findings if not run.failing(f)]
+    unknown = [f for f in others if f.severity == Severity.UNKNOWN and not f.waived]
     if line is not None or failing:
         case.set("line", str(line if line is not None else failing[0].line))
     if failing:
@@ -85,10 +86,12 @@ def _case(suite: ET.Element, name: str, classname: str, file: str, findings: lis
         fail = ET.SubElement(case, "failure", message=_x(f"{first.code} {first.slug}: {first.message(lang)}"),
                              type=_x(first.severity.value))
         fail.text = _x("\n".join(_line(f, lang) for f in failing))
+    elif unknown:  # cannot check: neither passed nor failed, so the test case is skipped with the reason
+        ET.SubElement(case, "skipped", message=_x(f"{unknown[0].code} {unknown[0].slug}: {unknown[0].message(lang)}"))
     if others:
         out = ET.SubElement(case, "system-out")
         out.text = _x("\n".join(_line(f, lang) for f in others))
-    return (1 if failing else 0), 0
+    return (1 if failing else 0), (1 if not failing and unknown else 0)
 
 
 def report(run: Run, lang: str) -> str:
@@ -112,7 +115,7 @@ def report(run: Run, lang: str) -> str:
             if result.plan is not None:
                 props = ET.SubElement(suite, "properties")
                 ET.SubElement(props, "property", name="town", value=_x(result.plan.town.name))
-                ET.SubElement(props, "property", name="code", value=_x(result.plan.town.code))
+                ET.SubElement(props, "property", name="code", value=_x(result.plan.town.code or ""))
                 if result.pack is not None:
                     ET.SubElement(props, "property", name="pack", value=_x(result.pack.id))
             checks = checks_for(result)
@@ -126,15 +129,17 @@ def report(run: Run, lang: str) -> str:
                     counts["skipped"] += 1
                     continue
                 mine = [f for f in result.findings if f.code == check.code]
-                failed, _ = _case(suite, name, classname, result.path, mine, run, lang)
+                failed, skipped = _case(suite, name, classname, result.path, mine, run, lang)
                 counts["failures"] += failed
+                counts["skipped"] += skipped
             listed = {c.code for c in checks}
             stray = sorted({f.code for f in result.findings} - listed)
             for code in stray:  # findings of a check this report does not know: never dropped
                 mine = [f for f in result.findings if f.code == code]
                 counts["tests"] += 1
-                failed, _ = _case(suite, f"{code} {mine[0].slug}", classname, result.path, mine, run, lang)
+                failed, skipped = _case(suite, f"{code} {mine[0].slug}", classname, result.path, mine, run, lang)
                 counts["failures"] += failed
+                counts["skipped"] += skipped
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value

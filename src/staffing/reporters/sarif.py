@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
 UNUSABLE_CODE = UnusableInput.code
-_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# "cannot check" is SARIF's own kind of result: level none, kind review (a person must look)
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.UNKNOWN: "none"}
 
 
 def _driver(rules: list[dict[str, Any]]) -> dict[str, Any]:
@@ -151,6 +152,8 @@ def _result(f: Finding, lang: str, index: dict[str, int]) -> dict[str, Any]:
             f"message_{other}": f.message(other),
         },
     }
+    if f.severity == Severity.UNKNOWN:
+        out["kind"] = "review"
     if f.code in index:
         out["ruleIndex"] = index[f.code]
     if f.source:

@@ -13,11 +13,11 @@ from staffing.messages import CATALOGUE
 if TYPE_CHECKING:
     from staffing.reporters import Run
 
-_KEYS = ("error", "warning", "info", "where", "source", "unusable", "pass", "waived", "summary", "pack")
+_KEYS = ("error", "warning", "info", "unknown", "incomplete", "where", "source", "unusable", "pass", "waived", "summary", "pack")
 # The words of the text report, from the one catalogue (keys "report.*").
 LABELS = {lang: {k: CATALOGUE[f"report.{k}"][i] for k in _KEYS} for i, lang in enumerate(("zh", "en"))}
 
-_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "pass": "\033[32m", "dim": "\033[2m", "bold": "\033[1m"}
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "unknown": "\033[35m", "pass": "\033[32m", "dim": "\033[2m", "bold": "\033[1m"}
 _RESET = "\033[0m"
 
 

@@ -514,8 +514,8 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
     counties = [r for r in results if os.path.basename(r.path).startswith("_")]
     per_check: Counter[str] = Counter()
     slug_of: dict[str, str] = {}
-    per_county: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: {"plans": 0, "passed": 0, "failed": 0, "unusable": 0, "findings": 0})
-    per_province: dict[str, dict[str, int]] = defaultdict(lambda: {"plans": 0, "passed": 0, "failed": 0, "unusable": 0, "findings": 0})
+    per_county: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: {"plans": 0, "passed": 0, "failed": 0, "incomplete": 0, "unusable": 0, "findings": 0})
+    per_province: dict[str, dict[str, int]] = defaultdict(lambda: {"plans": 0, "passed": 0, "failed": 0, "incomplete": 0, "unusable": 0, "findings": 0})
     statuses: Counter[str] = Counter()
     for r in results:
         for f in r.findings:
@@ -532,7 +532,7 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
             parts = r.path.replace(os.sep, "/").split("/")
             keyc = ("?", "?", parts[-2] if len(parts) > 1 else "?")
             prov = "?"
-        label = {"pass": "passed", "fail": "failed", "error": "unusable"}[st]
+        label = {"pass": "passed", "fail": "failed", "incomplete": "incomplete", "error": "unusable"}[st]
         for bucket in (per_county[keyc], per_province[prov]):
             bucket["plans"] += 1
             bucket[label] += 1
@@ -550,9 +550,10 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
         "plans": len(plans),
         "passed": statuses["pass"],
         "failed": statuses["fail"],
+        "incomplete": statuses["incomplete"],
         "unusable": statuses["error"],
         "county_files": len(counties),
-        "county_files_failed": sum(1 for r in counties if status(r) != "pass"),
+        "county_files_failed": sum(1 for r in counties if status(r) not in ("pass", "incomplete")),
         "findings_per_check": [{"code": c, "slug": slug_of[c], "count": n} for c, n in sorted(per_check.items())],
         "per_county": [{"province": k[0], "city": k[1], "county": k[2], **v} for k, v in sorted(per_county.items())],
         "per_province": [{"province": k, **v} for k, v in sorted(per_province.items())],
@@ -564,7 +565,7 @@ def rollup_text(data: dict[str, Any], lang: str, top: int = 20) -> str:
         return render(f"rollup.{key}", lang, params)
 
     out = ["", t("title"), t("headline", **{k: data[k] for k in (
-        "plans", "passed", "failed", "unusable", "county_files", "county_files_failed")})]
+        "plans", "passed", "failed", "incomplete", "unusable", "county_files", "county_files_failed")})]
     if data["findings_per_check"]:
         out.append(t("per-check"))
         for row in data["findings_per_check"]:

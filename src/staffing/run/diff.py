@@ -48,9 +48,9 @@ class Diff:
     renamed: list[dict[str, str]] = field(default_factory=list)
     merged: list[dict[str, Any]] = field(default_factory=list)
     quota_rows: list[dict[str, Any]] = field(default_factory=list)
-    totals: dict[str, dict[str, int]] = field(default_factory=dict)
+    totals: dict[str, dict[str, int | None]] = field(default_factory=dict)
     post_rows: list[dict[str, Any]] = field(default_factory=list)
-    posts_total: dict[str, int] = field(default_factory=dict)
+    posts_total: dict[str, int | None] = field(default_factory=dict)
     units_added: list[str] = field(default_factory=list)
     units_removed: list[str] = field(default_factory=list)
     units_changed: list[dict[str, str]] = field(default_factory=list)
@@ -103,12 +103,13 @@ def load_from_git(rev: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Versi
 
 def _role_lookup(plan: Plan) -> Any:
     from staffing.packs.load import resolve
+    from staffing.plan.context import resolve_role
 
     try:
         pack = resolve(plan.rule_pack)
     except InputProblem:
-        return lambda body: body.role
-    return lambda body: body.role or pack.role_for_name(strip_town(body.name, plan.town.name))
+        return lambda body: body.role if isinstance(body.role, str) or body.role is None else (body.role or [None])[0]
+    return lambda body: resolve_role(pack, plan, body)
 
 
 def _key(name: str, plan: Plan) -> str:
@@ -119,16 +120,25 @@ def _merged(body: Body) -> set[str]:
     return {normalize(n) for n in body.merged_from}
 
 
-def _quotas(q: Quotas | None) -> dict[str, int]:
+def _quotas(q: Quotas | None) -> dict[str, int | None]:
     return {t: (q.get(t) if q is not None else 0) for t in QUOTA_TYPES}
 
 
-def _add(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
-    return {t: a[t] + b[t] for t in QUOTA_TYPES}
+def _add(a: dict[str, int | None], b: dict[str, int | None]) -> dict[str, int | None]:
+    return {t: _plus(a[t], b[t]) for t in QUOTA_TYPES}
 
 
-def _posts(body: Body) -> int:
-    return sum(p.approved for p in body.leadership)
+def _plus(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+def _posts(body: Body) -> int | None:
+    approved = [p.approved for p in body.leadership]
+    return None if None in approved else sum(a for a in approved if a is not None)
+
+
+def _minus(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a - b
 
 
 def _transfer_key(t: Transfer) -> tuple[Any, ...]:
@@ -200,11 +210,11 @@ def compare(old: Version, new: Version) -> Diff:
 
     # quotas and posts per body
     for j, body in enumerate(nb):
-        before = {t: 0 for t in QUOTA_TYPES}
-        posts_before = 0
+        before: dict[str, int | None] = {t: 0 for t in QUOTA_TYPES}
+        posts_before: int | None = 0
         for i in mapping[j]:
             before = _add(before, _quotas(ob[i].quotas))
-            posts_before += _posts(ob[i])
+            posts_before = _plus(posts_before, _posts(ob[i]))
         after = _quotas(body.quotas)
         old_names = [ob[i].name for i in mapping[j]]
         if before != after or not old_names:
@@ -221,7 +231,7 @@ def compare(old: Version, new: Version) -> Diff:
             d.quota_rows.append(_row((nsc or osc).name, [osc.name] if osc else [], before, after))  # type: ignore[union-attr]
 
     t_old, t_new = plan_quotas(old.plan), plan_quotas(new.plan)
-    d.totals = {"old": t_old, "new": t_new, "delta": {t: t_new[t] - t_old[t] for t in QUOTA_TYPES}}
+    d.totals = {"old": t_old, "new": t_new, "delta": {t: _minus(t_new[t], t_old[t]) for t in QUOTA_TYPES}}
     d.posts_total = {"old": plan_leadership_posts(old.plan), "new": plan_leadership_posts(new.plan)}
 
     # dispatched units
@@ -244,18 +254,22 @@ def compare(old: Version, new: Version) -> Diff:
         if tr.level != "town" and is_recorded(tr):
             moved[tr.type] += tr.count
     for t in QUOTA_TYPES:
-        if t_new[t] > t_old[t] + moved[t]:
+        n_old, n_new = t_old[t], t_new[t]
+        if n_old is not None and n_new is not None and n_new > n_old + moved[t]:
             zh, en = QUOTA_LABELS[t]
-            _violation(d, "diff.grows.type", t, t_old[t], t_new[t], moved[t], type_zh=zh, type_en=en)
-    total_old, total_new, total_moved = sum(t_old.values()), sum(t_new.values()), sum(moved.values())
-    if total_new > total_old + total_moved:
+            _violation(d, "diff.grows.type", t, n_old, n_new, moved[t], type_zh=zh, type_en=en)
+    known = None not in t_old.values() and None not in t_new.values()
+    total_old = sum(v for v in t_old.values() if v is not None)
+    total_new = sum(v for v in t_new.values() if v is not None)
+    total_moved = sum(moved.values())
+    if known and total_new > total_old + total_moved:
         _violation(d, "diff.grows.total", "total", total_old, total_new, total_moved)
     return d
 
 
-def _row(body: str, olds: list[str], before: dict[str, int], after: dict[str, int]) -> dict[str, Any]:
+def _row(body: str, olds: list[str], before: dict[str, int | None], after: dict[str, int | None]) -> dict[str, Any]:
     return {"body": body, "from": olds, "old": before, "new": after,
-            "delta": {t: after[t] - before[t] for t in QUOTA_TYPES if after[t] != before[t]}}
+            "delta": {t: _minus(after[t], before[t]) for t in QUOTA_TYPES if after[t] != before[t]}}
 
 
 def _violation(d: Diff, key: str, qtype: str, old: int, new: int, moved: int, **extra: str) -> None:
@@ -298,8 +312,14 @@ def _qtype(t: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def _delta(n: int) -> str:
+def _delta(n: int | None) -> str:
+    if n is None:  # one side unknown
+        return "?"
     return f"+{n}" if n > 0 else str(n)
+
+
+def _num(n: int | None) -> str:
+    return "?" if n is None else str(n)
 
 
 def report_text(d: Diff, lang: str) -> str:
@@ -322,23 +342,23 @@ def report_text(d: Diff, lang: str) -> str:
 
     section = []
     for row in d.quota_rows:
-        parts = [f"{_qtype(t, lang)} {row['old'][t]} → {row['new'][t]} ({_delta(row['new'][t] - row['old'][t])})"
+        parts = [f"{_qtype(t, lang)} {_num(row['old'][t])} → {_num(row['new'][t])} ({_delta(_minus(row['new'][t], row['old'][t]))})"
                  for t in QUOTA_TYPES if row["old"][t] != row["new"][t]]
         if parts:
             section.append(f"  {row['body']}: " + sep.join(parts))
-    total_parts = [f"{_qtype(t, lang)} {d.totals['old'][t]} → {d.totals['new'][t]} ({_delta(d.totals['delta'][t])})"
-                   for t in QUOTA_TYPES if d.totals["delta"][t]]
+    total_parts = [f"{_qtype(t, lang)} {_num(d.totals['old'][t])} → {_num(d.totals['new'][t])} ({_delta(d.totals['delta'][t])})"
+                   for t in QUOTA_TYPES if d.totals["delta"][t] != 0]
     if total_parts:
         section.append(f"  {_t('diff.total', lang)}: " + sep.join(total_parts))
     if section:
         changes = True
         out += [_t("diff.quotas", lang), *section]
 
-    section = [f"  {r['body']}: {r['old']} → {r['new']} ({_delta(r['new'] - r['old'])})"
+    section = [f"  {r['body']}: {_num(r['old'])} → {_num(r['new'])} ({_delta(_minus(r['new'], r['old']))})"
                for r in d.post_rows if r["old"] != r["new"]]
     if d.posts_total["old"] != d.posts_total["new"]:
         o, n = d.posts_total["old"], d.posts_total["new"]
-        section.append(f"  {_t('diff.total', lang)}: {o} → {n} ({_delta(n - o)})")
+        section.append(f"  {_t('diff.total', lang)}: {_num(o)} → {_num(n)} ({_delta(_minus(n, o))})")
     if section:
         changes = True
         out += [_t("diff.posts", lang), *section]

@@ -58,6 +58,7 @@ def check_file(path: str, settings: Settings = Settings()) -> FileResult:
         result.plan = plan
         pack = pack_for(plan, doc, settings)
         result.pack = pack
+        check_roles(plan, pack, doc)
         result.findings = run_checks(plan, pack, doc, settings)
     except InputProblem as exc:
         result.error = exc if exc.file == shown or exc.file != path else _renamed(exc, shown)
@@ -89,6 +90,21 @@ def pack_for(plan: Plan, doc: Document, settings: Settings) -> Pack:
             line, col = doc.locate(("rule_pack",))
             raise InputProblem(doc.path, exc.key, exc.params, line, col) from None
         raise
+
+
+def check_roles(plan: Plan, pack: Pack, doc: Document) -> None:
+    """Every `role:` names a role of the pack, by id or Chinese label: a role the pack does
+    not know is an input error at that value (a typo must not silently drop a role)."""
+    for i, body in enumerate(plan.bodies):
+        if body.role is None:
+            continue
+        values = [body.role] if isinstance(body.role, str) else list(body.role)
+        for j, value in enumerate(values):
+            if pack.role_value(value) is None:
+                loc: tuple[str | int, ...] = ("bodies", i, "role") if isinstance(body.role, str) else ("bodies", i, "role", j)
+                line, col = doc.locate(loc)
+                known = "、".join(str(info.get("zh", r)) for r, info in pack.roles.items())
+                raise problem(doc.path, "input.unknown-role", line, col, role=value, known=known)
 
 
 _FIELD_NAMES: dict[str, set[str]] = {}
@@ -163,7 +179,9 @@ def _reason(err: Any) -> str:
     return zh
 
 
-def _severity(check: type[Check], pack: Pack, override: Severity | None) -> Severity:
+def _severity(check: type[Check], pack: Pack, override: Severity | None, unknown: bool = False) -> Severity:
+    if unknown:
+        return Severity.UNKNOWN
     setting = pack.setting(check)
     if setting is not None and setting.severity is not None:
         return setting.severity
@@ -205,7 +223,7 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
                 Finding(
                     code=check.code,
                     slug=check.slug,
-                    severity=_severity(check, pack, prob.severity),
+                    severity=_severity(check, pack, prob.severity, prob.unknown),
                     message_zh=render(prob.key, "zh", prob.params),
                     message_en=render(prob.key, "en", prob.params),
                     file=doc.path,

@@ -423,6 +423,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{errors} errors, {warnings} warnings, {unknown} cannot check, {waived} waived",
     ),
     "report.pack": ("规则包", "rule pack"),
+    "report.shipped": ("内置", "shipped"),
+    "report.from": ("来自 {origin}", "from {origin}"),
     # ---- why a value does not fit the plan format (zh; the en text is pydantic's own) --------
     "schema.missing": ("缺少必填字段", "missing"),
     "schema.int_type": ("应为整数", "int type"),
@@ -552,6 +554,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pack.unknown-option": ("检查项 {check} 没有选项“{option}”", "check {check} has no option “{option}”"),
     "pack.option-value": ("{check}.{option} 的值不正确:{reason}", "bad value for {check}.{option}: {reason}"),
     "pack.severity": ("未知的严重程度“{value}”", "unknown severity “{value}”"),
+    "pack.path-refused": (
+        "方案只能用标识指定规则包，不能指定文件路径“{pack}”；自定义规则包请放入配置文件（staffing.toml）的规则包文件夹，或用 --packs 指定文件夹",
+        "a plan names its rule pack by id, not by the file path “{pack}”; put your own packs in a pack folder named in staffing.toml or by --packs",
+    ),
+    "pack.extends-path": (
+        "规则包只能用标识指定上级规则包，不能指定文件路径“{pack}”",
+        "a rule pack extends another by id, not by the file path “{pack}”",
+    ),
+    "pack.no-folder": ("规则包文件夹不存在或不是文件夹", "the rule pack folder does not exist or is not a folder"),
+    "pack.shadows": (
+        "规则包“{pack}”与已有的规则包同名（内置规则包不能被替换，两个规则包文件夹也不能提供同一标识）；请改名",
+        "rule pack “{pack}” has the same id as a pack already known (a shipped pack cannot be replaced, nor can two pack folders offer one id); rename it",
+    ),
+    "pack.enabled": ("启用", "enabled"),
+    "pack.disabled": ("停用", "disabled"),
     "pack.extends-loop": ("规则包 {pack} 的 extends 形成循环", "rule pack {pack} extends itself"),
     # ---- waivers (staffing.run.waivers) ------------------------------------------------------
     "waiver.unused": (

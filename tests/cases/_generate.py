@@ -221,6 +221,12 @@ case("ST000", "bad", "loosened-body-count", "a custom pack extends taizhou-three
      rules="../packs/loosens-body-count.yaml")
 case("ST000", "good", "tightened-body-count", "a custom pack lowers body-count.max 9 → 8: tightening is not reported",
      rules="../packs/tightens-body-count.yaml")
+case("ST000", "bad", "disabled-check", "a custom pack extends taizhou-three-integrations and turns body-count off",
+     rules="../packs/disables-body-count.yaml")
+case("ST000", "bad", "lowered-severity", "a custom pack makes body-count an info instead of an error",
+     rules="../packs/lowers-severity.yaml")
+case("ST000", "good", "raised-severity", "a custom pack makes baseline-body-unaccounted an error: stricter, not reported",
+     rules="../packs/raises-severity.yaml")
 
 # ST101 body count (Taizhou 7..9)
 case("ST101", "bad", "ten-bodies-taizhou", "ten functional bodies directly under the town (Taizhou allows 7 to 9)",

@@ -88,13 +88,21 @@ def _codes(values: Sequence[str] | None) -> frozenset[str]:
     return frozenset(out)
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    if args.rules:  # a pack named on the command line is an argument: one message, not one per plan
-        from staffing.packs.load import resolve
+def pack_folders(args: argparse.Namespace) -> tuple[str, ...]:
+    """The pack folders named by --packs (absolute, so workers and the cache agree)."""
+    return tuple(os.path.abspath(p) for p in getattr(args, "packs", None) or ())
 
-        resolve(args.rules)
+
+def cmd_check(args: argparse.Namespace) -> int:
+    folders = pack_folders(args)
+    from staffing.packs.load import available, resolve
+
+    available(folders)  # a missing folder or a clash of ids is one message before any plan
+    if args.rules:  # a pack named on the command line is an argument: one message, not one per plan
+        resolve(args.rules, folders)
     settings = Settings(
         rules=args.rules,
+        packs=folders,
         select=_codes(args.select),
         ignore=_codes(args.ignore),
         limits=_limits(args),
@@ -164,9 +172,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from staffing.packs.load import available, resolve
 
     lang = args.lang
-    for pack_id in sorted(available()):
-        pack = resolve(pack_id)
-        print(f"{pack.id}  {pack.title.get(lang, '')}")
+    folders = pack_folders(args)
+    for pack_id in sorted(available(folders)):
+        pack = resolve(pack_id, folders)
+        print(f"{pack.id}  {pack.title.get(lang, '')}  ({origin_words(pack.origin, lang)})")
         print(f"    {render('rules.extends', lang, {})}: {' → '.join(pack.chain)}")
         print(f"    {render('rules.applies', lang, {})}: {', '.join(pack.applies_to)}")
         for note in pack.inferred:
@@ -182,6 +191,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
     for check in ALL_CHECKS:
         print(f"  {check.code}  {check.slug:<36} {check.severity.value:<8} {render(f'title.{check.code}', lang, {})}")
     return Exit.CLEAN
+
+
+def origin_words(origin: str, lang: str) -> str:
+    """Where a pack came from, in words: shipped, or its folder or file."""
+    from staffing.packs.pack import SHIPPED
+
+    return render("report.shipped", lang, {}) if origin == SHIPPED else render("report.from", lang, {"origin": origin})
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -251,6 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check plan files or folders")
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--rules", metavar="PACK", help="pack id or file, overriding each plan's rule_pack")
+    check.add_argument("--packs", action="append", metavar="DIR",
+                       help="a folder of your own rule packs, which plans may then name by id (repeatable)")
     check.add_argument("--format", choices=sorted(REPORTERS), default=None,
                        help="output format; default text, or github when GITHUB_ACTIONS=true")
     check.add_argument("--lang", choices=["zh", "en"], default="zh")
@@ -280,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list rule packs and checks")
     rules.add_argument("--lang", choices=["zh", "en"], default="zh")
+    rules.add_argument("--packs", action="append", metavar="DIR", help="a folder of your own rule packs (repeatable)")
     rules.set_defaults(func=cmd_rules)
 
     explain = sub.add_parser("explain", help="explain a check: staffing explain ST101")
@@ -291,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="output: .svg .png .pdf or .dot")
     render_cmd.add_argument("--compare", action="store_true", help="draw the before/after view instead")
     render_cmd.add_argument("--rules", metavar="PACK", help="pack id or file, overriding the plan's rule_pack")
+    render_cmd.add_argument("--packs", action="append", metavar="DIR", help="a folder of your own rule packs (repeatable)")
     render_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
     render_cmd.set_defaults(func=_cmd_render)
 

@@ -70,7 +70,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     plan_path: str = args.plan
     out: str = args.output
     lang: str = args.lang
-    result = check_file(plan_path, Settings(rules=getattr(args, "rules", None)))
+    from staffing.cli.main import pack_folders
+
+    result = check_file(plan_path, Settings(rules=getattr(args, "rules", None), packs=pack_folders(args)))
     if result.error is not None:
         print(f"staffing: {result.error.where()}: {result.error.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE

@@ -1,11 +1,16 @@
 """Rule packs: YAML data in `rules/` naming the parameters of every check, each with the
 seed and the phrase it rests on.  A pack `extends` another; a child that loosens a
-limit its parent set is reported.
+limit its parent set, disables a check or lowers a severity is reported.
+
+Packs come from trusted places only: the shipped packs, and pack folders the repository's
+configuration or `--packs DIR` names (a plan names a pack by id; `extends` too).  A file
+is read as a pack only when the command line names it (`--rules FILE`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,8 +21,16 @@ from staffing.checks import REGISTRY_BY_SLUG
 from staffing.checks.base import Direction, direction
 from staffing.errors import InputProblem, problem
 from staffing.findings import Severity
-from staffing.io.load import Document, load_file
-from staffing.packs.pack import CheckSetting, Loosening, Pack, Param
+from staffing.io.load import Document, display_path, load_file
+from staffing.packs.pack import SHIPPED, CheckSetting, Loosening, Pack, Param
+
+_PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def is_pack_id(ref: str) -> bool:
+    """A pack id: letters, digits, '.', '-', '_', no path separator and no file suffix."""
+    return bool(_PACK_ID.fullmatch(ref)) and not ref.lower().endswith(_SUFFIXES)
 
 
 def pack_dirs() -> list[Path]:
@@ -73,6 +86,8 @@ def parse_pack(doc: Document) -> Pack:
         raw = raw or {}
         setting = CheckSetting()
         for name, value in raw.items():
+            if name in ("enabled", "severity"):
+                setting.marks[name] = (doc.path, *doc.locate(("checks", slug, name)))
             if name == "enabled":
                 setting.enabled = bool(value)
             elif name == "severity":
@@ -128,6 +143,20 @@ def _loosens(kind: Direction, parent: Any, child: Any) -> bool:
     return False
 
 
+def _switch_loosenings(slug: str, parent: Pack, child: Pack, p: CheckSetting, c: CheckSetting) -> list[Loosening]:
+    """A check the parent runs that the child turns off, or whose severity it lowers."""
+    out: list[Loosening] = []
+    if p.enabled and not c.enabled:
+        file, line, col = c.marks.get("enabled", (child.file, 1, 1))
+        out.append(Loosening(slug, "enabled", parent.id, True, False, file, line, col))
+    if c.severity is not None and p.enabled:
+        before = p.severity or REGISTRY_BY_SLUG[slug].severity
+        if c.severity.rank > before.rank:
+            file, line, col = c.marks.get("severity", (child.file, 1, 1))
+            out.append(Loosening(slug, "severity", parent.id, before, c.severity, file, line, col))
+    return out
+
+
 def merge(parent: Pack, child: Pack) -> Pack:
     """The child's settings over the parent's; every loosened limit is recorded."""
     checks: dict[str, CheckSetting] = {}
@@ -143,6 +172,7 @@ def merge(parent: Pack, child: Pack) -> Pack:
             continue
         params = dict(p.params)
         check = REGISTRY_BY_SLUG[slug]
+        loosened.extend(_switch_loosenings(slug, parent, child, p, c))
         for name, param in c.params.items():
             kind = direction(check.options, name)
             if name in p.params and kind and _loosens(kind, p.params[name].value, param.value):
@@ -154,6 +184,7 @@ def merge(parent: Pack, child: Pack) -> Pack:
             enabled=p.enabled and c.enabled,
             severity=c.severity or p.severity,
             params=params,
+            marks={**p.marks, **c.marks},
         )
     return Pack(
         id=child.id,
@@ -172,35 +203,59 @@ def merge(parent: Pack, child: Pack) -> Pack:
         chain=parent.chain + [child.id],
         files=parent.files + [child.file],
         loosened=loosened,
+        origin=child.origin,
     )
 
 
-def available() -> dict[str, Path]:
-    """Shipped packs by id (the file name is the id)."""
-    out: dict[str, Path] = {}
+def available(folders: tuple[str, ...] = ()) -> dict[str, tuple[Path, str]]:
+    """Packs by id (the file name is the id) with where each came from: the shipped packs,
+    then every pack in the given folders.  A pack in a folder may not take a shipped
+    pack's id, nor may two folders offer the same id: which one applies would be a guess."""
+    out: dict[str, tuple[Path, str]] = {}
     for folder in pack_dirs():
         for f in sorted(folder.glob("*.yaml")):
-            out.setdefault(f.stem, f)
+            out.setdefault(f.stem, (f, SHIPPED))
+    for named in folders:
+        where = Path(named)
+        if not where.is_dir():
+            raise problem(display_path(named), "pack.no-folder")
+        for f in sorted(where.glob("*.yaml")) + sorted(where.glob("*.yml")):
+            if not is_pack_id(f.stem) or not f.is_file():
+                continue
+            if f.stem in out:
+                raise problem(display_path(str(f)), "pack.shadows", pack=f.stem)
+            out[f.stem] = (f, display_path(named))
     return out
 
 
+def resolve(ref: str, folders: tuple[str, ...] = ()) -> Pack:
+    """A pack by id (shipped, or from one of `folders`) or, for a file the command line
+    names (`--rules FILE`), by path; with its whole `extends` chain merged.  Raises
+    InputProblem."""
+    return _resolve(ref, tuple(folders), 0)
+
+
 @lru_cache(maxsize=64)
-def resolve(ref: str, _depth: int = 0) -> Pack:
-    """A pack by id or by path, with its whole `extends` chain merged.  Raises InputProblem."""
-    path = Path(ref)
-    if ref.endswith((".yaml", ".yml", ".json")) or path.is_file():
-        file = str(path)
-    else:
-        packs = available()
+def _resolve(ref: str, folders: tuple[str, ...], _depth: int) -> Pack:
+    if is_pack_id(ref):
+        packs = available(folders)
         if ref not in packs:
             raise problem("--rules", "pack.unknown", pack=ref, known=", ".join(sorted(packs)))
-        file = str(packs[ref])
+        path, origin = packs[ref]
+        file = str(path)
+    else:
+        file, origin = ref, display_path(ref)
     if _depth > 16:
         raise problem(file, "pack.extends-loop", pack=ref)
-    pack = parse_pack(load_file(file))
+    doc = load_file(file)
+    pack = parse_pack(doc)
+    pack.origin = origin
     if pack.extends:
+        if not is_pack_id(str(pack.extends)):
+            line, col = doc.locate(("extends",))
+            raise problem(file, "pack.extends-path", line, col, pack=str(pack.extends))
         try:
-            parent = resolve(str(pack.extends), _depth + 1)
+            parent = _resolve(str(pack.extends), folders, _depth + 1)
         except InputProblem as exc:
             if exc.key == "pack.unknown":
                 raise problem(file, "pack.unknown", pack=str(pack.extends), known="") from None
@@ -211,3 +266,6 @@ def resolve(ref: str, _depth: int = 0) -> Pack:
     pack.chain = [pack.id]
     pack.files = [pack.file]
     return pack
+
+
+resolve.cache_clear = _resolve.cache_clear  # type: ignore[attr-defined]

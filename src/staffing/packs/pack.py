@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from staffing.checks.base import Check
 
 
+SHIPPED = "shipped"
+
+
 @dataclass(frozen=True)
 class Param:
     value: Any
@@ -44,6 +47,8 @@ class CheckSetting:
     enabled: bool = True
     severity: Severity | None = None
     params: dict[str, Param] = field(default_factory=dict)
+    # where `enabled` and `severity` were set: option → (file, line, column)
+    marks: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -63,6 +68,9 @@ class Pack:
     chain: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # every file of the extends chain, root first
     loosened: list[Loosening] = field(default_factory=list)
+    # where the pack came from: SHIPPED, a pack folder named by the configuration or
+    # --packs, or the file named by --rules
+    origin: str = SHIPPED
     _role_index: dict[str, str] = field(default_factory=dict)
     # how a reviewer reads names: category → {zh, en, keywords, patterns}
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)

@@ -23,6 +23,7 @@ def as_data(run: Run) -> dict[str, Any]:
             "town": r.plan.town.name if r.plan else None,
             "code": r.plan.town.code if r.plan else None,
             "pack": r.pack.id if r.pack else None,
+            "pack_origin": r.pack.origin if r.pack else None,
             "error": None,
             "findings": [f.to_dict() for f in r.findings],
         }

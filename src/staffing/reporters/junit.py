@@ -118,6 +118,7 @@ def report(run: Run, lang: str) -> str:
                 ET.SubElement(props, "property", name="code", value=_x(result.plan.town.code or ""))
                 if result.pack is not None:
                     ET.SubElement(props, "property", name="pack", value=_x(result.pack.id))
+                    ET.SubElement(props, "property", name="pack-origin", value=_x(result.pack.origin))
             checks = checks_for(result)
             for check in checks:
                 name = f"{check.code} {check.slug}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from staffing.errors import visible as _v  # output escaping: no raw control/bidi chars reach the terminal
 from staffing.findings import Finding, Severity
@@ -13,7 +13,7 @@ from staffing.messages import CATALOGUE
 if TYPE_CHECKING:
     from staffing.reporters import Run
 
-_KEYS = ("error", "warning", "info", "unknown", "incomplete", "where", "source", "unusable", "pass", "waived", "summary", "pack")
+_KEYS = ("error", "warning", "info", "unknown", "incomplete", "where", "source", "unusable", "pass", "waived", "summary", "pack", "shipped")
 # The words of the text report, from the one catalogue (keys "report.*").
 LABELS = {lang: {k: CATALOGUE[f"report.{k}"][i] for k in _KEYS} for i, lang in enumerate(("zh", "en"))}
 
@@ -55,7 +55,7 @@ def report(run: Run, lang: str) -> str:
             continue
         if not result.findings:
             continue
-        title = result.pack.title.get(lang, result.pack.id) if result.pack else ""
+        title = pack_label(result.pack, lang) if result.pack else ""
         town = result.plan.town.name if result.plan else ""
         out.append(_paint(_v(result.path), "bold", colour) + _v(f"  {town} · {lab['pack']} {title}"))
         for f in result.findings:
@@ -63,8 +63,23 @@ def report(run: Run, lang: str) -> str:
         out.append("")
     for f in run.pack_findings:
         out.append(f"{_v(f.file)}:{f.line}:{f.column}  {_paint(lab['warning'], 'warning', colour)}  {f.code} {f.slug}  {_v(f.message(lang))}")
+    used = {r.pack.id: r.pack for r in run.results if r.pack is not None}
+    if used:  # every report names the packs it used and where each came from
+        sep = "、" if lang == "zh" else ", "
+        colon = "：" if lang == "zh" else ": "
+        out.append(_v(lab["pack"] + colon + sep.join(pack_label(used[k], lang) for k in sorted(used))))
     out.append(lab["summary"].format(**run.counts()))
     return "\n".join(out) + "\n"
+
+
+def pack_label(pack: Any, lang: str) -> str:
+    """The pack's title and where it came from: 江苏省…（内置） / … (shipped)."""
+    from staffing.packs.pack import SHIPPED
+
+    title = pack.title.get(lang) or pack.id
+    origin = LABELS[lang]["shipped"] if pack.origin == SHIPPED else CATALOGUE["report.from"][
+        0 if lang == "zh" else 1].format(origin=pack.origin)
+    return f"{title}（{origin}）" if lang == "zh" else f"{title} ({origin})"
 
 
 __all__ = ["Severity", "report"]

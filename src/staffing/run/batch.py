@@ -94,7 +94,7 @@ def to_record(result: FileResult, settings: Settings) -> dict[str, Any]:
     return rec
 
 
-def from_record(rec: dict[str, Any]) -> FileResult:
+def from_record(rec: dict[str, Any], packs: tuple[str, ...] = ()) -> FileResult:
     result = FileResult(rec["path"])
     if rec.get("town"):
         names = rec.get("names") or {}
@@ -111,7 +111,7 @@ def from_record(rec: dict[str, Any]) -> FileResult:
         from staffing.packs.load import resolve
 
         try:
-            result.pack = resolve(rec["pack_ref"])
+            result.pack = resolve(rec["pack_ref"], packs)
         except InputProblem:
             result.pack = None
     result.findings = [finding_from_list(v) for v in rec.get("findings") or ()]
@@ -162,12 +162,12 @@ class Shown:
         return (path if shown.startswith("..") else shown), full
 
 
-def _storable(rec: dict[str, Any], key: str | None) -> str | None:
+def _storable(rec: dict[str, Any], key: str | None, settings: Settings) -> str | None:
     """Mark a fresh record for the cache; the key to store it under, or None."""
     from staffing.run.cache import SCHEMA, pack_fingerprint
 
     if key is not None and rec["pack_ref"] and rec["error"] is None:
-        fp = pack_fingerprint(rec["pack_ref"])
+        fp = pack_fingerprint(rec["pack_ref"], settings.packs)
         if fp:
             rec["pack_fp"] = fp
             rec["schema"] = SCHEMA
@@ -264,6 +264,10 @@ def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, con
     from staffing.run.cache import RACY_NS, file_key, pack_fingerprint, stat_key
 
     shown = shown or Shown()
+
+    def fingerprint(ref: str) -> str:
+        return pack_fingerprint(ref, settings.packs)
+
     settled = time.time_ns() - RACY_NS  # before any stat: later writes get later times
     infos: list[tuple[str, str, str | None, bool]] = []  # path, shown, stat key, settled
     for p in paths:
@@ -288,17 +292,17 @@ def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, con
     for n, (p, disp, pre, old) in enumerate(infos):
         key = keys[n]
         hit = hits.get(key) if key is not None else None
-        if not _usable(hit, pack_fingerprint, disp) and pre is not None and pre in known:
+        if not _usable(hit, fingerprint, disp) and pre is not None and pre in known:
             # the stat key pointed at an entry that is gone or stale: go by content
             key = _content_key(p, settings, context, disp, file_key)
             hit = cache.get(key) if key is not None and key != keys[n] else None
         remember = pre if (pre is not None and old and key is not None and known.get(pre) != key) else None
-        if hit is not None and _usable(hit, pack_fingerprint, disp):
+        if hit is not None and _usable(hit, fingerprint, disp):
             hit["cached"] = True
             out.append((hit, key, p, remember))
             continue
         rec = to_record(check_file(p, settings), settings)
-        key = _storable(rec, key)
+        key = _storable(rec, key, settings)
         out.append((rec, key, p, remember if key is not None else None))
     return out
 
@@ -425,16 +429,16 @@ def check_paths(
         for rec, key, path, pre in batch:
             hit = bool(rec.get("cached"))
             try:
-                result = from_record(rec)
+                result = from_record(rec, settings.packs)
             except Exception:
                 if not hit:
                     raise
                 # a malformed cache entry: check the plan again and replace the entry
                 hit = False
                 rec = to_record(check_file(path, settings), settings)
-                key = _storable(rec, key)
+                key = _storable(rec, key, settings)
                 pre = pre if key is not None else None
-                result = from_record(rec)
+                result = from_record(rec, settings.packs)
             cached += hit
             if key is not None and not hit:
                 new.append((key, rec))

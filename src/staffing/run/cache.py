@@ -197,12 +197,13 @@ def tool_fingerprint() -> str:
 def settings_fingerprint(settings: Any) -> str:
     parts = [
         settings.rules or "",
+        "\0".join(getattr(settings, "packs", ())),
         ",".join(sorted(settings.select)),
         ",".join(sorted(settings.ignore)),
         repr(settings.limits),
     ]
     if settings.rules:
-        parts.append(pack_fingerprint(settings.rules))
+        parts.append(pack_fingerprint(settings.rules, getattr(settings, "packs", ())))
     return "|".join(parts)
 
 
@@ -213,13 +214,13 @@ def file_key(raw: bytes, context: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def pack_fingerprint(ref: str) -> str:
+def pack_fingerprint(ref: str, folders: tuple[str, ...] = ()) -> str:
     """Hash of the content of every file in the pack's extends chain ("" when it does not
     resolve; such results are not cached)."""
     try:
         from staffing.packs.load import resolve
 
-        pack = resolve(ref)
+        pack = resolve(ref, folders)
     except Exception:
         return ""
     files = pack.files
@@ -232,7 +233,7 @@ def pack_fingerprint(ref: str) -> str:
         except OSError:
             return ""
         h.update(b"\0")
-    h.update(pack.id.encode())
+    h.update(f"{pack.id}\0{pack.origin}".encode())
     return h.hexdigest()
 
 

@@ -102,10 +102,12 @@ def load_from_git(rev: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Versi
 
 
 def _role_lookup(plan: Plan) -> Any:
-    from staffing.packs.load import resolve
+    from staffing.packs.load import is_pack_id, resolve
     from staffing.plan.context import resolve_role
 
     try:
+        if not is_pack_id(plan.rule_pack):  # a plan never chooses a file to read as rules
+            raise InputProblem(plan.rule_pack, "pack.path-refused")
         pack = resolve(plan.rule_pack)
     except InputProblem:
         return lambda body: body.role if isinstance(body.role, str) or body.role is None else (body.role or [None])[0]

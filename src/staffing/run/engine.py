@@ -13,7 +13,7 @@ from staffing.errors import InputProblem, problem
 from staffing.findings import Finding, Severity
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
 from staffing.messages import CATALOGUE, render
-from staffing.packs.load import resolve
+from staffing.packs.load import is_pack_id, resolve
 from staffing.packs.pack import Pack
 from staffing.plan.context import Context
 from staffing.plan.graph import build_graph
@@ -22,7 +22,8 @@ from staffing.plan.model import Plan
 
 @dataclass(frozen=True)
 class Settings:
-    rules: str | None = None  # pack id or path overriding each plan's own
+    rules: str | None = None  # pack id, or a file named on the command line, overriding each plan's own
+    packs: tuple[str, ...] = ()  # pack folders the configuration or --packs names (absolute paths)
     select: frozenset[str] = frozenset()  # codes; empty = all
     ignore: frozenset[str] = frozenset()
     limits: Limits = DEFAULT_LIMITS
@@ -82,9 +83,15 @@ def _renamed(exc: InputProblem, shown: str) -> InputProblem:
 
 
 def pack_for(plan: Plan, doc: Document, settings: Settings) -> Pack:
+    """The pack a plan is checked against: --rules, else the plan's own `rule_pack`, which
+    must be an id (a shipped pack or one in a configured pack folder), never a path: what
+    a plan says cannot choose which file is read as its rules."""
+    if not settings.rules and not is_pack_id(plan.rule_pack):
+        line, col = doc.locate(("rule_pack",))
+        raise problem(doc.path, "pack.path-refused", line, col, pack=plan.rule_pack)
     ref = settings.rules or plan.rule_pack
     try:
-        return resolve(ref)
+        return resolve(ref, settings.packs)
     except InputProblem as exc:
         if exc.key == "pack.unknown" and not settings.rules:
             line, col = doc.locate(("rule_pack",))
@@ -240,19 +247,32 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
     return findings
 
 
+def _setting_word(option: str, value: Any, lang: str) -> Any:
+    """A loosened switch in words: enabled/disabled, or the severity's name."""
+    if option == "enabled" and isinstance(value, bool):
+        return render("pack.enabled" if value else "pack.disabled", lang, {})
+    if option == "severity" and isinstance(value, Severity):
+        return render(f"report.{value.value}", lang, {})
+    return value
+
+
 def pack_findings(pack: Pack) -> list[Finding]:
-    """Warnings about the pack itself: every limit a child pack loosened."""
+    """Warnings about the pack itself: every limit a child pack loosened, every check it
+    turned off and every severity it lowered."""
     out = []
     for lo in pack.loosened:
-        params = {"pack": pack.id, "parent": lo.parent_pack, "check": lo.slug, "option": lo.option,
-                  "parent_value": lo.parent_value, "value": lo.value}
+        def params(lang: str, lo: Any = lo) -> dict[str, Any]:
+            return {"pack": pack.id, "parent": lo.parent_pack, "check": lo.slug, "option": lo.option,
+                    "parent_value": _setting_word(lo.option, lo.parent_value, lang),
+                    "value": _setting_word(lo.option, lo.value, lang)}
+
         out.append(
             Finding(
                 code="ST000",
                 slug="pack-loosens-parent",
                 severity=Severity.WARNING,
-                message_zh=render("ST000", "zh", params),
-                message_en=render("ST000", "en", params),
+                message_zh=render("ST000", "zh", params("zh")),
+                message_en=render("ST000", "en", params("en")),
                 file=display_path(lo.file),
                 line=lo.line,
                 column=lo.column,

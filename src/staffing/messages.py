@@ -521,6 +521,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "文件中的值超过 {limit} 个(可用 --max-nodes 调整)",
         "more than {limit} values in one file (see --max-nodes)",
     ),
+    "input.lone-surrogate": (
+        "{escape} 是不成对的代理项转义，不代表任何字符",
+        "{escape} is an unpaired surrogate escape: it stands for no character",
+    ),
     "input.tab": ("YAML 不能用制表符(Tab)缩进,请改用空格", "YAML cannot be indented with tabs; use spaces"),
     "input.binary": ("这不是文本文件(二进制数据)", "this is not a text file (binary data)"),
     "input.control-char": (

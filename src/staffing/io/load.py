@@ -426,10 +426,20 @@ def _compose_past_libyaml_depth(path: str, text: str, limits: Limits, exc: yaml.
 def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Parse YAML (or JSON, which is checked by the JSON grammar first) into a Document."""
     _check_characters(path, text)
-    if path.lower().endswith(".json"):
-        _check_json(path, text, limits)
-        # YAML reads JSON except for tabs used as indentation; they are plain spaces to JSON.
-        text = text.replace("\t", " ")
+    json_data: Any = None
+    is_json = path.lower().endswith(".json")
+    if is_json:
+        json_data = _check_json(path, text, limits)
+        # YAML reads JSON except for tabs used as indentation (plain spaces to JSON) and
+        # characters beyond the BMP escaped as UTF-16 surrogate pairs, which YAML spells
+        # \UXXXXXXXX.  The YAML reading gives the marks and the limits; the data is JSON's.
+        # (A pair is two characters shorter that way: a column after one on its line is off by two.)
+        text = _SURROGATE_PAIR.sub(_yaml_escape, text.replace("\t", " "))
+        lone = _LONE_SURROGATE.search(text)
+        if lone is not None:  # JSON's grammar lets it through; it stands for no character
+            pos = lone.start(2)
+            raise problem(path, "input.lone-surrogate", text.count("\n", 0, pos) + 1,
+                          pos - (text.rfind("\n", 0, pos) + 1) + 1, escape=lone.group(2))
     try:
         try:
             root = _compose(path, text, limits)
@@ -458,7 +468,20 @@ def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Document
     if not isinstance(data, dict):
         zh, en = CATALOGUE.get(f"kind.{type(data).__name__}", CATALOGUE["kind.other"])
         raise problem(path, "input.root-type", *_at(root.start_mark), found_zh=zh, found_en=en)
+    if is_json:  # numbers as JSON reads them (YAML 1.1 reads 1e5 and 1.5e3 as text)
+        data = json_data
     return Document(path, data, builder.marks, builder.key_marks)
+
+
+# \uD842\uDFB7 (after an even number of backslashes: "\\uD842" is a backslash and text)
+_SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+
+_LONE_SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)(\\u[dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def _yaml_escape(m: re.Match[str]) -> str:
+    high, low = int(m.group(2), 16), int(m.group(3), 16)
+    return f"{m.group(1)}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -488,8 +511,14 @@ def _check_json(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
             raise _LongJSONNumber(digits)
         return int(digits)
 
+    def finite_float(digits: str) -> float:
+        number = float(digits)
+        if not math.isfinite(number):  # 1e400
+            raise _BadJSONConstant(digits)
+        return number
+
     try:
-        return json.loads(text, parse_constant=no_constants, parse_int=bounded_int)
+        return json.loads(text, parse_constant=no_constants, parse_int=bounded_int, parse_float=finite_float)
     except json.JSONDecodeError as exc:
         raise problem(path, "input.syntax", exc.lineno, exc.colno, reason=exc.msg) from None
     except _BadJSONConstant as exc:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+import reader_fuzz
 from staffing.errors import InputProblem
 from staffing.io import fastload
 from staffing.io.load import load_text
-import reader_fuzz
 
 needs_yaml_rs = pytest.mark.skipif(fastload._yaml_rs is None, reason="yaml-rs is not installed: no fast path")
 

@@ -133,10 +133,7 @@ def _risky(text: str) -> bool:
                 return True
     if _KEY_FIRST.match(text):
         return True
-    for pattern in _EMPTY_KEY:
-        if pattern.search(text):
-            return True
-    return False
+    return any(pattern.search(text) for pattern in _EMPTY_KEY)
 
 
 def _within(data: Any, limits: Limits) -> bool:

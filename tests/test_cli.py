@@ -237,3 +237,13 @@ def test_unknown_role_value_is_an_input_error(capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "check", str(bad))
     assert code == 2
     assert f"plan.yaml:{line}:9" in out and "未知的角色“社会事业部”" in out
+
+
+def test_explain_roles_shows_how_each_body_was_read(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--explain-roles", "tests/cases/ST102/good/roles-read-from-names.yaml")
+    assert code == 0
+    assert "政法和社会事业局  角色：社会治理局、社会事业局（名称中的关键词“政法”、“社会事业”）；类别：职能机构（默认）；计入职能机构数量" in out
+    code, out, _ = run(capsys, "check", "--explain-roles", "--lang", "en", "tests/cases/ST101/good/own-rules-organs-not-counted.yaml")
+    assert code == 0
+    assert ("人大主席团办公室  roles: Other body (no role recognised in the name); category: organ set up under its own rules "
+            "(keyword in the name: “人大”); not counted: the pack does not count this category") in out

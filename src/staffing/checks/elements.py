@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from staffing.checks.base import Check, Options, Problem
+from staffing.checks.base import Check, Options, Problem, not_provided
 from staffing.findings import Severity
 from staffing.messages import label
 from staffing.plan.context import Context
@@ -76,8 +76,13 @@ class MissingElement(Check):
             "grid": plan.grid is not None and plan.grid.grids > 0 and plan.grid.unified,
             "command_center": plan.command_center is not None or "command_center" in roles,
         }
+        sections = {"grid": "grid", "command_center": "command_center"}
         for element in opts.elements:
             if present.get(element, False):
+                continue
+            section = sections.get(element)
+            if section is not None and not plan.provided(section):
+                yield not_provided(section, option="elements")
                 continue
             zh, en = ELEMENT_LABELS.get(element, (element, element))
             loc: tuple[str | int, ...] = ("grid",) if element == "grid" and plan.grid is not None else ()
@@ -114,7 +119,12 @@ class GridTooCoarse(Check):
     def run(self, ctx: Context, opts: GridOptions) -> Iterator[Problem]:
         grid = ctx.plan.grid
         residents = ctx.plan.town.population.resident
-        if opts.residents_per_grid is None or grid is None or not residents:
+        if opts.residents_per_grid is None:
+            return
+        if not ctx.plan.provided("grid"):
+            yield not_provided("grid", option="residents_per_grid")
+            return
+        if grid is None or not residents:
             return
         needed = math.ceil(residents / opts.residents_per_grid)
         if grid.grids < needed:
@@ -156,7 +166,9 @@ class CommandCentreNotStaffed(Check):
 
     def run(self, ctx: Context, opts: CommandOptions) -> Iterator[Problem]:
         centre = ctx.plan.command_center
-        if opts.staffed_24h and centre is not None and not centre.staffed_24h:
+        if opts.staffed_24h and not ctx.plan.provided("command_center"):
+            yield not_provided("command_center", option="staffed_24h")
+        elif opts.staffed_24h and centre is not None and not centre.staffed_24h:
             yield Problem("ST603", {"name": centre.name}, ("command_center",), option="staffed_24h",
                           trail=((centre.name, centre.name),))
 
@@ -196,6 +208,9 @@ class MissingList(Check):
 
     def run(self, ctx: Context, opts: ListOptions) -> Iterator[Problem]:
         lists = ctx.plan.lists
+        if (opts.lists or opts.duty_admission) and not ctx.plan.provided("lists"):
+            yield not_provided("lists", option="lists" if opts.lists else "duty_admission")
+            return
         for name in opts.lists or []:
             entry = getattr(lists, name, None)
             zh, en = LIST_LABELS.get(name, (name, name))
@@ -244,6 +259,9 @@ class PowersNotCatalogued(Check):
         if not opts.require_catalogue:
             return
         powers = ctx.plan.powers
+        if not ctx.plan.provided("powers"):
+            yield not_provided("powers", option="require_catalogue")
+            return
         if powers is None:
             if ctx.plan.town.developed_town:
                 yield Problem("ST702.none", {}, (), option="require_catalogue", severity=Severity.WARNING)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field
 
-from staffing.checks.base import Check, Options, Problem
+from staffing.checks.base import Check, Options, Problem, not_provided
 from staffing.findings import Severity
 from staffing.messages import label
 from staffing.plan.context import Context
@@ -52,6 +53,9 @@ class DispatchedUnitNotLocal(Check):
     def run(self, ctx: Context, opts: DispatchOptions) -> Iterator[Problem]:
         if not (opts.local_by_default or opts.basis_required):
             return
+        if not ctx.plan.provided("dispatched_units"):
+            yield not_provided("dispatched_units", option="basis_required" if opts.basis_required else "local_by_default")
+            return
         for i, unit in enumerate(ctx.plan.dispatched_units):
             if unit.management == "dispatched" and not (unit.dispatch_basis or "").strip():
                 key = "ST301.required" if opts.basis_required else "ST301"
@@ -95,6 +99,9 @@ class DispatchedAssessmentNotTownLed(Check):
 
     def run(self, ctx: Context, opts: AssessmentOptions) -> Iterator[Problem]:
         if not opts.town_leads:
+            return
+        if not ctx.plan.provided("dispatched_units"):
+            yield not_provided("dispatched_units", option="town_leads")
             return
         for i, unit in enumerate(ctx.plan.dispatched_units):
             if unit.management == "dispatched" and unit.assessment_lead != "town":
@@ -141,6 +148,9 @@ class DispatchedHeadNotConsulted(Check):
     def run(self, ctx: Context, opts: ConsultationOptions) -> Iterator[Problem]:
         if opts.written is None:
             return
+        if not ctx.plan.provided("dispatched_units"):
+            yield not_provided("dispatched_units", option="written")
+            return
         allowed = {"written"} if opts.written else {"written", "oral"}
         for i, unit in enumerate(ctx.plan.dispatched_units):
             if unit.management != "dispatched" or unit.head_appointment_consultation in allowed:
@@ -154,14 +164,21 @@ class DispatchedHeadNotConsulted(Check):
 
 class SupportOptions(Options):
     one_centre: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    # how many institutions may remain beside the centre, and of which kinds
+    max_remaining: int | None = Field(None, ge=0, json_schema_extra={"direction": "max"})
+    remaining_kinds: list[Literal["support", "service", "other"]] | None = None
 
 
 class SupportCentreNotMerged(Check):
     """Support institutions are not merged into one service centre.
 
     ## What it checks
-    Where the pack requires one centre, the plan has a `support_center` and no other
-    support institution (`support_institutions` is empty).
+    Where the pack requires one centre, the plan has one support centre (`support_center`,
+    or the one institution under `institutions` marked `support_center: true`) and no other
+    support institution (`support_institutions` is empty, and no institution of kind
+    `support` remains beside the centre).  The pack may also say how many institutions may
+    remain beside the centre (`max_remaining`) and of which kinds (`remaining_kinds`).
+    Where the plan declares its institutions not provided, the outcome is "cannot check".
 
     ## Why it matters
     Taizhou: "为乡镇(街道)提供支持保障的事业单位,整合为乡镇(街道)综合服务中心" (004).
@@ -180,16 +197,46 @@ class SupportCentreNotMerged(Check):
     options = SupportOptions
 
     def run(self, ctx: Context, opts: SupportOptions) -> Iterator[Problem]:
+        if not (opts.one_centre or opts.max_remaining is not None or opts.remaining_kinds):
+            return
+        plan = ctx.plan
+        if not plan.provided("institutions") or not plan.provided("support_center"):
+            yield not_provided("institutions" if not plan.provided("institutions") else "support_center",
+                               option="one_centre")
+            return
+        marked = [i for i, inst in enumerate(plan.institutions) if inst.support_center]
+        if opts.one_centre and plan.support_center is None and not marked:
+            yield Problem("ST401.missing", {}, (), option="one_centre")
+        centres = (1 if plan.support_center is not None else 0) + len(marked)
+        if centres > 1:
+            for i in marked[1 if plan.support_center is None else 0:]:
+                inst = plan.institutions[i]
+                yield Problem("ST401.two-centres", {"name": inst.name}, ("institutions", i, "support_center"),
+                              trail=(label("label.institutions"), (inst.name, inst.name)), option="one_centre")
+        others = [i for i, inst in enumerate(plan.institutions) if not inst.support_center]
+        for i in others:
+            inst = plan.institutions[i]
+            trail = (label("label.institutions"), (inst.name, inst.name))
+            if opts.one_centre and inst.kind == "support":
+                yield Problem("ST401.separate", {"name": inst.name}, ("institutions", i, "kind"), trail=trail,
+                              option="one_centre")
+            elif opts.remaining_kinds is not None and inst.kind not in opts.remaining_kinds:
+                zh, en = label(f"institution.{inst.kind}")
+                yield Problem("ST401.kind", {"name": inst.name, "kind_zh": zh, "kind_en": en},
+                              ("institutions", i, "kind"), trail=trail, option="remaining_kinds")
+        remaining = len(others) + len(plan.support_institutions)
+        if opts.max_remaining is not None and remaining > opts.max_remaining:
+            names = [plan.institutions[i].name for i in others] + [c.name for c in plan.support_institutions]
+            yield Problem("ST401.remaining", {"count": remaining, "limit": opts.max_remaining, "names": names},
+                          ("institutions",), trail=(label("label.institutions"),), option="max_remaining", at_key=True)
         if not opts.one_centre:
             return
-        if ctx.plan.support_center is None:
-            yield Problem("ST401.missing", {}, (), option="one_centre")
-        for i, inst in enumerate(ctx.plan.support_institutions):
+        for i, kept in enumerate(ctx.plan.support_institutions):
             yield Problem(
                 "ST401.separate",
-                {"name": inst.name},
+                {"name": kept.name},
                 ("support_institutions", i),
-                trail=(label("label.institutions"), (inst.name, inst.name)),
+                trail=(label("label.institutions"), (kept.name, kept.name)),
                 option="one_centre",
             )
 

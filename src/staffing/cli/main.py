@@ -114,7 +114,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             results.append(FileResult(item.file, error=item))
             continue
         plan_paths.append(item)
-    if getattr(args, "charts", None):  # charts need whole plans, not the batch's records
+    if getattr(args, "charts", None) or args.explain_roles:  # whole plans, not the batch's records
         results.extend(check_file(p, settings) for p in plan_paths)
     else:
         from staffing.run.batch import check_paths
@@ -151,6 +151,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         text = REPORTERS[fmt](run, args.lang)
     sys.stdout.write(text)
+    if args.explain_roles and fmt == "text":
+        from staffing.reporters.roles import explain
+
+        sys.stdout.write("\n" + "\n".join(filter(None, (explain(r, args.lang) for r in results))))
     chart_status: int = Exit.CLEAN
     if getattr(args, "charts", None):
         from staffing.cli.render import draw_charts
@@ -278,6 +282,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--allow-incomplete", action="store_true",
                        help="a partial check: plans that could not be checked in full (figures or sections "
                             "unknown) do not fail the run; they are still reported as incomplete")
+    check.add_argument("--explain-roles", action="store_true",
+                       help="after the report, show how each body was read: its roles and how they were found, "
+                            "its category, and whether it counts toward the limit")
     check.add_argument("--waivers", metavar="FILE",
                        help="waiver file (default: staffing-waivers.yaml in the working folder, if any)")
     check.add_argument("--no-waivers", action="store_true", help="ignore every waiver file")

@@ -37,6 +37,15 @@ class Exit(IntEnum):
     UNUSABLE = 2
 
 
+class Interrupted(BaseException):
+    """SIGTERM or SIGINT arrived while plans were being checked (the workers are ended
+    before this propagates); the command exits 128 + the signal's number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 @dataclass(frozen=True)
 class InputProblem(Exception):
     """A file or argument the tool cannot use.  Always names the file; line and column

@@ -665,6 +665,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "diff.ok": ("编制总量未增长", "staffing does not grow"),
     "diff.broken": ("有 {count} 处违反“编制只减不增”", "{count} breach(es) of “staffing never grows”"),
     "diff.git": ("无法从 git 读取旧版本:{reason}", "cannot read the old version from git: {reason}"),
+    "diff.different-towns": (
+        "两个文件不是同一个乡镇的方案（{old} 与 {new}），不能比较；确要比较请加 --force",
+        "the two files are plans of different towns ({old} and {new}); add --force to compare them anyway",
+    ),
+    "cli.wrote": ("已写入 {file}", "wrote {file}"),
+    "cli.wrote-charts": ("已将 {count} 个方案的组织架构图（SVG 和 PNG）写入 {folder}", "wrote the org charts of {count} plans (SVG and PNG) into {folder}"),
+    "cli.generated": ("已在 {folder} 下写入 {count} 个文件", "wrote {count} files under {folder}"),
+    "cli.unwritable": ("无法写入 {target}：{reason}", "cannot write {target}: {reason}"),
     "cli.diff-args": (
         "diff 需要两个文件(OLD NEW),或 --base REV 加一个文件",
         "diff takes two files (OLD NEW), or --base REV and one file",

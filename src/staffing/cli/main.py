@@ -12,7 +12,7 @@ from pathlib import Path
 
 from staffing import __version__
 from staffing.checks import ALL_CHECKS, lookup
-from staffing.errors import Exit, InputProblem, problem
+from staffing.errors import Exit, InputProblem, Interrupted, problem
 from staffing.io.load import Limits
 from staffing.messages import render
 from staffing.reporters import REPORTERS, Run
@@ -93,6 +93,43 @@ def pack_folders(args: argparse.Namespace) -> tuple[str, ...]:
     return tuple(os.path.abspath(p) for p in getattr(args, "packs", None) or ())
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so nothing more (nor the flush at exit) fails."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def emit(text: str) -> None:
+    """Print a report.  A reader that went away (`staffing check orgs | head`) is not a
+    verdict: the command goes on and exits with the code the plans earn."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+
+
+def say(key: str, lang: str, **params: object) -> None:
+    """Tell the user (on stderr) what a command wrote."""
+    print(f"staffing: {render(key, lang, dict(params))}", file=sys.stderr)
+
+
+def write_file(path: str, data: str | bytes, lang: str) -> None:
+    """Write an output whole (or not at all) and say so; a path that cannot be written is
+    one clear message and exit 2, not an internal error."""
+    from staffing.io.output import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise problem(path, "cli.unwritable", target=path, reason=exc.strerror or type(exc).__name__) from None
+    say("cli.wrote", lang, file=path)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     folders = pack_folders(args)
     from staffing.packs.load import available, resolve
@@ -150,11 +187,11 @@ def cmd_check(args: argparse.Namespace) -> int:
             text = REPORTERS[fmt](run, args.lang) + rollup_text(summary, args.lang)
     else:
         text = REPORTERS[fmt](run, args.lang)
-    sys.stdout.write(text)
+    emit(text)
     if args.explain_roles and fmt == "text":
         from staffing.reporters.roles import explain
 
-        sys.stdout.write("\n" + "\n".join(filter(None, (explain(r, args.lang) for r in results))))
+        emit("\n" + "\n".join(filter(None, (explain(r, args.lang) for r in results))))
     chart_status: int = Exit.CLEAN
     if getattr(args, "charts", None):
         from staffing.cli.render import draw_charts
@@ -249,8 +286,13 @@ def cmd_diff(args: argparse.Namespace) -> int:
         old = diff.load_version(args.files[0], limits)
     else:
         raise problem("<arguments>", "cli.diff-args")
-    result = diff.compare(old, diff.load_version(args.files[-1], limits))
-    sys.stdout.write(diff.report_json(result) if args.format == "json" else diff.report_text(result, args.lang))
+    new = diff.load_version(args.files[-1], limits)
+    if old.plan.town.code != new.plan.town.code and not args.force:
+        old_town, new_town = old.plan.town, new.plan.town
+        raise problem("<arguments>", "diff.different-towns", old=f"{old_town.name} {old_town.code}",
+                      new=f"{new_town.name} {new_town.code}")
+    result = diff.compare(old, new)
+    emit(diff.report_json(result) if args.format == "json" else diff.report_text(result, args.lang))
     return Exit.CLEAN if result.ok else Exit.VIOLATIONS
 
 
@@ -330,12 +372,14 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=["text", "json"], default="text")
     diff.add_argument("--lang", choices=["zh", "en"], default="zh")
     diff.add_argument("--max-bytes", type=int, default=Limits().max_bytes, help="largest plan file accepted")
+    diff.add_argument("--force", action="store_true", help="compare even plans of two different towns")
     diff.set_defaults(func=cmd_diff)
 
     gen = sub.add_parser("generate", help="write a corpus of realistic generated plans: staffing generate --towns N DIR")
     gen.add_argument("dir", metavar="DIR")
     gen.add_argument("--towns", type=int, default=100)
     gen.add_argument("--seed", type=int, default=0)
+    gen.add_argument("--lang", choices=["zh", "en"], default="zh")
     gen.set_defaults(func=cmd_generate)
     return parser
 
@@ -343,8 +387,12 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_generate(args: argparse.Namespace) -> int:
     from staffing.plan.generate import write
 
-    n = write(args.dir, args.towns, args.seed)
-    print(f"{n} files written under {args.dir}", file=sys.stderr)
+    try:
+        n = write(args.dir, args.towns, args.seed)
+    except OSError as exc:
+        raise problem(args.dir, "cli.unwritable", target=exc.filename or args.dir,
+                      reason=exc.strerror or type(exc).__name__) from None
+    say("cli.generated", args.lang, count=n, folder=args.dir)
     return Exit.CLEAN
 
 
@@ -360,8 +408,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang = getattr(args, "lang", "zh")
         print(f"staffing: {exc.where()}: {exc.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE
-    except BrokenPipeError:  # `staffing check … | head`
-        return Exit.CLEAN
+    except BrokenPipeError:  # stdout closed before a verdict was known: never "clean"
+        _silence_stdout()
+        return Exit.UNUSABLE
+    except Interrupted as exc:  # SIGTERM (or SIGINT) during a parallel run; the workers are ended
+        return 128 + exc.signum
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug of ours: one message, not a traceback (STAFFING_DEBUG=1 shows it)

@@ -51,11 +51,15 @@ def draw_charts(run: Run, folder: str, lang: str) -> int:
     except RenderError as exc:
         print(f"staffing: {exc.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE
+    from staffing.cli.main import say
+
     status = Exit.CLEAN
+    drawn = 0
     for result in run.results:
         if result.plan is None or result.pack is None:
             continue
         dot_text = chart_for(result, lang, font)
+        done = True
         for suffix in (".svg", ".png"):
             target = inside(folder, chart_name(result) + suffix)
             try:
@@ -63,6 +67,12 @@ def draw_charts(run: Run, folder: str, lang: str) -> int:
             except RenderError as exc:
                 print(f"staffing: {result.path}: {exc.message(lang)}", file=sys.stderr)
                 status = Exit.UNUSABLE
+                done = False
+            except OSError as exc:
+                say("cli.unwritable", lang, target=str(target), reason=exc.strerror or type(exc).__name__)
+                return Exit.UNUSABLE
+        drawn += done
+    say("cli.wrote-charts", lang, count=drawn, folder=folder)
     return status
 
 
@@ -70,7 +80,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     plan_path: str = args.plan
     out: str = args.output
     lang: str = args.lang
-    from staffing.cli.main import pack_folders
+    from staffing.cli.main import pack_folders, say
 
     result = check_file(plan_path, Settings(rules=getattr(args, "rules", None), packs=pack_folders(args)))
     if result.error is not None:
@@ -82,4 +92,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     except RenderError as exc:
         print(f"staffing: {exc.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE
+    except OSError as exc:
+        say("cli.unwritable", lang, target=out, reason=exc.strerror or type(exc).__name__)
+        return Exit.UNUSABLE
+    say("cli.wrote", lang, file=out)
     return Exit.CLEAN

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from staffing.errors import InputProblem
+from staffing.errors import InputProblem, Interrupted
 from staffing.findings import Finding, Severity
 from staffing.io.load import display_path, read_bytes
 from staffing.messages import render
@@ -341,14 +341,6 @@ def _init_worker(settings: Settings, location: tuple[Any, bytes] | None, context
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _init(settings, location, context)
-
-
-class Interrupted(BaseException):
-    """SIGTERM (or SIGINT) arrived while plans were being checked; the workers are ended."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
 
 
 def _raise_interrupted(signum: int, frame: Any) -> None:

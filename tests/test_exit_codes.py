@@ -1,0 +1,135 @@
+"""Exit codes that hold: a closed stdout, a signal, two different towns, an output that
+cannot be written; and every command says what it wrote."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from staffing.cli.main import main
+
+from conftest import ROOT, STAFFING
+
+XINQIAO = "orgs/jiangsu/taizhou/jingjiang/xinqiao.yaml"
+ZHANGPU = "orgs/jiangsu/suzhou/kunshan/zhangpu.yaml"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["check", "orgs"], 1),
+    (["check", "orgs", "--format", "json"], 1),
+    (["check", ZHANGPU, "--format", "sarif"], 1),
+    (["check", XINQIAO], 0),
+])
+def test_a_closed_stdout_keeps_the_verdict(args: list[str], expected: int) -> None:
+    """`staffing check orgs | head`: the reader is gone before the report is written."""
+    proc = subprocess.Popen([str(STAFFING), *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == expected
+    assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker processes")
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 130)])
+def test_a_signal_ends_the_workers(tmp_path: Path, sig: signal.Signals, code: int) -> None:
+    subprocess.run([str(STAFFING), "generate", "--towns", "600", "--seed", "3", str(tmp_path / "plans")],
+                   check=True, capture_output=True, timeout=300)
+    proc = subprocess.Popen([str(STAFFING), "check", str(tmp_path / "plans"), "--jobs", "2", "--no-cache"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    workers: list[int] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        workers = _children(proc.pid)
+    assert len(workers) >= 2, "the run ended before its workers could be seen"
+    proc.send_signal(sig)
+    assert proc.wait(timeout=60) == code
+    assert proc.stderr is not None and "Traceback" not in proc.stderr.read().decode()
+    deadline = time.monotonic() + 10
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if _alive(w)], "workers outlived the run"
+
+
+def test_diff_of_two_different_towns_is_an_error_unless_forced(capsys, in_root: Path) -> None:
+    code, out, err = run(capsys, "diff", XINQIAO, ZHANGPU, "--lang", "en")
+    assert (code, out) == (2, "")
+    assert err == ("staffing: <arguments>: the two files are plans of different towns (新桥镇 321282104000 and "
+                   "张浦镇 320583106000); add --force to compare them anyway\n")
+    code, out, err = run(capsys, "diff", XINQIAO, ZHANGPU, "--force")
+    assert code in (0, 1) and out and err == ""
+    code, out, err = run(capsys, "diff", XINQIAO, XINQIAO)
+    assert code == 0 and err == ""
+
+
+def test_render_says_what_it_wrote(capsys, in_root: Path, tmp_path: Path) -> None:
+    target = tmp_path / "x.dot"
+    code, out, err = run(capsys, "render", XINQIAO, "-o", str(target))
+    assert (code, out, err) == (0, "", f"staffing: 已写入 {target}\n") and target.stat().st_size > 0
+    code, out, err = run(capsys, "render", XINQIAO, "-o", str(target), "--lang", "en")
+    assert (code, out, err) == (0, "", f"staffing: wrote {target}\n")
+
+
+def test_generate_says_what_it_wrote(capsys, tmp_path: Path) -> None:
+    code, out, err = run(capsys, "generate", "--towns", "3", str(tmp_path / "g"), "--lang", "en")
+    assert code == 0 and out == "" and err.startswith("staffing: wrote ") and err.endswith(f"files under {tmp_path / 'g'}\n")
+
+
+def test_an_unwritable_output_is_a_clear_message(capsys, in_root: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    target = blocker / "chart.dot"  # its folder is a file: cannot be written, even by root
+    code, out, err = run(capsys, "render", XINQIAO, "-o", str(target), "--lang", "en")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"staffing: cannot write {target}: ") and err.count("\n") == 1
+    assert "internal error" not in err
+    code, out, err = run(capsys, "generate", "--towns", "2", str(blocker / "g"), "--lang", "en")
+    assert (code, out) == (2, "") and "cannot write" in err and "internal error" not in err
+    code, out, err = run(capsys, "check", XINQIAO, "--charts", str(blocker / "charts"), "--lang", "en")
+    assert code == 2 and "cannot write" in err and "internal error" not in err
+
+
+def test_check_charts_says_what_it_wrote(capsys, in_root: Path, tmp_path: Path) -> None:
+    pytest.importorskip("shutil").which("dot") or pytest.skip("Graphviz is not installed")
+    code, _, err = run(capsys, "check", XINQIAO, "--charts", str(tmp_path / "c"), "--lang", "en")
+    assert code == 0 and err == f"staffing: wrote the org charts of 1 plans (SVG and PNG) into {tmp_path / 'c'}\n"
+
+
+def test_python_runs_the_module_too() -> None:
+    proc = subprocess.run([sys.executable, "-m", "staffing", "check", XINQIAO], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env={**os.environ})
+    assert proc.returncode == 0

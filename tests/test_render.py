@@ -218,7 +218,7 @@ def test_chart_shows_the_parts_of_the_plan() -> None:
     assert "问题：S203" in text  # body 3
     assert "S101" in text and "全镇问题（1）" in text
     assert "cluster_dispatched" in text and "cluster_legend" in text
-    assert "规则包：泰州“三整合”改革" in text and "2019-10-20" in text
+    assert "规则包：泰州“三整合”改革" in text and "2020-10-20" in text
     # the one unit still dispatched is dashed and names its department; local ones are solid
     dashed = [line for line in text.splitlines() if "-> disp_" in line and "dashed" in line]
     assert len(dashed) == 1 and "靖江市公安局" in dashed[0]

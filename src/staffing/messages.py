@@ -103,6 +103,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "派驻机构 {name}({department})继续实行派驻,但没有党中央明确要求等依据",
         "dispatched unit {name} ({department}) stays dispatched without a basis such as a Party-centre requirement",
     ),
+    "ST301.basis": (
+        "派驻机构 {name}（{department}）继续实行派驻的依据“{basis}”不是本规则包认可的依据（认可：{accepted}）",
+        "dispatched unit {name} ({department}) stays dispatched on the basis “{basis}”, which the pack does not accept "
+        "(accepted: {accepted})",
+    ),
+    "ST302.alone": (
+        "继续派驻的 {name} 应由乡镇统一管理、统一考核（现为：{given_zh}）",
+        "{name} stays dispatched; the town alone must manage and assess it (given: {given})",
+    ),
     "ST302": (
         "继续派驻的 {name} 的工作考核未以乡镇为主(现为:{given_zh})",
         "{name} stays dispatched but the town does not lead its assessment (given: {given})",
@@ -154,13 +163,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{body} 规格为 {rank},不低于乡镇本身的规格 {town_rank},超出审批权限",
         "{body} is ranked {rank}, not below the town's own rank {town_rank}: beyond the approval authority",
     ),
+    "ST503.document": (
+        "{body} 没有记录批准设立的文件（批复文号），无法确认是否在审批权限内设置",
+        "{body} records no document approving it, so it cannot be shown to be set up within the approving authority",
+    ),
     "ST504": (
         "{body} 的职务名称“{title}”不是核定的职务名称(可用:{allowed})",
         "{body}: the title “{title}” is not an approved title (allowed: {allowed})",
     ),
     "ST504.rank": (
-        "规格/职级“{rank}”不在规则包的职级序列中(可用:{known})",
-        "rank “{rank}” is not on the pack's rank ladder (known: {known})",
+        "“{rank}”既不是规则包认识的机构规格（{known}），也不是公务员职级（{grades}）：请核实其含义，是否为批准的规格或职级",
+        "“{rank}” is neither a body rank the pack knows ({known}) nor a civil-service grade ({grades}): please say what "
+        "it means and whether it was approved",
     ),
     "ST601": (
         "缺少“1+4”要素:{element_zh}",
@@ -211,8 +225,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "only towns can be developed towns; this unit is a {unit_type}",
     ),
     "ST802": (
-        "规则包 {pack} 只适用于 {applies},本单位类型为 {unit_type}",
-        "rule pack {pack} covers {applies} only; this unit is a {unit_type}",
+        "规则包 {pack} 只适用于 {applies},本单位类型为 {unit_type};本规则包的其他结论仅供参考，不具约束力",
+        "rule pack {pack} covers {applies} only; this unit is a {unit_type}; the pack's other findings are for "
+        "information only, not binding",
+    ),
+    "ST802.developed": (
+        "{name}不是经济发达镇，规则包“{pack_zh}”只适用于经济发达镇；本规则包的其他结论仅供参考，不具约束力",
+        "{name} is not a developed town and the pack “{pack_en}” covers developed towns only; its other findings "
+        "are for information only, not binding",
+    ),
+    "ST803": (
+        "方案日期 {date} 早于规则包“{pack_zh}”的生效日期 {effective}：请核实方案日期，或按当时有效的规定审核",
+        "the plan is dated {date}, before the pack “{pack_en}” took effect on {effective}: check the date, or review "
+        "the plan against the rules in force then",
     ),
     "ST901": (
         "合计{type_zh} {stated} 个,与各部分之和 {sum} 个不符(差 {diff})",
@@ -301,6 +326,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.ST702": ("赋权事项未公布目录", "Delegated powers are not published as a catalogue, or the town is not the actor"),
     "title.ST801": ("非建制镇被列为经济发达镇", "A township or street is marked as a developed town"),
     "title.ST802": ("规则包不适用于该单位类型", "The rule pack does not cover this kind of unit"),
+    "title.ST803": ("方案日期早于规则包生效日期", "The plan is dated before the rule pack took effect"),
     "title.ST901": ("合计与各部分之和不符", "The stated totals do not equal the sum of the parts"),
     "title.ST902": ("内设机构编制超过所属机构", "Sub-units hold more quota than their body"),
     "title.ST903": ("超编", "More people in post than quota (超编)"),
@@ -499,6 +525,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rules.inferred": ("推断", "inferred"),
     "rules.loosens": ("放宽", "loosens"),
     "rules.checks": ("检查项", "Checks"),
+    "rules.effective": ("生效日期", "effective"),
+    "rules.requires": ("适用条件", "requires"),
+    "rules.vocabulary": ("词表（推断，见上）", "vocabulary (inferred, see above)"),
+    "rules.no-source": ("未注明依据", "no source"),
     # ---- kinds of value, for "a plan must be a mapping, not a …" -----------------------------
     "kind.list": ("列表", "list"),
     "kind.str": ("文字", "string"),

@@ -25,6 +25,7 @@ from staffing.checks.elements import (
     MissingElement,
     MissingList,
     PackNotApplicable,
+    PlanBeforePack,
     PowersNotCatalogued,
 )
 from staffing.checks.quotas import StaffingGrows, TransferOutOfRange, TransferUnrecorded
@@ -46,7 +47,7 @@ ALL_CHECKS: tuple[type[Check], ...] = tuple(
             LeadersOverQuota, LeaderAboveBodyRank, BodyAboveAuthority, UnapprovedTitle,
             MissingElement, GridTooCoarse, CommandCentreNotStaffed,
             MissingList, PowersNotCatalogued,
-            DevelopedTownNotATown, PackNotApplicable,
+            DevelopedTownNotATown, PackNotApplicable, PlanBeforePack,
             TotalsMismatch, SubunitExceedsBody, OverEstablishment, DuplicateName, BrokenHierarchy,
             BaselineBodyUnaccounted,
         ),

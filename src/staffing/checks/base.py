@@ -58,6 +58,7 @@ class Problem:
     option: str | None = None
     at_key: bool = False
     severity: Severity | None = None  # only where one check has a milder variant
+    cite: str | None = None  # a source from outside the check's options (a pack's own field)
     unknown: bool = False  # "cannot check": what the check needs is unknown or not provided
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import Field
+
 from staffing.checks.base import Check, Options, Problem, cannot_check
+from staffing.findings import Severity
 from staffing.messages import label
 from staffing.plan.context import Context
 from staffing.plan.model import LeadershipPost
@@ -41,12 +44,7 @@ def _over_quota(name: str, title: str, approved: int | None, filled: int | None,
 
 
 def _rank_index(ctx: Context, rank: str | None) -> int | None:
-    if rank is None:
-        return None
-    try:
-        return ctx.pack.ranks.index(rank)
-    except ValueError:
-        return None
+    return ctx.pack.rank_index(rank)
 
 
 class LeadersOverQuota(Check):
@@ -89,8 +87,10 @@ class LeaderAboveBodyRank(Check):
 
     ## What it checks
     A leadership post's `rank` must not be higher than its body's `rank`, on the
-    pack's rank ladder (办事员 < 科员 < 股级 < 副科 < 正科 < 副处 < 正处); a post of the
-    town's own leadership team must not be higher than the town's `rank`.
+    pack's rank ladder (办事员 < 科员 < 股级 < 副科 < 正科 < 副处 < 正处; 副科级 is 副科,
+    either script); a post of the town's own leadership team must not be higher than
+    the town's `rank`.  A civil-service grade (职级, 一级主任科员 …) is a ladder of its
+    own (职务与职级并行) and is not compared with the body's rank.
 
     ## Why it matters
     "坚决治理'… 超机构规格提拔干部 …'问题" (003).
@@ -132,12 +132,20 @@ class LeaderAboveBodyRank(Check):
                     )
 
 
+class AuthorityOptions(Options):
+    # every body records the document that approved it (批复文号)
+    approval_document: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
 class BodyAboveAuthority(Check):
     """A body is ranked at or above the town itself (超审批权限设置机构).
 
     ## What it checks
-    A body's `rank` must be lower than the town's `rank` on the pack's rank ladder:
-    a town cannot set up a body of its own rank or higher.
+    超审批权限设置机构 is a body set up without, or beyond, the approving authority.  Two
+    tests: a body's `rank` must be lower than the town's `rank` on the pack's rank
+    ladder (a town cannot set up a body of its own rank or higher: a proxy, marked
+    inferred in the packs); and, where the pack asks (`approval_document`), every body
+    records the document that approved it (`approval_document`).
 
     ## Why it matters
     "坚决治理'… 超审批权限设置机构 …'问题" (003).
@@ -153,8 +161,14 @@ class BodyAboveAuthority(Check):
     code = "ST503"
     slug = "body-above-authority"
     rule = 7
+    options = AuthorityOptions
 
-    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+    def run(self, ctx: Context, opts: AuthorityOptions) -> Iterator[Problem]:
+        if opts.approval_document:
+            for i, body in enumerate(ctx.plan.bodies):
+                if not (body.approval_document or "").strip():
+                    yield Problem("ST503.document", {"body": body.name}, ("bodies", i), trail=((body.name, body.name),),
+                                  option="approval_document")
         town_rank = _rank_index(ctx, ctx.plan.town.rank)
         if town_rank is None:
             return
@@ -174,7 +188,10 @@ class UnapprovedTitle(Check):
 
     ## What it checks
     Every leadership `title` must be one of the pack's titles for its level
-    (principal / deputy), and every rank given must be on the pack's rank ladder.
+    (principal / deputy), in either script (局長 is 局长).  A body's titles are those of
+    its leaders: 经理 (an enterprise's) and 书记 (a Party post) are not.  A rank the pack
+    does not know (neither a body rank such as 副科 / 副科级 nor a civil-service grade
+    such as 一级主任科员) is a warning that asks what it means, not an error.
 
     ## Why it matters
     "坚决治理'… 擅自提高干部职级待遇、擅自设置职务名称'问题" (003).
@@ -192,24 +209,30 @@ class UnapprovedTitle(Check):
     rule = 7
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
-        titles = ctx.pack.titles
-        ranks = ctx.pack.ranks
-        if ranks and ctx.plan.town.rank and ctx.plan.town.rank not in ranks:
-            yield Problem("ST504.rank", {"rank": ctx.plan.town.rank, "known": ranks}, ("town", "rank"))
+        pack = ctx.pack
+
+        def unknown(rank: str | None, post: bool) -> bool:
+            if not rank or not pack.ranks:
+                return False
+            return pack.rank_index(rank) is None and not (post and pack.is_post_rank(rank))
+
+        def ask(rank: str, loc: tuple[str | int, ...], trail: tuple[tuple[str, str], ...] = ()) -> Problem:
+            return Problem("ST504.rank", {"rank": rank, "known": pack.ranks, "grades": pack.post_ranks}, loc,
+                           trail=trail, severity=Severity.WARNING)
+
+        if unknown(ctx.plan.town.rank, post=False):
+            yield ask(str(ctx.plan.town.rank), ("town", "rank"))
         for i, body in enumerate(ctx.plan.bodies):
-            if ranks and body.rank and body.rank not in ranks:
-                yield Problem("ST504.rank", {"rank": body.rank, "known": ranks}, ("bodies", i, "rank"),
-                              trail=((body.name, body.name),))
+            if unknown(body.rank, post=False):
+                yield ask(str(body.rank), ("bodies", i, "rank"), ((body.name, body.name),))
         for loc, name, _, posts in _holders(ctx):
             for j, post in enumerate(posts):
-                allowed = titles.get(post.level)
-                if allowed and post.title not in allowed:
+                if pack.title_allowed(post.level, post.title) is False:
                     yield Problem(
                         "ST504",
-                        {"body": name, "title": post.title, "allowed": allowed},
+                        {"body": name, "title": post.title, "allowed": pack.titles.get(post.level, [])},
                         loc + ("leadership", j, "title"),
                         trail=((name, name), (post.title, post.title)),
                     )
-                if ranks and post.rank and post.rank not in ranks:
-                    yield Problem("ST504.rank", {"rank": post.rank, "known": ranks}, loc + ("leadership", j, "rank"),
-                                  trail=((name, name), (post.title, post.title)))
+                if unknown(post.rank, post=True):
+                    yield ask(str(post.rank), loc + ("leadership", j, "rank"), ((name, name), (post.title, post.title)))

@@ -91,6 +91,7 @@ class MissingElement(Check):
 
 class GridOptions(Options):
     residents_per_grid: int | None = Field(None, gt=0, json_schema_extra={"direction": "max"})
+    worker_per_grid: bool | None = Field(None, json_schema_extra={"direction": "require"})
 
 
 class GridTooCoarse(Check):
@@ -98,7 +99,9 @@ class GridTooCoarse(Check):
 
     ## What it checks
     With the pack's standard of residents per grid, the town needs at least
-    ceil(resident population / standard) grids, and one grid worker per grid.
+    ceil(resident population / standard) grids, and, where the pack says so, one grid
+    worker per grid.  A warning by default: the standard is a practice a report
+    describes (Yongshan's 千人一网格), not a general limit.
 
     ## Why it matters
     Yongshan: "按照千人一网格的标准,全镇配备57个网格员" (002).
@@ -114,6 +117,7 @@ class GridTooCoarse(Check):
     code = "ST602"
     slug = "grid-too-coarse"
     rule = 8
+    severity = Severity.WARNING
     options = GridOptions
 
     def run(self, ctx: Context, opts: GridOptions) -> Iterator[Problem]:
@@ -133,9 +137,9 @@ class GridTooCoarse(Check):
                 {"grids": grid.grids, "needed": needed, "residents": residents, "per": opts.residents_per_grid},
                 ("grid", "grids"), trail=(label("label.grid"),), option="residents_per_grid",
             )
-        if grid.workers < grid.grids:
+        if opts.worker_per_grid and grid.workers < grid.grids:
             yield Problem("ST602.workers", {"grids": grid.grids, "workers": grid.workers},
-                          ("grid", "workers"), trail=(label("label.grid"),), option="residents_per_grid")
+                          ("grid", "workers"), trail=(label("label.grid"),), option="worker_per_grid")
 
 
 class CommandOptions(Options):
@@ -227,6 +231,8 @@ class MissingList(Check):
 
 class PowersOptions(Options):
     require_catalogue: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    returned_documented: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    powers_expected: bool | None = Field(None, json_schema_extra={"direction": "require"})
 
 
 class PowersNotCatalogued(Check):
@@ -234,9 +240,10 @@ class PowersNotCatalogued(Check):
 
     ## What it checks
     When the town has delegated approval or penalty powers, `powers.catalogue` names
-    the document that published them, `powers.legal_actor` is `town`, and every
-    entry under `powers.returned` (powers handed back) has its document.  A developed
-    town with no `powers` section at all is reported as a warning.
+    the document that published them and `powers.legal_actor` is `town`.  Where the
+    pack says so (each an inferred option): every entry under `powers.returned` (powers
+    handed back) has its document (`returned_documented`), and a developed town with
+    no `powers` section at all is reported as a warning (`powers_expected`).
 
     ## Why it matters
     "可赋予经济发达镇,制定目录向社会公布,镇政府为权力实施主体" (003); Kunshan's Zhangpu
@@ -263,8 +270,8 @@ class PowersNotCatalogued(Check):
             yield not_provided("powers", option="require_catalogue")
             return
         if powers is None:
-            if ctx.plan.town.developed_town:
-                yield Problem("ST702.none", {}, (), option="require_catalogue", severity=Severity.WARNING)
+            if ctx.plan.town.developed_town and opts.powers_expected:
+                yield Problem("ST702.none", {}, (), option="powers_expected", severity=Severity.WARNING)
             return
         total = powers.approval_items + powers.penalty_powers + powers.other_powers
         if total and not (powers.catalogue or "").strip():
@@ -273,10 +280,10 @@ class PowersNotCatalogued(Check):
         if total and powers.legal_actor != "town":
             yield Problem("ST702.actor", {}, ("powers", "legal_actor"), trail=(label("label.delegated-powers"),),
                           option="require_catalogue")
-        for j, ret in enumerate(powers.returned):
+        for j, ret in enumerate(powers.returned if opts.returned_documented else []):
             if not (ret.document or "").strip():
                 yield Problem("ST702.returned", {"area": ret.area, "count": ret.count}, ("powers", "returned", j),
-                              trail=(label("label.delegated-powers"), (ret.area, ret.area)), option="require_catalogue")
+                              trail=(label("label.delegated-powers"), (ret.area, ret.area)), option="returned_documented")
 
 
 class OnlyTownsOptions(Options):
@@ -317,7 +324,10 @@ class PackNotApplicable(Check):
 
     ## What it checks
     The plan's `unit_type` must be one the pack `applies_to` (the Jiangsu
-    developed-town pack covers towns only; Taizhou's covers towns and streets).
+    developed-town pack covers towns only; Taizhou's covers towns and streets), and
+    where the pack `requires` it, the unit must be a developed town
+    (`developed_town: true`).  Once the pack does not apply, its other findings on
+    the plan are shown as information only (severity info), not as binding.
 
     ## Why it matters
     A plan checked against the wrong pack gets the wrong verdict.
@@ -339,3 +349,48 @@ class PackNotApplicable(Check):
         if applies and ctx.plan.town.unit_type not in applies:
             yield Problem("ST802", {"unit_type": ctx.plan.town.unit_type, "pack": ctx.pack.id, "applies": applies},
                           ("rule_pack",))
+        needs = ctx.pack.requires.get("developed_town")
+        if needs is not None and needs.value and not ctx.plan.town.developed_town:
+            yield Problem("ST802.developed", {"pack": ctx.pack.id, "pack_zh": ctx.pack.title.get("zh", ctx.pack.id),
+                                              "pack_en": ctx.pack.title.get("en", ctx.pack.id), "name": ctx.plan.town.name},
+                          ("town", "developed_town") if "developed_town" in ctx.plan.town.model_fields_set else ("rule_pack",),
+                          cite=needs.source + (" (inferred)" if needs.inferred else "") if needs.source else None)
+
+
+class PlanBeforePack(Check):
+    """The plan is dated before the rule pack took effect.
+
+    ## What it checks
+    A plan's `plan_date` must not be earlier than the pack's `effective` date (Taizhou's
+    three integrations: August 2020).  A warning: the plan may have been drawn up under
+    earlier rules, and the reviewer should say which ones apply.
+
+    ## Why it matters
+    A plan approved before a policy existed cannot have broken it; judged by the later
+    pack, its findings may be wrong.
+
+    ## Example
+    Bad:  rule_pack: taizhou-three-integrations, plan_date: 2019-10-20
+    Good: plan_date: 2020-10-20
+
+    ## Fix
+    Correct the plan's date, or check it against the pack that was in force on that date.
+    """
+
+    code = "ST803"
+    slug = "plan-before-pack"
+    rule = 11
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        effective, dated = ctx.pack.effective, ctx.plan.plan_date
+        if effective is None or dated is None or dated >= effective:
+            return
+        cite = ctx.pack.effective_source
+        yield Problem(
+            "ST803",
+            {"date": dated.isoformat(), "effective": effective.isoformat(),
+             "pack_zh": ctx.pack.title.get("zh", ctx.pack.id), "pack_en": ctx.pack.title.get("en", ctx.pack.id)},
+            ("plan_date",),
+            cite=(cite + (" (inferred)" if ctx.pack.effective_inferred else "")) if cite else None,
+        )

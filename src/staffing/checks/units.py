@@ -21,6 +21,8 @@ def _unit_trail(name: str) -> tuple[tuple[str, str], ...]:
 class DispatchOptions(Options):
     local_by_default: bool | None = Field(None, json_schema_extra={"direction": "require"})
     basis_required: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    # the bases the pack accepts for continued dispatch (phrases the recorded basis must contain)
+    accepted_bases: list[str] | None = None
 
 
 class DispatchedUnitNotLocal(Check):
@@ -31,7 +33,9 @@ class DispatchedUnitNotLocal(Check):
     are handed to local management (属地管理) in principle.  A unit whose
     `management` is `dispatched` must give its `dispatch_basis`; where the pack
     requires a basis (Taizhou: only where the Party centre requires it) the finding is
-    an error, otherwise a warning.
+    an error, otherwise a warning.  Where the pack lists the bases it accepts
+    (`accepted_bases`), a recorded basis must name one of them: "县里决定" is no basis in
+    Taizhou, "党中央明确要求" is.
 
     ## Why it matters
     "市县政府部门派驻在经济发达镇的机构,原则上应下放实行属地管理" (003); Taizhou: "除党中央
@@ -56,8 +60,19 @@ class DispatchedUnitNotLocal(Check):
         if not ctx.plan.provided("dispatched_units"):
             yield not_provided("dispatched_units", option="basis_required" if opts.basis_required else "local_by_default")
             return
+        accepted = [normalize(b) for b in opts.accepted_bases or [] if b.strip()]
         for i, unit in enumerate(ctx.plan.dispatched_units):
-            if unit.management == "dispatched" and not (unit.dispatch_basis or "").strip():
+            basis = (unit.dispatch_basis or "").strip()
+            if unit.management == "dispatched" and basis and accepted and not any(a in normalize(basis) for a in accepted):
+                yield Problem(
+                    "ST301.basis",
+                    {"name": unit.name, "department": unit.parent_department, "basis": basis,
+                     "accepted": list(opts.accepted_bases or [])},
+                    ("dispatched_units", i, "dispatch_basis"),
+                    trail=_unit_trail(unit.name),
+                    option="accepted_bases",
+                )
+            if unit.management == "dispatched" and not basis:
                 key = "ST301.required" if opts.basis_required else "ST301"
                 yield Problem(
                     key,
@@ -71,6 +86,8 @@ class DispatchedUnitNotLocal(Check):
 
 class AssessmentOptions(Options):
     town_leads: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    # the town alone assesses (Taizhou "统一考核"): a joint assessment does not do, even town-led
+    town_alone: bool | None = Field(None, json_schema_extra={"direction": "require"})
 
 
 class DispatchedAssessmentNotTownLed(Check):
@@ -78,7 +95,9 @@ class DispatchedAssessmentNotTownLed(Check):
 
     ## What it checks
     For each dispatched unit whose `management` is `dispatched`, `assessment_lead`
-    must be `town`.
+    must be `town`, or `joint` with `assessment_joint_lead: town` (a joint assessment
+    led by the town is "以经济发达镇为主").  Where the pack says the town alone assesses
+    (`town_alone`, Taizhou), only `town` passes.
 
     ## Why it matters
     "继续实行派驻体制的,工作考核要以经济发达镇为主" (003); Taizhou: "由乡镇(街道)统一管理、
@@ -86,7 +105,9 @@ class DispatchedAssessmentNotTownLed(Check):
 
     ## Example
     Bad:  assessment_lead: department
+    Bad (Taizhou): assessment_lead: joint, assessment_joint_lead: town
     Good: assessment_lead: town
+    Good (Jiangsu): assessment_lead: joint, assessment_joint_lead: town
 
     ## Fix
     Record that the town leads the unit's performance assessment.
@@ -104,17 +125,26 @@ class DispatchedAssessmentNotTownLed(Check):
             yield not_provided("dispatched_units", option="town_leads")
             return
         for i, unit in enumerate(ctx.plan.dispatched_units):
-            if unit.management == "dispatched" and unit.assessment_lead != "town":
-                given = unit.assessment_lead or "—"
-                given_zh = {"department": "派出部门为主", "joint": "共同考核", "—": "未填"}.get(given, given)
-                loc = ("dispatched_units", i, "assessment_lead") if unit.assessment_lead else ("dispatched_units", i)
-                yield Problem(
-                    "ST302",
-                    {"name": unit.name, "given": given, "given_zh": given_zh},
-                    loc,
-                    trail=_unit_trail(unit.name),
-                    option="town_leads",
-                )
+            if unit.management != "dispatched" or unit.assessment_lead == "town":
+                continue
+            town_led_joint = unit.assessment_lead == "joint" and unit.assessment_joint_lead == "town"
+            if town_led_joint and not opts.town_alone:
+                continue
+            given: str = unit.assessment_lead or "—"
+            if unit.assessment_lead == "joint":
+                given = f"joint ({unit.assessment_joint_lead or '—'})"
+            given_zh = {"department": "派出部门为主", "—": "未填"}.get(given, given)
+            if unit.assessment_lead == "joint":
+                given_zh = {"town": "共同考核，以乡镇为主", "department": "共同考核，以派出部门为主"}.get(
+                    unit.assessment_joint_lead or "", "共同考核，未写明以谁为主")
+            loc = ("dispatched_units", i, "assessment_lead") if unit.assessment_lead else ("dispatched_units", i)
+            yield Problem(
+                "ST302.alone" if opts.town_alone else "ST302",
+                {"name": unit.name, "given": given, "given_zh": given_zh},
+                loc,
+                trail=_unit_trail(unit.name),
+                option="town_alone" if opts.town_alone else "town_leads",
+            )
 
 
 class ConsultationOptions(Options):

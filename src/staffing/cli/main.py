@@ -221,10 +221,24 @@ def cmd_rules(args: argparse.Namespace) -> int:
         print(f"    {render('rules.applies', lang, {})}: {', '.join(pack.applies_to)}")
         for note in pack.inferred:
             print(f"    {render('rules.inferred', lang, {})}: {note.get(lang, '')}")
+        def cited(source: str | None, inferred: bool) -> str:
+            return ("(inferred)  " if inferred else "") + "← " + (source or render("rules.no-source", lang, {}))
+
+        if pack.effective is not None:
+            print(f"    {render('rules.effective', lang, {})}: {pack.effective.isoformat()}  "
+                  f"{cited(pack.effective_source, pack.effective_inferred)}")
+        for name, param in sorted(pack.requires.items()):
+            print(f"    {render('rules.requires', lang, {})}: {name} = {json.dumps(param.value)}  {cited(param.source, param.inferred)}")
+        vocabulary = {"ranks": pack.ranks, "post_ranks": pack.post_ranks,
+                      **{f"titles.{level}": titles for level, titles in sorted(pack.titles.items())}}
+        for name, words in vocabulary.items():
+            if words:
+                print(f"    {render('rules.vocabulary', lang, {})}: {name} = {json.dumps(words, ensure_ascii=False)}")
         for slug, setting in sorted(pack.checks.items()):
+            if setting.source:
+                print(f"    {slug}  {cited(setting.source, setting.inferred)}")
             for name, param in sorted(setting.params.items()):
-                flag = " (inferred)" if param.inferred else ""
-                print(f"    {slug}.{name} = {json.dumps(param.value, ensure_ascii=False)}{flag}  ← {param.source}")
+                print(f"    {slug}.{name} = {json.dumps(param.value, ensure_ascii=False)}  {cited(param.source, param.inferred)}")
         for lo in pack.loosened:
             print(f"    ! {render('rules.loosens', lang, {})} {lo.parent_pack}: {lo.slug}.{lo.option} {lo.parent_value} → {lo.value}")
         print()

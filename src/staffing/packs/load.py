@@ -46,8 +46,14 @@ def _text(doc: Document, loc: tuple[str | int, ...], value: Any, key: str, kind:
     return value
 
 
-def _param(doc: Document, slug: str, name: str, raw: Any) -> Param:
-    loc = ("checks", slug, name)
+def _cite(src: Any) -> str | None:
+    if isinstance(src, dict) and src.get("seed") and src.get("quote"):
+        return f"{src['seed']}: “{src['quote']}”"
+    return None
+
+
+def _param(doc: Document, slug: str, name: str, raw: Any, loc: tuple[str | int, ...] | None = None) -> Param:
+    loc = loc or ("checks", slug, name)
     line, col = doc.locate(loc)
     if not isinstance(raw, dict) or "value" not in raw:
         raise problem(doc.path, "pack.param-shape", line, col, check=slug, option=name)
@@ -67,8 +73,8 @@ def _param(doc: Document, slug: str, name: str, raw: Any) -> Param:
 
 def parse_pack(doc: Document) -> Pack:
     data = doc.data
-    known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "inferred", "roles", "ranks", "titles",
-             "categories", "checks"}
+    known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "requires", "inferred", "roles", "ranks",
+             "titles", "post_ranks", "categories", "checks"}
     for key in data:
         if key not in known:
             line, col = doc.locate((key,), key=True)
@@ -98,6 +104,13 @@ def parse_pack(doc: Document) -> Pack:
                 except ValueError:
                     line, col = doc.locate(("checks", slug, name))
                     raise problem(doc.path, "pack.severity", line, col, value=str(value)) from None
+            elif name == "source":
+                setting.source = _cite(value)
+                if setting.source is None:
+                    line, col = doc.locate(("checks", slug, name))
+                    raise problem(doc.path, "pack.no-source", line, col, check=slug, option=name)
+            elif name == "inferred":
+                setting.inferred = bool(value)
             elif name not in check.options.model_fields:
                 line, col = doc.locate(("checks", slug, name), key=True)
                 raise problem(doc.path, "pack.unknown-option", line, col, check=slug, option=name)
@@ -112,16 +125,31 @@ def parse_pack(doc: Document) -> Pack:
             raise problem(doc.path, "pack.option-value", line, col, check=slug, option=name, reason=err["msg"]) from None
         checks[slug] = setting
     effective = data.get("effective")
+    effective_source: str | None = None
+    effective_inferred = False
+    if isinstance(effective, dict):  # {value: date, source: {seed, quote}, inferred: true}
+        param = _param(doc, "", "effective", effective, ("effective",))
+        effective, effective_source, effective_inferred = param.value, param.source, param.inferred
+    requires: dict[str, Param] = {}
+    for name, raw in (_text(doc, ("requires",), data.get("requires") or {}, "requires", dict)).items():
+        if name != "developed_town":
+            line, col = doc.locate(("requires", name), key=True)
+            raise problem(doc.path, "pack.field", line, col, field=f"requires.{name}")
+        requires[name] = _param(doc, "", name, raw, ("requires", name))
     return Pack(
         id=str(data["id"]),
         title=dict(data.get("title") or {}),
         jurisdiction=dict(data.get("jurisdiction") or {}),
         effective=effective if isinstance(effective, _dt.date) else None,
+        effective_source=effective_source,
+        effective_inferred=effective_inferred,
+        requires=requires,
         extends=data.get("extends"),
         applies_to=list(data.get("applies_to") or []),
         inferred=list(data.get("inferred") or []),
         roles=dict(data.get("roles") or {}),
         ranks=list(data.get("ranks") or []),
+        post_ranks=list(data.get("post_ranks") or []),
         titles=dict(data.get("titles") or {}),
         checks=checks,
         file=doc.path,
@@ -185,18 +213,24 @@ def merge(parent: Pack, child: Pack) -> Pack:
             severity=c.severity or p.severity,
             params=params,
             marks={**p.marks, **c.marks},
+            source=c.source or p.source,
+            inferred=c.inferred if c.source else p.inferred,
         )
     return Pack(
         id=child.id,
         title=child.title or parent.title,
         jurisdiction=child.jurisdiction or parent.jurisdiction,
         effective=child.effective or parent.effective,
+        effective_source=child.effective_source if child.effective else parent.effective_source,
+        effective_inferred=child.effective_inferred if child.effective else parent.effective_inferred,
+        requires={**parent.requires, **child.requires},
         extends=child.extends,
         applies_to=child.applies_to or parent.applies_to,
         inferred=parent.inferred + child.inferred,
         roles={**parent.roles, **child.roles},
         categories={**parent.categories, **child.categories},
         ranks=child.ranks or parent.ranks,
+        post_ranks=child.post_ranks or parent.post_ranks,
         titles=child.titles or parent.titles,
         checks=checks,
         file=child.file,

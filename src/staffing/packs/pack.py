@@ -49,6 +49,10 @@ class CheckSetting:
     params: dict[str, Param] = field(default_factory=dict)
     # where `enabled` and `severity` were set: option → (file, line, column)
     marks: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    # the source of a check as a whole (a check without options, such as ST501, still rests
+    # on a policy sentence); an option's own source wins
+    source: str | None = None
+    inferred: bool = False
 
 
 @dataclass
@@ -71,6 +75,11 @@ class Pack:
     # where the pack came from: SHIPPED, a pack folder named by the configuration or
     # --packs, or the file named by --rules
     origin: str = SHIPPED
+    post_ranks: list[str] = field(default_factory=list)  # civil-service grades (职级), a ladder apart
+    effective_source: str | None = None  # seed and quote the effective date rests on
+    effective_inferred: bool = False
+    # unit facts the pack is for beyond applies_to (e.g. developed_town: true), with a source
+    requires: dict[str, Param] = field(default_factory=dict)
     _role_index: dict[str, str] = field(default_factory=dict)
     # how a reviewer reads names: category → {zh, en, keywords, patterns}
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -134,6 +143,32 @@ class Pack:
         if setting and "one_body_many_roles" in setting.params:
             return bool(setting.params["one_body_many_roles"].value)
         return True
+    def rank_index(self, rank: str | None) -> int | None:
+        """A body rank's place on the ladder: either script, 副科级 read as 副科."""
+        if rank is None:
+            return None
+        ladder = self._memo.get("ranks")
+        if ladder is None:
+            ladder = self._memo["ranks"] = {normalize(r): i for i, r in enumerate(self.ranks)}
+        key = normalize(rank)
+        if key not in ladder and key.endswith("级") and key[:-1] in ladder:
+            key = key[:-1]
+        return ladder.get(key)
+
+    def is_post_rank(self, rank: str) -> bool:
+        """A civil-service grade (职级, e.g. 一级主任科员): a ladder of its own."""
+        grades = self._memo.get("post_ranks")
+        if grades is None:
+            grades = self._memo["post_ranks"] = {normalize(r) for r in self.post_ranks}
+        return normalize(rank) in grades
+
+    def title_allowed(self, level: str, title: str) -> bool | None:
+        """Whether a leadership title is approved for its level (either script); None when
+        the pack lists no titles for the level."""
+        allowed = self.titles.get(level)
+        if not allowed:
+            return None
+        return normalize(title) in {normalize(t) for t in allowed}
 
     def role_label(self, role: str, lang: str) -> str:
         info = self.roles.get(role, {})
@@ -164,9 +199,13 @@ class Pack:
         if setting is None:
             return None
         params = [setting.params[option]] if option and option in setting.params else list(setting.params.values())
+        if setting.source and not (option and option in setting.params):
+            return setting.source + (" (inferred)" if setting.inferred else "")
         for p in params:
             if p.source:
                 return p.source + (" (inferred)" if p.inferred else "")
+        if setting.source:
+            return setting.source + (" (inferred)" if setting.inferred else "")
         return None
 
 

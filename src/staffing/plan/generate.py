@@ -334,8 +334,10 @@ def plan_text(town: Town, county: County, rng: random.Random, fault: str | None)
         b = rng.choice(bodies)
         b["leadership"][-1]["filled"] = b["leadership"][-1]["approved"] + 1
     developed = town.unit_type == "town" and (pack != "base" or rng.random() < 0.3)
-    y = date = f"20{rng.randint(17, 22)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    del y
+    yy, month, day = rng.randint(17, 22), rng.randint(1, 12), rng.randint(1, 28)
+    # dated after the pack took effect (Taizhou: August 2020; Jiangsu: December 2017)
+    yy = max(yy, 21 if pack == "taizhou-three-integrations" else 18)
+    date = f"20{yy}-{month:02d}-{day:02d}"
     county_short = county.name[:2]
     out: list[str] = [
         "# yaml-language-server: $schema=../../../../schema/plan.schema.json",

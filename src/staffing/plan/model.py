@@ -180,6 +180,7 @@ class Body(_Model):
     subunits: list[SubUnit] = []
     merged_from: list[Name] = Field([], description="pre-reform bodies merged into this one")
     duties: list[Text] = Field([], description="主要职责 main duties")
+    approval_document: Name | None = Field(None, description="批复文号: the document that approved the body")
 
 
 class SupportCenter(_Model):
@@ -231,6 +232,9 @@ class DispatchedUnit(_Model):
     dispatch_basis: Text | None = Field(None, description="basis for continued dispatch, e.g. 党中央明确要求")
     assessment_lead: Literal["town", "department", "joint"] | None = Field(
         None, description="who leads performance assessment"
+    )
+    assessment_joint_lead: Literal["town", "department"] | None = Field(
+        None, description="who leads a joint assessment (assessment_lead: joint): 以乡镇为主 is town"
     )
     head_appointment_consultation: Literal["written", "oral", "none"] | None = Field(
         None, description="how the town is consulted before the head is appointed"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -239,10 +239,13 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
                     loc=prob.loc,
                     trail_zh=(town, *(zh for zh, _ in prob.trail)),
                     trail_en=(town, *(en for _, en in prob.trail)),
-                    source=pack.source(check.slug, prob.option),
+                    source=prob.cite or pack.source(check.slug, prob.option),
                     numbers={k: v for k, v in prob.params.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
                 )
             )
+    if any(f.code == "ST802" for f in findings):
+        # the pack does not cover this unit: what else it says is shown, but does not bind
+        findings = [f if f.code == "ST802" else replace(f, severity=Severity.INFO) for f in findings]
     findings.sort(key=Finding.sort_key)
     return findings
 

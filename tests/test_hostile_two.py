@@ -61,3 +61,99 @@ def test_json_values_that_stand_for_nothing_are_refused(text: str, key: str, col
     with pytest.raises(InputProblem) as exc:
         load_text("x.json", text)
     assert (exc.value.key, exc.value.line, exc.value.column) == (key, 1, column)
+
+
+# ---- dot under bounds --------------------------------------------------------------------------
+
+def _chart_dot() -> str:
+    from staffing.cli.render import chart_for
+    from staffing.run.engine import check_file
+
+    return chart_for(check_file(str(GOOD)), "zh", "sans")
+
+
+def test_dot_that_runs_too_long_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import time
+
+    from staffing.charts import render as charts
+
+    fake = tmp_path / "bin" / "dot"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\nexec sleep 30\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setattr(charts, "DOT_SECONDS", 1)
+    start = time.monotonic()
+    with pytest.raises(charts.RenderError) as exc:
+        charts.render(_chart_dot(), tmp_path / "out.svg")
+    assert time.monotonic() - start < 10
+    assert exc.value.key == "render.dot-timeout" and "1" in exc.value.message_en
+    assert not (tmp_path / "out.svg").exists()
+
+
+def test_dot_runs_with_bounded_memory_and_a_killed_dot_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from staffing.charts import render as charts
+
+    fake = tmp_path / "bin" / "dot"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\ncat > /dev/null\nulimit -v\n", encoding="utf-8")  # prints its own bound (KB)
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    charts.render(_chart_dot(), tmp_path / "limit.svg")
+    assert (tmp_path / "limit.svg").read_text().strip() == str(charts.DOT_MEMORY // 1024)
+    # killed for memory (as the kernel or the bound ends it): one message, no file
+    fake.write_text("#!/bin/sh\ncat > /dev/null\nkill -9 $$\n", encoding="utf-8")
+    with pytest.raises(charts.RenderError) as exc:
+        charts.render(_chart_dot(), tmp_path / "out.svg")
+    assert exc.value.key == "render.dot-too-big"
+    assert not (tmp_path / "out.svg").exists()
+
+
+# ---- findings capped ---------------------------------------------------------------------------
+
+def _many_baseline_bodies(tmp_path: Path, n: int) -> Path:
+    import re
+
+    names = ", ".join(f"b{i}" for i in range(n))
+    text = re.sub(r"(  bodies: \[党政办公室[^\]]*)\]", lambda m: m.group(1) + ", " + names + "]", GOOD_TEXT, count=1)
+    f = tmp_path / "many.yaml"
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+def test_findings_of_one_check_are_capped_and_the_rest_counted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from staffing.io.load import Limits
+
+    f = _many_baseline_bodies(tmp_path, 250)
+    code, out, _ = run(capsys, "--format", "json", str(f))
+    findings = json.loads(out)["files"][0]["findings"]
+    st906 = [x for x in findings if x["code"] == "ST906"]
+    cap = Limits().max_findings_per_check
+    assert len(st906) == cap + 1
+    more = [x for x in st906 if x["numbers"].get("count")]
+    assert len(more) == 1 and more[0]["numbers"] == {"count": 250 - cap, "listed": cap}
+    assert "150 more findings of this check not listed" in more[0]["message"]["en"]
+    assert "另有 150 处问题未逐条列出" in more[0]["message"]["zh"]
+    assert more[0]["severity"] == "warning" and more[0]["line"] == 21  # where the first left out stands
+    code2, text, _ = run(capsys, str(f))
+    assert code2 == code and text.count("ST906") == cap + 1
+
+
+def test_findings_of_one_file_are_capped(tmp_path: Path) -> None:
+    from staffing.io.load import Limits
+    from staffing.run.engine import Settings, check_file
+
+    f = _many_baseline_bodies(tmp_path, 30)
+    whole = check_file(str(f))
+    assert len(whole.findings) == 30
+    capped = check_file(str(f), Settings(limits=Limits(max_findings_per_check=25, max_findings_per_file=12)))
+    listed = [x for x in capped.findings if "count" not in x.numbers]
+    more = [x for x in capped.findings if "count" in x.numbers]
+    assert len(listed) == 12
+    # every finding is listed or counted, per check
+    for code in {x.code for x in whole.findings}:
+        n = sum(1 for x in listed if x.code == code) + sum(x.numbers["count"] for x in more if x.code == code)
+        assert n == sum(1 for x in whole.findings if x.code == code), code

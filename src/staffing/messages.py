@@ -413,6 +413,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "font-noto-sans-cjk-sc); from a checkout of this project, bash scripts/install.sh does it.",
     ),
     "render.format": ("不支持的图片格式:{suffix};可用 .svg、.png、.pdf、.dot", "unsupported chart format {suffix}; use .svg, .png, .pdf or .dot"),
+    "render.dot-timeout": (
+        "dot 生成 {fmt} 超过 {seconds} 秒未完成，已停止：图中机构过多，未生成图片",
+        "dot did not finish the {fmt} within {seconds} seconds and was stopped: too many boxes to draw",
+    ),
+    "render.dot-too-big": (
+        "dot 生成 {fmt} 所需内存超过 {megabytes} MB，已停止：图中机构过多，未生成图片",
+        "dot needed more than {megabytes} MB for the {fmt} and was stopped: too many boxes to draw",
+    ),
     "render.dot-failed": ("dot 生成 {fmt} 失败:{detail}", "dot failed to make {fmt}: {detail}"),
     # ---- quota types ----------------------------------------------------------------------
     "quota.administrative": ("行政编制", "administrative quota"),
@@ -656,6 +664,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "waiver.check": ("豁免中的检查项“{check}”不存在(见 staffing rules)", "unknown check “{check}” in a waiver (see staffing rules)"),
     "waiver.date": ("到期日期“{value}”应写成 YYYY-MM-DD", "expiry date “{value}” must be YYYY-MM-DD"),
     "waiver.today": ("STAFFING_TODAY 的值“{value}”应写成 YYYY-MM-DD", "STAFFING_TODAY “{value}” must be YYYY-MM-DD"),
+    "run.more-findings": (
+        "同一检查另有 {count} 处问题未逐条列出（已列出 {listed} 处；每个文件每项检查最多列出的条数有上限）",
+        "{count} more findings of this check not listed ({listed} listed; findings listed per check and file are capped)",
+    ),
     "ci.unusable": ("无法使用", "unusable"),
     "ci.waived": ("已豁免", "waived"),
     "ci.not-run": ("未执行(规则包未启用或未选择)", "not run (disabled by the pack or not selected)"),

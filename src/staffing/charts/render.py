@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from staffing.errors import visible
 from staffing.findings import Finding, body_index
 from staffing.io.output import write_atomic
 from staffing.messages import CATALOGUE
@@ -795,15 +796,36 @@ def render(dot_text: str, out_path: str | Path) -> None:
     if fmt == "dot":
         write_atomic(path, dot_text)
         return
-    if shutil.which("dot") is None:
+    dot = shutil.which("dot")
+    if dot is None:
         find_cjk_font()  # raises the bilingual "install graphviz" error
-    import graphviz  # imported here so DOT text never needs the package loaded
-
+        raise RenderError("render.no-dot")
     try:
-        data = graphviz.pipe("dot", fmt, dot_text.encode("utf-8"), quiet=True)
-    except graphviz.ExecutableNotFound as exc:
-        raise RenderError("render.no-dot") from exc
-    except graphviz.CalledProcessError as exc:
-        detail = (exc.stderr or b"").decode("utf-8", "replace").strip()[:500]
-        raise RenderError("render.dot-failed", fmt=fmt, detail=detail) from exc
-    write_atomic(path, data)
+        done = subprocess.run([dot, f"-T{fmt}"], input=dot_text.encode("utf-8"), capture_output=True,
+                              timeout=DOT_SECONDS, check=False, preexec_fn=_bound_memory)
+    except subprocess.TimeoutExpired as exc:  # subprocess.run has killed it
+        raise RenderError("render.dot-timeout", fmt=fmt, seconds=DOT_SECONDS) from exc
+    except OSError as exc:
+        raise RenderError("render.dot-failed", fmt=fmt, detail=str(exc)[:500]) from exc
+    if done.returncode != 0:
+        detail = (done.stderr or b"").decode("utf-8", "replace").strip()[:500]
+        if done.returncode < 0 or "out of memory" in detail.lower() or "cannot allocate" in detail.lower():
+            raise RenderError("render.dot-too-big", fmt=fmt, megabytes=DOT_MEMORY // 2**20)
+        raise RenderError("render.dot-failed", fmt=fmt, detail=visible(detail))
+    write_atomic(path, done.stdout)
+
+
+# Bounds on one run of `dot`: a chart within the input limits but with thousands of boxes
+# can keep dot busy for minutes and take every byte of memory; past these it is stopped and
+# the chart is reported as not drawn (the check's own results are unaffected).
+DOT_SECONDS = 60
+DOT_MEMORY = 2 * 2**30  # address space, bytes
+
+
+def _bound_memory() -> None:  # pragma: no cover - runs in the child, before exec
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (DOT_MEMORY, DOT_MEMORY))
+    except (ImportError, ValueError, OSError):
+        pass

@@ -10,7 +10,7 @@ from staffing.findings import Severity
 from staffing.messages import label, render
 from staffing.plan.context import Context
 from staffing.plan.model import QUOTA_TYPES, Quotas
-from staffing.plan.names import normalize
+from staffing.plan.names import normalize, normalize_many
 
 
 class TotalsMismatch(Check):
@@ -306,9 +306,10 @@ class BaselineBodyUnaccounted(Check):
         landed |= {normalize(c.name) for c in plan.support_institutions}
         for inst in plan.institutions:
             landed |= {normalize(n) for n in [inst.name, *inst.absorbed, *inst.nameplates]}
-        old = {normalize(n) for n in plan.baseline.bodies}
+        normal = normalize_many(plan.baseline.bodies)  # a list that can be long
+        old = set(normal)
         for j, name in enumerate(plan.baseline.bodies):
-            if normalize(name) not in landed:
+            if normal[j] not in landed:
                 yield Problem("ST906.lost", {"name": name}, ("baseline", "bodies", j), trail=(label("label.baseline"),))
         for i, body in enumerate(plan.bodies):
             for j, name in enumerate(body.merged_from):

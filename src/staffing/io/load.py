@@ -54,6 +54,12 @@ class Limits:
     max_nodes: int = 200_000  # values, counting each alias expansion again
     max_digits: int = 30  # digits of one integer
     max_key_chars: int = 200  # characters of one mapping key
+    # What checking one file may produce: findings of one check beyond the first
+    # max_findings_per_check, and of the file beyond max_findings_per_file, are summed up
+    # in one finding per check (with their count), so no plan within the limits above can
+    # make a run slow or big however many of its values break a rule.
+    max_findings_per_check: int = 100
+    max_findings_per_file: int = 1000
 
 
 DEFAULT_LIMITS = Limits()

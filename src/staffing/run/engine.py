@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from staffing.checks import ALL_CHECKS, Check
+from staffing.checks.base import Problem
 from staffing.errors import InputProblem, problem
 from staffing.findings import Finding, Severity
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
@@ -223,8 +224,29 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
     ctx = Context(plan, graph, pack)
     town = plan.town.name
     findings: list[Finding] = []
+    per_check = settings.limits.max_findings_per_check
+    room = settings.limits.max_findings_per_file
     for check, opts in active_checks(pack, settings):
+        listed = 0
+        more: list[Problem] = []  # the first one left out, for where the summary points
+        more_count = 0
+        more_severity: Severity | None = None
+        seen: set[tuple[Severity | None, bool]] = set()
         for prob in check().run(ctx, opts):
+            if listed >= per_check or room <= 0:
+                # counted, not listed: no message, no location, no memory per finding
+                more_count += 1
+                kind = (prob.severity, prob.unknown)
+                if kind not in seen:
+                    seen.add(kind)
+                    sev = _severity(check, pack, prob.severity, prob.unknown)
+                    if more_severity is None or sev.rank < more_severity.rank:
+                        more_severity = sev
+                if not more:
+                    more.append(prob)
+                continue
+            listed += 1
+            room -= 1
             line, col = doc.locate(prob.loc, key=prob.at_key)
             findings.append(
                 Finding(
@@ -243,11 +265,27 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
                     numbers={k: v for k, v in prob.params.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
                 )
             )
+        if more_count:
+            assert more_severity is not None
+            findings.append(_more(check, more[0], more_count, listed, more_severity, doc, town))
     if any(f.code == "ST802" for f in findings):
         # the pack does not cover this unit: what else it says is shown, but does not bind
         findings = [f if f.code == "ST802" else replace(f, severity=Severity.INFO) for f in findings]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _more(check: type[Check], first: Problem, count: int, listed: int, severity: Severity, doc: Document,
+          town: str) -> Finding:
+    """One finding for the `count` findings of `check` left out of the list, where the first
+    of them stands; it fails the file as they would."""
+    params = {"count": count, "listed": listed}
+    line, col = doc.locate(first.loc, key=first.at_key)
+    return Finding(
+        code=check.code, slug=check.slug, severity=severity,
+        message_zh=render("run.more-findings", "zh", params), message_en=render("run.more-findings", "en", params),
+        file=doc.path, line=line, column=col, loc=(), trail_zh=(town,), trail_en=(town,), numbers=params,
+    )
 
 
 def _setting_word(option: str, value: Any, lang: str) -> Any:

@@ -157,3 +157,99 @@ def test_findings_of_one_file_are_capped(tmp_path: Path) -> None:
     for code in {x.code for x in whole.findings}:
         n = sum(1 for x in listed if x.code == code) + sum(x.numbers["count"] for x in more if x.code == code)
         assert n == sum(1 for x in whole.findings if x.code == code), code
+
+
+# ---- every format inert ------------------------------------------------------------------------
+
+# What must never reach a terminal, a CI log, a browser or an XML viewer raw: C0 (but tab and
+# line breaks of the format itself) and C1 controls, DEL, bidi overrides, embeddings, isolates
+# and marks, zero-width characters, line and paragraph separators, tag characters.
+UNSAFE = __import__("re").compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\U000e0000-\U000e007f]")
+HOSTILE = "经济\u202e局发展\x1b[2J\x1b[31m\u2066x\u2069\u200b\x85\U000e0041"
+
+
+def test_every_format_is_inert(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A plan whose town and body names and whose file name carry control and bidi characters:
+    every format shows them written out; JSON and SARIF still give the exact data back."""
+    def quoted(name: str) -> str:  # a YAML double-quoted scalar
+        return json.dumps(name, ensure_ascii=False).replace("\x85", "\\x85")
+
+    text = GOOD_TEXT.replace("  - name: 经济发展局\n", f"  - name: {quoted(HOSTILE)}\n    parent: {quoted(HOSTILE)}\n", 1)
+    text = text.replace("  name: 新桥镇\n", f"  name: {quoted('新桥镇' + HOSTILE)}\n", 1)
+    assert text != GOOD_TEXT
+    folder = tmp_path / "in"
+    folder.mkdir()
+    f = folder / "plan\x1b[31m\u202e.yaml"
+    f.write_text(text, encoding="utf-8")
+    formats = sorted(cli.REPORTERS)
+    assert {"text", "json", "sarif", "junit", "github"} <= set(formats)
+    for fmt in formats:
+        code, out, err = run(capsys, "--format", fmt, str(f))
+        assert code == 1, (fmt, out)
+        assert "ST905" in out, fmt
+        assert not UNSAFE.search(out + err), (fmt, UNSAFE.findall(out + err))
+        if fmt in ("json", "sarif"):
+            data = json.loads(out)
+            if fmt == "json":
+                assert data["files"][0]["town"] == "新桥镇" + HOSTILE  # the data, exactly
+                assert data["files"][0]["path"] == str(f)
+                assert any("\\u202e" in x["message"]["en"] for x in data["files"][0]["findings"])
+        else:
+            assert "\\u202e" in out and "\\x1b[2J" in out, fmt
+
+
+def test_one_neutraliser_is_idempotent_and_keeps_text() -> None:
+    from staffing.charts.render import html_text
+    from staffing.errors import code_point, inert_json, visible
+
+    assert visible("新桥镇\u3000综合 服务 1") == "新桥镇\u3000综合 服务 1"  # spaces stay
+    once = visible(HOSTILE)
+    assert visible(once) == once and not UNSAFE.search(once)
+    assert visible("a\nb", keep="\n") == "a\nb" and visible("a\nb") == "a\\x0ab"
+    assert visible("\u202e", spell=code_point) == "[U+202E]"
+    assert "[U+202E]" in html_text(HOSTILE) and not UNSAFE.search(html_text(HOSTILE))
+    dumped = inert_json(json.dumps({"a": HOSTILE, "b": [1, "x\ny"]}, ensure_ascii=False, indent=1))
+    assert not UNSAFE.search(dumped) and json.loads(dumped) == {"a": HOSTILE, "b": [1, "x\ny"]}
+
+
+# ---- no plan-like file skipped without a word --------------------------------------------------
+
+def test_every_plan_like_file_is_checked_or_listed_as_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    root = tmp_path / "plans"
+    (root / ".drafts" / "deep").mkdir(parents=True)
+    (root / "town").mkdir()
+    shutil.copy(GOOD, root / "town" / "good.yaml")
+    shutil.copy(GOOD, root / "town" / "_old.yaml")
+    shutil.copy(GOOD, root / "town" / ".hidden.json")
+    shutil.copy(GOOD, root / ".drafts" / "deep" / "draft.yml")
+    (root / "town" / "notes.txt").write_text("not plan-like", encoding="utf-8")
+    code, out, err = run(capsys, "--format", "json", str(root))
+    assert code == 0, out + err
+    report = json.loads(out)
+    assert [Path(f["path"]).name for f in report["files"]] == ["good.yaml"]
+    skipped = {Path(s["path"]).name: s["reason"] for s in report["skipped"]}
+    assert skipped == {"_old.yaml": "skip.underscore", ".hidden.json": "skip.hidden-file",
+                       "draft.yml": "skip.hidden-folder"}
+    assert report["summary"]["skipped"] == 3
+    code, out, _ = run(capsys, str(root))
+    assert code == 0
+    assert out.count("skipped: ") == 3 and "3 files skipped" in out.splitlines()[-1]
+    assert "_old.yaml: skipped: the name starts with “_”" in out
+    code, out, _ = run(capsys, "--format", "github", str(root))
+    assert out.count("::notice file=") == 3 and "3 files skipped" in out
+    code, out, _ = run(capsys, "--format", "sarif", str(root))
+    notes = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert sorted(n["properties"]["reason"] for n in notes) == ["skip.hidden-file", "skip.hidden-folder", "skip.underscore"]
+    code, out = cli.main(["check", "--lang", "zh", str(root)]), capsys.readouterr().out
+    assert "跳过文件 3 个" in out
+
+
+def test_county_file_is_not_called_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from staffing.plan.generate import write
+
+    write(str(tmp_path), 4, 1)
+    code, out, _ = run(capsys, "--format", "json", str(tmp_path))
+    assert json.loads(out)["skipped"] == []

@@ -2,31 +2,66 @@
 
 from __future__ import annotations
 
-import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
-# Characters that must never reach a terminal raw: C0/C1 controls (ESC starts colour and
-# cursor sequences), DEL, bidirectional overrides and isolates (which reorder what the
-# reader sees), zero-width characters, line/paragraph separators and the BOM.
-_INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
-)
 PARAM_CHARS = 80  # longest text from an input file quoted in one message
 
 
-def visible(text: str, limit: int | None = None) -> str:
-    """`text` with every control, bidi and zero-width character written as an escape
-    (\\x1b, \\u202e), cut to `limit` characters with an ellipsis.  For anything taken from
-    an input file and shown in a terminal."""
+def backslash(code: int) -> str:
+    """\\x1b, \\u202e, \\U000e0001: how a terminal, a CI log or an XML report shows it."""
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def code_point(code: int) -> str:
+    """[U+202E]: how a chart shows it (no backslash to escape again in a label)."""
+    return f"[U+{code:04X}]"
+
+
+def json_escape(code: int) -> str:
+    """\\u202e, or a surrogate pair: a JSON string escape, so a JSON reader gets the very
+    character back while the bytes of the report hold none."""
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def visible(text: str, limit: int | None = None, spell: Callable[[int], str] = backslash, keep: str = "") -> str:
+    """`text` with every character that is not printable written out by `spell`: C0 and C1
+    controls (ESC starts colour and cursor sequences), DEL, bidirectional overrides, embeddings
+    and isolates (they reorder what the reader sees), zero-width and other format characters,
+    line and paragraph separators, surrogates, private-use and unassigned code points.
+    Spaces (category Zs, such as the ideographic space U+3000) and the characters in `keep`
+    stay.  Cut to `limit` characters with an ellipsis first.
+
+    The one neutraliser for anything that comes from an input file (plan values, pack and
+    waiver text, file names) on its way out: every reporter and the charts use it."""
     if limit is not None and len(text) > limit:
         text = text[:limit] + "…"
+    if text.isprintable():  # all of it, in C: the usual case
+        return text
+    out: list[str] = []
+    for ch in text:
+        if ch.isprintable() or ch in keep or unicodedata.category(ch) == "Zs":
+            out.append(ch)
+        else:
+            out.append(spell(ord(ch)))
+    return "".join(out)
 
-    def esc(m: re.Match[str]) -> str:
-        code = ord(m.group())
-        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
-    return _INVISIBLE.sub(esc, text)
+def inert_json(dumped: str) -> str:
+    """JSON text (from json.dumps with ensure_ascii=False) with every unprintable character
+    inside its strings written as a JSON escape: the same data for a JSON reader, nothing
+    for a terminal or a browser to obey.  (json.dumps already escapes C0 controls; its
+    own line breaks between values stay.)"""
+    if dumped.isprintable():
+        return dumped
+    return "\n".join(visible(line, spell=json_escape) for line in dumped.split("\n"))
 
 
 class Exit(IntEnum):

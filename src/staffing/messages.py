@@ -485,10 +485,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.waived": ("已豁免", "waived"),
     "report.summary": (
         "共检查 {files} 个方案:通过 {passed} 个,不通过 {failed} 个,不完整 {incomplete} 个,无法读取 {unusable} 个;"
-        "错误 {errors} 条,警告 {warnings} 条,无法检查 {unknown} 条,豁免 {waived} 条",
+        "错误 {errors} 条,警告 {warnings} 条,无法检查 {unknown} 条,豁免 {waived} 条;跳过文件 {skipped} 个",
         "{files} plans checked: {passed} passed, {failed} failed, {incomplete} incomplete, {unusable} unusable; "
-        "{errors} errors, {warnings} warnings, {unknown} cannot check, {waived} waived",
+        "{errors} errors, {warnings} warnings, {unknown} cannot check, {waived} waived; {skipped} files skipped",
     ),
+    "report.skipped": ("已跳过", "skipped"),
+    "report.skipped-more": ("另有 {count} 个文件已跳过（见 JSON 输出）", "{count} more files skipped (listed in the JSON output)"),
+    "skip.underscore": (
+        "文件名以“_”开头，不作为方案检查（县级汇总文件除外）",
+        "the name starts with “_”: not checked as a plan (county files aside)",
+    ),
+    "skip.hidden-file": ("文件名以“.”开头（隐藏文件），不作为方案检查", "the name starts with “.” (a hidden file): not checked"),
+    "skip.hidden-folder": ("位于以“.”开头的文件夹（隐藏文件夹）中，不作为方案检查", "inside a folder whose name starts with “.” (hidden): not checked"),
     "report.pack": ("规则包", "rule pack"),
     "report.shipped": ("内置", "shipped"),
     "report.from": ("来自 {origin}", "from {origin}"),

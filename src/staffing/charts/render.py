@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from staffing.errors import visible
+from staffing.errors import code_point, visible
 from staffing.findings import Finding, body_index
 from staffing.io.output import write_atomic
 from staffing.messages import CATALOGUE
@@ -72,9 +72,6 @@ def _t(key: str, lang: str, **params: object) -> str:
 
 # --------------------------------------------------------------------------- escaping
 
-# Bidi embeddings, overrides and isolates: they can make a name read differently from
-# what it is, so they are shown as their code point instead of being obeyed.
-_BIDI = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
 _HTML_ENTITIES = {
     "&": "&amp;",
     "<": "&lt;",
@@ -88,34 +85,16 @@ _HTML_ENTITIES = {
 }
 
 
-def _visible(ch: str) -> str:
-    """One character as it may appear in a label (before entity escaping)."""
-    code = ord(ch)
-    if ch in "\t\n\r\v\f\x85\u2028\u2029":
-        return " "
-    if code in _BIDI:
-        return f"[U+{code:04X}]"
-    cat = unicodedata.category(ch)
-    if cat in ("Cc", "Cs", "Co", "Cn") or cat == "Cf":
-        # control, surrogate, private-use, unassigned, and format characters (zero-width
-        # joiners, bidi marks, BOM): invisible or unrenderable, so shown by code point
-        return f"[U+{code:04X}]"
-    return ch
+_LINE_BREAKS = re.compile("[\t\n\r\v\f\x85\u2028\u2029]")
 
 
 @lru_cache(maxsize=65536)
 def html_text(text: str) -> str:
     """`text` made safe for an HTML-like DOT label: markup characters become entities,
-    line breaks become spaces, invisible and direction-changing characters are shown
-    as `[U+XXXX]`."""
-    out: list[str] = []
-    for ch in text:
-        shown = _visible(ch)
-        if shown == ch:
-            out.append(_HTML_ENTITIES.get(ch, ch))
-        else:
-            out.append(shown)  # only ASCII letters, digits, '[', '+', ']' and spaces
-    return "".join(out)
+    line breaks become spaces, and every other control, bidi, zero-width, unassigned or
+    private-use character is shown as `[U+XXXX]` by the one neutraliser (`errors.visible`)."""
+    shown = visible(_LINE_BREAKS.sub(" ", text), spell=code_point)
+    return "".join(_HTML_ENTITIES.get(ch, ch) for ch in shown)
 
 
 def _width(ch: str) -> int:

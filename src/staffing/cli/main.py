@@ -12,20 +12,25 @@ from pathlib import Path
 
 from staffing import __version__
 from staffing.checks import ALL_CHECKS, lookup
-from staffing.errors import Exit, InputProblem, Interrupted, problem
-from staffing.io.load import Limits
+from staffing.errors import Exit, InputProblem, Interrupted, inert_json, problem
+from staffing.io.load import Limits, display_path
 from staffing.messages import render
 from staffing.reporters import REPORTERS, Run
-from staffing.run.engine import FileResult, Settings, check_file, packs_findings
+from staffing.run.engine import FileResult, Settings, Skipped, check_file, packs_findings
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def discover(paths: Sequence[str]) -> Iterator[str | InputProblem]:
+def discover(paths: Sequence[str]) -> Iterator[str | InputProblem | Skipped]:
     """Plan files under the given paths, sorted; folders are walked recursively without
     following symbolic links to folders (so a link loop cannot trap the walk).  A link
     or folder that carries a plan suffix, and a sub-folder that cannot be read, are
-    reported rather than skipped, so nothing in a checked folder goes silently unchecked."""
+    reported rather than skipped, so nothing in a checked folder goes silently unchecked.
+    Plan-like files that are not checked (a name starting with "." or "_", other than the
+    county file, which the county checks read; anything in a folder starting with ".") are
+    yielded as `Skipped`, with the reason."""
+    from staffing.checks.county import COUNTY_FILE
+
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
@@ -36,12 +41,27 @@ def discover(paths: Sequence[str]) -> Iterator[str | InputProblem]:
                 where = exc.filename if isinstance(exc.filename, str) else raw  # noqa: B023
                 found.append(problem(where, "input.unreadable", reason=exc.strerror or str(exc)))  # noqa: B023
 
+            skipped: list[Skipped] = []
             for root, dirs, files in os.walk(p, followlinks=False, onerror=unreadable):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(dirs)  # folders starting with "." too: what they hold is listed as skipped
+                rel = os.path.relpath(root, p)
+                hidden = any(part.startswith(".") and part not in (".", "..") for part in rel.split(os.sep))
                 for name in files:
                     full = os.path.join(root, name)
-                    if name.lower().endswith(PLAN_SUFFIXES) and not name.startswith((".", "_")):
+                    if not name.lower().endswith(PLAN_SUFFIXES):
+                        continue
+                    if hidden:
+                        skipped.append(Skipped(full, "skip.hidden-folder"))
+                    elif name.startswith("."):
+                        skipped.append(Skipped(full, "skip.hidden-file"))
+                    elif name == COUNTY_FILE:
+                        continue  # read by the county checks
+                    elif name.startswith("_"):
+                        skipped.append(Skipped(full, "skip.underscore"))
+                    else:
                         found.append(full)
+                if hidden:
+                    continue
                 for d in list(dirs):
                     full = os.path.join(root, d)
                     if os.path.islink(full) and full.lower().endswith(PLAN_SUFFIXES):
@@ -49,6 +69,7 @@ def discover(paths: Sequence[str]) -> Iterator[str | InputProblem]:
             if not found:
                 yield problem(raw, "input.no-plans")
             yield from sorted(found, key=lambda f: f.file if isinstance(f, InputProblem) else f)
+            yield from sorted(skipped, key=lambda s: s.path)
         else:
             yield raw
 
@@ -146,9 +167,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     )
     results: list[FileResult] = []
     plan_paths: list[str] = []
+    skipped: list[Skipped] = []
     for item in discover(args.paths):
         if isinstance(item, InputProblem):
             results.append(FileResult(item.file, error=item))
+            continue
+        if isinstance(item, Skipped):
+            skipped.append(Skipped(display_path(item.path), item.reason))
             continue
         plan_paths.append(item)
     if getattr(args, "charts", None) or args.explain_roles:  # whole plans, not the batch's records
@@ -171,7 +196,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         judge_all = any(os.path.isdir(p) for p in args.paths)
         extra = waivers.apply(results, waivers.load(waiver_file), waivers.today(), judge_all=judge_all)
     strict = args.strict or args.fail_on == "warning"
-    run = Run(results, packs_findings(results) + extra, strict=strict, settings=settings)
+    run = Run(results, packs_findings(results) + extra, strict=strict, settings=settings, skipped=skipped)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt in ("text", "json") and (len(plan_paths) > 1 or county_results):
         from staffing.run.batch import rollup, rollup_text
@@ -182,7 +207,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
             data = as_data(run)
             data["rollup"] = summary
-            text = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+            text = inert_json(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
         else:
             text = REPORTERS[fmt](run, args.lang) + rollup_text(summary, args.lang)
     else:

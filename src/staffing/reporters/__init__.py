@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from staffing.findings import Finding, Severity
-from staffing.run.engine import FileResult, Settings
+from staffing.run.engine import FileResult, Settings, Skipped
 
 
 @dataclass
@@ -20,6 +20,7 @@ class Run:
     pack_findings: list[Finding] = field(default_factory=list)
     strict: bool = False
     settings: Settings | None = None  # what was selected (the JUnit reporter marks the rest skipped)
+    skipped: list[Skipped] = field(default_factory=list)  # plan-like files not checked, with why
 
     def failing(self, finding: Finding) -> bool:
         if finding.waived:
@@ -43,6 +44,7 @@ class Run:
             "warnings": sum(1 for f in every if f.severity == Severity.WARNING and not f.waived),
             "unknown": sum(1 for f in every if f.severity == Severity.UNKNOWN and not f.waived),
             "waived": sum(1 for f in every if f.waived),
+            "skipped": len(self.skipped),
         }
 
 

@@ -5,13 +5,15 @@
 Errors (and warnings under --strict / --fail-on warning) are `::error`, other warnings
 `::warning`, infos and waived findings `::notice` (a waived one says so and names the
 waiver).  Values are escaped as GitHub's toolkit does: in the message % CR LF, in
-properties also `:` and `,`.  The plain summary line ends the output.
+properties also `:` and `,`; before that, control and bidi characters from the plan are
+written out (`errors.visible`), so the log shows them instead of obeying them.  The plain summary line ends the output.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from staffing.errors import visible
 from staffing.findings import Finding, Severity
 from staffing.messages import render
 from staffing.reporters.text import LABELS
@@ -21,11 +23,12 @@ if TYPE_CHECKING:
 
 
 def escape_data(text: str) -> str:
+    text = visible(text, keep="\n")  # no control or bidi character from a plan reaches the log
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return escape_data(visible(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def command(kind: str, message: str, *, file: str | None = None, line: int | None = None,
@@ -76,5 +79,7 @@ def report(run: Run, lang: str) -> str:
             continue
         out.extend(_annotation(f, run, lang) for f in result.findings)
     out.extend(_annotation(f, run, lang) for f in run.pack_findings)
+    skipped = render("report.skipped", lang, {})
+    out.extend(command("notice", s.message(lang), file=s.path, title=skipped) for s in run.skipped)
     out.append(LABELS[lang]["summary"].format(**run.counts()))
     return "\n".join(out) + "\n"

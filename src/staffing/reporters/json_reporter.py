@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from staffing import __version__
+from staffing.errors import inert_json
 
 if TYPE_CHECKING:
     from staffing.reporters import Run
@@ -42,8 +43,10 @@ def as_data(run: Run) -> dict[str, Any]:
         "summary": run.counts(),
         "files": files,
         "pack_findings": [f.to_dict() for f in run.pack_findings],
+        "skipped": [{"path": s.path, "reason": s.reason, "message": {"zh": s.message("zh"), "en": s.message("en")}}
+                    for s in run.skipped],
     }
 
 
 def report(run: Run, lang: str) -> str:
-    return json.dumps(as_data(run), ensure_ascii=False, indent=2, sort_keys=False, default=str) + "\n"
+    return inert_json(json.dumps(as_data(run), ensure_ascii=False, indent=2, sort_keys=False, default=str)) + "\n"

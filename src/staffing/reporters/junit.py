@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
 
 from staffing.checks import ALL_CHECKS, Check
+from staffing.errors import visible
 from staffing.findings import Finding, Severity
 from staffing.messages import render
 from staffing.run.engine import FileResult, selected
@@ -28,8 +29,9 @@ _BAD_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-
 
 
 def _x(text: object) -> str:
-    """Text safe for XML 1.0 (control characters dropped)."""
-    return _BAD_XML.sub("\ufffd", str(text))
+    """Text safe for XML 1.0 and inert for whoever reads it: control and bidi characters
+    written out (`errors.visible`; our own line breaks stay), anything XML cannot hold replaced."""
+    return _BAD_XML.sub("\ufffd", visible(str(text), keep="\n"))
 
 
 def _classname(path: str) -> str:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from staffing import __version__
 from staffing.checks import ALL_CHECKS, Check
 from staffing.checks.runlevel import RUN_LEVEL, UnusableInput
+from staffing.errors import inert_json
 from staffing.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -194,6 +195,9 @@ def as_data(run: Run, lang: str) -> dict[str, Any]:
             continue
         results.extend(_result(f, lang, index) for f in r.findings)
     results.extend(_result(f, lang, index) for f in run.pack_findings)
+    for s in run.skipped:  # a plan-like file not checked: said, never silent
+        notifications.append({"level": "note", "message": {"text": s.message(lang)},
+                              "locations": [_location(s.path, None, None)], "properties": {"reason": s.reason}})
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -216,4 +220,4 @@ def as_data(run: Run, lang: str) -> dict[str, Any]:
 
 
 def report(run: Run, lang: str) -> str:
-    return json.dumps(as_data(run, lang), ensure_ascii=False, indent=2, default=str) + "\n"
+    return inert_json(json.dumps(as_data(run, lang), ensure_ascii=False, indent=2, default=str)) + "\n"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from staffing.errors import visible as _v  # output escaping: no raw control/bidi chars reach the terminal
 from staffing.findings import Finding, Severity
-from staffing.messages import CATALOGUE
+from staffing.messages import CATALOGUE, render
 
 if TYPE_CHECKING:
     from staffing.reporters import Run
@@ -19,6 +19,9 @@ LABELS = {lang: {k: CATALOGUE[f"report.{k}"][i] for k in _KEYS} for i, lang in e
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "unknown": "\033[35m", "pass": "\033[32m", "dim": "\033[2m", "bold": "\033[1m"}
 _RESET = "\033[0m"
+
+
+SKIPPED_LISTED = 50  # skipped files named one by one in the text report (JSON names them all)
 
 
 def _use_colour() -> bool:
@@ -68,6 +71,11 @@ def report(run: Run, lang: str) -> str:
         sep = "、" if lang == "zh" else ", "
         colon = "：" if lang == "zh" else ": "
         out.append(_v(lab["pack"] + colon + sep.join(pack_label(used[k], lang) for k in sorted(used))))
+    skipped = render("report.skipped", lang, {})
+    for s in run.skipped[:SKIPPED_LISTED]:
+        out.append(_paint(f"{_v(s.path)}: {skipped}: {s.message(lang)}", "dim", colour))
+    if len(run.skipped) > SKIPPED_LISTED:
+        out.append(_paint(render("report.skipped-more", lang, {"count": len(run.skipped) - SKIPPED_LISTED}), "dim", colour))
     out.append(lab["summary"].format(**run.counts()))
     return "\n".join(out) + "\n"
 

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from staffing.checks import ALL_CHECKS, Check
 from staffing.checks.base import Problem
-from staffing.errors import InputProblem, problem
+from staffing.errors import InputProblem, problem, visible
 from staffing.findings import Finding, Severity
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
 from staffing.messages import CATALOGUE, render
@@ -28,6 +28,17 @@ class Settings:
     select: frozenset[str] = frozenset()  # codes; empty = all
     ignore: frozenset[str] = frozenset()
     limits: Limits = DEFAULT_LIMITS
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A plan-like file in a checked folder that is not checked, and why (a catalogue key)."""
+
+    path: str
+    reason: str
+
+    def message(self, lang: str) -> str:
+        return render(self.reason, lang, {})
 
 
 @dataclass
@@ -222,7 +233,7 @@ def active_checks(pack: Pack, settings: Settings) -> list[tuple[type[Check], Any
 def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Settings()) -> list[Finding]:
     graph = build_graph(plan)
     ctx = Context(plan, graph, pack)
-    town = plan.town.name
+    town = visible(plan.town.name)
     findings: list[Finding] = []
     per_check = settings.limits.max_findings_per_check
     room = settings.limits.max_findings_per_file
@@ -248,19 +259,20 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
             listed += 1
             room -= 1
             line, col = doc.locate(prob.loc, key=prob.at_key)
+            shown = _inert(prob.params)  # names from the plan: no control or bidi character in a message
             findings.append(
                 Finding(
                     code=check.code,
                     slug=check.slug,
                     severity=_severity(check, pack, prob.severity, prob.unknown),
-                    message_zh=render(prob.key, "zh", prob.params),
-                    message_en=render(prob.key, "en", prob.params),
+                    message_zh=render(prob.key, "zh", shown),
+                    message_en=render(prob.key, "en", shown),
                     file=doc.path,
                     line=line,
                     column=col,
                     loc=prob.loc,
-                    trail_zh=(town, *(zh for zh, _ in prob.trail)),
-                    trail_en=(town, *(en for _, en in prob.trail)),
+                    trail_zh=(town, *(visible(zh) for zh, _ in prob.trail)),
+                    trail_en=(town, *(visible(en) for _, en in prob.trail)),
                     source=prob.cite or pack.source(check.slug, prob.option),
                     numbers={k: v for k, v in prob.params.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
                 )
@@ -273,6 +285,18 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
         findings = [f if f.code == "ST802" else replace(f, severity=Severity.INFO) for f in findings]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _inert(params: dict[str, Any]) -> dict[str, Any]:
+    """Message parameters with every text (and every text in a list) made visible."""
+    out: dict[str, Any] = {}
+    for k, v in params.items():
+        if isinstance(v, str):
+            v = visible(v)
+        elif isinstance(v, (list, tuple)):
+            v = [visible(x) if isinstance(x, str) else x for x in v]
+        out[k] = v
+    return out
 
 
 def _more(check: type[Check], first: Problem, count: int, listed: int, severity: Severity, doc: Document,

@@ -251,5 +251,5 @@ def test_county_file_is_not_called_skipped(tmp_path: Path, capsys: pytest.Captur
     from staffing.plan.generate import write
 
     write(str(tmp_path), 4, 1)
-    code, out, _ = run(capsys, "--format", "json", str(tmp_path))
+    _code, out, _ = run(capsys, "--format", "json", str(tmp_path))
     assert json.loads(out)["skipped"] == []

@@ -23,12 +23,12 @@ if TYPE_CHECKING:
 
 
 def escape_data(text: str) -> str:
-    text = visible(text, keep="\n")  # no control or bidi character from a plan reaches the log
+    text = visible(text, keep="\n\r")  # no control or bidi character reaches the log (CR, LF: %0D, %0A)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
-    return escape_data(visible(text)).replace(":", "%3A").replace(",", "%2C")
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def command(kind: str, message: str, *, file: str | None = None, line: int | None = None,

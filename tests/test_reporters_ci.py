@@ -284,9 +284,8 @@ def doc_commands() -> list[tuple[str, str]]:
 
 def test_doc_commands_are_the_expected_ones() -> None:
     commands = [c for _, c in doc_commands()]
-    assert "staffing check orgs --format sarif > staffing.sarif" in commands
-    assert "staffing check orgs" in commands
-    assert "staffing check orgs --format junit > staffing-junit.xml" in commands
+    assert "staffing check orgs --output sarif=staffing.sarif" in commands
+    assert "staffing check orgs --output junit=staffing-junit.xml" in commands
 
 
 @pytest.mark.skipif(not STAFFING.exists(), reason="staffing script not installed next to python")
@@ -306,6 +305,14 @@ def test_doc_commands_run_on_examples(tmp_path: Path) -> None:
         out = proc.stdout.decode("utf-8")
         if target:
             (tmp_path / target).write_text(out, encoding="utf-8")
+        if "--output" in argv:  # the report written beside the console's
+            fmt, file = argv[argv.index("--output") + 1].split("=", 1)
+            written = (tmp_path / file).read_text(encoding="utf-8")
+            assert proc.stderr.decode("utf-8").startswith(f"staffing: 已写入 {file}\n")
+            if fmt == "sarif":
+                validate_sarif(json.loads(written))
+            else:
+                assert fmt == "junit" and ET.fromstring(written.encode("utf-8")).tag == "testsuites"
         if "--format sarif" in cmd:
             validate_sarif(json.loads(out))
         elif "--format junit" in cmd:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from staffing import __version__
 from staffing.checks import ALL_CHECKS, lookup
+from staffing.cli.config import Config, resolve_config
 from staffing.errors import Exit, InputProblem, Interrupted, inert_json, problem
 from staffing.io.load import Limits, display_path
 from staffing.messages import render
@@ -110,8 +112,12 @@ def _codes(values: Sequence[str] | None) -> frozenset[str]:
 
 
 def pack_folders(args: argparse.Namespace) -> tuple[str, ...]:
-    """The pack folders named by --packs (absolute, so workers and the cache agree)."""
-    return tuple(os.path.abspath(p) for p in getattr(args, "packs", None) or ())
+    """The pack folders named by staffing.toml and --packs (absolute, so workers and the
+    cache agree; each once)."""
+    named = list(getattr(args, "packs", None) or ())
+    if args.command != "check":  # check merges the configuration's folders itself
+        named = list(_config(args).get("packs", [])) + named
+    return tuple(dict.fromkeys(os.path.abspath(p) for p in named))
 
 
 def _silence_stdout() -> None:
@@ -151,7 +157,63 @@ def write_file(path: str, data: str | bytes, lang: str) -> None:
     say("cli.wrote", lang, file=path)
 
 
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """(format, file) for every report this run writes: the configuration's, then
+    --output's (which replace the configuration's file for the same format)."""
+    chosen: dict[str, str] = dict(_config(args).get("outputs", {}))
+    for fmt, file in args.output or ():
+        chosen[fmt] = file
+    for fmt in chosen:
+        if fmt not in REPORTERS:
+            raise problem("--output", "cli.unknown-format", format=fmt, known=", ".join(sorted(REPORTERS)))
+    return sorted(chosen.items())
+
+
+@contextlib.contextmanager
+def _no_colour() -> Iterator[None]:
+    """NO_COLOR set for the moment a report for a file is made (https://no-color.org)."""
+    before = os.environ.get("NO_COLOR")
+    os.environ["NO_COLOR"] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["NO_COLOR"]
+        else:
+            os.environ["NO_COLOR"] = before
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return getattr(args, "config", None) or Config()
+
+
+def report_for(run: Run, fmt: str, lang: str, summary: dict | None) -> str | bytes:
+    """The report of `run` in `fmt` (with the roll-up in text and JSON when there is one).
+    Formats come from the reporters' registry, so a reporter registered there is usable
+    both on the console (--format) and as a file (--output FORMAT=FILE)."""
+    if summary is not None and fmt == "json":
+        from staffing.reporters.json_reporter import as_data
+
+        data = as_data(run)
+        data["rollup"] = summary
+        return inert_json(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
+    if summary is not None and fmt == "text":
+        from staffing.run.batch import rollup_text
+
+        return str(REPORTERS[fmt](run, lang)) + rollup_text(summary, lang)
+    return REPORTERS[fmt](run, lang)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    config = _config(args)
+    if args.select is None:
+        args.select = config.get("select")
+    if args.ignore is None:
+        args.ignore = config.get("ignore")
+    args.packs = list(config.get("packs", [])) + list(args.packs or [])  # the file's folders, then the command line's
+    outputs = _outputs(args)
+    if args.format and args.format not in REPORTERS:  # before any plan is checked
+        raise problem("--format", "cli.unknown-format", format=args.format, known=", ".join(sorted(REPORTERS)))
     folders = pack_folders(args)
     from staffing.packs.load import available, resolve
 
@@ -191,27 +253,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     from staffing.run import waivers
 
     extra: list = []
-    waiver_file = None if args.no_waivers else waivers.discover(args.waivers)
+    waiver_file = None if args.no_waivers else waivers.discover(
+        args.waivers, cwd=None if args.waivers or not config.path else config.get("_base"))
+    if waiver_file:
+        waiver_file = display_path(waiver_file)
     if waiver_file:
         judge_all = any(os.path.isdir(p) for p in args.paths)
         extra = waivers.apply(results, waivers.load(waiver_file), waivers.today(), judge_all=judge_all)
     strict = args.strict or args.fail_on == "warning"
     run = Run(results, packs_findings(results) + extra, strict=strict, settings=settings, skipped=skipped)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if fmt in ("text", "json") and (len(plan_paths) > 1 or county_results):
-        from staffing.run.batch import rollup, rollup_text
+    if fmt not in REPORTERS:
+        raise problem("--format", "cli.unknown-format", format=fmt, known=", ".join(sorted(REPORTERS)))
+    summary = None
+    if len(plan_paths) > 1 or county_results:
+        from staffing.run.batch import rollup
 
         summary = rollup(results, run.status)
-        if fmt == "json":
-            from staffing.reporters.json_reporter import as_data
-
-            data = as_data(run)
-            data["rollup"] = summary
-            text = inert_json(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
-        else:
-            text = REPORTERS[fmt](run, args.lang) + rollup_text(summary, args.lang)
-    else:
-        text = REPORTERS[fmt](run, args.lang)
+    for out_fmt, out_file in outputs:
+        with _no_colour():  # a file never gets a terminal's colour codes
+            data = report_for(run, out_fmt, args.lang, summary)
+        write_file(out_file, data, args.lang)
+    text = report_for(run, fmt, args.lang, summary)
+    if isinstance(text, bytes):
+        raise problem("--format", "cli.format-not-text", format=fmt)
     emit(text)
     if args.explain_roles and fmt == "text":
         from staffing.reporters.roles import explain
@@ -341,7 +406,40 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return cmd_render(args)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _output_spec(value: str) -> tuple[str, str]:
+    """FORMAT=FILE, for --output."""
+    fmt, sep, file = value.partition("=")
+    if not sep or not fmt.strip() or not file.strip():
+        raise argparse.ArgumentTypeError(render("cli.output-spec", "en", {"value": value}))
+    return fmt.strip(), file
+
+
+def _config_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", dest="config_file", metavar="FILE",
+                   help="read defaults from this staffing.toml (default: the one in the working folder or above it, "
+                        "up to the repository root)")
+    p.add_argument("--isolated", action="store_true", help="ignore every staffing.toml")
+
+
+_CHECK_DEFAULTS = {  # staffing.toml [check] key → argparse dest
+    "rules": "rules", "lang": "lang", "fail-on": "fail_on", "strict": "strict", "allow-incomplete": "allow_incomplete",
+    "jobs": "jobs", "cache-dir": "cache_dir", "format": "format", "max-bytes": "max_bytes",
+    "max-depth": "max_depth", "max-nodes": "max_nodes", "charts": "charts",
+}
+
+
+def _check_defaults(config: Config) -> dict[str, object]:
+    out: dict[str, object] = {dest: config.check[key] for key, dest in _CHECK_DEFAULTS.items() if key in config.check}
+    if config.get("waivers") is False:
+        out["no_waivers"] = True
+    elif "waivers" in config.check:
+        out["waivers"] = config.get("waivers")
+    if config.get("cache") is False:
+        out["no_cache"] = True
+    return out
+
+
+def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="staffing",
         description="Check township three-set plans (三定方案) against reform rule packs and draw org charts.",
@@ -382,12 +480,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--cache-dir", metavar="DIR", default=None,
                        help="keep the result cache in DIR (default: $XDG_CACHE_HOME/staffing or ~/.cache/staffing)")
     check.add_argument("--charts", metavar="DIR", help="draw the chart of every plan into DIR (SVG and PNG)")
-    check.set_defaults(func=cmd_check)
+    check.add_argument("--output", "-o", action="append", type=_output_spec, metavar="FORMAT=FILE",
+                       help="also write the report in FORMAT to FILE (repeatable: one run, several reports; "
+                            "formats as for --format)")
+    _config_options(check)
+    check.set_defaults(func=cmd_check, config=config, **_check_defaults(config or Config()))
 
     rules = sub.add_parser("rules", help="list rule packs and checks")
     rules.add_argument("--lang", choices=["zh", "en"], default="zh")
     rules.add_argument("--packs", action="append", metavar="DIR", help="a folder of your own rule packs (repeatable)")
-    rules.set_defaults(func=cmd_rules)
+    _config_options(rules)
+    rules.set_defaults(func=cmd_rules, config=config, **_lang_default(config))
 
     explain = sub.add_parser("explain", help="explain a check: staffing explain ST101")
     explain.add_argument("code")
@@ -399,8 +502,9 @@ def build_parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("--compare", action="store_true", help="draw the before/after view instead")
     render_cmd.add_argument("--rules", metavar="PACK", help="pack id or file, overriding the plan's rule_pack")
     render_cmd.add_argument("--packs", action="append", metavar="DIR", help="a folder of your own rule packs (repeatable)")
+    _config_options(render_cmd)
     render_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
-    render_cmd.set_defaults(func=_cmd_render)
+    render_cmd.set_defaults(func=_cmd_render, config=config, **_lang_default(config))
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the plan format")
     schema.set_defaults(func=cmd_schema)
@@ -412,7 +516,8 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--lang", choices=["zh", "en"], default="zh")
     diff.add_argument("--max-bytes", type=int, default=Limits().max_bytes, help="largest plan file accepted")
     diff.add_argument("--force", action="store_true", help="compare even plans of two different towns")
-    diff.set_defaults(func=cmd_diff)
+    _config_options(diff)
+    diff.set_defaults(func=cmd_diff, config=config, **_lang_default(config))
 
     gen = sub.add_parser("generate", help="write a corpus of realistic generated plans: staffing generate --towns N DIR")
     gen.add_argument("dir", metavar="DIR")
@@ -421,6 +526,27 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--lang", choices=["zh", "en"], default="zh")
     gen.set_defaults(func=cmd_generate)
     return parser
+
+
+def _lang_default(config: Config | None) -> dict[str, object]:
+    return {"lang": config.get("lang")} if config is not None and config.get("lang") else {}
+
+
+def _preparse(argv: Sequence[str]) -> tuple[str | None, bool]:
+    """--config FILE and --isolated, wherever they stand (the configuration gives the
+    defaults of the other options, so it is read before them)."""
+    explicit: str | None = None
+    isolated = False
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--isolated":
+            isolated = True
+        elif arg == "--config" and i + 1 < len(argv):
+            explicit = argv[i + 1]
+        elif arg.startswith("--config="):
+            explicit = arg.split("=", 1)[1]
+    return explicit, isolated
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -436,7 +562,15 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        config = resolve_config(*_preparse(argv)) if argv and argv[0] in ("check", "rules", "render", "diff") else None
+    except InputProblem as exc:
+        lang = "en" if any(a == "--lang=en" or (a == "--lang" and argv[i + 1:i + 2] == ["en"])
+                           for i, a in enumerate(argv)) else "zh"
+        print(f"staffing: {exc.where()}: {exc.message(lang)}", file=sys.stderr)
+        return Exit.UNUSABLE
+    parser = build_parser(config)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help

@@ -91,9 +91,13 @@ class InputProblem(Exception):
     params: tuple[tuple[str, object], ...] = ()
     line: int | None = None
     column: int | None = None
+    sheet: str | None = None  # in a workbook: the sheet, and the cell ("D7") when there is one
+    cell: str | None = None
 
     def where(self) -> str:
         shown = visible(self.file)
+        if self.sheet is not None:
+            return f"{shown}:{visible(self.sheet)}!{self.cell}" if self.cell else f"{shown}:{visible(self.sheet)}"
         if self.line is None:
             return shown
         return f"{shown}:{self.line}:{self.column or 1}"

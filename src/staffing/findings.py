@@ -46,6 +46,14 @@ class Finding:
     source: str | None = None
     numbers: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     waived: str | None = None
+    # In a workbook: the sheet and the cell ("D7"); line and column are then its row and
+    # column number.  None for a YAML or JSON file.
+    sheet: str | None = None
+    cell: str | None = None
+
+    def where(self) -> str:
+        """`职能机构!D7` in a workbook, `line:column` elsewhere."""
+        return f"{self.sheet}!{self.cell}" if self.sheet is not None and self.cell else f"{self.line}:{self.column}"
 
     def message(self, lang: str) -> str:
         return self.message_zh if lang == "zh" else self.message_en
@@ -54,7 +62,9 @@ class Finding:
         return self.trail_zh if lang == "zh" else self.trail_en
 
     def sort_key(self) -> tuple[Any, ...]:
-        return (self.file, self.line, self.column, self.code, self.message_en)
+        from staffing.io.layout import sheet_rank
+
+        return (self.file, sheet_rank(self.sheet), self.line, self.column, self.code, self.message_en)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +80,8 @@ class Finding:
             "source": self.source,
             "numbers": self.numbers,
             "waived": self.waived,
+            "sheet": self.sheet,
+            "cell": self.cell,
         }
 
 

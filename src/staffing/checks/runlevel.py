@@ -84,4 +84,32 @@ class WaiverUnused(Check):
     severity = Severity.WARNING
 
 
-RUN_LEVEL: dict[str, type[Check]] = {c.code: c for c in (PackLoosensParent, UnusableInput, WaiverUnused)}
+class FormulaValueUsed(Check):
+    """A workbook cell holds a formula, and the value saved with it was used.
+
+    ## What it checks
+    Nothing is computed from a workbook: a formula is never evaluated.  When a cell of a
+    plan workbook holds a formula, the result the spreadsheet program saved in the file
+    is read, and this note says so, at the cell.  A formula saved without a result is an
+    input error instead.
+
+    ## Why it matters
+    A saved result can be stale (a program that does not recalculate on saving) and a
+    formula can hide where a figure comes from; the reviewer should know which figures
+    were computed rather than entered.
+
+    ## Example
+    Note: 合计!B3 holds =SUM(职能机构!F2:F9), saved result 43.
+    Good: 43 typed into 合计!B3.
+
+    ## Fix
+    None needed when the saved result is right; type the figure in to silence the note.
+    """
+
+    code = "ST003"
+    slug = "formula-value-used"
+    rule = 0
+    severity = Severity.INFO
+
+
+RUN_LEVEL: dict[str, type[Check]] = {c.code: c for c in (PackLoosensParent, UnusableInput, WaiverUnused, FormulaValueUsed)}

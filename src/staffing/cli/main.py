@@ -20,7 +20,7 @@ from staffing.messages import render
 from staffing.reporters import REPORTERS, Run
 from staffing.run.engine import FileResult, Settings, Skipped, check_file, packs_findings
 
-PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 
 
 def discover(paths: Sequence[str]) -> Iterator[str | InputProblem | Skipped]:
@@ -58,6 +58,8 @@ def discover(paths: Sequence[str]) -> Iterator[str | InputProblem | Skipped]:
                         skipped.append(Skipped(full, "skip.hidden-file"))
                     elif name == COUNTY_FILE:
                         continue  # read by the county checks
+                    elif name.startswith("~$"):  # the lock file Excel and WPS keep beside an open workbook
+                        skipped.append(Skipped(full, "skip.lock-file"))
                     elif name.startswith("_"):
                         skipped.append(Skipped(full, "skip.underscore"))
                     else:
@@ -525,6 +527,10 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--lang", choices=["zh", "en"], default="zh")
     gen.set_defaults(func=cmd_generate)
+
+    from staffing.cli.workbook import add_commands
+
+    add_commands(sub)
     return parser
 
 

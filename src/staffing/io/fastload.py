@@ -189,6 +189,9 @@ class LazyDocument(Document):
         self._text = text
         self._limits = limits
         self._ref: Document | None = None
+        self.cells = {}  # a YAML file has no cells, notes or column labels (see Document)
+        self.notes = []
+        self.labels = {}
 
     def reference(self) -> Document:
         """The same file through the reference loader (marks for every value)."""
@@ -232,6 +235,10 @@ def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
 
 def load_raw(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """As `load`, for bytes already read (the batch reads them once, for the cache key)."""
+    if path.lower().endswith((".xlsx", ".xlsm", ".xltx", ".xltm")):
+        from staffing.io.workbook import load_workbook_bytes
+
+        return load_workbook_bytes(path, raw, limits)
     text = decode(path, raw)
     if len(raw) <= FAST_MAX_BYTES and limits.max_nodes >= FAST_MAX_BYTES and limits.max_depth >= 16 \
             and not path.lower().endswith(".json"):

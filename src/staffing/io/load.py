@@ -73,6 +73,23 @@ class Document:
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # A workbook's places: (sheet, cell) of each value, beside its (row, column) in marks;
+    # and what the reader noticed on the way (a formula's saved value used), for the run.
+    cells: dict[Path_, tuple[str, str]] = field(default_factory=dict)
+    notes: list[tuple[Path_, str, dict[str, object]]] = field(default_factory=list)
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, cell) -> its column's header
+
+    def locate_cell(self, loc: Path_) -> tuple[str, str] | None:
+        """(sheet, cell) of the value at `loc` in a workbook, falling back to the nearest
+        enclosing value that has one; None for a YAML or JSON file."""
+        if not self.cells:
+            return None
+        probe = tuple(loc)
+        while probe:
+            if probe in self.cells:
+                return self.cells[probe]
+            probe = probe[:-1]
+        return self.cells.get(())
 
     def locate(self, loc: Path_, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `loc` (or of its key), falling back to the
@@ -579,8 +596,12 @@ def _find(text: str, needle: str) -> tuple[int, int]:
 
 
 def load_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Read, decode and parse one file.  Raises InputProblem, and nothing else for any
-    content of the file."""
+    """Read, decode and parse one file (a plan workbook too).  Raises InputProblem, and
+    nothing else for any content of the file."""
+    if path.lower().endswith((".xlsx", ".xlsm", ".xltx", ".xltm")):
+        from staffing.io.workbook import load_workbook_file
+
+        return load_workbook_file(path, limits)
     try:
         return load_text(path, decode(path, read_bytes(path, limits)), limits)
     except (RecursionError, MemoryError):  # pragma: no cover - limits come first

@@ -262,6 +262,22 @@ def available(folders: tuple[str, ...] = ()) -> dict[str, tuple[Path, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """Shipped packs' Chinese titles by id: the drop-down of the plan workbook shows the
+    title, and a workbook's plan that names its pack by title uses that pack."""
+    out: dict[str, str] = {}
+    for pack_id, (file, _) in sorted(available().items()):
+        try:
+            doc = load_file(str(file))
+        except InputProblem:
+            continue
+        title = doc.data.get("title") if isinstance(doc.data, dict) else None
+        if isinstance(title, dict) and isinstance(title.get("zh"), str):
+            out[pack_id] = title["zh"]
+    return out
+
+
 def resolve(ref: str, folders: tuple[str, ...] = ()) -> Pack:
     """A pack by id (shipped, or from one of `folders`) or, for a file the command line
     names (`--rules FILE`), by path; with its whole `extends` chain merged.  Raises

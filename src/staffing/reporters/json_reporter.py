@@ -34,6 +34,8 @@ def as_data(run: Run) -> dict[str, Any]:
                 "line": r.error.line,
                 "column": r.error.column,
                 "key": r.error.key,
+                "sheet": r.error.sheet,
+                "cell": r.error.cell,
                 "message": {"zh": r.error.message("zh"), "en": r.error.message("en")},
             }
         files.append(entry)

@@ -64,7 +64,7 @@ def ran(check: type[Check], result: FileResult, run: Run) -> bool:
 
 def _line(f: Finding, lang: str) -> str:
     where = " › ".join(f.trail(lang))
-    text = f"{f.file}:{f.line}:{f.column}: {f.severity.value} {f.code} {f.slug}: {f.message(lang)}"
+    text = f"{f.file}:{f.where()}: {f.severity.value} {f.code} {f.slug}: {f.message(lang)}"
     if where:
         text += f"\n    {where}"
     if f.source:
@@ -152,7 +152,7 @@ def report(run: Run, lang: str) -> str:
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         for f in run.pack_findings:
             counts["tests"] += 1
-            failed, _ = _case(suite, f"{f.code} {f.slug} {f.file}:{f.line}", "staffing", f.file, [f], run, lang,
+            failed, _ = _case(suite, f"{f.code} {f.slug} {f.file}:{f.where()}", "staffing", f.file, [f], run, lang,
                               line=f.line)
             counts["failures"] += failed
         for key, value in counts.items():

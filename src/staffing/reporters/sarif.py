@@ -122,15 +122,27 @@ def _artifact(path: str) -> dict[str, Any]:
     return {"uri": p.as_posix(), "uriBaseId": SRCROOT}
 
 
-def _location(file: str, line: int | None, column: int | None, trail: tuple[str, ...] = ()) -> dict[str, Any]:
+def _location(file: str, line: int | None, column: int | None, trail: tuple[str, ...] = (),
+              sheet: str | None = None, cell: str | None = None) -> dict[str, Any]:
+    """A physical location viewers accept (in a workbook: the cell's row and column number
+    as line and column) and, in a workbook, the cell itself: `职能机构!D7` as the location's
+    message and as a logical location."""
     loc: dict[str, Any] = {
         "physicalLocation": {
             "artifactLocation": _artifact(file),
             "region": {"startLine": max(1, line or 1), "startColumn": max(1, column or 1)},
         }
     }
+    logical = []
+    if sheet is not None:
+        place = f"{sheet}!{cell}" if cell else sheet
+        loc["message"] = {"text": place}
+        loc["properties"] = {"sheet": sheet, "cell": cell}
+        logical.append({"name": cell or sheet, "fullyQualifiedName": place, "kind": "element"})
     if trail:
-        loc["logicalLocations"] = [{"fullyQualifiedName": " › ".join(trail), "kind": "object"}]
+        logical.append({"fullyQualifiedName": " › ".join(trail), "kind": "object"})
+    if logical:
+        loc["logicalLocations"] = logical
     return loc
 
 
@@ -144,7 +156,7 @@ def _result(f: Finding, lang: str, index: dict[str, int]) -> dict[str, Any]:
         "ruleId": f.code,
         "level": _LEVEL[f.severity],
         "message": {"text": f.message(lang)},
-        "locations": [_location(f.file, f.line, f.column, f.trail(lang))],
+        "locations": [_location(f.file, f.line, f.column, f.trail(lang), f.sheet, f.cell)],
         "partialFingerprints": {"staffing/v1": _fingerprint(f.code, f.file, "/".join(map(str, f.loc)), f.message_en)},
         "properties": {
             "slug": f.slug,
@@ -182,14 +194,14 @@ def as_data(run: Run, lang: str) -> dict[str, Any]:
                 "ruleIndex": index[UNUSABLE_CODE],
                 "level": "error",
                 "message": {"text": text},
-                "locations": [_location(e.file, e.line, e.column)],
+                "locations": [_location(e.file, e.line, e.column, (), e.sheet, e.cell)],
                 "partialFingerprints": {"staffing/v1": _fingerprint(UNUSABLE_CODE, e.file, e.key)},
                 "properties": {"key": e.key, "message": {"zh": e.message("zh"), "en": e.message("en")}},
             })
             notifications.append({
                 "level": "error",
                 "message": {"text": text},
-                "locations": [_location(e.file, e.line, e.column)],
+                "locations": [_location(e.file, e.line, e.column, (), e.sheet, e.cell)],
                 "descriptor": {"id": UNUSABLE_CODE},
             })
             continue

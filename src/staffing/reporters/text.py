@@ -36,7 +36,7 @@ def _finding_lines(f: Finding, lang: str, colour: bool) -> list[str]:
     lab = LABELS[lang]
     sev = lab["waived"] if f.waived else lab[f.severity.value]
     sev_colour = "dim" if f.waived else f.severity.value
-    head = f"  {f.line}:{f.column}  {_paint(sev, sev_colour, colour)}  {f.code} {f.slug}  {_v(f.message(lang))}"
+    head = f"  {_v(f.where())}  {_paint(sev, sev_colour, colour)}  {f.code} {f.slug}  {_v(f.message(lang))}"
     lines = [head]
     trail = _v(" › ".join(f.trail(lang)))
     if trail:

@@ -59,12 +59,12 @@ class PlanStub:
 
 def finding_to_list(f: Finding) -> list[Any]:
     return [f.code, f.slug, f.severity.value, f.message_zh, f.message_en, f.file, f.line, f.column,
-            list(f.loc), list(f.trail_zh), list(f.trail_en), f.source, f.numbers, f.waived]
+            list(f.loc), list(f.trail_zh), list(f.trail_en), f.source, f.numbers, f.waived, f.sheet, f.cell]
 
 
 def finding_from_list(v: list[Any]) -> Finding:
     return Finding(v[0], v[1], Severity(v[2]), v[3], v[4], v[5], v[6], v[7], tuple(v[8]), tuple(v[9]),
-                   tuple(v[10]), v[11], dict(v[12]), v[13])
+                   tuple(v[10]), v[11], dict(v[12]), v[13], v[14], v[15])
 
 
 def to_record(result: FileResult, settings: Settings) -> dict[str, Any]:
@@ -90,7 +90,7 @@ def to_record(result: FileResult, settings: Settings) -> dict[str, Any]:
             }
     if result.error is not None:
         e = result.error
-        rec["error"] = [e.file, e.key, [list(p) for p in e.params], e.line, e.column]
+        rec["error"] = [e.file, e.key, [list(p) for p in e.params], e.line, e.column, e.sheet, e.cell]
     return rec
 
 
@@ -116,8 +116,8 @@ def from_record(rec: dict[str, Any], packs: tuple[str, ...] = ()) -> FileResult:
             result.pack = None
     result.findings = [finding_from_list(v) for v in rec.get("findings") or ()]
     if rec.get("error"):
-        f, key, params, line, col = rec["error"]
-        result.error = InputProblem(f, key, tuple(tuple(p) for p in params), line, col)
+        f, key, params, line, col, sheet, cell = rec["error"]
+        result.error = InputProblem(f, key, tuple(tuple(p) for p in params), line, col, sheet, cell)
     return result
 
 
@@ -197,10 +197,14 @@ def _strs(v: Any) -> bool:
 def _valid_finding(v: Any, shown: str) -> bool:
     from staffing.checks import lookup
 
-    if not (isinstance(v, list) and len(v) == 14):
+    from staffing.checks.runlevel import RUN_LEVEL
+
+    if not (isinstance(v, list) and len(v) == 16):
         return False
-    code, slug, sev, zh, en, file, line, col, loc, trail_zh, trail_en, source, numbers, waived = v
-    check = lookup(code) if isinstance(code, str) else None
+    code, slug, sev, zh, en, file, line, col, loc, trail_zh, trail_en, source, numbers, waived, sheet, cell = v
+    check = (lookup(code) or RUN_LEVEL.get(code)) if isinstance(code, str) else None
+    if not ((sheet is None and cell is None) or (_is_str(sheet) and _is_str(cell))):
+        return False
     return bool(
         check is not None and check.code == code and check.slug == slug
         and sev in {s.value for s in Severity}

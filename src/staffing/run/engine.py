@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -12,9 +13,10 @@ from staffing.checks import ALL_CHECKS, Check
 from staffing.checks.base import Problem
 from staffing.errors import InputProblem, problem, visible
 from staffing.findings import Finding, Severity
+from staffing.io.layout import sheet_rank
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
 from staffing.messages import CATALOGUE, render
-from staffing.packs.load import is_pack_id, resolve
+from staffing.packs.load import is_pack_id, resolve, titles
 from staffing.packs.pack import Pack
 from staffing.plan.context import Context
 from staffing.plan.graph import build_graph
@@ -91,23 +93,26 @@ def load_document(path: str, limits: Limits = DEFAULT_LIMITS, raw: bytes | None 
 
 
 def _renamed(exc: InputProblem, shown: str) -> InputProblem:
-    return InputProblem(shown, exc.key, exc.params, exc.line, exc.column)
+    return dataclasses.replace(exc, file=shown)
 
 
 def pack_for(plan: Plan, doc: Document, settings: Settings) -> Pack:
     """The pack a plan is checked against: --rules, else the plan's own `rule_pack`, which
     must be an id (a shipped pack or one in a configured pack folder), never a path: what
     a plan says cannot choose which file is read as its rules."""
-    if not settings.rules and not is_pack_id(plan.rule_pack):
-        line, col = doc.locate(("rule_pack",))
-        raise problem(doc.path, "pack.path-refused", line, col, pack=plan.rule_pack)
-    ref = settings.rules or plan.rule_pack
+    own = plan.rule_pack
+    if doc.cells:  # a workbook names its pack by the Chinese title its drop-down shows
+        own = {title: pack_id for pack_id, title in titles().items()}.get(own.strip(), own)
+    if not settings.rules and not is_pack_id(own):
+        raise problem_at(doc, ("rule_pack",), "pack.path-refused", pack=plan.rule_pack)
+    ref = settings.rules or own
     try:
         return resolve(ref, settings.packs)
     except InputProblem as exc:
         if exc.key == "pack.unknown" and not settings.rules:
             line, col = doc.locate(("rule_pack",))
-            raise InputProblem(doc.path, exc.key, exc.params, line, col) from None
+            sheet, cell = doc.locate_cell(("rule_pack",)) or (None, None)
+            raise InputProblem(doc.path, exc.key, exc.params, line, col, sheet, cell) from None
         raise
 
 
@@ -121,9 +126,16 @@ def check_roles(plan: Plan, pack: Pack, doc: Document) -> None:
         for j, value in enumerate(values):
             if pack.role_value(value) is None:
                 loc: tuple[str | int, ...] = ("bodies", i, "role") if isinstance(body.role, str) else ("bodies", i, "role", j)
-                line, col = doc.locate(loc)
                 known = "、".join(str(info.get("zh", r)) for r, info in pack.roles.items())
-                raise problem(doc.path, "input.unknown-role", line, col, role=value, known=known)
+                raise problem_at(doc, loc, "input.unknown-role", role=value, known=known)
+
+
+def problem_at(doc: Document, loc: tuple[str | int, ...], key: str, **params: object) -> InputProblem:
+    """An input error at the value `loc` of the plan: line and column, and in a workbook
+    the sheet and cell too."""
+    line, col = doc.locate(loc)
+    sheet, cell = doc.locate_cell(loc) or (None, None)
+    return dataclasses.replace(problem(doc.path, key, line, col, **params), sheet=sheet, cell=cell)
 
 
 _FIELD_NAMES: dict[str, set[str]] = {}
@@ -167,10 +179,19 @@ def validate_plan(doc: Document) -> Plan:
             loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
             return doc.locate(loc, key=err["type"] == "extra_forbidden")
 
-        err = min(errors, key=position)
+        def order(err: Any) -> tuple[int, int, int]:  # in a workbook, sheets in plan order first
+            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+            place = doc.locate_cell(loc)
+            return (sheet_rank(place[0]) if place else 0, *position(err))
+
+        err = min(errors, key=order)
         loc = tuple(err["loc"])
         line, col = position(err)
         field_path = _dotted(loc)
+        place = doc.locate_cell(tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-"))))
+        if place is not None:  # a workbook: the cell says where; the message names the column
+            raise _at_cell(problem(doc.path, "input.schema", line, col, field=_header(doc, loc, place),
+                                   reason=_reason(err), reason_en=err["msg"]), place) from None
         if err["type"] == "extra_forbidden":
             known = _known_fields(loc)
             close = difflib.get_close_matches(str(loc[-1]), known, n=1)
@@ -179,6 +200,17 @@ def validate_plan(doc: Document) -> Plan:
                           hint=hint_zh or "", hint_en=f"; did you mean “{close[0]}”?" if close else "") from None
         raise problem(doc.path, "input.schema", line, col, field=field_path,
                       reason=_reason(err), reason_en=err["msg"]) from None
+
+
+def _at_cell(exc: InputProblem, place: tuple[str, str]) -> InputProblem:
+    return dataclasses.replace(exc, sheet=place[0], cell=place[1])
+
+
+def _header(doc: Document, loc: tuple[Any, ...], place: tuple[str, str]) -> str:
+    """The column header (or row label) of the cell a schema error points at."""
+    from staffing.io.workbook import header_at
+
+    return header_at(doc, place) or place[0]
 
 
 def _dotted(loc: tuple[Any, ...]) -> str:
@@ -260,6 +292,7 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
             room -= 1
             line, col = doc.locate(prob.loc, key=prob.at_key)
             shown = _inert(prob.params)  # names from the plan: no control or bidi character in a message
+            sheet, cell = doc.locate_cell(prob.loc) or (None, None)
             findings.append(
                 Finding(
                     code=check.code,
@@ -275,6 +308,8 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
                     trail_en=(town, *(visible(en) for _, en in prob.trail)),
                     source=prob.cite or pack.source(check.slug, prob.option),
                     numbers={k: v for k, v in prob.params.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
+                    sheet=sheet,
+                    cell=cell,
                 )
             )
         if more_count:
@@ -283,6 +318,7 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
     if any(f.code == "ST802" for f in findings):
         # the pack does not cover this unit: what else it says is shown, but does not bind
         findings = [f if f.code == "ST802" else replace(f, severity=Severity.INFO) for f in findings]
+    findings.extend(reading_notes(plan, doc))
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -319,6 +355,22 @@ def _setting_word(option: str, value: Any, lang: str) -> Any:
     if option == "severity" and isinstance(value, Severity):
         return render(f"report.{value.value}", lang, {})
     return value
+
+
+def reading_notes(plan: Plan, doc: Document) -> list[Finding]:
+    """What the reader noticed and the user should know (ST003: a formula's saved value
+    was used, never evaluated): notes, which never fail a run."""
+    out = []
+    for loc, key, params in doc.notes:
+        line, col = doc.locate(loc)
+        sheet, cell = doc.locate_cell(loc) or (None, None)
+        out.append(Finding(
+            code="ST003", slug="formula-value-used", severity=Severity.INFO,
+            message_zh=render(key, "zh", params), message_en=render(key, "en", params),
+            file=doc.path, line=line, column=col, loc=loc,
+            trail_zh=(plan.town.name,), trail_en=(plan.town.name,), sheet=sheet, cell=cell,
+        ))
+    return out
 
 
 def pack_findings(pack: Pack) -> list[Finding]:

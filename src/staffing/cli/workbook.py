@@ -1,0 +1,150 @@
+"""`staffing template` and `staffing convert`: the office's own workbook in and out."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import sys
+from typing import Any
+
+from staffing.errors import Exit, problem
+from staffing.io.load import DEFAULT_LIMITS, Limits, display_path, load_file, load_text
+from staffing.io.output import write_atomic
+from staffing.io.workbook import is_workbook
+from staffing.messages import render
+
+CONVERTIBLE = (".yaml", ".yml", ".json", ".xlsx")
+
+
+def _suffix(path: str) -> str:
+    low = path.lower()
+    for suffix in CONVERTIBLE:
+        if low.endswith(suffix):
+            return suffix
+    raise problem(path, "convert.suffix", suffix=os.path.splitext(path)[1] or path)
+
+
+def pack_titles() -> dict[str, str]:
+    from staffing.packs.load import titles
+
+    return titles()
+
+
+def read_plan(path: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
+    """A plan file's data, checked against the plan format (the same messages as
+    `staffing check`), with a pack named by its title written back as its id."""
+    from staffing.run.engine import validate_plan
+
+    doc = load_file(path, limits)
+    doc.path = display_path(path)
+    validate_plan(doc)
+    data = doc.data
+    if is_workbook(path):
+        ids = {title: pid for pid, title in pack_titles().items()}
+        if isinstance(data.get("rule_pack"), str) and data["rule_pack"] in ids:
+            data["rule_pack"] = ids[data["rule_pack"]]
+    return data
+
+
+def plan_bytes(data: dict[str, Any], suffix: str, path: str) -> bytes:
+    """The plan's data written in the format of `suffix`."""
+    if suffix == ".xlsx":
+        from staffing.io.workbook_write import plan_workbook
+
+        return plan_workbook(data, pack_titles(), path=path)
+    if suffix == ".json":
+        return (json.dumps(data, ensure_ascii=False, indent=2, default=_iso) + "\n").encode("utf-8")
+    import yaml
+
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+    return text.encode("utf-8")
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    source, target = args.input, args.output
+    out_suffix = _suffix(target)
+    _suffix(source)
+    if os.path.exists(target) and os.path.exists(source) and os.path.samefile(source, target):
+        raise problem(target, "convert.same")
+    data = read_plan(source)
+    write_atomic(target, plan_bytes(data, out_suffix, target))
+    print(render("convert.done", args.lang, {"path": display_path(target)}), file=sys.stderr)
+    return Exit.CLEAN
+
+
+def mandatory_of(pack_ref: str) -> tuple[Any, str]:
+    """What the pack makes mandatory, for the template; and the pack's id."""
+    from staffing.checks.elements import ELEMENT_LABELS
+    from staffing.io.workbook_write import Mandatory
+    from staffing.packs.load import resolve
+
+    pack = resolve(pack_ref)
+
+    def param(slug: str, name: str, default: Any = None) -> Any:
+        setting = pack.checks.get(slug)
+        if setting is None or not setting.enabled or name not in setting.params:
+            return default
+        return setting.params[name].value
+
+    elements = tuple(param("missing-element", "elements", ()) or ())
+    return Mandatory(
+        pack_title=pack.title.get("zh", pack.id),
+        roles=tuple(param("missing-mandatory-body", "roles", ()) or ()),
+        lists=tuple(param("missing-list", "lists", ()) or ()),
+        duty_admission=bool(param("missing-list", "duty_admission", False)),
+        elements=tuple(ELEMENT_LABELS[e][0] for e in elements if e in ELEMENT_LABELS),
+        grid="grid" in elements,
+        command_center="command_center" in elements,
+        support_center=bool(param("support-centre-not-merged", "one_centre", False)),
+        transfers=(param("transfer-out-of-range", "min", 0) or 0) >= 1,
+    ), pack.id
+
+
+def example_plan(pack_id: str | None) -> dict[str, Any]:
+    """A filled example: the first plan of the generated corpus that breaks no rule on
+    purpose (the generator is deterministic, so the template is too)."""
+    from staffing.plan.generate import corpus
+
+    for rel, text in corpus(12, 0):
+        if os.path.basename(rel).startswith("_"):
+            continue
+        data = load_text(rel, text).data
+        if pack_id:
+            data["rule_pack"] = pack_id
+        return data
+    raise AssertionError("the generator made no plan")  # pragma: no cover
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from staffing.io.workbook_write import template_workbook
+
+    if not args.output.lower().endswith(".xlsx"):
+        raise problem(args.output, "convert.suffix", suffix=os.path.splitext(args.output)[1] or args.output)
+    mandatory, pack_id = mandatory_of(args.rules) if args.rules else (None, None)
+    example = None if args.no_example else example_plan(pack_id)
+    write_atomic(args.output, template_workbook(example, pack_titles(), mandatory, pack_id))
+    print(render("template.done", args.lang, {"path": display_path(args.output)}), file=sys.stderr)
+    return Exit.CLEAN
+
+
+def add_commands(sub: Any) -> None:
+    template = sub.add_parser("template", help="write the plan workbook an office fills in: staffing template -o 三定方案模板.xlsx")
+    template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    template.add_argument("--rules", metavar="PACK", help="mark what this pack makes mandatory, and fill it in")
+    template.add_argument("--no-example", action="store_true", help="leave out the filled example sheets (示例-…)")
+    template.add_argument("--lang", choices=["zh", "en"], default="zh")
+    template.set_defaults(func=cmd_template)
+
+    convert = sub.add_parser("convert", help="convert a plan between .yaml, .json and .xlsx: staffing convert IN -o OUT")
+    convert.add_argument("input", metavar="IN")
+    convert.add_argument("-o", "--output", required=True, metavar="OUT")
+    convert.add_argument("--lang", choices=["zh", "en"], default="zh")
+    convert.set_defaults(func=cmd_convert)

@@ -1,0 +1,313 @@
+"""The plan workbook's layout: which sheet, row and column holds which field of the plan.
+
+One definition, read by the workbook reader (`io.workbook`) and the writer
+(`io.workbook_write`), so that a plan written to a workbook and read back is the same plan.
+Every word shown in the workbook comes from the catalogue (`xlsx.*` keys).
+
+Two kinds of sheet:
+- a *form* (基本情况, 改革前, 合计, 清单, 赋权事项, 网格与指挥中心): one item per row, the label in
+  column A, the value in column B, the hint in column C, grouped under section titles;
+- a *table* (职能机构, 内设科室, 领导职数, 事业单位, 派驻机构, 编制划转, 收回事项): a header row,
+  then one body, section, post, unit or transfer per row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from staffing.messages import CATALOGUE
+
+
+def zh(key: str) -> str:
+    return CATALOGUE[key][0]
+
+
+# The quota types of the plan format (plan.model.QUOTA_TYPES; io/ comes before plan/, and a
+# test holds the two equal).
+QUOTA_TYPES: tuple[str, ...] = (
+    "administrative", "institutional_full", "institutional_partial", "institutional_self",
+    "political_legal", "service",
+)
+
+# value kinds: text, code (text of digits), count, bool, date, names (joined by 、), lines
+# (one per line in the cell), enum:<name>, pack (a rule pack id or its Chinese title)
+ENUMS: dict[str, tuple[str, ...]] = {
+    "bool": ("true", "false"),
+    "unit_type": ("town", "township", "street"),
+    "kind": ("office", "bureau", "centre", "other"),
+    "role": (
+        "party_government_office", "party_building", "economic_development", "social_affairs",
+        "approval_service", "comprehensive_enforcement", "planning_construction", "agriculture_rural",
+        "safety_environment", "finance", "natural_resources", "urban_management",
+        "public_security_governance", "command_center", "other",
+    ),
+    "level": ("principal", "deputy"),
+    "management": ("local", "dispatched"),
+    "assessment": ("town", "department", "joint"),
+    "consultation": ("written", "oral", "none"),
+    "from_level": ("county", "city", "province", "town"),
+    "quota_type": QUOTA_TYPES,
+    "legal_actor": ("town", "county_department"),
+    "category": ("centre", "other"),
+}
+
+
+def enum_labels(name: str) -> list[str]:
+    return [zh(f"xlsx.enum.{name}.{code}") for code in ENUMS[name]]
+
+
+def enum_code(name: str, text: str) -> str | None:
+    """The code for a drop-down label (or the code itself, as written in YAML)."""
+    for code in ENUMS[name]:
+        if text in (zh(f"xlsx.enum.{name}.{code}"), code):
+            return code
+    return None
+
+
+def enum_label(name: str, code: object) -> str:
+    if name == "bool":
+        code = "true" if code else "false"
+    return zh(f"xlsx.enum.{name}.{code}")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column (table) or row (form): its header key, the path of its value inside the
+    item (or section), the kind of value, and whether the plan format requires it."""
+
+    key: str  # catalogue key of the header, e.g. "xlsx.col.name"
+    path: tuple[str, ...]
+    kind: str = "text"
+    required: bool = False
+
+    @property
+    def header(self) -> str:
+        return zh(self.key)
+
+
+def _quotas(prefix: tuple[str, ...] = ("quotas",)) -> list[Field]:
+    return [Field(f"xlsx.col.q.{t}", prefix + (t,), "count") for t in QUOTA_TYPES]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of rows on a form sheet: the fields of one object of the plan at `base`."""
+
+    key: str  # catalogue key of the section title
+    base: tuple[str, ...]
+    fields: tuple[Field, ...]
+    optional: bool = True  # the object exists only when one of its cells is filled
+    always: tuple[str, ...] = ()  # nested objects the plan format requires once the section exists
+
+    @property
+    def title(self) -> str:
+        return zh(self.key)
+
+
+@dataclass(frozen=True)
+class Form:
+    key: str
+    sections: tuple[Section, ...]
+
+    @property
+    def name(self) -> str:
+        return zh(self.key)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet with one item per row.  `target` says where a row goes: "list" (appended to
+    the list at `path`), "owned" (to the `path` list of the body or institution named in
+    the owner column), "institutions" (the service centre or the list of institutions
+    left outside it, by the category column)."""
+
+    key: str
+    path: tuple[str, ...]
+    fields: tuple[Field, ...]
+    target: str = "list"
+
+    @property
+    def name(self) -> str:
+        return zh(self.key)
+
+
+OWNER = Field("xlsx.col.owner", ("@owner",), "text", True)
+CATEGORY = Field("xlsx.col.category", ("@category",), "enum:category", True)
+
+TOWN = Form("xlsx.sheet.town", (
+    Section("xlsx.section.town", ("town",), (
+        Field("xlsx.col.name", ("name",), required=True),
+        Field("xlsx.col.code", ("code",), "code", True),
+        Field("xlsx.col.unit_type", ("unit_type",), "enum:unit_type", True),
+        Field("xlsx.col.developed_town", ("developed_town",), "enum:bool"),
+        Field("xlsx.col.province", ("province",), required=True),
+        Field("xlsx.col.city", ("city",), required=True),
+        Field("xlsx.col.county", ("county",), required=True),
+        Field("xlsx.col.rank", ("rank",)),
+        Field("xlsx.col.resident", ("population", "resident"), "count"),
+        Field("xlsx.col.registered", ("population", "registered"), "count"),
+    ), optional=False),
+    Section("xlsx.section.plan", (), (
+        Field("xlsx.col.rule_pack", ("rule_pack",), "pack", True),
+        Field("xlsx.col.plan_date", ("plan_date",), "date"),
+        Field("xlsx.col.figures", ("figures",)),
+        Field("xlsx.col.budget_funded", ("budget_funded",), "count"),
+    ), optional=False),
+    Section("xlsx.section.zone", ("development_zone",), (
+        Field("xlsx.col.name", ("name",), required=True),
+        Field("xlsx.col.shared_leadership", ("shared_leadership",), "enum:bool"),
+        Field("xlsx.col.zone_body", ("body",)),
+    )),
+))
+
+BASELINE = Form("xlsx.sheet.baseline", (
+    Section("xlsx.section.baseline", ("baseline",), (
+        Field("xlsx.col.baseline_bodies", ("bodies",), "names"),
+        *_quotas(),
+        Field("xlsx.col.leadership_posts", ("leadership_posts",), "count"),
+        Field("xlsx.col.budget_funded", ("budget_funded",), "count"),
+    ), optional=False, always=("quotas",)),
+))
+
+TOTALS = Form("xlsx.sheet.totals", (
+    Section("xlsx.section.totals", ("totals",), (
+        *_quotas(),
+        Field("xlsx.col.budget_funded", ("budget_funded",), "count"),
+        Field("xlsx.col.leadership_posts", ("leadership_posts",), "count"),
+    ), always=("quotas",)),
+))
+
+LIST_KEYS = ("empowerment", "power", "responsibility", "service", "lead_supporting")
+
+LISTS = Form("xlsx.sheet.lists", (
+    *(Section(f"xlsx.section.list.{k}", ("lists", k), (
+        Field("xlsx.col.present", ("present",), "enum:bool"),
+        Field("xlsx.col.document", ("document",)),
+        Field("xlsx.col.items", ("items",), "count"),
+    )) for k in LIST_KEYS),
+    Section("xlsx.section.duty", ("lists",), (
+        Field("xlsx.col.duty_admission", ("duty_admission",), "enum:bool"),
+    )),
+))
+
+POWERS = Form("xlsx.sheet.powers", (
+    Section("xlsx.section.powers", ("powers",), (
+        Field("xlsx.col.approval_items", ("approval_items",), "count"),
+        Field("xlsx.col.penalty_powers", ("penalty_powers",), "count"),
+        Field("xlsx.col.other_powers", ("other_powers",), "count"),
+        Field("xlsx.col.catalogue", ("catalogue",)),
+        Field("xlsx.col.legal_actor", ("legal_actor",), "enum:legal_actor"),
+    )),
+))
+
+GRID = Form("xlsx.sheet.grid", (
+    Section("xlsx.section.grid", ("grid",), (
+        Field("xlsx.col.grids", ("grids",), "count", True),
+        Field("xlsx.col.workers", ("workers",), "count"),
+        Field("xlsx.col.unified", ("unified",), "enum:bool"),
+    )),
+    Section("xlsx.section.command", ("command_center",), (
+        Field("xlsx.col.name", ("name",), required=True),
+        Field("xlsx.col.host_body", ("body",)),
+        Field("xlsx.col.staffed_24h", ("staffed_24h",), "enum:bool"),
+        Field("xlsx.col.domain_posts", ("domain_posts",), "count"),
+    )),
+))
+
+BODIES = Table("xlsx.sheet.bodies", ("bodies",), (
+    Field("xlsx.col.body_name", ("name",), required=True),
+    Field("xlsx.col.role", ("role",), "enum:role"),
+    Field("xlsx.col.kind", ("kind",), "enum:kind"),
+    Field("xlsx.col.rank", ("rank",)),
+    Field("xlsx.col.parent", ("parent",)),
+    *_quotas(),
+    Field("xlsx.col.actual", ("actual",), "count"),
+    Field("xlsx.col.nameplates", ("nameplates",), "names"),
+    Field("xlsx.col.merged_from", ("merged_from",), "names"),
+    Field("xlsx.col.duties", ("duties",), "lines"),
+))
+
+SUBUNITS = Table("xlsx.sheet.subunits", ("subunits",), (
+    OWNER,
+    Field("xlsx.col.subunit", ("name",), required=True),
+    *_quotas(),
+    Field("xlsx.col.actual", ("actual",), "count"),
+), target="owned")
+
+LEADERSHIP = Table("xlsx.sheet.leadership", ("leadership",), (
+    OWNER,
+    Field("xlsx.col.title", ("title",), required=True),
+    Field("xlsx.col.level", ("level",), "enum:level", True),
+    Field("xlsx.col.post_rank", ("rank",)),
+    Field("xlsx.col.approved", ("approved",), "count", True),
+    Field("xlsx.col.filled", ("filled",), "count"),
+), target="owned")
+
+INSTITUTIONS = Table("xlsx.sheet.institutions", (), (
+    CATEGORY,
+    Field("xlsx.col.name", ("name",), required=True),
+    *_quotas(),
+    Field("xlsx.col.actual", ("actual",), "count"),
+    Field("xlsx.col.absorbed", ("absorbed",), "names"),
+    Field("xlsx.col.nameplates", ("nameplates",), "names"),
+), target="institutions")
+
+DISPATCHED = Table("xlsx.sheet.dispatched", ("dispatched_units",), (
+    Field("xlsx.col.name", ("name",), required=True),
+    Field("xlsx.col.parent_department", ("parent_department",), required=True),
+    Field("xlsx.col.management", ("management",), "enum:management", True),
+    Field("xlsx.col.dispatch_basis", ("dispatch_basis",)),
+    Field("xlsx.col.assessment_lead", ("assessment_lead",), "enum:assessment"),
+    Field("xlsx.col.consultation", ("head_appointment_consultation",), "enum:consultation"),
+    *_quotas(),
+    Field("xlsx.col.actual", ("actual",), "count"),
+))
+
+TRANSFERS = Table("xlsx.sheet.transfers", ("transfers",), (
+    Field("xlsx.col.from", ("from",), required=True),
+    Field("xlsx.col.to", ("to",), required=True),
+    Field("xlsx.col.from_level", ("level",), "enum:from_level"),
+    Field("xlsx.col.quota_type", ("type",), "enum:quota_type", True),
+    Field("xlsx.col.count", ("count",), "count", True),
+    Field("xlsx.col.document", ("document",)),
+))
+
+RETURNED = Table("xlsx.sheet.returned", ("powers", "returned"), (
+    Field("xlsx.col.area", ("area",), required=True),
+    Field("xlsx.col.returned_count", ("count",), "count", True),
+    Field("xlsx.col.document", ("document",)),
+))
+
+# In the order a three-set plan has them (and the reader fills the plan in this order, so
+# that bodies and institutions exist before the rows that name them as their owner).
+SHEETS: tuple[Form | Table, ...] = (
+    TOWN, BASELINE, TOTALS, BODIES, INSTITUTIONS, SUBUNITS, LEADERSHIP, DISPATCHED, TRANSFERS,
+    LISTS, POWERS, RETURNED, GRID,
+)
+GUIDE_KEYS = {
+    "xlsx.sheet.town": "xlsx.guide.sheet.town", "xlsx.sheet.baseline": "xlsx.guide.sheet.baseline",
+    "xlsx.sheet.totals": "xlsx.guide.sheet.totals", "xlsx.sheet.bodies": "xlsx.guide.sheet.bodies",
+    "xlsx.sheet.subunits": "xlsx.guide.sheet.subunits", "xlsx.sheet.leadership": "xlsx.guide.sheet.leadership",
+    "xlsx.sheet.institutions": "xlsx.guide.sheet.institutions", "xlsx.sheet.dispatched": "xlsx.guide.sheet.dispatched",
+    "xlsx.sheet.transfers": "xlsx.guide.sheet.transfers", "xlsx.sheet.lists": "xlsx.guide.sheet.lists",
+    "xlsx.sheet.powers": "xlsx.guide.sheet.powers", "xlsx.sheet.returned": "xlsx.guide.sheet.returned",
+    "xlsx.sheet.grid": "xlsx.guide.sheet.grid",
+}
+# the order sheets appear in a written workbook (owners' sheets before the sheets naming them)
+WRITE_ORDER: tuple[Form | Table, ...] = (
+    TOWN, BASELINE, BODIES, SUBUNITS, LEADERSHIP, INSTITUTIONS, DISPATCHED, TRANSFERS, LISTS,
+    POWERS, RETURNED, GRID, TOTALS,
+)
+
+
+_RANK = {sheet.name: n for n, sheet in enumerate(SHEETS)}
+
+
+def sheet_rank(name: str | None) -> int:
+    """Where a sheet comes in the plan (for ordering places in a workbook by plan order)."""
+    return -1 if name is None else _RANK.get(name, len(_RANK))
+
+
+def strip_marks(header: str) -> str:
+    """A header as the reader matches it: without the required mark (*) and spaces."""
+    return header.replace("*", "").replace("＊", "").strip().replace(" ", "").replace("\u3000", "")

@@ -1,0 +1,558 @@
+"""Read a plan workbook (.xlsx) into the same plain data and marks the YAML reader gives,
+every value located by sheet and cell (`职能机构!D7`).
+
+Reading never evaluates or writes anything.  Before openpyxl sees the file the zip is
+inspected: an old .xls or encrypted file, a macro workbook and a workbook linking other
+files are refused; the unpacked size and the number of parts are bounded (a zip bomb
+stops here, like an oversized YAML file).  openpyxl parses the XML through defusedxml.
+A formula is never evaluated: the value Excel saved with it is used, and said (a note
+on the cell); a formula without a saved value is an input error naming the cell.
+Merged cells give their value to every cell they cover; numbers typed as text, full-width
+digits, date serials and stray spaces are read as what they mean; empty rows are skipped;
+a hidden plan sheet is refused rather than read unseen.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import io
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from staffing.errors import InputProblem, problem
+from staffing.io.layout import (
+    ENUMS,
+    SHEETS,
+    Field,
+    Form,
+    Section,
+    Table,
+    enum_code,
+    enum_labels,
+    strip_marks,
+    zh,
+)
+from staffing.io.load import DEFAULT_LIMITS, Document, Limits, Path_, read_bytes
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+MAX_PARTS = 2000  # files inside the zip; a plan workbook has a few dozen
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and encrypted .xlsx (both OLE containers)
+_IGNORED_PREFIXES = ("备注", "序号", "说明")  # columns and rows an office adds for itself
+
+
+def is_workbook(path: str) -> bool:
+    return path.lower().endswith(WORKBOOK_SUFFIXES)
+
+
+Cell = tuple[str, str]  # (sheet, "D7")
+
+
+def column_letter(col: int) -> str:
+    out = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+class _Problem(Exception):
+    """An input error at a cell, turned into an InputProblem with the file's name."""
+
+    def __init__(self, sheet: str | None, row: int | None, col: int | None, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.sheet, self.row, self.col, self.key, self.params = sheet, row, col, key, params
+
+
+def at_cell(path: str, sheet: str | None, row: int | None, col: int | None, key: str, **params: object) -> InputProblem:
+    base = problem(path, key, row, col, **params)
+    cell = f"{column_letter(col)}{row}" if row and col else None
+    return InputProblem(base.file, base.key, base.params, base.line, base.column, sheet, cell)
+
+
+# ---- the container -------------------------------------------------------------------------
+
+def inspect_zip(path: str, raw: bytes, limits: Limits) -> None:
+    """Refuse what must not reach the XML parser: not a zip, an OLE file (.xls or
+    encrypted), macros, external links, too many parts or too many bytes once unpacked."""
+    if raw.startswith(_OLE):
+        raise problem(path, "xlsx.old-format")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+        raise problem(path, "xlsx.not-a-workbook", reason=str(exc)) from None
+    if len(infos) > MAX_PARTS:
+        raise problem(path, "xlsx.too-many-parts", count=len(infos), limit=MAX_PARTS)
+    unpacked = sum(i.file_size for i in infos)  # zipfile never yields more than the declared size
+    if unpacked > limits.max_bytes:
+        raise problem(path, "xlsx.too-big", size=unpacked, limit=limits.max_bytes)
+    names = [i.filename for i in infos]
+    for name in names:
+        low = name.lower()
+        if "vbaproject" in low or (low.endswith(".bin") and "vba" in low):
+            raise problem(path, "xlsx.macro", part=name)
+        if low.startswith("xl/externallinks/"):
+            raise problem(path, "xlsx.external-link", part=name)
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise problem(path, "xlsx.not-a-workbook", reason="no xl/workbook.xml")
+    types = archive.read("[Content_Types].xml")
+    if b"macroEnabled" in types:
+        raise problem(path, "xlsx.macro", part="[Content_Types].xml")
+
+
+def _open(raw: bytes, data_only: bool) -> Any:
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops; we only read
+        return openpyxl.load_workbook(io.BytesIO(raw), data_only=data_only, keep_vba=False,
+                                      keep_links=False, rich_text=False)
+
+
+# ---- cell values ---------------------------------------------------------------------------
+
+_SPACES = " \t\r\n\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
+_INT = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?\d+\.\d+")
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_UNITS = "名人个项条"
+_SPLIT_NAMES = re.compile(r"[、，,；;\n]+")
+
+
+def _clean_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return zh("xlsx.enum.bool.true") if value else zh("xlsx.enum.bool.false")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, _dt.datetime):
+        value = value.date() if value.time() == _dt.time() else value
+    if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
+        return value.isoformat()
+    text = str(value).strip(_SPACES)
+    return text or None
+
+
+def convert(field: Field, value: Any) -> Any:
+    """The plan value for a cell's value, or _Problem (raised) naming what is wrong.
+    None for an empty cell: the field is then absent from the plan."""
+    kind = field.kind
+    if kind == "count":
+        return _count(value)
+    if kind == "date":
+        return _date(value)
+    if kind.startswith("enum:"):
+        text = _clean_text(value)
+        if text is None:
+            return None
+        name = kind[5:]
+        if name == "bool":
+            if isinstance(value, bool):
+                return value
+            low = text.lower()
+            if low in ("true", "yes", zh("xlsx.enum.bool.true")):
+                return True
+            if low in ("false", "no", zh("xlsx.enum.bool.false")):
+                return False
+            raise _Problem(None, None, None, "xlsx.bad-bool", value=text)
+        code = enum_code(name, unicodedata.normalize("NFKC", text))
+        if code is None:
+            raise _Problem(None, None, None, "xlsx.bad-choice", value=text, choices="、".join(enum_labels(name)))
+        return code
+    text = _clean_text(value)
+    if text is None:
+        return None
+    if kind == "names":
+        names = [n.strip(_SPACES) for n in _SPLIT_NAMES.split(text)]
+        return [n for n in names if n]
+    if kind == "lines":
+        lines = [n.strip(_SPACES) for n in text.split("\n")]
+        return [n for n in lines if n]
+    if kind == "code":
+        return unicodedata.normalize("NFKC", text)
+    return text
+
+
+def _count(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise _Problem(None, None, None, "xlsx.bad-number", value=_clean_text(value))
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value  # a fraction: the plan format says why not
+    text = _clean_text(value)
+    if text is None:
+        return None
+    norm = unicodedata.normalize("NFKC", text).replace(" ", "").replace(",", "")
+    if len(norm) > 1 and norm[-1] in _UNITS:
+        norm = norm[:-1]
+    if _INT.fullmatch(norm) and len(norm.lstrip("+-")) <= 30:
+        return int(norm)
+    if _DECIMAL.fullmatch(norm) and len(norm) <= 40:
+        number = float(norm)
+        return int(number) if number.is_integer() else number
+    raise _Problem(None, None, None, "xlsx.bad-number", value=text)
+
+
+def _date(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        from openpyxl.utils.datetime import from_excel
+
+        try:
+            serial = from_excel(value)
+        except (ValueError, OverflowError, TypeError):
+            raise _Problem(None, None, None, "xlsx.bad-date", value=str(value)) from None
+        if isinstance(serial, _dt.datetime):
+            return serial.date()
+        if isinstance(serial, _dt.date):
+            return serial
+        raise _Problem(None, None, None, "xlsx.bad-date", value=str(value))
+    text = _clean_text(value)
+    if text is None:
+        return None
+    match = _DATE.fullmatch(unicodedata.normalize("NFKC", text))
+    if match:
+        try:
+            return _dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    raise _Problem(None, None, None, "xlsx.bad-date", value=text)
+
+
+# ---- the sheet's cells ---------------------------------------------------------------------
+
+class _Sheet:
+    """The non-empty cells of one worksheet, merged ranges filled in, formulas replaced by
+    their saved values."""
+
+    def __init__(self, name: str, cells: dict[tuple[int, int], Any]) -> None:
+        self.name = name
+        self.cells = cells
+        self.rows = sorted({r for r, _ in cells})
+
+    def value(self, row: int, col: int) -> Any:
+        return self.cells.get((row, col))
+
+    def row_cols(self, row: int) -> list[int]:
+        return sorted(c for r, c in self.cells if r == row)
+
+
+def _cells(ws: Any) -> Iterator[tuple[tuple[int, int], Any]]:
+    # The worksheet's own cell store: only cells that exist in the file.  Iterating rows
+    # and columns up to max_row/max_column would walk a million empty rows of a sheet whose
+    # one cell sits at A1048576.
+    yield from ws._cells.items()
+
+
+class _Reader:
+    def __init__(self, path: str, raw: bytes, limits: Limits) -> None:
+        self.path = path
+        self.raw = raw
+        self.limits = limits
+        self.data: dict[str, Any] = {}
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.cells: dict[Path_, Cell] = {}
+        self.notes: list[tuple[Path_, str, dict[str, object]]] = []
+        self.formulas: dict[tuple[str, int, int], str] = {}
+        self.cached: Any = None  # the workbook read for saved formula results, when needed
+        self.owners: dict[str, list[Path_]] = {}
+        self.owner_rows: dict[tuple[str, int], Path_] = {}  # (sheet, row) of each owner
+        self.labels: dict[Cell, str] = {}
+
+    # -- errors and marks
+    def fail(self, sheet: str | None, row: int | None, col: int | None, key: str, **params: object) -> InputProblem:
+        return at_cell(self.path, sheet, row, col, key, **params)
+
+    def mark(self, loc: Path_, sheet: str, row: int, col: int, label: str | None = None) -> None:
+        self.marks[loc] = (row, col)
+        self.cells[loc] = (sheet, f"{column_letter(col)}{row}")
+        if label is not None:
+            self.labels[self.cells[loc]] = label
+
+    # -- reading
+    def read(self) -> Document:
+        inspect_zip(self.path, self.raw, self.limits)
+        try:
+            wb = _open(self.raw, data_only=False)
+        except InputProblem:
+            raise
+        except Exception as exc:  # openpyxl's many ways of saying the XML is not a workbook
+            raise problem(self.path, "xlsx.not-a-workbook", reason=f"{type(exc).__name__}: {exc}"[:200]) from None
+        by_name = {ws.title.strip(_SPACES): ws for ws in wb.worksheets}
+        known = [s for s in SHEETS if s.name in by_name]
+        if not known:
+            raise problem(self.path, "xlsx.no-sheets", names="、".join(s.name for s in SHEETS))
+        first = known[0].name
+        self.mark((), first, 1, 1)
+        budget = self.limits.max_nodes
+        sheets: dict[str, _Sheet] = {}
+        for layout in known:
+            ws = by_name[layout.name]
+            if ws.sheet_state != "visible":
+                raise self.fail(layout.name, None, None, "xlsx.hidden-sheet", name=layout.name)
+            sheet = self._load_sheet(layout.name, ws, budget)
+            budget -= len(sheet.cells)
+            sheets[layout.name] = sheet
+        for layout in known:
+            sheet = sheets[layout.name]
+            if isinstance(layout, Form):
+                self._form(layout, sheet)
+            else:
+                self._table(layout, sheet)
+        doc = Document(self.path, self.data, self.marks, {})
+        doc.cells = self.cells
+        doc.notes = self.notes
+        doc.labels = self.labels
+        return doc
+
+    def _load_sheet(self, name: str, ws: Any, budget: int) -> _Sheet:
+        cells: dict[tuple[int, int], Any] = {}
+        for (row, col), cell in _cells(ws):
+            value = cell.value
+            if value is None:
+                continue
+            if cell.data_type == "f":
+                value = self._saved(name, ws.title, row, col, value)
+            elif isinstance(value, str) and value.strip(_SPACES) == "":
+                continue
+            cells[(row, col)] = value
+            if len(cells) > budget:
+                raise self.fail(name, row, col, "xlsx.too-many-cells", limit=self.limits.max_nodes)
+        for rng in ws.merged_cells.ranges:
+            top = cells.get((rng.min_row, rng.min_col))
+            if top is None:
+                continue
+            area = (rng.max_row - rng.min_row + 1) * (rng.max_col - rng.min_col + 1)
+            if area > budget - len(cells):
+                raise self.fail(name, rng.min_row, rng.min_col, "xlsx.too-many-cells", limit=self.limits.max_nodes)
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    cells.setdefault((r, c), top)
+        return _Sheet(name, cells)
+
+    def _saved(self, name: str, title: str, row: int, col: int, formula: Any) -> Any:
+        text = formula if isinstance(formula, str) else str(getattr(formula, "text", "") or "=?")
+        if self.cached is None:
+            self.cached = _open(self.raw, data_only=True)
+        value = self.cached[title].cell(row=row, column=col).value
+        if value is None or (isinstance(value, str) and value.startswith("#")):
+            raise self.fail(name, row, col, "xlsx.formula-no-value", formula=text)
+        self.formulas[(name, row, col)] = text
+        return value
+
+    def _value(self, sheet: _Sheet, row: int, col: int, field: Field) -> tuple[Any, dict[str, object] | None]:
+        """The plan value of a cell, and the note to make when it came from a formula."""
+        raw = sheet.value(row, col)
+        try:
+            value = convert(field, raw)
+        except _Problem as exc:
+            raise self.fail(sheet.name, row, col, exc.key, **exc.params) from None
+        formula = self.formulas.get((sheet.name, row, col))
+        if formula is None or value is None:
+            return value, None
+        return value, {"formula": formula, "value": _clean_text(raw) or ""}
+
+    def note(self, loc: Path_, params: dict[str, object] | None) -> None:
+        if params is not None:
+            self.notes.append((loc, "xlsx.formula-cached", params))
+
+    # -- forms
+    def _form(self, layout: Form, sheet: _Sheet) -> None:
+        titles = {s.title: s for s in layout.sections}
+        found: dict[str, tuple[int, dict[str, tuple[int, Field]]]] = {}
+        current: Section | None = None
+        skip = {zh("xlsx.form.item")}
+        for row in sheet.rows:
+            label = _clean_text(sheet.value(row, 1))
+            if label is None:
+                continue
+            label = strip_marks(label)
+            if label in titles:
+                current = titles[label]
+                found.setdefault(current.key, (row, {}))
+                continue
+            if label in skip or label.startswith(_IGNORED_PREFIXES):
+                continue
+            candidates = [current] if current is not None else list(layout.sections)
+            matched = [(s, f) for s in candidates for f in s.fields if strip_marks(f.header) == label]
+            if not matched:
+                headers = [strip_marks(f.header) for s in candidates for f in s.fields]
+                close = difflib.get_close_matches(label, headers, n=1)
+                raise self.fail(sheet.name, row, 1, "xlsx.unknown-row", label=label,
+                                hint=f"，是否应为“{close[0]}”？" if close else "",
+                                hint_en=f"; did you mean “{close[0]}”?" if close else "")
+            section, field = matched[0]
+            rows = found.setdefault(section.key, (row, {}))[1]
+            rows[field.key] = (row, field)
+        for section in layout.sections:
+            title_row, rows = found.get(section.key, (None, {}))
+            values: list[tuple[Field, Any, int]] = []
+            for _, (row, field) in sorted(rows.items(), key=lambda kv: kv[1][0]):
+                loc = section.base + field.path
+                self.mark(loc, sheet.name, row, 2, strip_marks(field.header))
+                value, formula = self._value(sheet, row, 2, field)
+                self.note(loc, formula)
+                if value is not None:
+                    values.append((field, value, row))
+            if section.optional and not values:
+                continue
+            target = self._ensure(section.base)
+            if title_row is not None and section.base:
+                self.mark(section.base, sheet.name, title_row, 1)
+            elif section.base and section.base not in self.marks:
+                self.mark(section.base, sheet.name, 1, 1)
+            for nested in section.always:
+                target.setdefault(nested, {})
+            for field, value, _ in values:
+                _put(target, field.path, value)
+
+    def _ensure(self, base: Path_) -> dict[str, Any]:
+        node: dict[str, Any] = self.data
+        for part in base:
+            node = node.setdefault(str(part), {})
+        return node
+
+    # -- tables
+    def _header(self, layout: Table, sheet: _Sheet) -> tuple[int, dict[int, Field]]:
+        wanted = {strip_marks(f.header): f for f in layout.fields}
+        need = min(2, len(wanted))
+        for row in sheet.rows[:10]:
+            labels = {c: strip_marks(_clean_text(sheet.value(row, c)) or "") for c in sheet.row_cols(row)}
+            if sum(1 for t in labels.values() if t in wanted) < need:
+                continue
+            columns: dict[int, Field] = {}
+            seen: dict[str, int] = {}
+            for col, text in sorted(labels.items()):
+                if not text or text.startswith(_IGNORED_PREFIXES):
+                    continue
+                field = wanted.get(text)
+                if field is None:
+                    close = difflib.get_close_matches(text, list(wanted), n=1)
+                    raise self.fail(sheet.name, row, col, "xlsx.unknown-column", header=text,
+                                    hint=f"，是否应为“{close[0]}”？" if close else "",
+                                    hint_en=f"; did you mean “{close[0]}”?" if close else "")
+                if text in seen:
+                    raise self.fail(sheet.name, row, col, "xlsx.duplicate-column", header=text,
+                                    first=column_letter(seen[text]))
+                seen[text] = col
+                columns[col] = field
+            return row, columns
+        raise self.fail(sheet.name, 1, 1, "xlsx.no-header", names="、".join(f.header for f in layout.fields))
+
+    def _table(self, layout: Table, sheet: _Sheet) -> None:
+        if not sheet.cells:
+            return
+        header_row, columns = self._header(layout, sheet)
+        if layout.target == "list":
+            self.mark(layout.path, sheet.name, header_row, min(columns))
+        elif layout.target == "institutions":
+            self.mark(("support_institutions",), sheet.name, header_row, min(columns))
+        centre_row: int | None = None
+        for row in sheet.rows:
+            if row <= header_row or not any((row, c) in sheet.cells for c in columns):
+                continue
+            item: dict[str, Any] = {}
+            fields: list[tuple[Field, int, dict[str, object] | None]] = []
+            special: dict[str, tuple[Any, int]] = {}
+            for col, field in sorted(columns.items()):
+                value, formula = self._value(sheet, row, col, field)
+                if field.path[0].startswith("@"):
+                    special[field.path[0]] = (value, col)
+                    continue
+                fields.append((field, col, formula))
+                if value is not None:
+                    _put(item, field.path, value)
+            first_col = min(columns)
+            if layout.target == "list":
+                loc = self._append(layout.path, item)
+            elif layout.target == "owned":
+                owner, col = special.get("@owner", (None, first_col))
+                if owner is None:
+                    raise self.fail(sheet.name, row, col, "xlsx.missing-owner")
+                paths = self.owners.get(owner, [])
+                by_row = _OWNER_ROW.fullmatch(owner)
+                if not paths and by_row and (by_row["sheet"], int(by_row["row"])) in self.owner_rows:
+                    paths = [self.owner_rows[(by_row["sheet"], int(by_row["row"]))]]
+                if not paths:
+                    raise self.fail(sheet.name, row, col, "xlsx.unknown-owner", name=owner)
+                if len(paths) > 1:
+                    raise self.fail(sheet.name, row, col, "xlsx.ambiguous-owner", name=owner)
+                loc = self._append(paths[0] + layout.path, item)
+            else:  # institutions
+                category, col = special.get("@category", (None, first_col))
+                if category == "centre":
+                    if centre_row is not None:
+                        raise self.fail(sheet.name, row, col, "xlsx.two-centres", first=centre_row)
+                    centre_row = row
+                    self.data["support_center"] = item
+                    loc = ("support_center",)
+                else:
+                    loc = self._append(("support_institutions",), item)
+            self.mark(loc, sheet.name, row, first_col)
+            for field, col, formula in fields:
+                self.mark(loc + field.path, sheet.name, row, col, strip_marks(field.header))
+                self.note(loc + field.path, formula)
+            name = item.get("name")
+            if isinstance(name, str) and (layout.path == ("bodies",) or layout.target == "institutions"):
+                self.owners.setdefault(name, []).append(loc)
+                self.owner_rows[(sheet.name, row)] = loc
+
+    def _append(self, path: Path_, item: dict[str, Any]) -> Path_:
+        node: Any = self.data
+        for part in path[:-1]:
+            node = node[part] if isinstance(part, int) else node.setdefault(part, {})
+        items = node.setdefault(path[-1], [])
+        items.append(item)
+        return (*path, len(items) - 1)
+
+
+# "党政办公室（职能机构第5行）": an owner named by its row, where its name alone is ambiguous
+_OWNER_ROW = re.compile(
+    re.escape(zh("xlsx.owner-row")).replace(r"\{name\}", "(?P<name>.+)").replace(r"\{sheet\}", "(?P<sheet>.+)")
+    .replace(r"\{row\}", r"(?P<row>\d+)")
+)
+
+
+def header_at(doc: Document, place: Cell) -> str | None:
+    """The header of the column (or the label of the row) of a cell the reader read."""
+    return doc.labels.get(place)
+
+
+def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        target = target.setdefault(part, {})
+    target[path[-1]] = value
+
+
+def load_workbook_bytes(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """A plan workbook's data and marks.  Raises InputProblem, and nothing else for any
+    content of the file."""
+    try:
+        return _Reader(path, raw, limits).read()
+    except InputProblem:
+        raise
+    except (RecursionError, MemoryError):
+        raise problem(path, "xlsx.too-big", size=len(raw), limit=limits.max_bytes) from None
+    except Exception as exc:  # a workbook openpyxl chokes on part-way: still one message
+        raise problem(path, "xlsx.not-a-workbook", reason=f"{type(exc).__name__}: {exc}"[:200]) from None
+
+
+def load_workbook_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+    return load_workbook_bytes(path, read_bytes(path, limits), limits)
+
+
+__all__ = ["ENUMS", "WORKBOOK_SUFFIXES", "column_letter", "is_workbook", "load_workbook_bytes", "load_workbook_file"]

@@ -1,0 +1,391 @@
+"""Write a plan (plain data, as the readers give it) to a workbook in the layout of
+`io.layout`, and the blank template an office fills in.
+
+Every enumerated field gets a drop-down list with Chinese labels (the lists live on a
+hidden sheet, 选项, which the reader ignores), every cell an input hint, counts a
+whole-number validation; required columns are marked *, and what the chosen rule pack
+makes mandatory is shaded yellow.  The reader reads back exactly what is written here.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from staffing.errors import problem
+from staffing.io.layout import (
+    ENUMS,
+    GUIDE_KEYS,
+    SHEETS,
+    WRITE_ORDER,
+    Field,
+    Form,
+    Table,
+    enum_label,
+    enum_labels,
+    zh,
+)
+from staffing.io.workbook import _SPLIT_NAMES, column_letter
+from staffing.messages import render
+
+TABLE_ROWS = 300  # rows of a table sheet that carry drop-downs and hints
+EXAMPLE_PREFIX = "示例-"
+
+
+@dataclass(frozen=True)
+class Mandatory:
+    """What a rule pack makes mandatory, as the template marks it (plain data: io/ does
+    not read packs)."""
+
+    pack_title: str = ""
+    roles: tuple[str, ...] = ()  # role codes of mandatory bodies
+    lists: tuple[str, ...] = ()  # list keys required
+    duty_admission: bool = False
+    elements: tuple[str, ...] = ()  # 1+4 element names (labels)
+    grid: bool = False
+    command_center: bool = False
+    support_center: bool = False
+    transfers: bool = False
+    extra: tuple[str, ...] = field(default_factory=tuple)
+
+
+# what to write for an optional part of the plan that is present with nothing in it, so
+# that reading it back finds it present (a list entry with only defaults, powers {} …)
+_PRESENT = {"xlsx.col.present": True, "xlsx.col.approval_items": 0, "xlsx.col.q.administrative": 0}
+
+
+class _Styles:
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        self.header_font = Font(bold=True)
+        self.title_font = Font(bold=True, size=14)
+        self.header_fill = PatternFill("solid", fgColor="DDEBF7")
+        self.section_fill = PatternFill("solid", fgColor="E2EFDA")
+        self.mandatory_fill = PatternFill("solid", fgColor="FFF2CC")
+        self.hint_font = Font(color="666666", size=9)
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _hint(f: Field) -> str:
+    kind = f.kind
+    if kind == "count":
+        text = zh("xlsx.hint.count")
+    elif kind == "date":
+        text = zh("xlsx.hint.date")
+    elif kind == "code":
+        text = zh("xlsx.hint.code")
+    elif kind == "names":
+        text = zh("xlsx.hint.names")
+    elif kind == "lines":
+        text = zh("xlsx.hint.lines")
+    elif kind == "pack":
+        text = zh("xlsx.hint.pack")
+    elif kind == "enum:bool":
+        text = zh("xlsx.hint.bool")
+    elif kind.startswith("enum:"):
+        text = zh("xlsx.hint.choice") + "、".join(enum_labels(kind[5:]))
+    elif f.path == ("@owner",):
+        text = zh("xlsx.hint.owner")
+    else:
+        text = zh("xlsx.hint.text")
+    return (zh("xlsx.hint.required") if f.required else "") + text
+
+
+def _header(f: Field) -> str:
+    return ("*" if f.required else "") + f.header
+
+
+class Writer:
+    def __init__(self, pack_titles: dict[str, str] | None = None, mandatory: Mandatory | None = None) -> None:
+        from openpyxl import Workbook
+
+        self.wb = Workbook()
+        self.wb.remove(self.wb.active)
+        self.styles = _Styles()
+        self.pack_titles = pack_titles or {}
+        self.mandatory = mandatory
+        self.path = "<workbook>"
+        self._choices: dict[str, str] = {}
+
+    # -- the hidden sheet of drop-down lists
+    def choices(self, name: str) -> str:
+        """A range on the hidden sheet holding the labels of one drop-down list."""
+        if name in self._choices:
+            return self._choices[name]
+        sheet_name = zh("xlsx.sheet.choices")
+        if sheet_name in self.wb.sheetnames:
+            ws = self.wb[sheet_name]
+        else:
+            ws = self.wb.create_sheet(sheet_name)
+            ws.sheet_state = "hidden"
+        col = len(self._choices) + 1
+        labels = list(self.pack_titles.values()) if name == "pack" else enum_labels(name)
+        ws.cell(row=1, column=col, value=name)
+        for i, label in enumerate(labels, start=2):
+            ws.cell(row=i, column=col, value=label)
+        letter = column_letter(col)
+        ref = f"'{sheet_name}'!${letter}$2:${letter}${len(labels) + 1}"
+        self._choices[name] = ref
+        return ref
+
+    def validation(self, ws: Any, f: Field, ref: str) -> None:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        prompt = _hint(f)[:250]
+        kind = f.kind
+        if kind.startswith("enum:") or (kind == "pack" and self.pack_titles):
+            name = "pack" if kind == "pack" else kind[5:]
+            dv = DataValidation(type="list", formula1=self.choices(name), allow_blank=True)
+            dv.error = zh("xlsx.error.choice")
+        elif kind == "count":
+            dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+            dv.error = zh("xlsx.error.count")
+        else:
+            dv = DataValidation(allow_blank=True)
+        dv.errorStyle = "warning"  # the checker says what is wrong; Excel only warns
+        dv.errorTitle = zh("xlsx.error.title")
+        dv.promptTitle = f.header[:32]
+        dv.prompt = prompt
+        dv.showInputMessage = True
+        dv.showErrorMessage = True
+        ws.add_data_validation(dv)
+        dv.add(ref)
+
+    # -- cell values
+    def cell_value(self, f: Field, value: Any) -> Any:
+        if value is None:
+            return None
+        kind = f.kind
+        if kind.startswith("enum:"):
+            name = kind[5:]
+            if name == "bool":
+                return enum_label("bool", bool(value)) if isinstance(value, bool) else str(value)
+            return enum_label(name, value) if value in ENUMS[name] else str(value)
+        if kind == "pack":
+            return self.pack_titles.get(str(value), str(value))
+        if kind in ("names", "lines"):
+            items = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+            for item in items:
+                if (kind == "names" and _SPLIT_NAMES.search(item)) or (kind == "lines" and "\n" in item):
+                    raise problem(self.path, "xlsx.separator", name=item)
+            return ("、" if kind == "names" else "\n").join(items) or None
+        if kind == "count":
+            return value
+        if kind == "date":
+            if isinstance(value, _dt.date):
+                return value
+            try:
+                return _dt.date.fromisoformat(str(value))
+            except ValueError:
+                return str(value)
+        return str(value)
+
+    def put(self, ws: Any, row: int, col: int, f: Field, value: Any) -> None:
+        cell = ws.cell(row=row, column=col, value=self.cell_value(f, value))
+        if f.kind in ("text", "code", "pack", "names", "lines") or f.kind.startswith("enum:"):
+            cell.number_format = "@"  # a code of 12 digits must stay text, not 3.21E+11
+        elif f.kind == "date":
+            cell.number_format = "yyyy-mm-dd"
+        if f.kind in ("lines", "names") or (f.kind == "text" and isinstance(value, str) and len(value) > 30):
+            cell.alignment = self.styles.wrap
+
+    # -- sheets
+    def form(self, layout: Form, data: dict[str, Any], name: str, fill: bool) -> None:
+        st = self.styles
+        ws = self.wb.create_sheet(name)
+        for col, key in enumerate(("xlsx.form.item", "xlsx.form.value", "xlsx.form.hint"), start=1):
+            cell = ws.cell(row=1, column=col, value=zh(key))
+            cell.font, cell.fill = st.header_font, st.header_fill
+        ws.freeze_panes = "A2"
+        ws.column_dimensions["A"].width = 30
+        ws.column_dimensions["B"].width = 40
+        ws.column_dimensions["C"].width = 60
+        row = 2
+        for section in layout.sections:
+            cell = ws.cell(row=row, column=1, value=section.title)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+            cell.font, cell.fill = st.header_font, st.section_fill
+            mandatory = self._mandatory_section(section.key)
+            if mandatory:
+                cell.fill = st.mandatory_fill
+            row += 1
+            obj = _get(data, section.base) if fill else None
+            written = False
+            first_row = row
+            for f in section.fields:
+                label = ws.cell(row=row, column=1, value=_header(f))
+                hint = ws.cell(row=row, column=3, value=_hint(f) + (zh("xlsx.hint.mandatory") if mandatory else ""))
+                hint.font, hint.alignment = st.hint_font, st.wrap
+                if mandatory:
+                    label.fill = st.mandatory_fill
+                value = _get(obj, f.path) if isinstance(obj, dict) else None
+                if value is not None and value != []:
+                    self.put(ws, row, 2, f, value)
+                    written = True
+                self.validation(ws, f, f"B{row}")
+                row += 1
+            if fill and section.optional and isinstance(obj, dict) and not written:
+                for n, f in enumerate(section.fields):
+                    if f.key in _PRESENT:
+                        self.put(ws, first_row + n, 2, f, _PRESENT[f.key])
+                        break
+
+    def table(self, layout: Table, rows: list[dict[str, Any]], name: str) -> None:
+        st = self.styles
+        ws = self.wb.create_sheet(name)
+        mandatory = self._mandatory_table(layout.key)
+        for col, f in enumerate(layout.fields, start=1):
+            cell = ws.cell(row=1, column=col, value=_header(f))
+            cell.font, cell.alignment = st.header_font, st.center
+            cell.fill = st.mandatory_fill if mandatory or self._mandatory_column(f) else st.header_fill
+            letter = column_letter(col)
+            width = 28 if f.kind in ("names", "lines") or f.key.endswith(("name", "basis", "department")) else 14
+            ws.column_dimensions[letter].width = width
+            self.validation(ws, f, f"{letter}2:{letter}{max(TABLE_ROWS, len(rows) + 50)}")
+        ws.row_dimensions[1].height = 32
+        ws.freeze_panes = "A2"
+        for r, item in enumerate(rows, start=2):
+            for col, f in enumerate(layout.fields, start=1):
+                value = _get(item, f.path)
+                if value is not None and value != []:
+                    self.put(ws, r, col, f, value)
+        ws.auto_filter.ref = f"A1:{column_letter(len(layout.fields))}{max(1, len(rows) + 1)}"
+
+    def _mandatory_section(self, key: str) -> bool:
+        m = self.mandatory
+        if m is None:
+            return False
+        if key.startswith("xlsx.section.list."):
+            return key.rsplit(".", 1)[1] in m.lists
+        return (key == "xlsx.section.duty" and m.duty_admission) or (key == "xlsx.section.grid" and m.grid) \
+            or (key == "xlsx.section.command" and m.command_center)
+
+    def _mandatory_table(self, key: str) -> bool:
+        m = self.mandatory
+        return m is not None and ((key == "xlsx.sheet.transfers" and m.transfers)
+                                  or (key == "xlsx.sheet.institutions" and m.support_center))
+
+    def _mandatory_column(self, f: Field) -> bool:
+        return self.mandatory is not None and bool(self.mandatory.roles) and f.key == "xlsx.col.role"
+
+    # -- the whole plan
+    def plan(self, data: dict[str, Any], prefix: str = "", fill: bool = True) -> None:
+        for layout in WRITE_ORDER:
+            name = prefix + layout.name
+            if isinstance(layout, Form):
+                self.form(layout, data, name, fill)
+            else:
+                self.table(layout, rows_of(layout, data) if fill else [], name)
+
+    def guide(self, example: bool) -> None:
+        st = self.styles
+        ws = self.wb.create_sheet(zh("xlsx.sheet.guide"), 0)
+        ws.column_dimensions["A"].width = 22
+        ws.column_dimensions["B"].width = 90
+        lines: list[tuple[str, str]] = [(zh("xlsx.guide.title"), "")]
+        lines += [("", zh("xlsx.guide.intro")), ("", zh("xlsx.guide.check")), ("", zh("xlsx.guide.rows"))]
+        m = self.mandatory
+        if m is not None:
+            lines.append(("", render("xlsx.guide.pack", "zh", {"title": m.pack_title})))
+            if m.roles:
+                names = [enum_label("role", r) for r in m.roles]
+                lines.append(("", render("xlsx.guide.mandatory-bodies", "zh", {"names": names})))
+            if m.lists:
+                lines.append(("", render("xlsx.guide.mandatory-lists", "zh",
+                                         {"names": [zh(f"xlsx.section.list.{k}") for k in m.lists]})))
+            if m.elements:
+                lines.append(("", render("xlsx.guide.mandatory-elements", "zh", {"names": list(m.elements)})))
+        if example:
+            lines.append(("", zh("xlsx.guide.example")))
+        lines.append((zh("xlsx.guide.sheets"), ""))
+        lines += [(s.name, zh(GUIDE_KEYS[s.key])) for s in WRITE_ORDER]
+        for r, (a, b) in enumerate(lines, start=1):
+            ca = ws.cell(row=r, column=1, value=a or None)
+            cb = ws.cell(row=r, column=2, value=b or None)
+            cb.alignment = st.wrap
+            if r == 1:
+                ca.font = st.title_font
+            elif a:
+                ca.font = st.header_font
+
+    def bytes(self) -> bytes:
+        buf = io.BytesIO()
+        self.wb.save(buf)
+        return buf.getvalue()
+
+
+def rows_of(layout: Table, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of a table sheet, from the plan's data."""
+    if layout.target == "list":
+        items = _get(data, layout.path)
+        if layout.key == "xlsx.sheet.transfers" and isinstance(items, list):
+            return [{("from" if k == "from_" else k): v for k, v in t.items()} for t in items]
+        return list(items) if isinstance(items, list) else []
+    if layout.target == "institutions":
+        out = []
+        if isinstance(data.get("support_center"), dict):
+            out.append({**data["support_center"], "@category": "centre"})
+        for inst in data.get("support_institutions") or []:
+            out.append({**inst, "@category": "other"})
+        return out
+    out = []
+    bodies = zh("xlsx.sheet.bodies")
+    institutions = zh("xlsx.sheet.institutions")
+    owners = [(bodies, n + 2, b) for n, b in enumerate(data.get("bodies") or [])]
+    centre = data.get("support_center")
+    if isinstance(centre, dict):
+        owners.append((institutions, 2, centre))
+    first = 3 if isinstance(centre, dict) else 2
+    owners += [(institutions, first + n, c) for n, c in enumerate(data.get("support_institutions") or [])]
+    count: dict[object, int] = {}
+    for _, _, owner in owners:
+        count[owner.get("name")] = count.get(owner.get("name"), 0) + 1
+    for sheet, row, owner in owners:
+        name = owner.get("name")
+        if count[name] > 1:  # the name alone is ambiguous: say which row
+            name = render("xlsx.owner-row", "zh", {"name": name, "sheet": sheet, "row": row})
+        for item in owner.get(layout.path[0]) or []:
+            out.append({"@owner": name, **item})
+    return out
+
+
+def _get(obj: Any, path: tuple[str, ...]) -> Any:
+    for part in path:
+        if not isinstance(obj, dict):
+            return None
+        obj = obj.get(part)
+    return obj
+
+
+def plan_workbook(data: dict[str, Any], pack_titles: dict[str, str] | None = None, path: str = "<workbook>") -> bytes:
+    """A plan as a workbook (for `staffing convert`): the instructions sheet and the plan."""
+    writer = Writer(pack_titles)
+    writer.path = path
+    writer.plan(data)
+    writer.guide(example=False)
+    return writer.bytes()
+
+
+def template_workbook(example: dict[str, Any] | None, pack_titles: dict[str, str],
+                      mandatory: Mandatory | None, pack_id: str | None = None) -> bytes:
+    """The blank template: instructions, empty plan sheets (the pack filled in when one is
+    chosen) and, when given, a filled example on sheets named 示例-… (which the reader
+    ignores: only the plan sheets are read)."""
+    writer = Writer(pack_titles, mandatory)
+    blank: dict[str, Any] = {"rule_pack": pack_id} if pack_id else {}
+    for layout in WRITE_ORDER:
+        if isinstance(layout, Form):
+            writer.form(layout, blank, layout.name, fill=True)
+        else:
+            writer.table(layout, [], layout.name)
+    if example is not None:
+        writer.plan(example, prefix=EXAMPLE_PREFIX)
+    writer.guide(example=example is not None)
+    return writer.bytes()
+
+
+__all__ = ["SHEETS", "Mandatory", "plan_workbook", "template_workbook"]

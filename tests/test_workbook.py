@@ -1,0 +1,243 @@
+"""The plan workbook (.xlsx): template, convert in every direction, the same findings as
+the YAML twin located by sheet and cell.  Real files are written and opened again with
+openpyxl."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+
+from staffing.cli import main as cli
+from staffing.io.layout import QUOTA_TYPES, SHEETS, enum_labels
+from staffing.io.load import load_file
+from staffing.plan import model
+from staffing.plan.generate import write
+from staffing.plan.model import Plan
+from staffing.run.engine import Settings, check_file
+
+from conftest import ORGS, ROOT, needs_shared
+
+EXAMPLES = sorted(ORGS.rglob("*.yaml"))
+XINQIAO = ORGS / "jiangsu/taizhou/jingjiang/xinqiao.yaml"
+ZHANGPU = ORGS / "jiangsu/suzhou/kunshan/zhangpu.yaml"
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _plain(data: object) -> object:
+    """Dates as text, so a JSON reading and a YAML reading of one plan compare equal."""
+    return json.loads(json.dumps(data, default=lambda v: v.isoformat() if isinstance(v, dt.date) else str(v)))
+
+
+def test_layout_knows_the_quota_types_of_the_model() -> None:
+    assert QUOTA_TYPES == model.QUOTA_TYPES
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_example_converts_to_a_workbook_and_back_unchanged(example: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    book, back, as_json, book2 = (tmp_path / n for n in ("plan.xlsx", "back.yaml", "back.json", "again.xlsx"))
+    assert run(["convert", str(example), "-o", str(book)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(book)  # a real workbook, opened again
+    assert {s.name for s in SHEETS} <= set(wb.sheetnames)
+    assert wb["职能机构"]["A1"].value == "*机构名称"
+    assert run(["convert", str(book), "-o", str(back)], capsys)[0] == 0
+    assert run(["convert", str(back), "-o", str(as_json)], capsys)[0] == 0
+    assert run(["convert", str(as_json), "-o", str(book2)], capsys)[0] == 0
+    original = load_file(str(example)).data
+    assert load_file(str(back)).data == original
+    assert load_file(str(as_json)).data == _plain(original)
+    assert run(["convert", str(book2), "-o", str(back)], capsys)[0] == 0
+    assert load_file(str(back)).data == original
+
+
+def test_a_generated_corpus_round_trips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(str(tmp_path / "g"), 30, 5)
+    plans = sorted(p for p in (tmp_path / "g").rglob("*.yaml") if not p.name.startswith("_"))
+    assert len(plans) == 30
+    for plan in plans:
+        book = tmp_path / "b" / (plan.stem + ".xlsx")
+        back = tmp_path / "b" / (plan.stem + ".yaml")
+        assert run(["convert", str(plan), "-o", str(book)], capsys)[0] == 0, plan
+        assert run(["convert", str(book), "-o", str(back)], capsys)[0] == 0, plan
+        # the same plan: an empty `quotas: {}` and no quotas at all are one plan, and one row
+        assert Plan.model_validate(load_file(str(back)).data) == Plan.model_validate(load_file(str(plan)).data), plan
+
+
+def _key(f):  # what a finding says, wherever it points
+    return (f.code, f.severity, f.message_zh, f.loc)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_a_workbook_checks_with_the_same_findings_as_its_yaml(example: Path, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    book = tmp_path / (example.stem + ".xlsx")
+    assert run(["convert", str(example), "-o", str(book)], capsys)[0] == 0
+    twin, result = check_file(str(example), Settings()), check_file(str(book), Settings())
+    assert result.error is None and twin.error is None
+    assert sorted(map(_key, result.findings), key=str) == sorted(map(_key, twin.findings), key=str)
+    for f in result.findings:
+        assert f.sheet in {s.name for s in SHEETS} and f.cell, f
+
+
+def test_text_json_and_sarif_name_the_cell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = tmp_path / "zhangpu.xlsx"
+    run(["convert", str(ZHANGPU), "-o", str(book)], capsys)
+    code, out, _ = run(["check", str(book), "--no-cache"], capsys)
+    assert code == 1
+    assert "职能机构!A1  错误  ST101" in out  # the body count points at the bodies sheet
+    assert "编制划转!A2  错误  ST202" in out  # the undocumented transfer at its row
+    assert "合计!B3  错误  ST201" in out  # the administrative quota in the totals
+    code, out, _ = run(["check", str(book), "--no-cache", "--format", "json"], capsys)
+    found = {(f["code"], f["sheet"], f["cell"], f["line"], f["column"]) for f in json.loads(out)["files"][0]["findings"]}
+    assert ("ST202", "编制划转", "A2", 2, 1) in found
+    assert ("ST201", "合计", "B3", 3, 2) in found
+    code, out, _ = run(["check", str(book), "--no-cache", "--format", "sarif"], capsys)
+    results = json.loads(out)["runs"][0]["results"]
+    places = {r["locations"][0]["message"]["text"] for r in results}
+    assert "编制划转!A2" in places
+    transfer = next(r for r in results if r["ruleId"] == "ST202")["locations"][0]
+    assert transfer["physicalLocation"]["region"] == {"startLine": 2, "startColumn": 1}
+    assert transfer["logicalLocations"][0] == {"name": "A2", "fullyQualifiedName": "编制划转!A2", "kind": "element"}
+
+
+@needs_shared
+def test_sarif_of_a_workbook_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import jsonschema
+
+    from conftest import SHARED
+
+    book = tmp_path / "zhangpu.xlsx"
+    run(["convert", str(ZHANGPU), "-o", str(book)], capsys)
+    book.with_name("broken.xlsx").write_bytes(b"not a zip")
+    _, out, _ = run(["check", str(tmp_path), "--no-cache", "--format", "sarif"], capsys)
+    schema = json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(out), schema)
+
+
+def test_json_of_a_workbook_follows_the_findings_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import jsonschema
+
+    book = tmp_path / "zhangpu.xlsx"
+    run(["convert", str(ZHANGPU), "-o", str(book)], capsys)
+    _, out, _ = run(["check", str(book), "--no-cache", "--format", "json"], capsys)
+    schema = json.loads((ROOT / "schema" / "findings.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(out), schema)
+
+
+def test_folders_holding_workbooks_are_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["convert", str(XINQIAO), "-o", str(tmp_path / "a" / "xinqiao.xlsx")], capsys)
+    run(["convert", str(ZHANGPU), "-o", str(tmp_path / "a" / "zhangpu.xlsx")], capsys)
+    (tmp_path / "a" / "~$zhangpu.xlsx").write_bytes(b"lock file of an open workbook")
+    code, out, _ = run(["check", str(tmp_path / "a"), "--no-cache", "--format", "json"], capsys)
+    data = json.loads(out)
+    assert code == 1
+    assert [(Path(f["path"]).name, f["status"]) for f in data["files"]] == [("xinqiao.xlsx", "pass"), ("zhangpu.xlsx", "fail")]
+
+
+# ---- the template ----------------------------------------------------------------------------
+
+def test_template_has_chinese_sheets_drop_downs_hints_guide_and_example(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "三定方案模板.xlsx"
+    code, _, err = run(["template", "--rules", "taizhou-three-integrations", "-o", str(out)], capsys)
+    assert code == 0 and "三定方案模板.xlsx" in err
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == "填写说明"
+    assert {s.name for s in SHEETS} <= set(wb.sheetnames)
+    assert "示例-职能机构" in wb.sheetnames and wb["示例-职能机构"].max_row > 5  # the filled example
+    assert wb["选项"].sheet_state == "hidden"
+    guide = "\n".join(str(c.value) for row in wb["填写说明"].iter_rows() for c in row if c.value)
+    assert "必设机构：党政综合办公、党建工作、经济发展、社会事业、行政审批和便民服务、综合行政执法" in guide
+    assert "泰州市基层" in guide
+    bodies = wb["职能机构"]
+    headers = [c.value for c in bodies[1]]
+    assert headers[:3] == ["*机构名称", "职能类别", "机构类型"]
+    assert bodies.freeze_panes == "A2"
+    validations = {str(dv.sqref).split(":")[0]: dv for dv in bodies.data_validations.dataValidation}
+    role = validations["B2"]
+    assert role.type == "list" and role.prompt and "从下拉列表中选择" in role.prompt
+    column = role.formula1.split("!")[1].replace("$", "").split(":")[0][0]
+    labels = [c.value for c in wb["选项"][column][1:] if c.value]
+    assert labels == enum_labels("role")
+    assert validations["F2"].type == "whole"  # a count
+    # what the pack makes mandatory is shaded
+    assert bodies["B1"].fill.fgColor.rgb.endswith("FFF2CC")
+    lists = wb["清单"]
+    shaded = [r[0].value for r in lists.iter_rows() if r[0].fill.fgColor.rgb and r[0].fill.fgColor.rgb.endswith("FFF2CC")]
+    assert "赋权清单（县级）" in shaded and "职责准入制度" in shaded
+    # the pack is filled in, by its Chinese title
+    town = wb["基本情况"]
+    row = next(r for r in town.iter_rows() if r[0].value == "*规则包")
+    assert row[1].value == '泰州市基层"三整合"改革'
+
+
+def test_a_reviewer_fills_the_template_and_gets_the_verdict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Fill the blank template's cells as a person would (labels from the drop-downs,
+    figures as typed) and check it."""
+    out = tmp_path / "模板.xlsx"
+    run(["template", "--rules", "jiangsu-developed-town", "--no-example", "-o", str(out)], capsys)
+    plan = yaml.safe_load(XINQIAO.read_text(encoding="utf-8"))
+    wb = openpyxl.load_workbook(out)
+    assert not any(n.startswith("示例-") for n in wb.sheetnames)
+
+    def form(sheet: str, values: dict[str, object], section: str | None = None) -> None:
+        ws = wb[sheet]
+        current = None
+        for row in ws.iter_rows(min_row=2):
+            label = str(row[0].value or "").lstrip("*")
+            if row[0].coordinate in ws.merged_cells:
+                current = label
+                continue
+            if (section is None or current == section) and label in values:
+                row[1].value = values[label]
+
+    t = plan["town"]
+    form("基本情况", {"名称": t["name"], "统计用区划代码": t["code"], "单位类型": "镇", "经济发达镇": "是",
+                  "省": t["province"], "市": t["city"], "县（市、区）": t["county"], "常住人口": "５６０００"},
+         "乡镇（街道）基本情况")
+    form("改革前", {"行政编制（名）": 42, "全额拨款事业编制（名）": "58", "工勤编制（名）": 4})
+    ws = wb["职能机构"]
+    for r, body in enumerate(plan["bodies"], start=2):
+        ws.cell(row=r, column=1, value=f" {body['name']} ")  # stray spaces
+        for c, qt in enumerate(QUOTA_TYPES, start=6):
+            if qt in body.get("quotas", {}):
+                ws.cell(row=r, column=c, value=body["quotas"][qt])
+    ws.cell(row=len(plan["bodies"]) + 4, column=1, value="多出的机构")  # after two empty rows
+    wb.save(out)
+    code, text, _ = run(["check", str(out), "--no-cache"], capsys)
+    assert code == 1, text
+    # one administrative quota more than before and no transfer recorded; no grid, no powers
+    assert "职能机构!A1  错误  ST201 staffing-grows  行政编制 43 个" in text
+    assert "基本情况!A1  错误  ST601 missing-element" in text
+    assert "错误 2 条,警告 1 条" in text
+    data = load_file(str(out)).data
+    assert data["town"]["population"]["resident"] == 56000
+    assert data["baseline"]["quotas"] == {"administrative": 42, "institutional_full": 58, "service": 4}
+    assert data["bodies"][0]["name"] == "党政办公室" and data["bodies"][-1]["name"] == "多出的机构"
+    assert "职能机构!A" in text
+
+
+def test_template_only_writes_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["template", "-o", str(tmp_path / "模板.xls")], capsys)
+    assert (code, out) == (2, "")
+    assert "只支持 .yaml、.yml、.json、.xlsx" in err and "Traceback" not in err
+
+
+def test_convert_refuses_an_unknown_suffix_and_an_invalid_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["convert", str(XINQIAO), "-o", str(tmp_path / "x.txt")], capsys)
+    assert (code, out) == (2, "") and "“.txt”" in err
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(XINQIAO.read_text(encoding="utf-8").replace("administrative: 42", "administrative: -1"), encoding="utf-8")
+    code, out, err = run(["convert", str(bad), "-o", str(tmp_path / "bad.xlsx")], capsys)
+    assert (code, out) == (2, "") and "bad.yaml:" in err and err.count("\n") == 1
+    assert not (tmp_path / "bad.xlsx").exists()

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from staffing.cli import main as cli
-from staffing.io.layout import QUOTA_TYPES, SHEETS, enum_labels
+from staffing.io.layout import QUOTA_TYPES, SECTIONS, SHEETS, enum_labels
 from staffing.io.load import load_file
 from staffing.plan import model
 from staffing.plan.generate import write
@@ -38,8 +38,56 @@ def _plain(data: object) -> object:
     return json.loads(json.dumps(data, default=lambda v: v.isoformat() if isinstance(v, dt.date) else str(v)))
 
 
-def test_layout_knows_the_quota_types_of_the_model() -> None:
+def test_layout_knows_the_quota_types_and_sections_of_the_model() -> None:
     assert QUOTA_TYPES == model.QUOTA_TYPES
+    assert SECTIONS == model.SECTIONS
+
+
+# the first plan that breaks each check (all 134 cases, good and bad, take ~45 s here; every
+# one of them gave the same findings when the reader was written)
+BAD_CASES = sorted({p.parent.parent.name: p for p in sorted((ROOT / "tests" / "cases").rglob("*.yaml"), reverse=True)
+                    if p.parent.name == "bad"}.values())
+
+
+def test_every_bad_case_checks_the_same_as_a_workbook(tmp_path: Path) -> None:
+    """Every plan that breaks a check, written as a workbook, gives the same findings
+    (code, severity, message, place in the plan) as its YAML, each located by a cell."""
+    from staffing.cli.workbook import plan_bytes
+
+    assert len(BAD_CASES) > 25
+    for case in BAD_CASES:
+        book = tmp_path / f"{case.parent.parent.name}-{case.parent.name}-{case.stem}.xlsx"
+        book.write_bytes(plan_bytes(load_file(str(case)).data, ".xlsx", str(book)))
+        twin, result = check_file(str(case), Settings()), check_file(str(book), Settings())
+        assert (twin.error is None, result.error) == (True, None), case
+        assert sorted(map(_key, result.findings), key=str) == sorted(map(_key, twin.findings), key=str), case
+        assert all(f.sheet and f.cell for f in result.findings), case
+
+
+def test_unknown_figures_are_written_as_unknown_and_read_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = yaml.safe_load(XINQIAO.read_text(encoding="utf-8"))
+    plan["town"]["code"] = None
+    plan["bodies"][0]["quotas"] = None  # every type unknown
+    plan["bodies"][1]["quotas"]["administrative"] = None
+    plan["not_provided"] = ["powers", "grid"]
+    del plan["powers"], plan["grid"]
+    source = tmp_path / "unknown.yaml"
+    source.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    book = tmp_path / "unknown.xlsx"
+    assert run(["convert", str(source), "-o", str(book)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(book)
+    assert [c.value for c in wb["职能机构"][2]][6:12] == ["未知"] * 6
+    town = {r[0].value: r[1].value for r in wb["基本情况"].iter_rows() if r[0].value}
+    assert town["*统计用区划代码"] == "未知"
+    assert town["方案未提供的部分"] == "赋权事项、网格"
+    from staffing.cli.workbook import read_plan
+
+    back = read_plan(str(book))
+    assert back["town"]["code"] is None and back["not_provided"] == ["powers", "grid"]
+    assert back["bodies"][0]["quotas"] == dict.fromkeys(QUOTA_TYPES)
+    assert Plan.model_validate(back) == Plan.model_validate(load_file(str(source)).data)
+    twin, result = check_file(str(source)), check_file(str(book))
+    assert sorted(map(_key, result.findings), key=str) == sorted(map(_key, twin.findings), key=str)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
@@ -61,9 +109,9 @@ def test_every_example_converts_to_a_workbook_and_back_unchanged(example: Path, 
 
 
 def test_a_generated_corpus_round_trips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(str(tmp_path / "g"), 30, 5)
+    write(str(tmp_path / "g"), 16, 5)  # with a duplicate body name, whose sections say which row
     plans = sorted(p for p in (tmp_path / "g").rglob("*.yaml") if not p.name.startswith("_"))
-    assert len(plans) == 30
+    assert len(plans) == 16
     for plan in plans:
         book = tmp_path / "b" / (plan.stem + ".xlsx")
         back = tmp_path / "b" / (plan.stem + ".yaml")
@@ -157,11 +205,11 @@ def test_template_has_chinese_sheets_drop_downs_hints_guide_and_example(tmp_path
     assert "示例-职能机构" in wb.sheetnames and wb["示例-职能机构"].max_row > 5  # the filled example
     assert wb["选项"].sheet_state == "hidden"
     guide = "\n".join(str(c.value) for row in wb["填写说明"].iter_rows() for c in row if c.value)
-    assert "必设机构：党政综合办公、党建工作、经济发展、社会事业、行政审批和便民服务、综合行政执法" in guide
+    assert "必设机构：党政办公室、党建工作办公室、经济发展局、社会事业局、行政审批局、综合行政执法局" in guide
     assert "泰州市基层" in guide
     bodies = wb["职能机构"]
     headers = [c.value for c in bodies[1]]
-    assert headers[:3] == ["*机构名称", "职能类别", "机构类型"]
+    assert headers[:4] == ["*机构名称", "职能类别", "机构类别", "机构类型"]
     assert bodies.freeze_panes == "A2"
     validations = {str(dv.sqref).split(":")[0]: dv for dv in bodies.data_validations.dataValidation}
     role = validations["B2"]
@@ -169,7 +217,8 @@ def test_template_has_chinese_sheets_drop_downs_hints_guide_and_example(tmp_path
     column = role.formula1.split("!")[1].replace("$", "").split(":")[0][0]
     labels = [c.value for c in wb["选项"][column][1:] if c.value]
     assert labels == enum_labels("role")
-    assert validations["F2"].type == "whole"  # a count
+    assert validations["G2"].type == "whole"  # a count
+    assert "未知" in validations["G2"].prompt
     # what the pack makes mandatory is shaded
     assert bodies["B1"].fill.fgColor.rgb.endswith("FFF2CC")
     lists = wb["清单"]
@@ -207,11 +256,12 @@ def test_a_reviewer_fills_the_template_and_gets_the_verdict(tmp_path: Path, caps
          "乡镇（街道）基本情况")
     form("改革前", {"行政编制（名）": 42, "全额拨款事业编制（名）": "58", "工勤编制（名）": 4})
     ws = wb["职能机构"]
+    column = {c.value: c.column for c in ws[1]}
     for r, body in enumerate(plan["bodies"], start=2):
         ws.cell(row=r, column=1, value=f" {body['name']} ")  # stray spaces
-        for c, qt in enumerate(QUOTA_TYPES, start=6):
-            if qt in body.get("quotas", {}):
-                ws.cell(row=r, column=c, value=body["quotas"][qt])
+        for qt, n in body.get("quotas", {}).items():
+            ws.cell(row=r, column=column[{"administrative": "行政编制（名）", "institutional_full": "全额拨款事业编制（名）",
+                                          "service": "工勤编制（名）"}[qt]], value=n)
     ws.cell(row=len(plan["bodies"]) + 4, column=1, value="多出的机构")  # after two empty rows
     wb.save(out)
     code, text, _ = run(["check", str(out), "--no-cache"], capsys)
@@ -225,6 +275,26 @@ def test_a_reviewer_fills_the_template_and_gets_the_verdict(tmp_path: Path, caps
     assert data["baseline"]["quotas"] == {"administrative": 42, "institutional_full": 58, "service": 4}
     assert data["bodies"][0]["name"] == "党政办公室" and data["bodies"][-1]["name"] == "多出的机构"
     assert "职能机构!A" in text
+
+
+def test_sections_of_bodies_with_one_name_say_which_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = yaml.safe_load(XINQIAO.read_text(encoding="utf-8"))
+    twin = dict(plan["bodies"][5], subunits=[{"name": "执法三中队", "quotas": {"administrative": 1}}])
+    plan["bodies"].append(twin)  # a second 综合行政执法局 (ST904), with sections of its own
+    source = tmp_path / "twins.yaml"
+    source.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    book = tmp_path / "twins.xlsx"
+    assert run(["convert", str(source), "-o", str(book)], capsys)[0] == 0
+    owners = [r[0].value for r in openpyxl.load_workbook(book)["内设科室"].iter_rows(min_row=2)]
+    assert owners == ["行政审批局", "综合行政执法局（职能机构第7行）", "综合行政执法局（职能机构第7行）",
+                      "综合行政执法局（职能机构第10行）"]
+    assert load_file(str(book)).data["bodies"] == load_file(str(source)).data["bodies"]
+    wb = openpyxl.load_workbook(book)
+    wb["内设科室"]["A5"] = "综合行政执法局"  # the name alone: which one?
+    wb.save(book)
+    code, out, _ = run(["check", str(book), "--no-cache"], capsys)
+    assert code == 2
+    assert "twins.xlsx:内设科室!A5: 无法使用: 所属机构“综合行政执法局”在方案中出现了不止一次" in out
 
 
 def test_template_only_writes_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

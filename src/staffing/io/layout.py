@@ -29,8 +29,18 @@ QUOTA_TYPES: tuple[str, ...] = (
     "political_legal", "service",
 )
 
+# The sections a plan may declare not provided (plan.model.SECTIONS, held equal by a test).
+SECTIONS: tuple[str, ...] = (
+    "baseline", "totals", "support_center", "institutions", "support_institutions", "dispatched_units",
+    "transfers", "lists", "powers", "grid", "command_center", "development_zone", "leadership_team",
+    "budget_funded",
+)
+
 # value kinds: text, code (text of digits), count, bool, date, names (joined by 、), lines
-# (one per line in the cell), enum:<name>, pack (a rule pack id or its Chinese title)
+# (one per line in the cell), enum:<name>, enums:<name> (several, joined by 、), roles (role
+# ids by their labels, or any other text the plan format reads as a role), pack (a rule pack
+# id or its Chinese title).  A count or a code written 未知 is unknown (null in YAML); an
+# empty cell leaves the field out.
 ENUMS: dict[str, tuple[str, ...]] = {
     "bool": ("true", "false"),
     "unit_type": ("town", "township", "street"),
@@ -48,18 +58,27 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "from_level": ("county", "city", "province", "town"),
     "quota_type": QUOTA_TYPES,
     "legal_actor": ("town", "county_department"),
-    "category": ("centre", "other"),
+    "inst_category": ("centre", "outside", "institution"),
+    "inst_kind": ("support", "service", "other"),
+    "category": ("functional", "own_rules", "institution", "platform"),
+    "section": SECTIONS,
 }
+
+UNKNOWN = "xlsx.unknown"  # the word for an unknown figure (未知)
+
+
+def _label_key(name: str, code: str) -> str:
+    return f"section.{code}" if name == "section" else f"xlsx.enum.{name}.{code}"
 
 
 def enum_labels(name: str) -> list[str]:
-    return [zh(f"xlsx.enum.{name}.{code}") for code in ENUMS[name]]
+    return [zh(_label_key(name, code)) for code in ENUMS[name]]
 
 
 def enum_code(name: str, text: str) -> str | None:
     """The code for a drop-down label (or the code itself, as written in YAML)."""
     for code in ENUMS[name]:
-        if text in (zh(f"xlsx.enum.{name}.{code}"), code):
+        if text in (zh(_label_key(name, code)), code):
             return code
     return None
 
@@ -67,7 +86,7 @@ def enum_code(name: str, text: str) -> str | None:
 def enum_label(name: str, code: object) -> str:
     if name == "bool":
         code = "true" if code else "false"
-    return zh(f"xlsx.enum.{name}.{code}")
+    return zh(_label_key(name, str(code)))
 
 
 @dataclass(frozen=True)
@@ -132,7 +151,7 @@ class Table:
 
 
 OWNER = Field("xlsx.col.owner", ("@owner",), "text", True)
-CATEGORY = Field("xlsx.col.category", ("@category",), "enum:category", True)
+CATEGORY = Field("xlsx.col.category", ("@category",), "enum:inst_category", True)
 
 TOWN = Form("xlsx.sheet.town", (
     Section("xlsx.section.town", ("town",), (
@@ -150,6 +169,7 @@ TOWN = Form("xlsx.sheet.town", (
     Section("xlsx.section.plan", (), (
         Field("xlsx.col.rule_pack", ("rule_pack",), "pack", True),
         Field("xlsx.col.plan_date", ("plan_date",), "date"),
+        Field("xlsx.col.not_provided", ("not_provided",), "enums:section"),
         Field("xlsx.col.figures", ("figures",)),
         Field("xlsx.col.budget_funded", ("budget_funded",), "count"),
     ), optional=False),
@@ -166,7 +186,7 @@ BASELINE = Form("xlsx.sheet.baseline", (
         *_quotas(),
         Field("xlsx.col.leadership_posts", ("leadership_posts",), "count"),
         Field("xlsx.col.budget_funded", ("budget_funded",), "count"),
-    ), optional=False, always=("quotas",)),
+    ), always=("quotas",)),
 ))
 
 TOTALS = Form("xlsx.sheet.totals", (
@@ -216,7 +236,8 @@ GRID = Form("xlsx.sheet.grid", (
 
 BODIES = Table("xlsx.sheet.bodies", ("bodies",), (
     Field("xlsx.col.body_name", ("name",), required=True),
-    Field("xlsx.col.role", ("role",), "enum:role"),
+    Field("xlsx.col.role", ("role",), "roles"),
+    Field("xlsx.col.body_category", ("category",), "enum:category"),
     Field("xlsx.col.kind", ("kind",), "enum:kind"),
     Field("xlsx.col.rank", ("rank",)),
     Field("xlsx.col.parent", ("parent",)),
@@ -246,11 +267,21 @@ LEADERSHIP = Table("xlsx.sheet.leadership", ("leadership",), (
 INSTITUTIONS = Table("xlsx.sheet.institutions", (), (
     CATEGORY,
     Field("xlsx.col.name", ("name",), required=True),
+    Field("xlsx.col.inst_kind", ("kind",), "enum:inst_kind"),
+    Field("xlsx.col.is_centre", ("support_center",), "enum:bool"),
     *_quotas(),
     Field("xlsx.col.actual", ("actual",), "count"),
     Field("xlsx.col.absorbed", ("absorbed",), "names"),
     Field("xlsx.col.nameplates", ("nameplates",), "names"),
 ), target="institutions")
+
+TEAM = Table("xlsx.sheet.team", ("leadership_team",), (
+    Field("xlsx.col.team_title", ("title",), required=True),
+    Field("xlsx.col.post_rank", ("rank",)),
+    Field("xlsx.col.approved", ("approved",), "count", True),
+    Field("xlsx.col.filled", ("filled",), "count"),
+    Field("xlsx.col.cross_holding", ("cross_holding",), "names"),
+))
 
 DISPATCHED = Table("xlsx.sheet.dispatched", ("dispatched_units",), (
     Field("xlsx.col.name", ("name",), required=True),
@@ -281,7 +312,7 @@ RETURNED = Table("xlsx.sheet.returned", ("powers", "returned"), (
 # In the order a three-set plan has them (and the reader fills the plan in this order, so
 # that bodies and institutions exist before the rows that name them as their owner).
 SHEETS: tuple[Form | Table, ...] = (
-    TOWN, BASELINE, TOTALS, BODIES, INSTITUTIONS, SUBUNITS, LEADERSHIP, DISPATCHED, TRANSFERS,
+    TOWN, BASELINE, TOTALS, TEAM, BODIES, INSTITUTIONS, SUBUNITS, LEADERSHIP, DISPATCHED, TRANSFERS,
     LISTS, POWERS, RETURNED, GRID,
 )
 GUIDE_KEYS = {
@@ -291,11 +322,11 @@ GUIDE_KEYS = {
     "xlsx.sheet.institutions": "xlsx.guide.sheet.institutions", "xlsx.sheet.dispatched": "xlsx.guide.sheet.dispatched",
     "xlsx.sheet.transfers": "xlsx.guide.sheet.transfers", "xlsx.sheet.lists": "xlsx.guide.sheet.lists",
     "xlsx.sheet.powers": "xlsx.guide.sheet.powers", "xlsx.sheet.returned": "xlsx.guide.sheet.returned",
-    "xlsx.sheet.grid": "xlsx.guide.sheet.grid",
+    "xlsx.sheet.grid": "xlsx.guide.sheet.grid", "xlsx.sheet.team": "xlsx.guide.sheet.team",
 }
 # the order sheets appear in a written workbook (owners' sheets before the sheets naming them)
 WRITE_ORDER: tuple[Form | Table, ...] = (
-    TOWN, BASELINE, BODIES, SUBUNITS, LEADERSHIP, INSTITUTIONS, DISPATCHED, TRANSFERS, LISTS,
+    TOWN, BASELINE, TEAM, BODIES, SUBUNITS, LEADERSHIP, INSTITUTIONS, DISPATCHED, TRANSFERS, LISTS,
     POWERS, RETURNED, GRID, TOTALS,
 )
 

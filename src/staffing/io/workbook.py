@@ -28,6 +28,7 @@ from staffing.errors import InputProblem, problem
 from staffing.io.layout import (
     ENUMS,
     SHEETS,
+    UNKNOWN,
     Field,
     Form,
     Section,
@@ -139,10 +140,28 @@ def _clean_text(value: Any) -> str | None:
     return text or None
 
 
+class _Unknown:
+    """A figure written 未知: null in the plan (unknown), where an empty cell leaves the
+    field out."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN_VALUE = _Unknown()
+
+
+def _is_unknown(value: Any) -> bool:
+    return isinstance(value, str) and value.strip(_SPACES) in (zh(UNKNOWN), "~", "null")
+
+
 def convert(field: Field, value: Any) -> Any:
     """The plan value for a cell's value, or _Problem (raised) naming what is wrong.
-    None for an empty cell: the field is then absent from the plan."""
+    None for an empty cell: the field is then absent from the plan; UNKNOWN_VALUE for a
+    count or code written 未知 (null in the plan)."""
     kind = field.kind
+    if kind in ("count", "code") and _is_unknown(value):
+        return UNKNOWN_VALUE
     if kind == "count":
         return _count(value)
     if kind == "date":
@@ -168,9 +187,20 @@ def convert(field: Field, value: Any) -> Any:
     text = _clean_text(value)
     if text is None:
         return None
-    if kind == "names":
-        names = [n.strip(_SPACES) for n in _SPLIT_NAMES.split(text)]
-        return [n for n in names if n]
+    if kind in ("names", "roles") or kind.startswith("enums:"):
+        names = [n for n in (n.strip(_SPACES) for n in _SPLIT_NAMES.split(text)) if n]
+        if kind == "roles":  # a role's label is its id; any other text is for the plan format to read
+            roles = [enum_code("role", unicodedata.normalize("NFKC", n)) or n for n in names]
+            return roles[0] if len(roles) == 1 else roles
+        if kind.startswith("enums:"):
+            codes = []
+            for n in names:
+                code = enum_code(kind[6:], unicodedata.normalize("NFKC", n))
+                if code is None:
+                    raise _Problem(None, None, None, "xlsx.bad-choice", value=n, choices="、".join(enum_labels(kind[6:])))
+                codes.append(code)
+            return codes
+        return names
     if kind == "lines":
         lines = [n.strip(_SPACES) for n in text.split("\n")]
         return [n for n in lines if n]
@@ -500,6 +530,8 @@ class _Reader:
                     centre_row = row
                     self.data["support_center"] = item
                     loc = ("support_center",)
+                elif category == "institution":
+                    loc = self._append(("institutions",), item)
                 else:
                     loc = self._append(("support_institutions",), item)
             self.mark(loc, sheet.name, row, first_col)
@@ -535,7 +567,7 @@ def header_at(doc: Document, place: Cell) -> str | None:
 def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for part in path[:-1]:
         target = target.setdefault(part, {})
-    target[path[-1]] = value
+    target[path[-1]] = None if value is UNKNOWN_VALUE else value
 
 
 def load_workbook_bytes(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:

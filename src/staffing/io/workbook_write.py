@@ -19,6 +19,7 @@ from staffing.io.layout import (
     ENUMS,
     GUIDE_KEYS,
     SHEETS,
+    UNKNOWN,
     WRITE_ORDER,
     Field,
     Form,
@@ -73,15 +74,19 @@ class _Styles:
 def _hint(f: Field) -> str:
     kind = f.kind
     if kind == "count":
-        text = zh("xlsx.hint.count")
+        text = zh("xlsx.hint.count") + zh("xlsx.hint.unknown")
     elif kind == "date":
         text = zh("xlsx.hint.date")
     elif kind == "code":
-        text = zh("xlsx.hint.code")
+        text = zh("xlsx.hint.code") + zh("xlsx.hint.unknown")
     elif kind == "names":
         text = zh("xlsx.hint.names")
     elif kind == "lines":
         text = zh("xlsx.hint.lines")
+    elif kind == "roles":
+        text = zh("xlsx.hint.roles")
+    elif kind.startswith("enums:"):
+        text = zh("xlsx.hint.sections") + "、".join(enum_labels(kind[6:]))
     elif kind == "pack":
         text = zh("xlsx.hint.pack")
     elif kind == "enum:bool":
@@ -137,8 +142,9 @@ class Writer:
 
         prompt = _hint(f)[:250]
         kind = f.kind
-        if kind.startswith("enum:") or (kind == "pack" and self.pack_titles):
-            name = "pack" if kind == "pack" else kind[5:]
+        if kind.startswith("enum:") or kind == "roles" or (kind == "pack" and self.pack_titles):
+            name = "pack" if kind == "pack" else "role" if kind == "roles" else kind[5:]
+            # several roles in one cell are allowed: Excel only warns (errorStyle below)
             dv = DataValidation(type="list", formula1=self.choices(name), allow_blank=True)
             dv.error = zh("xlsx.error.choice")
         elif kind == "count":
@@ -157,9 +163,19 @@ class Writer:
 
     # -- cell values
     def cell_value(self, f: Field, value: Any) -> Any:
-        if value is None:
-            return None
         kind = f.kind
+        if value is None:
+            return zh(UNKNOWN) if kind in ("count", "code") else None
+        if kind == "roles":
+            roles = value if isinstance(value, list) else [value]
+            labels = [enum_label("role", r) if r in ENUMS["role"] else str(r) for r in roles]
+            for label in labels:
+                if _SPLIT_NAMES.search(label):
+                    raise problem(self.path, "xlsx.separator", name=label)
+            return "、".join(labels)
+        if kind.startswith("enums:"):
+            items = value if isinstance(value, list) else [value]
+            return "、".join(enum_label(kind[6:], v) if v in ENUMS[kind[6:]] else str(v) for v in items)
         if kind.startswith("enum:"):
             name = kind[5:]
             if name == "bool":
@@ -186,7 +202,7 @@ class Writer:
 
     def put(self, ws: Any, row: int, col: int, f: Field, value: Any) -> None:
         cell = ws.cell(row=row, column=col, value=self.cell_value(f, value))
-        if f.kind in ("text", "code", "pack", "names", "lines") or f.kind.startswith("enum:"):
+        if f.kind in ("text", "code", "pack", "names", "lines", "roles") or f.kind.startswith(("enum:", "enums:")):
             cell.number_format = "@"  # a code of 12 digits must stay text, not 3.21E+11
         elif f.kind == "date":
             cell.number_format = "yyyy-mm-dd"
@@ -222,8 +238,8 @@ class Writer:
                 hint.font, hint.alignment = st.hint_font, st.wrap
                 if mandatory:
                     label.fill = st.mandatory_fill
-                value = _get(obj, f.path) if isinstance(obj, dict) else None
-                if value is not None and value != []:
+                present, value = _has(obj, f.path)
+                if present and value != []:
                     self.put(ws, row, 2, f, value)
                     written = True
                 self.validation(ws, f, f"B{row}")
@@ -250,8 +266,8 @@ class Writer:
         ws.freeze_panes = "A2"
         for r, item in enumerate(rows, start=2):
             for col, f in enumerate(layout.fields, start=1):
-                value = _get(item, f.path)
-                if value is not None and value != []:
+                present, value = _has(item, f.path)
+                if present and value != []:
                     self.put(ws, r, col, f, value)
         ws.auto_filter.ref = f"A1:{column_letter(len(layout.fields))}{max(1, len(rows) + 1)}"
 
@@ -330,7 +346,9 @@ def rows_of(layout: Table, data: dict[str, Any]) -> list[dict[str, Any]]:
         if isinstance(data.get("support_center"), dict):
             out.append({**data["support_center"], "@category": "centre"})
         for inst in data.get("support_institutions") or []:
-            out.append({**inst, "@category": "other"})
+            out.append({**inst, "@category": "outside"})
+        for inst in data.get("institutions") or []:
+            out.append({**inst, "@category": "institution"})
         return out
     out = []
     bodies = zh("xlsx.sheet.bodies")
@@ -340,7 +358,8 @@ def rows_of(layout: Table, data: dict[str, Any]) -> list[dict[str, Any]]:
     if isinstance(centre, dict):
         owners.append((institutions, 2, centre))
     first = 3 if isinstance(centre, dict) else 2
-    owners += [(institutions, first + n, c) for n, c in enumerate(data.get("support_institutions") or [])]
+    outside = list(data.get("support_institutions") or []) + list(data.get("institutions") or [])
+    owners += [(institutions, first + n, c) for n, c in enumerate(outside)]
     count: dict[object, int] = {}
     for _, _, owner in owners:
         count[owner.get("name")] = count.get(owner.get("name"), 0) + 1
@@ -351,6 +370,18 @@ def rows_of(layout: Table, data: dict[str, Any]) -> list[dict[str, Any]]:
         for item in owner.get(layout.path[0]) or []:
             out.append({"@owner": name, **item})
     return out
+
+
+def _has(obj: Any, path: tuple[str, ...]) -> tuple[bool, Any]:
+    """Whether the plan gives the value at `path` (null, unknown, counts as given), and it.
+    `quotas: ~` gives every type as unknown."""
+    for n, part in enumerate(path):
+        if obj is None and n > 0 and path[n - 1] == "quotas":
+            return True, None
+        if not isinstance(obj, dict) or part not in obj:
+            return False, None
+        obj = obj[part]
+    return True, obj
 
 
 def _get(obj: Any, path: tuple[str, ...]) -> Any:

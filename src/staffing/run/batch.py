@@ -196,7 +196,6 @@ def _strs(v: Any) -> bool:
 
 def _valid_finding(v: Any, shown: str) -> bool:
     from staffing.checks import lookup
-
     from staffing.checks.runlevel import RUN_LEVEL
 
     if not (isinstance(v, list) and len(v) == 16):

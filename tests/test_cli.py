@@ -44,7 +44,7 @@ def test_clean_example_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
 def test_whole_orgs_tree(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "orgs")
     assert code == 1
-    assert "共检查 6 个方案:通过 4 个,不通过 2 个,不完整 0 个,无法读取 0 个" in out
+    assert "共检查 10 个方案:通过 7 个,不通过 3 个,不完整 0 个,无法读取 0 个" in out
     assert "zhangpu.yaml" in out and "hongqiao.yaml" in out and "xiashu.yaml" not in out
 
 

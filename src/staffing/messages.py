@@ -30,6 +30,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "section.leadership_team": ("乡镇领导班子", "the town's leadership team"),
     "section.budget_funded": ("财政供养人员", "the budget-funded people"),
     "field.approved": ("核定职数", "approved posts"),
+    "label.grid-count": ("网格数", "number of grids"),
+    "label.grid-workers": ("网格员人数", "number of grid workers"),
     "field.filled": ("实配职数", "posts filled"),
     "field.actual": ("实有人数", "people in post"),
     "field.quota-total": ("编制总数", "total quota"),
@@ -203,6 +205,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ST701.admission": (
         "未建立职责准入制度",
         "no duty-admission procedure (职责准入) is in place",
+    ),
+    "ST702.some": (
+        "赋予乡镇的审批、处罚等权限（部分数量未知）没有公布目录的文件",
+        "powers delegated to the town (some counts unknown) with no published catalogue",
     ),
     "ST702": (
         "赋予的 {approval} 项审批事项和 {penalty} 项处罚权限没有公布目录的文件",

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from staffing.checks.base import Check, Options, Problem, not_provided
+from staffing.checks.base import Check, Options, Problem, cannot_check, not_provided
 from staffing.findings import Severity
 from staffing.messages import label
 from staffing.plan.context import Context
@@ -73,7 +73,8 @@ class MissingElement(Check):
             "party_leadership": "party_building" in roles,
             "approval_window": "approval_service" in roles,
             "enforcement_team": "comprehensive_enforcement" in roles,
-            "grid": plan.grid is not None and plan.grid.grids > 0 and plan.grid.unified,
+            # a grid whose number is unknown is there all the same
+            "grid": plan.grid is not None and plan.grid.grids != 0 and plan.grid.unified,
             "command_center": plan.command_center is not None or "command_center" in roles,
         }
         sections = {"grid": "grid", "command_center": "command_center"}
@@ -131,13 +132,20 @@ class GridTooCoarse(Check):
         if grid is None or not residents:
             return
         needed = math.ceil(residents / opts.residents_per_grid)
+        if grid.grids is None:
+            yield cannot_check(label("label.grid-count"), ("grid", "grids"), trail=(label("label.grid"),),
+                               option="residents_per_grid")
+            return
         if grid.grids < needed:
             yield Problem(
                 "ST602.grids",
                 {"grids": grid.grids, "needed": needed, "residents": residents, "per": opts.residents_per_grid},
                 ("grid", "grids"), trail=(label("label.grid"),), option="residents_per_grid",
             )
-        if opts.worker_per_grid and grid.workers < grid.grids:
+        if opts.worker_per_grid and grid.workers is None:
+            yield cannot_check(label("label.grid-workers"), ("grid", "workers"), trail=(label("label.grid"),),
+                               option="worker_per_grid")
+        elif opts.worker_per_grid and grid.workers is not None and grid.workers < grid.grids:
             yield Problem("ST602.workers", {"grids": grid.grids, "workers": grid.workers},
                           ("grid", "workers"), trail=(label("label.grid"),), option="worker_per_grid")
 
@@ -273,9 +281,11 @@ class PowersNotCatalogued(Check):
             if ctx.plan.town.developed_town and opts.powers_expected:
                 yield Problem("ST702.none", {}, (), option="powers_expected", severity=Severity.WARNING)
             return
-        total = powers.approval_items + powers.penalty_powers + powers.other_powers
+        # any power delegated, however many (an unknown number is not none)
+        total = any(n is None or n > 0 for n in (powers.approval_items, powers.penalty_powers, powers.other_powers))
         if total and not (powers.catalogue or "").strip():
-            yield Problem("ST702", {"approval": powers.approval_items, "penalty": powers.penalty_powers},
+            counts_known = powers.approval_items is not None and powers.penalty_powers is not None
+            yield Problem("ST702" if counts_known else "ST702.some", {"approval": powers.approval_items, "penalty": powers.penalty_powers},
                           ("powers",), trail=(label("label.delegated-powers"),), option="require_catalogue")
         if total and powers.legal_actor != "town":
             yield Problem("ST702.actor", {}, ("powers", "legal_actor"), trail=(label("label.delegated-powers"),),

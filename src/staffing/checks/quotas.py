@@ -364,6 +364,9 @@ class TransferOutOfRange(Check):
     options = TransferRangeOptions
 
     def run(self, ctx: Context, opts: TransferRangeOptions) -> Iterator[Problem]:
+        if (opts.min is not None or opts.max is not None) and not ctx.plan.provided("transfers"):
+            yield not_provided("transfers", option="min" if opts.min is not None else "max")
+            return
         # every transfer from above counts, recorded or not: a missing document is ST202's
         # finding alone, not also a shortfall here
         moved_in = incoming(ctx.plan)

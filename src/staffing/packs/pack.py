@@ -104,7 +104,7 @@ class Pack:
 
     def roles_recognised(self, name: str) -> list[tuple[str, str]]:
         """Roles a reviewer reads in a name, in the order they appear in it, each with the
-        keyword or pattern that matched: 政法和社会事业局 → public_security_governance (政法),
+        words of the name that matched: 政法和社会事业局 → public_security_governance (政法),
         social_affairs (社会事业).  Names and rules are compared in simplified script."""
         return _recognise(self._rules("roles", self.roles), normalize(name))
 
@@ -210,10 +210,10 @@ class Pack:
 
 
 def _recognise(rules: list[tuple[str, str, re.Pattern[str]]], text: str) -> list[tuple[str, str]]:
-    """(item, rule) for every item a rule finds in text, by where its first match starts."""
+    """(item, matched words) for every item a rule finds in text, by where its first match starts."""
     first: dict[str, tuple[int, str]] = {}
-    for item, rule, pattern in rules:
+    for item, _rule, pattern in rules:
         m = pattern.search(text)
-        if m and (item not in first or m.start() < first[item][0]):
-            first[item] = (m.start(), rule)
+        if m and m.group(0) and (item not in first or m.start() < first[item][0]):
+            first[item] = (m.start(), m.group(0))  # the words matched, as a reviewer sees them
     return [(item, rule) for item, (_, rule) in sorted(first.items(), key=lambda kv: (kv[1][0], kv[0]))]

@@ -108,7 +108,7 @@ def _unknown_quotas(value: object) -> object:
 
 
 # quotas of a body, sub-unit, institution or dispatched unit: `~` means all unknown
-HeldQuotas = Annotated[Quotas, BeforeValidator(_unknown_quotas)]
+HeldQuotas = Annotated[Quotas, BeforeValidator(_unknown_quotas, json_schema_input_type=Quotas | None)]
 
 
 class Population(_Model):
@@ -301,17 +301,17 @@ class ReturnedPowers(_Model):
 class Powers(_Model):
     """Powers delegated by the county."""
 
-    approval_items: Count = Field(0, description="审批(服务)事项")
-    penalty_powers: Count = Field(0, description="行政处罚权限")
-    other_powers: Count = 0
+    approval_items: Figure = Field(0, description="审批(服务)事项; null: unknown")
+    penalty_powers: Figure = Field(0, description="行政处罚权限; null: unknown")
+    other_powers: Figure = Field(0, description="other delegated powers (e.g. 行政强制、监督检查); null: unknown")
     catalogue: Name | None = Field(None, description="document publishing the catalogue (目录)")
     legal_actor: Literal["town", "county_department"] = "town"
     returned: list[ReturnedPowers] = []
 
 
 class Grid(_Model):
-    grids: Count = Field(description="网格数")
-    workers: Count = Field(0, description="网格员")
+    grids: Figure = Field(description="网格数; null: unknown")
+    workers: Figure = Field(0, description="网格员; null: unknown")
     unified: bool = Field(True, description="多网合一: one integrated grid")
 
 

@@ -294,7 +294,7 @@ class Cache:
             db = self._connect(self.readonly)
             db.execute("SELECT count(*) FROM entries2 WHERE key = ''").fetchone()
             self._db = db
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, ValueError):  # ValueError: damaged schema text that is not UTF-8
             self.broken = True
             if not self.readonly:
                 self._move_aside()

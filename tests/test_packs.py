@@ -179,3 +179,16 @@ def test_pack_quotes_name_real_seed_files() -> None:
     for path in PACK_FILES:
         for seed in re.findall(r"seed:\s*([\w.]+)", path.read_text(encoding="utf-8")):
             assert seed in names, f"{path.name} cites {seed}"
+
+
+@needs_shared
+def test_listed_developed_towns_are_those_of_the_seeds() -> None:
+    # every town of the lists is named, county and town, in the seed its source cites
+    pack = resolve("jiangsu-common")
+    setting = pack.checks["developed-town-not-a-town"]
+    for option, count in (("listed_towns", 29), ("pilot_towns", 5)):
+        param = setting.params[option]
+        assert len(param.value) == count == len(set(param.value)), option
+        seed = (SEEDS / param.source.split(":")[0]).read_text(encoding="utf-8")
+        for name in param.value:
+            assert squash(name) in squash(seed), f"{option}: {name}"

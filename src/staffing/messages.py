@@ -182,6 +182,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "缺少“1+4”要素:{element_zh}",
         "missing 1+4 element: {element_en}",
     ),
+    "ST601.host": (
+        "{name}所依托的机构“{body}”不在本方案的职能机构中：指挥调度中心须由方案中的机构承担",
+        "{name} is hosted by “{body}”, which is not a body of this plan: the command centre must sit in one of its bodies",
+    ),
     "ST602.grids": (
         "常住人口 {residents} 人按每 {per} 人一网格需 {needed} 个网格,现有 {grids} 个",
         "{residents} residents at one grid per {per} need {needed} grids; the plan has {grids}",
@@ -229,6 +233,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ST801": (
         "只有镇才能作为经济发达镇,本单位类型为 {unit_type}",
         "only towns can be developed towns; this unit is a {unit_type}",
+    ),
+    "ST801.unlisted": (
+        "{county}{name}标为经济发达镇，但不在规则包所列的经济发达镇名单中，也没有记录批准文件（批复文号）：请补充批复文号",
+        "{name} ({county}) is marked as a developed town but is not on the pack's list of developed towns and records "
+        "no approval document: please record it",
     ),
     "ST802": (
         "规则包 {pack} 只适用于 {applies},本单位类型为 {unit_type};本规则包的其他结论仅供参考，不具约束力",

@@ -121,8 +121,9 @@ class OverEstablishment(Check):
     """More people in post than quota (超编).
 
     ## What it checks
-    For every body, sub-unit, the support centre and every dispatched unit that gives
-    `actual`, the people in post do not exceed its quotas in total.
+    For every body, sub-unit, the support centre, every institution (kept outside the
+    centre too) and every dispatched unit that gives `actual`, the people in post do not
+    exceed its quotas in total.
 
     ## Why it matters
     超编 is what the whole reform forbids: "确保基层机构编制和财政供养人员总量只减不增" (003).
@@ -165,6 +166,9 @@ class OverEstablishment(Check):
         for i, inst in enumerate(ctx.plan.institutions):
             yield from over(("institutions", i), inst.name, inst.quotas, inst.actual,
                             (label("label.institutions"), (inst.name, inst.name)))
+        for i, kept in enumerate(ctx.plan.support_institutions):  # kept outside the centre: still 超编 if over
+            yield from over(("support_institutions", i), kept.name, kept.quotas, kept.actual,
+                            (label("label.institutions"), (kept.name, kept.name)))
         for i, unit in enumerate(ctx.plan.dispatched_units):
             if unit.quotas.total != 0 or unit.actual:
                 yield from over(("dispatched_units", i), unit.name, unit.quotas, unit.actual,

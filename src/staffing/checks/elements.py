@@ -12,6 +12,7 @@ from staffing.checks.base import Check, Options, Problem, cannot_check, not_prov
 from staffing.findings import Severity
 from staffing.messages import label
 from staffing.plan.context import Context
+from staffing.plan.names import normalize, strip_town
 
 ELEMENT_LABELS = {
     "party_leadership": label("label.party-leadership-a-party-building-body"),
@@ -43,7 +44,8 @@ class MissingElement(Check):
     `approval_window` a body carrying `approval_service`;
     `enforcement_team` a body carrying `comprehensive_enforcement`;
     `grid` a `grid` with at least one grid, integrated into one (`unified`);
-    `command_center` a `command_center` (or a body with that role).
+    `command_center` a `command_center` (or a body with that role); where the centre
+    names the body that hosts it (`command_center.body`), that body is in the plan.
 
     ## Why it matters
     The "1+4" model: "加强党的全面领导、审批服务一窗口、综合执法一队伍、基层治理一网格、
@@ -88,6 +90,15 @@ class MissingElement(Check):
             zh, en = ELEMENT_LABELS.get(element, (element, element))
             loc: tuple[str | int, ...] = ("grid",) if element == "grid" and plan.grid is not None else ()
             yield Problem("ST601", {"element_zh": zh, "element_en": en}, loc, option="elements")
+        centre = plan.command_center
+        if "command_center" in opts.elements and centre is not None and centre.body:
+            # the body that hosts the centre must be one of the plan's: a name nobody can find
+            # leaves the centre without staff or leaders
+            names = {strip_town(b.name, plan.town.name) for b in plan.bodies}
+            names |= {strip_town(n, plan.town.name) for b in plan.bodies for n in b.nameplates}
+            if strip_town(centre.body, plan.town.name) not in names:
+                yield Problem("ST601.host", {"name": centre.name, "body": centre.body}, ("command_center", "body"),
+                              trail=((centre.name, centre.name),), option="elements")
 
 
 class GridOptions(Options):
@@ -298,13 +309,21 @@ class PowersNotCatalogued(Check):
 
 class OnlyTownsOptions(Options):
     only_towns: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    # the towns approved as developed towns ("county + town", either script); a plan claiming
+    # developed_town: true is one of them or records its approval (developed_town_document)
+    listed_towns: list[str] | None = None
+    pilot_towns: list[str] | None = None
 
 
 class DevelopedTownNotATown(Check):
     """A township or street is marked as a developed town.
 
     ## What it checks
-    `developed_town: true` is only possible when `unit_type` is `town`.
+    `developed_town: true` is only possible when `unit_type` is `town`; and where the
+    pack lists the approved developed towns (Jiangsu: the 29 of the second batch, 000,
+    and the Suzhou pilots, 001), a town claiming it is on the list or records the
+    document that approved it (`town.developed_town_document`); otherwise a warning
+    asks for it (the seeds do not name every town Jiangsu has approved).
 
     ## Why it matters
     Nanjing's Shiqiu became a street and left the developed-town list: "原石湫鎮已撤鎮
@@ -327,6 +346,15 @@ class DevelopedTownNotATown(Check):
         town = ctx.plan.town
         if opts.only_towns is not False and town.developed_town and town.unit_type != "town":
             yield Problem("ST801", {"unit_type": town.unit_type}, ("town", "developed_town"), option="only_towns")
+        lists = (opts.listed_towns or []) + (opts.pilot_towns or [])
+        if not (lists and town.developed_town and town.unit_type == "town") or (town.developed_town_document or "").strip():
+            return  # a street marked as one is the finding above, not also "unlisted"
+        known = {normalize(n) for n in lists}
+        if normalize(town.county + town.name) not in known:
+            # a warning that asks: the seeds name the second batch and Suzhou's pilots, not
+            # every developed town Jiangsu has approved since 2010 (000: "16個省級")
+            yield Problem("ST801.unlisted", {"name": town.name, "county": town.county}, ("town", "developed_town"),
+                          option="listed_towns", severity=Severity.WARNING)
 
 
 class PackNotApplicable(Check):

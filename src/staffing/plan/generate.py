@@ -348,6 +348,7 @@ def plan_text(town: Town, county: County, rng: random.Random, fault: str | None)
         f"  code: \"{town.code}\"",
         f"  unit_type: {town.unit_type}",
         f"  developed_town: {s(developed)}",
+        *([f"  developed_town_document: {s(f'{county_short}政复〔20{yy}〕{int(town.code[-3:])}号')}"] if developed else []),
         f"  province: {s(town.province)}",
         f"  city: {s(town.city)}",
         f"  county: {s(town.county)}",

@@ -125,6 +125,9 @@ class Town(_Model):
     )
     unit_type: UnitType = Field(description="town 镇 / township 乡 / street 街道")
     developed_town: bool = Field(False, description="经济发达镇 economically developed town")
+    developed_town_document: Name | None = Field(
+        None, description="批复文号 of the approval as a developed town, where it is not on the pack's list"
+    )
     province: Name
     city: Name
     county: Name

@@ -140,6 +140,10 @@ def test_findings_of_one_check_are_capped_and_the_rest_counted(tmp_path: Path, c
     assert more[0]["severity"] == "warning" and more[0]["line"] == 21  # where the first left out stands
     code2, text, _ = run(capsys, str(f))
     assert code2 == code and text.count("ST906") == cap + 1
+    code3, out, _ = run(capsys, "--format", "json", "--max-findings-per-check", "5", str(f))
+    st906 = [x for x in json.loads(out)["files"][0]["findings"] if x["code"] == "ST906"]
+    assert code3 == code and len(st906) == 6
+    assert [x["numbers"] for x in st906 if x["numbers"]] == [{"count": 245, "listed": 5}]
 
 
 def test_findings_of_one_file_are_capped(tmp_path: Path) -> None:

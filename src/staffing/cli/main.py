@@ -96,6 +96,8 @@ def _limits(args: argparse.Namespace) -> Limits:
         max_bytes=getattr(args, "max_bytes", None) or default.max_bytes,
         max_depth=getattr(args, "max_depth", None) or default.max_depth,
         max_nodes=getattr(args, "max_nodes", None) or default.max_nodes,
+        max_findings_per_check=getattr(args, "max_findings_per_check", None) or default.max_findings_per_check,
+        max_findings_per_file=getattr(args, "max_findings_per_file", None) or default.max_findings_per_file,
     )
 
 
@@ -477,6 +479,10 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
                        help="deepest nesting of mappings and lists accepted (default %(default)s)")
     check.add_argument("--max-nodes", type=_limit, default=Limits().max_nodes,
                        help="most values accepted in one file, aliases expanded (default %(default)s)")
+    check.add_argument("--max-findings-per-check", type=_limit, default=Limits().max_findings_per_check, metavar="N",
+                       help="findings of one check listed per file; the rest are counted (default %(default)s)")
+    check.add_argument("--max-findings-per-file", type=_limit, default=Limits().max_findings_per_file, metavar="N",
+                       help="findings listed per file; the rest are counted (default %(default)s)")
     check.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="processes to use (default: every core)")
     check.add_argument("--no-cache", action="store_true", help="check every plan again and keep no results")
     check.add_argument("--cache-dir", metavar="DIR", default=None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import sys
@@ -14,10 +15,10 @@ from pathlib import Path
 from staffing import __version__
 from staffing.checks import ALL_CHECKS, lookup
 from staffing.cli.config import Config, resolve_config
-from staffing.errors import Exit, InputProblem, Interrupted, inert_json, problem
+from staffing.errors import Exit, InputProblem, Interrupted, problem
 from staffing.io.load import Limits, display_path
 from staffing.messages import render
-from staffing.reporters import REPORTERS, Run
+from staffing.reporters import REPORTERS, Run, stream
 from staffing.run.engine import FileResult, Settings, Skipped, check_file, packs_findings
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -191,21 +192,28 @@ def _config(args: argparse.Namespace) -> Config:
     return getattr(args, "config", None) or Config()
 
 
-def report_for(run: Run, fmt: str, lang: str, summary: dict | None) -> str | bytes:
-    """The report of `run` in `fmt` (with the roll-up in text and JSON when there is one).
-    Formats come from the reporters' registry, so a reporter registered there is usable
-    both on the console (--format) and as a file (--output FORMAT=FILE)."""
+def report_pieces(run: Run, fmt: str, lang: str, summary: dict | None) -> Iterator[str | bytes]:
+    """The report of `run` in `fmt` (with the roll-up in text and JSON when there is one), in
+    pieces as the reporter makes them (see `reporters.stream`).  Formats come from the
+    reporters' registry, so a reporter registered there is usable both on the console
+    (--format) and as a file (--output FORMAT=FILE)."""
     if summary is not None and fmt == "json":
-        from staffing.reporters.json_reporter import as_data
+        from staffing.reporters import json_reporter
 
-        data = as_data(run)
-        data["rollup"] = summary
-        return inert_json(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
+        return json_reporter.stream(run, lang, extra={"rollup": summary})
     if summary is not None and fmt == "text":
         from staffing.run.batch import rollup_text
 
-        return str(REPORTERS[fmt](run, lang)) + rollup_text(summary, lang)
-    return REPORTERS[fmt](run, lang)
+        return itertools.chain(stream(fmt, run, lang), (rollup_text(summary, lang),))
+    return stream(fmt, run, lang)
+
+
+def report_for(run: Run, fmt: str, lang: str, summary: dict | None) -> str | bytes:
+    """The whole report of `run` in `fmt` (for a file, written whole or not at all)."""
+    pieces = list(report_pieces(run, fmt, lang, summary))
+    if pieces and isinstance(pieces[0], bytes):
+        return b"".join(p for p in pieces if isinstance(p, bytes))
+    return "".join(p for p in pieces if isinstance(p, str))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -278,10 +286,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         with _no_colour():  # a file never gets a terminal's colour codes
             data = report_for(run, out_fmt, args.lang, summary)
         write_file(out_file, data, args.lang)
-    text = report_for(run, fmt, args.lang, summary)
-    if isinstance(text, bytes):
-        raise problem("--format", "cli.format-not-text", format=fmt)
-    emit(text)
+    for piece in report_pieces(run, fmt, args.lang, summary):  # written as made: memory does not grow with the findings
+        if isinstance(piece, bytes):
+            raise problem("--format", "cli.format-not-text", format=fmt)
+        emit(piece)
     if args.explain_roles and fmt == "text":
         from staffing.reporters.roles import explain
 

@@ -11,6 +11,7 @@ written out (`errors.visible`), so the log shows them instead of obeying them.  
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from staffing.errors import visible
@@ -70,8 +71,16 @@ def _annotation(f: Finding, run: Run, lang: str) -> str:
 
 
 def report(run: Run, lang: str) -> str:
+    return "".join(stream(run, lang))
+
+
+def stream(run: Run, lang: str) -> Iterator[str]:
+    """The annotations in pieces, one file at a time."""
     out: list[str] = []
     for result in run.results:
+        if out:
+            yield "\n".join(out) + "\n"
+            out = []
         if result.error is not None:
             e = result.error
             out.append(command("error", e.message(lang), file=e.file, line=e.line, col=e.column,
@@ -82,4 +91,4 @@ def report(run: Run, lang: str) -> str:
     skipped = render("report.skipped", lang, {})
     out.extend(command("notice", s.message(lang), file=s.path, title=skipped) for s in run.skipped)
     out.append(LABELS[lang]["summary"].format(**run.counts()))
-    return "\n".join(out) + "\n"
+    yield "\n".join(out) + "\n"

@@ -3,52 +3,62 @@ documented in README.md; fields are only ever added, never renamed or removed.""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from staffing import __version__
-from staffing.errors import inert_json
+from staffing.reporters.jsonstream import Streamed
+from staffing.reporters.jsonstream import stream as json_pieces
 
 if TYPE_CHECKING:
     from staffing.reporters import Run
+    from staffing.run.engine import FileResult
 
 FORMAT_VERSION = 1
 
 
-def as_data(run: Run) -> dict[str, Any]:
-    files: list[dict[str, Any]] = []
-    for r in run.results:
-        entry: dict[str, Any] = {
-            "path": r.path,
-            "status": run.status(r),
-            "town": r.plan.town.name if r.plan else None,
-            "code": r.plan.town.code if r.plan else None,
-            "pack": r.pack.id if r.pack else None,
-            "pack_origin": r.pack.origin if r.pack else None,
-            "error": None,
-            "findings": [f.to_dict() for f in r.findings],
+def file_entry(run: Run, r: FileResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "path": r.path,
+        "status": run.status(r),
+        "town": r.plan.town.name if r.plan else None,
+        "code": r.plan.town.code if r.plan else None,
+        "pack": r.pack.id if r.pack else None,
+        "pack_origin": r.pack.origin if r.pack else None,
+        "error": None,
+        "findings": [f.to_dict() for f in r.findings],
+    }
+    if r.error is not None:
+        entry["error"] = {
+            "file": r.error.file,
+            "line": r.error.line,
+            "column": r.error.column,
+            "key": r.error.key,
+            "sheet": r.error.sheet,
+            "cell": r.error.cell,
+            "message": {"zh": r.error.message("zh"), "en": r.error.message("en")},
         }
-        if r.error is not None:
-            entry["error"] = {
-                "file": r.error.file,
-                "line": r.error.line,
-                "column": r.error.column,
-                "key": r.error.key,
-                "sheet": r.error.sheet,
-                "cell": r.error.cell,
-                "message": {"zh": r.error.message("zh"), "en": r.error.message("en")},
-            }
-        files.append(entry)
+    return entry
+
+
+def as_data(run: Run, streamed: bool = False) -> dict[str, Any]:
+    """The document; with `streamed`, its files as a list turned into JSON one by one."""
+    entries = (file_entry(run, r) for r in run.results)
     return {
         "format_version": FORMAT_VERSION,
         "tool": {"name": "staffing", "version": __version__},
         "summary": run.counts(),
-        "files": files,
+        "files": Streamed(entries) if streamed else list(entries),
         "pack_findings": [f.to_dict() for f in run.pack_findings],
         "skipped": [{"path": s.path, "reason": s.reason, "message": {"zh": s.message("zh"), "en": s.message("en")}}
                     for s in run.skipped],
     }
 
 
+def stream(run: Run, lang: str, extra: dict[str, Any] | None = None) -> Iterator[str]:
+    """The document in pieces, one file at a time (`extra` keys, such as the roll-up, last)."""
+    return json_pieces({**as_data(run, streamed=True), **(extra or {})})
+
+
 def report(run: Run, lang: str) -> str:
-    return inert_json(json.dumps(as_data(run), ensure_ascii=False, indent=2, sort_keys=False, default=str)) + "\n"
+    return "".join(stream(run, lang))

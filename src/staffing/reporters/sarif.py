@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import json
 import re
+from collections.abc import Iterator
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from staffing import __version__
 from staffing.checks import ALL_CHECKS, Check
 from staffing.checks.runlevel import RUN_LEVEL, UnusableInput
-from staffing.errors import inert_json
+from staffing.errors import InputProblem
 from staffing.findings import Finding, Severity
+from staffing.reporters.jsonstream import Streamed
+from staffing.reporters.jsonstream import stream as json_pieces
 
 if TYPE_CHECKING:
     from staffing.reporters import Run
@@ -178,41 +180,52 @@ def _result(f: Finding, lang: str, index: dict[str, int]) -> dict[str, Any]:
     return out
 
 
-def as_data(run: Run, lang: str) -> dict[str, Any]:
+def _unusable(e: InputProblem, lang: str, index: dict[str, int]) -> dict[str, Any]:
+    return {
+        "ruleId": UNUSABLE_CODE,
+        "ruleIndex": index[UNUSABLE_CODE],
+        "level": "error",
+        "message": {"text": e.message(lang)},
+        "locations": [_location(e.file, e.line, e.column, (), e.sheet, e.cell)],
+        "partialFingerprints": {"staffing/v1": _fingerprint(UNUSABLE_CODE, e.file, e.key)},
+        "properties": {"key": e.key, "message": {"zh": e.message("zh"), "en": e.message("en")}},
+    }
+
+
+def _results(run: Run, lang: str, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+    for r in run.results:
+        if r.error is not None:
+            yield _unusable(r.error, lang, index)
+            continue
+        for f in r.findings:
+            yield _result(f, lang, index)
+    for f in run.pack_findings:
+        yield _result(f, lang, index)
+
+
+def as_data(run: Run, lang: str, streamed: bool = False) -> dict[str, Any]:
+    """The SARIF log; with `streamed`, its results as a list turned into JSON one by one."""
     # run-level codes (ST000 pack loosens parent, ST001 unusable input, ST002 unused waiver)
     # are documented like checks, so they are described the same way
     rules = [_rule(c, run) for c in (*all_checks(), *RUN_LEVEL.values())]
     index = {r["id"]: i for i, r in enumerate(rules)}
-    results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
-    for r in run.results:
+    for r in run.results:  # an unusable file is a result and a notification, so never dropped
         if r.error is not None:
             e = r.error
-            text = e.message(lang)
-            results.append({
-                "ruleId": UNUSABLE_CODE,
-                "ruleIndex": index[UNUSABLE_CODE],
-                "level": "error",
-                "message": {"text": text},
-                "locations": [_location(e.file, e.line, e.column, (), e.sheet, e.cell)],
-                "partialFingerprints": {"staffing/v1": _fingerprint(UNUSABLE_CODE, e.file, e.key)},
-                "properties": {"key": e.key, "message": {"zh": e.message("zh"), "en": e.message("en")}},
-            })
             notifications.append({
                 "level": "error",
-                "message": {"text": text},
+                "message": {"text": e.message(lang)},
                 "locations": [_location(e.file, e.line, e.column, (), e.sheet, e.cell)],
                 "descriptor": {"id": UNUSABLE_CODE},
             })
-            continue
-        results.extend(_result(f, lang, index) for f in r.findings)
-    results.extend(_result(f, lang, index) for f in run.pack_findings)
     for s in run.skipped:  # a plan-like file not checked: said, never silent
         notifications.append({"level": "note", "message": {"text": s.message(lang)},
                               "locations": [_location(s.path, None, None)], "properties": {"reason": s.reason}})
     invocation: dict[str, Any] = {"executionSuccessful": True}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
+    results = _results(run, lang, index)
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -224,12 +237,17 @@ def as_data(run: Run, lang: str) -> dict[str, Any]:
                 "invocations": [invocation],
                 "language": "zh-CN" if lang == "zh" else "en-US",
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                "results": Streamed(results) if streamed else list(results),
                 "properties": {"summary": run.counts()},
             }
         ],
     }
 
 
+def stream(run: Run, lang: str) -> Iterator[str]:
+    """The log in pieces, one result at a time."""
+    return json_pieces(as_data(run, lang, streamed=True))
+
+
 def report(run: Run, lang: str) -> str:
-    return inert_json(json.dumps(as_data(run, lang), ensure_ascii=False, indent=2, default=str)) + "\n"
+    return "".join(stream(run, lang))

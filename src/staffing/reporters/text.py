@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from staffing.errors import visible as _v  # output escaping: no raw control/bidi chars reach the terminal
@@ -49,10 +50,18 @@ def _finding_lines(f: Finding, lang: str, colour: bool) -> list[str]:
 
 
 def report(run: Run, lang: str) -> str:
+    return "".join(stream(run, lang))
+
+
+def stream(run: Run, lang: str) -> Iterator[str]:
+    """The report in pieces, one file at a time."""
     colour = _use_colour()
     lab = LABELS[lang]
     out: list[str] = []
     for result in run.results:
+        if out:
+            yield "\n".join(out) + "\n"
+            out = []
         if result.error is not None:
             out.append(f"{result.error.where()}: {_paint(lab['unusable'], 'error', colour)}: {_v(result.error.message(lang))}")
             continue
@@ -77,7 +86,7 @@ def report(run: Run, lang: str) -> str:
     if len(run.skipped) > SKIPPED_LISTED:
         out.append(_paint(render("report.skipped-more", lang, {"count": len(run.skipped) - SKIPPED_LISTED}), "dim", colour))
     out.append(lab["summary"].format(**run.counts()))
-    return "\n".join(out) + "\n"
+    yield "\n".join(out) + "\n"
 
 
 def pack_label(pack: Any, lang: str) -> str:

@@ -92,8 +92,8 @@ def stream(name: str, run: Run, lang: str) -> Iterator[str | bytes]:
     """The report `name` in pieces, for writing as it is made: a reporter with a `stream`
     (text, json, sarif, github) turns one file's findings into text at a time, so memory
     does not grow with the number of findings; any other gives its whole text."""
-    module = importlib.import_module(f"staffing.reporters.{_Registry._MODULES[name]}")
-    pieces = getattr(module, "stream", None)
+    where = _Registry._MODULES.get(name)  # a reporter registered otherwise has no stream
+    pieces = getattr(importlib.import_module(f"staffing.reporters.{where}"), "stream", None) if where else None
     if pieces is None:
         return iter((REPORTERS[name](run, lang),))
     return iter(pieces(run, lang))

@@ -54,6 +54,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "level": ("principal", "deputy"),
     "management": ("local", "dispatched"),
     "assessment": ("town", "department", "joint"),
+    "joint_lead": ("town", "department"),
     "consultation": ("written", "oral", "none"),
     "from_level": ("county", "city", "province", "town"),
     "quota_type": QUOTA_TYPES,
@@ -159,6 +160,7 @@ TOWN = Form("xlsx.sheet.town", (
         Field("xlsx.col.code", ("code",), "code", True),
         Field("xlsx.col.unit_type", ("unit_type",), "enum:unit_type", True),
         Field("xlsx.col.developed_town", ("developed_town",), "enum:bool"),
+        Field("xlsx.col.developed_town_document", ("developed_town_document",)),
         Field("xlsx.col.province", ("province",), required=True),
         Field("xlsx.col.city", ("city",), required=True),
         Field("xlsx.col.county", ("county",), required=True),
@@ -246,6 +248,7 @@ BODIES = Table("xlsx.sheet.bodies", ("bodies",), (
     Field("xlsx.col.nameplates", ("nameplates",), "names"),
     Field("xlsx.col.merged_from", ("merged_from",), "names"),
     Field("xlsx.col.duties", ("duties",), "lines"),
+    Field("xlsx.col.approval_document", ("approval_document",)),
 ))
 
 SUBUNITS = Table("xlsx.sheet.subunits", ("subunits",), (
@@ -289,6 +292,7 @@ DISPATCHED = Table("xlsx.sheet.dispatched", ("dispatched_units",), (
     Field("xlsx.col.management", ("management",), "enum:management", True),
     Field("xlsx.col.dispatch_basis", ("dispatch_basis",)),
     Field("xlsx.col.assessment_lead", ("assessment_lead",), "enum:assessment"),
+    Field("xlsx.col.assessment_joint_lead", ("assessment_joint_lead",), "enum:joint_lead"),
     Field("xlsx.col.consultation", ("head_appointment_consultation",), "enum:consultation"),
     *_quotas(),
     Field("xlsx.col.actual", ("actual",), "count"),

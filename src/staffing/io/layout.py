@@ -13,6 +13,7 @@ Two kinds of sheet:
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from staffing.messages import CATALOGUE
@@ -79,7 +80,9 @@ def enum_labels(name: str) -> list[str]:
 def enum_code(name: str, text: str) -> str | None:
     """The code for a drop-down label (or the code itself, as written in YAML)."""
     for code in ENUMS[name]:
-        if text in (zh(_label_key(name, code)), code):
+        label = zh(_label_key(name, code))
+        # the reader compares NFKC text: a label with full-width brackets (乡镇（街道）) must too
+        if text in (label, unicodedata.normalize("NFKC", label), code):
             return code
     return None
 

@@ -247,6 +247,11 @@ def test_every_plan_like_file_is_checked_or_listed_as_skipped(tmp_path: Path, ca
     code, out, _ = run(capsys, "--format", "sarif", str(root))
     notes = json.loads(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert sorted(n["properties"]["reason"] for n in notes) == ["skip.hidden-file", "skip.hidden-folder", "skip.underscore"]
+    code, out, _ = run(capsys, "--format", "junit", str(root))
+    import xml.etree.ElementTree as ET
+
+    cases = ET.fromstring(out.encode("utf-8")).findall(".//testsuite[@name='skipped']/testcase/skipped")
+    assert sorted(c.get("type") or "" for c in cases) == ["skip.hidden-file", "skip.hidden-folder", "skip.underscore"]
     code, out = cli.main(["check", "--lang", "zh", str(root)]), capsys.readouterr().out
     assert "跳过文件 3 个" in out
 

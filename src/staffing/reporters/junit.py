@@ -159,6 +159,17 @@ def report(run: Run, lang: str) -> str:
             suite.set(key, str(value))
             totals[key] += value
         suite.set("time", "0")
+    if run.skipped:  # plan-like files not checked: one skipped test case each, with the reason
+        suite = ET.SubElement(root, "testsuite", name=_x(render("report.skipped", lang, {})))
+        for s in run.skipped:
+            case = ET.SubElement(suite, "testcase", name=_x(s.path), classname=_classname(s.path), file=_x(s.path),
+                                 time="0")
+            ET.SubElement(case, "skipped", message=_x(s.message(lang)), type=s.reason)
+        n = str(len(run.skipped))
+        for attribute, text in (("tests", n), ("failures", "0"), ("errors", "0"), ("skipped", n), ("time", "0")):
+            suite.set(attribute, text)
+        totals["tests"] += len(run.skipped)
+        totals["skipped"] += len(run.skipped)
     for key, value in totals.items():
         root.set(key, str(value))
     root.set("time", "0")

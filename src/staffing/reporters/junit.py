@@ -74,15 +74,15 @@ def _line(f: Finding, lang: str) -> str:
     return text
 
 
-def _case(suite: ET.Element, name: str, classname: str, file: str, findings: list[Finding], run: Run,
-          lang: str, line: int | None = None) -> tuple[int, int]:
-    """Add a testcase; returns (failures, skipped) it counts for."""
-    case = ET.SubElement(suite, "testcase", name=_x(name), classname=classname, file=_x(file), time="0")
+def _case(suite: ET.Element, name: str, classname: str, findings: list[Finding], run: Run,
+          lang: str) -> tuple[int, int]:
+    """Add a testcase; returns (failures, skipped) it counts for.  Where each finding is
+    (file:line:col) is in the failure's text: Jenkins' schema has no file or line on a
+    testcase."""
+    case = ET.SubElement(suite, "testcase", name=_x(name), classname=classname, time="0")
     failing = [f for f in findings if run.failing(f)]
     others = [f for f in findings if not run.failing(f)]
     unknown = [f for f in others if f.severity == Severity.UNKNOWN and not f.waived]
-    if line is not None or failing:
-        case.set("line", str(line if line is not None else failing[0].line))
     if failing:
         first = failing[0]
         fail = ET.SubElement(case, "failure", message=_x(f"{first.code} {first.slug}: {first.message(lang)}"),
@@ -100,15 +100,12 @@ def report(run: Run, lang: str) -> str:
     root = ET.Element("testsuites", name="staffing")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for result in run.results:
-        suite = ET.SubElement(root, "testsuite", name=_x(result.path))
+        suite = ET.SubElement(root, "testsuite", name=_x(result.path), file=_x(result.path))
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         classname = _classname(result.path)
         if result.error is not None:
             e = result.error
-            case = ET.SubElement(suite, "testcase", name="ST001 unusable-input", classname=classname,
-                                 file=_x(e.file), time="0")
-            if e.line is not None:
-                case.set("line", str(e.line))
+            case = ET.SubElement(suite, "testcase", name="ST001 unusable-input", classname=classname, time="0")
             err = ET.SubElement(case, "error", message=_x(e.message(lang)), type=_x(e.key))
             err.text = _x(f"{e.where()}: {render('ci.unusable', lang, {})}: {e.message(lang)}")
             counts["tests"] += 1
@@ -126,13 +123,12 @@ def report(run: Run, lang: str) -> str:
                 name = f"{check.code} {check.slug}"
                 counts["tests"] += 1
                 if not ran(check, result, run):
-                    case = ET.SubElement(suite, "testcase", name=name, classname=classname,
-                                         file=_x(result.path), time="0")
+                    case = ET.SubElement(suite, "testcase", name=name, classname=classname, time="0")
                     ET.SubElement(case, "skipped", message=render("ci.not-run", lang, {}))
                     counts["skipped"] += 1
                     continue
                 mine = [f for f in result.findings if f.code == check.code]
-                failed, skipped = _case(suite, name, classname, result.path, mine, run, lang)
+                failed, skipped = _case(suite, name, classname, mine, run, lang)
                 counts["failures"] += failed
                 counts["skipped"] += skipped
             listed = {c.code for c in checks}
@@ -140,7 +136,7 @@ def report(run: Run, lang: str) -> str:
             for code in stray:  # findings of a check this report does not know: never dropped
                 mine = [f for f in result.findings if f.code == code]
                 counts["tests"] += 1
-                failed, skipped = _case(suite, f"{code} {mine[0].slug}", classname, result.path, mine, run, lang)
+                failed, skipped = _case(suite, f"{code} {mine[0].slug}", classname, mine, run, lang)
                 counts["failures"] += failed
                 counts["skipped"] += skipped
         for key, value in counts.items():
@@ -152,8 +148,7 @@ def report(run: Run, lang: str) -> str:
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         for f in run.pack_findings:
             counts["tests"] += 1
-            failed, _ = _case(suite, f"{f.code} {f.slug} {f.file}:{f.where()}", "staffing", f.file, [f], run, lang,
-                              line=f.line)
+            failed, _ = _case(suite, f"{f.code} {f.slug} {f.file}:{f.where()}", "staffing", [f], run, lang)
             counts["failures"] += failed
         for key, value in counts.items():
             suite.set(key, str(value))
@@ -171,7 +166,8 @@ def report(run: Run, lang: str) -> str:
         totals["tests"] += len(run.skipped)
         totals["skipped"] += len(run.skipped)
     for key, value in totals.items():
-        root.set(key, str(value))
+        if key != "skipped":  # Jenkins' schema has no skipped count on <testsuites> (each suite has its own)
+            root.set(key, str(value))
     root.set("time", "0")
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -110,6 +110,12 @@ def test_dot_runs_with_bounded_memory_and_a_killed_dot_is_reported(tmp_path: Pat
         charts.render(_chart_dot(), tmp_path / "out.svg")
     assert exc.value.key == "render.dot-too-big"
     assert not (tmp_path / "out.svg").exists()
+    # stopped by the bound inside dot's own parser (as a 5,000-body chart is): the same message
+    fake.write_text("#!/bin/sh\ncat > /dev/null\necho \"Error: <stdin>: memory exhausted in line 3\" >&2\nexit 1\n",
+                    encoding="utf-8")
+    with pytest.raises(charts.RenderError) as exc:
+        charts.render(_chart_dot(), tmp_path / "out.svg")
+    assert exc.value.key == "render.dot-too-big" and "2048 MB" in exc.value.message_en
 
 
 # ---- findings capped ---------------------------------------------------------------------------

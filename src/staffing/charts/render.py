@@ -788,7 +788,8 @@ def render(dot_text: str, out_path: str | Path) -> None:
         raise RenderError("render.dot-failed", fmt=fmt, detail=str(exc)[:500]) from exc
     if done.returncode != 0:
         detail = (done.stderr or b"").decode("utf-8", "replace").strip()[:500]
-        if done.returncode < 0 or "out of memory" in detail.lower() or "cannot allocate" in detail.lower():
+        lowered = detail.lower()
+        if done.returncode < 0 or any(w in lowered for w in ("out of memory", "memory exhausted", "cannot allocate")):
             raise RenderError("render.dot-too-big", fmt=fmt, megabytes=DOT_MEMORY // 2**20)
         raise RenderError("render.dot-failed", fmt=fmt, detail=visible(detail))
     write_atomic(path, done.stdout)

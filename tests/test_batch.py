@@ -25,7 +25,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 
 def _key(r):
-    return (r.path, [f.to_dict() for f in r.findings], r.error, r.plan.town.name if r.plan else None,
+    return (r.path, [f.to_dict() for f in r.findings], r.error, r.summary.town.name if r.summary else None,
             r.pack.id if r.pack else None)
 
 

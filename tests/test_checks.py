@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from staffing.checks import ALL_CHECKS
+from staffing.checks import PLAN_CHECKS as ALL_CHECKS
+from staffing.checks.context import Context
 from staffing.findings import Finding, Severity
-from staffing.plan.context import Context
 from staffing.run.engine import FileResult, Settings, check_file, pack_findings
 
 from conftest import CASES, ORGS, ROOT, needs_shared
@@ -142,7 +142,7 @@ def _result(rel: str) -> FileResult:
 
 
 def test_not_counted_as_bodies_is_explicit() -> None:
-    from staffing.plan.context import Context
+    from staffing.checks.context import Context
     from staffing.plan.graph import build_graph
 
     for rel, listed in [
@@ -161,7 +161,7 @@ def test_not_counted_as_bodies_is_explicit() -> None:
 
 
 def test_traditional_script_names_carry_roles() -> None:
-    from staffing.plan.context import Context
+    from staffing.checks.context import Context
     from staffing.plan.graph import build_graph
 
     r = _result("ST102/good/traditional-script-names.yaml")
@@ -263,7 +263,7 @@ def test_yongshan_matches_the_report() -> None:
     r = check_file(str(ORGS / "jiangxi/jingdezhen/leping/yongshan.yaml"))
     plan = r.plan
     assert plan is not None and r.pack is not None
-    from staffing.plan.context import Context
+    from staffing.checks.context import Context
     from staffing.plan.graph import build_graph
 
     ctx = Context(plan, build_graph(plan), r.pack)
@@ -282,7 +282,7 @@ def test_yongshan_matches_the_report() -> None:
 
 
 def _read(rel: str, rules: str | None = None) -> tuple[FileResult, Context]:
-    from staffing.plan.context import Context
+    from staffing.checks.context import Context
     from staffing.plan.graph import build_graph
 
     r = check_file(str(ORGS / rel), Settings(rules=rules))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from staffing.checks.county import check_counties
 from staffing.cli.main import discover, main
 from staffing.plan.generate import write
+from staffing.run.county import check_counties
 from staffing.run.engine import check_file
 
 

@@ -28,7 +28,7 @@ import yaml
 
 from staffing.cli import main as cli
 from staffing.errors import InputProblem, visible
-from staffing.io import load, output
+from staffing.io import document, load, output
 from staffing.io.load import Limits, load_text
 from staffing.run.engine import check_file
 
@@ -404,7 +404,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
                     raise PermissionError(13, "Permission denied", str(bad))
                 return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
-            monkeypatch.setattr(load, "open", guarded, raising=False)
+            monkeypatch.setattr(document, "open", guarded, raising=False)  # where files are read
         code, report = run_json(capsys, str(tmp_path))
     finally:
         bad.chmod(0o644)

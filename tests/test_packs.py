@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from staffing.checks import REGISTRY_BY_SLUG
+from staffing.checks import BY_SLUG as REGISTRY_BY_SLUG
 from staffing.packs.load import available, resolve
 from staffing.plan.names import normalize
 from staffing.run.engine import pack_findings

@@ -19,7 +19,7 @@ import jsonschema
 import pytest
 import yaml
 
-from staffing.checks import ALL_CHECKS
+from staffing.checks import PLAN_CHECKS as ALL_CHECKS
 from staffing.cli.main import main
 from staffing.reporters.github import command, escape_data, escape_property
 

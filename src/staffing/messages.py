@@ -317,6 +317,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- check titles (staffing rules / explain / SARIF) ---------------------------------
     "title.ST000": ("下级规则包放宽了上级限制", "A child rule pack loosens its parent's limit"),
     "title.ST001": ("方案文件无法读取或不符合格式", "The plan file cannot be read or does not fit the format"),
+    "title.ST003": ("工作簿单元格的公式未计算，使用了保存的结果", "A workbook cell's formula was not evaluated; its saved result was used"),
     "title.ST002": ("豁免未匹配到任何问题", "A waiver matches no finding"),
     "title.ST101": ("职能机构数量超出范围", "Too many (or too few) functional bodies"),
     "title.ST102": ("缺少必设机构", "A mandatory body is missing"),

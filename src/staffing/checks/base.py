@@ -17,10 +17,15 @@ from pydantic import BaseModel, ConfigDict
 
 from staffing.findings import Loc, Severity
 
+# Where a check looks: one plan (with its pack), one county file against the plans of its
+# towns, or the run as a whole (a pack, an unusable file, a waiver).
+Scope = Literal["plan", "county", "run"]
+
 # How a pack may tighten or loosen an option: "max" options are tighter when lower,
 # "min" options tighter when higher, "require" options tighter when true, and
-# "set" options (lists of required things) tighter when larger.
-Direction = Literal["max", "min", "require", "set"]
+# "set" options (lists of required things) tighter when larger, and "allow" options
+# (lists of allowed things) tighter when smaller.
+Direction = Literal["max", "min", "require", "set", "allow"]
 
 
 class Options(BaseModel):
@@ -34,7 +39,7 @@ def direction(options: type[Options], name: str) -> Direction | None:
     extra = options.model_fields[name].json_schema_extra
     if isinstance(extra, dict):
         value = extra.get("direction")
-        if value in ("max", "min", "require", "set"):
+        if value in ("max", "min", "require", "set", "allow"):
             return value  # type: ignore[return-value]
     return None
 
@@ -80,11 +85,24 @@ def not_provided(section: str, option: str | None = None) -> Problem:
 
 
 class Check:
+    """A check as the registry (`staffing.checks`) holds it.
+
+    code:      stable code, never reused (ST + three digits)
+    slug:      stable kebab-case name; a pack's `checks:` are keyed by it
+    rule:      the number of the rule in DOMAIN.md ("The rules"), 0 for run-level codes
+    scope:     "plan", "county" or "run" (see `Scope`)
+    severity:  default severity; a pack may change it
+    options:   the pack parameters it reads (a pydantic model, every field with a direction)
+    messages:  the catalogue keys its findings are written with (besides `title.<code>`)
+    """
+
     code: ClassVar[str]
     slug: ClassVar[str]
-    rule: ClassVar[int]  # the number of the rule in DOMAIN.md ("The rules")
+    rule: ClassVar[int]
+    scope: ClassVar[Scope] = "plan"
     severity: ClassVar[Severity] = Severity.ERROR
     options: ClassVar[type[Options]] = Options
+    messages: ClassVar[tuple[str, ...]] = ()
 
     def run(self, ctx: Any, opts: Any) -> Iterator[Problem]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -8,8 +8,8 @@ from typing import Any
 from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem
+from staffing.checks.context import Context
 from staffing.messages import label
-from staffing.plan.context import Context
 from staffing.plan.model import Category
 
 _BODIES = (label("label.functional-bodies"),)
@@ -57,6 +57,7 @@ class BodyCount(Check):
     """
 
     code = "ST101"
+    messages = ("ST101.over", "ST101.under")
     slug = "body-count"
     rule = 1
     options = BodyCountOptions
@@ -75,7 +76,8 @@ class BodyCount(Check):
 class MandatoryOptions(Options):
     roles: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
     # may one merged body (政法和社会事业局) satisfy two mandatory roles?  default yes
-    one_body_many_roles: bool | None = None
+    # one body may fill several mandatory roles (a loosening when true, hence "max": True > False)
+    one_body_many_roles: bool | None = Field(None, json_schema_extra={"direction": "max"})
 
 
 class MissingMandatoryBody(Check):
@@ -104,6 +106,7 @@ class MissingMandatoryBody(Check):
     """
 
     code = "ST102"
+    messages = ("ST102",)
     slug = "missing-mandatory-body"
     rule = 2
     options = MandatoryOptions
@@ -172,6 +175,7 @@ class OptionalBodiesOutOfRange(Check):
     """
 
     code = "ST103"
+    messages = ("ST103.over", "ST103.under")
     slug = "optional-bodies-out-of-range"
     rule = 2
     options = OptionalOptions
@@ -218,6 +222,7 @@ class NestedBodyWithRank(Check):
     """
 
     code = "ST104"
+    messages = ("ST104",)
     slug = "nested-body-with-rank"
     rule = 1
 

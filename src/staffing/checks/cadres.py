@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem, cannot_check
+from staffing.checks.context import Context
 from staffing.findings import Severity
 from staffing.messages import label
-from staffing.plan.context import Context
 from staffing.plan.model import LeadershipPost
 
 
@@ -68,6 +68,7 @@ class LeadersOverQuota(Check):
     """
 
     code = "ST501"
+    messages = ("ST501",)
     slug = "leaders-over-quota"
     rule = 7
 
@@ -104,6 +105,7 @@ class LeaderAboveBodyRank(Check):
     """
 
     code = "ST502"
+    messages = ("ST502",)
     slug = "leader-above-body-rank"
     rule = 7
 
@@ -159,6 +161,7 @@ class BodyAboveAuthority(Check):
     """
 
     code = "ST503"
+    messages = ("ST503", "ST503.document")
     slug = "body-above-authority"
     rule = 7
     options = AuthorityOptions
@@ -205,6 +208,7 @@ class UnapprovedTitle(Check):
     """
 
     code = "ST504"
+    messages = ("ST504", "ST504.rank")
     slug = "unapproved-title"
     rule = 7
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from staffing.checks.base import Check, Options, Problem, cannot_check
-from staffing.checks.quotas import QUOTA_LABELS, plan_leadership_posts, unknown_quota_at
+from staffing.checks.context import Context
 from staffing.findings import Severity
 from staffing.messages import label, render
-from staffing.plan.context import Context
-from staffing.plan.model import QUOTA_TYPES, Quotas
+from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Quotas
 from staffing.plan.names import normalize, normalize_many
 
 
@@ -34,6 +33,7 @@ class TotalsMismatch(Check):
     """
 
     code = "ST901"
+    messages = ("ST901", "ST901.posts", "ST901.budget")
     slug = "totals-mismatch"
     rule = 12
 
@@ -48,7 +48,7 @@ class TotalsMismatch(Check):
             loc = ("totals", "quotas", t) if t in totals.quotas.model_fields_set else ("totals", "quotas")
             if stated is None or added is None:
                 if stated is not None or t in totals.quotas.model_fields_set:  # an unknown part of a stated total
-                    found = unknown_quota_at(ctx.plan, t)
+                    found = ctx.plan.unknown_quota_at(t)
                     where = found[0] if found and stated is not None else loc
                     yield cannot_check((zh, en), where, trail=(label("label.totals"), (zh, en)))
                 continue
@@ -56,7 +56,7 @@ class TotalsMismatch(Check):
                 yield Problem("ST901", {"type_zh": zh, "type_en": en, "stated": stated, "sum": added,
                                         "diff": stated - added}, loc, trail=(label("label.totals"), (zh, en)))
         if totals.leadership_posts is not None:
-            posts = plan_leadership_posts(ctx.plan)
+            posts = ctx.plan.leadership_posts()
             if posts is None:
                 yield cannot_check(label("label.leadership-posts"), ("totals", "leadership_posts"),
                                    trail=(label("label.totals"),))
@@ -89,6 +89,7 @@ class SubunitExceedsBody(Check):
     """
 
     code = "ST902"
+    messages = ("ST902",)
     slug = "subunit-exceeds-body"
     rule = 12
 
@@ -137,6 +138,7 @@ class OverEstablishment(Check):
     """
 
     code = "ST903"
+    messages = ("ST903",)
     slug = "over-establishment"
     rule = 12
 
@@ -196,6 +198,7 @@ class DuplicateName(Check):
     """
 
     code = "ST904"
+    messages = ("ST904",)
     slug = "duplicate-name"
     rule = 12
 
@@ -247,6 +250,7 @@ class BrokenHierarchy(Check):
     """
 
     code = "ST905"
+    messages = ("ST905.parent", "ST905.cycle", "ST905.unreachable")
     slug = "broken-hierarchy"
     rule = 12
 
@@ -294,6 +298,7 @@ class BaselineBodyUnaccounted(Check):
     """
 
     code = "ST906"
+    messages = ("ST906.lost", "ST906.unknown")
     slug = "baseline-body-unaccounted"
     rule = 12
     severity = Severity.WARNING

@@ -15,22 +15,19 @@ cross-file, so they run after every plan has been checked, on the plans' transfe
 
 from __future__ import annotations
 
-import inspect
-import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from typing import Annotated, Any, ClassVar
+from collections.abc import Sequence
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from staffing.checks.quotas import QUOTA_LABELS
-from staffing.errors import InputProblem, problem
-from staffing.findings import Finding, Severity
-from staffing.io.load import Document, display_path, load_file
+from staffing.checks.base import Check
+from staffing.findings import Finding
+from staffing.io.load import Document
 from staffing.messages import render
-from staffing.plan.model import QUOTA_TYPES, Count, Name, Quotas, QuotaType
+from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Count, Name, Quotas, QuotaType
 from staffing.plan.names import normalize
-from staffing.run.engine import FileResult
+from staffing.plan.summary import PlanSummary
 
 COUNTY_FILE = "_county.yaml"
 
@@ -60,7 +57,7 @@ class CountyFile(_M):
     transfers_down: list[CountyTransfer] = []
 
 
-class CountyTransferMismatch:
+class CountyTransferMismatch(Check):
     """What the county says it moved down differs from what its towns record.
 
     ## What it checks
@@ -83,12 +80,13 @@ class CountyTransferMismatch:
     """
 
     code = "ST951"
+    messages = ("ST951", "ST951.unknown-town")
     slug = "county-transfer-mismatch"
-    severity = Severity.ERROR
     rule = 4
+    scope = "county"
 
 
-class CountyTotalNotReduced:
+class CountyTotalNotReduced(Check):
     """The county's quota total did not fall by what it moved down.
 
     ## What it checks
@@ -109,57 +107,13 @@ class CountyTotalNotReduced:
     """
 
     code = "ST952"
+    messages = ("ST952",)
     slug = "county-total-not-reduced"
-    severity = Severity.ERROR
     rule = 4
+    scope = "county"
 
 
-COUNTY_CHECKS = (CountyTransferMismatch, CountyTotalNotReduced)
-CountyCheck = type[CountyTransferMismatch] | type[CountyTotalNotReduced]
-
-
-class _Explain:
-    """Adapter so `staffing explain ST951` can print a county check like any other."""
-
-    def __init__(self, cls: CountyCheck) -> None:
-        self.cls = cls
-        self.code = cls.code
-        self.slug = cls.slug
-        self.rule = cls.rule
-        self.severity = cls.severity
-
-        class _NoOptions:
-            model_fields: ClassVar[dict[str, Any]] = {}
-
-        self.options = _NoOptions
-
-    def doc(self) -> str:
-        return inspect.cleandoc(self.cls.__doc__ or "")
-
-    def title(self) -> str:
-        return self.doc().splitlines()[0]
-
-
-def lookup(code_or_slug: str) -> _Explain | None:
-    for cls in COUNTY_CHECKS:
-        if code_or_slug.upper() == cls.code or code_or_slug.lower() == cls.slug:
-            return _Explain(cls)
-    return None
-
-
-def county_files(plan_paths: Iterable[str]) -> list[str]:
-    """The county file of every folder that holds plans, where there is one."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for p in plan_paths:
-        d = os.path.dirname(p)
-        if d in seen:
-            continue
-        seen.add(d)
-        f = os.path.join(d, COUNTY_FILE)
-        if os.path.isfile(f):
-            out.append(f)
-    return sorted(out)
+CountyCheck = type[Check]
 
 
 def _finding(cls: CountyCheck, key: str, params: dict[str, Any], doc: Document, loc: tuple[Any, ...],
@@ -174,67 +128,17 @@ def _finding(cls: CountyCheck, key: str, params: dict[str, Any], doc: Document, 
     )
 
 
-def _reason(err: Any) -> str:
-    return str(err.get("msg", "invalid"))
-
-
-def check_county(path: str, towns: Sequence[FileResult]) -> FileResult:
-    """Check one county file against the results of the plans in its folder."""
-    shown = display_path(path)
-    result = FileResult(shown)
-    try:
-        # the fast reader when it is sound (line numbers only for a finding), as for plans:
-        # a national run has ~2,800 county files, ~5 ms each through the reference loader
-        from staffing.io.fastload import load as fast_load
-
-        doc = fast_load(path)
-        doc.path = shown
-        try:
-            try:
-                cf = CountyFile.model_validate(doc.data)
-            except ValidationError:
-                if not getattr(doc, "fast", False):
-                    raise
-                doc = load_file(path)  # every error is reported from the reference reading
-                doc.path = shown
-                cf = CountyFile.model_validate(doc.data)
-        except ValidationError as exc:
-            err = exc.errors(include_url=False)[0]
-            loc = tuple(err["loc"])
-            line, col = doc.locate(loc)
-            field = ".".join(str(p) for p in loc) or "(root)"
-            raise problem(shown, "input.schema", line, col, field=field, reason=_reason(err), reason_en=err["msg"]) from None
-    except InputProblem as exc:
-        result.error = exc if exc.file == shown else InputProblem(shown, exc.key, exc.params, exc.line, exc.column)
-        return result
-    result.findings = county_findings(cf, doc, towns)
-    result.findings.sort(key=Finding.sort_key)
-    return result
-
-
-def county_findings(cf: CountyFile, doc: Document, towns: Sequence[FileResult]) -> list[Finding]:
+def county_findings(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary]) -> list[Finding]:
+    """ST951 and ST952 for one county file, against the usable plans of its folder."""
     county = cf.county.name
     out: list[Finding] = []
     # what the towns record, by town → (type, document) → count
     town_side: dict[str, dict[tuple[str, str], int]] = {}
-    unusable: set[str] = set()
-    for r in towns:
-        plan = r.plan
-        if plan is None:
-            continue
-        name = normalize(plan.town.name)
-        side = town_side.setdefault(name, defaultdict(int))
+    for plan in towns:
+        side = town_side.setdefault(normalize(plan.town.name), defaultdict(int))
         for t in plan.transfers:
-            if isinstance(t, tuple):
-                _, level, qtype, count, document = t
-            else:
-                level, qtype, count, document = t.level, t.type, t.count, t.document
-            if level != "county":
-                continue
-            side[(qtype, normalize(document or ""))] += count
-    for r in towns:
-        if r.plan is None and r.error is not None:
-            unusable.add(os.path.basename(r.path))
+            if t.level == "county":
+                side[(t.type, normalize(t.document or ""))] += t.count
     county_side: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
     first_index: dict[tuple[str, str, str], int] = {}
     for i, ct in enumerate(cf.transfers_down):
@@ -281,17 +185,4 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[FileResult]) 
                       "expected": before - moved[qt], "county": county}
             loc = ("quotas_after", qt) if qt in cf.quotas_after.model_fields_set else ("quotas_after",)
             out.append(_finding(CountyTotalNotReduced, "ST952", params, doc, loc, county, (zh,)))
-    return out
-
-
-
-
-def check_counties(results: Sequence[FileResult]) -> list[FileResult]:
-    """County-file results for every folder of `results` that has a county file."""
-    by_dir: dict[str, list[FileResult]] = defaultdict(list)
-    for r in results:
-        by_dir[os.path.dirname(os.path.abspath(r.path))].append(r)
-    out = []
-    for f in county_files(os.path.join(d, "x") for d in by_dir):
-        out.append(check_county(f, by_dir[os.path.dirname(os.path.abspath(f))]))
     return out

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem, cannot_check, not_provided
+from staffing.checks.context import Context
 from staffing.findings import Severity
 from staffing.messages import label
-from staffing.plan.context import Context
 from staffing.plan.names import normalize, strip_town
 
 ELEMENT_LABELS = {
@@ -60,6 +60,7 @@ class MissingElement(Check):
     """
 
     code = "ST601"
+    messages = ("ST601", "ST601.host")
     slug = "missing-element"
     rule = 8
     options = ElementOptions
@@ -127,6 +128,7 @@ class GridTooCoarse(Check):
     """
 
     code = "ST602"
+    messages = ("ST602.grids", "ST602.workers")
     slug = "grid-too-coarse"
     rule = 8
     severity = Severity.WARNING
@@ -183,6 +185,7 @@ class CommandCentreNotStaffed(Check):
     """
 
     code = "ST603"
+    messages = ("ST603",)
     slug = "command-centre-not-staffed"
     rule = 8
     options = CommandOptions
@@ -225,6 +228,7 @@ class MissingList(Check):
     """
 
     code = "ST701"
+    messages = ("ST701", "ST701.document", "ST701.admission")
     slug = "missing-list"
     rule = 9
     options = ListOptions
@@ -277,6 +281,7 @@ class PowersNotCatalogued(Check):
     """
 
     code = "ST702"
+    messages = ("ST702", "ST702.none", "ST702.actor", "ST702.returned", "ST702.some")
     slug = "powers-not-catalogued"
     rule = 10
     options = PowersOptions
@@ -311,8 +316,8 @@ class OnlyTownsOptions(Options):
     only_towns: bool | None = Field(None, json_schema_extra={"direction": "require"})
     # the towns approved as developed towns ("county + town", either script); a plan claiming
     # developed_town: true is one of them or records its approval (developed_town_document)
-    listed_towns: list[str] | None = None
-    pilot_towns: list[str] | None = None
+    listed_towns: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})  # the towns named as developed
+    pilot_towns: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})
 
 
 class DevelopedTownNotATown(Check):
@@ -338,6 +343,7 @@ class DevelopedTownNotATown(Check):
     """
 
     code = "ST801"
+    messages = ("ST801", "ST801.unlisted")
     slug = "developed-town-not-a-town"
     rule = 11
     options = OnlyTownsOptions
@@ -379,6 +385,7 @@ class PackNotApplicable(Check):
     """
 
     code = "ST802"
+    messages = ("ST802", "ST802.developed")
     slug = "pack-not-applicable"
     rule = 11
 
@@ -416,6 +423,7 @@ class PlanBeforePack(Check):
     """
 
     code = "ST803"
+    messages = ("ST803",)
     slug = "plan-before-pack"
     rule = 11
     severity = Severity.WARNING

@@ -2,147 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from pydantic import BaseModel, Field
-
-from staffing.checks.base import Check, Options, Problem, cannot_check, not_provided
+from staffing.checks.base import Check, Problem, cannot_check, not_provided
+from staffing.checks.context import Context
+from staffing.checks.growth import (
+    STAFFING_GROWS,
+    TRANSFER_OUT_OF_RANGE,
+    TRANSFER_UNRECORDED,
+    StaffingOptions,
+    TransferRangeOptions,
+    TransferUnrecordedOptions,
+)
 from staffing.findings import Severity
-from staffing.messages import CATALOGUE, label, render
-from staffing.plan.context import Context
-from staffing.plan.model import QUOTA_TYPES, LeadershipPost, Plan, Quotas, Transfer
-
-# Full names of the quota types, from the catalogue ("quota.<type>").
-QUOTA_LABELS: dict[str, tuple[str, str]] = {t: CATALOGUE[f"quota.{t}"] for t in QUOTA_TYPES}
-
-
-# sections whose quotas are part of the town's: declared not provided, every total is unknown
-_QUOTA_SECTIONS = ("support_center", "institutions", "support_institutions")
-
-
-def quota_holders(plan: Plan) -> list[tuple[tuple[str | int, ...], Quotas]]:
-    """(loc, quotas) of everything whose quotas are the town's own: its bodies, the support
-    centre and its institutions.  Dispatched units' quotas belong to their parent
-    departments and sub-units are part of their body's."""
-    holders: list[tuple[tuple[str | int, ...], Quotas]] = [(("bodies", i), b.quotas) for i, b in enumerate(plan.bodies)]
-    if plan.support_center is not None:
-        holders.append((("support_center",), plan.support_center.quotas))
-    holders.extend((("support_institutions", i), c.quotas) for i, c in enumerate(plan.support_institutions))
-    holders.extend((("institutions", i), c.quotas) for i, c in enumerate(plan.institutions))
-    return holders
-
-
-def plan_quotas(plan: Plan) -> dict[str, int | None]:
-    """The town's own quotas by type; None for a type that is unknown somewhere (or when a
-    section holding quotas is declared not provided)."""
-    totals: dict[str, int | None] = dict.fromkeys(QUOTA_TYPES, 0)
-    if any(not plan.provided(s) for s in _QUOTA_SECTIONS):
-        return dict.fromkeys(QUOTA_TYPES)
-    for _, q in quota_holders(plan):
-        d = q.__dict__
-        for t in QUOTA_TYPES:
-            have = totals[t]
-            totals[t] = None if have is None or d[t] is None else have + d[t]
-    return totals
-
-
-def unknown_quota_at(plan: Plan, quota_type: str) -> tuple[tuple[str | int, ...], str] | None:
-    """Where a quota type is first unknown: (loc of the field, the holder's name)."""
-    names: dict[tuple[str | int, ...], str] = {("bodies", i): b.name for i, b in enumerate(plan.bodies)}
-    if plan.support_center is not None:
-        names[("support_center",)] = plan.support_center.name
-    names.update({("support_institutions", i): c.name for i, c in enumerate(plan.support_institutions)})
-    names.update({("institutions", i): c.name for i, c in enumerate(plan.institutions)})
-    for loc, q in quota_holders(plan):
-        if q.get(quota_type) is None:
-            return loc + ("quotas", quota_type), names[loc]
-    return None
-
-
-def _posts(posts: list[LeadershipPost]) -> int | None:
-    out = 0
-    for p in posts:
-        if p.approved is None:
-            return None
-        out += p.approved
-    return out
-
-
-def plan_leadership_posts(plan: Plan) -> int | None:
-    """Approved leadership posts in every body and institution; None when any is unknown."""
-    groups = [b.leadership for b in plan.bodies] + [c.leadership for c in plan.support_institutions]
-    groups += [c.leadership for c in plan.institutions]
-    if plan.support_center is not None:
-        groups.append(plan.support_center.leadership)
-    total = 0
-    for g in groups:
-        n = _posts(g)
-        if n is None:
-            return None
-        total += n
-    return total
-
-
-def explicit_unknown(model: BaseModel, field: str) -> bool:
-    """The plan writes the field as null (~): unknown, not merely left out."""
-    return field in model.model_fields_set and getattr(model, field) is None
-
-
-def is_recorded(t: Transfer) -> bool:
-    return bool(t.document and t.document.strip())
-
-
-def incoming(plan: Plan) -> list[tuple[int, Transfer]]:
-    """Transfers from a higher level into the town."""
-    return [(i, t) for i, t in enumerate(plan.transfers) if t.level != "town"]
-
-
-def _moves(ctx: Context, recorded: bool) -> dict[str, int]:
-    """Quota moved down into the town that may count as growth, by type: transfers from a
-    higher level, recorded (or, with recorded=False, those that lack only their document),
-    only where the pack lets transfers count as growth, of the types it allows and up to
-    its maximum in all (in the order the plan lists them).  What lies beyond is ST203's."""
-    moved = dict.fromkeys(QUOTA_TYPES, 0)
-    if not ctx.pack.options(StaffingGrows).transfers_count_as_growth:
-        return moved  # a pack without its own source for it allows no growth by transfer
-    setting = ctx.pack.setting(TransferOutOfRange)
-    limits = ctx.pack.options(TransferOutOfRange) if setting is not None and setting.enabled else None
-    room = limits.max if limits is not None and limits.max is not None else None
-    allowed = set(limits.types) if limits is not None and limits.types else None
-    for _, tr in incoming(ctx.plan):
-        if allowed is not None and tr.type not in allowed:
-            continue
-        count = tr.count if room is None else min(tr.count, room)
-        if room is not None:
-            room -= count
-        if is_recorded(tr) == recorded:
-            moved[tr.type] += count
-    return moved
-
-
-def legitimate_moves(ctx: Context) -> dict[str, int]:
-    """Recorded quota moved down that counts as growth, by type (see `_moves`)."""
-    return _moves(ctx, recorded=True)
-
-
-def undocumented_moves(ctx: Context) -> dict[str, int]:
-    """Quota that would count as growth but for its missing document: ST202 reports it
-    (one finding for one missing number), so ST201 does not count it again.  Zero when the
-    pack does not ask for documents, since then nobody reports it."""
-    setting = ctx.pack.setting(TransferUnrecorded)
-    if setting is None or not setting.enabled or ctx.pack.options(TransferUnrecorded).require_document is False:
-        return dict.fromkeys(QUOTA_TYPES, 0)
-    return _moves(ctx, recorded=False)
-
-
-class StaffingOptions(Options):
-    per_type: bool | None = Field(None, json_schema_extra={"direction": "require"})
-    budget_funded: bool | None = Field(None, json_schema_extra={"direction": "require"})
-    leadership_posts: bool | None = Field(None, json_schema_extra={"direction": "require"})
-    # quota moved down from above may count as growth (a loosening, hence "max": True > False)
-    transfers_count_as_growth: bool | None = Field(None, json_schema_extra={"direction": "max"})
-    # budget-funded people may grow by the quota legitimately moved down (filled as it comes)
-    budget_funded_follows_transfers: bool | None = Field(None, json_schema_extra={"direction": "max"})
+from staffing.messages import label, render
+from staffing.plan.model import QUOTA_LABELS, Plan, explicit_unknown
 
 
 class StaffingGrows(Check):
@@ -177,9 +51,10 @@ class StaffingGrows(Check):
     """
 
     code = "ST201"
-    slug = "staffing-grows"
+    slug = STAFFING_GROWS.slug
     rule = 3
     options = StaffingOptions
+    messages = ("ST201.type", "ST201.total", "ST201.budget", "ST201.budget-moved", "ST201.posts")
 
     def run(self, ctx: Context, opts: StaffingOptions) -> Iterator[Problem]:
         plan = ctx.plan
@@ -187,35 +62,28 @@ class StaffingGrows(Check):
         if baseline is None:
             yield not_provided("baseline", option="per_type")
             return
-        after = ctx.plan_quotas
-        before = {t: baseline.quotas.get(t) for t in QUOTA_TYPES}
-        # growth that only lacks its document is ST202's one finding: counted here as if recorded
-        documented, pending = legitimate_moves(ctx), undocumented_moves(ctx)
-        moved = {t: documented[t] + pending[t] for t in QUOTA_TYPES}
-        unknown = [t for t in QUOTA_TYPES if after[t] is None or before[t] is None]
+        # growth that only lacks its document is ST202's one finding: counted as if recorded
+        g = ctx.growth
+        assert g is not None  # the baseline is given
+        unknown = g.unknown_types
         if unknown:
-            yield _cannot_check_quotas(plan, unknown, after)
+            yield _cannot_check_quotas(plan, unknown, g.after)
         if opts.per_type is not False:
-            for t in QUOTA_TYPES:
-                a, b = after[t], before[t]
-                if a is not None and b is not None and a > b + moved[t]:
-                    zh, en = QUOTA_LABELS[t]
-                    yield Problem(
-                        "ST201.type",
-                        {"type_zh": zh, "type_en": en, "after": a, "before": b, "moved": moved[t],
-                         "excess": a - b - moved[t]},
-                        _where(plan, t),
-                        trail=(label("label.quotas"), (zh, en)),
-                        option="per_type",
-                    )
-        total_after = sum(v for v in after.values() if v is not None)
-        total_before = sum(v for v in before.values() if v is not None)
-        total_moved = sum(moved.values())
-        if not unknown and total_after > total_before + total_moved:
+            for t in g.grown_types:
+                zh, en = QUOTA_LABELS[t]
+                yield Problem(
+                    "ST201.type",
+                    {"type_zh": zh, "type_en": en, "after": g.after[t], "before": g.before[t], "moved": g.moved[t],
+                     "excess": g.excess(t)},
+                    _where(plan, t),
+                    trail=(label("label.quotas"), (zh, en)),
+                    option="per_type",
+                )
+        total_moved = g.total_moved
+        if g.total_excess is not None and g.total_excess > 0:
             yield Problem(
                 "ST201.total",
-                {"after": total_after, "before": total_before, "moved": total_moved,
-                 "excess": total_after - total_before - total_moved},
+                {"after": g.total_after, "before": g.total_before, "moved": total_moved, "excess": g.total_excess},
                 _where(plan, None),
                 trail=(label("label.quotas"), label("label.total")),
                 option="per_type",
@@ -238,7 +106,7 @@ class StaffingGrows(Check):
                 option="budget_funded",
             )
         if opts.leadership_posts and baseline.leadership_posts is not None:
-            posts = plan_leadership_posts(plan)
+            posts = plan.leadership_posts()
             if posts is None:
                 yield cannot_check(label("label.leadership-posts"), ("baseline", "leadership_posts"),
                                    trail=(label("label.leadership-posts"),), option="leadership_posts")
@@ -252,14 +120,14 @@ class StaffingGrows(Check):
                 )
 
 
-def _cannot_check_quotas(plan: Plan, unknown: list[str], after: dict[str, int | None]) -> Problem:
+def _cannot_check_quotas(plan: Plan, unknown: list[str], after: Mapping[str, int | None]) -> Problem:
     """One "cannot check" for every quota type unknown, at the first field that is unknown."""
     zh = "、".join(QUOTA_LABELS[t][0] for t in unknown)
     en = ", ".join(QUOTA_LABELS[t][1] for t in unknown)
     first = unknown[0]
     loc: tuple[str | int, ...]
     if after[first] is None:
-        found = unknown_quota_at(plan, first)
+        found = plan.unknown_quota_at(first)
         if found is None:  # a section holding quotas is not provided
             loc = ("not_provided",)
         else:
@@ -280,10 +148,6 @@ def _where(plan: Plan, quota_type: str | None) -> tuple[str | int, ...]:
             return ("totals", "quotas", quota_type)
         return ("totals", "quotas")
     return ("bodies",)
-
-
-class TransferUnrecordedOptions(Options):
-    require_document: bool | None = Field(None, json_schema_extra={"direction": "require"})
 
 
 class TransferUnrecorded(Check):
@@ -310,15 +174,16 @@ class TransferUnrecorded(Check):
     """
 
     code = "ST202"
-    slug = "transfer-unrecorded"
+    slug = TRANSFER_UNRECORDED.slug
     rule = 4
     options = TransferUnrecordedOptions
+    messages = ("ST202",)
 
     def run(self, ctx: Context, opts: TransferUnrecordedOptions) -> Iterator[Problem]:
         if opts.require_document is False:
             return
-        for i, t in incoming(ctx.plan):  # moves between the town's own bodies need no county document
-            if not is_recorded(t):
+        for i, t in enumerate(ctx.plan.transfers):
+            if t.incoming and not t.recorded:  # moves between the town's own bodies need no county document
                 zh, en = QUOTA_LABELS[t.type]
                 yield Problem(
                     "ST202",
@@ -330,12 +195,6 @@ class TransferUnrecorded(Check):
 
 
 _TRANSFERS = (label("label.transfers"),)
-
-
-class TransferRangeOptions(Options):
-    min: int | None = Field(None, ge=0, json_schema_extra={"direction": "min"})
-    max: int | None = Field(None, ge=0, json_schema_extra={"direction": "max"})
-    types: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
 
 
 class TransferOutOfRange(Check):
@@ -359,9 +218,10 @@ class TransferOutOfRange(Check):
     """
 
     code = "ST203"
-    slug = "transfer-out-of-range"
+    slug = TRANSFER_OUT_OF_RANGE.slug
     rule = 4
     options = TransferRangeOptions
+    messages = ("ST203.over", "ST203.under", "ST203.type")
 
     def run(self, ctx: Context, opts: TransferRangeOptions) -> Iterator[Problem]:
         if (opts.min is not None or opts.max is not None) and not ctx.plan.provided("transfers"):
@@ -369,7 +229,7 @@ class TransferOutOfRange(Check):
             return
         # every transfer from above counts, recorded or not: a missing document is ST202's
         # finding alone, not also a shortfall here
-        moved_in = incoming(ctx.plan)
+        moved_in = [(i, t) for i, t in enumerate(ctx.plan.transfers) if t.incoming]
         total = sum(t.count for _, t in moved_in)
         if opts.max is not None and total > opts.max:
             yield Problem("ST203.over", {"count": total, "limit": opts.max}, ("transfers",), trail=_TRANSFERS,

@@ -30,8 +30,10 @@ class PackLoosensParent(Check):
     """
 
     code = "ST000"
+    messages = ("ST000",)
     slug = "pack-loosens-parent"
     rule = 0
+    scope = "run"
     severity = Severity.WARNING
 
 
@@ -56,8 +58,10 @@ class UnusableInput(Check):
     """
 
     code = "ST001"
+    messages = ()  # written with the input.* entries of the catalogue (one per kind of mistake)
     slug = "unusable-input"
     rule = 0
+    scope = "run"
 
 
 class WaiverUnused(Check):
@@ -79,8 +83,10 @@ class WaiverUnused(Check):
     """
 
     code = "ST002"
+    messages = ("waiver.unused", "waiver.expired")
     slug = "waiver-unused"
     rule = 0
+    scope = "run"
     severity = Severity.WARNING
 
 
@@ -107,9 +113,9 @@ class FormulaValueUsed(Check):
     """
 
     code = "ST003"
+    messages = ("xlsx.formula-cached",)
     slug = "formula-value-used"
     rule = 0
+    scope = "run"
     severity = Severity.INFO
 
-
-RUN_LEVEL: dict[str, type[Check]] = {c.code: c for c in (PackLoosensParent, UnusableInput, WaiverUnused, FormulaValueUsed)}

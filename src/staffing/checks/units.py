@@ -8,9 +8,9 @@ from typing import Literal
 from pydantic import Field
 
 from staffing.checks.base import Check, Options, Problem, not_provided
+from staffing.checks.context import Context
 from staffing.findings import Severity
 from staffing.messages import label
-from staffing.plan.context import Context
 from staffing.plan.names import normalize
 
 
@@ -22,7 +22,7 @@ class DispatchOptions(Options):
     local_by_default: bool | None = Field(None, json_schema_extra={"direction": "require"})
     basis_required: bool | None = Field(None, json_schema_extra={"direction": "require"})
     # the bases the pack accepts for continued dispatch (phrases the recorded basis must contain)
-    accepted_bases: list[str] | None = None
+    accepted_bases: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})
 
 
 class DispatchedUnitNotLocal(Check):
@@ -50,6 +50,7 @@ class DispatchedUnitNotLocal(Check):
     """
 
     code = "ST301"
+    messages = ("ST301", "ST301.required", "ST301.basis")
     slug = "dispatched-unit-not-local"
     rule = 5
     options = DispatchOptions
@@ -114,6 +115,7 @@ class DispatchedAssessmentNotTownLed(Check):
     """
 
     code = "ST302"
+    messages = ("ST302", "ST302.alone")
     slug = "dispatched-assessment-not-town-led"
     rule = 5
     options = AssessmentOptions
@@ -171,6 +173,7 @@ class DispatchedHeadNotConsulted(Check):
     """
 
     code = "ST303"
+    messages = ("ST303", "ST303.written")
     slug = "dispatched-head-not-consulted"
     rule = 5
     options = ConsultationOptions
@@ -196,7 +199,8 @@ class SupportOptions(Options):
     one_centre: bool | None = Field(None, json_schema_extra={"direction": "require"})
     # how many institutions may remain beside the centre, and of which kinds
     max_remaining: int | None = Field(None, ge=0, json_schema_extra={"direction": "max"})
-    remaining_kinds: list[Literal["support", "service", "other"]] | None = None
+    remaining_kinds: list[Literal["support", "service", "other"]] | None = Field(
+        None, json_schema_extra={"direction": "allow"})
 
 
 class SupportCentreNotMerged(Check):
@@ -222,6 +226,7 @@ class SupportCentreNotMerged(Check):
     """
 
     code = "ST401"
+    messages = ("ST401.missing", "ST401.separate", "ST401.kind", "ST401.remaining", "ST401.two-centres")
     slug = "support-centre-not-merged"
     rule = 6
     options = SupportOptions
@@ -294,6 +299,7 @@ class OldNameplateKept(Check):
     """
 
     code = "ST402"
+    messages = ("ST402",)
     slug = "old-nameplate-kept"
     rule = 6
     options = NameplateOptions

@@ -13,8 +13,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from staffing import __version__
-from staffing.checks import ALL_CHECKS, lookup
+from staffing.checks import CHECKS, lookup
 from staffing.cli.config import Config, resolve_config
+from staffing.cli.options import config_of, pack_folders
+from staffing.cli.output import emit, say, silence_stdout, write_file
 from staffing.errors import Exit, InputProblem, Interrupted, problem
 from staffing.io.load import Limits, display_path
 from staffing.messages import render
@@ -109,63 +111,17 @@ def _codes(values: Sequence[str] | None) -> frozenset[str]:
             part = part.strip()
             if not part:
                 continue
-            check = lookup(part)
+            check = lookup(part, "plan")
             if check is None:
                 raise problem("<arguments>", "cli.unknown-check", check=part)
             out.add(check.code)
     return frozenset(out)
 
 
-def pack_folders(args: argparse.Namespace) -> tuple[str, ...]:
-    """The pack folders named by staffing.toml and --packs (absolute, so workers and the
-    cache agree; each once)."""
-    named = list(getattr(args, "packs", None) or ())
-    if args.command != "check":  # check merges the configuration's folders itself
-        named = list(_config(args).get("packs", [])) + named
-    return tuple(dict.fromkeys(os.path.abspath(p) for p in named))
-
-
-def _silence_stdout() -> None:
-    """Point stdout at the null device, so nothing more (nor the flush at exit) fails."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
-def emit(text: str) -> None:
-    """Print a report.  A reader that went away (`staffing check orgs | head`) is not a
-    verdict: the command goes on and exits with the code the plans earn."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-
-
-def say(key: str, lang: str, **params: object) -> None:
-    """Tell the user (on stderr) what a command wrote."""
-    print(f"staffing: {render(key, lang, dict(params))}", file=sys.stderr)
-
-
-def write_file(path: str, data: str | bytes, lang: str) -> None:
-    """Write an output whole (or not at all) and say so; a path that cannot be written is
-    one clear message and exit 2, not an internal error."""
-    from staffing.io.output import write_atomic
-
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise problem(path, "cli.unwritable", target=path, reason=exc.strerror or type(exc).__name__) from None
-    say("cli.wrote", lang, file=path)
-
-
 def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     """(format, file) for every report this run writes: the configuration's, then
     --output's (which replace the configuration's file for the same format)."""
-    chosen: dict[str, str] = dict(_config(args).get("outputs", {}))
+    chosen: dict[str, str] = dict(config_of(args).get("outputs", {}))
     for fmt, file in args.output or ():
         chosen[fmt] = file
     for fmt in chosen:
@@ -186,10 +142,6 @@ def _no_colour() -> Iterator[None]:
             del os.environ["NO_COLOR"]
         else:
             os.environ["NO_COLOR"] = before
-
-
-def _config(args: argparse.Namespace) -> Config:
-    return getattr(args, "config", None) or Config()
 
 
 def report_pieces(run: Run, fmt: str, lang: str, summary: dict | None) -> Iterator[str | bytes]:
@@ -217,7 +169,7 @@ def report_for(run: Run, fmt: str, lang: str, summary: dict | None) -> str | byt
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    config = _config(args)
+    config = config_of(args)
     if args.select is None:
         args.select = config.get("select")
     if args.ignore is None:
@@ -258,9 +210,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         checked, _ = check_paths(plan_paths, settings, jobs=args.jobs, use_cache=not args.no_cache,
                                  cache_dir=args.cache_dir)
         results.extend(checked)
-    from staffing.checks.county import check_counties
+    from staffing.run.county import check_counties
 
-    county_results = check_counties([r for r in results if r.plan is not None or r.error is not None])
+    county_results = check_counties([r for r in results if r.summary is not None or r.error is not None])
     results.extend(county_results)
     from staffing.run import waivers
 
@@ -345,7 +297,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
             print(f"    ! {render('rules.loosens', lang, {})} {lo.parent_pack}: {lo.slug}.{lo.option} {lo.parent_value} → {lo.value}")
         print()
     print(render("rules.checks", lang, {}))
-    for check in ALL_CHECKS:
+    for check in CHECKS:
         print(f"  {check.code}  {check.slug:<36} {check.severity.value:<8} {render(f'title.{check.code}', lang, {})}")
     return Exit.CLEAN
 
@@ -359,16 +311,6 @@ def origin_words(origin: str, lang: str) -> str:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     check = lookup(args.code)
-    if check is None:
-        from staffing.checks.county import lookup as county_lookup
-
-        check = county_lookup(args.code)  # type: ignore[assignment]
-    if check is None:
-        from staffing.checks.runlevel import RUN_LEVEL
-
-        check = RUN_LEVEL.get(args.code.upper()) or next(
-            (c for c in RUN_LEVEL.values() if c.slug == args.code.lower()), None
-        )
     if check is None:
         raise problem("<arguments>", "cli.unknown-check", check=args.code)
     rule = f"rule {check.rule}, " if check.rule else ""
@@ -602,7 +544,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"staffing: {exc.where()}: {exc.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE
     except BrokenPipeError:  # stdout closed before a verdict was known: never "clean"
-        _silence_stdout()
+        silence_stdout()
         return Exit.UNUSABLE
     except Interrupted as exc:  # SIGTERM (or SIGINT) during a parallel run; the workers are ended
         return 128 + exc.signum

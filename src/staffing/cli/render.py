@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from staffing.charts.render import RenderError, chart_dot, compare_dot, find_cjk_font, render
+from staffing.checks.context import read_body
+from staffing.cli.options import pack_folders
 from staffing.errors import Exit
 from staffing.io.output import inside, safe_name
-from staffing.plan.context import read_body
 from staffing.plan.model import Plan
 from staffing.run.engine import FileResult, Settings, check_file
 
@@ -51,7 +52,7 @@ def draw_charts(run: Run, folder: str, lang: str) -> int:
     except RenderError as exc:
         print(f"staffing: {exc.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE
-    from staffing.cli.main import say
+    from staffing.cli.output import say
 
     status = Exit.CLEAN
     drawn = 0
@@ -80,7 +81,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     plan_path: str = args.plan
     out: str = args.output
     lang: str = args.lang
-    from staffing.cli.main import pack_folders, say
+    from staffing.cli.output import say
 
     result = check_file(plan_path, Settings(rules=getattr(args, "rules", None), packs=pack_folders(args)))
     if result.error is not None:

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from staffing.errors import InputProblem, problem
+from staffing.io.document import DEFAULT_LIMITS, Document, Limits, Path_, read_bytes
 from staffing.io.layout import (
     ENUMS,
     SHEETS,
@@ -38,7 +39,6 @@ from staffing.io.layout import (
     strip_marks,
     zh,
 )
-from staffing.io.load import DEFAULT_LIMITS, Document, Limits, Path_, read_bytes
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 MAX_PARTS = 2000  # files inside the zip; a plan workbook has a few dozen

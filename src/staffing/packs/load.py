@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from staffing.checks import REGISTRY_BY_SLUG
+from staffing.checks import BY_SLUG
 from staffing.checks.base import Direction, direction
 from staffing.errors import InputProblem, problem
 from staffing.findings import Severity
@@ -85,8 +85,8 @@ def parse_pack(doc: Document) -> Pack:
     checks: dict[str, CheckSetting] = {}
     raw_checks = _text(doc, ("checks",), data.get("checks") or {}, "checks", dict)
     for slug, raw in raw_checks.items():
-        check = REGISTRY_BY_SLUG.get(slug)
-        if check is None:
+        check = BY_SLUG.get(slug)
+        if check is None or check.scope != "plan":
             line, col = doc.locate(("checks", slug), key=True)
             raise problem(doc.path, "pack.unknown-check", line, col, check=slug)
         raw = raw or {}
@@ -166,6 +166,8 @@ def _loosens(kind: Direction, parent: Any, child: Any) -> bool:
         return bool(child < parent)
     if kind == "require":
         return bool(parent) and not bool(child)
+    if kind == "allow":
+        return not set(child) <= set(parent)
     if kind == "set":
         return not set(parent) <= set(child)
     return False
@@ -178,7 +180,7 @@ def _switch_loosenings(slug: str, parent: Pack, child: Pack, p: CheckSetting, c:
         file, line, col = c.marks.get("enabled", (child.file, 1, 1))
         out.append(Loosening(slug, "enabled", parent.id, True, False, file, line, col))
     if c.severity is not None and p.enabled:
-        before = p.severity or REGISTRY_BY_SLUG[slug].severity
+        before = p.severity or BY_SLUG[slug].severity
         if c.severity.rank > before.rank:
             file, line, col = c.marks.get("severity", (child.file, 1, 1))
             out.append(Loosening(slug, "severity", parent.id, before, c.severity, file, line, col))
@@ -199,7 +201,7 @@ def merge(parent: Pack, child: Pack) -> Pack:
             checks[slug] = c
             continue
         params = dict(p.params)
-        check = REGISTRY_BY_SLUG[slug]
+        check = BY_SLUG[slug]
         loosened.extend(_switch_loosenings(slug, parent, child, p, c))
         for name, param in c.params.items():
             kind = direction(check.options, name)

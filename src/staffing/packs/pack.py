@@ -8,13 +8,23 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
+
+from pydantic import BaseModel
 
 from staffing.findings import Severity
 from staffing.plan.names import normalize
 
-if TYPE_CHECKING:
-    from staffing.checks.base import Check
+
+class CheckRef(Protocol):
+    """What a pack needs of a check (a check class of `staffing.checks`): its slug and
+    its options model.  A protocol, so that packs need not import the checks."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def options(self) -> type[BaseModel]: ...
 
 
 SHIPPED = "shipped"
@@ -181,10 +191,10 @@ class Pack:
             return frozenset(setting.params["roles"].value or ())
         return frozenset()
 
-    def setting(self, check: type[Check]) -> CheckSetting | None:
+    def setting(self, check: CheckRef) -> CheckSetting | None:
         return self.checks.get(check.slug)
 
-    def options(self, check: type[Check]) -> Any:
+    def options(self, check: CheckRef) -> Any:
         """The check's options, validated once per pack (options models are frozen)."""
         key = ("options", check)
         opts = self._memo.get(key)

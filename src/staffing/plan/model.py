@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from staffing.messages import CATALOGUE
+
 Count = Annotated[int, Field(ge=0, strict=True)]
 # A figure that may be unknown: null / ~ (never 0 for "not stated")
 Figure = Count | None
@@ -62,6 +64,10 @@ QuotaType = Literal[
     "political_legal",
     "service",
 ]
+
+
+# Full names of the quota types (行政编制 …), from the catalogue ("quota.<type>").
+QUOTA_LABELS: dict[str, tuple[str, str]] = {t: CATALOGUE[f"quota.{t}"] for t in QUOTA_TYPES}
 
 
 class _Model(BaseModel):
@@ -260,6 +266,16 @@ class Transfer(_Model):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    @property
+    def recorded(self) -> bool:
+        """The transfer names the document that moved the quota."""
+        return bool(self.document and self.document.strip())
+
+    @property
+    def incoming(self) -> bool:
+        """Quota moved into the town from a higher level."""
+        return self.level != "town"
+
 
 class Baseline(_Model):
     """The town before the reform."""
@@ -383,3 +399,66 @@ class Plan(_Model):
 
     def provided(self, section: str) -> bool:
         return section not in self.not_provided
+
+    # ---- data helpers the checks, the chart and diff share -----------------------------
+
+    def quota_holders(self) -> list[tuple[tuple[str | int, ...], Quotas]]:
+        """(loc, quotas) of everything whose quotas are the town's own: its bodies, the
+        support centre and its institutions.  Dispatched units' quotas belong to their
+        parent departments and sub-units are part of their body's."""
+        holders: list[tuple[tuple[str | int, ...], Quotas]] = [
+            (("bodies", i), b.quotas) for i, b in enumerate(self.bodies)]
+        if self.support_center is not None:
+            holders.append((("support_center",), self.support_center.quotas))
+        holders.extend((("support_institutions", i), c.quotas) for i, c in enumerate(self.support_institutions))
+        holders.extend((("institutions", i), c.quotas) for i, c in enumerate(self.institutions))
+        return holders
+
+    def own_quotas(self) -> dict[str, int | None]:
+        """The town's own quotas by type; None for a type that is unknown somewhere (or
+        when a section holding quotas is declared not provided)."""
+        totals: dict[str, int | None] = dict.fromkeys(QUOTA_TYPES, 0)
+        if any(not self.provided(s) for s in QUOTA_SECTIONS):
+            return dict.fromkeys(QUOTA_TYPES)
+        for _, q in self.quota_holders():
+            d = q.__dict__
+            for t in QUOTA_TYPES:
+                have = totals[t]
+                totals[t] = None if have is None or d[t] is None else have + d[t]
+        return totals
+
+    def unknown_quota_at(self, quota_type: str) -> tuple[tuple[str | int, ...], str] | None:
+        """Where a quota type is first unknown: (loc of the field, the holder's name)."""
+        names: dict[tuple[str | int, ...], str] = {("bodies", i): b.name for i, b in enumerate(self.bodies)}
+        if self.support_center is not None:
+            names[("support_center",)] = self.support_center.name
+        names.update({("support_institutions", i): c.name for i, c in enumerate(self.support_institutions)})
+        names.update({("institutions", i): c.name for i, c in enumerate(self.institutions)})
+        for loc, q in self.quota_holders():
+            if q.get(quota_type) is None:
+                return loc + ("quotas", quota_type), names[loc]
+        return None
+
+    def leadership_posts(self) -> int | None:
+        """Approved leadership posts (领导职数) in every body and institution; None when any
+        is unknown."""
+        groups = [b.leadership for b in self.bodies] + [c.leadership for c in self.support_institutions]
+        groups += [c.leadership for c in self.institutions]
+        if self.support_center is not None:
+            groups.append(self.support_center.leadership)
+        total = 0
+        for g in groups:
+            for p in g:
+                if p.approved is None:
+                    return None
+                total += p.approved
+        return total
+
+
+# sections whose quotas are part of the town's: declared not provided, every total is unknown
+QUOTA_SECTIONS = ("support_center", "institutions", "support_institutions")
+
+
+def explicit_unknown(model: BaseModel, field: str) -> bool:
+    """The plan writes the field as null (~): unknown, not merely left out."""
+    return field in model.model_fields_set and getattr(model, field) is None

@@ -21,8 +21,8 @@ def file_entry(run: Run, r: FileResult) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "path": r.path,
         "status": run.status(r),
-        "town": r.plan.town.name if r.plan else None,
-        "code": r.plan.town.code if r.plan else None,
+        "town": r.summary.town.name if r.summary else None,
+        "code": r.summary.town.code if r.summary else None,
         "pack": r.pack.id if r.pack else None,
         "pack_origin": r.pack.origin if r.pack else None,
         "error": None,

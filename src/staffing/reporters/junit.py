@@ -14,9 +14,10 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from staffing.checks import ALL_CHECKS, Check
+from staffing.checks import COUNTY_CHECKS, PLAN_CHECKS, UNUSABLE_INPUT, Check
+from staffing.checks.county import COUNTY_FILE
 from staffing.errors import visible
 from staffing.findings import Finding, Severity
 from staffing.messages import render
@@ -38,19 +39,15 @@ def _classname(path: str) -> str:
     return _x(path.replace(".", "_"))
 
 
-def checks_for(result: FileResult) -> tuple[Any, ...]:
+def checks_for(result: FileResult) -> tuple[type[Check], ...]:
     """The checks a file is tested against: a county file's own checks, else every plan check."""
-    try:
-        from staffing.checks.county import COUNTY_CHECKS, COUNTY_FILE
-    except ImportError:  # pragma: no cover
-        return ALL_CHECKS
     if os.path.basename(result.path) == COUNTY_FILE:
         return COUNTY_CHECKS
-    return ALL_CHECKS
+    return PLAN_CHECKS
 
 
 def ran(check: type[Check], result: FileResult, run: Run) -> bool:
-    if check not in ALL_CHECKS:
+    if check.scope != "plan":
         return True
     pack = result.pack
     if pack is None:
@@ -105,16 +102,17 @@ def report(run: Run, lang: str) -> str:
         classname = _classname(result.path)
         if result.error is not None:
             e = result.error
-            case = ET.SubElement(suite, "testcase", name="ST001 unusable-input", classname=classname, time="0")
+            case = ET.SubElement(suite, "testcase", name=f"{UNUSABLE_INPUT.code} {UNUSABLE_INPUT.slug}", classname=classname,
+                                 time="0")
             err = ET.SubElement(case, "error", message=_x(e.message(lang)), type=_x(e.key))
             err.text = _x(f"{e.where()}: {render('ci.unusable', lang, {})}: {e.message(lang)}")
             counts["tests"] += 1
             counts["errors"] += 1
         else:
-            if result.plan is not None:
+            if result.summary is not None:
                 props = ET.SubElement(suite, "properties")
-                ET.SubElement(props, "property", name="town", value=_x(result.plan.town.name))
-                ET.SubElement(props, "property", name="code", value=_x(result.plan.town.code or ""))
+                ET.SubElement(props, "property", name="town", value=_x(result.summary.town.name))
+                ET.SubElement(props, "property", name="code", value=_x(result.summary.town.code or ""))
                 if result.pack is not None:
                     ET.SubElement(props, "property", name="pack", value=_x(result.pack.id))
                     ET.SubElement(props, "property", name="pack-origin", value=_x(result.pack.origin))

@@ -4,9 +4,9 @@ reviewer sees the reading and corrects it with `role:` or `category:` in the pla
 
 from __future__ import annotations
 
+from staffing.checks.context import Context
 from staffing.errors import visible as _v
 from staffing.messages import render
-from staffing.plan.context import Context
 from staffing.plan.graph import build_graph
 from staffing.run.engine import FileResult
 

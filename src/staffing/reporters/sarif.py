@@ -18,8 +18,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from staffing import __version__
-from staffing.checks import ALL_CHECKS, Check
-from staffing.checks.runlevel import RUN_LEVEL, UnusableInput
+from staffing.checks import CHECKS, UNUSABLE_INPUT, Check
 from staffing.errors import InputProblem
 from staffing.findings import Finding, Severity
 from staffing.reporters.jsonstream import Streamed
@@ -30,7 +29,7 @@ if TYPE_CHECKING:
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
-UNUSABLE_CODE = UnusableInput.code
+UNUSABLE_CODE = UNUSABLE_INPUT.code
 # "cannot check" is SARIF's own kind of result: level none, kind review (a person must look)
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note", Severity.UNKNOWN: "none"}
 
@@ -74,18 +73,6 @@ def sections(doc: str) -> dict[str, str]:
         else:
             out[current].append(line)
     return {k: "\n".join(v).strip() for k, v in out.items()}
-
-
-def all_checks() -> tuple[Any, ...]:
-    """Every check: the plan checks, then the county-file checks (when that module exists)."""
-    county_checks: tuple[Any, ...]
-    try:
-        from staffing.checks import county
-
-        county_checks = county.COUNTY_CHECKS
-    except ImportError:  # pragma: no cover
-        county_checks = ()
-    return (*ALL_CHECKS, *county_checks)
 
 
 def _rule(check: type[Check], run: Run) -> dict[str, Any]:
@@ -205,9 +192,10 @@ def _results(run: Run, lang: str, index: dict[str, int]) -> Iterator[dict[str, A
 
 def as_data(run: Run, lang: str, streamed: bool = False) -> dict[str, Any]:
     """The SARIF log; with `streamed`, its results as a list turned into JSON one by one."""
-    # run-level codes (ST000 pack loosens parent, ST001 unusable input, ST002 unused waiver)
-    # are documented like checks, so they are described the same way
-    rules = [_rule(c, run) for c in (*all_checks(), *RUN_LEVEL.values())]
+    # every registered code, in the registry's order by scope: plan checks, county-file
+    # checks, then the run-level codes (ST000 pack loosens parent, ST001 unusable input,
+    # ST002 unused waiver, ST003 a formula's saved value used)
+    rules = [_rule(c, run) for scope in ("plan", "county", "run") for c in CHECKS if c.scope == scope]
     index = {r["id"]: i for i, r in enumerate(rules)}
     notifications: list[dict[str, Any]] = []
     for r in run.results:  # an unusable file is a result and a notification, so never dropped

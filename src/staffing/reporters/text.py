@@ -68,7 +68,7 @@ def stream(run: Run, lang: str) -> Iterator[str]:
         if not result.findings:
             continue
         title = pack_label(result.pack, lang) if result.pack else ""
-        town = result.plan.town.name if result.plan else ""
+        town = result.summary.town.name if result.summary else ""
         out.append(_paint(_v(result.path), "bold", colour) + _v(f"  {town} · {lab['pack']} {title}"))
         for f in result.findings:
             out.extend(_finding_lines(f, lang, colour))

@@ -15,46 +15,20 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from staffing.errors import InputProblem, Interrupted
 from staffing.findings import Finding, Severity
 from staffing.io.load import display_path, read_bytes
 from staffing.messages import render
+from staffing.plan.summary import PlanSummary
 from staffing.run.engine import FileResult, Settings, check_file
 
 CHUNK = 64
 
 
 # ---- records ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TownStub:
-    name: str
-    code: str
-    province: str
-    city: str
-    county: str
-
-
-@dataclass(frozen=True)
-class NameStub:
-    name: str
-
-
-@dataclass(frozen=True)
-class PlanStub:
-    """What the reporters and roll-ups read of a plan checked in another process."""
-
-    town: TownStub
-    rule_pack: str
-    transfers: tuple[tuple[str, str, str, int, str | None], ...] = ()  # from, level, type, count, document
-    bodies: tuple[NameStub, ...] = ()  # names only, for waivers; kept for plans with findings
-    dispatched_units: tuple[NameStub, ...] = ()
-    support_institutions: tuple[NameStub, ...] = ()
-    support_center: NameStub | None = None
 
 
 def finding_to_list(f: Finding) -> list[Any]:
@@ -68,26 +42,19 @@ def finding_from_list(v: list[Any]) -> Finding:
 
 
 def to_record(result: FileResult, settings: Settings) -> dict[str, Any]:
-    plan = result.plan
+    summary = result.summary
     rec: dict[str, Any] = {
         "path": result.path,
-        "pack_ref": (settings.rules or plan.rule_pack) if plan is not None else None,
+        "pack_ref": summary.rule_pack if summary is not None else None,
         "town": None,
         "transfers": [],
         "findings": [finding_to_list(f) for f in result.findings],
         "error": None,
     }
-    if plan is not None:
-        t = plan.town
-        rec["town"] = [t.name, t.code, t.province, t.city, t.county]
-        rec["transfers"] = [[x.from_, x.level, x.type, x.count, x.document] for x in plan.transfers]
-        if result.findings:
-            rec["names"] = {
-                "bodies": [b.name for b in plan.bodies],
-                "dispatched_units": [u.name for u in plan.dispatched_units],
-                "support_institutions": [c.name for c in plan.support_institutions],
-                "support_center": plan.support_center.name if plan.support_center else None,
-            }
+    if summary is not None:
+        if not result.findings:  # names serve only to match waivers to findings
+            summary = replace(summary, names=None)
+        rec.update(summary.to_record())
     if result.error is not None:
         e = result.error
         rec["error"] = [e.file, e.key, [list(p) for p in e.params], e.line, e.column, e.sheet, e.cell]
@@ -97,16 +64,7 @@ def to_record(result: FileResult, settings: Settings) -> dict[str, Any]:
 def from_record(rec: dict[str, Any], packs: tuple[str, ...] = ()) -> FileResult:
     result = FileResult(rec["path"])
     if rec.get("town"):
-        names = rec.get("names") or {}
-        centre = names.get("support_center")
-        result.plan = PlanStub(  # type: ignore[assignment]
-            TownStub(*rec["town"]), rec.get("pack_ref") or "",
-            tuple(tuple(x) for x in rec.get("transfers") or ()),
-            tuple(NameStub(n) for n in names.get("bodies", ())),
-            tuple(NameStub(n) for n in names.get("dispatched_units", ())),
-            tuple(NameStub(n) for n in names.get("support_institutions", ())),
-            NameStub(centre) if centre else None,
-        )
+        result.summary = PlanSummary.from_record(rec, rec.get("pack_ref") or "")
     if rec.get("pack_ref"):
         from staffing.packs.load import resolve
 
@@ -196,12 +154,11 @@ def _strs(v: Any) -> bool:
 
 def _valid_finding(v: Any, shown: str) -> bool:
     from staffing.checks import lookup
-    from staffing.checks.runlevel import RUN_LEVEL
 
     if not (isinstance(v, list) and len(v) == 16):
         return False
     code, slug, sev, zh, en, file, line, col, loc, trail_zh, trail_en, source, numbers, waived, sheet, cell = v
-    check = (lookup(code) or RUN_LEVEL.get(code)) if isinstance(code, str) else None
+    check = lookup(code) if isinstance(code, str) else None
     if not ((sheet is None and cell is None) or (_is_str(sheet) and _is_str(cell))):
         return False
     return bool(
@@ -523,7 +480,7 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
     for r in plans:
         st = status(r)
         statuses[st] += 1
-        town = getattr(r.plan, "town", None)
+        town = r.summary.town if r.summary is not None else None
         if town is not None:
             keyc = (town.province, town.city, town.county)
             prov = town.province

@@ -22,11 +22,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from staffing import __version__
-from staffing.checks.quotas import QUOTA_LABELS, is_recorded, plan_leadership_posts, plan_quotas
+from staffing.checks.context import resolve_role
+from staffing.checks.growth import growth
 from staffing.errors import InputProblem, problem
 from staffing.io.load import DEFAULT_LIMITS, Limits, display_path, load_file, load_text
 from staffing.messages import render
-from staffing.plan.model import QUOTA_TYPES, Body, Plan, Quotas, Transfer
+from staffing.packs.pack import Pack
+from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Body, Plan, Quotas, Transfer
 from staffing.plan.names import normalize, strip_town
 from staffing.run.engine import validate_plan
 
@@ -101,15 +103,21 @@ def load_from_git(rev: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Versi
 # ---- comparing ---------------------------------------------------------------------------
 
 
-def _role_lookup(plan: Plan) -> Any:
+def _pack(plan: Plan) -> Pack | None:
+    """The plan's own pack, or None when it cannot be found (then roles are only those
+    written, and every recorded transfer counts)."""
     from staffing.packs.load import is_pack_id, resolve
-    from staffing.plan.context import resolve_role
 
     try:
         if not is_pack_id(plan.rule_pack):  # a plan never chooses a file to read as rules
             raise InputProblem(plan.rule_pack, "pack.path-refused")
-        pack = resolve(plan.rule_pack)
+        return resolve(plan.rule_pack)
     except InputProblem:
+        return None
+
+
+def _role_lookup(plan: Plan, pack: Pack | None) -> Any:
+    if pack is None:
         return lambda body: body.role if isinstance(body.role, str) or body.role is None else (body.role or [None])[0]
     return lambda body: resolve_role(pack, plan, body)
 
@@ -164,7 +172,8 @@ def compare(old: Version, new: Version) -> Diff:
             free_new.discard(j)
 
     # 2. same role, one on each side
-    old_role, new_role = _role_lookup(old.plan), _role_lookup(new.plan)
+    new_pack = _pack(new.plan)
+    old_role, new_role = _role_lookup(old.plan, _pack(old.plan)), _role_lookup(new.plan, new_pack)
     for j in sorted(free_new):
         role = new_role(nb[j])
         if not role or role == "other":
@@ -232,9 +241,9 @@ def compare(old: Version, new: Version) -> Diff:
         if before != after:
             d.quota_rows.append(_row((nsc or osc).name, [osc.name] if osc else [], before, after))  # type: ignore[union-attr]
 
-    t_old, t_new = plan_quotas(old.plan), plan_quotas(new.plan)
+    t_old, t_new = old.plan.own_quotas(), new.plan.own_quotas()
     d.totals = {"old": t_old, "new": t_new, "delta": {t: _minus(t_new[t], t_old[t]) for t in QUOTA_TYPES}}
-    d.posts_total = {"old": plan_leadership_posts(old.plan), "new": plan_leadership_posts(new.plan)}
+    d.posts_total = {"old": old.plan.leadership_posts(), "new": new.plan.leadership_posts()}
 
     # dispatched units
     old_units = {normalize(u.name): u for u in old.plan.dispatched_units}
@@ -245,27 +254,19 @@ def compare(old: Version, new: Version) -> Diff:
         if k in old_units and old_units[k].management != u.management:
             d.units_changed.append({"name": u.name, "old": old_units[k].management, "new": u.management})
 
-    # transfers NEW adds, and the never-grows rule between the versions
+    # transfers NEW adds, and the never-grows rule between the versions, judged with NEW's
+    # pack exactly as ST201 judges the plan against its baseline
     old_keys = {_transfer_key(t) for t in old.plan.transfers}
-    moved = dict.fromkeys(QUOTA_TYPES, 0)
-    for tr in new.plan.transfers:
-        if _transfer_key(tr) in old_keys:
-            continue
+    added = [tr for tr in new.plan.transfers if _transfer_key(tr) not in old_keys]
+    for tr in added:
         d.transfers_added.append({"from": tr.from_, "to": tr.to, "level": tr.level, "type": tr.type,
-                                  "count": tr.count, "document": tr.document, "recorded": is_recorded(tr)})
-        if tr.level != "town" and is_recorded(tr):
-            moved[tr.type] += tr.count
-    for t in QUOTA_TYPES:
-        n_old, n_new = t_old[t], t_new[t]
-        if n_old is not None and n_new is not None and n_new > n_old + moved[t]:
-            zh, en = QUOTA_LABELS[t]
-            _violation(d, "diff.grows.type", t, n_old, n_new, moved[t], type_zh=zh, type_en=en)
-    known = None not in t_old.values() and None not in t_new.values()
-    total_old = sum(v for v in t_old.values() if v is not None)
-    total_new = sum(v for v in t_new.values() if v is not None)
-    total_moved = sum(moved.values())
-    if known and total_new > total_old + total_moved:
-        _violation(d, "diff.grows.total", "total", total_old, total_new, total_moved)
+                                  "count": tr.count, "document": tr.document, "recorded": tr.recorded})
+    g = growth(new_pack, t_old, t_new, added, undocumented_reported=False)
+    for t in g.grown_types:
+        zh, en = QUOTA_LABELS[t]
+        _violation(d, "diff.grows.type", t, t_old[t], t_new[t], g.moved[t], type_zh=zh, type_en=en)
+    if g.total_excess is not None and g.total_excess > 0:
+        _violation(d, "diff.grows.total", "total", g.total_before, g.total_after, g.total_moved)
     return d
 
 
@@ -274,7 +275,8 @@ def _row(body: str, olds: list[str], before: dict[str, int | None], after: dict[
             "delta": {t: _minus(after[t], before[t]) for t in QUOTA_TYPES if after[t] != before[t]}}
 
 
-def _violation(d: Diff, key: str, qtype: str, old: int, new: int, moved: int, **extra: str) -> None:
+def _violation(d: Diff, key: str, qtype: str, old: int | None, new: int | None, moved: int, **extra: str) -> None:
+    assert old is not None and new is not None  # growth is judged only between known figures
     params: dict[str, Any] = {"old": old, "new": new, "moved": moved, "excess": new - old - moved, **extra}
     d.violations.append({
         "key": key, "type": qtype, "old": old, "new": new, "moved": moved, "excess": new - old - moved,

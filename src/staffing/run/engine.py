@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from staffing.checks import ALL_CHECKS, Check
+from staffing.checks import FORMULA_VALUE_USED, PACK_LOOSENS_PARENT, PLAN_CHECKS, Check
 from staffing.checks.base import Problem
+from staffing.checks.context import Context
 from staffing.errors import InputProblem, problem, visible
 from staffing.findings import Finding, Severity
 from staffing.io.layout import sheet_rank
@@ -18,9 +20,10 @@ from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, loa
 from staffing.messages import CATALOGUE, render
 from staffing.packs.load import is_pack_id, resolve, titles
 from staffing.packs.pack import Pack
-from staffing.plan.context import Context
-from staffing.plan.graph import build_graph
 from staffing.plan.model import Plan
+from staffing.plan.summary import PlanSummary
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -45,11 +48,16 @@ class Skipped:
 
 @dataclass
 class FileResult:
+    """One checked file.  `summary` is what every later step reads (reporters, waivers,
+    county checks, roll-ups); `plan` and `document` are there only when the file was
+    checked in this process (never for a result from another worker or the cache)."""
+
     path: str
-    plan: Plan | None = None
+    summary: PlanSummary | None = None
     pack: Pack | None = None
     findings: list[Finding] = field(default_factory=list)
     error: InputProblem | None = None
+    plan: Plan | None = None
     document: Document | None = None
 
 
@@ -57,20 +65,10 @@ def check_file(path: str, settings: Settings = Settings()) -> FileResult:
     shown = display_path(path)
     result = FileResult(shown)
     try:
-        doc = load_document(path, settings.limits)
-        doc.path = shown
+        doc, plan = read_valid(path, shown, validate_plan, settings.limits)
         result.document = doc
-        try:
-            plan = validate_plan(doc)
-        except InputProblem:
-            if not getattr(doc, "fast", False):
-                raise
-            # the error is reported from the reference loader's reading, never the fast one
-            doc = load_file(path, settings.limits)
-            doc.path = shown
-            result.document = doc
-            plan = validate_plan(doc)
         result.plan = plan
+        result.summary = PlanSummary.of(plan, settings.rules or plan.rule_pack)
         pack = pack_for(plan, doc, settings)
         result.pack = pack
         check_roles(plan, pack, doc)
@@ -80,6 +78,22 @@ def check_file(path: str, settings: Settings = Settings()) -> FileResult:
     except Exception as exc:  # deliberately broad: a bug of ours must not stop the rest of the batch
         result.error = problem(shown, "input.internal", reason=f"{type(exc).__name__}: {exc}"[:200])
     return result
+
+
+def read_valid(path: str, shown: str, validate: Callable[[Document], T], limits: Limits = DEFAULT_LIMITS) -> tuple[Document, T]:
+    """Read a file and validate what it holds: through the fast reader when it is sound,
+    and again through the reference reader when validation fails, so that every error is
+    reported from the reference reading, never the fast one.  Raises InputProblem."""
+    doc = load_document(path, limits)
+    doc.path = shown
+    try:
+        return doc, validate(doc)
+    except InputProblem:
+        if not getattr(doc, "fast", False):
+            raise
+        doc = load_file(path, limits)
+        doc.path = shown
+        return doc, validate(doc)
 
 
 def load_document(path: str, limits: Limits = DEFAULT_LIMITS, raw: bytes | None = None) -> Document:
@@ -253,7 +267,7 @@ def active_checks(pack: Pack, settings: Settings) -> list[tuple[type[Check], Any
     active = pack._memo.get(key)
     if active is None:
         active = []
-        for check in ALL_CHECKS:
+        for check in PLAN_CHECKS:
             setting = pack.setting(check)
             if setting is None or not setting.enabled or not selected(check, settings):
                 continue
@@ -263,8 +277,7 @@ def active_checks(pack: Pack, settings: Settings) -> list[tuple[type[Check], Any
 
 
 def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Settings()) -> list[Finding]:
-    graph = build_graph(plan)
-    ctx = Context(plan, graph, pack)
+    ctx = Context.of(plan, pack)
     town = visible(plan.town.name)
     findings: list[Finding] = []
     per_check = settings.limits.max_findings_per_check
@@ -365,7 +378,7 @@ def reading_notes(plan: Plan, doc: Document) -> list[Finding]:
         line, col = doc.locate(loc)
         sheet, cell = doc.locate_cell(loc) or (None, None)
         out.append(Finding(
-            code="ST003", slug="formula-value-used", severity=Severity.INFO,
+            code=FORMULA_VALUE_USED.code, slug=FORMULA_VALUE_USED.slug, severity=FORMULA_VALUE_USED.severity,
             message_zh=render(key, "zh", params), message_en=render(key, "en", params),
             file=doc.path, line=line, column=col, loc=loc,
             trail_zh=(plan.town.name,), trail_en=(plan.town.name,), sheet=sheet, cell=cell,
@@ -385,9 +398,9 @@ def pack_findings(pack: Pack) -> list[Finding]:
 
         out.append(
             Finding(
-                code="ST000",
-                slug="pack-loosens-parent",
-                severity=Severity.WARNING,
+                code=PACK_LOOSENS_PARENT.code,
+                slug=PACK_LOOSENS_PARENT.slug,
+                severity=PACK_LOOSENS_PARENT.severity,
                 message_zh=render("ST000", "zh", params("zh")),
                 message_en=render("ST000", "en", params("en")),
                 file=display_path(lo.file),

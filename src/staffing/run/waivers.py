@@ -34,18 +34,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from staffing.checks import lookup
+from staffing.checks import WAIVER_UNUSED, lookup
 from staffing.errors import problem
-from staffing.findings import Finding, Severity, body_index
+from staffing.findings import Finding, body_index
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
 from staffing.messages import render
-from staffing.plan.model import Plan
 from staffing.plan.names import normalize
+from staffing.plan.summary import PlanSummary
 from staffing.run.engine import FileResult
 
 DEFAULT_NAME = "staffing-waivers.yaml"
-UNUSED_CODE = "ST002"
-UNUSED_SLUG = "waiver-unused"
 
 _FIELDS = ("check", "town", "body", "reason", "approval", "approver", "expires")
 _REQUIRED = ("check", "town", "reason", "approval", "approver", "expires")
@@ -144,7 +142,7 @@ def _one(doc: Document, i: int, raw: Any) -> Waiver:
         return str(value).strip()
 
     check_ref = text("check")
-    check = lookup(check_ref)
+    check = lookup(check_ref, "plan")
     if check is None:
         vl, vc = doc.locate(loc + ("check",))
         raise problem(doc.path, "waiver.check", vl, vc, check=check_ref)
@@ -165,24 +163,20 @@ def _one(doc: Document, i: int, raw: Any) -> Waiver:
     )
 
 
-def _town_matches(waiver: Waiver, plan: Plan) -> bool:
+def _town_matches(waiver: Waiver, plan: PlanSummary) -> bool:
     if _TOWN_CODE.match(waiver.town):
         return waiver.town == plan.town.code
     return normalize(waiver.town) == normalize(plan.town.name)
 
 
-def _body_name(finding: Finding, plan: Plan) -> str | None:
+def _body_name(finding: Finding, plan: PlanSummary) -> str | None:
     where = body_index(finding)
     if where is None:
         return None
-    kind, i = where
-    if kind == "support_center":
-        return plan.support_center.name if plan.support_center else None
-    items: list[Any] = getattr(plan, kind, [])
-    return items[i].name if i < len(items) else None
+    return plan.part_name(*where)
 
 
-def _body_matches(waiver: Waiver, finding: Finding, plan: Plan) -> bool:
+def _body_matches(waiver: Waiver, finding: Finding, plan: PlanSummary) -> bool:
     if waiver.body is None:
         return True
     wanted = normalize(waiver.body)
@@ -210,9 +204,9 @@ def apply(
     waivers that matched nothing.  `judge_all`: report every unused waiver, not only
     those whose town was checked (set when the run covered whole folders)."""
     used: set[Waiver] = set()
-    towns_seen: list[Plan] = []
+    towns_seen: list[PlanSummary] = []
     for result in results:
-        plan = result.plan
+        plan = result.summary
         if plan is None:
             continue
         towns_seen.append(plan)
@@ -239,9 +233,9 @@ def apply(
         params = {"check": w.code, "slug": w.slug, "town": w.town, "body": w.body or "—", "approval": w.approval}
         warnings.append(
             Finding(
-                code=UNUSED_CODE,
-                slug=UNUSED_SLUG,
-                severity=Severity.WARNING,
+                code=WAIVER_UNUSED.code,
+                slug=WAIVER_UNUSED.slug,
+                severity=WAIVER_UNUSED.severity,
                 message_zh=render("waiver.unused", "zh", params),
                 message_en=render("waiver.unused", "en", params),
                 file=w.file,

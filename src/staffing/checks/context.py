@@ -1,14 +1,17 @@
-"""What every check sees: the plan, its org graph, the pack, and the facts derived once
-(each body's roles and category, which bodies count)."""
+"""What every check sees of one plan, built once and shared by the checks, the chart and
+`staffing diff`: the plan, its org graph, the pack, and the facts derived from them once
+(each body's roles and category, which bodies count, the plan's own quotas, growth)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
 
+from staffing.checks.growth import Growth
+from staffing.checks.growth import growth as judge_growth
 from staffing.packs.pack import Pack
-from staffing.plan.graph import OrgGraph
-from staffing.plan.model import Body, Plan
+from staffing.plan.graph import OrgGraph, build_graph
+from staffing.plan.model import QUOTA_TYPES, Body, Plan
 from staffing.plan.names import normalize, strip_town
 
 
@@ -89,12 +92,9 @@ class Context:
     graph: OrgGraph
     pack: Pack
 
-    def town_trail(self) -> tuple[str, str]:
-        return (self.plan.town.name, self.plan.town.name)
-
-    def body_trail(self, i: int) -> tuple[tuple[str, str], ...]:
-        name = self.plan.bodies[i].name
-        return ((name, name),)
+    @classmethod
+    def of(cls, plan: Plan, pack: Pack) -> Context:
+        return cls(plan, build_graph(plan), pack)
 
     def role_of_name(self, name: str) -> str | None:
         """The roles a name is read as (first one), for nameplates and other names."""
@@ -130,11 +130,19 @@ class Context:
 
     @cached_property
     def plan_quotas(self) -> dict[str, int | None]:
-        """`checks.quotas.plan_quotas(plan)`, worked out once for all the checks (a copy
-        would be needed before changing it: none does)."""
-        from staffing.checks.quotas import plan_quotas
+        """`Plan.own_quotas()`, worked out once for all the checks (a copy would be needed
+        before changing it: none does)."""
+        return self.plan.own_quotas()
 
-        return plan_quotas(self.plan)
+    @cached_property
+    def growth(self) -> Growth | None:
+        """Quotas after the reform against the baseline plus the quota moved down that
+        counts (ST201); None when the plan declares its baseline not provided."""
+        baseline = self.plan.baseline
+        if baseline is None:
+            return None
+        before = {t: baseline.quotas.get(t) for t in QUOTA_TYPES}
+        return judge_growth(self.pack, before, self.plan_quotas, self.plan.transfers)
 
     @cached_property
     def zone_names(self) -> set[str]:

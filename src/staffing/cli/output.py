@@ -1,0 +1,47 @@
+"""What the commands print and write: reports to stdout, messages to stderr, outputs whole
+or not at all."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from staffing.errors import problem
+from staffing.messages import render
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device, so nothing more (nor the flush at exit) fails."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def emit(text: str) -> None:
+    """Print a report.  A reader that went away (`staffing check orgs | head`) is not a
+    verdict: the command goes on and exits with the code the plans earn."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+
+
+def say(key: str, lang: str, **params: object) -> None:
+    """Tell the user (on stderr) what a command wrote."""
+    print(f"staffing: {render(key, lang, dict(params))}", file=sys.stderr)
+
+
+def write_file(path: str, data: str | bytes, lang: str) -> None:
+    """Write an output whole (or not at all) and say so; a path that cannot be written is
+    one clear message and exit 2, not an internal error."""
+    from staffing.io.output import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise problem(path, "cli.unwritable", target=path, reason=exc.strerror or type(exc).__name__) from None
+    say("cli.wrote", lang, file=path)

@@ -1,0 +1,107 @@
+"""What reading a file gives: a `Document` (the data, and where each value stands), the
+`Limits` a file is read within, and its bytes read safely.  The readers (`load`,
+`fastload`, `workbook`) all build on this module, so none of them needs another."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from dataclasses import dataclass, field
+from typing import Any
+
+from staffing.errors import InputProblem, problem
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one input file may cost.  All configurable from the command line
+    (--max-bytes, --max-depth, --max-nodes)."""
+
+    max_bytes: int = 5 * 1024 * 1024  # file size
+    max_depth: int = 64  # nesting of mappings and lists
+    max_nodes: int = 200_000  # values, counting each alias expansion again
+    max_digits: int = 30  # digits of one integer
+    max_key_chars: int = 200  # characters of one mapping key
+    # What checking one file may produce: findings of one check beyond the first
+    # max_findings_per_check, and of the file beyond max_findings_per_file, are summed up
+    # in one finding per check (with their count), so no plan within the limits above can
+    # make a run slow or big however many of its values break a rule.
+    max_findings_per_check: int = 100
+    max_findings_per_file: int = 1000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class Document:
+    """One loaded file: its data and where each value stands (1-based line, column)."""
+
+    path: str
+    data: Any
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # A workbook's places: (sheet, cell) of each value, beside its (row, column) in marks;
+    # and what the reader noticed on the way (a formula's saved value used), for the run.
+    cells: dict[Path_, tuple[str, str]] = field(default_factory=dict)
+    notes: list[tuple[Path_, str, dict[str, object]]] = field(default_factory=list)
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, cell) -> its column's header
+
+    def locate_cell(self, loc: Path_) -> tuple[str, str] | None:
+        """(sheet, cell) of the value at `loc` in a workbook, falling back to the nearest
+        enclosing value that has one; None for a YAML or JSON file."""
+        if not self.cells:
+            return None
+        probe = tuple(loc)
+        while probe:
+            if probe in self.cells:
+                return self.cells[probe]
+            probe = probe[:-1]
+        return self.cells.get(())
+
+    def locate(self, loc: Path_, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at `loc` (or of its key), falling back to the
+        nearest enclosing value that has one."""
+        table = self.key_marks if key else self.marks
+        probe = tuple(loc)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if not key and probe in self.marks:
+                return self.marks[probe]
+            probe = probe[:-1]
+        return self.marks.get((), (1, 1))
+
+
+def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The file's bytes, refusing folders, devices, pipes and anything over max_bytes
+    (checked before reading, and again while reading in case the file grows).  The file
+    is opened read-only and never written."""
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise problem(path, "input.is-directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise problem(path, "input.not-regular")
+        if info.st_size > limits.max_bytes:
+            raise problem(path, "input.too-large", size=info.st_size, limit=limits.max_bytes)
+        with open(path, "rb") as fh:
+            raw = fh.read(limits.max_bytes + 1)
+    except InputProblem:
+        raise
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise problem(path, "input.broken-link") from None
+        raise problem(path, "input.missing") from None
+    except PermissionError:
+        raise problem(path, "input.unreadable", reason="permission denied") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise problem(path, "input.symlink-loop") from None
+        raise problem(path, "input.unreadable", reason=exc.strerror or str(exc)) from None
+    if len(raw) > limits.max_bytes:
+        raise problem(path, "input.too-large", size=len(raw), limit=limits.max_bytes)
+    return raw

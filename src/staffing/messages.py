@@ -93,6 +93,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} quotas moved down in all, under the required {limit}; moving them down is {county}'s duty, not a fault of "
         "this plan: check with {county}'s establishment office",
     ),
+    "ST203.to": (
+        "下划编制划入{to}；应充实到{roles_zh}等职能机构",
+        "quota moved down goes to {to}; it should strengthen bodies such as {roles_en}",
+    ),
     "ST203.type": (
         "下划的{type_zh}不在允许的类型内(允许:{allowed_zh})",
         "{type_en} moved down is not an allowed type (allowed: {allowed_en})",

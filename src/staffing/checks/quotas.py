@@ -16,7 +16,8 @@ from staffing.checks.growth import (
 )
 from staffing.findings import Severity
 from staffing.messages import label, render
-from staffing.plan.model import QUOTA_LABELS, Plan, explicit_unknown
+from staffing.plan.model import QUOTA_LABELS, Plan, Transfer, explicit_unknown
+from staffing.plan.names import strip_town
 
 
 class StaffingGrows(Check):
@@ -204,7 +205,9 @@ class TransferOutOfRange(Check):
     Adds up the transfers into the town from a higher level (a missing document is
     ST202's finding, not a shortfall here) and compares the sum with the pack's range;
     each transfer's quota type must be one the pack allows.  Too little moved down is a
-    warning: moving the quota is the county's duty, not the town's.
+    warning: moving the quota is the county's duty, not the town's.  Where the pack names
+    the bodies the quota should strengthen (`to_roles`; Taizhou: enforcement and service),
+    a transfer to another body of the plan is a warning.
 
     ## Why it matters
     Taizhou: "从上往下跨层级调剂1至2名行政编制或者全额拨款事业编制给每个乡镇(街道)" (004).
@@ -221,7 +224,7 @@ class TransferOutOfRange(Check):
     slug = TRANSFER_OUT_OF_RANGE.slug
     rule = 4
     options = TransferRangeOptions
-    messages = ("ST203.over", "ST203.under", "ST203.type")
+    messages = ("ST203.over", "ST203.under", "ST203.type", "ST203.to")
 
     def run(self, ctx: Context, opts: TransferRangeOptions) -> Iterator[Problem]:
         if (opts.min is not None or opts.max is not None) and not ctx.plan.provided("transfers"):
@@ -252,3 +255,20 @@ class TransferOutOfRange(Check):
                         ("transfers", i, "type"),
                         option="types",
                     )
+        if opts.to_roles:
+            yield from _to_other_bodies(ctx, moved_in, opts.to_roles)
+
+
+def _to_other_bodies(ctx: Context, moved_in: list[tuple[int, Transfer]], to_roles: list[str]) -> Iterator[Problem]:
+    """Quota moved down to a body of the plan that carries none of the roles the pack names
+    (a transfer to the town as a whole says nothing about where the quota goes)."""
+    town = ctx.plan.town.name
+    bodies = {strip_town(b.name, town): i for i, b in enumerate(ctx.plan.bodies)}
+    labels = [ctx.pack.role_label(r, "zh") for r in to_roles]
+    labels_en = [ctx.pack.role_label(r, "en") for r in to_roles]
+    for i, t in moved_in:
+        body = bodies.get(strip_town(t.to, town))
+        if body is None or ctx.roles_carried(body) & set(to_roles):
+            continue
+        yield Problem("ST203.to", {"to": t.to, "roles_zh": labels, "roles_en": labels_en}, ("transfers", i, "to"),
+                      trail=(label("label.transfers"), (t.to, t.to)), option="to_roles", severity=Severity.WARNING)

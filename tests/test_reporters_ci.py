@@ -245,19 +245,26 @@ def test_json_output_matches_schema(plans: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_pre_commit_hook(plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from staffing.cli.init import HOOK_FILES
+
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "staffing-check")
-    assert hook["entry"] == "staffing check" and hook["language"] == "python"
-    assert hook["pass_filenames"] is True
+    assert hook["entry"] == "staffing check orgs" and hook["language"] == "python"
+    assert hook["pass_filenames"] is False and hook["files"] == HOOK_FILES  # the same as `staffing init` writes
     pattern = re.compile(hook["files"])
     examples = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "orgs").rglob("*") if p.is_file())
     assert examples and all(pattern.search(e) for e in examples if e.endswith((".yaml", ".yml", ".json")))
+    # it also fires when the waivers, the configuration or a repository pack change
+    for other in ("staffing-waivers.yaml", "staffing.toml", "packs/mine.yaml", "schema/plan.schema.json"):
+        assert pattern.search(other), other
     assert not pattern.search("rules/base.yaml") and not pattern.search("orgs/README.md")
-    # pre-commit passes files in batches: each batch is checked on its own
+    # it checks the whole folder, whatever changed
     argv = hook["entry"].split()[1:]
-    assert run_cli(capsys, *argv, "plans/good.yaml")[0] == 0
-    assert run_cli(capsys, *argv, "plans/good.yaml", "plans/warn.yaml")[0] == 0
-    assert run_cli(capsys, *argv, "plans/bad.yaml", "plans/good.yaml")[0] == 1
+    (plans.parent / "orgs").mkdir()
+    shutil.copy(plans / "good.yaml", plans.parent / "orgs" / "good.yaml")
+    assert run_cli(capsys, *argv)[0] == 0
+    shutil.copy(plans / "bad.yaml", plans.parent / "orgs" / "bad.yaml")
+    assert run_cli(capsys, *argv)[0] == 1
 
 
 def doc_commands() -> list[tuple[str, str]]:
@@ -267,8 +274,9 @@ def doc_commands() -> list[tuple[str, str]]:
 
     def walk(node: Any, where: str) -> None:
         if isinstance(node, dict):
-            for v in node.values():
-                walk(v, where)
+            for k, v in node.items():
+                if k != "name":  # a step's or hook's title, not a command
+                    walk(v, where)
         elif isinstance(node, list):
             for v in node:
                 walk(v, where)

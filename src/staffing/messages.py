@@ -753,6 +753,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "输出格式“{format}”不能显示在终端上，请用 --output {format}=文件",
         "format “{format}” cannot be shown in a terminal; use --output {format}=FILE",
     ),
+    "cli.exists": ("{file} 已存在，未改动", "{file} exists; left as it is"),
     "cli.wrote": ("已写入 {file}", "wrote {file}"),
     "cli.wrote-charts": ("已将 {count} 个方案的组织架构图（SVG 和 PNG）写入 {folder}", "wrote the org charts of {count} plans (SVG and PNG) into {folder}"),
     "cli.generated": ("已在 {folder} 下写入 {count} 个文件", "wrote {count} files under {folder}"),

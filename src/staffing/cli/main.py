@@ -477,6 +477,14 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     _config_options(diff)
     diff.set_defaults(func=cmd_diff, config=config, **_lang_default(config))
 
+    init = sub.add_parser("init", help="set up a plans repository: staffing.toml, the plan schema, an example plan, "
+                                       "waivers, pre-commit, GitHub and GitLab CI jobs, .gitignore")
+    init.add_argument("dir", metavar="DIR", nargs="?", default=".")
+    init.add_argument("--install", metavar="SPEC", default=None,
+                      help="how CI installs staffing: a pip requirement (default: staffing==VERSION)")
+    init.add_argument("--lang", choices=["zh", "en"], default="zh")
+    init.set_defaults(func=cmd_init)
+
     gen = sub.add_parser("generate", help="write a corpus of realistic generated plans: staffing generate --towns N DIR")
     gen.add_argument("dir", metavar="DIR")
     gen.add_argument("--towns", type=int, default=100)
@@ -488,6 +496,22 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
 
     add_commands(sub)
     return parser
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Set up a plans repository in args.dir: every file `staffing.cli.init` lists, none
+    overwritten; each one said."""
+    from staffing.cli.init import default_install, files
+
+    root = Path(args.dir)
+    for rel, text in files(args.install or default_install()):
+        target = root / rel
+        shown = display_path(str(target))
+        if target.exists() or target.is_symlink():
+            say("cli.exists", args.lang, file=shown)
+            continue
+        write_file(shown, text, args.lang)
+    return Exit.CLEAN
 
 
 def _lang_default(config: Config | None) -> dict[str, object]:

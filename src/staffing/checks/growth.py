@@ -39,7 +39,7 @@ class TransferRangeOptions(Options):
     max: int | None = Field(None, ge=0, json_schema_extra={"direction": "max"})
     types: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
     # the roles of the bodies quota moved down should go to (Taizhou: enforcement and service)
-    to_roles: list[str] | None = None
+    to_roles: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})
 
 
 @dataclass(frozen=True)

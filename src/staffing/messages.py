@@ -1040,12 +1040,14 @@ WORKBOOK: dict[str, tuple[str, str]] = {
     "convert.suffix": ("无法按扩展名“{suffix}”转换：只支持 .yaml、.yml、.json、.xlsx",
                        "cannot convert by the suffix “{suffix}”: only .yaml, .yml, .json and .xlsx"),
     "convert.same": ("输入和输出是同一个文件", "the input and the output are the same file"),
-    "convert.done": ("已写入 {path}", "written: {path}"),
-    "template.done": ("已写入模板 {path}", "template written: {path}"),
     # province summary (--output xlsx=… / csv=…)
     "summary.sheet.plans": ("方案", "Plans"),
     "summary.sheet.findings": ("问题", "Findings"),
-    "summary.sheet.county": ("{county}", "{county}"),
+    "summary.sheet.counties": ("县汇总", "Counties"),
+    "summary.col.incomplete": ("不完整（个）", "incomplete"),
+    "summary.col.unknown": ("无法检查（条）", "cannot check"),
+    "summary.status.incomplete": ("不完整", "incomplete"),
+    "summary.severity.unknown": ("无法检查", "cannot check"),
     "summary.col.file": ("文件", "file"),
     "summary.col.province": ("省", "province"),
     "summary.col.city": ("市", "city"),
@@ -1082,10 +1084,6 @@ WORKBOOK: dict[str, tuple[str, str]] = {
     "summary.severity.error": ("错误", "error"),
     "summary.severity.warning": ("警告", "warning"),
     "summary.severity.info": ("提示", "note"),
-    "output.bad-spec": ("--output 应写成 格式=文件，例如 xlsx=汇总.xlsx；可用的格式：{formats}",
-                        "--output takes FORMAT=FILE, e.g. xlsx=summary.xlsx; formats: {formats}"),
-    "output.written": ("已写入 {path}", "written: {path}"),
-    "output.failed": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
 }
 CATALOGUE.update(WORKBOOK)
 

@@ -6,14 +6,11 @@ import argparse
 import datetime as _dt
 import json
 import os
-import sys
 from typing import Any
 
 from staffing.errors import Exit, problem
 from staffing.io.load import DEFAULT_LIMITS, Limits, display_path, load_file, load_text
-from staffing.io.output import write_atomic
 from staffing.io.workbook import is_workbook
-from staffing.messages import render
 
 CONVERTIBLE = (".yaml", ".yml", ".json", ".xlsx")
 
@@ -75,8 +72,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if os.path.exists(target) and os.path.exists(source) and os.path.samefile(source, target):
         raise problem(target, "convert.same")
     data = read_plan(source)
-    write_atomic(target, plan_bytes(data, out_suffix, target))
-    print(render("convert.done", args.lang, {"path": display_path(target)}), file=sys.stderr)
+    from staffing.cli.main import write_file
+
+    write_file(target, plan_bytes(data, out_suffix, target), args.lang)
     return Exit.CLEAN
 
 
@@ -130,8 +128,9 @@ def cmd_template(args: argparse.Namespace) -> int:
         raise problem(args.output, "convert.suffix", suffix=os.path.splitext(args.output)[1] or args.output)
     mandatory, pack_id = mandatory_of(args.rules) if args.rules else (None, None)
     example = None if args.no_example else example_plan(pack_id)
-    write_atomic(args.output, template_workbook(example, pack_titles(), mandatory, pack_id))
-    print(render("template.done", args.lang, {"path": display_path(args.output)}), file=sys.stderr)
+    from staffing.cli.main import write_file
+
+    write_file(args.output, template_workbook(example, pack_titles(), mandatory, pack_id), args.lang)
     return Exit.CLEAN
 
 

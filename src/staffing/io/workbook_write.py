@@ -323,15 +323,33 @@ class Writer:
             ca = ws.cell(row=r, column=1, value=a or None)
             cb = ws.cell(row=r, column=2, value=b or None)
             cb.alignment = st.wrap
+            if b:  # spreadsheet programs do not grow a row for wrapped text they did not lay out
+                ws.row_dimensions[r].height = 16 * (1 + len(b) * 2 // 170)
             if r == 1:
                 ca.font = st.title_font
+                ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=2)
+                ws.row_dimensions[1].height = 24
             elif a:
                 ca.font = st.header_font
+        print_setup(ws)
 
     def bytes(self) -> bytes:
+        for ws in self.wb.worksheets:
+            print_setup(ws)
         buf = io.BytesIO()
         self.wb.save(buf)
         return buf.getvalue()
+
+
+def print_setup(ws: Any) -> None:
+    """Printed (or turned into a PDF): landscape, as wide as one page, header row repeated."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if ws.max_row > 1:
+        ws.print_title_rows = "1:1"
 
 
 def rows_of(layout: Table, data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -45,11 +45,32 @@ class PartNames:
 
 
 @dataclass(frozen=True)
+class KeyFigures:
+    """The figures a province summary shows of a plan; None where one is unknown."""
+
+    bodies: int | None = None  # bodies listed
+    quota: int | None = None  # the plan's own quota in all
+    baseline: int | None = None  # quota before the reform
+    actual: int | None = None  # people in post in the bodies
+
+    @classmethod
+    def of(cls, plan: Plan) -> KeyFigures:
+        quotas = plan.own_quotas()
+        quota = None if None in quotas.values() else sum(v for v in quotas.values() if v is not None)
+        actual: int | None = 0
+        for body in plan.bodies:
+            actual = None if actual is None or body.actual is None else actual + body.actual
+        baseline = plan.baseline.quotas.total if plan.baseline is not None else None
+        return cls(len(plan.bodies), quota, baseline, actual)
+
+
+@dataclass(frozen=True)
 class PlanSummary:
     town: TownSummary
     rule_pack: str  # the pack reference the plan was checked with (--rules, else its own)
     transfers: tuple[TransferSummary, ...] = ()
     names: PartNames | None = None  # kept only for a plan with findings (waivers match on them)
+    figures: KeyFigures = KeyFigures()
 
     @classmethod
     def of(cls, plan: Plan, pack_ref: str, keep_names: bool = True) -> PlanSummary:
@@ -67,6 +88,7 @@ class PlanSummary:
             pack_ref,
             tuple(TransferSummary(x.from_, x.level, x.type, x.count, x.document) for x in plan.transfers),
             names,
+            KeyFigures.of(plan),
         )
 
     def part_name(self, kind: str, i: int) -> str | None:
@@ -84,6 +106,7 @@ class PlanSummary:
         rec: dict[str, Any] = {
             "town": [t.name, t.code, t.province, t.city, t.county],
             "transfers": [[x.source, x.level, x.type, x.count, x.document] for x in self.transfers],
+            "figures": [self.figures.bodies, self.figures.quota, self.figures.baseline, self.figures.actual],
         }
         if self.names is not None:
             rec["names"] = {
@@ -107,4 +130,5 @@ class PlanSummary:
                 tuple(names.get("support_institutions", ())),
                 names.get("support_center"),
             ) if names else None,
+            KeyFigures(*(rec.get("figures") or ())),
         )

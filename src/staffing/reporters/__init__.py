@@ -66,7 +66,9 @@ class _Registry(Mapping[str, Reporter]):
     (a one-file check in a pre-commit hook pays for one reporter, not five: JUnit's XML
     and SARIF's imports are ~20 ms of start-up)."""
 
-    _MODULES: ClassVar[dict[str, str]] = {"text": "text", "json": "json_reporter", "sarif": "sarif", "junit": "junit", "github": "github"}
+    _MODULES: ClassVar[dict[str, str]] = {"text": "text", "json": "json_reporter", "sarif": "sarif", "junit": "junit", "github": "github",
+                                             # the province summary for Excel (files: --output xlsx=汇总.xlsx)
+                                             "xlsx": "workbook_summary", "csv": "csv_summary"}
 
     def __init__(self) -> None:
         self._loaded: dict[str, Reporter] = {}

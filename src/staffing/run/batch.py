@@ -22,7 +22,7 @@ from staffing.errors import InputProblem, Interrupted
 from staffing.findings import Finding, Severity
 from staffing.io.load import display_path, read_bytes
 from staffing.messages import render
-from staffing.plan.summary import PlanSummary
+from staffing.plan.summary import KeyFigures, PlanSummary
 from staffing.run.engine import FileResult, Settings, check_file
 
 CHUNK = 64
@@ -183,7 +183,11 @@ def valid_record(rec: Any, shown: str) -> bool:
     if not isinstance(rec, dict) or rec.get("schema") != SCHEMA or rec.get("path") != shown:
         return False
     if set(rec) - {"path", "pack_ref", "town", "transfers", "findings", "error", "names", "pack_fp",
-                   "schema", "cached"}:
+                   "schema", "cached", "figures"}:
+        return False
+    figures = rec.get("figures")
+    if not (isinstance(figures, list) and len(figures) == len(KeyFigures.__dataclass_fields__)
+            and all(x is None or _is_int(x) for x in figures)):
         return False
     town, transfers, findings = rec.get("town"), rec.get("transfers"), rec.get("findings")
     if not (_is_str(rec.get("pack_ref")) and rec["pack_ref"] and _is_str(rec.get("pack_fp"))

@@ -1,0 +1,252 @@
+"""Hostile and messy workbooks: one message (naming the sheet and cell where there is one),
+exit 2, no traceback; what an office's real table holds (merged cells, numbers typed as
+text, full-width digits, date serials, stray spaces, empty rows) read as what it means;
+nothing evaluated, nothing written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from staffing.cli import main as cli
+from staffing.cli.workbook import plan_bytes
+from staffing.io.load import load_file
+
+from conftest import ORGS
+
+XINQIAO = ORGS / "jiangsu/taizhou/jingjiang/xinqiao.yaml"
+PLAN = load_file(str(XINQIAO)).data
+
+
+def book(tmp_path: Path, edit: Callable[[Any], None] | None = None, name: str = "plan.xlsx") -> Path:
+    path = tmp_path / name
+    path.write_bytes(plan_bytes(PLAN, ".xlsx", str(path)))
+    if edit is not None:
+        wb = openpyxl.load_workbook(path)
+        edit(wb)
+        wb.save(path)
+    return path
+
+
+def rezip(path: Path, add: dict[str, bytes] | None = None, change: dict[str, Callable[[bytes], bytes]] | None = None) -> None:
+    src = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if change and info.filename in change:
+                data = change[info.filename](data)
+            out.writestr(info.filename, data)
+        for name, data in (add or {}).items():
+            out.writestr(name, data)
+    path.write_bytes(buf.getvalue())
+
+
+def sheet_part(path: Path, sheet: str) -> str:
+    """The zip member holding a sheet's XML."""
+    wb = openpyxl.load_workbook(path)
+    return f"xl/worksheets/sheet{wb.sheetnames.index(sheet) + 1}.xml"
+
+
+def check(path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str, str]:
+    code = cli.main(["check", str(path), "--no-cache", *extra])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def one_message(path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
+    """Exit 2 and exactly one message about the file; the message."""
+    code, out, _ = check(path, capsys, *extra)
+    lines = [line for line in out.splitlines() if "无法使用" in line]
+    assert code == 2 and len(lines) == 1, out
+    return lines[0]
+
+
+def data_of(path: Path) -> dict[str, Any]:
+    from staffing.cli.workbook import read_plan
+
+    return read_plan(str(path))
+
+
+# ---- refused ---------------------------------------------------------------------------------
+
+def test_formula_without_a_saved_value_names_its_cell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(wb: Any) -> None:
+        wb["改革前"]["B4"] = "=40+2"  # openpyxl saves formulas without a result, as a script would
+
+    line = one_message(book(tmp_path, edit), capsys)
+    assert "plan.xlsx:改革前!B4: 无法使用: 单元格是公式 =40+2，文件中没有保存计算结果；公式不会被计算" in line
+
+
+def test_macro_workbook_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = book(tmp_path)
+    rezip(path, add={"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 macro"})
+    assert "工作簿含有宏（xl/vbaProject.bin）" in one_message(path, capsys)
+    xlsm = book(tmp_path, name="plan2.xlsx")
+    rezip(xlsm, change={"[Content_Types].xml": lambda b: b.replace(
+        b"spreadsheetml.sheet.main+xml", b"sheet.macroEnabled.main+xml")})
+    assert "工作簿含有宏" in one_message(xlsm, capsys)
+
+
+def test_external_links_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = book(tmp_path)
+    rezip(path, add={"xl/externalLinks/externalLink1.xml": b"<externalLink/>"})
+    assert "工作簿引用了外部文件（xl/externalLinks/externalLink1.xml）" in one_message(path, capsys)
+
+
+def test_hidden_plan_sheet_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(wb: Any) -> None:
+        wb["职能机构"].sheet_state = "hidden"
+
+    assert "plan.xlsx:职能机构: 无法使用: 工作表“职能机构”被隐藏" in one_message(book(tmp_path, edit), capsys)
+
+
+def test_zip_bomb_is_stopped_before_unpacking(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = book(tmp_path)
+    rezip(path, change={sheet_part(path, "职能机构"): lambda b: b + b" " * (60 * 1024 * 1024)})
+    assert path.stat().st_size < 1024 * 1024  # 60 MB of XML in well under 1 MB
+    assert re.search(r"工作簿解压后 \d+ 字节，超过上限 5242880 字节", one_message(path, capsys))
+
+
+def test_huge_sheet_is_bounded_like_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(wb: Any) -> None:
+        ws = wb["职能机构"]
+        for row in range(20, 220):
+            ws.cell(row=row, column=15, value=f"职责{row}")
+
+    line = one_message(book(tmp_path, edit), capsys, "--max-nodes", "300")
+    assert "有内容的单元格超过 300 个" in line and "!" in line
+
+
+def test_entity_expansion_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = book(tmp_path)
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>')
+    rezip(path, change={sheet_part(path, "基本情况"): lambda b: laughs + b.split(b"?>", 1)[-1]})
+    assert "这不是有效的 Excel 工作簿（.xlsx）" in one_message(path, capsys)
+
+
+@pytest.mark.parametrize(("content", "says"), [
+    (b"town: not a workbook\n", "这不是有效的 Excel 工作簿（.xlsx）"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "旧版 Excel（.xls）或加密的工作簿"),
+    (b"", "这不是有效的 Excel 工作簿（.xlsx）"),
+])
+def test_not_a_workbook(content: bytes, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "plan.xlsx"
+    path.write_bytes(content)
+    assert says in one_message(path, capsys)
+
+
+def test_a_workbook_without_plan_sheets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "工资表"
+    wb.save(tmp_path / "plan.xlsx")
+    assert "工作簿中没有方案工作表（应有：基本情况、改革前" in one_message(tmp_path / "plan.xlsx", capsys)
+
+
+@pytest.mark.parametrize(("sheet", "cell", "value", "says"), [
+    ("职能机构", "C2", "综合部门", "plan.xlsx:职能机构!C2: 无法使用: “综合部门”不是可选的值，可选：职能机构、依章程设置的机构"),
+    ("职能机构", "G3", "五个", "plan.xlsx:职能机构!G3: 无法使用: “五个”不是 0 或以上的整数"),
+    ("职能机构", "G3", 2.5, "plan.xlsx:职能机构!G3: 无法使用: 行政编制（名）"),
+    ("职能机构", "G3", -1, "plan.xlsx:职能机构!G3: 无法使用: 行政编制（名）"),
+    ("基本情况", "B6", "可能", "plan.xlsx:基本情况!B6: 无法使用: “可能”应为“是”或“否”"),
+    ("基本情况", "B15", "去年", "plan.xlsx:基本情况!B15: 无法使用: “去年”不是日期"),
+    ("职能机构", "G1", "编制数", "plan.xlsx:职能机构!G1: 无法使用: 未知的列“编制数”"),
+    ("基本情况", "A4", "区划代码", "plan.xlsx:基本情况!A4: 无法使用: 未知的项目“区划代码”，是否应为“统计用区划代码”？"),
+    ("基本情况", "B3", None, "plan.xlsx:基本情况!B3: 无法使用: 名称"),
+    ("内设科室", "A2", "审批局", "plan.xlsx:内设科室!A2: 无法使用: 所属机构“审批局”不在“职能机构”或“事业单位”表中"),
+])
+def test_a_wrong_cell_is_named(sheet: str, cell: str, value: Any, says: str, tmp_path: Path,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(wb: Any) -> None:
+        wb[sheet][cell] = value
+
+    assert says in one_message(book(tmp_path, edit), capsys)
+
+
+def test_a_bad_workbook_does_not_stop_the_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book(tmp_path, lambda wb: wb["改革前"].__setitem__("B4", "=1"), name="a.xlsx")
+    book(tmp_path, name="b.xlsx")
+    code = cli.main(["check", str(tmp_path), "--no-cache", "--format", "json"])
+    out, _ = capsys.readouterr()
+    files = json.loads(out)["files"]
+    assert code == 2
+    assert [(Path(f["path"]).name, f["status"]) for f in files] == [("a.xlsx", "error"), ("b.xlsx", "pass")]
+    assert (files[0]["error"]["sheet"], files[0]["error"]["cell"], files[0]["error"]["line"]) == ("改革前", "B4", 4)
+
+
+# ---- handled: what real tables hold ----------------------------------------------------------
+
+def test_saved_formula_value_is_used_and_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(wb: Any) -> None:
+        wb["改革前"]["B4"] = "=40+2"
+
+    path = book(tmp_path, edit)
+    part = sheet_part(path, "改革前")
+    # what Excel saves: the formula and, beside it, the value it computed
+    rezip(path, change={part: lambda b: re.sub(rb'(<c r="B4"[^>]*>)<f>40\+2</f><v\s*/>|(<c r="B4"[^>]*>)<f>40\+2</f><v></v>',
+                                               lambda m: (m.group(1) or m.group(2)) + b"<f>40+2</f><v>42</v>", b)})
+    assert b"<v>42</v>" in zipfile.ZipFile(path).read(part)
+    before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+    code, out, _ = check(path, capsys, "--format", "json")
+    assert code == 0
+    notes = [f for f in json.loads(out)["files"][0]["findings"] if f["code"] == "ST003"]
+    assert [(n["severity"], n["sheet"], n["cell"]) for n in notes] == [("info", "改革前", "B4")]
+    assert notes[0]["message"]["zh"] == "单元格是公式 =40+2，未计算公式，使用了文件中保存的结果 42"
+    assert data_of(path)["baseline"]["quotas"]["administrative"] == 42
+    # the workbook is never written to
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+
+
+def test_office_habits_are_read_as_meant(tmp_path: Path) -> None:
+    """Merged owner cells, numbers typed as text, full-width digits, units, date serials,
+    stray spaces, empty rows, a title row above the header: the same plan."""
+
+    def edit(wb: Any) -> None:
+        base = wb["改革前"]
+        base["B4"] = " ４２ "  # full-width digits and spaces
+        base["B5"] = "58名"  # with its unit
+        town = wb["基本情况"]
+        town["B15"] = (PLAN["plan_date"] - dt.date(1899, 12, 30)).days  # the date as Excel counts days
+        town["B3"] = "\u3000新桥镇 "  # a full-width space
+        subs = wb["内设科室"]
+        subs.insert_rows(1)
+        subs["A1"] = "新桥镇内设科室表"  # a title row above the header
+        subs.merge_cells("A4:A5")  # one owner cell over its two squads
+        bodies = wb["职能机构"]
+        bodies.insert_rows(4, amount=2)  # empty rows between bodies
+
+    path = book(tmp_path, edit)
+    wb = openpyxl.load_workbook(path)
+    assert wb["内设科室"]["A5"].value is None  # really merged: the value is only in A4
+    assert data_of(path) == PLAN
+    assert isinstance(PLAN["plan_date"], dt.date)
+
+
+def test_a_cell_at_the_last_row_is_read_without_walking_the_sheet(tmp_path: Path) -> None:
+    def edit(wb: Any) -> None:
+        wb["职能机构"]["A1048576"] = "最后一行的机构"
+
+    data = data_of(book(tmp_path, edit))
+    assert data["bodies"][-1] == {"name": "最后一行的机构"}
+
+
+def test_unknown_sheets_and_notes_columns_are_left_alone(tmp_path: Path) -> None:
+    def edit(wb: Any) -> None:
+        wb.create_sheet("草稿")["A1"] = "=SUM(1,2)"
+        ws = wb["职能机构"]
+        ws.cell(row=1, column=30, value="备注")
+        ws.cell(row=2, column=30, value="待定")
+
+    assert data_of(book(tmp_path, edit)) == PLAN

@@ -38,6 +38,14 @@ def book(tmp_path: Path, edit: Callable[[Any], None] | None = None, name: str = 
     return path
 
 
+def at(wb: Any, sheet: str, where: str) -> str:
+    """A cell ("G3"), or the value cell of the row labelled so ("@方案日期") on a form sheet."""
+    if not where.startswith("@"):
+        return where
+    row = next(r for r in wb[sheet].iter_rows() if str(r[0].value or "").lstrip("*") == where[1:])
+    return f"B{row[0].row}"
+
+
 def rezip(path: Path, add: dict[str, bytes] | None = None, change: dict[str, Callable[[bytes], bytes]] | None = None) -> None:
     src = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
     buf = io.BytesIO()
@@ -160,8 +168,8 @@ def test_a_workbook_without_plan_sheets(tmp_path: Path, capsys: pytest.CaptureFi
     ("职能机构", "G3", "五个", "plan.xlsx:职能机构!G3: 无法使用: “五个”不是 0 或以上的整数"),
     ("职能机构", "G3", 2.5, "plan.xlsx:职能机构!G3: 无法使用: 行政编制（名）"),
     ("职能机构", "G3", -1, "plan.xlsx:职能机构!G3: 无法使用: 行政编制（名）"),
-    ("基本情况", "B6", "可能", "plan.xlsx:基本情况!B6: 无法使用: “可能”应为“是”或“否”"),
-    ("基本情况", "B15", "去年", "plan.xlsx:基本情况!B15: 无法使用: “去年”不是日期"),
+    ("基本情况", "@经济发达镇", "可能", "plan.xlsx:基本情况!{cell}: 无法使用: “可能”应为“是”或“否”"),
+    ("基本情况", "@方案日期", "去年", "plan.xlsx:基本情况!{cell}: 无法使用: “去年”不是日期"),
     ("职能机构", "G1", "编制数", "plan.xlsx:职能机构!G1: 无法使用: 未知的列“编制数”"),
     ("基本情况", "A4", "区划代码", "plan.xlsx:基本情况!A4: 无法使用: 未知的项目“区划代码”，是否应为“统计用区划代码”？"),
     ("基本情况", "B3", None, "plan.xlsx:基本情况!B3: 无法使用: 名称"),
@@ -170,9 +178,10 @@ def test_a_workbook_without_plan_sheets(tmp_path: Path, capsys: pytest.CaptureFi
 def test_a_wrong_cell_is_named(sheet: str, cell: str, value: Any, says: str, tmp_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
     def edit(wb: Any) -> None:
-        wb[sheet][cell] = value
+        wb[sheet][at(wb, sheet, cell)] = value
 
-    assert says in one_message(book(tmp_path, edit), capsys)
+    path = book(tmp_path, edit)
+    assert says.format(cell=at(openpyxl.load_workbook(path), sheet, cell)) in one_message(path, capsys)
 
 
 def test_a_bad_workbook_does_not_stop_the_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -218,7 +227,7 @@ def test_office_habits_are_read_as_meant(tmp_path: Path) -> None:
         base["B4"] = " ４２ "  # full-width digits and spaces
         base["B5"] = "58名"  # with its unit
         town = wb["基本情况"]
-        town["B15"] = (PLAN["plan_date"] - dt.date(1899, 12, 30)).days  # the date as Excel counts days
+        town[at(wb, "基本情况", "@方案日期")] = (PLAN["plan_date"] - dt.date(1899, 12, 30)).days  # as Excel counts days
         town["B3"] = "\u3000新桥镇 "  # a full-width space
         subs = wb["内设科室"]
         subs.insert_rows(1)

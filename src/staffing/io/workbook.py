@@ -28,6 +28,7 @@ from staffing.errors import InputProblem, problem
 from staffing.io.document import DEFAULT_LIMITS, Document, Limits, Path_, read_bytes
 from staffing.io.layout import (
     ENUMS,
+    QUOTA_TYPES,
     SHEETS,
     UNKNOWN,
     Field,
@@ -155,12 +156,17 @@ def _is_unknown(value: Any) -> bool:
     return isinstance(value, str) and value.strip(_SPACES) in (zh(UNKNOWN), "~", "null")
 
 
+def takes_unknown(kind: str) -> bool:
+    """Kinds of value a plan may give as null (unknown): written 未知 in a cell."""
+    return kind in ("count", "code", "text", "date") or (kind.startswith("enum:") and kind != "enum:bool")
+
+
 def convert(field: Field, value: Any) -> Any:
     """The plan value for a cell's value, or _Problem (raised) naming what is wrong.
     None for an empty cell: the field is then absent from the plan; UNKNOWN_VALUE for a
     count or code written 未知 (null in the plan)."""
     kind = field.kind
-    if kind in ("count", "code") and _is_unknown(value):
+    if takes_unknown(kind) and _is_unknown(value):
         return UNKNOWN_VALUE
     if kind == "count":
         return _count(value)
@@ -180,7 +186,7 @@ def convert(field: Field, value: Any) -> Any:
             if low in ("false", "no", zh("xlsx.enum.bool.false")):
                 return False
             raise _Problem(None, None, None, "xlsx.bad-bool", value=text)
-        code = enum_code(name, unicodedata.normalize("NFKC", text))
+        code = enum_code(name, text) or enum_code(name, unicodedata.normalize("NFKC", text))
         if code is None:
             raise _Problem(None, None, None, "xlsx.bad-choice", value=text, choices="、".join(enum_labels(name)))
         return code
@@ -190,12 +196,12 @@ def convert(field: Field, value: Any) -> Any:
     if kind in ("names", "roles") or kind.startswith("enums:"):
         names = [n for n in (n.strip(_SPACES) for n in _SPLIT_NAMES.split(text)) if n]
         if kind == "roles":  # a role's label is its id; any other text is for the plan format to read
-            roles = [enum_code("role", unicodedata.normalize("NFKC", n)) or n for n in names]
+            roles = [enum_code("role", n) or enum_code("role", unicodedata.normalize("NFKC", n)) or n for n in names]
             return roles[0] if len(roles) == 1 else roles
         if kind.startswith("enums:"):
             codes = []
             for n in names:
-                code = enum_code(kind[6:], unicodedata.normalize("NFKC", n))
+                code = enum_code(kind[6:], n) or enum_code(kind[6:], unicodedata.normalize("NFKC", n))
                 if code is None:
                     raise _Problem(None, None, None, "xlsx.bad-choice", value=n, choices="、".join(enum_labels(kind[6:])))
                 codes.append(code)
@@ -449,6 +455,7 @@ class _Reader:
                 target.setdefault(nested, {})
             for field, value, _ in values:
                 _put(target, field.path, value)
+            _every_quota_unknown(target)
 
     def _ensure(self, base: Path_) -> dict[str, Any]:
         node: dict[str, Any] = self.data
@@ -506,6 +513,7 @@ class _Reader:
                 fields.append((field, col, formula))
                 if value is not None:
                     _put(item, field.path, value)
+            _every_quota_unknown(item)
             first_col = min(columns)
             if layout.target == "list":
                 loc = self._append(layout.path, item)
@@ -568,6 +576,13 @@ def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for part in path[:-1]:
         target = target.setdefault(part, {})
     target[path[-1]] = None if value is UNKNOWN_VALUE else value
+
+
+def _every_quota_unknown(item: dict[str, Any]) -> None:
+    """`quotas: ~` (every type unknown) is six cells of 未知; read back as it was written."""
+    quotas = item.get("quotas")
+    if isinstance(quotas, dict) and len(quotas) == len(QUOTA_TYPES) and all(v is None for v in quotas.values()):
+        item["quotas"] = None
 
 
 def load_workbook_bytes(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -28,7 +28,7 @@ from staffing.io.layout import (
     enum_labels,
     zh,
 )
-from staffing.io.workbook import _SPLIT_NAMES, column_letter
+from staffing.io.workbook import _SPLIT_NAMES, column_letter, takes_unknown
 from staffing.messages import render
 
 TABLE_ROWS = 300  # rows of a table sheet that carry drop-downs and hints
@@ -165,7 +165,7 @@ class Writer:
     def cell_value(self, f: Field, value: Any) -> Any:
         kind = f.kind
         if value is None:
-            return zh(UNKNOWN) if kind in ("count", "code") else None
+            return zh(UNKNOWN) if takes_unknown(kind) else None
         if kind == "roles":
             roles = value if isinstance(value, list) else [value]
             labels = [enum_label("role", r) if r in ENUMS["role"] else str(r) for r in roles]

@@ -80,3 +80,24 @@ def test_csv_summary_has_a_bom_for_excel(province: Path, tmp_path: Path, capsys:
     names = {r[4] for r in rows[1:]}
     assert "'=HYPERLINK(1)" in names  # a formula-looking name is defused
     assert "新桥镇" in names
+
+
+def test_hostile_names_are_inert_in_both(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = ORGS / "jiangsu/taizhou/jingjiang/xinqiao.yaml"
+    plan = tmp_path / "p" / "plan.yaml"
+    plan.parent.mkdir()
+    plan.write_text(source.read_text(encoding="utf-8").replace("name: 新桥镇", 'name: "新桥镇\\e[2J\\u202e"', 1),
+                    encoding="utf-8")
+    code = cli.main(["check", str(plan), "--no-cache", "--output", f"xlsx={tmp_path / 's.xlsx'}",
+                     "--output", f"csv={tmp_path / 's.csv'}"])
+    capsys.readouterr()
+    assert code == 0
+    town = openpyxl.load_workbook(tmp_path / "s.xlsx")["方案"]["E2"].value
+    assert town == "新桥镇\\x1b[2J\\u202e"
+    assert "新桥镇\\x1b[2J\\u202e" in (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
+
+
+def test_spreadsheet_formats_are_files_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli.main(["check", str(ORGS), "--format", "xlsx"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "invalid choice: 'xlsx'" in err

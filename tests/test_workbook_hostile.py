@@ -259,3 +259,26 @@ def test_unknown_sheets_and_notes_columns_are_left_alone(tmp_path: Path) -> None
         ws.cell(row=2, column=30, value="待定")
 
     assert data_of(book(tmp_path, edit)) == PLAN
+
+
+def test_a_formula_looking_name_stays_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(json.dumps(PLAN, default=str))
+    data["bodies"][2]["name"] = "=HYPERLINK(\"http://x\")"
+    source = tmp_path / "p.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert cli.main(["convert", str(source), "-o", str(tmp_path / "p.xlsx")]) == 0
+    cell = openpyxl.load_workbook(tmp_path / "p.xlsx")["职能机构"]["A4"]
+    assert (cell.value, cell.data_type) == ("=HYPERLINK(\"http://x\")", "s")
+    assert data_of(tmp_path / "p.xlsx")["bodies"][2]["name"] == "=HYPERLINK(\"http://x\")"
+    capsys.readouterr()
+
+
+def test_a_control_character_cannot_go_into_a_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(json.dumps(PLAN, default=str))
+    data["bodies"][2]["name"] = "经济\u0007发展局"
+    source = tmp_path / "p.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code = cli.main(["convert", str(source), "-o", str(tmp_path / "p.xlsx")])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "") and err.count("\n") == 1 and "含有控制字符" in err and "Traceback" not in err
+    assert not (tmp_path / "p.xlsx").exists()

@@ -20,7 +20,7 @@ from staffing.cli.output import emit, say, silence_stdout, write_file
 from staffing.errors import Exit, InputProblem, Interrupted, problem
 from staffing.io.load import Limits, display_path
 from staffing.messages import render
-from staffing.reporters import REPORTERS, Run, stream
+from staffing.reporters import CONSOLE_FORMATS, REPORTERS, Run, stream
 from staffing.run.engine import FileResult, Settings, Skipped, check_file, packs_findings
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -406,7 +406,7 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     check.add_argument("--rules", metavar="PACK", help="pack id or file, overriding each plan's rule_pack")
     check.add_argument("--packs", action="append", metavar="DIR",
                        help="a folder of your own rule packs, which plans may then name by id (repeatable)")
-    check.add_argument("--format", choices=sorted(REPORTERS), default=None,
+    check.add_argument("--format", choices=CONSOLE_FORMATS, default=None,
                        help="output format; default text, or github when GITHUB_ACTIONS=true")
     check.add_argument("--lang", choices=["zh", "en"], default="zh")
     check.add_argument("--strict", action="store_true", help="warnings fail too (same as --fail-on warning)")

@@ -57,7 +57,6 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "assessment": ("town", "department", "joint"),
     "joint_lead": ("town", "department"),
     "consultation": ("written", "oral", "none"),
-    "joint_lead": ("town", "department"),
     "from_level": ("county", "city", "province", "town"),
     "quota_type": QUOTA_TYPES,
     "legal_actor": ("town", "county_department"),

@@ -201,7 +201,14 @@ class Writer:
         return str(value)
 
     def put(self, ws: Any, row: int, col: int, f: Field, value: Any) -> None:
-        cell = ws.cell(row=row, column=col, value=self.cell_value(f, value))
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        shown = self.cell_value(f, value)
+        if isinstance(shown, str) and ILLEGAL_CHARACTERS_RE.search(shown):  # XML cannot hold them
+            raise problem(self.path, "xlsx.control-char", name=shown)
+        cell = ws.cell(row=row, column=col, value=shown)
+        if isinstance(shown, str) and shown.startswith("="):
+            cell.data_type = "s"  # a name that looks like a formula stays text
         if f.kind in ("text", "code", "pack", "names", "lines", "roles") or f.kind.startswith(("enum:", "enums:")):
             cell.number_format = "@"  # a code of 12 digits must stay text, not 3.21E+11
         elif f.kind == "date":

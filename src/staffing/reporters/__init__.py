@@ -88,6 +88,10 @@ class _Registry(Mapping[str, Reporter]):
 
 
 REPORTERS: Mapping[str, Reporter] = _Registry()
+# Formats made for a spreadsheet program, written only as files (--output FORMAT=FILE): the
+# workbook is binary, and the CSV starts with the BOM Excel needs.
+FILE_ONLY = frozenset({"xlsx", "csv"})
+CONSOLE_FORMATS = tuple(sorted(set(REPORTERS) - FILE_ONLY))
 
 
 def stream(name: str, run: Run, lang: str) -> Iterator[str | bytes]:

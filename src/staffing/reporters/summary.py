@@ -8,6 +8,7 @@ import os
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
+from staffing.errors import visible
 from staffing.findings import Severity
 from staffing.messages import CATALOGUE, render
 
@@ -128,8 +129,10 @@ def county_of(row: dict[str, Any]) -> tuple[str, str, str]:
 
 
 def defused(value: Any) -> Any:
-    """Text from a plan that a spreadsheet would take for a formula (=, +, -, @ first)
-    is written with a leading apostrophe, as OWASP advises for CSV."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """Text from a plan made inert (control and bidi characters written out, as in every
+    report), and, where a spreadsheet would take it for a formula (=, +, -, @ first),
+    written with a leading apostrophe, as OWASP advises for CSV."""
+    if not isinstance(value, str):
+        return value
+    value = visible(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

@@ -9,6 +9,7 @@ import io
 import re
 from typing import TYPE_CHECKING, Any
 
+from staffing.errors import visible
 from staffing.io.workbook_write import print_setup
 from staffing.reporters.summary import (
     COUNTY_COLUMNS,
@@ -56,6 +57,8 @@ def _sheet(wb: Any, title: str, columns: tuple[str, ...], rows: list[dict[str, A
             value = row[key]
             if value is None:
                 value = unknown if key in NUMERIC else ""
+            if isinstance(value, str):
+                value = visible(value)  # inert, as every report: and XML cannot hold controls anyway
             cell = ws.cell(row=r, column=col, value=value)
             cell.alignment = top
             if key in _WRAP and isinstance(value, str) and value:

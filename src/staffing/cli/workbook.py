@@ -72,7 +72,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if os.path.exists(target) and os.path.exists(source) and os.path.samefile(source, target):
         raise problem(target, "convert.same")
     data = read_plan(source)
-    from staffing.cli.main import write_file
+    from staffing.cli.output import write_file
 
     write_file(target, plan_bytes(data, out_suffix, target), args.lang)
     return Exit.CLEAN
@@ -128,7 +128,7 @@ def cmd_template(args: argparse.Namespace) -> int:
         raise problem(args.output, "convert.suffix", suffix=os.path.splitext(args.output)[1] or args.output)
     mandatory, pack_id = mandatory_of(args.rules) if args.rules else (None, None)
     example = None if args.no_example else example_plan(pack_id)
-    from staffing.cli.main import write_file
+    from staffing.cli.output import write_file
 
     write_file(args.output, template_workbook(example, pack_titles(), mandatory, pack_id), args.lang)
     return Exit.CLEAN

@@ -483,3 +483,21 @@ def test_dot_failure_is_a_render_error(tmp_path: Path) -> None:
     with pytest.raises(RenderError):
         render("digraph { this is not dot", tmp_path / "bad.svg")
     assert not (tmp_path / "bad.svg").exists()
+
+
+def test_chart_draws_the_institutions_and_unknown_figures() -> None:
+    """The institutions list: the one marked support_center is drawn as the centre, the others
+    as institutions kept, each with its findings; an unknown quota is drawn as "?"."""
+    from conftest import CASES as CASE_DIR
+
+    plan = Plan.model_validate(yaml.safe_load((CASE_DIR / "ST401/bad/too-many-institutions-kept.yaml").read_text(encoding="utf-8")))
+    found = [finding("ST401", ("institutions", 2, "kind"))]
+    text = chart(plan, found)
+    lines = {line.split()[0]: line for line in text.splitlines() if line.startswith("  pub_") and "[label=" in line}
+    assert "综合服务中心" in lines["pub_0"] and "示范镇综合服务中心" in lines["pub_0"]
+    assert "保留的事业单位" in lines["pub_1"] and "示范镇卫生院" in lines["pub_1"]
+    assert "问题：ST401" in lines["pub_2"] and "问题" not in lines["pub_1"]
+    assert "  pub_0 -> pub_absorbed_0" in text  # what the centre absorbed
+    unknown = Plan.model_validate(yaml.safe_load((CASE_DIR / "ST201/bad/quota-unknown.yaml").read_text(encoding="utf-8")))
+    body1 = next(line for line in chart(unknown, []).splitlines() if line.startswith("  body_1 "))
+    assert "编制 ?：行政?" in body1

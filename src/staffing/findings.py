@@ -89,7 +89,7 @@ def body_index(finding: Finding) -> tuple[str, int] | None:
     """Which part of the org chart a finding belongs to: ("bodies", i),
     ("dispatched_units", i), ("support_center", 0) or None for the town as a whole."""
     loc = finding.loc
-    if len(loc) >= 2 and loc[0] in ("bodies", "dispatched_units", "support_institutions") and isinstance(loc[1], int):
+    if len(loc) >= 2 and loc[0] in ("bodies", "dispatched_units", "support_institutions", "institutions") and isinstance(loc[1], int):
         return (str(loc[0]), loc[1])
     if loc and loc[0] == "support_center":
         return ("support_center", 0)

@@ -27,7 +27,7 @@ from staffing.findings import Finding, body_index
 from staffing.io.output import write_atomic
 from staffing.messages import CATALOGUE
 from staffing.messages import render as render_message
-from staffing.plan.model import QUOTA_TYPES, Body, LeadershipPost, Plan, Quotas, SupportCenter
+from staffing.plan.model import QUOTA_TYPES, Body, Institution, LeadershipPost, Plan, Quotas, SupportCenter
 from staffing.plan.names import normalize
 
 __all__ = [
@@ -251,6 +251,7 @@ def _split_findings(
         "bodies": len(plan.bodies),
         "dispatched_units": len(plan.dispatched_units),
         "support_institutions": len(plan.support_institutions),
+        "institutions": len(plan.institutions),
         "support_center": 1 if plan.support_center is not None else 0,
     }
     by_node: dict[tuple[str, int], list[Finding]] = {}
@@ -397,6 +398,15 @@ def chart_dot(
         )
         edges.append(f"  town -> inst_{k};")
         top.append(f"inst_{k}")
+    # the institutions list: the one marked as the support centre is drawn as the centre
+    for k, pub in enumerate(plan.institutions):
+        found = by_node.get(("institutions", k), [])
+        out.append(f"  pub_{k} [label={_centre_label(pub, found, lang, kept=not pub.support_center)}];")
+        edges.append(f"  town -> pub_{k};")
+        top.append(f"pub_{k}")
+        if pub.absorbed:
+            out.append(f"  pub_absorbed_{k} [label={_absorbed_label(pub.absorbed, lang)}];")
+            edges.append(f'  pub_{k} -> pub_absorbed_{k} [style=dotted, color="{_COLOURS["sub_line"]}"];')
 
     # dispatched units: a column at the side, each linked to the town
     if plan.dispatched_units:
@@ -522,7 +532,8 @@ def _subunits_label(body: Body, i: int, by_sub: dict[tuple[int, int], list[Findi
     )
 
 
-def _centre_label(centre: SupportCenter, findings: Sequence[Finding], lang: str, kept: bool = False) -> str:
+def _centre_label(centre: SupportCenter | Institution, findings: Sequence[Finding], lang: str,
+                  kept: bool = False) -> str:
     tag = html_text(_t("institution" if kept else "centre", lang))
     rows = _unit_rows(centre.name, centre.nameplates, tag, centre.quotas, centre.actual, centre.leadership, lang)
     rows += _finding_row(findings, lang)

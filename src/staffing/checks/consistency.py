@@ -182,7 +182,7 @@ class DuplicateName(Check):
 
     ## What it checks
     Names of bodies, their nameplates and sub-units, the support centre, support
-    institutions and dispatched units are unique across the plan, compared in
+    institutions, the institutions (with their nameplates) and dispatched units are unique across the plan, compared in
     simplified script (綜合執法局 and 综合执法局 are the same name).  A sub-unit may
     share a name with a sub-unit of another body (两个局都可以有"办公室").
 
@@ -213,6 +213,9 @@ class DuplicateName(Check):
             entries.append((plan.support_center.name, ("support_center", "name")))
             entries.extend((p, ("support_center", "nameplates", j)) for j, p in enumerate(plan.support_center.nameplates))
         entries.extend((c.name, ("support_institutions", i, "name")) for i, c in enumerate(plan.support_institutions))
+        for i, inst in enumerate(plan.institutions):
+            entries.append((inst.name, ("institutions", i, "name")))
+            entries.extend((p, ("institutions", i, "nameplates", j)) for j, p in enumerate(inst.nameplates))
         entries.extend((u.name, ("dispatched_units", i, "name")) for i, u in enumerate(plan.dispatched_units))
         zone_names = ctx.zone_names
         for name, loc in entries:

@@ -92,6 +92,8 @@ def test_reports_name_shipped_packs(capsys, repo: Path) -> None:
     assert code == 1 and "张浦镇 · 规则包 江苏省经济发达镇行政管理体制改革（内置）" in out
     code, out, _ = run(capsys, "check", "orgs", "--lang", "en", "--format", "json")
     assert json.loads(out)["files"][0]["pack_origin"] == "shipped"
+    code, out, _ = run(capsys, "check", "orgs", "--format", "sarif")
+    assert json.loads(out)["runs"][0]["properties"]["packs"] == [{"id": "jiangsu-developed-town", "origin": "shipped"}]
     code, out, _ = run(capsys, "rules", "--lang", "en")
     assert code == 0 and "jiangsu-developed-town  " in out and "(shipped)" in out
 

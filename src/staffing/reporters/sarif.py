@@ -226,10 +226,16 @@ def as_data(run: Run, lang: str, streamed: bool = False) -> dict[str, Any]:
                 "language": "zh-CN" if lang == "zh" else "en-US",
                 "columnKind": "unicodeCodePoints",
                 "results": Streamed(results) if streamed else list(results),
-                "properties": {"summary": run.counts()},
+                "properties": {"summary": run.counts(), "packs": packs_used(run)},
             }
         ],
     }
+
+
+def packs_used(run: Run) -> list[dict[str, str]]:
+    """Every pack the run used and where it came from (shipped, a pack folder, --rules FILE)."""
+    used = {(r.pack.id, r.pack.origin) for r in run.results if r.pack is not None}
+    return [{"id": i, "origin": o} for i, o in sorted(used)]
 
 
 def stream(run: Run, lang: str) -> Iterator[str]:

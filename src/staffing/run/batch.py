@@ -304,11 +304,26 @@ def _init_worker(settings: Settings, location: tuple[Any, bytes] | None, context
     # the pool (see `check_paths`), rather than printing a traceback of its own
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # forked while the parent held both signals blocked (see `_pooled`): take them again
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     _init(settings, location, context)
 
 
+# Signals received during a pooled run.  The workers are forked with both signals blocked
+# (an exception raised inside an at-fork callback would be dropped, with a traceback on
+# stderr); should one be dropped elsewhere all the same, the run also looks here after each
+# chunk and before it waits for the workers to end.
+_SIGNALLED: list[int] = []
+
+
 def _raise_interrupted(signum: int, frame: Any) -> None:
+    _SIGNALLED.append(signum)
     raise Interrupted(signum)
+
+
+def _stop_if_signalled() -> None:
+    if _SIGNALLED:
+        raise Interrupted(_SIGNALLED[0])
 
 
 # ---- the run --------------------------------------------------------------------------------
@@ -443,13 +458,24 @@ def _pooled(paths: Sequence[str], jobs: int, settings: Settings, location: tuple
     chunks = [list(paths[i:i + size]) for i in range(0, len(paths), size)]
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _raise_interrupted) if main_thread else None
+    _SIGNALLED.clear()
+    previous = {sig: signal.signal(sig, _raise_interrupted) for sig in (signal.SIGTERM, signal.SIGINT)} \
+        if main_thread else {}
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
                                initargs=(settings, location, context))
+    signals = {signal.SIGTERM, signal.SIGINT}
     try:
-        futures = [pool.submit(_work, c) for c in chunks]
+        if main_thread:  # the workers are forked here: a signal waits until they are
+            signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+        try:
+            futures = [pool.submit(_work, c) for c in chunks]
+        finally:
+            if main_thread:  # a signal that came meanwhile is handled here, inside the try
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, signals)
+        _stop_if_signalled()
         for fut in as_completed(futures):
             take(fut.result())
+            _stop_if_signalled()
     except BaseException:
         processes = list((getattr(pool, "_processes", None) or {}).values())
         for proc in processes:
@@ -460,9 +486,10 @@ def _pooled(paths: Sequence[str], jobs: int, settings: Settings, location: tuple
         raise
     else:
         pool.shutdown(wait=True)
+        _stop_if_signalled()
     finally:
-        if main_thread:
-            signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 # ---- roll-up ---------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from staffing.cli.main import main
+from staffing.run.engine import check_file
 from staffing.run.diff import compare, load_version
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -195,3 +196,19 @@ def test_base_revision(base: dict[str, Any], tmp_path: Path, capsys: pytest.Capt
     assert code == 2 and "git" in err
     code, _, err = run(capsys, "diff", "--base", "--output=x", str(plan))
     assert code == 2
+
+
+def test_growth_judged_with_the_plans_pack(base: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    # the same documented transfer excuses growth under Taizhou's pack (004 "编随事走") but not
+    # under Jiangsu's developed-town pack, which allows no growth by transfer (003 "只减不增"),
+    # exactly as ST201 judges it
+    base["rule_pack"] = "jiangsu-developed-town"
+    old = save(base, "old.yaml")
+    new = copy.deepcopy(base)
+    body(new, "经济发展局")["quotas"]["administrative"] += 1
+    new["transfers"].append({"from": "靖江市", "to": "新桥镇", "level": "county", "type": "administrative",
+                             "count": 1, "document": "靖编〔2020〕5号"})
+    code, data = diff_json(capsys, old, save(new, "new.yaml"))
+    assert code == 1 and data["violations"][0]["moved"] == 0
+    new_file = save(new, "new.yaml")
+    assert {f.code for f in check_file(new_file).findings} >= {"ST201"}

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from staffing.cli.main import main
-from staffing.run.engine import check_file
 from staffing.run.diff import compare, load_version
+from staffing.run.engine import check_file
 
 ROOT = Path(__file__).resolve().parents[1]
 XINQIAO = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"

@@ -37,29 +37,30 @@ def _root(in_root: Path) -> None:
 def test_clean_example_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", XINQIAO)
     assert code == 0
-    assert "通过 1 个,不通过 0 个" in out
+    assert "通过1个，不通过0个" in out
     assert "错误" in out and "ST" not in out
 
 
 def test_whole_orgs_tree(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "orgs")
     assert code == 1
-    assert "共检查 10 个方案:通过 7 个,不通过 3 个,不完整 0 个,无法读取 0 个" in out
+    assert "共检查10个方案：通过7个，不通过3个，不完整0个，无法读取0个" in out
     assert "zhangpu.yaml" in out and "hongqiao.yaml" in out and "xiashu.yaml" not in out
 
 
 def test_failing_example_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", ZHANGPU)
     assert code == 1
-    assert "错误  ST101 body-count  职能机构 11 个,超过上限 10 个(多 1 个)" in out
-    assert "ST202 transfer-unrecorded  从 昆山市 划入的 2 个行政编制没有记录文号" in out
-    assert "ST201 staffing-grows  行政编制 44 个,超过改革前 42 个" in out
-    assert "依据: 003_0e219b8eb1ad14e6.txt: “综合设置10个以内职能机构”" in out
-    assert "不通过 1 个" in out
+    assert "错误  ST101 职能机构数量超出范围  职能机构11个，超过上限10个，多1个" in out
+    assert "ST202 编制划转无文号  从昆山市划入的行政编制2名没有记录文号" in out
+    assert "ST201 编制总量增长  行政编制44名，超过改革前的42名，多2名" in out
+    assert "依据：《关于深化经济发达镇行政管理体制改革工作的意见》：“综合设置10个以内职能机构”" in out
+    assert "staffing-grows" not in out and ".txt" not in out
+    assert "不通过1个" in out
     code, out, _ = run(capsys, "check", HONGQIAO)
     assert code == 1
-    assert "继续派驻的 虹桥派出所 负责人任免须事先书面征求乡镇意见(现为:口头征求)" in out
-    assert "缺少服务清单" in out and "事业单位 农业服务中心 未整合进综合服务中心" in out
+    assert "继续派驻的虹桥派出所，负责人任免须事先书面征求乡镇意见（现为：口头征求）" in out
+    assert "缺少服务清单" in out and "事业单位农业服务中心未整合进综合服务中心" in out
 
 
 def test_failing_example_english(capsys: pytest.CaptureFixture[str]) -> None:
@@ -69,17 +70,17 @@ def test_failing_example_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert "the town must be consulted in writing" in out
     assert "error  ST401 support-centre-not-merged  institution 农业服务中心 is not merged" in out
     assert "error  ST701 missing-list  the service list is missing" in out
-    assert "1 plans checked: 0 passed, 1 failed" in out
+    assert "1 plan checked: 0 passed, 1 failed" in out
     assert "错误" not in out
 
 
 def test_warnings_only_passes_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", WARNINGS_ONLY)
     assert code == 0
-    assert "警告  ST906" in out and "通过 1 个" in out
+    assert "警告  ST906" in out and "通过1个" in out
     code, out, _ = run(capsys, "check", "--strict", WARNINGS_ONLY)
     assert code == 1
-    assert "警告  ST906" in out and "不通过 1 个" in out
+    assert "警告  ST906" in out and "不通过1个" in out
 
 
 def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
@@ -95,7 +96,7 @@ def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
     assert by_path["zhangpu.yaml"]["status"] == "fail"
     st101 = next(f for f in findings if f["code"] == "ST101")
     assert isinstance(st101["line"], int) and isinstance(st101["column"], int)
-    assert st101["message"]["zh"].startswith("职能机构 11 个")
+    assert st101["message"]["zh"].startswith("职能机构11个")
     assert st101["message"]["en"].startswith("11 functional bodies")
     assert "003_0e219b8eb1ad14e6.txt" in st101["source"]
     for f in findings:
@@ -109,7 +110,7 @@ def test_unusable_file_among_good_ones(capsys: pytest.CaptureFixture[str], tmp_p
     assert code == 2
     assert "broken.yaml" in out and "无法使用" in out
     assert "zhangpu.yaml" in out and "ST101" in out  # the others are still reported
-    assert "共检查 3 个方案:通过 1 个,不通过 1 个,不完整 0 个,无法读取 1 个" in out
+    assert "共检查3个方案：通过1个，不通过1个，不完整0个，无法读取1个" in out
 
 
 def test_unusable_wins_over_clean_in_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -185,7 +186,7 @@ def test_real_subprocess_run() -> None:
     assert "\033[" not in proc.stdout  # not a terminal: no colour
     proc = subprocess.run([str(STAFFING), "check", XINQIAO], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
-    assert proc.returncode == 0 and "通过 1 个" in proc.stdout
+    assert proc.returncode == 0 and "通过1个" in proc.stdout
 
 
 def test_corpus_folder_runs_as_one_tree(capsys: pytest.CaptureFixture[str]) -> None:
@@ -205,14 +206,14 @@ INCOMPLETE = "tests/cases/ST201/bad/baseline-not-provided.yaml"
 def test_incomplete_plan_is_its_own_status_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", INCOMPLETE)
     assert code == 1
-    assert "无法检查  ST201 staffing-grows  无法检查：方案未提供改革前基数" in out
-    assert "通过 0 个,不通过 0 个,不完整 1 个" in out and "无法检查 1 条" in out
+    assert "无法检查  ST201 编制总量增长  无法检查：方案未提供改革前基数" in out
+    assert "通过0个，不通过0个，不完整1个" in out and "无法检查1条" in out
 
 
 def test_allow_incomplete_is_a_partial_check(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "--allow-incomplete", INCOMPLETE)
     assert code == 0
-    assert "不完整 1 个" in out  # still reported as incomplete, never as passed
+    assert "不完整1个" in out  # still reported as incomplete, never as passed
     code, _, _ = run(capsys, "check", "--allow-incomplete", ZHANGPU)
     assert code == 1  # a violation still fails a partial check
 

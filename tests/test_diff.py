@@ -75,7 +75,7 @@ def test_rename_by_role_and_growth(base: dict[str, Any], capsys: pytest.CaptureF
     assert [v["type"] for v in data["violations"]] == ["administrative", "total"]
     assert data["violations"][0]["excess"] == 2 and not data["ok"]
     code, out, _ = run(capsys, "diff", old, "new.yaml")
-    assert "更名:规划建设局 → 村镇规划建设局" in out and "行政编制 43 → 45 (+2)" in out
+    assert "更名：规划建设局 → 村镇规划建设局" in out and "行政编制 43 → 45 (+2)" in out
     assert "违反规则" in out
     code, out, _ = run(capsys, "diff", old, "new.yaml", "--lang", "en")
     assert "renamed: 规划建设局 → 村镇规划建设局 (matched by role)" in out
@@ -125,7 +125,7 @@ def test_merged_added_removed(base: dict[str, Any], capsys: pytest.CaptureFixtur
     assert data["leadership_posts"]["total"]["new"] == data["leadership_posts"]["total"]["old"] - 5
     assert code == 0  # 4 institutional_full moved from the command centre to 数据局: no growth
     _, out, _ = run(capsys, "diff", old, "new.yaml")
-    assert "合并:社会事业局、规划建设局 → 社会建设局" in out and "新增:数据局" in out and "撤销:综合指挥调度中心" in out
+    assert "合并：社会事业局、规划建设局 → 社会建设局" in out and "新增：数据局" in out and "撤销：综合指挥调度中心" in out
 
 
 def test_merged_into_an_existing_body(base: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
@@ -153,7 +153,7 @@ def test_dispatched_units(base: dict[str, Any], capsys: pytest.CaptureFixture[st
     assert units["changed"] == [{"name": "新桥司法所", "old": "local", "new": "dispatched"}]
     assert units["added"] == ["新桥税务所"] and units["removed"] == ["新桥自然资源所"]
     _, out, _ = run(capsys, "diff", old, "new.yaml")
-    assert "新桥司法所:属地管理 → 继续实行派驻" in out
+    assert "新桥司法所：属地管理 → 继续实行派驻" in out
 
 
 def test_bad_input(base: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:

@@ -105,7 +105,7 @@ def test_diff_of_two_different_towns_is_an_error_unless_forced(capsys, in_root: 
 def test_render_says_what_it_wrote(capsys, in_root: Path, tmp_path: Path) -> None:
     target = tmp_path / "x.dot"
     code, out, err = run(capsys, "render", XINQIAO, "-o", str(target))
-    assert (code, out, err) == (0, "", f"staffing: 已写入 {target}\n") and target.stat().st_size > 0
+    assert (code, out, err) == (0, "", f"staffing: 已写入“{target}”\n") and target.stat().st_size > 0
     code, out, err = run(capsys, "render", XINQIAO, "-o", str(target), "--lang", "en")
     assert (code, out, err) == (0, "", f"staffing: wrote {target}\n")
 
@@ -132,7 +132,7 @@ def test_an_unwritable_output_is_a_clear_message(capsys, in_root: Path, tmp_path
 def test_check_charts_says_what_it_wrote(capsys, in_root: Path, tmp_path: Path) -> None:
     pytest.importorskip("shutil").which("dot") or pytest.skip("Graphviz is not installed")
     code, _, err = run(capsys, "check", XINQIAO, "--charts", str(tmp_path / "c"), "--lang", "en")
-    assert code == 0 and err == f"staffing: wrote the org charts of 1 plans (SVG and PNG) into {tmp_path / 'c'}\n"
+    assert code == 0 and err == f"staffing: wrote the org charts of 1 plan (SVG and PNG) into {tmp_path / 'c'}\n"
 
 
 def test_python_runs_the_module_too() -> None:

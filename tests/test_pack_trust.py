@@ -75,21 +75,21 @@ def test_a_pack_in_a_named_folder_is_used_and_its_loosening_reported(capsys, rep
     assert data["files"][0]["pack"] == "lenient" and data["files"][0]["pack_origin"] == "packs"
     loosened = sorted((f["trail"]["en"][1], f["trail"]["en"][2], f["message"]["en"]) for f in data["pack_findings"])
     assert loosened == [
-        ("body-count", "enabled", "rule pack lenient loosens jiangsu-developed-town's limit: body-count.enabled from enabled to disabled"),
-        ("staffing-grows", "severity", "rule pack lenient loosens jiangsu-developed-town's limit: staffing-grows.severity from error to info"),
-        ("transfer-unrecorded", "enabled", "rule pack lenient loosens jiangsu-developed-town's limit: transfer-unrecorded.enabled from enabled to disabled"),
+        ("body-count", "enabled", "the rule pack “Lenient” loosens a limit of its parent “Jiangsu economically developed towns reform”: ST101 (body-count), enabled from enabled to disabled"),
+        ("staffing-grows", "severity", "the rule pack “Lenient” loosens a limit of its parent “Jiangsu economically developed towns reform”: ST201 (staffing-grows), severity from error to info"),
+        ("transfer-unrecorded", "enabled", "the rule pack “Lenient” loosens a limit of its parent “Jiangsu economically developed towns reform”: ST202 (transfer-unrecorded), enabled from enabled to disabled"),
     ]
     assert all(f["code"] == "ST000" and f["file"] == "packs/lenient.yaml" for f in data["pack_findings"])
     assert code == 0  # the repository chose this pack; what it loosens is said, a warning
     code, out, _ = run(capsys, "check", "orgs", "--packs", "packs", "--fail-on", "warning")
     assert code == 1
-    assert "规则包 lenient 放宽了上级规则包 jiangsu-developed-town 的限制:body-count.enabled 由 启用 改为 停用" in out
-    assert "规则包：宽松（来自 packs）" in out
+    assert "规则包“宽松”放宽了上级规则包“江苏省经济发达镇行政管理体制改革”的限制：ST101“职能机构数量超出范围”的启用状态由启用改为停用" in out
+    assert "规则包：宽松（来自“packs”）" in out
 
 
 def test_reports_name_shipped_packs(capsys, repo: Path) -> None:
     code, out, _ = run(capsys, "check", "orgs")
-    assert code == 1 and "张浦镇 · 规则包 江苏省经济发达镇行政管理体制改革（内置）" in out
+    assert code == 1 and "张浦镇 · 规则包：江苏省经济发达镇行政管理体制改革（内置）" in out
     code, out, _ = run(capsys, "check", "orgs", "--lang", "en", "--format", "json")
     assert json.loads(out)["files"][0]["pack_origin"] == "shipped"
     code, out, _ = run(capsys, "check", "orgs", "--format", "sarif")

@@ -212,9 +212,9 @@ def test_chart_shows_the_parts_of_the_plan() -> None:
     assert "新桥镇党委、新桥镇政府" in text
     assert "加挂：便民服务中心" in text
     assert "行政6 全额事业8" in text
-    assert "领导职数 核定3 · 实配3" in text
-    assert "实有 13" in text
-    assert "必设机构" in text and "自设机构" in text
+    assert "领导职数：核定3名，实配3人" in text
+    assert "实有13人" in text
+    assert "必设机构" in text and "自选机构" in text
     assert "问题：S203" in text  # body 3
     assert "S101" in text and "全镇问题（1）" in text
     assert "cluster_dispatched" in text and "cluster_legend" in text
@@ -261,7 +261,7 @@ def test_waived_findings_are_not_drawn() -> None:
 def test_compare_headline_and_matching() -> None:
     text = compare_dot(xinqiao(), pack_title=PACK, lang="zh", font=FONT)
     # 10 old bodies → 8 bodies; 104 → 104 quotas (bodies 84 + centre 20)
-    assert "机构 10 → 8 个 · 编制 104 → 104" in text
+    assert "机构10个→8个，编制104名→104名" in text
     assert "行政 42 → 43" in text
     # 劳动保障所 went into 社会事业局 (body 3); 财政所 into the centre
     assert "old_7 -> new_3" in text

@@ -54,9 +54,17 @@ class Finding:
     def where(self) -> str:
         """`职能机构!D7` in a workbook, `line:column` elsewhere."""
         return f"{self.sheet}!{self.cell}" if self.sheet is not None and self.cell else f"{self.line}:{self.column}"
+    # the source as a reviewer cites it: the document by title and the quote, per language
+    # (`source` keeps the seed file, for traceability)
+    citation_zh: str | None = None
+    citation_en: str | None = None
 
     def message(self, lang: str) -> str:
         return self.message_zh if lang == "zh" else self.message_en
+
+    def citation(self, lang: str) -> str | None:
+        """What the text report prints after 依据: the document by title, else the source."""
+        return (self.citation_zh if lang == "zh" else self.citation_en) or self.source
 
     def trail(self, lang: str) -> tuple[str, ...]:
         return self.trail_zh if lang == "zh" else self.trail_en
@@ -78,6 +86,7 @@ class Finding:
             "trail": {"zh": list(self.trail_zh), "en": list(self.trail_en)},
             "message": {"zh": self.message_zh, "en": self.message_en},
             "source": self.source,
+            "citation": {"zh": self.citation_zh, "en": self.citation_en} if self.citation_zh else None,
             "numbers": self.numbers,
             "waived": self.waived,
             "sheet": self.sheet,

@@ -7,10 +7,16 @@ them.  No policy number is written here: every number comes in as a parameter.
 
 from __future__ import annotations
 
+import re
+import string
 from typing import Any
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- checks -------------------------------------------------------------------------
+    # Chinese: 编制 and 职数 counted in 名, people in 人, bodies and items in 个/项; no space
+    # between Chinese text and an inserted value; full-width punctuation.  Values shown in
+    # Chinese text are Chinese (titles, labels), never ids.  tests/test_messages.py holds
+    # every entry to this.
     # the outcome "cannot check" of any check: a figure or section it needs is unknown
     "unknown": ("无法检查：{what_zh}未知", "cannot check: {what_en} unknown"),
     "unknown.section": ("无法检查：方案未提供{section_zh}", "cannot check: the plan does not provide {section_en}"),
@@ -36,60 +42,60 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.actual": ("实有人数", "people in post"),
     "field.quota-total": ("编制总数", "total quota"),
     "ST101.over": (
-        "职能机构 {count} 个,超过上限 {limit} 个(多 {excess} 个):{names}",
+        "职能机构{count}个，超过上限{limit}个，多{excess}个：{names}",
         "{count} functional bodies, over the limit of {limit} by {excess}: {names}",
     ),
     "ST101.under": (
-        "职能机构 {count} 个,少于下限 {limit} 个(少 {short} 个):{names}",
+        "职能机构{count}个，少于下限{limit}个，少{short}个：{names}",
         "{count} functional bodies, under the minimum of {limit} by {short}: {names}",
     ),
     "ST102": (
-        "缺少必设机构:{name_zh}(角色 {role})",
-        "mandatory body missing: {name_en} (role {role})",
+        "缺少必设机构：{name_zh}",
+        "mandatory body missing: {name_en}",
     ),
     "ST103.over": (
-        "自设机构 {count} 个,超过上限 {limit} 个:{names}",
+        "自选机构{count}个，超过上限{limit}个：{names}",
         "{count} self-chosen bodies, over the limit of {limit}: {names}",
     ),
     "ST103.under": (
-        "自设机构 {count} 个,少于下限 {limit} 个",
+        "自选机构{count}个，少于下限{limit}个",
         "{count} self-chosen bodies, under the minimum of {limit}",
     ),
     "ST104": (
-        "{name} 设在 {parent} 之下，却有自己的规格或正职（{what}），属于下设机构：应计入职能机构数量，或改为内设科室",
+        "{name}设在{parent}之下，却有自己的规格或正职（{what}），属于下设机构：应计入职能机构数量，或改为内设科室",
         "{name} sits under {parent} but has its own rank or principal post ({what}): a body in its own right "
         "(下设机构) that must be counted, or become a section (内设科室)",
     ),
     "ST201.type": (
-        "{type_zh} {after} 个,超过改革前 {before} 个加可计入的下划 {moved} 个,多 {excess} 个",
+        "{type_zh}{after}名，超过改革前{before}名与可计入的下划编制{moved}名之和，多{excess}名",
         "{type_en} {after}, over the baseline {before} plus {moved} moved down that may count, by {excess}",
     ),
     "ST201.total": (
-        "编制总数 {after} 个,超过改革前 {before} 个加可计入的下划 {moved} 个,多 {excess} 个",
+        "编制总数{after}名，超过改革前{before}名与可计入的下划编制{moved}名之和，多{excess}名",
         "total quota {after}, over the baseline {before} plus {moved} moved down that may count, by {excess}",
     ),
     "ST201.budget": (
-        "财政供养人员 {after} 人,超过改革前 {before} 人(多 {excess} 人)",
+        "财政供养人员{after}人，超过改革前的{before}人，多{excess}人",
         "{after} budget-funded people, over the baseline of {before} by {excess}",
     ),
     "ST201.budget-moved": (
-        "财政供养人员 {after} 人，超过改革前 {before} 人加按下划编制补充的 {moved} 人（多 {excess} 人）",
+        "财政供养人员{after}人，超过改革前的{before}人与按下划编制补充的{moved}人之和，多{excess}人",
         "{after} budget-funded people, over the baseline of {before} plus {moved} for quota moved down, by {excess}",
     ),
     "ST201.posts": (
-        "领导职数 {after} 个,超过改革前 {before} 个(多 {excess} 个)",
+        "领导职数{after}名，超过改革前的{before}名，多{excess}名",
         "{after} leadership posts, over the baseline of {before} by {excess}",
     ),
     "ST202": (
-        "从 {source} 划入的 {count} 个{type_zh}没有记录文号,不能作为编制增长的依据",
+        "从{source}划入的{type_zh}{count}名没有记录文号，不能作为编制增长的依据",
         "the transfer of {count} {type_en} from {source} has no document number and cannot justify growth",
     ),
     "ST203.over": (
-        "下划编制共 {count} 个,超过上限 {limit} 个",
+        "下划编制共{count}名，超过上限{limit}名",
         "{count} quotas moved down in all, over the limit of {limit}",
     ),
     "ST203.under": (
-        "下划编制共 {count} 名，少于应下划的 {limit} 名；下划编制是{county}的职责，不是本方案的错误，请与{county}机构编制部门核实",
+        "下划编制共{count}名，少于应下划的{limit}名；下划编制是{county}的职责，不是本方案的错误，请与{county}机构编制部门核实",
         "{count} quotas moved down in all, under the required {limit}; moving them down is {county}'s duty, not a fault of "
         "this plan: check with {county}'s establishment office",
     ),
@@ -98,15 +104,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "quota moved down goes to {to}; it should strengthen bodies such as {roles_en}",
     ),
     "ST203.type": (
-        "下划的{type_zh}不在允许的类型内(允许:{allowed_zh})",
+        "下划的{type_zh}不在允许的类型内（允许：{allowed_zh}）",
         "{type_en} moved down is not an allowed type (allowed: {allowed_en})",
     ),
     "ST301": (
-        "派驻机构 {name}({department})继续实行派驻,未说明依据;原则上应属地管理",
+        "派驻机构{name}（{department}）继续实行派驻，未说明依据；原则上应实行属地管理",
         "dispatched unit {name} ({department}) stays dispatched with no basis given; it should in principle be managed locally",
     ),
     "ST301.required": (
-        "派驻机构 {name}({department})继续实行派驻,但没有党中央明确要求等依据",
+        "派驻机构{name}（{department}）继续实行派驻，但没有写明党中央明确要求等依据",
         "dispatched unit {name} ({department}) stays dispatched without a basis such as a Party-centre requirement",
     ),
     "ST301.basis": (
@@ -119,54 +125,54 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} stays dispatched; the town alone must manage and assess it (given: {given})",
     ),
     "ST302": (
-        "继续派驻的 {name} 的工作考核未以乡镇为主(现为:{given_zh})",
+        "继续派驻的{name}，工作考核未以乡镇为主（现为：{given_zh}）",
         "{name} stays dispatched but the town does not lead its assessment (given: {given})",
     ),
     "ST303": (
-        "继续派驻的 {name} 负责人任免未事先听取乡镇意见(现为:{given_zh})",
+        "继续派驻的{name}，负责人任免未事先听取乡镇意见（现为：{given_zh}）",
         "{name} stays dispatched but the town is not consulted before its head is appointed (given: {given})",
     ),
     "ST303.written": (
-        "继续派驻的 {name} 负责人任免须事先书面征求乡镇意见(现为:{given_zh})",
+        "继续派驻的{name}，负责人任免须事先书面征求乡镇意见（现为：{given_zh}）",
         "{name} stays dispatched; the town must be consulted in writing before its head is appointed (given: {given})",
     ),
     "ST401.missing": (
-        "未设综合服务中心:支持保障类事业单位应整合为一个综合服务中心",
+        "未设综合服务中心：为乡镇提供支持保障的事业单位应整合为一个综合服务中心",
         "no support service centre: the support institutions must be merged into one centre",
     ),
     "ST401.two-centres": (
-        "{name} 也标为综合服务中心：一个乡镇只设一个综合服务中心",
+        "{name}也标为综合服务中心：一个乡镇只设一个综合服务中心",
         "{name} is marked as the support service centre too: a town has one centre",
     ),
     "ST401.kind": (
-        "事业单位 {name}（{kind_zh}）不在可以保留的类别之内",
+        "事业单位{name}（{kind_zh}）不在可以保留的类别之内",
         "institution {name} ({kind_en}) is not of a kind that may remain",
     ),
     "ST401.remaining": (
-        "综合服务中心之外保留事业单位 {count} 个，超过上限 {limit} 个：{names}",
+        "综合服务中心之外保留事业单位{count}个，超过上限{limit}个：{names}",
         "{count} institutions remain beside the support service centre, over the limit of {limit}: {names}",
     ),
     "institution.support": ("支持保障类", "support"),
     "institution.service": ("公益服务类", "public service"),
     "institution.other": ("其他", "other"),
     "ST401.separate": (
-        "事业单位 {name} 未整合进综合服务中心",
+        "事业单位{name}未整合进综合服务中心",
         "institution {name} is not merged into the support service centre",
     ),
     "ST402": (
-        "已整合的原机构名称“{name}”仍在 {holder} 保留,原有机构和牌子不再保留",
+        "已整合的原机构名称“{name}”仍在{holder}保留；原有机构和牌子不再保留",
         "the absorbed body's name “{name}” is still kept at {holder}; old bodies and nameplates are not kept",
     ),
     "ST501": (
-        "{body} 的{title}实配 {filled} 人,超过核定职数 {approved} 个(多 {excess} 人)",
+        "{body}的{title}实配{filled}人，超过核定职数{approved}名，多配{excess}人",
         "{body}: {filled} {title} in post, over the {approved} approved by {excess}",
     ),
     "ST502": (
-        "{body} 的{title}职级为 {rank},高于机构规格 {body_rank}",
+        "{body}的{title}职级为{rank}，高于机构规格{body_rank}",
         "{body}: the {title} is ranked {rank}, above the body's rank {body_rank}",
     ),
     "ST503": (
-        "{body} 规格为 {rank},不低于乡镇本身的规格 {town_rank},超出审批权限",
+        "{body}规格为{rank}，不低于乡镇本身的规格{town_rank}，超出审批权限",
         "{body} is ranked {rank}, not below the town's own rank {town_rank}: beyond the approval authority",
     ),
     "ST503.document": (
@@ -174,7 +180,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{body} records no document approving it, so it cannot be shown to be set up within the approving authority",
     ),
     "ST504": (
-        "{body} 的职务名称“{title}”不是核定的职务名称(可用:{allowed})",
+        "{body}的职务名称“{title}”不是核定的职务名称（可用：{allowed}）",
         "{body}: the title “{title}” is not an approved title (allowed: {allowed})",
     ),
     "ST504.rank": (
@@ -183,7 +189,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "it means and whether it was approved",
     ),
     "ST601": (
-        "缺少“1+4”要素:{element_zh}",
+        "缺少“1+4”要素：{element_zh}",
         "missing 1+4 element: {element_en}",
     ),
     "ST601.host": (
@@ -191,15 +197,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} is hosted by “{body}”, which is not a body of this plan: the command centre must sit in one of its bodies",
     ),
     "ST602.grids": (
-        "常住人口 {residents} 人按每 {per} 人一网格需 {needed} 个网格,现有 {grids} 个",
+        "常住人口{residents}人，按每{per}人一个网格需要{needed}个网格，现有{grids}个",
         "{residents} residents at one grid per {per} need {needed} grids; the plan has {grids}",
     ),
     "ST602.workers": (
-        "网格 {grids} 个,网格员只有 {workers} 人",
+        "网格{grids}个，网格员只有{workers}人",
         "{grids} grids but only {workers} grid workers",
     ),
     "ST603": (
-        "{name} 未实行 24 小时值班",
+        "{name}未实行24小时值班",
         "{name} is not staffed around the clock",
     ),
     "ST701": (
@@ -219,7 +225,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "powers delegated to the town (some counts unknown) with no published catalogue",
     ),
     "ST702": (
-        "赋予的 {approval} 项审批事项和 {penalty} 项处罚权限没有公布目录的文件",
+        "赋予的审批事项{approval}项、处罚权限{penalty}项没有公布目录的文件",
         "{approval} approval items and {penalty} penalty powers delegated with no published catalogue",
     ),
     "ST702.none": (
@@ -231,12 +237,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the town must be the legal actor of the delegated powers",
     ),
     "ST702.returned": (
-        "交还的{area}权限 {count} 项没有文件依据",
+        "交还的{area}权限{count}项没有文件依据",
         "{count} {area} powers handed back with no document",
     ),
     "ST801": (
-        "只有镇才能作为经济发达镇,本单位类型为 {unit_type}",
-        "only towns can be developed towns; this unit is a {unit_type}",
+        "只有镇才能列为经济发达镇，本单位是{unit_zh}",
+        "only towns can be developed towns; this unit is a {unit_en}",
     ),
     "ST801.unlisted": (
         "{county}{name}标为经济发达镇，但不在规则包所列的经济发达镇名单中，也没有记录批准文件（批复文号）：请补充批复文号",
@@ -244,8 +250,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no approval document: please record it",
     ),
     "ST802": (
-        "规则包 {pack} 只适用于 {applies},本单位类型为 {unit_type};本规则包的其他结论仅供参考，不具约束力",
-        "rule pack {pack} covers {applies} only; this unit is a {unit_type}; the pack's other findings are for "
+        "规则包“{pack_zh}”只适用于{applies_zh}，本单位是{unit_zh}；本规则包的其他结论仅供参考，不具约束力",
+        "the rule pack “{pack_en}” covers {applies_en} only; this unit is a {unit_en}; the pack's other findings are for "
         "information only, not binding",
     ),
     "ST802.developed": (
@@ -254,44 +260,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "are for information only, not binding",
     ),
     "ST803": (
-        "方案日期 {date} 早于规则包“{pack_zh}”的生效日期 {effective}：请核实方案日期，或按当时有效的规定审核",
+        "方案日期{date}早于规则包“{pack_zh}”的生效日期{effective}：请核实方案日期，或按当时有效的规定审核",
         "the plan is dated {date}, before the pack “{pack_en}” took effect on {effective}: check the date, or review "
         "the plan against the rules in force then",
     ),
     "ST901": (
-        "合计{type_zh} {stated} 个,与各部分之和 {sum} 个不符(差 {diff})",
-        "stated {type_en} total {stated} differs from the sum of the parts, {sum} (by {diff})",
+        "合计{type_zh}{stated}名，比各部分之和{sum}名多{diff}名",
+        "stated {type_en} total {stated} is {diff} more than the sum of the parts, {sum}",
+    ),
+    "ST901.less": (
+        "合计{type_zh}{stated}名，比各部分之和{sum}名少{diff}名",
+        "stated {type_en} total {stated} is {diff} less than the sum of the parts, {sum}",
     ),
     "ST901.posts": (
-        "合计领导职数 {stated} 个,与各机构核定职数之和 {sum} 个不符",
+        "合计领导职数{stated}名，与各机构核定职数之和{sum}名不符",
         "stated leadership posts {stated} differ from the sum over bodies, {sum}",
     ),
     "ST901.budget": (
-        "合计财政供养人员 {stated} 人,与方案所列 {sum} 人不符",
+        "合计财政供养人员{stated}人，与方案所列{sum}人不符",
         "stated budget-funded people {stated} differ from the plan's figure, {sum}",
     ),
     "ST902": (
-        "{body} 的内设机构{type_zh}合计 {inside} 个,超过本机构的 {own} 个:{parts}",
-        "{body}: its sub-units hold {inside} {type_en}, more than the body's own {own}: {parts}",
+        "{body}的内设科室、中队{type_zh}合计{inside}名，超过本机构的{own}名：{parts}",
+        "{body}: its sections and squads hold {inside} {type_en}, more than the body's own {own}: {parts}",
     ),
     "ST903": (
-        "{name} 实有 {actual} 人,超过编制 {quota} 个,超编 {excess} 人",
+        "{name}实有{actual}人，超过编制{quota}名，超编{excess}人",
         "{name} has {actual} people in post for {quota} quotas: {excess} over",
     ),
     "ST904": (
-        "名称“{name}”重复(与“{first}”相同)",
-        "the name “{name}” is used twice (same as “{first}”)",
+        "名称“{name}”与第{first_line}行的“{first}”重复",
+        "the name “{name}” repeats “{first}” of line {first_line}",
     ),
     "ST905.parent": (
-        "{body} 的上级“{parent}”不是本方案中的机构",
+        "{body}的上级“{parent}”不是本方案中的机构",
         "{body}: parent “{parent}” is not a body of this plan",
     ),
     "ST905.cycle": (
-        "机构隶属关系成环:{names}",
-        "the hierarchy has a cycle: {names}",
+        "机构隶属关系成环：{chain}",
+        "the hierarchy has a cycle: {chain}",
     ),
     "ST905.unreachable": (
-        "{body} 不能从镇党委、政府到达",
+        "{body}不能从镇党委、政府逐级到达",
         "{body} cannot be reached from the town's Party committee and government",
     ),
     "ST906.lost": (
@@ -299,24 +309,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the pre-reform body “{name}” is not merged into any new body",
     ),
     "ST906.unknown": (
-        "{body} 列出的原机构“{name}”不在改革前机构名单中",
+        "{body}列出的原机构“{name}”不在改革前机构名单中",
         "{body} lists “{name}” as merged, but it is not a pre-reform body",
     ),
     "ST951": (
-        "{county}记录下划给{town}的{type_zh} {county_count} 个(文号 {document}),{town}方案记录为 {town_count} 个",
+        "{county}记录下划给{town}的{type_zh}{county_count}名（文号{document}），{town}方案记录为{town_count}名",
         "{county} records {county_count} {type_en} moved down to {town} (document {document}); {town}'s plan records {town_count}",
     ),
     "ST951.unknown-town": (
-        "{county}记录向{town}下划编制,但本县目录中没有{town}的方案",
+        "{county}记录向{town}下划编制，但本县目录中没有{town}的方案",
         "{county} records quotas moved down to {town}, but the county folder has no plan for {town}",
     ),
     "ST952": (
-        "{county}{type_zh}改革前 {before} 名、改革后 {after} 名，下划 {moved} 名，改革后应不超过 {expected} 名",
+        "{county}{type_zh}改革前{before}名、改革后{after}名，下划{moved}名，改革后应不超过{expected}名",
         "{county}: {type_en} {before} before and {after} after, {moved} moved down; after should be at most {expected}",
     ),
     "ST000": (
-        "规则包 {pack} 放宽了上级规则包 {parent} 的限制:{check}.{option} 由 {parent_value} 改为 {value}",
-        "rule pack {pack} loosens {parent}'s limit: {check}.{option} from {parent_value} to {value}",
+        "规则包“{pack_zh}”放宽了上级规则包“{parent_zh}”的限制：{check_zh}的{option_zh}由{parent_value}改为{value}",
+        "the rule pack “{pack_en}” loosens a limit of its parent “{parent_en}”: {check_en}, {option_en} from {parent_value} to {value}",
     ),
     # ---- check titles (staffing rules / explain / SARIF) ---------------------------------
     "title.ST000": ("下级规则包放宽了上级限制", "A child rule pack loosens its parent's limit"),
@@ -325,7 +335,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.ST002": ("豁免未匹配到任何问题", "A waiver matches no finding"),
     "title.ST101": ("职能机构数量超出范围", "Too many (or too few) functional bodies"),
     "title.ST102": ("缺少必设机构", "A mandatory body is missing"),
-    "title.ST103": ("自设机构数量超出范围", "Too many (or too few) self-chosen bodies"),
+    "title.ST103": ("自选机构数量超出范围", "Too many (or too few) self-chosen bodies"),
     "title.ST104": ("下设机构未计入职能机构", "A nested body with its own rank or principal post (下设机构)"),
     "title.ST201": ("编制总量增长", "Staffing grows over the pre-reform baseline"),
     "title.ST202": ("编制划转无文号", "A quota transfer has no document"),
@@ -348,7 +358,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.ST802": ("规则包不适用于该单位类型", "The rule pack does not cover this kind of unit"),
     "title.ST803": ("方案日期早于规则包生效日期", "The plan is dated before the rule pack took effect"),
     "title.ST901": ("合计与各部分之和不符", "The stated totals do not equal the sum of the parts"),
-    "title.ST902": ("内设机构编制超过所属机构", "Sub-units hold more quota than their body"),
+    "title.ST902": ("内设科室、中队编制超过所属机构", "Sections and squads hold more quota than their body"),
     "title.ST903": ("超编", "More people in post than quota (超编)"),
     "title.ST904": ("名称重复", "Two parts of the plan have the same name"),
     "title.ST905": ("机构隶属关系错误", "The org hierarchy has a cycle, a dangling parent or a part the town cannot reach"),
@@ -356,8 +366,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.ST951": ("县级下划记录与乡镇方案不一致", "The county's record of quotas moved down differs from its towns' plans"),
     "title.ST952": ("县级编制总数未按下划数减少", "The county's quota total did not fall by what it moved down"),
     # ---- org charts (render.py) ----------------------------------------------------------
-    'chart.chart': ('{town} 机构设置图', '{town} organisation chart'),
-    'chart.compare': ('{town} 机构改革前后对照', '{town} bodies before and after the reform'),
+    "chart.chart": ("{town}机构设置图", "{town} organisation chart"),
+    "chart.compare": ("{town}机构改革前后对照", "{town} bodies before and after the reform"),
     'chart.pack': ('规则包：{pack}', 'Rule pack: {pack}'),
     'chart.date': ('方案日期：{date}', 'Plan date: {date}'),
     'chart.no_date': ('方案日期：未填', 'Plan date: not given'),
@@ -366,16 +376,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     'chart.zone': ('一套班子、两块牌子：{zone}', 'One leadership, two nameplates: {zone}'),
     'chart.nameplate': ('加挂：{name}', 'Also: {name}'),
     'chart.mandatory': ('必设机构', 'mandatory body'),
-    'chart.optional': ('自设机构', 'self-chosen body'),
+    "chart.optional": ("自选机构", "self-chosen body"),
     'chart.body': ('职能机构', 'functional body'),
-    'chart.quotas': ('编制 {total}', 'Quota {total}'),
-    'chart.actual': ('实有 {n}', 'In post {n}'),
-    'chart.actual_none': ('实有 未填', 'In post: not given'),
-    'chart.leaders': ('领导职数 核定{a} · 实配{f}', 'Leaders approved {a} · filled {f}'),
+    "chart.quotas": ("编制{total}名", "Quota {total}"),
+    "chart.actual": ("实有{n}人", "In post {n}"),
+    "chart.actual_none": ("实有人数未填", "In post: not given"),
+    "chart.leaders": ("领导职数：核定{a}名，实配{f}人", "Leaders approved {a} · filled {f}"),
     'chart.findings': ('问题：{codes}', 'Findings: {codes}'),
     'chart.parent_missing': ('上级机构未找到：{name}', 'Parent body not found: {name}'),
     'chart.subunits': ('内设科室/中队（{n}）', 'Sections / squads ({n})'),
-    'chart.sub_cell': ('编{q} · 实{a}', 'Q {q} · in post {a}'),
+    "chart.sub_cell": ("编制{q}名，实有{a}人", "Q {q} · in post {a}"),
     'chart.centre': ('综合服务中心', 'integrated support centre'),
     'chart.absorbed': ('整合的原事业单位（{n}，不再保留）', 'Institutions merged in ({n}, not kept)'),
     'chart.institution': ('保留的事业单位', 'institution kept outside the centre'),
@@ -387,7 +397,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     'chart.town_findings': ('全镇问题（{n}）', 'Town-wide findings ({n})'),
     'chart.legend': ('图例', 'Legend'),
     'chart.lg_mandatory': ('必设机构', 'Mandatory body'),
-    'chart.lg_optional': ('自设机构', 'Self-chosen body'),
+    "chart.lg_optional": ("自选机构", "Self-chosen body"),
     'chart.lg_centre': ('综合服务中心 / 事业单位', 'Support centre / institution'),
     'chart.lg_sub': ('内设科室、中队', 'Sections and squads'),
     'chart.lg_dispatched': ('派驻机构', 'Dispatched unit'),
@@ -396,7 +406,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     'chart.lg_dispatch_edge': ('虚线：继续派驻（注明派出部门）', 'Dashed line: still dispatched (department named)'),
     'chart.before': ('改革前（{n}）', 'Before ({n})'),
     'chart.after': ('改革后（{n}）', 'After ({n})'),
-    'chart.headline': ('机构 {b0} → {b1} 个 · 编制 {q0} → {q1}', 'Bodies {b0} → {b1} · quotas {q0} → {q1}'),
+    "chart.headline": ("机构{b0}个→{b1}个，编制{q0}名→{q1}名", "Bodies {b0} → {b1} · quotas {q0} → {q1}"),
     'chart.unmatched': ('未并入任何新机构', 'not merged into any new body'),
     'chart.new_body': ('新设', 'new'),
     'chart.unknown_source': ('来源不在原机构名单：{name}', 'Source not in the old list: {name}'),
@@ -406,7 +416,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     'quota.short.institutional_self': ('自收自支', 'inst. self'),
     'quota.short.political_legal': ('政法', 'pol.-legal'),
     'quota.short.service': ('工勤', 'service'),
-    "render.lang": ("不支持的语言:{lang}(可用 zh、en)", "unsupported language {lang} (zh or en)"),
+    "render.lang": ("不支持的语言：{lang}（可用 zh、en）", "unsupported language {lang} (zh or en)"),
     "render.no-dot": (
         "未找到 Graphviz 的 dot 程序，无法生成图片。请用系统的包管理器安装 Graphviz"
         "（Debian、Ubuntu：sudo apt-get install graphviz；macOS：brew install graphviz）；"
@@ -423,7 +433,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "with your system's package manager (Debian/Ubuntu: sudo apt-get install fontconfig fonts-noto-cjk); "
         "from a checkout of this project, bash scripts/install.sh does it.",
     ),
-    "render.fc-list-failed": ("运行 fc-list 失败:{reason}", "running fc-list failed: {reason}"),
+    "render.fc-list-failed": ("运行 fc-list 失败：{reason}", "running fc-list failed: {reason}"),
     "render.no-font": (
         "未找到中文字体，图中的汉字会显示为方框。请用系统的包管理器安装一种中文字体"
         "（Debian、Ubuntu：sudo apt-get install fonts-noto-cjk；macOS：brew install --cask font-noto-sans-cjk-sc）；"
@@ -432,16 +442,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "system's package manager (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; macOS: brew install --cask "
         "font-noto-sans-cjk-sc); from a checkout of this project, bash scripts/install.sh does it.",
     ),
-    "render.format": ("不支持的图片格式:{suffix};可用 .svg、.png、.pdf、.dot", "unsupported chart format {suffix}; use .svg, .png, .pdf or .dot"),
+    "render.format": ("不支持的图片格式：{suffix}；可用 .svg、.png、.pdf、.dot", "unsupported chart format {suffix}; use .svg, .png, .pdf or .dot"),
     "render.dot-timeout": (
-        "dot 生成 {fmt} 超过 {seconds} 秒未完成，已停止：图中机构过多，未生成图片",
+        "dot 生成{fmt}超过{seconds}秒未完成，已停止：图中机构过多，未生成图片",
         "dot did not finish the {fmt} within {seconds} seconds and was stopped: too many boxes to draw",
     ),
     "render.dot-too-big": (
-        "dot 生成 {fmt} 所需内存超过 {megabytes} MB，已停止：图中机构过多，未生成图片",
+        "dot 生成{fmt}所需内存超过{megabytes} MB，已停止：图中机构过多，未生成图片",
         "dot needed more than {megabytes} MB for the {fmt} and was stopped: too many boxes to draw",
     ),
-    "render.dot-failed": ("dot 生成 {fmt} 失败:{detail}", "dot failed to make {fmt}: {detail}"),
+    "render.dot-failed": ("dot 生成{fmt}失败：{detail}", "dot failed to make {fmt}: {detail}"),
     # ---- quota types ----------------------------------------------------------------------
     "quota.administrative": ("行政编制", "administrative quota"),
     "quota.institutional_full": ("全额拨款事业编制", "fully funded institutional quota"),
@@ -450,14 +460,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "quota.political_legal": ("政法专项编制", "politics-and-law quota"),
     "quota.service": ("工勤编制", "service-worker quota"),
     # ---- labels of places in a plan (finding trails) and of the 1+4 elements and lists ----
-    'label.approval-services-in-one-window-an-appro': ('审批服务一窗口(行政审批机构)', 'approval services in one window (an approval body)'),
+    'label.approval-services-in-one-window-an-appro': ('审批服务一窗口（行政审批机构）', 'approval services in one window (an approval body)'),
     'label.baseline': ('改革前基数', 'baseline'),
     'label.budget-funded-people': ('财政供养人员', 'budget-funded people'),
     'label.command-in-one-centre': ('指挥调度一中心', 'command in one centre'),
     'label.delegated-powers': ('赋权事项', 'delegated powers'),
     'label.dispatched-units': ('派驻机构', 'dispatched units'),
     'label.empowerment-list': ('赋权清单', 'empowerment list'),
-    'label.enforcement-in-one-team-an-enforcement-b': ('综合执法一队伍(综合行政执法机构)', 'enforcement in one team (an enforcement body)'),
+    'label.enforcement-in-one-team-an-enforcement-b': ('综合执法一队伍（综合行政执法机构）', 'enforcement in one team (an enforcement body)'),
     'label.functional-bodies': ('职能机构', 'functional bodies'),
     'label.governance-in-one-grid': ('基层治理一网格', 'governance in one grid'),
     'label.grid': ('网格', 'grid'),
@@ -465,12 +475,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     'label.lead-and-supporting-responsibility-list': ('主体责任与配合责任清单', 'lead-and-supporting-responsibility list'),
     'label.leadership-posts': ('领导职数', 'leadership posts'),
     'label.lists': ('清单', 'lists'),
-    'label.party-leadership-a-party-building-body': ('加强党的全面领导(党建工作机构)', 'Party leadership (a Party-building body)'),
+    'label.party-leadership-a-party-building-body': ('加强党的全面领导（党建工作机构）', 'Party leadership (a Party-building body)'),
     'label.power-list': ('权力清单', 'power list'),
     'label.quotas': ('编制', 'quotas'),
     'label.responsibility-list': ('责任清单', 'responsibility list'),
     'label.service-list': ('服务清单', 'service list'),
-    'label.sub-units': ('内设机构', 'sub-units'),
+    "label.sub-units": ("内设科室、中队", "sections and squads"),
     'label.total': ('编制总数', 'total'),
     'label.totals': ('合计', 'totals'),
     'label.transfers': ('编制划转', 'transfers'),
@@ -504,10 +514,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.pass": ("通过", "passed"),
     "report.waived": ("已豁免", "waived"),
     "report.summary": (
-        "共检查 {files} 个方案:通过 {passed} 个,不通过 {failed} 个,不完整 {incomplete} 个,无法读取 {unusable} 个;"
-        "错误 {errors} 条,警告 {warnings} 条,无法检查 {unknown} 条,豁免 {waived} 条;跳过文件 {skipped} 个",
-        "{files} plans checked: {passed} passed, {failed} failed, {incomplete} incomplete, {unusable} unusable; "
-        "{errors} errors, {warnings} warnings, {unknown} cannot check, {waived} waived; {skipped} files skipped",
+        "共检查{plans}个方案：通过{passed}个，不通过{failed}个，不完整{incomplete}个，无法读取{unusable}个；"
+        "错误{errors}条，警告{warnings}条，无法检查{unknown}条，豁免{waived}条；跳过文件{skipped}个",
+        "{plans:plan|plans} checked: {passed} passed, {failed} failed, {incomplete} incomplete, {unusable} unusable; "
+        "{errors:error|errors}, {warnings:warning|warnings}, {unknown} cannot check, {waived} waived; "
+        "{skipped:file|files} skipped",
     ),
     "report.skipped": ("已跳过", "skipped"),
     "report.skipped-more": ("另有 {count} 个文件已跳过（见 JSON 输出）", "{count} more files skipped (listed in the JSON output)"),
@@ -521,11 +532,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "skip.hidden-folder": ("位于以“.”开头的文件夹（隐藏文件夹）中，不作为方案检查", "inside a folder whose name starts with “.” (hidden): not checked"),
     "report.pack": ("规则包", "rule pack"),
     "report.shipped": ("内置", "shipped"),
-    "report.from": ("来自 {origin}", "from {origin}"),
+    "report.from": ("来自“{origin}”", "from {origin}"),
     # ---- why a value does not fit the plan format (zh; the en text is pydantic's own) --------
     "schema.missing": ("缺少必填字段", "missing"),
     "schema.int_type": ("应为整数", "int type"),
-    "schema.int_from_float": ("应为整数,不能有小数", "int from float"),
+    "schema.int_from_float": ("应为整数，不能有小数", "int from float"),
     "schema.int_parsing": ("应为整数", "int parsing"),
     "schema.greater_than_equal": ("不能为负数", "greater than equal"),
     "schema.greater_than": ("应大于零", "greater than"),
@@ -537,24 +548,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.string_too_short": ("不能为空", "string too short"),
     "schema.string_too_long": ("太长", "string too long"),
     "schema.list_type": ("应为列表", "list type"),
-    "schema.dict_type": ("应为映射(键: 值)", "dict type"),
-    "schema.model_type": ("应为映射(键: 值)", "model type"),
-    "schema.model_attributes_type": ("应为映射(键: 值)", "model attributes type"),
-    "schema.date_type": ("应为日期(YYYY-MM-DD)", "date type"),
-    "schema.date_from_datetime_parsing": ("应为日期(YYYY-MM-DD)", "date from datetime parsing"),
-    "schema.date_parsing": ("应为日期(YYYY-MM-DD)", "date parsing"),
+    "schema.dict_type": ("应为键和值的映射", "dict type"),
+    "schema.model_type": ("应为键和值的映射", "model type"),
+    "schema.model_attributes_type": ("应为键和值的映射", "model attributes type"),
+    "schema.date_type": ("应为日期（YYYY-MM-DD）", "date type"),
+    "schema.date_from_datetime_parsing": ("应为日期（YYYY-MM-DD）", "date from datetime parsing"),
+    "schema.date_parsing": ("应为日期（YYYY-MM-DD）", "date parsing"),
     "schema.other": ("值不正确", "invalid value"),
     # ---- the roll-up after a run over many plans ----------------------------------------------
     "rollup.title": ("== 汇总 ==", "== Summary =="),
     "rollup.headline": (
-        "方案 {plans} 个:通过 {passed},不通过 {failed},不完整 {incomplete},无法读取 {unusable};县级汇总文件 {county_files} 个,有问题 {county_files_failed} 个",
-        "{plans} plans: {passed} passed, {failed} failed, {incomplete} incomplete, {unusable} unusable; {county_files} county files, {county_files_failed} with findings",
+        "方案{plans}个：通过{passed}个，不通过{failed}个，不完整{incomplete}个，无法读取{unusable}个；县级汇总文件{county_files}个，有问题{county_files_failed}个",
+        "{plans:plan|plans}: {passed} passed, {failed} failed, {incomplete} incomplete, {unusable} unusable; {county_files:county file|county files}, {county_files_failed} with findings",
     ),
-    "rollup.per-check": ("按检查项:", "Findings per check:"),
-    "rollup.per-province": ("按省:", "Per province:"),
-    "rollup.row": ("{plans} 个方案  不通过 {failed}  问题 {findings}", "{plans} plans  failed {failed}  findings {findings}"),
+    "rollup.per-check": ("按检查项：", "Findings per check:"),
+    "rollup.per-province": ("按省：", "Per province:"),
+    "rollup.row": (
+        "{plans}个方案，不通过{failed}个，问题{findings}条",
+        "{plans:plan|plans}  failed {failed}  findings {findings}",
+    ),
     "rollup.top-counties": (
-        "问题最多的县(前 {shown} 个,共 {total} 个县;全部见 --format json):",
+        "问题最多的县（前{shown}个，共{total}个县；全部见 --format json）：",
         "Counties with most findings (top {shown} of {total}; all in --format json):",
     ),
     # ---- staffing rules --------------------------------------------------------------------------
@@ -572,92 +586,86 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kind.str": ("文字", "string"),
     "kind.int": ("数字", "number"),
     "kind.float": ("数字", "number"),
-    "kind.bool": ("true/false", "true/false"),
+    "kind.bool": ("真假值", "true/false"),
     "kind.date": ("日期", "date"),
     "kind.datetime": ("日期", "date"),
     "kind.other": ("值", "value"),
     # ---- input ----------------------------------------------------------------------------
     "input.internal": (
-        "检查本文件时发生内部错误(请把文件和这条信息报告给维护者):{reason}",
+        "检查本文件时发生内部错误（请把文件和这条信息报告给维护者）：{reason}",
         "internal error while checking this file (please report the file and this message): {reason}",
     ),
-    "input.syntax": ("语法错误:{reason}", "syntax error: {reason}"),
+    "input.syntax": ("语法错误：{reason}", "syntax error: {reason}"),
     "input.duplicate-key": (
-        "键“{key}”重复(第一次出现在第 {first_line} 行),重复的键会丢失数据",
+        "键“{key}”重复，第一次出现在第{first_line}行；重复的键会丢失数据",
         "duplicate key “{key}” (first at line {first_line}): a repeated key loses data",
     ),
-    "input.tag": ("不允许的 YAML 标签 {tag}:方案文件只能包含普通数据", "YAML tag {tag} is not allowed: a plan holds plain data only"),
+    "input.tag": ("不允许的 YAML 标签{tag}：方案文件只能包含普通数据", "YAML tag {tag} is not allowed: a plan holds plain data only"),
     "input.merge-key": ("不支持合并键 <<", "merge keys (<<) are not supported"),
     "input.complex-key": ("键必须是简单的文字", "a key must be plain text"),
-    "input.bad-scalar": ("无法读取的值 {value}:{reason}", "unreadable value {value}: {reason}"),
-    "input.not-finite": ("数值 {value} 不是有限数", "the number {value} is not finite"),
+    "input.bad-scalar": ("无法读取的值{value}：{reason}", "unreadable value {value}: {reason}"),
+    "input.not-finite": ("数值{value}不是有限数", "the number {value} is not finite"),
     "input.encoding": (
-        "文件不是 UTF-8 编码(看起来是 {guess});请另存为 UTF-8",
+        "文件不是 UTF-8 编码（看起来是{guess}），请另存为 UTF-8",
         "the file is not UTF-8 (it looks like {guess}); save it as UTF-8",
     ),
-    "input.nul": ("文件中含有 NUL 字节,不是文本文件", "the file contains NUL bytes: it is not a text file"),
-    "input.is-directory": ("这是一个文件夹,不是方案文件", "this is a folder, not a plan file"),
+    "input.nul": ("文件中含有 NUL 字节，不是文本文件", "the file contains NUL bytes: it is not a text file"),
+    "input.is-directory": ("这是一个文件夹，不是方案文件", "this is a folder, not a plan file"),
     "input.too-large": (
-        "文件大小 {size} 字节,超过上限 {limit} 字节(可用 --max-bytes 调整)",
+        "文件大小{size}字节，超过上限{limit}字节（可用 --max-bytes 调整）",
         "the file is {size} bytes, over the limit of {limit} (see --max-bytes)",
     ),
-    "input.too-deep": ("嵌套超过 {limit} 层", "nested deeper than {limit} levels"),
+    "input.too-deep": ("嵌套超过{limit}层", "nested deeper than {limit} levels"),
     "input.too-many-nodes": (
-        "展开后的值超过 {limit} 个(可能是别名炸弹)",
+        "展开别名后的值超过{limit}个（可能是别名炸弹）",
         "more than {limit} values once aliases are expanded (an alias bomb?)",
     ),
     "input.missing": ("文件不存在", "no such file"),
-    "input.unreadable": ("无法读取文件:{reason}", "cannot read the file: {reason}"),
-    "input.empty": ("文件是空的(或只有注释)", "the file is empty (or only comments)"),
-    "input.many-documents": ("一个文件只能有一个文档,这里开始了第二个", "one document per file; a second one starts here"),
-    "input.schema": ("{field}:{reason}", "{field}: {reason_en}"),
+    "input.unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "input.empty": ("文件是空的（或只有注释）", "the file is empty (or only comments)"),
+    "input.many-documents": ("一个文件只能有一个文档，这里开始了第二个", "one document per file; a second one starts here"),
+    "input.schema": ("{field}：{reason}", "{field}: {reason_en}"),
     "input.unknown-role": (
         "未知的角色“{role}”：请写角色代码或规则包中的中文名称（{known}）",
         "unknown role “{role}”: write a role id or its Chinese name in the pack ({known})",
     ),
     "input.unknown-field": ("未知字段“{field}”{hint}", "unknown field “{field}”{hint_en}"),
-    "input.no-plans": ("没有找到方案文件（.yaml / .yml / .json / .xlsx）", "no plan files (.yaml / .yml / .json / .xlsx) found"),
-    "input.symlink-loop": ("符号链接形成循环,已跳过", "symbolic link loop, skipped"),
-    "input.too-many-values": (
-        "文件中的值超过 {limit} 个(可用 --max-nodes 调整)",
-        "more than {limit} values in one file (see --max-nodes)",
-    ),
+    "input.no-plans": ("没有找到方案文件（扩展名为 .yaml、.yml、.json 或 .xlsx）", "no plan files (.yaml / .yml / .json / .xlsx) found"),
+    "input.symlink-loop": ("符号链接形成循环，已跳过", "symbolic link loop, skipped"),
+    "input.too-many-values": ("文件中的值超过{limit}个（可用 --max-nodes 调整）", "more than {limit} values in one file (see --max-nodes)"),
+    "input.tab": ("YAML 不能用制表符（Tab）缩进，请改用空格", "YAML cannot be indented with tabs; use spaces"),
+    "input.binary": ("这不是文本文件（二进制数据）", "this is not a text file (binary data)"),
     "input.lone-surrogate": (
-        "{escape} 是不成对的代理项转义，不代表任何字符",
+        "{escape}是不成对的代理项转义，不代表任何字符",
         "{escape} is an unpaired surrogate escape: it stands for no character",
     ),
-    "input.tab": ("YAML 不能用制表符(Tab)缩进,请改用空格", "YAML cannot be indented with tabs; use spaces"),
-    "input.binary": ("这不是文本文件(二进制数据)", "this is not a text file (binary data)"),
     "input.control-char": (
-        "含有不允许的控制字符 {char}(可改用双引号字符串中的转义)",
+        "含有不允许的控制字符{char}（可改写为双引号字符串中的转义）",
         "control character {char} is not allowed (escape it inside a double-quoted string)",
     ),
-    "input.not-regular": ("这不是普通文件(设备、管道或套接字)", "this is not a regular file (a device, pipe or socket)"),
+    "input.not-regular": ("这不是普通文件（设备、管道或套接字）", "this is not a regular file (a device, pipe or socket)"),
     "input.broken-link": ("符号链接指向的文件不存在", "the symbolic link points to nothing"),
-    "input.key-too-long": ("键长 {size} 个字符,超过上限 {limit} 个", "a key of {size} characters, over the limit of {limit}"),
-    "input.number-too-long": (
-        "整数有 {digits} 位,超过上限 {limit} 位",
-        "an integer of {digits} digits, over the limit of {limit}",
-    ),
-    "input.undefined-alias": ("别名 *{anchor} 没有对应的锚点 &{anchor}", "alias *{anchor} has no anchor &{anchor}"),
-    "input.alias-cycle": ("别名 *{anchor} 引用了包含它自身的值(循环)", "alias *{anchor} refers to a value that contains it (a loop)"),
+    "input.key-too-long": ("键长{size}个字符，超过上限{limit}个", "a key of {size} characters, over the limit of {limit}"),
+    "input.number-too-long": ("整数有{digits}位，超过上限{limit}位", "an integer of {digits} digits, over the limit of {limit}"),
+    "input.undefined-alias": ("别名 *{anchor}没有对应的锚点 &{anchor}", "alias *{anchor} has no anchor &{anchor}"),
+    "input.alias-cycle": ("别名 *{anchor}引用了包含它自身的值（循环）", "alias *{anchor} refers to a value that contains it (a loop)"),
     "input.root-type": (
-        "方案的顶层必须是映射(键: 值),这里是{found_zh}",
+        "方案的顶层必须是键和值的映射，这里是{found_zh}",
         "a plan must be a mapping (key: value) at the top, not a {found_en}",
     ),
-    "cli.unknown-check": ("未知的检查项“{check}”(见 staffing rules)", "unknown check “{check}” (see staffing rules)"),
+    "cli.unknown-check": ("未知的检查项“{check}”（见 staffing rules）", "unknown check “{check}” (see staffing rules)"),
     # ---- packs ----------------------------------------------------------------------------
-    "pack.unknown": ("未知的规则包“{pack}”(可用:{known})", "unknown rule pack “{pack}” (known: {known})"),
-    "pack.field": ("规则包中有未知或错误的字段:{field}", "unknown or malformed field in the rule pack: {field}"),
-    "pack.missing": ("规则包缺少字段 {field}", "the rule pack lacks {field}"),
+    "pack.unknown": ("未知的规则包“{pack}”（可用：{known}）", "unknown rule pack “{pack}” (known: {known})"),
+    "pack.field": ("规则包中有未知或错误的字段：{field}", "unknown or malformed field in the rule pack: {field}"),
+    "pack.missing": ("规则包缺少字段{field}", "the rule pack lacks {field}"),
     "pack.param-shape": (
-        "{check}.{option} 应写成 {{value: …, source: {{seed: …, quote: …}}}}",
+        "{check}的参数{option}应写成包含 value 和 source 的映射，source 中写明 seed 和 quote",
         "{check}.{option} must be written as {{value: …, source: {{seed: …, quote: …}}}}",
     ),
-    "pack.no-source": ("{check}.{option} 没有注明政策依据(source)", "{check}.{option} has no policy source"),
+    "pack.no-source": ("{check}.{option}没有注明政策依据（source）", "{check}.{option} has no policy source"),
     "pack.unknown-check": ("未知的检查项“{check}”", "unknown check “{check}”"),
-    "pack.unknown-option": ("检查项 {check} 没有选项“{option}”", "check {check} has no option “{option}”"),
-    "pack.option-value": ("{check}.{option} 的值不正确:{reason}", "bad value for {check}.{option}: {reason}"),
+    "pack.unknown-option": ("检查项{check}没有选项“{option}”", "check {check} has no option “{option}”"),
+    "pack.option-value": ("{check}.{option}的值不正确：{reason}", "bad value for {check}.{option}: {reason}"),
     "pack.severity": ("未知的严重程度“{value}”", "unknown severity “{value}”"),
     "pack.path-refused": (
         "方案只能用标识指定规则包，不能指定文件路径“{pack}”；自定义规则包请放入配置文件（staffing.toml）的规则包文件夹，或用 --packs 指定文件夹",
@@ -674,24 +682,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "pack.enabled": ("启用", "enabled"),
     "pack.disabled": ("停用", "disabled"),
-    "pack.extends-loop": ("规则包 {pack} 的 extends 形成循环", "rule pack {pack} extends itself"),
+    "pack.extends-loop": ("规则包{pack}的 extends 形成循环", "rule pack {pack} extends itself"),
     # ---- waivers (staffing.run.waivers) ------------------------------------------------------
     "waiver.unused": (
-        "豁免未匹配到任何问题:{check}({slug}),{town},机构 {body},批复文号 {approval}",
+        "豁免未匹配到任何问题：{check}（{title}），{town}，机构{body}，批复文号{approval}",
         "waiver matches no finding: {check} ({slug}), {town}, body {body}, approval {approval}",
     ),
     "waiver.expired": (
-        "豁免 {approval} 已于 {expires} 到期,见 {file}:{line}",
+        "豁免{approval}已于{expires}到期，见{file}第{line}行",
         "waiver {approval} expired on {expires}, see {file}:{line}",
     ),
     "waiver.shape": (
-        "豁免文件应写成 waivers: 列表,每项为映射(check、town、reason、approval、approver、expires)",
+        "豁免文件应包含 waivers 列表，每项为一个映射，写明 check、town、reason、approval、approver、expires",
         "a waiver file holds `waivers:`, a list of mappings (check, town, reason, approval, approver, expires)",
     ),
     "waiver.field": ("豁免中有未知字段“{field}”", "unknown field “{field}” in a waiver"),
-    "waiver.missing": ("豁免缺少必填字段 {field}", "the waiver lacks {field}"),
-    "waiver.value": ("豁免字段 {field} 应为文字,这里是 {value}", "waiver field {field} must be text, not {value}"),
-    "waiver.check": ("豁免中的检查项“{check}”不存在(见 staffing rules)", "unknown check “{check}” in a waiver (see staffing rules)"),
+    "waiver.missing": ("豁免缺少必填字段{field}", "the waiver lacks {field}"),
+    "waiver.value": ("豁免字段{field}应为文字，这里是{value}", "waiver field {field} must be text, not {value}"),
+    "waiver.check": ("豁免中的检查项“{check}”不存在（见 staffing rules）", "unknown check “{check}” in a waiver (see staffing rules)"),
     "waiver.date": ("到期日期“{value}”应写成 YYYY-MM-DD", "expiry date “{value}” must be YYYY-MM-DD"),
     "waiver.today": ("STAFFING_TODAY 的值“{value}”应写成 YYYY-MM-DD", "STAFFING_TODAY “{value}” must be YYYY-MM-DD"),
     "run.more-findings": (
@@ -700,50 +708,50 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "ci.unusable": ("无法使用", "unusable"),
     "ci.waived": ("已豁免", "waived"),
-    "ci.not-run": ("未执行(规则包未启用或未选择)", "not run (disabled by the pack or not selected)"),
+    "ci.not-run": ("未执行（规则包未启用或未选择）", "not run (disabled by the pack or not selected)"),
     # ---- diff (staffing.run.diff) -------------------------------------------------------------
-    "diff.header": ("比较 {old} → {new}({town})", "comparing {old} → {new} ({town})"),
+    "diff.header": ("比较{old} → {new}（{town}）", "comparing {old} → {new} ({town})"),
     "diff.bodies": ("机构", "bodies"),
-    "diff.added": ("新增:{name}", "added: {name}"),
-    "diff.removed": ("撤销:{name}", "removed: {name}"),
-    "diff.renamed": ("更名:{old} → {new}({by})", "renamed: {old} → {new} ({by})"),
+    "diff.added": ("新增：{name}", "added: {name}"),
+    "diff.removed": ("撤销：{name}", "removed: {name}"),
+    "diff.renamed": ("更名：{old} → {new}（{by}）", "renamed: {old} → {new} ({by})"),
     "diff.by.role": ("按职能角色匹配", "matched by role"),
     "diff.by.merged_from": ("按合并来源匹配", "matched by merged_from"),
-    "diff.merged": ("合并:{names} → {into}", "merged: {names} → {into}"),
-    "diff.quotas": ("编制(按类型)", "quotas by type"),
+    "diff.merged": ("合并：{names} → {into}", "merged: {names} → {into}"),
+    "diff.quotas": ("编制（按类型）", "quotas by type"),
     "diff.total": ("合计", "total"),
     "diff.posts": ("领导职数", "leadership posts"),
     "diff.units": ("派驻机构", "dispatched units"),
-    "diff.unit-added": ("新增:{name}", "added: {name}"),
-    "diff.unit-removed": ("撤销:{name}", "removed: {name}"),
-    "diff.management": ("{name}:{old} → {new}", "{name}: {old} → {new}"),
+    "diff.unit-added": ("新增：{name}", "added: {name}"),
+    "diff.unit-removed": ("撤销：{name}", "removed: {name}"),
+    "diff.management": ("{name}：{old} → {new}", "{name}: {old} → {new}"),
     "diff.mgmt.local": ("属地管理", "managed locally"),
     "diff.mgmt.dispatched": ("继续实行派驻", "stays dispatched"),
     "diff.transfers": ("新增编制划转", "transfers added"),
     "diff.transfer": (
-        "{source} → {to}:{type} {count} 个,文号 {document}",
+        "{source} → {to}：{type}{count}名，文号{document}",
         "{source} → {to}: {count} {type}, document {document}",
     ),
     "diff.grows.type": (
-        "{type_zh} 由 {old} 个增至 {new} 个,超过原方案加新增有据下划 {moved} 个,多 {excess} 个",
+        "{type_zh}由{old}名增至{new}名，超过原方案与新增有文号下划{moved}名之和，多{excess}名",
         "{type_en} grows from {old} to {new}, over the old plan plus {moved} newly recorded from above, by {excess}",
     ),
     "diff.grows.total": (
-        "编制总数由 {old} 个增至 {new} 个,超过原方案加新增有据下划 {moved} 个,多 {excess} 个",
+        "编制总数由{old}名增至{new}名，超过原方案与新增有文号下划{moved}名之和，多{excess}名",
         "total quota grows from {old} to {new}, over the old plan plus {moved} newly recorded from above, by {excess}",
     ),
-    "diff.violation": ("违反规则:{message}", "rule broken: {message}"),
+    "diff.violation": ("违反规则：{message}", "rule broken: {message}"),
     "diff.no-change": ("没有变化", "no changes"),
     "diff.ok": ("编制总量未增长", "staffing does not grow"),
-    "diff.broken": ("有 {count} 处违反“编制只减不增”", "{count} breach(es) of “staffing never grows”"),
-    "diff.git": ("无法从 git 读取旧版本:{reason}", "cannot read the old version from git: {reason}"),
+    "diff.broken": ("有{count}处违反“编制只减不增”", "{count} breach(es) of “staffing never grows”"),
+    "diff.git": ("无法从 git 读取旧版本：{reason}", "cannot read the old version from git: {reason}"),
     "diff.different-towns": (
-        "两个文件不是同一个乡镇的方案（{old} 与 {new}），不能比较；确要比较请加 --force",
+        "两个文件不是同一个乡镇的方案（{old}与{new}），不能比较；确要比较请加 --force",
         "the two files are plans of different towns ({old} and {new}); add --force to compare them anyway",
     ),
     "config.unknown-key": ("未知的配置项“{key}”，是否应为“{hint}”？", "unknown setting “{key}”; did you mean “{hint}”?"),
     "config.unknown-key-plain": ("未知的配置项“{key}”", "unknown setting “{key}”"),
-    "config.value": ("配置项 {key} 的值应为{expected}", "{key} must be {expected_en}"),
+    "config.value": ("配置项{key}的值应为{expected}", "{key} must be {expected_en}"),
     "config.syntax": ("配置文件不是有效的 TOML：{reason}", "not valid TOML: {reason}"),
     "config.missing": ("配置文件不存在", "no such configuration file"),
     "config.isolated-and-file": ("--config 与 --isolated 不能同时使用", "--config and --isolated cannot be used together"),
@@ -753,15 +761,62 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "输出格式“{format}”不能显示在终端上，请用 --output {format}=文件",
         "format “{format}” cannot be shown in a terminal; use --output {format}=FILE",
     ),
-    "cli.exists": ("{file} 已存在，未改动", "{file} exists; left as it is"),
-    "cli.wrote": ("已写入 {file}", "wrote {file}"),
-    "cli.wrote-charts": ("已将 {count} 个方案的组织架构图（SVG 和 PNG）写入 {folder}", "wrote the org charts of {count} plans (SVG and PNG) into {folder}"),
-    "cli.generated": ("已在 {folder} 下写入 {count} 个文件", "wrote {count} files under {folder}"),
-    "cli.unwritable": ("无法写入 {target}：{reason}", "cannot write {target}: {reason}"),
+    "cli.exists": ("“{file}”已存在，未改动", "{file} exists; left as it is"),
+    "cli.wrote": ("已写入“{file}”", "wrote {file}"),
+    "cli.wrote-charts": (
+        "已将{count}个方案的组织架构图写入“{folder}”（SVG 和 PNG 格式）",
+        "wrote the org charts of {count:plan|plans} (SVG and PNG) into {folder}",
+    ),
+    "cli.generated": ("已在“{folder}”下写入{count}个文件", "wrote {count:file|files} under {folder}"),
+    "cli.unwritable": ("无法写入“{target}”：{reason}", "cannot write {target}: {reason}"),
     "cli.diff-args": (
-        "diff 需要两个文件(OLD NEW),或 --base REV 加一个文件",
+        "比较需要两个文件（旧版和新版），或用 --base 指定版本再加一个文件",
         "diff takes two files (OLD NEW), or --base REV and one file",
     ),
+    "label.nameplates": ("加挂牌子", "extra nameplates"),
+    "label.support-center": ("综合服务中心", "support service centre"),
+    "report.summary-county": (
+        "另检查县级汇总文件{county_files}个，有问题{county_failed}个",
+        "also {county_files:county file|county files} checked, {county_failed} with findings or unusable",
+    ),
+    "unit.town": ("镇", "town"),
+    "unit.township": ("乡", "township"),
+    "unit.street": ("街道", "street (sub-district)"),
+    "report.inferred": ("（推断）", " (inferred)"),
+    "option.max": ("上限", "maximum"),
+    "option.min": ("下限", "minimum"),
+    "option.basis_required": ("须写明继续派驻的依据", "basis required for continued dispatch"),
+    "option.budget_funded": ("财政供养人员只减不增", "budget-funded people never grow"),
+    "option.duty_admission": ("须建立职责准入制度", "duty admission required"),
+    "option.elements": ("“1+4”要素", "the 1+4 elements"),
+    "option.forbid": ("禁止的做法", "forbidden practices"),
+    "option.leadership_posts": ("领导职数只减不增", "leadership posts never grow"),
+    "option.lists": ("须有的清单", "required lists"),
+    "option.local_by_default": ("派驻机构原则上属地管理", "dispatched units managed locally by default"),
+    "option.one_centre": ("只设一个综合服务中心", "one support centre only"),
+    "option.only_towns": ("只有镇才能列为经济发达镇", "only towns can be developed towns"),
+    "option.per_type": ("按编制类型分别只减不增", "no growth within each quota type"),
+    "option.require_catalogue": ("赋权须公布目录", "delegated powers published as a catalogue"),
+    "option.require_document": ("划转须有文号", "transfers need a document"),
+    "option.residents_per_grid": ("每个网格的常住人口", "residents per grid"),
+    "option.roles": ("必设机构", "mandatory bodies"),
+    "option.town_leads": ("考核以乡镇为主", "the town leads the assessment"),
+    "option.types": ("允许下划的编制类型", "quota types that may be moved down"),
+    "option.written": ("须书面征求乡镇意见", "written consultation of the town"),
+    "option.staffed_24h": ("24小时值班", "staffed around the clock"),
+    "report.citation": ("{document}：“{quote}”", "{document}: “{quote}”"),
+    "rules.documents": ("引用的文件", "documents cited"),
+    "rules.reported-in": ("见", "reported in"),
+    "ST201.type-plain": (
+        "{type_zh}{after}名，超过改革前的{before}名，多{excess}名",
+        "{type_en} {after}, over the baseline of {before} by {excess}",
+    ),
+    "ST201.total-plain": (
+        "编制总数{after}名，超过改革前的{before}名，多{excess}名",
+        "total quota {after}, over the baseline of {before} by {excess}",
+    ),
+    "option.enabled": ("启用状态", "enabled"),
+    "option.severity": ("严重程度", "severity"),
 }
 
 
@@ -1091,10 +1146,57 @@ CATALOGUE.update(WORKBOOK)
 _JOIN = {"zh": "、", "en": ", "}
 
 
+def plural(n: object, one: str, many: str) -> str:
+    """"1 plan", "2 plans": a count and its English noun."""
+    return f"{n} {one if n == 1 else many}"
+
+
+class _Formatter(string.Formatter):
+    """str.format, plus "{n:plan|plans}" for a count with its English noun in the right
+    number (Chinese needs no such form)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, _, many = format_spec.partition("|")
+            return plural(value, one, many)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+_HALF = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+_HALF_NEAR_CHINESE = re.compile(r"(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])\s*([,;:()!?])|([,;:()!?])\s*(?=[\u3400-\u9fff“”])")
+
+
+def full_width(text: str) -> str:
+    """Half-width punctuation next to Chinese made full-width (a quote from a seed file
+    that was saved with ASCII commas reads as the document has it)."""
+    text = _HALF_NEAR_CHINESE.sub(lambda m: _HALF[m.group(1) or m.group(2)], text)
+    if re.search("[\u3400-\u9fff]", text) and text.count('"') % 2 == 0:  # "5张清单" → “5张清单”
+        parts = text.split('"')
+        text = "".join(p + ("“" if i % 2 == 0 else "”") if i < len(parts) - 1 else p for i, p in enumerate(parts))
+    return text
+
+
+def check_name(code: str, slug: str, lang: str) -> str:
+    """How a check is named next to its code: its Chinese title in Chinese output (a slug
+    is an identifier), its slug in English."""
+    if lang == "zh" and f"title.{code}" in CATALOGUE:
+        return CATALOGUE[f"title.{code}"][0]
+    return slug
+
+
 def label(key: str) -> tuple[str, str]:
     """A (zh, en) pair from the catalogue, for text that is put together elsewhere
     (a finding's trail, a list element's name)."""
     return CATALOGUE[key]
+
+
+def text(key: str, lang: str) -> str:
+    """The entry `key` in `lang`, with no fields to fill."""
+    zh, en = CATALOGUE[key]
+    return zh if lang == "zh" else en
 
 
 def render(key: str, lang: str, params: dict[str, Any]) -> str:
@@ -1104,6 +1206,6 @@ def render(key: str, lang: str, params: dict[str, Any]) -> str:
     joiner = _JOIN.get(lang, ", ")
     shown = {k: joiner.join(str(x) for x in v) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
     try:
-        return template.format(**shown)
-    except (KeyError, IndexError):  # a missing parameter must never hide the message
+        return _FORMATTER.format(template, **shown)
+    except (KeyError, IndexError, ValueError):  # a missing parameter must never hide the message
         return template

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from staffing.checks.base import Check, Options, Problem, cannot_check
 from staffing.checks.context import Context
-from staffing.findings import Severity
+from staffing.findings import Loc, Severity
 from staffing.messages import label, render
 from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Quotas
 from staffing.plan.names import normalize, normalize_many
@@ -53,8 +53,9 @@ class TotalsMismatch(Check):
                     yield cannot_check((zh, en), where, trail=(label("label.totals"), (zh, en)))
                 continue
             if stated != added:
-                yield Problem("ST901", {"type_zh": zh, "type_en": en, "stated": stated, "sum": added,
-                                        "diff": stated - added}, loc, trail=(label("label.totals"), (zh, en)))
+                key = "ST901" if stated > added else "ST901.less"
+                yield Problem(key, {"type_zh": zh, "type_en": en, "stated": stated, "sum": added,
+                                    "diff": abs(stated - added)}, loc, trail=(label("label.totals"), (zh, en)))
         if totals.leadership_posts is not None:
             posts = ctx.plan.leadership_posts()
             if posts is None:
@@ -204,33 +205,44 @@ class DuplicateName(Check):
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         plan = ctx.plan
-        seen: dict[str, str] = {}
-        entries: list[tuple[str, tuple[str | int, ...]]] = []
+        # each name with where it stands: its path in the data and its place in the plan's terms
+        seen: dict[str, tuple[str, Loc]] = {}
+        entries: list[tuple[str, Loc, tuple[tuple[str, str], ...]]] = []
+        bodies, plates = label("label.functional-bodies"), label("label.nameplates")
         for i, body in enumerate(plan.bodies):
-            entries.append((body.name, ("bodies", i, "name")))
-            entries.extend((p, ("bodies", i, "nameplates", j)) for j, p in enumerate(body.nameplates))
+            entries.append((body.name, ("bodies", i, "name"), (bodies,)))
+            entries.extend((p, ("bodies", i, "nameplates", j), ((body.name, body.name), plates))
+                           for j, p in enumerate(body.nameplates))
         if plan.support_center is not None:
-            entries.append((plan.support_center.name, ("support_center", "name")))
-            entries.extend((p, ("support_center", "nameplates", j)) for j, p in enumerate(plan.support_center.nameplates))
-        entries.extend((c.name, ("support_institutions", i, "name")) for i, c in enumerate(plan.support_institutions))
+            centre = plan.support_center.name
+            entries.append((centre, ("support_center", "name"), (label("label.support-center"),)))
+            entries.extend((p, ("support_center", "nameplates", j), ((centre, centre), plates))
+                           for j, p in enumerate(plan.support_center.nameplates))
+        entries.extend((c.name, ("support_institutions", i, "name"), (label("label.institutions"),))
+                       for i, c in enumerate(plan.support_institutions))
         for i, inst in enumerate(plan.institutions):
-            entries.append((inst.name, ("institutions", i, "name")))
-            entries.extend((p, ("institutions", i, "nameplates", j)) for j, p in enumerate(inst.nameplates))
-        entries.extend((u.name, ("dispatched_units", i, "name")) for i, u in enumerate(plan.dispatched_units))
+            entries.append((inst.name, ("institutions", i, "name"), (label("label.institutions"),)))
+            entries.extend((p, ("institutions", i, "nameplates", j), ((inst.name, inst.name), plates))
+                           for j, p in enumerate(inst.nameplates))
+        entries.extend((u.name, ("dispatched_units", i, "name"), (label("label.dispatched-units"),))
+                       for i, u in enumerate(plan.dispatched_units))
         zone_names = ctx.zone_names
-        for name, loc in entries:
+        for name, loc, trail in entries:
             key = normalize(name)
             if key in seen and key not in zone_names:
-                yield Problem("ST904", {"name": name, "first": seen[key]}, loc)
-            seen.setdefault(key, name)
+                first, first_loc = seen[key]
+                yield Problem("ST904", {"name": name, "first": first, "first_loc": first_loc}, loc, trail=trail)
+            seen.setdefault(key, (name, loc))
         for i, body in enumerate(plan.bodies):
-            subs: set[str] = set()
+            subs: dict[str, tuple[str, Loc]] = {}
             for j, sub in enumerate(body.subunits):
                 key = normalize(sub.name)
+                here: Loc = ("bodies", i, "subunits", j, "name")
                 if key in subs:
-                    yield Problem("ST904", {"name": sub.name, "first": sub.name}, ("bodies", i, "subunits", j, "name"),
-                                  trail=((body.name, body.name),))
-                subs.add(key)
+                    first, first_loc = subs[key]
+                    yield Problem("ST904", {"name": sub.name, "first": first, "first_loc": first_loc}, here,
+                                  trail=((body.name, body.name), label("label.sub-units")))
+                subs.setdefault(key, (sub.name, here))
 
 
 class BrokenHierarchy(Check):
@@ -264,12 +276,19 @@ class BrokenHierarchy(Check):
             yield Problem("ST905.parent", {"body": names[i].name, "parent": parent}, ("bodies", i, "parent"),
                           trail=((names[i].name, names[i].name),))
         reported: set[str] = set()
-        for cycle in sorted(graph.cycles(), key=lambda c: sorted(c)):
-            members = [graph.graph.nodes[n]["name"] for n in cycle]
-            first = min(cycle, key=lambda n: graph.graph.nodes[n].get("index", 0))
-            i = graph.graph.nodes[first]["index"]
+        nodes = graph.graph.nodes
+        shown: list[tuple[list[int], str]] = []
+        for cycle in graph.cycles():
+            # networkx starts a cycle wherever its set iteration does: shown child → parent,
+            # from the body listed first in the plan, so the same plan reads the same
+            up = list(reversed(cycle))
+            start = min(range(len(up)), key=lambda k: nodes[up[k]].get("index", 0))
+            up = up[start:] + up[:start]
             reported.update(cycle)
-            yield Problem("ST905.cycle", {"names": members}, ("bodies", i, "parent"),
+            shown.append(([nodes[n].get("index", 0) for n in up], " → ".join([*(nodes[n]["name"] for n in up), nodes[up[0]]["name"]])))
+        for indexes, chain in sorted(shown):
+            i = indexes[0]
+            yield Problem("ST905.cycle", {"chain": chain}, ("bodies", i, "parent"),
                           trail=((names[i].name, names[i].name),))
         for node in graph.unreachable():
             data = graph.graph.nodes[node]

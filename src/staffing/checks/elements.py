@@ -11,7 +11,7 @@ from pydantic import Field
 from staffing.checks.base import Check, Options, Problem, cannot_check, not_provided
 from staffing.checks.context import Context
 from staffing.findings import Severity
-from staffing.messages import label
+from staffing.messages import CATALOGUE, label
 from staffing.plan.names import normalize, strip_town
 
 ELEMENT_LABELS = {
@@ -351,7 +351,9 @@ class DevelopedTownNotATown(Check):
     def run(self, ctx: Context, opts: OnlyTownsOptions) -> Iterator[Problem]:
         town = ctx.plan.town
         if opts.only_towns is not False and town.developed_town and town.unit_type != "town":
-            yield Problem("ST801", {"unit_type": town.unit_type}, ("town", "developed_town"), option="only_towns")
+            zh, en = label(f"unit.{town.unit_type}")
+            yield Problem("ST801", {"unit_type": town.unit_type, "unit_zh": zh, "unit_en": en},
+                          ("town", "developed_town"), option="only_towns")
         lists = (opts.listed_towns or []) + (opts.pilot_towns or [])
         if not (lists and town.developed_town and town.unit_type == "town") or (town.developed_town_document or "").strip():
             return  # a street marked as one is the finding above, not also "unlisted"
@@ -392,7 +394,14 @@ class PackNotApplicable(Check):
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         applies = ctx.pack.applies_to
         if applies and ctx.plan.town.unit_type not in applies:
-            yield Problem("ST802", {"unit_type": ctx.plan.town.unit_type, "pack": ctx.pack.id, "applies": applies},
+            unit = ctx.plan.town.unit_type
+            kinds = [label(f"unit.{a}") for a in applies if f"unit.{a}" in CATALOGUE]
+            yield Problem("ST802", {"unit_type": unit, "unit_zh": label(f"unit.{unit}")[0],
+                                    "unit_en": label(f"unit.{unit}")[1], "pack": ctx.pack.id,
+                                    "pack_zh": ctx.pack.title.get("zh", ctx.pack.id),
+                                    "pack_en": ctx.pack.title.get("en", ctx.pack.id),
+                                    "applies": applies, "applies_zh": [zh for zh, _ in kinds],
+                                    "applies_en": [en for _, en in kinds]},
                           ("rule_pack",))
         needs = ctx.pack.requires.get("developed_town")
         if needs is not None and needs.value and not ctx.plan.town.developed_town:

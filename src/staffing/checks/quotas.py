@@ -73,7 +73,7 @@ class StaffingGrows(Check):
             for t in g.grown_types:
                 zh, en = QUOTA_LABELS[t]
                 yield Problem(
-                    "ST201.type",
+                    "ST201.type" if g.moved[t] else "ST201.type-plain",
                     {"type_zh": zh, "type_en": en, "after": g.after[t], "before": g.before[t], "moved": g.moved[t],
                      "excess": g.excess(t)},
                     _where(plan, t),
@@ -83,7 +83,7 @@ class StaffingGrows(Check):
         total_moved = g.total_moved
         if g.total_excess is not None and g.total_excess > 0:
             yield Problem(
-                "ST201.total",
+                "ST201.total" if total_moved else "ST201.total-plain",
                 {"after": g.total_after, "before": g.total_before, "moved": total_moved, "excess": g.total_excess},
                 _where(plan, None),
                 trail=(label("label.quotas"), label("label.total")),

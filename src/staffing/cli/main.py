@@ -254,9 +254,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     counts = run.counts()
     if chart_status:
         return chart_status
-    if counts["unusable"]:
+    if counts["unusable"] or counts["county_unusable"]:
         return Exit.UNUSABLE
-    if counts["failed"] or any(run.failing(f) for f in run.pack_findings):  # e.g. an unused waiver, --fail-on warning
+    if counts["failed"] or counts["county_failed"] or any(run.failing(f) for f in run.pack_findings):  # e.g. an unused waiver, --fail-on warning
         return Exit.VIOLATIONS
     if counts["incomplete"] and not args.allow_incomplete:  # never a pass: something could not be checked
         return Exit.VIOLATIONS

@@ -74,7 +74,7 @@ def _param(doc: Document, slug: str, name: str, raw: Any, loc: tuple[str | int, 
 def parse_pack(doc: Document) -> Pack:
     data = doc.data
     known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "requires", "inferred", "roles", "ranks",
-             "titles", "post_ranks", "categories", "checks"}
+             "titles", "post_ranks", "categories", "checks", "documents"}
     for key in data:
         if key not in known:
             line, col = doc.locate((key,), key=True)
@@ -154,7 +154,20 @@ def parse_pack(doc: Document) -> Pack:
         checks=checks,
         file=doc.path,
         categories=dict(data.get("categories") or {}),
+        documents=_documents(doc),
     )
+
+
+def _documents(doc: Document) -> dict[str, dict[str, str]]:
+    """seed file -> {zh, en, reported_in…}: the documents a pack cites, by title."""
+    raw = _text(doc, ("documents",), doc.data.get("documents") or {}, "documents", dict)
+    out: dict[str, dict[str, str]] = {}
+    for seed, entry in raw.items():
+        if not isinstance(entry, dict) or not entry.get("zh") or not entry.get("en"):
+            line, col = doc.locate(("documents", seed))
+            raise problem(doc.path, "pack.field", line, col, field=f"documents.{seed}")
+        out[str(seed)] = {str(k): str(v) for k, v in entry.items()}
+    return out
 
 
 def _loosens(kind: Direction, parent: Any, child: Any) -> bool:
@@ -240,6 +253,7 @@ def merge(parent: Pack, child: Pack) -> Pack:
         files=parent.files + [child.file],
         loosened=loosened,
         origin=child.origin,
+        documents={**parent.documents, **child.documents},
     )
 
 

@@ -90,6 +90,8 @@ class Pack:
     effective_inferred: bool = False
     # unit facts the pack is for beyond applies_to (e.g. developed_town: true), with a source
     requires: dict[str, Param] = field(default_factory=dict)
+    # seed file -> the document it is, by title: {"zh": "《…》", "en": "…"} (see rules/*.yaml)
+    documents: dict[str, dict[str, str]] = field(default_factory=dict)
     _role_index: dict[str, str] = field(default_factory=dict)
     # how a reviewer reads names: category → {zh, en, keywords, patterns}
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -205,6 +207,7 @@ class Pack:
         return opts
 
     def source(self, slug: str, option: str | None) -> str | None:
+        """The seed file and quote a finding rests on ("seed: “quote”"): JSON keeps it."""
         setting = self.checks.get(slug)
         if setting is None:
             return None
@@ -217,6 +220,32 @@ class Pack:
         if setting.source:
             return setting.source + (" (inferred)" if setting.inferred else "")
         return None
+
+    def citation(self, source: str | None, lang: str) -> str | None:
+        """A source ("seed: “quote”", maybe " (inferred)") as a reviewer cites it: the
+        document by its title, then the quote (《关于……的意见》：“……”), marked where the
+        pack infers rather than quotes.  The seed file stays in `source`, for machines."""
+        from staffing.messages import full_width, render, text
+
+        if not source:
+            return None
+        inferred = source.endswith(" (inferred)")
+        body = source[: -len(" (inferred)")] if inferred else source
+        m = re.match(r"^(\S+): “(.*)”$", body, re.S)
+        if m is None:
+            return None
+        title = self.document_title(m.group(1), lang)
+        out = render("report.citation", lang, {"document": title, "quote": _inner(full_width(m.group(2)))})
+        return out + (text("report.inferred", lang) if inferred else "")
+
+    def document_title(self, seed: str, lang: str) -> str:
+        doc = self.documents.get(seed) or {}
+        return str(doc.get(lang) or doc.get("zh") or seed)
+
+
+def _inner(quote: str) -> str:
+    """Quotation marks inside a quote: “…” becomes ‘…’ (the citation puts the quote in “”)."""
+    return quote.replace("“", "‘").replace("”", "’")
 
 
 def _recognise(rules: list[tuple[str, str, re.Pattern[str]]], text: str) -> list[tuple[str, str]]:

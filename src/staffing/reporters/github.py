@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from staffing.errors import visible
 from staffing.findings import Finding, Severity
 from staffing.messages import render
-from staffing.reporters.text import LABELS
 
 if TYPE_CHECKING:
     from staffing.reporters import Run
@@ -60,8 +59,8 @@ def _annotation(f: Finding, run: Run, lang: str) -> str:
     trail = " › ".join(f.trail(lang))
     if trail:
         text += f"\n{trail}"
-    if f.source:
-        text += f"\n{f.source}"
+    if f.citation(lang):
+        text += f"\n{f.citation(lang)}"
     title = f"{f.code} {f.slug}"
     if f.waived:
         waived = render("ci.waived", lang, {})
@@ -90,5 +89,5 @@ def stream(run: Run, lang: str) -> Iterator[str]:
     out.extend(_annotation(f, run, lang) for f in run.pack_findings)
     skipped = render("report.skipped", lang, {})
     out.extend(command("notice", s.message(lang), file=s.path, title=skipped) for s in run.skipped)
-    out.append(LABELS[lang]["summary"].format(**run.counts()))
+    out.append(run.summary(lang))
     yield "\n".join(out) + "\n"

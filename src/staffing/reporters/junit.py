@@ -64,8 +64,8 @@ def _line(f: Finding, lang: str) -> str:
     text = f"{f.file}:{f.where()}: {f.severity.value} {f.code} {f.slug}: {f.message(lang)}"
     if where:
         text += f"\n    {where}"
-    if f.source:
-        text += f"\n    {f.source}"
+    if f.citation(lang):
+        text += f"\n    {f.citation(lang)}"
     if f.waived:
         text += f"\n    {render('ci.waived', lang, {})}: {f.waived}"
     return text

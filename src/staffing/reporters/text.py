@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from staffing.errors import visible as _v  # output escaping: no raw control/bidi chars reach the terminal
 from staffing.findings import Finding, Severity
-from staffing.messages import CATALOGUE, render
+from staffing.messages import CATALOGUE, check_name, render
 
 if TYPE_CHECKING:
     from staffing.reporters import Run
@@ -37,15 +37,17 @@ def _finding_lines(f: Finding, lang: str, colour: bool) -> list[str]:
     lab = LABELS[lang]
     sev = lab["waived"] if f.waived else lab[f.severity.value]
     sev_colour = "dim" if f.waived else f.severity.value
-    head = f"  {_v(f.where())}  {_paint(sev, sev_colour, colour)}  {f.code} {f.slug}  {_v(f.message(lang))}"
+    head = f"  {_v(f.where())}  {_paint(sev, sev_colour, colour)}  {f.code} {check_name(f.code, f.slug, lang)}  {_v(f.message(lang))}"
     lines = [head]
+    colon = "：" if lang == "zh" else ": "
     trail = _v(" › ".join(f.trail(lang)))
     if trail:
-        lines.append(f"      {lab['where']}: {trail}")
-    if f.source:
-        lines.append(_paint(f"      {lab['source']}: {_v(f.source)}", "dim", colour))
+        lines.append(f"      {lab['where']}{colon}{trail}")
+    cited = f.citation(lang)
+    if cited:
+        lines.append(_paint(f"      {lab['source']}{colon}{_v(cited)}", "dim", colour))
     if f.waived:
-        lines.append(_paint(f"      {lab['waived']}: {_v(str(f.waived))}", "dim", colour))
+        lines.append(_paint(f"      {lab['waived']}{colon}{_v(str(f.waived))}", "dim", colour))
     return lines
 
 
@@ -63,18 +65,20 @@ def stream(run: Run, lang: str) -> Iterator[str]:
             yield "\n".join(out) + "\n"
             out = []
         if result.error is not None:
-            out.append(f"{result.error.where()}: {_paint(lab['unusable'], 'error', colour)}: {_v(result.error.message(lang))}")
+            colon = "：" if lang == "zh" else ": "
+            out.append(f"{result.error.where()}: {_paint(lab['unusable'], 'error', colour)}{colon}{_v(result.error.message(lang))}")
             continue
         if not result.findings:
             continue
         title = pack_label(result.pack, lang) if result.pack else ""
         town = result.summary.town.name if result.summary else ""
-        out.append(_paint(_v(result.path), "bold", colour) + _v(f"  {town} · {lab['pack']} {title}"))
+        pack = f"{lab['pack']}：{title}" if lang == "zh" else f"{lab['pack']} “{title}”"
+        out.append(_paint(_v(result.path), "bold", colour) + _v(f"  {town} · {pack}"))
         for f in result.findings:
             out.extend(_finding_lines(f, lang, colour))
         out.append("")
     for f in run.pack_findings:
-        out.append(f"{_v(f.file)}:{f.line}:{f.column}  {_paint(lab['warning'], 'warning', colour)}  {f.code} {f.slug}  {_v(f.message(lang))}")
+        out.append(f"{_v(f.file)}:{f.line}:{f.column}  {_paint(lab['warning'], 'warning', colour)}  {f.code} {check_name(f.code, f.slug, lang)}  {_v(f.message(lang))}")
     used = {r.pack.id: r.pack for r in run.results if r.pack is not None}
     if used:  # every report names the packs it used and where each came from
         sep = "、" if lang == "zh" else ", "
@@ -85,7 +89,7 @@ def stream(run: Run, lang: str) -> Iterator[str]:
         out.append(_paint(f"{_v(s.path)}: {skipped}: {s.message(lang)}", "dim", colour))
     if len(run.skipped) > SKIPPED_LISTED:
         out.append(_paint(render("report.skipped-more", lang, {"count": len(run.skipped) - SKIPPED_LISTED}), "dim", colour))
-    out.append(lab["summary"].format(**run.counts()))
+    out.append(run.summary(lang))
     yield "\n".join(out) + "\n"
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from staffing.errors import InputProblem, Interrupted
 from staffing.findings import Finding, Severity
 from staffing.io.load import display_path, read_bytes
-from staffing.messages import render
+from staffing.messages import check_name, render
 from staffing.plan.summary import KeyFigures, PlanSummary
 from staffing.run.engine import FileResult, Settings, check_file
 
@@ -33,12 +33,13 @@ CHUNK = 64
 
 def finding_to_list(f: Finding) -> list[Any]:
     return [f.code, f.slug, f.severity.value, f.message_zh, f.message_en, f.file, f.line, f.column,
-            list(f.loc), list(f.trail_zh), list(f.trail_en), f.source, f.numbers, f.waived, f.sheet, f.cell]
+            list(f.loc), list(f.trail_zh), list(f.trail_en), f.source, f.numbers, f.waived, f.sheet, f.cell,
+            f.citation_zh, f.citation_en]
 
 
 def finding_from_list(v: list[Any]) -> Finding:
     return Finding(v[0], v[1], Severity(v[2]), v[3], v[4], v[5], v[6], v[7], tuple(v[8]), tuple(v[9]),
-                   tuple(v[10]), v[11], dict(v[12]), v[13], v[14], v[15])
+                   tuple(v[10]), v[11], dict(v[12]), v[13], v[14], v[15], v[16], v[17])
 
 
 def to_record(result: FileResult, settings: Settings) -> dict[str, Any]:
@@ -155,9 +156,10 @@ def _strs(v: Any) -> bool:
 def _valid_finding(v: Any, shown: str) -> bool:
     from staffing.checks import lookup
 
-    if not (isinstance(v, list) and len(v) == 16):
+    if not (isinstance(v, list) and len(v) == 18):
         return False
-    code, slug, sev, zh, en, file, line, col, loc, trail_zh, trail_en, source, numbers, waived, sheet, cell = v
+    (code, slug, sev, zh, en, file, line, col, loc, trail_zh, trail_en, source, numbers, waived, sheet, cell,
+     cite_zh, cite_en) = v
     check = lookup(code) if isinstance(code, str) else None
     if not ((sheet is None and cell is None) or (_is_str(sheet) and _is_str(cell))):
         return False
@@ -170,6 +172,7 @@ def _valid_finding(v: Any, shown: str) -> bool:
         and isinstance(numbers, dict) and all(
             _is_str(k) and isinstance(x, (int, float)) and not isinstance(x, bool) for k, x in numbers.items())
         and waived is None
+        and (cite_zh is None or _is_str(cite_zh)) and (cite_en is None or _is_str(cite_en))
     )
 
 
@@ -556,16 +559,16 @@ def rollup_text(data: dict[str, Any], lang: str, top: int = 20) -> str:
     if data["findings_per_check"]:
         out.append(t("per-check"))
         for row in data["findings_per_check"]:
-            out.append(f"  {row['code']} {row['slug']:<36} {row['count']:>7}")
+            name = check_name(row["code"], row["slug"], lang)
+            out.append(f"  {row['code']} {name}：{row['count']}条" if lang == "zh" else f"  {row['code']} {name:<36} {row['count']:>7}")
     out.append(t("per-province"))
     for row in data["per_province"]:
-        out.append(f"  {row['province']:<10} " + t("row", plans=f"{row['plans']:>6}", failed=f"{row['failed']:>5}",
-                                                    findings=f"{row['findings']:>6}"))
+        out.append(f"  {row['province']}：" + t("row", plans=row["plans"], failed=row["failed"], findings=row["findings"]))
     rows = sorted(data["per_county"], key=lambda r: (-r["findings"], r["province"], r["city"], r["county"]))
     shown = [r for r in rows if r["findings"]][:top]
     if shown:
         out.append(t("top-counties", shown=len(shown), total=len(rows)))
         for row in shown:
-            out.append(f"  {row['province']}{row['city']}{row['county']:<8} " + t(
-                "row", plans=f"{row['plans']:>4}", failed=f"{row['failed']:>3}", findings=f"{row['findings']:>4}"))
+            out.append(f"  {row['province']}{row['city']}{row['county']}：" + t(
+                "row", plans=row["plans"], failed=row["failed"], findings=row["findings"]))
     return "\n".join(out) + "\n"

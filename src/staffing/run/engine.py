@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from staffing.checks import FORMULA_VALUE_USED, PACK_LOOSENS_PARENT, PLAN_CHECKS, Check
+from staffing.checks import FORMULA_VALUE_USED, PACK_LOOSENS_PARENT, PLAN_CHECKS, Check, lookup
 from staffing.checks.base import Problem
 from staffing.checks.context import Context
 from staffing.errors import InputProblem, problem, visible
@@ -304,6 +304,10 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
             listed += 1
             room -= 1
             line, col = doc.locate(prob.loc, key=prob.at_key)
+            if "first_loc" in prob.params:  # a repeated name: say on which line the first one stands
+                params = dict(prob.params)
+                params["first_line"] = doc.locate(params.pop("first_loc"))[0]
+                prob = replace(prob, params=params)
             shown = _inert(prob.params)  # names from the plan: no control or bidi character in a message
             sheet, cell = doc.locate_cell(prob.loc) or (None, None)
             findings.append(
@@ -319,7 +323,9 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
                     loc=prob.loc,
                     trail_zh=(town, *(visible(zh) for zh, _ in prob.trail)),
                     trail_en=(town, *(visible(en) for _, en in prob.trail)),
-                    source=prob.cite or pack.source(check.slug, prob.option),
+                    source=(cited := prob.cite or pack.source(check.slug, prob.option)),
+                    citation_zh=pack.citation(cited, "zh"),
+                    citation_en=pack.citation(cited, "en"),
                     numbers={k: v for k, v in prob.params.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
                     sheet=sheet,
                     cell=cell,
@@ -391,8 +397,18 @@ def pack_findings(pack: Pack) -> list[Finding]:
     turned off and every severity it lowered."""
     out = []
     for lo in pack.loosened:
-        def params(lang: str, lo: Any = lo) -> dict[str, Any]:
+        check = lookup(lo.slug)
+        code = check.code if check else lo.slug
+        option = CATALOGUE.get(f"option.{lo.option}", (lo.option, lo.option))
+        parent = pack_titles(lo.parent_pack)
+
+        def params(lang: str, lo: Any = lo, code: str = code, option: tuple[str, str] = option,
+                   parent: tuple[str, str] = parent) -> dict[str, Any]:
             return {"pack": pack.id, "parent": lo.parent_pack, "check": lo.slug, "option": lo.option,
+                    "pack_zh": pack.title.get("zh", pack.id), "pack_en": pack.title.get("en", pack.id),
+                    "parent_zh": parent[0], "parent_en": parent[1],
+                    "check_zh": f"{code}“{CATALOGUE.get(f'title.{code}', (lo.slug, lo.slug))[0]}”",
+                    "check_en": f"{code} ({lo.slug})", "option_zh": option[0], "option_en": option[1],
                     "parent_value": _setting_word(lo.option, lo.parent_value, lang),
                     "value": _setting_word(lo.option, lo.value, lang)}
 
@@ -413,6 +429,15 @@ def pack_findings(pack: Pack) -> list[Finding]:
         )
     return out
 
+
+
+def pack_titles(pack_id: str) -> tuple[str, str]:
+    """A pack's title in both languages (its id where it cannot be loaded)."""
+    try:
+        title = resolve(pack_id).title
+    except InputProblem:
+        return pack_id, pack_id
+    return title.get("zh", pack_id), title.get("en", pack_id)
 
 
 def packs_findings(results: list[FileResult]) -> list[Finding]:

@@ -38,7 +38,7 @@ from staffing.checks import WAIVER_UNUSED, lookup
 from staffing.errors import problem
 from staffing.findings import Finding, body_index
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
-from staffing.messages import render
+from staffing.messages import CATALOGUE, render
 from staffing.plan.names import normalize
 from staffing.plan.summary import PlanSummary
 from staffing.run.engine import FileResult
@@ -230,7 +230,8 @@ def apply(
             continue
         if not judge_all and not any(_town_matches(w, p) for p in towns_seen):
             continue
-        params = {"check": w.code, "slug": w.slug, "town": w.town, "body": w.body or "—", "approval": w.approval}
+        params = {"check": w.code, "slug": w.slug, "title": CATALOGUE.get(f"title.{w.code}", (w.slug, w.slug))[0],
+                  "town": w.town, "body": w.body or "—", "approval": w.approval}
         warnings.append(
             Finding(
                 code=WAIVER_UNUSED.code,

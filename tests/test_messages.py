@@ -1,0 +1,105 @@
+"""Every Chinese message in the catalogue reads as an establishment office would write it.
+
+The scan applies to every entry, including those added later: Chinese text uses
+full-width punctuation (，：；（）“”？！), has no space between Chinese and an inserted
+value, counts 编制 and 职数 in 名 (not 个), and carries no ASCII identifier (a slug, an id,
+a role key, an English word) — only the few proper names, file formats and commands a
+reader types, listed below with the reason each is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from staffing.messages import CATALOGUE, plural, render
+
+# ASCII words a Chinese message may contain, and why.
+ALLOWED_WORDS = {
+    # names of formats, encodings and programs, written the way their makers write them
+    "YAML", "JSON", "UTF-8", "UTF-16", "UTF-32", "GBK", "GB18030", "Big5", "BOM", "NUL", "Tab", "Graphviz", "dot", "fontconfig",
+    "fc-list", "git", "Debian", "Ubuntu", "macOS", "SVG", "PNG", "PDF", "SARIF", "JUnit", "GitHub", "U",
+    # what a user types: the date format, YAML's booleans, the language codes
+    "YYYY-MM-DD", "true", "false", "zh", "en",
+    # keys a user writes in a rule pack or a waiver file, quoted as they must be typed
+    "source", "seed", "quote", "value", "extends", "waivers", "check", "town", "reason", "approval",
+    "approver", "expires", "STAFFING_TODAY", "documents", "title",
+}
+# ASCII runs allowed whole: a command line to type, an option, a file suffix
+ALLOWED_RUNS = re.compile(
+    r"^(?:(?:sudo|brew|bash|staffing|pip)\b[ -~]*|--[a-z-]+(?: [A-Za-z]+)?|\.(?:svg|png|pdf|dot|yaml|yml|json)"
+    r"|\*|&|<<|1\+4|24|[0-9]+|U\+)$"
+)
+CJK = "\u3400-\u9fff"
+FULL = "，。：；（）“”‘’？！、《》…·—"
+FIELD = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
+
+
+def _zh_entries() -> list[tuple[str, str]]:
+    return sorted((key, zh) for key, (zh, _en) in CATALOGUE.items())
+
+
+def ascii_problems(text: str) -> list[str]:
+    """ASCII words and half-width punctuation in Chinese text, fields left out."""
+    bare = FIELD.sub("\x00", text)
+    found = []
+    for run in re.findall(r"[!-~](?:[ !-~]*[!-~])?", bare.replace("\x00", " ")):
+        if ALLOWED_RUNS.match(run):
+            continue
+        words = re.findall(r"[A-Za-z][A-Za-z0-9_-]*(?:[0-9])?", run)
+        found += [f"word {w!r}" for w in words if w not in ALLOWED_WORDS and w.rstrip("-") not in ALLOWED_WORDS]
+        rest = re.sub(r"[A-Za-z][A-Za-z0-9_-]*", "", run)
+        found += [f"half-width {c!r} in {run!r}" for c in rest if c in ",;:()!?\"'[]"]
+    return found
+
+
+def spacing_problems(text: str) -> list[str]:
+    zh = f"[{CJK}{FULL}]"
+    out = []
+    for m in re.finditer(rf"{zh} +\{{|\}} +{zh}|{zh} +[0-9]|(?<![A-Za-z0-9-])[0-9]+ +[{CJK}]", text):
+        out.append(f"space in {m.group()!r}")
+    return out
+
+
+def unit_problems(text: str) -> list[str]:
+    # 编制 and 职数 are counted in 名: "行政编制44名", never "44个"
+    out = []
+    for clause in re.split(f"[{FULL}]", text):
+        if re.search("编制|职数|编随事走", clause) and re.search(r"\}个|[0-9]个", clause):
+            out.append(f"个 for 编制 or 职数 in {clause!r}")
+    return out
+
+
+@pytest.mark.parametrize(("key", "zh"), _zh_entries(), ids=[k for k, _ in _zh_entries()])
+def test_chinese_message_reads_as_chinese(key: str, zh: str) -> None:
+    assert ascii_problems(zh) + spacing_problems(zh) + unit_problems(zh) == []
+
+
+def test_scanner_catches_what_the_issue_showed() -> None:
+    """The scanner itself fails on the messages that were wrong."""
+    assert ascii_problems("本单位类型为 street")
+    assert ascii_problems("规则包 jiangsu-developed-town")
+    assert ascii_problems("(角色 approval_service)")
+    assert ascii_problems("语法错误:could not find expected ':'")
+    assert ascii_problems("超过上限{limit}个(多{excess}个)")
+    assert spacing_problems("从 {source} 划入")
+    assert spacing_problems("职能机构 {count} 个")
+    assert unit_problems("行政编制{after}个，超过改革前{before}个")
+    assert unit_problems("领导职数{after}个")
+    assert not unit_problems("职能机构{count}个，超过上限{limit}个")
+    assert not ascii_problems("运行 fc-list 失败：{reason}")
+    assert not ascii_problems("可用 --max-bytes 调整")
+
+
+def test_every_entry_has_both_languages() -> None:
+    for key, (zh, en) in CATALOGUE.items():
+        assert zh.strip() and en.strip(), key
+
+
+def test_english_plurals() -> None:
+    assert plural(1, "plan", "plans") == "1 plan"
+    assert plural(2, "plan", "plans") == "2 plans"
+    assert plural(0, "plan", "plans") == "0 plans"
+    assert render("report.summary", "en", {"plans": 1, "passed": 1, "failed": 0, "unusable": 0, "incomplete": 0, "unknown": 0, "errors": 1,
+                                            "warnings": 0, "waived": 0}).startswith("1 plan checked")

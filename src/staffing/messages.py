@@ -116,12 +116,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "dispatched unit {name} ({department}) stays dispatched without a basis such as a Party-centre requirement",
     ),
     "ST301.basis": (
-        "派驻机构 {name}（{department}）继续实行派驻的依据“{basis}”不是本规则包认可的依据（认可：{accepted}）",
-        "dispatched unit {name} ({department}) stays dispatched on the basis “{basis}”, which the pack does not accept "
-        "(accepted: {accepted})",
+        "派驻机构{name}（{department}）继续实行派驻的依据“{basis}”不是本规则包认可的依据（认可：{accepted}）",
+        "dispatched unit {name} ({department}) stays dispatched on the basis “{basis}”, which the pack does not accept (accepted: {accepted})",
     ),
     "ST302.alone": (
-        "继续派驻的 {name} 应由乡镇统一管理、统一考核（现为：{given_zh}）",
+        "继续派驻的{name}，应由乡镇统一管理、统一考核（现为：{given_zh}）",
         "{name} stays dispatched; the town alone must manage and assess it (given: {given})",
     ),
     "ST302": (
@@ -176,7 +175,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{body} is ranked {rank}, not below the town's own rank {town_rank}: beyond the approval authority",
     ),
     "ST503.document": (
-        "{body} 没有记录批准设立的文件（批复文号），无法确认是否在审批权限内设置",
+        "{body}没有记录批准设立的文件（批复文号），无法确认是否在审批权限内设置",
         "{body} records no document approving it, so it cannot be shown to be set up within the approving authority",
     ),
     "ST504": (

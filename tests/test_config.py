@@ -57,7 +57,7 @@ def test_defaults_come_from_the_file_and_the_command_line_wins(capsys, repo: Pat
     code, out, _ = run(capsys, "check", "orgs")
     assert code == 1 and "ST101 body-count  11 functional bodies" in out and "ST202" not in out
     code, out, _ = run(capsys, "check", "orgs", "--lang", "zh", "--select", "ST202")
-    assert code == 1 and "ST202 transfer-unrecorded" in out and "ST101" not in out and "共检查 2 个方案" in out
+    assert code == 1 and "ST202 编制划转无文号" in out and "ST101" not in out and "共检查2个方案" in out
     code, out, _ = run(capsys, "check", "orgs", "--isolated")
     assert code == 1 and "ST202" in out and "ST101" in out and "共检查" in out  # no file: Chinese, every check
     (repo / "other.toml").write_text('[check]\nignore = ["ST101", "ST201", "ST202"]\n', encoding="utf-8")

@@ -19,7 +19,7 @@ from staffing.messages import CATALOGUE, plural, render
 ALLOWED_WORDS = {
     # names of formats, encodings and programs, written the way their makers write them
     "YAML", "JSON", "UTF-8", "UTF-16", "UTF-32", "GBK", "GB18030", "Big5", "BOM", "NUL", "Tab", "Graphviz", "dot", "fontconfig",
-    "fc-list", "git", "Debian", "Ubuntu", "macOS", "SVG", "PNG", "PDF", "SARIF", "JUnit", "GitHub", "U",
+    "fc-list", "git", "TOML", "MB", "Debian", "Ubuntu", "macOS", "SVG", "PNG", "PDF", "SARIF", "JUnit", "GitHub", "U",
     # what a user types: the date format, YAML's booleans, the language codes
     "YYYY-MM-DD", "true", "false", "zh", "en",
     # keys a user writes in a rule pack or a waiver file, quoted as they must be typed
@@ -28,7 +28,7 @@ ALLOWED_WORDS = {
 }
 # ASCII runs allowed whole: a command line to type, an option, a file suffix
 ALLOWED_RUNS = re.compile(
-    r"^(?:(?:sudo|brew|bash|staffing|pip)\b[ -~]*|--[a-z-]+(?: [A-Za-z]+)?|\.(?:svg|png|pdf|dot|yaml|yml|json)"
+    r"^(?:(?:sudo|brew|bash|staffing|pip)\b[ -~]*|--[a-z-]+(?: [A-Za-z]+)?(?: *=)?|\.(?:svg|png|pdf|dot|yaml|yml|json)"
     r"|\*|&|<<|1\+4|24|[0-9]+|U\+)$"
 )
 CJK = "\u3400-\u9fff"
@@ -101,5 +101,5 @@ def test_english_plurals() -> None:
     assert plural(1, "plan", "plans") == "1 plan"
     assert plural(2, "plan", "plans") == "2 plans"
     assert plural(0, "plan", "plans") == "0 plans"
-    assert render("report.summary", "en", {"plans": 1, "passed": 1, "failed": 0, "unusable": 0, "incomplete": 0, "unknown": 0, "errors": 1,
+    assert render("report.summary", "en", {"plans": 1, "passed": 1, "failed": 0, "unusable": 0, "incomplete": 0, "unknown": 0, "skipped": 0, "errors": 1,
                                             "warnings": 0, "waived": 0}).startswith("1 plan checked")

@@ -316,7 +316,7 @@ def test_doc_commands_run_on_examples(tmp_path: Path) -> None:
         if "--output" in argv:  # the report written beside the console's
             fmt, file = argv[argv.index("--output") + 1].split("=", 1)
             written = (tmp_path / file).read_text(encoding="utf-8")
-            assert proc.stderr.decode("utf-8").startswith(f"staffing: 已写入 {file}\n")
+            assert proc.stderr.decode("utf-8").startswith(f"staffing: 已写入“{file}”\n")
             if fmt == "sarif":
                 validate_sarif(json.loads(written))
             else:

@@ -520,7 +520,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{skipped:file|files} skipped",
     ),
     "report.skipped": ("已跳过", "skipped"),
-    "report.skipped-more": ("另有 {count} 个文件已跳过（见 JSON 输出）", "{count} more files skipped (listed in the JSON output)"),
+    "report.skipped-more": ("另有{count}个文件已跳过（见 JSON 输出）", "{count:more file|more files} skipped (listed in the JSON output)"),
     "skip.underscore": (
         "文件名以“_”开头，不作为方案检查（县级汇总文件除外）",
         "the name starts with “_”: not checked as a plan (county files aside)",
@@ -702,7 +702,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "waiver.date": ("到期日期“{value}”应写成 YYYY-MM-DD", "expiry date “{value}” must be YYYY-MM-DD"),
     "waiver.today": ("STAFFING_TODAY 的值“{value}”应写成 YYYY-MM-DD", "STAFFING_TODAY “{value}” must be YYYY-MM-DD"),
     "run.more-findings": (
-        "同一检查另有 {count} 处问题未逐条列出（已列出 {listed} 处；每个文件每项检查最多列出的条数有上限）",
+        "同一检查另有{count}处问题未逐条列出（已列出{listed}处；每个文件每项检查最多列出的条数有上限）",
         "{count} more findings of this check not listed ({listed} listed; findings listed per check and file are capped)",
     ),
     "ci.unusable": ("无法使用", "unusable"),

@@ -79,14 +79,14 @@ def stream(run: Run, lang: str) -> Iterator[str]:
         out.append("")
     for f in run.pack_findings:
         out.append(f"{_v(f.file)}:{f.line}:{f.column}  {_paint(lab['warning'], 'warning', colour)}  {f.code} {check_name(f.code, f.slug, lang)}  {_v(f.message(lang))}")
+    colon = "：" if lang == "zh" else ": "
     used = {r.pack.id: r.pack for r in run.results if r.pack is not None}
     if used:  # every report names the packs it used and where each came from
         sep = "、" if lang == "zh" else ", "
-        colon = "：" if lang == "zh" else ": "
         out.append(_v(lab["pack"] + colon + sep.join(pack_label(used[k], lang) for k in sorted(used))))
     skipped = render("report.skipped", lang, {})
     for s in run.skipped[:SKIPPED_LISTED]:
-        out.append(_paint(f"{_v(s.path)}: {skipped}: {s.message(lang)}", "dim", colour))
+        out.append(_paint(f"{_v(s.path)}: {skipped}{colon}{s.message(lang)}", "dim", colour))
     if len(run.skipped) > SKIPPED_LISTED:
         out.append(_paint(render("report.skipped-more", lang, {"count": len(run.skipped) - SKIPPED_LISTED}), "dim", colour))
     out.append(run.summary(lang))

@@ -19,7 +19,7 @@ from staffing.messages import CATALOGUE, plural, render
 ALLOWED_WORDS = {
     # names of formats, encodings and programs, written the way their makers write them
     "YAML", "JSON", "UTF-8", "UTF-16", "UTF-32", "GBK", "GB18030", "Big5", "BOM", "NUL", "Tab", "Graphviz", "dot", "fontconfig",
-    "fc-list", "git", "TOML", "MB", "Debian", "Ubuntu", "macOS", "SVG", "PNG", "PDF", "SARIF", "JUnit", "GitHub", "U",
+    "fc-list", "git", "TOML", "MB", "Excel", "WPS", "xlsx", "Debian", "Ubuntu", "macOS", "SVG", "PNG", "PDF", "SARIF", "JUnit", "GitHub", "U",
     # what a user types: the date format, YAML's booleans, the language codes
     "YYYY-MM-DD", "true", "false", "zh", "en",
     # keys a user writes in a rule pack or a waiver file, quoted as they must be typed
@@ -28,7 +28,7 @@ ALLOWED_WORDS = {
 }
 # ASCII runs allowed whole: a command line to type, an option, a file suffix
 ALLOWED_RUNS = re.compile(
-    r"^(?:(?:sudo|brew|bash|staffing|pip)\b[ -~]*|--[a-z-]+(?: [A-Za-z]+)?(?: *=)?|\.(?:svg|png|pdf|dot|yaml|yml|json)"
+    r"^(?:(?:sudo|brew|bash|staffing|pip)\b[ -~]*|--[a-z-]+(?: [A-Za-z]+)?(?: *=)?|\.(?:svg|png|pdf|dot|yaml|yml|json|xlsx|xls)|![A-Z]{1,3}[0-9]+"
     r"|\*|&|<<|1\+4|24|[0-9]+|U\+)$"
 )
 CJK = "\u3400-\u9fff"

@@ -281,7 +281,7 @@ def test_template_has_chinese_sheets_drop_downs_hints_guide_and_example(tmp_path
     # the pack is filled in, by its Chinese title
     town = wb["基本情况"]
     row = next(r for r in town.iter_rows() if r[0].value == "*规则包")
-    assert row[1].value == '泰州市基层"三整合"改革'
+    assert row[1].value == "泰州市基层“三整合”改革"
 
 
 def test_a_reviewer_fills_the_template_and_gets_the_verdict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -321,9 +321,9 @@ def test_a_reviewer_fills_the_template_and_gets_the_verdict(tmp_path: Path, caps
     code, text, _ = run(["check", str(out), "--no-cache"], capsys)
     assert code == 1, text
     # one administrative quota more than before and no transfer recorded; no grid, no powers
-    assert "职能机构!A1  错误  ST201 staffing-grows  行政编制 43 个" in text
-    assert "基本情况!A1  错误  ST601 missing-element" in text
-    assert "错误 2 条,警告 1 条" in text
+    assert "职能机构!A1  错误  ST201 编制总量增长  行政编制43名" in text, text
+    assert "基本情况!A1  错误  ST601 缺少“1+4”要素" in text
+    assert "错误2条，警告1条" in text
     data = load_file(str(out)).data
     assert data["town"]["population"]["resident"] == 56000
     assert data["baseline"]["quotas"] == {"administrative": 42, "institutional_full": 58, "service": 4}
@@ -348,7 +348,7 @@ def test_sections_of_bodies_with_one_name_say_which_row(tmp_path: Path, capsys: 
     wb.save(book)
     code, out, _ = run(["check", str(book), "--no-cache"], capsys)
     assert code == 2
-    assert "twins.xlsx:内设科室!A5: 无法使用: 所属机构“综合行政执法局”在方案中出现了不止一次" in out
+    assert "twins.xlsx:内设科室!A5: 无法使用：所属机构“综合行政执法局”在方案中出现了不止一次" in out
 
 
 def test_template_only_writes_xlsx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

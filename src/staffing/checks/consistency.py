@@ -205,44 +205,53 @@ class DuplicateName(Check):
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         plan = ctx.plan
-        # each name with where it stands: its path in the data and its place in the plan's terms
-        seen: dict[str, tuple[str, Loc]] = {}
-        entries: list[tuple[str, Loc, tuple[tuple[str, str], ...]]] = []
+        # each name with where it stands: its path in the data, its place in the plan's terms
+        # (the trail) and the part of the plan it belongs to, said in words for the message
+        seen: dict[str, tuple[str, tuple[str, str]]] = {}
+        entries: list[tuple[str, Loc, tuple[tuple[str, str], ...], tuple[str, str]]] = []
         bodies, plates = label("label.functional-bodies"), label("label.nameplates")
+        centre_label = label("label.support-center")
+
+        def of(owner: str, part: tuple[str, str]) -> tuple[str, str]:
+            return (f"{owner}的{part[0]}", f"the {part[1]} of {owner}")
+
         for i, body in enumerate(plan.bodies):
-            entries.append((body.name, ("bodies", i, "name"), (bodies,)))
-            entries.extend((p, ("bodies", i, "nameplates", j), ((body.name, body.name), plates))
+            entries.append((body.name, ("bodies", i, "name"), (bodies,), bodies))
+            entries.extend((p, ("bodies", i, "nameplates", j), ((body.name, body.name), plates), of(body.name, plates))
                            for j, p in enumerate(body.nameplates))
         if plan.support_center is not None:
             centre = plan.support_center.name
-            entries.append((centre, ("support_center", "name"), (label("label.support-center"),)))
-            entries.extend((p, ("support_center", "nameplates", j), ((centre, centre), plates))
+            entries.append((centre, ("support_center", "name"), (centre_label,), centre_label))
+            entries.extend((p, ("support_center", "nameplates", j), ((centre, centre), plates), of(centre, plates))
                            for j, p in enumerate(plan.support_center.nameplates))
-        entries.extend((c.name, ("support_institutions", i, "name"), (label("label.institutions"),))
-                       for i, c in enumerate(plan.support_institutions))
+        entries.extend((c.name, ("support_institutions", i, "name"), (label("label.institutions"),),
+                        label("label.institutions")) for i, c in enumerate(plan.support_institutions))
         for i, inst in enumerate(plan.institutions):
-            entries.append((inst.name, ("institutions", i, "name"), (label("label.institutions"),)))
-            entries.extend((p, ("institutions", i, "nameplates", j), ((inst.name, inst.name), plates))
+            inst_part = label("label.institutions")
+            entries.append((inst.name, ("institutions", i, "name"), (inst_part,), inst_part))
+            entries.extend((p, ("institutions", i, "nameplates", j), ((inst.name, inst.name), plates), of(inst.name, plates))
                            for j, p in enumerate(inst.nameplates))
-        entries.extend((u.name, ("dispatched_units", i, "name"), (label("label.dispatched-units"),))
-                       for i, u in enumerate(plan.dispatched_units))
+        entries.extend((u.name, ("dispatched_units", i, "name"), (label("label.dispatched-units"),),
+                        label("label.dispatched-units")) for i, u in enumerate(plan.dispatched_units))
         zone_names = ctx.zone_names
-        for name, loc, trail in entries:
+        for name, loc, trail, part in entries:
             key = normalize(name)
             if key in seen and key not in zone_names:
-                first, first_loc = seen[key]
-                yield Problem("ST904", {"name": name, "first": first, "first_loc": first_loc}, loc, trail=trail)
-            seen.setdefault(key, (name, loc))
+                first, where = seen[key]
+                yield Problem("ST904", {"name": name, "first": first, "first_where_zh": where[0],
+                                        "first_where_en": where[1]}, loc, trail=trail)
+            seen.setdefault(key, (name, part))
+        sections = label("label.sub-units")
         for i, body in enumerate(plan.bodies):
-            subs: dict[str, tuple[str, Loc]] = {}
+            subs: dict[str, str] = {}
             for j, sub in enumerate(body.subunits):
                 key = normalize(sub.name)
-                here: Loc = ("bodies", i, "subunits", j, "name")
                 if key in subs:
-                    first, first_loc = subs[key]
-                    yield Problem("ST904", {"name": sub.name, "first": first, "first_loc": first_loc}, here,
-                                  trail=((body.name, body.name), label("label.sub-units")))
-                subs.setdefault(key, (sub.name, here))
+                    where = of(body.name, sections)
+                    yield Problem("ST904", {"name": sub.name, "first": subs[key], "first_where_zh": where[0],
+                                            "first_where_en": where[1]}, ("bodies", i, "subunits", j, "name"),
+                                  trail=((body.name, body.name), sections))
+                subs.setdefault(key, sub.name)
 
 
 class BrokenHierarchy(Check):

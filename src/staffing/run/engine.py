@@ -304,10 +304,6 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
             listed += 1
             room -= 1
             line, col = doc.locate(prob.loc, key=prob.at_key)
-            if "first_loc" in prob.params:  # a repeated name: say on which line the first one stands
-                params = dict(prob.params)
-                params["first_line"] = doc.locate(params.pop("first_loc"))[0]
-                prob = replace(prob, params=params)
             shown = _inert(prob.params)  # names from the plan: no control or bidi character in a message
             sheet, cell = doc.locate_cell(prob.loc) or (None, None)
             findings.append(

@@ -33,7 +33,7 @@ class TotalsMismatch(Check):
     """
 
     code = "ST901"
-    messages = ("ST901", "ST901.posts", "ST901.budget")
+    messages = ("ST901", "ST901.less", "ST901.posts", "ST901.budget")
     slug = "totals-mismatch"
     rule = 12
 

@@ -55,7 +55,8 @@ class StaffingGrows(Check):
     slug = STAFFING_GROWS.slug
     rule = 3
     options = StaffingOptions
-    messages = ("ST201.type", "ST201.total", "ST201.budget", "ST201.budget-moved", "ST201.posts")
+    messages = ("ST201.type", "ST201.type-plain", "ST201.total", "ST201.total-plain", "ST201.budget", "ST201.budget-moved",
+                "ST201.posts")
 
     def run(self, ctx: Context, opts: StaffingOptions) -> Iterator[Problem]:
         plan = ctx.plan

@@ -816,6 +816,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "option.enabled": ("启用状态", "enabled"),
     "option.severity": ("严重程度", "severity"),
+    "option.to_roles": ("下划编制应充实的机构", "bodies quota moved down should strengthen"),
 }
 
 

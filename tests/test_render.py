@@ -500,4 +500,4 @@ def test_chart_draws_the_institutions_and_unknown_figures() -> None:
     assert "  pub_0 -> pub_absorbed_0" in text  # what the centre absorbed
     unknown = Plan.model_validate(yaml.safe_load((CASE_DIR / "ST201/bad/quota-unknown.yaml").read_text(encoding="utf-8")))
     body1 = next(line for line in chart(unknown, []).splitlines() if line.startswith("  body_1 "))
-    assert "编制 ?：行政?" in body1
+    assert "编制?名：行政?" in body1, body1

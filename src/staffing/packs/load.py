@@ -74,7 +74,8 @@ def _param(doc: Document, slug: str, name: str, raw: Any, loc: tuple[str | int, 
 def parse_pack(doc: Document) -> Pack:
     data = doc.data
     known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "requires", "inferred", "roles", "ranks",
-             "titles", "post_ranks", "categories", "checks"}
+             "titles", "post_ranks", "categories", "checks",
+             "document", "documents"}
     for key in data:
         if key not in known:
             line, col = doc.locate((key,), key=True)
@@ -154,7 +155,25 @@ def parse_pack(doc: Document) -> Pack:
         checks=checks,
         file=doc.path,
         categories=dict(data.get("categories") or {}),
+        document=_document_ref(doc, data.get("document")),
+        documents=_documents(doc, data.get("documents")),
     )
+
+
+def _document_ref(doc: Document, raw: Any) -> str | None:
+    if raw is None:
+        return None
+    return str(_text(doc, ("document",), raw, "document", str))
+
+
+def _documents(doc: Document, raw: Any) -> dict[str, dict[str, str]]:
+    """`documents:` — each policy document a source may name (its seed file), with its
+    title in both languages; a report shows sources by these titles."""
+    out: dict[str, dict[str, str]] = {}
+    for seed, entry in (_text(doc, ("documents",), raw or {}, "documents", dict)).items():
+        entry = _text(doc, ("documents", seed), entry, "documents", dict)
+        out[str(seed)] = {lang: str(entry[lang]) for lang in ("zh", "en") if entry.get(lang)}
+    return out
 
 
 def _loosens(kind: Direction, parent: Any, child: Any) -> bool:
@@ -236,6 +255,8 @@ def merge(parent: Pack, child: Pack) -> Pack:
         titles=child.titles or parent.titles,
         checks=checks,
         file=child.file,
+        document=child.document or parent.document,
+        documents={**parent.documents, **child.documents},
         chain=parent.chain + [child.id],
         files=parent.files + [child.file],
         loosened=loosened,

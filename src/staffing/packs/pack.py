@@ -90,6 +90,8 @@ class Pack:
     effective_inferred: bool = False
     # unit facts the pack is for beyond applies_to (e.g. developed_town: true), with a source
     requires: dict[str, Param] = field(default_factory=dict)
+    document: str | None = None  # the seed file of the pack's own policy document
+    documents: dict[str, dict[str, str]] = field(default_factory=dict)  # seed → {"zh", "en"} title
     _role_index: dict[str, str] = field(default_factory=dict)
     # how a reviewer reads names: category → {zh, en, keywords, patterns}
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -179,6 +181,12 @@ class Pack:
         if not allowed:
             return None
         return normalize(title) in {normalize(t) for t in allowed}
+
+    def document_title(self, seed: str | None, lang: str) -> str | None:
+        """The title of the policy document kept in `seed`, or None when the pack does not
+        name it."""
+        entry = self.documents.get(seed or "")
+        return (entry.get(lang) or entry.get("zh")) if entry else None
 
     def role_label(self, role: str, lang: str) -> str:
         info = self.roles.get(role, {})

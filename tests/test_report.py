@@ -104,7 +104,7 @@ def test_failing_plan_report_says_what_check_says() -> None:
     assert (s.town, s.code, s.region) == ("张浦镇", "320583106000", "江苏省 苏州市 昆山市")
     assert s.pack == "江苏省经济发达镇行政管理体制改革"
     assert s.document == "江苏省委办公厅《关于深化经济发达镇行政管理体制改革工作的意见》"
-    assert (s.plan_date, s.review_date) == ("2017-11-15", "2026-03-01")
+    assert (s.plan_date, s.review_date) == ("2018-03-15", "2026-03-01")
     assert not s.passed and (s.errors, s.warnings, s.waived) == (3, 0, 0)
     # quotas by type: administrative 42 → 44 over its limit of 42; the total goes down
     admin = next(q for q in s.quotas if q.label == "行政编制")
@@ -148,7 +148,7 @@ def test_waived_finding_is_listed_with_its_approval(tmp_path: Path, capsys: pyte
     )
     out = tmp_path / "r.html"
     code, _, err = run_cli(capsys, "report", str(ZHANGPU), "--waivers", str(waivers), "-o", str(out))
-    assert code == 1 and err == ""  # ST201 and ST202 still fail
+    assert (code, err) == (1, f"staffing: 已写入 {out}\n")  # ST201 and ST202 still fail
     html = out.read_text(encoding="utf-8")
     waivers_part = html[html.index("豁免事项"):html.index("审核签署")]
     assert "ST101" in waivers_part and "苏编办复〔2018〕7号" in waivers_part and "江苏省委编办" in waivers_part
@@ -243,7 +243,7 @@ def test_inline_svg_refuses_anything_but_drawing() -> None:
 def test_report_command_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "zhangpu.html"
     code, stdout, err = run_cli(capsys, "report", str(ZHANGPU), "-o", str(out))
-    assert (code, stdout, err) == (1, "", "")
+    assert (code, stdout, err) == (1, "", f"staffing: 已写入 {out}\n")
     html = out.read_text(encoding="utf-8")
     assert "三定方案审核意见书" in html and "不通过" in html
     for word in ("审核人", "审核意见", "日期"):
@@ -254,7 +254,7 @@ def test_report_command_html(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 def test_report_command_passing_plan_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(capsys, "report", str(XINQIAO), "-o", str(tmp_path / "x.html"))
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, f"staffing: 已写入 {tmp_path / 'x.html'}\n")
 
 
 def test_report_command_refuses_other_suffixes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -270,7 +270,8 @@ def test_unusable_plan_is_reported_and_the_rest_still_written(tmp_path: Path, ca
     out = tmp_path / "r.html"
     code, _, err = run_cli(capsys, "report", str(broken), str(ZHANGPU), "-o", str(out))
     assert code == 2
-    assert err.startswith(f"staffing: {broken}:") and err.count("\n") == 1
+    assert err.startswith(f"staffing: {broken}:") and err.count("\n") == 2
+    assert err.endswith(f"staffing: 已写入 {out}\n")
     html = out.read_text(encoding="utf-8")
     assert "无法读取" in html and "张浦镇" in html
 
@@ -282,7 +283,7 @@ def _pdf(tmp_path: Path, plan: Path, name: str = "r.pdf", *extra: str) -> Path:
     out = tmp_path / name
     done = subprocess.run([str(STAFFING), "report", str(plan), "-o", str(out), *extra], capture_output=True,
                           text=True, timeout=300, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "STAFFING_TODAY": "2026-03-01"})
-    assert done.returncode == 1 and done.stderr == "", done.stderr
+    assert done.returncode == 1 and done.stderr == f"staffing: {'wrote' if '--lang' in extra else '已写入'} {out}\n", done.stderr
     return out
 
 

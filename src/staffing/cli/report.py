@@ -75,6 +75,6 @@ def cmd_report(args: argparse.Namespace) -> int:
         write_file(str(out), html, lang)
     if any(r.error is not None for r in results):
         return Exit.UNUSABLE
-    if any(not s.passed for s in report.sections):
+    if any(s.status in ("fail", "incomplete") for s in report.sections):  # incomplete is never a pass
         return Exit.VIOLATIONS
     return Exit.CLEAN

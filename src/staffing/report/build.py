@@ -17,9 +17,10 @@ from staffing.messages import CATALOGUE, render
 from staffing.plan.context import Context
 from staffing.plan.graph import build_graph
 from staffing.plan.model import QUOTA_TYPES
+from staffing.reporters import file_status
 from staffing.run.engine import FileResult
 
-SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.UNKNOWN, Severity.INFO)
 
 
 def word(key: str, lang: str, **params: object) -> str:
@@ -29,12 +30,14 @@ def word(key: str, lang: str, **params: object) -> str:
 
 @dataclass(frozen=True)
 class QuotaRow:
+    """One quota type (or the total); None where the plan says a figure is unknown."""
+
     label: str
-    before: int
+    before: int | None
     moved: int
-    limit: int
-    after: int
-    change: int
+    limit: int | None
+    after: int | None
+    change: int | None
     over: bool
 
 
@@ -44,7 +47,7 @@ class BodyRow:
     role: str
     category: str
     counted: bool
-    quotas: int
+    quotas: int | None
     actual: int | None
     codes: tuple[str, ...]
 
@@ -81,9 +84,11 @@ class PlanSection:
     document: str | None
     plan_date: str
     review_date: str
+    status: str  # pass / fail / incomplete (something could not be checked), as `check` says
     passed: bool
     errors: int
     warnings: int
+    unknown: int
     waived: int
     quotas: tuple[QuotaRow, ...]
     quota_total: QuotaRow
@@ -101,7 +106,7 @@ class SummaryRow:
     path: str
     town: str
     county: str
-    status: str  # pass / fail / error
+    status: str  # pass / fail / incomplete / error
     errors: int
     warnings: int
     anchor: str | None
@@ -113,6 +118,7 @@ class CountyRow:
     county: str
     passed: int
     failed: int
+    incomplete: int
     unusable: int
 
 
@@ -122,6 +128,7 @@ class Summary:
     counties: tuple[CountyRow, ...]
     passed: int
     failed: int
+    incomplete: int
     unusable: int
 
 
@@ -139,7 +146,7 @@ ChartMaker = Callable[[FileResult, str], tuple[str | None, str | None]]
 
 
 def _failing(f: Finding, fail_on: Severity) -> bool:
-    return not f.waived and f.severity.rank <= fail_on.rank
+    return not f.waived and f.severity in (Severity.ERROR, Severity.WARNING) and f.severity.rank <= fail_on.rank
 
 
 def _split_source(source: str | None) -> tuple[str | None, str | None, bool]:
@@ -176,23 +183,42 @@ def _finding_row(f: Finding, result: FileResult, lang: str) -> FindingRow:
     )
 
 
+def _minus(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a - b
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+def _quota_row(label: str, before: int | None, moved: int, after: int | None) -> QuotaRow:
+    limit = _plus(before, moved)
+    return QuotaRow(label, before, moved, limit, after, _minus(after, before),
+                    limit is not None and after is not None and after > limit)
+
+
 def _quota_rows(ctx: Context, lang: str) -> tuple[list[QuotaRow], QuotaRow]:
+    """Quotas by type as ST201 sees them: before (the baseline), recorded quota moved down
+    (the only growth allowed), the limit they make, after (the town's own bodies), change."""
     from staffing.checks.quotas import legitimate_moves
 
     plan = ctx.plan
     after = ctx.plan_quotas
     moved = legitimate_moves(ctx)
+    baseline = plan.baseline
     rows: list[QuotaRow] = []
     for t in QUOTA_TYPES:
-        before = plan.baseline.quotas.get(t)
-        if not (before or after[t] or moved[t]):
+        before = baseline.quotas.get(t) if baseline is not None else None
+        if before == 0 and after[t] == 0 and not moved[t]:
             continue
-        limit = before + moved[t]
-        rows.append(QuotaRow(CATALOGUE[f"quota.{t}"][0 if lang == "zh" else 1], before, moved[t], limit,
-                             after[t], after[t] - before, after[t] > limit))
-    b, m, a = (sum(r.before for r in rows), sum(r.moved for r in rows), sum(r.after for r in rows))
-    total = QuotaRow(word("q.total", lang), b, m, b + m, a, a - b, a > b + m)
-    return rows, total
+        rows.append(_quota_row(CATALOGUE[f"quota.{t}"][0 if lang == "zh" else 1], before, moved[t], after[t]))
+
+    def total(values: list[int | None]) -> int | None:
+        return None if None in values else sum(v for v in values if v is not None)
+
+    b = total([r.before for r in rows])
+    a = total([r.after for r in rows])
+    return rows, _quota_row(word("q.total", lang), b, sum(r.moved for r in rows), a)
 
 
 def _body_rows(ctx: Context, findings: Sequence[Finding], lang: str) -> tuple[list[BodyRow], int]:
@@ -206,15 +232,20 @@ def _body_rows(ctx: Context, findings: Sequence[Finding], lang: str) -> tuple[li
             codes.setdefault(where, set()).add(f.code)
     rows: list[BodyRow] = []
     for i, body in enumerate(plan.bodies):
-        role = ctx.role_of(i)
-        role_label = word("role.other", lang) if role == "other" else pack.role_label(role, lang)
+        labels = [word("role.other", lang) if r == "other" else pack.role_label(r, lang) for r in ctx.roles_of(i)]
         if i in not_counted:
-            category = word(f"cat.{not_counted[i]}", lang)
+            reason = not_counted[i]
+            if reason in ("zone", "nested"):
+                category = word(f"cat.{reason}", lang)
+            else:  # a category the pack does not count (own rules, platform, institution)
+                info = pack.categories.get(reason, {})
+                category = str(info.get(lang) or info.get("zh") or reason) + word("cat.not-counted", lang)
         elif not mandatory:
             category = word("cat.body", lang)
         else:
-            category = word("cat.mandatory" if role in mandatory else "cat.optional", lang)
-        rows.append(BodyRow(body.name, role_label, category, i not in not_counted, body.quotas.total, body.actual,
+            category = word("cat.mandatory" if set(ctx.roles_of(i)) & mandatory else "cat.optional", lang)
+        rows.append(BodyRow(body.name, "、".join(labels) if lang == "zh" else ", ".join(labels), category,
+                            i not in not_counted, body.quotas.total, body.actual,
                             tuple(sorted(codes.get(("bodies", i), ())))))
     if plan.support_center is not None:
         c = plan.support_center
@@ -249,19 +280,22 @@ def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, c
     )
     waivers = tuple(_finding_row(f, result, lang) for f in result.findings if f.waived)
     svg, chart_error = chart(result, lang) if chart is not None else (None, None)
+    status = file_status(result, lambda f: _failing(f, fail_on))
     return PlanSection(
         anchor=f"plan-{n}",
         path=result.path,
         town=plan.town.name,
-        code=plan.town.code,
+        code=plan.town.code or "—",
         region=_region(result),
         pack=pack.title.get(lang) or pack.id,
         document=pack.document_title(pack.document, lang),
         plan_date=plan.plan_date.isoformat() if plan.plan_date else word("none", lang),
         review_date=review_date.isoformat(),
-        passed=not any(_failing(f, fail_on) for f in result.findings),
+        status=status,
+        passed=status == "pass",
         errors=sum(1 for f in live if f.severity == Severity.ERROR),
         warnings=sum(1 for f in live if f.severity == Severity.WARNING),
+        unknown=sum(1 for f in live if f.severity == Severity.UNKNOWN),
         waived=len(waivers),
         quotas=tuple(quotas),
         quota_total=total,
@@ -291,8 +325,7 @@ def build_report(results: Sequence[FileResult], lang: str, review_date: _dt.date
                 note = r.error.where() + "：" + r.error.message(lang) if r.error is not None else ""
                 rows.append(SummaryRow(r.path, "—", "—", "error", 0, 0, None, note))
             else:
-                rows.append(SummaryRow(r.path, s.town, s.county or "—", "pass" if s.passed else "fail",
-                                       s.errors, s.warnings, s.anchor))
+                rows.append(SummaryRow(r.path, s.town, s.county or "—", s.status, s.errors, s.warnings, s.anchor))
         counties: dict[str, list[SummaryRow]] = {}
         for row in rows:
             counties.setdefault(row.county, []).append(row)
@@ -300,11 +333,12 @@ def build_report(results: Sequence[FileResult], lang: str, review_date: _dt.date
             plans=tuple(rows),
             counties=tuple(
                 CountyRow(c, sum(r.status == "pass" for r in rs), sum(r.status == "fail" for r in rs),
-                          sum(r.status == "error" for r in rs))
+                          sum(r.status == "incomplete" for r in rs), sum(r.status == "error" for r in rs))
                 for c, rs in sorted(counties.items())
             ),
             passed=sum(r.status == "pass" for r in rows),
             failed=sum(r.status == "fail" for r in rows),
+            incomplete=sum(r.status == "incomplete" for r in rows),
             unusable=sum(r.status == "error" for r in rows),
         )
     return report

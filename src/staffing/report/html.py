@@ -115,4 +115,5 @@ def report_html(report: Report) -> str:
         made_by=word("made-by", lang, version=__version__),
         chart_margin=Markup(CHART_PAGE_MARGIN),
         w=lambda key, **params: word(key, lang, **params),
+        n=lambda value: "?" if value is None else value,  # a figure the plan says is unknown
     )

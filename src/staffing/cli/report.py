@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from staffing.errors import Exit, InputProblem, problem
 from staffing.findings import Severity
-from staffing.run.engine import FileResult, Settings, check_file
+from staffing.run.engine import FileResult, Settings, Skipped, check_file
 
 if TYPE_CHECKING:
     import argparse
@@ -52,6 +52,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     settings = Settings(rules=args.rules, packs=pack_folders(args))
     results: list[FileResult] = []
     for item in discover(args.paths):
+        if isinstance(item, Skipped):  # hidden or underscore files in a folder: not plans to review
+            continue
         if isinstance(item, InputProblem):
             results.append(FileResult(item.file, error=item))
         else:

@@ -21,8 +21,10 @@ import pytest
 import yaml
 
 from staffing.cli.main import main
+from staffing.findings import Severity
 from staffing.report.build import build_report
 from staffing.report.html import css_string, inline_svg, report_html
+from staffing.reporters import file_status
 from staffing.run.engine import check_file
 
 from conftest import ORGS, ROOT, STAFFING
@@ -157,11 +159,19 @@ def test_waived_finding_is_listed_with_its_approval(tmp_path: Path, capsys: pyte
 
 def test_folder_gives_a_summary_page_and_a_section_per_plan(tmp_path: Path) -> None:
     plans = sorted(ORGS.rglob("*.yaml"))
-    report = build_report([check_file(str(p)) for p in plans], "zh", TODAY)
+    results = [check_file(str(p)) for p in plans]
+    report = build_report(results, "zh", TODAY)
     assert report.summary is not None
     assert len(report.sections) == len(plans) == len(report.summary.plans)
-    assert (report.summary.passed, report.summary.failed, report.summary.unusable) == (4, 2, 0)
-    counties = {c.county: (c.passed, c.failed) for c in report.summary.counties}
+    # the verdicts are those `staffing check` gives
+    statuses = [file_status(r, lambda f: f.severity == Severity.ERROR and not f.waived) for r in results]
+    assert [p.status for p in report.summary.plans] == statuses
+    summary = report.summary
+    assert (summary.passed, summary.failed, summary.incomplete, summary.unusable) == tuple(
+        statuses.count(s) for s in ("pass", "fail", "incomplete", "error"))
+    by_path = {Path(p.path).name: p.status for p in summary.plans}
+    assert by_path["zhangpu.yaml"] == by_path["hongqiao.yaml"] == "fail" and by_path["xinqiao.yaml"] == "pass"
+    counties = {c.county: (c.passed, c.failed) for c in summary.counties}
     assert counties["昆山市"] == (0, 1) and counties["泰兴市"] == (0, 1) and counties["靖江市"] == (1, 0)
     html = report_html(report)
     assert html.count('<section class="plan') == len(plans)

@@ -16,11 +16,11 @@ from staffing.charts.render import (
     render,
     top_count,
 )
+from staffing.checks.context import read_body
+from staffing.cli.options import pack_folders
 from staffing.errors import Exit, problem
 from staffing.io.output import inside, safe_name
 from staffing.messages import render as render_message
-from staffing.checks.context import read_body
-from staffing.cli.options import pack_folders
 from staffing.plan.model import Plan
 from staffing.run.engine import FileResult, Settings, check_file
 

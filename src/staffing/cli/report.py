@@ -39,7 +39,8 @@ def _chart_maker() -> ChartMaker:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from staffing.cli.main import discover, pack_folders
+    from staffing.cli.main import discover
+    from staffing.cli.options import pack_folders
     from staffing.report.build import build_report
     from staffing.report.html import report_html
     from staffing.run import waivers
@@ -67,7 +68,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     fail_on = Severity.WARNING if args.strict else Severity.ERROR
     report = build_report(results, lang, waivers.today(), _chart_maker(), fail_on)
     html = report_html(report)
-    from staffing.cli.main import write_file
+    from staffing.cli.output import write_file
 
     if suffix == ".pdf":
         from staffing.report.pdf import report_pdf

@@ -12,10 +12,9 @@ import datetime as _dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from staffing.checks.context import Context
 from staffing.findings import Finding, Severity, body_index
 from staffing.messages import CATALOGUE, render
-from staffing.plan.context import Context
-from staffing.plan.graph import build_graph
 from staffing.plan.model import QUOTA_TYPES
 from staffing.reporters import file_status
 from staffing.run.engine import FileResult
@@ -198,20 +197,18 @@ def _quota_row(label: str, before: int | None, moved: int, after: int | None) ->
 
 
 def _quota_rows(ctx: Context, lang: str) -> tuple[list[QuotaRow], QuotaRow]:
-    """Quotas by type as ST201 sees them: before (the baseline), recorded quota moved down
-    (the only growth allowed), the limit they make, after (the town's own bodies), change."""
-    from staffing.checks.quotas import legitimate_moves
-
-    plan = ctx.plan
+    """Quotas by type as ST201 judges them (the context's one growth computation): before
+    (the baseline), quota moved down that counts, the limit they make, after (the town's
+    own bodies), change.  Without a baseline every 'before' is unknown."""
+    growth = ctx.growth
     after = ctx.plan_quotas
-    moved = legitimate_moves(ctx)
-    baseline = plan.baseline
     rows: list[QuotaRow] = []
     for t in QUOTA_TYPES:
-        before = baseline.quotas.get(t) if baseline is not None else None
-        if before == 0 and after[t] == 0 and not moved[t]:
+        before = growth.before[t] if growth is not None else None
+        moved = growth.moved[t] if growth is not None else 0
+        if before == 0 and after[t] == 0 and not moved:
             continue
-        rows.append(_quota_row(CATALOGUE[f"quota.{t}"][0 if lang == "zh" else 1], before, moved[t], after[t]))
+        rows.append(_quota_row(CATALOGUE[f"quota.{t}"][0 if lang == "zh" else 1], before, moved, after[t]))
 
     def total(values: list[int | None]) -> int | None:
         return None if None in values else sum(v for v in values if v is not None)
@@ -268,7 +265,7 @@ def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, c
                  fail_on: Severity = Severity.ERROR) -> PlanSection:
     plan, pack = result.plan, result.pack
     assert plan is not None and pack is not None
-    ctx = Context(plan, build_graph(plan), pack)
+    ctx = Context.of(plan, pack)
     quotas, total = _quota_rows(ctx, lang)
     bodies, counted = _body_rows(ctx, result.findings, lang)
     live = [f for f in result.findings if not f.waived]

@@ -396,7 +396,7 @@ def _check_defaults(config: Config) -> dict[str, object]:
 def _cmd_report(args: argparse.Namespace) -> int:
     from staffing.cli.report import cmd_report
 
-    return cmd_report(args)
+    return cmd_report(args, discover)
 
 
 def _paper_options(parser: argparse.ArgumentParser) -> None:

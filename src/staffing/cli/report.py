@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,8 +39,9 @@ def _chart_maker() -> ChartMaker:
     return make
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from staffing.cli.main import discover
+def cmd_report(args: argparse.Namespace, discover: Callable[[Sequence[str]], Iterable[object]]) -> int:
+    """The report of the plans under `args.paths`, found by `discover` (the walk `check`
+    uses, handed in by the command line so the two modules do not import each other)."""
     from staffing.cli.options import pack_folders
     from staffing.report.build import build_report
     from staffing.report.html import report_html
@@ -57,7 +59,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             continue
         if isinstance(item, InputProblem):
             results.append(FileResult(item.file, error=item))
-        else:
+        elif isinstance(item, str):
             results.append(check_file(item, settings))
     for r in results:
         if r.error is not None:

@@ -499,7 +499,7 @@ def test_chart_draws_the_institutions_and_unknown_figures() -> None:
     assert "综合服务中心" in lines["pub_0"] and "示范镇综合服务中心" in lines["pub_0"]
     assert "保留的事业单位" in lines["pub_1"] and "示范镇卫生院" in lines["pub_1"]
     assert "问题：ST401" in lines["pub_2"] and "问题" not in lines["pub_1"]
-    assert "  pub_0 -> pub_absorbed_0" in text  # what the centre absorbed
+    assert "整合的原事业单位" in lines["pub_0"]  # what the centre absorbed, in its box
     unknown = Plan.model_validate(yaml.safe_load((CASE_DIR / "ST201/bad/quota-unknown.yaml").read_text(encoding="utf-8")))
     body1 = next(line for line in chart(unknown, []).splitlines() if line.startswith("  body_1 "))
     assert "编制 ?：行政?" in body1

@@ -333,7 +333,7 @@ def top_count(plan: Plan) -> int:
     kept outside it): what `per_row` wraps."""
     parents = _parents(plan)
     bodies = sum(1 for i in range(len(plan.bodies)) if not isinstance(parents[i], int))
-    return bodies + (plan.support_center is not None) + len(plan.support_institutions)
+    return bodies + (plan.support_center is not None) + len(plan.support_institutions) + len(plan.institutions)
 
 
 def _top_ancestor(parents: dict[int, int | str | None], i: int) -> int | None:
@@ -489,12 +489,10 @@ def chart_dot(
     # the institutions list: the one marked as the support centre is drawn as the centre
     for k, pub in enumerate(plan.institutions):
         found = by_node.get(("institutions", k), [])
+        # what the centre absorbed is written in its box (see `_centre_label`)
         out.append(f"  pub_{k} [label={_centre_label(pub, found, lang, kept=not pub.support_center)}];")
-        edges.append(f"  town -> pub_{k};")
         top.append(f"pub_{k}")
-        if pub.absorbed:
-            out.append(f"  pub_absorbed_{k} [label={_absorbed_label(pub.absorbed, lang)}];")
-            edges.append(f'  pub_{k} -> pub_absorbed_{k} [style=dotted, color="{_COLOURS["sub_line"]}"];')
+        below[f"pub_{k}"] = [f"pub_{k}"]
 
     # dispatched units: one box at the right end of the last row, holding a
     # box per unit (as separate nodes in a cluster, each with its own line from the

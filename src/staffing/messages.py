@@ -194,6 +194,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "常住人口 {residents} 人按每 {per} 人一网格需 {needed} 个网格,现有 {grids} 个",
         "{residents} residents at one grid per {per} need {needed} grids; the plan has {grids}",
     ),
+    "ST604": (
+        "常住人口 {residents} 人，按每千人 {per} 名网格员需 {needed} 名，现有网格员 {workers} 名",
+        "{residents} residents at {per} grid workers per 1,000 need {needed} grid workers; the plan has {workers}",
+    ),
     "ST602.workers": (
         "网格 {grids} 个,网格员只有 {workers} 人",
         "{grids} grids but only {workers} grid workers",
@@ -341,6 +345,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.ST504": ("擅自设置职务名称或职级", "A leadership title is not an approved one (擅自设置职务名称), or a rank is unknown"),
     "title.ST601": ("缺少“1+4”要素", "One of the 1+4 elements is missing"),
     "title.ST602": ("网格划分过粗", "Too few grids for the resident population"),
+    "title.ST604": ("网格员配备不足", "Too few grid workers for the resident population"),
     "title.ST603": ("指挥调度中心未24小时值班", "The command centre is not staffed around the clock"),
     "title.ST701": ("缺少清单或职责准入制度", "One of the five lists is missing, or duty admission is not in place"),
     "title.ST702": ("赋权事项未公布目录", "Delegated powers are not published as a catalogue, or the town is not the actor"),

@@ -18,7 +18,11 @@ case "${1:-}" in
   *) echo "usage: bash scripts/install.sh [--test]" >&2; exit 2 ;;
 esac
 
-SYSTEM_PACKAGES=(graphviz fonts-noto-cjk fontconfig)
+# Running: Graphviz and a CJK font for the charts; Pango (with its FreeType backend) for the
+# PDF report, which WeasyPrint lays out through it.  Testing also: a real browser to open the
+# HTML report and print it, and poppler's pdftotext/pdffonts/pdftoppm to read the PDF.
+SYSTEM_PACKAGES=(graphviz fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0)
+TEST_PACKAGES=(chromium poppler-utils)
 
 need_system=0
 if ! command -v dot >/dev/null 2>&1; then
@@ -28,6 +32,21 @@ fi
 if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
   echo "No Chinese (CJK) font found / 未找到中文字体"
   need_system=1
+fi
+if command -v ldconfig >/dev/null 2>&1 && ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; then
+  echo "Pango not found (needed for PDF reports) / 未找到 Pango（生成 PDF 报告需要）"
+  need_system=1
+fi
+if [ "$LOCK" = requirements-test.lock ]; then
+  if ! command -v chromium >/dev/null 2>&1; then
+    echo "Chromium not found (the report tests open it) / 未找到 Chromium（报告测试需要）"
+    need_system=1
+  fi
+  if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdffonts >/dev/null 2>&1; then
+    echo "poppler-utils not found (the report tests read PDFs with it) / 未找到 poppler-utils"
+    need_system=1
+  fi
+  SYSTEM_PACKAGES+=("${TEST_PACKAGES[@]}")
 fi
 
 if [ "$need_system" -eq 1 ]; then
@@ -47,11 +66,12 @@ if [ "$need_system" -eq 1 ]; then
   else
     echo "apt-get is not available. Install these packages with your system's package manager," >&2
     echo "then run this script again / 请用系统的包管理器安装以下软件包后重新运行本脚本：" >&2
-    echo "  graphviz (the 'dot' program), a CJK font such as Noto Sans CJK SC (fonts-noto-cjk), fontconfig" >&2
+    echo "  graphviz (the 'dot' program), a CJK font such as Noto Sans CJK SC (fonts-noto-cjk), fontconfig," >&2
+    echo "  Pango 1.44 or later (for PDF reports); for the tests also Chromium and poppler-utils" >&2
     exit 1
   fi
 else
-  echo "Graphviz and a Chinese font are installed / Graphviz 与中文字体已安装"
+  echo "Graphviz, a Chinese font and Pango are installed / Graphviz、中文字体与 Pango 已安装"
 fi
 
 PYTHON="${PYTHON:-python3}"

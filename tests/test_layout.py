@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("staffing.packs.load", "staffing.packs"),  # loading a pack validates it against the registry of checks
     ("staffing.run",),
     ("staffing.reporters", "staffing.charts"),
+    ("staffing.report",),  # the review report: built from results, charts and reporters' verdicts
     ("staffing.cli", "staffing.__main__"),
 )
 

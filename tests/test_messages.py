@@ -25,10 +25,12 @@ ALLOWED_WORDS = {
     # keys a user writes in a rule pack or a waiver file, quoted as they must be typed
     "source", "seed", "quote", "value", "extends", "waivers", "check", "town", "reason", "approval",
     "approver", "expires", "STAFFING_TODAY", "documents", "title",
+    # paper sizes, named as printers and office programs name them
+    "A3", "A4",
 }
 # ASCII runs allowed whole: a command line to type, an option, a file suffix
 ALLOWED_RUNS = re.compile(
-    r"^(?:(?:sudo|brew|bash|staffing|pip)\b[ -~]*|--[a-z-]+(?: [A-Za-z]+)?(?: *=)?|\.(?:svg|png|pdf|dot|yaml|yml|json|xlsx|xls)|![A-Z]{1,3}[0-9]+"
+    r"^(?:(?:sudo|brew|bash|staffing|pip)\b[ -~]*|--[a-z-]+(?: [A-Za-z0-9]+)?(?: *=)?|\.(?:svg|png|pdf|dot|yaml|yml|json|xlsx|xls)|![A-Z]{1,3}[0-9]+"
     r"|\*|&|<<|1\+4|24|[0-9]+|U\+)$"
 )
 CJK = "\u3400-\u9fff"

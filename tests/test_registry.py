@@ -116,3 +116,13 @@ def test_rules_explain_and_sarif_cover_the_same_codes(capsys: pytest.CaptureFixt
     main(["check", "--format", "sarif", "--no-waivers", "--no-cache", str(plan)])
     sarif = json.loads(capsys.readouterr().out)
     assert sorted(r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]) == sorted(codes)
+
+
+def test_the_readme_table_of_checks_is_the_registry() -> None:
+    """Regenerate with `python -m staffing.reporters.checks_table README.md`."""
+    from staffing.reporters.checks_table import replace_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert replace_table(readme) == readme, "README's table of checks differs from the registry"
+    for check in CHECKS:
+        assert f"| {check.code} | `{check.slug}` |" in readme

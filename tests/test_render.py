@@ -217,11 +217,12 @@ def test_chart_shows_the_parts_of_the_plan() -> None:
     assert "必设机构" in text and "自选机构" in text
     assert "问题：S203" in text  # body 3
     assert "S101" in text and "全镇问题（1）" in text
-    assert "cluster_dispatched" in text and "cluster_legend" in text
+    assert "图例" in text
     assert "规则包：泰州“三整合”改革" in text and "2020-10-20" in text
-    # the one unit still dispatched is dashed and names its department; local ones are solid
-    dashed = [line for line in text.splitlines() if "-> disp_" in line and "dashed" in line]
-    assert len(dashed) == 1 and "靖江市公安局" in dashed[0]
+    # the dispatched units are one box; the one unit still dispatched has a dashed frame
+    # and names its department; local ones are solid
+    units = next(line for line in text.splitlines() if line.startswith("  dispatched ["))
+    assert units.count('STYLE="dashed"') == 1 and "靖江市公安局" in units
     # body 3 has a finding: thick red frame; body 0 has none
     body3 = next(line for line in text.splitlines() if line.startswith("  body_3 "))
     body0 = next(line for line in text.splitlines() if line.startswith("  body_0 "))
@@ -231,7 +232,7 @@ def test_chart_shows_the_parts_of_the_plan() -> None:
 
 def test_chart_in_english_uses_english_labels() -> None:
     text = chart(xinqiao(), XINQIAO_FINDINGS, "en")
-    assert "admin 6 inst. full 8" in text
+    assert "admin 6 inst. full 8" in text.replace("<BR/>", " ").replace("</FONT></TD></TR><TR><TD><FONT POINT-SIZE=\"9\">", " ")
     assert "Party Committee and Government" in text
     assert "行政6" not in text
 
@@ -260,8 +261,10 @@ def test_waived_findings_are_not_drawn() -> None:
 
 def test_compare_headline_and_matching() -> None:
     text = compare_dot(xinqiao(), pack_title=PACK, lang="zh", font=FONT)
-    # 10 old bodies → 8 bodies; 104 → 104 quotas (bodies 84 + centre 20)
-    assert "机构10个→8个，编制104名→104名" in text
+    # 10 old bodies → 9 boxes (8 bodies and the centre), as the frame's label says;
+    # 104 → 104 quotas (bodies 84 + centre 20)
+    assert "机构10个→9个，编制104名→104名" in text
+    assert "改革后（9）" in text
     assert "行政 42 → 43" in text
     # 劳动保障所 went into 社会事业局 (body 3); 财政所 into the centre
     assert "old_7 -> new_3" in text
@@ -372,9 +375,8 @@ def test_hostile_names_cannot_break_out(name: str) -> None:
         assert "\u202e" not in text and "\x00" not in text and "\x1b" not in text
         # node ids are ours only
         ids = set(re.findall(r"^\s*([A-Za-z_0-9]+) \[", text, flags=re.M))
-        assert ids <= {"town", "centre", "absorbed", "legend", "legend_a", "legend_b", "legend_c", "legend_d",
-                       "disp_hub", "graph", "node", "edge", "new_centre"} | {
-            i for i in ids if re.fullmatch(r"(body|subs|disp|inst|old|new)_[0-9]+", i)
+        assert ids <= {"town", "centre", "dispatched", "graph", "node", "edge", "new_centre"} | {
+            i for i in ids if re.fullmatch(r"(body|subs|inst|old|new|row)_[0-9]+", i)
         }
 
 
@@ -497,7 +499,7 @@ def test_chart_draws_the_institutions_and_unknown_figures() -> None:
     assert "综合服务中心" in lines["pub_0"] and "示范镇综合服务中心" in lines["pub_0"]
     assert "保留的事业单位" in lines["pub_1"] and "示范镇卫生院" in lines["pub_1"]
     assert "问题：ST401" in lines["pub_2"] and "问题" not in lines["pub_1"]
-    assert "  pub_0 -> pub_absorbed_0" in text  # what the centre absorbed
+    assert "整合的原事业单位" in lines["pub_0"]  # what the centre absorbed, in its box
     unknown = Plan.model_validate(yaml.safe_load((CASE_DIR / "ST201/bad/quota-unknown.yaml").read_text(encoding="utf-8")))
     body1 = next(line for line in chart(unknown, []).splitlines() if line.startswith("  body_1 "))
     assert "编制?名：行政?" in body1, body1

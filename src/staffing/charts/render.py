@@ -36,9 +36,12 @@ __all__ = [
     "RenderError",
     "chart_dot",
     "compare_dot",
+    "compare_versions_dot",
     "find_cjk_font",
     "html_text",
+    "image",
     "render",
+    "top_count",
 ]
 
 
@@ -101,22 +104,55 @@ def _width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+def _tokens(text: str) -> list[str]:
+    """Units a line may break between: each CJK character, each run of other
+    non-space characters, each run of spaces."""
+    return re.findall(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|\s+", text)
+
+
+# Punctuation a Chinese line never starts with: it stays at the end of the line before.
+_NO_LINE_START = frozenset("、，。：；！？）】」』”’》〉,.;:!?)]}")
+
+
 def _wrap(text: str, width: int = 28) -> list[str]:
     """Split a long name into display lines of about `width` columns (a CJK character
-    is two), so one long name cannot stretch a box across the chart."""
+    is two), so one long name cannot stretch a box across the chart.  Lines break
+    between CJK characters or at spaces, never inside a word unless the word alone is
+    wider than a line."""
     lines: list[str] = []
-    current: list[str] = []
+    current = ""
     used = 0
-    for ch in text:
-        w = _width(ch)
-        if current and used + w > width:
-            lines.append("".join(current))
-            current, used = [], 0
-        current.append(ch)
+    for token in _tokens(text):
+        w = sum(_width(ch) for ch in token)
+        if token.isspace():
+            if current:
+                current += token
+                used += w
+            continue
+        if current and used + w > width and not (len(token) == 1 and token in _NO_LINE_START):
+            lines.append(current.rstrip())
+            current, used = "", 0
+        while w > width:  # a word longer than a line: split it, as nothing else can
+            head, rest, taken = "", token, 0
+            for ch in token:
+                if taken + _width(ch) > width - used and (head or current):
+                    break
+                head += ch
+                taken += _width(ch)
+            rest = token[len(head):]
+            lines.append((current + head).rstrip())
+            current, used = "", 0
+            token, w = rest, sum(_width(ch) for ch in rest)
+        current += token
         used += w
-    if current or not lines:
-        lines.append("".join(current))
+    if current.strip() or not lines:
+        lines.append(current.rstrip())
     return lines
+
+
+def _lines(text: str, width: int) -> list[str]:
+    """Escaped display lines of `text`."""
+    return [html_text(line) for line in _wrap(text, width)]
 
 
 @lru_cache(maxsize=65536)
@@ -187,23 +223,31 @@ def _codes(findings: Iterable[Finding]) -> list[str]:
 
 
 def _row(content: str, *, size: int | None = None, colour: str | None = None, bold: bool = False) -> str:
-    if bold:
-        content = f"<B>{content}</B>"
+    """Table rows for escaped `content`: one row per display line (`<BR/>` separates the
+    lines `_label_text` wraps).  Separate rows, because Graphviz 2.43 spaces the lines of
+    one cell by the cell's default size, so a smaller line after a larger one was drawn
+    over it ("编6 · 实6" over a sub-unit's name)."""
     attrs = ""
     if size is not None:
         attrs += f' POINT-SIZE="{size}"'
     if colour is not None:
         attrs += f' COLOR="{colour}"'
-    if attrs:
-        content = f"<FONT{attrs}>{content}</FONT>"
-    return f"<TR><TD>{content}</TD></TR>"
+    rows = []
+    for line in content.split("<BR/>"):
+        if bold:
+            line = f"<B>{line}</B>"
+        if attrs:
+            line = f"<FONT{attrs}>{line}</FONT>"
+        rows.append(f"<TR><TD>{line}</TD></TR>")
+    return "".join(rows)
 
 
-def _box(rows: Sequence[str], fill: str, line: str, problem: bool) -> str:
+def _box(rows: Sequence[str], fill: str, line: str, problem: bool, dashed: bool = False) -> str:
     border = _PROBLEM_BORDER if problem else 1
     colour = _COLOURS["problem_line"] if problem else line
+    style = ' STYLE="dashed"' if dashed else ""
     return (
-        f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
+        f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0"{style} '
         f'BGCOLOR="{fill}" COLOR="{colour}">' + "".join(rows) + "</TABLE>>"
     )
 
@@ -213,7 +257,7 @@ def _finding_row(findings: Sequence[Finding], lang: str) -> list[str]:
     if not codes:
         return []
     text = _t("findings", lang, codes=", ".join(html_text(c) for c in codes))
-    return [_row(text, size=10, colour=_COLOURS["problem_line"], bold=True)]
+    return [_row(text, size=9, colour=_COLOURS["problem_line"], bold=True)]
 
 
 def _unit_rows(
@@ -225,19 +269,15 @@ def _unit_rows(
     leadership: Sequence[LeadershipPost],
     lang: str,
 ) -> list[str]:
-    rows = [_row(_label_text(name, 24), size=13, bold=True)]
-    rows += [_row(_sentence("nameplate", lang, name=plate), size=10) for plate in nameplates]
+    rows = [_row(_label_text(name, 20), size=10, bold=True)]
+    rows += [_row(_sentence("nameplate", lang, name=plate), size=9) for plate in nameplates]
     rows.append(_row(tag, size=9, colour=_COLOURS["muted"]))
-    rows.append(_row(html_text(_quota_text(quotas, lang)), size=10))
-    rows.append(
-        _row(
-            html_text(_t("actual", lang, n=actual) if actual is not None else _t("actual_none", lang)),
-            size=10,
-        )
-    )
+    rows.append(_row(_label_text(_quota_text(quotas, lang), 26), size=9))
+    rows.append(_row(html_text(_t("actual", lang, n=actual) if actual is not None else _t("actual_none", lang)),
+                     size=9))
     leaders = _leaders_text(leadership, lang)
     if leaders:
-        rows.append(_row(html_text(leaders), size=10))
+        rows.append(_row(html_text(leaders), size=9))
     return rows
 
 
@@ -288,12 +328,45 @@ def _parents(plan: Plan) -> dict[int, int | str | None]:
     return result
 
 
+def top_count(plan: Plan) -> int:
+    """How many boxes hang directly under the town (bodies, support centre, institutions
+    kept outside it): what `per_row` wraps."""
+    parents = _parents(plan)
+    bodies = sum(1 for i in range(len(plan.bodies)) if not isinstance(parents[i], int))
+    return bodies + (plan.support_center is not None) + len(plan.support_institutions) + len(plan.institutions)
+
+
+def _top_ancestor(parents: dict[int, int | str | None], i: int) -> int | None:
+    """The body of the row under the town that body `i` is drawn under (itself if it is
+    in that row); None inside a cycle of parents."""
+    seen: set[int] = set()
+    while True:
+        parent = parents[i]
+        if not isinstance(parent, int):
+            return i
+        if i in seen:
+            return None
+        seen.add(i)
+        i = parent
+
+
+def _rows(nodes: Sequence[str], per_row: int | None) -> list[list[str]]:
+    """`nodes` in rows of at most `per_row`, as even as possible, in order."""
+    if not nodes:
+        return []
+    if per_row is None or per_row >= len(nodes):
+        return [list(nodes)]
+    count = math.ceil(len(nodes) / max(1, per_row))
+    size = math.ceil(len(nodes) / count)
+    return [list(nodes[k : k + size]) for k in range(0, len(nodes), size)]
+
+
 def _header(font: str, rankdir: str, title_label: str) -> list[str]:
     f = _dot_string(font)
     return [
         "digraph staffing {",
-        f'  graph [charset="UTF-8", fontname={f}, rankdir={rankdir}, newrank=true, '
-        'nodesep=0.25, ranksep=0.55, labelloc=t, labeljust=c, pad=0.3, '
+        f'  graph [charset="UTF-8", fontname={f}, rankdir={rankdir}, newrank=true, splines=polyline, '
+        'nodesep=0.12, ranksep=0.16, labelloc=t, labeljust=c, pad=0.05, '
         f"label={title_label}];",
         f"  node [fontname={f}, shape=none, margin=0];",
         f'  edge [fontname={f}, fontsize=9, color="{_COLOURS["edge"]}", arrowhead=none];',
@@ -301,11 +374,8 @@ def _header(font: str, rankdir: str, title_label: str) -> list[str]:
 
 
 def _title(lines: Sequence[tuple[str, int, bool]], extra: str = "") -> str:
-    rows = "".join(
-        f'<TR><TD><FONT POINT-SIZE="{size}">{"<B>" + text + "</B>" if bold else text}</FONT></TD></TR>'
-        for text, size, bold in lines
-    )
-    return f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">{rows}{extra}</TABLE>>'
+    rows = "".join(_row(text, size=size, bold=bold) for text, size, bold in lines)
+    return f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}{extra}</TABLE>>'
 
 
 # --------------------------------------------------------------------------- chart
@@ -319,8 +389,12 @@ def chart_dot(
     mandatory_roles: frozenset[str],
     lang: str = "zh",
     font: str,
+    per_row: int | None = None,
 ) -> str:
     """The org chart of `plan` as DOT text, with `findings` marked on their boxes.
+
+    `per_row` wraps the bodies under the town into rows of at most that many (None:
+    one row); `staffing.charts.paper.fit` chooses it so the chart fits a sheet.
 
     Deterministic: the same plan and the same findings (in any order) give the same
     text.  `font` is a font family name (see `find_cjk_font`); `lang` is "zh" or "en"
@@ -330,26 +404,39 @@ def chart_dot(
     by_node, town_findings, by_sub = _split_findings(plan, findings)
     town = plan.town
 
-    extra = ""
     if town_findings:
-        town_rows = "".join(
-            "<TR><TD ALIGN=\"LEFT\">"
-            f'<FONT POINT-SIZE="10" COLOR="{_COLOURS["problem_line"]}"><B>{html_text(f.code)}</B> '
-            f"{_label_text(f.message(lang), 90)}</FONT></TD></TR>"
-            for f in town_findings
-        )
-        extra = (
-            f'<TR><TD><TABLE BORDER="{_PROBLEM_BORDER}" COLOR="{_COLOURS["problem_line"]}" '
-            f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" BGCOLOR="#ffffff">'
-            f'<TR><TD><FONT POINT-SIZE="11" COLOR="{_COLOURS["problem_line"]}"><B>'
+        # one table row per display line: wrapped lines inside one cell drew over each
+        # other at small sizes (line breaks in Graphviz labels take the cell's own size)
+        town_rows = ""
+        town_lines = 0
+        for f in town_findings:
+            for n, line in enumerate(_lines(f.message(lang), 116)):
+                town_lines += 1
+                code = f"<B>{html_text(f.code)}</B> " if n == 0 else ""
+                town_rows += (
+                    '<TR><TD ALIGN="LEFT">'
+                    f'<FONT POINT-SIZE="9" COLOR="{_COLOURS["problem_line"]}">{code}{line}</FONT></TD></TR>'
+                )
+        box = (
+            f'<TABLE BORDER="{_PROBLEM_BORDER}" COLOR="{_COLOURS["problem_line"]}" '
+            f'CELLBORDER="0" CELLSPACING="2" CELLPADDING="0" BGCOLOR="#ffffff">'
+            f'<TR><TD><FONT POINT-SIZE="10" COLOR="{_COLOURS["problem_line"]}"><B>'
             f"{html_text(_t('town_findings', lang, n=len(town_findings)))}</B></FONT></TD></TR>"
-            f"{town_rows}</TABLE></TD></TR>"
+            f"{town_rows}</TABLE>"
         )
+        # beside the findings: as tall as they are, about
+        legend = _legend(lang, bool(mandatory_roles), per_line=2 if town_lines >= 3 else 4)
+        extra = (
+            '<TR><TD><TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0">'
+            f'<TR><TD VALIGN="TOP">{box}</TD><TD VALIGN="TOP">{legend}</TD></TR></TABLE></TD></TR>'
+        )
+    else:
+        extra = f"<TR><TD>{_legend(lang, bool(mandatory_roles))}</TD></TR>"
     date = _t("date", lang, date=plan.plan_date.isoformat()) if plan.plan_date else _t("no_date", lang)
     title = _title(
         [
-            (_sentence("chart", lang, town=town.name), 20, True),
-            (_sentence("pack", lang, pack=pack_title) + " · " + html_text(date), 11, False),
+            (_sentence("chart", lang, town=town.name), 14, True),
+            (_sentence("pack", lang, width=90, pack=pack_title) + " · " + html_text(date), 10, False),
         ],
         extra,
     )
@@ -360,26 +447,31 @@ def chart_dot(
 
     # root: the town's Party committee and government
     root_key = "root_street" if town.unit_type == "street" else "root_town"
-    root_rows = [_row(_sentence(root_key, lang, town=town.name), size=15, bold=True)]
+    root_rows = [_row(_sentence(root_key, lang, town=town.name), size=12, bold=True)]
     if plan.development_zone is not None and plan.development_zone.shared_leadership:
-        root_rows.append(_row(_sentence("zone", lang, zone=plan.development_zone.name), size=10))
+        root_rows.append(_row(_sentence("zone", lang, zone=plan.development_zone.name), size=9))
     out.append(f"  town [label={_box(root_rows, _COLOURS['town_fill'], _COLOURS['town_line'], False)}];")
 
     # bodies and their sub-units
     parents = _parents(plan)
     edges: list[str] = []
     top: list[str] = []  # the row under the town, left to right
+    below: dict[str, list[str]] = {}  # a node of the top row → every node drawn under it
     for i, body in enumerate(plan.bodies):
         out.append(f"  body_{i} [label={_body_label(body, plan, i, parents[i], by_node, mandatory_roles, lang)}];")
         parent = parents[i]
+        head = _top_ancestor(parents, i)
         if isinstance(parent, int):
             edges.append(f"  body_{parent} -> body_{i};")
         else:
-            edges.append(f"  town -> body_{i};")
             top.append(f"body_{i}")
+        if head is not None:
+            below.setdefault(f"body_{head}", []).append(f"body_{i}")
         if body.subunits:
             out.append(f"  subs_{i} [label={_subunits_label(body, i, by_sub, lang)}];")
             edges.append(f'  body_{i} -> subs_{i} [color="{_COLOURS["sub_line"]}"];')
+            if head is not None:
+                below.setdefault(f"body_{head}", []).append(f"subs_{i}")
 
     # the support centre, what it absorbed, and institutions kept outside it
     if plan.support_center is not None:
@@ -387,78 +479,96 @@ def chart_dot(
         out.append(
             f"  centre [label={_centre_label(centre, by_node.get(('support_center', 0), []), lang)}];"
         )
-        edges.append("  town -> centre;")
         top.append("centre")
-        if centre.absorbed:
-            out.append(f"  absorbed [label={_absorbed_label(centre.absorbed, lang)}];")
-            edges.append(f'  centre -> absorbed [style=dotted, color="{_COLOURS["sub_line"]}"];')
+        below["centre"] = ["centre"]
     for k, inst in enumerate(plan.support_institutions):
         out.append(
             f"  inst_{k} [label={_centre_label(inst, by_node.get(('support_institutions', k), []), lang, kept=True)}];"
         )
-        edges.append(f"  town -> inst_{k};")
         top.append(f"inst_{k}")
     # the institutions list: the one marked as the support centre is drawn as the centre
     for k, pub in enumerate(plan.institutions):
         found = by_node.get(("institutions", k), [])
+        # what the centre absorbed is written in its box (see `_centre_label`)
         out.append(f"  pub_{k} [label={_centre_label(pub, found, lang, kept=not pub.support_center)}];")
-        edges.append(f"  town -> pub_{k};")
         top.append(f"pub_{k}")
-        if pub.absorbed:
-            out.append(f"  pub_absorbed_{k} [label={_absorbed_label(pub.absorbed, lang)}];")
-            edges.append(f'  pub_{k} -> pub_absorbed_{k} [style=dotted, color="{_COLOURS["sub_line"]}"];')
+        below[f"pub_{k}"] = [f"pub_{k}"]
 
-    # dispatched units: a column at the side, each linked to the town
+    # dispatched units: one box at the right end of the last row, holding a
+    # box per unit (as separate nodes in a cluster, each with its own line from the
+    # town, the lines ran round the column and their labels crossed its border).  The
+    # department and the management are written in each box; a unit that stays
+    # dispatched has a dashed frame.
     if plan.dispatched_units:
-        out.append("  subgraph cluster_dispatched {")
-        out.append(
-            f'    label=<<B>{html_text(_t("dispatched_cluster", lang))}</B>>; style="rounded,dashed"; '
-            f'color="{_COLOURS["dispatched_line"]}"; fontsize=12;'
-        )
+        units = []
         for k, unit in enumerate(plan.dispatched_units):
-            rows = [_row(_label_text(unit.name, 24), size=12, bold=True)]
+            rows: list[str] = [_row(_label_text(unit.name, 20), size=10, bold=True)]
             rows.append(_row(_sentence("department", lang, dep=unit.parent_department), size=9))
             rows.append(_row(html_text(_t(unit.management, lang)), size=9, colour=_COLOURS["muted"]))
             if unit.quotas.total != 0 or unit.actual is not None:
-                rows.append(_row(html_text(_quota_text(unit.quotas, lang)), size=9))
+                rows.append(_row(_label_text(_quota_text(unit.quotas, lang), 26), size=9))
             unit_findings = by_node.get(("dispatched_units", k), [])
             rows += _finding_row(unit_findings, lang)
-            label = _box(rows, _COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], bool(unit_findings))
-            out.append(f"    disp_{k} [label={label}];")
-        # one column at the side of the tree: a hub under the town, the units stacked
-        # below it by an invisible chain, each joined to the hub in its own line style
-        out.append('    disp_hub [shape=point, width=0.08, color="#7a7a7a"];')
-        chain = ["disp_hub"] + [f"disp_{k}" for k in range(len(plan.dispatched_units))]
-        out.append("    " + " -> ".join(chain) + " [style=invis];")
-        out.append("  }")
-        edges.append("  town -> disp_hub;")
-        for k, unit in enumerate(plan.dispatched_units):
-            attrs = ["constraint=false"] if k else []
-            if unit.management == "dispatched":
-                attrs += [
-                    "style=dashed",
-                    f"label={_edge_label(_sentence('edge_dispatched', lang, dep=unit.parent_department))}",
-                ]
-            suffix = f" [{', '.join(attrs)}]" if attrs else ""
-            edges.append(f"  disp_hub -> disp_{k}{suffix};")
+            box = _box(rows, _COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], bool(unit_findings),
+                       dashed=unit.management == "dispatched")
+            units.append(f"<TD>{box[1:-1]}</TD>")
+        # two to a line from three units on: a tall column made the whole row as tall
+        per_line = 1 if len(units) < 3 else 2
+        lines = [units[k : k + per_line] for k in range(0, len(units), per_line)]
+        grid = "".join("<TR>" + "".join(line) + "<TD></TD>" * (per_line - len(line)) + "</TR>" for line in lines)
+        heading = (f'<TR><TD COLSPAN="{per_line}"><FONT POINT-SIZE="10"><B>'
+                f"{html_text(_t('dispatched_cluster', lang))}</B></FONT></TD></TR>")
+        out.append(
+            '  dispatched [label=<<TABLE BORDER="1" STYLE="rounded" CELLBORDER="0" CELLSPACING="4" '
+            f'CELLPADDING="0" COLOR="{_COLOURS["dispatched_line"]}">{heading}{grid}</TABLE>>];'
+        )
+        top_extra = ["dispatched"]
+    else:
+        top_extra = []
 
+    # the row(s) under the town: the first hangs from the town, each further row from a
+    # joint on a line down from the town, placed under everything of the row above
+    bands = _rows(top, per_row)
+    for r, row_nodes in enumerate(bands):
+        if r == 0:
+            edges.extend(f"  town -> {node};" for node in row_nodes)
+            continue
+        joint = f"row_{r}"
+        out.append(f'  {joint} [shape=point, width=0.06, color="{_COLOURS["edge"]}"];')
+        edges.append(f"  {'town' if r == 1 else f'row_{r - 1}'} -> {joint};")
+        edges.extend(f"  {joint} -> {node};" for node in row_nodes)
+        for node in bands[r - 1]:
+            for above in dict.fromkeys([node, *below.get(node, [])]):
+                edges.append(f"  {above} -> {joint} [style=invis, weight=0];")
+        # column by column under the row above, so the rows line up instead of the
+        # next row starting where the one above ends
+        for j, node in enumerate(row_nodes):
+            if j < len(bands[r - 1]):
+                above_node = bands[r - 1][j]
+                lowest = (below.get(above_node) or [above_node])[-1]
+                edges.append(f"  {lowest} -> {node} [style=invis, weight=10];")
+    # the dispatched column ends the last row (the first one's sub-units need not wait
+    # for its height), hanging from the same line as that row
+    for node in top_extra:
+        edges.append(f"  {'town' if len(bands) <= 1 else f'row_{len(bands) - 1}'} -> {node};")
     out.extend(edges)
-    # keep the plan's order left to right, and the dispatched column right of the tree
-    row = top + (["disp_hub"] if plan.dispatched_units else [])
-    if len(row) > 1:
-        out.append("  { rank=same; " + " -> ".join(row) + " [style=invis]; }")
-    out.extend(_legend(lang, bool(mandatory_roles)))
+    # keep the plan's order left to right, the dispatched column at the end
+    for r, row_nodes in enumerate(bands):
+        band = row_nodes + (top_extra if r == len(bands) - 1 else [])
+        if len(band) > 1:
+            out.append("  { rank=same; " + " -> ".join(band) + " [style=invis]; }")
+
     out.append("}")
     return "\n".join(out) + "\n"
 
 
-def _sentence(key: str, lang: str, **params: str) -> str:
+def _sentence(key: str, lang: str, width: int = 40, **params: str) -> str:
     """A catalogue sentence whose parameters are plan text: the sentence is ours and is
     escaped as text, each parameter is escaped and wrapped on its own.  One pass of
     `re.sub`, so text from one parameter is never read as a placeholder."""
     names = sorted(params)
     template = html_text(_t(key, lang, **{name: f"\x00{n}\x00" for n, name in enumerate(names)}))
-    return _MARKER.sub(lambda m: _label_text(params[names[int(m.group(1))]], 40), template)
+    return _MARKER.sub(lambda m: _label_text(params[names[int(m.group(1))]], width), template)
 
 
 _MARKER = re.compile(re.escape(html_text("\x00")) + r"(\d+)" + re.escape(html_text("\x00")))
@@ -498,21 +608,23 @@ def _body_label(
 
 
 def _subunits_label(body: Body, i: int, by_sub: dict[tuple[int, int], list[Finding]], lang: str) -> str:
-    """All sub-units of one body in one table: up to 8 rows a column, at most 4 columns,
+    """All sub-units of one body in one table: two rows a column up to 4 columns (more
+    rows beyond 8 sub-units),
     so 40 squads stay one compact block under their body."""
     n = len(body.subunits)
-    cols = min(4, max(1, math.ceil(n / 8)))
+    cols = min(4, max(1, math.ceil(n / 2)))
     cells: list[str] = []
     for j, sub in enumerate(body.subunits):
         sub_findings = by_sub.get((i, j), [])
         actual = "—" if sub.actual is None else str(sub.actual)
-        text = (
-            f'<FONT POINT-SIZE="11"><B>{_label_text(sub.name, 20)}</B></FONT><BR/>'
-            f'<FONT POINT-SIZE="9">{html_text(_t("sub_cell", lang, q=_n(sub.quotas.total), a=actual))}</FONT>'
-        )
+        # a table per cell, one row per line (see `_row`)
+        inner = _row(_label_text(sub.name, 20), size=9, bold=True)
+        inner += _row(html_text(_t("sub_cell", lang, q=_n(sub.quotas.total), a=actual)), size=9)
         if sub_findings:
             codes = ", ".join(html_text(c) for c in _codes(sub_findings))
-            text += f'<BR/><FONT POINT-SIZE="9" COLOR="{_COLOURS["problem_line"]}"><B>{codes}</B></FONT>'
+            inner += _row(codes, size=9, colour=_COLOURS["problem_line"], bold=True)
+        text = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{inner}</TABLE>'
+        if sub_findings:
             cells.append(f'<TD BGCOLOR="{_COLOURS["problem_fill"]}" COLOR="{_COLOURS["problem_line"]}">{text}</TD>')
         else:
             cells.append(f"<TD>{text}</TD>")
@@ -536,21 +648,19 @@ def _centre_label(centre: SupportCenter | Institution, findings: Sequence[Findin
                   kept: bool = False) -> str:
     tag = html_text(_t("institution" if kept else "centre", lang))
     rows = _unit_rows(centre.name, centre.nameplates, tag, centre.quotas, centre.actual, centre.leadership, lang)
+    if not kept and centre.absorbed:  # in the box: a box of their own took a rank
+        rows.append(_row(html_text(_t("absorbed", lang, n=len(centre.absorbed))), size=9, colour=_COLOURS["muted"]))
+        rows += [_row(_label_text(name, 26), size=9, colour=_COLOURS["muted"]) for name in centre.absorbed]
     rows += _finding_row(findings, lang)
     return _box(rows, _COLOURS["centre_fill"], _COLOURS["centre_line"], bool(findings))
 
 
-def _absorbed_label(names: Sequence[str], lang: str) -> str:
-    rows = [_row(html_text(_t("absorbed", lang, n=len(names))), size=9, colour=_COLOURS["muted"])]
-    rows += [_row(_label_text(name, 24), size=10, colour=_COLOURS["muted"]) for name in names]
-    return _box(rows, _COLOURS["absorbed_fill"], _COLOURS["sub_line"], False)
-
-
-def _legend(lang: str, has_mandatory: bool = True) -> list[str]:
-    def swatch(fill: str, line: str, key: str, border: int = 1) -> str:
+def _legend(lang: str, has_mandatory: bool = True, per_line: int = 4) -> str:
+    def swatch(fill: str, line: str, key: str, border: int = 1, dashed: bool = False) -> str:
+        style = ' STYLE="dashed"' if dashed else ""
         return (
-            f'<TR><TD BORDER="{border}" COLOR="{line}" BGCOLOR="{fill}" WIDTH="24"> </TD>'
-            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="10">{html_text(_t(key, lang))}</FONT></TD></TR>'
+            f'<TD BORDER="{border}" COLOR="{line}" BGCOLOR="{fill}" WIDTH="18"{style}> </TD>'
+            f'<TD ALIGN="LEFT"><FONT POINT-SIZE="9">{html_text(_t(key, lang))}</FONT></TD>'
         )
 
     kinds = (
@@ -561,31 +671,23 @@ def _legend(lang: str, has_mandatory: bool = True) -> list[str]:
         if has_mandatory  # a pack without mandatory bodies draws every body alike
         else [swatch(_COLOURS["optional_fill"], _COLOURS["optional_line"], "body")]
     )
-    rows = [
+    cells = [
         *kinds,
         swatch(_COLOURS["centre_fill"], _COLOURS["centre_line"], "lg_centre"),
         swatch(_COLOURS["sub_fill"], _COLOURS["sub_line"], "lg_sub"),
-        swatch(_COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], "lg_dispatched"),
+        swatch(_COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], "lg_local"),
+        swatch(_COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], "lg_dispatch_edge", dashed=True),
         swatch("#ffffff", _COLOURS["problem_line"], "lg_problem", _PROBLEM_BORDER),
     ]
-    table = (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">' + "".join(rows) + "</TABLE>>"
+    # part of the title (beside the town-wide findings, or a strip under the title): a
+    # box of its own took a rank (a whole band of the chart's height) or a column
+    lines = [cells[k : k + per_line] for k in range(0, len(cells), per_line)]
+    body = "".join("<TR>" + "".join(line) + "<TD></TD><TD></TD>" * (per_line - len(line)) + "</TR>" for line in lines)
+    return (
+        '<TABLE BORDER="1" STYLE="rounded" COLOR="#bbbbbb" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">'
+        f'<TR><TD COLSPAN="{2 * per_line}"><FONT POINT-SIZE="9"><B>{html_text(_t("legend", lang))}</B></FONT></TD></TR>'
+        f"{body}</TABLE>"
     )
-    return [
-        "  subgraph cluster_legend {",
-        f'    label=<<B>{html_text(_t("legend", lang))}</B>>; style=rounded; color="#bbbbbb"; fontsize=12;',
-        f"    legend [label={table}];",
-        '    legend_a [shape=point, width=0.05, color="#7a7a7a"];',
-        '    legend_b [shape=point, width=0.05, color="#7a7a7a"];',
-        '    legend_c [shape=point, width=0.05, color="#7a7a7a"];',
-        '    legend_d [shape=point, width=0.05, color="#7a7a7a"];',
-        f"    {{ rank=same; legend_a -> legend_b [minlen=2, label={_edge_label(html_text(_t('lg_local', lang)))}]; }}",
-        "    { rank=same; legend_c -> legend_d [minlen=2, style=dashed, "
-        f"label={_edge_label(html_text(_t('lg_dispatch_edge', lang)))}]; }}",
-        "    legend -> legend_a [style=invis];",
-        "    legend_a -> legend_c [style=invis];",
-        "  }",
-    ]
 
 
 # --------------------------------------------------------------------------- compare
@@ -622,8 +724,6 @@ def compare_dot(plan: Plan, *, pack_title: str, lang: str = "zh", font: str) -> 
     edges = sorted(set(edges), key=lambda e: (e[0], e[1]))
     matched = {k for k, _ in edges}
 
-    parents = _parents(plan)
-    bodies_after = sum(1 for i in range(len(plan.bodies)) if not isinstance(parents[i], int))
     after_quotas = _sum_quotas([b.quotas for b in plan.bodies] + (
         [plan.support_center.quotas] if plan.support_center is not None else []
     ))
@@ -637,7 +737,7 @@ def compare_dot(plan: Plan, *, pack_title: str, lang: str = "zh", font: str) -> 
         "headline",
         lang,
         b0=len(old),
-        b1=bodies_after,
+        b1=len(new),  # the boxes on the right, as their frame's label says
         q0=_n(plan.baseline.quotas.total if plan.baseline is not None else None),
         q1=_n(None if None in after_quotas.values() else sum(v for v in after_quotas.values() if v is not None)),
     )
@@ -699,12 +799,89 @@ def compare_dot(plan: Plan, *, pack_title: str, lang: str = "zh", font: str) -> 
     return "\n".join(out) + "\n"
 
 
+def compare_versions_dot(
+    old: Plan,
+    new: Plan,
+    links: Sequence[tuple[int, int]],
+    *,
+    labels: tuple[str, str],
+    pack_title: str,
+    lang: str = "zh",
+    font: str,
+) -> str:
+    """Two versions of one plan side by side: the old version's bodies (left) and the new
+    one's (right), each with its quotas, an edge from each old body to the new body it
+    became (`links`: pairs of body indexes, as `staffing diff` matches them).  An old
+    body that went nowhere is framed red; a new body nothing became is marked new.  The
+    headline counts exactly the boxes drawn and adds up exactly their quotas."""
+    _check_lang(lang)
+    olds = [(b.name, b.quotas) for b in old.bodies]
+    news = [(b.name, b.quotas) for b in new.bodies]
+    linked_old = {i for i, _ in links}
+    linked_new = {j for _, j in links}
+    q_old = _sum_quotas([q for _, q in olds])
+    q_new = _sum_quotas([q for _, q in news])
+    per_type = " · ".join(
+        f"{_QUOTA_LABELS[t][0 if lang == 'zh' else 1]} {_n(q_old[t])} → {_n(q_new[t])}"
+        for t in QUOTA_TYPES
+        if q_old[t] or q_new[t]
+    )
+    headline = _t("headline", lang, b0=len(olds), b1=len(news), q0=_n(_total(q_old)), q1=_n(_total(q_new)))
+    title = _title(
+        [
+            (_sentence("versions", lang, town=new.town.name), 14, True),
+            (html_text(headline), 11, True),
+            (html_text(per_type), 10, False),
+            (_sentence("pack", lang, pack=pack_title), 10, False),
+        ]
+    )
+    out = _header(font, "LR", title)
+    out.append("  ranksep=1.2;")
+    for side, items, linked, prefix, label in (
+        ("before", olds, linked_old, "old", labels[0]),
+        ("after", news, linked_new, "new", labels[1]),
+    ):
+        out.append(f"  subgraph cluster_{side} {{")
+        out.append(
+            f'    label=<<B>{_sentence("version", lang, label=label, n=str(len(items)))}</B>>; '
+            'style=rounded; color="#999999";'
+        )
+        for k, (name, quotas) in enumerate(items):
+            rows = [_row(_label_text(name, 24), size=11, bold=True)]
+            rows.append(_row(_label_text(_quota_text(quotas, lang), 30), size=9))
+            missing = k not in linked
+            if missing:
+                rows.append(_row(html_text(_t("unmatched" if prefix == "old" else "new_body", lang)), size=9,
+                                 colour=_COLOURS["problem_line"] if prefix == "old" else _COLOURS["muted"]))
+            fill, line = ((_COLOURS["absorbed_fill"], _COLOURS["sub_line"]) if prefix == "old"
+                          else (_COLOURS["mandatory_fill"], _COLOURS["mandatory_line"]))
+            out.append(f"    {prefix}_{k} [label={_box(rows, fill, line, missing and prefix == 'old')}];")
+        out.append("  }")
+    old_ids = [f"old_{k}" for k in range(len(olds))]
+    new_ids = [f"new_{k}" for k in range(len(news))]
+    for side_ids in (old_ids, new_ids):
+        if len(side_ids) > 1:
+            out.append("  { rank=same; " + " -> ".join(reversed(side_ids)) + " [style=invis]; }")
+    if old_ids and new_ids:
+        out.append(f"  {old_ids[0]} -> {new_ids[0]} [style=invis];")
+    for i, j in sorted(set(links)):
+        out.append(f"  old_{i} -> new_{j} [arrowhead=normal];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
 def _sum_quotas(items: Sequence[Quotas]) -> dict[str, int | None]:
     out: dict[str, int | None] = {}
     for t in QUOTA_TYPES:
         values = [q.get(t) for q in items]
         out[t] = None if None in values else sum(v for v in values if v is not None)
     return out
+
+
+def _total(by_type: dict[str, int | None]) -> int | None:
+    """The sum of quotas by type; None when any is unknown."""
+    values = list(by_type.values())
+    return None if None in values else sum(v for v in values if v is not None)
 
 
 def _check_lang(lang: str) -> None:
@@ -776,16 +953,9 @@ def choose_font(families: Sequence[str]) -> str | None:
     return lowered[0] if lowered else None
 
 
-def render(dot_text: str, out_path: str | Path) -> None:
-    """Write `dot_text` to `out_path` in the format its suffix names (.svg, .png, .pdf,
-    or .dot for the text itself).  The file is written whole or not at all."""
-    path = Path(out_path)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise RenderError("render.format", suffix=path.suffix or "-")
-    if fmt == "dot":
-        write_atomic(path, dot_text)
-        return
+def image(dot_text: str, fmt: str) -> bytes:
+    """The chart drawn by `dot` in format `fmt` (svg, png, pdf, plain), within the time and
+    memory bounds below."""
     dot = shutil.which("dot")
     if dot is None:
         find_cjk_font()  # raises the bilingual "install graphviz" error
@@ -803,7 +973,41 @@ def render(dot_text: str, out_path: str | Path) -> None:
         if done.returncode < 0 or any(w in lowered for w in ("out of memory", "memory exhausted", "cannot allocate")):
             raise RenderError("render.dot-too-big", fmt=fmt, megabytes=DOT_MEMORY // 2**20)
         raise RenderError("render.dot-failed", fmt=fmt, detail=visible(detail))
-    write_atomic(path, done.stdout)
+    return done.stdout
+
+
+def render(dot_text: str, out_path: str | Path) -> None:
+    """Write `dot_text` to `out_path` in the format its suffix names (.svg, .png, .pdf,
+    or .dot for the text itself).  The file is written whole or not at all."""
+    path = Path(out_path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise RenderError("render.format", suffix=path.suffix or "-")
+    if fmt == "dot":
+        write_atomic(path, dot_text)
+        return
+    if fmt == "png":
+        write_atomic(path, _png_with_dpi(dot_text, PNG_DPI))
+        return
+    write_atomic(path, image(dot_text, fmt))
+
+
+PNG_DPI = 150
+
+
+def _png_with_dpi(dot_text: str, dpi: int) -> bytes:
+    """A PNG drawn at `dpi` that says so (its pHYs chunk), so it prints at the size the
+    chart was laid out for rather than at whatever a viewer assumes."""
+    import io
+
+    from PIL import Image
+
+    head, sep, rest = dot_text.partition("\n")
+    data = image(f"{head}{sep}  dpi={dpi};\n{rest}", "png")
+    with Image.open(io.BytesIO(data)) as img:
+        out = io.BytesIO()
+        img.save(out, format="PNG", dpi=(dpi, dpi), optimize=False)
+    return out.getvalue()
 
 
 # Bounds on one run of `dot`: a chart within the input limits but with thousands of boxes

@@ -38,6 +38,7 @@ from staffing.checks.elements import (
     PlanBeforePack,
     PowersNotCatalogued,
 )
+from staffing.checks.grid_workers import GridWorkersTooFew
 from staffing.checks.quotas import StaffingGrows, TransferOutOfRange, TransferUnrecorded
 from staffing.checks.runlevel import FormulaValueUsed, PackLoosensParent, UnusableInput, WaiverUnused
 from staffing.checks.units import (
@@ -128,7 +129,7 @@ CHECKS: tuple[type[Check], ...] = register(
     DispatchedUnitNotLocal, DispatchedAssessmentNotTownLed, DispatchedHeadNotConsulted,
     SupportCentreNotMerged, OldNameplateKept,
     LeadersOverQuota, LeaderAboveBodyRank, BodyAboveAuthority, UnapprovedTitle,
-    MissingElement, GridTooCoarse, CommandCentreNotStaffed,
+    MissingElement, GridTooCoarse, CommandCentreNotStaffed, GridWorkersTooFew,
     MissingList, PowersNotCatalogued,
     DevelopedTownNotATown, PackNotApplicable, PlanBeforePack,
     TotalsMismatch, SubunitExceedsBody, OverEstablishment, DuplicateName, BrokenHierarchy,

@@ -250,7 +250,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if getattr(args, "charts", None):
         from staffing.cli.render import draw_charts
 
-        chart_status = draw_charts(run, args.charts, args.lang)
+        chart_status = draw_charts(run, args.charts, args.lang, args)
     counts = run.counts()
     if chart_status:
         return chart_status
@@ -393,6 +393,21 @@ def _check_defaults(config: Config) -> dict[str, object]:
     return out
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from staffing.cli.report import cmd_report
+
+    return cmd_report(args, discover)
+
+
+def _paper_options(parser: argparse.ArgumentParser) -> None:
+    from staffing.charts.paper import ORIENTATIONS, PAPERS
+
+    parser.add_argument("--paper", choices=sorted(PAPERS), default="A4",
+                        help="sheet the chart is sized for (default A4; text never under 8 pt on it)")
+    parser.add_argument("--orientation", choices=ORIENTATIONS, default="landscape",
+                        help="sheet orientation (default landscape)")
+
+
 def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="staffing",
@@ -438,6 +453,7 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     check.add_argument("--cache-dir", metavar="DIR", default=None,
                        help="keep the result cache in DIR (default: $XDG_CACHE_HOME/staffing or ~/.cache/staffing)")
     check.add_argument("--charts", metavar="DIR", help="draw the chart of every plan into DIR (SVG and PNG)")
+    _paper_options(check)
     check.add_argument("--output", "-o", action="append", type=_output_spec, metavar="FORMAT=FILE",
                        help="also write the report in FORMAT to FILE (repeatable: one run, several reports; "
                             "formats as for --format)")
@@ -455,14 +471,30 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     explain.set_defaults(func=cmd_explain)
 
     render_cmd = sub.add_parser("render", help="draw a plan's org chart: staffing render PLAN -o chart.svg")
-    render_cmd.add_argument("plan", metavar="PLAN")
+    render_cmd.add_argument("plan", nargs="+", metavar="PLAN", help="a plan; with --compare, OLD NEW as well")
     render_cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="output: .svg .png .pdf or .dot")
-    render_cmd.add_argument("--compare", action="store_true", help="draw the before/after view instead")
+    render_cmd.add_argument("--compare", action="store_true",
+                            help="one plan: before and after the reform; two plans (OLD NEW): the two versions")
+    _paper_options(render_cmd)
     render_cmd.add_argument("--rules", metavar="PACK", help="pack id or file, overriding the plan's rule_pack")
     render_cmd.add_argument("--packs", action="append", metavar="DIR", help="a folder of your own rule packs (repeatable)")
     _config_options(render_cmd)
     render_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
     render_cmd.set_defaults(func=_cmd_render, config=config, **_lang_default(config))
+
+    report = sub.add_parser(
+        "report", help="the review report a reviewer signs: staffing report PLAN... -o report.pdf (or .html)"
+    )
+    report.add_argument("paths", nargs="+", metavar="PLAN", help="plan files or folders")
+    report.add_argument("-o", "--output", required=True, metavar="FILE", help="report file: .html or .pdf")
+    report.add_argument("--rules", metavar="PACK", help="pack id or file, overriding each plan's rule_pack")
+    report.add_argument("--packs", action="append", metavar="DIR", help="a folder of your own rule packs (repeatable)")
+    report.add_argument("--lang", choices=["zh", "en"], default="zh")
+    report.add_argument("--strict", action="store_true", help="warnings fail too")
+    report.add_argument("--waivers", metavar="FILE",
+                        help="waiver file (default: staffing-waivers.yaml in the working folder, if any)")
+    report.add_argument("--no-waivers", action="store_true", help="ignore every waiver file")
+    report.set_defaults(func=_cmd_report)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the plan format")
     schema.set_defaults(func=cmd_schema)

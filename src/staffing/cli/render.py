@@ -6,11 +6,21 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from staffing.charts.render import RenderError, chart_dot, compare_dot, find_cjk_font, render
+from staffing.charts.paper import Fitted, Sheet, fit, with_size
+from staffing.charts.render import (
+    RenderError,
+    chart_dot,
+    compare_dot,
+    compare_versions_dot,
+    find_cjk_font,
+    render,
+    top_count,
+)
 from staffing.checks.context import read_body
 from staffing.cli.options import pack_folders
-from staffing.errors import Exit
+from staffing.errors import Exit, problem
 from staffing.io.output import inside, safe_name
+from staffing.messages import render as render_message
 from staffing.plan.model import Plan
 from staffing.run.engine import FileResult, Settings, check_file
 
@@ -29,26 +39,84 @@ def with_roles(result: FileResult) -> Plan:
     return plan.model_copy(update={"bodies": bodies})
 
 
+def _pack_title(result: FileResult, lang: str) -> str:
+    assert result.pack is not None
+    return result.pack.title.get(lang) or result.pack.id
+
+
+def fitted_chart(result: FileResult, lang: str, font: str, sheet: Sheet) -> Fitted:
+    """The org chart laid out for `sheet`: bodies wrapped into rows, scaled to fit."""
+    assert result.pack is not None
+    plan = with_roles(result)
+    title = _pack_title(result, lang)
+    mandatory = result.pack.mandatory_roles
+
+    def make(per_row: int | None) -> str:
+        return chart_dot(plan, result.findings, pack_title=title, mandatory_roles=mandatory,
+                         lang=lang, font=font, per_row=per_row)
+
+    return fit(make, top_count(plan), sheet)
+
+
 def chart_for(result: FileResult, lang: str, font: str, compare: bool = False) -> str:
+    """The chart's DOT text as laid out without a sheet (one row of bodies)."""
     assert result.plan is not None and result.pack is not None
-    title = result.pack.title.get(lang) or result.pack.id
+    title = _pack_title(result, lang)
     if compare:
         return compare_dot(result.plan, pack_title=title, lang=lang, font=font)
     return chart_dot(with_roles(result), result.findings, pack_title=title,
                      mandatory_roles=result.pack.mandatory_roles, lang=lang, font=font)
 
 
-def chart_name(result: FileResult) -> str:
-    """`<code>-<town>`: unique per town, and safe whatever the plan's name holds."""
-    assert result.plan is not None
-    return safe_name(f"{result.plan.town.code}-{result.plan.town.name}")
+def sheet_of(args: argparse.Namespace) -> Sheet:
+    return Sheet.of(getattr(args, "paper", None) or "A4", getattr(args, "orientation", None) or "landscape")
 
 
-def draw_charts(run: Run, folder: str, lang: str) -> int:
-    """SVG and PNG of every usable plan of the run into `folder`.  Returns an exit code
-    (0, or 2 when charts cannot be drawn at all); messages go to stderr."""
+def _warn_too_big(where: str, fitted: Fitted, args: argparse.Namespace, lang: str) -> None:
+    if fitted.fits:
+        return
+    width_mm, height_mm = (round(x * 25.4) for x in fitted.size)
+    paper = getattr(args, "paper", None) or "A4"
+    orientation = getattr(args, "orientation", None) or "landscape"
+    text = render_message("render.too-big", lang, {
+        "paper": paper, "orientation": render_message(f"render.{orientation}", lang, {}),
+        "width": width_mm, "height": height_mm,
+    })
+    print(f"staffing: {where}: {text}", file=sys.stderr)
+
+
+def chart_names(results: list[FileResult]) -> dict[int, str]:
+    """A file name for each usable result: `<code>-<town>`, and where two plans share
+    it (two versions of one town's plan), `<code>-<town>-<file>`, then a number, so no
+    chart of a run overwrites another."""
+    base: dict[int, str] = {}
+    for k, r in enumerate(results):
+        if r.plan is not None and r.pack is not None:
+            base[k] = safe_name(f"{r.plan.town.code}-{r.plan.town.name}")
+    counts: dict[str, int] = {}
+    for name in base.values():
+        counts[name] = counts.get(name, 0) + 1
+    names: dict[int, str] = {}
+    used: set[str] = set()
+    for k, name in base.items():
+        if counts[name] > 1:
+            name = safe_name(f"{name}-{Path(results[k].path).stem}")
+        unique, n = name, 2
+        while unique.casefold() in used:
+            unique = f"{name}-{n}"
+            n += 1
+        used.add(unique.casefold())
+        names[k] = unique
+    return names
+
+
+def draw_charts(run: Run, folder: str, lang: str, args: argparse.Namespace | None = None) -> int:
+    """SVG and PNG of every usable plan of the run into `folder`, sized for the sheet
+    chosen with --paper and --orientation.  Returns an exit code (0, or 2 when charts
+    cannot be drawn at all); messages go to stderr."""
     try:
         font = find_cjk_font()
+        sheet = sheet_of(args) if args is not None else Sheet.of()
     except RenderError as exc:
         print(f"staffing: {exc.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE
@@ -56,15 +124,23 @@ def draw_charts(run: Run, folder: str, lang: str) -> int:
 
     status = Exit.CLEAN
     drawn = 0
-    for result in run.results:
-        if result.plan is None or result.pack is None:
+    names = chart_names(run.results)
+    for k, result in enumerate(run.results):
+        if k not in names:
             continue
-        dot_text = chart_for(result, lang, font)
+        try:
+            fitted = fitted_chart(result, lang, font, sheet)
+        except RenderError as exc:
+            print(f"staffing: {result.path}: {exc.message(lang)}", file=sys.stderr)
+            status = Exit.UNUSABLE
+            continue
+        if args is not None:
+            _warn_too_big(result.path, fitted, args, lang)
         done = True
         for suffix in (".svg", ".png"):
-            target = inside(folder, chart_name(result) + suffix)
+            target = inside(folder, names[k] + suffix)
             try:
-                render(dot_text, target)
+                render(fitted.dot, target)
             except RenderError as exc:
                 print(f"staffing: {result.path}: {exc.message(lang)}", file=sys.stderr)
                 status = Exit.UNUSABLE
@@ -78,18 +154,39 @@ def draw_charts(run: Run, folder: str, lang: str) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    plan_path: str = args.plan
+    plans: list[str] = args.plan
     out: str = args.output
     lang: str = args.lang
+    compare: bool = getattr(args, "compare", False)
     from staffing.cli.output import say
 
-    result = check_file(plan_path, Settings(rules=getattr(args, "rules", None), packs=pack_folders(args)))
-    if result.error is not None:
-        print(f"staffing: {result.error.where()}: {result.error.message(lang)}", file=sys.stderr)
+    if len(plans) > 2 or (len(plans) == 2 and not compare):
+        raise problem("<arguments>", "cli.render-args")
+    settings = Settings(rules=getattr(args, "rules", None), packs=pack_folders(args))
+    results = [check_file(p, settings) for p in plans]
+    for result in results:
+        if result.error is not None:
+            print(f"staffing: {result.error.where()}: {result.error.message(lang)}", file=sys.stderr)
+    if any(r.error is not None for r in results):
         return Exit.UNUSABLE
     try:
         font = find_cjk_font(require_dot=not out.lower().endswith(".dot"))
-        render(chart_for(result, lang, font, compare=getattr(args, "compare", False)), Path(out))
+        sheet = sheet_of(args)
+        if len(results) == 2:
+            text = _versions(results[0], results[1], lang, font)
+            fitted = None
+        elif compare:
+            text = compare_dot(results[0].plan, pack_title=_pack_title(results[0], lang),  # type: ignore[arg-type]
+                               lang=lang, font=font)
+            fitted = None
+        else:
+            fitted = fitted_chart(results[0], lang, font, sheet) if not out.lower().endswith(".dot") else None
+            text = fitted.dot if fitted is not None else chart_for(results[0], lang, font)
+        if fitted is None and not out.lower().endswith(".dot"):
+            text = with_size(text, sheet)
+        if fitted is not None:
+            _warn_too_big(results[0].path, fitted, args, lang)
+        render(text, Path(out))
     except RenderError as exc:
         print(f"staffing: {exc.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE
@@ -98,3 +195,15 @@ def cmd_render(args: argparse.Namespace) -> int:
         return Exit.UNUSABLE
     say("cli.wrote", lang, file=out)
     return Exit.CLEAN
+
+
+def _versions(old: FileResult, new: FileResult, lang: str, font: str) -> str:
+    """`render --compare OLD NEW`: the two versions side by side, bodies matched as
+    `staffing diff` matches them."""
+    from staffing.run.diff import Version, compare
+
+    assert old.plan is not None and new.plan is not None
+    diff = compare(Version(old.path, old.plan), Version(new.path, new.plan))
+    links = [(i, j) for j, olds in diff.body_map.items() for i in olds]
+    return compare_versions_dot(old.plan, new.plan, links, labels=(Path(old.path).name, Path(new.path).name),
+                                pack_title=_pack_title(new, lang), lang=lang, font=font)

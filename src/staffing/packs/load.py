@@ -74,7 +74,8 @@ def _param(doc: Document, slug: str, name: str, raw: Any, loc: tuple[str | int, 
 def parse_pack(doc: Document) -> Pack:
     data = doc.data
     known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "requires", "inferred", "roles", "ranks",
-             "titles", "post_ranks", "categories", "checks", "documents"}
+             "titles", "post_ranks", "categories", "checks",
+             "document", "documents"}
     for key in data:
         if key not in known:
             line, col = doc.locate((key,), key=True)
@@ -154,8 +155,15 @@ def parse_pack(doc: Document) -> Pack:
         checks=checks,
         file=doc.path,
         categories=dict(data.get("categories") or {}),
+        document=_document_ref(doc, data.get("document")),
         documents=_documents(doc),
     )
+
+
+def _document_ref(doc: Document, raw: Any) -> str | None:
+    if raw is None:
+        return None
+    return str(_text(doc, ("document",), raw, "document", str))
 
 
 def _documents(doc: Document) -> dict[str, dict[str, str]]:
@@ -249,11 +257,12 @@ def merge(parent: Pack, child: Pack) -> Pack:
         titles=child.titles or parent.titles,
         checks=checks,
         file=child.file,
+        document=child.document or parent.document,
+        documents={**parent.documents, **child.documents},
         chain=parent.chain + [child.id],
         files=parent.files + [child.file],
         loosened=loosened,
         origin=child.origin,
-        documents={**parent.documents, **child.documents},
     )
 
 

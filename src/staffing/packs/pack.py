@@ -90,8 +90,8 @@ class Pack:
     effective_inferred: bool = False
     # unit facts the pack is for beyond applies_to (e.g. developed_town: true), with a source
     requires: dict[str, Param] = field(default_factory=dict)
-    # seed file -> the document it is, by title: {"zh": "《…》", "en": "…"} (see rules/*.yaml)
-    documents: dict[str, dict[str, str]] = field(default_factory=dict)
+    document: str | None = None  # the seed file of the pack's own policy document
+    documents: dict[str, dict[str, str]] = field(default_factory=dict)  # seed → {"zh", "en"} title
     _role_index: dict[str, str] = field(default_factory=dict)
     # how a reviewer reads names: category → {zh, en, keywords, patterns}
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -182,6 +182,12 @@ class Pack:
             return None
         return normalize(title) in {normalize(t) for t in allowed}
 
+    def document_title(self, seed: str | None, lang: str) -> str | None:
+        """The title of the policy document kept in `seed`, or None when the pack does not
+        name it."""
+        entry = self.documents.get(seed or "")
+        return (entry.get(lang) or entry.get("zh")) if entry else None
+
     def role_label(self, role: str, lang: str) -> str:
         info = self.roles.get(role, {})
         return str(info.get(lang) or info.get("zh") or role)
@@ -234,13 +240,9 @@ class Pack:
         m = re.match(r"^(\S+): “(.*)”$", body, re.S)
         if m is None:
             return None
-        title = self.document_title(m.group(1), lang)
+        title = self.document_title(m.group(1), lang) or m.group(1)
         out = render("report.citation", lang, {"document": title, "quote": _inner(full_width(m.group(2)))})
         return out + (text("report.inferred", lang) if inferred else "")
-
-    def document_title(self, seed: str, lang: str) -> str:
-        doc = self.documents.get(seed) or {}
-        return str(doc.get(lang) or doc.get("zh") or seed)
 
 
 def _inner(quote: str) -> str:

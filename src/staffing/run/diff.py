@@ -58,6 +58,8 @@ class Diff:
     units_changed: list[dict[str, str]] = field(default_factory=list)
     transfers_added: list[dict[str, Any]] = field(default_factory=list)
     violations: list[dict[str, Any]] = field(default_factory=list)
+    # new body index → the old body indexes it continues (same name, same role, merged_from)
+    body_map: dict[int, list[int]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -216,6 +218,7 @@ def compare(old: Version, new: Version) -> Diff:
 
     for j, olds in sorted(merged_into.items()):
         d.merged.append({"from": [ob[i].name for i in sorted(olds)], "into": nb[j].name})
+    d.body_map = {j: sorted(olds) for j, olds in mapping.items() if olds}
     d.added = [nb[j].name for j in sorted(free_new)]
     d.removed = [ob[i].name for i in sorted(free_old)]
 

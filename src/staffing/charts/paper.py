@@ -1,0 +1,134 @@
+"""Charts sized for paper: the bodies wrapped into rows and the drawing scaled so that it
+fits a sheet (A4 or A3, landscape or portrait) with no text under 8 pt once printed.
+
+`fit` lays a chart out with `dot` (plain output: sizes only), once with every body in one
+row and then with the rows that bring the drawing closest to the sheet's shape, and
+returns the DOT text with Graphviz's `size` set to the sheet's printable area, so the
+SVG, PNG and PDF come out at the size they are printed at.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from staffing.charts.render import RenderError, image
+
+MM_PER_INCH = 25.4
+PAPERS: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}  # mm, portrait
+ORIENTATIONS = ("landscape", "portrait")
+MARGIN_MM = 10.0
+MIN_PRINTED_PT = 8.0
+PNG_DPI = 150
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The printable area a chart must fit, in inches."""
+
+    width: float
+    height: float
+
+    @classmethod
+    def of(cls, paper: str = "A4", orientation: str = "landscape", margin_mm: float = MARGIN_MM) -> Sheet:
+        if paper not in PAPERS:
+            raise RenderError("render.paper", paper=paper, known=", ".join(PAPERS))
+        if orientation not in ORIENTATIONS:
+            raise RenderError("render.orientation", orientation=orientation, known=", ".join(ORIENTATIONS))
+        short, long = PAPERS[paper]
+        w, h = (long, short) if orientation == "landscape" else (short, long)
+        return cls((w - 2 * margin_mm) / MM_PER_INCH, (h - 2 * margin_mm) / MM_PER_INCH)
+
+    @classmethod
+    def mm(cls, width_mm: float, height_mm: float) -> Sheet:
+        return cls(width_mm / MM_PER_INCH, height_mm / MM_PER_INCH)
+
+
+_SIZES = re.compile(r'(?:POINT-SIZE="|fontsize=)(\d+(?:\.\d+)?)')
+
+
+def needed_scale(dot_text: str) -> float:
+    """The least scale that prints the smallest text at MIN_PRINTED_PT, rounded up to the
+    hundredth Graphviz writes its scale with (it would round 0.889 down to 0.88)."""
+    return math.ceil(MIN_PRINTED_PT / smallest_font(dot_text) * 100 - 1e-9) / 100
+
+
+def smallest_font(dot_text: str) -> float:
+    """The smallest font size (pt) the DOT text asks for (14, Graphviz's default, if none)."""
+    sizes = [float(m) for m in _SIZES.findall(dot_text)]
+    return min(sizes) if sizes else 14.0
+
+
+def natural_size(dot_text: str) -> tuple[float, float]:
+    """Width and height (inches) of the drawing `dot` lays out, unscaled."""
+    plain = image(dot_text, "plain").decode("utf-8", "replace")
+    first = plain.split("\n", 1)[0].split()
+    if len(first) < 4 or first[0] != "graph":
+        raise RenderError("render.dot-failed", fmt="plain", detail=plain[:200])
+    # the plain output leaves out the pad round the drawing, which `size` scales too
+    pad = re.search(r"\bpad=([\d.]+)", dot_text)
+    extra = 2 * float(pad.group(1)) if pad else 2 * 4 / 72  # Graphviz's default pad: 4 points
+    return float(first[2]) + extra, float(first[3]) + extra
+
+
+def scale_for(size: tuple[float, float], sheet: Sheet) -> float:
+    """How much the drawing must shrink to fit the sheet (1 when it fits as it is)."""
+    w, h = size
+    return min(1.0, sheet.width / w if w else 1.0, sheet.height / h if h else 1.0)
+
+
+def with_size(dot_text: str, sheet: Sheet) -> str:
+    """`dot_text` with Graphviz told to scale the drawing down to the sheet."""
+    head, sep, rest = dot_text.partition("\n")
+    return f'{head}{sep}  size="{sheet.width:.3f},{sheet.height:.3f}";\n{rest}'
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """A chart laid out for a sheet: its DOT text, the scale it is printed at, and
+    whether that keeps every text at MIN_PRINTED_PT or more."""
+
+    dot: str
+    scale: float
+    fits: bool
+    size: tuple[float, float]  # printed width and height, inches
+
+
+def fit(make: Callable[[int | None], str], count: int, sheet: Sheet) -> Fitted:
+    """The DOT text (made by `make(per_row)`) whose layout fits `sheet` best.
+
+    Every number of rows from one up to eight is laid out (rows as even as possible); the
+    fewest rows at which the printed text stays at MIN_PRINTED_PT or more win, else the
+    rows that print the text largest.  A chart that no number of rows fits is drawn at
+    MIN_PRINTED_PT, larger than the sheet, and `fits` is False: text is never printed
+    smaller than that."""
+    candidates: list[int | None] = [None]
+    seen_rows = {1}
+    for n_rows in range(2, min(count, 8) + 1):
+        size_of_row = math.ceil(count / n_rows)
+        real_rows = math.ceil(count / size_of_row)
+        if real_rows not in seen_rows:
+            seen_rows.add(real_rows)
+            candidates.append(size_of_row)
+    best: tuple[float, str, tuple[float, float]] | None = None
+    for per_row in candidates:
+        text = make(per_row)
+        size = natural_size(text)
+        scale = scale_for(size, sheet)
+        need = needed_scale(text)
+        if scale >= need:
+            best = (scale, text, size)
+            break
+        if best is None or scale > best[0]:
+            best = (scale, text, size)
+    assert best is not None
+    scale, text, size = best
+    need = needed_scale(text)
+    if scale >= need:
+        return Fitted(with_size(text, sheet), scale, True, (size[0] * scale, size[1] * scale))
+    # too big for the sheet at legible size: drawn at the smallest legible scale
+    # a hair over, so that Graphviz's own arithmetic (pad, rounding) lands on `need`
+    big = Sheet(size[0] * (need + 0.002), size[1] * (need + 0.002))
+    return Fitted(with_size(text, big), need, False, (big.width, big.height))

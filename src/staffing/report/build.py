@@ -1,0 +1,341 @@
+"""What a review report shows, worked out from checked plans: plain data, no markup.
+
+`build_report` takes the results of a run (plans, their packs, findings with waivers
+applied) and returns a `Report`: one `PlanSection` per plan and, for more than one plan,
+a `Summary`.  Every word comes from the catalogue (keys `rpt.*`); every figure from the
+plan, its pack and the checks, so the report says what `staffing check` says.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from staffing.checks.context import Context
+from staffing.findings import Finding, Severity, body_index
+from staffing.messages import CATALOGUE, render
+from staffing.plan.model import QUOTA_TYPES
+from staffing.reporters import file_status
+from staffing.run.engine import FileResult
+
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.UNKNOWN, Severity.INFO)
+
+
+def word(key: str, lang: str, **params: object) -> str:
+    """A report word from the catalogue (`rpt.<key>`)."""
+    return render(f"rpt.{key}", lang, dict(params))
+
+
+@dataclass(frozen=True)
+class QuotaRow:
+    """One quota type (or the total); None where the plan says a figure is unknown."""
+
+    label: str
+    before: int | None
+    moved: int
+    limit: int | None
+    after: int | None
+    change: int | None
+    over: bool
+
+
+@dataclass(frozen=True)
+class BodyRow:
+    name: str
+    role: str
+    category: str
+    counted: bool
+    quotas: int | None
+    actual: int | None
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    code: str
+    title: str
+    severity: str
+    message: str
+    location: str
+    trail: str
+    document: str | None
+    quote: str | None
+    inferred: bool
+    waived: str | None
+
+
+@dataclass(frozen=True)
+class SeverityGroup:
+    severity: str  # error / warning / info
+    heading: str
+    findings: tuple[FindingRow, ...]
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    anchor: str
+    path: str
+    town: str
+    code: str
+    region: str
+    pack: str
+    document: str | None
+    plan_date: str
+    review_date: str
+    status: str  # pass / fail / incomplete (something could not be checked), as `check` says
+    passed: bool
+    errors: int
+    warnings: int
+    unknown: int
+    waived: int
+    quotas: tuple[QuotaRow, ...]
+    quota_total: QuotaRow
+    bodies: tuple[BodyRow, ...]
+    counted: int
+    groups: tuple[SeverityGroup, ...]
+    waivers: tuple[FindingRow, ...]
+    chart_svg: str | None
+    chart_error: str | None
+    county: str
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    path: str
+    town: str
+    county: str
+    status: str  # pass / fail / incomplete / error
+    errors: int
+    warnings: int
+    anchor: str | None
+    note: str = ""  # why an unusable plan could not be read
+
+
+@dataclass(frozen=True)
+class CountyRow:
+    county: str
+    passed: int
+    failed: int
+    incomplete: int
+    unusable: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    plans: tuple[SummaryRow, ...]
+    counties: tuple[CountyRow, ...]
+    passed: int
+    failed: int
+    incomplete: int
+    unusable: int
+
+
+@dataclass
+class Report:
+    lang: str
+    title: str
+    review_date: str
+    sections: list[PlanSection] = field(default_factory=list)
+    summary: Summary | None = None
+
+
+# A chart maker: (result, lang) → (inline SVG text or None, error message or None).
+ChartMaker = Callable[[FileResult, str], tuple[str | None, str | None]]
+
+
+def _failing(f: Finding, fail_on: Severity) -> bool:
+    return not f.waived and f.severity in (Severity.ERROR, Severity.WARNING) and f.severity.rank <= fail_on.rank
+
+
+def _split_source(source: str | None) -> tuple[str | None, str | None, bool]:
+    """A finding's source, "seed: “quote”" with an optional " (inferred)", split."""
+    if not source:
+        return None, None, False
+    inferred = source.endswith(" (inferred)")
+    if inferred:
+        source = source[: -len(" (inferred)")]
+    seed, sep, quote = source.partition(": ")
+    if not sep:
+        return None, source, inferred
+    return seed, quote.strip().strip("“”"), inferred
+
+
+def _finding_row(f: Finding, result: FileResult, lang: str) -> FindingRow:
+    assert result.pack is not None
+    seed, quote, inferred = _split_source(f.source)
+    document = result.pack.document_title(seed, lang) if seed else None
+    if seed and document is None:
+        document = seed  # a source the pack gives no title for is still shown, by its file
+    title_key = f"title.{f.code}"
+    return FindingRow(
+        code=f.code,
+        title=CATALOGUE[title_key][0 if lang == "zh" else 1] if title_key in CATALOGUE else f.slug,
+        severity=f.severity.value,
+        message=f.message(lang),
+        location=f"{f.file} · " + word("f.line", lang, line=f.line, column=f.column),
+        trail=" › ".join(f.trail(lang)),
+        document=document,
+        quote=quote,
+        inferred=inferred,
+        waived=f.waived,
+    )
+
+
+def _minus(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a - b
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    return None if a is None or b is None else a + b
+
+
+def _quota_row(label: str, before: int | None, moved: int, after: int | None) -> QuotaRow:
+    limit = _plus(before, moved)
+    return QuotaRow(label, before, moved, limit, after, _minus(after, before),
+                    limit is not None and after is not None and after > limit)
+
+
+def _quota_rows(ctx: Context, lang: str) -> tuple[list[QuotaRow], QuotaRow]:
+    """Quotas by type as ST201 judges them (the context's one growth computation): before
+    (the baseline), quota moved down that counts, the limit they make, after (the town's
+    own bodies), change.  Without a baseline every 'before' is unknown."""
+    growth = ctx.growth
+    after = ctx.plan_quotas
+    rows: list[QuotaRow] = []
+    for t in QUOTA_TYPES:
+        before = growth.before[t] if growth is not None else None
+        moved = growth.moved[t] if growth is not None else 0
+        if before == 0 and after[t] == 0 and not moved:
+            continue
+        rows.append(_quota_row(CATALOGUE[f"quota.{t}"][0 if lang == "zh" else 1], before, moved, after[t]))
+
+    def total(values: list[int | None]) -> int | None:
+        return None if None in values else sum(v for v in values if v is not None)
+
+    b = total([r.before for r in rows])
+    a = total([r.after for r in rows])
+    return rows, _quota_row(word("q.total", lang), b, sum(r.moved for r in rows), a)
+
+
+def _body_rows(ctx: Context, findings: Sequence[Finding], lang: str) -> tuple[list[BodyRow], int]:
+    plan, pack = ctx.plan, ctx.pack
+    mandatory = pack.mandatory_roles
+    not_counted = dict(ctx.not_counted)
+    codes: dict[tuple[str, int], set[str]] = {}
+    for f in findings:
+        where = body_index(f)
+        if where is not None and not f.waived:
+            codes.setdefault(where, set()).add(f.code)
+    rows: list[BodyRow] = []
+    for i, body in enumerate(plan.bodies):
+        labels = [word("role.other", lang) if r == "other" else pack.role_label(r, lang) for r in ctx.roles_of(i)]
+        if i in not_counted:
+            reason = not_counted[i]
+            if reason in ("zone", "nested"):
+                category = word(f"cat.{reason}", lang)
+            else:  # a category the pack does not count (own rules, platform, institution)
+                info = pack.categories.get(reason, {})
+                category = str(info.get(lang) or info.get("zh") or reason) + word("cat.not-counted", lang)
+        elif not mandatory:
+            category = word("cat.body", lang)
+        else:
+            category = word("cat.mandatory" if set(ctx.roles_of(i)) & mandatory else "cat.optional", lang)
+        rows.append(BodyRow(body.name, "、".join(labels) if lang == "zh" else ", ".join(labels), category,
+                            i not in not_counted, body.quotas.total, body.actual,
+                            tuple(sorted(codes.get(("bodies", i), ())))))
+    if plan.support_center is not None:
+        c = plan.support_center
+        rows.append(BodyRow(c.name, "—", word("cat.centre", lang), False, c.quotas.total, c.actual,
+                            tuple(sorted(codes.get(("support_center", 0), ())))))
+    for k, inst in enumerate(plan.support_institutions):
+        rows.append(BodyRow(inst.name, "—", word("cat.institution", lang), False, inst.quotas.total, inst.actual,
+                            tuple(sorted(codes.get(("support_institutions", k), ())))))
+    return rows, len(ctx.counted)
+
+
+def _region(result: FileResult) -> str:
+    assert result.plan is not None
+    town = result.plan.town
+    parts = [p for p in (getattr(town, "province", None), getattr(town, "city", None), getattr(town, "county", None)) if p]
+    return " ".join(dict.fromkeys(parts))
+
+
+def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, chart: ChartMaker | None,
+                 fail_on: Severity = Severity.ERROR) -> PlanSection:
+    plan, pack = result.plan, result.pack
+    assert plan is not None and pack is not None
+    ctx = Context.of(plan, pack)
+    quotas, total = _quota_rows(ctx, lang)
+    bodies, counted = _body_rows(ctx, result.findings, lang)
+    live = [f for f in result.findings if not f.waived]
+    groups = tuple(
+        SeverityGroup(sev.value, word(f"sev.{sev.value}", lang),
+                      tuple(_finding_row(f, result, lang) for f in live if f.severity == sev))
+        for sev in SEVERITIES
+        if any(f.severity == sev for f in live)
+    )
+    waivers = tuple(_finding_row(f, result, lang) for f in result.findings if f.waived)
+    svg, chart_error = chart(result, lang) if chart is not None else (None, None)
+    status = file_status(result, lambda f: _failing(f, fail_on))
+    return PlanSection(
+        anchor=f"plan-{n}",
+        path=result.path,
+        town=plan.town.name,
+        code=plan.town.code or "—",
+        region=_region(result),
+        pack=pack.title.get(lang) or pack.id,
+        document=pack.document_title(pack.document, lang),
+        plan_date=plan.plan_date.isoformat() if plan.plan_date else word("none", lang),
+        review_date=review_date.isoformat(),
+        status=status,
+        passed=status == "pass",
+        errors=sum(1 for f in live if f.severity == Severity.ERROR),
+        warnings=sum(1 for f in live if f.severity == Severity.WARNING),
+        unknown=sum(1 for f in live if f.severity == Severity.UNKNOWN),
+        waived=len(waivers),
+        quotas=tuple(quotas),
+        quota_total=total,
+        bodies=tuple(bodies),
+        counted=counted,
+        groups=groups,
+        waivers=waivers,
+        chart_svg=svg,
+        chart_error=chart_error,
+        county=plan.town.county or "",
+    )
+
+
+def build_report(results: Sequence[FileResult], lang: str, review_date: _dt.date, chart: ChartMaker | None = None,
+                 fail_on: Severity = Severity.ERROR) -> Report:
+    """The report of `results` (in the order given: the CLI sorts them by path)."""
+    plans = [r for r in results if r.plan is not None and r.pack is not None]
+    many = len(results) > 1
+    report = Report(lang, word("title.many" if many else "title", lang), review_date.isoformat())
+    report.sections = [plan_section(r, lang, review_date, n, chart, fail_on) for n, r in enumerate(plans, 1)]
+    if many:
+        by_path = {s.path: s for s in report.sections}
+        rows: list[SummaryRow] = []
+        for r in results:
+            s = by_path.get(r.path)
+            if s is None:
+                note = r.error.where() + "：" + r.error.message(lang) if r.error is not None else ""
+                rows.append(SummaryRow(r.path, "—", "—", "error", 0, 0, None, note))
+            else:
+                rows.append(SummaryRow(r.path, s.town, s.county or "—", s.status, s.errors, s.warnings, s.anchor))
+        counties: dict[str, list[SummaryRow]] = {}
+        for row in rows:
+            counties.setdefault(row.county, []).append(row)
+        report.summary = Summary(
+            plans=tuple(rows),
+            counties=tuple(
+                CountyRow(c, sum(r.status == "pass" for r in rs), sum(r.status == "fail" for r in rs),
+                          sum(r.status == "incomplete" for r in rs), sum(r.status == "error" for r in rs))
+                for c, rs in sorted(counties.items())
+            ),
+            passed=sum(r.status == "pass" for r in rows),
+            failed=sum(r.status == "fail" for r in rows),
+            incomplete=sum(r.status == "incomplete" for r in rows),
+            unusable=sum(r.status == "error" for r in rows),
+        )
+    return report

@@ -1,0 +1,119 @@
+"""The review report as one self-contained HTML page: Jinja2 templates with autoescape
+(every name from a plan is text, never markup), the stylesheet inline, the org chart as
+inline SVG; nothing is fetched when the page is opened or printed."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from staffing import __version__
+from staffing.errors import visible
+from staffing.report.build import Report, word
+
+_HERE = Path(__file__).parent
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+# What Graphviz writes for our charts; anything else (a script, a foreign object, a link)
+# is refused rather than passed into the page.
+_SVG_TAGS = frozenset({"svg", "g", "title", "text", "tspan", "path", "polygon", "polyline", "ellipse",
+                       "rect", "line", "defs", "desc"})
+
+
+def css_string(text: str) -> Markup:
+    """`text` as a quoted CSS string in which every character outside letters, digits and
+    spaces is a hex escape, so no name can end the string, the rule or the <style>."""
+    out = []
+    for ch in str(text):
+        if ch.isalnum() or ch == " ":
+            out.append(ch)
+        else:
+            out.append(f"\\{ord(ch):06x}")
+    return Markup('"' + "".join(out) + '"')
+
+
+def _page_label(lang: str) -> Markup:
+    """The catalogue's "page {page} of {pages}" as CSS `content`, with page counters."""
+    template = word("page", lang, page="\x00page\x00", pages="\x00pages\x00")
+    parts: list[str] = []
+    for piece in re.split(r"(\x00page\x00|\x00pages\x00)", template):
+        if piece == "\x00page\x00":
+            parts.append("counter(page)")
+        elif piece == "\x00pages\x00":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append(str(css_string(piece)))
+    return Markup(" ".join(parts))
+
+
+def inline_svg(svg: str | bytes) -> str:
+    """Graphviz's SVG ready to sit inside HTML: no XML declaration, doctype or comments,
+    only drawing elements, no event handlers or links.  Raises ValueError otherwise."""
+    ET.register_namespace("", SVG_NS)
+    ET.register_namespace("xlink", XLINK_NS)
+    root = ET.fromstring(svg)
+    for el in root.iter():
+        tag = el.tag.rsplit("}", 1)[-1]
+        if not el.tag.startswith("{" + SVG_NS + "}") or tag not in _SVG_TAGS:
+            raise ValueError(f"unexpected SVG element {el.tag}")
+        for name in el.attrib:
+            local = name.rsplit("}", 1)[-1].lower()
+            if local.startswith("on") or local == "href" or local == "style":
+                raise ValueError(f"unexpected SVG attribute {name}")
+    # a tooltip <title> per node repeats the node id: not for paper
+    for parent in root.iter():
+        for child in list(parent):
+            if child.tag == f"{{{SVG_NS}}}title":
+                parent.remove(child)
+    root.set("role", "img")
+    return ET.tostring(root, encoding="unicode")
+
+
+# The chart's page: A4 landscape with these margins (top right bottom left, room for the
+# header and the page number); the chart (which carries its own title) is laid out for
+# the rest, less a millimetre each way for rounding (`CHART_AREA_MM`).
+CHART_PAGE_MARGIN = "11mm 10mm 11mm 10mm"
+CHART_AREA_MM = (297.0 - 20.0 - 1.0, 210.0 - 22.0 - 1.0)
+
+
+def _shown(value: object) -> object:
+    """Every text put into the page (escaped after this by autoescape): control, bidi and
+    zero-width characters written as escapes, so a name reads as what it is.  Markup
+    (our stylesheet, the checked SVG) is left alone."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value)
+    return value
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(_HERE / "templates")),
+        autoescape=True,
+        finalize=_shown,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["css_string"] = css_string
+    return env
+
+
+def report_html(report: Report) -> str:
+    """The whole page."""
+    lang = report.lang
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        report=report,
+        css=Markup((_HERE / "report.css").read_text(encoding="utf-8")),
+        page_label=_page_label(lang),
+        made_by=word("made-by", lang, version=__version__),
+        chart_margin=Markup(CHART_PAGE_MARGIN),
+        w=lambda key, **params: word(key, lang, **params),
+        n=lambda value: "?" if value is None else value,  # a figure the plan says is unknown
+    )

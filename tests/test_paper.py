@@ -1,0 +1,210 @@
+"""Charts sized for paper: rows of bodies, text never under 8 pt once printed, PNGs that
+carry their DPI, the defects seen on the examples, `render --compare OLD NEW`, and
+`--charts` never overwriting a chart.  Images need Graphviz (skipped without it)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from staffing.charts.paper import MIN_PRINTED_PT, Sheet, smallest_font
+from staffing.charts.render import _wrap, chart_dot, render
+from staffing.cli.main import main
+from staffing.cli.render import fitted_chart
+from staffing.plan.model import Plan
+from staffing.run.engine import check_file
+
+from conftest import ORGS
+
+EXAMPLES = sorted(ORGS.rglob("*.yaml"))
+ZHANGPU = ORGS / "jiangsu" / "suzhou" / "kunshan" / "zhangpu.yaml"
+HONGQIAO = ORGS / "jiangsu" / "taizhou" / "taixing" / "hongqiao.yaml"
+XINQIAO = ORGS / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
+FONT = "Noto Sans CJK SC"
+HAS_DOT = shutil.which("dot") is not None
+needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz `dot` is not installed (bash scripts/install.sh)")
+
+
+def printed_text_sizes(svg: str) -> tuple[float, float, float, list[float]]:
+    """(width pt, height pt, scale, font sizes) of an SVG made by `dot`: the drawing is
+    scaled by the transform on its outer group, so a font's printed size is size × scale."""
+    m = re.search(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    assert m, svg[:300]
+    t = re.search(r'transform="scale\(([\d.]+) [\d.]+\)', svg)
+    scale = float(t.group(1)) if t else 1.0
+    return float(m.group(1)), float(m.group(2)), scale, [float(x) for x in re.findall(r'font-size="([\d.]+)"', svg)]
+
+
+# ------------------------------------------------------------------ text, without dot
+
+
+def test_english_lines_break_between_words() -> None:
+    lines = _wrap('Rule pack: Jiangsu economically developed towns reform', 40)
+    assert lines == ["Rule pack: Jiangsu economically", "developed towns reform"]
+    assert _wrap("Taizhou \"three integrations\" reform · Plan date: 2019-10-20", 40)[0].endswith("reform ·")
+
+
+def test_chinese_lines_break_between_characters_not_before_punctuation() -> None:
+    lines = _wrap("职能机构 11 个,超过上限 10 个(多 1 个):党政办公室、党建工作办公室、经济发展局", 24)
+    assert all(len(line.encode("gbk")) <= 26 for line in lines)
+    assert not any(line.startswith(("、", "，", ",", ")", "）", ":", "：")) for line in lines)
+    assert "".join(lines).replace(" ", "") == "职能机构11个,超过上限10个(多1个):党政办公室、党建工作办公室、经济发展局"
+
+
+def test_a_word_longer_than_a_line_is_still_cut() -> None:
+    assert _wrap("x" * 50, 20) == ["x" * 20, "x" * 20, "x" * 10]
+
+
+def _chart(path: Path, lang: str = "zh", per_row: int | None = None) -> str:
+    from staffing.cli.render import with_roles
+
+    result = check_file(str(path))
+    assert result.pack is not None
+    return chart_dot(with_roles(result), result.findings, pack_title="p", mandatory_roles=result.pack.mandatory_roles,
+                     lang=lang, font=FONT, per_row=per_row)
+
+
+def test_sub_unit_name_and_figures_are_separate_rows() -> None:
+    # "编6 · 实6" was a second line of the name's cell, and was drawn over the name
+    text = _chart(ZHANGPU)
+    subs = next(line for line in text.splitlines() if line.startswith("  subs_"))
+    assert "<BR/>" not in subs
+    assert re.search(r"<TR><TD><FONT POINT-SIZE=\"9\"><B>执法一中队</B></FONT></TD></TR><TR><TD>"
+                     r"<FONT POINT-SIZE=\"9\">编4·实4</FONT></TD></TR>", subs)
+
+
+def test_town_wide_findings_one_row_per_line() -> None:
+    # wrapped lines of one cell collided in Zhangpu's town-wide box
+    title = next(line for line in _chart(ZHANGPU).splitlines() if "label=<<TABLE" in line and "graph [" in line)
+    assert "<BR/>" not in title
+    assert title.count('<TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#d62728">') >= 4  # ST101 takes two lines
+
+
+def test_dispatched_units_are_one_box_with_one_line_from_the_town() -> None:
+    text = _chart(HONGQIAO)
+    assert len(re.findall(r"^  \w+ -> dispatched;$", text, flags=re.M)) == 1
+    assert "disp_" not in text and "cluster_dispatched" not in text
+    units = next(line for line in text.splitlines() if line.startswith("  dispatched ["))
+    assert units.count('STYLE="dashed"') == 1  # 虹桥派出所 stays dispatched
+
+
+def test_bodies_wrap_into_rows() -> None:
+    text = _chart(ZHANGPU, per_row=5)
+    bands = re.findall(r"\{ rank=same; ([^}]*) \[style=invis\]; \}", text)
+    rows = [b.split(" -> ") for b in bands]
+    assert [len(r) for r in rows] == [4, 4, 4 + 1]  # 12 under the town in even rows, the dispatched box last
+    assert rows[-1][-1] == "dispatched"
+    assert "  town -> row_1;" in text and "  row_1 -> row_2;" in text
+    assert "  row_1 -> body_4;" in text and "  town -> body_4;" not in text
+
+
+# ------------------------------------------------------------------ with dot
+
+
+@needs_dot
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_example_fits_a4_landscape_at_8pt(path: Path, lang: str, tmp_path: Path) -> None:
+    sheet = Sheet.of("A4", "landscape")
+    fitted = fitted_chart(check_file(str(path)), lang, FONT, sheet)
+    assert fitted.fits
+    out = tmp_path / "chart.svg"
+    render(fitted.dot, out)
+    width, height, scale, sizes = printed_text_sizes(out.read_text(encoding="utf-8"))
+    assert width <= sheet.width * 72 + 1 and height <= sheet.height * 72 + 1
+    assert min(sizes) * scale >= MIN_PRINTED_PT - 0.05
+    assert smallest_font(fitted.dot) == min(sizes)
+
+
+@needs_dot
+def test_a_chart_too_big_for_the_sheet_keeps_8pt_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "z.svg"
+    code = main(["render", str(ZHANGPU), "-o", str(out), "--paper", "A4", "--orientation", "portrait"])
+    _, err = capsys.readouterr()
+    width, height, scale, sizes = printed_text_sizes(out.read_text(encoding="utf-8"))
+    assert code == 0
+    assert min(sizes) * scale >= MIN_PRINTED_PT - 0.05
+    portrait = Sheet.of("A4", "portrait")
+    assert width > portrait.width * 72 or height > portrait.height * 72  # larger than the sheet, not smaller text
+    assert "A4纵向纸上放不下" in err and "--paper A3" in err
+    # on A3 it fits, silently
+    code = main(["render", str(ZHANGPU), "-o", str(out), "--paper", "A3", "--orientation", "portrait"])
+    assert (code, capsys.readouterr().err) == (0, f"staffing: 已写入 {out}\n")
+    width, height, scale, sizes = printed_text_sizes(out.read_text(encoding="utf-8"))
+    a3 = Sheet.of("A3", "portrait")
+    assert width <= a3.width * 72 + 1 and height <= a3.height * 72 + 1
+
+
+@needs_dot
+def test_png_carries_its_dpi(tmp_path: Path) -> None:
+    from PIL import Image
+
+    out = tmp_path / "h.png"
+    assert main(["render", str(HONGQIAO), "-o", str(out)]) == 0
+    with Image.open(out) as img:
+        dpi = img.info.get("dpi")
+        assert dpi is not None and round(dpi[0]) == round(dpi[1]) == 150
+        # printed at that DPI it is the sheet's size or less
+        sheet = Sheet.of("A4", "landscape")
+        assert img.width / dpi[0] <= sheet.width + 0.05 and img.height / dpi[1] <= sheet.height + 0.05
+
+
+def test_paper_options_are_checked(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["render", str(HONGQIAO), "-o", str(tmp_path / "x.svg"), "--paper", "A5"]) == 2
+    assert "invalid choice: 'A5'" in capsys.readouterr().err
+
+
+def _versions(tmp_path: Path) -> tuple[Path, Path]:
+    data: dict[str, Any] = yaml.safe_load(XINQIAO.read_text(encoding="utf-8"))
+    old = tmp_path / "xinqiao-2019.yaml"
+    old.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    data["bodies"][2]["name"] = "新桥镇经济服务局"  # renamed (same role)
+    data["bodies"][6]["merged_from"] = [data["bodies"][7]["name"]]  # 7 merged into 6
+    del data["bodies"][7]
+    data["bodies"].append({"name": "新桥镇文化旅游局", "quotas": {"administrative": 2}})
+    new = tmp_path / "xinqiao-2021.yaml"
+    new.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return old, new
+
+
+def test_compare_two_versions_headline_agrees_with_the_boxes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = _versions(tmp_path)
+    out = tmp_path / "v.dot"
+    assert main(["render", "--compare", str(old), str(new), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    old_plan = Plan.model_validate(yaml.safe_load(old.read_text(encoding="utf-8")))
+    new_plan = Plan.model_validate(yaml.safe_load(new.read_text(encoding="utf-8")))
+    q0 = sum(b.quotas.total for b in old_plan.bodies)
+    q1 = sum(b.quotas.total for b in new_plan.bodies)
+    assert f"机构8个→8个，编制{q0}名→{q1}名" in text
+    assert text.count(" [label=<<TABLE") == 16  # 8 boxes a side, as the headline says
+    assert f"{old.name}（8）" in text and f"{new.name}（8）" in text
+    assert "old_2 -> new_2" in text  # renamed, matched by role
+    assert "old_7 -> new_6" in text  # merged
+    assert "新设" in text  # the new bureau
+    # one plan: before and after the reform, as before
+    assert main(["render", "--compare", str(new), "-o", str(out)]) == 0
+    assert "改革前" in out.read_text(encoding="utf-8")
+    # two plans without --compare, or three, is a usage error
+    assert main(["render", str(old), str(new), "-o", str(out)]) == 2
+    assert "render 需要一个方案文件" in capsys.readouterr().err
+
+
+@needs_dot
+def test_charts_never_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = _versions(tmp_path)
+    charts = tmp_path / "charts"
+    assert main(["check", str(old), str(new), "--charts", str(charts)]) == 1  # the new version fails
+    capsys.readouterr()
+    names = sorted(p.name for p in charts.iterdir())
+    assert names == [
+        "321282104000-新桥镇-xinqiao-2019.png", "321282104000-新桥镇-xinqiao-2019.svg",
+        "321282104000-新桥镇-xinqiao-2021.png", "321282104000-新桥镇-xinqiao-2021.svg",
+    ]
+    assert "新桥镇经济服务局" in (charts / "321282104000-新桥镇-xinqiao-2021.svg").read_text(encoding="utf-8")
+    assert "新桥镇经济服务局" not in (charts / "321282104000-新桥镇-xinqiao-2019.svg").read_text(encoding="utf-8")

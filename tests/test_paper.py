@@ -134,7 +134,7 @@ def test_a_chart_too_big_for_the_sheet_keeps_8pt_and_says_so(tmp_path: Path, cap
     assert "A4纵向纸上放不下" in err and "--paper A3" in err
     # on A3 it fits, silently
     code = main(["render", str(ZHANGPU), "-o", str(out), "--paper", "A3", "--orientation", "portrait"])
-    assert (code, capsys.readouterr().err) == (0, f"staffing: 已写入 {out}\n")
+    assert (code, capsys.readouterr().err) == (0, f"staffing: 已写入“{out}”\n")
     width, height, scale, sizes = printed_text_sizes(out.read_text(encoding="utf-8"))
     a3 = Sheet.of("A3", "portrait")
     assert width <= a3.width * 72 + 1 and height <= a3.height * 72 + 1
@@ -192,7 +192,7 @@ def test_compare_two_versions_headline_agrees_with_the_boxes(tmp_path: Path, cap
     assert "改革前" in out.read_text(encoding="utf-8")
     # two plans without --compare, or three, is a usage error
     assert main(["render", str(old), str(new), "-o", str(out)]) == 2
-    assert "render 需要一个方案文件" in capsys.readouterr().err
+    assert "绘图需要一个方案文件" in capsys.readouterr().err
 
 
 @needs_dot

@@ -212,7 +212,7 @@ def test_chart_shows_the_parts_of_the_plan() -> None:
     assert "新桥镇党委、新桥镇政府" in text
     assert "加挂：便民服务中心" in text
     assert "行政6 全额事业8" in text
-    assert "领导职数：核定3名，实配3人" in text
+    assert "职数核定3·实配3" in text
     assert "实有13人" in text
     assert "必设机构" in text and "自选机构" in text
     assert "问题：S203" in text  # body 3

@@ -410,7 +410,7 @@ def chart_dot(
         town_rows = ""
         town_lines = 0
         for f in town_findings:
-            for n, line in enumerate(_lines(f.message(lang), 116)):
+            for n, line in enumerate(_lines(f.message(lang), 100)):
                 town_lines += 1
                 code = f"<B>{html_text(f.code)}</B> " if n == 0 else ""
                 town_rows += (

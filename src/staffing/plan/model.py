@@ -13,7 +13,7 @@ never a pass or a fail.  A whole section may be declared not provided (`not_prov
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -47,15 +47,6 @@ Role = Literal[
     "other",
 ]
 
-QUOTA_TYPES: tuple[str, ...] = (
-    "administrative",
-    "institutional_full",
-    "institutional_partial",
-    "institutional_self",
-    "political_legal",
-    "service",
-)
-
 QuotaType = Literal[
     "administrative",
     "institutional_full",
@@ -64,6 +55,8 @@ QuotaType = Literal[
     "political_legal",
     "service",
 ]
+# the quota types in the order a three-set plan lists them, from the one definition above
+QUOTA_TYPES: tuple[str, ...] = get_args(QuotaType)
 
 
 # Full names of the quota types (行政编制 …), from the catalogue ("quota.<type>").

@@ -71,26 +71,26 @@ class _Styles:
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
+# The hint under a column, by the kind of value it takes (catalogue keys; "unknown" adds
+# that 未知 is accepted).
+_HINTS: dict[str, tuple[str, ...]] = {
+    "count": ("xlsx.hint.count", "xlsx.hint.unknown"),
+    "date": ("xlsx.hint.date",),
+    "code": ("xlsx.hint.code", "xlsx.hint.unknown"),
+    "names": ("xlsx.hint.names",),
+    "lines": ("xlsx.hint.lines",),
+    "roles": ("xlsx.hint.roles",),
+    "pack": ("xlsx.hint.pack",),
+    "enum:bool": ("xlsx.hint.bool",),
+}
+
+
 def _hint(f: Field) -> str:
     kind = f.kind
-    if kind == "count":
-        text = zh("xlsx.hint.count") + zh("xlsx.hint.unknown")
-    elif kind == "date":
-        text = zh("xlsx.hint.date")
-    elif kind == "code":
-        text = zh("xlsx.hint.code") + zh("xlsx.hint.unknown")
-    elif kind == "names":
-        text = zh("xlsx.hint.names")
-    elif kind == "lines":
-        text = zh("xlsx.hint.lines")
-    elif kind == "roles":
-        text = zh("xlsx.hint.roles")
+    if kind in _HINTS:
+        text = "".join(zh(key) for key in _HINTS[kind])
     elif kind.startswith("enums:"):
         text = zh("xlsx.hint.sections") + "、".join(enum_labels(kind[6:]))
-    elif kind == "pack":
-        text = zh("xlsx.hint.pack")
-    elif kind == "enum:bool":
-        text = zh("xlsx.hint.bool")
     elif kind.startswith("enum:"):
         text = zh("xlsx.hint.choice") + "、".join(enum_labels(kind[5:]))
     elif f.path == ("@owner",):

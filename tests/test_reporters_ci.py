@@ -329,3 +329,20 @@ def test_doc_commands_run_on_examples(tmp_path: Path) -> None:
             body = out.splitlines()[:-1]
             assert all(x.startswith("::") for x in body)
             assert (proc.returncode == 1) == any(x.startswith("::error ") for x in body)
+
+
+def test_sarif_uris_are_percent_encoded(plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """SARIF's artifact URIs are URI references: a Chinese file name in a folder with a space is
+    percent-encoded as UTF-8, and decodes back to the file in the repository."""
+    from urllib.parse import unquote
+
+    folder = plans / "昆山 市"
+    folder.mkdir()
+    (folder / "张浦#1.yaml").write_text((plans / "bad.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out = run_cli(capsys, "check", "plans/昆山 市", "--format", "sarif")
+    assert code == 1
+    data = json.loads(out)
+    validate_sarif(data)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"]}
+    assert uris == {"plans/%E6%98%86%E5%B1%B1%20%E5%B8%82/%E5%BC%A0%E6%B5%A6%231.yaml"}
+    assert (Path.cwd() / unquote(uris.pop())).is_file()

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from staffing import __version__
 from staffing.checks import CHECKS, UNUSABLE_INPUT, Check
@@ -105,10 +106,13 @@ def _rule(check: type[Check], run: Run) -> dict[str, Any]:
 
 
 def _artifact(path: str) -> dict[str, Any]:
+    """A SARIF artifact location. SARIF asks for a URI reference (RFC 3986), so a path with
+    spaces, Chinese characters, ``#`` or ``%`` is percent-encoded (UTF-8): code-scanning
+    services decode it back to the file in the repository."""
     p = PurePath(path)
     if p.is_absolute():
         return {"uri": Path(path).as_uri()}
-    return {"uri": p.as_posix(), "uriBaseId": SRCROOT}
+    return {"uri": quote(p.as_posix(), safe="/"), "uriBaseId": SRCROOT}
 
 
 def _location(file: str, line: int | None, column: int | None, trail: tuple[str, ...] = (),

@@ -50,6 +50,27 @@ def test_json_values_are_json_values(text: str, want: dict) -> None:
     assert [type(v) for v in doc.data.values()] == [type(v) for v in want.values()]
 
 
+def test_columns_after_a_surrogate_pair_are_the_files_columns() -> None:
+    """Each pair is rewritten shorter for the YAML reading; the marks still count the file's
+    characters: two pairs on a line, a value after them, and a line without any."""
+    text = '{"a": "\\ud842\\udfb7\\ud842\\udfb7", "b": 1,\n "c": "\\ud842\\udfb7", "d": [2]}'
+    doc = load_text("x.json", text)
+    line1, line2 = text.split("\n")
+    assert doc.marks[("b",)] == (1, line1.index("1,") + 1)
+    assert doc.key_marks[("b",)] == (1, line1.index('"b"') + 1)
+    assert doc.marks[("d", 0)] == (2, line2.index("[2]") + 2)
+    assert doc.marks[("a",)] == (1, line1.index('"\\ud') + 1)
+
+
+def test_a_mistake_after_a_surrogate_pair_is_at_its_place() -> None:
+    from staffing.errors import InputProblem
+
+    text = '{"a": "\\ud842\\udfb7", "a": 2}'
+    with pytest.raises(InputProblem) as exc:
+        load_text("x.json", text)
+    assert (exc.value.key, exc.value.line, exc.value.column) == ("input.duplicate-key", 1, text.rindex('"a"') + 1)
+
+
 @pytest.mark.parametrize(("text", "key", "column"), [
     ('{"a": "\\ud842"}', "input.lone-surrogate", 8),
     ('{"a": "x\\udfb7"}', "input.lone-surrogate", 9),

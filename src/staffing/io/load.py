@@ -14,7 +14,9 @@ parsing expensive; the builder then counts nodes again as aliases are expanded.
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import dataclasses
 import json
 import math
 import os
@@ -357,19 +359,37 @@ def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Document
     """Parse YAML (or JSON, which is checked by the JSON grammar first) into a Document."""
     _check_characters(path, text)
     json_data: Any = None
+    shifts: dict[int, list[int]] = {}
     is_json = path.lower().endswith(".json")
     if is_json:
         json_data = _check_json(path, text, limits)
         # YAML reads JSON except for tabs used as indentation (plain spaces to JSON) and
         # characters beyond the BMP escaped as UTF-16 surrogate pairs, which YAML spells
         # \UXXXXXXXX.  The YAML reading gives the marks and the limits; the data is JSON's.
-        # (A pair is two characters shorter that way: a column after one on its line is off by two.)
-        text = _SURROGATE_PAIR.sub(_yaml_escape, text.replace("\t", " "))
+        # A pair is two characters shorter that way; `shifts` puts the columns back.
+        text, shifts = _yaml_escapes(text.replace("\t", " "))
         lone = _LONE_SURROGATE.search(text)
         if lone is not None:  # JSON's grammar lets it through; it stands for no character
             pos = lone.start(2)
             raise problem(path, "input.lone-surrogate", text.count("\n", 0, pos) + 1,
                           pos - (text.rfind("\n", 0, pos) + 1) + 1, escape=lone.group(2))
+    try:
+        doc = _load_yaml_text(path, text, limits, json_data if is_json else _NOT_JSON)
+    except InputProblem as exc:
+        if not shifts:
+            raise
+        raise _shifted(exc, shifts) from None
+    if shifts:
+        for marks in (doc.marks, doc.key_marks):
+            for loc, (line, column) in marks.items():
+                marks[loc] = (line, _unshift(shifts, line, column))
+    return doc
+
+
+_NOT_JSON = object()
+
+
+def _load_yaml_text(path: str, text: str, limits: Limits, json_data: Any) -> Document:
     try:
         try:
             root = _compose(path, text, limits)
@@ -398,7 +418,7 @@ def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Document
     if not isinstance(data, dict):
         zh, en = CATALOGUE.get(f"kind.{type(data).__name__}", CATALOGUE["kind.other"])
         raise problem(path, "input.root-type", *_at(root.start_mark), found_zh=zh, found_en=en)
-    if is_json:  # numbers as JSON reads them (YAML 1.1 reads 1e5 and 1.5e3 as text)
+    if json_data is not _NOT_JSON:  # numbers as JSON reads them (YAML 1.1 reads 1e5 and 1.5e3 as text)
         data = json_data
     return Document(path, data, builder.marks, builder.key_marks)
 
@@ -409,9 +429,39 @@ _SURROGATE_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u([dD][89abAB][0-9a-fA-F]{2})
 _LONE_SURROGATE = re.compile(r"(?<!\\)((?:\\\\)*)(\\u[dD][89a-fA-F][0-9a-fA-F]{2})")
 
 
-def _yaml_escape(m: re.Match[str]) -> str:
-    high, low = int(m.group(2), 16), int(m.group(3), 16)
-    return f"{m.group(1)}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
+def _yaml_escapes(text: str) -> tuple[str, dict[int, list[int]]]:
+    """JSON's surrogate-pair escapes spelled as YAML's \\UXXXXXXXX, and where each rewritten
+    escape ends on its line (0-based line -> 0-based columns in the new text): whatever
+    stands after one of them is two columns further right in the file."""
+    parts: list[str] = []
+    shifts: dict[int, list[int]] = {}
+    done = 0
+    for m in _SURROGATE_PAIR.finditer(text):
+        high, low = int(m.group(2), 16), int(m.group(3), 16)
+        parts.append(text[done:m.start()])
+        parts.append(f"{m.group(1)}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}")
+        done = m.end()
+        line = text.count("\n", 0, m.start())
+        ends = shifts.setdefault(line, [])
+        # the column, in the new text, just after this escape
+        new_end = (m.end() - (text.rfind("\n", 0, m.start()) + 1)) - 2 * (len(ends) + 1)
+        ends.append(new_end)
+    if not parts:
+        return text, {}
+    parts.append(text[done:])
+    return "".join(parts), shifts
+
+
+def _unshift(shifts: dict[int, list[int]], line: int, column: int) -> int:
+    """The file's 1-based column for a 1-based (line, column) of the rewritten text."""
+    ends = shifts.get(line - 1)
+    return column + 2 * bisect.bisect_right(ends, column - 1) if ends else column
+
+
+def _shifted(exc: InputProblem, shifts: dict[int, list[int]]) -> InputProblem:
+    if exc.line is None or exc.column is None:
+        return exc
+    return dataclasses.replace(exc, column=_unshift(shifts, exc.line, exc.column))
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -324,3 +324,18 @@ def test_reports_are_written_a_file_at_a_time(tmp_path: Path) -> None:
     whole = json.dumps(sarif.as_data(run, "en"), ensure_ascii=False, indent=2, default=str)
     assert "".join(stream("sarif", run, "en")) == inert_json(whole) + "\n"
     assert json.loads("".join(stream("sarif", run, "en")))["runs"][0]["results"] == sarif.as_data(run, "en")["runs"][0]["results"]
+
+
+def test_an_input_problem_passes_through_a_context_manager() -> None:
+    """contextlib sets __traceback__ on the exception it re-raises; the problem must survive it."""
+    import contextlib
+
+    from staffing.errors import problem
+
+    @contextlib.contextmanager
+    def block():  # type: ignore[no-untyped-def]
+        yield
+
+    with pytest.raises(Exception) as exc, block():
+        raise problem("x.yaml", "input.empty", 1, 1)
+    assert type(exc.value).__name__ == "InputProblem" and exc.value.line == 1

@@ -156,6 +156,8 @@ def test_child_tightening_parent_is_not_reported() -> None:
         ("missing-mandatory-body", "roles", ["party_government_office"]),  # fewer required roles
         ("dispatched-head-not-consulted", "written", False),  # no longer in writing
         ("missing-list", "duty_admission", False),
+        # an allow-list: letting one more quota type count as moved down is looser
+        ("transfer-out-of-range", "types", ["administrative", "institutional_full", "institutional_partial"]),
     ],
 )
 def test_each_kind_of_loosening_is_reported(tmp_path: Path, slug: str, option: str, value: Any) -> None:
@@ -171,6 +173,22 @@ def test_each_kind_of_loosening_is_reported(tmp_path: Path, slug: str, option: s
     )
     pack = resolve(str(pack_file))
     assert [(lo.slug, lo.option) for lo in pack.loosened] == [(slug, option)]
+
+
+@needs_shared
+def test_a_shorter_allow_list_is_tighter(tmp_path: Path) -> None:
+    pack_file = tmp_path / "fewer-types.yaml"
+    pack_file.write_text(
+        yaml.safe_dump({
+            "id": "test-fewer-types", "title": {"zh": "测试", "en": "test"},
+            "extends": "taizhou-three-integrations",
+            "checks": {"transfer-out-of-range": {"types": {
+                "value": ["administrative"],
+                "source": {"seed": "004_8277045ee1f06dc8.txt", "quote": "行政编制或者全额拨款事业编制"}}}},
+        }, allow_unicode=True),
+        encoding="utf-8",
+    )
+    assert resolve(str(pack_file)).loosened == []
 
 
 @needs_shared

@@ -81,10 +81,14 @@ class Interrupted(BaseException):
         self.signum = signum
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class InputProblem(Exception):
     """A file or argument the tool cannot use.  Always names the file; line and column
-    are 1-based and given where there is one."""
+    are 1-based and given where there is one.
+
+    Not a frozen dataclass: Python sets an exception's ``__traceback__`` as it passes
+    through a ``with`` block of a context manager, which a frozen one refuses (a
+    FrozenInstanceError in place of the message).  Treat it as immutable all the same."""
 
     file: str
     key: str

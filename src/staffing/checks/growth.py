@@ -37,7 +37,7 @@ class TransferUnrecordedOptions(Options):
 class TransferRangeOptions(Options):
     min: int | None = Field(None, ge=0, json_schema_extra={"direction": "min"})
     max: int | None = Field(None, ge=0, json_schema_extra={"direction": "max"})
-    types: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
+    types: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})
     # the roles of the bodies quota moved down should go to (Taizhou: enforcement and service)
     to_roles: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})
 

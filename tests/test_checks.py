@@ -8,7 +8,8 @@ Each case file is a complete plan whose header says what it expects:
     # expect: ST000 @ 11:14 in ../packs/x.yaml   the location is in that file
     # expect: ST201 @ 30:5 cannot-check          bad case whose outcome is "cannot check" (a figure unknown)
 
-Adding a case is adding a file; `tests/cases/_generate.py` wrote the current ones.
+Adding a case is adding a file (copy a neighbouring case and change what it is about); the
+cases are maintained by hand, each read as the regression baseline it is.
 """
 
 from __future__ import annotations

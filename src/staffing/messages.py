@@ -315,6 +315,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{body}列出的原机构“{name}”不在改革前机构名单中",
         "{body} lists “{name}” as merged, but it is not a pre-reform body",
     ),
+    "ST907.unknown": (
+        "领导班子中“{post}”的交叉任职“{other}”不是本方案领导班子的职务",
+        "the leadership-team post “{post}” is cross-held with “{other}”, which is not a post of the plan's leadership team",
+    ),
+    "ST907.self": (
+        "领导班子中“{post}”的交叉任职列了本职务",
+        "the leadership-team post “{post}” lists itself as cross-held",
+    ),
     "ST951": (
         "{county}记录下划给{town}的{type_zh}{county_count}名（文号{document}），{town}方案记录为{town_count}名",
         "{county} records {county_count} {type_en} moved down to {town} (document {document}); {town}'s plan records {town_count}",
@@ -367,6 +375,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.ST904": ("名称重复", "Two parts of the plan have the same name"),
     "title.ST905": ("机构隶属关系错误", "The org hierarchy has a cycle, a dangling parent or a part the town cannot reach"),
     "title.ST906": ("改革前机构去向不明", "A pre-reform body is not accounted for in the new structure"),
+    "title.ST907": ("交叉任职与领导班子不符", "A cross-held post is not a post of the town's leadership team"),
     "title.ST951": ("县级下划记录与乡镇方案不一致", "The county's record of quotas moved down differs from its towns' plans"),
     "title.ST952": ("县级编制总数未按下划数减少", "The county's quota total did not fall by what it moved down"),
     # ---- org charts (render.py) ----------------------------------------------------------

@@ -22,6 +22,7 @@ from staffing.checks.cadres import BodyAboveAuthority, LeaderAboveBodyRank, Lead
 from staffing.checks.consistency import (
     BaselineBodyUnaccounted,
     BrokenHierarchy,
+    CrossHoldingUnknownPost,
     DuplicateName,
     OverEstablishment,
     SubunitExceedsBody,
@@ -133,7 +134,7 @@ CHECKS: tuple[type[Check], ...] = register(
     MissingList, PowersNotCatalogued,
     DevelopedTownNotATown, PackNotApplicable, PlanBeforePack,
     TotalsMismatch, SubunitExceedsBody, OverEstablishment, DuplicateName, BrokenHierarchy,
-    BaselineBodyUnaccounted,
+    BaselineBodyUnaccounted, CrossHoldingUnknownPost,
     # per county file
     CountyTransferMismatch, CountyTotalNotReduced,
     # per run

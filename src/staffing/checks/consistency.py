@@ -361,3 +361,45 @@ class BaselineBodyUnaccounted(Check):
                 if normalize(name) not in old:
                     yield Problem("ST906.unknown", {"name": name, "body": plan.support_center.name},
                                   ("support_center", "absorbed", j))
+
+
+class CrossHoldingUnknownPost(Check):
+    """A cross-held post is not a post of the town's leadership team.
+
+    ## What it checks
+    Every name under a leadership-team post's `cross_holding` (交叉任职: the other team posts
+    the same people hold) is the title of another post of `leadership_team`, compared in
+    either script and ignoring spaces; a post does not list itself.
+
+    ## Why it matters
+    Cross-holding is how a town stays within its leadership-post quota (镇长 also serving as
+    党委副书记); a reviewer counts who holds what from it.  A cross-held post the team does
+    not have leaves the count of posts and people unexplained.
+
+    ## Example
+    Bad:  leadership_team: [{title: 镇长, approved: 1, filled: 1, cross_holding: [党委副书记]}]
+          with no 党委副书记 post in the team.
+    Good: the team also lists {title: 党委副书记, approved: 2, filled: 2}.
+
+    ## Fix
+    Add the cross-held post to `leadership_team`, or correct the name under `cross_holding`.
+    """
+
+    code = "ST907"
+    messages = ("ST907.unknown", "ST907.self")
+    slug = "cross-holding-unknown-post"
+    rule = 12
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        team = ctx.plan.leadership_team
+        titles = normalize_many([post.title for post in team])
+        for j, post in enumerate(team):
+            trail = (label("section.leadership_team"), (post.title, post.title))
+            for k, other in enumerate(post.cross_holding):
+                key = normalize(other)
+                if key == titles[j]:
+                    yield Problem("ST907.self", {"post": post.title}, ("leadership_team", j, "cross_holding", k),
+                                  trail=trail)
+                elif key not in titles:
+                    yield Problem("ST907.unknown", {"post": post.title, "other": other},
+                                  ("leadership_team", j, "cross_holding", k), trail=trail)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from staffing.cli.main import discover, main
+from staffing.cli.discover import discover
+from staffing.cli.main import main
 from staffing.plan.generate import write
 from staffing.run.county import check_counties
 from staffing.run.engine import check_file

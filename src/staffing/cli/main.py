@@ -1,84 +1,25 @@
-"""The `staffing` command.  Parses arguments, wires loaders, checks and reporters, and is
-(with the reporters) the only place that prints."""
+"""The `staffing` command: `main` parses the arguments into one typed options object
+(`staffing.cli.options`) and `run(options)` runs the command and returns its exit code.
+With the reporters, the command line is the only place that prints."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import itertools
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from staffing import __version__
 from staffing.checks import CHECKS, lookup
+from staffing.cli import options as o
 from staffing.cli.config import Config, resolve_config
-from staffing.cli.options import config_of, pack_folders
 from staffing.cli.output import emit, say, silence_stdout, write_file
 from staffing.errors import Exit, InputProblem, Interrupted, problem
 from staffing.io.load import Limits, display_path
 from staffing.messages import render
-from staffing.reporters import CONSOLE_FORMATS, REPORTERS, Run, stream
-from staffing.run.engine import FileResult, Settings, Skipped, check_file, packs_findings
-
-PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
-
-
-def discover(paths: Sequence[str]) -> Iterator[str | InputProblem | Skipped]:
-    """Plan files under the given paths, sorted; folders are walked recursively without
-    following symbolic links to folders (so a link loop cannot trap the walk).  A link
-    or folder that carries a plan suffix, and a sub-folder that cannot be read, are
-    reported rather than skipped, so nothing in a checked folder goes silently unchecked.
-    Plan-like files that are not checked (a name starting with "." or "_", other than the
-    county file, which the county checks read; anything in a folder starting with ".") are
-    yielded as `Skipped`, with the reason."""
-    from staffing.checks.county import COUNTY_FILE
-
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found: list[str | InputProblem] = []
-
-            # os.walk below calls this during this iteration, so `raw` and `found` are current
-            def unreadable(exc: OSError) -> None:
-                where = exc.filename if isinstance(exc.filename, str) else raw  # noqa: B023
-                found.append(problem(where, "input.unreadable", reason=exc.strerror or str(exc)))  # noqa: B023
-
-            skipped: list[Skipped] = []
-            for root, dirs, files in os.walk(p, followlinks=False, onerror=unreadable):
-                dirs[:] = sorted(dirs)  # folders starting with "." too: what they hold is listed as skipped
-                rel = os.path.relpath(root, p)
-                hidden = any(part.startswith(".") and part not in (".", "..") for part in rel.split(os.sep))
-                for name in files:
-                    full = os.path.join(root, name)
-                    if not name.lower().endswith(PLAN_SUFFIXES):
-                        continue
-                    if hidden:
-                        skipped.append(Skipped(full, "skip.hidden-folder"))
-                    elif name.startswith("."):
-                        skipped.append(Skipped(full, "skip.hidden-file"))
-                    elif name == COUNTY_FILE:
-                        continue  # read by the county checks
-                    elif name.startswith("~$"):  # the lock file Excel and WPS keep beside an open workbook
-                        skipped.append(Skipped(full, "skip.lock-file"))
-                    elif name.startswith("_"):
-                        skipped.append(Skipped(full, "skip.underscore"))
-                    else:
-                        found.append(full)
-                if hidden:
-                    continue
-                for d in list(dirs):
-                    full = os.path.join(root, d)
-                    if os.path.islink(full) and full.lower().endswith(PLAN_SUFFIXES):
-                        found.append(full)
-            if not found:
-                yield problem(raw, "input.no-plans")
-            yield from sorted(found, key=lambda f: f.file if isinstance(f, InputProblem) else f)
-            yield from sorted(skipped, key=lambda s: s.path)
-        else:
-            yield raw
+from staffing.reporters import CONSOLE_FORMATS
 
 
 def _limit(value: str) -> int:
@@ -92,182 +33,11 @@ def _limit(value: str) -> int:
     return number
 
 
-def _limits(args: argparse.Namespace) -> Limits:
-    """The input limits chosen on the command line (defaults for any not offered)."""
-    default = Limits()
-    return Limits(
-        max_bytes=getattr(args, "max_bytes", None) or default.max_bytes,
-        max_depth=getattr(args, "max_depth", None) or default.max_depth,
-        max_nodes=getattr(args, "max_nodes", None) or default.max_nodes,
-        max_findings_per_check=getattr(args, "max_findings_per_check", None) or default.max_findings_per_check,
-        max_findings_per_file=getattr(args, "max_findings_per_file", None) or default.max_findings_per_file,
-    )
-
-
-def _codes(values: Sequence[str] | None) -> frozenset[str]:
-    out: set[str] = set()
-    for value in values or ():
-        for part in value.split(","):
-            part = part.strip()
-            if not part:
-                continue
-            check = lookup(part, "plan")
-            if check is None:
-                raise problem("<arguments>", "cli.unknown-check", check=part)
-            out.add(check.code)
-    return frozenset(out)
-
-
-def _outputs(args: argparse.Namespace) -> list[tuple[str, str]]:
-    """(format, file) for every report this run writes: the configuration's, then
-    --output's (which replace the configuration's file for the same format)."""
-    chosen: dict[str, str] = dict(config_of(args).get("outputs", {}))
-    for fmt, file in args.output or ():
-        chosen[fmt] = file
-    for fmt in chosen:
-        if fmt not in REPORTERS:
-            raise problem("--output", "cli.unknown-format", format=fmt, known=", ".join(sorted(REPORTERS)))
-    return sorted(chosen.items())
-
-
-@contextlib.contextmanager
-def _no_colour() -> Iterator[None]:
-    """NO_COLOR set for the moment a report for a file is made (https://no-color.org)."""
-    before = os.environ.get("NO_COLOR")
-    os.environ["NO_COLOR"] = "1"
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["NO_COLOR"]
-        else:
-            os.environ["NO_COLOR"] = before
-
-
-def report_pieces(run: Run, fmt: str, lang: str, summary: dict | None) -> Iterator[str | bytes]:
-    """The report of `run` in `fmt` (with the roll-up in text and JSON when there is one), in
-    pieces as the reporter makes them (see `reporters.stream`).  Formats come from the
-    reporters' registry, so a reporter registered there is usable both on the console
-    (--format) and as a file (--output FORMAT=FILE)."""
-    if summary is not None and fmt == "json":
-        from staffing.reporters import json_reporter
-
-        return json_reporter.stream(run, lang, extra={"rollup": summary})
-    if summary is not None and fmt == "text":
-        from staffing.run.batch import rollup_text
-
-        return itertools.chain(stream(fmt, run, lang), (rollup_text(summary, lang),))
-    return stream(fmt, run, lang)
-
-
-def report_for(run: Run, fmt: str, lang: str, summary: dict | None) -> str | bytes:
-    """The whole report of `run` in `fmt` (for a file, written whole or not at all)."""
-    pieces = list(report_pieces(run, fmt, lang, summary))
-    if pieces and isinstance(pieces[0], bytes):
-        return b"".join(p for p in pieces if isinstance(p, bytes))
-    return "".join(p for p in pieces if isinstance(p, str))
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    config = config_of(args)
-    if args.select is None:
-        args.select = config.get("select")
-    if args.ignore is None:
-        args.ignore = config.get("ignore")
-    args.packs = list(config.get("packs", [])) + list(args.packs or [])  # the file's folders, then the command line's
-    outputs = _outputs(args)
-    if args.format and args.format not in REPORTERS:  # before any plan is checked
-        raise problem("--format", "cli.unknown-format", format=args.format, known=", ".join(sorted(REPORTERS)))
-    folders = pack_folders(args)
+def cmd_rules(options: o.RulesOptions) -> int:
     from staffing.packs.load import available, resolve
 
-    available(folders)  # a missing folder or a clash of ids is one message before any plan
-    if args.rules:  # a pack named on the command line is an argument: one message, not one per plan
-        resolve(args.rules, folders)
-    settings = Settings(
-        rules=args.rules,
-        packs=folders,
-        select=_codes(args.select),
-        ignore=_codes(args.ignore),
-        limits=_limits(args),
-    )
-    results: list[FileResult] = []
-    plan_paths: list[str] = []
-    skipped: list[Skipped] = []
-    for item in discover(args.paths):
-        if isinstance(item, InputProblem):
-            results.append(FileResult(item.file, error=item))
-            continue
-        if isinstance(item, Skipped):
-            skipped.append(Skipped(display_path(item.path), item.reason))
-            continue
-        plan_paths.append(item)
-    if getattr(args, "charts", None) or args.explain_roles:  # whole plans, not the batch's records
-        results.extend(check_file(p, settings) for p in plan_paths)
-    else:
-        from staffing.run.batch import check_paths
-
-        checked, _ = check_paths(plan_paths, settings, jobs=args.jobs, use_cache=not args.no_cache,
-                                 cache_dir=args.cache_dir)
-        results.extend(checked)
-    from staffing.run.county import check_counties
-
-    county_results = check_counties([r for r in results if r.summary is not None or r.error is not None])
-    results.extend(county_results)
-    from staffing.run import waivers
-
-    extra: list = []
-    waiver_file = None if args.no_waivers else waivers.discover(
-        args.waivers, cwd=None if args.waivers or not config.path else config.get("_base"))
-    if waiver_file:
-        waiver_file = display_path(waiver_file)
-    if waiver_file:
-        judge_all = any(os.path.isdir(p) for p in args.paths)
-        extra = waivers.apply(results, waivers.load(waiver_file), waivers.today(), judge_all=judge_all)
-    strict = args.strict or args.fail_on == "warning"
-    run = Run(results, packs_findings(results) + extra, strict=strict, settings=settings, skipped=skipped)
-    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if fmt not in REPORTERS:
-        raise problem("--format", "cli.unknown-format", format=fmt, known=", ".join(sorted(REPORTERS)))
-    summary = None
-    if len(plan_paths) > 1 or county_results:
-        from staffing.run.batch import rollup
-
-        summary = rollup(results, run.status)
-    for out_fmt, out_file in outputs:
-        with _no_colour():  # a file never gets a terminal's colour codes
-            data = report_for(run, out_fmt, args.lang, summary)
-        write_file(out_file, data, args.lang)
-    for piece in report_pieces(run, fmt, args.lang, summary):  # written as made: memory does not grow with the findings
-        if isinstance(piece, bytes):
-            raise problem("--format", "cli.format-not-text", format=fmt)
-        emit(piece)
-    if args.explain_roles and fmt == "text":
-        from staffing.reporters.roles import explain
-
-        emit("\n" + "\n".join(filter(None, (explain(r, args.lang) for r in results))))
-    chart_status: int = Exit.CLEAN
-    if getattr(args, "charts", None):
-        from staffing.cli.render import draw_charts
-
-        chart_status = draw_charts(run, args.charts, args.lang, args)
-    counts = run.counts()
-    if chart_status:
-        return chart_status
-    if counts["unusable"] or counts["county_unusable"]:
-        return Exit.UNUSABLE
-    if counts["failed"] or counts["county_failed"] or any(run.failing(f) for f in run.pack_findings):  # e.g. an unused waiver, --fail-on warning
-        return Exit.VIOLATIONS
-    if counts["incomplete"] and not args.allow_incomplete:  # never a pass: something could not be checked
-        return Exit.VIOLATIONS
-    return Exit.CLEAN
-
-
-def cmd_rules(args: argparse.Namespace) -> int:
-    from staffing.packs.load import available, resolve
-
-    lang = args.lang
-    folders = pack_folders(args)
+    lang = options.lang
+    folders = options.packs
     for pack_id in sorted(available(folders)):
         pack = resolve(pack_id, folders)
         print(f"{pack.id}  {pack.title.get(lang, '')}  ({origin_words(pack.origin, lang)})")
@@ -309,10 +79,10 @@ def origin_words(origin: str, lang: str) -> str:
     return render("report.shipped", lang, {}) if origin == SHIPPED else render("report.from", lang, {"origin": origin})
 
 
-def cmd_explain(args: argparse.Namespace) -> int:
-    check = lookup(args.code)
+def cmd_explain(options: o.ExplainOptions) -> int:
+    check = lookup(options.code)
     if check is None:
-        raise problem("<arguments>", "cli.unknown-check", check=args.code)
+        raise problem("<arguments>", "cli.unknown-check", check=options.code)
     rule = f"rule {check.rule}, " if check.rule else ""
     print(f"{check.code} {check.slug}  ({rule}default severity {check.severity.value})")
     print(render(f"title.{check.code}", "zh", {}))
@@ -327,37 +97,30 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return Exit.CLEAN
 
 
-def cmd_schema(args: argparse.Namespace) -> int:
+def cmd_schema(options: o.SchemaOptions) -> int:
     from staffing.plan.schema import plan_schema
 
     print(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
     return Exit.CLEAN
 
 
-def cmd_diff(args: argparse.Namespace) -> int:
+def cmd_diff(options: o.DiffOptions) -> int:
     from staffing.run import diff
 
-    limits = Limits(max_bytes=args.max_bytes)
-    if args.base is not None and len(args.files) == 1:
-        old = diff.load_from_git(args.base, args.files[0], limits)
-    elif args.base is None and len(args.files) == 2:
-        old = diff.load_version(args.files[0], limits)
+    limits = options.limits
+    if options.old is None:
+        assert options.base is not None
+        old = diff.load_from_git(options.base, options.new, limits)
     else:
-        raise problem("<arguments>", "cli.diff-args")
-    new = diff.load_version(args.files[-1], limits)
-    if old.plan.town.code != new.plan.town.code and not args.force:
+        old = diff.load_version(options.old, limits)
+    new = diff.load_version(options.new, limits)
+    if old.plan.town.code != new.plan.town.code and not options.force:
         old_town, new_town = old.plan.town, new.plan.town
         raise problem("<arguments>", "diff.different-towns", old=f"{old_town.name} {old_town.code}",
                       new=f"{new_town.name} {new_town.code}")
     result = diff.compare(old, new)
-    emit(diff.report_json(result) if args.format == "json" else diff.report_text(result, args.lang))
+    emit(diff.report_json(result) if options.format == "json" else diff.report_text(result, options.lang))
     return Exit.CLEAN if result.ok else Exit.VIOLATIONS
-
-
-def _cmd_render(args: argparse.Namespace) -> int:
-    from staffing.cli.render import cmd_render
-
-    return cmd_render(args)
 
 
 def _output_spec(value: str) -> tuple[str, str]:
@@ -391,12 +154,6 @@ def _check_defaults(config: Config) -> dict[str, object]:
     if config.get("cache") is False:
         out["no_cache"] = True
     return out
-
-
-def _cmd_report(args: argparse.Namespace) -> int:
-    from staffing.cli.report import cmd_report
-
-    return cmd_report(args, discover)
 
 
 def _paper_options(parser: argparse.ArgumentParser) -> None:
@@ -458,17 +215,17 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
                        help="also write the report in FORMAT to FILE (repeatable: one run, several reports; "
                             "formats as for --format)")
     _config_options(check)
-    check.set_defaults(func=cmd_check, config=config, **_check_defaults(config or Config()))
+    check.set_defaults(options=o.check_options, config=config, **_check_defaults(config or Config()))
 
     rules = sub.add_parser("rules", help="list rule packs and checks")
     rules.add_argument("--lang", choices=["zh", "en"], default="zh")
     rules.add_argument("--packs", action="append", metavar="DIR", help="a folder of your own rule packs (repeatable)")
     _config_options(rules)
-    rules.set_defaults(func=cmd_rules, config=config, **_lang_default(config))
+    rules.set_defaults(options=o.rules_options, config=config, **_lang_default(config))
 
     explain = sub.add_parser("explain", help="explain a check: staffing explain ST101")
     explain.add_argument("code")
-    explain.set_defaults(func=cmd_explain)
+    explain.set_defaults(options=o.explain_options)
 
     render_cmd = sub.add_parser("render", help="draw a plan's org chart: staffing render PLAN -o chart.svg")
     render_cmd.add_argument("plan", nargs="+", metavar="PLAN", help="a plan; with --compare, OLD NEW as well")
@@ -480,7 +237,7 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     render_cmd.add_argument("--packs", action="append", metavar="DIR", help="a folder of your own rule packs (repeatable)")
     _config_options(render_cmd)
     render_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
-    render_cmd.set_defaults(func=_cmd_render, config=config, **_lang_default(config))
+    render_cmd.set_defaults(options=o.render_options, config=config, **_lang_default(config))
 
     report = sub.add_parser(
         "report", help="the review report a reviewer signs: staffing report PLAN... -o report.pdf (or .html)"
@@ -494,10 +251,10 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     report.add_argument("--waivers", metavar="FILE",
                         help="waiver file (default: staffing-waivers.yaml in the working folder, if any)")
     report.add_argument("--no-waivers", action="store_true", help="ignore every waiver file")
-    report.set_defaults(func=_cmd_report)
+    report.set_defaults(options=o.report_options)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of the plan format")
-    schema.set_defaults(func=cmd_schema)
+    schema.set_defaults(options=o.schema_options)
 
     diff = sub.add_parser("diff", help="compare two versions of a plan: staffing diff OLD NEW | --base REV NEW")
     diff.add_argument("files", nargs="+", metavar="FILE")
@@ -507,7 +264,7 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     diff.add_argument("--max-bytes", type=int, default=Limits().max_bytes, help="largest plan file accepted")
     diff.add_argument("--force", action="store_true", help="compare even plans of two different towns")
     _config_options(diff)
-    diff.set_defaults(func=cmd_diff, config=config, **_lang_default(config))
+    diff.set_defaults(options=o.diff_options, config=config, **_lang_default(config))
 
     init = sub.add_parser("init", help="set up a plans repository: staffing.toml, the plan schema, an example plan, "
                                        "waivers, pre-commit, GitHub and GitLab CI jobs, .gitignore")
@@ -515,14 +272,14 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     init.add_argument("--install", metavar="SPEC", default=None,
                       help="how CI installs staffing: a pip requirement (default: staffing==VERSION)")
     init.add_argument("--lang", choices=["zh", "en"], default="zh")
-    init.set_defaults(func=cmd_init)
+    init.set_defaults(options=o.init_options)
 
     gen = sub.add_parser("generate", help="write a corpus of realistic generated plans: staffing generate --towns N DIR")
     gen.add_argument("dir", metavar="DIR")
     gen.add_argument("--towns", type=int, default=100)
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--lang", choices=["zh", "en"], default="zh")
-    gen.set_defaults(func=cmd_generate)
+    gen.set_defaults(options=o.generate_options)
 
     from staffing.cli.workbook import add_commands
 
@@ -530,19 +287,19 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_init(args: argparse.Namespace) -> int:
-    """Set up a plans repository in args.dir: every file `staffing.cli.init` lists, none
-    overwritten; each one said."""
+def cmd_init(options: o.InitOptions) -> int:
+    """Set up a plans repository in options.folder: every file `staffing.cli.init` lists,
+    none overwritten; each one said."""
     from staffing.cli.init import default_install, files
 
-    root = Path(args.dir)
-    for rel, text in files(args.install or default_install()):
+    root = Path(options.folder)
+    for rel, text in files(options.install or default_install()):
         target = root / rel
         shown = display_path(str(target))
         if target.exists() or target.is_symlink():
-            say("cli.exists", args.lang, file=shown)
+            say("cli.exists", options.lang, file=shown)
             continue
-        write_file(shown, text, args.lang)
+        write_file(shown, text, options.lang)
     return Exit.CLEAN
 
 
@@ -567,16 +324,67 @@ def _preparse(argv: Sequence[str]) -> tuple[str | None, bool]:
     return explicit, isolated
 
 
-def cmd_generate(args: argparse.Namespace) -> int:
+def cmd_generate(options: o.GenerateOptions) -> int:
     from staffing.plan.generate import write
 
     try:
-        n = write(args.dir, args.towns, args.seed)
+        n = write(options.folder, options.towns, options.seed)
     except OSError as exc:
-        raise problem(args.dir, "cli.unwritable", target=exc.filename or args.dir,
+        raise problem(options.folder, "cli.unwritable", target=exc.filename or options.folder,
                       reason=exc.strerror or type(exc).__name__) from None
-    say("cli.generated", args.lang, count=n, folder=args.dir)
+    say("cli.generated", options.lang, count=n, folder=options.folder)
     return Exit.CLEAN
+
+
+def _check(options: o.CheckOptions) -> int:
+    from staffing.cli.check import run_check
+
+    return run_check(options)
+
+
+def _render(options: o.RenderOptions) -> int:
+    from staffing.cli.render import cmd_render
+
+    return cmd_render(options)
+
+
+def _report(options: o.ReportOptions) -> int:
+    from staffing.cli.report import cmd_report
+
+    return cmd_report(options)
+
+
+def _template(options: o.TemplateOptions) -> int:
+    from staffing.cli.workbook import cmd_template
+
+    return cmd_template(options)
+
+
+def _convert(options: o.ConvertOptions) -> int:
+    from staffing.cli.workbook import cmd_convert
+
+    return cmd_convert(options)
+
+
+COMMANDS: dict[type, Callable[..., int]] = {
+    o.CheckOptions: _check, o.RulesOptions: cmd_rules, o.ExplainOptions: cmd_explain, o.SchemaOptions: cmd_schema,
+    o.RenderOptions: _render, o.ReportOptions: _report, o.DiffOptions: cmd_diff, o.InitOptions: cmd_init,
+    o.GenerateOptions: cmd_generate, o.TemplateOptions: _template, o.ConvertOptions: _convert,
+}
+
+
+def run(options: o.Options) -> int:
+    """Run the command the options are for; its exit code."""
+    return int(COMMANDS[type(options)](options))
+
+
+def parse(argv: Sequence[str], config: Config | None = None) -> o.Options:
+    """The options of the command line `argv` (staffing.toml given as `config`).  Raises
+    SystemExit on a malformed command line, InputProblem on an argument that names
+    something unknown."""
+    args = build_parser(config).parse_args(list(argv))
+    options: o.Options = args.options(args)
+    return options
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -594,7 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
         return int(exc.code or 0)
     try:
-        return int(args.func(args))
+        return run(args.options(args))
     except InputProblem as exc:
         lang = getattr(args, "lang", "zh")
         print(f"staffing: {exc.where()}: {exc.message(lang)}", file=sys.stderr)

@@ -17,16 +17,14 @@ from staffing.charts.render import (
     top_count,
 )
 from staffing.checks.context import read_body
-from staffing.cli.options import pack_folders
-from staffing.errors import Exit, problem
+from staffing.cli.options import Paper, RenderOptions
+from staffing.errors import Exit
 from staffing.io.output import inside, safe_name
 from staffing.messages import render as render_message
 from staffing.plan.model import Plan
-from staffing.run.engine import FileResult, Settings, check_file
+from staffing.run.engine import FileResult, check_file
 
 if TYPE_CHECKING:
-    import argparse
-
     from staffing.reporters import Run
 
 
@@ -68,18 +66,16 @@ def chart_for(result: FileResult, lang: str, font: str, compare: bool = False) -
                      mandatory_roles=result.pack.mandatory_roles, lang=lang, font=font)
 
 
-def sheet_of(args: argparse.Namespace) -> Sheet:
-    return Sheet.of(getattr(args, "paper", None) or "A4", getattr(args, "orientation", None) or "landscape")
+def sheet_of(paper: Paper) -> Sheet:
+    return Sheet.of(paper.paper, paper.orientation)
 
 
-def _warn_too_big(where: str, fitted: Fitted, args: argparse.Namespace, lang: str) -> None:
+def _warn_too_big(where: str, fitted: Fitted, paper: Paper, lang: str) -> None:
     if fitted.fits:
         return
     width_mm, height_mm = (round(x * 25.4) for x in fitted.size)
-    paper = getattr(args, "paper", None) or "A4"
-    orientation = getattr(args, "orientation", None) or "landscape"
     text = render_message("render.too-big", lang, {
-        "paper": paper, "orientation": render_message(f"render.{orientation}", lang, {}),
+        "paper": paper.paper, "orientation": render_message(f"render.{paper.orientation}", lang, {}),
         "width": width_mm, "height": height_mm,
     })
     print(f"staffing: {where}: {text}", file=sys.stderr)
@@ -110,13 +106,13 @@ def chart_names(results: list[FileResult]) -> dict[int, str]:
     return names
 
 
-def draw_charts(run: Run, folder: str, lang: str, args: argparse.Namespace | None = None) -> int:
+def draw_charts(run: Run, folder: str, lang: str, paper: Paper | None = None) -> int:
     """SVG and PNG of every usable plan of the run into `folder`, sized for the sheet
     chosen with --paper and --orientation.  Returns an exit code (0, or 2 when charts
     cannot be drawn at all); messages go to stderr."""
     try:
         font = find_cjk_font()
-        sheet = sheet_of(args) if args is not None else Sheet.of()
+        sheet = sheet_of(paper) if paper is not None else Sheet.of()
     except RenderError as exc:
         print(f"staffing: {exc.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE
@@ -134,8 +130,8 @@ def draw_charts(run: Run, folder: str, lang: str, args: argparse.Namespace | Non
             print(f"staffing: {result.path}: {exc.message(lang)}", file=sys.stderr)
             status = Exit.UNUSABLE
             continue
-        if args is not None:
-            _warn_too_big(result.path, fitted, args, lang)
+        if paper is not None:
+            _warn_too_big(result.path, fitted, paper, lang)
         done = True
         for suffix in (".svg", ".png"):
             target = inside(folder, names[k] + suffix)
@@ -153,17 +149,11 @@ def draw_charts(run: Run, folder: str, lang: str, args: argparse.Namespace | Non
     return status
 
 
-def cmd_render(args: argparse.Namespace) -> int:
-    plans: list[str] = args.plan
-    out: str = args.output
-    lang: str = args.lang
-    compare: bool = getattr(args, "compare", False)
+def cmd_render(options: RenderOptions) -> int:
+    out, lang, compare = options.output, options.lang, options.compare
     from staffing.cli.output import say
 
-    if len(plans) > 2 or (len(plans) == 2 and not compare):
-        raise problem("<arguments>", "cli.render-args")
-    settings = Settings(rules=getattr(args, "rules", None), packs=pack_folders(args))
-    results = [check_file(p, settings) for p in plans]
+    results = [check_file(p, options.settings) for p in options.plans]
     for result in results:
         if result.error is not None:
             print(f"staffing: {result.error.where()}: {result.error.message(lang)}", file=sys.stderr)
@@ -171,7 +161,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         return Exit.UNUSABLE
     try:
         font = find_cjk_font(require_dot=not out.lower().endswith(".dot"))
-        sheet = sheet_of(args)
+        sheet = sheet_of(options.paper)
         if len(results) == 2:
             text = _versions(results[0], results[1], lang, font)
             fitted = None
@@ -185,7 +175,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         if fitted is None and not out.lower().endswith(".dot"):
             text = with_size(text, sheet)
         if fitted is not None:
-            _warn_too_big(results[0].path, fitted, args, lang)
+            _warn_too_big(results[0].path, fitted, options.paper, lang)
         render(text, Path(out))
     except RenderError as exc:
         print(f"staffing: {exc.message(lang)}", file=sys.stderr)

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from staffing.cli.discover import discover
+from staffing.cli.options import ReportOptions
 from staffing.errors import Exit, InputProblem, problem
 from staffing.findings import Severity
-from staffing.run.engine import FileResult, Settings, Skipped, check_file
+from staffing.run.engine import FileResult, Skipped, check_file
 
 if TYPE_CHECKING:
-    import argparse
-
     from staffing.report.build import ChartMaker
 
 
@@ -39,35 +38,32 @@ def _chart_maker() -> ChartMaker:
     return make
 
 
-def cmd_report(args: argparse.Namespace, discover: Callable[[Sequence[str]], Iterable[object]]) -> int:
-    """The report of the plans under `args.paths`, found by `discover` (the walk `check`
-    uses, handed in by the command line so the two modules do not import each other)."""
-    from staffing.cli.options import pack_folders
+def cmd_report(options: ReportOptions) -> int:
+    """The report of the plans under `options.paths`, found as `check` finds them."""
     from staffing.report.build import build_report
     from staffing.report.html import report_html
     from staffing.run import waivers
 
-    lang: str = args.lang
-    out = Path(args.output)
+    lang = options.lang
+    out = Path(options.output)
     suffix = out.suffix.lower()
     if suffix not in (".html", ".htm", ".pdf"):
         raise problem("<arguments>", "report.format", suffix=out.suffix or "-")
-    settings = Settings(rules=args.rules, packs=pack_folders(args))
     results: list[FileResult] = []
-    for item in discover(args.paths):
+    for item in discover(options.paths):
         if isinstance(item, Skipped):  # hidden or underscore files in a folder: not plans to review
             continue
         if isinstance(item, InputProblem):
             results.append(FileResult(item.file, error=item))
         elif isinstance(item, str):
-            results.append(check_file(item, settings))
+            results.append(check_file(item, options.settings))
     for r in results:
         if r.error is not None:
             print(f"staffing: {r.error.where()}: {r.error.message(lang)}", file=sys.stderr)
-    waiver_file = None if args.no_waivers else waivers.discover(args.waivers)
+    waiver_file = None if options.waivers.off else waivers.discover(options.waivers.file)
     if waiver_file:
         waivers.apply(results, waivers.load(waiver_file), waivers.today(), judge_all=False)
-    fail_on = Severity.WARNING if args.strict else Severity.ERROR
+    fail_on = Severity.WARNING if options.strict else Severity.ERROR
     report = build_report(results, lang, waivers.today(), _chart_maker(), fail_on)
     html = report_html(report)
     from staffing.cli.output import write_file

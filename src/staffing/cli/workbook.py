@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as _dt
 import json
 import os
 from typing import Any
 
+from staffing.cli.options import ConvertOptions, TemplateOptions, convert_options, template_options
 from staffing.errors import Exit, problem
 from staffing.io.load import DEFAULT_LIMITS, Limits, display_path, load_file, load_text
 from staffing.io.workbook import is_workbook
@@ -65,8 +65,8 @@ def _iso(value: Any) -> str:
     return str(value)
 
 
-def cmd_convert(args: argparse.Namespace) -> int:
-    source, target = args.input, args.output
+def cmd_convert(options: ConvertOptions) -> int:
+    source, target = options.source, options.target
     out_suffix = _suffix(target)
     _suffix(source)
     if os.path.exists(target) and os.path.exists(source) and os.path.samefile(source, target):
@@ -74,7 +74,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     data = read_plan(source)
     from staffing.cli.output import write_file
 
-    write_file(target, plan_bytes(data, out_suffix, target), args.lang)
+    write_file(target, plan_bytes(data, out_suffix, target), options.lang)
     return Exit.CLEAN
 
 
@@ -121,16 +121,17 @@ def example_plan(pack_id: str | None) -> dict[str, Any]:
     raise AssertionError("the generator made no plan")  # pragma: no cover
 
 
-def cmd_template(args: argparse.Namespace) -> int:
+def cmd_template(options: TemplateOptions) -> int:
     from staffing.io.workbook_write import template_workbook
 
-    if not args.output.lower().endswith(".xlsx"):
-        raise problem(args.output, "convert.suffix", suffix=os.path.splitext(args.output)[1] or args.output)
-    mandatory, pack_id = mandatory_of(args.rules) if args.rules else (None, None)
-    example = None if args.no_example else example_plan(pack_id)
+    out = options.output
+    if not out.lower().endswith(".xlsx"):
+        raise problem(out, "convert.suffix", suffix=os.path.splitext(out)[1] or out)
+    mandatory, pack_id = mandatory_of(options.rules) if options.rules else (None, None)
+    example = example_plan(pack_id) if options.example else None
     from staffing.cli.output import write_file
 
-    write_file(args.output, template_workbook(example, pack_titles(), mandatory, pack_id), args.lang)
+    write_file(out, template_workbook(example, pack_titles(), mandatory, pack_id), options.lang)
     return Exit.CLEAN
 
 
@@ -140,10 +141,10 @@ def add_commands(sub: Any) -> None:
     template.add_argument("--rules", metavar="PACK", help="mark what this pack makes mandatory, and fill it in")
     template.add_argument("--no-example", action="store_true", help="leave out the filled example sheets (示例-…)")
     template.add_argument("--lang", choices=["zh", "en"], default="zh")
-    template.set_defaults(func=cmd_template)
+    template.set_defaults(options=template_options)
 
     convert = sub.add_parser("convert", help="convert a plan between .yaml, .json and .xlsx: staffing convert IN -o OUT")
     convert.add_argument("input", metavar="IN")
     convert.add_argument("-o", "--output", required=True, metavar="OUT")
     convert.add_argument("--lang", choices=["zh", "en"], default="zh")
-    convert.set_defaults(func=cmd_convert)
+    convert.set_defaults(options=convert_options)

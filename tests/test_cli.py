@@ -235,11 +235,11 @@ def test_incomplete_in_json_junit_and_sarif(capsys: pytest.CaptureFixture[str]) 
 def test_unknown_role_value_is_an_input_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     text = (CASES / "ST102/good/chinese-role-labels.yaml").read_text(encoding="utf-8")
     bad = tmp_path / "plan.yaml"
-    bad.write_text(text.replace("role: 社会事业局", "role: 社会事业部"), encoding="utf-8")
-    line = next(i for i, ln in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1) if "社会事业部" in ln)
+    bad.write_text(text.replace("role: 社会事业局", "role: 群众工作部"), encoding="utf-8")
+    line = next(i for i, ln in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1) if "群众工作部" in ln)
     code, out, _ = run(capsys, "check", str(bad))
     assert code == 2
-    assert f"plan.yaml:{line}:9" in out and "未知的角色“社会事业部”" in out
+    assert f"plan.yaml:{line}:9" in out and "未知的角色“群众工作部”（规则包中的角色：党政办公室、党建工作办公室、" in out
 
 
 def test_explain_roles_shows_how_each_body_was_read(capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,6 +25,8 @@ ALLOWED_WORDS = {
     # keys a user writes in a rule pack or a waiver file, quoted as they must be typed
     "source", "seed", "quote", "value", "extends", "waivers", "check", "town", "reason", "approval",
     "approver", "expires", "STAFFING_TODAY", "documents", "title",
+    # a key a user writes in a plan, quoted as it must be typed (declaring a section not provided)
+    "not_provided",
     # paper sizes, named as printers and office programs name them
     "A3", "A4",
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -97,6 +98,13 @@ class InputProblem(Exception):
     column: int | None = None
     sheet: str | None = None  # in a workbook: the sheet, and the cell ("D7") when there is one
     cell: str | None = None
+    # the file's other mistakes found in the same reading, in document order after this one
+    # (a file with five mistakes is reported in full by one run)
+    also: tuple[InputProblem, ...] = ()
+
+    def each(self) -> tuple[InputProblem, ...]:
+        """This problem and every other one found in the same file, in document order."""
+        return (dataclasses.replace(self, also=()), *self.also) if self.also else (self,)
 
     def where(self) -> str:
         shown = visible(self.file)
@@ -105,6 +113,10 @@ class InputProblem(Exception):
         if self.line is None:
             return shown
         return f"{shown}:{self.line}:{self.column or 1}"
+
+    def renamed(self, file: str) -> InputProblem:
+        """The same problems, said of `file` (the path as the user named it)."""
+        return dataclasses.replace(self, file=file, also=tuple(dataclasses.replace(p, file=file) for p in self.also))
 
     def message(self, lang: str) -> str:
         from staffing.messages import render
@@ -120,5 +132,20 @@ def problem(
 ) -> InputProblem:
     """Build an InputProblem; params fill the catalogue entry `message_key`.  Text params
     come from input files, so they are made visible and short (see `visible`)."""
-    shown = {k: visible(v, PARAM_CHARS) if isinstance(v, str) else v for k, v in params.items()}
+    shown = {k: visible(v, PARAM_CHARS) if isinstance(v, str) else tuple(v) if isinstance(v, list) else v
+             for k, v in params.items()}
     return InputProblem(file, message_key, tuple(sorted(shown.items())), line, column)
+
+
+def together(problems: list[InputProblem]) -> InputProblem:
+    """One InputProblem carrying every problem of a file: the first as itself, the rest in
+    `also`, each kept once (the same message at the same place is one mistake)."""
+    seen: set[tuple[object, ...]] = set()
+    kept: list[InputProblem] = []
+    for p in problems:
+        for one in p.each():
+            ident = (one.key, one.params, one.line, one.column, one.sheet, one.cell)
+            if ident not in seen:
+                seen.add(ident)
+                kept.append(one)
+    return dataclasses.replace(kept[0], also=tuple(kept[1:]))

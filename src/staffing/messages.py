@@ -580,6 +580,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.date_from_datetime_parsing": ("应为日期（YYYY-MM-DD）", "date from datetime parsing"),
     "schema.date_parsing": ("应为日期（YYYY-MM-DD）", "date parsing"),
     "schema.other": ("值不正确", "invalid value"),
+    "schema.str_or_list": ("应为文字，或文字的列表", "must be text or a list of text"),
     # ---- the roll-up after a run over many plans ----------------------------------------------
     "rollup.title": ("== 汇总 ==", "== Summary =="),
     "rollup.headline": (
@@ -622,13 +623,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "input.syntax": ("语法错误：{reason}", "syntax error: {reason}"),
     "input.duplicate-key": (
-        "键“{key}”重复，第一次出现在第{first_line}行；重复的键会丢失数据",
-        "duplicate key “{key}” (first at line {first_line}): a repeated key loses data",
+        "键“{key}”重复，第一次出现在第{first_line}行第{first_column}列；重复的键会丢失数据",
+        "duplicate key “{key}” (first at line {first_line}, column {first_column}): a repeated key loses data",
     ),
     "input.tag": ("不允许的 YAML 标签{tag}：方案文件只能包含普通数据", "YAML tag {tag} is not allowed: a plan holds plain data only"),
     "input.merge-key": ("不支持合并键 <<", "merge keys (<<) are not supported"),
     "input.complex-key": ("键必须是简单的文字", "a key must be plain text"),
-    "input.bad-scalar": ("无法读取的值{value}：{reason}", "unreadable value {value}: {reason}"),
+    "input.bad-scalar": ("无法读取的值“{value}”", "unreadable value “{value}”"),
+    "input.bad-date": ("日期“{value}”无法读取，应写成 YYYY-MM-DD", "the date “{value}” cannot be read; write YYYY-MM-DD"),
+    "input.bad-month": ("日期“{value}”不存在：月份是{month}，应为1至12", "the date “{value}” does not exist: month {month} is not 1 to 12"),
+    "input.bad-day": (
+        "日期“{value}”不存在：{year}年{month}月只有{days}天",
+        "the date “{value}” does not exist: {month}/{year} has {days} days",
+    ),
     "input.not-finite": ("数值{value}不是有限数", "the number {value} is not finite"),
     "input.encoding": (
         "文件不是 UTF-8 编码（看起来是{guess}），请另存为 UTF-8",
@@ -651,10 +658,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "input.many-documents": ("一个文件只能有一个文档，这里开始了第二个", "one document per file; a second one starts here"),
     "input.schema": ("{field}：{reason}", "{field}: {reason_en}"),
     "input.unknown-role": (
-        "未知的角色“{role}”：请写角色代码或规则包中的中文名称（{known}）",
-        "unknown role “{role}”: write a role id or its Chinese name in the pack ({known})",
+        "未知的角色“{role}”（规则包中的角色：{known}）{hint}",
+        "unknown role “{role}” (the pack's roles: {known_en}){hint_en}",
     ),
     "input.unknown-field": ("未知字段“{field}”{hint}", "unknown field “{field}”{hint_en}"),
+    "input.did-you-mean": ("，是否应为“{word}”？", "; did you mean “{word}”?"),
+    "input.not-allowed": (
+        "{field}：“{value}”不是允许的取值（可写：{allowed}）{hint}",
+        "{field}: “{value}” is not allowed (allowed: {allowed_en}){hint_en}",
+    ),
+    "input.missing-field": ("“{field}”中缺少必填字段“{name}”", "“{field}” lacks the required field “{name}”"),
+    "input.missing-top": ("文件中缺少必填的“{name}”部分", "the file has no “{name}” section, which is required"),
+    "input.missing-section": (
+        "文件中缺少{section_zh}（“{name}”部分）；来源未提供时，请在“not_provided”中列出“{name}”",
+        "the file lacks {section_en} (“{name}”); if the source does not give it, list “{name}” under “not_provided”",
+    ),
+    "input.code-unquoted": (
+        "{field}：区划代码{value}没有加引号，会被读成数字；请把12位数字写在英文双引号内",
+        "{field}: the division code {value} is not quoted, so it reads as a number; write its 12 digits in double quotes",
+    ),
+    "input.code-digits": (
+        "{field}：区划代码应为12位数字（写在英文双引号内），这里是“{value}”，共{digits}个字符",
+        "{field}: a division code is 12 digits (in double quotes), not “{value}” ({digits} characters)",
+    ),
     "input.no-plans": ("没有找到方案文件（扩展名为 .yaml、.yml、.json 或 .xlsx）", "no plan files (.yaml / .yml / .json / .xlsx) found"),
     "input.symlink-loop": ("符号链接形成循环，已跳过", "symbolic link loop, skipped"),
     "input.too-many-values": ("文件中的值超过{limit}个（可用 --max-nodes 调整）", "more than {limit} values in one file (see --max-nodes)"),
@@ -680,7 +706,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.unknown-check": ("未知的检查项“{check}”（见 staffing rules）", "unknown check “{check}” (see staffing rules)"),
     # ---- packs ----------------------------------------------------------------------------
-    "pack.unknown": ("未知的规则包“{pack}”（可用：{known}）", "unknown rule pack “{pack}” (known: {known})"),
+    "pack.unknown": ("未知的规则包“{pack}”（可用：{known}）{hint}", "unknown rule pack “{pack}” (known: {known}){hint_en}"),
     "pack.field": ("规则包中有未知或错误的字段：{field}", "unknown or malformed field in the rule pack: {field}"),
     "pack.missing": ("规则包缺少字段{field}", "the rule pack lacks {field}"),
     "pack.param-shape": (

@@ -25,7 +25,7 @@ from staffing.checks.base import Check
 from staffing.findings import Finding
 from staffing.io.load import Document
 from staffing.messages import render
-from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Count, Name, Quotas, QuotaType
+from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Count, Name, Quotas, QuotaType, chinese
 from staffing.plan.names import normalize
 from staffing.plan.summary import PlanSummary
 
@@ -45,7 +45,7 @@ class CountyInfo(_M):
 
 class CountyTransfer(_M):
     town: Name
-    type: QuotaType
+    type: Annotated[QuotaType, chinese("quota_type")]
     count: Count
     document: Name | None = None
 

@@ -49,6 +49,10 @@ class Document:
     cells: dict[Path_, tuple[str, str]] = field(default_factory=dict)
     notes: list[tuple[Path_, str, dict[str, object]]] = field(default_factory=list)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, cell) -> its column's header
+    # what the reader could not read but read past (see load.load_text's `collect`): each
+    # problem, and the places of the values standing as UNREADABLE in `data`
+    problems: list[InputProblem] = field(default_factory=list)
+    problem_locs: set[Path_] = field(default_factory=set)
 
     def locate_cell(self, loc: Path_) -> tuple[str, str] | None:
         """(sheet, cell) of the value at `loc` in a workbook, falling back to the nearest

@@ -192,11 +192,13 @@ class LazyDocument(Document):
         self.cells = {}  # a YAML file has no cells, notes or column labels (see Document)
         self.notes = []
         self.labels = {}
+        self.problems = []  # the fast path is only taken for a file read without one
+        self.problem_locs = set()
 
     def reference(self) -> Document:
         """The same file through the reference loader (marks for every value)."""
         if self._ref is None:
-            self._ref = load_text(self.path, self._text, self._limits)
+            self._ref = load_text(self.path, self._text, self._limits, collect=True)
         return self._ref
 
     @property
@@ -245,4 +247,4 @@ def load_raw(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document
         data = fast_data(text, limits)
         if data is not None:
             return LazyDocument(path, data, text, limits)
-    return load_text(path, text, limits)
+    return load_text(path, text, limits, collect=True)

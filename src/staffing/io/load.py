@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from staffing.errors import InputProblem, problem
+from staffing.errors import InputProblem, problem, together
 from staffing.io.document import DEFAULT_LIMITS as DEFAULT_LIMITS
 from staffing.io.document import Document as Document
 from staffing.io.document import Limits as Limits
@@ -65,8 +65,24 @@ def _at(mark: Any) -> tuple[int | None, int | None]:
     return mark.line + 1, mark.column + 1
 
 
+class Unreadable:
+    """What stands in the data for a value the reader could not read (a date that does
+    not exist, a tag): its problem is reported once, at its place, and the plan format
+    refuses the stand-in quietly, so the file's other mistakes are reported with it."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<unreadable>"
+
+
+UNREADABLE = Unreadable()
+
+
 class _Builder:
-    """Builds plain Python data from a composed node tree, recording marks."""
+    """Builds plain Python data from a composed node tree, recording marks.  A value it
+    cannot read is a problem it records (with its place in `problems`), standing in the data
+    as UNREADABLE; only the bounds (size, depth) stop it."""
 
     def __init__(self, path: str, limits: Limits, line_offset: int = 0) -> None:
         self.path = path
@@ -74,12 +90,17 @@ class _Builder:
         self.nodes = 0
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[tuple[Path_, InputProblem]] = []
         self._scalar = yaml.constructor.SafeConstructor()
 
     def _err(self, node: yaml.Node, message_key: str, **params: object) -> InputProblem:
         return problem(
             self.path, message_key, node.start_mark.line + 1, node.start_mark.column + 1, **params
         )
+
+    def _note(self, loc: Path_, node: yaml.Node, message_key: str, **params: object) -> Unreadable:
+        self.problems.append((loc, self._err(node, message_key, **params)))
+        return UNREADABLE
 
     def build(self, node: yaml.Node, loc: Path_ = (), depth: int = 0) -> Any:
         self.nodes += 1
@@ -90,25 +111,28 @@ class _Builder:
         self.marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
-                raise self._err(node, "input.tag", tag=node.tag)
+                return self._note(loc, node, "input.tag", tag=node.tag)
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise self._err(key_node, "input.merge-key")
+                    self._note(loc, key_node, "input.merge-key")
+                    continue
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise self._err(key_node, "input.complex-key")
+                    self._note(loc, key_node, "input.complex-key")
+                    continue
                 if len(key_node.value) > self.limits.max_key_chars:
-                    raise self._err(key_node, "input.key-too-long", size=len(key_node.value),
-                                    limit=self.limits.max_key_chars)
-                key = self._scalar_value(key_node)
+                    self._note(loc, key_node, "input.key-too-long", size=len(key_node.value),
+                               limit=self.limits.max_key_chars)
+                    continue
+                key = self._scalar_value(key_node, loc)
                 if not isinstance(key, (str, int)) or isinstance(key, bool):
                     key = str(key_node.value)
                 key = str(key)
                 if key in out:
                     first = self.key_marks[loc + (key,)]
-                    raise self._err(
-                        key_node, "input.duplicate-key", key=key, first_line=first[0]
-                    )
+                    self._note(loc + (key,), key_node, "input.duplicate-key", key=key, first_line=first[0],
+                               first_column=first[1])
+                    continue
                 self.key_marks[loc + (key,)] = (
                     key_node.start_mark.line + 1,
                     key_node.start_mark.column + 1,
@@ -117,26 +141,49 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                raise self._err(node, "input.tag", tag=node.tag)
+                return self._note(loc, node, "input.tag", tag=node.tag)
             return [self.build(item, loc + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar_value(node)
+        return self._scalar_value(node, loc)
 
-    def _scalar_value(self, node: yaml.Node) -> Any:
+    def _scalar_value(self, node: yaml.Node, loc: Path_ = ()) -> Any:
         if node.tag == _STR:  # what SafeConstructor.construct_yaml_str returns, minus 3 calls
             return node.value
         if node.tag not in _SAFE_SCALARS:
-            raise self._err(node, "input.tag", tag=node.tag)
+            return self._note(loc, node, "input.tag", tag=node.tag)
         if node.tag == _INT:
             digits = sum(c.isdigit() for c in node.value)
             if digits > self.limits.max_digits:
-                raise self._err(node, "input.number-too-long", digits=digits, limit=self.limits.max_digits)
+                return self._note(loc, node, "input.number-too-long", digits=digits, limit=self.limits.max_digits)
         try:
             value = self._scalar.construct_object(node, deep=True)
-        except (ValueError, OverflowError, yaml.YAMLError) as exc:  # e.g. 30 February
-            raise self._err(node, "input.bad-scalar", value=str(node.value), reason=str(exc)) from None
+        except (ValueError, OverflowError, yaml.YAMLError):  # e.g. 30 February
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                key, params = bad_date(str(node.value))
+                return self._note(loc, node, key, **params)
+            return self._note(loc, node, "input.bad-scalar", value=str(node.value))
         if isinstance(value, float) and not math.isfinite(value):
-            raise self._err(node, "input.not-finite", value=str(node.value))
+            return self._note(loc, node, "input.not-finite", value=str(node.value))
         return value
+
+
+_YMD = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+
+
+def bad_date(text: str) -> tuple[str, dict[str, object]]:
+    """The catalogue key and fields saying why `text` is no date: a month past 12, a day
+    past the month's end (2月30日), or else a date-like text that cannot be read."""
+    import calendar
+
+    m = _YMD.match(text)
+    if m is None:
+        return "input.bad-date", {"value": text}
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        return "input.bad-month", {"value": text, "month": month}
+    days = calendar.monthrange(year, month)[1] if year >= 1 else 31
+    if not 1 <= day <= days:
+        return "input.bad-day", {"value": text, "year": year, "month": month, "days": days}
+    return "input.bad-date", {"value": text}
 
 
 # ---- bytes to text -------------------------------------------------------------------------
@@ -355,8 +402,11 @@ def _compose_past_libyaml_depth(path: str, text: str, limits: Limits, exc: yaml.
         raise problem(path, "input.too-deep", line, column, limit=limits.max_depth) from None
 
 
-def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Parse YAML (or JSON, which is checked by the JSON grammar first) into a Document."""
+def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS, collect: bool = False) -> Document:
+    """Parse YAML (or JSON, which is checked by the JSON grammar first) into a Document.
+    Values that cannot be read (a date that does not exist, a repeated key, a tag) are
+    problems: raised together, or with `collect` kept in the Document's `problems` for the
+    caller to report with the file's other mistakes (the value stands as UNREADABLE)."""
     _check_characters(path, text)
     json_data: Any = None
     shifts: dict[int, list[int]] = {}
@@ -383,6 +433,9 @@ def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Document
         for marks in (doc.marks, doc.key_marks):
             for loc, (line, column) in marks.items():
                 marks[loc] = (line, _unshift(shifts, line, column))
+        doc.problems = [_shifted(p, shifts) for p in doc.problems]
+    if doc.problems and not collect:
+        raise together(doc.problems)
     return doc
 
 
@@ -418,9 +471,12 @@ def _load_yaml_text(path: str, text: str, limits: Limits, json_data: Any) -> Doc
     if not isinstance(data, dict):
         zh, en = CATALOGUE.get(f"kind.{type(data).__name__}", CATALOGUE["kind.other"])
         raise problem(path, "input.root-type", *_at(root.start_mark), found_zh=zh, found_en=en)
-    if json_data is not _NOT_JSON:  # numbers as JSON reads them (YAML 1.1 reads 1e5 and 1.5e3 as text)
+    if json_data is not _NOT_JSON and not builder.problems:  # numbers as JSON reads them (YAML 1.1 reads 1e5 and 1.5e3 as text)
         data = json_data
-    return Document(path, data, builder.marks, builder.key_marks)
+    doc = Document(path, data, builder.marks, builder.key_marks)
+    doc.problems = [p for _, p in builder.problems]
+    doc.problem_locs = {loc for loc, _ in builder.problems}
+    return doc
 
 
 # \uD842\uDFB7 (after an even number of backslashes: "\\uD842" is a backslash and text)
@@ -552,15 +608,15 @@ def _find(text: str, needle: str) -> tuple[int, int]:
     return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
 
 
-def load_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
+def load_file(path: str, limits: Limits = DEFAULT_LIMITS, collect: bool = False) -> Document:
     """Read, decode and parse one file (a plan workbook too).  Raises InputProblem, and
-    nothing else for any content of the file."""
+    nothing else for any content of the file (see `load_text` for `collect`)."""
     if path.lower().endswith((".xlsx", ".xlsm", ".xltx", ".xltm")):
         from staffing.io.workbook import load_workbook_file
 
         return load_workbook_file(path, limits)
     try:
-        return load_text(path, decode(path, read_bytes(path, limits)), limits)
+        return load_text(path, decode(path, read_bytes(path, limits)), limits, collect)
     except (RecursionError, MemoryError):  # pragma: no cover - limits come first
         raise problem(path, "input.too-deep", limit=limits.max_depth) from None
 

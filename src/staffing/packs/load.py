@@ -10,6 +10,7 @@ is read as a pack only when the command line names it (`--rules FILE`).
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from staffing.checks.base import Direction, direction
 from staffing.errors import InputProblem, problem
 from staffing.findings import Severity
 from staffing.io.load import Document, display_path, load_file
+from staffing.messages import render
 from staffing.packs.pack import SHIPPED, CheckSetting, Loosening, Pack, Param
 
 _PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
@@ -315,7 +317,10 @@ def _resolve(ref: str, folders: tuple[str, ...], _depth: int) -> Pack:
     if is_pack_id(ref):
         packs = available(folders)
         if ref not in packs:
-            raise problem("--rules", "pack.unknown", pack=ref, known=", ".join(sorted(packs)))
+            close = difflib.get_close_matches(ref, sorted(packs), n=1)
+            raise problem("--rules", "pack.unknown", pack=ref, known=sorted(packs),
+                          hint=render("input.did-you-mean", "zh", {"word": close[0]}) if close else "",
+                          hint_en=render("input.did-you-mean", "en", {"word": close[0]}) if close else "")
         path, origin = packs[ref]
         file = str(path)
     else:
@@ -333,7 +338,8 @@ def _resolve(ref: str, folders: tuple[str, ...], _depth: int) -> Pack:
             parent = _resolve(str(pack.extends), folders, _depth + 1)
         except InputProblem as exc:
             if exc.key == "pack.unknown":
-                raise problem(file, "pack.unknown", pack=str(pack.extends), known="") from None
+                raise problem(file, "pack.unknown", pack=str(pack.extends), known=sorted(available(folders)),
+                              hint="", hint_en="") from None
             raise
         if pack.id in parent.chain:
             raise problem(file, "pack.extends-loop", pack=pack.id)

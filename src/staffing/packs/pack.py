@@ -109,10 +109,15 @@ class Pack:
         return self._role_index.get(normalize(name))
 
     def role_value(self, value: str) -> str | None:
-        """A `role:` as written in a plan: a role id, or its Chinese label or alias."""
+        """A `role:` as written in a plan: a role id, its Chinese label or alias, or words
+        that name one role and no other (农业农村, 党建: what a reviewer reads in a name)."""
         if value in self.roles:
             return value
-        return self.role_for_name(value)
+        exact = self.role_for_name(value)
+        if exact is not None:
+            return exact
+        found = {role for role, _ in self.roles_recognised(value)}
+        return found.pop() if len(found) == 1 else None
 
     def roles_recognised(self, name: str) -> list[tuple[str, str]]:
         """Roles a reviewer reads in a name, in the order they appear in it, each with the

@@ -13,6 +13,7 @@ never a pass or a fail.  A whole section may be declared not provided (`not_prov
 from __future__ import annotations
 
 import datetime as _dt
+from functools import partial
 from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -57,6 +58,29 @@ QuotaType = Literal[
 ]
 # the quota types in the order a three-set plan lists them, from the one definition above
 QUOTA_TYPES: tuple[str, ...] = get_args(QuotaType)
+
+
+# Values a plan may write in Chinese: the label a workbook's drop-down shows (镇, 属地管理,
+# 行政编制, 正职 …) or one of a few words a 编办 writes for the same thing.  Each is read as
+# its code before the value is checked, so a plan written either way is the same plan.
+_MORE_WORDS: dict[str, dict[str, str]] = {
+    "unit_type": {"街道办事处": "street", "街道办": "street"},
+    "management": {"属地": "local", "派驻": "dispatched", "继续派驻": "dispatched"},
+}
+
+
+def _code_of(enum: str, value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    from staffing.io.layout import enum_code  # io/ comes before plan/; imported when first needed
+
+    text = value.strip()
+    return enum_code(enum, text) or _MORE_WORDS.get(enum, {}).get(text) or value
+
+
+def chinese(enum: str) -> BeforeValidator:
+    """Read an allowed value written in Chinese (see the workbook layout's ENUMS) as its code."""
+    return BeforeValidator(partial(_code_of, enum))
 
 
 # Full names of the quota types (行政编制 …), from the catalogue ("quota.<type>").
@@ -122,7 +146,7 @@ class Town(_Model):
     code: Annotated[str, Field(pattern=r"^[0-9]{12}$")] | None = Field(
         description="12-digit statistical division code (统计用区划代码); null when the source does not give it"
     )
-    unit_type: UnitType = Field(description="town 镇 / township 乡 / street 街道")
+    unit_type: Annotated[UnitType, chinese("unit_type")] = Field(description="town 镇 / township 乡 / street 街道")
     developed_town: bool = Field(False, description="经济发达镇 economically developed town")
     developed_town_document: Name | None = Field(
         None, description="批复文号 of the approval as a developed town, where it is not on the pack's list"
@@ -138,7 +162,7 @@ class LeadershipPost(_Model):
     """领导职数: one title in a body, with its approved and filled posts."""
 
     title: Name = Field(description="职务名称, e.g. 局长, 副主任")
-    level: Literal["principal", "deputy"] = Field(description="正职 principal / 副职 deputy")
+    level: Annotated[Literal["principal", "deputy"], chinese("level")] = Field(description="正职 principal / 副职 deputy")
     rank: str | None = Field(None, description="职级, e.g. 副科")
     approved: Figure = Field(description="核定职数 approved posts; null: unknown")
     filled: Figure = Field(0, description="实配 posts filled; null: unknown")
@@ -168,11 +192,11 @@ class Body(_Model):
         description="role, or several: a role id (e.g. social_affairs) or its Chinese label (e.g. 社会事业局); "
                     "always wins over what the name suggests; recognised from the name when absent",
     )
-    category: Category | None = Field(
+    category: Annotated[Category, chinese("category")] | None = Field(
         None, description="functional 职能机构 / own_rules 依各自章程设置的机构 (纪委、人大、武装部、工青妇) / "
                           "institution 事业单位 / platform 平台; recognised from the name when absent",
     )
-    kind: Literal["office", "bureau", "centre", "other"] = "bureau"
+    kind: Annotated[Literal["office", "bureau", "centre", "other"], chinese("kind")] = "bureau"
     rank: str | None = Field(None, description="规格 of the body, e.g. 副科")
     parent: Name | None = Field(None, description="the body this one sits under; default the town")
     quotas: HeldQuotas = Quotas()
@@ -201,7 +225,7 @@ class Institution(_Model):
 
     name: Name
     support_center: bool = Field(False, description="this is the town's 综合服务中心 (at most one)")
-    kind: Literal["support", "service", "other"] = Field(
+    kind: Annotated[Literal["support", "service", "other"], chinese("inst_kind")] = Field(
         "support", description="support 支持保障类 / service 公益服务类 / other",
     )
     quotas: HeldQuotas = Quotas()
@@ -228,17 +252,17 @@ class DispatchedUnit(_Model):
 
     name: Name
     parent_department: Name = Field(description="派出部门, e.g. 句容市公安局")
-    management: Literal["local", "dispatched"] = Field(
+    management: Annotated[Literal["local", "dispatched"], chinese("management")] = Field(
         description="local 属地管理 / dispatched 继续实行派驻"
     )
     dispatch_basis: Text | None = Field(None, description="basis for continued dispatch, e.g. 党中央明确要求")
-    assessment_lead: Literal["town", "department", "joint"] | None = Field(
+    assessment_lead: Annotated[Literal["town", "department", "joint"], chinese("assessment")] | None = Field(
         None, description="who leads performance assessment"
     )
-    assessment_joint_lead: Literal["town", "department"] | None = Field(
+    assessment_joint_lead: Annotated[Literal["town", "department"], chinese("joint_lead")] | None = Field(
         None, description="who leads a joint assessment (assessment_lead: joint): 以乡镇为主 is town"
     )
-    head_appointment_consultation: Literal["written", "oral", "none"] | None = Field(
+    head_appointment_consultation: Annotated[Literal["written", "oral", "none"], chinese("consultation")] | None = Field(
         None, description="how the town is consulted before the head is appointed"
     )
     quotas: HeldQuotas = Quotas()
@@ -250,10 +274,10 @@ class Transfer(_Model):
 
     from_: Name = Field(alias="from", description="e.g. 泰兴市 (county level)")
     to: Name = Field(description="the town, or one of its bodies")
-    level: Literal["county", "city", "province", "town"] = Field(
+    level: Annotated[Literal["county", "city", "province", "town"], chinese("from_level")] = Field(
         "county", description="the level the quota comes from"
     )
-    type: QuotaType
+    type: Annotated[QuotaType, chinese("quota_type")]
     count: Count
     document: Name | None = Field(None, description="文号 of the transfer, e.g. 泰编〔2019〕12号")
 
@@ -317,7 +341,7 @@ class Powers(_Model):
     penalty_powers: Figure = Field(0, description="行政处罚权限; null: unknown")
     other_powers: Figure = Field(0, description="other delegated powers (e.g. 行政强制、监督检查); null: unknown")
     catalogue: Name | None = Field(None, description="document publishing the catalogue (目录)")
-    legal_actor: Literal["town", "county_department"] = "town"
+    legal_actor: Annotated[Literal["town", "county_department"], chinese("legal_actor")] = "town"
     returned: list[ReturnedPowers] = []
 
 
@@ -361,7 +385,7 @@ class Plan(_Model):
     figures: Text | None = Field(
         None, description="which figures come from published reports and which are illustrative"
     )
-    not_provided: list[Section] = Field(
+    not_provided: list[Annotated[Section, chinese("section")]] = Field(
         [], description="sections the plan (or its source) does not give: checks that need them cannot check",
     )
     baseline: Baseline | None = Field(None, description="required unless declared not provided")
@@ -450,6 +474,18 @@ class Plan(_Model):
 
 # sections whose quotas are part of the town's: declared not provided, every total is unknown
 QUOTA_SECTIONS = ("support_center", "institutions", "support_institutions")
+
+
+def lacks_baseline(data: object) -> bool:
+    """The plan's data has no `baseline` and does not declare it not provided (read from the
+    raw data, so that this is said together with the file's other mistakes)."""
+    if not isinstance(data, dict) or data.get("baseline") is not None:
+        return False
+    declared = data.get("not_provided")
+    from staffing.io.layout import enum_code
+
+    return not (isinstance(declared, list)
+                and any(isinstance(d, str) and enum_code("section", d.strip()) == "baseline" for d in declared))
 
 
 def explicit_unknown(model: BaseModel, field: str) -> bool:

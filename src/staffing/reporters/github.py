@@ -81,9 +81,9 @@ def stream(run: Run, lang: str) -> Iterator[str]:
             yield "\n".join(out) + "\n"
             out = []
         if result.error is not None:
-            e = result.error
-            out.append(command("error", e.message(lang), file=e.file, line=e.line, col=e.column,
-                               title=f"ST001 unusable-input ({render('ci.unusable', lang, {})})"))
+            for e in result.error.each():
+                out.append(command("error", e.message(lang), file=e.file, line=e.line, col=e.column,
+                                   title=f"ST001 unusable-input ({render('ci.unusable', lang, {})})"))
             continue
         out.extend(_annotation(f, run, lang) for f in result.findings)
     out.extend(_annotation(f, run, lang) for f in run.pack_findings)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from staffing import __version__
+from staffing.errors import InputProblem
 from staffing.reporters.jsonstream import Streamed
 from staffing.reporters.jsonstream import stream as json_pieces
 
@@ -28,17 +29,23 @@ def file_entry(run: Run, r: FileResult) -> dict[str, Any]:
         "error": None,
         "findings": [f.to_dict() for f in r.findings],
     }
-    if r.error is not None:
-        entry["error"] = {
-            "file": r.error.file,
-            "line": r.error.line,
-            "column": r.error.column,
-            "key": r.error.key,
-            "sheet": r.error.sheet,
-            "cell": r.error.cell,
-            "message": {"zh": r.error.message("zh"), "en": r.error.message("en")},
-        }
+    if r.error is not None:  # the first mistake, and every mistake of the file in document order
+        problems = [_problem(e) for e in r.error.each()]
+        entry["error"] = problems[0]
+        entry["errors"] = problems
     return entry
+
+
+def _problem(e: InputProblem) -> dict[str, Any]:
+    return {
+        "file": e.file,
+        "line": e.line,
+        "column": e.column,
+        "key": e.key,
+        "sheet": e.sheet,
+        "cell": e.cell,
+        "message": {"zh": e.message("zh"), "en": e.message("en")},
+    }
 
 
 def as_data(run: Run, streamed: bool = False) -> dict[str, Any]:

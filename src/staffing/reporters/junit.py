@@ -105,7 +105,8 @@ def report(run: Run, lang: str) -> str:
             case = ET.SubElement(suite, "testcase", name=f"{UNUSABLE_INPUT.code} {UNUSABLE_INPUT.slug}", classname=classname,
                                  time="0")
             err = ET.SubElement(case, "error", message=_x(e.message(lang)), type=_x(e.key))
-            err.text = _x(f"{e.where()}: {render('ci.unusable', lang, {})}: {e.message(lang)}")
+            err.text = _x("\n".join(f"{one.where()}: {render('ci.unusable', lang, {})}: {one.message(lang)}"
+                                    for one in e.each()))
             counts["tests"] += 1
             counts["errors"] += 1
         else:

@@ -186,7 +186,8 @@ def _unusable(e: InputProblem, lang: str, index: dict[str, int]) -> dict[str, An
 def _results(run: Run, lang: str, index: dict[str, int]) -> Iterator[dict[str, Any]]:
     for r in run.results:
         if r.error is not None:
-            yield _unusable(r.error, lang, index)
+            for e in r.error.each():
+                yield _unusable(e, lang, index)
             continue
         for f in r.findings:
             yield _result(f, lang, index)
@@ -203,8 +204,7 @@ def as_data(run: Run, lang: str, streamed: bool = False) -> dict[str, Any]:
     index = {r["id"]: i for i, r in enumerate(rules)}
     notifications: list[dict[str, Any]] = []
     for r in run.results:  # an unusable file is a result and a notification, so never dropped
-        if r.error is not None:
-            e = r.error
+        for e in r.error.each() if r.error is not None else ():
             notifications.append({
                 "level": "error",
                 "message": {"text": e.message(lang)},

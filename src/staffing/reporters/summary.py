@@ -68,7 +68,9 @@ def plan_row(run: Run, result: FileResult, lang: str) -> dict[str, Any]:
         "quota": figures.quota if figures else None,
         "baseline": figures.baseline if figures else None,
         "actual": figures.actual if figures else None,
-        "reason": result.error.message(lang) if result.error is not None else "",
+        "reason": ("；" if lang == "zh" else "; ").join(
+            (e.where() + ("：" if lang == "zh" else ": ") if e.line is not None or e.sheet is not None else "")
+            + e.message(lang) for e in result.error.each()) if result.error is not None else "",
     }
 
 

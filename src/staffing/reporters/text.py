@@ -64,9 +64,10 @@ def stream(run: Run, lang: str) -> Iterator[str]:
         if out:
             yield "\n".join(out) + "\n"
             out = []
-        if result.error is not None:
+        if result.error is not None:  # every mistake of the file, each at its place
             colon = "：" if lang == "zh" else ": "
-            out.append(f"{result.error.where()}: {_paint(lab['unusable'], 'error', colour)}{colon}{_v(result.error.message(lang))}")
+            for e in result.error.each():
+                out.append(f"{e.where()}: {_paint(lab['unusable'], 'error', colour)}{colon}{_v(e.message(lang))}")
             continue
         if not result.findings:
             continue

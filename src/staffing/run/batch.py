@@ -57,9 +57,20 @@ def to_record(result: FileResult, settings: Settings) -> dict[str, Any]:
             summary = replace(summary, names=None)
         rec.update(summary.to_record())
     if result.error is not None:
-        e = result.error
-        rec["error"] = [e.file, e.key, [list(p) for p in e.params], e.line, e.column, e.sheet, e.cell]
+        rec["error"] = _problem_record(result.error)
+        if result.error.also:
+            rec["also"] = [_problem_record(e) for e in result.error.also]
     return rec
+
+
+def _problem_record(e: InputProblem) -> list[Any]:
+    return [e.file, e.key, [list(p) for p in e.params], e.line, e.column, e.sheet, e.cell]
+
+
+def _problem_from(v: list[Any]) -> InputProblem:
+    f, key, params, line, col, sheet, cell = v
+    return InputProblem(f, key, tuple((k, tuple(x) if isinstance(x, list) else x) for k, x in params), line, col,
+                        sheet, cell)
 
 
 def from_record(rec: dict[str, Any], packs: tuple[str, ...] = ()) -> FileResult:
@@ -75,8 +86,9 @@ def from_record(rec: dict[str, Any], packs: tuple[str, ...] = ()) -> FileResult:
             result.pack = None
     result.findings = [finding_from_list(v) for v in rec.get("findings") or ()]
     if rec.get("error"):
-        f, key, params, line, col, sheet, cell = rec["error"]
-        result.error = InputProblem(f, key, tuple(tuple(p) for p in params), line, col, sheet, cell)
+        result.error = _problem_from(rec["error"])
+        if rec.get("also"):
+            result.error = replace(result.error, also=tuple(_problem_from(v) for v in rec["also"]))
     return result
 
 

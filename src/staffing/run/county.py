@@ -7,14 +7,12 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-from pydantic import ValidationError
 
 from staffing.checks.county import COUNTY_FILE, CountyFile, county_findings
-from staffing.errors import InputProblem, problem
+from staffing.errors import InputProblem
 from staffing.findings import Finding
 from staffing.io.load import Document, display_path
+from staffing.plan.validate import validate
 from staffing.run.engine import FileResult, read_valid
 
 
@@ -33,19 +31,9 @@ def county_files(plan_paths: Iterable[str]) -> list[str]:
     return sorted(out)
 
 
-def _reason(err: Any) -> str:
-    return str(err.get("msg", "invalid"))
-
-
 def validate_county(doc: Document) -> CountyFile:
-    try:
-        return CountyFile.model_validate(doc.data)
-    except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        loc = tuple(err["loc"])
-        line, col = doc.locate(loc)
-        field = ".".join(str(p) for p in loc) or "(root)"
-        raise problem(doc.path, "input.schema", line, col, field=field, reason=_reason(err), reason_en=err["msg"]) from None
+    """The county file in `doc`, or an InputProblem carrying every mistake in it."""
+    return validate(CountyFile, doc)
 
 
 def check_county(path: str, towns: Sequence[FileResult]) -> FileResult:
@@ -57,7 +45,7 @@ def check_county(path: str, towns: Sequence[FileResult]) -> FileResult:
         # files, ~5 ms each through the reference loader
         doc, cf = read_valid(path, shown, validate_county)
     except InputProblem as exc:
-        result.error = exc if exc.file == shown else InputProblem(shown, exc.key, exc.params, exc.line, exc.column)
+        result.error = exc if exc.file == shown else exc.renamed(shown)
         return result
     result.findings = county_findings(cf, doc, [r.summary for r in towns if r.summary is not None])
     result.findings.sort(key=Finding.sort_key)

@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
-
 from staffing.checks import FORMULA_VALUE_USED, PACK_LOOSENS_PARENT, PLAN_CHECKS, Check, lookup
 from staffing.checks.base import Problem
 from staffing.checks.context import Context
-from staffing.errors import InputProblem, problem, visible
+from staffing.errors import InputProblem, problem, together, visible
 from staffing.findings import Finding, Severity
-from staffing.io.layout import sheet_rank
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
 from staffing.messages import CATALOGUE, render
 from staffing.packs.load import is_pack_id, resolve, titles
 from staffing.packs.pack import Pack
-from staffing.plan.model import Plan
+from staffing.plan.model import Plan, lacks_baseline
 from staffing.plan.summary import PlanSummary
+from staffing.plan.validate import did_you_mean, suggest, validate
 
 T = TypeVar("T")
 
@@ -65,7 +62,8 @@ def check_file(path: str, settings: Settings = Settings()) -> FileResult:
     shown = display_path(path)
     result = FileResult(shown)
     try:
-        doc, plan = read_valid(path, shown, validate_plan, settings.limits)
+        doc, plan = read_valid(path, shown, lambda d: validate_plan(d, lambda raw: raw_role_problems(raw, settings)),
+                               settings.limits)
         result.document = doc
         result.plan = plan
         result.summary = PlanSummary.of(plan, settings.rules or plan.rule_pack)
@@ -86,13 +84,15 @@ def read_valid(path: str, shown: str, validate: Callable[[Document], T], limits:
     reported from the reference reading, never the fast one.  Raises InputProblem."""
     doc = load_document(path, limits)
     doc.path = shown
+    doc.problems = [p.renamed(shown) for p in doc.problems]
     try:
         return doc, validate(doc)
     except InputProblem:
         if not getattr(doc, "fast", False):
             raise
-        doc = load_file(path, limits)
+        doc = load_file(path, limits, collect=True)
         doc.path = shown
+        doc.problems = [p.renamed(shown) for p in doc.problems]
         return doc, validate(doc)
 
 
@@ -107,7 +107,7 @@ def load_document(path: str, limits: Limits = DEFAULT_LIMITS, raw: bytes | None 
 
 
 def _renamed(exc: InputProblem, shown: str) -> InputProblem:
-    return dataclasses.replace(exc, file=shown)
+    return exc.renamed(shown)
 
 
 def pack_for(plan: Plan, doc: Document, settings: Settings) -> Pack:
@@ -133,15 +133,59 @@ def pack_for(plan: Plan, doc: Document, settings: Settings) -> Pack:
 def check_roles(plan: Plan, pack: Pack, doc: Document) -> None:
     """Every `role:` names a role of the pack, by id or Chinese label: a role the pack does
     not know is an input error at that value (a typo must not silently drop a role)."""
-    for i, body in enumerate(plan.bodies):
-        if body.role is None:
+    problems = role_problems(doc, pack)
+    if problems:
+        raise together(problems)
+
+
+def role_problems(doc: Document, pack: Pack) -> list[InputProblem]:
+    """A problem at every `role:` value of the raw data the pack does not know, each with the
+    pack's roles in full and the nearest one as a suggestion."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    bodies = data.get("bodies")
+    out: list[InputProblem] = []
+    for i, body in enumerate(bodies if isinstance(bodies, list) else []):
+        role = body.get("role") if isinstance(body, dict) else None
+        if isinstance(role, str):
+            values: list[tuple[tuple[str | int, ...], Any]] = [(("bodies", i, "role"), role)]
+        elif isinstance(role, list):
+            values = [(("bodies", i, "role", j), v) for j, v in enumerate(role)]
+        else:
             continue
-        values = [body.role] if isinstance(body.role, str) else list(body.role)
-        for j, value in enumerate(values):
-            if pack.role_value(value) is None:
-                loc: tuple[str | int, ...] = ("bodies", i, "role") if isinstance(body.role, str) else ("bodies", i, "role", j)
-                known = "、".join(str(info.get("zh", r)) for r, info in pack.roles.items())
-                raise problem_at(doc, loc, "input.unknown-role", role=value, known=known)
+        for loc, value in values:
+            if not isinstance(value, str) or not value.strip() or pack.role_value(value.strip()) is not None:
+                continue
+            labels = {r: str(info.get("zh", r)) for r, info in pack.roles.items()}
+            words = {**{r: r for r in labels}, **{zh: r for r, zh in labels.items()}}
+            # words that name several roles (政法和社会事业): those; else the nearest by spelling
+            guess = [r for r, _ in pack.roles_recognised(value.strip())]
+            guess = list(dict.fromkeys(guess or [words[w] for w in suggest(value, words)]))
+            out.append(problem_at(doc, loc, "input.unknown-role", role=value, known=list(labels.values()),
+                                  known_en=list(labels), hint=did_you_mean([labels[g] for g in guess], "zh"),
+                                  hint_en=did_you_mean(guess, "en")))
+    return out
+
+
+def raw_role_problems(doc: Document, settings: Settings) -> list[InputProblem]:
+    """Role problems of a file that does not fit the plan format, so that they are reported
+    with its other mistakes: against the pack it names, when that pack can be found."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    own = data.get("rule_pack")
+    if not settings.rules and not isinstance(own, str):
+        return []
+    if isinstance(own, str) and doc.cells:
+        own = {title: pack_id for pack_id, title in titles().items()}.get(own.strip(), own)
+    ref = settings.rules or str(own)
+    if not settings.rules and not is_pack_id(ref):
+        return [problem_at(doc, ("rule_pack",), "pack.path-refused", pack=str(own))]
+    try:
+        return role_problems(doc, resolve(ref, settings.packs))
+    except InputProblem as exc:
+        if exc.key == "pack.unknown" and not settings.rules:
+            line, col = doc.locate(("rule_pack",))
+            sheet, cell = doc.locate_cell(("rule_pack",)) or (None, None)
+            return [InputProblem(doc.path, exc.key, exc.params, line, col, sheet, cell)]
+        return []
 
 
 def problem_at(doc: Document, loc: tuple[str | int, ...], key: str, **params: object) -> InputProblem:
@@ -152,96 +196,18 @@ def problem_at(doc: Document, loc: tuple[str | int, ...], key: str, **params: ob
     return dataclasses.replace(problem(doc.path, key, line, col, **params), sheet=sheet, cell=cell)
 
 
-_FIELD_NAMES: dict[str, set[str]] = {}
-
-
-def _known_fields(loc: tuple[Any, ...]) -> list[str]:
-    """Field names allowed where an unknown one was found (for a 'did you mean')."""
-    model: Any = Plan
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        info = getattr(model, "model_fields", {}).get(part)
-        if info is None:
-            return []
-        ann = info.annotation
-        model = _inner_model(ann)
-        if model is None:
-            return []
-    return sorted(getattr(model, "model_fields", {}))
-
-
-def _inner_model(ann: Any) -> Any:
-    from pydantic import BaseModel
-
-    if isinstance(ann, type) and issubclass(ann, BaseModel):
-        return ann
-    for arg in getattr(ann, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def validate_plan(doc: Document) -> Plan:
-    try:
-        return Plan.model_validate(doc.data)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-
-        def position(err: Any) -> tuple[int, int]:
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            return doc.locate(loc, key=err["type"] == "extra_forbidden")
-
-        def order(err: Any) -> tuple[int, int, int]:  # in a workbook, sheets in plan order first
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            place = doc.locate_cell(loc)
-            return (sheet_rank(place[0]) if place else 0, *position(err))
-
-        err = min(errors, key=order)
-        loc = tuple(err["loc"])
-        line, col = position(err)
-        field_path = _dotted(loc)
-        place = doc.locate_cell(tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-"))))
-        if place is not None:  # a workbook: the cell says where; the message names the column
-            raise _at_cell(problem(doc.path, "input.schema", line, col, field=_header(doc, loc, place),
-                                   reason=_reason(err), reason_en=err["msg"]), place) from None
-        if err["type"] == "extra_forbidden":
-            known = _known_fields(loc)
-            close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-            hint_zh = f",是否应为“{close[0]}”?" if close else ""
-            raise problem(doc.path, "input.unknown-field", line, col, field=field_path,
-                          hint=hint_zh or "", hint_en=f"; did you mean “{close[0]}”?" if close else "") from None
-        raise problem(doc.path, "input.schema", line, col, field=field_path,
-                      reason=_reason(err), reason_en=err["msg"]) from None
-
-
-def _at_cell(exc: InputProblem, place: tuple[str, str]) -> InputProblem:
-    return dataclasses.replace(exc, sheet=place[0], cell=place[1])
-
-
-def _header(doc: Document, loc: tuple[Any, ...], place: tuple[str, str]) -> str:
-    """The column header (or row label) of the cell a schema error points at."""
-    from staffing.io.workbook import header_at
-
-    return header_at(doc, place) or place[0]
-
-
-def _dotted(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(root)"
-
-
-
-
-def _reason(err: Any) -> str:
-    zh = CATALOGUE.get(f"schema.{err['type']}", CATALOGUE["schema.other"])[0]
-    ctx = err.get("ctx") or {}
-    if err["type"] == "literal_error" and "expected" in ctx:
-        zh += f":{ctx['expected']}"
-    return zh
+def validate_plan(doc: Document, more: Callable[[Document], list[InputProblem]] | None = None) -> Plan:
+    """The plan in `doc`, or an InputProblem carrying every mistake of the file at once
+    (see staffing.plan.validate); `more` adds problems found in the raw data (roles)."""
+    early = []
+    if lacks_baseline(doc.data):
+        zh, en = CATALOGUE["section.baseline"]
+        if "baseline" in doc.data:  # written as ~: at its place
+            early.append(problem_at(doc, ("baseline",), "input.missing-section", name="baseline", section_zh=zh,
+                                    section_en=en))
+        else:  # absent: no line of the file is where it is missing
+            early.append(problem(doc.path, "input.missing-section", name="baseline", section_zh=zh, section_en=en))
+    return validate(Plan, doc, more, also=early)
 
 
 def _severity(check: type[Check], pack: Pack, override: Severity | None, unknown: bool = False) -> Severity:

@@ -1,0 +1,246 @@
+"""Every way a file's data does not fit its model, each as one `InputProblem` at its place.
+
+pydantic reports all of a file's mistakes at once; this module turns each into a message
+from the catalogue, in the user's language, at the line and column (or sheet and cell) of
+the value, and hands them back in document order, so a file with six mistakes takes one
+run to see them all.
+
+- a value of the wrong kind, out of range, too long: the field and why (never pydantic's
+  English inside a Chinese line);
+- a value not among the allowed ones: every allowed value, in the user's language, and the
+  nearest one as a suggestion;
+- an unknown field: the nearest known field as a suggestion;
+- a missing field: at the mapping it belongs in (its key), or, for a top-level section,
+  without a line at all (a line would point at whatever key happens to come first);
+- the 12-digit division code written unquoted: to quote it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from staffing.errors import InputProblem, problem, together
+from staffing.io.document import Document
+from staffing.io.layout import ENUMS, sheet_rank
+from staffing.messages import CATALOGUE
+
+M = TypeVar("M", bound=BaseModel)
+
+Loc = tuple[str | int, ...]
+
+
+def validate(model: type[M], doc: Document, more: Callable[[Document], list[InputProblem]] | None = None,
+             also: Iterable[InputProblem] = ()) -> M:
+    """`doc.data` as `model`, or an InputProblem carrying every mistake (with `also`, the
+    problems the reader found, and those `more` finds in the raw data) in document order."""
+    early = list(doc.problems) + list(also)
+    try:
+        value = model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = early + schema_problems(model, doc, exc)
+        if more is not None:
+            problems += more(doc)
+        raise order(doc, problems) from None
+    if early:
+        raise order(doc, early)
+    return value
+
+
+def order(doc: Document, problems: list[InputProblem]) -> InputProblem:
+    """One InputProblem holding `problems` in document order: in a workbook sheets in plan
+    order, then row and column; in a text file line and column; a problem with no line
+    (a section the file lacks) after those with one."""
+    def key(p: InputProblem) -> tuple[int, int, int, int, str]:
+        if p.sheet is not None:
+            return (0, sheet_rank(p.sheet), p.line or 0, p.column or 0, p.key)
+        if p.line is None:
+            return (1, 0, 0, 0, p.key)
+        return (0, -1, p.line, p.column or 0, p.key)
+
+    return together(sorted(problems, key=key))
+
+
+def schema_problems(model: type[BaseModel], doc: Document, exc: ValidationError) -> list[InputProblem]:
+    """One problem per place pydantic found wrong (the errors a union gives for each of its
+    members at one value are one mistake)."""
+    grouped: dict[Loc, list[dict[str, Any]]] = {}
+    for err in exc.errors(include_url=False):
+        loc = data_loc(doc.data, tuple(err["loc"]), err["type"] == "missing")
+        if any(loc[:len(bad)] == bad for bad in doc.problem_locs):  # the reader said what is wrong there
+            continue
+        if err["type"] == "value_error" and not loc:  # a model's own rule: said by `more`
+            continue
+        grouped.setdefault(loc, []).append(dict(err))
+    return [_problem(model, doc, loc, errs) for loc, errs in grouped.items()]
+
+
+def data_loc(data: Any, loc: Loc, missing: bool = False) -> Loc:
+    """The place in the data an error's `loc` names: pydantic's own parts (the member of a
+    union tried, a validator's name) left out; a missing field kept as the last part."""
+    out: list[str | int] = []
+    here = data
+    for i, part in enumerate(loc):
+        inside = here.get(part, _NOWHERE) if isinstance(here, dict) and isinstance(part, str) else _NOWHERE
+        if isinstance(here, list) and isinstance(part, int) and 0 <= part < len(here):
+            inside = here[part]
+        if inside is not _NOWHERE:
+            here = inside
+            out.append(part)
+        elif missing and i == len(loc) - 1 and isinstance(part, str):
+            out.append(part)
+    return tuple(out)
+
+
+_NOWHERE = object()
+
+
+def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[str, Any]]) -> InputProblem:
+    err = errs[0]
+    kind = err["type"]
+    types = {e["type"] for e in errs}
+    field = dotted(loc)
+    place = doc.locate_cell(loc)
+    if place is not None:  # a workbook: the cell says where; the message names its column
+        field = doc.labels.get(place) or place[0]
+    if kind == "missing":
+        if loc in doc.cells:  # a workbook row or column left empty: that cell, by its label
+            return at(doc, loc, place, "input.schema", field=field, reason=CATALOGUE["schema.missing"][0],
+                      reason_en=CATALOGUE["schema.missing"][1])
+        return _missing(doc, loc, place)
+    if kind == "extra_forbidden":
+        known = known_fields(model, loc)
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        return at(doc, loc, place, "input.unknown-field", at_key=True, field=field,
+                  hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
+    value = err.get("input")
+    if kind == "literal_error":
+        return _not_allowed(doc, loc, place, field, value, str((err.get("ctx") or {}).get("expected", "")))
+    if loc and loc[-1] == "code" and kind in ("string_type", "string_pattern_mismatch"):
+        return _code(doc, loc, place, field, value)
+    if types >= {"string_type", "list_type"}:
+        reason_key = "schema.str_or_list"
+    else:
+        reason_key = f"schema.{kind}" if f"schema.{kind}" in CATALOGUE else "schema.other"
+    return at(doc, loc, place, "input.schema", field=field, reason=CATALOGUE[reason_key][0],
+              reason_en=CATALOGUE[reason_key][1] if reason_key != "schema.other" else err["msg"])
+
+
+def at(doc: Document, loc: Loc, place: tuple[str, str] | None, message: str, *, at_key: bool = False,
+       **params: object) -> InputProblem:
+    """A problem at the value `loc` (or its key): line and column, and a workbook's cell."""
+    line, col = doc.locate(loc, key=at_key)
+    p = problem(doc.path, message, line, col, **params)
+    if place is not None:
+        return InputProblem(p.file, p.key, p.params, p.line, p.column, place[0], place[1])
+    return p
+
+
+def _missing(doc: Document, loc: Loc, place: tuple[str, str] | None) -> InputProblem:
+    name = str(loc[-1])
+    parent = loc[:-1]
+    section = CATALOGUE.get(f"section.{name}")
+    if not parent:  # a top-level section: no line of the file is where it is missing
+        if section is not None:
+            return problem(doc.path, "input.missing-section", name=name, section_zh=section[0], section_en=section[1])
+        return problem(doc.path, "input.missing-top", name=name)
+    cell = doc.locate_cell(parent)
+    line, col = doc.locate(parent, key=isinstance(parent[-1], str))
+    p = problem(doc.path, "input.missing-field", line, col, field=dotted(parent), name=name)
+    if cell is not None:
+        return InputProblem(p.file, p.key, p.params, p.line, p.column, cell[0], cell[1])
+    return p
+
+
+def _not_allowed(doc: Document, loc: Loc, place: tuple[str, str] | None, field: str, value: Any,
+                 expected: str) -> InputProblem:
+    codes = tuple(re.findall(r"'([^']*)'", expected))
+    enum = next((name for name, values in ENUMS.items() if set(values) == set(codes)), None)
+    labels = [enum_words(enum, c) for c in codes] if enum else [(c, c) for c in codes]
+    shown = value if isinstance(value, str) else repr(value) if value is not None else "~"
+    close: list[str] = []
+    if isinstance(value, str):
+        candidates = {c: c for c in codes} | {zh: c for c, (zh, _) in zip(codes, labels, strict=True)}
+        close = list(dict.fromkeys(candidates[w] for w in suggest(value, candidates)))
+    by_code = dict(zip(codes, labels, strict=True))
+    return at(doc, loc, place, "input.not-allowed", field=field, value=shown,
+              allowed=[zh for zh, _ in labels],
+              allowed_en=[f"{c} ({en})" if en != c else c for c, (_, en) in zip(codes, labels, strict=True)],
+              hint=did_you_mean([by_code[c][0] for c in close], "zh"), hint_en=did_you_mean(close, "en"))
+
+
+def enum_words(enum: str, code: str) -> tuple[str, str]:
+    """(Chinese, English) words for one allowed value."""
+    key = f"section.{code}" if enum == "section" else f"xlsx.enum.{enum}.{code}"
+    return CATALOGUE.get(key, (code, code))
+
+
+def _code(doc: Document, loc: Loc, place: tuple[str, str] | None, field: str, value: Any) -> InputProblem:
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits = len(str(abs(value)))
+        key = "input.code-unquoted" if digits == 12 else "input.code-digits"
+        return at(doc, loc, place, key, field=field, value=str(value), digits=digits)
+    text = str(value)
+    return at(doc, loc, place, "input.code-digits", field=field, value=text, digits=len(text))
+
+
+def suggest(value: str, words: Iterable[str]) -> list[str]:
+    """The words nearest to `value` (difflib), best first: the nearest, and the nearest of
+    those that begin with the same word (party_construction: planning_construction, and
+    party_building)."""
+    words = sorted(set(words))
+    value = value.strip()
+    found = difflib.get_close_matches(value, words, n=1, cutoff=0.5)
+    head = re.split(r"[_\s-]", value, maxsplit=1)[0]
+    if head and head != value:
+        same = [w for w in words if re.split(r"[_\s-]", w, maxsplit=1)[0] == head and w not in found]
+        found += difflib.get_close_matches(value, same, n=1, cutoff=0.0)
+    return found
+
+
+def did_you_mean(words: str | list[str] | None, lang: str) -> str:
+    """"，是否应为“a”或“b”？": a suggestion, or nothing."""
+    if not words:
+        return ""
+    if isinstance(words, str):
+        words = [words]
+    zh, en = CATALOGUE["input.did-you-mean"]
+    joiner = "”或“" if lang == "zh" else "” or “"
+    return (zh if lang == "zh" else en).format(word=joiner.join(dict.fromkeys(words)))
+
+
+def dotted(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def known_fields(model: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names allowed where an unknown one was found (for a 'did you mean')."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+        if current is None:
+            return []
+    fields = getattr(current, "model_fields", {})
+    return sorted(info.alias or name for name, info in fields.items())
+
+
+def _inner_model(ann: Any) -> Any:
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in getattr(ann, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -5,7 +5,8 @@
 #   bash scripts/lock.sh --upgrade    move every pin to the newest version the ranges allow
 #
 # requirements.lock       what running needs (and the build backend), with hashes
-# requirements-test.lock  the same pins plus the test tools, with hashes
+# requirements-test.lock  the same pins plus the test tools and the benchmark's peers
+#                         (extras test and bench), with hashes
 #
 # Uses uv's `pip compile` (pinned below, installed into .venv-lock/): it resolves for every
 # platform and Python >= 3.11 at once (--universal), writes sha256 hashes of every file of
@@ -24,6 +25,6 @@ fi
 common=(--universal --python-version 3.11 --generate-hashes --quiet
         --custom-compile-command "bash scripts/lock.sh" "$@")
 "$tools/bin/uv" pip compile "${common[@]}" pyproject.toml requirements-build.in -o requirements.lock
-"$tools/bin/uv" pip compile "${common[@]}" --extra test -c requirements.lock \
+"$tools/bin/uv" pip compile "${common[@]}" --extra test --extra bench -c requirements.lock \
   pyproject.toml requirements-build.in -o requirements-test.lock
 echo "requirements.lock and requirements-test.lock written; run: bash scripts/install.sh --test && .venv/bin/python -m pytest"

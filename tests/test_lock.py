@@ -64,7 +64,8 @@ def test_build_input_names_the_build_backend() -> None:
 @pytest.mark.parametrize(("lock", "requirements"), [
     ("requirements.lock", PYPROJECT["project"]["dependencies"] + build_requirements()),
     ("requirements-test.lock", PYPROJECT["project"]["dependencies"] + build_requirements()
-     + PYPROJECT["project"]["optional-dependencies"]["test"]),
+     + PYPROJECT["project"]["optional-dependencies"]["test"]
+     + PYPROJECT["project"]["optional-dependencies"]["bench"]),
 ])
 @pytest.mark.parametrize("python", ["3.11.7", "3.12.3", "3.13.1"])
 def test_every_range_is_pinned_by_an_allowed_version(lock: str, requirements: list[str], python: str) -> None:
@@ -81,7 +82,8 @@ def test_every_range_is_pinned_by_an_allowed_version(lock: str, requirements: li
 
 
 def test_test_tools_only_in_the_test_lock() -> None:
-    for text in PYPROJECT["project"]["optional-dependencies"]["test"]:
+    extras = PYPROJECT["project"]["optional-dependencies"]
+    for text in extras["test"] + extras["bench"]:
         name = canonicalize_name(Requirement(text).name)
         if name not in {canonicalize_name(Requirement(r).name) for r in PYPROJECT["project"]["dependencies"]}:
             assert name not in RUN, f"{name} is a test tool but requirements.lock installs it"

@@ -1,6 +1,7 @@
 """A differential fuzz of the two plan readers: the fast one (`io.fastload`, yaml-rs behind a
 scan) and the reference one (`io.load`, libyaml).  The fast reader must read exactly what the
-reference reads, or hand the file over (`fast_data` returns None).
+reference reads, or hand the file over (`fast_data` returns None); and where it reads, the
+places `io.locate` reads off the text must be the reference's marks, or none.
 
 Documents come from two sources, both driven by one seeded random generator:
 
@@ -26,6 +27,7 @@ from typing import Any
 from staffing.errors import InputProblem
 from staffing.io import fastload
 from staffing.io.load import DEFAULT_LIMITS, Document, load_text
+from staffing.io.locate import block_marks
 
 # Pieces of plain scalars; a scalar is one to three of them joined.
 _PIECES = [
@@ -129,11 +131,15 @@ def compare(text: str) -> Disagreement | None:
     if fast is None:
         return None
     try:
-        ref: Any = load_text("fuzz.yaml", text).data
+        ref_doc = load_text("fuzz.yaml", text)
     except InputProblem as exc:
         return Disagreement(text, fast, f"refused: {exc.key}")
+    ref: Any = ref_doc.data
     if typed(fast) != typed(ref):
         return Disagreement(text, fast, ref)
+    marks = block_marks(text, fast)  # where values stand, read off the text: the reference's or none
+    if marks is not None and marks != (ref_doc.marks, ref_doc.key_marks):
+        return Disagreement(text, marks, (ref_doc.marks, ref_doc.key_marks))
     if "town" in fast:  # plan-like: the checks' verdict on each reading
         fast_verdict = verdict(fastload.LazyDocument("fuzz.yaml", fast, text, DEFAULT_LIMITS))
         ref_verdict = verdict(load_text("fuzz.yaml", text))

@@ -4,8 +4,9 @@ whenever the fast parser could possibly disagree with it.
 The reference loader composes a libyaml node tree and records the line and column of
 every value: ~4-5 ms for an 8 KB plan.  A plan that passes never needs a single line
 number, so the fast path parses with yaml-rs (Rust, ~0.3-0.5 ms) and returns a
-`LazyDocument` whose marks are worked out by the reference loader only when something
-asks where a value is (a finding or a schema error).
+`LazyDocument` whose marks are worked out only when something asks where a value is (a
+finding or a schema error): read off the text by `locate.block_marks`, which knows the
+restricted YAML this path accepts, or by the reference loader where it is not certain.
 
 yaml-rs follows YAML 1.2, the reference YAML 1.1, and the two read some plain scalars
 differently (``010``, ``yes``, ``1e3``, ``1:20``, quoted dates, …).  So the fast path
@@ -34,6 +35,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits, decode, load_text, read_bytes
+from staffing.io.locate import block_marks
 
 try:  # pinned in pyproject.toml; without it every file takes the reference path
     import yaml_rs as _yaml_rs
@@ -189,6 +191,7 @@ class LazyDocument(Document):
         self._text = text
         self._limits = limits
         self._ref: Document | None = None
+        self._marks: tuple[dict, dict] | None = None
         self.cells = {}  # a YAML file has no cells, notes or column labels (see Document)
         self.notes = []
         self.labels = {}
@@ -201,13 +204,24 @@ class LazyDocument(Document):
             self._ref = load_text(self.path, self._text, self._limits, collect=True)
         return self._ref
 
+    def _tables(self) -> tuple[dict, dict]:
+        """(marks, key_marks): read off the text by `locate.block_marks` (no second parse),
+        or from the reference loader where that reader is not certain."""
+        if self._marks is None:
+            found = block_marks(self._text, self.data)
+            if found is None:
+                ref = self.reference()
+                found = ref.marks, ref.key_marks
+            self._marks = found
+        return self._marks
+
     @property
     def marks(self) -> dict:  # type: ignore[override]
-        return self.reference().marks
+        return self._tables()[0]
 
     @property
     def key_marks(self) -> dict:  # type: ignore[override]
-        return self.reference().key_marks
+        return self._tables()[1]
 
 
 def fast_data(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | None:

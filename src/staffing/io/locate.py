@@ -1,0 +1,318 @@
+"""Line and column of every value of a plan the fast path read, without a second parse.
+
+A plan with a finding needs the place of a few of its values.  The reference loader
+would give them by composing a full libyaml node tree (~7-15 ms for an 8 KB plan);
+this module reads the same text once more, as the restricted YAML the fast path only
+ever accepts (`fastload._risky` has refused tags, anchors, block scalars, multi-line
+scalars, flow collections over several lines, escapes, tabs, ...): block mappings and
+sequences by indentation, and on one line a plain or quoted scalar or a flow
+collection.  It records where each value and each key starts, as libyaml marks them
+(1-based line and column, columns in characters): a block mapping at its first key, a
+block sequence at its first "-", a flow collection at its bracket, a scalar at its
+first character (the quote for a quoted one), an empty value just after its ":" or
+"-".
+
+It reads structure only, never values, so it is checked against the data the fast
+parser built: every path it finds must be one the data has and every path of the data
+must have been found, with every key equal.  Anything it does not expect (a construct
+outside that subset, a line it cannot place, a path that does not match) gives None,
+and the caller asks the reference loader instead: slower, never different.
+`tests/test_locate.py` holds it equal to the reference loader's marks on the shipped
+examples, a generated corpus and tricky snippets.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Path_ = tuple[str | int, ...]
+Marks = dict[Path_, tuple[int, int]]
+
+
+_SPACES = re.compile(" *")
+_FLOW_PLAIN_END = re.compile(r"[,\[\]{}:#]|$")  # where a plain scalar in a flow collection stops
+
+
+class _Unsure(Exception):
+    """The text is outside what this reader knows: ask the reference loader."""
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        if "\r" in text.replace("\r\n", ""):  # a lone CR is a line break to YAML
+            raise _Unsure
+        self.lines = [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
+        # content lines: (index, indent), blank lines and comment-only lines left out
+        self.content: list[tuple[int, int]] = []
+        for i, ln in enumerate(self.lines):
+            stripped = ln.lstrip(" ")
+            if stripped and not stripped.startswith("#"):
+                self.content.append((i, len(ln) - len(stripped)))
+        self.at = 0  # index into self.content of the line being read
+        self.marks: Marks = {}
+        self.key_marks: Marks = {}
+
+    # ---- block structure ------------------------------------------------------------------
+
+    def node(self, line: int, col: int, loc: Path_) -> None:
+        """A block node starting at (line, col): a sequence, a mapping, or an inline value.
+        Leaves self.at at the first content line after it."""
+        text = self.lines[line]
+        if text.startswith("-", col) and (col + 1 == len(text) or text[col + 1] == " "):
+            self.sequence(line, col, loc)
+        elif self.key_end(text, col) is not None:
+            self.mapping(line, col, loc)
+        else:
+            end = self.inline(line, col, loc)
+            self.line_ends(text, end)
+            self.at += 1
+
+    def next_line(self) -> tuple[int, int] | None:
+        return self.content[self.at] if self.at < len(self.content) else None
+
+    def sequence(self, line: int, col: int, loc: Path_) -> None:
+        self.marks[loc] = (line + 1, col + 1)
+        k = 0
+        while True:
+            text = self.lines[line]
+            p = self.spaces(text, col + 1)
+            item = loc + (k,)
+            if p >= len(text) or text[p] == "#":
+                if p < len(text) and text[p - 1] != " ":
+                    raise _Unsure
+                self.at += 1
+                nxt = self.next_line()
+                if nxt is not None and nxt[1] > col:
+                    self.node(nxt[0], nxt[1], item)
+                else:
+                    self.marks[item] = (line + 1, col + 2)  # empty: just after the "-"
+            else:
+                self.node(line, p, item)
+            k += 1
+            nxt = self.next_line()
+            if nxt is None or nxt[1] < col:
+                return
+            if nxt[1] > col:
+                raise _Unsure
+            t = self.lines[nxt[0]]
+            if not (t.startswith("-", col) and (col + 1 == len(t) or t[col + 1] == " ")):
+                return  # a key of the mapping this (indentless) sequence is the value of
+            line = nxt[0]
+
+    def mapping(self, line: int, col: int, loc: Path_) -> None:
+        self.marks[loc] = (line + 1, col + 1)
+        while True:
+            text = self.lines[line]
+            found = self.key_end(text, col)
+            if found is None:
+                raise _Unsure
+            key, colon = found
+            here = loc + (key,)
+            if here in self.key_marks:
+                raise _Unsure
+            self.key_marks[here] = (line + 1, col + 1)
+            p = self.spaces(text, colon + 1)
+            if p >= len(text) or text[p] == "#":
+                if p < len(text) and text[p - 1] != " ":
+                    raise _Unsure
+                self.at += 1
+                nxt = self.next_line()
+                t = self.lines[nxt[0]] if nxt is not None else ""
+                if nxt is not None and nxt[1] > col:
+                    self.node(nxt[0], nxt[1], here)
+                elif nxt is not None and nxt[1] == col and t.startswith("-", col) \
+                        and (col + 1 == len(t) or t[col + 1] == " "):
+                    self.sequence(nxt[0], col, here)  # indentless: "key:" then "- item" below it
+                else:
+                    self.marks[here] = (line + 1, colon + 2)  # empty: just after the ":"
+            else:
+                end = self.inline(line, p, here)
+                self.line_ends(text, end)
+                self.at += 1
+            nxt = self.next_line()
+            if nxt is None or nxt[1] < col:
+                return
+            if nxt[1] > col:
+                raise _Unsure
+            t = self.lines[nxt[0]]
+            if t.startswith("-", col) and (col + 1 == len(t) or t[col + 1] == " "):
+                return
+            line = nxt[0]
+
+    def key_end(self, text: str, col: int) -> tuple[str, int] | None:
+        """(key, index of its ":") when a block mapping key starts at col, else None."""
+        c = text[col] if col < len(text) else ""
+        if c in ("'", '"'):
+            value, end = self.quoted(text, col)
+            end = self.spaces(text, end)
+            if end < len(text) and text[end] == ":" and (end + 1 == len(text) or text[end + 1] == " "):
+                return value, end
+            return None
+        if not c or c in "[]{},#`@|>!&*%?":
+            return None
+        i = col
+        while True:
+            i = text.find(":", i)
+            if i < 0:
+                return None
+            if " #" in text[col:i]:
+                return None
+            if i + 1 == len(text) or text[i + 1] == " ":
+                key = text[col:i].rstrip(" ")
+                if not key:
+                    raise _Unsure
+                return key, i
+            i += 1
+
+    def line_ends(self, text: str, end: int) -> None:
+        """After a value only spaces and a comment may follow on its line."""
+        rest = text[end:]
+        stripped = rest.lstrip(" ")
+        if stripped and not (stripped.startswith("#") and len(stripped) < len(rest)):
+            raise _Unsure
+
+    # ---- on one line ----------------------------------------------------------------------
+
+    def quoted(self, text: str, start: int) -> tuple[str, int]:
+        """A quoted scalar on one line: (its value, index after the closing quote)."""
+        q = text[start]
+        i = start + 1
+        parts = []
+        while True:
+            j = text.find(q, i)
+            if j < 0:
+                raise _Unsure  # runs onto the next line
+            parts.append(text[i:j])
+            if q == "'" and j + 1 < len(text) and text[j + 1] == "'":
+                parts.append("'")
+                i = j + 2
+                continue
+            if q == '"' and "\\" in text[i:j]:
+                raise _Unsure
+            return "".join(parts), j + 1
+
+    def inline(self, line: int, p: int, loc: Path_) -> int:
+        """A value on one line at p (block context); returns the index after it."""
+        text = self.lines[line]
+        c = text[p]
+        self.marks[loc] = (line + 1, p + 1)
+        if c == "[" or c == "{":
+            return self.flow(line, p, loc)
+        if c in ("'", '"'):
+            return self.quoted(text, p)[1]
+        if c in "]},#`@|>!&*%?":
+            raise _Unsure
+        end = text.find(" #", p)
+        value = text[p:end if end >= 0 else len(text)].rstrip(" ")
+        if ": " in value or value.endswith(":"):
+            raise _Unsure
+        return p + len(value)
+
+    def flow(self, line: int, p: int, loc: Path_) -> int:
+        text = self.lines[line]
+        close = "]" if text[p] == "[" else "}"
+        is_map = close == "}"
+        self.marks[loc] = (line + 1, p + 1)
+        i = self.spaces(text, p + 1)
+        k = 0
+        while True:
+            if i >= len(text):
+                raise _Unsure
+            if text[i] == close:
+                return i + 1
+            if is_map:
+                c = text[i]
+                if c in ("'", '"'):
+                    key, j = self.quoted(text, i)
+                else:
+                    j = _FLOW_PLAIN_END.search(text, i).start()  # type: ignore[union-attr]  # "$" always matches
+                    key = text[i:j].rstrip(" ")
+                    if not key or c in "-?&*!|>%@`":
+                        raise _Unsure
+                j = self.spaces(text, j)
+                if j + 1 >= len(text) or text[j] != ":" or text[j + 1] != " ":
+                    raise _Unsure
+                here = loc + (key,)
+                if here in self.key_marks:
+                    raise _Unsure
+                self.key_marks[here] = (line + 1, i + 1)
+                i = self.spaces(text, j + 1)
+                if i >= len(text) or text[i] in ",}":
+                    raise _Unsure
+                i = self.flow_node(line, i, here)
+            else:
+                i = self.flow_node(line, i, loc + (k,))
+                k += 1
+            i = self.spaces(text, i)
+            if i < len(text) and text[i] == ",":
+                i = self.spaces(text, i + 1)
+            elif i < len(text) and text[i] == close:
+                return i + 1
+            else:
+                raise _Unsure
+
+    def flow_node(self, line: int, i: int, loc: Path_) -> int:
+        text = self.lines[line]
+        c = text[i]
+        if c == "[" or c == "{":
+            return self.flow(line, i, loc)
+        self.marks[loc] = (line + 1, i + 1)
+        if c in ("'", '"'):
+            return self.quoted(text, i)[1]
+        # an indicator first: not read here ("-" only before a digit, a negative number)
+        if c in "-?:&*!|>%@`#,]}" and not (c == "-" and i + 1 < len(text) and text[i + 1].isdigit()):
+            raise _Unsure
+        j = _FLOW_PLAIN_END.search(text, i).start()  # type: ignore[union-attr]  # "$" always matches
+        if j < len(text) and text[j] in ":#[{":
+            raise _Unsure  # "a:b", "a #", "a[": not read here
+        value = text[i:j].rstrip(" ")
+        if not value:
+            raise _Unsure
+        return i + len(value)
+
+    @staticmethod
+    def spaces(text: str, i: int) -> int:
+        return _SPACES.match(text, i).end()  # type: ignore[union-attr]  # " *" always matches
+
+
+def _paths(data: Any) -> tuple[set[Path_], set[Path_]]:
+    """Every path of the data (values), and every key's path."""
+    values: set[Path_] = {()}
+    keys: set[Path_] = set()
+    stack: list[tuple[Path_, Any]] = [((), data)]
+    while stack:
+        loc, node = stack.pop()
+        if type(node) is dict:
+            for k, v in node.items():
+                here = loc + (k,)
+                values.add(here)
+                keys.add(here)
+                if type(v) is dict or type(v) is list:
+                    stack.append((here, v))
+        elif type(node) is list:
+            for i, v in enumerate(node):
+                here = loc + (i,)
+                values.add(here)
+                if type(v) is dict or type(v) is list:
+                    stack.append((here, v))
+    return values, keys
+
+
+def block_marks(text: str, data: Any) -> tuple[Marks, Marks] | None:
+    """(marks, key_marks) of `text` as the reference loader would record them, given the
+    data the fast parser read from it; None when this reader is not certain."""
+    try:
+        reader = _Reader(text)
+        first = reader.next_line()
+        if first is None:
+            return None
+        reader.node(first[0], first[1], ())
+        if reader.next_line() is not None:
+            return None  # something after the root node: not a shape this reader knows
+    except (_Unsure, IndexError):
+        return None
+    values, keys = _paths(data)
+    if set(reader.marks) != values or set(reader.key_marks) != keys:
+        return None
+    return reader.marks, reader.key_marks

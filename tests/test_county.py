@@ -97,3 +97,57 @@ def test_county_may_shrink_by_more_than_it_moved(corpus: Path) -> None:
     county.write_text(text[: m.start(1)] + str(int(m.group(1)) + 1) + text[m.end(1):], encoding="utf-8")
     (out,) = check_counties(_results(corpus))
     assert [f for f in out.findings if f.code == "ST952" and "administrative" in f.message_en]
+
+
+def test_county_results_are_cached_on_the_county_file_and_its_towns(corpus: Path, tmp_path: Path, monkeypatch,
+                                                                    capsys) -> None:
+    """A warm run reads a county's result from the cache; editing the county file or one
+    of its towns checks it again, and what is shown is always what a cold run shows."""
+    import os
+
+    import staffing.run.county as county_mod
+
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(corpus)
+    checked: list[str] = []
+    real = county_mod.check_county
+
+    def counting(path: str, towns):  # type: ignore[no-untyped-def]
+        checked.append(os.path.basename(os.path.dirname(path)))
+        return real(path, towns)
+
+    monkeypatch.setattr(county_mod, "check_county", counting)
+
+    def run(*extra: str) -> str:
+        checked.clear()
+        main(["check", ".", "--format", "json", "--jobs", "1", *extra])
+        return capsys.readouterr().out
+
+    cold = run()
+    counties = len(checked)
+    assert counties >= 1
+    assert run() == cold and checked == []  # warm: every county from the cache
+    assert run("--no-cache") == cold and len(checked) == counties
+    county = _county(corpus)
+    text = county.read_text(encoding="utf-8")
+    first = re.search(r"count: (\d+)", text)
+    assert first
+    county.write_text(text[: first.start()] + f"count: {int(first.group(1)) + 5}" + text[first.end():], encoding="utf-8")
+    edited = run()
+    assert checked == [county.parent.name] and edited != cold
+    assert run() == edited and checked == []
+    assert run("--no-cache") == edited
+    # a town of that county changes what it records as moved down: checked again, and the
+    # county's findings follow the town (as a cold run gives them)
+    town = next(f for f in sorted(county.parent.glob("*.yaml")) if not f.name.startswith("_")
+                and 'level: "county"' in f.read_text(encoding="utf-8"))
+    t = town.read_text(encoding="utf-8")
+    m = re.search(r'level: "county", type: "\w+", count: (\d+)', t)
+    assert m
+    town.write_text(t[: m.start(1)] + str(int(m.group(1)) + 7) + t[m.end(1):], encoding="utf-8")
+    moved = run()
+    assert checked == [county.parent.name] and moved != edited
+    assert run("--no-cache") == moved
+    town.write_text(town.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
+    run()
+    assert checked == [county.parent.name]  # any change of a town's content: checked again

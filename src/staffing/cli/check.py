@@ -53,7 +53,8 @@ def check_plans(found: Found, options: CheckOptions) -> tuple[list[FileResult], 
         results.extend(checked)
     from staffing.run.county import check_counties
 
-    county = check_counties([r for r in results if r.summary is not None or r.error is not None])
+    county = check_counties([r for r in results if r.summary is not None or r.error is not None],
+                            options.settings, use_cache=options.use_cache, cache_dir=options.cache_dir)
     return results + county, len(county)
 
 

@@ -271,12 +271,15 @@ def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, con
     for n, (p, disp, pre, old) in enumerate(infos):
         key = keys[n]
         hit = hits.get(key) if key is not None else None
-        if not _usable(hit, fingerprint, disp) and pre is not None and pre in known:
+        usable = _usable(hit, fingerprint, disp)  # (validating a record is most of a warm run's work: once)
+        if not usable and pre is not None and pre in known:
             # the stat key pointed at an entry that is gone or stale: go by content
             key = _content_key(p, settings, context, disp, file_key)
             hit = cache.get(key) if key is not None and key != keys[n] else None
+            usable = _usable(hit, fingerprint, disp)
         remember = pre if (pre is not None and old and key is not None and known.get(pre) != key) else None
-        if hit is not None and _usable(hit, fingerprint, disp):
+        if usable:
+            assert hit is not None
             hit["cached"] = True
             out.append((hit, key, p, remember))
             continue
@@ -426,6 +429,7 @@ def check_paths(
                 pre = pre if key is not None else None
                 result = from_record(rec, settings.packs)
             cached += hit
+            result.cache_key = key
             if key is not None and not hit:
                 new.append((key, rec))
             if pre is not None and key is not None:

@@ -7,13 +7,14 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from staffing.checks.county import COUNTY_FILE, CountyFile, county_findings
 from staffing.errors import InputProblem
 from staffing.findings import Finding
 from staffing.io.load import Document, display_path
 from staffing.plan.validate import validate
-from staffing.run.engine import FileResult, read_valid
+from staffing.run.engine import FileResult, Settings, read_valid
 
 
 def county_files(plan_paths: Iterable[str]) -> list[str]:
@@ -52,12 +53,94 @@ def check_county(path: str, towns: Sequence[FileResult]) -> FileResult:
     return result
 
 
-def check_counties(results: Sequence[FileResult]) -> list[FileResult]:
-    """County-file results for every folder of `results` that has a county file."""
+def check_counties(results: Sequence[FileResult], settings: Settings | None = None, use_cache: bool = False,
+                   cache_dir: str | os.PathLike[str] | None = None) -> list[FileResult]:
+    """County-file results for every folder of `results` that has a county file.
+
+    With `use_cache` (and the settings of the run) a county's result is kept in the result
+    cache under a key made of the county file's content and shown path, the tool and
+    settings, and the cache key of every usable plan of its folder (each itself a hash of
+    that plan's content): the only inputs of its checks.  A folder with a usable plan that
+    has no cache key (checked without the cache) is checked again, as is any entry that
+    does not fit its typed record.  Entries are signed like every other (run.cache)."""
     by_dir: dict[str, list[FileResult]] = defaultdict(list)
     for r in results:
         by_dir[os.path.dirname(os.path.abspath(r.path))].append(r)
+    files = county_files(os.path.join(d, "x") for d in by_dir)
+    cache: Any = None
+    context = ""
+    if use_cache and settings is not None and files:
+        from staffing.run.cache import Cache, settings_fingerprint, tool_fingerprint
+        from staffing.run.cache import cache_dir as default_dir
+
+        cache = Cache.open(default_dir(cache_dir))
+        context = tool_fingerprint() + "|" + settings_fingerprint(settings)
+    keys: dict[str, str | None] = {}
+    if cache is not None:
+        for f in files:
+            keys[f] = _county_key(f, by_dir[os.path.dirname(os.path.abspath(f))], context, settings)
+    hits = cache.get_many([k for k in keys.values() if k is not None]) if cache is not None else {}
     out = []
-    for f in county_files(os.path.join(d, "x") for d in by_dir):
-        out.append(check_county(f, by_dir[os.path.dirname(os.path.abspath(f))]))
+    new: list[tuple[str, dict[str, Any]]] = []
+    for f in files:
+        key = keys.get(f)
+        hit = hits.get(key) if key is not None else None
+        shown = display_path(f)
+        if hit is not None and _valid_county_record(hit, shown):
+            out.append(_from_county_record(hit))
+            continue
+        result = check_county(f, by_dir[os.path.dirname(os.path.abspath(f))])
+        out.append(result)
+        if key is not None and result.error is None:
+            new.append((key, _county_record(result)))
+    if cache is not None:
+        cache.put_many(new)
+        cache.close()
     return out
+
+
+def _county_key(path: str, towns: Sequence[FileResult], context: str, settings: Any) -> str | None:
+    """The cache key of a county file's result, or None when it cannot have one."""
+    import hashlib
+
+    from staffing.io.load import read_bytes
+    from staffing.run.cache import SCHEMA
+
+    try:
+        raw = read_bytes(path, settings.limits)
+    except InputProblem:
+        return None
+    h = hashlib.blake2b(digest_size=20)
+    h.update(f"county|{SCHEMA}|{context}|{display_path(path)}|{len(raw)}|".encode("utf-8", "surrogatepass"))
+    h.update(raw)
+    for r in sorted(towns, key=lambda r: r.path):
+        if r.summary is None:
+            continue  # an unusable plan: not among what the county is held against
+        if r.cache_key is None:
+            return None
+        h.update(f"|{r.path}|{r.cache_key}".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _county_record(result: FileResult) -> dict[str, Any]:
+    from staffing.run.batch import finding_to_list
+    from staffing.run.cache import SCHEMA
+
+    return {"schema": SCHEMA, "county": True, "path": result.path,
+            "findings": [finding_to_list(f) for f in result.findings]}
+
+
+def _valid_county_record(rec: Any, shown: str) -> bool:
+    """Exactly the shape `_county_record` gives, for this very county file."""
+    from staffing.run.batch import _valid_finding
+    from staffing.run.cache import SCHEMA
+
+    return bool(isinstance(rec, dict) and set(rec) == {"schema", "county", "path", "findings"}
+                and rec["schema"] == SCHEMA and rec["county"] is True and rec["path"] == shown
+                and isinstance(rec["findings"], list) and all(_valid_finding(f, shown) for f in rec["findings"]))
+
+
+def _from_county_record(rec: dict[str, Any]) -> FileResult:
+    from staffing.run.batch import finding_from_list
+
+    return FileResult(rec["path"], findings=[finding_from_list(v) for v in rec["findings"]])

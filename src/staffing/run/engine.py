@@ -56,6 +56,9 @@ class FileResult:
     error: InputProblem | None = None
     plan: Plan | None = None
     document: Document | None = None
+    # the result cache's key of the file's content, settings and tool, when the batch
+    # worked it out (county roll-ups are cached on their towns' keys; see run.county)
+    cache_key: str | None = None
 
 
 def check_file(path: str, settings: Settings = Settings()) -> FileResult:

@@ -27,13 +27,17 @@ ALLOWED_WORDS = {
     "approver", "expires", "STAFFING_TODAY", "documents", "title",
     # a key a user writes in a plan, quoted as it must be typed (declaring a section not provided)
     "not_provided",
+    # keys a user writes in a plan, named in a pack's notes on how names are read
+    "role", "category", "keywords", "patterns",
     # paper sizes, named as printers and office programs name them
     "A3", "A4",
 }
 # ASCII runs allowed whole: a command line to type, an option, a file suffix
 ALLOWED_RUNS = re.compile(
-    r"^(?:(?:sudo|brew|bash|staffing|pip)\b[ -~]*|--[a-z-]+(?: [A-Za-z0-9]+)?(?: *=)?|\.(?:svg|png|pdf|dot|yaml|yml|json|xlsx|xls)|![A-Z]{1,3}[0-9]+"
-    r"|\*|&|<<|1\+4|24|[0-9]+|U\+)$"
+    r"^(?:(?:sudo|brew|bash|staffing|pip)(?: [ -~]*)?|--[a-z-]+(?: [A-Za-z0-9]+)?(?: *=)?|\.(?:svg|png|pdf|dot|yaml|yml|json|xlsx|xls)|![A-Z]{1,3}[0-9]+"
+    r"|\*|&|<<|1\+4|24|[0-9]+|U\+"
+    # the configuration file's name, which the user creates under that name
+    r"|staffing\.toml)$"
 )
 CJK = "\u3400-\u9fff"
 FULL = "，。：；（）“”‘’？！、《》…·—"
@@ -80,6 +84,36 @@ def test_chinese_message_reads_as_chinese(key: str, zh: str) -> None:
     assert ascii_problems(zh) + spacing_problems(zh) + unit_problems(zh) == []
 
 
+def _pack_texts() -> list[tuple[str, str]]:
+    """Every Chinese text of the shipped packs (titles, notes, document titles, role and
+    category names): shown in Chinese output and in `staffing rules` as written."""
+    import yaml
+
+    from conftest import RULES
+
+    found: list[tuple[str, str]] = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "zh" and isinstance(value, str):
+                    found.append((where, value))
+                else:
+                    walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{where}[{i}]")
+
+    for path in sorted(RULES.glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.stem)
+    return found
+
+
+@pytest.mark.parametrize(("where", "zh"), _pack_texts(), ids=[w for w, _ in _pack_texts()])
+def test_pack_chinese_reads_as_chinese(where: str, zh: str) -> None:
+    assert ascii_problems(zh) + spacing_problems(zh) + unit_problems(zh) == []
+
+
 def test_scanner_catches_what_the_issue_showed() -> None:
     """The scanner itself fails on the messages that were wrong."""
     assert ascii_problems("本单位类型为 street")
@@ -94,6 +128,8 @@ def test_scanner_catches_what_the_issue_showed() -> None:
     assert not unit_problems("职能机构{count}个，超过上限{limit}个")
     assert not ascii_problems("运行 fc-list 失败：{reason}")
     assert not ascii_problems("可用 --max-bytes 调整")
+    assert ascii_problems("ST201 staffing-grows")  # a slug is not a command line
+    assert not ascii_problems("运行 staffing rules 查看")
 
 
 def test_every_entry_has_both_languages() -> None:

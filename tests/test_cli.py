@@ -10,8 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from staffing.checks import PLAN_CHECKS as ALL_CHECKS
+from staffing.checks import CHECKS
 from staffing.cli.main import main
+from staffing.messages import render
 from staffing.packs.load import available
 
 from conftest import CASES, ROOT, STAFFING
@@ -132,41 +133,114 @@ def test_rules_override_with_custom_pack_reports_st000(capsys: pytest.CaptureFix
 
 
 def test_explain_st101_headings(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "explain", "ST101")
-    assert code == 0
+    code, out, err = run(capsys, "explain", "ST101", "--lang", "en")
+    assert (code, err) == (0, "")
     for heading in ("## What it checks", "## Why it matters", "## Example", "## Fix"):
         assert heading in out
     assert out.index("What it checks") < out.index("Why it matters") < out.index("Example") < out.index("Fix")
     assert "10个以内职能机构" in out
 
 
-@pytest.mark.parametrize("check", ALL_CHECKS, ids=lambda c: c.code)
-def test_explain_every_code(capsys: pytest.CaptureFixture[str], check: type) -> None:
-    code, out, _ = run(capsys, "explain", check.code)
-    assert code == 0
-    assert out.startswith(f"{check.code} {check.slug}")
-    for heading in ("## What it checks", "## Why it matters", "## Example", "## Fix"):
+def test_explain_is_chinese_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    """Chinese headings and Chinese text under a Chinese title (not the English docstring)."""
+    code, out, err = run(capsys, "explain", "ST101")
+    assert (code, err) == (0, "")
+    assert out.startswith("ST101 职能机构数量超出范围\n对应改革要求第1条，适用于单个方案，默认严重程度：错误\n")
+    assert "英文标识：body-count（可用于 --select、--ignore 和豁免文件）" in out
+    for heading in ("## 检查内容", "## 政策依据与理由", "## 示例", "## 改正方法", "## 规则包可设置的参数"):
+        assert heading in out
+    assert out.index("## 检查内容") < out.index("## 政策依据与理由") < out.index("## 示例") < out.index("## 改正方法")
+    assert "“综合设置10个以内职能机构”（《关于深化经济发达镇行政管理体制改革工作的意见》）" in out
+    assert "- max：上限" in out
+    assert "Counts the town" not in out and "What it checks" not in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.code)
+def test_explain_every_code(capsys: pytest.CaptureFixture[str], check: type, lang: str) -> None:
+    code, out, err = run(capsys, "explain", check.code, "--lang", lang)
+    assert (code, err) == (0, "")
+    if lang == "en":
+        assert out.startswith(f"{check.code} {check.slug}\n")
+        headings = ("## What it checks", "## Why it matters", "## Example", "## Fix")
+    else:
+        assert out.startswith(f"{check.code} {render(f'title.{check.code}', 'zh', {})}\n")
+        headings = ("## 检查内容", "## 政策依据与理由", "## 示例", "## 改正方法")
+    for heading in headings:
         assert heading in out, f"{check.code} lacks {heading}"
-    code_slug, out_slug, _ = run(capsys, "explain", check.slug)
+    code_slug, out_slug, _ = run(capsys, "explain", check.slug, "--lang", lang)
     assert code_slug == 0 and out_slug == out
 
 
 def test_explain_unknown_code(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "explain", "ST999")
-    assert code == 2 and "ST999" in err and out == ""
+    assert code == 2 and out == ""
+    assert err.startswith("staffing: explain: 没有检查项“ST999”")
+    code, out, err = run(capsys, "explain", "body-counts", "--lang", "en")
+    assert (code, out) == (2, "")
+    assert err == ("staffing: explain: no check “body-counts”: did you mean “body-count” (ST101)? "
+                   "staffing rules lists every check\n")
 
 
 def test_rules_lists_every_pack_and_check(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "rules", "--lang", "en")
-    assert code == 0
+    code, out, err = run(capsys, "rules", "--lang", "en")
+    assert (code, err) == (0, "")
     for pack_id in ("base", "jiangsu-developed-town", "taizhou-three-integrations", "jiangxi-yongshan"):
         assert pack_id in available()
         assert any(line.startswith(f"{pack_id}  ") for line in out.splitlines()), pack_id
-    from staffing.checks import CHECKS
 
     for check in CHECKS:  # every registered code: plan, county and run-level
         assert f"{check.code}  {check.slug}" in out
     assert "inferred" in out
+    assert "body-count.max = 10; source: Opinions on Deepening the Administrative Reform of Economically Developed " \
+           "Towns (Jiangsu): “综合设置10个以内职能机构”" in out
+
+
+def test_rules_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """Packs by title, values as a reviewer reads them, sources by document title: no seed
+    file, no role id, no true/false."""
+    code, out, err = run(capsys, "rules")
+    assert (code, err) == (0, "")
+    assert "泰州市基层“三整合”改革（内置）\n    标识：taizhou-three-integrations" in out
+    assert ("    继承：基础规则（三定方案自身一致性） → 江苏省乡镇（街道）共同规则\n    适用于：镇、乡、街道\n") in out
+    assert ("    ST101 职能机构数量超出范围  上限：9；依据：《关于推进基层整合审批服务执法力量的实施方案》："
+            "“综合设置为7至9个职能机构”") in out
+    assert "    ST102 缺少必设机构  必设机构：党政办公室、党建工作办公室、经济发展局、社会事业局、行政审批局、综合行政执法局；" in out
+    assert "    ST203 下划编制超出范围或类型  允许下划的编制类型：行政编制、全额拨款事业编制；" in out
+    assert "    ST303 派驻机构负责人任免未征求乡镇意见  须书面征求乡镇意见：是；" in out
+    assert "  ST101  职能机构数量超出范围  错误  body-count" in out
+    for english in (".txt", "true", "false", "approval_service", "institutional_full", "(inferred)", "shipped"):
+        assert english not in out, english
+
+
+@pytest.mark.parametrize(("argv", "err"), [
+    (["--select", "body-counts"],
+     "staffing: --select: 没有检查项“body-counts”，是否要写“body-count”（ST101 职能机构数量超出范围）？全部检查项见 staffing rules\n"),
+    (["--select", "body-counts", "--lang", "en"],
+     "staffing: --select: no check “body-counts”: did you mean “body-count” (ST101)? staffing rules lists every check\n"),
+    (["--ignore", "ST101,ST2O1"],  # a letter O for the zero
+     "staffing: --ignore: 没有检查项“ST2O1”，是否要写“ST201”（编制总量增长）？全部检查项见 staffing rules\n"),
+    (["--ignore", "ST2O1", "--lang", "en"],
+     "staffing: --ignore: no check “ST2O1”: did you mean “ST201” (staffing-grows)? staffing rules lists every check\n"),
+    (["--select", "编制总量增加"],
+     "staffing: --select: 没有检查项“编制总量增加”，是否要写“ST201”（编制总量增长）？全部检查项见 staffing rules\n"),
+    (["--select", "nothing-like-it"], "staffing: --select: 没有检查项“nothing-like-it”，全部检查项见 staffing rules\n"),
+    (["--ignore", "ST001"],
+     "staffing: --ignore: ST001（方案文件无法读取或不符合格式）不是对单个方案的检查项，不能用 --select 或 --ignore 选择\n"),
+    (["--select", "county-total-not-reduced", "--lang", "en"],
+     "staffing: --select: ST952 (The county's quota total did not fall by what it moved down) is not a check of one "
+     "plan; --select and --ignore cannot choose it\n"),
+])
+def test_unknown_check_names_say_what_was_meant(capsys: pytest.CaptureFixture[str], argv: list[str], err: str) -> None:
+    """One message, exit 2, no plan checked, and the check the user probably meant."""
+    code, out, got = run(capsys, "check", ZHANGPU, *argv)
+    assert (code, out, got) == (2, "", err)
+
+
+def test_selected_checks_by_code_slug_and_full_width_comma(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", ZHANGPU, "--select", "st101，staffing-grows")
+    assert (code, err) == (1, "")
+    assert "ST101" in out and "ST201" in out and "ST202" not in out
 
 
 def test_schema_is_valid_json_schema(capsys: pytest.CaptureFixture[str]) -> None:

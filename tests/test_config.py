@@ -65,6 +65,16 @@ def test_defaults_come_from_the_file_and_the_command_line_wins(capsys, repo: Pat
     assert code == 0, out
 
 
+def test_an_unknown_check_in_the_file_names_the_file(capsys, repo: Path) -> None:
+    (repo / "staffing.toml").write_text('[check]\nselect = ["body-counts"]\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", "orgs")
+    assert (code, out) == (2, "")
+    assert err == ("staffing: staffing.toml [check] select: 没有检查项“body-counts”，是否要写“body-count”"
+                   "（ST101 职能机构数量超出范围）？全部检查项见 staffing rules\n")
+    code, out, err = run(capsys, "check", "orgs", "--select", "ST101")  # the command line wins
+    assert code == 1 and err == "" and "ST101" in out
+
+
 def test_from_a_subfolder_paths_are_the_files_own(capsys, repo: Path, monkeypatch) -> None:
     (repo / "packs").mkdir()
     (repo / "packs" / "mine.yaml").write_text(

@@ -98,3 +98,22 @@ def test_two_runs_are_byte_identical(argv: list[str]) -> None:
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout and first.stdout
     assert first.stderr == second.stderr
+
+
+def test_rules_and_explain_read_as_chinese(in_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`staffing rules` and `staffing explain` in Chinese: a pack's id (after 标识：) and a
+    check's English name (the last column of the list of checks, and after 英文标识：) are
+    what a user types, quoted as fields; YAML examples and `backticked` keys are what a user
+    writes; everything else is Chinese text."""
+    from staffing.checks import CHECKS
+
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    for code in [c.code for c in CHECKS]:
+        assert main(["explain", code]) == 0
+        out += "\n" + "\n".join(line for line in capsys.readouterr().out.splitlines() if not line.startswith("    "))
+    out = re.sub(r"`[^`]+`", "", out)
+    out = re.sub(r"标识：[a-z0-9-]+", "标识：", out)
+    out = re.sub(r"(?m)  [a-z][a-z0-9-]+$", "", out)
+    out = re.sub(r"(?m)^- [a-z0-9_]+：", "- ", out)  # an option's key before its Chinese name
+    assert line_problems(out) == []

@@ -94,7 +94,7 @@ def test_a_signal_ends_the_workers(tmp_path: Path, sig: signal.Signals, code: in
 def test_diff_of_two_different_towns_is_an_error_unless_forced(capsys, in_root: Path) -> None:
     code, out, err = run(capsys, "diff", XINQIAO, ZHANGPU, "--lang", "en")
     assert (code, out) == (2, "")
-    assert err == ("staffing: <arguments>: the two files are plans of different towns (新桥镇 321282104000 and "
+    assert err == ("staffing: the two files are plans of different towns (新桥镇 321282104000 and "
                    "张浦镇 320583106000); add --force to compare them anyway\n")
     code, out, err = run(capsys, "diff", XINQIAO, ZHANGPU, "--force")
     assert code in (0, 1) and out and err == ""

@@ -156,7 +156,7 @@ def test_png_carries_its_dpi(tmp_path: Path) -> None:
 
 def test_paper_options_are_checked(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["render", str(HONGQIAO), "-o", str(tmp_path / "x.svg"), "--paper", "A5"]) == 2
-    assert "invalid choice: 'A5'" in capsys.readouterr().err
+    assert "staffing render：错误：参数“--paper”：无效的选择“A5”，可选：A3、A4\n" in capsys.readouterr().err
 
 
 def _versions(tmp_path: Path) -> tuple[Path, Path]:

@@ -270,7 +270,7 @@ def test_report_command_passing_plan_exits_0(tmp_path: Path, capsys: pytest.Capt
 def test_report_command_refuses_other_suffixes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(capsys, "report", str(ZHANGPU), "-o", str(tmp_path / "r.docx"))
     assert (code, out) == (2, "")
-    assert err == "staffing: <arguments>: 报告文件须以 .pdf 或网页文件后缀结尾，而不是“.docx”\n"
+    assert err == "staffing: 报告文件须以 .pdf 或网页文件后缀结尾，而不是“.docx”\n"
     assert not (tmp_path / "r.docx").exists()
 
 

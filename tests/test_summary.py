@@ -100,4 +100,4 @@ def test_hostile_names_are_inert_in_both(tmp_path: Path, capsys: pytest.CaptureF
 def test_spreadsheet_formats_are_files_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = cli.main(["check", str(ORGS), "--format", "xlsx"])
     _, err = capsys.readouterr()
-    assert code == 2 and "invalid choice: 'xlsx'" in err
+    assert code == 2 and "参数“--format”：无效的选择“xlsx”，可选：github、json、junit、sarif、text" in err

@@ -598,15 +598,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Counties with most findings (top {shown} of {total}; all in --format json):",
     ),
     # ---- staffing rules --------------------------------------------------------------------------
-    "rules.extends": ("继承", "extends"),
-    "rules.applies": ("适用", "applies to"),
-    "rules.inferred": ("推断", "inferred"),
-    "rules.loosens": ("放宽", "loosens"),
+    "rules.pack": ("{title}（{origin}）", "{id}  {title}  ({origin})"),
+    "rules.id": ("标识：{id}（写在方案的 rule_pack 中，或用 --rules 指定）", "id: {id}"),
+    "rules.extends-line": ("继承：{chain}", "extends: {chain}"),
+    "rules.applies-line": ("适用于：{units}", "applies to: {units}"),
+    "rules.inferred-line": ("推断：{note}", "inferred: {note}"),
+    "rules.document": ("引用文件：{title}", "document cited: {title}"),
+    "rules.effective-line": ("生效日期：{date}{inferred}；{source}", "effective: {date}{inferred}; {source}"),
+    "rules.requires-line": ("适用条件：{name}为{value}；{source}", "requires: {name} = {value}; {source}"),
+    "rules.requires.developed_town": ("经济发达镇", "developed town"),
+    "rules.vocabulary-line": ("词表（推断，见上）：{name}：{words}", "vocabulary (inferred, see above): {name} = {words}"),
+    "rules.vocabulary.ranks": ("机构规格", "ranks"),
+    "rules.vocabulary.post_ranks": ("公务员职级", "post_ranks"),
+    "rules.vocabulary.titles.principal": ("正职职务名称", "titles.principal"),
+    "rules.vocabulary.titles.deputy": ("副职职务名称", "titles.deputy"),
+    "rules.param": ("{check}  {option}：{value}；{source}", "{option} = {value}; {source}"),
+    "rules.source": ("依据：{citation}", "source: {citation}"),
+    "rules.loosens-line": (
+        "放宽了上级规则包“{parent}”的限制：{check}的{option}由{before}改为{after}",
+        "loosens {parent}: {check} {option} {before} → {after}",
+    ),
     "rules.checks": ("检查项", "Checks"),
-    "rules.effective": ("生效日期", "effective"),
-    "rules.requires": ("适用条件", "requires"),
-    "rules.vocabulary": ("词表（推断，见上）", "vocabulary (inferred, see above)"),
     "rules.no-source": ("未注明依据", "no source"),
+    "value.yes": ("是", "yes"),
+    "value.no": ("否", "no"),
+    "value.none": ("无", "none"),
     # ---- kinds of value, for "a plan must be a mapping, not a …" -----------------------------
     "kind.list": ("列表", "list"),
     "kind.str": ("文字", "string"),
@@ -704,7 +720,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "方案的顶层必须是键和值的映射，这里是{found_zh}",
         "a plan must be a mapping (key: value) at the top, not a {found_en}",
     ),
-    "cli.unknown-check": ("未知的检查项“{check}”（见 staffing rules）", "unknown check “{check}” (see staffing rules)"),
+    "cli.unknown-check": ("没有检查项“{check}”，全部检查项见 staffing rules", "no check “{check}”: staffing rules lists every check"),
+    "cli.unknown-check-slug": (
+        "没有检查项“{check}”，是否要写“{slug}”（{code} {title}）？全部检查项见 staffing rules",
+        "no check “{check}”: did you mean “{slug}” ({code})? staffing rules lists every check",
+    ),
+    "cli.unknown-check-code": (
+        "没有检查项“{check}”，是否要写“{code}”（{title}）？全部检查项见 staffing rules",
+        "no check “{check}”: did you mean “{code}” ({slug})? staffing rules lists every check",
+    ),
+    "cli.check-not-selectable": (
+        "{code}（{title}）不是对单个方案的检查项，不能用 --select 或 --ignore 选择",
+        "{code} ({title_en}) is not a check of one plan; --select and --ignore cannot choose it",
+    ),
     # ---- packs ----------------------------------------------------------------------------
     "pack.unknown": ("未知的规则包“{pack}”（可用：{known}）{hint}", "unknown rule pack “{pack}” (known: {known}){hint_en}"),
     "pack.field": ("规则包中有未知或错误的字段：{field}", "unknown or malformed field in the rule pack: {field}"),
@@ -869,6 +897,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "option.enabled": ("启用状态", "enabled"),
     "option.severity": ("严重程度", "severity"),
     "option.to_roles": ("下划编制应充实的机构", "bodies quota moved down should strengthen"),
+    "option.categories": ("计入职能机构数量的机构类别", "body categories counted"),
+    "option.count_nested_with_rank": ("有规格或正职的下设机构计入数量", "nested bodies with a rank or principal post counted"),
+    "option.one_body_many_roles": ("一个机构可算作多个必设机构", "one body may fill several mandatory roles"),
+    "option.transfers_count_as_growth": ("依规下划的编制可计入增长", "quota moved down may count as growth"),
+    "option.budget_funded_follows_transfers": ("财政供养人员可按下划编制补充", "budget-funded people may grow with quota moved down"),
+    "option.accepted_bases": ("认可的继续派驻依据", "accepted bases for continued dispatch"),
+    "option.town_alone": ("考核由乡镇统一进行", "the town alone assesses"),
+    "option.max_remaining": ("中心之外最多保留的事业单位数", "most institutions kept beside the centre"),
+    "option.remaining_kinds": ("中心之外可保留的事业单位类别", "kinds of institution that may stay beside the centre"),
+    "option.approval_document": ("机构须写明批准文件", "each body records its approval document"),
+    "option.worker_per_grid": ("每个网格配备一名网格员", "one grid worker per grid"),
+    "option.min_per_thousand": ("每千名常住人口最少网格员人数", "fewest grid workers per 1,000 residents"),
+    "option.returned_documented": ("收回的权限须有文件", "powers handed back need a document"),
+    "option.powers_expected": ("经济发达镇应有赋权事项", "a developed town is expected to have delegated powers"),
+    "option.listed_towns": ("已批准的经济发达镇名单", "approved developed towns"),
+    "option.pilot_towns": ("试点镇名单", "pilot towns"),
     # ---- review report (staffing.report) --------------------------------------------------------
     "rpt.title": ("三定方案审核意见书", "Three-set plan review report"),
     "rpt.title.many": ("三定方案审核意见书（汇总）", "Three-set plan review report (summary)"),
@@ -1291,6 +1335,599 @@ WORKBOOK: dict[str, tuple[str, str]] = {
     "summary.severity.info": ("提示", "note"),
 }
 CATALOGUE.update(WORKBOOK)
+
+# ---- what each check means (`staffing explain CODE`, the user guide) ---------------------
+# Chinese under the four headings of `explain.*`; the English text is the check's docstring
+# (the same four headings), which `staffing explain CODE --lang en` prints.  Lines indented
+# by four spaces are YAML as a user types it; text in `backticks` is a key or value to type.
+# tests/test_messages.py holds the rest of each text to the catalogue's rules, and the
+# registry refuses a check without its entry here.
+EXPLAIN: dict[str, tuple[str, str]] = {
+    "explain.what": ("检查内容", "What it checks"),
+    "explain.why": ("政策依据与理由", "Why it matters"),
+    "explain.example": ("示例", "Example"),
+    "explain.fix": ("改正方法", "Fix"),
+    "explain.options": ("规则包可设置的参数", "Options"),
+    "explain.head": ("{code} {title}", "{code} {slug}"),
+    "explain.facts": ("适用于{scope}，默认严重程度：{severity}", "applies to {scope}; default severity: {severity}"),
+    "explain.facts-rule": (
+        "对应改革要求第{rule}条，适用于{scope}，默认严重程度：{severity}",
+        "rule {rule}; applies to {scope}; default severity: {severity}",
+    ),
+    "explain.slug": ("英文标识：{slug}（可用于 --select、--ignore 和豁免文件）", "Chinese title: {title}"),
+    "explain.scope.plan": ("单个方案", "one plan"),
+    "explain.scope.county": ("县级文件及所辖乡镇方案", "a county file and its towns' plans"),
+    "explain.scope.run": ("整次运行（规则包、无法读取的文件、豁免）", "the run (packs, unusable files, waivers)"),
+    "explain.option": ("{name}：{label}", "{name}: {label}"),
+    # the user guide's part on the checks (staffing.reporters.checks_guide)
+    "guide.col.code": ("代码", "code"),
+    "guide.col.title": ("名称", "title"),
+    "guide.col.severity": ("默认严重程度", "default severity"),
+    "guide.col.slug": ("英文标识", "slug"),
+    "guide.group.plan": ("对单个方案的检查", "Checks of one plan"),
+    "guide.group.county": ("对县级文件的检查", "Checks of a county file against its towns"),
+    "guide.group.run": ("整次运行的代码", "Codes of the run"),
+    "guide.slug": ("英文标识：`{slug}`（命令行查看：staffing explain {code}）", "slug: `{slug}` (staffing explain {code})"),
+}
+CATALOGUE.update(EXPLAIN)
+
+# ---- --help and argparse's own words (staffing.cli.help) ------------------------------------
+# The help of every command and option: "help.cmd.<command>" lists a command, "help.<command>.<dest>"
+# is an option of one command, "help.opt.<dest>" an option several commands share.  Every
+# argument of every command must have one (tests/test_help.py).
+HELP: dict[str, tuple[str, str]] = {
+    "help.description": (
+        "按改革规则包检查乡镇（街道）三定方案，画出组织架构图。各命令的说明：staffing 命令 -h",
+        "Check township three-set plans (三定方案) against reform rule packs and draw org charts. "
+        "Help on a command: staffing COMMAND -h",
+    ),
+    "help.metavar.command": ("命令", "COMMAND"),
+    "help.cmd.check": ("检查方案文件或文件夹", "check plan files or folders"),
+    "help.cmd.rules": ("列出规则包及其参数的依据，以及全部检查项", "list rule packs, the source of each parameter, and every check"),
+    "help.cmd.explain": ("说明一个检查项：staffing explain ST101", "explain a check: staffing explain ST101"),
+    "help.cmd.render": ("画出方案的组织架构图：staffing render 方案 -o 架构图.svg", "draw a plan's org chart: staffing render PLAN -o chart.svg"),
+    "help.cmd.report": (
+        "生成供审核人签字的审核意见书：staffing report 方案 -o 意见书.pdf（也可为 .html）",
+        "the review report a reviewer signs: staffing report PLAN... -o report.pdf (or .html)",
+    ),
+    "help.cmd.schema": ("输出方案格式的 JSON Schema", "print the JSON Schema of the plan format"),
+    "help.cmd.diff": (
+        "比较方案的两个版本：staffing diff 旧方案 新方案，或 --base 版本 新方案",
+        "compare two versions of a plan: staffing diff OLD NEW | --base REV NEW",
+    ),
+    "help.cmd.init": (
+        "建立方案仓库：配置文件、方案格式、示例方案、豁免文件、提交前检查和持续集成任务",
+        "set up a plans repository: staffing.toml, the plan schema, an example plan, waivers, pre-commit, "
+        "GitHub and GitLab CI jobs, .gitignore",
+    ),
+    "help.cmd.generate": ("生成一批仿真方案（用于性能测试）：staffing generate --towns 数量 文件夹",
+                          "write a corpus of realistic generated plans: staffing generate --towns N DIR"),
+    "help.cmd.template": ("生成乡镇填报用的方案工作簿：staffing template -o 三定方案模板.xlsx",
+                          "write the plan workbook an office fills in: staffing template -o 三定方案模板.xlsx"),
+    "help.cmd.convert": ("在 .yaml、.json 和 .xlsx 之间转换方案：staffing convert 输入 -o 输出",
+                         "convert a plan between .yaml, .json and .xlsx: staffing convert IN -o OUT"),
+    # options several commands share
+    "help.opt.help": ("显示本帮助并退出", "show this help message and exit"),
+    "help.opt.version": ("显示版本号并退出", "show the version number and exit"),
+    "help.opt.lang": ("输出语言：zh 中文（默认），en 英文", "language of the output: zh Chinese (default), en English"),
+    "help.opt.packs": ("自有规则包所在的文件夹（可写多次）", "a folder of your own rule packs (repeatable)"),
+    "help.opt.rules": ("规则包标识或文件，代替各方案写明的规则包", "pack id or file, overriding each plan's rule_pack"),
+    "help.opt.config_file": (
+        "从该配置文件读取默认选项（默认：工作目录或其上级直至仓库根目录中的 staffing.toml）",
+        "read defaults from this staffing.toml (default: the one in the working folder or above it, up to the repository root)",
+    ),
+    "help.opt.isolated": ("不读取任何配置文件", "ignore every staffing.toml"),
+    "help.opt.paper": ("架构图适用的纸张（默认 A4；打印后文字不小于8磅）", "sheet the chart is sized for (default A4; text never under 8 pt on it)"),
+    "help.opt.orientation": ("纸张方向：横向（默认）或纵向", "sheet orientation (default landscape)"),
+    "help.opt.waivers": ("豁免文件（默认：工作目录中的 staffing-waivers.yaml，如有）",
+                         "waiver file (default: staffing-waivers.yaml in the working folder, if any)"),
+    "help.opt.no_waivers": ("不使用任何豁免", "ignore every waiver file"),
+    "help.opt.strict": ("警告也算不通过（同 --fail-on warning）", "warnings fail too (same as --fail-on warning)"),
+    "help.opt.max_bytes": ("接受的方案文件最大字节数（默认%(default)s）", "largest plan file accepted, in bytes (default %(default)s)"),
+    # check
+    "help.check.paths": ("方案文件或文件夹（文件夹中的 .yaml、.yml、.json、.xlsx 都会检查）",
+                         "plan files or folders (every .yaml, .yml, .json and .xlsx in a folder)"),
+    "help.check.format": ("屏幕输出的格式；默认为供人阅读的文字，在 GitHub Actions 中为行内标注",
+                          "output format; default text, or github when GITHUB_ACTIONS=true"),
+    "help.check.fail_on": ("使运行不通过（退出码1）的最低严重程度", "lowest severity that fails the run (exit 1)"),
+    "help.check.allow_incomplete": (
+        "部分检查：因数字或部分未知而无法完整检查的方案不使运行不通过，但仍报告为不完整",
+        "a partial check: plans that could not be checked in full (figures or sections unknown) do not fail the run; "
+        "they are still reported as incomplete",
+    ),
+    "help.check.explain_roles": (
+        "在结果之后列出每个机构的识别情况：承担哪类职能、如何识别、属于哪类机构、是否计入职能机构数量",
+        "after the report, show how each body was read: its roles and how they were found, its category, and whether "
+        "it counts toward the limit",
+    ),
+    "help.check.select": ("只运行这些检查项（代码或英文标识，逗号分隔）", "only these checks (codes or slugs, comma-separated)"),
+    "help.check.ignore": ("跳过这些检查项（代码或英文标识，逗号分隔）", "skip these checks (codes or slugs, comma-separated)"),
+    "help.check.max_depth": ("接受的最大嵌套层数（默认%(default)s）", "deepest nesting of mappings and lists accepted (default %(default)s)"),
+    "help.check.max_nodes": ("一个文件中接受的最多数值个数，别名展开后计算（默认%(default)s）",
+                             "most values accepted in one file, aliases expanded (default %(default)s)"),
+    "help.check.max_findings_per_check": ("每个文件中一个检查项最多列出的问题条数，其余只计数（默认%(default)s）",
+                                          "findings of one check listed per file; the rest are counted (default %(default)s)"),
+    "help.check.max_findings_per_file": ("每个文件最多列出的问题条数，其余只计数（默认%(default)s）",
+                                         "findings listed per file; the rest are counted (default %(default)s)"),
+    "help.check.jobs": ("并行进程数（默认：全部处理器核心）", "processes to use (default: every core)"),
+    "help.check.no_cache": ("重新检查每个方案，不保留结果缓存", "check every plan again and keep no results"),
+    "help.check.cache_dir": ("结果缓存所在的文件夹（默认：用户缓存文件夹下的 staffing）",
+                             "keep the result cache in DIR (default: $XDG_CACHE_HOME/staffing or ~/.cache/staffing)"),
+    "help.check.charts": ("把每个方案的组织架构图画到该文件夹（SVG 和 PNG）", "draw the chart of every plan into DIR (SVG and PNG)"),
+    "help.check.output": ("另把结果按该格式写入文件（可写多次，格式同 --format）",
+                          "also write the report in FORMAT to FILE (repeatable: one run, several reports; formats as for --format)"),
+    # the other commands
+    "help.explain.code": ("检查项的代码或英文标识（全部检查项见 staffing rules）", "a check's code or slug, such as ST101 or body-count"),
+    "help.render.plan": ("方案文件；用 --compare 时可再写一个新版本", "a plan; with --compare, OLD NEW as well"),
+    "help.render.output": ("输出文件：.svg、.png、.pdf 或 .dot", "output: .svg .png .pdf or .dot"),
+    "help.render.compare": ("一个方案：改革前后对比；两个方案（旧、新）：两个版本对比",
+                            "one plan: before and after the reform; two plans (OLD NEW): the two versions"),
+    "help.report.paths": ("方案文件或文件夹", "plan files or folders"),
+    "help.report.strict": ("警告也算不通过", "warnings fail too"),
+    "help.report.output": ("意见书文件：.html 或 .pdf", "report file: .html or .pdf"),
+    "help.diff.files": ("旧方案和新方案（用 --base 时只写一个方案）", "the old and the new plan (one plan with --base)"),
+    "help.diff.base": ("与该方案在版本库该版本中的内容比较", "compare FILE with itself at git revision REV"),
+    "help.diff.format": ("输出格式", "output format"),
+    "help.diff.force": ("不同乡镇的方案也比较", "compare even plans of two different towns"),
+    "help.init.dir": ("建立仓库的文件夹（默认：当前文件夹）", "the folder to set up (default: the working folder)"),
+    "help.init.install": ("持续集成中安装本工具的方式：一条 pip 安装要求（默认为当前版本）",
+                          "how CI installs staffing: a pip requirement (default: staffing==VERSION)"),
+    "help.generate.dir": ("写入方案的文件夹", "the folder to write the plans into"),
+    "help.generate.towns": ("方案个数（默认%(default)s）", "number of plans (default %(default)s)"),
+    "help.generate.seed": ("随机数种子，相同的种子生成相同的方案（默认%(default)s）",
+                           "random seed: the same seed writes the same plans (default %(default)s)"),
+    "help.template.output": ("工作簿文件（.xlsx）", "the workbook file (.xlsx)"),
+    "help.template.rules": ("标出并填入该规则包要求必填的内容", "mark what this pack makes mandatory, and fill it in"),
+    "help.template.no_example": ("不附填好的示例工作表（示例-…）", "leave out the filled example sheets (示例-…)"),
+    "help.convert.input": ("要转换的方案（.yaml、.yml、.json 或 .xlsx）", "the plan to convert (.yaml, .yml, .json or .xlsx)"),
+    "help.convert.output": ("转换后的文件，格式由后缀决定", "the converted file; its suffix chooses the format"),
+    # what an option's value must be (argparse calls these while parsing)
+    "help.positive": ("应为正整数，而不是“{value}”", "expected a positive whole number, got “{value}”"),
+    "help.invalid-choice": ("无效的选择“{value}”，可选：{choices}", "invalid choice “{value}” (choose from {choices})"),
+    "help.invalid-choice-hint": (
+        "无效的选择“{value}”，是否要写“{close}”？可选：{choices}",
+        "invalid choice “{value}”: did you mean “{close}”? (choose from {choices})",
+    ),
+}
+CATALOGUE.update(HELP)
+
+# argparse's own words, by its gettext message ids: Chinese for Chinese help and errors; the
+# English is argparse's own text.  Ids argparse has that are not here stay English.
+ARGPARSE: dict[str, tuple[str, str]] = {f"argparse.{en}": (zh, en) for en, zh in (
+    ("usage: ", "用法："),
+    ("options", "选项"),
+    ("positional arguments", "位置参数"),
+    ("show this help message and exit", "显示本帮助并退出"),
+    ("show program's version number and exit", "显示版本号并退出"),
+    ("%(prog)s: error: %(message)s\n", "%(prog)s：错误：%(message)s\n"),
+    ("argument %(argument_name)s: %(message)s", "参数“%(argument_name)s”：%(message)s"),
+    ("invalid %(type)s value: %(value)r", "无效的值“%(value)s”"),
+    ("the following arguments are required: %s", "缺少以下参数：%s"),
+    ("unrecognized arguments: %s", "无法识别的参数：%s"),
+    ("expected one argument", "应有一个值"),
+    ("expected at least one argument", "应至少有一个值"),
+    ("expected at most one argument", "应至多有一个值"),
+    ("expected %s argument", "应有%s个值"),
+    ("expected %s arguments", "应有%s个值"),
+    ("ambiguous option: %(option)s could match %(matches)s", "选项%(option)s不明确，可能是%(matches)s"),
+    ("not allowed with argument %s", "不能与参数%s同时使用"),
+    ("one of the arguments %s is required", "参数%s须写一个"),
+    ("ignored explicit argument %r", "忽略了多余的值%r"),
+    ("can't open '%(filename)s': %(error)s", "无法打开“%(filename)s”：%(error)s"),
+)}
+CATALOGUE.update(ARGPARSE)
+
+# code → (检查内容, 政策依据与理由, 示例, 改正方法)
+CHECK_DOCS: dict[str, tuple[str, str, str, str]] = {
+    "ST000": (
+        "下级规则包用`extends`继承上级规则包，又设置了同一参数时，下级的值不得更宽松：上限不得更高，下限不得更低，"
+        "要求不得取消，必须具备的事项不得减少。",
+        "县、市规则包可以在省级规则之上从严，不能放宽；放宽了的限制会让上级政策不允许的方案通过检查。",
+        "错误示例：继承泰州规则包，却把职能机构数量上限设为12个（上级为9个）。\n"
+        "    extends: taizhou-three-integrations\n"
+        "    checks:\n"
+        "      body-count:\n"
+        "        max: {value: 12, source: …}\n"
+        "正确示例：上限设为8个或9个。",
+        "沿用上级规则包的限制；确需放宽的，报请制定该政策的机关决定。",
+    ),
+    "ST001": (
+        "文件能够读取；编码为UTF-8（或带BOM的UTF-16、UTF-32）；是格式正确、未超出大小、层级和数值个数限制的"
+        "YAML或JSON（或工作簿）；内容为一个映射，只含普通数据，并符合方案格式（见 staffing schema）。",
+        "无法读取的方案无法检查。本工具报告文件名和行号、列号，其余文件照常检查，整次运行以退出码2结束。",
+        "错误示例：方案以GBK编码保存，或同一个键（如`bodies`）写了两次。\n"
+        "正确示例：同一方案以UTF-8编码保存，每个键只写一次。",
+        "按提示，在所指的行、列改正。",
+    ),
+    "ST002": (
+        "豁免文件中的每一条豁免，都应与本次运行的某个问题相对应（按检查项、乡镇和机构匹配）。",
+        "没有对应任何问题的豁免，要么已经过时（方案已改正），要么写错了（本应豁免的问题仍然不通过）。",
+        "错误示例：新桥镇只有9个职能机构，却仍有一条针对新桥镇`ST101`的豁免。\n"
+        "正确示例：方案符合要求后，删除该条豁免。",
+        "删除该条豁免，或改正其中的检查项、乡镇或机构。",
+    ),
+    "ST003": (
+        "本工具不计算工作簿中的任何内容，公式从不求值。方案工作簿的单元格中有公式时，读取电子表格程序保存在文件中的"
+        "计算结果，并在该单元格处提示；公式没有保存结果的，按输入错误报告。",
+        "保存的结果可能已经过时（保存时未重新计算），公式也会掩盖数字的来历；审核人应当知道哪些数字是计算得出的。",
+        "提示示例：合计!B3单元格为公式`=SUM(职能机构!F2:F9)`，保存的结果为43。\n"
+        "正确示例：在合计!B3中直接填写43。",
+        "保存的结果正确时无需改动；直接填写数字后不再提示。",
+    ),
+    "ST101": (
+        "清点乡镇的职能机构，与规则包规定的数量范围比较。只计算直属乡镇的机构，且只计算规则包计入的类别"
+        "（`categories`，默认只计职能机构）：依各自章程设置的机构（纪委、纪工委，人大主席团、人大工委，武装部，"
+        "工青妇）、事业单位和平台按名称（或机构的`category`）识别，只在规则包规定时计入。加挂牌子、内设科室和中队、"
+        "派驻机构、综合服务中心，以及与乡镇“一套班子、两块牌子”的开发区机构，都不是职能机构，不计入。设在其他机构"
+        "之下、有自己规格或正职的下设机构，规则包设置`count_nested_with_rank`时计入，否则由`ST104`报告。",
+        "江苏省经济发达镇“综合设置10个以内职能机构”（《关于深化经济发达镇行政管理体制改革工作的意见》）；泰州市"
+        "“三整合”改革设置“7至9个职能机构”（《关于推进基层整合审批服务执法力量的实施方案》）。超出数量的方案会被退回。",
+        "错误示例（江苏，11个职能机构）：\n"
+        "    bodies: [党政办公室, 党建工作办公室, …, 财政局]   # 11个\n"
+        "正确示例：合并两个机构，或把其中一个作为另一个机构的加挂牌子：\n"
+        "    - name: 行政审批局\n"
+        "      nameplates: [便民服务中心]",
+        "合并职责相近的机构，或把某个机构改为其他机构的加挂牌子或内设科室。",
+    ),
+    "ST102": (
+        "规则包列为必设机构的每一类职能，都要由某个计入的职能机构承担：依据机构的`role`（可写一个或几个，"
+        "写标识或中文名称均可，写明的始终优先）、机构名称（职能的名称或别称，或规则包的识别关键词，因此合并设置的"
+        "政法和社会事业局承担两类职能）或其加挂牌子识别；名称按简体或繁体、带或不带乡镇名称比对。规则包设置"
+        "`one_body_many_roles: false`时，一个机构最多只能算作一个必设机构。",
+        "泰州：“明确6个机构为必设机构，其余1至3个机构由乡镇（街道）……自行确定”（《关于推进基层整合审批服务执法力量的"
+        "实施方案》）。原文没有列出是哪6个，随附的规则包是推断的，并注明了推断。",
+        "错误示例：没有承担行政审批服务职能的机构（行政审批局或便民服务中心）。\n"
+        "正确示例：\n"
+        "    - name: 行政审批局\n"
+        "      role: 行政审批局",
+        "增设所缺的机构，或由现有机构承担该职能（并加挂相应牌子）。",
+    ),
+    "ST103": (
+        "清点计入的职能机构中不属于必设机构的自选机构，与规则包规定的数量范围比较。",
+        "泰州：6个必设机构之外，“其余1至3个机构由乡镇（街道）……自行确定”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：6个必设机构之外另设4个（规划建设局、农业农村局、财政局、社会治理局）。\n"
+        "正确示例：6个必设机构之外另设2个。",
+        "把自选机构相互合并，或并入必设机构。",
+    ),
+    "ST104": (
+        "`parent`为其他机构的机构，只有作为该机构的内设科室（没有自己的规格，也没有正职）时才不计入职能机构数量。"
+        "有自己的`rank`或正职的，是单独的下设机构；规则包不计入这类机构时（`body-count.count_nested_with_rank`），"
+        "本检查逐个报告。",
+        "把有规格的机构挂在其他机构之下，是绕过“综合设置10个以内职能机构”（《关于深化经济发达镇行政管理体制改革工作的意见》）"
+        "的常见做法：数量看似合规，乡镇却多了一个有自己负责人的机构。",
+        "错误示例：\n"
+        "    - {name: 经济发展局, rank: 副科}\n"
+        "    - {name: 招商服务局, parent: 经济发展局, rank: 副科,\n"
+        "       leadership: [{title: 局长, level: principal, approved: 1}]}\n"
+        "正确示例：下设单位作为内设科室（没有规格，也没有正职）：\n"
+        "    - name: 经济发展局\n"
+        "      subunits: [{name: 招商服务科}]",
+        "计入职能机构数量（并控制在上限之内），或改为上级机构的内设科室：不定规格，由上级机构的副职分管。",
+    ),
+    "ST201": (
+        "改革后乡镇的编制（职能机构、综合服务中心和支持保障类事业单位的编制，不含派驻机构，其编制仍属派出部门）"
+        "与改革前基数比较，按编制类型分别比较，也比较总数。上级下划的编制（编随事走），只有规则包以自己的依据允许时"
+        "（`transfers_count_as_growth`；泰州：1至2名行政编制或全额拨款事业编制），且类型和数量在允许范围内，才能计入"
+        "增长；没有这项规定的规则包不允许任何增长（江苏：“只减不增”）。只缺文号的下划编制由`ST202`报告一次，本检查不再"
+        "重复。规则包要求时，财政供养人员和领导职数也不得增加；规则包允许时，财政供养人员可以按依规下划的编制补充"
+        "（泰州：“按照编制数及时补充人员”）。",
+        "“在编制总量不增的前提下”（《如何推进经济发达镇行政管理体制改革》）；“严控总量、盘活存量、只减不增……确保基层"
+        "机构编制和财政供养人员总量只减不增”（《关于深化经济发达镇行政管理体制改革工作的意见》）。人员可以统筹使用，"
+        "编制不得增加。",
+        "错误示例（泰州）：改革前行政编制40名，各机构合计42名，记录了1名下划编制。\n"
+        "正确示例（泰州）：有这1名下划编制时合计41名，没有时40名。\n"
+        "错误示例（江苏经济发达镇）：记录了1名下划编制，合计41名（该规则包不允许增长）。",
+        "把编制压回改革前基数，或在`transfers`下记录县级下划的编制及其文号。",
+    ),
+    "ST202": (
+        "`transfers`下从上级划入乡镇的每一条编制划转（`level: town`表示乡镇内部机构之间的调整，不在此列），都要写明"
+        "划转的文号。没有文号的划转不是合规的增长，编制总量检查不予计入。",
+        "编随事走（《关于推进基层整合审批服务执法力量的实施方案》）须由县级记录在案；县级编制总数也要相应减少，"
+        "没有文号就无法核对。",
+        "错误示例：\n"
+        "    - {from: 泰兴市, to: 虹桥镇, type: administrative, count: 1}\n"
+        "正确示例：\n"
+        "    - {from: 泰兴市, to: 虹桥镇, type: administrative, count: 1, document: 泰编〔2019〕8号}",
+        "补上县级决定的文号，或删除该条划转及其增加的编制。",
+    ),
+    "ST203": (
+        "把从上级划入乡镇的编制加总（缺文号的由`ST202`报告，这里不算少划），与规则包规定的范围比较；每条划转的编制"
+        "类型都必须是规则包允许的类型。下划不足只是警告：下划编制是县级的职责，不是乡镇的。规则包写明下划编制应充实"
+        "的机构时（`to_roles`；泰州：执法和服务），划入其他机构的给出警告。",
+        "泰州：“从上往下跨层级调剂1至2名行政编制或者全额拨款事业编制给每个乡镇（街道）”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：下划3名行政编制，或下划1名自收自支事业编制。\n"
+        "正确示例：下划1至2名行政编制或全额拨款事业编制。",
+        "把下划编制控制在规则包允许的数量和类型之内。",
+    ),
+    "ST301": (
+        "县、市部门派驻乡镇的机构（派出所、司法所、市场监管所等）原则上下放，实行属地管理。`management`为`dispatched`"
+        "（继续派驻）的，要写明`dispatch_basis`（继续派驻的依据）；规则包要求写明依据时（泰州：只有党中央明确要求的"
+        "才继续派驻）报告为错误，否则为警告。规则包列出认可的依据时（`accepted_bases`），写明的依据必须是其中之一："
+        "在泰州，“县里决定”不是依据，“党中央明确要求”是。",
+        "“市县政府部门派驻在经济发达镇的机构，原则上应下放实行属地管理”（《关于深化经济发达镇行政管理体制改革工作的意见》）；"
+        "泰州：“除党中央明确要求外……原则上实行属地管理”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：\n"
+        "    - {name: 新桥市场监管所, parent_department: 靖江市市场监督管理局, management: dispatched}\n"
+        "正确示例：\n"
+        "    - {name: 新桥市场监管所, parent_department: 靖江市市场监督管理局, management: local}",
+        "把该机构交由乡镇属地管理，或写明继续派驻的依据。",
+    ),
+    "ST302": (
+        "继续派驻（`management: dispatched`）的机构，其考核`assessment_lead`应为`town`（乡镇），或为`joint`（联合考核）"
+        "且`assessment_joint_lead: town`（以乡镇为主的联合考核即“以经济发达镇为主”）。规则包规定由乡镇统一考核时"
+        "（`town_alone`，泰州），只有`town`符合要求。",
+        "“继续实行派驻体制的，工作考核要以经济发达镇为主”（《关于深化经济发达镇行政管理体制改革工作的意见》）；"
+        "泰州：“由乡镇（街道）统一管理、统一考核”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：\n"
+        "    assessment_lead: department\n"
+        "错误示例（泰州）：\n"
+        "    assessment_lead: joint\n"
+        "    assessment_joint_lead: town\n"
+        "正确示例：\n"
+        "    assessment_lead: town",
+        "写明由乡镇主导该机构的工作考核。",
+    ),
+    "ST303": (
+        "继续派驻的每个机构，`head_appointment_consultation`（负责人任免是否征求乡镇意见）应为`written`（书面）或"
+        "`oral`（口头）；规则包要求书面征求时（泰州），只有`written`符合要求。",
+        "“干部任免应当事先听取所在镇党委和政府意见”（《关于深化经济发达镇行政管理体制改革工作的意见》）；泰州："
+        "“主要负责同志的任免须事先书面征求乡镇（街道）意见”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例（泰州）：\n"
+        "    head_appointment_consultation: oral\n"
+        "正确示例：\n"
+        "    head_appointment_consultation: written",
+        "在任免程序中事先（书面）征求乡镇意见，并在方案中写明。",
+    ),
+    "ST401": (
+        "规则包要求只设一个综合服务中心时，方案应有一个综合服务中心（`support_center`，或`institutions`中标明"
+        "`support_center: true`的事业单位），且不再另有支持保障类事业单位（`support_institutions`为空，中心之外也没有"
+        "`kind`为`support`的事业单位）。规则包还可以规定中心之外最多保留几个事业单位（`max_remaining`）及其类别"
+        "（`remaining_kinds`）。方案声明未提供事业单位的，结论为“无法检查”。",
+        "泰州：“为乡镇（街道）提供支持保障的事业单位，整合为乡镇（街道）综合服务中心”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：\n"
+        "    support_institutions: [{name: 农业服务中心}, {name: 文体服务中心}]\n"
+        "正确示例：\n"
+        "    support_center: {name: 综合服务中心, absorbed: [农业服务中心, 文体服务中心]}",
+        "把这些事业单位并入综合服务中心，并列在`absorbed`下。",
+    ),
+    "ST402": (
+        "列在综合服务中心`absorbed`下的名称，不得再作为职能机构、加挂牌子、内设科室或单独的事业单位出现。",
+        "泰州：“原有机构和牌子不再保留”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：综合服务中心已整合农业服务中心，经济发展局却加挂农业服务中心牌子。\n"
+        "    support_center: {name: 综合服务中心, absorbed: [农业服务中心]}\n"
+        "    bodies:\n"
+        "      - {name: 经济发展局, nameplates: [农业服务中心]}\n"
+        "正确示例：去掉这块牌子。",
+        "删除原有名称，其职责由综合服务中心承担。",
+    ),
+    "ST501": (
+        "乡镇领导班子的每个职务（党委书记、镇长、副镇长等），以及每个职能机构、综合服务中心和每个事业单位的每个领导"
+        "职务，实配职数不得超过核定职数。任一数字未知（`~`）时，在该处的结论为“无法检查”。",
+        "“坚决治理‘超职数配备干部……’问题”（《关于深化经济发达镇行政管理体制改革工作的意见》）。",
+        "错误示例：\n"
+        "    - {title: 副局长, level: deputy, approved: 2, filled: 3}\n"
+        "正确示例：\n"
+        "    - {title: 副局长, level: deputy, approved: 2, filled: 2}",
+        "把实配职数减到核定职数以内。",
+    ),
+    "ST502": (
+        "领导职务的`rank`（规格）不得高于所在机构的`rank`，按规则包的规格序列比较（办事员＜科员＜股级＜副科＜正科＜"
+        "副处＜正处；副科级即副科，简繁体均可）；乡镇领导班子的职务不得高于乡镇的`rank`。公务员职级（一级主任科员等）"
+        "自成序列（职务与职级并行），不与机构规格比较。",
+        "“坚决治理‘……超机构规格提拔干部……’问题”（《关于深化经济发达镇行政管理体制改革工作的意见》）。",
+        "错误示例：副科级机构的局长为正科。\n"
+        "正确示例：该局长为副科。",
+        "职务规格与机构规格保持一致，或先报批提高机构规格。",
+    ),
+    "ST503": (
+        "超审批权限设置机构，是指未经或超出审批机关权限设置机构。检查两项：机构的`rank`须低于乡镇的`rank`（乡镇不能"
+        "设置与自身同级或更高规格的机构；这是一种近似判断，规则包中注明为推断）；规则包要求时（`approval_document`），"
+        "每个机构都要写明批准设立的文件（`approval_document`）。",
+        "“坚决治理‘……超审批权限设置机构……’问题”（《关于深化经济发达镇行政管理体制改革工作的意见》）。",
+        "错误示例：正科级的镇设置正科级的经济发展局。\n"
+        "正确示例：该局为副科级（或股级）。",
+        "降低机构规格，或报有权审批的机关批准。",
+    ),
+    "ST504": (
+        "每个领导职务的`title`（职务名称）都必须是规则包中该层级（正职、副职）的职务名称之一，简繁体均可（局長即局长）。"
+        "机构领导的职务名称只能是机构的职务名称：经理（企业职务）和书记（党内职务）都不是。规则包不认识的规格（既不是"
+        "副科、副科级这样的机构规格，也不是一级主任科员这样的公务员职级）给出警告，请写明其含义，不作为错误。",
+        "“坚决治理‘……擅自提高干部职级待遇、擅自设置职务名称’问题”（《关于深化经济发达镇行政管理体制改革工作的意见》）。",
+        "错误示例：\n"
+        "    - {title: 常务副局长, level: deputy, approved: 1}\n"
+        "正确示例：\n"
+        "    - {title: 副局长, level: deputy, approved: 1}",
+        "使用规定的职务名称；具体分工写在机构的`duties`中。",
+    ),
+    "ST601": (
+        "规则包列出的每个要素都要在方案中：党的全面领导，即承担党建职能的机构；审批服务一窗口，即承担行政审批服务职能的"
+        "机构；综合执法一队伍，即承担综合行政执法职能的机构；基层治理一网格，即至少有一个网格并统一为一张网的`grid`"
+        "（`unified`）；指挥调度一中心，即`command_center`（或承担该职能的机构），写明了承载机构（`command_center.body`）"
+        "的，该机构须在方案中。",
+        "“1+4”模式：“加强党的全面领导、审批服务一窗口、综合执法一队伍、基层治理一网格、指挥调度一中心”（《关于推进基层"
+        "整合审批服务执法力量的实施方案》；江苏经济发达镇见《关于深入推进经济发达镇行政管理体制改革的指导意见》）。",
+        "错误示例：没有`grid`部分。\n"
+        "正确示例：\n"
+        "    grid: {grids: 57, workers: 57}",
+        "在方案中补上所缺的要素（或承担该要素的机构）。",
+    ),
+    "ST602": (
+        "按规则包规定的每个网格常住人口标准，乡镇至少需要“常住人口÷标准”（向上取整）个网格；规则包要求时，每个网格配备"
+        "一名网格员。默认为警告：这一标准是报道介绍的做法（涌山镇的千人一网格），不是普遍适用的限额。",
+        "涌山镇：“按照千人一网格的标准，全镇配备57个网格员”（《乐平市涌山镇推进经济发达镇行政管理体制改革结硕果》）。",
+        "错误示例：常住人口60000人，\n"
+        "    grid: {grids: 40, workers: 40}\n"
+        "正确示例：\n"
+        "    grid: {grids: 60, workers: 60}",
+        "把乡镇划分为更多网格，每个网格配备网格员。",
+    ),
+    "ST603": (
+        "规则包要求时，`command_center.staffed_24h`（指挥调度中心24小时值班）须为`true`。",
+        "涌山镇：“指挥调度中心24小时值班监控”（《乐平市涌山镇推进经济发达镇行政管理体制改革结硕果》）。",
+        "错误示例：\n"
+        "    command_center: {name: 综合指挥调度中心, staffed_24h: false}\n"
+        "正确示例：\n"
+        "    command_center: {name: 综合指挥调度中心, staffed_24h: true}",
+        "建立指挥调度中心24小时值班制度。",
+    ),
+    "ST604": (
+        "按规则包规定的每千名常住人口最少网格员人数，乡镇至少需要“常住人口×标准÷1000”（向上取整）名网格员，与方案的"
+        "`grid.workers`比较。默认为警告：这一标准是报道介绍的做法（涌山镇千人一网格、每格一名网格员），不是普遍适用的"
+        "限额。方案声明未提供网格或网格员人数未知时，结论为“无法检查”。",
+        "网格是“1+4”要素之一，没有人员巡查的网格只停留在纸面上。涌山镇：“按照千人一网格的标准，全镇配备57个网格员”"
+        "（《乐平市涌山镇推进经济发达镇行政管理体制改革结硕果》）。",
+        "错误示例：常住人口28000人（每千人1名，需28名），\n"
+        "    grid: {grids: 28, workers: 20}\n"
+        "正确示例：\n"
+        "    grid: {grids: 28, workers: 28}",
+        "按每千名常住人口不少于规则包规定的人数配齐网格员。",
+    ),
+    "ST701": (
+        "规则包列出的每张清单都要在`lists`下，且写明印发文件：县级赋权清单，乡镇权力清单、责任清单、公共服务清单和"
+        "主体责任与配合责任清单。规则包要求时，`lists.duty_admission`（职责准入制度）须为`true`。",
+        "泰州：“通过‘5张清单’厘清县乡两级职责边界……建立职责准入制度”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：\n"
+        "    lists: {power: {document: 新政发〔2019〕15号}}\n"
+        "正确示例：五张清单齐全，各有印发文件，并且`duty_admission: true`。",
+        "补上清单及其印发文件。",
+    ),
+    "ST702": (
+        "乡镇获赋审批、处罚等权限的，`powers.catalogue`要写明公布目录的文件，`powers.legal_actor`（权力实施主体）须为"
+        "`town`（乡镇）。规则包要求时（均为推断的参数）：`powers.returned`下每项收回的权限都要有文件"
+        "（`returned_documented`）；经济发达镇完全没有`powers`部分的，给出警告（`powers_expected`）。",
+        "“可赋予经济发达镇，制定目录向社会公布，镇政府为权力实施主体”（《关于深化经济发达镇行政管理体制改革工作的意见》）；"
+        "昆山市张浦镇曾把91项燃气执法权限交回（《如何推进经济发达镇行政管理体制改革》）。",
+        "错误示例：\n"
+        "    powers: {approval_items: 158, penalty_powers: 994}\n"
+        "正确示例：\n"
+        "    powers: {approval_items: 158, penalty_powers: 994, catalogue: 昆政发〔2017〕12号}",
+        "写明公布权限目录的文件。",
+    ),
+    "ST801": (
+        "只有`unit_type`为`town`（建制镇）时，才能写`developed_town: true`（经济发达镇）；规则包列出已批准的经济发达镇时"
+        "（江苏：第二批29个，见《关于深入推进经济发达镇行政管理体制改革的指导意见》，以及苏州的试点镇，见《如何推进经济"
+        "发达镇行政管理体制改革》），自称经济发达镇的镇要么在名单上，要么写明批准文件（`town.developed_town_document`），"
+        "否则给出警告，请补充（原文没有列出江苏批准的全部乡镇）。",
+        "南京市石湫镇撤镇设街道后退出了经济发达镇名单：“原石湫镇已撤镇设街道，因此不再纳入改革范围”（《关于深入推进"
+        "经济发达镇行政管理体制改革的指导意见》）。",
+        "错误示例：\n"
+        "    unit_type: street\n"
+        "    developed_town: true\n"
+        "正确示例：\n"
+        "    unit_type: street\n"
+        "    developed_town: false",
+        "改正单位类型或经济发达镇标记。",
+    ),
+    "ST802": (
+        "方案的`unit_type`（单位类型）必须在规则包的`applies_to`（适用范围）之内（江苏经济发达镇规则包只适用于镇；"
+        "泰州规则包适用于镇和街道）；规则包有`requires`要求时，本单位还必须是经济发达镇（`developed_town: true`）。"
+        "规则包不适用时，它对该方案的其他结论只作为提示，不具约束力。",
+        "用错了规则包的方案，得出的结论也是错的。",
+        "错误示例：街道使用江苏经济发达镇规则包：\n"
+        "    unit_type: street\n"
+        "    rule_pack: jiangsu-developed-town\n"
+        "正确示例：\n"
+        "    unit_type: street\n"
+        "    rule_pack: taizhou-three-integrations",
+        "选择适用于本单位的规则包，或改正单位类型。",
+    ),
+    "ST803": (
+        "方案的`plan_date`（方案日期）不得早于规则包的`effective`（生效日期）（泰州“三整合”：2020年8月）。"
+        "为警告：方案可能是按此前的规定制定的，审核人应说明适用哪些规定。",
+        "政策出台前批准的方案不可能违反该政策；用后来的规则包衡量，结论可能不对。",
+        "错误示例：\n"
+        "    rule_pack: taizhou-three-integrations\n"
+        "    plan_date: 2019-10-20\n"
+        "正确示例：\n"
+        "    plan_date: 2020-10-20",
+        "改正方案日期，或用该日期有效的规则包检查。",
+    ),
+    "ST901": (
+        "方案写明`totals`（合计）的，每类编制的合计要等于各职能机构、综合服务中心和支持保障类事业单位该类编制之和；"
+        "`totals.leadership_posts`要等于核定领导职数之和；`totals.budget_funded`要等于`budget_funded`。",
+        "审核人首先核对的就是合计：表格合计对不上的方案，不论是否超限，都不能批准。",
+        "错误示例：各机构行政编制合计43名，而\n"
+        "    totals: {quotas: {administrative: 45}}\n"
+        "正确示例：\n"
+        "    totals: {quotas: {administrative: 43}}",
+        "改正合计数，或改正数字有误的机构。",
+    ),
+    "ST902": (
+        "每个职能机构的内设科室、中队编制按类型相加，不得超过该机构自身的编制（内设科室的编制是机构编制的一部分，"
+        "不在其外另计）。",
+        "中队编制多于所属局的编制，说明方案重复计算了人员，或把增长藏在了内设科室里。",
+        "错误示例：综合行政执法局行政编制8名，下设两个中队5名加4名，共9名。\n"
+        "正确示例：两个中队4名加4名，共8名或更少。",
+        "改正内设科室的编制，或在乡镇总量之内增加该机构的编制。",
+    ),
+    "ST903": (
+        "写明`actual`（实有人数）的每个职能机构、内设科室、综合服务中心、事业单位（包括留在中心之外的）和派驻机构，"
+        "实有人数都不得超过其编制总数。",
+        "超编正是整个改革所禁止的：“确保基层机构编制和财政供养人员总量只减不增”（《关于深化经济发达镇行政管理体制改革工作的意见》）。",
+        "错误示例：\n"
+        "    quotas: {administrative: 6}\n"
+        "    actual: 8\n"
+        "正确示例：实有人数6人或更少。",
+        "把实有人数控制在编制以内，或写明多出的人员在何处计算。",
+    ),
+    "ST904": (
+        "职能机构及其加挂牌子、内设科室，综合服务中心，支持保障类事业单位，事业单位（及其加挂牌子）和派驻机构的名称，"
+        "在整个方案中不得重复，按简体比较（綜合執法局与综合执法局是同一个名称）。不同机构的内设科室可以同名（两个局都"
+        "可以有“办公室”）。",
+        "审核人、组织架构图和编制汇总都无法区分两个同名的机构。",
+        "错误示例：两个职能机构都叫经济发展局。\n"
+        "正确示例：经济发展局和农业农村局。",
+        "改掉其中一个名称，或把两者合并。",
+    ),
+    "ST905": (
+        "在组织关系图中（以乡镇党委和政府为根），只有一个根，没有循环（机构以自己为上级，或甲在乙之下、乙又在甲之下），"
+        "每个`parent`都是方案中的机构，每个机构都能从根到达。",
+        "机构之间隶属关系不清的方案，没有可供批准的领导关系。",
+        "错误示例：\n"
+        "    - {name: 经济发展局, parent: 经济发展局}\n"
+        "正确示例：不写`parent`（直属乡镇），或写另一个机构的名称。",
+        "改正`parent`。",
+    ),
+    "ST906": (
+        "`baseline.bodies`（改革前机构）中的每个机构，都要出现在某个新机构的`merged_from`（由哪些机构合并而来）、综合"
+        "服务中心的`absorbed`中，或作为保留的机构、加挂牌子；`merged_from`、`absorbed`中的每个名称都应是改革前的机构。",
+        "审核人要看到每个原有机构的职责和人员去了哪里；“精简近2/3”（《如何推进经济发达镇行政管理体制改革》）只有在"
+        "没有机构悄然消失或出现时才可信。",
+        "错误示例：改革前机构中有安监站，但没有新机构在`merged_from`中列出它。\n"
+        "正确示例：\n"
+        "    - {name: 综合行政执法局, merged_from: [城管中队, 安监站]}",
+        "在承接其职责的机构的`merged_from`中列出该原有机构。",
+    ),
+    "ST907": (
+        "乡镇领导班子每个职务的`cross_holding`（交叉任职，即同一批人员兼任的班子其他职务）中的每个名称，都必须是"
+        "`leadership_team`中另一个职务的名称，简繁体均可，忽略空格；一个职务不能列出自己。",
+        "交叉任职是乡镇控制在领导职数之内的方式（如镇长兼任党委副书记），审核人据此核对谁兼任什么职务。兼任的职务不在"
+        "领导班子中，职数和人数就对不上。",
+        "错误示例：镇长兼任党委副书记，但领导班子中没有党委副书记这一职务。\n"
+        "    leadership_team:\n"
+        "      - {title: 镇长, approved: 1, filled: 1, cross_holding: [党委副书记]}\n"
+        "正确示例：领导班子中同时列出\n"
+        "      - {title: 党委副书记, approved: 2, filled: 2}",
+        "在`leadership_team`中补上兼任的职务，或改正`cross_holding`中的名称。",
+    ),
+    "ST951": (
+        "县内每个乡镇（县级文件夹中的方案），县级文件`transfers_down`中列出的下划该乡镇的编制，按类型和文号，要与该乡镇"
+        "方案中记录的从县级划入的`transfers`相同；县级文件提到的每个乡镇都要有方案。",
+        "编随事走：下划的编制从县级减出，划入一个乡镇。两边记录不一致，说明编制被重复计算或丢失，两个总数都不可信。",
+        "错误示例：县级记录下划新桥镇行政编制2名，新桥镇方案记录1名。\n"
+        "    transfers_down: [{town: 新桥镇, type: administrative, count: 2}]\n"
+        "正确示例：两边都记录1名，文号相同。",
+        "改正有误的一方，两边引用同一文号。",
+    ),
+    "ST952": (
+        "县级文件中每类编制的`quotas_after`（改革后）不得多于`quotas_before`（改革前）减去`transfers_down`中下划的编制"
+        "（改革后≤改革前－下划数）：县级可以多减，不能少减。",
+        "下划到乡镇的编制必须从县级编制中减出，否则改革反而使编制总量增加（“只减不增”）。",
+        "错误示例：改革前520名，改革后仍为520名（或519名），下划行政编制2名。\n"
+        "正确示例：改革前520名，改革后518名或更少。",
+        "改正县级改革后的数字，或改正下划记录。",
+    ),
+}
 
 _JOIN = {"zh": "、", "en": ", "}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from staffing.checks.base import Check, Options, Scope, direction
+from staffing.checks.base import DOC_HEADINGS, Check, Options, Scope, direction
 from staffing.checks.bodies import (
     BodyCount,
     MissingMandatoryBody,
@@ -50,10 +50,9 @@ from staffing.checks.units import (
     SupportCentreNotMerged,
 )
 from staffing.findings import Severity
-from staffing.messages import CATALOGUE
+from staffing.messages import CATALOGUE, CHECK_DOCS
 
 SCOPES: tuple[Scope, ...] = ("plan", "county", "run")
-DOC_HEADINGS = ("## What it checks", "## Why it matters", "## Example", "## Fix")
 _CODE = re.compile(r"^ST[0-9]{3}$")
 _SLUG = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -99,9 +98,14 @@ def validate(check: type[Check]) -> None:
     for heading in DOC_HEADINGS:
         if heading not in doc:
             fail(f"docstring lacks the heading {heading!r}")
+    zh_doc = CHECK_DOCS.get(check.code)
+    if zh_doc is None or len(zh_doc) != 4 or not all(part.strip() for part in zh_doc):
+        fail(f"no Chinese documentation CHECK_DOCS[{check.code!r}] (what, why, example, fix)")
     if not (isinstance(check.options, type) and issubclass(check.options, Options)):
         fail("options is not an Options model")
     for option in check.options.model_fields:
+        if f"option.{option}" not in CATALOGUE:
+            fail(f"option {option!r} has no catalogue label option.{option}")
         if direction(check.options, option) is None:
             fail(f"option {option!r} has no direction (max, min, require, set or allow)")
     if check.options.model_fields and check.scope != "plan":

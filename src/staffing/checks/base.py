@@ -16,6 +16,10 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict
 
 from staffing.findings import Loc, Severity
+from staffing.messages import CHECK_DOCS
+
+# The headings of every check's docstring, in this order (`sections` reads them).
+DOC_HEADINGS = ("## What it checks", "## Why it matters", "## Example", "## Fix")
 
 # Where a check looks: one plan (with its pack), one county file against the plans of its
 # towns, or the run as a whole (a pack, an unusable file, a waiver).
@@ -114,3 +118,19 @@ class Check:
     @classmethod
     def title(cls) -> str:
         return cls.doc().splitlines()[0] if cls.doc() else cls.slug
+
+    @classmethod
+    def sections(cls, lang: str) -> tuple[str, str, str, str]:
+        """What it checks, why it matters, an example and the fix, in `lang`: the Chinese
+        from the catalogue (`CHECK_DOCS`), the English from the docstring's four headings."""
+        if lang == "zh":
+            return CHECK_DOCS[cls.code]
+        parts: dict[str, list[str]] = {}
+        current: list[str] | None = None
+        for line in cls.doc().splitlines():
+            if line in DOC_HEADINGS:
+                current = parts.setdefault(line, [])
+            elif current is not None:
+                current.append(line)
+        what, why, example, fix = ("\n".join(parts.get(h, [])).strip("\n") for h in DOC_HEADINGS)
+        return what, why, example, fix

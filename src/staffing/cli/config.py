@@ -193,7 +193,7 @@ def resolve_config(explicit: str | None, isolated: bool) -> Config:
     the one `find` finds (or none)."""
     if isolated:
         if explicit:
-            raise problem("<arguments>", "config.isolated-and-file")
+            raise problem("--isolated", "config.isolated-and-file")
         return Config()
     if explicit:
         if not Path(explicit).is_file():

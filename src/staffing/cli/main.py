@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from staffing import __version__
-from staffing.checks import CHECKS, lookup
 from staffing.cli import options as o
 from staffing.cli.config import Config, resolve_config
-from staffing.cli.output import emit, say, silence_stdout, write_file
+from staffing.cli.help import Parser, asked_language, current, language, localize
+from staffing.cli.output import emit, say, silence_stdout, tell, write_file
 from staffing.errors import Exit, InputProblem, Interrupted, problem
 from staffing.io.load import Limits, display_path
 from staffing.messages import render
@@ -29,72 +29,20 @@ def _limit(value: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+        raise argparse.ArgumentTypeError(render("help.positive", current(), {"value": value}))
     return number
 
 
 def cmd_rules(options: o.RulesOptions) -> int:
-    from staffing.packs.load import available, resolve
+    from staffing.cli.explain import cmd_rules as rules
 
-    lang = options.lang
-    folders = options.packs
-    for pack_id in sorted(available(folders)):
-        pack = resolve(pack_id, folders)
-        print(f"{pack.id}  {pack.title.get(lang, '')}  ({origin_words(pack.origin, lang)})")
-        print(f"    {render('rules.extends', lang, {})}: {' → '.join(pack.chain)}")
-        print(f"    {render('rules.applies', lang, {})}: {', '.join(pack.applies_to)}")
-        for note in pack.inferred:
-            print(f"    {render('rules.inferred', lang, {})}: {note.get(lang, '')}")
-        def cited(source: str | None, inferred: bool) -> str:
-            return ("(inferred)  " if inferred else "") + "← " + (source or render("rules.no-source", lang, {}))
-
-        if pack.effective is not None:
-            print(f"    {render('rules.effective', lang, {})}: {pack.effective.isoformat()}  "
-                  f"{cited(pack.effective_source, pack.effective_inferred)}")
-        for name, param in sorted(pack.requires.items()):
-            print(f"    {render('rules.requires', lang, {})}: {name} = {json.dumps(param.value)}  {cited(param.source, param.inferred)}")
-        vocabulary = {"ranks": pack.ranks, "post_ranks": pack.post_ranks,
-                      **{f"titles.{level}": titles for level, titles in sorted(pack.titles.items())}}
-        for name, words in vocabulary.items():
-            if words:
-                print(f"    {render('rules.vocabulary', lang, {})}: {name} = {json.dumps(words, ensure_ascii=False)}")
-        for slug, setting in sorted(pack.checks.items()):
-            if setting.source:
-                print(f"    {slug}  {cited(setting.source, setting.inferred)}")
-            for name, param in sorted(setting.params.items()):
-                print(f"    {slug}.{name} = {json.dumps(param.value, ensure_ascii=False)}  {cited(param.source, param.inferred)}")
-        for lo in pack.loosened:
-            print(f"    ! {render('rules.loosens', lang, {})} {lo.parent_pack}: {lo.slug}.{lo.option} {lo.parent_value} → {lo.value}")
-        print()
-    print(render("rules.checks", lang, {}))
-    for check in CHECKS:
-        print(f"  {check.code}  {check.slug:<36} {check.severity.value:<8} {render(f'title.{check.code}', lang, {})}")
-    return Exit.CLEAN
-
-
-def origin_words(origin: str, lang: str) -> str:
-    """Where a pack came from, in words: shipped, or its folder or file."""
-    from staffing.packs.pack import SHIPPED
-
-    return render("report.shipped", lang, {}) if origin == SHIPPED else render("report.from", lang, {"origin": origin})
+    return rules(options)
 
 
 def cmd_explain(options: o.ExplainOptions) -> int:
-    check = lookup(options.code)
-    if check is None:
-        raise problem("<arguments>", "cli.unknown-check", check=options.code)
-    rule = f"rule {check.rule}, " if check.rule else ""
-    print(f"{check.code} {check.slug}  ({rule}default severity {check.severity.value})")
-    print(render(f"title.{check.code}", "zh", {}))
-    print()
-    print(check.doc())
-    fields = check.options.model_fields
-    if fields:
-        print()
-        print("## Options")
-        for name in fields:
-            print(f"- {name}")
-    return Exit.CLEAN
+    from staffing.cli.explain import cmd_explain as explain
+
+    return explain(options)
 
 
 def cmd_schema(options: o.SchemaOptions) -> int:
@@ -116,7 +64,7 @@ def cmd_diff(options: o.DiffOptions) -> int:
     new = diff.load_version(options.new, limits)
     if old.plan.town.code != new.plan.town.code and not options.force:
         old_town, new_town = old.plan.town, new.plan.town
-        raise problem("<arguments>", "diff.different-towns", old=f"{old_town.name} {old_town.code}",
+        raise problem("", "diff.different-towns", old=f"{old_town.name} {old_town.code}",
                       new=f"{new_town.name} {new_town.code}")
     result = diff.compare(old, new)
     emit(diff.report_json(result) if options.format == "json" else diff.report_text(result, options.lang))
@@ -127,7 +75,7 @@ def _output_spec(value: str) -> tuple[str, str]:
     """FORMAT=FILE, for --output."""
     fmt, sep, file = value.partition("=")
     if not sep or not fmt.strip() or not file.strip():
-        raise argparse.ArgumentTypeError(render("cli.output-spec", "en", {"value": value}))
+        raise argparse.ArgumentTypeError(render("cli.output-spec", current(), {"value": value}))
     return fmt.strip(), file
 
 
@@ -166,7 +114,7 @@ def _paper_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="staffing",
         description="Check township three-set plans (三定方案) against reform rule packs and draw org charts.",
     )
@@ -225,7 +173,8 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
 
     explain = sub.add_parser("explain", help="explain a check: staffing explain ST101")
     explain.add_argument("code")
-    explain.set_defaults(options=o.explain_options)
+    explain.add_argument("--lang", choices=["zh", "en"], default="zh")
+    explain.set_defaults(options=o.explain_options, **_lang_default(config))
 
     render_cmd = sub.add_parser("render", help="draw a plan's org chart: staffing render PLAN -o chart.svg")
     render_cmd.add_argument("plan", nargs="+", metavar="PLAN", help="a plan; with --compare, OLD NEW as well")
@@ -390,22 +339,21 @@ def parse(argv: Sequence[str], config: Config | None = None) -> o.Options:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        config = resolve_config(*_preparse(argv)) if argv and argv[0] in ("check", "rules", "render", "diff") else None
+        config = resolve_config(*_preparse(argv)) if argv and argv[0] in ("check", "rules", "explain", "render", "diff") else None
     except InputProblem as exc:
-        lang = "en" if any(a == "--lang=en" or (a == "--lang" and argv[i + 1:i + 2] == ["en"])
-                           for i, a in enumerate(argv)) else "zh"
-        print(f"staffing: {exc.where()}: {exc.message(lang)}", file=sys.stderr)
+        tell(exc, asked_language(argv, None))
         return Exit.UNUSABLE
-    parser = build_parser(config)
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
-        return int(exc.code or 0)
+    lang = asked_language(argv, config.get("lang") if config is not None else None)
+    with language(lang):  # help and argument errors in the language asked for
+        parser = localize(build_parser(config), lang)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # argparse exits 2 on bad arguments, 0 on --help
+            return int(exc.code or 0)
     try:
         return run(args.options(args))
     except InputProblem as exc:
-        lang = getattr(args, "lang", "zh")
-        print(f"staffing: {exc.where()}: {exc.message(lang)}", file=sys.stderr)
+        tell(exc, getattr(args, "lang", "zh"))
         return Exit.UNUSABLE
     except BrokenPipeError:  # stdout closed before a verdict was known: never "clean"
         silence_stdout()

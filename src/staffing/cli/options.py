@@ -13,7 +13,6 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from staffing.checks import lookup
 from staffing.cli.config import Config
 from staffing.errors import problem
 from staffing.io.load import Limits
@@ -153,20 +152,13 @@ Options = (CheckOptions | RulesOptions | ExplainOptions | SchemaOptions | Render
            | DiffOptions | InitOptions | GenerateOptions | TemplateOptions | ConvertOptions)
 
 
-def codes(values: Sequence[str] | None) -> frozenset[str]:
+def codes(values: Sequence[str] | None, where: str) -> frozenset[str]:
     """The codes of the checks named (codes or slugs, comma-separated); an unknown one is
-    an argument error."""
-    out: set[str] = set()
-    for value in values or ():
-        for part in value.split(","):
-            part = part.strip()
-            if not part:
-                continue
-            check = lookup(part, "plan")
-            if check is None:
-                raise problem("<arguments>", "cli.unknown-check", check=part)
-            out.add(check.code)
-    return frozenset(out)
+    an argument error at `where` (the option, or the staffing.toml key) that says which
+    check was probably meant."""
+    from staffing.cli.select import codes as named
+
+    return named(values, where)
 
 
 def limits_of(args: argparse.Namespace) -> Limits:
@@ -218,7 +210,10 @@ def check_options(args: argparse.Namespace) -> CheckOptions:
     available(folders)  # a missing folder or a clash of ids is one message before any plan
     if args.rules:  # a pack named on the command line is an argument: one message, not one per plan
         resolve(args.rules, folders)
-    settings = Settings(rules=args.rules, packs=folders, select=codes(select), ignore=codes(ignore),
+    where = {option: f"--{option}" if getattr(args, option) is not None else f"{config.path} [check] {option}"
+             for option in ("select", "ignore")}
+    settings = Settings(rules=args.rules, packs=folders, select=codes(select, where["select"]),
+                        ignore=codes(ignore, where["ignore"]),
                         limits=limits_of(args))
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     return CheckOptions(
@@ -245,7 +240,7 @@ def rules_options(args: argparse.Namespace) -> RulesOptions:
 
 
 def explain_options(args: argparse.Namespace) -> ExplainOptions:
-    return ExplainOptions(code=args.code)
+    return ExplainOptions(code=args.code, lang=args.lang)
 
 
 def schema_options(args: argparse.Namespace) -> SchemaOptions:
@@ -255,7 +250,7 @@ def schema_options(args: argparse.Namespace) -> SchemaOptions:
 def render_options(args: argparse.Namespace) -> RenderOptions:
     plans = tuple(args.plan)
     if len(plans) > 2 or (len(plans) == 2 and not args.compare):
-        raise problem("<arguments>", "cli.render-args")
+        raise problem("", "cli.render-args")
     return RenderOptions(plans=plans, output=args.output, compare=args.compare, paper=_paper(args),
                          settings=Settings(rules=args.rules, packs=pack_folders(args)), lang=args.lang)
 
@@ -273,7 +268,7 @@ def diff_options(args: argparse.Namespace) -> DiffOptions:
     elif args.base is None and len(files) == 2:
         old = files[0]
     else:
-        raise problem("<arguments>", "cli.diff-args")
+        raise problem("", "cli.diff-args")
     return DiffOptions(old=old, new=files[-1], base=args.base, format=args.format, lang=args.lang,
                        limits=Limits(max_bytes=args.max_bytes), force=args.force)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 
-from staffing.errors import problem
+from staffing.errors import InputProblem, problem
 from staffing.messages import render
 
 
@@ -33,6 +33,13 @@ def emit(text: str) -> None:
 def say(key: str, lang: str, **params: object) -> None:
     """Tell the user (on stderr) what a command wrote."""
     print(f"staffing: {render(key, lang, dict(params))}", file=sys.stderr)
+
+
+def tell(exc: InputProblem, lang: str) -> None:
+    """An unusable input or argument, on stderr: where (a file and its place, or the option;
+    nothing for the command line as a whole), then what is wrong."""
+    where = exc.where()
+    print(f"staffing: {where}: {exc.message(lang)}" if where else f"staffing: {exc.message(lang)}", file=sys.stderr)
 
 
 def write_file(path: str, data: str | bytes, lang: str) -> None:

@@ -48,7 +48,7 @@ def cmd_report(options: ReportOptions) -> int:
     out = Path(options.output)
     suffix = out.suffix.lower()
     if suffix not in (".html", ".htm", ".pdf"):
-        raise problem("<arguments>", "report.format", suffix=out.suffix or "-")
+        raise problem("", "report.format", suffix=out.suffix or "-")
     results: list[FileResult] = []
     for item in discover(options.paths):
         if isinstance(item, Skipped):  # hidden or underscore files in a folder: not plans to review

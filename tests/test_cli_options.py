@@ -46,7 +46,7 @@ def test_github_actions_chooses_the_console_format(monkeypatch: pytest.MonkeyPat
 def test_argument_errors_are_raised_while_parsing(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(InputProblem) as exc:
         parse(["check", "--select", "ST999", XINQIAO])
-    assert exc.value.key == "cli.unknown-check"
+    assert exc.value.key.startswith("cli.unknown-check")  # with a "did you mean" when one is close
     with pytest.raises(InputProblem):
         parse(["diff", XINQIAO])  # diff takes OLD NEW, or --base REV NEW
     with pytest.raises(InputProblem):

@@ -27,7 +27,7 @@ from typing import Any
 from staffing.errors import InputProblem
 from staffing.io import fastload
 from staffing.io.load import DEFAULT_LIMITS, Document, load_text
-from staffing.io.locate import block_marks
+from staffing.io.locate import Places, block_marks
 
 # Pieces of plain scalars; a scalar is one to three of them joined.
 _PIECES = [
@@ -140,6 +140,15 @@ def compare(text: str) -> Disagreement | None:
     marks = block_marks(text, fast)  # where values stand, read off the text: the reference's or none
     if marks is not None and marks != (ref_doc.marks, ref_doc.key_marks):
         return Disagreement(text, marks, (ref_doc.marks, ref_doc.key_marks))
+    try:
+        places = Places(text, fast)
+    except Exception:
+        places = None
+    for loc in (set(ref_doc.marks) | set(ref_doc.key_marks)) if places is not None else ():
+        for key in (False, True):
+            found = places.place(loc, key)  # type: ignore[union-attr]
+            if found is not None and found != ref_doc.locate(loc, key):
+                return Disagreement(text, (loc, key, found), ref_doc.locate(loc, key))
     if "town" in fast:  # plan-like: the checks' verdict on each reading
         fast_verdict = verdict(fastload.LazyDocument("fuzz.yaml", fast, text, DEFAULT_LIMITS))
         ref_verdict = verdict(load_text("fuzz.yaml", text))

@@ -12,7 +12,7 @@ import pytest
 
 from staffing.io import fastload
 from staffing.io.load import load_text
-from staffing.io.locate import block_marks
+from staffing.io.locate import Places, block_marks
 from staffing.plan.generate import write
 
 needs_yaml_rs = pytest.mark.skipif(fastload._yaml_rs is None, reason="yaml-rs is not installed: no fast path")
@@ -29,7 +29,19 @@ def same_or_none(text: str) -> bool:
     ref = load_text("x.yaml", text)
     assert found[0] == ref.marks
     assert found[1] == ref.key_marks
+    places_agree(text, data, ref)
     return True
+
+
+def places_agree(text: str, data: object, ref: object) -> None:
+    """Walking down to one value (`Places`) gives what the reference's tables give, for
+    every value and key of the text and for paths that go past what it holds."""
+    places = Places(text, data)
+    probes = set(ref.marks) | set(ref.key_marks)  # type: ignore[attr-defined]
+    probes |= {loc + ("missing",) for loc in list(probes)[:50]} | {loc + (99,) for loc in list(probes)[:50]}
+    for loc in sorted(probes, key=repr):
+        for key in (False, True):
+            assert places.place(loc, key) == ref.locate(loc, key), (loc, key)  # type: ignore[attr-defined]
 
 
 @needs_yaml_rs
@@ -72,10 +84,16 @@ SNIPPETS = [
 @needs_yaml_rs
 @pytest.mark.parametrize(("text", "reads"), SNIPPETS)
 def test_snippets(text: str, reads: bool) -> None:
-    if fastload.fast_data(text) is None:
+    data = fastload.fast_data(text)
+    if data is None:
         assert not reads, "expected to take the fast path"
         return
     assert same_or_none(text) == reads
+    ref = load_text("x.yaml", text)
+    places = Places(text, data)
+    for loc in set(ref.marks) | set(ref.key_marks):  # where the tables give up, walking gives up or agrees
+        for key in (False, True):
+            assert places.place(loc, key) in (None, ref.locate(loc, key)), (loc, key)
 
 
 @needs_yaml_rs
@@ -84,4 +102,4 @@ def test_a_lazy_document_places_findings_without_the_reference() -> None:
     doc = fastload.LazyDocument("x.yaml", fastload.fast_data(plan), plan, fastload.DEFAULT_LIMITS)
     assert doc.locate(("bodies", 0, "quotas", "administrative")) == (5, 30)
     assert doc.locate(("bodies", 0, "name"), key=True) == (4, 5)
-    assert doc._ref is None  # no second parse
+    assert doc._ref is None and doc._marks is None  # no second parse, no table of every place

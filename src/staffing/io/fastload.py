@@ -32,10 +32,10 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits, decode, load_text, read_bytes
-from staffing.io.locate import block_marks
+from staffing.io.locate import Places, block_marks
 
 try:  # pinned in pyproject.toml; without it every file takes the reference path
     import yaml_rs as _yaml_rs
@@ -192,6 +192,7 @@ class LazyDocument(Document):
         self._limits = limits
         self._ref: Document | None = None
         self._marks: tuple[dict, dict] | None = None
+        self._places: Places | Literal[False] | None = None
         self.cells = {}  # a YAML file has no cells, notes or column labels (see Document)
         self.notes = []
         self.labels = {}
@@ -214,6 +215,21 @@ class LazyDocument(Document):
                 found = ref.marks, ref.key_marks
             self._marks = found
         return self._marks
+
+    def locate(self, loc: tuple[str | int, ...], key: bool = False) -> tuple[int, int]:
+        """As `Document.locate`; found by walking down to the value (`locate.Places`: only
+        what this finding needs is read) while no table of every place has been made."""
+        if self._marks is None and self._places is not False:
+            if self._places is None:
+                try:
+                    self._places = Places(self._text, self.data)
+                except Exception:  # a text the walker does not take: the tables will do
+                    self._places = False
+            if self._places:
+                found = self._places.place(loc, key)
+                if found is not None:
+                    return found
+        return super().locate(loc, key)
 
     @property
     def marks(self) -> dict:  # type: ignore[override]

@@ -316,3 +316,164 @@ def block_marks(text: str, data: Any) -> tuple[Marks, Marks] | None:
     if set(reader.marks) != values or set(reader.key_marks) != keys:
         return None
     return reader.marks, reader.key_marks
+
+
+# ---- one value at a time -------------------------------------------------------------------
+
+_Start = tuple[int, int] | None  # (line index, column) where a block node starts; None: an empty value
+_Child = tuple[_Start, tuple[int, int], tuple[int, int] | None]  # start, value mark, key mark (None: an item)
+
+
+class Places:
+    """Where single values stand, found by walking down to them: only the collections on
+    the way are read (keys and items by indentation, what lies under the others skipped
+    line by line), so placing a finding costs a few dozen lines, not the whole plan.
+
+    Checked as it goes against the data the fast parser built: every mapping passed
+    through must have exactly the data's keys in the data's order, every sequence as many
+    items, a scalar must be a scalar, and a flow collection reached is read whole and must
+    have exactly the data's paths.  Anything else: `place` gives None (ask `block_marks`
+    or the reference loader)."""
+
+    def __init__(self, text: str, data: Any) -> None:
+        self.reader = _Reader(text)
+        self.data = data
+        self.row = {line: i for i, (line, _) in enumerate(self.reader.content)}
+        self.memo: dict[tuple[int, int], Any] = {}
+
+    def place(self, loc: Path_, key: bool = False) -> tuple[int, int] | None:
+        """What `Document.locate(loc, key)` gives with the reference loader's marks."""
+        try:
+            return self._place(tuple(loc), key)
+        except (_Unsure, IndexError, KeyError, TypeError):
+            return None
+
+    def _dash(self, line: int, col: int) -> bool:
+        text = self.reader.lines[line]
+        return text.startswith("-", col) and (col + 1 == len(text) or text[col + 1] == " ")
+
+    def _place(self, loc: Path_, key: bool) -> tuple[int, int]:
+        content = self.reader.content
+        if not content:
+            raise _Unsure
+        start: _Start = content[0]
+        node = self.data
+        root = value_mark = (content[0][0] + 1, content[0][1] + 1)
+        key_mark: tuple[int, int] | None = None
+        for n, part in enumerate(loc):
+            if start is None:
+                break  # an empty value has nothing under it
+            kids = self._children(start, node)
+            if isinstance(kids, tuple):  # a flow collection, read whole: the rest is in its tables
+                marks, key_marks = kids
+                rest = loc[n:]
+                for d in range(len(rest), 0, -1):
+                    if rest[:d] in marks:
+                        value_mark = marks[rest[:d]]
+                        break
+                for d in range(len(rest), 0, -1):
+                    if rest[:d] in key_marks:
+                        key_mark = key_marks[rest[:d]]
+                        break
+                break
+            if kids is None or part not in kids or isinstance(part, bool):
+                break
+            start, value_mark, found_key = kids[part]
+            node = node[part]
+            if found_key is not None:
+                key_mark = found_key
+        else:
+            if start is not None:
+                self._children(start, node)  # the value itself is checked too
+        if key:
+            return key_mark or root
+        return value_mark
+
+    def _children(self, start: tuple[int, int], node: Any) -> Any:
+        """The node at `start`, checked against `node`: {key or index: child} for a block
+        collection, (marks, key_marks) relative to it for a flow collection, None for a
+        scalar."""
+        found = self.memo.get(start)
+        if found is not None or start in self.memo:
+            return found
+        line, col = start
+        r = self.reader
+        text = r.lines[line]
+        if self._dash(line, col):
+            items = self._sequence(line, col)
+            if type(node) is not list or len(items) != len(node):
+                raise _Unsure
+            found = dict(enumerate(items))
+        elif r.key_end(text, col) is not None:
+            entries = self._mapping(line, col)
+            if type(node) is not dict or [k for k, _ in entries] != list(node):
+                raise _Unsure
+            found = dict(entries)
+        else:
+            r.marks, r.key_marks = {}, {}
+            end = r.inline(line, col, ())
+            r.line_ends(text, end)
+            if text[col] in "[{":
+                values, keys = _paths(node)
+                if set(r.marks) != values or set(r.key_marks) != keys:
+                    raise _Unsure
+                found = (r.marks, r.key_marks)
+            elif type(node) is dict or type(node) is list:
+                raise _Unsure
+            else:
+                found = None
+        self.memo[start] = found
+        return found
+
+    def _after(self, row: int, line: int, col: int, colon: int) -> tuple[_Start, tuple[int, int]]:
+        """Where the value after an indicator ending at `colon` on `line` starts."""
+        r = self.reader
+        text = r.lines[line]
+        p = r.spaces(text, colon + 1)
+        if p < len(text) and text[p] != "#":
+            return (line, p), (line + 1, p + 1)
+        if p < len(text) and text[p - 1] != " ":
+            raise _Unsure
+        nxt = r.content[row + 1] if row + 1 < len(r.content) else None
+        if nxt is not None and nxt[1] > col:
+            return nxt, (nxt[0] + 1, nxt[1] + 1)
+        return None, (line + 1, colon + 2)  # empty: just after the indicator
+
+    def _mapping(self, line: int, col: int) -> list[tuple[str, _Child]]:
+        r = self.reader
+        content = r.content
+        row = self.row[line]
+        out: list[tuple[str, _Child]] = []
+        while True:
+            found = r.key_end(r.lines[line], col)
+            if found is None:
+                raise _Unsure
+            key, colon = found
+            start, mark = self._after(row, line, col, colon)
+            if start is None and row + 1 < len(content) and content[row + 1][1] == col \
+                    and self._dash(content[row + 1][0], col):
+                start = content[row + 1]  # indentless: "key:" then "- item" below it
+                mark = (start[0] + 1, start[1] + 1)
+            out.append((key, (start, mark, (line + 1, col + 1))))
+            row += 1
+            while row < len(content) and (content[row][1] > col
+                                          or (content[row][1] == col and self._dash(content[row][0], col))):
+                row += 1
+            if row >= len(content) or content[row][1] < col:
+                return out
+            line = content[row][0]
+
+    def _sequence(self, line: int, col: int) -> list[_Child]:
+        r = self.reader
+        content = r.content
+        row = self.row[line]
+        out: list[_Child] = []
+        while True:
+            start, mark = self._after(row, line, col, col)
+            out.append((start, mark, None))
+            row += 1
+            while row < len(content) and content[row][1] > col:
+                row += 1
+            if row >= len(content) or content[row][1] < col or not self._dash(content[row][0], col):
+                return out
+            line = content[row][0]

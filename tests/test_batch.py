@@ -32,25 +32,27 @@ def _key(r):
 def test_parallel_equals_sequential(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
     seq = [check_file(p) for p in corpus]
-    par, _ = check_paths(corpus, Settings(), jobs=2, use_cache=False, progress=False)
-    one, _ = check_paths(corpus, Settings(), jobs=1, use_cache=False, progress=False)
+    told: list[int] = []
+    par, _ = check_paths(corpus, Settings(), jobs=2, use_cache=False, on_progress=told.append)
+    assert sum(told) == len(corpus) and len(told) > 1  # progress is told per chunk; a reporter draws it
+    one, _ = check_paths(corpus, Settings(), jobs=1, use_cache=False)
     assert [_key(r) for r in par] == [_key(r) for r in one] == sorted((_key(r) for r in seq), key=lambda k: k[0])
     assert any(r.findings for r in par) and any(not r.findings for r in par)
 
 
 def test_cache_hit_miss_and_pack_change(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
-    first, s1 = check_paths(corpus, Settings(), jobs=1, progress=False)
+    first, s1 = check_paths(corpus, Settings(), jobs=1)
     assert s1.cached == 0
-    again, s2 = check_paths(corpus, Settings(), jobs=1, progress=False)
+    again, s2 = check_paths(corpus, Settings(), jobs=1)
     assert s2.cached == len(corpus)
     assert [_key(r) for r in again] == [_key(r) for r in first]
     # a changed plan is checked again, the rest come from the cache
     Path(corpus[0]).write_text(Path(corpus[0]).read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    _, s3 = check_paths(corpus, Settings(), jobs=1, progress=False)
+    _, s3 = check_paths(corpus, Settings(), jobs=1)
     assert s3.cached == len(corpus) - 1
     # --no-cache checks everything
-    _, s4 = check_paths(corpus, Settings(), jobs=1, use_cache=False, progress=False)
+    _, s4 = check_paths(corpus, Settings(), jobs=1, use_cache=False)
     assert s4.cached == 0
 
 
@@ -63,8 +65,8 @@ def test_pack_change_rechecks_what_it_covers(tmp_path: Path, monkeypatch) -> Non
     pack = tmp_path / "mypack.yaml"
     pack.write_text(base.read_text(encoding="utf-8").replace("id: base", "id: mypack"), encoding="utf-8")
     settings = Settings(rules=str(pack))
-    _, s1 = check_paths(plans, settings, jobs=1, progress=False)
-    _, s2 = check_paths(plans, settings, jobs=1, progress=False)
+    _, s1 = check_paths(plans, settings, jobs=1)
+    _, s2 = check_paths(plans, settings, jobs=1)
     assert (s1.cached, s2.cached) == (0, len(plans))
     from staffing.packs.load import resolve
     from staffing.run.cache import pack_fingerprint
@@ -72,24 +74,24 @@ def test_pack_change_rechecks_what_it_covers(tmp_path: Path, monkeypatch) -> Non
     pack.write_text(pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     pack_fingerprint.cache_clear()
     resolve.cache_clear()
-    _, s3 = check_paths(plans, settings, jobs=1, progress=False)
+    _, s3 = check_paths(plans, settings, jobs=1)
     assert s3.cached == 0
 
 
 def test_corrupt_cache_is_never_fatal(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
     cache = tmp_path / "c"
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(cache))
-    first, _ = check_paths(corpus[:5], Settings(), jobs=1, progress=False)
+    first, _ = check_paths(corpus[:5], Settings(), jobs=1)
     db = sqlite3.connect(cache / "results.sqlite3")
     with db:
         db.execute("UPDATE entries2 SET value = '{not json'")
     db.close()
-    again, s = check_paths(corpus[:5], Settings(), jobs=1, progress=False)
+    again, s = check_paths(corpus[:5], Settings(), jobs=1)
     assert s.cached == 0 and [_key(r) for r in again] == [_key(r) for r in first]
     (cache / "results.sqlite3").write_bytes(b"garbage" * 100)
     for f in cache.glob("results.sqlite3-*"):
         f.unlink()
-    again, s = check_paths(corpus[:5], Settings(), jobs=1, progress=False)
+    again, s = check_paths(corpus[:5], Settings(), jobs=1)
     assert [_key(r) for r in again] == [_key(r) for r in first]
 
 
@@ -162,9 +164,9 @@ def test_stat_key_skips_reading_until_the_file_changes(tmp_path: Path, monkeypat
     reads: list[str] = []
     real = batch.read_bytes
     monkeypatch.setattr(batch, "read_bytes", lambda p, limits: reads.append(p) or real(p, limits))
-    first, _ = check_paths(plans, Settings(), jobs=1, progress=False)
+    first, _ = check_paths(plans, Settings(), jobs=1)
     reads.clear()
-    again, s = check_paths(plans, Settings(), jobs=1, progress=False)
+    again, s = check_paths(plans, Settings(), jobs=1)
     assert s.cached == len(plans) and reads == []  # unchanged files are not even read
     assert [_key(r) for r in again] == [_key(r) for r in first]
     # same size, same mtime, different content: ctime still moves, so it is checked again
@@ -176,11 +178,11 @@ def test_stat_key_skips_reading_until_the_file_changes(tmp_path: Path, monkeypat
     target.write_text(edited, encoding="utf-8")
     os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
     reads.clear()
-    third, s3 = check_paths(plans, Settings(), jobs=1, progress=False)
+    third, s3 = check_paths(plans, Settings(), jobs=1)
     assert s3.cached == len(plans) - 1 and reads == [plans[0]]
     assert _key(third[0]) != _key(first[0])
     # --no-cache still checks everything
-    _, s4 = check_paths(plans, Settings(), jobs=1, use_cache=False, progress=False)
+    _, s4 = check_paths(plans, Settings(), jobs=1, use_cache=False)
     assert s4.cached == 0
 
 
@@ -189,7 +191,7 @@ def test_fresh_files_get_no_stat_key(corpus: list[str], tmp_path: Path, monkeypa
     root = tmp_path / "plans"
     write(str(root), 3, 5)
     plans = sorted(str(f) for f in root.rglob("*.yaml") if not f.name.startswith("_"))
-    check_paths(plans, Settings(), jobs=1, progress=False)  # written within RACY_NS: racily clean
+    check_paths(plans, Settings(), jobs=1)  # written within RACY_NS: racily clean
     db = sqlite3.connect(tmp_path / "c" / "results.sqlite3")
     assert db.execute("SELECT count(*) FROM stats2").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM entries2").fetchone()[0] == len(plans)
@@ -201,7 +203,7 @@ def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, mon
 
     cache = tmp_path / "c"
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(cache))
-    first, _ = check_paths(corpus[:5], Settings(), jobs=1, progress=False)
+    first, _ = check_paths(corpus[:5], Settings(), jobs=1)
     db = sqlite3.connect(cache / "results.sqlite3")
     with db:
         for key, value in db.execute("SELECT key, value FROM entries2").fetchall():
@@ -209,7 +211,7 @@ def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, mon
             v["findings"] = [[1]]  # well-formed JSON, current schema, not a record
             db.execute("UPDATE entries2 SET value = ? WHERE key = ?", (json.dumps(v), key))
     db.close()
-    again, s = check_paths(corpus[:5], Settings(), jobs=2, progress=False)
+    again, s = check_paths(corpus[:5], Settings(), jobs=2)
     assert s.cached == 0 and [_key(r) for r in again] == [_key(r) for r in first]
-    third, s3 = check_paths(corpus[:5], Settings(), jobs=1, progress=False)  # entries were replaced
+    third, s3 = check_paths(corpus[:5], Settings(), jobs=1)  # entries were replaced
     assert s3.cached == 5 and [_key(r) for r in third] == [_key(r) for r in first]

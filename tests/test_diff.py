@@ -75,7 +75,7 @@ def test_rename_by_role_and_growth(base: dict[str, Any], capsys: pytest.CaptureF
     assert [v["type"] for v in data["violations"]] == ["administrative", "total"]
     assert data["violations"][0]["excess"] == 2 and not data["ok"]
     code, out, _ = run(capsys, "diff", old, "new.yaml")
-    assert "更名：规划建设局 → 村镇规划建设局" in out and "行政编制 43 → 45 (+2)" in out
+    assert "更名：规划建设局 → 村镇规划建设局" in out and "  合计：行政编制由43名增至45名（增加2名）\n" in out
     assert "违反规则" in out
     code, out, _ = run(capsys, "diff", old, "new.yaml", "--lang", "en")
     assert "renamed: 规划建设局 → 村镇规划建设局 (matched by role)" in out
@@ -212,3 +212,48 @@ def test_growth_judged_with_the_plans_pack(base: dict[str, Any], capsys: pytest.
     assert code == 1 and data["violations"][0]["moved"] == 0
     new_file = save(new, "new.yaml")
     assert {f.code for f in check_file(new_file).findings} >= {"ST201"}
+
+
+def test_text_is_chinese_first_with_full_width_punctuation(base: dict[str, Any],
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Every row of the Chinese text comes from the catalogue: full-width punctuation,
+    编制 and 职数 counted in 名; the English rows keep their arrows."""
+    old = save(base, "old.yaml")
+    new = copy.deepcopy(base)
+    new["bodies"] = [b for b in new["bodies"] if b["name"] != "综合指挥调度中心"]
+    new["bodies"].append({"name": "数据局", "role": "other", "quotas": {"institutional_full": 4}})
+    body(new, "经济发展局")["quotas"]["administrative"] = None  # a figure left unknown
+    body(new, "社会事业局")["leadership"][0]["approved"] += 1
+    new["transfers"].append({"from": "靖江市", "to": "新桥镇", "level": "county", "type": "administrative",
+                             "count": 2, "document": "靖编〔2020〕5号"})
+    code, out, err = run(capsys, "diff", old, save(new, "new.yaml"))
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "比较“old.yaml”与“new.yaml”（新桥镇）"
+    assert "  数据局：全额拨款事业编制由0名增至4名（增加4名）" in lines
+    assert "  综合指挥调度中心：全额拨款事业编制由4名减至0名（减少4名）" in lines
+    assert "  经济发展局：行政编制由6名变为未知（增减不明）" in lines
+    assert "  合计：行政编制由43名变为未知（增减不明）" in lines
+    assert "  社会事业局：由3名增至4名（增加1名）" in lines
+    assert "  靖江市向新桥镇划转行政编制2名，文号靖编〔2020〕5号" in lines
+    for line in lines[1:]:  # the header names the files; no other line has half-width punctuation
+        assert not set(line) & set(",:;()"), line
+    code, out, _ = run(capsys, "diff", old, "new.yaml", "--lang", "en")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "comparing old.yaml → new.yaml (新桥镇)"
+    assert "  数据局: fully funded institutional quota 0 → 4 (+4)" in lines
+    assert "  经济发展局: administrative quota 6 → ? (?)" in lines
+    assert "  社会事业局: 3 → 4 (+1)" in lines
+    assert "  靖江市 → 新桥镇: 2 administrative quota, document 靖编〔2020〕5号" in lines
+
+
+def test_several_types_in_one_row(base: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    old = save(base, "old.yaml")
+    new = copy.deepcopy(base)
+    b = body(new, "经济发展局")
+    b["quotas"]["administrative"] -= 1
+    b["quotas"]["institutional_full"] -= 2
+    _, out, _ = run(capsys, "diff", old, save(new, "new.yaml"))
+    assert "  经济发展局：行政编制由6名减至5名（减少1名）；全额拨款事业编制由4名减至2名（减少2名）\n" in out
+    _, out, _ = run(capsys, "diff", old, "new.yaml", "--lang", "en")
+    assert "  经济发展局: administrative quota 6 → 5 (-1), fully funded institutional quota 4 → 2 (-2)\n" in out

@@ -309,7 +309,7 @@ def test_reports_are_written_a_file_at_a_time(tmp_path: Path) -> None:
 
     write(str(tmp_path), 6, 2)
     plans = sorted(str(p) for p in tmp_path.rglob("*.yaml") if not p.name.startswith("_"))
-    results, _ = check_paths(plans, Settings(), jobs=1, use_cache=False, progress=False)
+    results, _ = check_paths(plans, Settings(), jobs=1, use_cache=False)
     run = Run(results)
     with_findings = sum(1 for r in results if r.findings)
     findings = sum(len(r.findings) for r in results)

@@ -134,3 +134,21 @@ def test_checks_import_no_other_check() -> None:
             continue
         others = sorted(t for t in imports_of(name, path) if t.startswith("staffing.checks") and t not in shared)
         assert others == [], f"{name} imports another check module: {others}"
+
+
+PRINTS_ONLY_IN = ("staffing.reporters", "staffing.charts", "staffing.report", "staffing.cli")
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if not n.startswith(PRINTS_ONLY_IN)))
+def test_only_reporters_and_the_command_line_print(name: str) -> None:
+    """Reading, checking and running return data; what the user sees (reports, the roll-up,
+    the progress bar, diff's text) is made in reporters/, charts/ and cli/."""
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
+            found.append(f"print() at line {node.lineno}")
+        if isinstance(node, ast.Attribute) and node.attr in ("stdout", "stderr") \
+                and isinstance(node.value, ast.Name) and node.value.id == "sys":
+            found.append(f"sys.{node.attr} at line {node.lineno}")
+    assert found == []

@@ -788,8 +788,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ci.unusable": ("无法使用", "unusable"),
     "ci.waived": ("已豁免", "waived"),
     "ci.not-run": ("未执行（规则包未启用或未选择）", "not run (disabled by the pack or not selected)"),
-    # ---- diff (staffing.run.diff) -------------------------------------------------------------
-    "diff.header": ("比较{old} → {new}（{town}）", "comparing {old} → {new} ({town})"),
+    # ---- diff (staffing.run.diff, staffing.reporters.diff) -------------------------------------------------------------
+    "diff.header": ("比较“{old}”与“{new}”（{town}）", "comparing {old} → {new} ({town})"),
     "diff.bodies": ("机构", "bodies"),
     "diff.added": ("新增：{name}", "added: {name}"),
     "diff.removed": ("撤销：{name}", "removed: {name}"),
@@ -799,6 +799,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "diff.merged": ("合并：{names} → {into}", "merged: {names} → {into}"),
     "diff.quotas": ("编制（按类型）", "quotas by type"),
     "diff.total": ("合计", "total"),
+    "diff.row": ("{name}：{changes}", "{name}: {changes}"),
+    "diff.typed": ("{type}{change}", "{type} {change}"),
+    "diff.change.more": ("由{old}增至{new}（增加{delta}名）", "{old} → {new} (+{delta})"),
+    "diff.change.less": ("由{old}减至{new}（减少{delta}名）", "{old} → {new} (-{delta})"),
+    "diff.change.unknown": ("由{old}变为{new}（增减不明）", "{old} → {new} (?)"),
+    "diff.figure": ("{count}名", "{count}"),
+    "diff.figure-unknown": ("未知", "?"),
     "diff.posts": ("领导职数", "leadership posts"),
     "diff.units": ("派驻机构", "dispatched units"),
     "diff.unit-added": ("新增：{name}", "added: {name}"),
@@ -808,7 +815,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "diff.mgmt.dispatched": ("继续实行派驻", "stays dispatched"),
     "diff.transfers": ("新增编制划转", "transfers added"),
     "diff.transfer": (
-        "{source} → {to}：{type}{count}名，文号{document}",
+        "{source}向{to}划转{type}{count}名，文号{document}",
         "{source} → {to}: {count} {type}, document {document}",
     ),
     "diff.grows.type": (

@@ -4,7 +4,6 @@ the waivers), write the reports and charts, and return the exit code."""
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,7 +13,7 @@ from staffing.cli.options import CheckOptions
 from staffing.cli.output import emit, write_file
 from staffing.errors import Exit, InputProblem, problem
 from staffing.io.load import display_path
-from staffing.reporters import Run, stream
+from staffing.reporters import Run, stream, whole
 from staffing.run.engine import FileResult, Skipped, check_file, packs_findings
 
 
@@ -46,10 +45,13 @@ def check_plans(found: Found, options: CheckOptions) -> tuple[list[FileResult], 
     if options.charts or options.explain_roles:  # whole plans, not the batch's records
         results.extend(check_file(p, options.settings) for p in found.plans)
     else:
+        from staffing.reporters.progress import Progress, show_progress
         from staffing.run.batch import check_paths
 
+        bar = Progress(len(found.plans), show_progress())
         checked, _ = check_paths(found.plans, options.settings, jobs=options.jobs, use_cache=options.use_cache,
-                                 cache_dir=options.cache_dir)
+                                 cache_dir=options.cache_dir, on_progress=bar.update)
+        bar.close()
         results.extend(checked)
     from staffing.run.county import check_counties
 
@@ -87,43 +89,15 @@ def _no_colour() -> Iterator[None]:
             os.environ["NO_COLOR"] = before
 
 
-def report_pieces(run: Run, fmt: str, lang: str, summary: dict | None) -> Iterator[str | bytes]:
-    """The report of `run` in `fmt` (with the roll-up in text and JSON when there is one), in
-    pieces as the reporter makes them (see `reporters.stream`).  Formats come from the
-    reporters' registry, so a reporter registered there is usable both on the console
-    (--format) and as a file (--output FORMAT=FILE)."""
-    if summary is not None and fmt == "json":
-        from staffing.reporters import json_reporter
-
-        return json_reporter.stream(run, lang, extra={"rollup": summary})
-    if summary is not None and fmt == "text":
-        from staffing.run.batch import rollup_text
-
-        return itertools.chain(stream(fmt, run, lang), (rollup_text(summary, lang),))
-    return stream(fmt, run, lang)
-
-
-def report_for(run: Run, fmt: str, lang: str, summary: dict | None) -> str | bytes:
-    """The whole report of `run` in `fmt` (for a file, written whole or not at all)."""
-    pieces = list(report_pieces(run, fmt, lang, summary))
-    if pieces and isinstance(pieces[0], bytes):
-        return b"".join(p for p in pieces if isinstance(p, bytes))
-    return "".join(p for p in pieces if isinstance(p, str))
-
-
-def write_reports(run: Run, options: CheckOptions, rolled_up: bool) -> None:
-    """The report files (--output), then the console report, written as made; with the
-    roll-up by county and pack when `rolled_up`."""
-    summary = None
-    if rolled_up:
-        from staffing.run.batch import rollup
-
-        summary = rollup(run.results, run.status)
+def write_reports(run: Run, options: CheckOptions) -> None:
+    """The report files (--output), then the console report, written as made.  Formats
+    come from the reporters' registry, so a reporter registered there is usable both on
+    the console (--format) and as a file (--output FORMAT=FILE)."""
     for out_fmt, out_file in options.outputs:
         with _no_colour():  # a file never gets a terminal's colour codes
-            data = report_for(run, out_fmt, options.lang, summary)
+            data = whole(out_fmt, run, options.lang)
         write_file(out_file, data, options.lang)
-    for piece in report_pieces(run, options.format, options.lang, summary):  # memory does not grow with findings
+    for piece in stream(options.format, run, options.lang):  # memory does not grow with the findings
         if isinstance(piece, bytes):
             raise problem("--format", "cli.format-not-text", format=options.format)
         emit(piece)
@@ -150,7 +124,11 @@ def run_check(options: CheckOptions) -> int:
     found = find(options.paths)
     results, county = check_plans(found, options)
     run = judge(results, found, options)
-    write_reports(run, options, rolled_up=len(found.plans) > 1 or county > 0)
+    if len(found.plans) > 1 or county:  # the roll-up by check, county and province
+        from staffing.run.batch import rollup
+
+        run.rollup = rollup(run.results, run.status)
+    write_reports(run, options)
     if options.charts:
         from staffing.cli.render import draw_charts
 

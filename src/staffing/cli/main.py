@@ -67,7 +67,9 @@ def cmd_diff(options: o.DiffOptions) -> int:
         raise problem("", "diff.different-towns", old=f"{old_town.name} {old_town.code}",
                       new=f"{new_town.name} {new_town.code}")
     result = diff.compare(old, new)
-    emit(diff.report_json(result) if options.format == "json" else diff.report_text(result, options.lang))
+    from staffing.reporters.diff import report_json, report_text
+
+    emit(report_json(result) if options.format == "json" else report_text(result, options.lang))
     return Exit.CLEAN if result.ok else Exit.VIOLATIONS
 
 

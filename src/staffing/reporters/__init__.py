@@ -7,7 +7,7 @@ import importlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from staffing.findings import Finding, Severity
 from staffing.run.engine import FileResult, Settings, Skipped
@@ -22,6 +22,7 @@ class Run:
     strict: bool = False
     settings: Settings | None = None  # what was selected (the JUnit reporter marks the rest skipped)
     skipped: list[Skipped] = field(default_factory=list)  # plan-like files not checked, with why
+    rollup: dict[str, Any] | None = None  # by check, county and province, for a run over many plans (text, JSON)
 
     def failing(self, finding: Finding) -> bool:
         if finding.waived:
@@ -126,3 +127,11 @@ def stream(name: str, run: Run, lang: str) -> Iterator[str | bytes]:
     if pieces is None:
         return iter((REPORTERS[name](run, lang),))
     return iter(pieces(run, lang))
+
+
+def whole(name: str, run: Run, lang: str) -> str | bytes:
+    """The whole report `name` (for a file, written whole or not at all)."""
+    pieces = list(stream(name, run, lang))
+    if pieces and isinstance(pieces[0], bytes):
+        return b"".join(p for p in pieces if isinstance(p, bytes))
+    return "".join(p for p in pieces if isinstance(p, str))

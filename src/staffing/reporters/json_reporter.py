@@ -62,9 +62,10 @@ def as_data(run: Run, streamed: bool = False) -> dict[str, Any]:
     }
 
 
-def stream(run: Run, lang: str, extra: dict[str, Any] | None = None) -> Iterator[str]:
-    """The document in pieces, one file at a time (`extra` keys, such as the roll-up, last)."""
-    return json_pieces({**as_data(run, streamed=True), **(extra or {})})
+def stream(run: Run, lang: str) -> Iterator[str]:
+    """The document in pieces, one file at a time (the roll-up, when the run has one, last)."""
+    rollup = {"rollup": run.rollup} if run.rollup is not None else {}
+    return json_pieces({**as_data(run, streamed=True), **rollup})
 
 
 def report(run: Run, lang: str) -> str:

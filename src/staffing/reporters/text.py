@@ -92,6 +92,10 @@ def stream(run: Run, lang: str) -> Iterator[str]:
         out.append(_paint(render("report.skipped-more", lang, {"count": len(run.skipped) - SKIPPED_LISTED}), "dim", colour))
     out.append(run.summary(lang))
     yield "\n".join(out) + "\n"
+    if run.rollup is not None:
+        from staffing.reporters.rollup import rollup_text
+
+        yield rollup_text(run.rollup, lang)
 
 
 def pack_label(pack: Any, lang: str) -> str:

@@ -1,7 +1,8 @@
-"""Checking many plans: every core, a result cache, a progress bar and a roll-up.
+"""Checking many plans: every core, a result cache and a roll-up.
 
 Each plan is checked by `engine.check_file` exactly as a single file is; what this module
-adds is the plumbing around it.  Workers (a process pool, in chunks) return a compact,
+adds is the plumbing around it.  It never prints: the progress bar and the roll-up's text
+are the reporters' (`staffing.reporters.progress`, `staffing.reporters.rollup`).  Workers (a process pool, in chunks) return a compact,
 JSON-able *record* per plan, never the Plan or its Document; the parent turns records
 back into `FileResult`s (with a light stand-in for the plan: the reporters only read the
 town's name and code) and sorts them by path, so output does not depend on which worker
@@ -11,7 +12,6 @@ finished first.  Records are also what the cache stores.
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -21,7 +21,6 @@ from typing import Any
 from staffing.errors import InputProblem, Interrupted
 from staffing.findings import Finding, Severity
 from staffing.io.load import display_path, read_bytes
-from staffing.messages import check_name, render
 from staffing.plan.summary import KeyFigures, PlanSummary
 from staffing.run.engine import FileResult, Settings, check_file
 
@@ -355,49 +354,19 @@ class BatchStats:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def show_progress() -> bool:
-    return sys.stderr.isatty() and not os.environ.get("CI")
-
-
-class Progress:
-    def __init__(self, total: int, enabled: bool) -> None:
-        self.total = total
-        self.enabled = enabled and total > 1
-        self.done = 0
-        self.start = time.monotonic()
-        self.last = 0.0
-
-    def update(self, n: int) -> None:
-        self.done += n
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if now - self.last < 0.1 and self.done < self.total:
-            return
-        self.last = now
-        width = 30
-        filled = int(width * self.done / max(self.total, 1))
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}  {now - self.start:5.1f}s")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\r" + " " * 70 + "\r")
-            sys.stderr.flush()
-
-
 def check_paths(
     paths: Sequence[str],
     settings: Settings,
     jobs: int | None = None,
     use_cache: bool = True,
-    progress: bool | None = None,
+    on_progress: Callable[[int], None] | None = None,
     on_result: Callable[[FileResult], None] | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
 ) -> tuple[list[FileResult], BatchStats]:
     """Check every path (plan files); results sorted by path.  `cache_dir` is the cache
     folder (default: see `staffing.run.cache.cache_dir`); a folder that cannot be trusted
-    means no cache for this run."""
+    means no cache for this run.  `on_progress(n)` is told each time n more plans are done
+    (a reporter draws the progress bar from it)."""
     from staffing.run.cache import Cache, open_location
     from staffing.run.cache import cache_dir as default_dir
 
@@ -407,7 +376,6 @@ def check_paths(
     jobs = min(jobs, max(1, len(paths) // 8 or 1))
     location = open_location(default_dir(cache_dir)) if use_cache else None
     context = _cache_context(settings) if location is not None else ""
-    bar = Progress(len(paths), show_progress() if progress is None else progress)
     results: list[FileResult] = []
     cached = 0
     new: list[tuple[str, dict[str, Any]]] = []
@@ -437,7 +405,8 @@ def check_paths(
             results.append(result)
             if on_result is not None:
                 on_result(result)
-        bar.update(len(batch))
+        if on_progress is not None:
+            on_progress(len(batch))
 
     if jobs == 1:
         _init(settings, location, context)
@@ -451,7 +420,6 @@ def check_paths(
             _WORKER.clear()
     else:
         _pooled(paths, jobs, settings, location, context, take)
-    bar.close()
     if location is not None and (new or stat_keys):
         store = Cache(*location)
         store.put_many(new, stat_keys)
@@ -564,27 +532,3 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
         "per_county": [{"province": k[0], "city": k[1], "county": k[2], **v} for k, v in sorted(per_county.items())],
         "per_province": [{"province": k, **v} for k, v in sorted(per_province.items())],
     }
-
-
-def rollup_text(data: dict[str, Any], lang: str, top: int = 20) -> str:
-    def t(key: str, **params: Any) -> str:
-        return render(f"rollup.{key}", lang, params)
-
-    out = ["", t("title"), t("headline", **{k: data[k] for k in (
-        "plans", "passed", "failed", "incomplete", "unusable", "county_files", "county_files_failed")})]
-    if data["findings_per_check"]:
-        out.append(t("per-check"))
-        for row in data["findings_per_check"]:
-            name = check_name(row["code"], row["slug"], lang)
-            out.append(f"  {row['code']} {name}：{row['count']}条" if lang == "zh" else f"  {row['code']} {name:<36} {row['count']:>7}")
-    out.append(t("per-province"))
-    for row in data["per_province"]:
-        out.append(f"  {row['province']}：" + t("row", plans=row["plans"], failed=row["failed"], findings=row["findings"]))
-    rows = sorted(data["per_county"], key=lambda r: (-r["findings"], r["province"], r["city"], r["county"]))
-    shown = [r for r in rows if r["findings"]][:top]
-    if shown:
-        out.append(t("top-counties", shown=len(shown), total=len(rows)))
-        for row in shown:
-            out.append(f"  {row['province']}{row['city']}{row['county']}：" + t(
-                "row", plans=row["plans"], failed=row["failed"], findings=row["findings"]))
-    return "\n".join(out) + "\n"

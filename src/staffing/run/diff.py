@@ -10,18 +10,17 @@ change of management.
 The staffing-never-grows rule applies between the versions: for every quota type (and
 in total) NEW may not exceed OLD plus the quota moved in from a higher level by
 recorded transfers (with a document number) that NEW adds.  A breach is a violation
-(exit 1); unusable input is exit 2.  Never prints; the CLI does.
+(exit 1); unusable input is exit 2.  Never prints: `staffing.reporters.diff` writes
+the text and JSON.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from dataclasses import dataclass, field
 from typing import Any
 
-from staffing import __version__
 from staffing.checks.context import resolve_role
 from staffing.checks.growth import growth
 from staffing.errors import InputProblem, problem
@@ -31,8 +30,6 @@ from staffing.packs.pack import Pack
 from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Body, Plan, Quotas, Transfer
 from staffing.plan.names import normalize, strip_town
 from staffing.run.engine import validate_plan
-
-FORMAT_VERSION = 1
 
 
 @dataclass
@@ -285,109 +282,3 @@ def _violation(d: Diff, key: str, qtype: str, old: int | None, new: int | None, 
         "key": key, "type": qtype, "old": old, "new": new, "moved": moved, "excess": new - old - moved,
         "message": {"zh": render(key, "zh", params), "en": render(key, "en", params)},
     })
-
-
-# ---- output ------------------------------------------------------------------------------
-
-
-def as_data(d: Diff) -> dict[str, Any]:
-    return {
-        "format_version": FORMAT_VERSION,
-        "tool": {"name": "staffing", "version": __version__},
-        "old": {"path": d.old.label, "town": d.old.plan.town.name, "code": d.old.plan.town.code},
-        "new": {"path": d.new.label, "town": d.new.plan.town.name, "code": d.new.plan.town.code},
-        "bodies": {"added": d.added, "removed": d.removed, "renamed": d.renamed, "merged": d.merged},
-        "quotas": {"bodies": d.quota_rows, "totals": d.totals},
-        "leadership_posts": {"bodies": d.post_rows, "total": d.posts_total},
-        "dispatched_units": {"added": d.units_added, "removed": d.units_removed, "changed": d.units_changed},
-        "transfers_added": d.transfers_added,
-        "violations": d.violations,
-        "ok": d.ok,
-    }
-
-
-def report_json(d: Diff) -> str:
-    return json.dumps(as_data(d), ensure_ascii=False, indent=2) + "\n"
-
-
-def _t(key: str, lang: str, **params: Any) -> str:
-    return render(key, lang, params)
-
-
-def _qtype(t: str, lang: str) -> str:
-    zh, en = QUOTA_LABELS[t]
-    return zh if lang == "zh" else en
-
-
-def _delta(n: int | None) -> str:
-    if n is None:  # one side unknown
-        return "?"
-    return f"+{n}" if n > 0 else str(n)
-
-
-def _num(n: int | None) -> str:
-    return "?" if n is None else str(n)
-
-
-def report_text(d: Diff, lang: str) -> str:
-    out = [_t("diff.header", lang, old=d.old.label, new=d.new.label, town=d.new.plan.town.name)]
-    sep = "、" if lang == "zh" else ", "
-    changes = False
-
-    section: list[str] = []
-    for name in d.added:
-        section.append("  " + _t("diff.added", lang, name=name))
-    for name in d.removed:
-        section.append("  " + _t("diff.removed", lang, name=name))
-    for r in d.renamed:
-        section.append("  " + _t("diff.renamed", lang, old=r["old"], new=r["new"], by=_t(f"diff.by.{r['by']}", lang)))
-    for m in d.merged:
-        section.append("  " + _t("diff.merged", lang, names=sep.join(m["from"]), into=m["into"]))
-    if section:
-        changes = True
-        out += [_t("diff.bodies", lang), *section]
-
-    section = []
-    for row in d.quota_rows:
-        parts = [f"{_qtype(t, lang)} {_num(row['old'][t])} → {_num(row['new'][t])} ({_delta(_minus(row['new'][t], row['old'][t]))})"
-                 for t in QUOTA_TYPES if row["old"][t] != row["new"][t]]
-        if parts:
-            section.append(f"  {row['body']}: " + sep.join(parts))
-    total_parts = [f"{_qtype(t, lang)} {_num(d.totals['old'][t])} → {_num(d.totals['new'][t])} ({_delta(d.totals['delta'][t])})"
-                   for t in QUOTA_TYPES if d.totals["delta"][t] != 0]
-    if total_parts:
-        section.append(f"  {_t('diff.total', lang)}: " + sep.join(total_parts))
-    if section:
-        changes = True
-        out += [_t("diff.quotas", lang), *section]
-
-    section = [f"  {r['body']}: {_num(r['old'])} → {_num(r['new'])} ({_delta(_minus(r['new'], r['old']))})"
-               for r in d.post_rows if r["old"] != r["new"]]
-    if d.posts_total["old"] != d.posts_total["new"]:
-        o, n = d.posts_total["old"], d.posts_total["new"]
-        section.append(f"  {_t('diff.total', lang)}: {_num(o)} → {_num(n)} ({_delta(_minus(n, o))})")
-    if section:
-        changes = True
-        out += [_t("diff.posts", lang), *section]
-
-    section = ["  " + _t("diff.unit-added", lang, name=n) for n in d.units_added]
-    section += ["  " + _t("diff.unit-removed", lang, name=n) for n in d.units_removed]
-    section += ["  " + _t("diff.management", lang, name=c["name"], old=_t(f"diff.mgmt.{c['old']}", lang),
-                          new=_t(f"diff.mgmt.{c['new']}", lang)) for c in d.units_changed]
-    if section:
-        changes = True
-        out += [_t("diff.units", lang), *section]
-
-    if d.transfers_added:
-        changes = True
-        out.append(_t("diff.transfers", lang))
-        for tr in d.transfers_added:
-            out.append("  " + _t("diff.transfer", lang, source=tr["from"], to=tr["to"], count=tr["count"],
-                                 type=_qtype(tr["type"], lang), document=tr["document"] or "—"))
-
-    if not changes:
-        out.append(_t("diff.no-change", lang))
-    for v in d.violations:
-        out.append(_t("diff.violation", lang, message=v["message"][lang]))
-    out.append(_t("diff.ok" if d.ok else "diff.broken", lang, count=len(d.violations)))
-    return "\n".join(out) + "\n"

@@ -70,6 +70,8 @@ _RISKY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("\n", re.compile(r"\n(?![ ]*(?:-|\#|\n))[^:\n]*(?=\n)")),  # a line without a key: a multi-line scalar
     ("{", re.compile(r"\{[^}\]\n]*\n")),  # a flow collection running onto the next line
     ("[", re.compile(r"\[[^}\]\n]*\n")),
+    # a key followed by a full-width colon (actual：21): the reference reader names it
+    ("\uff1a", re.compile(r"(?:^|\n)[ ]*(?:-[ ]+)*[A-Za-z_][A-Za-z0-9_]*[ ]*\uff1a")),
 )
 # candidates whose preceding character decides
 # YAML 1.1 booleans (yes, No, ON, off, ...) not followed by a letter, at the start or

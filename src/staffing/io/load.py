@@ -423,12 +423,23 @@ def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS, collect: bo
             pos = lone.start(2)
             raise problem(path, "input.lone-surrogate", text.count("\n", 0, pos) + 1,
                           pos - (text.rfind("\n", 0, pos) + 1) + 1, escape=lone.group(2))
+    colons: list[InputProblem] = []
+    inserted: dict[int, int] = {}
+    if not is_json:
+        text, colons, inserted = full_width_colons(path, text)
     try:
         doc = _load_yaml_text(path, text, limits, json_data if is_json else _NOT_JSON)
     except InputProblem as exc:
+        if colons:  # the colons first: they may be what the parser stumbled over
+            raise together([*colons, _unspaced(exc, inserted)]) from None
         if not shifts:
             raise
         raise _shifted(exc, shifts) from None
+    if colons:
+        for marks in (doc.marks, doc.key_marks):
+            for loc, (line, column) in marks.items():
+                marks[loc] = (line, _unspace(inserted, line, column))
+        doc.problems = colons + [_unspaced(p, inserted) for p in doc.problems]
     if shifts:
         for marks in (doc.marks, doc.key_marks):
             for loc, (line, column) in marks.items():
@@ -442,6 +453,84 @@ def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS, collect: bo
 _NOT_JSON = object()
 
 
+# What the YAML parsers (libyaml and the pure-Python one, whose words differ) say, by the
+# words that tell the mistake apart: the catalogue entry that says it in the user's
+# language, and whether the place to show is where the construct began (a key without
+# its colon, a quote never closed) rather than where the parser gave up.
+_YAML_REASONS: tuple[tuple[str, str, bool], ...] = (
+    ("could not find expected ':'", "syntax.no-colon", True),
+    ("mapping values are not allowed", "syntax.colon-in-value", False),
+    ("expected ',' or ']'", "syntax.flow-list", False),
+    ("expected ',' or '}'", "syntax.flow-map", False),
+    ("found unexpected end of stream", "syntax.unclosed-quote", True),
+    ("cannot start any token", "syntax.bad-start", False),
+    ("unknown escape character", "syntax.escape", False),
+    ("expected hexdecimal number", "syntax.escape", False),
+    ("node content", "syntax.no-value", False),
+    ("tag handle", "syntax.tag", False),
+    ("alphabetic or numeric character", "syntax.anchor", False),
+    ("directive", "syntax.directive", False),
+    ("expected '-' indicator", "syntax.list-indent", False),
+)
+
+
+def yaml_reason(exc: yaml.MarkedYAMLError) -> tuple[str, Any]:
+    """The catalogue entry for a YAML parser's complaint, and the mark to show it at."""
+    said = f"{exc.problem or ''} | {exc.context or ''}"
+    for words, key, at_start in _YAML_REASONS:
+        if words in said:
+            return key, (exc.context_mark if at_start and exc.context_mark is not None else exc.problem_mark)
+    if "expected <block end>" in said or "did not find expected key" in said:
+        key = "syntax.list-indent" if "block collection" in said else "syntax.indent"
+        return key, exc.problem_mark
+    return "syntax.other", exc.problem_mark or exc.context_mark
+
+
+def syntax_problem(path: str, what: str, line: int | None = None, column: int | None = None) -> InputProblem:
+    zh, en = CATALOGUE[what]
+    return problem(path, "input.syntax", line, column, what_zh=zh, what_en=en)
+
+
+# A key written with a full-width colon (actual：21, an input method's colon): YAML reads
+# the line as text and complains a line later, in its own words.  Such a colon is said at
+# its own place, and read as the colon meant, so the rest of the file is read too.  (Only
+# at the start of a line, after its indentation and list dashes, and never inside a block
+# of text (| or >), where it is the text's own.)
+_FULL_WIDTH_KEY = re.compile(r"^([ ]*(?:-[ ]+)*[A-Za-z_][A-Za-z0-9_]*[ ]*)\uff1a([ ]?)")
+_BLOCK_START = re.compile(r"(?:^|[ ])[|>][0-9+-]*[ ]*(?:#.*)?$")
+
+
+def full_width_colons(path: str, text: str) -> tuple[str, list[InputProblem], dict[int, int]]:
+    """`text` with every key's full-width colon read as ": ", a problem at each, and the
+    0-based lines where a space was put after the colon (columns past it are one further
+    right in the file's text than in the one parsed: (line -> column of the space))."""
+    if "\uff1a" not in text:
+        return text, [], {}
+    lines = text.split("\n")
+    problems: list[InputProblem] = []
+    inserted: dict[int, int] = {}
+    block: int | None = None  # indentation of the line that opened a block of text
+    for i, ln in enumerate(lines):
+        indent = len(ln) - len(ln.lstrip(" "))
+        if block is not None:
+            if not ln.strip() or indent > block:
+                continue
+            block = None
+        m = _FULL_WIDTH_KEY.match(ln)
+        if m is not None:
+            colon = m.end(1)
+            problems.append(problem(path, "input.full-width-colon", i + 1, colon + 1, key=m.group(1).strip(" -")))
+            if m.group(2):
+                ln = ln[:colon] + ":" + ln[colon + 1:]
+            else:
+                ln = ln[:colon] + ": " + ln[colon + 1:]
+                inserted[i] = colon + 1
+            lines[i] = ln
+        if _BLOCK_START.search(ln.split(" #")[0] if " #" in ln else ln):
+            block = indent
+    return "\n".join(lines), problems, inserted
+
+
 def _load_yaml_text(path: str, text: str, limits: Limits, json_data: Any) -> Document:
     try:
         try:
@@ -452,15 +541,12 @@ def _load_yaml_text(path: str, text: str, limits: Limits, json_data: Any) -> Doc
             root = _compose_past_libyaml_depth(path, text, limits, exc)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = _at(mark)
-        reason = (exc.problem or exc.context or "syntax error").strip()
         if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-            raise problem(path, "input.tab", line, column) from None
-        raise problem(path, "input.syntax", line, column, reason=reason) from None
-    except yaml.reader.ReaderError as exc:
-        raise problem(path, "input.syntax", reason=exc.reason) from None
-    except yaml.YAMLError as exc:
-        raise problem(path, "input.syntax", reason=str(exc).splitlines()[0]) from None
+            raise problem(path, "input.tab", *_at(mark)) from None
+        what, mark = yaml_reason(exc)
+        raise syntax_problem(path, what, *_at(mark)) from None
+    except yaml.YAMLError:  # a reader error: the characters are checked before, so seldom
+        raise syntax_problem(path, "syntax.other") from None
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == "tag:yaml.org,2002:null"):
         raise problem(path, "input.empty", 1, 1)
     builder = _Builder(path, limits)
@@ -514,6 +600,18 @@ def _unshift(shifts: dict[int, list[int]], line: int, column: int) -> int:
     return column + 2 * bisect.bisect_right(ends, column - 1) if ends else column
 
 
+def _unspace(inserted: dict[int, int], line: int, column: int) -> int:
+    """The file's 1-based column for one in a text with a space put after a colon."""
+    at = inserted.get(line - 1)
+    return column - 1 if at is not None and column > at + 1 else column
+
+
+def _unspaced(exc: InputProblem, inserted: dict[int, int]) -> InputProblem:
+    if not inserted or exc.line is None or exc.column is None:
+        return exc
+    return dataclasses.replace(exc, column=_unspace(inserted, exc.line, exc.column))
+
+
 def _shifted(exc: InputProblem, shifts: dict[int, list[int]]) -> InputProblem:
     if exc.line is None or exc.column is None:
         return exc
@@ -556,7 +654,8 @@ def _check_json(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     try:
         return json.loads(text, parse_constant=no_constants, parse_int=bounded_int, parse_float=finite_float)
     except json.JSONDecodeError as exc:
-        raise problem(path, "input.syntax", exc.lineno, exc.colno, reason=exc.msg) from None
+        what = next((key for words, key in _JSON_REASONS if exc.msg.startswith(words)), "syntax.other")
+        raise syntax_problem(path, what, exc.lineno, exc.colno) from None
     except _BadJSONConstant as exc:
         line, column = _find(text, exc.args[0])
         raise problem(path, "input.not-finite", line, column, value=exc.args[0]) from None
@@ -587,6 +686,21 @@ def _json_depth(text: str, limit: int) -> tuple[int, int] | None:
 # strings unrolled ("[^"\\]*(?:\\.[^"\\]*)*"): a per-character group would cost the regex
 # engine ~100 bytes of backtracking state per character of a long string
 _JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+# What Python's JSON reader says, by its first words: the catalogue entry that says it.
+_JSON_REASONS: tuple[tuple[str, str], ...] = (
+    ("Expecting value", "syntax.json-value"),
+    ("Expecting ',' delimiter", "syntax.json-comma"),
+    ("Expecting ':' delimiter", "syntax.json-colon"),
+    ("Expecting property name", "syntax.json-key"),
+    ("Unterminated string", "syntax.unclosed-quote"),
+    ("Invalid control character", "syntax.json-control"),
+    ("Invalid \\escape", "syntax.escape"),
+    ("Invalid \\u", "syntax.escape"),
+    ("Extra data", "syntax.json-extra"),
+    ("Illegal trailing comma", "syntax.json-trailing-comma"),
+)
 
 
 class _BadJSONConstant(Exception):

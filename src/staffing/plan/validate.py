@@ -103,30 +103,30 @@ def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[st
     err = errs[0]
     kind = err["type"]
     types = {e["type"] for e in errs}
-    field = dotted(loc)
+    field, field_en = field_words(doc.data, loc)
     place = doc.locate_cell(loc)
     if place is not None:  # a workbook: the cell says where; the message names its column
-        field = doc.labels.get(place) or place[0]
+        field = field_en = doc.labels.get(place) or place[0]
     if kind == "missing":
         if loc in doc.cells:  # a workbook row or column left empty: that cell, by its label
-            return at(doc, loc, place, "input.schema", field=field, reason=CATALOGUE["schema.missing"][0],
+            return at(doc, loc, place, "input.schema", field=field, field_en=field_en, reason=CATALOGUE["schema.missing"][0],
                       reason_en=CATALOGUE["schema.missing"][1])
         return _missing(doc, loc, place)
     if kind == "extra_forbidden":
         known = known_fields(model, loc)
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        return at(doc, loc, place, "input.unknown-field", at_key=True, field=field,
+        return at(doc, loc, place, "input.unknown-field", at_key=True, field=str(loc[-1]),
                   hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
     value = err.get("input")
     if kind == "literal_error":
-        return _not_allowed(doc, loc, place, field, value, str((err.get("ctx") or {}).get("expected", "")))
+        return _not_allowed(doc, loc, place, (field, field_en), value, str((err.get("ctx") or {}).get("expected", "")))
     if loc and loc[-1] == "code" and kind in ("string_type", "string_pattern_mismatch"):
-        return _code(doc, loc, place, field, value)
+        return _code(doc, loc, place, (field, field_en), value)
     if types >= {"string_type", "list_type"}:
         reason_key = "schema.str_or_list"
     else:
         reason_key = f"schema.{kind}" if f"schema.{kind}" in CATALOGUE else "schema.other"
-    return at(doc, loc, place, "input.schema", field=field, reason=CATALOGUE[reason_key][0],
+    return at(doc, loc, place, "input.schema", field=field, field_en=field_en, reason=CATALOGUE[reason_key][0],
               reason_en=CATALOGUE[reason_key][1] if reason_key != "schema.other" else err["msg"])
 
 
@@ -150,13 +150,18 @@ def _missing(doc: Document, loc: Loc, place: tuple[str, str] | None) -> InputPro
         return problem(doc.path, "input.missing-top", name=name)
     cell = doc.locate_cell(parent)
     line, col = doc.locate(parent, key=isinstance(parent[-1], str))
-    p = problem(doc.path, "input.missing-field", line, col, field=dotted(parent), name=name)
+    words = field_words(doc.data, parent)
+    own = _HEADERS.get(tuple("*" if isinstance(x, int) else str(x) for x in loc))
+    label_zh, label_en = CATALOGUE[own] if own else ("", "")
+    p = problem(doc.path, "input.missing-field", line, col, field=words[0], field_en=words[1], name=name,
+                label=f"{label_zh}（“{name}”）" if own else f"“{name}”",
+                label_en=f"{label_en} (“{name}”)" if own else f"“{name}”")
     if cell is not None:
         return InputProblem(p.file, p.key, p.params, p.line, p.column, cell[0], cell[1])
     return p
 
 
-def _not_allowed(doc: Document, loc: Loc, place: tuple[str, str] | None, field: str, value: Any,
+def _not_allowed(doc: Document, loc: Loc, place: tuple[str, str] | None, field: tuple[str, str], value: Any,
                  expected: str) -> InputProblem:
     codes = tuple(re.findall(r"'([^']*)'", expected))
     enum = next((name for name, values in ENUMS.items() if set(values) == set(codes)), None)
@@ -167,7 +172,7 @@ def _not_allowed(doc: Document, loc: Loc, place: tuple[str, str] | None, field: 
         candidates = {c: c for c in codes} | {zh: c for c, (zh, _) in zip(codes, labels, strict=True)}
         close = list(dict.fromkeys(candidates[w] for w in suggest(value, candidates)))
     by_code = dict(zip(codes, labels, strict=True))
-    return at(doc, loc, place, "input.not-allowed", field=field, value=shown,
+    return at(doc, loc, place, "input.not-allowed", field=field[0], field_en=field[1], value=shown,
               allowed=[zh for zh, _ in labels],
               allowed_en=[f"{c} ({en})" if en != c else c for c, (_, en) in zip(codes, labels, strict=True)],
               hint=did_you_mean([by_code[c][0] for c in close], "zh"), hint_en=did_you_mean(close, "en"))
@@ -179,13 +184,13 @@ def enum_words(enum: str, code: str) -> tuple[str, str]:
     return CATALOGUE.get(key, (code, code))
 
 
-def _code(doc: Document, loc: Loc, place: tuple[str, str] | None, field: str, value: Any) -> InputProblem:
+def _code(doc: Document, loc: Loc, place: tuple[str, str] | None, field: tuple[str, str], value: Any) -> InputProblem:
     if isinstance(value, int) and not isinstance(value, bool):
         digits = len(str(abs(value)))
         key = "input.code-unquoted" if digits == 12 else "input.code-digits"
-        return at(doc, loc, place, key, field=field, value=str(value), digits=digits)
+        return at(doc, loc, place, key, field=field[0], field_en=field[1], value=str(value), digits=digits)
     text = str(value)
-    return at(doc, loc, place, "input.code-digits", field=field, value=text, digits=len(text))
+    return at(doc, loc, place, "input.code-digits", field=field[0], field_en=field[1], value=text, digits=len(text))
 
 
 def suggest(value: str, words: Iterable[str]) -> list[str]:
@@ -244,3 +249,67 @@ def _inner_model(ann: Any) -> Any:
         if found is not None:
             return found
     return None
+
+
+# ---- a field in the words of the plan's workbook ------------------------------------------
+
+def _field_headers() -> dict[tuple[str, ...], str]:
+    """(path with '*' for list positions) → catalogue key of the words naming the field: the
+    workbook's headers and row labels, one definition for both forms of a plan."""
+    from staffing.io.layout import SHEETS as LAYOUT
+    from staffing.io.layout import Form, Table
+
+    out: dict[tuple[str, ...], str] = {}
+    for sheet in LAYOUT:
+        if isinstance(sheet, Form):
+            for section in sheet.sections:
+                for f in section.fields:
+                    out.setdefault(tuple(section.base) + tuple(f.path), f.key)
+        elif isinstance(sheet, Table) and sheet.target == "list":
+            for f in sheet.fields:
+                if not f.path[0].startswith("@"):
+                    out.setdefault(tuple(sheet.path) + ("*",) + tuple(f.path), f.key)
+    return out
+
+
+_HEADERS: dict[tuple[str, ...], str] = {}
+_LISTS = {"bodies": "xlsx.sheet.bodies", "dispatched_units": "xlsx.sheet.dispatched",
+          "leadership_team": "xlsx.sheet.team", "transfers": "xlsx.sheet.transfers", "institutions": "xlsx.sheet.institutions"}
+
+
+def field_words(data: Any, loc: Loc) -> tuple[str, str]:
+    """How a message names the field at `loc`: its label in the plan's workbook, after the
+    item it belongs to (职能机构“经济发展局”的实有人数（人）); the dotted path (as typed in
+    the file) where the workbook has no label for it."""
+    if not _HEADERS:
+        _HEADERS.update(_field_headers())
+    pattern = tuple("*" if isinstance(p, int) else str(p) for p in loc)
+    key = _HEADERS.get(pattern)
+    if len(loc) == 1:  # a section of the plan
+        words = CATALOGUE.get("xlsx.sheet.town" if loc[0] == "town" else f"section.{loc[0]}")
+        if words is not None:
+            return words
+    if len(loc) == 2 and isinstance(loc[1], int) and str(loc[0]) in _LISTS:  # an item of a list
+        return _item(data, loc, "", "")
+    if key is None:
+        path = dotted(loc)
+        return path, path
+    zh, en = CATALOGUE[key]
+    if len(loc) >= 3 and isinstance(loc[1], int) and str(loc[0]) in _LISTS:
+        return _item(data, loc, zh, en)
+    return zh, en
+
+
+def _item(data: Any, loc: Loc, zh: str, en: str) -> tuple[str, str]:
+    """职能机构“经济发展局”(的…): an item of a list by its name, or by its place in the list."""
+    index = int(loc[1])
+    items = data.get(loc[0]) if isinstance(data, dict) else None
+    entry = items[index] if isinstance(items, list) and index < len(items) else None
+    name = entry.get("name") if isinstance(entry, dict) else None
+    list_zh, list_en = CATALOGUE[_LISTS[str(loc[0])]]
+    of_zh = f"的{zh}" if zh else ""
+    if isinstance(name, str) and name.strip():
+        return (f"{list_zh}“{name.strip()}”{of_zh}",
+                f"{en} of “{name.strip()}” ({list_en})" if en else f"“{name.strip()}” ({list_en})")
+    return (f"{list_zh}第{index + 1}项{of_zh}",
+            f"{en} of item {index + 1} ({list_en})" if en else f"item {index + 1} ({list_en})")

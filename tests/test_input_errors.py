@@ -1,0 +1,129 @@
+"""Input errors as a user meets them: every mistake of a file in one run, each at its place,
+in the user's language, with the allowed values and a suggestion; values written in Chinese
+read as the codes they stand for."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from staffing.cli.main import main
+
+from conftest import ORGS
+
+HONGQIAO = ORGS / "jiangsu/taizhou/taixing/hongqiao.yaml"
+ZHANGPU = ORGS / "jiangsu/suzhou/kunshan/zhangpu.yaml"
+
+# canonical value → what a 编办 would write in Chinese
+IN_CHINESE = [
+    (r"unit_type: town\b", "unit_type: 镇"),
+    (r"level: principal\b", "level: 正职"),
+    (r"level: deputy\b", "level: 副职"),
+    (r"level: county\b", "level: 县级"),
+    (r"management: local\b", "management: 属地管理"),
+    (r"management: dispatched\b", "management: 继续实行派驻"),
+    (r"assessment_lead: town\b", "assessment_lead: 以乡镇为主"),
+    (r"head_appointment_consultation: oral\b", "head_appointment_consultation: 口头征求意见"),
+    (r"type: administrative\b", "type: 行政编制"),
+    (r"kind: office\b", "kind: 办公室"),
+    (r"kind: centre\b", "kind: 中心"),
+    (r"role: party_building\b", "role: 党建"),
+    (r"role: planning_construction\b", "role: 规划建设"),
+    (r"role: command_center\b", "role: 综合指挥调度中心"),
+]
+
+
+@pytest.fixture(autouse=True)
+def _root(in_root: Path) -> None:
+    pass
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    out, _ = capsys.readouterr()
+    return code, out
+
+
+def verdicts(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[int, list[tuple[str, int, str, str]]]:
+    code, out = run(capsys, "check", "--format", "json", str(path))
+    files = json.loads(out)["files"]
+    assert files[0]["error"] is None, files[0]["error"]
+    return code, [(f["code"], f["line"], f["severity"], f["message"]["zh"]) for f in files[0]["findings"]]
+
+
+@pytest.mark.parametrize("plan", [HONGQIAO, ZHANGPU], ids=lambda p: p.stem)
+def test_values_in_chinese_give_the_same_verdicts(plan: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    text = plan.read_text(encoding="utf-8")
+    chinese = text
+    replaced = 0
+    for pattern, words in IN_CHINESE:
+        chinese, n = re.subn(pattern, words, chinese)
+        replaced += n
+    assert replaced >= 20
+    (tmp_path / plan.name).write_text(chinese, encoding="utf-8")
+    canonical = verdicts(capsys, plan)
+    assert canonical[1], "the example is meant to fail"
+    assert verdicts(capsys, tmp_path / plan.name) == canonical
+
+
+def test_a_role_named_by_its_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """农业农村 names one role: read as it; 政法和社会事业 names two: an error naming both."""
+    text = HONGQIAO.read_text(encoding="utf-8")
+    one = tmp_path / "one.yaml"
+    one.write_text(text.replace("role: planning_construction", "role: 规划建设"), encoding="utf-8")
+    assert verdicts(capsys, one) == verdicts(capsys, HONGQIAO)
+    two = tmp_path / "two.yaml"
+    two.write_text(text.replace("role: social_affairs", "role: 政法和社会事业"), encoding="utf-8")
+    code, out = run(capsys, "check", str(two))
+    assert code == 2
+    assert "未知的角色“政法和社会事业”（规则包中的角色：" in out
+    assert out.splitlines()[0].endswith("），是否应为“社会治理局”或“社会事业局”？")
+
+
+MISTAKES = Path(__file__).parent / "mistakes" / "full-of-mistakes.yaml"
+
+# The file is Xiashu's plan with nine mistakes a person makes typing a plan by hand: the code
+# unquoted, a unit type cut short, a key twice, 30 February, a negative head-count, an English
+# role that is none of the pack's, a full-width colon, a field name misspelt, a management
+# written in words of one's own.  Every one is reported, at its place, in Chinese only.
+MISTAKES_SAID = """\
+{f}:13:9: 无法使用：统计用区划代码：321183105000没有加引号，会被读成数字；请把12位数字写在英文双引号内
+{f}:14:14: 无法使用：单位类型：“街”不是允许的取值（可写：镇、乡、街道），是否应为“街道”？
+{f}:20:3: 无法使用：键“rank”重复，第一次出现在第19行第3列；重复的键会丢失数据
+{f}:23:12: 无法使用：日期“2018-02-30”不存在：2018年2月只有28天
+{f}:39:13: 无法使用：职能机构“党政办公室”的实有人数（人）：不能为负数
+{f}:45:11: 无法使用：未知的角色“party_construction”（规则包中的角色：党政办公室、党建工作办公室、经济发展局、社会事业局、行政审批局、综合行政执法局、规划建设局、农业农村局、安全生产和环境保护局、财政局、自然资源和规划局、城市管理局、社会治理局、综合指挥调度中心、其他机构），是否应为“规划建设局”或“党建工作办公室”？
+{f}:57:11: 无法使用：键“actual”后面是全角冒号“：”，应为英文冒号加空格
+{f}:74:5: 无法使用：未知字段“nameplate”，是否应为“nameplates”？
+{f}:161:17: 无法使用：派驻机构“下蜀司法所”的管理方式：“属地管辖”不是允许的取值（可写：属地管理、继续实行派驻），是否应为“属地管理”？
+共检查1个方案：通过0个，不通过0个，不完整0个，无法读取1个；错误0条，警告0条，无法检查0条，豁免0条；跳过文件0个
+"""
+
+
+def test_a_file_full_of_mistakes_is_reported_in_full_at_once(capsys: pytest.CaptureFixture[str]) -> None:
+    path = "tests/mistakes/full-of-mistakes.yaml"
+    code, first = run(capsys, "check", path)
+    assert code == 2
+    assert first == MISTAKES_SAID.format(f=path)
+    # Chinese only: past the file name and position, no English word in any line
+    for line in first.splitlines():
+        said = line.split(": ", 1)[-1] if line.startswith(path) else line
+        assert not re.search(r"[A-Za-z]{3,}", re.sub(r"“[^”]*”|（“[^”]*”）", "", said)), line
+    again = run(capsys, "check", path)
+    assert again == (code, first)  # byte-identical from run to run
+
+
+def test_the_mistakes_in_english_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    path = "tests/mistakes/full-of-mistakes.yaml"
+    code, out = run(capsys, "check", "--lang", "en", path)
+    assert code == 2
+    assert not re.search(r"[\u3400-\u9fff]", re.sub(r"“[^”]*”", "", out).replace("“", "")), out
+    code, out = run(capsys, "check", "--format", "json", path)
+    errors = json.loads(out)["files"][0]["errors"]
+    assert [(e["line"], e["column"]) for e in errors] == [
+        (13, 9), (14, 14), (20, 3), (23, 12), (39, 13), (45, 11), (57, 11), (74, 5), (161, 17)]
+    assert len({e["key"] for e in errors}) >= 6

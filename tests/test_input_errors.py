@@ -127,3 +127,16 @@ def test_the_mistakes_in_english_and_json(capsys: pytest.CaptureFixture[str]) ->
     assert [(e["line"], e["column"]) for e in errors] == [
         (13, 9), (14, 14), (20, 3), (23, 12), (39, 13), (45, 11), (57, 11), (74, 5), (161, 17)]
     assert len({e["key"] for e in errors}) >= 6
+
+
+def test_the_systems_reason_is_said_in_chinese() -> None:
+    """A file that cannot be written: the OS's English reason is not inside the Chinese line."""
+    from staffing.messages import os_reason, render
+
+    assert os_reason("Permission denied") == "没有权限"
+    assert os_reason("No space left on device") == "磁盘空间不足"
+    assert os_reason("Something new") == "操作系统拒绝了这次操作"
+    said = render("cli.unwritable", "zh", {"target": "a.json", "reason": "Read-only file system"})
+    assert said == "无法写入“a.json”：文件系统是只读的"
+    assert render("cli.unwritable", "en", {"target": "a.json", "reason": "Read-only file system"}).endswith(
+        "Read-only file system")

@@ -713,7 +713,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "more than {limit} values once aliases are expanded (an alias bomb?)",
     ),
     "input.missing": ("文件不存在", "no such file"),
-    "input.unreadable": ("无法读取文件：{reason}", "cannot read the file: {reason}"),
+    "input.unreadable": ("无法读取文件：{reason_zh}", "cannot read the file: {reason}"),
     "input.empty": ("文件是空的（或只有注释）", "the file is empty (or only comments)"),
     "input.many-documents": ("一个文件只能有一个文档，这里开始了第二个", "one document per file; a second one starts here"),
     "input.schema": ("{field}：{reason}", "{field_en}: {reason_en}"),
@@ -898,7 +898,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "wrote the org charts of {count:plan|plans} (SVG and PNG) into {folder}",
     ),
     "cli.generated": ("已在“{folder}”下写入{count}个文件", "wrote {count:file|files} under {folder}"),
-    "cli.unwritable": ("无法写入“{target}”：{reason}", "cannot write {target}: {reason}"),
+    "cli.unwritable": ("无法写入“{target}”：{reason_zh}", "cannot write {target}: {reason}"),
+    # why the operating system refused to read or write a file (its own words are English)
+    "os.permission": ("没有权限", "permission denied"),
+    "os.missing": ("文件或文件夹不存在", "no such file or folder"),
+    "os.no-space": ("磁盘空间不足", "no space left on the device"),
+    "os.quota": ("超出磁盘配额", "disk quota exceeded"),
+    "os.read-only": ("文件系统是只读的", "the file system is read-only"),
+    "os.is-directory": ("这是一个文件夹", "it is a folder"),
+    "os.not-directory": ("路径中有一部分不是文件夹", "a part of the path is not a folder"),
+    "os.name-too-long": ("文件名太长", "the file name is too long"),
+    "os.loop": ("符号链接形成循环", "symbolic links form a loop"),
+    "os.busy": ("文件正被占用", "the file is busy"),
+    "os.io": ("读写设备出错", "an input/output error"),
+    "os.exists": ("文件已存在", "the file exists"),
+    "os.other": ("操作系统拒绝了这次操作", "the operating system refused"),
     "cli.diff-args": (
         "比较需要两个文件（旧版和新版），或用 --base 指定版本再加一个文件",
         "diff takes two files (OLD NEW), or --base REV and one file",
@@ -2036,12 +2050,32 @@ def text(key: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
+# The operating system's reasons (strerror, in English whatever the locale) by their words.
+_OS_REASONS: tuple[tuple[str, str], ...] = (
+    ("permission denied", "os.permission"), ("operation not permitted", "os.permission"),
+    ("no such file", "os.missing"), ("no space left", "os.no-space"), ("quota exceeded", "os.quota"),
+    ("read-only file system", "os.read-only"), ("is a directory", "os.is-directory"),
+    ("not a directory", "os.not-directory"), ("file name too long", "os.name-too-long"),
+    ("too many levels of symbolic links", "os.loop"), ("resource busy", "os.busy"),
+    ("text file busy", "os.busy"), ("input/output error", "os.io"), ("file exists", "os.exists"),
+)
+
+
+def os_reason(reason: object) -> str:
+    """The operating system's reason for refusing (its English strerror) in Chinese."""
+    said = str(reason).lower()
+    key = next((k for words, k in _OS_REASONS if words in said), "os.other")
+    return CATALOGUE[key][0]
+
+
 def render(key: str, lang: str, params: dict[str, Any]) -> str:
     """The message `key` in `lang` ("zh" or "en"), filled with params."""
     zh, en = CATALOGUE[key]
     template = zh if lang == "zh" else en
     joiner = _JOIN.get(lang, ", ")
     shown = {k: joiner.join(str(x) for x in v) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
+    if "{reason_zh}" in template and "reason_zh" not in shown:  # an OS reason, said in Chinese
+        shown["reason_zh"] = os_reason(shown.get("reason", ""))
     try:
         return _FORMATTER.format(template, **shown)
     except (KeyError, IndexError, ValueError):  # a missing parameter must never hide the message

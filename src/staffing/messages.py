@@ -558,27 +558,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.pack": ("规则包", "rule pack"),
     "report.shipped": ("内置", "shipped"),
     "report.from": ("来自“{origin}”", "from {origin}"),
-    # ---- why a value does not fit the plan format (zh; the en text is pydantic's own) --------
-    "schema.missing": ("缺少必填字段", "missing"),
-    "schema.int_type": ("应为整数", "int type"),
-    "schema.int_from_float": ("应为整数，不能有小数", "int from float"),
-    "schema.int_parsing": ("应为整数", "int parsing"),
-    "schema.greater_than_equal": ("不能为负数", "greater than equal"),
-    "schema.greater_than": ("应大于零", "greater than"),
-    "schema.string_type": ("应为文字", "string type"),
-    "schema.bool_type": ("应为 true 或 false", "bool type"),
-    "schema.bool_parsing": ("应为 true 或 false", "bool parsing"),
-    "schema.literal_error": ("取值不在允许范围内", "literal error"),
-    "schema.string_pattern_mismatch": ("格式不正确", "string pattern mismatch"),
-    "schema.string_too_short": ("不能为空", "string too short"),
-    "schema.string_too_long": ("太长", "string too long"),
-    "schema.list_type": ("应为列表", "list type"),
-    "schema.dict_type": ("应为键和值的映射", "dict type"),
-    "schema.model_type": ("应为键和值的映射", "model type"),
-    "schema.model_attributes_type": ("应为键和值的映射", "model attributes type"),
-    "schema.date_type": ("应为日期（YYYY-MM-DD）", "date type"),
-    "schema.date_from_datetime_parsing": ("应为日期（YYYY-MM-DD）", "date from datetime parsing"),
-    "schema.date_parsing": ("应为日期（YYYY-MM-DD）", "date parsing"),
+    # ---- why a value does not fit the plan format (by pydantic's error type) ------------------
+    "schema.missing": ("缺少必填字段", "required, but missing"),
+    "schema.int_type": ("应为整数", "must be a whole number"),
+    "schema.int_from_float": ("应为整数，不能有小数", "must be a whole number, without a fraction"),
+    "schema.int_parsing": ("应为整数", "must be a whole number"),
+    "schema.greater_than_equal": ("不能为负数", "must not be negative"),
+    "schema.greater_than": ("应大于零", "must be more than zero"),
+    "schema.string_type": ("应为文字", "must be text"),
+    "schema.bool_type": ("应为 true 或 false", "must be true or false"),
+    "schema.bool_parsing": ("应为 true 或 false", "must be true or false"),
+    "schema.literal_error": ("取值不在允许范围内", "is not one of the allowed values"),
+    "schema.string_pattern_mismatch": ("格式不正确", "is not in the right form"),
+    "schema.string_too_short": ("不能为空", "must not be empty"),
+    "schema.string_too_long": ("太长", "is too long"),
+    "schema.list_type": ("应为列表", "must be a list"),
+    "schema.dict_type": ("应为键和值的映射", "must be a mapping of keys and values"),
+    "schema.model_type": ("应为键和值的映射", "must be a mapping of keys and values"),
+    "schema.model_attributes_type": ("应为键和值的映射", "must be a mapping of keys and values"),
+    "schema.date_type": ("应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)"),
+    "schema.date_from_datetime_parsing": ("应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)"),
+    "schema.date_parsing": ("应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)"),
     "schema.other": ("值不正确", "invalid value"),
     "schema.str_or_list": ("应为文字，或文字的列表", "must be text or a list of text"),
     # ---- the roll-up after a run over many plans ----------------------------------------------
@@ -2028,6 +2028,17 @@ def full_width(text: str) -> str:
         parts = text.split('"')
         text = "".join(p + ("“" if i % 2 == 0 else "”") if i < len(parts) - 1 else p for i, p in enumerate(parts))
     return text
+
+
+def did_you_mean(words: str | list[str] | None, lang: str) -> str:
+    """"，是否应为“a”或“b”？": a suggestion, or nothing."""
+    if not words:
+        return ""
+    if isinstance(words, str):
+        words = [words]
+    zh, en = CATALOGUE["input.did-you-mean"]
+    joiner = "”或“" if lang == "zh" else "” or “"
+    return (zh if lang == "zh" else en).format(word=joiner.join(dict.fromkeys(words)))
 
 
 def check_name(code: str, slug: str, lang: str) -> str:

@@ -38,8 +38,9 @@ def say(key: str, lang: str, **params: object) -> None:
 def tell(exc: InputProblem, lang: str) -> None:
     """An unusable input or argument, on stderr: where (a file and its place, or the option;
     nothing for the command line as a whole), then what is wrong."""
-    where = exc.where()
-    print(f"staffing: {where}: {exc.message(lang)}" if where else f"staffing: {exc.message(lang)}", file=sys.stderr)
+    for one in exc.each():  # every mistake of a file, each at its place
+        where = one.where()
+        print(f"staffing: {where}: {one.message(lang)}" if where else f"staffing: {one.message(lang)}", file=sys.stderr)
 
 
 def write_file(path: str, data: str | bytes, lang: str) -> None:

@@ -156,7 +156,8 @@ def cmd_render(options: RenderOptions) -> int:
     results = [check_file(p, options.settings) for p in options.plans]
     for result in results:
         if result.error is not None:
-            print(f"staffing: {result.error.where()}: {result.error.message(lang)}", file=sys.stderr)
+            for e in result.error.each():
+                print(f"staffing: {e.where()}: {e.message(lang)}", file=sys.stderr)
     if any(r.error is not None for r in results):
         return Exit.UNUSABLE
     try:

@@ -59,7 +59,8 @@ def cmd_report(options: ReportOptions) -> int:
             results.append(check_file(item, options.settings))
     for r in results:
         if r.error is not None:
-            print(f"staffing: {r.error.where()}: {r.error.message(lang)}", file=sys.stderr)
+            for e in r.error.each():
+                print(f"staffing: {e.where()}: {e.message(lang)}", file=sys.stderr)
     waiver_file = None if options.waivers.off else waivers.discover(options.waivers.file)
     if waiver_file:
         waivers.apply(results, waivers.load(waiver_file), waivers.today(), judge_all=False)

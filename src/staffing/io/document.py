@@ -15,6 +15,20 @@ from staffing.errors import InputProblem, problem
 Path_ = tuple[str | int, ...]
 
 
+class Unreadable:
+    """What stands in the data for a value the reader could not read (a date that does
+    not exist, a tag): its problem is reported once, at its place, and the plan format
+    refuses the stand-in quietly, so the file's other mistakes are reported with it."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<unreadable>"
+
+
+UNREADABLE = Unreadable()
+
+
 @dataclass(frozen=True)
 class Limits:
     """Bounds on what one input file may cost.  All configurable from the command line

@@ -272,7 +272,7 @@ def load_raw(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document
     if path.lower().endswith((".xlsx", ".xlsm", ".xltx", ".xltm")):
         from staffing.io.workbook import load_workbook_bytes
 
-        return load_workbook_bytes(path, raw, limits)
+        return load_workbook_bytes(path, raw, limits, collect=True)
     text = decode(path, raw)
     if len(raw) <= FAST_MAX_BYTES and limits.max_nodes >= FAST_MAX_BYTES and limits.max_depth >= 16 \
             and not path.lower().endswith(".json"):

@@ -27,9 +27,11 @@ import yaml
 
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import DEFAULT_LIMITS as DEFAULT_LIMITS
+from staffing.io.document import UNREADABLE as UNREADABLE
 from staffing.io.document import Document as Document
 from staffing.io.document import Limits as Limits
 from staffing.io.document import Path_ as Path_
+from staffing.io.document import Unreadable as Unreadable
 from staffing.io.document import read_bytes as read_bytes
 from staffing.messages import CATALOGUE
 
@@ -65,18 +67,6 @@ def _at(mark: Any) -> tuple[int | None, int | None]:
     return mark.line + 1, mark.column + 1
 
 
-class Unreadable:
-    """What stands in the data for a value the reader could not read (a date that does
-    not exist, a tag): its problem is reported once, at its place, and the plan format
-    refuses the stand-in quietly, so the file's other mistakes are reported with it."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "<unreadable>"
-
-
-UNREADABLE = Unreadable()
 
 
 class _Builder:
@@ -728,7 +718,7 @@ def load_file(path: str, limits: Limits = DEFAULT_LIMITS, collect: bool = False)
     if path.lower().endswith((".xlsx", ".xlsm", ".xltx", ".xltm")):
         from staffing.io.workbook import load_workbook_file
 
-        return load_workbook_file(path, limits)
+        return load_workbook_file(path, limits, collect)
     try:
         return load_text(path, decode(path, read_bytes(path, limits)), limits, collect)
     except (RecursionError, MemoryError):  # pragma: no cover - limits come first

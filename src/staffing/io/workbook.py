@@ -24,8 +24,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from staffing.errors import InputProblem, problem
-from staffing.io.document import DEFAULT_LIMITS, Document, Limits, Path_, read_bytes
+from staffing.errors import InputProblem, problem, together
+from staffing.io.document import DEFAULT_LIMITS, UNREADABLE, Document, Limits, Path_, Unreadable, read_bytes
 from staffing.io.layout import (
     ENUMS,
     QUOTA_TYPES,
@@ -40,6 +40,7 @@ from staffing.io.layout import (
     strip_marks,
     zh,
 )
+from staffing.messages import did_you_mean
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 MAX_PARTS = 2000  # files inside the zip; a plan workbook has a few dozen
@@ -308,10 +309,19 @@ class _Reader:
         self.owners: dict[str, list[Path_]] = {}
         self.owner_rows: dict[tuple[str, int], Path_] = {}  # (sheet, row) of each owner
         self.labels: dict[Cell, str] = {}
+        # what could not be read but was read past: each problem (a cell that is no number,
+        # a row or column the layout does not know, a row whose body cannot be found), so a
+        # workbook's mistakes are reported together, each at its cell
+        self.problems: list[InputProblem] = []
 
     # -- errors and marks
     def fail(self, sheet: str | None, row: int | None, col: int | None, key: str, **params: object) -> InputProblem:
         return at_cell(self.path, sheet, row, col, key, **params)
+
+    def later(self, sheet: str | None, row: int | None, col: int | None, key: str, **params: object) -> Unreadable:
+        """Record a problem to report with the others, and read on."""
+        self.problems.append(self.fail(sheet, row, col, key, **params))
+        return UNREADABLE
 
     def mark(self, loc: Path_, sheet: str, row: int, col: int, label: str | None = None) -> None:
         self.marks[loc] = (row, col)
@@ -353,6 +363,9 @@ class _Reader:
         doc.cells = self.cells
         doc.notes = self.notes
         doc.labels = self.labels
+        doc.problems = list(self.problems)
+        bad = {(p.sheet, p.cell) for p in self.problems}
+        doc.problem_locs = {loc for loc, cell in self.cells.items() if cell in bad}
         return doc
 
     def _load_sheet(self, name: str, ws: Any, budget: int) -> _Sheet:
@@ -386,17 +399,19 @@ class _Reader:
             self.cached = _open(self.raw, data_only=True)
         value = self.cached[title].cell(row=row, column=col).value
         if value is None or (isinstance(value, str) and value.startswith("#")):
-            raise self.fail(name, row, col, "xlsx.formula-no-value", formula=text)
+            return self.later(name, row, col, "xlsx.formula-no-value", formula=text)
         self.formulas[(name, row, col)] = text
         return value
 
     def _value(self, sheet: _Sheet, row: int, col: int, field: Field) -> tuple[Any, dict[str, object] | None]:
         """The plan value of a cell, and the note to make when it came from a formula."""
         raw = sheet.value(row, col)
+        if raw is UNREADABLE:  # said where it was read
+            return raw, None
         try:
             value = convert(field, raw)
         except _Problem as exc:
-            raise self.fail(sheet.name, row, col, exc.key, **exc.params) from None
+            return self.later(sheet.name, row, col, exc.key, **exc.params), None
         formula = self.formulas.get((sheet.name, row, col))
         if formula is None or value is None:
             return value, None
@@ -428,9 +443,9 @@ class _Reader:
             if not matched:
                 headers = [strip_marks(f.header) for s in candidates for f in s.fields]
                 close = difflib.get_close_matches(label, headers, n=1)
-                raise self.fail(sheet.name, row, 1, "xlsx.unknown-row", label=label,
-                                hint=f"，是否应为“{close[0]}”？" if close else "",
-                                hint_en=f"; did you mean “{close[0]}”?" if close else "")
+                self.later(sheet.name, row, 1, "xlsx.unknown-row", label=label,
+                           hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
+                continue
             section, field = matched[0]
             rows = found.setdefault(section.key, (row, {}))[1]
             rows[field.key] = (row, field)
@@ -479,12 +494,13 @@ class _Reader:
                 field = wanted.get(text)
                 if field is None:
                     close = difflib.get_close_matches(text, list(wanted), n=1)
-                    raise self.fail(sheet.name, row, col, "xlsx.unknown-column", header=text,
-                                    hint=f"，是否应为“{close[0]}”？" if close else "",
-                                    hint_en=f"; did you mean “{close[0]}”?" if close else "")
+                    self.later(sheet.name, row, col, "xlsx.unknown-column", header=text,
+                               hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
+                    continue
                 if text in seen:
-                    raise self.fail(sheet.name, row, col, "xlsx.duplicate-column", header=text,
-                                    first=column_letter(seen[text]))
+                    self.later(sheet.name, row, col, "xlsx.duplicate-column", header=text,
+                               first=column_letter(seen[text]))
+                    continue
                 seen[text] = col
                 columns[col] = field
             return row, columns
@@ -519,22 +535,27 @@ class _Reader:
                 loc = self._append(layout.path, item)
             elif layout.target == "owned":
                 owner, col = special.get("@owner", (None, first_col))
-                if owner is None:
-                    raise self.fail(sheet.name, row, col, "xlsx.missing-owner")
+                if owner is None or owner is UNREADABLE:
+                    if owner is None:
+                        self.later(sheet.name, row, col, "xlsx.missing-owner")
+                    continue
                 paths = self.owners.get(owner, [])
                 by_row = _OWNER_ROW.fullmatch(owner)
                 if not paths and by_row and (by_row["sheet"], int(by_row["row"])) in self.owner_rows:
                     paths = [self.owner_rows[(by_row["sheet"], int(by_row["row"]))]]
                 if not paths:
-                    raise self.fail(sheet.name, row, col, "xlsx.unknown-owner", name=owner)
+                    self.later(sheet.name, row, col, "xlsx.unknown-owner", name=owner)
+                    continue
                 if len(paths) > 1:
-                    raise self.fail(sheet.name, row, col, "xlsx.ambiguous-owner", name=owner)
+                    self.later(sheet.name, row, col, "xlsx.ambiguous-owner", name=owner)
+                    continue
                 loc = self._append(paths[0] + layout.path, item)
             else:  # institutions
                 category, col = special.get("@category", (None, first_col))
                 if category == "centre":
                     if centre_row is not None:
-                        raise self.fail(sheet.name, row, col, "xlsx.two-centres", first=centre_row)
+                        self.later(sheet.name, row, col, "xlsx.two-centres", first=centre_row)
+                        continue
                     centre_row = row
                     self.data["support_center"] = item
                     loc = ("support_center",)
@@ -585,11 +606,15 @@ def _every_quota_unknown(item: dict[str, Any]) -> None:
         item["quotas"] = None
 
 
-def load_workbook_bytes(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+def load_workbook_bytes(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS, collect: bool = False) -> Document:
     """A plan workbook's data and marks.  Raises InputProblem, and nothing else for any
-    content of the file."""
+    content of the file; the cells it read past are raised together, or with `collect`
+    left in the Document's `problems` (see load.load_text)."""
     try:
-        return _Reader(path, raw, limits).read()
+        doc = _Reader(path, raw, limits).read()
+        if doc.problems and not collect:
+            raise together(doc.problems)
+        return doc
     except InputProblem:
         raise
     except (RecursionError, MemoryError):
@@ -598,8 +623,8 @@ def load_workbook_bytes(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) 
         raise problem(path, "xlsx.not-a-workbook", reason=f"{type(exc).__name__}: {exc}"[:200]) from None
 
 
-def load_workbook_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    return load_workbook_bytes(path, read_bytes(path, limits), limits)
+def load_workbook_file(path: str, limits: Limits = DEFAULT_LIMITS, collect: bool = False) -> Document:
+    return load_workbook_bytes(path, read_bytes(path, limits), limits, collect)
 
 
 __all__ = ["ENUMS", "WORKBOOK_SUFFIXES", "column_letter", "is_workbook", "load_workbook_bytes", "load_workbook_file"]

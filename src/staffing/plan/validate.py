@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import Document
 from staffing.io.layout import ENUMS, sheet_rank
-from staffing.messages import CATALOGUE
+from staffing.messages import CATALOGUE, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -127,7 +127,7 @@ def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[st
     else:
         reason_key = f"schema.{kind}" if f"schema.{kind}" in CATALOGUE else "schema.other"
     return at(doc, loc, place, "input.schema", field=field, field_en=field_en, reason=CATALOGUE[reason_key][0],
-              reason_en=CATALOGUE[reason_key][1] if reason_key != "schema.other" else err["msg"])
+              reason_en=CATALOGUE[reason_key][1])
 
 
 def at(doc: Document, loc: Loc, place: tuple[str, str] | None, message: str, *, at_key: bool = False,
@@ -205,17 +205,6 @@ def suggest(value: str, words: Iterable[str]) -> list[str]:
         same = [w for w in words if re.split(r"[_\s-]", w, maxsplit=1)[0] == head and w not in found]
         found += difflib.get_close_matches(value, same, n=1, cutoff=0.0)
     return found
-
-
-def did_you_mean(words: str | list[str] | None, lang: str) -> str:
-    """"，是否应为“a”或“b”？": a suggestion, or nothing."""
-    if not words:
-        return ""
-    if isinstance(words, str):
-        words = [words]
-    zh, en = CATALOGUE["input.did-you-mean"]
-    joiner = "”或“" if lang == "zh" else "” or “"
-    return (zh if lang == "zh" else en).format(word=joiner.join(dict.fromkeys(words)))
 
 
 def dotted(loc: Loc) -> str:

@@ -140,3 +140,11 @@ def test_the_systems_reason_is_said_in_chinese() -> None:
     assert said == "无法写入“a.json”：文件系统是只读的"
     assert render("cli.unwritable", "en", {"target": "a.json", "reason": "Read-only file system"}).endswith(
         "Read-only file system")
+
+
+def test_a_repeated_name_says_where_both_are(capsys: pytest.CaptureFixture[str]) -> None:
+    """ST904 stands at the second name and says the line of the first."""
+    code, out = run(capsys, "check", "--select", "ST904", "tests/cases/ST904/bad/two-economic-bureaus.yaml")
+    assert code == 1
+    assert "  90:9  错误  ST904 名称重复  名称“经济发展局”与职能机构中的“经济发展局”（第43行）重复" in out
+    assert "经济发展局" in Path("tests/cases/ST904/bad/two-economic-bureaus.yaml").read_text(encoding="utf-8").splitlines()[42]

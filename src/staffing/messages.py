@@ -292,8 +292,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} has {actual} people in post for {quota} quotas: {excess} over",
     ),
     "ST904": (
-        "名称“{name}”与{first_where_zh}中的“{first}”重复",
-        "the name “{name}” repeats “{first}” of {first_where_en}",
+        "名称“{name}”与{first_where_zh}中的“{first}”（{first_at_zh}）重复",
+        "the name “{name}” repeats “{first}” of {first_where_en} ({first_at_en})",
     ),
     "ST905.parent": (
         "{body}的上级“{parent}”不是本方案中的机构",
@@ -722,6 +722,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "unknown role “{role}” (the pack's roles: {known_en}){hint_en}",
     ),
     "input.unknown-field": ("未知字段“{field}”{hint}", "unknown field “{field}”{hint_en}"),
+    "place.line": ("第{line}行", "line {line}"),
     "input.did-you-mean": ("，是否应为“{word}”？", "; did you mean “{word}”?"),
     "input.not-allowed": (
         "{field}：“{value}”不是允许的取值（可写：{allowed}）{hint}",

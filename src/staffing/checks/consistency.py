@@ -207,7 +207,7 @@ class DuplicateName(Check):
         plan = ctx.plan
         # each name with where it stands: its path in the data, its place in the plan's terms
         # (the trail) and the part of the plan it belongs to, said in words for the message
-        seen: dict[str, tuple[str, tuple[str, str]]] = {}
+        seen: dict[str, tuple[str, tuple[str, str], Loc]] = {}
         entries: list[tuple[str, Loc, tuple[tuple[str, str], ...], tuple[str, str]]] = []
         bodies, plates = label("label.functional-bodies"), label("label.nameplates")
         centre_label = label("label.support-center")
@@ -237,21 +237,22 @@ class DuplicateName(Check):
         for name, loc, trail, part in entries:
             key = normalize(name)
             if key in seen and key not in zone_names:
-                first, where = seen[key]
+                first, where, first_loc = seen[key]
                 yield Problem("ST904", {"name": name, "first": first, "first_where_zh": where[0],
-                                        "first_where_en": where[1]}, loc, trail=trail)
-            seen.setdefault(key, (name, part))
+                                        "first_where_en": where[1], "first_loc": first_loc}, loc, trail=trail)
+            seen.setdefault(key, (name, part, loc))
         sections = label("label.sub-units")
         for i, body in enumerate(plan.bodies):
-            subs: dict[str, str] = {}
+            subs: dict[str, tuple[str, Loc]] = {}
             for j, sub in enumerate(body.subunits):
                 key = normalize(sub.name)
+                here: Loc = ("bodies", i, "subunits", j, "name")
                 if key in subs:
                     where = of(body.name, sections)
-                    yield Problem("ST904", {"name": sub.name, "first": subs[key], "first_where_zh": where[0],
-                                            "first_where_en": where[1]}, ("bodies", i, "subunits", j, "name"),
+                    yield Problem("ST904", {"name": sub.name, "first": subs[key][0], "first_where_zh": where[0],
+                                            "first_where_en": where[1], "first_loc": subs[key][1]}, here,
                                   trail=((body.name, body.name), sections))
-                subs.setdefault(key, sub.name)
+                subs.setdefault(key, (sub.name, here))
 
 
 class BrokenHierarchy(Check):

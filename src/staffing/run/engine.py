@@ -274,6 +274,8 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
             room -= 1
             line, col = doc.locate(prob.loc, key=prob.at_key)
             shown = _inert(prob.params)  # names from the plan: no control or bidi character in a message
+            if "first_loc" in shown:  # where the other of a pair is (a repeated name): its line or cell
+                shown.update(_place_of(doc, tuple(shown.pop("first_loc"))))
             sheet, cell = doc.locate_cell(prob.loc) or (None, None)
             findings.append(
                 Finding(
@@ -305,6 +307,16 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Setti
     findings.extend(reading_notes(plan, doc))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _place_of(doc: Document, loc: tuple[str | int, ...]) -> dict[str, str]:
+    """How a message says where a value is: its sheet and cell in a workbook, else its line."""
+    cell = doc.locate_cell(loc)
+    if cell is not None:
+        return {"first_at_zh": f"{visible(cell[0])}!{cell[1]}", "first_at_en": f"{visible(cell[0])}!{cell[1]}"}
+    line, _ = doc.locate(loc)
+    return {"first_at_zh": render("place.line", "zh", {"line": line}),
+            "first_at_en": render("place.line", "en", {"line": line})}
 
 
 def _inert(params: dict[str, Any]) -> dict[str, Any]:

@@ -148,3 +148,21 @@ def test_a_repeated_name_says_where_both_are(capsys: pytest.CaptureFixture[str])
     assert code == 1
     assert "  90:9  错误  ST904 名称重复  名称“经济发展局”与职能机构中的“经济发展局”（第43行）重复" in out
     assert "经济发展局" in Path("tests/cases/ST904/bad/two-economic-bureaus.yaml").read_text(encoding="utf-8").splitlines()[42]
+
+
+def test_the_schema_accepts_the_chinese_values(tmp_path: Path) -> None:
+    """An editor checking a plan against schema/plan.schema.json accepts what check accepts."""
+    import jsonschema
+    import yaml
+
+    schema = json.loads((ORGS.parent / "schema" / "plan.schema.json").read_text(encoding="utf-8"))
+    text = HONGQIAO.read_text(encoding="utf-8")
+    for pattern, words in IN_CHINESE:
+        if not pattern.startswith("role"):  # a role is any text in the schema; the pack knows its words
+            text = re.sub(pattern, words, text)
+    def data(text: str) -> object:  # as an editor sees it: dates are text
+        return json.loads(json.dumps(yaml.safe_load(text), default=str))
+
+    jsonschema.validate(data(text), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data(text.replace("unit_type: 镇", "unit_type: 村")), schema)

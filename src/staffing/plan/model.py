@@ -78,6 +78,18 @@ def _code_of(enum: str, value: object) -> object:
     return enum_code(enum, text) or _MORE_WORDS.get(enum, {}).get(text) or value
 
 
+def chinese_words(codes: tuple[str, ...]) -> list[str]:
+    """The Chinese words read as one of `codes` (the allowed values of one field), in order."""
+    from staffing.io.layout import ENUMS, enum_labels
+
+    name = next((n for n, values in ENUMS.items() if set(values) == set(codes) and n != "bool"), None)
+    if name is None:
+        return []
+    words = [w for w in enum_labels(name) if w not in codes]
+    words += [w for w in _MORE_WORDS.get(name, {}) if w not in words]
+    return list(dict.fromkeys(words))
+
+
 def chinese(enum: str) -> BeforeValidator:
     """Read an allowed value written in Chinese (see the workbook layout's ENUMS) as its code."""
     return BeforeValidator(partial(_code_of, enum))

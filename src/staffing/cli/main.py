@@ -82,10 +82,8 @@ def _output_spec(value: str) -> tuple[str, str]:
 
 
 def _config_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", dest="config_file", metavar="FILE",
-                   help="read defaults from this staffing.toml (default: the one in the working folder or above it, "
-                        "up to the repository root)")
-    p.add_argument("--isolated", action="store_true", help="ignore every staffing.toml")
+    p.add_argument("--config", dest="config_file", metavar="FILE")
+    p.add_argument("--isolated", action="store_true")
 
 
 _CHECK_DEFAULTS = {  # staffing.toml [check] key → argparse dest
@@ -109,123 +107,99 @@ def _check_defaults(config: Config) -> dict[str, object]:
 def _paper_options(parser: argparse.ArgumentParser) -> None:
     from staffing.charts.paper import ORIENTATIONS, PAPERS
 
-    parser.add_argument("--paper", choices=sorted(PAPERS), default="A4",
-                        help="sheet the chart is sized for (default A4; text never under 8 pt on it)")
-    parser.add_argument("--orientation", choices=ORIENTATIONS, default="landscape",
-                        help="sheet orientation (default landscape)")
+    parser.add_argument("--paper", choices=sorted(PAPERS), default="A4")
+    parser.add_argument("--orientation", choices=ORIENTATIONS, default="landscape")
 
 
 def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
-    parser = Parser(
-        prog="staffing",
-        description="Check township three-set plans (三定方案) against reform rule packs and draw org charts.",
-    )
+    """The arguments of every command.  Their help, in Chinese or English, is the catalogue's
+    (`help.*`), put on by `staffing.cli.help.localize`, which refuses an argument without an
+    entry; a command's `help=""` only makes argparse list it."""
+    parser = Parser(prog="staffing")
     parser.add_argument("--version", action="version", version=f"staffing {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    check = sub.add_parser("check", help="check plan files or folders")
+    check = sub.add_parser("check", help="")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--rules", metavar="PACK", help="pack id or file, overriding each plan's rule_pack")
-    check.add_argument("--packs", action="append", metavar="DIR",
-                       help="a folder of your own rule packs, which plans may then name by id (repeatable)")
-    check.add_argument("--format", choices=CONSOLE_FORMATS, default=None,
-                       help="output format; default text, or github when GITHUB_ACTIONS=true")
+    check.add_argument("--rules", metavar="PACK")
+    check.add_argument("--packs", action="append", metavar="DIR")
+    check.add_argument("--format", choices=CONSOLE_FORMATS, default=None)
     check.add_argument("--lang", choices=["zh", "en"], default="zh")
-    check.add_argument("--strict", action="store_true", help="warnings fail too (same as --fail-on warning)")
-    check.add_argument("--fail-on", choices=["error", "warning"], default="error",
-                       help="lowest severity that fails the run (exit 1)")
-    check.add_argument("--allow-incomplete", action="store_true",
-                       help="a partial check: plans that could not be checked in full (figures or sections "
-                            "unknown) do not fail the run; they are still reported as incomplete")
-    check.add_argument("--explain-roles", action="store_true",
-                       help="after the report, show how each body was read: its roles and how they were found, "
-                            "its category, and whether it counts toward the limit")
-    check.add_argument("--waivers", metavar="FILE",
-                       help="waiver file (default: staffing-waivers.yaml in the working folder, if any)")
-    check.add_argument("--no-waivers", action="store_true", help="ignore every waiver file")
-    check.add_argument("--select", action="append", metavar="CODES", help="only these checks (codes or slugs, comma-separated)")
-    check.add_argument("--ignore", action="append", metavar="CODES", help="skip these checks")
-    check.add_argument("--max-bytes", type=_limit, default=Limits().max_bytes,
-                       help="largest plan file accepted, in bytes (default %(default)s)")
-    check.add_argument("--max-depth", type=_limit, default=Limits().max_depth,
-                       help="deepest nesting of mappings and lists accepted (default %(default)s)")
-    check.add_argument("--max-nodes", type=_limit, default=Limits().max_nodes,
-                       help="most values accepted in one file, aliases expanded (default %(default)s)")
-    check.add_argument("--max-findings-per-check", type=_limit, default=Limits().max_findings_per_check, metavar="N",
-                       help="findings of one check listed per file; the rest are counted (default %(default)s)")
-    check.add_argument("--max-findings-per-file", type=_limit, default=Limits().max_findings_per_file, metavar="N",
-                       help="findings listed per file; the rest are counted (default %(default)s)")
-    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="processes to use (default: every core)")
-    check.add_argument("--no-cache", action="store_true", help="check every plan again and keep no results")
-    check.add_argument("--cache-dir", metavar="DIR", default=None,
-                       help="keep the result cache in DIR (default: $XDG_CACHE_HOME/staffing or ~/.cache/staffing)")
-    check.add_argument("--charts", metavar="DIR", help="draw the chart of every plan into DIR (SVG and PNG)")
+    check.add_argument("--strict", action="store_true")
+    check.add_argument("--fail-on", choices=["error", "warning"], default="error")
+    check.add_argument("--allow-incomplete", action="store_true")
+    check.add_argument("--explain-roles", action="store_true")
+    check.add_argument("--waivers", metavar="FILE")
+    check.add_argument("--no-waivers", action="store_true")
+    check.add_argument("--select", action="append", metavar="CODES")
+    check.add_argument("--ignore", action="append", metavar="CODES")
+    check.add_argument("--max-bytes", type=_limit, default=Limits().max_bytes)
+    check.add_argument("--max-depth", type=_limit, default=Limits().max_depth)
+    check.add_argument("--max-nodes", type=_limit, default=Limits().max_nodes)
+    check.add_argument("--max-findings-per-check", type=_limit, default=Limits().max_findings_per_check, metavar="N")
+    check.add_argument("--max-findings-per-file", type=_limit, default=Limits().max_findings_per_file, metavar="N")
+    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N")
+    check.add_argument("--no-cache", action="store_true")
+    check.add_argument("--cache-dir", metavar="DIR", default=None)
+    check.add_argument("--charts", metavar="DIR")
     _paper_options(check)
-    check.add_argument("--output", "-o", action="append", type=_output_spec, metavar="FORMAT=FILE",
-                       help="also write the report in FORMAT to FILE (repeatable: one run, several reports; "
-                            "formats as for --format)")
+    check.add_argument("--output", "-o", action="append", type=_output_spec, metavar="FORMAT=FILE")
     _config_options(check)
     check.set_defaults(options=o.check_options, config=config, **_check_defaults(config or Config()))
 
-    rules = sub.add_parser("rules", help="list rule packs and checks")
+    rules = sub.add_parser("rules", help="")
     rules.add_argument("--lang", choices=["zh", "en"], default="zh")
-    rules.add_argument("--packs", action="append", metavar="DIR", help="a folder of your own rule packs (repeatable)")
+    rules.add_argument("--packs", action="append", metavar="DIR")
     _config_options(rules)
     rules.set_defaults(options=o.rules_options, config=config, **_lang_default(config))
 
-    explain = sub.add_parser("explain", help="explain a check: staffing explain ST101")
+    explain = sub.add_parser("explain", help="")
     explain.add_argument("code")
     explain.add_argument("--lang", choices=["zh", "en"], default="zh")
     explain.set_defaults(options=o.explain_options, **_lang_default(config))
 
-    render_cmd = sub.add_parser("render", help="draw a plan's org chart: staffing render PLAN -o chart.svg")
-    render_cmd.add_argument("plan", nargs="+", metavar="PLAN", help="a plan; with --compare, OLD NEW as well")
-    render_cmd.add_argument("-o", "--output", required=True, metavar="FILE", help="output: .svg .png .pdf or .dot")
-    render_cmd.add_argument("--compare", action="store_true",
-                            help="one plan: before and after the reform; two plans (OLD NEW): the two versions")
+    render_cmd = sub.add_parser("render", help="")
+    render_cmd.add_argument("plan", nargs="+", metavar="PLAN")
+    render_cmd.add_argument("-o", "--output", required=True, metavar="FILE")
+    render_cmd.add_argument("--compare", action="store_true")
     _paper_options(render_cmd)
-    render_cmd.add_argument("--rules", metavar="PACK", help="pack id or file, overriding the plan's rule_pack")
-    render_cmd.add_argument("--packs", action="append", metavar="DIR", help="a folder of your own rule packs (repeatable)")
+    render_cmd.add_argument("--rules", metavar="PACK")
+    render_cmd.add_argument("--packs", action="append", metavar="DIR")
     _config_options(render_cmd)
     render_cmd.add_argument("--lang", choices=["zh", "en"], default="zh")
     render_cmd.set_defaults(options=o.render_options, config=config, **_lang_default(config))
 
-    report = sub.add_parser(
-        "report", help="the review report a reviewer signs: staffing report PLAN... -o report.pdf (or .html)"
-    )
-    report.add_argument("paths", nargs="+", metavar="PLAN", help="plan files or folders")
-    report.add_argument("-o", "--output", required=True, metavar="FILE", help="report file: .html or .pdf")
-    report.add_argument("--rules", metavar="PACK", help="pack id or file, overriding each plan's rule_pack")
-    report.add_argument("--packs", action="append", metavar="DIR", help="a folder of your own rule packs (repeatable)")
+    report = sub.add_parser("report", help="")
+    report.add_argument("paths", nargs="+", metavar="PLAN")
+    report.add_argument("-o", "--output", required=True, metavar="FILE")
+    report.add_argument("--rules", metavar="PACK")
+    report.add_argument("--packs", action="append", metavar="DIR")
     report.add_argument("--lang", choices=["zh", "en"], default="zh")
-    report.add_argument("--strict", action="store_true", help="warnings fail too")
-    report.add_argument("--waivers", metavar="FILE",
-                        help="waiver file (default: staffing-waivers.yaml in the working folder, if any)")
-    report.add_argument("--no-waivers", action="store_true", help="ignore every waiver file")
+    report.add_argument("--strict", action="store_true")
+    report.add_argument("--waivers", metavar="FILE")
+    report.add_argument("--no-waivers", action="store_true")
     report.set_defaults(options=o.report_options)
 
-    schema = sub.add_parser("schema", help="print the JSON Schema of the plan format")
+    schema = sub.add_parser("schema", help="")
     schema.set_defaults(options=o.schema_options)
 
-    diff = sub.add_parser("diff", help="compare two versions of a plan: staffing diff OLD NEW | --base REV NEW")
+    diff = sub.add_parser("diff", help="")
     diff.add_argument("files", nargs="+", metavar="FILE")
-    diff.add_argument("--base", metavar="REV", help="compare FILE with itself at git revision REV")
+    diff.add_argument("--base", metavar="REV")
     diff.add_argument("--format", choices=["text", "json"], default="text")
     diff.add_argument("--lang", choices=["zh", "en"], default="zh")
-    diff.add_argument("--max-bytes", type=int, default=Limits().max_bytes, help="largest plan file accepted")
-    diff.add_argument("--force", action="store_true", help="compare even plans of two different towns")
+    diff.add_argument("--max-bytes", type=int, default=Limits().max_bytes)
+    diff.add_argument("--force", action="store_true")
     _config_options(diff)
     diff.set_defaults(options=o.diff_options, config=config, **_lang_default(config))
 
-    init = sub.add_parser("init", help="set up a plans repository: staffing.toml, the plan schema, an example plan, "
-                                       "waivers, pre-commit, GitHub and GitLab CI jobs, .gitignore")
+    init = sub.add_parser("init", help="")
     init.add_argument("dir", metavar="DIR", nargs="?", default=".")
-    init.add_argument("--install", metavar="SPEC", default=None,
-                      help="how CI installs staffing: a pip requirement (default: staffing==VERSION)")
+    init.add_argument("--install", metavar="SPEC", default=None)
     init.add_argument("--lang", choices=["zh", "en"], default="zh")
     init.set_defaults(options=o.init_options)
 
-    gen = sub.add_parser("generate", help="write a corpus of realistic generated plans: staffing generate --towns N DIR")
+    gen = sub.add_parser("generate", help="")
     gen.add_argument("dir", metavar="DIR")
     gen.add_argument("--towns", type=int, default=100)
     gen.add_argument("--seed", type=int, default=0)

@@ -136,14 +136,14 @@ def cmd_template(options: TemplateOptions) -> int:
 
 
 def add_commands(sub: Any) -> None:
-    template = sub.add_parser("template", help="write the plan workbook an office fills in: staffing template -o 三定方案模板.xlsx")
+    template = sub.add_parser("template", help="")
     template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
-    template.add_argument("--rules", metavar="PACK", help="mark what this pack makes mandatory, and fill it in")
-    template.add_argument("--no-example", action="store_true", help="leave out the filled example sheets (示例-…)")
+    template.add_argument("--rules", metavar="PACK")
+    template.add_argument("--no-example", action="store_true")
     template.add_argument("--lang", choices=["zh", "en"], default="zh")
     template.set_defaults(options=template_options)
 
-    convert = sub.add_parser("convert", help="convert a plan between .yaml, .json and .xlsx: staffing convert IN -o OUT")
+    convert = sub.add_parser("convert", help="")
     convert.add_argument("input", metavar="IN")
     convert.add_argument("-o", "--output", required=True, metavar="OUT")
     convert.add_argument("--lang", choices=["zh", "en"], default="zh")

@@ -103,8 +103,18 @@ def test_argument_errors_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     assert (code, out) == (2, "") and "参数“--output/-o”：--output 应写成“格式=文件”：json\n" in err
     code, out, err = run(capsys, "check", "orgs", "--no-such-option")
     assert (code, out) == (2, "") and err.endswith("staffing：错误：无法识别的参数：--no-such-option\n")
+    code, out, err = run(capsys, "convert")
+    assert (code, out) == (2, "") and err.endswith("staffing convert：错误：缺少以下参数：输入文件、-o/--output\n")
     for english in ENGLISH_ARGPARSE:
         assert english not in err, english
+
+
+def test_placeholders_in_chinese_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "-h")
+    assert code == 0
+    assert "[--rules 规则包] [--packs 文件夹]" in out and "[--select 检查项]" in out and "路径 [路径 ...]" in out
+    code, out, _ = run(capsys, "check", "-h", "--lang", "en")
+    assert code == 0 and "[--rules PACK] [--packs DIR]" in out and "PATH [PATH ...]" in out
 
 
 def test_argument_errors_in_english(capsys: pytest.CaptureFixture[str]) -> None:

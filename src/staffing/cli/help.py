@@ -13,7 +13,7 @@ import contextlib
 import difflib
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from staffing.messages import CATALOGUE, render, text
 
@@ -85,6 +85,13 @@ class Parser(argparse.ArgumentParser):
             raise argparse.ArgumentError(action, render(key, lang, params))
         super()._check_value(action, value)
 
+    def error(self, message: str) -> NoReturn:
+        """argparse joins the names of missing arguments with ", "; Chinese joins them with 、."""
+        missing = _gettext("the following arguments are required: %s").replace("%s", "")
+        if current() == "zh" and message.startswith(missing):
+            message = missing + message[len(missing):].replace(", ", "、")
+        super().error(message)
+
 
 def help_key(command: str | None, dest: str) -> str:
     """The catalogue entry of an argument's help: the command's own, else the shared one."""
@@ -103,6 +110,9 @@ def _localize_actions(parser: argparse.ArgumentParser, command: str | None, lang
         if key not in CATALOGUE:
             raise KeyError(f"no catalogue entry {key} (help of {command or 'staffing'} {action.dest})")
         action.help = text(key, lang)
+        placeholder = action.metavar or (action.dest.upper() if action.option_strings else action.dest)
+        if lang == "zh" and action.nargs != 0 and isinstance(placeholder, str) and f"help.metavar.{placeholder}" in CATALOGUE:
+            action.metavar = text(f"help.metavar.{placeholder}", lang)
 
 
 def _localize_commands(action: Any, lang: str) -> None:

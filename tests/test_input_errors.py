@@ -166,3 +166,20 @@ def test_the_schema_accepts_the_chinese_values(tmp_path: Path) -> None:
     jsonschema.validate(data(text), schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data(text.replace("unit_type: 镇", "unit_type: 村")), schema)
+
+
+def test_a_pack_option_of_the_wrong_kind_is_said_in_chinese(tmp_path: Path) -> None:
+    from staffing.errors import InputProblem
+    from staffing.packs.load import resolve
+
+    pack_file = tmp_path / "wrong-kind.yaml"
+    pack_file.write_text(
+        "id: test-wrong-kind\ntitle: {zh: 测试, en: test}\nextends: taizhou-three-integrations\n"
+        "checks:\n  body-count:\n    max:\n      value: 十个\n"
+        "      source: {seed: 004_8277045ee1f06dc8.txt, quote: 明确6个机构为必设机构}\n",
+        encoding="utf-8")
+    with pytest.raises(InputProblem) as exc:
+        resolve(str(pack_file))
+    assert exc.value.key == "pack.option-value"
+    assert exc.value.message("zh") == "body-count.max的值不正确：应为整数"
+    assert "integer" in exc.value.message("en")

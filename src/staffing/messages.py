@@ -789,7 +789,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pack.no-source": ("{check}.{option}没有注明政策依据（source）", "{check}.{option} has no policy source"),
     "pack.unknown-check": ("未知的检查项“{check}”", "unknown check “{check}”"),
     "pack.unknown-option": ("检查项{check}没有选项“{option}”", "check {check} has no option “{option}”"),
-    "pack.option-value": ("{check}.{option}的值不正确：{reason}", "bad value for {check}.{option}: {reason}"),
+    "pack.option-value": ("{check}.{option}的值不正确：{reason_zh}", "bad value for {check}.{option}: {reason}"),
     "pack.severity": ("未知的严重程度“{value}”", "unknown severity “{value}”"),
     "pack.path-refused": (
         "方案只能用标识指定规则包，不能指定文件路径“{pack}”；自定义规则包请放入配置文件（staffing.toml）的规则包文件夹，或用 --packs 指定文件夹",
@@ -1308,7 +1308,7 @@ WORKBOOK: dict[str, tuple[str, str]] = {
     "xlsx.guide.sheet.returned": ("收回县级的权限", "powers returned to the county"),
     "xlsx.guide.sheet.grid": ("网格化管理和综合指挥调度中心", "grid and command centre"),
     # reading a workbook: one message per mistake, naming the sheet and cell
-    "xlsx.not-a-workbook": ("这不是有效的 Excel 工作簿（.xlsx）：{reason}", "not a valid Excel workbook (.xlsx): {reason}"),
+    "xlsx.not-a-workbook": ("这不是有效的 Excel 工作簿（.xlsx），或文件已损坏", "not a valid Excel workbook (.xlsx): {reason}"),
     "xlsx.old-format": (
         "这是旧版 Excel（.xls）或加密的工作簿，无法读取；请在 Excel 中“另存为”不加密的 .xlsx",
         "an old-style Excel file (.xls) or an encrypted workbook; save it as an unencrypted .xlsx",

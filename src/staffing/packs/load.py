@@ -23,7 +23,7 @@ from staffing.checks.base import Direction, direction
 from staffing.errors import InputProblem, problem
 from staffing.findings import Severity
 from staffing.io.load import Document, display_path, load_file
-from staffing.messages import render
+from staffing.messages import CATALOGUE, render
 from staffing.packs.pack import SHIPPED, CheckSetting, Loosening, Pack, Param
 
 _PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
@@ -125,7 +125,9 @@ def parse_pack(doc: Document) -> Pack:
             err = exc.errors()[0]
             name = str(err["loc"][0]) if err["loc"] else ""
             line, col = doc.locate(("checks", slug, name, "value"))
-            raise problem(doc.path, "pack.option-value", line, col, check=slug, option=name, reason=err["msg"]) from None
+            words = CATALOGUE.get(f"schema.{err['type']}", CATALOGUE["schema.other"])
+            raise problem(doc.path, "pack.option-value", line, col, check=slug, option=name, reason=err["msg"],
+                          reason_zh=words[0]) from None
         checks[slug] = setting
     effective = data.get("effective")
     effective_source: str | None = None

@@ -90,8 +90,9 @@ def test_sarif_is_valid_and_complete(plans: Path, capsys: pytest.CaptureFixture[
     assert {"ST000", "ST001", "ST002"} <= set(ids)
     body_count = next(r for r in driver["rules"] if r["id"] == "ST101")
     assert body_count["name"] == "body-count"
-    assert "functional bodies" in body_count["fullDescription"]["text"]
-    assert "## Why it matters" in body_count["help"]["text"]
+    assert body_count["shortDescription"]["text"] == "职能机构数量超出范围"  # the report's language: Chinese by default
+    assert body_count["fullDescription"]["text"].startswith("清点乡镇的职能机构")
+    assert "## 政策依据与理由\n" in body_count["help"]["text"] and "Why it matters" not in body_count["help"]["text"]
     assert "taizhou-three-integrations" in body_count["properties"]["sources"]
 
     by_rule: dict[str, list[dict[str, Any]]] = {}
@@ -121,6 +122,10 @@ def test_sarif_english(plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
     result = data["runs"][0]["results"][0]
     assert "consulted in writing" in result["message"]["text"]
     assert "书面" in result["properties"]["message"]["zh"]
+    body_count = next(r for r in data["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "ST101")
+    assert body_count["shortDescription"]["text"] == "Too many (or too few) functional bodies."
+    assert "functional bodies" in body_count["fullDescription"]["text"]
+    assert "## Why it matters\n" in body_count["help"]["text"] and "10个以内职能机构" in body_count["help"]["text"]
 
 
 def test_sarif_clean_run_has_no_results(plans: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import re
 from collections.abc import Iterator
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from staffing import __version__
 from staffing.checks import CHECKS, UNUSABLE_INPUT, Check
 from staffing.errors import InputProblem
 from staffing.findings import Finding, Severity
+from staffing.messages import text
 from staffing.reporters.jsonstream import Streamed
 from staffing.reporters.jsonstream import stream as json_pieces
 
@@ -62,26 +62,17 @@ def information_uri() -> str | None:
     return None
 
 
-def sections(doc: str) -> dict[str, str]:
-    """A check's docstring split at its `## Heading`s; the first line is under ''."""
-    out: dict[str, list[str]] = {"": []}
-    current = ""
-    for line in doc.splitlines():
-        m = re.match(r"^##\s+(.*)$", line)
-        if m:
-            current = m.group(1).strip()
-            out[current] = []
-        else:
-            out[current].append(line)
-    return {k: "\n".join(v).strip() for k, v in out.items()}
-
-
-def _rule(check: type[Check], run: Run) -> dict[str, Any]:
+def _rule(check: type[Check], run: Run, lang: str) -> dict[str, Any]:
+    """A check as a SARIF rule, documented in the report's language: the title, what it
+    checks, why, and the whole documentation `staffing explain` gives (the Chinese from the
+    catalogue, the English from the docstring), under the catalogue's headings."""
     doc = inspect.cleandoc(check.__doc__ or "")
-    title = doc.splitlines()[0] if doc else check.slug
-    parts = sections(doc)
-    full = parts.get("What it checks") or title
-    why = parts.get("Why it matters")
+    title = text(f"title.{check.code}", lang) if lang == "zh" else (doc.splitlines()[0] if doc else check.slug)
+    what, why, example, fix = check.sections(lang)
+    full = what or title
+    headings = ("explain.what", "explain.why", "explain.example", "explain.fix")
+    help_text = "\n\n".join(f"## {text(h, lang)}\n{body}" for h, body in zip(headings, (what, why, example, fix), strict=True))
+    help_text = f"{title}\n\n{help_text}"
     sources: dict[str, str] = {}
     for result in run.results:
         pack = result.pack
@@ -99,7 +90,7 @@ def _rule(check: type[Check], run: Run) -> dict[str, Any]:
         "name": check.slug,
         "shortDescription": {"text": title},
         "fullDescription": {"text": full},
-        "help": {"text": doc, "markdown": doc},
+        "help": {"text": help_text, "markdown": help_text},
         "defaultConfiguration": {"level": _LEVEL[check.severity]},
         "properties": props,
     }
@@ -200,7 +191,7 @@ def as_data(run: Run, lang: str, streamed: bool = False) -> dict[str, Any]:
     # every registered code, in the registry's order by scope: plan checks, county-file
     # checks, then the run-level codes (ST000 pack loosens parent, ST001 unusable input,
     # ST002 unused waiver, ST003 a formula's saved value used)
-    rules = [_rule(c, run) for scope in ("plan", "county", "run") for c in CHECKS if c.scope == scope]
+    rules = [_rule(c, run, lang) for scope in ("plan", "county", "run") for c in CHECKS if c.scope == scope]
     index = {r["id"]: i for i, r in enumerate(rules)}
     notifications: list[dict[str, Any]] = []
     for r in run.results:  # an unusable file is a result and a notification, so never dropped

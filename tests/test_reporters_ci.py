@@ -196,6 +196,10 @@ def test_github_format(plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert any(x.startswith("::warning file=plans/warn.yaml") and "ST906" in x for x in lines)
     assert any(x.startswith("::error file=plans/broken.yaml,line=") and "ST001" in x for x in lines)
     assert not lines[-1].startswith("::")  # the summary
+    code, out = run_cli(capsys, "check", "plans", "--format", "github")  # Chinese: the check's Chinese title
+    assert code == 2
+    err = next(x for x in out.splitlines() if "ST303" in x)
+    assert re.match(r"^::error file=plans/bad\.yaml,line=\d+,col=\d+,title=ST303 派驻机构负责人任免未征求乡镇意见::", err)
 
 
 def test_github_chosen_in_actions(plans: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

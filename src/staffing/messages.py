@@ -832,6 +832,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "ci.unusable": ("无法使用", "unusable"),
     "ci.waived": ("已豁免", "waived"),
+    "ci.title": ("{code} {title}", "{code} {title}"),
+    "ci.title-waived": ("{code} {title}（{waived}）", "{code} {title} ({waived})"),
+    "ci.waived-line": ("{waived}：{waiver}", "{waived}: {waiver}"),
     "ci.not-run": ("未执行（规则包未启用或未选择）", "not run (disabled by the pack or not selected)"),
     # ---- diff (staffing.run.diff, staffing.reporters.diff) -------------------------------------------------------------
     "diff.header": ("比较“{old}”与“{new}”（{town}）", "comparing {old} → {new} ({town})"),

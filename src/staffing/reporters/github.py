@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from staffing.errors import visible
 from staffing.findings import Finding, Severity
-from staffing.messages import render
+from staffing.messages import check_name, render
 
 if TYPE_CHECKING:
     from staffing.reporters import Run
@@ -61,11 +61,12 @@ def _annotation(f: Finding, run: Run, lang: str) -> str:
         text += f"\n{trail}"
     if f.citation(lang):
         text += f"\n{f.citation(lang)}"
-    title = f"{f.code} {f.slug}"
+    named = {"code": f.code, "title": check_name(f.code, f.slug, lang)}  # the Chinese title in Chinese, the slug in English
+    title = render("ci.title", lang, named)
     if f.waived:
         waived = render("ci.waived", lang, {})
-        text += f"\n{waived}: {f.waived}"
-        title += f" ({waived})"
+        text += "\n" + render("ci.waived-line", lang, {"waived": waived, "waiver": f.waived})
+        title = render("ci.title-waived", lang, {**named, "waived": waived})
     return command(_kind(f, run), text, file=f.file, line=f.line, col=f.column, title=title)
 
 

@@ -7,7 +7,9 @@ generates N plans (`staffing generate`, once per folder), then measures, --repea
 
 - targets: `staffing check DIR` cold (empty cache; every core) and warm (right after), one
   file alone (`staffing check FILE --no-cache`, as a pre-commit hook runs it), and the
-  peak resident set of any of those runs (the process and its workers);
+  peak resident set of any of those runs (the process and its workers); beside each wall
+  time the CPU time (user + system, the process and its workers), which a shared machine's
+  load moves much less;
 - floors, in this process on a sample of the plans: reading the bytes, yaml-rs parsing
   them, PyYAML's C loader (`CSafeLoader`) parsing them; per plan and projected to N plans
   on two cores;
@@ -59,6 +61,7 @@ class Run:
         self.wall = time.perf_counter() - start
         self.code = proc.returncode
         self.peak_mb = usage.ru_maxrss / 1024
+        self.cpu = usage.ru_utime + usage.ru_stime  # the process and its workers: less moved by load than wall
         if self.code not in ok:
             sys.stderr.write(err.decode(errors="replace")[-2000:])
             raise SystemExit(f"{' '.join(cmd)} exited {self.code}")
@@ -153,7 +156,8 @@ def main() -> int:
     step = max(1, len(plans) // max(1, args.sample))
     sample = plans[::step][: args.sample]
     notes: list[str] = []
-    runs: dict[str, list[float]] = {"cold_s": [], "warm_s": [], "single_file_s": []}
+    runs: dict[str, list[float]] = {"cold_s": [], "warm_s": [], "single_file_s": [],
+                                    "cold_cpu_s": [], "warm_cpu_s": [], "single_file_cpu_s": []}
     peaks: list[float] = []
 
     def log(msg: str) -> None:
@@ -166,12 +170,15 @@ def main() -> int:
         warm = Run(STAFFING + ["check", *target, *jobs], env)
         runs["cold_s"].append(round(cold.wall, 2))
         runs["warm_s"].append(round(warm.wall, 2))
+        runs["cold_cpu_s"].append(round(cold.cpu, 2))
+        runs["warm_cpu_s"].append(round(warm.cpu, 2))
         peaks += [cold.peak_mb, warm.peak_mb]
         log(f"run {i + 1}: cold {cold.wall:.2f}s warm {warm.wall:.2f}s")
     shutil.rmtree(cache, ignore_errors=True)
     for _ in range(max(5, repeat)):
         single = Run(STAFFING + ["check", one, "--no-cache"], env)
         runs["single_file_s"].append(round(single.wall, 3))
+        runs["single_file_cpu_s"].append(round(single.cpu, 3))
         peaks.append(single.peak_mb)
 
     # floors, in this process, on the sample
@@ -179,7 +186,7 @@ def main() -> int:
     n = args.towns
     for key in ("read_bytes_us", "yaml_rs_us", "pyyaml_c_us"):
         if fl.get(key) is not None:
-            fl[key.replace("_us", "_s_for_n_on_2_cores")] = round(fl[key] * n / 2 / 1e6, 2)
+            fl[key.replace("_us", "_s_for_n_on_2_cores")] = round(fl[key] * n / 2 / 1e6, 3)
     fl["python_start_s"] = median([Run([sys.executable, "-c", "pass"], env).wall for _ in range(max(5, repeat))])
 
     # peers on the same sample (one core each) and on the same single file
@@ -196,10 +203,13 @@ def main() -> int:
             if not cmd[0]:
                 notes.append(f"{name} not installed (pip install '.[bench]'): peer skipped")
                 continue
-            batch = [Run(cmd + sample, env).wall for _ in range(repeat)]
-            single_runs = [Run(cmd + [one], env).wall for _ in range(max(5, repeat))]
+            batch_runs = [Run(cmd + sample, env) for _ in range(repeat)]
+            single_runs = [Run(cmd + [one], env) for _ in range(max(5, repeat))]
+            batch = [r.wall for r in batch_runs]
             peers[name] = {"sample_s": median(batch, 2), "files_per_s": round(len(sample) / statistics.median(batch), 1),
-                           "single_file_s": median(single_runs)}
+                           "single_file_s": median([r.wall for r in single_runs]),
+                           "sample_cpu_s": median([r.cpu for r in batch_runs], 2),
+                           "single_file_cpu_s": median([r.cpu for r in single_runs])}
             log(f"{name}: sample {peers[name]['sample_s']}s, one file {peers[name]['single_file_s']}s")
 
     # a workbook against its YAML twin
@@ -246,6 +256,9 @@ def main() -> int:
         "single_file_s": median(runs["single_file_s"]),
         "peak_rss_mb": round(max(peaks), 1),
         "plans_per_s_cold": round(n / statistics.median(runs["cold_s"]), 1),
+        "cold_cpu_s": median(runs["cold_cpu_s"], 2),
+        "warm_cpu_s": median(runs["warm_cpu_s"], 2),
+        "single_file_cpu_s": median(runs["single_file_cpu_s"]),
     }
     scale = 40000 / n  # the targets are for 40,000 plans; a smaller corpus is judged pro rata
     ratios: dict[str, Any] = {}
@@ -257,6 +270,8 @@ def main() -> int:
         ratios["warm_over_read_bytes"] = round(result["warm_s"] / fl["read_bytes_s_for_n_on_2_cores"], 1)
     if "yamllint" in peers:
         ratios["single_over_yamllint"] = round(result["single_file_s"] / peers["yamllint"]["single_file_s"], 2)
+        ratios["single_cpu_over_yamllint_cpu"] = round(
+            result["single_file_cpu_s"] / max(0.001, peers["yamllint"]["single_file_cpu_s"]), 2)
         if "staffing" in peers:
             ratios["sample_yamllint_over_staffing"] = round(peers["yamllint"]["sample_s"] / peers["staffing"]["sample_s"], 1)
     if "check_jsonschema" in peers:
@@ -283,6 +298,8 @@ def main() -> int:
     print(f"{'':16}{'measured':>10}  {'target':<22}{'ratio'}")
     for (name, value, tgt, ratio), ok in zip(rows, met.values(), strict=True):
         print(f"{name:16}{value:>10}  {tgt:<22}{ratio}  {'met' if ok else 'MISSED'}")
+    print(f"CPU (user+sys, the process and its workers): cold {result['cold_cpu_s']} s, warm {result['warm_cpu_s']} s, "
+          f"one file {result['single_file_cpu_s']} s")
     print("floors per plan (µs):", {k: v for k, v in fl.items() if k.endswith("_us")})
     for name in ("staffing", "yamllint", "check_jsonschema"):
         if name in peers:

@@ -164,6 +164,9 @@ def _strs(v: Any) -> bool:
     return isinstance(v, list) and all(isinstance(x, str) for x in v)
 
 
+_SEVERITIES = frozenset(s.value for s in Severity)
+
+
 def _valid_finding(v: Any, shown: str) -> bool:
     from staffing.checks import lookup
 
@@ -176,7 +179,7 @@ def _valid_finding(v: Any, shown: str) -> bool:
         return False
     return bool(
         check is not None and check.code == code and check.slug == slug
-        and sev in {s.value for s in Severity}
+        and sev in _SEVERITIES
         and _is_str(zh) and _is_str(en) and file == shown and _is_int(line, 1) and _is_int(col, 1)
         and isinstance(loc, list) and all(_is_str(x) or _is_int(x) for x in loc)
         and _strs(trail_zh) and _strs(trail_en) and (source is None or _is_str(source))

@@ -33,6 +33,10 @@ IN_CHINESE = [
     (r"role: party_building\b", "role: 党建"),
     (r"role: planning_construction\b", "role: 规划建设"),
     (r"role: command_center\b", "role: 综合指挥调度中心"),
+    # quota types as keys, by their Chinese names
+    (r"(?:(?<=\{)|(?<=, ))administrative: ", "行政编制: "),
+    (r"(?:(?<=\{)|(?<=, ))institutional_full: ", "全额拨款事业编制: "),
+    (r"(?:(?<=\{)|(?<=, ))service: ", "工勤编制: "),
 ]
 
 
@@ -63,7 +67,7 @@ def test_values_in_chinese_give_the_same_verdicts(plan: Path, tmp_path: Path,
     for pattern, words in IN_CHINESE:
         chinese, n = re.subn(pattern, words, chinese)
         replaced += n
-    assert replaced >= 20
+    assert replaced >= 50
     (tmp_path / plan.name).write_text(chinese, encoding="utf-8")
     canonical = verdicts(capsys, plan)
     assert canonical[1], "the example is meant to fail"
@@ -183,3 +187,14 @@ def test_a_pack_option_of_the_wrong_kind_is_said_in_chinese(tmp_path: Path) -> N
     assert exc.value.key == "pack.option-value"
     assert exc.value.message("zh") == "body-count.max的值不正确：应为整数"
     assert "integer" in exc.value.message("en")
+
+
+def test_a_quota_type_written_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """行政编制 and administrative in one mapping: an error at that mapping, not a value dropped."""
+    bad = tmp_path / "twice.yaml"
+    text = HONGQIAO.read_text(encoding="utf-8")
+    bad.write_text(text.replace("quotas: {administrative: 5}", "quotas: {administrative: 5, 行政编制: 5}"), encoding="utf-8")
+    line = next(i for i, ln in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1) if "行政编制: 5" in ln)
+    code, out = run(capsys, "check", str(bad))
+    assert code == 2
+    assert f"twice.yaml:{line}:13: 无法使用：" in out and "同一编制类型写了两次（代码和中文名称各一次）" in out

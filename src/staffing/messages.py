@@ -580,6 +580,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.date_from_datetime_parsing": ("应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)"),
     "schema.date_parsing": ("应为日期（YYYY-MM-DD）", "must be a date (YYYY-MM-DD)"),
     "schema.other": ("值不正确", "invalid value"),
+    "schema.quota_twice": ("同一编制类型写了两次（代码和中文名称各一次）", "one quota type is written twice (by its code and its Chinese name)"),
     "schema.str_or_list": ("应为文字，或文字的列表", "must be text or a list of text"),
     # ---- the roll-up after a run over many plans ----------------------------------------------
     "rollup.title": ("== 汇总 ==", "== Summary =="),

@@ -86,12 +86,23 @@ class Document:
         table = self.key_marks if key else self.marks
         probe = tuple(loc)
         while probe:
-            if probe in table:
-                return table[probe]
-            if not key and probe in self.marks:
-                return self.marks[probe]
+            for place in (probe, *_written(probe)):
+                if place in table:
+                    return table[place]
+                if not key and place in self.marks:
+                    return self.marks[place]
             probe = probe[:-1]
         return self.marks.get((), (1, 1))
+
+
+def _written(loc: Path_) -> tuple[Path_, ...]:
+    """Where a quota type may stand in the file: under its Chinese name (行政编制) for its code."""
+    from staffing.io.layout import QUOTA_TYPES, words_for
+
+    last = loc[-1] if loc else None
+    if not isinstance(last, str) or last not in QUOTA_TYPES:
+        return ()
+    return tuple((*loc[:-1], w) for w in words_for("quota_type", last))
 
 
 def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:

@@ -87,6 +87,22 @@ def enum_code(name: str, text: str) -> str | None:
     return None
 
 
+def words_for(name: str, code: str) -> tuple[str, ...]:
+    """The Chinese words a plan may write for `code`: its drop-down label (also in NFKC)."""
+    label = zh(_label_key(name, code))
+    return tuple(dict.fromkeys((label, unicodedata.normalize("NFKC", label))))
+
+
+def quota_key(mapping: dict[str, object], code: str) -> str | None:
+    """The key under which `mapping` holds the quota type `code`: the code itself, or the
+    type's Chinese name (行政编制), which a plan may write instead."""
+    if code in mapping:
+        return code
+    if code in QUOTA_TYPES:
+        return next((w for w in words_for("quota_type", code) if w in mapping), None)
+    return None
+
+
 def enum_label(name: str, code: object) -> str:
     if name == "bool":
         code = "true" if code else "false"

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from functools import partial
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from staffing.messages import CATALOGUE
 
@@ -112,6 +113,23 @@ class Quotas(_Model):
     institutional_self: Figure = Field(0, description="自收自支事业编制 self-funded institutional quota; null: unknown")
     political_legal: Figure = Field(0, description="政法专项编制 politics-and-law special quota; null: unknown")
     service: Figure = Field(0, description="工勤编制 service-worker quota; null: unknown")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _chinese_names(cls, data: Any) -> Any:
+        """A type written by its Chinese name (行政编制: 7) is that type; written twice (by
+        its code and its name) it is an error, never one value silently dropped."""
+        if not isinstance(data, dict) or all(k in QUOTA_TYPES for k in data):
+            return data
+        from staffing.io.layout import enum_code
+
+        out: dict[Any, Any] = {}
+        for k, v in data.items():
+            code = k if k in QUOTA_TYPES or not isinstance(k, str) else (enum_code("quota_type", k.strip()) or k)
+            if code in out:
+                raise PydanticCustomError("quota_twice", "the quota type {code} is written twice", {"code": code})
+            out[code] = v
+        return out
 
     @property
     def total(self) -> int | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from staffing import __version__
-from staffing.plan.model import Plan, chinese_words
+from staffing.io.layout import words_for
+from staffing.plan.model import QUOTA_TYPES, Plan, chinese_words
 
 
 def plan_schema() -> dict[str, Any]:
@@ -29,6 +30,11 @@ def _with_chinese_values(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     out = {k: _with_chinese_values(v) for k, v in node.items()}
+    fields = out.get("properties")
+    if isinstance(fields, dict) and set(QUOTA_TYPES) <= set(fields):  # quotas by their Chinese names too
+        for code in QUOTA_TYPES:
+            for word in words_for("quota_type", code):
+                fields.setdefault(word, fields[code])
     values = out.get("enum")
     if isinstance(values, list) and all(isinstance(v, str) for v in values):
         words = chinese_words(tuple(values))

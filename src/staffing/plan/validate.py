@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import Document
-from staffing.io.layout import ENUMS, sheet_rank
+from staffing.io.layout import ENUMS, quota_key, sheet_rank
 from staffing.messages import CATALOGUE, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
@@ -85,7 +85,10 @@ def data_loc(data: Any, loc: Loc, missing: bool = False) -> Loc:
     out: list[str | int] = []
     here = data
     for i, part in enumerate(loc):
-        inside = here.get(part, _NOWHERE) if isinstance(here, dict) and isinstance(part, str) else _NOWHERE
+        inside = _NOWHERE
+        if isinstance(here, dict) and isinstance(part, str):
+            written = quota_key(here, part)  # 行政编制 for administrative
+            inside = here[written] if written is not None else _NOWHERE
         if isinstance(here, list) and isinstance(part, int) and 0 <= part < len(here):
             inside = here[part]
         if inside is not _NOWHERE:

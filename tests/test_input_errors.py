@@ -198,3 +198,13 @@ def test_a_quota_type_written_twice(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, out = run(capsys, "check", str(bad))
     assert code == 2
     assert f"twice.yaml:{line}:13: 无法使用：" in out and "同一编制类型写了两次（代码和中文名称各一次）" in out
+
+
+def test_a_post_of_a_body_is_named_by_its_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "post.yaml"
+    text = HONGQIAO.read_text(encoding="utf-8")
+    bad.write_text(text.replace("{title: 主任, level: principal,", "{title: 主任, level: chief,", 1), encoding="utf-8")
+    code, out = run(capsys, "check", str(bad))
+    assert code == 2
+    assert ("post.yaml:39:28: 无法使用：职能机构“党政办公室”的领导职数“主任”的正职或副职："
+            "“chief”不是允许的取值（可写：正职、副职）") in out

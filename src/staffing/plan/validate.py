@@ -257,11 +257,18 @@ def _field_headers() -> dict[tuple[str, ...], str]:
             for section in sheet.sections:
                 for f in section.fields:
                     out.setdefault(tuple(section.base) + tuple(f.path), f.key)
-        elif isinstance(sheet, Table) and sheet.target == "list":
-            for f in sheet.fields:
-                if not f.path[0].startswith("@"):
-                    out.setdefault(tuple(sheet.path) + ("*",) + tuple(f.path), f.key)
+        elif isinstance(sheet, Table) and sheet.target in ("list", "owned"):
+            # a table of items owned by a body or an institution (内设科室, 领导职数): under each owner
+            owners = [()] if sheet.target == "list" else [(o, "*") for o in _OWNERS]
+            for owner in owners:
+                for f in sheet.fields:
+                    if not f.path[0].startswith("@"):
+                        out.setdefault((*owner, *sheet.path, "*", *f.path), f.key)
     return out
+
+
+_OWNERS = ("bodies", "institutions")
+_OWNED = {"subunits": "xlsx.sheet.subunits", "leadership": "xlsx.sheet.leadership"}
 
 
 _HEADERS: dict[tuple[str, ...], str] = {}
@@ -287,9 +294,32 @@ def field_words(data: Any, loc: Loc) -> tuple[str, str]:
         path = dotted(loc)
         return path, path
     zh, en = CATALOGUE[key]
+    if len(loc) >= 5 and isinstance(loc[1], int) and str(loc[2]) in _OWNED and isinstance(loc[3], int):
+        # 职能机构“经济发展局”的领导职数“副局长”的核定职数
+        owner_zh, owner_en = _item(data, loc, "", "")
+        items = _at(data, loc[:3])
+        entry = items[loc[3]] if isinstance(items, list) and loc[3] < len(items) else None
+        texts = [entry.get(k) for k in ("name", "title")] if isinstance(entry, dict) else []
+        name = next((t for t in texts if isinstance(t, str) and t.strip()), None)
+        part_zh, part_en = CATALOGUE[_OWNED[str(loc[2])]]
+        said = f"“{name.strip()}”" if isinstance(name, str) else f"第{loc[3] + 1}项"
+        said_en = f"“{name.strip()}”" if isinstance(name, str) else f"item {loc[3] + 1}"
+        return f"{owner_zh}的{part_zh}{said}的{zh}", f"{en} of {said_en} ({part_en} of {owner_en})"
     if len(loc) >= 3 and isinstance(loc[1], int) and str(loc[0]) in _LISTS:
         return _item(data, loc, zh, en)
     return zh, en
+
+
+def _at(data: Any, loc: Loc) -> Any:
+    here = data
+    for part in loc:
+        if isinstance(here, dict) and isinstance(part, str):
+            here = here.get(part)
+        elif isinstance(here, list) and isinstance(part, int) and 0 <= part < len(here):
+            here = here[part]
+        else:
+            return None
+    return here
 
 
 def _item(data: Any, loc: Loc, zh: str, en: str) -> tuple[str, str]:

@@ -208,3 +208,15 @@ def test_a_post_of_a_body_is_named_by_its_title(tmp_path: Path, capsys: pytest.C
     assert code == 2
     assert ("post.yaml:39:28: 无法使用：职能机构“党政办公室”的领导职数“主任”的正职或副职："
             "“chief”不是允许的取值（可写：正职、副职）") in out
+
+
+def test_a_full_width_colon_inside_braces(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """{title：主任, …}: YAML reads one odd key; said as the full-width colon, at the colon, and
+    the field it meant is not also reported missing."""
+    bad = tmp_path / "braces.yaml"
+    text = HONGQIAO.read_text(encoding="utf-8")
+    bad.write_text(text.replace("{title: 主任, level: principal,", "{title：主任, level: principal,", 1), encoding="utf-8")
+    code, out = run(capsys, "check", str(bad))
+    assert code == 2
+    said = [ln.split("braces.yaml:", 1)[1] for ln in out.splitlines() if "braces.yaml:" in ln]
+    assert said == ["39:15: 无法使用：键“title”后面是全角冒号“：”，应为英文冒号加空格"]

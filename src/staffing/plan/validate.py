@@ -69,9 +69,17 @@ def schema_problems(model: type[BaseModel], doc: Document, exc: ValidationError)
     """One problem per place pydantic found wrong (the errors a union gives for each of its
     members at one value are one mistake)."""
     grouped: dict[Loc, list[dict[str, Any]]] = {}
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # a key written with a full-width colon inside a flow mapping ({name：x}): YAML reads one
+    # unknown key "name：x"; said as the colon it is, and the field it meant is not "missing"
+    meant = {loc[:-1] + (_before_colon(loc[-1]),) for loc in (
+        data_loc(doc.data, tuple(e["loc"])) for e in errors if e["type"] == "extra_forbidden") if loc
+        and _before_colon(loc[-1]) in known_fields(model, loc)}
+    for err in errors:
         loc = data_loc(doc.data, tuple(err["loc"]), err["type"] == "missing")
         if any(loc[:len(bad)] == bad for bad in doc.problem_locs):  # the reader said what is wrong there
+            continue
+        if err["type"] == "missing" and loc in meant:
             continue
         if err["type"] == "value_error" and not loc:  # a model's own rule: said by `more`
             continue
@@ -117,6 +125,10 @@ def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[st
         return _missing(doc, loc, place)
     if kind == "extra_forbidden":
         known = known_fields(model, loc)
+        if _before_colon(loc[-1]) in known:  # {name：x}: the full-width colon, at its place
+            line, col = doc.locate(loc, key=True)
+            return problem(doc.path, "input.full-width-colon", line, col + str(loc[-1]).index("："),
+                           key=_before_colon(loc[-1]))
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
         return at(doc, loc, place, "input.unknown-field", at_key=True, field=str(loc[-1]),
                   hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
@@ -179,6 +191,12 @@ def _not_allowed(doc: Document, loc: Loc, place: tuple[str, str] | None, field: 
               allowed=[zh for zh, _ in labels],
               allowed_en=[f"{c} ({en})" if en != c else c for c, (_, en) in zip(codes, labels, strict=True)],
               hint=did_you_mean([by_code[c][0] for c in close], "zh"), hint_en=did_you_mean(close, "en"))
+
+
+def _before_colon(key: object) -> str:
+    """The field name before a full-width colon in a key ("name：x" → "name"), else ""."""
+    text = str(key)
+    return text.split("：", 1)[0].strip() if "：" in text else ""
 
 
 def enum_words(enum: str, code: str) -> tuple[str, str]:

@@ -67,9 +67,9 @@ _RISKY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ('"', re.compile(r'"[0-9]{4}-')),
     ("-", re.compile(r"-[0-9]{1,2}(?:[Tt]|[ ]+[0-9])")),  # date-times
     ("\n", re.compile(r"\n(?:---|\.\.\.)")),  # document markers
-    ("\n", re.compile(r"\n(?![ ]*(?:-|\#|\n))[^:\n]*(?=\n)")),  # a line without a key: a multi-line scalar
-    ("{", re.compile(r"\{[^}\]\n]*\n")),  # a flow collection running onto the next line
-    ("[", re.compile(r"\[[^}\]\n]*\n")),
+    ("\n", re.compile(r"\n(?![ ]*+(?:-|\#|\n))[^:\n]*+(?=\n)")),  # a line without a key: a multi-line scalar
+    ("{", re.compile(r"\{[^}\]\n]*+\n")),  # a flow collection running onto the next line
+    ("[", re.compile(r"\[[^}\]\n]*+\n")),
     # a key followed by a full-width colon (actual：21): the reference reader names it
     ("\uff1a", re.compile(r"(?:^|\n)[ ]*(?:-[ ]+)*[A-Za-z_][A-Za-z0-9_]*[ ]*\uff1a")),
 )
@@ -85,16 +85,18 @@ _EQUALS = re.compile(r"=(?=[ \n\]},]|$)")  # the YAML 1.1 value key "="
 # An underscore at the start of a plain scalar (or after its sign), or in a scalar that
 # starts with a digit: yaml-rs reads "_5", "-_5" and "1_E2" as numbers, YAML 1.1 as strings
 # (both read "1_000" as 1000, but a plan has no need of it).  "staffed_24h" is a plain key.
-_UNDERSCORE = re.compile(r"[ \n\[{,:+\-0-9]_")
+_UNDERSCORE = re.compile(r"_(?<=[ \n\[{,:+\-0-9]_)")  # the "_" first: a fast scan for it, then one look back
 _DIGITS = "0123456789"
 # A key left out ("- : x", "{: x}", "{:x}"): yaml-rs reads an empty or odd key, libyaml refuses.
 # A value left out in a flow collection ("{a:, b}"): YAML 1.2 reads null, libyaml refuses;
 # a plain scalar starting with ":" ("{a: :b}"): YAML 1.2 reads it, libyaml not in flow.
-# (Separate patterns with a literal or class first, as in _RISKY.)
-_KEY_FIRST = re.compile(r"[ ]*(?:-[ ]+)*:")
+# (Separate patterns with a literal or class first, as in _RISKY.  Possessive quantifiers
+# (*+, ++) wherever what follows cannot be what was repeated: the same matches, without the
+# engine backing off one space or character at a time at every line.)
+_KEY_FIRST = re.compile(r"[ ]*+(?:-[ ]++)*+:")
 _EMPTY_KEY = (
-    re.compile(r"\n[ ]*(?:-[ ]+)*:"),
-    re.compile(r"[\[{,][ ]*:"),
+    re.compile(r"\n[ ]*+(?:-[ ]++)*+:"),
+    re.compile(r"[\[{,][ ]*+:"),
     re.compile(r":[,\]}]"),
     re.compile(r" :[^ \n]"),
 )
@@ -128,7 +130,7 @@ def _risky(text: str) -> bool:
         if text.startswith("_"):
             return True
         for m in _UNDERSCORE.finditer(text):
-            i = m.start()
+            i = m.start() - 1  # the character before the "_"
             if text[i] not in _DIGITS:
                 return True
             while i > 0 and (text[i - 1] in _DIGITS or text[i - 1] == "_"):

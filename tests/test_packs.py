@@ -210,3 +210,31 @@ def test_listed_developed_towns_are_those_of_the_seeds() -> None:
         seed = (SEEDS / param.source.split(":")[0]).read_text(encoding="utf-8")
         for name in param.value:
             assert squash(name) in squash(seed), f"{option}: {name}"
+
+
+def test_a_child_shows_its_own_notes_and_its_own_date_reason() -> None:
+    """Taizhou's notes are Taizhou's: jiangsu-common's reason for its own date travels with that
+    date, so a pack with a date of its own never shows its parent's reason (inherited notes
+    are marked with the pack that wrote them)."""
+    taizhou = resolve("taizhou-three-integrations")
+    own = [n for n in taizhou.inferred if n["pack"] == taizhou.id]
+    assert own and all("six" in n["en"] for n in own)
+    assert not any("2017" in n["zh"] + n["en"] for n in taizhou.inferred)
+    assert "2020" in taizhou.effective_note["zh"] and taizhou.effective_inferred
+    # the developed-town pack keeps jiangsu-common's date, and with it the reason
+    developed = resolve("jiangsu-developed-town")
+    assert developed.effective == resolve("jiangsu-common").effective
+    assert developed.effective_note == resolve("jiangsu-common").effective_note
+    assert "推断" in developed.effective_note["zh"]
+
+
+def test_rules_explains_each_inferred_date_once(capsys: pytest.CaptureFixture[str]) -> None:
+    from staffing.cli.main import main
+
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    block = out.split("taizhou-three-integrations  ")[1].split("\n\n")[0]
+    assert "2017-12-01" not in block  # no parent's date note under Taizhou
+    assert "推断理由：" in block.replace(": ", "：") and "2020-08-01" in block
+    assert "沿用“江苏省乡镇（街道）共同规则”" in block
+    assert "泰州市基层“三整合”改革" in out

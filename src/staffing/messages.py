@@ -604,6 +604,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rules.extends-line": ("继承：{chain}", "extends: {chain}"),
     "rules.applies-line": ("适用于：{units}", "applies to: {units}"),
     "rules.inferred-line": ("推断：{note}", "inferred: {note}"),
+    "rules.inferred-from-line": ("推断（沿用“{pack}”）：{note}", "inferred (from “{pack}”): {note}"),
+    "rules.why-line": ("推断理由：{note}", "why: {note}"),
     "rules.document": ("引用文件：{title}", "document cited: {title}"),
     "rules.effective-line": ("生效日期：{date}{inferred}；{source}", "effective: {date}{inferred}; {source}"),
     "rules.requires-line": ("适用条件：{name}为{value}；{source}", "requires: {name} = {value}; {source}"),
@@ -982,6 +984,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "option.returned_documented": ("收回的权限须有文件", "powers handed back need a document"),
     "option.powers_expected": ("经济发达镇应有赋权事项", "a developed town is expected to have delegated powers"),
     "option.listed_towns": ("已批准的经济发达镇名单", "approved developed towns"),
+    "option.approval_roles": ("承接审批服务事项及相关人员的机构", "bodies that take on the approval items and their staff"),
+    "option.enforcement_roles": ("行使处罚权限、配备执法人员的机构", "bodies that hold the penalty powers and enforcement staff"),
+    "option.squads": ("执法中队只设在综合执法机构", "enforcement squads only in the enforcement bureau"),
+    "option.domains": ("指挥调度中心应进驻的领域事项流转岗", "domains with a post at the command centre"),
+    "option.vacancies_first": ("用编用人计划优先保障空编的乡镇（街道）", "recruitment fills towns' vacancies first"),
     "option.pilot_towns": ("试点镇名单", "pilot towns"),
     # ---- review report (staffing.report) --------------------------------------------------------
     "rpt.title": ("三定方案审核意见书", "Three-set plan review report"),
@@ -2066,6 +2073,17 @@ def did_you_mean(words: str | list[str] | None, lang: str) -> str:
     return (zh if lang == "zh" else en).format(word=joiner.join(dict.fromkeys(words)))
 
 
+_QUOTED_FIELD = re.compile(r"“\{(\w+)\}”")
+
+
+def inner_quotes(text: str) -> str:
+    """A name shown inside “…”: its own double quotes become single ones (“…‘三整合’…”)."""
+    if '"' in text and text.count('"') % 2 == 0:
+        parts = text.split('"')
+        text = "".join(p + ("‘" if i % 2 == 0 else "’") if i < len(parts) - 1 else p for i, p in enumerate(parts))
+    return text.replace("“", "‘").replace("”", "’")
+
+
 def check_name(code: str, slug: str, lang: str) -> str:
     """How a check is named next to its code: its Chinese title in Chinese output (a slug
     is an identifier), its slug in English."""
@@ -2112,6 +2130,9 @@ def render(key: str, lang: str, params: dict[str, Any]) -> str:
     shown = {k: joiner.join(str(x) for x in v) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
     if "{reason_zh}" in template and "reason_zh" not in shown:  # an OS reason, said in Chinese
         shown["reason_zh"] = os_reason(shown.get("reason", ""))
+    for name in _QUOTED_FIELD.findall(template):  # “泰州市基层‘三整合’改革”: quotes inside quotes are single
+        if isinstance(shown.get(name), str):
+            shown[name] = inner_quotes(shown[name])
     try:
         return _FORMATTER.format(template, **shown)
     except (KeyError, IndexError, ValueError):  # a missing parameter must never hide the message

@@ -120,13 +120,21 @@ def pack_lines(pack: Any, folders: tuple[str, ...], lang: str) -> list[str]:
     lines.append("    " + render("rules.extends-line", lang, {"chain": chain}))
     units = shown_value(list(pack.applies_to), pack, lang) if lang == "zh" else ", ".join(pack.applies_to)
     lines.append("    " + render("rules.applies-line", lang, {"units": units}))
-    lines += ["    " + render("rules.inferred-line", lang, {"note": note.get(lang, "")}) for note in pack.inferred]
+    # the pack's own notes first, then those it inherits, each marked with the pack that wrote it
+    for note in sorted(pack.inferred, key=lambda n: n.get("pack", pack.id) != pack.id):
+        if note.get("pack", pack.id) == pack.id:
+            lines.append("    " + render("rules.inferred-line", lang, {"note": note.get(lang, "")}))
+        else:
+            lines.append("    " + render("rules.inferred-from-line", lang, {
+                "pack": note.get(f"pack_{lang}") or note.get("pack", ""), "note": note.get(lang, "")}))
     for seed, entry in sorted(pack.documents.items()):
         lines.append("    " + render("rules.document", lang, {"title": entry.get(lang) or entry.get("zh") or seed}))
     if pack.effective is not None:
         lines.append("    " + render("rules.effective-line", lang, {
             "date": pack.effective.isoformat(), "inferred": text("report.inferred", lang) if pack.effective_inferred else "",
             "source": _cited(pack, pack.effective_source, False, lang)}))
+        if pack.effective_note.get(lang):  # why an inferred date is what it is
+            lines.append("        " + render("rules.why-line", lang, {"note": pack.effective_note[lang]}))
     for name, param in sorted(pack.requires.items()):
         label = text("rules.requires.developed_town", lang) if name == "developed_town" and lang == "zh" else name
         lines.append("    " + render("rules.requires-line", lang, {

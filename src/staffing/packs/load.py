@@ -132,8 +132,13 @@ def parse_pack(doc: Document) -> Pack:
     effective = data.get("effective")
     effective_source: str | None = None
     effective_inferred = False
-    if isinstance(effective, dict):  # {value: date, source: {seed, quote}, inferred: true}
+    title = data.get("title") if isinstance(data.get("title"), dict) else {}
+    effective_note: dict[str, str] = {}
+    if isinstance(effective, dict):  # {value: date, source: {seed, quote}, inferred: true, note: {zh, en}}
         param = _param(doc, "", "effective", effective, ("effective",))
+        note = effective.get("note")
+        if isinstance(note, dict):
+            effective_note = {k: str(v) for k, v in note.items() if k in ("zh", "en")}
         effective, effective_source, effective_inferred = param.value, param.source, param.inferred
     requires: dict[str, Param] = {}
     for name, raw in (_text(doc, ("requires",), data.get("requires") or {}, "requires", dict)).items():
@@ -148,10 +153,12 @@ def parse_pack(doc: Document) -> Pack:
         effective=effective if isinstance(effective, _dt.date) else None,
         effective_source=effective_source,
         effective_inferred=effective_inferred,
+        effective_note=effective_note,
         requires=requires,
         extends=data.get("extends"),
         applies_to=list(data.get("applies_to") or []),
-        inferred=list(data.get("inferred") or []),
+        inferred=[{**note, "pack": str(data["id"]), "pack_zh": str(title.get("zh", data["id"])),
+                   "pack_en": str(title.get("en", data["id"]))} for note in _notes(doc, data.get("inferred"))],
         roles=dict(data.get("roles") or {}),
         ranks=list(data.get("ranks") or []),
         post_ranks=list(data.get("post_ranks") or []),
@@ -162,6 +169,16 @@ def parse_pack(doc: Document) -> Pack:
         document=_document_ref(doc, data.get("document")),
         documents=_documents(doc),
     )
+
+
+def _notes(doc: Document, raw: Any) -> list[dict[str, str]]:
+    """The pack's `inferred:` notes, each {zh, en}."""
+    notes = _text(doc, ("inferred",), raw or [], "inferred", list)
+    out = []
+    for i, note in enumerate(notes):
+        _text(doc, ("inferred", i), note, "inferred", dict)
+        out.append({k: str(v) for k, v in note.items() if k in ("zh", "en")})
+    return out
 
 
 def _document_ref(doc: Document, raw: Any) -> str | None:
@@ -250,6 +267,7 @@ def merge(parent: Pack, child: Pack) -> Pack:
         effective=child.effective or parent.effective,
         effective_source=child.effective_source if child.effective else parent.effective_source,
         effective_inferred=child.effective_inferred if child.effective else parent.effective_inferred,
+        effective_note=child.effective_note if child.effective else parent.effective_note,
         requires={**parent.requires, **child.requires},
         extends=child.extends,
         applies_to=child.applies_to or parent.applies_to,

@@ -73,6 +73,8 @@ class Pack:
     effective: _dt.date | None
     extends: str | None
     applies_to: list[str]
+    # what the pack infers rather than quotes ({zh, en} notes); each note also records the
+    # pack that wrote it ("pack"), so a child shows its own notes apart from those it inherits
     inferred: list[dict[str, str]]
     roles: dict[str, dict[str, Any]]
     ranks: list[str]
@@ -88,6 +90,9 @@ class Pack:
     post_ranks: list[str] = field(default_factory=list)  # civil-service grades (职级), a ladder apart
     effective_source: str | None = None  # seed and quote the effective date rests on
     effective_inferred: bool = False
+    # why the date is what it is ({zh, en}), where it is inferred: travels with the date, so a
+    # child that keeps its parent's date keeps the reason and one with its own date has its own
+    effective_note: dict[str, str] = field(default_factory=dict)
     # unit facts the pack is for beyond applies_to (e.g. developed_town: true), with a source
     requires: dict[str, Param] = field(default_factory=dict)
     document: str | None = None  # the seed file of the pack's own policy document

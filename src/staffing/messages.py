@@ -191,6 +191,45 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "缺少“1+4”要素：{element_zh}",
         "missing 1+4 element: {element_en}",
     ),
+    "ST605.approval": (
+        "审批服务事项由{body}承接，但{body}不是{roles_zh}：审批服务事项及相关工作人员应全部归并到{roles_zh}",
+        "the approval (service) items are taken on by {body}: they and the staff who handle them belong in the "
+        "approval bureau ({roles_en})",
+    ),
+    "ST605.enforcement": (
+        "行政处罚权限由{body}行使，但{body}不是{roles_zh}：执法人员应全部划转至{roles_zh}",
+        "the penalty powers are exercised by {body}: the enforcement staff belong in the enforcement bureau ({roles_en})",
+    ),
+    "ST605.unknown": (
+        "承接下放事项的机构“{body}”不在本方案的机构中：应为{roles_zh}",
+        "the body named to take on the delegated work, “{body}”, is not a body of this plan (it should be a body of "
+        "the kind {roles_en})",
+    ),
+    "ST605.transfer": (
+        "随{work_zh}从{source}划转的编制{count}名划入{to}，{to}不是{roles_zh}：相关人员应划入{roles_zh}",
+        "{count} quota moved from {source} with {work_en} go to {to}: they and their staff belong in a body of the "
+        "kind {roles_en}",
+    ),
+    "ST605.transfer-town": (
+        "随{work_zh}从{source}划转的编制{count}名只记到{to}，没有写明划入哪个机构：请写明，应为{roles_zh}",
+        "{count} quota moved from {source} with {work_en} are recorded against {to} as a whole: say which body "
+        "receives them ({roles_en})",
+    ),
+    "ST605.squad": (
+        "{body}下设{unit}：执法人员应全部划转至{roles_zh}，请核实该单位是否承担执法",
+        "{body} has a unit {unit}: enforcement staff belong in {roles_en}; please check whether the unit enforces",
+    ),
+    "ST606.missing": (
+        "{name}没有{missing}领域的事项流转岗：指挥调度中心应进驻{domains}等领域的事项流转岗",
+        "{name} has no post for {missing}: the command centre should have a post for each of {domains}",
+    ),
+    "ST606.posts": (
+        "{name}只设领域事项流转岗{posts}个，少于应进驻的{needed}个领域（{domains}）：请补设岗位，或写明各岗位所属领域",
+        "{name} has {posts} domain posts, fewer than the {needed} domains it should serve ({domains}): add the posts, "
+        "or name the domain of each",
+    ),
+    "work.approval": ("审批服务事项", "approval (service) items"),
+    "work.enforcement": ("行政执法", "enforcement"),
     "ST601.host": (
         "{name}所依托的机构“{body}”不在本方案的职能机构中：指挥调度中心须由方案中的机构承担",
         "{name} is hosted by “{body}”, which is not a body of this plan: the command centre must sit in one of its bodies",
@@ -367,6 +406,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.ST701": ("缺少清单或职责准入制度", "One of the five lists is missing, or duty admission is not in place"),
     "title.ST702": ("赋权事项未公布目录", "Delegated powers are not published as a catalogue, or the town is not the actor"),
     "title.ST801": ("非建制镇被列为经济发达镇", "A township or street is marked as a developed town"),
+    "title.ST605": ("审批服务或执法力量未归入对应机构", "Approval items or enforcement staff outside their bureau"),
+    "title.ST606": ("指挥调度中心缺少领域事项流转岗", "The command centre has no post for a domain"),
     "title.ST802": ("规则包不适用于该单位类型", "The rule pack does not cover this kind of unit"),
     "title.ST803": ("方案日期早于规则包生效日期", "The plan is dated before the rule pack took effect"),
     "title.ST901": ("合计与各部分之和不符", "The stated totals do not equal the sum of the parts"),
@@ -1210,6 +1251,12 @@ WORKBOOK: dict[str, tuple[str, str]] = {
     "xlsx.col.host_body": ("所在机构", "host body"),
     "xlsx.col.staffed_24h": ("24小时值班", "staffed around the clock"),
     "xlsx.col.domain_posts": ("领域岗位数（个）", "domain posts"),
+    "xlsx.col.domains": ("岗位所属领域", "domains of the posts"),
+    "xlsx.col.approval_body": ("承接审批服务事项的机构", "body taking on the approval items"),
+    "xlsx.col.penalty_body": ("行使处罚权限的机构", "body exercising the penalty powers"),
+    "xlsx.col.work": ("随何种事项划转", "moved with"),
+    "xlsx.enum.work.approval": ("审批服务", "approval (service) items"),
+    "xlsx.enum.work.enforcement": ("行政执法", "enforcement"),
     # input hints (shown when a cell is selected)
     "xlsx.hint.required": ("必填。", "Required."),
     "xlsx.hint.count": ("填写整数（0或以上）；不清楚的留空。", "A whole number (0 or more); leave empty if unknown."),

@@ -39,6 +39,7 @@ from staffing.checks.elements import (
     PlanBeforePack,
     PowersNotCatalogued,
 )
+from staffing.checks.frontline import CommandCentreDomainsMissing, WorkOutsideItsBureau
 from staffing.checks.grid_workers import GridWorkersTooFew
 from staffing.checks.quotas import StaffingGrows, TransferOutOfRange, TransferUnrecorded
 from staffing.checks.runlevel import FormulaValueUsed, PackLoosensParent, UnusableInput, WaiverUnused
@@ -134,7 +135,8 @@ CHECKS: tuple[type[Check], ...] = register(
     DispatchedUnitNotLocal, DispatchedAssessmentNotTownLed, DispatchedHeadNotConsulted,
     SupportCentreNotMerged, OldNameplateKept,
     LeadersOverQuota, LeaderAboveBodyRank, BodyAboveAuthority, UnapprovedTitle,
-    MissingElement, GridTooCoarse, CommandCentreNotStaffed, GridWorkersTooFew,
+    MissingElement, GridTooCoarse, CommandCentreNotStaffed, GridWorkersTooFew, WorkOutsideItsBureau,
+    CommandCentreDomainsMissing,
     MissingList, PowersNotCatalogued,
     DevelopedTownNotATown, PackNotApplicable, PlanBeforePack,
     TotalsMismatch, SubunitExceedsBody, OverEstablishment, DuplicateName, BrokenHierarchy,

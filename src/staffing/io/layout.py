@@ -56,6 +56,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "management": ("local", "dispatched"),
     "assessment": ("town", "department", "joint"),
     "joint_lead": ("town", "department"),
+    "work": ("approval", "enforcement"),
     "consultation": ("written", "oral", "none"),
     "from_level": ("county", "city", "province", "town"),
     "quota_type": QUOTA_TYPES,
@@ -238,6 +239,8 @@ POWERS = Form("xlsx.sheet.powers", (
         Field("xlsx.col.other_powers", ("other_powers",), "count"),
         Field("xlsx.col.catalogue", ("catalogue",)),
         Field("xlsx.col.legal_actor", ("legal_actor",), "enum:legal_actor"),
+        Field("xlsx.col.approval_body", ("approval_body",)),
+        Field("xlsx.col.penalty_body", ("penalty_body",)),
     )),
 ))
 
@@ -252,6 +255,7 @@ GRID = Form("xlsx.sheet.grid", (
         Field("xlsx.col.host_body", ("body",)),
         Field("xlsx.col.staffed_24h", ("staffed_24h",), "enum:bool"),
         Field("xlsx.col.domain_posts", ("domain_posts",), "count"),
+        Field("xlsx.col.domains", ("domains",), "names"),
     )),
 ))
 
@@ -324,6 +328,7 @@ TRANSFERS = Table("xlsx.sheet.transfers", ("transfers",), (
     Field("xlsx.col.quota_type", ("type",), "enum:quota_type", True),
     Field("xlsx.col.count", ("count",), "count", True),
     Field("xlsx.col.document", ("document",)),
+    Field("xlsx.col.work", ("work",), "enum:work"),
 ))
 
 RETURNED = Table("xlsx.sheet.returned", ("powers", "returned"), (

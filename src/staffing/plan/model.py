@@ -310,6 +310,9 @@ class Transfer(_Model):
     type: Annotated[QuotaType, chinese("quota_type")]
     count: Count
     document: Name | None = Field(None, description="文号 of the transfer, e.g. 泰编〔2019〕12号")
+    work: Annotated[Literal["approval", "enforcement"], chinese("work")] | None = Field(
+        None, description="the work the quota and its staff move with: approval 审批服务 / enforcement 行政执法",
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -371,6 +374,12 @@ class Powers(_Model):
     penalty_powers: Figure = Field(0, description="行政处罚权限; null: unknown")
     other_powers: Figure = Field(0, description="other delegated powers (e.g. 行政强制、监督检查); null: unknown")
     catalogue: Name | None = Field(None, description="document publishing the catalogue (目录)")
+    approval_body: Name | None = Field(
+        None, description="the body that takes on the approval (service) items and their staff, e.g. 行政审批局",
+    )
+    penalty_body: Name | None = Field(
+        None, description="the body that exercises the penalty powers, with the enforcement staff, e.g. 综合行政执法局",
+    )
     legal_actor: Annotated[Literal["town", "county_department"], chinese("legal_actor")] = "town"
     returned: list[ReturnedPowers] = []
 
@@ -385,7 +394,10 @@ class CommandCenter(_Model):
     name: Name
     body: Name | None = Field(None, description="the body that hosts it, if any")
     staffed_24h: bool = False
-    domain_posts: Count = 0
+    domain_posts: Count = Field(0, description="领域事项流转岗: posts of the domains whose matters the centre dispatches")
+    domains: list[Name] = Field(
+        [], description="the domains those posts serve, e.g. 自然资源和规划, 城市管理, 综治信访, 环境保护",
+    )
 
 
 class DevelopmentZone(_Model):

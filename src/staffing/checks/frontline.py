@@ -1,0 +1,189 @@
+"""DOMAIN rule 8, the two front windows of the "1+4" model: approval (service) items and
+the staff who handle them in the approval bureau, enforcement staff in the enforcement
+bureau (001: "前臺窗口"); and the command centre's posts for each domain (002)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from staffing.checks.base import Check, Options, Problem, not_provided
+from staffing.checks.context import Context
+from staffing.findings import Severity
+from staffing.messages import label
+from staffing.plan.names import normalize, strip_town
+
+# the words of a section or squad's name that say it enforces (执法中队, 执法大队, 執法隊 …)
+_ENFORCING = ("执法",)
+
+
+class FrontlineOptions(Options):
+    # the roles of the bodies that take on the approval (service) items and their staff
+    approval_roles: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})
+    # the roles of the bodies that hold the enforcement staff and exercise the penalty powers
+    enforcement_roles: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})
+    # an enforcement squad or section under another body is asked about (a warning)
+    squads: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class WorkOutsideItsBureau(Check):
+    """Approval items or enforcement staff sit outside the bureau that should hold them.
+
+    ## What it checks
+    Where the plan says which body takes on the delegated approval (service) items
+    (`powers.approval_body`) or exercises the penalty powers (`powers.penalty_body`), that
+    body is one of the plan's and carries the role the pack names (the approval bureau,
+    the enforcement bureau).  A transfer that moves quota and staff with approval or
+    enforcement work (`transfers[].work`) goes to such a body; one recorded against the
+    town as a whole is asked about (a warning).  Where the pack says so, an enforcement
+    squad or section (执法中队 …) under another body is asked about too (a warning: the
+    name suggests enforcement staff outside the enforcement bureau).  A plan that records
+    none of this gets no finding.
+
+    ## Why it matters
+    "試點鎮承接的所有審批服務事項及相關工作人員全部實現向鎮行政審批局歸并"; "將執法權限
+    涉及的執法人員全部劃轉至綜合執法局" (001).  Taizhou: "将相关人员充实到乡镇(街道)综合
+    行政执法、为民服务等职能机构" (004).
+
+    ## Example
+    Bad:  powers: {approval_items: 158, approval_body: 经济发展局}
+    Good: powers: {approval_items: 158, approval_body: 行政审批局}
+
+    ## Fix
+    Move the items and their staff to the approval bureau, the enforcement staff to the
+    enforcement bureau, or correct the body the plan names.
+    """
+
+    code = "ST605"
+    slug = "work-outside-its-bureau"
+    rule = 8
+    options = FrontlineOptions
+    messages = ("ST605.approval", "ST605.enforcement", "ST605.unknown", "ST605.transfer", "ST605.transfer-town",
+                "ST605.squad")
+
+    def run(self, ctx: Context, opts: FrontlineOptions) -> Iterator[Problem]:
+        plan = ctx.plan
+        town = plan.town.name
+        index: dict[str, int] = {}
+        for i, b in enumerate(plan.bodies):
+            index.setdefault(normalize(strip_town(b.name, town)), i)
+            for plate in b.nameplates:
+                index.setdefault(normalize(strip_town(plate, town)), i)
+        wanted = {"approval": opts.approval_roles, "enforcement": opts.enforcement_roles}
+        option = {"approval": "approval_roles", "enforcement": "enforcement_roles"}
+
+        def labels(work: str) -> dict[str, list[str]]:
+            roles = wanted[work] or []
+            return {"roles_zh": [ctx.pack.role_label(r, "zh") for r in roles],
+                    "roles_en": [ctx.pack.role_label(r, "en") for r in roles]}
+
+        def body_of(name: str) -> int | None:
+            return index.get(normalize(strip_town(name, town)))
+
+        powers = plan.powers
+        if powers is not None:
+            for work, field, named in (("approval", "approval_body", powers.approval_body),
+                                       ("enforcement", "penalty_body", powers.penalty_body)):
+                if not wanted[work] or not (named or "").strip():
+                    continue
+                assert named is not None
+                held = body_of(named)
+                if held is None:
+                    yield Problem("ST605.unknown", {"body": named, **labels(work)}, ("powers", field),
+                                  trail=(label("label.delegated-powers"),), option=option[work])
+                elif not ctx.roles_carried(held) & set(wanted[work] or []):
+                    yield Problem(f"ST605.{work}", {"body": plan.bodies[held].name, **labels(work)},
+                                  ("powers", field), trail=(label("label.delegated-powers"),), option=option[work])
+        for j, t in enumerate(plan.transfers):
+            if t.work is None or not wanted[t.work]:
+                continue
+            trail = (label("label.transfers"), (f"{t.from_}→{t.to}", f"{t.from_}→{t.to}"))
+            work_zh, work_en = label(f"work.{t.work}")
+            params = {"source": t.from_, "to": t.to, "count": t.count, "work_zh": work_zh, "work_en": work_en,
+                      **labels(t.work)}
+            to = body_of(t.to)
+            if to is None:
+                if normalize(t.to) in (normalize(town), normalize(plan.town.county + town)):
+                    yield Problem("ST605.transfer-town", params, ("transfers", j, "to"), trail=trail,
+                                  option=option[t.work], severity=Severity.WARNING)
+                # a name that is neither the town nor one of its bodies is a matter of the plan's
+                # own consistency, not of where the work goes
+            elif not ctx.roles_carried(to) & set(wanted[t.work] or []):
+                yield Problem("ST605.transfer", {**params, "to": plan.bodies[to].name}, ("transfers", j, "to"), trail=trail,
+                              option=option[t.work])
+        if opts.squads and opts.enforcement_roles:
+            for i, b in enumerate(plan.bodies):
+                if ctx.roles_carried(i) & set(opts.enforcement_roles):
+                    continue
+                for k, sub in enumerate(b.subunits):
+                    if any(w in normalize(sub.name) for w in _ENFORCING):
+                        yield Problem("ST605.squad", {"body": b.name, "unit": sub.name, **labels("enforcement")},
+                                      ("bodies", i, "subunits", k, "name"), trail=((b.name, b.name),),
+                                      option="squads", severity=Severity.WARNING)
+
+
+class DomainPostsOptions(Options):
+    # the domains whose matters the command centre dispatches, each with its own post
+    domains: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
+
+
+def _same_domain(wanted: str, named: str) -> bool:
+    """综治信访 is 综治信访岗, and 环境保护 is 生态环境保护: one name holds the other."""
+    a, b = normalize(wanted), normalize(named)
+    return a in b or b in a
+
+
+class CommandCentreDomainsMissing(Check):
+    """The command centre has no post for a domain the pack names.
+
+    ## What it checks
+    Where the pack names the domains whose matters the command centre dispatches
+    (Yongshan: natural resources and planning, urban management, petitions, environment),
+    the centre has a post for each: every domain is among `command_center.domains`; a plan
+    that does not name its domains has at least as many `domain_posts` as the pack names
+    domains.  A warning by default: the domains are what one town's report describes.
+
+    ## Why it matters
+    Yongshan: "进驻了自然资源和规划、城市管理、综治信访、环境保护等4个重点领域的事项流转岗"
+    (002): matters reported by the grid are passed to the post of their domain and
+    followed up from the centre.
+
+    ## Example
+    Bad:  command_center: {name: 综合指挥调度中心, domains: [城市管理, 综治信访]}
+    Good: command_center: {name: 综合指挥调度中心, domains: [自然资源和规划, 城市管理, 综治信访, 环境保护]}
+
+    ## Fix
+    Set up the missing domain posts at the centre, or name the domains its posts serve.
+    """
+
+    code = "ST606"
+    slug = "command-centre-domain-missing"
+    rule = 8
+    severity = Severity.WARNING
+    options = DomainPostsOptions
+    messages = ("ST606.missing", "ST606.posts")
+
+    def run(self, ctx: Context, opts: DomainPostsOptions) -> Iterator[Problem]:
+        if not opts.domains:
+            return
+        plan = ctx.plan
+        if not plan.provided("command_center"):
+            yield not_provided("command_center", option="domains")
+            return
+        centre = plan.command_center
+        if centre is None:  # no centre at all is ST601's finding
+            return
+        trail = ((centre.name, centre.name),)
+        if centre.domains:
+            missing = [d for d in opts.domains if not any(_same_domain(d, n) for n in centre.domains)]
+            if missing:
+                yield Problem("ST606.missing", {"name": centre.name, "missing": missing, "domains": opts.domains},
+                              ("command_center", "domains"), trail=trail, option="domains")
+        elif centre.domain_posts < len(opts.domains):
+            loc: tuple[str | int, ...] = ("command_center", "domain_posts")
+            if "domain_posts" not in centre.model_fields_set:
+                loc = ("command_center",)
+            yield Problem("ST606.posts", {"name": centre.name, "posts": centre.domain_posts,
+                                          "needed": len(opts.domains), "domains": opts.domains},
+                          loc, trail=trail, option="domains", at_key=loc == ("command_center",))

@@ -43,7 +43,7 @@ def test_consistent_county_has_no_findings(corpus: Path) -> None:
     (out,) = check_counties(results)
     assert out.error is None
     codes = {f.code for f in out.findings}
-    assert codes <= {"ST951", "ST952"}
+    assert codes <= {"ST951", "ST952", "ST953"}  # ST953: a "missing" fault may leave a town without any
     if not codes:
         assert "transfers_down" in text
 
@@ -151,3 +151,93 @@ def test_county_results_are_cached_on_the_county_file_and_its_towns(corpus: Path
     town.write_text(town.read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8")
     run()
     assert checked == [county.parent.name]  # any change of a town's content: checked again
+
+
+CASE = Path(__file__).parent / "cases" / "ST601" / "good" / "centre-hosted-by-a-body.yaml"
+
+
+def _taizhou_county(root: Path, listed: str) -> Path:
+    """Two Taizhou towns of 泰兴市 (示范镇 and 样板镇, each recording one quota moved down)
+    and a county file that lists `listed` (YAML lines under transfers_down)."""
+    text = CASE.read_text(encoding="utf-8")
+    (root / "shifan.yaml").write_text(text, encoding="utf-8")
+    other = text.replace("name: 示范镇", "name: 样板镇").replace("to: 示范镇", "to: 样板镇").replace("泰编〔2020〕8号", "泰编〔2020〕9号")
+    (root / "yangban.yaml").write_text(other, encoding="utf-8")
+    county = root / "_county.yaml"
+    county.write_text(
+        'county: {name: 泰兴市, code: "321283000000", province: 江苏省, city: 泰州市}\n'
+        "quotas_before: {administrative: 500}\nquotas_after: {administrative: 498}\n"
+        "transfers_down:" + (listed or " []") + "\n", encoding="utf-8")
+    return county
+
+
+def test_town_without_transfer_is_the_countys_finding(tmp_path: Path) -> None:
+    county = _taizhou_county(tmp_path, "\n  - {town: 示范镇, type: administrative, count: 1, document: 泰编〔2020〕8号}")
+    results = [check_file(str(tmp_path / n)) for n in ("shifan.yaml", "yangban.yaml")]
+    (out,) = check_counties(results)
+    st953 = [f for f in out.findings if f.code == "ST953"]
+    assert [f.trail_zh for f in st953] == [("泰兴市", "样板镇")]
+    (f,) = st953
+    assert f.file.endswith("_county.yaml") and f.loc == ("transfers_down",) and (f.line, f.column) == (4, 1)
+    assert f.message_zh == ("泰兴市向样板镇下沉编制0名，少于每个乡镇（街道）应得的1名：按“编随事走”，"
+                            "下沉编制是县（市、区）的责任")
+    assert f.severity.value == "error" and "004_8277045ee1f06dc8.txt" in (f.source or "")
+    assert "实施方案" in (f.citation_zh or "")
+    assert county.read_text(encoding="utf-8").count("示范镇") == 1  # the input is never written
+
+
+def test_every_town_given_its_quota_has_no_st953(tmp_path: Path) -> None:
+    _taizhou_county(tmp_path, "\n  - {town: 示范镇, type: administrative, count: 1, document: 泰编〔2020〕8号}"
+                              "\n  - {town: 样板镇, type: administrative, count: 1, document: 泰编〔2020〕9号}")
+    results = [check_file(str(tmp_path / n)) for n in ("shifan.yaml", "yangban.yaml")]
+    (out,) = check_counties(results)
+    assert out.error is None and out.findings == []
+
+
+def test_town_without_transfer_through_the_cli(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "taixing"
+    root.mkdir()
+    _taizhou_county(root, "")
+    assert main(["check", str(root), "--jobs", "1", "--no-cache"]) == 1
+    out = capsys.readouterr().out
+    assert "ST953" in out and "泰兴市向样板镇下沉编制0名" in out and "泰兴市向示范镇下沉编制0名" in out
+
+
+def _with_people(path: Path, actual: int) -> None:
+    """示范镇's party-government office: 5 administrative quota, `actual` people in post."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  quotas: {administrative: 5}\n  actual: 5\n", f"  quotas: {{administrative: 5}}\n  actual: {actual}\n", 1),
+                    encoding="utf-8")
+
+
+BOTH = ("\n  - {town: 示范镇, type: administrative, count: 1, document: 泰编〔2020〕8号}"
+        "\n  - {town: 样板镇, type: administrative, count: 1, document: 泰编〔2020〕9号}")
+
+
+def test_recruitment_passing_over_vacancies_is_a_warning(tmp_path: Path) -> None:
+    county = _taizhou_county(tmp_path, BOTH)
+    _with_people(tmp_path / "yangban.yaml", 2)  # 样板镇: three places vacant; 示范镇: none
+    county.write_text(county.read_text(encoding="utf-8") + "recruitment:\n  - {town: 示范镇, count: 2}\n", encoding="utf-8")
+    results = [check_file(str(tmp_path / n)) for n in ("shifan.yaml", "yangban.yaml")]
+    assert [r.summary.figures.vacant for r in results] == [0, 3]
+    (out,) = check_counties(results)
+    (f,) = [f for f in out.findings if f.code == "ST954"]
+    assert f.severity.value == "warning" and f.loc == ("recruitment", 0, "count")
+    assert f.message_zh == ("泰兴市的用编用人计划为示范镇安排2名，超过其空编0名，而样板镇仍有空编未安排："
+                            "应优先保障空编的乡镇（街道）")
+    assert "优先保障空编" in (f.source or "")
+    assert [x.code for x in out.findings] == ["ST954"]
+
+
+def test_recruitment_for_the_towns_with_vacancies_passes(tmp_path: Path) -> None:
+    county = _taizhou_county(tmp_path, BOTH)
+    _with_people(tmp_path / "yangban.yaml", 2)
+    county.write_text(county.read_text(encoding="utf-8") + "recruitment:\n  - {town: 样板镇, count: 3}\n", encoding="utf-8")
+    results = [check_file(str(tmp_path / n)) for n in ("shifan.yaml", "yangban.yaml")]
+    (out,) = check_counties(results)
+    assert out.findings == []
+    # beyond its vacancies, but no other town is waiting: not this rule's finding
+    county.write_text(county.read_text(encoding="utf-8").replace("count: 3}\n", "count: 5}\n"), encoding="utf-8")
+    (out,) = check_counties(results)
+    assert out.findings == []

@@ -374,6 +374,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{county}{type_zh}改革前{before}名、改革后{after}名，下划{moved}名，改革后应不超过{expected}名",
         "{county}: {type_en} {before} before and {after} after, {moved} moved down; after should be at most {expected}",
     ),
+    "ST953": (
+        "{county}向{town}下沉编制{count}名，少于每个乡镇（街道）应得的{limit}名：按“编随事走”，下沉编制是县（市、区）的责任",
+        "{county} has moved {count} quota down to {town}, fewer than the {limit} each town or street should receive: "
+        "moving quota down with the work is the county's duty",
+    ),
+    "ST954": (
+        "{county}的用编用人计划为{town}安排{count}名，超过其空编{vacant}名，而{others}仍有空编未安排：应优先保障空编的乡镇（街道）",
+        "{county}'s recruitment plan gives {town} {count} places, more than its {vacant} vacancies, while {others} still "
+        "have vacancies it does not fill: towns with vacancies come first",
+    ),
     "ST000": (
         "规则包“{pack_zh}”放宽了上级规则包“{parent_zh}”的限制：{check_zh}的{option_zh}由{parent_value}改为{value}",
         "the rule pack “{pack_en}” loosens a limit of its parent “{parent_en}”: {check_en}, {option_en} from {parent_value} to {value}",
@@ -418,6 +428,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "title.ST906": ("改革前机构去向不明", "A pre-reform body is not accounted for in the new structure"),
     "title.ST907": ("交叉任职与领导班子不符", "A cross-held post is not a post of the town's leadership team"),
     "title.ST951": ("县级下划记录与乡镇方案不一致", "The county's record of quotas moved down differs from its towns' plans"),
+    "title.ST954": ("用编用人计划未优先保障空编的乡镇（街道）", "The recruitment plan passes over towns with vacancies"),
+    "title.ST953": ("县级尚未向乡镇（街道）下沉编制", "The county has not moved quota down to a town"),
     "title.ST952": ("县级编制总数未按下划数减少", "The county's quota total did not fall by what it moved down"),
     # ---- org charts (render.py) ----------------------------------------------------------
     "chart.chart": ("{town}机构设置图", "{town} organisation chart"),

@@ -28,7 +28,12 @@ from staffing.checks.consistency import (
     SubunitExceedsBody,
     TotalsMismatch,
 )
-from staffing.checks.county import CountyTotalNotReduced, CountyTransferMismatch
+from staffing.checks.county import (
+    CountyTotalNotReduced,
+    CountyTownWithoutTransfer,
+    CountyTransferMismatch,
+    CountyVacanciesNotFirst,
+)
 from staffing.checks.elements import (
     CommandCentreNotStaffed,
     DevelopedTownNotATown,
@@ -109,8 +114,8 @@ def validate(check: type[Check]) -> None:
             fail(f"option {option!r} has no catalogue label option.{option}")
         if direction(check.options, option) is None:
             fail(f"option {option!r} has no direction (max, min, require, set or allow)")
-    if check.options.model_fields and check.scope != "plan":
-        fail("only plan checks read pack options")
+    if check.options.model_fields and check.scope == "run":
+        fail("only plan and county checks read pack options (a county check, its towns' packs)")
     if check.scope == "plan" and check.run is Check.run:
         fail("a plan check must define run(ctx, opts)")
 
@@ -142,7 +147,7 @@ CHECKS: tuple[type[Check], ...] = register(
     TotalsMismatch, SubunitExceedsBody, OverEstablishment, DuplicateName, BrokenHierarchy,
     BaselineBodyUnaccounted, CrossHoldingUnknownPost,
     # per county file
-    CountyTransferMismatch, CountyTotalNotReduced,
+    CountyTransferMismatch, CountyTotalNotReduced, CountyTownWithoutTransfer, CountyVacanciesNotFirst,
     # per run
     PackLoosensParent, UnusableInput, WaiverUnused, FormulaValueUsed,
 )

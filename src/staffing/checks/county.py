@@ -8,21 +8,25 @@ A county file sits beside its towns, ``orgs/<province>/<city>/<county>/_county.y
     quotas_after:  {administrative: 518, institutional_full: 1399}
     transfers_down:
       - {town: 新桥镇, type: administrative, count: 1, document: 靖编〔2019〕21号}
+    recruitment:                    # 用编用人计划 (optional): people recruited for each town
+      - {town: 新桥镇, count: 2}
 
 Files whose name starts with ``_`` are never read as town plans.  The checks here are
-cross-file, so they run after every plan has been checked, on the plans' transfers.
+cross-file, so they run after every plan has been checked, on the plans' transfers and key
+figures; ST953 and ST954 take their numbers and sources from the towns' own packs.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from staffing.checks.base import Check
-from staffing.findings import Finding
+from staffing.checks.base import Check, Options
+from staffing.findings import Finding, Severity
 from staffing.io.load import Document
 from staffing.messages import render
 from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Count, Name, Quotas, QuotaType, chinese
@@ -50,11 +54,22 @@ class CountyTransfer(_M):
     document: Name | None = None
 
 
+class CountyRecruitment(_M):
+    """One line of the county's 用编用人计划: people it plans to recruit for a town."""
+
+    town: Name
+    count: Count
+    document: Name | None = None
+
+
 class CountyFile(_M):
     county: CountyInfo
     quotas_before: Quotas
     quotas_after: Quotas
     transfers_down: list[CountyTransfer] = []
+    recruitment: list[CountyRecruitment] = Field(
+        [], description="用编用人计划: the people the county plans to recruit for each town",
+    )
 
 
 class CountyTransferMismatch(Check):
@@ -113,23 +128,101 @@ class CountyTotalNotReduced(Check):
     scope = "county"
 
 
+class CountyTownWithoutTransfer(Check):
+    """The county has moved less quota down to a town than the town's pack asks.
+
+    ## What it checks
+    For every town of the county whose rule pack sets a least quota moved down to each
+    town (Taizhou: 1 to 2 per town or street), the quotas the county file lists for that
+    town under `transfers_down` add up to at least that least number.  The town's own
+    plan gets only a warning for it (ST203): moving the quota is the county's duty, and
+    the county's file is where it is found.
+
+    ## Why it matters
+    Taizhou: "从上往下跨层级调剂1至2名行政编制或者全额拨款事业编制给每个乡镇(街道)" (004).
+
+    ## Example
+    Bad:  a county file whose transfers_down names 新桥镇 but not 虹桥镇 (both Taizhou plans).
+    Good: each town of the folder receives one or two quotas, each with its document.
+
+    ## Fix
+    Move the quota down to the town, and record it (with its document) in both files.
+    """
+
+    code = "ST953"
+    messages = ("ST953",)
+    slug = "county-town-without-transfer"
+    rule = 4
+    scope = "county"
+
+
+class VacanciesOptions(Options):
+    # the county's recruitment plan fills the towns' vacancies first (a town's pack sets it)
+    vacancies_first: bool | None = Field(None, json_schema_extra={"direction": "require"})
+
+
+class CountyVacanciesNotFirst(Check):
+    """The county's recruitment plan passes over towns with vacancies.
+
+    ## What it checks
+    Where a town's rule pack says so, the county's recruitment plan (`recruitment` in the
+    county file, 用编用人计划) gives a town no more places than its vacancies (空编: its own
+    quota less the people in post, from its plan) while another town of the folder still
+    has vacancies the plan does not fill.  A warning: priority, not a ban.
+
+    ## Why it matters
+    Taizhou: "按照编制数及时补充人员,制定用编用人计划时优先保障空编的乡镇(街道)" (004).
+
+    ## Example
+    Bad:  recruitment: [{town: 新桥镇, count: 3}] where 新桥镇 has no vacancy and 虹桥镇 has 4.
+    Good: recruitment: [{town: 虹桥镇, count: 3}].
+
+    ## Fix
+    Give the places to the towns with vacancies first.
+    """
+
+    code = "ST954"
+    messages = ("ST954",)
+    slug = "county-vacancies-not-first"
+    rule = 4
+    scope = "county"
+    severity = Severity.WARNING
+    options = VacanciesOptions
+
+
+@dataclass(frozen=True)
+class TownDuty:
+    """What a town's rule pack says the county owes it: the least quota moved down, and
+    the source of that number (seed and quote; the citation by document title)."""
+
+    least: int
+    source: str | None = None
+    citation_zh: str | None = None
+    citation_en: str | None = None
+
+
 CountyCheck = type[Check]
 
 
 def _finding(cls: CountyCheck, key: str, params: dict[str, Any], doc: Document, loc: tuple[Any, ...],
-             county: str, trail: tuple[str, ...] = (), at_key: bool = False) -> Finding:
+             county: str, trail: tuple[str, ...] = (), at_key: bool = False, duty: TownDuty | None = None) -> Finding:
     line, col = doc.locate(loc, key=at_key)
     return Finding(
         code=cls.code, slug=cls.slug, severity=cls.severity,
         message_zh=render(key, "zh", params), message_en=render(key, "en", params),
         file=doc.path, line=line, column=col, loc=loc,
         trail_zh=(county, *trail), trail_en=(county, *trail),
+        source=duty.source if duty else None,
         numbers={k: v for k, v in params.items() if isinstance(v, int) and not isinstance(v, bool)},
+        citation_zh=duty.citation_zh if duty else None, citation_en=duty.citation_en if duty else None,
     )
 
 
-def county_findings(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary]) -> list[Finding]:
-    """ST951 and ST952 for one county file, against the usable plans of its folder."""
+def county_findings(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary],
+                    duties: Mapping[str, TownDuty] | None = None, vacancies_first: TownDuty | None = None) -> list[Finding]:
+    """ST951, ST952 and ST953 for one county file, against the usable plans of its folder;
+    `duties`: what each town's pack says the county owes it, by the town's name as the
+    plan writes it (only towns whose pack sets a least quota moved down)."""
     county = cf.county.name
     out: list[Finding] = []
     # what the towns record, by town → (type, document) → count
@@ -170,6 +263,9 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary])
                 loc = ("transfers_down",)
             out.append(_finding(CountyTransferMismatch, "ST951", params, doc, loc, county, (params["town"],),
                                 at_key=loc == ("transfers_down",)))
+    out.extend(_owed(cf, doc, duties or {}))
+    if vacancies_first is not None:
+        out.extend(_vacancies_passed_over(cf, doc, towns, vacancies_first))
     moved = dict.fromkeys(QUOTA_TYPES, 0)
     for ct in cf.transfers_down:
         moved[ct.type] += ct.count
@@ -185,4 +281,52 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary])
                       "expected": before - moved[qt], "county": county}
             loc = ("quotas_after", qt) if qt in cf.quotas_after.model_fields_set else ("quotas_after",)
             out.append(_finding(CountyTotalNotReduced, "ST952", params, doc, loc, county, (zh,)))
+    return out
+
+
+def _owed(cf: CountyFile, doc: Document, duties: Mapping[str, TownDuty]) -> list[Finding]:
+    """ST953: a town of the folder that the county's own record gives less than its pack's
+    least (moving quota down is the county's duty, so it is found on the county's file)."""
+    county = cf.county.name
+    given: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
+    for i, ct in enumerate(cf.transfers_down):
+        given[normalize(ct.town)] += ct.count
+        first.setdefault(normalize(ct.town), i)
+    out = []
+    for town in sorted(duties, key=normalize):
+        duty, key = duties[town], normalize(town)
+        if given.get(key, 0) >= duty.least:
+            continue
+        loc: tuple[Any, ...] = ("transfers_down", first[key], "count") if key in first else ("transfers_down",)
+        params = {"county": county, "town": town, "count": given.get(key, 0), "limit": duty.least}
+        out.append(_finding(CountyTownWithoutTransfer, "ST953", params, doc, loc, county, (town,),
+                            at_key=key not in first, duty=duty))
+    return out
+
+
+def _vacancies_passed_over(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary], rule: TownDuty) -> list[Finding]:
+    """ST954: places for a town beyond its vacancies while another town's vacancies are left
+    unfilled (towns whose vacancies are unknown are held against no one)."""
+    county = cf.county.name
+    vacant = {normalize(t.town.name): (t.town.name, t.figures.vacant) for t in towns}
+    planned: dict[str, int] = defaultdict(int)
+    for r in cf.recruitment:
+        planned[normalize(r.town)] += r.count
+    waiting = sorted((name for key, (name, v) in vacant.items() if v is not None and v > planned.get(key, 0)),
+                     key=normalize)
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for i, r in enumerate(cf.recruitment):
+        key = normalize(r.town)
+        if key in seen or key not in vacant or vacant[key][1] is None:
+            continue
+        seen.add(key)
+        has = vacant[key][1]
+        assert has is not None
+        others = [n for n in waiting if normalize(n) != key]
+        if planned[key] > has and others:
+            params = {"county": county, "town": r.town, "count": planned[key], "vacant": has, "others": others}
+            out.append(_finding(CountyVacanciesNotFirst, "ST954", params, doc, ("recruitment", i, "count"), county,
+                                (r.town,), duty=rule))
     return out

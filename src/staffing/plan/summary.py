@@ -52,6 +52,10 @@ class KeyFigures:
     quota: int | None = None  # the plan's own quota in all
     baseline: int | None = None  # quota before the reform
     actual: int | None = None  # people in post in the bodies
+    # 空编: the town's own quota not yet filled (its bodies, support centre and institutions);
+    # None where a quota or a head-count is unknown.  A county's recruitment plan fills
+    # these first (ST954).
+    vacant: int | None = None
 
     @classmethod
     def of(cls, plan: Plan) -> KeyFigures:
@@ -61,7 +65,26 @@ class KeyFigures:
         for body in plan.bodies:
             actual = None if actual is None or body.actual is None else actual + body.actual
         baseline = plan.baseline.quotas.total if plan.baseline is not None else None
-        return cls(len(plan.bodies), quota, baseline, actual)
+        return cls(len(plan.bodies), quota, baseline, actual, _vacant(plan))
+
+
+def _vacant(plan: Plan) -> int | None:
+    """Quota held minus people in post, over everything whose quota is the town's own; a
+    holder over its quota (超编, ST903) fills none of another's vacancies."""
+    holders = [(b.quotas, b.actual) for b in plan.bodies]
+    if plan.support_center is not None:
+        holders.append((plan.support_center.quotas, plan.support_center.actual))
+    holders += [(c.quotas, c.actual) for c in plan.support_institutions]
+    holders += [(c.quotas, c.actual) for c in plan.institutions]
+    vacant = 0
+    for quotas, actual in holders:
+        total = quotas.total
+        if total is None or actual is None:
+            if total == 0:  # holds no quota: nothing to be vacant
+                continue
+            return None
+        vacant += max(total - actual, 0)
+    return vacant
 
 
 @dataclass(frozen=True)
@@ -106,7 +129,8 @@ class PlanSummary:
         rec: dict[str, Any] = {
             "town": [t.name, t.code, t.province, t.city, t.county],
             "transfers": [[x.source, x.level, x.type, x.count, x.document] for x in self.transfers],
-            "figures": [self.figures.bodies, self.figures.quota, self.figures.baseline, self.figures.actual],
+            "figures": [self.figures.bodies, self.figures.quota, self.figures.baseline, self.figures.actual,
+                        self.figures.vacant],
         }
         if self.names is not None:
             rec["names"] = {

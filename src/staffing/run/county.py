@@ -9,10 +9,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from staffing.checks.county import COUNTY_FILE, CountyFile, county_findings
+from staffing.checks.county import COUNTY_FILE, CountyFile, CountyVacanciesNotFirst, TownDuty, county_findings
+from staffing.checks.growth import TRANSFER_OUT_OF_RANGE
 from staffing.errors import InputProblem
 from staffing.findings import Finding
 from staffing.io.load import Document, display_path
+from staffing.packs.load import resolve
+from staffing.plan.summary import PlanSummary
 from staffing.plan.validate import validate
 from staffing.run.engine import FileResult, Settings, read_valid
 
@@ -37,8 +40,42 @@ def validate_county(doc: Document) -> CountyFile:
     return validate(CountyFile, doc)
 
 
-def check_county(path: str, towns: Sequence[FileResult]) -> FileResult:
-    """Check one county file against the results of the plans in its folder."""
+def town_duties(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -> dict[str, TownDuty]:
+    """What each town's rule pack says the county owes it (the least quota moved down to
+    each town, ST203's `min`), by the town's name; towns whose pack sets none are left out,
+    and so is a town whose pack cannot be read (its own plan reports that)."""
+    out: dict[str, TownDuty] = {}
+    for plan in towns:
+        try:
+            pack = resolve(plan.rule_pack, packs)
+        except InputProblem:
+            continue
+        setting = pack.setting(TRANSFER_OUT_OF_RANGE)
+        least = pack.options(TRANSFER_OUT_OF_RANGE).min if setting is not None and setting.enabled else None
+        if least:
+            source = pack.source(TRANSFER_OUT_OF_RANGE.slug, "min")
+            out[plan.town.name] = TownDuty(least, source, pack.citation(source, "zh"), pack.citation(source, "en"))
+    return out
+
+
+def vacancies_first(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -> TownDuty | None:
+    """Whether a town's pack asks the county to fill vacancies first (ST954), with its
+    source: the first town, by name, whose pack does."""
+    for plan in sorted(towns, key=lambda t: t.town.name):
+        try:
+            pack = resolve(plan.rule_pack, packs)
+        except InputProblem:
+            continue
+        setting = pack.setting(CountyVacanciesNotFirst)
+        if setting is not None and setting.enabled and pack.options(CountyVacanciesNotFirst).vacancies_first:
+            source = pack.source(CountyVacanciesNotFirst.slug, "vacancies_first")
+            return TownDuty(1, source, pack.citation(source, "zh"), pack.citation(source, "en"))
+    return None
+
+
+def check_county(path: str, towns: Sequence[FileResult], packs: tuple[str, ...] = ()) -> FileResult:
+    """Check one county file against the results of the plans in its folder (`packs`: the
+    pack folders the run was given, to read each town's pack)."""
     shown = display_path(path)
     result = FileResult(shown)
     try:
@@ -48,7 +85,8 @@ def check_county(path: str, towns: Sequence[FileResult]) -> FileResult:
     except InputProblem as exc:
         result.error = exc if exc.file == shown else exc.renamed(shown)
         return result
-    result.findings = county_findings(cf, doc, [r.summary for r in towns if r.summary is not None])
+    summaries = [r.summary for r in towns if r.summary is not None]
+    result.findings = county_findings(cf, doc, summaries, town_duties(summaries, packs), vacancies_first(summaries, packs))
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -89,7 +127,7 @@ def check_counties(results: Sequence[FileResult], settings: Settings | None = No
         if hit is not None and _valid_county_record(hit, shown):
             out.append(_from_county_record(hit))
             continue
-        result = check_county(f, by_dir[os.path.dirname(os.path.abspath(f))])
+        result = check_county(f, by_dir[os.path.dirname(os.path.abspath(f))], settings.packs if settings is not None else ())
         out.append(result)
         if key is not None and result.error is None:
             new.append((key, _county_record(result)))

@@ -357,3 +357,16 @@ def test_every_shipped_plan_and_every_case_loads() -> None:
     for case in ALL_CASES:
         result, _ = run_case(case)
         assert result.plan is not None, case.id
+
+
+def test_staff_moved_with_work_to_the_wrong_body_is_one_finding(tmp_path: Path) -> None:
+    """A transfer that says what work it moves with is judged once, by ST605 (not also by
+    ST203's warning that quota moved down should strengthen those bodies)."""
+    result = check_file(str(CASES / "ST605" / "bad" / "enforcement-staff-to-economic-bureau.yaml"))
+    assert [f.code for f in result.findings if f.loc[:2] == ("transfers", 0)] == ["ST605"]
+    # the same transfer without `work`: ST203's warning, and no ST605
+    text = (CASES / "ST605" / "bad" / "enforcement-staff-to-economic-bureau.yaml").read_text(encoding="utf-8")
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(text.replace(", work: enforcement}", "}"), encoding="utf-8")
+    result = check_file(str(plain))
+    assert [f.code for f in result.findings if f.loc[:2] == ("transfers", 0)] == ["ST203"]

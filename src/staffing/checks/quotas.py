@@ -208,7 +208,8 @@ class TransferOutOfRange(Check):
     each transfer's quota type must be one the pack allows.  Too little moved down is a
     warning: moving the quota is the county's duty, not the town's.  Where the pack names
     the bodies the quota should strengthen (`to_roles`; Taizhou: enforcement and service),
-    a transfer to another body of the plan is a warning.
+    a transfer to another body of the plan is a warning (one that says what work it moves
+    with, `work`, is judged by ST605 instead).
 
     ## Why it matters
     Taizhou: "从上往下跨层级调剂1至2名行政编制或者全额拨款事业编制给每个乡镇(街道)" (004).
@@ -268,6 +269,8 @@ def _to_other_bodies(ctx: Context, moved_in: list[tuple[int, Transfer]], to_role
     labels = [ctx.pack.role_label(r, "zh") for r in to_roles]
     labels_en = [ctx.pack.role_label(r, "en") for r in to_roles]
     for i, t in moved_in:
+        if t.work is not None:  # it says what work it moves with: where that goes is ST605's one finding
+            continue
         body = bodies.get(strip_town(t.to, town))
         if body is None or ctx.roles_carried(body) & set(to_roles):
             continue

@@ -156,12 +156,21 @@ def test_county_results_are_cached_on_the_county_file_and_its_towns(corpus: Path
 CASE = Path(__file__).parent / "cases" / "ST601" / "good" / "centre-hosted-by-a-body.yaml"
 
 
-def _taizhou_county(root: Path, listed: str) -> Path:
-    """Two Taizhou towns of 泰兴市 (示范镇 and 样板镇, each recording one quota moved down)
-    and a county file that lists `listed` (YAML lines under transfers_down)."""
+NONE_YET = "transfers: []\n"
+
+
+def _taizhou_county(root: Path, listed: str, received: tuple[str, ...] = ("示范镇", "样板镇")) -> Path:
+    """Two Taizhou towns of 泰兴市 (示范镇 and 样板镇; those in `received` record one quota
+    moved down, the others none yet) and a county file that lists `listed` (YAML lines
+    under transfers_down)."""
     text = CASE.read_text(encoding="utf-8")
-    (root / "shifan.yaml").write_text(text, encoding="utf-8")
+    transfer = re.search(r"transfers:\n- \{[^\n]*\}\n", text)
+    assert transfer
+    shifan = text if "示范镇" in received else text.replace(transfer.group(0), NONE_YET)
+    (root / "shifan.yaml").write_text(shifan, encoding="utf-8")
     other = text.replace("name: 示范镇", "name: 样板镇").replace("to: 示范镇", "to: 样板镇").replace("泰编〔2020〕8号", "泰编〔2020〕9号")
+    if "样板镇" not in received:
+        other = other.replace(transfer.group(0).replace("示范镇", "样板镇").replace("8号", "9号"), NONE_YET)
     (root / "yangban.yaml").write_text(other, encoding="utf-8")
     county = root / "_county.yaml"
     county.write_text(
@@ -172,9 +181,13 @@ def _taizhou_county(root: Path, listed: str) -> Path:
 
 
 def test_town_without_transfer_is_the_countys_finding(tmp_path: Path) -> None:
-    county = _taizhou_county(tmp_path, "\n  - {town: 示范镇, type: administrative, count: 1, document: 泰编〔2020〕8号}")
+    county = _taizhou_county(tmp_path, "\n  - {town: 示范镇, type: administrative, count: 1, document: 泰编〔2020〕8号}",
+                             received=("示范镇",))
     results = [check_file(str(tmp_path / n)) for n in ("shifan.yaml", "yangban.yaml")]
+    # the town's own plan: a warning only, naming the county's duty
+    assert [(f.code, f.severity.value) for f in results[1].findings if f.code == "ST203"] == [("ST203", "warning")]
     (out,) = check_counties(results)
+    assert [f.code for f in out.findings] == ["ST953"]  # the records agree: no ST951
     st953 = [f for f in out.findings if f.code == "ST953"]
     assert [f.trail_zh for f in st953] == [("泰兴市", "样板镇")]
     (f,) = st953
@@ -198,10 +211,20 @@ def test_town_without_transfer_through_the_cli(tmp_path: Path, monkeypatch, caps
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "cache"))
     root = tmp_path / "taixing"
     root.mkdir()
-    _taizhou_county(root, "")
+    _taizhou_county(root, "", received=())
     assert main(["check", str(root), "--jobs", "1", "--no-cache"]) == 1
     out = capsys.readouterr().out
     assert "ST953" in out and "泰兴市向样板镇下沉编制0名" in out and "泰兴市向示范镇下沉编制0名" in out
+    assert "ST951" not in out
+
+
+def test_records_that_disagree_are_st951_alone(tmp_path: Path) -> None:
+    """The town records its quota, the county's file does not: the records disagree (ST951);
+    whether the county moved it is not asked again (ST953)."""
+    _taizhou_county(tmp_path, "\n  - {town: 示范镇, type: administrative, count: 1, document: 泰编〔2020〕8号}")
+    results = [check_file(str(tmp_path / n)) for n in ("shifan.yaml", "yangban.yaml")]
+    (out,) = check_counties(results)
+    assert [f.code for f in out.findings] == ["ST951"]
 
 
 def _with_people(path: Path, actual: int) -> None:

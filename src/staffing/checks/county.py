@@ -263,7 +263,7 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary],
                 loc = ("transfers_down",)
             out.append(_finding(CountyTransferMismatch, "ST951", params, doc, loc, county, (params["town"],),
                                 at_key=loc == ("transfers_down",)))
-    out.extend(_owed(cf, doc, duties or {}))
+    out.extend(_owed(cf, doc, duties or {}, town_side))
     if vacancies_first is not None:
         out.extend(_vacancies_passed_over(cf, doc, towns, vacancies_first))
     moved = dict.fromkeys(QUOTA_TYPES, 0)
@@ -284,9 +284,12 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary],
     return out
 
 
-def _owed(cf: CountyFile, doc: Document, duties: Mapping[str, TownDuty]) -> list[Finding]:
+def _owed(cf: CountyFile, doc: Document, duties: Mapping[str, TownDuty],
+          town_side: Mapping[str, Mapping[tuple[str, str], int]]) -> list[Finding]:
     """ST953: a town of the folder that the county's own record gives less than its pack's
-    least (moving quota down is the county's duty, so it is found on the county's file)."""
+    least (moving quota down is the county's duty, so it is found on the county's file).
+    Where the town's plan records enough but the county's file does not, the two records
+    disagree: that is ST951's one finding, not also this one."""
     county = cf.county.name
     given: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
@@ -296,7 +299,7 @@ def _owed(cf: CountyFile, doc: Document, duties: Mapping[str, TownDuty]) -> list
     out = []
     for town in sorted(duties, key=normalize):
         duty, key = duties[town], normalize(town)
-        if given.get(key, 0) >= duty.least:
+        if max(given.get(key, 0), sum(town_side.get(key, {}).values())) >= duty.least:
             continue
         loc: tuple[Any, ...] = ("transfers_down", first[key], "count") if key in first else ("transfers_down",)
         params = {"county": county, "town": town, "count": given.get(key, 0), "limit": duty.least}

@@ -134,9 +134,10 @@ class CountyTownWithoutTransfer(Check):
     ## What it checks
     For every town of the county whose rule pack sets a least quota moved down to each
     town (Taizhou: 1 to 2 per town or street), the quotas the county file lists for that
-    town under `transfers_down` add up to at least that least number.  The town's own
-    plan gets only a warning for it (ST203): moving the quota is the county's duty, and
-    the county's file is where it is found.
+    town under `transfers_down` add up to at least that least number (where the town's
+    own plan records enough and the county's file does not, the records disagree: that is
+    ST951).  The town's own plan gets only a warning for it (ST203): moving the quota is
+    the county's duty, and the county's file is where it is found.
 
     ## Why it matters
     Taizhou: "从上往下跨层级调剂1至2名行政编制或者全额拨款事业编制给每个乡镇(街道)" (004).

@@ -114,9 +114,10 @@ def check_counties(results: Sequence[FileResult], settings: Settings | None = No
         cache = Cache.open(default_dir(cache_dir))
         context = tool_fingerprint() + "|" + settings_fingerprint(settings)
     keys: dict[str, str | None] = {}
+    fingerprints: dict[str, str] = {}
     if cache is not None:
         for f in files:
-            keys[f] = _county_key(f, by_dir[os.path.dirname(os.path.abspath(f))], context, settings)
+            keys[f] = _county_key(f, by_dir[os.path.dirname(os.path.abspath(f))], context, settings, fingerprints)
     hits = cache.get_many([k for k in keys.values() if k is not None]) if cache is not None else {}
     out = []
     new: list[tuple[str, dict[str, Any]]] = []
@@ -137,12 +138,13 @@ def check_counties(results: Sequence[FileResult], settings: Settings | None = No
     return out
 
 
-def _county_key(path: str, towns: Sequence[FileResult], context: str, settings: Any) -> str | None:
+def _county_key(path: str, towns: Sequence[FileResult], context: str, settings: Any,
+                fingerprints: dict[str, str]) -> str | None:
     """The cache key of a county file's result, or None when it cannot have one."""
     import hashlib
 
     from staffing.io.load import read_bytes
-    from staffing.run.cache import SCHEMA
+    from staffing.run.cache import SCHEMA, pack_fingerprint
 
     try:
         raw = read_bytes(path, settings.limits)
@@ -156,7 +158,13 @@ def _county_key(path: str, towns: Sequence[FileResult], context: str, settings: 
             continue  # an unusable plan: not among what the county is held against
         if r.cache_key is None:
             return None
-        h.update(f"|{r.path}|{r.cache_key}".encode("utf-8", "surrogatepass"))
+        # the town's pack too: ST953 and ST954 take their numbers from it, and a plan's own
+        # cache key is its content alone
+        ref = r.summary.rule_pack
+        if ref not in fingerprints:  # one hash per pack and run, not one per town
+            fingerprints[ref] = pack_fingerprint(ref, settings.packs)
+        fingerprint = fingerprints[ref]
+        h.update(f"|{r.path}|{r.cache_key}|{fingerprint}".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 

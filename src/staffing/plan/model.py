@@ -70,13 +70,24 @@ _MORE_WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def _code_of(enum: str, value: object) -> object:
-    if not isinstance(value, str):
-        return value
-    from staffing.io.layout import enum_code  # io/ comes before plan/; imported when first needed
+def _code_of(words: dict[str, str], value: object) -> object:
+    # the usual case, a code, costs one dict look-up (this runs for every enumerated value)
+    if type(value) is not str or value in words:
+        return words.get(value, value) if type(value) is str else value
+    return words.get(value.strip(), value)
 
-    text = value.strip()
-    return enum_code(enum, text) or _MORE_WORDS.get(enum, {}).get(text) or value
+
+def _words(enum: str) -> dict[str, str]:
+    """Every word read as one of the enum's codes (each code itself too) → its code."""
+    from staffing.io.layout import ENUMS, words_for
+
+    out = {code: code for code in ENUMS[enum]}
+    for code in ENUMS[enum]:
+        for word in words_for(enum, code):
+            out.setdefault(word, code)
+    for word, code in _MORE_WORDS.get(enum, {}).items():
+        out.setdefault(word, code)
+    return out
 
 
 def chinese_words(codes: tuple[str, ...]) -> list[str]:
@@ -93,7 +104,7 @@ def chinese_words(codes: tuple[str, ...]) -> list[str]:
 
 def chinese(enum: str) -> BeforeValidator:
     """Read an allowed value written in Chinese (see the workbook layout's ENUMS) as its code."""
-    return BeforeValidator(partial(_code_of, enum))
+    return BeforeValidator(partial(_code_of, _words(enum)))
 
 
 # Full names of the quota types (行政编制 …), from the catalogue ("quota.<type>").
@@ -102,6 +113,9 @@ QUOTA_LABELS: dict[str, tuple[str, str]] = {t: CATALOGUE[f"quota.{t}"] for t in 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+_QUOTA_SET = frozenset(QUOTA_TYPES)
 
 
 class Quotas(_Model):
@@ -119,7 +133,7 @@ class Quotas(_Model):
     def _chinese_names(cls, data: Any) -> Any:
         """A type written by its Chinese name (行政编制: 7) is that type; written twice (by
         its code and its name) it is an error, never one value silently dropped."""
-        if not isinstance(data, dict) or all(k in QUOTA_TYPES for k in data):
+        if type(data) is not dict or data.keys() <= _QUOTA_SET:  # the usual case: codes only
             return data
         from staffing.io.layout import enum_code
 

@@ -86,7 +86,11 @@ class Document:
         table = self.key_marks if key else self.marks
         probe = tuple(loc)
         while probe:
-            for place in (probe, *_written(probe)):
+            if probe in table:
+                return table[probe]
+            if not key and probe in self.marks:
+                return self.marks[probe]
+            for place in _written(probe):  # a quota type written by its Chinese name
                 if place in table:
                     return table[place]
                 if not key and place in self.marks:
@@ -95,14 +99,17 @@ class Document:
         return self.marks.get((), (1, 1))
 
 
+_QUOTA_WORDS: dict[str, tuple[str, ...]] = {}
+
+
 def _written(loc: Path_) -> tuple[Path_, ...]:
     """Where a quota type may stand in the file: under its Chinese name (行政编制) for its code."""
-    from staffing.io.layout import QUOTA_TYPES, words_for
+    if not _QUOTA_WORDS:
+        from staffing.io.layout import QUOTA_TYPES, words_for
 
-    last = loc[-1] if loc else None
-    if not isinstance(last, str) or last not in QUOTA_TYPES:
-        return ()
-    return tuple((*loc[:-1], w) for w in words_for("quota_type", last))
+        _QUOTA_WORDS.update({t: words_for("quota_type", t) for t in QUOTA_TYPES})
+    words = _QUOTA_WORDS.get(loc[-1]) if loc and type(loc[-1]) is str else None
+    return tuple((*loc[:-1], w) for w in words) if words else ()
 
 
 def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:

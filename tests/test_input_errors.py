@@ -220,3 +220,17 @@ def test_a_full_width_colon_inside_braces(tmp_path: Path, capsys: pytest.Capture
     assert code == 2
     said = [ln.split("braces.yaml:", 1)[1] for ln in out.splitlines() if "braces.yaml:" in ln]
     assert said == ["39:15: 无法使用：键“title”后面是全角冒号“：”，应为英文冒号加空格"]
+
+
+def test_gits_reason_is_said_in_chinese() -> None:
+    from staffing.messages import render
+
+    def said(reason: str) -> str:
+        return render("diff.git", "zh", {"reason": reason})
+
+    assert said("fatal: path 'orgs/x.yaml' does not exist in 'HEAD~1'") == "无法从 git 读取旧版本：这个版本中没有这个文件"
+    assert said("fatal: invalid object name 'nosuch'.") == "无法从 git 读取旧版本：找不到这个版本"
+    assert said("bad revision") == "无法从 git 读取旧版本：找不到这个版本"
+    assert said("fatal: not a git repository (or any of the parent directories): .git") == (
+        "无法从 git 读取旧版本：文件所在的文件夹不在 git 仓库中")
+    assert render("diff.git", "en", {"reason": "bad revision"}).endswith("bad revision")

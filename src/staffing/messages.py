@@ -934,7 +934,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "diff.no-change": ("没有变化", "no changes"),
     "diff.ok": ("编制总量未增长", "staffing does not grow"),
     "diff.broken": ("有{count}处违反“编制只减不增”", "{count} breach(es) of “staffing never grows”"),
-    "diff.git": ("无法从 git 读取旧版本：{reason}", "cannot read the old version from git: {reason}"),
+    "diff.git": ("无法从 git 读取旧版本：{git_zh}", "cannot read the old version from git: {reason}"),
+    # what git says when it cannot give the old version (its own words are English)
+    "git.no-file": ("这个版本中没有这个文件", "the file is not in that version"),
+    "git.no-revision": ("找不到这个版本", "no such version"),
+    "git.no-repository": ("文件所在的文件夹不在 git 仓库中", "the file's folder is not in a git repository"),
+    "git.not-run": ("无法运行 git", "git could not be run"),
+    "git.other": ("git 报错（英文说明可用 --lang en 查看）", "git reported an error"),
     "diff.different-towns": (
         "两个文件不是同一个乡镇的方案（{old}与{new}），不能比较；确要比较请加 --force",
         "the two files are plans of different towns ({old} and {new}); add --force to compare them anyway",
@@ -2227,6 +2233,22 @@ def os_reason(reason: object) -> str:
     return CATALOGUE[key][0]
 
 
+# What git says on stderr, by its words.
+_GIT_REASONS: tuple[tuple[str, str], ...] = (
+    ("does not exist in", "git.no-file"), ("exists on disk, but not in", "git.no-file"),
+    ("invalid object name", "git.no-revision"), ("bad revision", "git.no-revision"),
+    ("unknown revision", "git.no-revision"), ("not a valid object name", "git.no-revision"),
+    ("not a git repository", "git.no-repository"), ("no such file or directory", "git.not-run"),
+)
+
+
+def git_reason(reason: object) -> str:
+    """Why git could not give a file's old version, in Chinese."""
+    said = str(reason).lower()
+    key = next((k for words, k in _GIT_REASONS if words in said), "git.other")
+    return CATALOGUE[key][0]
+
+
 def render(key: str, lang: str, params: dict[str, Any]) -> str:
     """The message `key` in `lang` ("zh" or "en"), filled with params."""
     zh, en = CATALOGUE[key]
@@ -2235,6 +2257,8 @@ def render(key: str, lang: str, params: dict[str, Any]) -> str:
     shown = {k: joiner.join(str(x) for x in v) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
     if "{reason_zh}" in template and "reason_zh" not in shown:  # an OS reason, said in Chinese
         shown["reason_zh"] = os_reason(shown.get("reason", ""))
+    if "{git_zh}" in template and "git_zh" not in shown:  # git's reason, said in Chinese
+        shown["git_zh"] = git_reason(shown.get("reason", ""))
     for name in _QUOTED_FIELD.findall(template):  # “泰州市基层‘三整合’改革”: quotes inside quotes are single
         if isinstance(shown.get(name), str):
             shown[name] = inner_quotes(shown[name])

@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 import yaml
 
+from staffing.charts.draw import fitted_chart, with_roles
 from staffing.charts.paper import MIN_PRINTED_PT, Sheet, smallest_font
 from staffing.charts.render import _wrap, chart_dot, render
+from staffing.checks.context import Context
 from staffing.cli.main import main
-from staffing.cli.render import fitted_chart
 from staffing.plan.model import Plan
 from staffing.run.engine import check_file
 
@@ -61,11 +62,9 @@ def test_a_word_longer_than_a_line_is_still_cut() -> None:
 
 
 def _chart(path: Path, lang: str = "zh", per_row: int | None = None) -> str:
-    from staffing.cli.render import with_roles
-
     result = check_file(str(path))
-    assert result.pack is not None
-    return chart_dot(with_roles(result), result.findings, pack_title="p", mandatory_roles=result.pack.mandatory_roles,
+    assert result.plan is not None and result.pack is not None
+    return chart_dot(with_roles(Context.of(result.plan, result.pack)), result.findings, pack_title="p", mandatory_roles=result.pack.mandatory_roles,
                      lang=lang, font=FONT, per_row=per_row)
 
 
@@ -111,7 +110,9 @@ def test_bodies_wrap_into_rows() -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_example_fits_a4_landscape_at_8pt(path: Path, lang: str, tmp_path: Path) -> None:
     sheet = Sheet.of("A4", "landscape")
-    fitted = fitted_chart(check_file(str(path)), lang, FONT, sheet)
+    result = check_file(str(path))
+    assert result.plan is not None and result.pack is not None
+    fitted = fitted_chart(Context.of(result.plan, result.pack), result.findings, lang, FONT, sheet)
     assert fitted.fits
     out = tmp_path / "chart.svg"
     render(fitted.dot, out)

@@ -42,7 +42,7 @@ def find(paths: tuple[str, ...]) -> Found:
 def check_plans(found: Found, options: CheckOptions) -> tuple[list[FileResult], int]:
     """Every plan checked, then the county files of their folders (and how many of those)."""
     results = list(found.problems)
-    if options.charts or options.explain_roles:  # whole plans, not the batch's records
+    if options.explain_roles:  # whole plans, not the batch's records
         results.extend(check_file(p, options.settings) for p in found.plans)
     else:
         from staffing.reporters.progress import Progress, show_progress
@@ -132,7 +132,7 @@ def run_check(options: CheckOptions) -> int:
     if options.charts:
         from staffing.cli.render import draw_charts
 
-        status = draw_charts(run, options.charts, options.lang, options.paper)
+        status = draw_charts(run, options.charts, options.lang, options.paper, options.settings, options.jobs)
         if status:
             return status
     return verdict(run, options.allow_incomplete)

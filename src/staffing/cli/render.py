@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from staffing.charts.paper import Fitted, Sheet, fit, with_size
+from staffing.charts.draw import Job, Setup, draw_all, fitted_chart, pack_title, too_big, with_roles
+from staffing.charts.paper import Fitted, Sheet, with_size
 from staffing.charts.render import (
     RenderError,
     chart_dot,
@@ -14,46 +15,26 @@ from staffing.charts.render import (
     compare_versions_dot,
     find_cjk_font,
     render,
-    top_count,
 )
-from staffing.checks.context import read_body
+from staffing.checks.context import Context
 from staffing.cli.options import Paper, RenderOptions
 from staffing.errors import Exit
-from staffing.io.output import inside, safe_name
-from staffing.messages import render as render_message
-from staffing.plan.model import Plan
-from staffing.run.engine import FileResult, check_file
+from staffing.io.output import safe_name
+from staffing.run.engine import FileResult, Settings, check_file
 
 if TYPE_CHECKING:
     from staffing.reporters import Run
 
 
-def with_roles(result: FileResult) -> Plan:
-    """The plan with every body's role filled in as the checks saw it (from its name,
-    in either script, when the plan leaves `role` out)."""
-    plan, pack = result.plan, result.pack
-    assert plan is not None and pack is not None
-    bodies = [b.model_copy(update={"role": list(read_body(pack, plan, b).roles)}) for b in plan.bodies]
-    return plan.model_copy(update={"bodies": bodies})
+def context_of(result: FileResult) -> Context:
+    """The context the checks read the plan with (roles, parents), for its chart."""
+    assert result.plan is not None and result.pack is not None
+    return Context.of(result.plan, result.pack)
 
 
 def _pack_title(result: FileResult, lang: str) -> str:
     assert result.pack is not None
-    return result.pack.title.get(lang) or result.pack.id
-
-
-def fitted_chart(result: FileResult, lang: str, font: str, sheet: Sheet) -> Fitted:
-    """The org chart laid out for `sheet`: bodies wrapped into rows, scaled to fit."""
-    assert result.pack is not None
-    plan = with_roles(result)
-    title = _pack_title(result, lang)
-    mandatory = result.pack.mandatory_roles
-
-    def make(per_row: int | None) -> str:
-        return chart_dot(plan, result.findings, pack_title=title, mandatory_roles=mandatory,
-                         lang=lang, font=font, per_row=per_row)
-
-    return fit(make, top_count(plan), sheet)
+    return pack_title(result.pack, lang)
 
 
 def chart_for(result: FileResult, lang: str, font: str, compare: bool = False) -> str:
@@ -62,7 +43,7 @@ def chart_for(result: FileResult, lang: str, font: str, compare: bool = False) -
     title = _pack_title(result, lang)
     if compare:
         return compare_dot(result.plan, pack_title=title, lang=lang, font=font)
-    return chart_dot(with_roles(result), result.findings, pack_title=title,
+    return chart_dot(with_roles(context_of(result)), result.findings, pack_title=title,
                      mandatory_roles=result.pack.mandatory_roles, lang=lang, font=font)
 
 
@@ -71,14 +52,9 @@ def sheet_of(paper: Paper) -> Sheet:
 
 
 def _warn_too_big(where: str, fitted: Fitted, paper: Paper, lang: str) -> None:
-    if fitted.fits:
-        return
-    width_mm, height_mm = (round(x * 25.4) for x in fitted.size)
-    text = render_message("render.too-big", lang, {
-        "paper": paper.paper, "orientation": render_message(f"render.{paper.orientation}", lang, {}),
-        "width": width_mm, "height": height_mm,
-    })
-    print(f"staffing: {where}: {text}", file=sys.stderr)
+    line = too_big(where, fitted, lang, paper.paper, paper.orientation)
+    if line:
+        print(f"staffing: {line}", file=sys.stderr)
 
 
 def chart_names(results: list[FileResult]) -> dict[int, str]:
@@ -87,8 +63,8 @@ def chart_names(results: list[FileResult]) -> dict[int, str]:
     chart of a run overwrites another."""
     base: dict[int, str] = {}
     for k, r in enumerate(results):
-        if r.plan is not None and r.pack is not None:
-            base[k] = safe_name(f"{r.plan.town.code}-{r.plan.town.name}")
+        if r.summary is not None and r.pack is not None:
+            base[k] = safe_name(f"{r.summary.town.code}-{r.summary.town.name}")
     counts: dict[str, int] = {}
     for name in base.values():
         counts[name] = counts.get(name, 0) + 1
@@ -106,45 +82,32 @@ def chart_names(results: list[FileResult]) -> dict[int, str]:
     return names
 
 
-def draw_charts(run: Run, folder: str, lang: str, paper: Paper | None = None) -> int:
+def draw_charts(run: Run, folder: str, lang: str, paper: Paper, settings: Settings, jobs: int | None = None) -> int:
     """SVG and PNG of every usable plan of the run into `folder`, sized for the sheet
-    chosen with --paper and --orientation.  Returns an exit code (0, or 2 when charts
-    cannot be drawn at all); messages go to stderr."""
+    chosen with --paper and --orientation, on `jobs` processes (default: every core).
+    Returns an exit code (0, or 2 when a chart cannot be drawn); messages go to stderr, in
+    the order of the plans."""
     try:
         font = find_cjk_font()
-        sheet = sheet_of(paper) if paper is not None else Sheet.of()
+        sheet = sheet_of(paper)
     except RenderError as exc:
         print(f"staffing: {exc.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE
     from staffing.cli.output import say
 
+    names = chart_names(run.results)
+    work = [Job(r.path, names[k], tuple(r.findings)) for k, r in enumerate(run.results) if k in names]
+    setup = Setup(folder, lang, font, sheet, paper.paper, paper.orientation, settings)
     status = Exit.CLEAN
     drawn = 0
-    names = chart_names(run.results)
-    for k, result in enumerate(run.results):
-        if k not in names:
-            continue
-        try:
-            fitted = fitted_chart(result, lang, font, sheet)
-        except RenderError as exc:
-            print(f"staffing: {result.path}: {exc.message(lang)}", file=sys.stderr)
+    for outcome in draw_all(work, setup, jobs):
+        for line in outcome.lines:
+            print(f"staffing: {line}", file=sys.stderr)
+        if outcome.unwritable:
+            return Exit.UNUSABLE
+        if outcome.failed:
             status = Exit.UNUSABLE
-            continue
-        if paper is not None:
-            _warn_too_big(result.path, fitted, paper, lang)
-        done = True
-        for suffix in (".svg", ".png"):
-            target = inside(folder, names[k] + suffix)
-            try:
-                render(fitted.dot, target)
-            except RenderError as exc:
-                print(f"staffing: {result.path}: {exc.message(lang)}", file=sys.stderr)
-                status = Exit.UNUSABLE
-                done = False
-            except OSError as exc:
-                say("cli.unwritable", lang, target=str(target), reason=exc.strerror or type(exc).__name__)
-                return Exit.UNUSABLE
-        drawn += done
+        drawn += outcome.drawn
     say("cli.wrote-charts", lang, count=drawn, folder=folder)
     return status
 
@@ -171,7 +134,8 @@ def cmd_render(options: RenderOptions) -> int:
                                lang=lang, font=font)
             fitted = None
         else:
-            fitted = fitted_chart(results[0], lang, font, sheet) if not out.lower().endswith(".dot") else None
+            fitted = fitted_chart(context_of(results[0]), results[0].findings, lang, font, sheet) \
+                if not out.lower().endswith(".dot") else None
             text = fitted.dot if fitted is not None else chart_for(results[0], lang, font)
         if fitted is None and not out.lower().endswith(".dot"):
             text = with_size(text, sheet)

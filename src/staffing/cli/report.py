@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 def _chart_maker() -> ChartMaker:
     """Charts for the report: inline SVG laid out for the chart's page (A4 landscape),
     or the reason there is none."""
+    from staffing.charts.draw import fitted_chart
     from staffing.charts.paper import Sheet
     from staffing.charts.render import RenderError, find_cjk_font, image
-    from staffing.cli.render import fitted_chart
+    from staffing.cli.render import context_of
     from staffing.report.html import CHART_AREA_MM, inline_svg
 
     font: list[str] = []
@@ -31,7 +32,8 @@ def _chart_maker() -> ChartMaker:
         try:
             if not font:
                 font.append(find_cjk_font())
-            return inline_svg(image(fitted_chart(result, lang, font[0], sheet).dot, "svg")), None
+            chart = fitted_chart(context_of(result), result.findings, lang, font[0], sheet)
+            return inline_svg(image(chart.dot, "svg")), None
         except RenderError as exc:
             return None, exc.message(lang)
 

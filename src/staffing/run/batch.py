@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from staffing.errors import InputProblem, Interrupted
+from staffing.errors import InputProblem
 from staffing.findings import Finding, Severity
 from staffing.io.load import display_path, read_bytes
 from staffing.plan.summary import KeyFigures, PlanSummary
@@ -317,35 +317,6 @@ def _init(settings: Settings, location: tuple[Any, bytes] | None, context: str) 
     _WORKER.update(settings=settings, location=location, context=context)
 
 
-def _init_worker(settings: Settings, location: tuple[Any, bytes] | None, context: str) -> None:
-    import signal
-
-    # Ctrl-C reaches the whole process group: a worker leaves it to the parent, which ends
-    # the pool (see `check_paths`), rather than printing a traceback of its own
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    # forked while the parent held both signals blocked (see `_pooled`): take them again
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    _init(settings, location, context)
-
-
-# Signals received during a pooled run.  The workers are forked with both signals blocked
-# (an exception raised inside an at-fork callback would be dropped, with a traceback on
-# stderr); should one be dropped elsewhere all the same, the run also looks here after each
-# chunk and before it waits for the workers to end.
-_SIGNALLED: list[int] = []
-
-
-def _raise_interrupted(signum: int, frame: Any) -> None:
-    _SIGNALLED.append(signum)
-    raise Interrupted(signum)
-
-
-def _stop_if_signalled() -> None:
-    if _SIGNALLED:
-        raise Interrupted(_SIGNALLED[0])
-
-
 # ---- the run --------------------------------------------------------------------------------
 
 
@@ -436,50 +407,13 @@ def check_paths(
 
 def _pooled(paths: Sequence[str], jobs: int, settings: Settings, location: tuple[Any, bytes] | None,
             context: str, take: Callable[[list[Item]], None]) -> None:
-    """Chunks of `paths` on `jobs` processes.  SIGTERM, SIGINT or any failure here ends every
-    worker before it propagates: no worker outlives the run."""
-    import multiprocessing as mp
-    import signal
-    import threading
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    """Chunks of `paths` checked on `jobs` processes (see `staffing.run.pool`)."""
+    from staffing.run.pool import pooled
 
     # small chunks first would starve nobody; equal chunks keep both cores busy to the end
     size = max(8, min(CHUNK, len(paths) // (jobs * 4) or 8))
     chunks = [list(paths[i:i + size]) for i in range(0, len(paths), size)]
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    main_thread = threading.current_thread() is threading.main_thread()
-    _SIGNALLED.clear()
-    previous = {sig: signal.signal(sig, _raise_interrupted) for sig in (signal.SIGTERM, signal.SIGINT)} \
-        if main_thread else {}
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                               initargs=(settings, location, context))
-    signals = {signal.SIGTERM, signal.SIGINT}
-    try:
-        if main_thread:  # the workers are forked here: a signal waits until they are
-            signal.pthread_sigmask(signal.SIG_BLOCK, signals)
-        try:
-            futures = [pool.submit(_work, c) for c in chunks]
-        finally:
-            if main_thread:  # a signal that came meanwhile is handled here, inside the try
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, signals)
-        _stop_if_signalled()
-        for fut in as_completed(futures):
-            take(fut.result())
-            _stop_if_signalled()
-    except BaseException:
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        for proc in processes:
-            proc.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in processes:
-            proc.join(5)
-        raise
-    else:
-        pool.shutdown(wait=True)
-        _stop_if_signalled()
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+    pooled(chunks, _work, jobs, _init, (settings, location, context), take)
 
 
 # ---- roll-up ---------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ def check_file(path: str, settings: Settings = Settings()) -> FileResult:
                                settings.limits)
         result.document = doc
         result.plan = plan
-        result.summary = PlanSummary.of(plan, settings.rules or plan.rule_pack)
+        result.summary = PlanSummary.of(plan, settings.rules or own_pack(plan, doc))
         pack = pack_for(plan, doc, settings)
         result.pack = pack
         check_roles(plan, pack, doc)
@@ -113,13 +113,20 @@ def _renamed(exc: InputProblem, shown: str) -> InputProblem:
     return exc.renamed(shown)
 
 
+def own_pack(plan: Plan, doc: Document) -> str:
+    """The pack the plan names: its `rule_pack`, where a workbook names it by the Chinese
+    title its drop-down shows (then the id of the pack of that title)."""
+    own = plan.rule_pack
+    if doc.cells:
+        own = {title: pack_id for pack_id, title in titles().items()}.get(own.strip(), own)
+    return own
+
+
 def pack_for(plan: Plan, doc: Document, settings: Settings) -> Pack:
     """The pack a plan is checked against: --rules, else the plan's own `rule_pack`, which
     must be an id (a shipped pack or one in a configured pack folder), never a path: what
     a plan says cannot choose which file is read as its rules."""
-    own = plan.rule_pack
-    if doc.cells:  # a workbook names its pack by the Chinese title its drop-down shows
-        own = {title: pack_id for pack_id, title in titles().items()}.get(own.strip(), own)
+    own = own_pack(plan, doc)
     if not settings.rules and not is_pack_id(own):
         raise problem_at(doc, ("rule_pack",), "pack.path-refused", pack=plan.rule_pack)
     ref = settings.rules or own

@@ -1,0 +1,88 @@
+"""Work spread over every core: chunks handed to worker processes, each result taken in the
+parent as it comes.  Used to check plans (`staffing.run.batch`) and to draw their charts
+(`staffing.charts.draw`).  SIGTERM, SIGINT or any failure ends every worker before it
+propagates: no worker outlives the run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from staffing.errors import Interrupted
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Signals received during a pooled run.  The workers are forked with both signals blocked
+# (an exception raised inside an at-fork callback would be dropped, with a traceback on
+# stderr); should one be dropped elsewhere all the same, the run also looks here after each
+# chunk and before it waits for the workers to end.
+_SIGNALLED: list[int] = []
+
+
+def _raise_interrupted(signum: int, frame: Any) -> None:
+    _SIGNALLED.append(signum)
+    raise Interrupted(signum)
+
+
+def _stop_if_signalled() -> None:
+    if _SIGNALLED:
+        raise Interrupted(_SIGNALLED[0])
+
+
+def _init_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: a worker leaves it to the parent, which ends
+    # the pool (see `pooled`), rather than printing a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # forked while the parent held both signals blocked (see `pooled`): take them again
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    initializer(*initargs)
+
+
+def pooled(chunks: Sequence[list[T]], work: Callable[[list[T]], R], jobs: int,
+           initializer: Callable[..., None], initargs: tuple[Any, ...], take: Callable[[R], None]) -> None:
+    """`work(chunk)` for every chunk on `jobs` processes (each set up once with
+    `initializer(*initargs)`); `take` gets each result in the parent, in the order they
+    finish."""
+    import multiprocessing as mp
+    import signal
+    import threading
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    main_thread = threading.current_thread() is threading.main_thread()
+    _SIGNALLED.clear()
+    previous = {sig: signal.signal(sig, _raise_interrupted) for sig in (signal.SIGTERM, signal.SIGINT)} \
+        if main_thread else {}
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                               initargs=(initializer, initargs))
+    signals = {signal.SIGTERM, signal.SIGINT}
+    try:
+        if main_thread:  # the workers are forked here: a signal waits until they are
+            signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+        try:
+            futures = [pool.submit(work, c) for c in chunks]
+        finally:
+            if main_thread:  # a signal that came meanwhile is handled here, inside the try
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, signals)
+        _stop_if_signalled()
+        for fut in as_completed(futures):
+            take(fut.result())
+            _stop_if_signalled()
+    except BaseException:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for proc in processes:
+            proc.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            proc.join(5)
+        raise
+    else:
+        pool.shutdown(wait=True)
+        _stop_if_signalled()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from staffing.charts.draw import fitted_chart, with_roles
+from staffing.charts.draw import fitted_chart
 from staffing.charts.paper import MIN_PRINTED_PT, Sheet, smallest_font
 from staffing.charts.render import _wrap, chart_dot, render
 from staffing.checks.context import Context
@@ -64,7 +64,7 @@ def test_a_word_longer_than_a_line_is_still_cut() -> None:
 def _chart(path: Path, lang: str = "zh", per_row: int | None = None) -> str:
     result = check_file(str(path))
     assert result.plan is not None and result.pack is not None
-    return chart_dot(with_roles(Context.of(result.plan, result.pack)), result.findings, pack_title="p", mandatory_roles=result.pack.mandatory_roles,
+    return chart_dot(Context.of(result.plan, result.pack), result.findings, pack_title="p",
                      lang=lang, font=FONT, per_row=per_row)
 
 

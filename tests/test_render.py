@@ -30,7 +30,9 @@ from staffing.charts.render import (
     html_text,
     render,
 )
+from staffing.checks.context import Context
 from staffing.findings import Finding, Severity
+from staffing.packs.load import resolve
 from staffing.plan.model import Plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -175,8 +177,13 @@ BIG_FINDINGS = [
 ]
 
 
+def ctx(plan: Plan) -> Context:
+    """The plan as the checks read it, with its own pack."""
+    return Context.of(plan, resolve(plan.rule_pack))
+
+
 def chart(plan: Plan, findings: list[Finding], lang: str = "zh") -> str:
-    return chart_dot(plan, findings, pack_title=PACK, mandatory_roles=MANDATORY, lang=lang, font=FONT)
+    return chart_dot(ctx(plan), findings, pack_title=PACK, mandatory_roles=MANDATORY, lang=lang, font=FONT)
 
 
 CASES = {
@@ -401,7 +408,7 @@ def test_hostile_names_parse_with_dot_into_the_same_nodes(name: str) -> None:
 
 @needs_dot
 def test_hostile_font_name_cannot_break_out() -> None:
-    text = chart_dot(xinqiao(), [], pack_title=PACK, mandatory_roles=MANDATORY, font='x", evil="1\n]; e [')
+    text = chart_dot(ctx(xinqiao()), [], pack_title=PACK, mandatory_roles=MANDATORY, font='x", evil="1\n]; e [')
     assert _canon_nodes(text) == _canon_nodes(chart(xinqiao(), []))
 
 
@@ -451,7 +458,7 @@ def test_dot_suffix_writes_the_text(tmp_path: Path) -> None:
 def test_render_images(tmp_path: Path, suffix: str, magic: bytes) -> None:
     font = find_cjk_font()
     out = tmp_path / f"big{suffix}"
-    render(chart_dot(big_plan(), BIG_FINDINGS, pack_title=PACK, mandatory_roles=MANDATORY, font=font), out)
+    render(chart_dot(ctx(big_plan()), BIG_FINDINGS, pack_title=PACK, mandatory_roles=MANDATORY, font=font), out)
     assert out.read_bytes().startswith(magic)
     cmp_out = tmp_path / f"compare{suffix}"
     render(compare_dot(xinqiao(), pack_title=PACK, lang="zh", font=font), cmp_out)
@@ -464,7 +471,7 @@ def test_svg_has_the_chinese_names_as_text(tmp_path: Path) -> None:
     assert "CJK" in font or "Hei" in font or "Han" in font or "SC" in font
     out = tmp_path / "xinqiao.svg"
     plan = xinqiao()
-    render(chart_dot(plan, XINQIAO_FINDINGS, pack_title=PACK, mandatory_roles=MANDATORY, font=font), out)
+    render(chart_dot(ctx(plan), XINQIAO_FINDINGS, pack_title=PACK, mandatory_roles=MANDATORY, font=font), out)
     svg = out.read_text(encoding="utf-8")
     texts = set(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
     for body in plan.bodies:
@@ -476,7 +483,7 @@ def test_svg_has_the_chinese_names_as_text(tmp_path: Path) -> None:
 def test_hostile_names_render_as_text(tmp_path: Path) -> None:
     font = find_cjk_font()
     out = tmp_path / "hostile.svg"
-    render(chart_dot(big_plan(hostile="<B>粗体</B>"), [], pack_title=PACK, mandatory_roles=MANDATORY, font=font), out)
+    render(chart_dot(ctx(big_plan(hostile="<B>粗体</B>")), [], pack_title=PACK, mandatory_roles=MANDATORY, font=font), out)
     assert "&lt;B&gt;粗体&lt;/B&gt;" in out.read_text(encoding="utf-8")
 
 
@@ -503,3 +510,30 @@ def test_chart_draws_the_institutions_and_unknown_figures() -> None:
     unknown = Plan.model_validate(yaml.safe_load((CASE_DIR / "ST201/bad/quota-unknown.yaml").read_text(encoding="utf-8")))
     body1 = next(line for line in chart(unknown, []).splitlines() if line.startswith("  body_1 "))
     assert "编制?名：行政?" in body1, body1
+
+
+# ------------------------------------------------------------------ the checks' context
+
+
+def test_the_chart_reads_roles_and_parents_as_the_checks_do() -> None:
+    """Roles left out of the plan are read from the body's name (as the checks read them),
+    and where a body sits comes from the checks' org graph: under the town, under another
+    body, or a parent named that is no other body (none by that name, or itself)."""
+    data = yaml.safe_load(XINQIAO.read_text(encoding="utf-8"))
+    for body in data["bodies"]:
+        body.pop("role", None)
+    names = [b["name"] for b in data["bodies"]]
+    data["bodies"][1]["parent"] = names[0]
+    data["bodies"][2]["parent"] = "不存在的机构"
+    data["bodies"][3]["parent"] = names[3]
+    plan = Plan.model_validate(data)
+    context = ctx(plan)
+    assert [context.graph.parent_of(i) for i in range(4)] == [None, 0, "不存在的机构", names[3]]
+    assert context.roles_of(0) == ("party_government_office",)  # from its name
+    text = chart_dot(context, [], pack_title=PACK, mandatory_roles=MANDATORY, font=FONT)
+    body0 = next(line for line in text.splitlines() if line.startswith("  body_0 "))
+    assert 'BGCOLOR="#d6e6f5"' in body0  # drawn as mandatory: the role read from its name
+    assert "  body_0 -> body_1;" in text
+    for i, parent in ((2, "不存在的机构"), (3, names[3])):
+        line = next(line for line in text.splitlines() if line.startswith(f"  body_{i} "))
+        assert f"上级机构未找到：{parent}" in line

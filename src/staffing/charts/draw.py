@@ -21,7 +21,6 @@ from staffing.findings import Finding
 from staffing.io.output import inside
 from staffing.messages import render as render_message
 from staffing.packs.pack import Pack
-from staffing.plan.model import Plan
 from staffing.run.engine import Settings, pack_for, read_valid, validate_plan
 
 
@@ -29,23 +28,14 @@ def pack_title(pack: Pack, lang: str) -> str:
     return pack.title.get(lang) or pack.id
 
 
-def with_roles(ctx: Context) -> Plan:
-    """The plan with every body's role filled in as the checks read it (from its name, in
-    either script, when the plan leaves `role` out)."""
-    bodies = [b.model_copy(update={"role": list(ctx.roles_of(i))}) for i, b in enumerate(ctx.plan.bodies)]
-    return ctx.plan.model_copy(update={"bodies": bodies})
-
-
 def fitted_chart(ctx: Context, findings: Sequence[Finding], lang: str, font: str, sheet: Sheet) -> Fitted:
     """The org chart laid out for `sheet`: bodies wrapped into rows, scaled to fit."""
-    plan = with_roles(ctx)
     title = pack_title(ctx.pack, lang)
 
     def make(per_row: int | None) -> str:
-        return chart_dot(plan, findings, pack_title=title, mandatory_roles=ctx.pack.mandatory_roles,
-                         lang=lang, font=font, per_row=per_row)
+        return chart_dot(ctx, findings, pack_title=title, lang=lang, font=font, per_row=per_row)
 
-    return fit(make, top_count(plan), sheet)
+    return fit(make, top_count(ctx), sheet)
 
 
 @dataclass(frozen=True)

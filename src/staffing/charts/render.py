@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from staffing.checks.context import Context
 from staffing.errors import code_point, visible
 from staffing.findings import Finding, body_index
 from staffing.io.output import write_atomic
@@ -311,27 +312,16 @@ def _split_findings(
     return by_node, town, by_sub
 
 
-def _parents(plan: Plan) -> dict[int, int | str | None]:
-    """For each body: the index of the body it sits under, None for the town, or the
-    parent's name when no such body exists."""
-    index: dict[str, int] = {}
-    for i, body in enumerate(plan.bodies):
-        index.setdefault(normalize(body.name), i)
-    town = normalize(plan.town.name)
-    result: dict[int, int | str | None] = {}
-    for i, body in enumerate(plan.bodies):
-        if body.parent is None or normalize(body.parent) == town:
-            result[i] = None
-        else:
-            j = index.get(normalize(body.parent))
-            result[i] = body.parent if j is None or j == i else j
-    return result
+def _positions(ctx: Context) -> dict[int, int | str | None]:
+    """Where each body sits, as the checks read it (`OrgGraph.parent_of`)."""
+    return {i: ctx.graph.parent_of(i) for i in range(len(ctx.plan.bodies))}
 
 
-def top_count(plan: Plan) -> int:
+def top_count(ctx: Context) -> int:
     """How many boxes hang directly under the town (bodies, support centre, institutions
     kept outside it): what `per_row` wraps."""
-    parents = _parents(plan)
+    plan = ctx.plan
+    parents = _positions(ctx)
     bodies = sum(1 for i in range(len(plan.bodies)) if not isinstance(parents[i], int))
     return bodies + (plan.support_center is not None) + len(plan.support_institutions) + len(plan.institutions)
 
@@ -382,16 +372,19 @@ def _title(lines: Sequence[tuple[str, int, bool]], extra: str = "") -> str:
 
 
 def chart_dot(
-    plan: Plan,
+    ctx: Context,
     findings: Sequence[Finding],
     *,
     pack_title: str,
-    mandatory_roles: frozenset[str],
+    mandatory_roles: frozenset[str] | None = None,
     lang: str = "zh",
     font: str,
     per_row: int | None = None,
 ) -> str:
-    """The org chart of `plan` as DOT text, with `findings` marked on their boxes.
+    """The org chart of the plan the checks read as `ctx` (bodies where the org graph puts
+    them, with the roles the checks read), with `findings` marked on their boxes.  A body
+    is drawn as mandatory when one of its roles is in `mandatory_roles` (default: the
+    pack's).
 
     `per_row` wraps the bodies under the town into rows of at most that many (None:
     one row); `staffing.charts.paper.fit` chooses it so the chart fits a sheet.
@@ -401,6 +394,9 @@ def chart_dot(
     for the chart's own words (names from the plan are never translated).
     """
     _check_lang(lang)
+    plan = ctx.plan
+    if mandatory_roles is None:
+        mandatory_roles = ctx.pack.mandatory_roles
     by_node, town_findings, by_sub = _split_findings(plan, findings)
     town = plan.town
 
@@ -453,12 +449,12 @@ def chart_dot(
     out.append(f"  town [label={_box(root_rows, _COLOURS['town_fill'], _COLOURS['town_line'], False)}];")
 
     # bodies and their sub-units
-    parents = _parents(plan)
+    parents = _positions(ctx)
     edges: list[str] = []
     top: list[str] = []  # the row under the town, left to right
     below: dict[str, list[str]] = {}  # a node of the top row → every node drawn under it
     for i, body in enumerate(plan.bodies):
-        out.append(f"  body_{i} [label={_body_label(body, plan, i, parents[i], by_node, mandatory_roles, lang)}];")
+        out.append(f"  body_{i} [label={_body_label(body, ctx.roles_of(i), i, parents[i], by_node, mandatory_roles, lang)}];")
         parent = parents[i]
         head = _top_ancestor(parents, i)
         if isinstance(parent, int):
@@ -580,14 +576,13 @@ def _edge_label(text: str) -> str:
 
 def _body_label(
     body: Body,
-    plan: Plan,
+    roles: Sequence[str],
     i: int,
     parent: int | str | None,
     by_node: dict[tuple[str, int], list[Finding]],
     mandatory_roles: frozenset[str],
     lang: str,
 ) -> str:
-    roles = [body.role] if isinstance(body.role, str) else (body.role or [])
     mandatory = any(r in mandatory_roles for r in roles)
     # A pack without mandatory bodies (Jiangsu's) makes no body "self-chosen" either.
     kind = ("mandatory" if mandatory else "optional") if mandatory_roles else "body"

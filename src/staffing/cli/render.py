@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from staffing.charts.draw import Job, Setup, draw_all, fitted_chart, pack_title, too_big, with_roles
+from staffing.charts.draw import Job, Setup, draw_all, fitted_chart, pack_title, too_big
 from staffing.charts.paper import Fitted, Sheet, with_size
 from staffing.charts.render import (
     RenderError,
@@ -43,8 +43,7 @@ def chart_for(result: FileResult, lang: str, font: str, compare: bool = False) -
     title = _pack_title(result, lang)
     if compare:
         return compare_dot(result.plan, pack_title=title, lang=lang, font=font)
-    return chart_dot(with_roles(context_of(result)), result.findings, pack_title=title,
-                     mandatory_roles=result.pack.mandatory_roles, lang=lang, font=font)
+    return chart_dot(context_of(result), result.findings, pack_title=title, lang=lang, font=font)
 
 
 def sheet_of(paper: Paper) -> Sheet:

@@ -136,6 +136,19 @@ class OrgGraph:
             done |= path
         return False
 
+    def parent_of(self, i: int) -> int | str | None:
+        """Where body `i` sits: None directly under the town, the index of the body it sits
+        under, or its `parent` as written when that names no other body (none by that
+        name, or the body itself)."""
+        node = f"body:{i}"
+        above = list(self.graph.pred[node])
+        if ROOT in above:
+            return None
+        for p in above:
+            if p != node and self.graph.nodes[p]["kind"] == "body":
+                return int(self.graph.nodes[p]["index"])
+        return str(self.graph.nodes[node]["parent"])
+
     def unreachable(self) -> list[str]:
         reachable = self.graph.descendants(ROOT) | {ROOT}
         return sorted(n for n in self.graph.nodes if n not in reachable)
@@ -171,7 +184,7 @@ def build_graph(plan: Plan) -> OrgGraph:
     by_name: dict[str, str] = {}
     for i, body in enumerate(plan.bodies):
         node = f"body:{i}"
-        g.add_node(node, kind="body", index=i, name=body.name, loc=("bodies", i), quotas=body.quotas)
+        g.add_node(node, kind="body", index=i, name=body.name, loc=("bodies", i), quotas=body.quotas, parent=body.parent)
         by_name.setdefault(normalize(body.name), node)
     unknown: list[tuple[int, str]] = []
     parents: dict[str, str] = {}  # the only edges that can close a cycle: body -> body

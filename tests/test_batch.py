@@ -43,17 +43,17 @@ def test_parallel_equals_sequential(corpus: list[str], tmp_path: Path, monkeypat
 def test_cache_hit_miss_and_pack_change(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
     first, s1 = check_paths(corpus, Settings(), jobs=1)
-    assert s1.cached == 0
+    assert s1 == 0
     again, s2 = check_paths(corpus, Settings(), jobs=1)
-    assert s2.cached == len(corpus)
+    assert s2 == len(corpus)
     assert [_key(r) for r in again] == [_key(r) for r in first]
     # a changed plan is checked again, the rest come from the cache
     Path(corpus[0]).write_text(Path(corpus[0]).read_text(encoding="utf-8") + "\n", encoding="utf-8")
     _, s3 = check_paths(corpus, Settings(), jobs=1)
-    assert s3.cached == len(corpus) - 1
+    assert s3 == len(corpus) - 1
     # --no-cache checks everything
     _, s4 = check_paths(corpus, Settings(), jobs=1, use_cache=False)
-    assert s4.cached == 0
+    assert s4 == 0
 
 
 def test_pack_change_rechecks_what_it_covers(tmp_path: Path, monkeypatch) -> None:
@@ -67,7 +67,7 @@ def test_pack_change_rechecks_what_it_covers(tmp_path: Path, monkeypatch) -> Non
     settings = Settings(rules=str(pack))
     _, s1 = check_paths(plans, settings, jobs=1)
     _, s2 = check_paths(plans, settings, jobs=1)
-    assert (s1.cached, s2.cached) == (0, len(plans))
+    assert (s1, s2) == (0, len(plans))
     from staffing.packs.load import resolve
     from staffing.run.cache import pack_fingerprint
 
@@ -75,7 +75,7 @@ def test_pack_change_rechecks_what_it_covers(tmp_path: Path, monkeypatch) -> Non
     pack_fingerprint.cache_clear()
     resolve.cache_clear()
     _, s3 = check_paths(plans, settings, jobs=1)
-    assert s3.cached == 0
+    assert s3 == 0
 
 
 def test_corrupt_cache_is_never_fatal(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
@@ -87,7 +87,7 @@ def test_corrupt_cache_is_never_fatal(corpus: list[str], tmp_path: Path, monkeyp
         db.execute("UPDATE entries2 SET value = '{not json'")
     db.close()
     again, s = check_paths(corpus[:5], Settings(), jobs=1)
-    assert s.cached == 0 and [_key(r) for r in again] == [_key(r) for r in first]
+    assert s == 0 and [_key(r) for r in again] == [_key(r) for r in first]
     (cache / "results.sqlite3").write_bytes(b"garbage" * 100)
     for f in cache.glob("results.sqlite3-*"):
         f.unlink()
@@ -167,7 +167,7 @@ def test_stat_key_skips_reading_until_the_file_changes(tmp_path: Path, monkeypat
     first, _ = check_paths(plans, Settings(), jobs=1)
     reads.clear()
     again, s = check_paths(plans, Settings(), jobs=1)
-    assert s.cached == len(plans) and reads == []  # unchanged files are not even read
+    assert s == len(plans) and reads == []  # unchanged files are not even read
     assert [_key(r) for r in again] == [_key(r) for r in first]
     # same size, same mtime, different content: ctime still moves, so it is checked again
     target = Path(plans[0])
@@ -179,11 +179,11 @@ def test_stat_key_skips_reading_until_the_file_changes(tmp_path: Path, monkeypat
     os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
     reads.clear()
     third, s3 = check_paths(plans, Settings(), jobs=1)
-    assert s3.cached == len(plans) - 1 and reads == [plans[0]]
+    assert s3 == len(plans) - 1 and reads == [plans[0]]
     assert _key(third[0]) != _key(first[0])
     # --no-cache still checks everything
     _, s4 = check_paths(plans, Settings(), jobs=1, use_cache=False)
-    assert s4.cached == 0
+    assert s4 == 0
 
 
 def test_fresh_files_get_no_stat_key(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
@@ -212,6 +212,6 @@ def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, mon
             db.execute("UPDATE entries2 SET value = ? WHERE key = ?", (json.dumps(v), key))
     db.close()
     again, s = check_paths(corpus[:5], Settings(), jobs=2)
-    assert s.cached == 0 and [_key(r) for r in again] == [_key(r) for r in first]
+    assert s == 0 and [_key(r) for r in again] == [_key(r) for r in first]
     third, s3 = check_paths(corpus[:5], Settings(), jobs=1)  # entries were replaced
-    assert s3.cached == 5 and [_key(r) for r in third] == [_key(r) for r in first]
+    assert s3 == 5 and [_key(r) for r in third] == [_key(r) for r in first]

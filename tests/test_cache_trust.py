@@ -47,8 +47,8 @@ def cached_count(capsys: pytest.CaptureFixture[str], folder: Path) -> int:
     from staffing.run.engine import Settings
 
     paths = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "orgs").rglob("*.yaml"))
-    _, stats = check_paths(paths, Settings(), jobs=1, cache_dir=folder)
-    return stats.cached
+    _, cached = check_paths(paths, Settings(), jobs=1, cache_dir=folder)
+    return cached
 
 
 def rows(folder: Path) -> list[tuple[str, str, str]]:

@@ -570,10 +570,6 @@ def _sentence(key: str, lang: str, width: int = 40, **params: str) -> str:
 _MARKER = re.compile(re.escape(html_text("\x00")) + r"(\d+)" + re.escape(html_text("\x00")))
 
 
-def _edge_label(text: str) -> str:
-    return f'<<FONT POINT-SIZE="9">{text}</FONT>>'
-
-
 def _body_label(
     body: Body,
     roles: Sequence[str],

@@ -74,7 +74,7 @@ class _Builder:
     cannot read is a problem it records (with its place in `problems`), standing in the data
     as UNREADABLE; only the bounds (size, depth) stop it."""
 
-    def __init__(self, path: str, limits: Limits, line_offset: int = 0) -> None:
+    def __init__(self, path: str, limits: Limits) -> None:
         self.path = path
         self.limits = limits
         self.nodes = 0

@@ -588,11 +588,6 @@ _OWNER_ROW = re.compile(
 )
 
 
-def header_at(doc: Document, place: Cell) -> str | None:
-    """The header of the column (or the label of the row) of a cell the reader read."""
-    return doc.labels.get(place)
-
-
 def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for part in path[:-1]:
         target = target.setdefault(part, {})

@@ -159,12 +159,6 @@ class Pack:
         setting = self.checks.get("body-count")
         return bool(setting and "count_nested_with_rank" in setting.params and setting.params["count_nested_with_rank"].value)
 
-    def one_body_many_mandatory(self) -> bool:
-        """Whether one body may carry two mandatory roles (a merged bureau)."""
-        setting = self.checks.get("missing-mandatory-body")
-        if setting and "one_body_many_roles" in setting.params:
-            return bool(setting.params["one_body_many_roles"].value)
-        return True
     def rank_index(self, rank: str | None) -> int | None:
         """A body rank's place on the ladder: either script, 副科级 read as 副科."""
         if rank is None:

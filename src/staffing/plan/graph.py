@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from staffing.plan.model import QUOTA_TYPES, Plan, Quotas
+from staffing.plan.model import Plan
 from staffing.plan.names import normalize
 
 ROOT = "town"
@@ -152,30 +152,6 @@ class OrgGraph:
     def unreachable(self) -> list[str]:
         reachable = self.graph.descendants(ROOT) | {ROOT}
         return sorted(n for n in self.graph.nodes if n not in reachable)
-
-    def roots(self) -> list[str]:
-        return sorted(n for n, d in self.graph.in_degree() if d == 0)
-
-    def subtree_quotas(self, node: str) -> dict[str, int]:
-        """Quotas of a node plus everything below it (sub-units are parts of their body's
-        quota, so they are not added to it)."""
-        totals = dict.fromkeys(QUOTA_TYPES, 0)
-        seen = {node} | (self.graph.descendants(node) if node in self.graph else set())
-        for n in seen:
-            data = self.graph.nodes[n]
-            if data["kind"] in ("subunit", "dispatched"):
-                continue
-            quotas: Quotas | None = data.get("quotas")
-            if quotas is None:
-                continue
-            for t in QUOTA_TYPES:
-                totals[t] += quotas.get(t) or 0  # an unknown quota adds nothing it could be known to
-        return totals
-
-    def nodes_of(self, kind: str) -> Iterator[tuple[str, dict]]:
-        for n, data in self.graph.nodes(data=True):
-            if data["kind"] == kind:
-                yield n, data
 
 
 def build_graph(plan: Plan) -> OrgGraph:

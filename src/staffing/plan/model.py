@@ -164,10 +164,6 @@ class Quotas(_Model):
     def unknown_types(self) -> list[str]:
         return [t for t in QUOTA_TYPES if self.__dict__[t] is None]
 
-    @classmethod
-    def all_unknown(cls) -> Quotas:
-        return cls(**dict.fromkeys(QUOTA_TYPES))
-
 
 def _unknown_quotas(value: object) -> object:
     """`quotas: ~`: every type unknown."""
@@ -224,7 +220,6 @@ class SubUnit(_Model):
 # rules (纪委/纪工委, 人大主席团/人大工委, 武装部, 工青妇); a public institution (事业单位);
 # a platform (指挥中心, 服务大厅).  Which categories count toward a limit is the pack's.
 Category = Literal["functional", "own_rules", "institution", "platform"]
-CATEGORIES: tuple[str, ...] = ("functional", "own_rules", "institution", "platform")
 
 
 class Body(_Model):

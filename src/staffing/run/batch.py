@@ -15,7 +15,7 @@ import os
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from staffing.errors import InputProblem
@@ -320,32 +320,22 @@ def _init(settings: Settings, location: tuple[Any, bytes] | None, context: str) 
 # ---- the run --------------------------------------------------------------------------------
 
 
-@dataclass
-class BatchStats:
-    checked: int = 0
-    cached: int = 0
-    seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)
-
-
 def check_paths(
     paths: Sequence[str],
     settings: Settings,
     jobs: int | None = None,
     use_cache: bool = True,
     on_progress: Callable[[int], None] | None = None,
-    on_result: Callable[[FileResult], None] | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
-) -> tuple[list[FileResult], BatchStats]:
+) -> tuple[list[FileResult], int]:
     """Check every path (plan files); results sorted by path.  `cache_dir` is the cache
     folder (default: see `staffing.run.cache.cache_dir`); a folder that cannot be trusted
-    means no cache for this run.  `on_progress(n)` is told each time n more plans are done
+    means no cache for this run.  Returns the results and how many of them came from the
+    cache.  `on_progress(n)` is told each time n more plans are done
     (a reporter draws the progress bar from it)."""
     from staffing.run.cache import Cache, open_location
     from staffing.run.cache import cache_dir as default_dir
 
-    start = time.perf_counter()
-    stats = BatchStats()
     jobs = max(1, jobs or os.cpu_count() or 1)
     jobs = min(jobs, max(1, len(paths) // 8 or 1))
     location = open_location(default_dir(cache_dir)) if use_cache else None
@@ -377,8 +367,6 @@ def check_paths(
             if pre is not None and key is not None:
                 stat_keys.append((pre, key))
             results.append(result)
-            if on_result is not None:
-                on_result(result)
         if on_progress is not None:
             on_progress(len(batch))
 
@@ -398,11 +386,8 @@ def check_paths(
         store = Cache(*location)
         store.put_many(new, stat_keys)
         store.close()
-    stats.checked = len(results)
-    stats.cached = cached
     results.sort(key=lambda r: r.path)
-    stats.seconds = time.perf_counter() - start
-    return results, stats
+    return results, cached
 
 
 def _pooled(paths: Sequence[str], jobs: int, settings: Settings, location: tuple[Any, bytes] | None,

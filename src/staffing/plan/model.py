@@ -29,26 +29,6 @@ Text = Annotated[str, Field(max_length=2000)]
 
 UnitType = Literal["town", "township", "street"]
 
-Role = Literal[
-    # the six bodies the shipped packs treat as mandatory (inferred, see rules/)
-    "party_government_office",
-    "party_building",
-    "economic_development",
-    "social_affairs",
-    "approval_service",
-    "comprehensive_enforcement",
-    # bodies towns commonly choose for themselves
-    "planning_construction",
-    "agriculture_rural",
-    "safety_environment",
-    "finance",
-    "natural_resources",
-    "urban_management",
-    "public_security_governance",
-    "command_center",
-    "other",
-]
-
 QuotaType = Literal[
     "administrative",
     "institutional_full",

@@ -46,6 +46,15 @@ def test_example_output_is_what_the_tool_prints(in_root: Path, capsys: pytest.Ca
     assert out == block.group(2)
 
 
+def test_pack_table_names_every_shipped_pack_by_its_title() -> None:
+    from staffing.packs.load import available, resolve
+
+    text = GUIDE.read_text(encoding="utf-8")
+    for pack_id in available(()):
+        pack = resolve(pack_id, ())
+        assert f"| `{pack_id}` | {pack.title['zh']} |" in text, pack_id
+
+
 def test_readme_links_the_guide() -> None:
     assert "(docs/guide.zh.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
 

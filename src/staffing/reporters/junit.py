@@ -20,7 +20,7 @@ from staffing.checks import COUNTY_CHECKS, PLAN_CHECKS, UNUSABLE_INPUT, Check
 from staffing.checks.county import COUNTY_FILE
 from staffing.errors import visible
 from staffing.findings import Finding, Severity
-from staffing.messages import render
+from staffing.messages import check_name, render
 from staffing.run.engine import FileResult, selected
 
 if TYPE_CHECKING:
@@ -59,15 +59,21 @@ def ran(check: type[Check], result: FileResult, run: Run) -> bool:
     return settings is None or selected(check, settings)
 
 
+def _named(f: Finding, lang: str) -> dict[str, str]:
+    """A finding's code, its check (the Chinese title in Chinese, the slug in English) and message."""
+    return {"code": f.code, "title": check_name(f.code, f.slug, lang), "message": f.message(lang)}
+
+
 def _line(f: Finding, lang: str) -> str:
     where = " › ".join(f.trail(lang))
-    text = f"{f.file}:{f.where()}: {f.severity.value} {f.code} {f.slug}: {f.message(lang)}"
+    severity = render(f"report.{f.severity.value}", lang, {}) if lang == "zh" else f.severity.value
+    text = render("ci.finding-line", lang, {"where": f"{f.file}:{f.where()}", "severity": severity, **_named(f, lang)})
     if where:
         text += f"\n    {where}"
     if f.citation(lang):
         text += f"\n    {f.citation(lang)}"
     if f.waived:
-        text += f"\n    {render('ci.waived', lang, {})}: {f.waived}"
+        text += "\n    " + render("ci.waived-line", lang, {"waived": render("ci.waived", lang, {}), "waiver": f.waived})
     return text
 
 
@@ -82,11 +88,11 @@ def _case(suite: ET.Element, name: str, classname: str, findings: list[Finding],
     unknown = [f for f in others if f.severity == Severity.UNKNOWN and not f.waived]
     if failing:
         first = failing[0]
-        fail = ET.SubElement(case, "failure", message=_x(f"{first.code} {first.slug}: {first.message(lang)}"),
+        fail = ET.SubElement(case, "failure", message=_x(render("ci.finding", lang, _named(first, lang))),
                              type=_x(first.severity.value))
         fail.text = _x("\n".join(_line(f, lang) for f in failing))
     elif unknown:  # cannot check: neither passed nor failed, so the test case is skipped with the reason
-        ET.SubElement(case, "skipped", message=_x(f"{unknown[0].code} {unknown[0].slug}: {unknown[0].message(lang)}"))
+        ET.SubElement(case, "skipped", message=_x(render("ci.finding", lang, _named(unknown[0], lang))))
     if others:
         out = ET.SubElement(case, "system-out")
         out.text = _x("\n".join(_line(f, lang) for f in others))

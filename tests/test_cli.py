@@ -300,7 +300,9 @@ def test_incomplete_in_json_junit_and_sarif(capsys: pytest.CaptureFixture[str]) 
     assert data["summary"]["incomplete"] == 1 and data["summary"]["passed"] == 0 and data["summary"]["unknown"] == 1
     assert [f["severity"] for f in data["files"][0]["findings"]] == ["unknown"]
     code, out, _ = run(capsys, "check", "--format", "junit", INCOMPLETE)
-    assert code == 1 and '<skipped message="ST201 staffing-grows: 无法检查：方案未提供改革前基数"' in out
+    assert code == 1 and '<skipped message="ST201 编制总量增长  无法检查：方案未提供改革前基数"' in out
+    code, out, _ = run(capsys, "check", "--format", "junit", "--lang", "en", INCOMPLETE)
+    assert code == 1 and '<skipped message="ST201 staffing-grows: cannot check: the plan does not provide the baseline"' in out
     code, out, _ = run(capsys, "check", "--format", "sarif", INCOMPLETE)
     result = json.loads(out)["runs"][0]["results"][0]
     assert code == 1 and result["level"] == "none" and result["kind"] == "review"

@@ -891,8 +891,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ci.title": ("{code} {title}", "{code} {title}"),
     "ci.title-waived": ("{code} {title}（{waived}）", "{code} {title} ({waived})"),
     "ci.waived-line": ("{waived}：{waiver}", "{waived}: {waiver}"),
-    "ci.finding": ("{code} {title}：{message}", "{code} {title}: {message}"),
-    "ci.finding-line": ("{where}：{severity}  {code} {title}：{message}", "{where}: {severity} {code} {title}: {message}"),
+    # as the text report writes a finding: fields apart by two spaces in Chinese
+    "ci.finding": ("{code} {title}  {message}", "{code} {title}: {message}"),
+    "ci.finding-line": ("{where}  {severity}  {code} {title}  {message}", "{where}: {severity} {code} {title}: {message}"),
     "ci.not-run": ("未执行（规则包未启用或未选择）", "not run (disabled by the pack or not selected)"),
     # ---- diff (staffing.run.diff, staffing.reporters.diff) -------------------------------------------------------------
     "diff.header": ("比较“{old}”与“{new}”（{town}）", "comparing {old} → {new} ({town})"),

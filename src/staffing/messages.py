@@ -2176,6 +2176,14 @@ def full_width(text: str) -> str:
     return text
 
 
+def close_matches(word: str, possibilities: Any, n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """`difflib.get_close_matches`, with difflib imported only when a suggestion is needed
+    (a run without a mistake never needs it)."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)
+
+
 def did_you_mean(words: str | list[str] | None, lang: str) -> str:
     """"，是否应为“a”或“b”？": a suggestion, or nothing."""
     if not words:

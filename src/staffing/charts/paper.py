@@ -14,11 +14,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from staffing.charts import ORIENTATIONS, PAPERS
 from staffing.charts.render import RenderError, image
 
 MM_PER_INCH = 25.4
-PAPERS: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}  # mm, portrait
-ORIENTATIONS = ("landscape", "portrait")
 MARGIN_MM = 10.0
 MIN_PRINTED_PT = 8.0
 PNG_DPI = 150

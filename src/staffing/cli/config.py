@@ -21,10 +21,8 @@ relative to the file's folder.  An unknown key is an error with a "did you mean"
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +30,7 @@ from typing import Any
 
 from staffing.errors import InputProblem, problem
 from staffing.io.load import display_path
+from staffing.messages import close_matches
 
 CONFIG_NAME = "staffing.toml"
 TABLES = ("check",)
@@ -130,7 +129,7 @@ def _where(text: str, table: str | None, key: str) -> tuple[int, int]:
 
 
 def _unknown(file: str, text: str, table: str | None, key: str, known: list[str]) -> InputProblem:
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    close = close_matches(key, known, n=1, cutoff=0.6)
     hint = close[0] if close else ""
     if table is None and key in CHECK_KEYS:
         hint = f"[check] {key}"
@@ -151,6 +150,8 @@ def load(path: str | Path) -> Config:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise problem(shown, "config.syntax", reason="UTF-8") from None
+    import tomllib  # only when there is a configuration file to read
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

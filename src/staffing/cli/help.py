@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
-from staffing.messages import CATALOGUE, render, text
+from staffing.messages import CATALOGUE, close_matches, render, text
 
 _current = ["zh"]  # the language argparse speaks while `language` is in force
 
@@ -77,7 +76,7 @@ class Parser(argparse.ArgumentParser):
         choices = action.choices
         if choices is not None and value not in choices:
             names = [str(c) for c in choices]
-            close = difflib.get_close_matches(str(value), names, n=1, cutoff=0.6)
+            close = close_matches(str(value), names, n=1, cutoff=0.6)
             lang = current()
             params = {"value": value, "choices": ("、" if lang == "zh" else ", ").join(names),
                       "close": close[0] if close else ""}

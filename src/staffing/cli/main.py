@@ -105,7 +105,7 @@ def _check_defaults(config: Config) -> dict[str, object]:
 
 
 def _paper_options(parser: argparse.ArgumentParser) -> None:
-    from staffing.charts.paper import ORIENTATIONS, PAPERS
+    from staffing.charts import ORIENTATIONS, PAPERS
 
     parser.add_argument("--paper", choices=sorted(PAPERS), default="A4")
     parser.add_argument("--orientation", choices=ORIENTATIONS, default="landscape")
@@ -206,9 +206,20 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     gen.add_argument("--lang", choices=["zh", "en"], default="zh")
     gen.set_defaults(options=o.generate_options)
 
-    from staffing.cli.workbook import add_commands
+    # `staffing template` and `staffing convert` (run by staffing.cli.workbook, which is
+    # imported only for them: it reads and writes workbooks)
+    template = sub.add_parser("template", help="")
+    template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    template.add_argument("--rules", metavar="PACK")
+    template.add_argument("--no-example", action="store_true")
+    template.add_argument("--lang", choices=["zh", "en"], default="zh")
+    template.set_defaults(options=o.template_options)
 
-    add_commands(sub)
+    convert = sub.add_parser("convert", help="")
+    convert.add_argument("input", metavar="IN")
+    convert.add_argument("-o", "--output", required=True, metavar="OUT")
+    convert.add_argument("--lang", choices=["zh", "en"], default="zh")
+    convert.set_defaults(options=o.convert_options)
     return parser
 
 

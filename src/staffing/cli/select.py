@@ -4,13 +4,12 @@ that says which check was probably meant."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 
 from staffing.checks import CHECKS, Check, Scope, lookup
 from staffing.errors import InputProblem, problem
-from staffing.messages import text
+from staffing.messages import close_matches, text
 
 
 def suggestion(name: str, scope: Scope | None = None) -> type[Check] | None:
@@ -22,9 +21,9 @@ def suggestion(name: str, scope: Scope | None = None) -> type[Check] | None:
             continue
         names[check.code] = names[check.code.lower()] = names[check.slug] = check
         names[text(f"title.{check.code}", "zh")] = check
-    close = difflib.get_close_matches(name.strip(), list(names), n=1, cutoff=0.6)
+    close = close_matches(name.strip(), list(names), n=1, cutoff=0.6)
     if not close:
-        close = difflib.get_close_matches(name.strip().lower(), list(names), n=1, cutoff=0.6)
+        close = close_matches(name.strip().lower(), list(names), n=1, cutoff=0.6)
     return names[close[0]] if close else None
 
 

@@ -7,7 +7,7 @@ import json
 import os
 from typing import Any
 
-from staffing.cli.options import ConvertOptions, TemplateOptions, convert_options, template_options
+from staffing.cli.options import ConvertOptions, TemplateOptions
 from staffing.errors import Exit, problem
 from staffing.io.load import DEFAULT_LIMITS, Limits, display_path, load_file, load_text
 from staffing.io.workbook import is_workbook
@@ -133,18 +133,3 @@ def cmd_template(options: TemplateOptions) -> int:
 
     write_file(out, template_workbook(example, pack_titles(), mandatory, pack_id), options.lang)
     return Exit.CLEAN
-
-
-def add_commands(sub: Any) -> None:
-    template = sub.add_parser("template", help="")
-    template.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
-    template.add_argument("--rules", metavar="PACK")
-    template.add_argument("--no-example", action="store_true")
-    template.add_argument("--lang", choices=["zh", "en"], default="zh")
-    template.set_defaults(options=template_options)
-
-    convert = sub.add_parser("convert", help="")
-    convert.add_argument("input", metavar="IN")
-    convert.add_argument("-o", "--output", required=True, metavar="OUT")
-    convert.add_argument("--lang", choices=["zh", "en"], default="zh")
-    convert.set_defaults(options=convert_options)

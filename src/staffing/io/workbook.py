@@ -15,7 +15,6 @@ a hidden plan sheet is refused rather than read unseen.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import io
 import re
 import unicodedata
@@ -40,7 +39,7 @@ from staffing.io.layout import (
     strip_marks,
     zh,
 )
-from staffing.messages import did_you_mean
+from staffing.messages import close_matches, did_you_mean
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 MAX_PARTS = 2000  # files inside the zip; a plan workbook has a few dozen
@@ -442,7 +441,7 @@ class _Reader:
             matched = [(s, f) for s in candidates for f in s.fields if strip_marks(f.header) == label]
             if not matched:
                 headers = [strip_marks(f.header) for s in candidates for f in s.fields]
-                close = difflib.get_close_matches(label, headers, n=1)
+                close = close_matches(label, headers, n=1)
                 self.later(sheet.name, row, 1, "xlsx.unknown-row", label=label,
                            hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
                 continue
@@ -493,7 +492,7 @@ class _Reader:
                     continue
                 field = wanted.get(text)
                 if field is None:
-                    close = difflib.get_close_matches(text, list(wanted), n=1)
+                    close = close_matches(text, list(wanted), n=1)
                     self.later(sheet.name, row, col, "xlsx.unknown-column", header=text,
                                hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
                     continue

@@ -10,7 +10,6 @@ is read as a pack only when the command line names it (`--rules FILE`).
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +22,7 @@ from staffing.checks.base import Direction, direction
 from staffing.errors import InputProblem, problem
 from staffing.findings import Severity
 from staffing.io.load import Document, display_path, load_file
-from staffing.messages import CATALOGUE, render
+from staffing.messages import CATALOGUE, close_matches, render
 from staffing.packs.pack import SHIPPED, CheckSetting, Loosening, Pack, Param
 
 _PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
@@ -337,7 +336,7 @@ def _resolve(ref: str, folders: tuple[str, ...], _depth: int) -> Pack:
     if is_pack_id(ref):
         packs = available(folders)
         if ref not in packs:
-            close = difflib.get_close_matches(ref, sorted(packs), n=1)
+            close = close_matches(ref, sorted(packs), n=1)
             raise problem("--rules", "pack.unknown", pack=ref, known=sorted(packs),
                           hint=render("input.did-you-mean", "zh", {"word": close[0]}) if close else "",
                           hint_en=render("input.did-you-mean", "en", {"word": close[0]}) if close else "")

@@ -17,7 +17,6 @@ run to see them all.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -27,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import Document
 from staffing.io.layout import ENUMS, quota_key, sheet_rank
-from staffing.messages import CATALOGUE, did_you_mean
+from staffing.messages import CATALOGUE, close_matches, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -129,7 +128,7 @@ def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[st
             line, col = doc.locate(loc, key=True)
             return problem(doc.path, "input.full-width-colon", line, col + str(loc[-1]).index("："),
                            key=_before_colon(loc[-1]))
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        close = close_matches(str(loc[-1]), known, n=1)
         return at(doc, loc, place, "input.unknown-field", at_key=True, field=str(loc[-1]),
                   hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
     value = err.get("input")
@@ -220,11 +219,11 @@ def suggest(value: str, words: Iterable[str]) -> list[str]:
     party_building)."""
     words = sorted(set(words))
     value = value.strip()
-    found = difflib.get_close_matches(value, words, n=1, cutoff=0.5)
+    found = close_matches(value, words, n=1, cutoff=0.5)
     head = re.split(r"[_\s-]", value, maxsplit=1)[0]
     if head and head != value:
         same = [w for w in words if re.split(r"[_\s-]", w, maxsplit=1)[0] == head and w not in found]
-        found += difflib.get_close_matches(value, same, n=1, cutoff=0.0)
+        found += close_matches(value, same, n=1, cutoff=0.0)
     return found
 
 

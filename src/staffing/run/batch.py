@@ -333,12 +333,14 @@ def check_paths(
     means no cache for this run.  Returns the results and how many of them came from the
     cache.  `on_progress(n)` is told each time n more plans are done
     (a reporter draws the progress bar from it)."""
-    from staffing.run.cache import Cache, open_location
-    from staffing.run.cache import cache_dir as default_dir
-
     jobs = max(1, jobs or os.cpu_count() or 1)
     jobs = min(jobs, max(1, len(paths) // 8 or 1))
-    location = open_location(default_dir(cache_dir)) if use_cache else None
+    location = None
+    if use_cache:  # the cache module (sqlite3, hmac) is imported only for a run that uses it
+        from staffing.run.cache import cache_dir as default_dir
+        from staffing.run.cache import open_location
+
+        location = open_location(default_dir(cache_dir))
     context = _cache_context(settings) if location is not None else ""
     results: list[FileResult] = []
     cached = 0
@@ -383,6 +385,8 @@ def check_paths(
     else:
         _pooled(paths, jobs, settings, location, context, take)
     if location is not None and (new or stat_keys):
+        from staffing.run.cache import Cache
+
         store = Cache(*location)
         store.put_many(new, stat_keys)
         store.close()

@@ -56,6 +56,37 @@ def test_cache_hit_miss_and_pack_change(corpus: list[str], tmp_path: Path, monke
     assert s4 == 0
 
 
+def test_warm_run_sends_only_misses_to_the_workers(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
+    """With the cache, the parent looks every plan up itself: a run whose every plan is a
+    hit starts no pool, and the workers get exactly the plans the cache did not have."""
+    from staffing.run import batch
+
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
+    first, s1 = check_paths(corpus, Settings(), jobs=2)
+    assert s1 == 0
+    sent: list[list] = []
+    real = batch._pooled
+
+    def spy(items, jobs, *rest):
+        sent.append(list(items))
+        return real(items, jobs, *rest)
+
+    monkeypatch.setattr(batch, "_pooled", spy)
+    again, s2 = check_paths(corpus, Settings(), jobs=2)
+    assert s2 == len(corpus) and sent == []
+    assert [_key(r) for r in again] == [_key(r) for r in first]
+    changed = corpus[:20]  # enough misses for two workers
+    for plan in changed:
+        Path(plan).write_text(Path(plan).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third, s3 = check_paths(corpus, Settings(), jobs=2)
+    assert s3 == len(corpus) - len(changed)
+    assert len(sent) == 1 and sorted(p for p, _, _ in sent[0]) == sorted(changed)
+    fresh, _ = check_paths(corpus, Settings(), jobs=1, use_cache=False)
+    assert [_key(r) for r in third] == [_key(r) for r in fresh]
+    _, s4 = check_paths(corpus, Settings(), jobs=2)  # the rechecked plans were stored
+    assert s4 == len(corpus) and len(sent) == 1
+
+
 def test_pack_change_rechecks_what_it_covers(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
     root = tmp_path / "plans"

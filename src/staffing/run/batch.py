@@ -240,6 +240,26 @@ def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, con
     plan if turning it back into a result fails."""
     if cache is None:
         return [(to_record(check_file(p, settings), settings), None, p, None) for p in paths]
+    found = look_up(paths, settings, cache, context, shown)
+    return [(item[0], item[1], item[2], item[3]) if item[0] is not None else _checked(item[2], item[1], item[3], settings)
+            for item in found]
+
+
+Lookup = tuple[dict[str, Any] | None, str | None, str, str | None]  # as Item; no record: a miss
+
+
+def _checked(path: str, key: str | None, remember: str | None, settings: Settings) -> Item:
+    """A plan the cache did not have, checked: its record and the keys to store it under."""
+    rec = to_record(check_file(path, settings), settings)
+    key = _storable(rec, key, settings)
+    return rec, key, path, remember if key is not None else None
+
+
+def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
+            shown: Shown | None = None) -> list[Lookup]:
+    """One (record, content key, path, stat key to record) per path, as `check_chunk`; the
+    record is None for a plan the cache has no usable entry for (a miss: to be checked,
+    then stored under that content key)."""
     import stat as st_
 
     from staffing.run.cache import RACY_NS, file_key, pack_fingerprint, stat_key
@@ -269,7 +289,7 @@ def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, con
         if keys[n] is None:
             keys[n] = _content_key(p, settings, context, disp, file_key)
     hits = cache.get_many([k for k in keys if k is not None])
-    out: list[Item] = []
+    out: list[Lookup] = []
     for n, (p, disp, pre, old) in enumerate(infos):
         key = keys[n]
         hit = hits.get(key) if key is not None else None
@@ -284,10 +304,8 @@ def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, con
             assert hit is not None
             hit["cached"] = True
             out.append((hit, key, p, remember))
-            continue
-        rec = to_record(check_file(p, settings), settings)
-        key = _storable(rec, key, settings)
-        out.append((rec, key, p, remember if key is not None else None))
+        else:
+            out.append((None, key, p, remember))
     return out
 
 
@@ -310,6 +328,12 @@ def _work(chunk: list[str]) -> list[Item]:
     if "shown" not in _WORKER:
         _WORKER["shown"] = Shown()
     return check_chunk(chunk, settings, cache, _WORKER["context"], _WORKER["shown"])
+
+
+def _work_misses(chunk: list[tuple[str, str | None, str | None]]) -> list[Item]:
+    """Plans the parent found no cache entry for: (path, content key, stat key) each."""
+    settings: Settings = _WORKER["settings"]
+    return [_checked(p, key, remember, settings) for p, key, remember in chunk]
 
 
 def _init(settings: Settings, location: tuple[Any, bytes] | None, context: str) -> None:
@@ -382,8 +406,37 @@ def check_paths(
             if cache is not None:
                 cache.close()
             _WORKER.clear()
+    elif location is not None:
+        # A warm run is mostly hits: the parent looks every plan up itself (reading the
+        # cache, validating each entry as a worker would) and sends only the misses to
+        # the workers, so hits never cross a process boundary and an all-hit run starts
+        # no pool.
+        from staffing.run.cache import Cache
+
+        shown = Shown()
+        misses: list[tuple[str, str | None, str | None]] = []
+        lookup = Cache(*location, readonly=True)
+        try:
+            for i in range(0, len(paths), CHUNK):
+                found = look_up(list(paths[i:i + CHUNK]), settings, lookup, context, shown)
+                hits: list[Item] = [(r, k, p, pre) for r, k, p, pre in found if r is not None]
+                misses += [(p, k, pre) for r, k, p, pre in found if r is None]
+                if hits:
+                    take(hits)
+        finally:
+            lookup.close()
+        jobs = min(jobs, max(1, len(misses) // 8 or 1))
+        if jobs == 1:
+            _init(settings, location, context)
+            try:
+                for i in range(0, len(misses), CHUNK):
+                    take(_work_misses(misses[i:i + CHUNK]))
+            finally:
+                _WORKER.clear()
+        else:
+            _pooled(misses, jobs, settings, location, context, take, _work_misses)
     else:
-        _pooled(paths, jobs, settings, location, context, take)
+        _pooled(paths, jobs, settings, location, context, take, _work)
     if location is not None and (new or stat_keys):
         from staffing.run.cache import Cache
 
@@ -394,15 +447,16 @@ def check_paths(
     return results, cached
 
 
-def _pooled(paths: Sequence[str], jobs: int, settings: Settings, location: tuple[Any, bytes] | None,
-            context: str, take: Callable[[list[Item]], None]) -> None:
-    """Chunks of `paths` checked on `jobs` processes (see `staffing.run.pool`)."""
+def _pooled(paths: Sequence[Any], jobs: int, settings: Settings, location: tuple[Any, bytes] | None,
+            context: str, take: Callable[[list[Item]], None], work: Callable[[list[Any]], list[Item]]) -> None:
+    """Chunks of `paths` (what `work` takes: paths, or the parent's misses) checked on `jobs`
+    processes (see `staffing.run.pool`)."""
     from staffing.run.pool import pooled
 
     # small chunks first would starve nobody; equal chunks keep both cores busy to the end
     size = max(8, min(CHUNK, len(paths) // (jobs * 4) or 8))
     chunks = [list(paths[i:i + size]) for i in range(0, len(paths), size)]
-    pooled(chunks, _work, jobs, _init, (settings, location, context), take)
+    pooled(chunks, work, jobs, _init, (settings, location, context), take)
 
 
 # ---- roll-up ---------------------------------------------------------------------------------

@@ -10,10 +10,10 @@ rewrites the part between its two marker lines."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from staffing.checks import CHECKS
 from staffing.messages import render, text
+from staffing.reporters.generated import replace_between, rewrite
 
 BEGIN = "<!-- 检查项说明：由 `python -m staffing.reporters.checks_guide docs/guide.zh.md` 生成，请勿手改 -->"
 END = "<!-- 检查项说明结束 -->"
@@ -69,18 +69,11 @@ def checks_guide() -> str:
 
 def replace_part(doc: str) -> str:
     """`doc` with the part between the markers replaced by the current text."""
-    head, begin, rest = doc.partition(BEGIN)
-    _, end, tail = rest.partition(END)
-    if not begin or not end:
-        raise ValueError("the guide has no markers for the checks part")
-    return head + BEGIN + "\n" + checks_guide() + END + tail
+    return replace_between(doc, BEGIN, END, checks_guide(), "the guide has no markers for the checks part")
 
 
 def main(argv: list[str]) -> int:
-    for name in argv:
-        path = Path(name)
-        path.write_text(replace_part(path.read_text(encoding="utf-8")), encoding="utf-8")
-    return 0
+    return rewrite(argv, replace_part)
 
 
 if __name__ == "__main__":  # pragma: no cover

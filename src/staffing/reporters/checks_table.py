@@ -8,10 +8,10 @@ rewrites the table between its two marker lines."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from staffing.checks import CHECKS
 from staffing.messages import render
+from staffing.reporters.generated import replace_between, rewrite
 
 BEGIN = "<!-- checks table: made by `python -m staffing.reporters.checks_table README.md` -->"
 END = "<!-- end of checks table -->"
@@ -33,18 +33,11 @@ def checks_table() -> str:
 
 def replace_table(text: str) -> str:
     """`text` with the part between the markers replaced by the current table."""
-    head, begin, rest = text.partition(BEGIN)
-    _, end, tail = rest.partition(END)
-    if not begin or not end:
-        raise ValueError("the README has no checks-table markers")
-    return head + BEGIN + "\n" + checks_table() + END + tail
+    return replace_between(text, BEGIN, END, checks_table(), "the README has no checks-table markers")
 
 
 def main(argv: list[str]) -> int:
-    for name in argv:
-        path = Path(name)
-        path.write_text(replace_table(path.read_text(encoding="utf-8")), encoding="utf-8")
-    return 0
+    return rewrite(argv, replace_table)
 
 
 if __name__ == "__main__":  # pragma: no cover

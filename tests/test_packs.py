@@ -243,3 +243,12 @@ def test_rules_explains_each_inferred_date_once(capsys: pytest.CaptureFixture[st
     # the developed-town pack keeps jiangsu-common's date, and says why it is inferred
     developed = out.split("标识：jiangsu-developed-town")[1].split("\n\n")[0]
     assert "生效日期：2017-12-01（推断）" in developed and "推断理由：种子文件没有写明省委办公厅意见的印发日期" in developed
+
+
+@pytest.mark.parametrize("path", PACK_FILES, ids=lambda p: p.stem)
+def test_every_effective_date_has_a_source_or_is_inferred(path: Path) -> None:
+    """A pack's effective date is a policy fact like any number: quoted, or inferred with its reason."""
+    pack = resolve(path.stem)
+    assert pack.effective_source, path.name
+    if pack.effective_inferred:
+        assert pack.effective_note.get("zh") and pack.effective_note.get("en"), path.name

@@ -73,3 +73,17 @@ def test_a_workbook_plan_keeps_its_pack_in_a_batch(tmp_path: Path, capsys: pytes
     assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [
         "320583106000-张浦镇.png", "320583106000-张浦镇.svg", "321282104000-新桥镇.png", "321282104000-新桥镇.svg"]
     assert "2个方案的组织架构图" in err
+
+
+@needs_dot
+def test_a_plan_without_a_code_is_named_by_its_town(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Published plans often have no statistical code: the chart is 甪直镇.svg, not None-甪直镇.svg."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(ORGS / "jiangsu" / "suzhou" / "wuzhong" / "luzhi.yaml", plans)
+    shutil.copy(ORGS / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml", plans)
+    code, out, err = run(capsys, "check", "--no-cache", "--charts", str(tmp_path / "c"), str(plans))
+    assert code == 1 and "甪直镇" in out
+    assert sorted(p.name for p in (tmp_path / "c").iterdir()) == [
+        "321282104000-新桥镇.png", "321282104000-新桥镇.svg", "甪直镇.png", "甪直镇.svg"]
+    assert "2个方案的组织架构图" in err

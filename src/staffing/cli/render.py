@@ -57,13 +57,15 @@ def _warn_too_big(where: str, fitted: Fitted, paper: Paper, lang: str) -> None:
 
 
 def chart_names(results: list[FileResult]) -> dict[int, str]:
-    """A file name for each usable result: `<code>-<town>`, and where two plans share
+    """A file name for each usable result: `<code>-<town>` (the town alone for a plan
+    without its code, as published plans often are), and where two plans share
     it (two versions of one town's plan), `<code>-<town>-<file>`, then a number, so no
     chart of a run overwrites another."""
     base: dict[int, str] = {}
     for k, r in enumerate(results):
         if r.summary is not None and r.pack is not None:
-            base[k] = safe_name(f"{r.summary.town.code}-{r.summary.town.name}")
+            town = r.summary.town
+            base[k] = safe_name(f"{town.code}-{town.name}" if town.code else town.name)
     counts: dict[str, int] = {}
     for name in base.values():
         counts[name] = counts.get(name, 0) + 1

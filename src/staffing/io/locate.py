@@ -38,6 +38,11 @@ class _Unsure(Exception):
     """The text is outside what this reader knows: ask the reference loader."""
 
 
+def _is_item(text: str, col: int) -> bool:
+    """A block sequence's "- " (or a bare "-") starts at `col` of this line."""
+    return text.startswith("-", col) and (col + 1 == len(text) or text[col + 1] == " ")
+
+
 class _Reader:
     def __init__(self, text: str) -> None:
         if "\r" in text.replace("\r\n", ""):  # a lone CR is a line break to YAML
@@ -59,7 +64,7 @@ class _Reader:
         """A block node starting at (line, col): a sequence, a mapping, or an inline value.
         Leaves self.at at the first content line after it."""
         text = self.lines[line]
-        if text.startswith("-", col) and (col + 1 == len(text) or text[col + 1] == " "):
+        if _is_item(text, col):
             self.sequence(line, col, loc)
         elif self.key_end(text, col) is not None:
             self.mapping(line, col, loc)
@@ -96,7 +101,7 @@ class _Reader:
             if nxt[1] > col:
                 raise _Unsure
             t = self.lines[nxt[0]]
-            if not (t.startswith("-", col) and (col + 1 == len(t) or t[col + 1] == " ")):
+            if not _is_item(t, col):
                 return  # a key of the mapping this (indentless) sequence is the value of
             line = nxt[0]
 
@@ -121,8 +126,7 @@ class _Reader:
                 t = self.lines[nxt[0]] if nxt is not None else ""
                 if nxt is not None and nxt[1] > col:
                     self.node(nxt[0], nxt[1], here)
-                elif nxt is not None and nxt[1] == col and t.startswith("-", col) \
-                        and (col + 1 == len(t) or t[col + 1] == " "):
+                elif nxt is not None and nxt[1] == col and _is_item(t, col):
                     self.sequence(nxt[0], col, here)  # indentless: "key:" then "- item" below it
                 else:
                     self.marks[here] = (line + 1, colon + 2)  # empty: just after the ":"
@@ -136,7 +140,7 @@ class _Reader:
             if nxt[1] > col:
                 raise _Unsure
             t = self.lines[nxt[0]]
-            if t.startswith("-", col) and (col + 1 == len(t) or t[col + 1] == " "):
+            if _is_item(t, col):
                 return
             line = nxt[0]
 
@@ -349,8 +353,7 @@ class Places:
             return None
 
     def _dash(self, line: int, col: int) -> bool:
-        text = self.reader.lines[line]
-        return text.startswith("-", col) and (col + 1 == len(text) or text[col + 1] == " ")
+        return _is_item(self.reader.lines[line], col)
 
     def _place(self, loc: Path_, key: bool) -> tuple[int, int]:
         content = self.reader.content

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from staffing.io import fastload
 from staffing.io.load import load_text
@@ -103,3 +104,14 @@ def test_a_lazy_document_places_findings_without_the_reference() -> None:
     assert doc.locate(("bodies", 0, "quotas", "administrative")) == (5, 30)
     assert doc.locate(("bodies", 0, "name"), key=True) == (4, 5)
     assert doc._ref is None and doc._marks is None  # no second parse, no table of every place
+
+
+def test_a_quota_type_written_by_its_chinese_name_is_placed_where_it_stands() -> None:
+    """行政编制 in the file is `administrative` to the checks: the walk finds it where the
+    reference loader does, not at the mapping above it."""
+    text = "town: x\nquotas:\n  行政编制: 5\n  service: 2\n"
+    places = Places(text, yaml.safe_load(text))
+    ref = load_text("x.yaml", text)
+    loc = ("quotas", "administrative")
+    assert places.place(loc) == ref.locate(loc) == (3, 9)
+    assert places.place(loc, True) == ref.locate(loc, True) == (3, 3)

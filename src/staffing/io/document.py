@@ -90,7 +90,7 @@ class Document:
                 return table[probe]
             if not key and probe in self.marks:
                 return self.marks[probe]
-            for place in _written(probe):  # a quota type written by its Chinese name
+            for place in written_places(probe):  # a quota type written by its Chinese name
                 if place in table:
                     return table[place]
                 if not key and place in self.marks:
@@ -102,7 +102,7 @@ class Document:
 _QUOTA_WORDS: dict[str, tuple[str, ...]] = {}
 
 
-def _written(loc: Path_) -> tuple[Path_, ...]:
+def written_places(loc: Path_) -> tuple[Path_, ...]:
     """Where a quota type may stand in the file: under its Chinese name (行政编制) for its code."""
     if not _QUOTA_WORDS:
         from staffing.io.layout import QUOTA_TYPES, words_for

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from staffing.io.document import written_places
+
 Path_ = tuple[str | int, ...]
 Marks = dict[Path_, tuple[int, int]]
 
@@ -379,10 +381,14 @@ class Places:
                         key_mark = key_marks[rest[:d]]
                         break
                 break
-            if kids is None or part not in kids or isinstance(part, bool):
+            if kids is None or isinstance(part, bool):
                 break
-            start, value_mark, found_key = kids[part]
-            node = node[part]
+            written = part if part in kids else next(
+                (w[-1] for w in written_places(loc[:n + 1]) if w[-1] in kids), None)  # 行政编制 for administrative
+            if written is None:
+                break
+            start, value_mark, found_key = kids[written]
+            node = node[part] if part in node else node[written]
             if found_key is not None:
                 key_mark = found_key
         else:

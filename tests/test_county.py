@@ -264,3 +264,14 @@ def test_recruitment_for_the_towns_with_vacancies_passes(tmp_path: Path) -> None
     county.write_text(county.read_text(encoding="utf-8").replace("count: 3}\n", "count: 5}\n"), encoding="utf-8")
     (out,) = check_counties(results)
     assert out.findings == []
+
+
+def test_a_county_file_is_read_within_the_runs_limits(corpus: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    """--max-bytes holds for county files as for plans: one over it is unusable, said at the file."""
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "cache"))
+    county = _county(corpus)
+    county.write_text(county.read_text(encoding="utf-8") + "#" + "x" * 20000 + "\n", encoding="utf-8")
+    code = main(["check", str(corpus), "--max-bytes", "15000", "--jobs", "1"])
+    out = capsys.readouterr().out
+    assert code == 2
+    assert f"{county.name}: 无法使用：文件大小" in out and "超过上限15000字节" in out

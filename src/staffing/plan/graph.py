@@ -60,9 +60,6 @@ class Digraph:
     def successors(self, node: str) -> Iterator[str]:
         return iter(self.succ[node])
 
-    def in_degree(self) -> Iterator[tuple[str, int]]:
-        return ((n, len(p)) for n, p in self.pred.items())
-
     def descendants(self, node: str) -> set[str]:
         """Every node reachable from `node`, without it (as nx.descendants)."""
         seen: set[str] = set()

@@ -13,7 +13,7 @@ from staffing.checks.county import COUNTY_FILE, CountyFile, CountyVacanciesNotFi
 from staffing.checks.growth import TRANSFER_OUT_OF_RANGE
 from staffing.errors import InputProblem
 from staffing.findings import Finding
-from staffing.io.load import Document, display_path
+from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path
 from staffing.packs.load import resolve
 from staffing.plan.summary import PlanSummary
 from staffing.plan.validate import validate
@@ -73,15 +73,17 @@ def vacancies_first(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -
     return None
 
 
-def check_county(path: str, towns: Sequence[FileResult], packs: tuple[str, ...] = ()) -> FileResult:
+def check_county(path: str, towns: Sequence[FileResult], packs: tuple[str, ...] = (),
+                 limits: Limits = DEFAULT_LIMITS) -> FileResult:
     """Check one county file against the results of the plans in its folder (`packs`: the
-    pack folders the run was given, to read each town's pack)."""
+    pack folders the run was given, to read each town's pack; `limits`: the run's input
+    limits, as for its plans)."""
     shown = display_path(path)
     result = FileResult(shown)
     try:
         # the fast reader when it is sound, as for plans: a national run has ~2,800 county
         # files, ~5 ms each through the reference loader
-        doc, cf = read_valid(path, shown, validate_county)
+        doc, cf = read_valid(path, shown, validate_county, limits)
     except InputProblem as exc:
         result.error = exc if exc.file == shown else exc.renamed(shown)
         return result
@@ -128,7 +130,8 @@ def check_counties(results: Sequence[FileResult], settings: Settings | None = No
         if hit is not None and _valid_county_record(hit, shown):
             out.append(_from_county_record(hit))
             continue
-        result = check_county(f, by_dir[os.path.dirname(os.path.abspath(f))], settings.packs if settings is not None else ())
+        result = check_county(f, by_dir[os.path.dirname(os.path.abspath(f))], settings.packs if settings is not None else (),
+                              settings.limits if settings is not None else DEFAULT_LIMITS)
         out.append(result)
         if key is not None and result.error is None:
             new.append((key, _county_record(result)))

@@ -12,7 +12,7 @@ from staffing.checks.base import Problem
 from staffing.checks.context import Context
 from staffing.errors import InputProblem, problem, together, visible
 from staffing.findings import Finding, Severity
-from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
+from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path
 from staffing.messages import CATALOGUE, render
 from staffing.packs.load import is_pack_id, resolve, titles
 from staffing.packs.pack import Pack
@@ -91,9 +91,11 @@ def read_valid(path: str, shown: str, validate: Callable[[Document], T], limits:
     try:
         return doc, validate(doc)
     except InputProblem:
-        if not getattr(doc, "fast", False):
+        from staffing.io.fastload import LazyDocument
+
+        if not isinstance(doc, LazyDocument):
             raise
-        doc = load_file(path, limits, collect=True)
+        doc = doc.reference()  # the text already read, through the reference loader
         doc.path = shown
         doc.problems = [p.renamed(shown) for p in doc.problems]
         return doc, validate(doc)

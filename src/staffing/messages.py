@@ -642,6 +642,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{plans:plan|plans}: {passed} passed, {failed} failed, {incomplete} incomplete, {unusable} unusable; {county_files:county file|county files}, {county_files_failed} with findings",
     ),
     "rollup.per-check": ("按检查项：", "Findings per check:"),
+    "rollup.check-row": ("{code} {name}：{count}条", "{code} {name:<36} {count:>7}"),
     "rollup.per-province": ("按省：", "Per province:"),
     "rollup.row": (
         "{plans}个方案，不通过{failed}个，问题{findings}条",

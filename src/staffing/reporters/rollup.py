@@ -19,7 +19,7 @@ def rollup_text(data: dict[str, Any], lang: str, top: int = 20) -> str:
         out.append(t("per-check"))
         for row in data["findings_per_check"]:
             name = check_name(row["code"], row["slug"], lang)
-            out.append(f"  {row['code']} {name}：{row['count']}条" if lang == "zh" else f"  {row['code']} {name:<36} {row['count']:>7}")
+            out.append("  " + t("check-row", code=row["code"], name=name, count=row["count"]))
     out.append(t("per-province"))
     for row in data["per_province"]:
         out.append(f"  {row['province']}：" + t("row", plans=row["plans"], failed=row["failed"], findings=row["findings"]))

@@ -120,13 +120,32 @@ class Context:
         return self.readings[i].category
 
     def roles_carried(self, i: int) -> set[str]:
-        """The body's roles plus any role its extra nameplates name."""
-        roles = set(self.roles_of(i))
-        for plate in self.plan.bodies[i].nameplates:
-            role = self.role_of_name(plate)
-            if role:
-                roles.add(role)
-        return roles
+        """The body's roles plus any role its extra nameplates name (a copy: the caller may
+        change it)."""
+        return set(self._roles_carried[i])
+
+    @cached_property
+    def _roles_carried(self) -> list[frozenset[str]]:
+        out: list[frozenset[str]] = []
+        for i, body in enumerate(self.plan.bodies):
+            roles = set(self.roles_of(i))
+            roles.update(r for r in (self.role_of_name(p) for p in body.nameplates) if r)
+            out.append(frozenset(roles))
+        return out
+
+    @cached_property
+    def _body_index(self) -> dict[str, int]:
+        town = self.plan.town.name
+        index: dict[str, int] = {}
+        for i, b in enumerate(self.plan.bodies):
+            for name in (b.name, *b.nameplates):
+                index.setdefault(normalize(strip_town(name, town)), i)
+        return index
+
+    def body_named(self, name: str) -> int | None:
+        """The body a name stands for: its name or one of its nameplates, with or without the
+        town's name in front, in either script; the first body listed wins a shared name."""
+        return self._body_index.get(normalize(strip_town(name, self.plan.town.name)))
 
     @cached_property
     def plan_quotas(self) -> dict[str, int | None]:

@@ -12,7 +12,7 @@ from staffing.checks.base import Check, Options, Problem, not_provided
 from staffing.checks.context import Context
 from staffing.findings import Severity
 from staffing.messages import label
-from staffing.plan.names import normalize, strip_town
+from staffing.plan.names import normalize
 
 # the words of a section or squad's name that say it enforces (执法中队, 执法大队, 執法隊 …)
 _ENFORCING = ("执法",)
@@ -65,21 +65,14 @@ class WorkOutsideItsBureau(Check):
     def run(self, ctx: Context, opts: FrontlineOptions) -> Iterator[Problem]:
         plan = ctx.plan
         town = plan.town.name
-        index: dict[str, int] = {}
-        for i, b in enumerate(plan.bodies):
-            index.setdefault(normalize(strip_town(b.name, town)), i)
-            for plate in b.nameplates:
-                index.setdefault(normalize(strip_town(plate, town)), i)
         wanted = {"approval": opts.approval_roles, "enforcement": opts.enforcement_roles}
+        wanted_set = {work: set(roles or []) for work, roles in wanted.items()}
         option = {"approval": "approval_roles", "enforcement": "enforcement_roles"}
 
         def labels(work: str) -> dict[str, list[str]]:
             roles = wanted[work] or []
             return {"roles_zh": [ctx.pack.role_label(r, "zh") for r in roles],
                     "roles_en": [ctx.pack.role_label(r, "en") for r in roles]}
-
-        def body_of(name: str) -> int | None:
-            return index.get(normalize(strip_town(name, town)))
 
         powers = plan.powers
         if powers is not None:
@@ -88,11 +81,11 @@ class WorkOutsideItsBureau(Check):
                 if not wanted[work] or not (named or "").strip():
                     continue
                 assert named is not None
-                held = body_of(named)
+                held = ctx.body_named(named)
                 if held is None:
                     yield Problem("ST605.unknown", {"body": named, **labels(work)}, ("powers", field),
                                   trail=(label("label.delegated-powers"),), option=option[work])
-                elif not ctx.roles_carried(held) & set(wanted[work] or []):
+                elif not ctx.roles_carried(held) & wanted_set[work]:
                     yield Problem(f"ST605.{work}", {"body": plan.bodies[held].name, **labels(work)},
                                   ("powers", field), trail=(label("label.delegated-powers"),), option=option[work])
         for j, t in enumerate(plan.transfers):
@@ -102,19 +95,19 @@ class WorkOutsideItsBureau(Check):
             work_zh, work_en = label(f"work.{t.work}")
             params = {"source": t.from_, "to": t.to, "count": t.count, "work_zh": work_zh, "work_en": work_en,
                       **labels(t.work)}
-            to = body_of(t.to)
+            to = ctx.body_named(t.to)
             if to is None:
                 if normalize(t.to) in (normalize(town), normalize(plan.town.county + town)):
                     yield Problem("ST605.transfer-town", params, ("transfers", j, "to"), trail=trail,
                                   option=option[t.work], severity=Severity.WARNING)
                 # a name that is neither the town nor one of its bodies is a matter of the plan's
                 # own consistency, not of where the work goes
-            elif not ctx.roles_carried(to) & set(wanted[t.work] or []):
+            elif not ctx.roles_carried(to) & wanted_set[t.work]:
                 yield Problem("ST605.transfer", {**params, "to": plan.bodies[to].name}, ("transfers", j, "to"), trail=trail,
                               option=option[t.work])
         if opts.squads and opts.enforcement_roles:
             for i, b in enumerate(plan.bodies):
-                if ctx.roles_carried(i) & set(opts.enforcement_roles):
+                if ctx.roles_carried(i) & wanted_set["enforcement"]:
                     continue
                 for k, sub in enumerate(b.subunits):
                     if any(w in normalize(sub.name) for w in _ENFORCING):

@@ -17,7 +17,6 @@ from staffing.checks.growth import (
 from staffing.findings import Severity
 from staffing.messages import label, render
 from staffing.plan.model import QUOTA_LABELS, Plan, Transfer, explicit_unknown
-from staffing.plan.names import strip_town
 
 
 class StaffingGrows(Check):
@@ -264,15 +263,14 @@ class TransferOutOfRange(Check):
 def _to_other_bodies(ctx: Context, moved_in: list[tuple[int, Transfer]], to_roles: list[str]) -> Iterator[Problem]:
     """Quota moved down to a body of the plan that carries none of the roles the pack names
     (a transfer to the town as a whole says nothing about where the quota goes)."""
-    town = ctx.plan.town.name
-    bodies = {strip_town(b.name, town): i for i, b in enumerate(ctx.plan.bodies)}
+    wanted = set(to_roles)
     labels = [ctx.pack.role_label(r, "zh") for r in to_roles]
     labels_en = [ctx.pack.role_label(r, "en") for r in to_roles]
     for i, t in moved_in:
         if t.work is not None:  # it says what work it moves with: where that goes is ST605's one finding
             continue
-        body = bodies.get(strip_town(t.to, town))
-        if body is None or ctx.roles_carried(body) & set(to_roles):
+        body = ctx.body_named(t.to)
+        if body is None or ctx.roles_carried(body) & wanted:
             continue
         yield Problem("ST203.to", {"to": t.to, "roles_zh": labels, "roles_en": labels_en}, ("transfers", i, "to"),
                       trail=(label("label.transfers"), (t.to, t.to)), option="to_roles", severity=Severity.WARNING)

@@ -642,6 +642,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{plans:plan|plans}: {passed} passed, {failed} failed, {incomplete} incomplete, {unusable} unusable; {county_files:county file|county files}, {county_files_failed} with findings",
     ),
     "rollup.per-check": ("按检查项：", "Findings per check:"),
+    # where a value stands, said in words (an input error's field, a repeated name's place)
+    "place.item": ("第{n}项", "item {n}"),
+    "place.of": ("{owner}的{part}", "the {part} of {owner}"),
+    "place.owned-field": ("{owner}的{part}{said}的{field}", "{field} of {said} ({part} of {owner})"),
+    "place.listed-field": ("{list}{said}的{field}", "{field} of {said} ({list})"),
+    "place.listed": ("{list}{said}", "{said} ({list})"),
     "rollup.check-row": ("{code} {name}：{count}条", "{code} {name:<36} {count:>7}"),
     "rollup.per-province": ("按省：", "Per province:"),
     "rollup.row": (

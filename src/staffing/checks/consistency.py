@@ -213,7 +213,8 @@ class DuplicateName(Check):
         centre_label = label("label.support-center")
 
         def of(owner: str, part: tuple[str, str]) -> tuple[str, str]:
-            return (f"{owner}的{part[0]}", f"the {part[1]} of {owner}")
+            return (render("place.of", "zh", {"owner": owner, "part": part[0]}),
+                    render("place.of", "en", {"owner": owner, "part": part[1]}))
 
         for i, body in enumerate(plan.bodies):
             entries.append((body.name, ("bodies", i, "name"), (bodies,), bodies))

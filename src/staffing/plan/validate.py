@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import Document
 from staffing.io.layout import ENUMS, quota_key, sheet_rank
-from staffing.messages import CATALOGUE, close_matches, did_you_mean
+from staffing.messages import CATALOGUE, close_matches, did_you_mean, render
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -319,9 +319,10 @@ def field_words(data: Any, loc: Loc) -> tuple[str, str]:
         texts = [entry.get(k) for k in ("name", "title")] if isinstance(entry, dict) else []
         name = next((t for t in texts if isinstance(t, str) and t.strip()), None)
         part_zh, part_en = CATALOGUE[_OWNED[str(loc[2])]]
-        said = f"“{name.strip()}”" if isinstance(name, str) else f"第{loc[3] + 1}项"
-        said_en = f"“{name.strip()}”" if isinstance(name, str) else f"item {loc[3] + 1}"
-        return f"{owner_zh}的{part_zh}{said}的{zh}", f"{en} of {said_en} ({part_en} of {owner_en})"
+        said = f"“{name.strip()}”" if isinstance(name, str) else render("place.item", "zh", {"n": loc[3] + 1})
+        said_en = f"“{name.strip()}”" if isinstance(name, str) else render("place.item", "en", {"n": loc[3] + 1})
+        return (render("place.owned-field", "zh", {"owner": owner_zh, "part": part_zh, "said": said, "field": zh}),
+                render("place.owned-field", "en", {"owner": owner_en, "part": part_en, "said": said_en, "field": en}))
     if len(loc) >= 3 and isinstance(loc[1], int) and str(loc[0]) in _LISTS:
         return _item(data, loc, zh, en)
     return zh, en
@@ -346,9 +347,11 @@ def _item(data: Any, loc: Loc, zh: str, en: str) -> tuple[str, str]:
     entry = items[index] if isinstance(items, list) and index < len(items) else None
     name = entry.get("name") if isinstance(entry, dict) else None
     list_zh, list_en = CATALOGUE[_LISTS[str(loc[0])]]
-    of_zh = f"的{zh}" if zh else ""
-    if isinstance(name, str) and name.strip():
-        return (f"{list_zh}“{name.strip()}”{of_zh}",
-                f"{en} of “{name.strip()}” ({list_en})" if en else f"“{name.strip()}” ({list_en})")
-    return (f"{list_zh}第{index + 1}项{of_zh}",
-            f"{en} of item {index + 1} ({list_en})" if en else f"item {index + 1} ({list_en})")
+    named = isinstance(name, str) and bool(name.strip())
+    said_zh, said_en = ((f"“{name.strip()}”",) * 2 if named and isinstance(name, str)
+                        else (render("place.item", "zh", {"n": index + 1}), render("place.item", "en", {"n": index + 1})))
+    if zh:
+        return (render("place.listed-field", "zh", {"list": list_zh, "said": said_zh, "field": zh}),
+                render("place.listed-field", "en", {"list": list_en, "said": said_en, "field": en}))
+    return (render("place.listed", "zh", {"list": list_zh, "said": said_zh}),
+            render("place.listed", "en", {"list": list_en, "said": said_en}))

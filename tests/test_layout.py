@@ -24,6 +24,7 @@ PACKAGE = SRC / "staffing"
 
 # The flow, earliest first: a module may import from its own layer or an earlier one.
 LAYERS: tuple[tuple[str, ...], ...] = (
+    ("staffing.words",),  # the catalogue's words by area: plain data
     ("staffing", "staffing.errors", "staffing.messages"),
     ("staffing.io",),
     ("staffing.plan",),

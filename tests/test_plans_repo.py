@@ -113,15 +113,16 @@ def test_the_first_commit_is_checked_by_the_hook_with_nothing_else_installed(too
     (plan.parent / "failing.yaml").write_text(_failing(plan.read_text(encoding="utf-8")), encoding="utf-8")
     plan.write_text(plan.read_text(encoding="utf-8") + "# 已核对\n", encoding="utf-8")
     done = sh(f"git add {plan.relative_to(root)} && git commit -m 核对")
-    assert done.returncode == 0 and "Passed" in done.stdout, done.stdout + done.stderr
+    assert done.returncode == 0 and "Passed" in done.stdout + done.stderr, done.stdout + done.stderr
     # nor a change of the configuration, which checks every committed plan (not the untracked one)
     (root / "staffing.toml").write_text((root / "staffing.toml").read_text(encoding="utf-8") + "# 全部检查\n",
                                         encoding="utf-8")
     done = sh("git add staffing.toml && git commit -m 配置")
-    assert done.returncode == 0 and "Passed" in done.stdout, done.stdout + done.stderr
+    assert done.returncode == 0 and "Passed" in done.stdout + done.stderr, done.stdout + done.stderr
     # once added, the failing plan stops the commit, with its finding
     done = sh("git add -A && git commit -m 新方案")
-    assert done.returncode == 1 and "Failed" in done.stdout and "ST80" in done.stdout, done.stdout + done.stderr
+    said = done.stdout + done.stderr
+    assert done.returncode == 1 and "Failed" in said and "ST80" in said and "failing.yaml" in said, said
     assert sh("git rev-list --count HEAD").stdout.strip() == "3"
 
 

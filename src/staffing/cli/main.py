@@ -205,6 +205,11 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     _config_options(hook)
     hook.set_defaults(options=o.hook_options, config=config)
 
+    lsp = sub.add_parser("lsp", help="")
+    lsp.add_argument("--stdio", action="store_true")
+    lsp.add_argument("--lang", choices=["zh", "en"], default="zh")
+    lsp.set_defaults(options=o.lsp_options)
+
     gen = sub.add_parser("generate", help="")
     gen.add_argument("dir", metavar="DIR")
     gen.add_argument("--towns", type=int, default=100)
@@ -241,6 +246,12 @@ def cmd_hook(options: o.HookOptions) -> int:
 
     argv = check_argv(options)
     return Exit.CLEAN if argv is None else run(parse(argv, options.config))
+
+
+def cmd_lsp(options: o.LspOptions) -> int:
+    from staffing.lsp.server import serve
+
+    return serve(options.lang)
 
 
 def _lang_default(config: Config | None) -> dict[str, object]:
@@ -309,7 +320,7 @@ def _convert(options: o.ConvertOptions) -> int:
 COMMANDS: dict[type, Callable[..., int]] = {
     o.CheckOptions: _check, o.RulesOptions: cmd_rules, o.ExplainOptions: cmd_explain, o.SchemaOptions: cmd_schema,
     o.RenderOptions: _render, o.ReportOptions: _report, o.DiffOptions: cmd_diff, o.InitOptions: cmd_init,
-    o.HookOptions: cmd_hook,
+    o.HookOptions: cmd_hook, o.LspOptions: cmd_lsp,
     o.GenerateOptions: cmd_generate, o.TemplateOptions: _template, o.ConvertOptions: _convert,
 }
 

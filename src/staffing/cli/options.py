@@ -137,6 +137,11 @@ class HookOptions:
 
 
 @dataclass(frozen=True)
+class LspOptions:
+    lang: str
+
+
+@dataclass(frozen=True)
 class GenerateOptions:
     folder: str
     towns: int
@@ -160,7 +165,7 @@ class ConvertOptions:
 
 
 Options = (CheckOptions | RulesOptions | ExplainOptions | SchemaOptions | RenderOptions | ReportOptions
-           | DiffOptions | InitOptions | HookOptions | GenerateOptions | TemplateOptions | ConvertOptions)
+           | DiffOptions | InitOptions | HookOptions | LspOptions | GenerateOptions | TemplateOptions | ConvertOptions)
 
 
 def codes(values: Sequence[str] | None, where: str) -> frozenset[str]:
@@ -290,6 +295,10 @@ def init_options(args: argparse.Namespace) -> InitOptions:
 
 def hook_options(args: argparse.Namespace) -> HookOptions:
     return HookOptions(files=tuple(args.files), plans=args.plans, lang=args.lang, config=args.config)
+
+
+def lsp_options(args: argparse.Namespace) -> LspOptions:
+    return LspOptions(lang=args.lang)
 
 
 def generate_options(args: argparse.Namespace) -> GenerateOptions:

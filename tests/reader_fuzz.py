@@ -159,7 +159,10 @@ def compare(text: str) -> Disagreement | None:
 
 def verdict(doc: Document) -> Any:
     """What checking the document says: its findings, or the key of why it is unusable."""
-    from staffing.run.engine import Settings, pack_for, run_checks, validate_plan
+    from staffing.run.engine import run_checks
+    from staffing.run.read import pack_of as pack_for
+    from staffing.run.read import validate_plan
+    from staffing.run.results import Settings
 
     try:
         plan = validate_plan(doc)

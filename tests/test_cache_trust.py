@@ -44,7 +44,7 @@ def reference(capsys: pytest.CaptureFixture[str]) -> dict[str, tuple[str, int]]:
 def cached_count(capsys: pytest.CaptureFixture[str], folder: Path) -> int:
     """How many of the six examples the cache in `folder` answers (a run, then counted)."""
     from staffing.run.batch import check_paths
-    from staffing.run.engine import Settings
+    from staffing.run.results import Settings
 
     paths = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "orgs").rglob("*.yaml"))
     _, cached = check_paths(paths, Settings(), jobs=1, cache_dir=folder)

@@ -23,7 +23,8 @@ import pytest
 from staffing.checks import PLAN_CHECKS as ALL_CHECKS
 from staffing.checks.context import Context
 from staffing.findings import Finding, Severity
-from staffing.run.engine import FileResult, Settings, check_file, pack_findings
+from staffing.run.engine import check_file, pack_findings
+from staffing.run.results import FileResult, Settings
 
 from conftest import CASES, ORGS, ROOT, needs_shared
 

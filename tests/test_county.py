@@ -112,9 +112,9 @@ def test_county_results_are_cached_on_the_county_file_and_its_towns(corpus: Path
     checked: list[str] = []
     real = county_mod.check_county
 
-    def counting(path: str, towns, *rest):  # type: ignore[no-untyped-def]
-        checked.append(os.path.basename(os.path.dirname(path)))
-        return real(path, towns, *rest)
+    def counting(source, towns, *rest):  # type: ignore[no-untyped-def]
+        checked.append(os.path.basename(os.path.dirname(source.path)))
+        return real(source, towns, *rest)
 
     monkeypatch.setattr(county_mod, "check_county", counting)
 

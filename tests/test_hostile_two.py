@@ -175,7 +175,8 @@ def test_findings_of_one_check_are_capped_and_the_rest_counted(tmp_path: Path, c
 
 def test_findings_of_one_file_are_capped(tmp_path: Path) -> None:
     from staffing.io.load import Limits
-    from staffing.run.engine import Settings, check_file
+    from staffing.run.engine import check_file
+    from staffing.run.results import Settings
 
     f = _many_baseline_bodies(tmp_path, 30)
     whole = check_file(str(f))
@@ -303,9 +304,9 @@ def test_reports_are_written_a_file_at_a_time(tmp_path: Path) -> None:
     pieces make exactly the document the whole-text reporter gives."""
     from staffing.errors import inert_json
     from staffing.plan.generate import write
-    from staffing.reporters import REPORTERS, Run, json_reporter, sarif, stream
+    from staffing.reporters import REPORTERS, json_reporter, sarif, stream
     from staffing.run.batch import check_paths
-    from staffing.run.engine import Settings
+    from staffing.run.results import Run, Settings
 
     write(str(tmp_path), 6, 2)
     plans = sorted(str(p) for p in tmp_path.rglob("*.yaml") if not p.name.startswith("_"))

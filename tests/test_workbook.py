@@ -19,7 +19,8 @@ from staffing.io.load import load_file
 from staffing.plan import model
 from staffing.plan.generate import write
 from staffing.plan.model import Plan
-from staffing.run.engine import Settings, check_file
+from staffing.run.engine import check_file
+from staffing.run.results import Settings
 
 from conftest import ORGS, ROOT, needs_shared
 

@@ -138,19 +138,13 @@ __pycache__/
 
 def example_plan() -> tuple[str, str]:
     """(relative path, text) of a generated plan that passes every check of its pack."""
-    import tempfile
-
     from staffing.plan.generate import corpus
-    from staffing.run.engine import check_file
+    from staffing.run.pipeline import Source, check_one
 
     for rel, text in corpus(12, 16):
         if Path(rel).name.startswith("_"):
             continue
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / rel
-            path.parent.mkdir(parents=True)
-            path.write_text(text, encoding="utf-8")
-            result = check_file(str(path))
+        result = check_one(Source(rel, text.encode("utf-8")))
         if result.error is None and not result.findings:
             note = "# 示例方案（由 staffing init 生成，数字为虚构）：请换成本地的方案。\n"
             return rel, note + text

@@ -12,13 +12,13 @@ from collections.abc import Callable, Sequence
 
 from staffing import __version__
 from staffing.cli import options as o
-from staffing.cli.config import Config, resolve_config
 from staffing.cli.help import Parser, asked_language, current, language, localize
 from staffing.cli.output import emit, say, silence_stdout, tell
 from staffing.errors import Exit, InputProblem, Interrupted, problem
 from staffing.io.load import Limits
 from staffing.messages import render
 from staffing.reporters import CONSOLE_FORMATS
+from staffing.run.config import Config, resolve_config
 
 
 def _limit(value: str) -> int:

@@ -13,11 +13,11 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from staffing.cli.config import Config
 from staffing.errors import problem
 from staffing.io.load import Limits
 from staffing.reporters import REPORTERS
-from staffing.run.engine import Settings
+from staffing.run.config import Config
+from staffing.run.results import Settings, Waivers
 
 
 def config_of(args: argparse.Namespace) -> Config:
@@ -40,16 +40,6 @@ class Paper:
 
     paper: str = "A4"
     orientation: str = "landscape"
-
-
-@dataclass(frozen=True)
-class Waivers:
-    """Which waiver file a run reads: `file` given (--waivers or staffing.toml), else the
-    default file in `folder` (the working folder when None); none at all when `off`."""
-
-    file: str | None = None
-    folder: str | None = None
-    off: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,7 +162,7 @@ def codes(values: Sequence[str] | None, where: str) -> frozenset[str]:
     """The codes of the checks named (codes or slugs, comma-separated); an unknown one is
     an argument error at `where` (the option, or the staffing.toml key) that says which
     check was probably meant."""
-    from staffing.cli.select import codes as named
+    from staffing.run.select import codes as named
 
     return named(values, where)
 

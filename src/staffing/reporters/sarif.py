@@ -26,7 +26,7 @@ from staffing.reporters.jsonstream import Streamed
 from staffing.reporters.jsonstream import stream as json_pieces
 
 if TYPE_CHECKING:
-    from staffing.reporters import Run
+    from staffing.run.results import Run
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"

@@ -22,7 +22,9 @@ from staffing.errors import InputProblem
 from staffing.findings import Finding, Severity
 from staffing.io.load import display_path, read_bytes
 from staffing.plan.summary import KeyFigures, PlanSummary
-from staffing.run.engine import FileResult, Settings, check_file
+from staffing.run.engine import check_file, check_source
+from staffing.run.read import Source
+from staffing.run.results import FileResult, Settings
 
 CHUNK = 64
 
@@ -241,18 +243,32 @@ def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, con
     if cache is None:
         return [(to_record(check_file(p, settings), settings), None, p, None) for p in paths]
     found = look_up(paths, settings, cache, context, shown)
-    return [(item[0], item[1], item[2], item[3]) if item[0] is not None else _checked(item[2], item[1], item[3], settings)
-            for item in found]
+    return [(item[0], item[1], item[2], item[3]) if item[0] is not None
+            else _checked(item[2], item[1], item[3], settings, context, shown or Shown()) for item in found]
 
 
 Lookup = tuple[dict[str, Any] | None, str | None, str, str | None]  # as Item; no record: a miss
 
 
-def _checked(path: str, key: str | None, remember: str | None, settings: Settings) -> Item:
-    """A plan the cache did not have, checked: its record and the keys to store it under."""
-    rec = to_record(check_file(path, settings), settings)
-    key = _storable(rec, key, settings)
-    return rec, key, path, remember if key is not None else None
+def _checked(path: str, key: str | None, remember: str | None, settings: Settings, context: str,
+             shown: Shown) -> Item:
+    """A plan the cache did not have, checked: its record and the keys to store it under.
+    The file is read once, and the key it is stored under is the hash of exactly the bytes
+    that were checked: a file that changed since it was looked up is stored under its new
+    content (and its stat key is not recorded)."""
+    from staffing.run.cache import file_key
+
+    source = Source(path)
+    fresh: str | None = None
+    try:
+        source = source.held(settings.limits)
+        assert source.data is not None
+        fresh = str(file_key(source.data, context + "|" + shown(path)[0]))
+    except InputProblem:
+        pass  # unreadable: the check says why, and nothing is stored
+    rec = to_record(check_source(source, settings), settings)
+    stored = _storable(rec, fresh, settings)
+    return rec, stored, path, remember if stored is not None and stored == key else None
 
 
 def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
@@ -333,7 +349,9 @@ def _work(chunk: list[str]) -> list[Item]:
 def _work_misses(chunk: list[tuple[str, str | None, str | None]]) -> list[Item]:
     """Plans the parent found no cache entry for: (path, content key, stat key) each."""
     settings: Settings = _WORKER["settings"]
-    return [_checked(p, key, remember, settings) for p, key, remember in chunk]
+    if "shown" not in _WORKER:
+        _WORKER["shown"] = Shown()
+    return [_checked(p, key, remember, settings, _WORKER["context"], _WORKER["shown"]) for p, key, remember in chunk]
 
 
 def _init(settings: Settings, location: tuple[Any, bytes] | None, context: str) -> None:
@@ -382,9 +400,7 @@ def check_paths(
                     raise
                 # a malformed cache entry: check the plan again and replace the entry
                 hit = False
-                rec = to_record(check_file(path, settings), settings)
-                key = _storable(rec, key, settings)
-                pre = pre if key is not None else None
+                rec, key, _, pre = _checked(path, key, pre, settings, context, Shown())
                 result = from_record(rec, settings.packs)
             cached += hit
             result.cache_key = key

@@ -1,225 +1,56 @@
-"""Load → model → graph → checks → findings, for one file at a time.  Never prints."""
+"""One file: read → model → graph → checks → findings.  Never prints."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from dataclasses import replace
+from typing import Any
 
 from staffing.checks import FORMULA_VALUE_USED, PACK_LOOSENS_PARENT, PLAN_CHECKS, Check, lookup
 from staffing.checks.base import Problem
 from staffing.checks.context import Context
-from staffing.errors import InputProblem, problem, together, visible
+from staffing.checks.pack import Pack
+from staffing.errors import InputProblem, problem, visible
 from staffing.findings import Finding, Severity
-from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path
+from staffing.io.load import Document, display_path
 from staffing.messages import CATALOGUE, render
-from staffing.packs.load import is_pack_id, resolve, titles
-from staffing.packs.pack import Pack
-from staffing.plan.model import Plan, lacks_baseline
+from staffing.packs.load import resolve
+from staffing.plan.model import Plan
 from staffing.plan.summary import PlanSummary
-from staffing.plan.validate import did_you_mean, suggest, validate
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Settings:
-    rules: str | None = None  # pack id, or a file named on the command line, overriding each plan's own
-    packs: tuple[str, ...] = ()  # pack folders the configuration or --packs names (absolute paths)
-    select: frozenset[str] = frozenset()  # codes; empty = all
-    ignore: frozenset[str] = frozenset()
-    limits: Limits = DEFAULT_LIMITS
+from staffing.run.read import Source, check_roles, pack_of, pack_ref, read_plan, read_valid, validate_plan
+from staffing.run.results import DEFAULT_SETTINGS, FileResult, Settings
 
 
-@dataclass(frozen=True)
-class Skipped:
-    """A plan-like file in a checked folder that is not checked, and why (a catalogue key)."""
-
-    path: str
-    reason: str
-
-    def message(self, lang: str) -> str:
-        return render(self.reason, lang, {})
-
-
-@dataclass
-class FileResult:
-    """One checked file.  `summary` is what every later step reads (reporters, waivers,
-    county checks, roll-ups); `plan` and `document` are there only when the file was
-    checked in this process (never for a result from another worker or the cache)."""
-
-    path: str
-    summary: PlanSummary | None = None
-    pack: Pack | None = None
-    findings: list[Finding] = field(default_factory=list)
-    error: InputProblem | None = None
-    plan: Plan | None = None
-    document: Document | None = None
-    # the result cache's key of the file's content, settings and tool, when the batch
-    # worked it out (county roll-ups are cached on their towns' keys; see run.county)
-    cache_key: str | None = None
-
-
-def check_file(path: str, settings: Settings = Settings()) -> FileResult:
-    shown = display_path(path)
+def check_source(source: Source, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
+    """Check one plan, from disk or from bytes held in memory: read it, choose its pack,
+    run the checks.  Never raises for anything in the file: the result carries the error."""
+    shown = source.shown
     result = FileResult(shown)
     try:
-        doc, plan = read_valid(path, shown, lambda d: validate_plan(d, lambda raw: raw_role_problems(raw, settings)),
-                               settings.limits)
+        doc, plan = read_plan(source, settings)
         result.document = doc
         result.plan = plan
-        result.summary = PlanSummary.of(plan, settings.rules or own_pack(plan, doc))
-        pack = pack_for(plan, doc, settings)
+        result.summary = PlanSummary.of(plan, pack_ref(plan.rule_pack, settings, bool(doc.cells)))
+        pack = pack_of(plan, doc, settings)
         result.pack = pack
-        check_roles(plan, pack, doc)
+        check_roles(pack, doc)
         result.findings = run_checks(plan, pack, doc, settings)
     except InputProblem as exc:
-        result.error = exc if exc.file == shown or exc.file != path else _renamed(exc, shown)
+        result.error = exc if exc.file == shown or exc.file != source.path else exc.renamed(shown)
     except Exception as exc:  # deliberately broad: a bug of ours must not stop the rest of the batch
         result.error = problem(shown, "input.internal", reason=f"{type(exc).__name__}: {exc}"[:200])
     return result
 
 
-def read_valid(path: str, shown: str, validate: Callable[[Document], T], limits: Limits = DEFAULT_LIMITS) -> tuple[Document, T]:
-    """Read a file and validate what it holds: through the fast reader when it is sound,
-    and again through the reference reader when validation fails, so that every error is
-    reported from the reference reading, never the fast one.  Raises InputProblem."""
-    doc = load_document(path, limits)
-    doc.path = shown
-    doc.problems = [p.renamed(shown) for p in doc.problems]
-    try:
-        return doc, validate(doc)
-    except InputProblem:
-        from staffing.io.fastload import LazyDocument
-
-        if not isinstance(doc, LazyDocument):
-            raise
-        doc = doc.reference()  # the text already read, through the reference loader
-        doc.path = shown
-        doc.problems = [p.renamed(shown) for p in doc.problems]
-        return doc, validate(doc)
+def check_file(path: str, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
+    """`check_source` of the file at `path`."""
+    return check_source(Source(path), settings)
 
 
-def load_document(path: str, limits: Limits = DEFAULT_LIMITS, raw: bytes | None = None) -> Document:
-    """The plan's document: parsed fast, with line numbers worked out only when asked for
-    (see staffing.io.fastload); the reference loader wherever the fast parser could differ."""
-    from staffing.io import fastload
-
-    if raw is None:
-        return fastload.load(path, limits)
-    return fastload.load_raw(path, raw, limits)
-
-
-def _renamed(exc: InputProblem, shown: str) -> InputProblem:
-    return exc.renamed(shown)
-
-
-def own_pack(plan: Plan, doc: Document) -> str:
-    """The pack the plan names: its `rule_pack`, where a workbook names it by the Chinese
-    title its drop-down shows (then the id of the pack of that title)."""
-    own = plan.rule_pack
-    if doc.cells:
-        own = {title: pack_id for pack_id, title in titles().items()}.get(own.strip(), own)
-    return own
-
-
-def pack_for(plan: Plan, doc: Document, settings: Settings) -> Pack:
-    """The pack a plan is checked against: --rules, else the plan's own `rule_pack`, which
-    must be an id (a shipped pack or one in a configured pack folder), never a path: what
-    a plan says cannot choose which file is read as its rules."""
-    own = own_pack(plan, doc)
-    if not settings.rules and not is_pack_id(own):
-        raise problem_at(doc, ("rule_pack",), "pack.path-refused", pack=plan.rule_pack)
-    ref = settings.rules or own
-    try:
-        return resolve(ref, settings.packs)
-    except InputProblem as exc:
-        if exc.key == "pack.unknown" and not settings.rules:
-            line, col = doc.locate(("rule_pack",))
-            sheet, cell = doc.locate_cell(("rule_pack",)) or (None, None)
-            raise InputProblem(doc.path, exc.key, exc.params, line, col, sheet, cell) from None
-        raise
-
-
-def check_roles(plan: Plan, pack: Pack, doc: Document) -> None:
-    """Every `role:` names a role of the pack, by id or Chinese label: a role the pack does
-    not know is an input error at that value (a typo must not silently drop a role)."""
-    problems = role_problems(doc, pack)
-    if problems:
-        raise together(problems)
-
-
-def role_problems(doc: Document, pack: Pack) -> list[InputProblem]:
-    """A problem at every `role:` value of the raw data the pack does not know, each with the
-    pack's roles in full and the nearest one as a suggestion."""
-    data = doc.data if isinstance(doc.data, dict) else {}
-    bodies = data.get("bodies")
-    out: list[InputProblem] = []
-    for i, body in enumerate(bodies if isinstance(bodies, list) else []):
-        role = body.get("role") if isinstance(body, dict) else None
-        if isinstance(role, str):
-            values: list[tuple[tuple[str | int, ...], Any]] = [(("bodies", i, "role"), role)]
-        elif isinstance(role, list):
-            values = [(("bodies", i, "role", j), v) for j, v in enumerate(role)]
-        else:
-            continue
-        for loc, value in values:
-            if not isinstance(value, str) or not value.strip() or pack.role_value(value.strip()) is not None:
-                continue
-            labels = {r: str(info.get("zh", r)) for r, info in pack.roles.items()}
-            words = {**{r: r for r in labels}, **{zh: r for r, zh in labels.items()}}
-            # words that name several roles (政法和社会事业): those; else the nearest by spelling
-            guess = [r for r, _ in pack.roles_recognised(value.strip())]
-            guess = list(dict.fromkeys(guess or [words[w] for w in suggest(value, words)]))
-            out.append(problem_at(doc, loc, "input.unknown-role", role=value, known=list(labels.values()),
-                                  known_en=list(labels), hint=did_you_mean([labels[g] for g in guess], "zh"),
-                                  hint_en=did_you_mean(guess, "en")))
-    return out
-
-
-def raw_role_problems(doc: Document, settings: Settings) -> list[InputProblem]:
-    """Role problems of a file that does not fit the plan format, so that they are reported
-    with its other mistakes: against the pack it names, when that pack can be found."""
-    data = doc.data if isinstance(doc.data, dict) else {}
-    own = data.get("rule_pack")
-    if not settings.rules and not isinstance(own, str):
-        return []
-    if isinstance(own, str) and doc.cells:
-        own = {title: pack_id for pack_id, title in titles().items()}.get(own.strip(), own)
-    ref = settings.rules or str(own)
-    if not settings.rules and not is_pack_id(ref):
-        return [problem_at(doc, ("rule_pack",), "pack.path-refused", pack=str(own))]
-    try:
-        return role_problems(doc, resolve(ref, settings.packs))
-    except InputProblem as exc:
-        if exc.key == "pack.unknown" and not settings.rules:
-            line, col = doc.locate(("rule_pack",))
-            sheet, cell = doc.locate_cell(("rule_pack",)) or (None, None)
-            return [InputProblem(doc.path, exc.key, exc.params, line, col, sheet, cell)]
-        return []
-
-
-def problem_at(doc: Document, loc: tuple[str | int, ...], key: str, **params: object) -> InputProblem:
-    """An input error at the value `loc` of the plan: line and column, and in a workbook
-    the sheet and cell too."""
-    line, col = doc.locate(loc)
-    sheet, cell = doc.locate_cell(loc) or (None, None)
-    return dataclasses.replace(problem(doc.path, key, line, col, **params), sheet=sheet, cell=cell)
-
-
-def validate_plan(doc: Document, more: Callable[[Document], list[InputProblem]] | None = None) -> Plan:
-    """The plan in `doc`, or an InputProblem carrying every mistake of the file at once
-    (see staffing.plan.validate); `more` adds problems found in the raw data (roles)."""
-    early = []
-    if lacks_baseline(doc.data):
-        zh, en = CATALOGUE["section.baseline"]
-        if "baseline" in doc.data:  # written as ~: at its place
-            early.append(problem_at(doc, ("baseline",), "input.missing-section", name="baseline", section_zh=zh,
-                                    section_en=en))
-        else:  # absent: no line of the file is where it is missing
-            early.append(problem(doc.path, "input.missing-section", name="baseline", section_zh=zh, section_en=en))
-    return validate(Plan, doc, more, also=early)
+def read_context(source: Source, settings: Settings) -> Context:
+    """What the checks read of a plan (its pack, graph and readings), for a chart drawn
+    apart from the check.  Raises InputProblem."""
+    doc, plan = read_valid(source, validate_plan, settings.limits)
+    return Context.of(plan, pack_of(plan, doc, settings))
 
 
 def _severity(check: type[Check], pack: Pack, override: Severity | None, unknown: bool = False) -> Severity:
@@ -231,13 +62,6 @@ def _severity(check: type[Check], pack: Pack, override: Severity | None, unknown
     return override or check.severity
 
 
-def selected(check: type[Check], settings: Settings) -> bool:
-    keys = {check.code, check.slug}
-    if settings.select and not keys & settings.select:
-        return False
-    return not keys & settings.ignore
-
-
 def active_checks(pack: Pack, settings: Settings) -> list[tuple[type[Check], Any]]:
     """The checks a run uses with this pack, with their options: worked out once per pack
     and selection, not for every plan."""
@@ -247,14 +71,14 @@ def active_checks(pack: Pack, settings: Settings) -> list[tuple[type[Check], Any
         active = []
         for check in PLAN_CHECKS:
             setting = pack.setting(check)
-            if setting is None or not setting.enabled or not selected(check, settings):
+            if setting is None or not setting.enabled or not settings.selects(check.code, check.slug):
                 continue
             active.append((check, pack.options(check)))
         pack._memo[key] = active
     return active
 
 
-def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = Settings()) -> list[Finding]:
+def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
     ctx = Context.of(plan, pack)
     town = visible(plan.town.name)
     findings: list[Finding] = []

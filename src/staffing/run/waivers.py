@@ -41,7 +41,7 @@ from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, loa
 from staffing.messages import CATALOGUE, render
 from staffing.plan.names import normalize
 from staffing.plan.summary import PlanSummary
-from staffing.run.engine import FileResult
+from staffing.run.results import FileResult
 
 DEFAULT_NAME = "staffing-waivers.yaml"
 

@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("staffing.run",),
     ("staffing.reporters", "staffing.charts"),
     ("staffing.report",),  # the review report: built from results, charts and reporters' verdicts
-    ("staffing.cli", "staffing.__main__"),
+    ("staffing.cli", "staffing.lsp", "staffing.__main__"),  # the language server reads the command line's settings
 )
 
 

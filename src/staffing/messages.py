@@ -11,7 +11,7 @@ import re
 import string
 from typing import Any
 
-from staffing.words import Words, charts, checks, cli, diff, reading, report, reporters, workbook
+from staffing.words import Words, charts, checks, cli, diff, lsp, reading, report, reporters, workbook
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- checks -------------------------------------------------------------------------
@@ -152,6 +152,7 @@ CATALOGUE.update(report.WORDS)
 CATALOGUE.update(charts.WORDS)
 CATALOGUE.update(diff.WORDS)
 CATALOGUE.update(checks.WORDS)
+CATALOGUE.update(lsp.WORDS)
 CHECK_DOCS = checks.CHECK_DOCS
 
 _JOIN = {"zh": "、", "en": ", "}

@@ -116,6 +116,22 @@ class InitOptions:
 
 
 @dataclass(frozen=True)
+class HookOptions:
+    """`staffing hook FILE...`: the files pre-commit passes, the plans folder, the language
+    asked for (None: staffing.toml's or the default) and the configuration read."""
+
+    files: tuple[str, ...]
+    plans: str
+    lang: str | None
+    config: Config | None
+
+
+@dataclass(frozen=True)
+class LspOptions:
+    lang: str
+
+
+@dataclass(frozen=True)
 class GenerateOptions:
     folder: str
     towns: int
@@ -139,7 +155,7 @@ class ConvertOptions:
 
 
 Options = (CheckOptions | RulesOptions | ExplainOptions | SchemaOptions | RenderOptions | ReportOptions
-           | DiffOptions | InitOptions | GenerateOptions | TemplateOptions | ConvertOptions)
+           | DiffOptions | InitOptions | HookOptions | LspOptions | GenerateOptions | TemplateOptions | ConvertOptions)
 
 
 def codes(values: Sequence[str] | None, where: str) -> frozenset[str]:
@@ -265,6 +281,14 @@ def diff_options(args: argparse.Namespace) -> DiffOptions:
 
 def init_options(args: argparse.Namespace) -> InitOptions:
     return InitOptions(folder=args.dir, install=args.install, lang=args.lang)
+
+
+def hook_options(args: argparse.Namespace) -> HookOptions:
+    return HookOptions(files=tuple(args.files), plans=args.plans, lang=args.lang, config=args.config)
+
+
+def lsp_options(args: argparse.Namespace) -> LspOptions:
+    return LspOptions(lang=args.lang)
 
 
 def generate_options(args: argparse.Namespace) -> GenerateOptions:

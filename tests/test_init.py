@@ -329,3 +329,21 @@ def test_the_hook_never_reads_an_untracked_plan(repo: Path, capsys, monkeypatch)
     assert code == 1 and "ST80" in out
     code, out, err = run(capsys, "hook", "staffing.toml", "--lang", "en")
     assert code == 1 and "2 plans checked" in out
+
+
+def test_the_hook_never_reads_an_untracked_county_file(repo: Path, capsys, monkeypatch) -> None:
+    """A `_county.yaml` on disk that git does not track decides nothing: it is read only once
+    it is committed (then its findings count, as `staffing check` reports them)."""
+    monkeypatch.chdir(repo)
+    plan = plans(repo)[0]
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    county = plan.parent / "_county.yaml"
+    county.write_text("county: {name: 示例县, code: '320000000000'}\n"
+                      "quotas_before: {administrative: 10}\nquotas_after: {administrative: 10}\n"
+                      f"transfers_down: [{{town: 无此镇, type: administrative, count: 1}}]\n", encoding="utf-8")
+    rel = str(plan.relative_to(repo))
+    code, out, err = run(capsys, "hook", rel)
+    assert code == 0 and "通过1个" in out and "ST95" not in out, out + err
+    subprocess.run(["git", "add", str(county)], cwd=repo, check=True)
+    code, out, err = run(capsys, "hook", rel)
+    assert code == 1 and "ST951" in out, out + err

@@ -64,10 +64,19 @@ def to_check(given: list[str], known: set[str], plans: str) -> list[str]:
     return sorted(chosen)
 
 
-def check_argv(options: HookOptions) -> list[str] | None:
-    """The `staffing check` command line the hook runs, or None when nothing is to be checked."""
-    paths = to_check(list(options.files), tracked(), options.plans)
+def county_files(paths: list[str], known: set[str]) -> tuple[str, ...]:
+    """The county files git tracks beside the plans to check: the only ones the check reads
+    (an untracked `_county.yaml` on disk never decides a commit)."""
+    folders = sorted({posixpath.dirname(p) for p in paths})
+    return tuple(c for c in (posixpath.join(f, COUNTY_FILE) for f in folders) if c in known)
+
+
+def check_argv(options: HookOptions) -> tuple[list[str], tuple[str, ...]] | None:
+    """The `staffing check` command line the hook runs and the county files it may read, or
+    None when nothing is to be checked."""
+    known = tracked()
+    paths = to_check(list(options.files), known, options.plans)
     if not paths:
         return None
     lang = ["--lang", options.lang] if options.lang else []
-    return ["check", *lang, "--", *paths]
+    return ["check", *lang, "--", *paths], county_files(paths, known)

@@ -5,6 +5,7 @@ With the reporters, the command line is the only place that prints."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -244,8 +245,13 @@ def cmd_hook(options: o.HookOptions) -> int:
     """`staffing hook FILE...`: `staffing check` of what the commit needs (staffing.cli.hook)."""
     from staffing.cli.hook import check_argv
 
-    argv = check_argv(options)
-    return Exit.CLEAN if argv is None else run(parse(argv, options.config))
+    planned = check_argv(options)
+    if planned is None:
+        return Exit.CLEAN
+    argv, counties = planned
+    check = parse(argv, options.config)
+    assert isinstance(check, o.CheckOptions)
+    return run(dataclasses.replace(check, county_files=counties))
 
 
 def cmd_lsp(options: o.LspOptions) -> int:

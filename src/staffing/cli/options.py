@@ -58,6 +58,9 @@ class CheckOptions:
     cache_dir: str | None
     charts: str | None
     paper: Paper
+    # the county files to read: None, each folder's own beside its plans; else only these
+    # (the pre-commit hook: only a county file git tracks)
+    county_files: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -103,10 +103,10 @@ def check_county(source: Source, towns: Sequence[FileResult], packs: tuple[str, 
 
 def check_counties(results: Sequence[FileResult], settings: Settings | None = None, use_cache: bool = False,
                    cache_dir: str | os.PathLike[str] | None = None,
-                   given: Mapping[str, Source] | None = None) -> list[FileResult]:
-    """County-file results for every folder of `results` that has a county file, and for
-    every county file `given` (by absolute path; held in memory, it is checked in place of
-    the file on disk).
+                   given: Mapping[str, Source] | None = None, beside: bool = True) -> list[FileResult]:
+    """County-file results for every folder of `results` that has a county file (`beside`),
+    and for every county file `given` (by absolute path; held in memory, it is checked in
+    place of the file on disk).
 
     With `use_cache` (and the settings of the run) a county's result is kept in the result
     cache under a key made of the county file's content and shown path, the tool and
@@ -119,7 +119,8 @@ def check_counties(results: Sequence[FileResult], settings: Settings | None = No
     by_dir: dict[str, list[FileResult]] = defaultdict(list)
     for r in results:
         by_dir[os.path.dirname(os.path.abspath(r.path))].append(r)
-    files = sorted(set(county_files(os.path.join(d, "x") for d in by_dir)) | set(given))
+    found = county_files(os.path.join(d, "x") for d in by_dir) if beside else []
+    files = sorted(set(found) | set(given))
     packs = settings.packs if settings is not None else ()
     limits = settings.limits if settings is not None else DEFAULT_LIMITS
     cache: Any = None

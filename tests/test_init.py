@@ -340,7 +340,7 @@ def test_the_hook_never_reads_an_untracked_county_file(repo: Path, capsys, monke
     county = plan.parent / "_county.yaml"
     county.write_text("county: {name: 示例县, code: '320000000000'}\n"
                       "quotas_before: {administrative: 10}\nquotas_after: {administrative: 10}\n"
-                      f"transfers_down: [{{town: 无此镇, type: administrative, count: 1}}]\n", encoding="utf-8")
+                      "transfers_down: [{town: 无此镇, type: administrative, count: 1}]\n", encoding="utf-8")
     rel = str(plan.relative_to(repo))
     code, out, err = run(capsys, "hook", rel)
     assert code == 0 and "通过1个" in out and "ST95" not in out, out + err

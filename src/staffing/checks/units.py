@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
-from staffing.checks.base import Check, Options, Problem, not_provided
+from staffing.checks.base import Check, Doc, Options, Problem, not_provided, option
 from staffing.checks.context import Context
 from staffing.findings import Severity
 from staffing.messages import label
 from staffing.plan.names import normalize
+from staffing.words import Words
 
 
 def _unit_trail(name: str) -> tuple[tuple[str, str], ...]:
@@ -19,10 +18,10 @@ def _unit_trail(name: str) -> tuple[tuple[str, str], ...]:
 
 
 class DispatchOptions(Options):
-    local_by_default: bool | None = Field(None, json_schema_extra={"direction": "require"})
-    basis_required: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    local_by_default: bool | None = option("require", Words("派驻机构原则上属地管理", "dispatched units managed locally by default"))
+    basis_required: bool | None = option("require", Words("须写明继续派驻的依据", "basis required for continued dispatch"))
     # the bases the pack accepts for continued dispatch (phrases the recorded basis must contain)
-    accepted_bases: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})
+    accepted_bases: list[str] | None = option("allow", Words("认可的继续派驻依据", "accepted bases for continued dispatch"))
 
 
 class DispatchedUnitNotLocal(Check):
@@ -50,10 +49,37 @@ class DispatchedUnitNotLocal(Check):
     """
 
     code = "ST301"
-    messages = ("ST301", "ST301.required", "ST301.basis")
     slug = "dispatched-unit-not-local"
     rule = 5
     options = DispatchOptions
+    title = Words("派驻机构未实行属地管理且无依据", "A dispatched unit is still dispatched without a recorded basis")
+    messages = {
+        "ST301": Words(
+            "派驻机构{name}（{department}）继续实行派驻，未说明依据；原则上应实行属地管理",
+            "dispatched unit {name} ({department}) stays dispatched with no basis given; it should in principle be managed locally",
+        ),
+        "ST301.required": Words(
+            "派驻机构{name}（{department}）继续实行派驻，但没有写明党中央明确要求等依据",
+            "dispatched unit {name} ({department}) stays dispatched without a basis such as a Party-centre requirement",
+        ),
+        "ST301.basis": Words(
+            "派驻机构{name}（{department}）继续实行派驻的依据“{basis}”不是本规则包认可的依据（认可：{accepted}）",
+            "dispatched unit {name} ({department}) stays dispatched on the basis “{basis}”, which the pack does not accept (accepted: {accepted})",
+        ),
+    }
+    doc_zh = Doc(
+        "县、市部门派驻乡镇的机构（派出所、司法所、市场监管所等）原则上下放，实行属地管理。`management`为`dispatched`"
+        "（继续派驻）的，要写明`dispatch_basis`（继续派驻的依据）；规则包要求写明依据时（泰州：只有党中央明确要求的"
+        "才继续派驻）报告为错误，否则为警告。规则包列出认可的依据时（`accepted_bases`），写明的依据必须是其中之一："
+        "在泰州，“县里决定”不是依据，“党中央明确要求”是。",
+        "“市县政府部门派驻在经济发达镇的机构，原则上应下放实行属地管理”（《关于深化经济发达镇行政管理体制改革工作的意见》）；"
+        "泰州：“除党中央明确要求外……原则上实行属地管理”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：\n"
+        "    - {name: 新桥市场监管所, parent_department: 靖江市市场监督管理局, management: dispatched}\n"
+        "正确示例：\n"
+        "    - {name: 新桥市场监管所, parent_department: 靖江市市场监督管理局, management: local}",
+        "把该机构交由乡镇属地管理，或写明继续派驻的依据。",
+    )
 
     def run(self, ctx: Context, opts: DispatchOptions) -> Iterator[Problem]:
         if not (opts.local_by_default or opts.basis_required):
@@ -86,9 +112,9 @@ class DispatchedUnitNotLocal(Check):
 
 
 class AssessmentOptions(Options):
-    town_leads: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    town_leads: bool | None = option("require", Words("考核以乡镇为主", "the town leads the assessment"))
     # the town alone assesses (Taizhou "统一考核"): a joint assessment does not do, even town-led
-    town_alone: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    town_alone: bool | None = option("require", Words("考核由乡镇统一进行", "the town alone assesses"))
 
 
 class DispatchedAssessmentNotTownLed(Check):
@@ -115,10 +141,35 @@ class DispatchedAssessmentNotTownLed(Check):
     """
 
     code = "ST302"
-    messages = ("ST302", "ST302.alone")
     slug = "dispatched-assessment-not-town-led"
     rule = 5
     options = AssessmentOptions
+    title = Words("派驻机构考核未以乡镇为主", "The town does not lead the assessment of a unit that is still dispatched")
+    messages = {
+        "ST302": Words(
+            "继续派驻的{name}，工作考核未以乡镇为主（现为：{given}）",
+            "{name} stays dispatched but the town does not lead its assessment (given: {given})",
+        ),
+        "ST302.alone": Words(
+            "继续派驻的{name}，应由乡镇统一管理、统一考核（现为：{given}）",
+            "{name} stays dispatched; the town alone must manage and assess it (given: {given})",
+        ),
+    }
+    doc_zh = Doc(
+        "继续派驻（`management: dispatched`）的机构，其考核`assessment_lead`应为`town`（乡镇），或为`joint`（联合考核）"
+        "且`assessment_joint_lead: town`（以乡镇为主的联合考核即“以经济发达镇为主”）。规则包规定由乡镇统一考核时"
+        "（`town_alone`，泰州），只有`town`符合要求。",
+        "“继续实行派驻体制的，工作考核要以经济发达镇为主”（《关于深化经济发达镇行政管理体制改革工作的意见》）；"
+        "泰州：“由乡镇（街道）统一管理、统一考核”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：\n"
+        "    assessment_lead: department\n"
+        "错误示例（泰州）：\n"
+        "    assessment_lead: joint\n"
+        "    assessment_joint_lead: town\n"
+        "正确示例：\n"
+        "    assessment_lead: town",
+        "写明由乡镇主导该机构的工作考核。",
+    )
 
     def run(self, ctx: Context, opts: AssessmentOptions) -> Iterator[Problem]:
         if not opts.town_leads:
@@ -142,7 +193,7 @@ class DispatchedAssessmentNotTownLed(Check):
             loc = ("dispatched_units", i, "assessment_lead") if unit.assessment_lead else ("dispatched_units", i)
             yield Problem(
                 "ST302.alone" if opts.town_alone else "ST302",
-                {"name": unit.name, "given": given, "given_zh": given_zh},
+                {"name": unit.name, "given": Words(given_zh, given)},
                 loc,
                 trail=_unit_trail(unit.name),
                 option="town_alone" if opts.town_alone else "town_leads",
@@ -150,7 +201,7 @@ class DispatchedAssessmentNotTownLed(Check):
 
 
 class ConsultationOptions(Options):
-    written: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    written: bool | None = option("require", Words("须书面征求乡镇意见", "written consultation of the town"))
 
 
 class DispatchedHeadNotConsulted(Check):
@@ -173,10 +224,34 @@ class DispatchedHeadNotConsulted(Check):
     """
 
     code = "ST303"
-    messages = ("ST303", "ST303.written")
     slug = "dispatched-head-not-consulted"
     rule = 5
     options = ConsultationOptions
+    title = Words(
+        "派驻机构负责人任免未征求乡镇意见",
+        "The town is not consulted (in writing, where required) on a dispatched unit's head",
+    )
+    messages = {
+        "ST303": Words(
+            "继续派驻的{name}，负责人任免未事先听取乡镇意见（现为：{given}）",
+            "{name} stays dispatched but the town is not consulted before its head is appointed (given: {given})",
+        ),
+        "ST303.written": Words(
+            "继续派驻的{name}，负责人任免须事先书面征求乡镇意见（现为：{given}）",
+            "{name} stays dispatched; the town must be consulted in writing before its head is appointed (given: {given})",
+        ),
+    }
+    doc_zh = Doc(
+        "继续派驻的每个机构，`head_appointment_consultation`（负责人任免是否征求乡镇意见）应为`written`（书面）或"
+        "`oral`（口头）；规则包要求书面征求时（泰州），只有`written`符合要求。",
+        "“干部任免应当事先听取所在镇党委和政府意见”（《关于深化经济发达镇行政管理体制改革工作的意见》）；泰州："
+        "“主要负责同志的任免须事先书面征求乡镇（街道）意见”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例（泰州）：\n"
+        "    head_appointment_consultation: oral\n"
+        "正确示例：\n"
+        "    head_appointment_consultation: written",
+        "在任免程序中事先（书面）征求乡镇意见，并在方案中写明。",
+    )
 
     def run(self, ctx: Context, opts: ConsultationOptions) -> Iterator[Problem]:
         if opts.written is None:
@@ -192,15 +267,15 @@ class DispatchedHeadNotConsulted(Check):
             given_zh = {"oral": "口头征求", "none": "未征求"}.get(given, given)
             key = "ST303.written" if opts.written else "ST303"
             loc = ("dispatched_units", i, "head_appointment_consultation") if unit.head_appointment_consultation else ("dispatched_units", i)
-            yield Problem(key, {"name": unit.name, "given": given, "given_zh": given_zh}, loc, trail=_unit_trail(unit.name), option="written")
+            yield Problem(key, {"name": unit.name, "given": Words(given_zh, given)}, loc, trail=_unit_trail(unit.name),
+                          option="written")
 
 
 class SupportOptions(Options):
-    one_centre: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    one_centre: bool | None = option("require", Words("只设一个综合服务中心", "one support centre only"))
     # how many institutions may remain beside the centre, and of which kinds
-    max_remaining: int | None = Field(None, ge=0, json_schema_extra={"direction": "max"})
-    remaining_kinds: list[Literal["support", "service", "other"]] | None = Field(
-        None, json_schema_extra={"direction": "allow"})
+    max_remaining: int | None = option("max", Words("中心之外最多保留的事业单位数", "most institutions kept beside the centre"), ge=0)
+    remaining_kinds: list[Literal["support", "service", "other"]] | None = option("allow", Words("中心之外可保留的事业单位类别", "kinds of institution that may stay beside the centre"))
 
 
 class SupportCentreNotMerged(Check):
@@ -226,10 +301,41 @@ class SupportCentreNotMerged(Check):
     """
 
     code = "ST401"
-    messages = ("ST401.missing", "ST401.separate", "ST401.kind", "ST401.remaining", "ST401.two-centres")
     slug = "support-centre-not-merged"
     rule = 6
     options = SupportOptions
+    title = Words("支持保障事业单位未整合为综合服务中心", "Support institutions are not merged into one service centre")
+    messages = {
+        "ST401.missing": Words(
+            "未设综合服务中心：为乡镇提供支持保障的事业单位应整合为一个综合服务中心",
+            "no support service centre: the support institutions must be merged into one centre",
+        ),
+        "ST401.separate": Words("事业单位{name}未整合进综合服务中心", "institution {name} is not merged into the support service centre"),
+        "ST401.kind": Words(
+            "事业单位{name}（{kind}）不在可以保留的类别之内",
+            "institution {name} ({kind}) is not of a kind that may remain",
+        ),
+        "ST401.remaining": Words(
+            "综合服务中心之外保留事业单位{count}个，超过上限{limit}个：{names}",
+            "{count} institutions remain beside the support service centre, over the limit of {limit}: {names}",
+        ),
+        "ST401.two-centres": Words(
+            "{name}也标为综合服务中心：一个乡镇只设一个综合服务中心",
+            "{name} is marked as the support service centre too: a town has one centre",
+        ),
+    }
+    doc_zh = Doc(
+        "规则包要求只设一个综合服务中心时，方案应有一个综合服务中心（`support_center`，或`institutions`中标明"
+        "`support_center: true`的事业单位），且不再另有支持保障类事业单位（`support_institutions`为空，中心之外也没有"
+        "`kind`为`support`的事业单位）。规则包还可以规定中心之外最多保留几个事业单位（`max_remaining`）及其类别"
+        "（`remaining_kinds`）。方案声明未提供事业单位的，结论为“无法检查”。",
+        "泰州：“为乡镇（街道）提供支持保障的事业单位，整合为乡镇（街道）综合服务中心”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：\n"
+        "    support_institutions: [{name: 农业服务中心}, {name: 文体服务中心}]\n"
+        "正确示例：\n"
+        "    support_center: {name: 综合服务中心, absorbed: [农业服务中心, 文体服务中心]}",
+        "把这些事业单位并入综合服务中心，并列在`absorbed`下。",
+    )
 
     def run(self, ctx: Context, opts: SupportOptions) -> Iterator[Problem]:
         if not (opts.one_centre or opts.max_remaining is not None or opts.remaining_kinds):
@@ -257,7 +363,7 @@ class SupportCentreNotMerged(Check):
                               option="one_centre")
             elif opts.remaining_kinds is not None and inst.kind not in opts.remaining_kinds:
                 zh, en = label(f"institution.{inst.kind}")
-                yield Problem("ST401.kind", {"name": inst.name, "kind_zh": zh, "kind_en": en},
+                yield Problem("ST401.kind", {"name": inst.name, "kind": Words(zh, en)},
                               ("institutions", i, "kind"), trail=trail, option="remaining_kinds")
         remaining = len(others) + len(plan.support_institutions)
         if opts.max_remaining is not None and remaining > opts.max_remaining:
@@ -277,7 +383,7 @@ class SupportCentreNotMerged(Check):
 
 
 class NameplateOptions(Options):
-    forbid: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    forbid: bool | None = option("require", Words("禁止的做法", "forbidden practices"))
 
 
 class OldNameplateKept(Check):
@@ -299,10 +405,26 @@ class OldNameplateKept(Check):
     """
 
     code = "ST402"
-    messages = ("ST402",)
     slug = "old-nameplate-kept"
     rule = 6
     options = NameplateOptions
+    title = Words("保留了原有机构或牌子", "An absorbed institution's name or nameplate is kept")
+    messages = {
+        "ST402": Words(
+            "已整合的原机构名称“{name}”仍在{holder}保留；原有机构和牌子不再保留",
+            "the absorbed body's name “{name}” is still kept at {holder}; old bodies and nameplates are not kept",
+        ),
+    }
+    doc_zh = Doc(
+        "列在综合服务中心`absorbed`下的名称，不得再作为职能机构、加挂牌子、内设科室或单独的事业单位出现。",
+        "泰州：“原有机构和牌子不再保留”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：综合服务中心已整合农业服务中心，经济发展局却加挂农业服务中心牌子。\n"
+        "    support_center: {name: 综合服务中心, absorbed: [农业服务中心]}\n"
+        "    bodies:\n"
+        "      - {name: 经济发展局, nameplates: [农业服务中心]}\n"
+        "正确示例：去掉这块牌子。",
+        "删除原有名称，其职责由综合服务中心承担。",
+    )
 
     def run(self, ctx: Context, opts: NameplateOptions) -> Iterator[Problem]:
         centre = ctx.plan.support_center

@@ -229,7 +229,7 @@ def apply(
             continue
         if not judge_all and not any(_town_matches(w, p) for p in towns_seen):
             continue
-        params = {"check": w.code, "slug": w.slug, "title": CATALOGUE.get(f"title.{w.code}", (w.slug, w.slug))[0],
+        params = {"check": w.code, "name": Words(CATALOGUE.get(f"title.{w.code}", (w.slug, w.slug))[0], w.slug),
                   "town": w.town, "body": w.body or "—", "approval": w.approval}
         at = Place(w.file, w.line, w.column, ("waivers",))
         trail = (Words.same(w.town), *([Words.same(w.body)] if w.body else []))

@@ -199,14 +199,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "pack.disabled": ("停用", "disabled"),
     "pack.extends-loop": ("规则包{pack}的 extends 形成循环", "rule pack {pack} extends itself"),
     # ---- waivers (staffing.run.waivers) ------------------------------------------------------
-    "waiver.unused": (
-        "豁免未匹配到任何问题：{check}（{title}），{town}，机构{body}，批复文号{approval}",
-        "waiver matches no finding: {check} ({slug}), {town}, body {body}, approval {approval}",
-    ),
-    "waiver.expired": (
-        "豁免{approval}已于{expires}到期，见{file}第{line}行",
-        "waiver {approval} expired on {expires}, see {file}:{line}",
-    ),
     "waiver.shape": (
         "豁免文件应包含 waivers 列表，每项为一个映射，写明 check、town、reason、approval、approver、expires",
         "a waiver file holds `waivers:`, a list of mappings (check, town, reason, approval, approver, expires)",

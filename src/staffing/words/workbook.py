@@ -240,8 +240,4 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.missing-owner": ("请填写所属机构", "the row does not say which body it belongs to"),
     "xlsx.two-centres": ("综合服务中心只能填一行（另一行在第{first}行）", "only one row can be the service centre (also row {first})"),
     "xlsx.separator": ("名称“{name}”含有分隔符“、”，无法写入一个单元格", "the name “{name}” contains the separator “、” and cannot be written to one cell"),
-    "xlsx.formula-cached": (
-        "单元格是公式{formula}，未计算公式，使用了文件中保存的结果{value}",
-        "the cell holds the formula {formula}; it was not evaluated, the saved result {value} was used",
-    ),
 }

@@ -331,6 +331,9 @@ class _Reader:
     # -- reading
     def read(self) -> Document:
         inspect_zip(self.path, self.raw, self.limits)
+        from staffing.io.workbook_bounds import check_bounds
+
+        check_bounds(self.path, zipfile.ZipFile(io.BytesIO(self.raw)), self.limits.max_nodes)
         try:
             wb = _open(self.raw, data_only=False)
         except InputProblem:

@@ -16,7 +16,7 @@ from typing import Any
 from staffing.charts.paper import Fitted, Sheet, fit
 from staffing.charts.render import RenderError, chart_dot, render, top_count
 from staffing.checks.context import Context
-from staffing.errors import InputProblem
+from staffing.errors import InputProblem, visible
 from staffing.findings import Finding
 from staffing.io.output import inside
 from staffing.messages import render as render_message
@@ -105,7 +105,7 @@ def draw(job: Job, setup: Setup) -> Outcome:
             done = False
         except OSError as exc:
             lines.append(render_message("cli.unwritable", lang, {
-                "target": str(target), "reason": exc.strerror or type(exc).__name__}))
+                "target": visible(str(target)), "reason": exc.strerror or type(exc).__name__}))
             return Outcome(tuple(lines), unwritable=True, failed=True)
     return Outcome(tuple(lines), drawn=done, failed=not done)
 

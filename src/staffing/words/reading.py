@@ -242,5 +242,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "os.busy": ("文件正被占用", "the file is busy"),
     "os.io": ("读写设备出错", "an input/output error"),
     "os.exists": ("文件已存在", "the file exists"),
+    "os.no-reader": ("没有程序在读取这个管道", "no process reads the pipe"),
+    "os.broken-link": ("符号链接指向的文件不存在", "the symbolic link points to nothing"),
+    "os.special": ("这不是普通文件，也不是可以写入的设备或管道", "it is neither a regular file nor a device or pipe to write into"),
+    "os.pipe-closed": ("读取方已关闭管道", "the reader closed the pipe"),
     "os.other": ("操作系统拒绝了这次操作", "the operating system refused"),
 }

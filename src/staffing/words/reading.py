@@ -211,6 +211,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "豁免文件应包含 waivers 列表，每项为一个映射，写明 check、town、reason、approval、approver、expires",
         "a waiver file holds `waivers:`, a list of mappings (check, town, reason, approval, approver, expires)",
     ),
+    "waiver.symlink": ("豁免文件是符号链接，不予读取；请改为普通文件",
+                       "the waiver file is a symbolic link and is not read; make it a regular file"),
     "waiver.field": ("豁免中有未知字段“{field}”", "unknown field “{field}” in a waiver"),
     "waiver.missing": ("豁免缺少必填字段{field}", "the waiver lacks {field}"),
     "waiver.value": ("豁免字段{field}应为文字，这里是{value}", "waiver field {field} must be text, not {value}"),
@@ -227,6 +229,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "config.unknown-key-plain": ("未知的配置项“{key}”", "unknown setting “{key}”"),
     "config.value": ("配置项{key}的值应为{expected}", "{key} must be {expected_en}"),
     "config.syntax": ("配置文件不是有效的 TOML：{reason}", "not valid TOML: {reason}"),
+    "config.symlink": ("配置文件是符号链接，不予读取；请改为普通文件",
+                       "the configuration file is a symbolic link and is not read; make it a regular file"),
     "config.missing": ("配置文件不存在", "no such configuration file"),
     "config.isolated-and-file": ("--config 与 --isolated 不能同时使用", "--config and --isolated cannot be used together"),
     # why the operating system refused to read or write a file (its own words are English)

@@ -23,12 +23,16 @@ def _chart_maker() -> ChartMaker:
     from staffing.charts.paper import Sheet
     from staffing.charts.render import RenderError, find_cjk_font, image
     from staffing.cli.render import context_of
+    from staffing.report.build import CHART_BODIES, body_count, word
     from staffing.report.html import CHART_AREA_MM, inline_svg
 
     font: list[str] = []
     sheet = Sheet.mm(*CHART_AREA_MM)
 
     def make(result: FileResult, lang: str) -> tuple[str | None, str | None]:
+        bodies = body_count(result)
+        if bodies > CHART_BODIES:  # laid out by dot up to ten times: not for a report of this size
+            return None, word("chart.too-many", lang, n=bodies, limit=CHART_BODIES)
         try:
             if not font:
                 font.append(find_cjk_font())

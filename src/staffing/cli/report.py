@@ -21,7 +21,7 @@ def _chart_maker() -> ChartMaker:
     or the reason there is none."""
     from staffing.charts.draw import fitted_chart
     from staffing.charts.paper import Sheet
-    from staffing.charts.render import RenderError, find_cjk_font, image
+    from staffing.charts.render import RenderError, chart_time, find_cjk_font, image
     from staffing.cli.render import context_of
     from staffing.report.build import CHART_BODIES, body_count, word
     from staffing.report.html import CHART_AREA_MM, inline_svg
@@ -36,8 +36,9 @@ def _chart_maker() -> ChartMaker:
         try:
             if not font:
                 font.append(find_cjk_font())
-            chart = fitted_chart(context_of(result), result.findings, lang, font[0], sheet)
-            return inline_svg(image(chart.dot, "svg")), None
+            with chart_time():  # every run of dot for this chart together
+                chart = fitted_chart(context_of(result), result.findings, lang, font[0], sheet)
+                return inline_svg(image(chart.dot, "svg")), None
         except RenderError as exc:
             return None, exc.message(lang)
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 import yaml
 
@@ -579,3 +580,70 @@ def test_one_chart_is_bounded_as_a_whole(tmp_path: Path, monkeypatch: pytest.Mon
     assert time.monotonic() - started < 10
     assert "绘制这张组织图（dot 多次排版并生成图片）超过1.5秒，已停止" in err
     assert not out.exists()
+
+
+# ---- every workbook the tool writes opens -----------------------------------------------------
+
+SHEET_FORBIDDEN = set("[]:*?/\\")
+
+
+def _assert_opens(path: Path) -> Any:
+    """The workbook opens in openpyxl, and every sheet name is one Excel takes."""
+    wb = openpyxl.load_workbook(path)
+    folded = [t.casefold() for t in wb.sheetnames]
+    assert len(set(folded)) == len(folded), wb.sheetnames
+    for title in wb.sheetnames:
+        assert 0 < len(title) <= 31 and not SHEET_FORBIDDEN & set(title), title
+        assert title.isprintable() and not title.startswith("'") and title.casefold() != "history", title
+    return wb
+
+
+@pytest.mark.parametrize("county", ["\x01县", "\u202e靖江市", "a/b:c*?[x]\\y", "History", "'引号'",
+                                    "很长的县名" * 10])
+def test_the_summary_workbook_opens_whatever_the_county_is_called(county: str, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for n, name in enumerate((county, county.upper(), county.lower())):
+        data = yaml.safe_load(XINQIAO.read_text(encoding="utf-8"))
+        data["town"]["county"] = name
+        data["town"]["code"] = f"32128210400{n}"
+        data["plan_date"] = data["plan_date"].isoformat()
+        (plans / f"p{n}.json").write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")  # \u0001 in JSON
+    out = tmp_path / "summary.xlsx"
+    code = cli.main(["check", str(plans), "--no-cache", "--output", f"xlsx={out}"])
+    _, err = capsys.readouterr()
+    assert code in (0, 1), err
+    wb = _assert_opens(out)
+    assert len(wb.sheetnames) >= 4
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            assert all(v is None or not isinstance(v, str) or v.isprintable() or "\n" in v for v in row)
+
+
+def test_the_template_and_converted_workbooks_open(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = tmp_path / "template.xlsx"
+    assert cli.main(["template", "-o", str(template)]) == 0
+    converted = tmp_path / "plan.xlsx"
+    assert cli.main(["convert", str(XINQIAO), "-o", str(converted)]) == 0
+    capsys.readouterr()
+    for path in (template, converted):
+        _assert_opens(path)
+
+
+def test_convert_writes_names_differing_by_a_space_so_that_check_reads_them(tmp_path: Path,
+                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        twin = dict(data["bodies"][1], name=data["bodies"][1]["name"] + " ")  # with its own leadership posts
+        data["bodies"].append(twin)
+
+    plan = _plan_with(tmp_path, "twins.yaml", edit)
+    yaml_code = cli.main(["check", str(plan), "--no-cache", "--format", "json"])
+    yaml_out, _ = capsys.readouterr()
+    book_path = tmp_path / "twins.xlsx"
+    assert cli.main(["convert", str(plan), "-o", str(book_path)]) == 0
+    capsys.readouterr()
+    code = cli.main(["check", str(book_path), "--no-cache", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert (code, yaml_code) == (1, 1), out + err
+    assert "ST904" in yaml_out and "ST904" in out  # the same verdict: a duplicate name, not an unusable file

@@ -141,6 +141,11 @@ def _clean_text(value: Any) -> str | None:
     return text or None
 
 
+def cell_text(value: Any) -> str | None:
+    """A cell's value as the reader reads it as text (spaces around it gone)."""
+    return _clean_text(value)
+
+
 class _Unknown:
     """A figure written 未知: null in the plan (unknown), where an empty cell leaves the
     field out."""

@@ -159,12 +159,15 @@ def compare(text: str) -> Disagreement | None:
 
 def verdict(doc: Document) -> Any:
     """What checking the document says: its findings, or the key of why it is unusable."""
-    from staffing.run.engine import Settings, pack_for, run_checks, validate_plan
+    from staffing.run.engine import run_checks
+    from staffing.run.read import pack_of as pack_for
+    from staffing.run.read import validate_plan
+    from staffing.run.results import Settings
 
     try:
         plan = validate_plan(doc)
         pack = pack_for(plan, doc, Settings())
-        return [(f.code, f.severity.value, f.line, f.column, f.message_en) for f in run_checks(plan, pack, doc)]
+        return [(f.code, f.severity.value, f.line, f.column, f.message.en) for f in run_checks(plan, pack, doc)]
     except InputProblem as exc:
         return exc.key
 

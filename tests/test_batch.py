@@ -12,7 +12,8 @@ from staffing.io import fastload
 from staffing.io.load import load_file, load_text
 from staffing.plan.generate import write
 from staffing.run.batch import check_paths
-from staffing.run.engine import Settings, check_file
+from staffing.run.engine import check_file
+from staffing.run.results import Settings
 
 GOOD = Path(__file__).resolve().parents[1] / "orgs/jiangsu/taizhou/jingjiang/xinqiao.yaml"
 

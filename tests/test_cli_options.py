@@ -11,7 +11,7 @@ import pytest
 from staffing.cli import options as o
 from staffing.cli.main import main, parse, run
 from staffing.errors import InputProblem
-from staffing.run.engine import Settings
+from staffing.run.results import Settings
 
 XINQIAO = "orgs/jiangsu/taizhou/jingjiang/xinqiao.yaml"
 ZHANGPU = "orgs/jiangsu/suzhou/kunshan/zhangpu.yaml"
@@ -62,10 +62,10 @@ def test_every_command_has_its_options_and_a_runner() -> None:
 
     kinds = {type(parse(argv)) for argv in (
         ["check", XINQIAO], ["rules"], ["explain", "ST101"], ["schema"], ["render", XINQIAO, "-o", "x.svg"],
-        ["report", XINQIAO, "-o", "r.html"], ["diff", XINQIAO, XINQIAO], ["init"], ["generate", "d"],
+        ["report", XINQIAO, "-o", "r.html"], ["diff", XINQIAO, XINQIAO], ["init"], ["hook"], ["lsp"], ["generate", "d"],
         ["template", "-o", "t.xlsx"], ["convert", XINQIAO, "-o", "x.json"],
     )}
-    assert kinds == set(COMMANDS) and len(kinds) == 11
+    assert kinds == set(COMMANDS) and len(kinds) == 13
 
 
 def test_run_returns_the_exit_code_and_prints_the_report(capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,7 +106,7 @@ def test_staffing_toml_defaults_fold_into_the_options(tmp_path: Path, monkeypatc
     monkeypatch.chdir(tmp_path)
     (tmp_path / "staffing.toml").write_text('[check]\nignore = ["ST201"]\nfail-on = "warning"\nlang = "en"\n',
                                            encoding="utf-8")
-    from staffing.cli.config import resolve_config
+    from staffing.run.config import resolve_config
 
     options = parse(["check", str(root / XINQIAO)], resolve_config(None, False))
     assert isinstance(options, o.CheckOptions)

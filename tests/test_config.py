@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from staffing.cli.config import find
 from staffing.cli.main import main
 from staffing.reporters import REPORTERS
+from staffing.run.config import find
 
 from conftest import ROOT
 

@@ -109,7 +109,7 @@ def test_dot_that_runs_too_long_is_stopped(tmp_path: Path, monkeypatch: pytest.M
     with pytest.raises(charts.RenderError) as exc:
         charts.render(_chart_dot(), tmp_path / "out.svg")
     assert time.monotonic() - start < 10
-    assert exc.value.key == "render.dot-timeout" and "1" in exc.value.message_en
+    assert exc.value.key == "render.dot-timeout" and "1" in exc.value.words.en
     assert not (tmp_path / "out.svg").exists()
 
 
@@ -136,7 +136,7 @@ def test_dot_runs_with_bounded_memory_and_a_killed_dot_is_reported(tmp_path: Pat
                     encoding="utf-8")
     with pytest.raises(charts.RenderError) as exc:
         charts.render(_chart_dot(), tmp_path / "out.svg")
-    assert exc.value.key == "render.dot-too-big" and "2048 MB" in exc.value.message_en
+    assert exc.value.key == "render.dot-too-big" and "2048 MB" in exc.value.words.en
 
 
 # ---- findings capped ---------------------------------------------------------------------------
@@ -175,7 +175,8 @@ def test_findings_of_one_check_are_capped_and_the_rest_counted(tmp_path: Path, c
 
 def test_findings_of_one_file_are_capped(tmp_path: Path) -> None:
     from staffing.io.load import Limits
-    from staffing.run.engine import Settings, check_file
+    from staffing.run.engine import check_file
+    from staffing.run.results import Settings
 
     f = _many_baseline_bodies(tmp_path, 30)
     whole = check_file(str(f))
@@ -303,9 +304,9 @@ def test_reports_are_written_a_file_at_a_time(tmp_path: Path) -> None:
     pieces make exactly the document the whole-text reporter gives."""
     from staffing.errors import inert_json
     from staffing.plan.generate import write
-    from staffing.reporters import REPORTERS, Run, json_reporter, sarif, stream
+    from staffing.reporters import REPORTERS, json_reporter, sarif, stream
     from staffing.run.batch import check_paths
-    from staffing.run.engine import Settings
+    from staffing.run.results import Run, Settings
 
     write(str(tmp_path), 6, 2)
     plans = sorted(str(p) for p in tmp_path.rglob("*.yaml") if not p.name.startswith("_"))

@@ -29,13 +29,12 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("staffing.io",),
     ("staffing.plan",),
     ("staffing.findings",),  # what checks say, and where (a workbook cell's sheet order from io)
-    ("staffing.packs.pack",),  # what a pack is, as the checks read it
-    ("staffing.checks",),
-    ("staffing.packs.load", "staffing.packs"),  # loading a pack validates it against the registry of checks
+    ("staffing.checks",),  # the registry of checks, and what a pack is as they read it (checks.pack)
+    ("staffing.packs",),  # loading a pack validates it against the registry of checks
     ("staffing.run",),
     ("staffing.reporters", "staffing.charts"),
     ("staffing.report",),  # the review report: built from results, charts and reporters' verdicts
-    ("staffing.cli", "staffing.__main__"),
+    ("staffing.cli", "staffing.lsp", "staffing.__main__"),  # the language server reads the command line's settings
 )
 
 
@@ -96,7 +95,7 @@ def layer(name: str) -> int:
 def test_the_import_graph_is_read() -> None:
     g = graph()
     assert g.has_edge("staffing.run.engine", "staffing.checks")
-    assert g.has_edge("staffing.cli.check", "staffing.run.batch")  # an import inside a function
+    assert g.has_edge("staffing.run.pipeline", "staffing.run.batch")  # an import inside a function
     assert len(g) > 30
 
 
@@ -127,9 +126,23 @@ def test_imports_flow_one_way(name: str) -> None:
     assert backwards == [], f"{name} imports from later in the flow: {backwards}"
 
 
+# The steps of a run, which only the pipeline wires together.
+PIPELINE_STEPS = ("staffing.run.engine", "staffing.run.batch", "staffing.run.county", "staffing.run.waivers")
+
+
+def test_commands_go_through_the_one_pipeline() -> None:
+    """The command line, the charts, the report (and anything else that reads results)
+    check plans only through `staffing.run.pipeline`: none wires the steps itself."""
+    wired = {name: sorted(t for t in imports_of(name, path) if t in PIPELINE_STEPS)
+             for name, path in MODULES.items()
+             if not name.startswith(("staffing.run", "staffing.checks", "staffing.packs"))}
+    assert {name: steps for name, steps in wired.items() if steps} == {}
+
+
 def test_checks_import_no_other_check() -> None:
     """A check module reads the model, the context and the base; never another check."""
-    shared = {"staffing.checks", "staffing.checks.base", "staffing.checks.context", "staffing.checks.growth"}
+    shared = {"staffing.checks", "staffing.checks.base", "staffing.checks.context", "staffing.checks.growth",
+              "staffing.checks.pack"}
     for name, path in MODULES.items():
         if not name.startswith("staffing.checks.") or name in shared:
             continue

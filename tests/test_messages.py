@@ -21,6 +21,8 @@ ALLOWED_WORDS = {
     "YAML", "JSON", "UTF-8", "UTF-16", "UTF-32", "GBK", "GB18030", "Big5", "BOM", "NUL", "Tab", "Graphviz", "dot", "fontconfig",
     "fc-list", "git", "TOML", "MB", "Excel", "WPS", "xlsx", "Debian", "Ubuntu", "macOS", "SVG", "PNG", "PDF", "SARIF", "JUnit", "GitHub", "U",
     "Python", "Jenkins", "Actions", "GitLab", "HTML", "CSV", "Schema",
+    # what `staffing init` tells an office to install and where it installs the tool from
+    "pre-commit", "wheel", "sha256",
     # what a user types: the date format, YAML's booleans, the language codes
     "YYYY-MM-DD", "true", "false", "zh", "en",
     # keys a user writes in a rule pack or a waiver file, quoted as they must be typed

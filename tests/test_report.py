@@ -24,8 +24,8 @@ from staffing.cli.main import main
 from staffing.findings import Severity
 from staffing.report.build import build_report
 from staffing.report.html import css_string, inline_svg, report_html
-from staffing.reporters import file_status
 from staffing.run.engine import check_file
+from staffing.run.results import file_status
 
 from conftest import ORGS, ROOT, STAFFING
 

@@ -7,10 +7,11 @@ import json
 
 import pytest
 
-from staffing.reporters import Run, stream, whole
+from staffing.reporters import stream, whole
 from staffing.reporters.progress import Progress
 from staffing.run.batch import rollup
 from staffing.run.engine import check_file
+from staffing.run.results import Run
 
 from conftest import ROOT
 

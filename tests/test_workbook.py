@@ -19,7 +19,8 @@ from staffing.io.load import load_file
 from staffing.plan import model
 from staffing.plan.generate import write
 from staffing.plan.model import Plan
-from staffing.run.engine import Settings, check_file
+from staffing.run.engine import check_file
+from staffing.run.results import Settings
 
 from conftest import ORGS, ROOT, needs_shared
 
@@ -177,7 +178,7 @@ def test_a_generated_corpus_round_trips(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def _key(f):  # what a finding says, wherever it points (a repeated name says where the other is: a line or a cell)
-    return (f.code, f.severity, re.sub(r"（(第[0-9]+行|[^（）!]+![A-Z]+[0-9]+)）", "", f.message_zh), f.loc)
+    return (f.code, f.severity, re.sub(r"（(第[0-9]+行|[^（）!]+![A-Z]+[0-9]+)）", "", f.message.zh), f.loc)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)

@@ -11,7 +11,7 @@ import re
 import string
 from typing import Any
 
-from staffing.words import charts, checks, cli, diff, reading, report, reporters, workbook
+from staffing.words import Words, charts, checks, cli, diff, lsp, reading, report, reporters, workbook
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- checks -------------------------------------------------------------------------
@@ -152,6 +152,7 @@ CATALOGUE.update(report.WORDS)
 CATALOGUE.update(charts.WORDS)
 CATALOGUE.update(diff.WORDS)
 CATALOGUE.update(checks.WORDS)
+CATALOGUE.update(lsp.WORDS)
 CHECK_DOCS = checks.CHECK_DOCS
 
 _JOIN = {"zh": "、", "en": ", "}
@@ -276,12 +277,27 @@ def git_reason(reason: object) -> str:
     return CATALOGUE[key][0]
 
 
+def _shown(value: Any, lang: str, joiner: str) -> Any:
+    """A parameter as a message shows it: `Words` in the message's language, a list joined
+    the way the language joins lists."""
+    if isinstance(value, Words):
+        return value(lang)
+    if isinstance(value, (list, tuple)):
+        return joiner.join(x(lang) if isinstance(x, Words) else str(x) for x in value)
+    return value
+
+
+def words(key: str, params: dict[str, Any] | None = None) -> Words:
+    """The message `key` in both languages, filled with params."""
+    return Words(render(key, "zh", params or {}), render(key, "en", params or {}))
+
+
 def render(key: str, lang: str, params: dict[str, Any]) -> str:
     """The message `key` in `lang` ("zh" or "en"), filled with params."""
     zh, en = CATALOGUE[key]
     template = zh if lang == "zh" else en
     joiner = _JOIN.get(lang, ", ")
-    shown = {k: joiner.join(str(x) for x in v) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
+    shown = {k: _shown(v, lang, joiner) for k, v in params.items()}
     if "{reason_zh}" in template and "reason_zh" not in shown:  # an OS reason, said in Chinese
         shown["reason_zh"] = os_reason(shown.get("reason", ""))
     if "{git_zh}" in template and "git_zh" not in shown:  # git's reason, said in Chinese

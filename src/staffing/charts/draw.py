@@ -17,12 +17,13 @@ from typing import Any
 from staffing.charts.paper import Fitted, Sheet, fit
 from staffing.charts.render import RenderError, chart_dot, chart_time, render, top_count
 from staffing.checks.context import Context
+from staffing.checks.pack import Pack
 from staffing.errors import InputProblem, visible
 from staffing.findings import Finding
 from staffing.io.output import inside
 from staffing.messages import render as render_message
-from staffing.packs.pack import Pack
-from staffing.run.engine import Settings, pack_for, read_valid, validate_plan
+from staffing.run.pipeline import Source, context_of
+from staffing.run.results import Settings
 
 
 def pack_title(pack: Pack, lang: str) -> str:
@@ -98,8 +99,7 @@ def draw(job: Job, setup: Setup) -> Outcome:
 def _draw(job: Job, setup: Setup) -> Outcome:
     lang = setup.lang
     try:
-        doc, plan = read_valid(job.path, job.path, validate_plan, setup.settings.limits)
-        ctx = Context.of(plan, pack_for(plan, doc, setup.settings))
+        ctx = context_of(Source(job.path), setup.settings)
     except InputProblem as exc:  # changed or gone since it was checked
         return Outcome((f"{exc.where()}: {exc.message(lang)}",), failed=True)
     try:

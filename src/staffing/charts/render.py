@@ -31,8 +31,7 @@ from staffing.checks.context import Context
 from staffing.errors import code_point, visible
 from staffing.findings import Finding, body_index
 from staffing.io.output import write_atomic
-from staffing.messages import CATALOGUE
-from staffing.messages import render as render_message
+from staffing.messages import CATALOGUE, words
 from staffing.plan.model import QUOTA_TYPES, Body, Institution, LeadershipPost, Plan, Quotas, SupportCenter
 from staffing.plan.names import normalize
 
@@ -58,12 +57,11 @@ class RenderError(Exception):
     def __init__(self, key: str, **params: object) -> None:
         self.key = key
         self.params = params
-        self.message_zh = render_message(key, "zh", params)
-        self.message_en = render_message(key, "en", params)
-        super().__init__(f"{self.message_zh} / {self.message_en}")
+        self.words = words(key, params)
+        super().__init__(f"{self.words.zh} / {self.words.en}")
 
     def message(self, lang: str) -> str:
-        return self.message_zh if lang == "zh" else self.message_en
+        return self.words(lang)
 
 
 # --------------------------------------------------------------------------- text

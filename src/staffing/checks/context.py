@@ -9,7 +9,7 @@ from functools import cached_property
 
 from staffing.checks.growth import Growth
 from staffing.checks.growth import growth as judge_growth
-from staffing.packs.pack import Pack
+from staffing.checks.pack import Pack
 from staffing.plan.graph import OrgGraph, build_graph
 from staffing.plan.model import QUOTA_TYPES, Body, Plan
 from staffing.plan.names import normalize, strip_town

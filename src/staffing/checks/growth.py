@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from staffing.checks.base import Options
-from staffing.packs.pack import Pack
+from staffing.checks.pack import Pack
 from staffing.plan.model import QUOTA_TYPES, Transfer
 
 

@@ -1,5 +1,5 @@
-"""`staffing check`: find the plans, check them (with the county and run-level checks and
-the waivers), write the reports and charts, and return the exit code."""
+"""`staffing check`: the options → the pipeline (find the plans, check them with the county
+and run-level checks and the waivers) → the reports and charts → the exit code."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from staffing.cli.discover import discover
 from staffing.cli.options import CheckOptions
 from staffing.cli.output import emit, write_file
-from staffing.errors import Exit, InputProblem, problem
+from staffing.errors import InputProblem, problem
 from staffing.io.load import display_path
-from staffing.reporters import Run, stream, whole
-from staffing.run.engine import FileResult, Skipped, check_file, packs_findings
+from staffing.reporters import stream, whole
+from staffing.run.pipeline import Request, Source, run
+from staffing.run.results import FileResult, Run, Skipped
 
 
 @dataclass
@@ -39,40 +40,16 @@ def find(paths: tuple[str, ...]) -> Found:
     return found
 
 
-def check_plans(found: Found, options: CheckOptions) -> tuple[list[FileResult], int]:
-    """Every plan checked, then the county files of their folders (and how many of those)."""
-    results = list(found.problems)
-    if options.explain_roles:  # whole plans, not the batch's records
-        results.extend(check_file(p, options.settings) for p in found.plans)
-    else:
-        from staffing.reporters.progress import Progress, show_progress
-        from staffing.run.batch import check_paths
-
-        bar = Progress(len(found.plans), show_progress())
-        checked, _ = check_paths(found.plans, options.settings, jobs=options.jobs, use_cache=options.use_cache,
-                                 cache_dir=options.cache_dir, on_progress=bar.update)
-        bar.close()
-        results.extend(checked)
-    from staffing.run.county import check_counties
-
-    county = check_counties([r for r in results if r.summary is not None or r.error is not None],
-                            options.settings, use_cache=options.use_cache, cache_dir=options.cache_dir)
-    return results + county, len(county)
-
-
-def judge(results: list[FileResult], found: Found, options: CheckOptions) -> Run:
-    """The run: results with the waivers applied and the pack- and waiver-level findings."""
-    from staffing.run import waivers
-
-    extra: list = []
-    chosen = options.waivers
-    waiver_file = None if chosen.off else waivers.discover(chosen.file, cwd=chosen.folder)
-    if waiver_file:
-        waiver_file = display_path(waiver_file)
-        judge_all = any(os.path.isdir(p) for p in options.paths)
-        extra = waivers.apply(results, waivers.load(waiver_file), waivers.today(), judge_all=judge_all)
-    return Run(results, packs_findings(results) + extra, strict=options.strict, settings=options.settings,
-               skipped=found.skipped)
+def request(found: Found, options: CheckOptions) -> Request:
+    """What the pipeline is asked to run for these options."""
+    counties = tuple(Source(p) for p in options.county_files or ())
+    return Request(
+        sources=tuple(Source(p) for p in found.plans) + counties, settings=options.settings, strict=options.strict,
+        waivers=options.waivers, judge_all=any(os.path.isdir(p) for p in options.paths),
+        jobs=options.jobs, use_cache=options.use_cache, cache_dir=options.cache_dir,
+        whole=options.explain_roles,  # whole plans, not the batch's records
+        problems=tuple(found.problems), skipped=tuple(found.skipped), county=options.county_files is None,
+    )
 
 
 @contextlib.contextmanager
@@ -89,50 +66,40 @@ def _no_colour() -> Iterator[None]:
             os.environ["NO_COLOR"] = before
 
 
-def write_reports(run: Run, options: CheckOptions) -> None:
+def write_reports(outcome: Run, options: CheckOptions) -> None:
     """The report files (--output), then the console report, written as made.  Formats
     come from the reporters' registry, so a reporter registered there is usable both on
     the console (--format) and as a file (--output FORMAT=FILE)."""
     for out_fmt, out_file in options.outputs:
         with _no_colour():  # a file never gets a terminal's colour codes
-            data = whole(out_fmt, run, options.lang)
+            data = whole(out_fmt, outcome, options.lang)
         write_file(out_file, data, options.lang)
-    for piece in stream(options.format, run, options.lang):  # memory does not grow with the findings
+    for piece in stream(options.format, outcome, options.lang):  # memory does not grow with the findings
         if isinstance(piece, bytes):
             raise problem("--format", "cli.format-not-text", format=options.format)
         emit(piece)
     if options.explain_roles and options.format == "text":
         from staffing.reporters.roles import explain
 
-        emit("\n" + "\n".join(filter(None, (explain(r, options.lang) for r in run.results))))
-
-
-def verdict(run: Run, allow_incomplete: bool) -> int:
-    """The exit code the results earn: 2 unusable, 1 failed (or incomplete, unless
-    allowed), else 0."""
-    counts = run.counts()
-    if counts["unusable"] or counts["county_unusable"]:
-        return Exit.UNUSABLE
-    if counts["failed"] or counts["county_failed"] or any(run.failing(f) for f in run.pack_findings):  # e.g. an unused waiver, --fail-on warning
-        return Exit.VIOLATIONS
-    if counts["incomplete"] and not allow_incomplete:  # never a pass: something could not be checked
-        return Exit.VIOLATIONS
-    return Exit.CLEAN
+        emit("\n" + "\n".join(filter(None, (explain(r, options.lang) for r in outcome.results))))
 
 
 def run_check(options: CheckOptions) -> int:
     found = find(options.paths)
-    results, county = check_plans(found, options)
-    run = judge(results, found, options)
-    if len(found.plans) > 1 or county:  # the roll-up by check, county and province
-        from staffing.run.batch import rollup
+    whole_run = request(found, options)
+    if whole_run.whole:
+        outcome = run(whole_run)
+    else:
+        from staffing.reporters.progress import Progress, show_progress
 
-        run.rollup = rollup(run.results, run.status)
-    write_reports(run, options)
+        bar = Progress(len(found.plans), show_progress())
+        outcome = run(whole_run, on_progress=bar.update)
+        bar.close()
+    write_reports(outcome, options)
     if options.charts:
         from staffing.cli.render import draw_charts
 
-        status = draw_charts(run, options.charts, options.lang, options.paper, options.settings, options.jobs)
+        status = draw_charts(outcome, options.charts, options.lang, options.paper, options.settings, options.jobs)
         if status:
             return status
-    return verdict(run, options.allow_incomplete)
+    return outcome.exit_code(options.allow_incomplete)

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from staffing.errors import InputProblem, problem
-from staffing.run.engine import Skipped
+from staffing.run.results import Skipped
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
 

@@ -41,7 +41,7 @@ def explain_text(code: str, lang: str) -> str | None:
 
 
 def cmd_explain(options: ExplainOptions) -> int:
-    from staffing.cli.select import unknown_check
+    from staffing.run.select import unknown_check
 
     out = explain_text(options.code, options.lang)
     if out is None:
@@ -99,7 +99,7 @@ def _vocabulary_name(name: str, lang: str) -> str:
 
 def origin_words(origin: str, lang: str) -> str:
     """Where a pack came from, in words: shipped, or its folder or file."""
-    from staffing.packs.pack import SHIPPED
+    from staffing.checks.pack import SHIPPED
 
     return render("report.shipped", lang, {}) if origin == SHIPPED else render("report.from", lang, {"origin": origin})
 

@@ -13,11 +13,11 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from staffing.cli.config import Config
 from staffing.errors import problem
 from staffing.io.load import Limits
 from staffing.reporters import REPORTERS
-from staffing.run.engine import Settings
+from staffing.run.config import Config
+from staffing.run.results import Settings, Waivers
 
 
 def config_of(args: argparse.Namespace) -> Config:
@@ -43,16 +43,6 @@ class Paper:
 
 
 @dataclass(frozen=True)
-class Waivers:
-    """Which waiver file a run reads: `file` given (--waivers or staffing.toml), else the
-    default file in `folder` (the working folder when None); none at all when `off`."""
-
-    file: str | None = None
-    folder: str | None = None
-    off: bool = False
-
-
-@dataclass(frozen=True)
 class CheckOptions:
     paths: tuple[str, ...]
     settings: Settings
@@ -68,6 +58,9 @@ class CheckOptions:
     cache_dir: str | None
     charts: str | None
     paper: Paper
+    # the county files to read: None, each folder's own beside its plans; else only these
+    # (the pre-commit hook: only a county file git tracks)
+    county_files: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +119,22 @@ class InitOptions:
 
 
 @dataclass(frozen=True)
+class HookOptions:
+    """`staffing hook FILE...`: the files pre-commit passes, the plans folder, the language
+    asked for (None: staffing.toml's or the default) and the configuration read."""
+
+    files: tuple[str, ...]
+    plans: str
+    lang: str | None
+    config: Config | None
+
+
+@dataclass(frozen=True)
+class LspOptions:
+    lang: str
+
+
+@dataclass(frozen=True)
 class GenerateOptions:
     folder: str
     towns: int
@@ -149,14 +158,14 @@ class ConvertOptions:
 
 
 Options = (CheckOptions | RulesOptions | ExplainOptions | SchemaOptions | RenderOptions | ReportOptions
-           | DiffOptions | InitOptions | GenerateOptions | TemplateOptions | ConvertOptions)
+           | DiffOptions | InitOptions | HookOptions | LspOptions | GenerateOptions | TemplateOptions | ConvertOptions)
 
 
 def codes(values: Sequence[str] | None, where: str) -> frozenset[str]:
     """The codes of the checks named (codes or slugs, comma-separated); an unknown one is
     an argument error at `where` (the option, or the staffing.toml key) that says which
     check was probably meant."""
-    from staffing.cli.select import codes as named
+    from staffing.run.select import codes as named
 
     return named(values, where)
 
@@ -275,6 +284,14 @@ def diff_options(args: argparse.Namespace) -> DiffOptions:
 
 def init_options(args: argparse.Namespace) -> InitOptions:
     return InitOptions(folder=args.dir, install=args.install, lang=args.lang)
+
+
+def hook_options(args: argparse.Namespace) -> HookOptions:
+    return HookOptions(files=tuple(args.files), plans=args.plans, lang=args.lang, config=args.config)
+
+
+def lsp_options(args: argparse.Namespace) -> LspOptions:
+    return LspOptions(lang=args.lang)
 
 
 def generate_options(args: argparse.Namespace) -> GenerateOptions:

@@ -21,10 +21,11 @@ from staffing.checks.context import Context
 from staffing.cli.options import Paper, RenderOptions
 from staffing.errors import Exit
 from staffing.io.output import safe_name
-from staffing.run.engine import FileResult, Settings, check_file
+from staffing.run.pipeline import Source, check_one
+from staffing.run.results import FileResult, Settings
 
 if TYPE_CHECKING:
-    from staffing.reporters import Run
+    from staffing.run.results import Run
 
 
 def context_of(result: FileResult) -> Context:
@@ -118,7 +119,7 @@ def cmd_render(options: RenderOptions) -> int:
     out, lang, compare = options.output, options.lang, options.compare
     from staffing.cli.output import say
 
-    results = [check_file(p, options.settings) for p in options.plans]
+    results = [check_one(Source(p), options.settings) for p in options.plans]
     for result in results:
         if result.error is not None:
             for e in result.error.each():

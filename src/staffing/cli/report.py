@@ -10,7 +10,7 @@ from staffing.cli.discover import discover
 from staffing.cli.options import ReportOptions
 from staffing.errors import Exit, InputProblem, problem
 from staffing.findings import Severity
-from staffing.run.engine import FileResult, Skipped, check_file
+from staffing.run.results import FileResult, Skipped
 
 if TYPE_CHECKING:
     from staffing.report.build import ChartMaker
@@ -49,30 +49,31 @@ def cmd_report(options: ReportOptions) -> int:
     """The report of the plans under `options.paths`, found as `check` finds them."""
     from staffing.report.build import build_report
     from staffing.report.html import report_html
-    from staffing.run import waivers
+    from staffing.run.pipeline import Request, Source, run, today
 
     lang = options.lang
     out = Path(options.output)
     suffix = out.suffix.lower()
     if suffix not in (".html", ".htm", ".pdf"):
         raise problem("", "report.format", suffix=out.suffix or "-")
-    results: list[FileResult] = []
+    problems: list[FileResult] = []
+    plans: list[Source] = []
     for item in discover(options.paths):
         if isinstance(item, Skipped):  # hidden or underscore files in a folder: not plans to review
             continue
         if isinstance(item, InputProblem):
-            results.append(FileResult(item.file, error=item))
+            problems.append(FileResult(item.file, error=item))
         elif isinstance(item, str):
-            results.append(check_file(item, options.settings))
+            plans.append(Source(item))
+    outcome = run(Request(tuple(plans), options.settings, strict=options.strict, waivers=options.waivers,
+                          county=False, whole=True, problems=tuple(problems), rollup=False))
+    results = outcome.results
     for r in results:
         if r.error is not None:
             for e in r.error.each():
                 print(f"staffing: {e.where()}: {e.message(lang)}", file=sys.stderr)
-    waiver_file = None if options.waivers.off else waivers.discover(options.waivers.file)
-    if waiver_file:
-        waivers.apply(results, waivers.load(waiver_file), waivers.today(), judge_all=False)
     fail_on = Severity.WARNING if options.strict else Severity.ERROR
-    report = build_report(results, lang, waivers.today(), _chart_maker(), fail_on)
+    report = build_report(results, lang, outcome.today or today(), _chart_maker(), fail_on)
     html = report_html(report)
     from staffing.cli.output import write_file
 

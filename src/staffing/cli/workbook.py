@@ -32,7 +32,7 @@ def pack_titles() -> dict[str, str]:
 def read_plan(path: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     """A plan file's data, checked against the plan format (the same messages as
     `staffing check`), with a pack named by its title written back as its id."""
-    from staffing.run.engine import validate_plan
+    from staffing.run.read import validate_plan
 
     doc = load_file(path, limits)
     doc.path = display_path(path)

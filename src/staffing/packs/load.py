@@ -19,11 +19,11 @@ from pydantic import ValidationError
 
 from staffing.checks import BY_SLUG
 from staffing.checks.base import Direction, direction
+from staffing.checks.pack import SHIPPED, CheckSetting, Loosening, Pack, Param
 from staffing.errors import InputProblem, problem
 from staffing.findings import Severity
 from staffing.io.load import Document, display_path, load_file
 from staffing.messages import CATALOGUE, close_matches, render
-from staffing.packs.pack import SHIPPED, CheckSetting, Loosening, Pack, Param
 
 _PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 _SUFFIXES = (".yaml", ".yml", ".json")

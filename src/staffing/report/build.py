@@ -17,8 +17,7 @@ from staffing.errors import problem
 from staffing.findings import Finding, Severity, body_index
 from staffing.messages import CATALOGUE, render
 from staffing.plan.model import QUOTA_TYPES
-from staffing.reporters import file_status
-from staffing.run.engine import FileResult
+from staffing.run.results import FileResult, file_status
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.UNKNOWN, Severity.INFO)
 

@@ -4,82 +4,22 @@ choices come from this dict."""
 from __future__ import annotations
 
 import importlib
-import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from staffing.findings import Finding, Severity
-from staffing.run.engine import FileResult, Settings, Skipped
+from staffing.run.results import Run
 
 
-@dataclass
-class Run:
-    """Everything one `staffing check` produced, in a stable order."""
+def summary_line(run: Run, lang: str) -> str:
+    """The closing line of a text report, from the catalogue."""
+    from staffing.messages import render
 
-    results: list[FileResult]
-    pack_findings: list[Finding] = field(default_factory=list)
-    strict: bool = False
-    settings: Settings | None = None  # what was selected (the JUnit reporter marks the rest skipped)
-    skipped: list[Skipped] = field(default_factory=list)  # plan-like files not checked, with why
-    rollup: dict[str, Any] | None = None  # by check, county and province, for a run over many plans (text, JSON)
-
-    def failing(self, finding: Finding) -> bool:
-        if finding.waived:
-            return False
-        return finding.severity == Severity.ERROR or (self.strict and finding.severity == Severity.WARNING)
-
-    def status(self, result: FileResult) -> str:
-        """pass, fail, incomplete (nothing fails but something could not be checked) or error."""
-        return file_status(result, self.failing)
-
-    def counts(self) -> dict[str, int]:
-        """Plans (passed, failed, unusable) apart from county files (`_county.yaml`, whose
-        names start with "_", as no plan's may): a county file is not a plan."""
-        plans = [self.status(r) for r in self.results if not _is_county(r.path)]
-        county = [self.status(r) for r in self.results if _is_county(r.path)]
-        every = [f for r in self.results for f in r.findings] + self.pack_findings
-        return {
-            "files": len(self.results),
-            "plans": len(plans),
-            "passed": plans.count("pass"),
-            "failed": plans.count("fail"),
-            "incomplete": plans.count("incomplete"),
-            "unusable": plans.count("error"),
-            "county_files": len(county),
-            "county_failed": county.count("fail"),
-            "county_unusable": county.count("error"),
-            "errors": sum(1 for f in every if f.severity == Severity.ERROR and not f.waived),
-            "warnings": sum(1 for f in every if f.severity == Severity.WARNING and not f.waived),
-            "unknown": sum(1 for f in every if f.severity == Severity.UNKNOWN and not f.waived),
-            "waived": sum(1 for f in every if f.waived),
-            "skipped": len(self.skipped),
-        }
-
-    def summary(self, lang: str) -> str:
-        """The closing line of a text report, from the catalogue."""
-        from staffing.messages import render
-
-        counts = self.counts()
-        line = render("report.summary", lang, counts)
-        if counts["county_files"]:
-            county = dict(counts, county_failed=counts["county_failed"] + counts["county_unusable"])
-            line += ("；" if lang == "zh" else "; ") + render("report.summary-county", lang, county)
-        return line
-
-
-def _is_county(path: str) -> bool:
-    return os.path.basename(path).startswith("_")
-
-
-def file_status(result: FileResult, failing: Callable[[Finding], bool]) -> str:
-    if result.error is not None:
-        return "error"
-    if any(failing(f) for f in result.findings):
-        return "fail"
-    if any(f.severity == Severity.UNKNOWN and not f.waived for f in result.findings):
-        return "incomplete"
-    return "pass"
+    counts = run.counts()
+    line = render("report.summary", lang, counts)
+    if counts["county_files"]:
+        county = dict(counts, county_failed=counts["county_failed"] + counts["county_unusable"])
+        line += ("；" if lang == "zh" else "; ") + render("report.summary-county", lang, county)
+    return line
 
 
 Reporter = Callable[[Run, str], str]

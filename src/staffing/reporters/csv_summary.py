@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from staffing.reporters.summary import PLAN_COLUMNS, defused, header, plan_rows
 
 if TYPE_CHECKING:
-    from staffing.reporters import Run
+    from staffing.run.results import Run
 
 
 def report(run: Run, lang: str) -> str:

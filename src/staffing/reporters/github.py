@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 from staffing.errors import visible
 from staffing.findings import Finding, Severity
 from staffing.messages import check_name, render
+from staffing.reporters import summary_line
 
 if TYPE_CHECKING:
-    from staffing.reporters import Run
+    from staffing.run.results import Run
 
 
 def escape_data(text: str) -> str:
@@ -90,5 +91,5 @@ def stream(run: Run, lang: str) -> Iterator[str]:
     out.extend(_annotation(f, run, lang) for f in run.pack_findings)
     skipped = render("report.skipped", lang, {})
     out.extend(command("notice", s.message(lang), file=s.path, title=skipped) for s in run.skipped)
-    out.append(run.summary(lang))
+    out.append(summary_line(run, lang))
     yield "\n".join(out) + "\n"

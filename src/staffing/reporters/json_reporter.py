@@ -12,8 +12,7 @@ from staffing.reporters.jsonstream import Streamed
 from staffing.reporters.jsonstream import stream as json_pieces
 
 if TYPE_CHECKING:
-    from staffing.reporters import Run
-    from staffing.run.engine import FileResult
+    from staffing.run.results import FileResult, Run
 
 FORMAT_VERSION = 1
 

@@ -21,10 +21,10 @@ from staffing.checks.county import COUNTY_FILE
 from staffing.errors import visible
 from staffing.findings import Finding, Severity
 from staffing.messages import check_name, render
-from staffing.run.engine import FileResult, selected
+from staffing.run.results import FileResult
 
 if TYPE_CHECKING:
-    from staffing.reporters import Run
+    from staffing.run.results import Run
 
 _BAD_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -56,7 +56,7 @@ def ran(check: type[Check], result: FileResult, run: Run) -> bool:
     if setting is None or not setting.enabled:
         return False
     settings = getattr(run, "settings", None)
-    return settings is None or selected(check, settings)
+    return settings is None or settings.selects(check.code, check.slug)
 
 
 def _named(f: Finding, lang: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ from staffing.checks.context import Context
 from staffing.errors import visible as _v
 from staffing.messages import render
 from staffing.plan.graph import build_graph
-from staffing.run.engine import FileResult
+from staffing.run.results import FileResult
 
 
 def _t(key: str, lang: str, **params: object) -> str:

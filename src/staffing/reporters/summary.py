@@ -13,8 +13,7 @@ from staffing.findings import Severity
 from staffing.messages import CATALOGUE, render
 
 if TYPE_CHECKING:
-    from staffing.reporters import Run
-    from staffing.run.engine import FileResult
+    from staffing.run.results import FileResult, Run
 
 PLAN_COLUMNS = ("file", "province", "city", "county", "town", "code", "pack", "status", "errors", "warnings",
                 "unknown", "infos", "waived", "bodies", "quota", "baseline", "actual", "reason")

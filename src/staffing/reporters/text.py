@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 from staffing.errors import visible as _v  # output escaping: no raw control/bidi chars reach the terminal
 from staffing.findings import Finding, Severity
 from staffing.messages import CATALOGUE, check_name, render
+from staffing.reporters import summary_line
 
 if TYPE_CHECKING:
-    from staffing.reporters import Run
+    from staffing.run.results import Run
 
 _KEYS = ("error", "warning", "info", "unknown", "incomplete", "where", "source", "unusable", "pass", "waived", "summary", "pack", "shipped")
 # The words of the text report, from the one catalogue (keys "report.*").
@@ -90,7 +91,7 @@ def stream(run: Run, lang: str) -> Iterator[str]:
         out.append(_paint(f"{_v(s.path)}: {skipped}{colon}{s.message(lang)}", "dim", colour))
     if len(run.skipped) > SKIPPED_LISTED:
         out.append(_paint(render("report.skipped-more", lang, {"count": len(run.skipped) - SKIPPED_LISTED}), "dim", colour))
-    out.append(run.summary(lang))
+    out.append(summary_line(run, lang))
     yield "\n".join(out) + "\n"
     if run.rollup is not None:
         from staffing.reporters.rollup import rollup_text
@@ -100,7 +101,7 @@ def stream(run: Run, lang: str) -> Iterator[str]:
 
 def pack_label(pack: Any, lang: str) -> str:
     """The pack's title and where it came from: 江苏省…（内置） / … (shipped)."""
-    from staffing.packs.pack import SHIPPED
+    from staffing.checks.pack import SHIPPED
 
     title = pack.title.get(lang) or pack.id
     origin = LABELS[lang]["shipped"] if pack.origin == SHIPPED else CATALOGUE["report.from"][

@@ -25,7 +25,7 @@ from staffing.reporters.summary import (
 )
 
 if TYPE_CHECKING:
-    from staffing.reporters import Run
+    from staffing.run.results import Run
 
 _WIDTH = {"file": 36, "message": 60, "trail": 30, "source": 40, "reason": 50, "pack": 24, "town": 12,
           "waiver": 30, "title": 22, "where": 14}

@@ -4,20 +4,25 @@ the plans of its folder after every plan has been checked (checks ST951 and ST95
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from staffing.checks.county import COUNTY_FILE, CountyFile, CountyVacanciesNotFirst, TownDuty, county_findings
+from staffing.checks import COUNTY_CHECKS
+from staffing.checks.county import COUNTY_FILE, CountyContext, CountyFile, CountyVacanciesNotFirst, TownDuty
 from staffing.checks.growth import TRANSFER_OUT_OF_RANGE
-from staffing.errors import InputProblem
+from staffing.errors import InputProblem, visible
 from staffing.findings import Finding
-from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path
+from staffing.io.load import DEFAULT_LIMITS, Document, Limits
 from staffing.packs.load import resolve
 from staffing.plan.summary import PlanSummary
 from staffing.plan.validate import validate
-from staffing.run.engine import FileResult, Settings, read_valid
+from staffing.run.engine import finding_of
+from staffing.run.read import Source, read_valid
+from staffing.run.results import FileResult, Settings
+from staffing.words import Words
 
 
 def county_files(plan_paths: Iterable[str]) -> list[str]:
@@ -54,7 +59,7 @@ def town_duties(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -> di
         least = pack.options(TRANSFER_OUT_OF_RANGE).min if setting is not None and setting.enabled else None
         if least:
             source = pack.source(TRANSFER_OUT_OF_RANGE.slug, "min")
-            out[plan.town.name] = TownDuty(least, source, pack.citation(source, "zh"), pack.citation(source, "en"))
+            out[plan.town.name] = TownDuty(least, source, pack.cited(source))
     return out
 
 
@@ -69,44 +74,55 @@ def vacancies_first(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -
         setting = pack.setting(CountyVacanciesNotFirst)
         if setting is not None and setting.enabled and pack.options(CountyVacanciesNotFirst).vacancies_first:
             source = pack.source(CountyVacanciesNotFirst.slug, "vacancies_first")
-            return TownDuty(1, source, pack.citation(source, "zh"), pack.citation(source, "en"))
+            return TownDuty(1, source, pack.cited(source))
     return None
 
 
-def check_county(path: str, towns: Sequence[FileResult], packs: tuple[str, ...] = (),
+def check_county(source: Source, towns: Sequence[FileResult], packs: tuple[str, ...] = (),
                  limits: Limits = DEFAULT_LIMITS) -> FileResult:
-    """Check one county file against the results of the plans in its folder (`packs`: the
-    pack folders the run was given, to read each town's pack; `limits`: the run's input
-    limits, as for its plans)."""
-    shown = display_path(path)
+    """Check one county file (on disk, or its bytes held in memory) against the results of
+    the plans in its folder (`packs`: the pack folders the run was given, to read each
+    town's pack; `limits`: the run's input limits, as for its plans)."""
+    shown = source.shown
     result = FileResult(shown)
     try:
         # the fast reader when it is sound, as for plans: a national run has ~2,800 county
         # files, ~5 ms each through the reference loader
-        doc, cf = read_valid(path, shown, validate_county, limits)
+        doc, cf = read_valid(source, validate_county, limits)
     except InputProblem as exc:
         result.error = exc if exc.file == shown else exc.renamed(shown)
         return result
     summaries = [r.summary for r in towns if r.summary is not None]
-    result.findings = county_findings(cf, doc, summaries, town_duties(summaries, packs), vacancies_first(summaries, packs))
+    ctx = CountyContext(cf, summaries, town_duties(summaries, packs), vacancies_first(summaries, packs))
+    head = (Words.same(visible(ctx.county)),)
+    result.findings = [finding_of(check, prob, doc, check.severity, head, prob.cite, ctx.cited(prob.cite))
+                       for check in COUNTY_CHECKS for prob in check().run(ctx, check.options())]
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
 def check_counties(results: Sequence[FileResult], settings: Settings | None = None, use_cache: bool = False,
-                   cache_dir: str | os.PathLike[str] | None = None) -> list[FileResult]:
-    """County-file results for every folder of `results` that has a county file.
+                   cache_dir: str | os.PathLike[str] | None = None,
+                   given: Mapping[str, Source] | None = None, beside: bool = True) -> list[FileResult]:
+    """County-file results for every folder of `results` that has a county file (`beside`),
+    and for every county file `given` (by absolute path; held in memory, it is checked in
+    place of the file on disk).
 
     With `use_cache` (and the settings of the run) a county's result is kept in the result
     cache under a key made of the county file's content and shown path, the tool and
     settings, and the cache key of every usable plan of its folder (each itself a hash of
-    that plan's content): the only inputs of its checks.  A folder with a usable plan that
-    has no cache key (checked without the cache) is checked again, as is any entry that
-    does not fit its typed record.  Entries are signed like every other (run.cache)."""
+    that plan's content): the only inputs of its checks.  The county file is read once and
+    what is hashed is what is checked.  A folder with a usable plan that has no cache key
+    (checked without the cache) is checked again, as is any entry that does not fit its
+    typed record.  Entries are signed like every other (run.cache)."""
+    given = dict(given or {})
     by_dir: dict[str, list[FileResult]] = defaultdict(list)
     for r in results:
         by_dir[os.path.dirname(os.path.abspath(r.path))].append(r)
-    files = county_files(os.path.join(d, "x") for d in by_dir)
+    found = county_files(os.path.join(d, "x") for d in by_dir) if beside else []
+    files = sorted(set(found) | set(given))
+    packs = settings.packs if settings is not None else ()
+    limits = settings.limits if settings is not None else DEFAULT_LIMITS
     cache: Any = None
     context = ""
     if use_cache and settings is not None and files:
@@ -115,23 +131,27 @@ def check_counties(results: Sequence[FileResult], settings: Settings | None = No
 
         cache = Cache.open(default_dir(cache_dir))
         context = tool_fingerprint() + "|" + settings_fingerprint(settings)
-    keys: dict[str, str | None] = {}
-    fingerprints: dict[str, str] = {}
-    if cache is not None:
-        for f in files:
-            keys[f] = _county_key(f, by_dir[os.path.dirname(os.path.abspath(f))], context, settings, fingerprints)
-    hits = cache.get_many([k for k in keys.values() if k is not None]) if cache is not None else {}
     out = []
     new: list[tuple[str, dict[str, Any]]] = []
+    fingerprints: dict[str, str] = {}
+    sources: dict[str, Source] = {}
+    keys: dict[str, str | None] = {}
+    for f in files:
+        source = given.get(os.path.abspath(f)) or Source(f)
+        if cache is not None:
+            with contextlib.suppress(InputProblem):  # unreadable: the check below reports it
+                source = source.held(limits)  # read once: the key is of the bytes that are checked
+            keys[f] = _county_key(source, by_dir[os.path.dirname(os.path.abspath(f))], context, settings, fingerprints)
+        sources[f] = source
+    hits = cache.get_many([k for k in keys.values() if k is not None]) if cache is not None else {}
     for f in files:
         key = keys.get(f)
         hit = hits.get(key) if key is not None else None
-        shown = display_path(f)
-        if hit is not None and _valid_county_record(hit, shown):
+        source = sources[f]
+        if hit is not None and _valid_county_record(hit, source.shown):
             out.append(_from_county_record(hit))
             continue
-        result = check_county(f, by_dir[os.path.dirname(os.path.abspath(f))], settings.packs if settings is not None else (),
-                              settings.limits if settings is not None else DEFAULT_LIMITS)
+        result = check_county(source, by_dir[os.path.dirname(os.path.abspath(f))], packs, limits)
         out.append(result)
         if key is not None and result.error is None:
             new.append((key, _county_record(result)))
@@ -141,20 +161,19 @@ def check_counties(results: Sequence[FileResult], settings: Settings | None = No
     return out
 
 
-def _county_key(path: str, towns: Sequence[FileResult], context: str, settings: Any,
+def _county_key(source: Source, towns: Sequence[FileResult], context: str, settings: Any,
                 fingerprints: dict[str, str]) -> str | None:
-    """The cache key of a county file's result, or None when it cannot have one."""
+    """The cache key of a county file's result (its bytes held in `source`), or None when
+    it cannot have one."""
     import hashlib
 
-    from staffing.io.load import read_bytes
     from staffing.run.cache import SCHEMA, pack_fingerprint
 
-    try:
-        raw = read_bytes(path, settings.limits)
-    except InputProblem:
+    if source.data is None:
         return None
+    raw = source.data
     h = hashlib.blake2b(digest_size=20)
-    h.update(f"county|{SCHEMA}|{context}|{display_path(path)}|{len(raw)}|".encode("utf-8", "surrogatepass"))
+    h.update(f"county|{SCHEMA}|{context}|{source.shown}|{len(raw)}|".encode("utf-8", "surrogatepass"))
     h.update(raw)
     for r in sorted(towns, key=lambda r: r.path):
         if r.summary is None:
@@ -172,24 +191,21 @@ def _county_key(path: str, towns: Sequence[FileResult], context: str, settings: 
 
 
 def _county_record(result: FileResult) -> dict[str, Any]:
-    from staffing.run.batch import finding_to_list
     from staffing.run.cache import SCHEMA
 
     return {"schema": SCHEMA, "county": True, "path": result.path,
-            "findings": [finding_to_list(f) for f in result.findings]}
+            "findings": [f.to_record() for f in result.findings]}
 
 
 def _valid_county_record(rec: Any, shown: str) -> bool:
     """Exactly the shape `_county_record` gives, for this very county file."""
-    from staffing.run.batch import _valid_finding
+    from staffing.run.batch import valid_finding
     from staffing.run.cache import SCHEMA
 
     return bool(isinstance(rec, dict) and set(rec) == {"schema", "county", "path", "findings"}
                 and rec["schema"] == SCHEMA and rec["county"] is True and rec["path"] == shown
-                and isinstance(rec["findings"], list) and all(_valid_finding(f, shown) for f in rec["findings"]))
+                and isinstance(rec["findings"], list) and all(valid_finding(f, shown) for f in rec["findings"]))
 
 
 def _from_county_record(rec: dict[str, Any]) -> FileResult:
-    from staffing.run.batch import finding_from_list
-
-    return FileResult(rec["path"], findings=[finding_from_list(v) for v in rec["findings"]])
+    return FileResult(rec["path"], findings=[Finding.from_record(v) for v in rec["findings"]])

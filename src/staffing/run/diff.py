@@ -23,13 +23,14 @@ from typing import Any
 
 from staffing.checks.context import resolve_role
 from staffing.checks.growth import growth
+from staffing.checks.pack import Pack
 from staffing.errors import InputProblem, problem
-from staffing.io.load import DEFAULT_LIMITS, Limits, display_path, load_file, load_text
+from staffing.io.load import DEFAULT_LIMITS, Limits, display_path
 from staffing.messages import render
-from staffing.packs.pack import Pack
 from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Body, Plan, Quotas, Transfer
 from staffing.plan.names import normalize, strip_town
-from staffing.run.engine import validate_plan
+from staffing.run.read import Source, choose_pack, read_valid, validate_plan
+from staffing.run.results import Settings
 
 
 @dataclass
@@ -66,10 +67,10 @@ class Diff:
 # ---- loading -----------------------------------------------------------------------------
 
 
-def load_version(path: str, limits: Limits = DEFAULT_LIMITS) -> Version:
-    doc = load_file(path, limits)
-    doc.path = display_path(path)
-    return Version(doc.path, validate_plan(doc))
+def load_version(path: str, limits: Limits = DEFAULT_LIMITS, data: bytes | None = None) -> Version:
+    """A version of a plan: the file at `path`, or its bytes held in memory (`data`)."""
+    source = Source(path, data)
+    return Version(source.shown, read_valid(source, validate_plan, limits)[1])
 
 
 def load_from_git(rev: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Version:
@@ -93,10 +94,7 @@ def load_from_git(rev: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Versi
     raw = proc.stdout
     if len(raw) > limits.max_bytes:
         raise problem(label, "input.too-large", size=len(raw), limit=limits.max_bytes)
-    from staffing.io.load import decode
-
-    doc = load_text(label, decode(label, raw), limits)
-    return Version(label, validate_plan(doc))
+    return Version(label, read_valid(Source(label, raw), validate_plan, limits)[1])
 
 
 # ---- comparing ---------------------------------------------------------------------------
@@ -105,12 +103,8 @@ def load_from_git(rev: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Versi
 def _pack(plan: Plan) -> Pack | None:
     """The plan's own pack, or None when it cannot be found (then roles are only those
     written, and every recorded transfer counts)."""
-    from staffing.packs.load import is_pack_id, resolve
-
     try:
-        if not is_pack_id(plan.rule_pack):  # a plan never chooses a file to read as rules
-            raise InputProblem(plan.rule_pack, "pack.path-refused")
-        return resolve(plan.rule_pack)
+        return choose_pack(plan.rule_pack, Settings())  # a plan never chooses a file to read as rules
     except InputProblem:
         return None
 

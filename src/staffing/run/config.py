@@ -29,8 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from staffing.errors import InputProblem, problem
+from staffing.io.document import DEFAULT_LIMITS, Limits
 from staffing.io.load import display_path
 from staffing.messages import close_matches
+from staffing.run.results import Settings, Waivers
 
 CONFIG_NAME = "staffing.toml"
 TABLES = ("check",)
@@ -92,6 +94,11 @@ class Config:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.check.get(key, default)
+
+    @property
+    def strict(self) -> bool:
+        """Warnings fail too (`strict = true` or `fail-on = "warning"`)."""
+        return bool(self.get("strict")) or self.get("fail-on") == "warning"
 
 
 def repository_root(start: Path) -> Path | None:
@@ -223,3 +230,26 @@ def resolve_config(explicit: str | None, isolated: bool) -> Config:
         return load(explicit)
     found = find()
     return load(found) if found is not None else Config()
+
+
+def settings_of(config: Config | None, limits: Limits | None = None) -> tuple[Settings, Waivers]:
+    """The settings and waiver file a configuration gives a run (`staffing check` with no
+    option of its own): its pack folders, selection and input limits.  Raises InputProblem
+    for a check name that is none, at its key."""
+    from staffing.run.select import codes
+
+    if config is None:
+        return Settings(limits=limits or DEFAULT_LIMITS), Waivers()
+    where = {key: f"{config.path} [check] {key}" for key in ("select", "ignore")}
+    default = DEFAULT_LIMITS
+    limits = limits or Limits(max_bytes=config.get("max-bytes") or default.max_bytes,
+                              max_depth=config.get("max-depth") or default.max_depth,
+                              max_nodes=config.get("max-nodes") or default.max_nodes)
+    settings = Settings(rules=config.get("rules"),
+                        packs=tuple(dict.fromkeys(os.path.abspath(p) for p in config.get("packs", []))),
+                        select=codes(config.get("select"), where["select"]),
+                        ignore=codes(config.get("ignore"), where["ignore"]), limits=limits)
+    waivers = config.get("waivers")
+    if waivers is False:
+        return settings, Waivers(off=True)
+    return settings, Waivers(file=waivers, folder=None if waivers else config.get("_base"))

@@ -14,13 +14,14 @@ import pytest
 import yaml
 
 from staffing.cli import main as cli
-from staffing.io.layout import QUOTA_TYPES, SECTIONS, SHEETS, enum_labels
+from staffing.io.layout import SHEETS, enum_labels
 from staffing.io.load import load_file
 from staffing.plan import model
 from staffing.plan.generate import write
 from staffing.plan.model import Plan
 from staffing.run.engine import check_file
 from staffing.run.results import Settings
+from staffing.vocabulary import QUOTA_TYPES, SECTIONS
 
 from conftest import ORGS, ROOT, needs_shared
 
@@ -92,7 +93,7 @@ def test_the_workbook_holds_every_field_of_the_plan_format() -> None:
     assert not missing, f"fields of the plan format with no column or row in the workbook: {sorted(missing)}"
 
 
-def test_layout_knows_the_quota_types_and_sections_of_the_model() -> None:
+def test_the_vocabulary_knows_the_quota_types_and_sections_of_the_model() -> None:
     assert QUOTA_TYPES == model.QUOTA_TYPES
     assert SECTIONS == model.SECTIONS
 

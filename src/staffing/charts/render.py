@@ -27,6 +27,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
+from staffing import vocabulary
 from staffing.checks.context import Context
 from staffing.errors import code_point, visible
 from staffing.findings import Finding, body_index
@@ -66,9 +67,7 @@ class RenderError(Exception):
 
 # --------------------------------------------------------------------------- text
 
-_QUOTA_LABELS: dict[str, tuple[str, str]] = {
-    t: (CATALOGUE[f"quota.short.{t}"][0], CATALOGUE[f"quota.short.{t}"][1]) for t in QUOTA_TYPES
-}
+_QUOTA_LABELS: dict[str, tuple[str, str]] = {t: vocabulary.short("quota_type", t) for t in QUOTA_TYPES}
 
 
 def _t(key: str, lang: str, **params: object) -> str:

@@ -219,6 +219,8 @@ _OS_REASONS: tuple[tuple[str, str], ...] = (
     ("not a directory", "os.not-directory"), ("file name too long", "os.name-too-long"),
     ("too many levels of symbolic links", "os.loop"), ("resource busy", "os.busy"),
     ("text file busy", "os.busy"), ("input/output error", "os.io"), ("file exists", "os.exists"),
+    ("no reader on the pipe", "os.no-reader"), ("broken symbolic link", "os.broken-link"),
+    ("not a regular file, a device or a pipe", "os.special"), ("broken pipe", "os.pipe-closed"),
 )
 
 

@@ -100,11 +100,15 @@ def discover(explicit: str | None, cwd: str | Path | None = None) -> str | None:
     if explicit:
         return explicit
     candidate = Path(cwd or ".") / DEFAULT_NAME
-    return str(candidate) if candidate.is_file() else None
+    return str(candidate) if candidate.is_file() or candidate.is_symlink() else None  # a link: refused by load
 
 
 def load(path: str, limits: Limits = DEFAULT_LIMITS) -> list[Waiver]:
-    """Read and validate a waiver file.  Raises InputProblem (file:line:col)."""
+    """Read and validate a waiver file.  Raises InputProblem (file:line:col).  A symbolic
+    link is refused unread: a committed link could make an error quote a file from
+    elsewhere into a CI log."""
+    if os.path.islink(path):
+        raise problem(display_path(path), "waiver.symlink")
     doc = load_file(path, limits)
     doc.path = display_path(path)
     return parse(doc)

@@ -147,3 +147,16 @@ def test_the_readme_table_of_checks_is_the_registry() -> None:
     assert replace_table(readme) == readme, "README's table of checks differs from the registry"
     for check in CHECKS:
         assert f"| {check.code} | `{check.slug}` |" in readme
+
+
+# each block of codes has its module, and each module one block
+BLOCKS = {"ST0": "runlevel", "ST1": "bodies", "ST2": "quotas", "ST3": "dispatched", "ST4": "support", "ST5": "cadres",
+          "ST6": "elements", "ST7": "lists", "ST8": "applicability", "ST90": "consistency", "ST95": "county"}
+
+
+def test_one_module_per_block_of_codes() -> None:
+    """ST1xx in bodies.py, ST2xx in quotas.py, …, ST95x in county.py: a reader finds a code's
+    module by its hundred."""
+    for check in CHECKS:
+        block = next(b for b in sorted(BLOCKS, key=len, reverse=True) if check.code.startswith(b))
+        assert check.__module__ == f"staffing.checks.{BLOCKS[block]}", (check.code, check.__module__)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from staffing.checks.applicability import DevelopedTownNotATown, PackNotApplicable, PlanBeforePack
 from staffing.checks.base import DOC_HEADINGS, Check, Doc, Options, Scope, direction, option_label
 from staffing.checks.bodies import (
     BodyCount,
@@ -35,27 +36,23 @@ from staffing.checks.county import (
     CountyTransferMismatch,
     CountyVacanciesNotFirst,
 )
-from staffing.checks.elements import (
-    CommandCentreNotStaffed,
-    DevelopedTownNotATown,
-    GridTooCoarse,
-    MissingElement,
-    MissingList,
-    PackNotApplicable,
-    PlanBeforePack,
-    PowersNotCatalogued,
-)
-from staffing.checks.frontline import CommandCentreDomainsMissing, WorkOutsideItsBureau
-from staffing.checks.grid_workers import GridWorkersTooFew
-from staffing.checks.quotas import StaffingGrows, TransferOutOfRange, TransferUnrecorded
-from staffing.checks.runlevel import FormulaValueUsed, PackLoosensParent, UnusableInput, WaiverUnused
-from staffing.checks.units import (
+from staffing.checks.dispatched import (
     DispatchedAssessmentNotTownLed,
     DispatchedHeadNotConsulted,
     DispatchedUnitNotLocal,
-    OldNameplateKept,
-    SupportCentreNotMerged,
 )
+from staffing.checks.elements import (
+    CommandCentreDomainsMissing,
+    CommandCentreNotStaffed,
+    GridTooCoarse,
+    GridWorkersTooFew,
+    MissingElement,
+    WorkOutsideItsBureau,
+)
+from staffing.checks.lists import MissingList, PowersNotCatalogued
+from staffing.checks.quotas import StaffingGrows, TransferOutOfRange, TransferUnrecorded
+from staffing.checks.runlevel import FormulaValueUsed, PackLoosensParent, UnusableInput, WaiverUnused
+from staffing.checks.support import OldNameplateKept, SupportCentreNotMerged
 from staffing.findings import Severity
 from staffing.messages import CATALOGUE
 from staffing.words import Words

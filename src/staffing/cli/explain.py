@@ -53,7 +53,8 @@ def cmd_explain(options: ExplainOptions) -> int:
 def _word(value: str, pack: Any, lang: str) -> str:
     """One value of a pack's parameter as a reviewer reads it (zh): a role, a quota type, a
     unit type, a body category, one of the 1+4 elements or the five lists by its name."""
-    from staffing.checks.elements import ELEMENT_LABELS, LIST_LABELS
+    from staffing.checks.elements import ELEMENT_LABELS
+    from staffing.checks.lists import LIST_LABELS
 
     zh = lang == "zh"
     if value in pack.roles:

@@ -31,6 +31,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.actual": ("实有人数", "people in post"),
     "field.quota-total": ("编制总数", "total quota"),
     # ---- quota types ----------------------------------------------------------------------
+    # how each language joins a list, a label and its value, two clauses
+    "sep.list": ("、", ", "),
+    "sep.colon": ("：", ": "),
+    "sep.clause": ("；", "; "),
+    "sep.changes": ("；", ", "),
     # what a pack may switch on and off in a check (the check's own options are labelled beside it)
     "option.enabled": ("启用状态", "enabled"),
     "option.severity": ("严重程度", "severity"),

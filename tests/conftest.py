@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 ORGS = ROOT / "orgs"
-CASES = ROOT / "tests" / "cases"
+CASES = ROOT / "tests" / "checks" / "cases"
 RULES = ROOT / "rules"
 SCHEMA = ROOT / "schema" / "plan.schema.json"
 # The project's shared folder (seed articles, the SARIF schema) stands beside the checkout in

@@ -1,7 +1,7 @@
 """Org charts: golden DOT text, escaping of hostile names, determinism, and real images
 when Graphviz is installed.
 
-Regenerate the golden files with ``STAFFING_REGEN_GOLDEN=1 pytest tests/test_render.py``
+Regenerate the golden files with ``STAFFING_REGEN_GOLDEN=1 pytest tests/charts/test_render.py``
 and read the diff before committing it.
 """
 
@@ -36,7 +36,7 @@ from staffing.packs.load import resolve
 from staffing.plan.model import Plan
 from staffing.words import Words
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden"
 XINQIAO = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
 FONT = "Noto Sans CJK SC"

@@ -1,4 +1,4 @@
-"""The check corpus: tests/cases/<CODE>/{bad,good}/*.yaml, discovered from the folders.
+"""The check corpus: tests/checks/cases/<CODE>/{bad,good}/*.yaml, discovered from the folders.
 
 Each case file is a complete plan whose header says what it expects:
 

@@ -21,7 +21,7 @@ XINQIAO = "orgs/jiangsu/taizhou/jingjiang/xinqiao.yaml"
 XIASHU = "orgs/jiangsu/zhenjiang/jurong/xiashu.yaml"
 ZHANGPU = "orgs/jiangsu/suzhou/kunshan/zhangpu.yaml"
 HONGQIAO = "orgs/jiangsu/taizhou/taixing/hongqiao.yaml"
-WARNINGS_ONLY = "tests/cases/ST906/bad/old-body-lost.yaml"
+WARNINGS_ONLY = "tests/checks/cases/ST906/bad/old-body-lost.yaml"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -127,7 +127,7 @@ def test_unusable_wins_over_clean_in_json(capsys: pytest.CaptureFixture[str], tm
 
 
 def test_rules_override_with_custom_pack_reports_st000(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "check", "--rules", "tests/cases/ST000/packs/loosens-body-count.yaml", XINQIAO)
+    code, out, _ = run(capsys, "check", "--rules", "tests/checks/cases/ST000/packs/loosens-body-count.yaml", XINQIAO)
     assert "ST000" in out and "loosens-body-count.yaml:11:14" in out
     assert code == 0  # a loosened pack is a warning about the pack, not a failing plan
 
@@ -274,7 +274,7 @@ def test_corpus_folder_runs_as_one_tree(capsys: pytest.CaptureFixture[str]) -> N
 
 # ---------------------------------------------------------------- unknown figures: incomplete, never passed
 
-INCOMPLETE = "tests/cases/ST201/bad/baseline-not-provided.yaml"
+INCOMPLETE = "tests/checks/cases/ST201/bad/baseline-not-provided.yaml"
 
 
 def test_incomplete_plan_is_its_own_status_and_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -319,10 +319,10 @@ def test_unknown_role_value_is_an_input_error(capsys: pytest.CaptureFixture[str]
 
 
 def test_explain_roles_shows_how_each_body_was_read(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "check", "--explain-roles", "tests/cases/ST102/good/roles-read-from-names.yaml")
+    code, out, _ = run(capsys, "check", "--explain-roles", "tests/checks/cases/ST102/good/roles-read-from-names.yaml")
     assert code == 0
     assert "政法和社会事业局  角色：社会治理局、社会事业局（名称中的关键词“政法”、“社会事业”）；类别：职能机构（默认）；计入职能机构数量" in out
-    code, out, _ = run(capsys, "check", "--explain-roles", "--lang", "en", "tests/cases/ST101/good/own-rules-organs-not-counted.yaml")
+    code, out, _ = run(capsys, "check", "--explain-roles", "--lang", "en", "tests/checks/cases/ST101/good/own-rules-organs-not-counted.yaml")
     assert code == 0
     assert ("人大主席团办公室  roles: Other body (no role recognised in the name); category: organ set up under its own rules "
             "(keyword in the name: “人大”); not counted: the pack does not count this category") in out

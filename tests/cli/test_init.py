@@ -96,7 +96,7 @@ def _commands(root: Path) -> list[tuple[str, str]]:
 def test_the_ci_jobs_install_the_pinned_commit_and_run_the_check(repo: Path, tmp_path: Path) -> None:
     """The jobs' install lines name the repository and the full commit and take the
     dependencies from the lock with hashes; their check commands run green here (the
-    install itself runs in tests/test_plans_repo.py, which is slow)."""
+    install itself runs in tests/cli/test_plans_repo.py, which is slow)."""
     commands = _commands(repo)
     installs = [c for where, c in commands if "staffing check" not in c]
     assert len(installs) == 2 and installs[0] == installs[1]

@@ -13,7 +13,7 @@ Documents come from two sources, both driven by one seeded random generator:
 
 Where the fast reader reads a plan, the checks' verdict (findings, or why the plan is
 unusable) is compared too.  `run(seed, seconds, iterations)` stops at whichever bound comes first and returns the
-disagreements found; `python tests/reader_fuzz.py [SEED] [SECONDS]` runs it by hand.
+disagreements found; `python tests/io/reader_fuzz.py [SEED] [SECONDS]` runs it by hand.
 """
 
 from __future__ import annotations

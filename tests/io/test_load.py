@@ -4,7 +4,7 @@ executed, nothing lost.
 For every bad input: exit code 2 (1 for a valid plan that breaks a rule), exactly one
 message naming the file, with line and column where there is one, no traceback, bounded
 time and memory, and the rest of the batch still checked.  Small cases live in
-tests/hostile/; big ones (60 MB, 3 MB lines, 5,000-digit integers, deep nesting, alias
+tests/io/hostile/; big ones (60 MB, 3 MB lines, 5,000-digit integers, deep nesting, alias
 bombs) are generated into tmp_path here and never committed.
 """
 
@@ -32,7 +32,7 @@ from staffing.io import document, load, output
 from staffing.io.load import Limits, load_text
 from staffing.run.engine import check_file
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 GOOD = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
 GOOD_TEXT = GOOD.read_text(encoding="utf-8")
@@ -58,7 +58,7 @@ def by_path(report: dict) -> dict[str, dict]:
 
 
 # ---- the corpus ------------------------------------------------------------------------------
-# file in tests/hostile → (message key, line, column); None where the problem has no position.
+# file in tests/io/hostile → (message key, line, column); None where the problem has no position.
 
 CORPUS: dict[str, tuple[str, int | None, int | None]] = {
     "unclosed_bracket.yaml": ("input.syntax", 3, 10),

@@ -1,6 +1,6 @@
 """The fast reader reads exactly what the reference reader reads, or hands the file over.
 
-A differential fuzz (tests/reader_fuzz.py: generated and mutated documents, one fixed
+A differential fuzz (tests/io/reader_fuzz.py: generated and mutated documents, one fixed
 seed, a few seconds at most) and the disagreements it has found, kept as examples."""
 
 from __future__ import annotations

@@ -100,7 +100,7 @@ def test_the_vocabulary_knows_the_quota_types_and_sections_of_the_model() -> Non
 
 # the first plan that breaks each check (all 134 cases, good and bad, take ~45 s here; every
 # one of them gave the same findings when the reader was written)
-BAD_CASES = sorted({p.parent.parent.name: p for p in sorted((ROOT / "tests" / "cases").rglob("*.yaml"), reverse=True)
+BAD_CASES = sorted({p.parent.parent.name: p for p in sorted((ROOT / "tests" / "checks" / "cases").rglob("*.yaml"), reverse=True)
                     if p.parent.name == "bad"}.values())
 
 

@@ -109,7 +109,7 @@ MISTAKES_SAID = """\
 
 
 def test_a_file_full_of_mistakes_is_reported_in_full_at_once(capsys: pytest.CaptureFixture[str]) -> None:
-    path = "tests/mistakes/full-of-mistakes.yaml"
+    path = "tests/plan/mistakes/full-of-mistakes.yaml"
     code, first = run(capsys, "check", path)
     assert code == 2
     assert first == MISTAKES_SAID.format(f=path)
@@ -122,7 +122,7 @@ def test_a_file_full_of_mistakes_is_reported_in_full_at_once(capsys: pytest.Capt
 
 
 def test_the_mistakes_in_english_and_json(capsys: pytest.CaptureFixture[str]) -> None:
-    path = "tests/mistakes/full-of-mistakes.yaml"
+    path = "tests/plan/mistakes/full-of-mistakes.yaml"
     code, out = run(capsys, "check", "--lang", "en", path)
     assert code == 2
     assert not re.search(r"[\u3400-\u9fff]", re.sub(r"“[^”]*”", "", out).replace("“", "")), out
@@ -148,10 +148,10 @@ def test_the_systems_reason_is_said_in_chinese() -> None:
 
 def test_a_repeated_name_says_where_both_are(capsys: pytest.CaptureFixture[str]) -> None:
     """ST904 stands at the second name and says the line of the first."""
-    code, out = run(capsys, "check", "--select", "ST904", "tests/cases/ST904/bad/two-economic-bureaus.yaml")
+    code, out = run(capsys, "check", "--select", "ST904", "tests/checks/cases/ST904/bad/two-economic-bureaus.yaml")
     assert code == 1
     assert "  90:9  错误  ST904 名称重复  名称“经济发展局”与职能机构中的“经济发展局”（第43行）重复" in out
-    assert "经济发展局" in Path("tests/cases/ST904/bad/two-economic-bureaus.yaml").read_text(encoding="utf-8").splitlines()[42]
+    assert "经济发展局" in Path("tests/checks/cases/ST904/bad/two-economic-bureaus.yaml").read_text(encoding="utf-8").splitlines()[42]
 
 
 def test_the_schema_accepts_the_chinese_values(tmp_path: Path) -> None:

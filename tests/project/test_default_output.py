@@ -5,7 +5,7 @@ as a reviewer would write it, and is byte-identical from run to run.
 A Chinese line may carry, as fields of its own, the file checked (at the head of a plan's
 header line), the line:column or sheet!cell of a finding, and a finding's code (ST101) next to
 its title: a reviewer quotes those.  Everything else in a Chinese line is Chinese text, held to
-the same rules as the catalogue (tests/test_messages.py): no slug, id, role key, file name or
+the same rules as the catalogue (tests/project/test_messages.py): no slug, id, role key, file name or
 English word outside the allowed list, no half-width punctuation.
 """
 
@@ -29,7 +29,7 @@ DEVELOPED = ["--rules", "jiangsu-developed-town"]
 # runs whose output must not change from one process to the next: the examples one by one
 # and together, the streets under the developed-town pack, and the cycles ST905 lists
 RUNS = ([[p] for p in EXAMPLES] + [["orgs"]] + [[s, *DEVELOPED] for s in STREETS]
-        + [[str(p.relative_to(ROOT))] for p in sorted((ROOT / "tests" / "cases" / "ST905" / "bad").glob("*.yaml"))])
+        + [[str(p.relative_to(ROOT))] for p in sorted((ROOT / "tests" / "checks" / "cases" / "ST905" / "bad").glob("*.yaml"))])
 
 CJK = re.compile("[\u3400-\u9fff]")
 _HEAD_PATH = re.compile(r"^\S+\.(?:ya?ml|json|xlsx)(?=  )")  # the file a plan's header names
@@ -90,7 +90,7 @@ def _run(argv: list[str], seed: str) -> subprocess.CompletedProcess[bytes]:
 
 
 @pytest.mark.parametrize("argv", [["orgs"], [STREETS[0], *DEVELOPED],
-                                  ["tests/cases/ST905/bad"]], ids=["orgs", "street-developed", "ST905"])
+                                  ["tests/checks/cases/ST905/bad"]], ids=["orgs", "street-developed", "ST905"])
 def test_two_runs_are_byte_identical(argv: list[str]) -> None:
     """Two processes with different hash seeds (and the second reading the first's cache)
     print the very same bytes, with the same exit code."""

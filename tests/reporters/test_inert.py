@@ -12,7 +12,7 @@ import yaml
 from staffing.cli import main as cli
 from staffing.io.load import load_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
 GOOD_TEXT = GOOD.read_text(encoding="utf-8")
 

@@ -23,7 +23,7 @@ from staffing.checks import PLAN_CHECKS as ALL_CHECKS
 from staffing.cli.main import main
 from staffing.reporters.github import command, escape_data, escape_property
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 XINQIAO = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
 SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 FINDINGS_SCHEMA = ROOT / "schema" / "findings.schema.json"

@@ -15,7 +15,7 @@ from staffing.run.batch import check_paths
 from staffing.run.engine import check_file
 from staffing.run.results import Settings
 
-GOOD = Path(__file__).resolve().parents[1] / "orgs/jiangsu/taizhou/jingjiang/xinqiao.yaml"
+GOOD = Path(__file__).resolve().parents[2] / "orgs/jiangsu/taizhou/jingjiang/xinqiao.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def test_pack_change_rechecks_what_it_covers(tmp_path: Path, monkeypatch) -> Non
     root = tmp_path / "plans"
     write(str(root), 10, 4)
     plans = sorted(str(f) for f in root.rglob("*.yaml") if not f.name.startswith("_"))
-    base = Path(__file__).resolve().parents[1] / "rules" / "base.yaml"
+    base = Path(__file__).resolve().parents[2] / "rules" / "base.yaml"
     pack = tmp_path / "mypack.yaml"
     pack.write_text(base.read_text(encoding="utf-8").replace("id: base", "id: mypack"), encoding="utf-8")
     settings = Settings(rules=str(pack))

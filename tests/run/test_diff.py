@@ -17,7 +17,7 @@ from staffing.cli.main import main
 from staffing.run.diff import compare, load_version
 from staffing.run.engine import check_file
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 XINQIAO = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
 
 

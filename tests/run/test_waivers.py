@@ -15,7 +15,7 @@ from staffing.errors import InputProblem
 from staffing.run import waivers
 from staffing.run.engine import check_file
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 XINQIAO = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
 
 WAIVER = """\

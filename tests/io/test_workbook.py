@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -23,7 +24,7 @@ from staffing.run.engine import check_file
 from staffing.run.results import Settings
 from staffing.vocabulary import QUOTA_TYPES, SECTIONS
 
-from conftest import ORGS, ROOT, needs_shared
+from conftest import ORGS, ROOT, assert_opens, needs_shared, plan_with
 
 EXAMPLES = sorted(ORGS.rglob("*.yaml"))
 XINQIAO = ORGS / "jiangsu/taizhou/jingjiang/xinqiao.yaml"
@@ -368,3 +369,34 @@ def test_convert_refuses_an_unknown_suffix_and_an_invalid_plan(tmp_path: Path, c
     code, out, err = run(["convert", str(bad), "-o", str(tmp_path / "bad.xlsx")], capsys)
     assert (code, out) == (2, "") and "bad.yaml:" in err and err.count("\n") == 1
     assert not (tmp_path / "bad.xlsx").exists()
+
+
+# ---- every plan workbook the tool writes opens (issue 27) --------------------------------------
+
+
+def test_the_template_and_converted_workbooks_open(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = tmp_path / "template.xlsx"
+    assert cli.main(["template", "-o", str(template)]) == 0
+    converted = tmp_path / "plan.xlsx"
+    assert cli.main(["convert", str(XINQIAO), "-o", str(converted)]) == 0
+    capsys.readouterr()
+    for path in (template, converted):
+        assert_opens(path)
+
+
+def test_convert_writes_names_differing_by_a_space_so_that_check_reads_them(tmp_path: Path,
+                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        twin = dict(data["bodies"][1], name=data["bodies"][1]["name"] + " ")  # with its own leadership posts
+        data["bodies"].append(twin)
+
+    plan = plan_with(tmp_path, "twins.yaml", edit)
+    yaml_code = cli.main(["check", str(plan), "--no-cache", "--format", "json"])
+    yaml_out, _ = capsys.readouterr()
+    book_path = tmp_path / "twins.xlsx"
+    assert cli.main(["convert", str(plan), "-o", str(book_path)]) == 0
+    capsys.readouterr()
+    code = cli.main(["check", str(book_path), "--no-cache", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert (code, yaml_code) == (1, 1), out + err
+    assert "ST904" in yaml_out and "ST904" in out  # the same verdict: a duplicate name, not an unusable file

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from staffing.cli.main import main
 
-from conftest import ORGS
+from conftest import GOOD, GOOD_TEXT, ORGS, by_path, plan_variant, run_json
 
 HONGQIAO = ORGS / "jiangsu/taizhou/taixing/hongqiao.yaml"
 ZHANGPU = ORGS / "jiangsu/suzhou/kunshan/zhangpu.yaml"
@@ -234,3 +237,43 @@ def test_gits_reason_is_said_in_chinese() -> None:
     assert said("fatal: not a git repository (or any of the parent directories): .git") == (
         "无法从 git 读取旧版本：文件所在的文件夹不在 git 仓库中")
     assert render("diff.git", "en", {"reason": "bad revision"}).endswith("bad revision")
+
+
+# ---- plans that load but are wrong (issue 5) ------------------------------------------------
+
+SCHEMA_CASES = {
+    "unknown_field.yaml": ("\nbudget_funded: 110\n", "\nbudget_funded: 110\nbodys: []\n", "input.unknown-field"),
+    "negative.yaml": ("    actual: 8\n", "    actual: -8\n", "input.schema"),
+    "fraction.yaml": ("    actual: 8\n", "    actual: 7.5\n", "input.schema"),
+    "string_count.yaml": ("    actual: 8\n", '    actual: "8"\n', "input.schema"),
+    "digits_5000.yaml": ("    actual: 8\n", "    actual: " + "9" * 5000 + "\n", "input.number-too-long"),
+    "negative_5000.yaml": ("    actual: 8\n", "    actual: -" + "9" * 5000 + "\n", "input.number-too-long"),
+    "float_5000.yaml": ("    actual: 8\n", "    actual: " + "9" * 5000 + ".5\n", "input.not-finite"),
+    "quota_5000.json": ("", "", "input.number-too-long"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCHEMA_CASES))
+def test_wrong_values_name_their_place(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new, key = SCHEMA_CASES[name]
+    if name.endswith(".json"):
+        data = yaml.safe_load(GOOD_TEXT)
+        text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
+        f = tmp_path / name
+        f.write_text(text.replace('"administrative": 42', '"administrative": ' + "4" * 5000), encoding="utf-8")
+        want_line = text[: text.index('"administrative": 42')].count("\n") + 1
+    else:
+        f = plan_variant(tmp_path, name, old, new)
+        changed = f.read_text(encoding="utf-8").splitlines()
+        want_line = next((i for i, (x, y) in enumerate(zip(changed, GOOD_TEXT.splitlines(), strict=False), 1) if x != y), len(changed))
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    start = time.monotonic()
+    code, report = run_json(capsys, str(tmp_path))
+    assert time.monotonic() - start < 10
+    assert code == 2
+    files = by_path(report)
+    assert files["good.yaml"]["status"] == "pass"
+    err = files[name]["error"]
+    assert err["key"] == key
+    assert err["line"] == want_line
+    assert len(err["message"]["en"]) < 300 and len(err["message"]["zh"]) < 300

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 
 from staffing.cli import main as cli
 
-from conftest import ORGS
+from conftest import ORGS, assert_opens
+
+XINQIAO = ORGS / "jiangsu/taizhou/jingjiang/xinqiao.yaml"
 
 
 @pytest.fixture
@@ -101,3 +105,29 @@ def test_spreadsheet_formats_are_files_only(tmp_path: Path, capsys: pytest.Captu
     code = cli.main(["check", str(ORGS), "--format", "xlsx"])
     _, err = capsys.readouterr()
     assert code == 2 and "参数“--format”：无效的选择“xlsx”，可选：github、json、junit、sarif、text" in err
+
+
+# ---- the summary workbook opens whatever the plans hold (issue 27) -----------------------------
+
+
+@pytest.mark.parametrize("county", ["\x01县", "\u202e靖江市", "a/b:c*?[x]\\y", "History", "'引号'",
+                                    "很长的县名" * 10])
+def test_the_summary_workbook_opens_whatever_the_county_is_called(county: str, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for n, name in enumerate((county, county.upper(), county.lower())):
+        data = yaml.safe_load(XINQIAO.read_text(encoding="utf-8"))
+        data["town"]["county"] = name
+        data["town"]["code"] = f"32128210400{n}"
+        data["plan_date"] = data["plan_date"].isoformat()
+        (plans / f"p{n}.json").write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")  # \u0001 in JSON
+    out = tmp_path / "summary.xlsx"
+    code = cli.main(["check", str(plans), "--no-cache", "--output", f"xlsx={out}"])
+    _, err = capsys.readouterr()
+    assert code in (0, 1), err
+    wb = assert_opens(out)
+    assert len(wb.sheetnames) >= 4
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            assert all(v is None or not isinstance(v, str) or v.isprintable() or "\n" in v for v in row)

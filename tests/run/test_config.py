@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
+from staffing.cli import main as cli
 from staffing.cli.main import main
 from staffing.reporters import REPORTERS
 from staffing.run.config import find
 
-from conftest import ROOT
+from conftest import ROOT, plan_repo
 
 ZHANGPU = ROOT / "orgs/jiangsu/suzhou/kunshan/zhangpu.yaml"
 XINQIAO = ROOT / "orgs/jiangsu/taizhou/jingjiang/xinqiao.yaml"
@@ -154,3 +156,66 @@ def test_outputs_dispatch_through_the_reporters_registry(capsys, repo: Path, mon
     (repo / "staffing.toml").write_text('[check]\nformat = "nope"\n', encoding="utf-8")
     code, out, err = run(capsys, "check", "orgs", "--lang", "en")
     assert (code, out) == (2, "") and "unknown output format “nope”" in err
+
+
+# ---- staffing.toml: bounded, and never read through a link (issue 27) --------------------------
+
+COMMANDS = [
+    ["check", "plan.yaml", "--no-cache"],
+    ["rules"],
+    ["explain", "ST201"],
+    ["render", "plan.yaml", "-o", "chart.dot"],
+    ["diff", "plan.yaml", "plan.yaml"],
+]
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=lambda a: a[0])
+def test_a_deeply_nested_config_is_one_message_in_every_command(argv: list[str], tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    repo = plan_repo(tmp_path)
+    (repo / "staffing.toml").write_text("[check]\nx = " + "[" * 1000 + "]" * 1000 + "\n")  # 2 kB
+    monkeypatch.chdir(repo)
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err == "staffing: staffing.toml: 嵌套超过64层\n"
+
+
+def test_config_nesting_is_bounded_at_the_plans_depth(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    repo = plan_repo(tmp_path)
+    (repo / "staffing.toml").write_text("[check]\nx = " + "[" * 65 + "]" * 65 + "\n")  # tomllib reads it
+    monkeypatch.chdir(repo)
+    assert cli.main(["rules", "--lang", "en"]) == 2
+    assert capsys.readouterr().err == "staffing: staffing.toml: nested deeper than 64 levels\n"
+
+
+def test_a_huge_config_is_refused_before_it_is_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    repo = plan_repo(tmp_path)
+    with open(repo / "staffing.toml", "w") as fh:
+        fh.write("[check]\n")
+        fh.write("# padding\n" * 600_000)  # 6 MB, made here
+    monkeypatch.chdir(repo)
+    started = time.monotonic()
+    assert cli.main(["check", "plan.yaml", "--no-cache"]) == 2
+    assert time.monotonic() - started < 30
+    err = capsys.readouterr().err
+    assert "staffing.toml: " in err and "超过上限5242880字节" in err
+
+
+SECRET = "root:SECRET-LINE-FROM-ELSEWHERE:0:0"
+
+
+def test_a_linked_config_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    repo = plan_repo(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_text(f"{SECRET} = 1\n")
+    (repo / "staffing.toml").symlink_to(elsewhere)
+    monkeypatch.chdir(repo)
+    assert cli.main(["check", "plan.yaml", "--no-cache"]) == 2
+    out, err = capsys.readouterr()
+    assert err == "staffing: staffing.toml: 配置文件是符号链接，不予读取；请改为普通文件\n"
+    assert "SECRET" not in out + err

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from staffing.cli import main as cli
 from staffing.cli.main import main
 from staffing.errors import InputProblem
 from staffing.run import waivers
 from staffing.run.engine import check_file
+
+from conftest import plan_repo
 
 ROOT = Path(__file__).resolve().parents[2]
 XINQIAO = ROOT / "orgs" / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
@@ -193,3 +196,21 @@ def test_loader_is_safe(work: Path) -> None:
     with pytest.raises(InputProblem) as exc:
         waivers.load(w)
     assert exc.value.key == "input.tag"
+
+
+# ---- the waiver file is never read through a link (issue 27) ----------------------------------
+
+SECRET = "root:SECRET-LINE-FROM-ELSEWHERE:0:0"
+
+
+def test_a_linked_waiver_file_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    repo = plan_repo(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.write_text(f"{SECRET}: x\n")
+    (repo / "staffing-waivers.yaml").symlink_to(elsewhere)
+    monkeypatch.chdir(repo)
+    assert cli.main(["check", "plan.yaml", "--no-cache"]) == 2
+    out, err = capsys.readouterr()
+    assert err == "staffing: staffing-waivers.yaml: 豁免文件是符号链接，不予读取；请改为普通文件\n"
+    assert "SECRET" not in out + err

@@ -63,7 +63,7 @@ def test_bad_case_differs_from_its_good_case_exactly_where_it_says(case: Case) -
     """A bad case's first header lines say what it breaks, the good case of its code it
     derives from and where it changes it; the two plans' data differ there and nowhere else."""
     lines = case.path.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith(f"# {case.code} bad: "), f"{case.id}: the first line says what it breaks"
+    assert lines[0].startswith(f"# {case.code} bad"), f"{case.id}: the first line says what it breaks"
     assert lines[1].startswith("# derives from: ") and lines[2].startswith("# changes: "), (
         f"{case.id}: lines 2 and 3 are '# derives from: ../good/NAME.yaml' and '# changes: PATH, …'")
     assert case.derives_from is not None and case.changes

@@ -153,8 +153,8 @@ def test_a_repeated_name_says_where_both_are(capsys: pytest.CaptureFixture[str])
     """ST904 stands at the second name and says the line of the first."""
     code, out = run(capsys, "check", "--select", "ST904", "tests/checks/cases/ST904/bad/two-economic-bureaus.yaml")
     assert code == 1
-    assert "  90:9  错误  ST904 名称重复  名称“经济发展局”与职能机构中的“经济发展局”（第43行）重复" in out
-    assert "经济发展局" in Path("tests/checks/cases/ST904/bad/two-economic-bureaus.yaml").read_text(encoding="utf-8").splitlines()[42]
+    assert "  99:9  错误  ST904 名称重复  名称“经济发展局”与职能机构中的“经济发展局”（第45行）重复" in out
+    assert "经济发展局" in Path("tests/checks/cases/ST904/bad/two-economic-bureaus.yaml").read_text(encoding="utf-8").splitlines()[44]
 
 
 def test_the_schema_accepts_the_chinese_values(tmp_path: Path) -> None:

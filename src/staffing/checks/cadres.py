@@ -12,15 +12,10 @@ from staffing.plan.model import LeadershipPost
 from staffing.words import Words
 
 
-def _holders(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], str, str | None, list[LeadershipPost]]]:
+def _holders(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], str, str | None, tuple[LeadershipPost, ...]]]:
     """(loc, name, rank, posts) for every body, the support centre and every institution."""
-    for i, body in enumerate(ctx.plan.bodies):
-        yield ("bodies", i), body.name, body.rank, body.leadership
-    if ctx.plan.support_center is not None:
-        c = ctx.plan.support_center
-        yield ("support_center",), c.name, None, c.leadership
-    for i, inst in enumerate(ctx.plan.institutions):
-        yield ("institutions", i), inst.name, None, inst.leadership
+    for unit in ctx.units_written("bodies", "support_center", "institutions"):
+        yield unit.loc, unit.name, unit.rank, unit.leadership
 
 
 def _team_trail() -> tuple[tuple[str, str], ...]:

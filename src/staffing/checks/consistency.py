@@ -217,24 +217,10 @@ class OverEstablishment(Check):
                 yield Problem("ST903", {"name": name, "actual": actual, "quota": total,
                                         "excess": actual - total}, loc + ("actual",), trail=trail)
 
-        for i, body in enumerate(ctx.plan.bodies):
-            yield from over(("bodies", i), body.name, body.quotas, body.actual, ((body.name, body.name),))
-            for j, sub in enumerate(body.subunits):
-                yield from over(("bodies", i, "subunits", j), sub.name, sub.quotas, sub.actual,
-                                ((body.name, body.name), (sub.name, sub.name)))
-        if ctx.plan.support_center is not None:
-            c = ctx.plan.support_center
-            yield from over(("support_center",), c.name, c.quotas, c.actual, ((c.name, c.name),))
-        for i, inst in enumerate(ctx.plan.institutions):
-            yield from over(("institutions", i), inst.name, inst.quotas, inst.actual,
-                            (label("label.institutions"), (inst.name, inst.name)))
-        for i, kept in enumerate(ctx.plan.support_institutions):  # kept outside the centre: still 超编 if over
-            yield from over(("support_institutions", i), kept.name, kept.quotas, kept.actual,
-                            (label("label.institutions"), (kept.name, kept.name)))
-        for i, unit in enumerate(ctx.plan.dispatched_units):
-            if unit.quotas.total != 0 or unit.actual:
-                yield from over(("dispatched_units", i), unit.name, unit.quotas, unit.actual,
-                                (label("label.dispatched-units"), (unit.name, unit.name)))
+        for unit in ctx.units:  # every unit, the support institutions kept outside the centre too
+            if unit.kind == "dispatched" and unit.quotas.total == 0 and not unit.actual:
+                continue  # a dispatched unit whose quota is its department's
+            yield from over(unit.loc, unit.name, unit.quotas, unit.actual, ctx.trail_of(unit))
 
 
 class DuplicateName(Check):
@@ -290,24 +276,16 @@ class DuplicateName(Check):
             return (render("place.of", "zh", {"owner": owner, "part": part[0]}),
                     render("place.of", "en", {"owner": owner, "part": part[1]}))
 
-        for i, body in enumerate(plan.bodies):
-            entries.append((body.name, ("bodies", i, "name"), (bodies,), bodies))
-            entries.extend((p, ("bodies", i, "nameplates", j), ((body.name, body.name), plates), of(body.name, plates))
-                           for j, p in enumerate(body.nameplates))
-        if plan.support_center is not None:
-            centre = plan.support_center.name
-            entries.append((centre, ("support_center", "name"), (centre_label,), centre_label))
-            entries.extend((p, ("support_center", "nameplates", j), ((centre, centre), plates), of(centre, plates))
-                           for j, p in enumerate(plan.support_center.nameplates))
-        entries.extend((c.name, ("support_institutions", i, "name"), (label("label.institutions"),),
-                        label("label.institutions")) for i, c in enumerate(plan.support_institutions))
-        for i, inst in enumerate(plan.institutions):
-            inst_part = label("label.institutions")
-            entries.append((inst.name, ("institutions", i, "name"), (inst_part,), inst_part))
-            entries.extend((p, ("institutions", i, "nameplates", j), ((inst.name, inst.name), plates), of(inst.name, plates))
-                           for j, p in enumerate(inst.nameplates))
-        entries.extend((u.name, ("dispatched_units", i, "name"), (label("label.dispatched-units"),),
-                        label("label.dispatched-units")) for i, u in enumerate(plan.dispatched_units))
+        part_of = {"bodies": bodies, "support_center": centre_label, "support_institutions": label("label.institutions"),
+                   "institutions": label("label.institutions"), "dispatched_units": label("label.dispatched-units")}
+        for unit in ctx.units:
+            if unit.kind == "section":
+                continue  # a section may share a name with another body's (两个局都可以有"办公室"): below
+            part = part_of[unit.written]
+            entries.append((unit.name, (*unit.loc, "name"), (part,), part))
+            if unit.written != "support_institutions":
+                entries.extend((p, (*unit.loc, "nameplates", j), ((unit.name, unit.name), plates), of(unit.name, plates))
+                               for j, p in enumerate(unit.nameplates))
         zone_names = ctx.zone_names
         for name, loc, trail, part in entries:
             key = normalize(name)
@@ -447,13 +425,15 @@ class BaselineBodyUnaccounted(Check):
         if plan.baseline is None or not plan.baseline.bodies:
             return
         landed: set[str] = set()
-        for body in plan.bodies:
-            landed |= {normalize(n) for n in [*body.merged_from, body.name, *body.nameplates]}
-        if plan.support_center is not None:
-            landed |= {normalize(n) for n in plan.support_center.absorbed}
-        landed |= {normalize(c.name) for c in plan.support_institutions}
-        for inst in plan.institutions:
-            landed |= {normalize(n) for n in [inst.name, *inst.absorbed, *inst.nameplates]}
+        for unit in ctx.units:  # where an old body may have gone
+            if unit.written == "bodies":
+                landed |= {normalize(n) for n in [*unit.merged_from, unit.name, *unit.nameplates]}
+            elif unit.written == "support_center":
+                landed |= {normalize(n) for n in unit.absorbed}
+            elif unit.written == "support_institutions":
+                landed.add(normalize(unit.name))
+            elif unit.written == "institutions":
+                landed |= {normalize(n) for n in [unit.name, *unit.absorbed, *unit.nameplates]}
         normal = normalize_many(plan.baseline.bodies)  # a list that can be long
         old = set(normal)
         for j, name in enumerate(plan.baseline.bodies):

@@ -87,41 +87,31 @@ class SupportCentreNotMerged(Check):
             yield not_provided("institutions" if not plan.provided("institutions") else "support_center",
                                option="one_centre")
             return
-        marked = [i for i, inst in enumerate(plan.institutions) if inst.support_center]
-        if opts.one_centre and plan.support_center is None and not marked:
+        centres = [u for u in ctx.units if u.kind == "centre"]
+        if opts.one_centre and not centres:
             yield Problem("ST401.missing", {}, (), option="one_centre")
-        centres = (1 if plan.support_center is not None else 0) + len(marked)
-        if centres > 1:
-            for i in marked[1 if plan.support_center is None else 0:]:
-                inst = plan.institutions[i]
-                yield Problem("ST401.two-centres", {"name": inst.name}, ("institutions", i, "support_center"),
-                              trail=(label("label.institutions"), (inst.name, inst.name)), option="one_centre")
-        others = [i for i, inst in enumerate(plan.institutions) if not inst.support_center]
-        for i in others:
-            inst = plan.institutions[i]
-            trail = (label("label.institutions"), (inst.name, inst.name))
-            if opts.one_centre and inst.kind == "support":
-                yield Problem("ST401.separate", {"name": inst.name}, ("institutions", i, "kind"), trail=trail,
+        for centre in centres[1:]:  # the first is the centre; a second is one too many
+            yield Problem("ST401.two-centres", {"name": centre.name}, (*centre.loc, "support_center"),
+                          trail=ctx.trail_of(centre), option="one_centre")
+        others = [u for u in ctx.units_written("institutions") if u.kind == "institution"]
+        kept = ctx.units_written("support_institutions")
+        for unit in others:
+            if opts.one_centre and unit.institution_kind == "support":
+                yield Problem("ST401.separate", {"name": unit.name}, (*unit.loc, "kind"), trail=ctx.trail_of(unit),
                               option="one_centre")
-            elif opts.remaining_kinds is not None and inst.kind not in opts.remaining_kinds:
-                zh, en = label(f"institution.{inst.kind}")
-                yield Problem("ST401.kind", {"name": inst.name, "kind": Words(zh, en)},
-                              ("institutions", i, "kind"), trail=trail, option="remaining_kinds")
-        remaining = len(others) + len(plan.support_institutions)
+            elif opts.remaining_kinds is not None and unit.institution_kind not in opts.remaining_kinds:
+                zh, en = label(f"institution.{unit.institution_kind}")
+                yield Problem("ST401.kind", {"name": unit.name, "kind": Words(zh, en)},
+                              (*unit.loc, "kind"), trail=ctx.trail_of(unit), option="remaining_kinds")
+        remaining = len(others) + len(kept)
         if opts.max_remaining is not None and remaining > opts.max_remaining:
-            names = [plan.institutions[i].name for i in others] + [c.name for c in plan.support_institutions]
+            names = [u.name for u in (*others, *kept)]
             yield Problem("ST401.remaining", {"count": remaining, "limit": opts.max_remaining, "names": names},
                           ("institutions",), trail=(label("label.institutions"),), option="max_remaining", at_key=True)
         if not opts.one_centre:
             return
-        for i, kept in enumerate(ctx.plan.support_institutions):
-            yield Problem(
-                "ST401.separate",
-                {"name": kept.name},
-                ("support_institutions", i),
-                trail=(label("label.institutions"), (kept.name, kept.name)),
-                option="one_centre",
-            )
+        for unit in kept:
+            yield Problem("ST401.separate", {"name": unit.name}, unit.loc, trail=ctx.trail_of(unit), option="one_centre")
 
 
 class NameplateOptions(Options):
@@ -169,26 +159,25 @@ class OldNameplateKept(Check):
     )
 
     def run(self, ctx: Context, opts: NameplateOptions) -> Iterator[Problem]:
-        centre = ctx.plan.support_center
-        if not opts.forbid or centre is None:
+        centres = ctx.units_written("support_center")
+        if not opts.forbid or not centres:
             return
-        absorbed = {normalize(n): n for n in centre.absorbed}
-        for j, plate in enumerate(centre.nameplates):
-            if normalize(plate) in absorbed:
-                yield Problem("ST402", {"name": plate, "holder": centre.name}, ("support_center", "nameplates", j), option="forbid")
-        for i, body in enumerate(ctx.plan.bodies):
-            if normalize(body.name) in absorbed:
-                yield Problem("ST402", {"name": body.name, "holder": ctx.plan.town.name}, ("bodies", i, "name"),
-                              trail=((body.name, body.name),), option="forbid")
-            for j, plate in enumerate(body.nameplates):
-                if normalize(plate) in absorbed:
-                    yield Problem("ST402", {"name": plate, "holder": body.name}, ("bodies", i, "nameplates", j),
-                                  trail=((body.name, body.name),), option="forbid")
-            for j, sub in enumerate(body.subunits):
-                if normalize(sub.name) in absorbed:
-                    yield Problem("ST402", {"name": sub.name, "holder": body.name}, ("bodies", i, "subunits", j, "name"),
-                                  trail=((body.name, body.name),), option="forbid")
-        for i, inst in enumerate(ctx.plan.support_institutions):
-            if normalize(inst.name) in absorbed:
-                yield Problem("ST402", {"name": inst.name, "holder": ctx.plan.town.name}, ("support_institutions", i, "name"),
-                              option="forbid")
+        absorbed = {normalize(n): n for c in centres for n in c.absorbed}
+        town = ctx.plan.town.name
+        for unit in ctx.units:
+            if unit.kind == "body":
+                named = ((unit.name, unit.name),)
+                if normalize(unit.name) in absorbed:
+                    yield Problem("ST402", {"name": unit.name, "holder": town}, (*unit.loc, "name"), trail=named,
+                                  option="forbid")
+            elif unit.kind == "section" and unit.parent is not None and normalize(unit.name) in absorbed:
+                owner = ctx.plan.bodies[int(unit.parent[1])].name
+                yield Problem("ST402", {"name": unit.name, "holder": owner}, (*unit.loc, "name"),
+                              trail=((owner, owner),), option="forbid")
+            elif unit.written == "support_institutions" and normalize(unit.name) in absorbed:
+                yield Problem("ST402", {"name": unit.name, "holder": town}, (*unit.loc, "name"), option="forbid")
+            if unit.written in ("support_center", "bodies"):
+                for j, plate in enumerate(unit.nameplates):
+                    if normalize(plate) in absorbed:
+                        yield Problem("ST402", {"name": plate, "holder": unit.name}, (*unit.loc, "nameplates", j),
+                                      trail=((unit.name, unit.name),) if unit.kind == "body" else (), option="forbid")

@@ -7,14 +7,15 @@ them.  No policy number is written here: every number comes in as a parameter.
 
 from __future__ import annotations
 
+import importlib
 import re
 import string
 from typing import Any
 
 from staffing import vocabulary
-from staffing.words import Words, charts, cli, diff, lsp, reading, report, reporters, workbook
+from staffing.words import Words
 
-CATALOGUE: dict[str, tuple[str, str]] = {
+_SHARED: dict[str, tuple[str, str]] = {
     # ---- checks -------------------------------------------------------------------------
     # Chinese: 编制 and 职数 counted in 名, people in 人, bodies and items in 个/项; no space
     # between Chinese text and an inserted value; full-width punctuation.  Values shown in
@@ -91,44 +92,62 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "label.support-center": ("综合服务中心", "support service centre"),
 }
 
-# argparse's own words, by its gettext message ids: Chinese for Chinese help and errors; the
-# English is argparse's own text.  Ids argparse has that are not here stay English.
-ARGPARSE: dict[str, tuple[str, str]] = {f"argparse.{en}": (zh, en) for en, zh in (
-    ("usage: ", "用法："),
-    ("options", "选项"),
-    ("positional arguments", "位置参数"),
-    ("show this help message and exit", "显示本帮助并退出"),
-    ("show program's version number and exit", "显示版本号并退出"),
-    ("%(prog)s: error: %(message)s\n", "%(prog)s：错误：%(message)s\n"),
-    ("argument %(argument_name)s: %(message)s", "参数“%(argument_name)s”：%(message)s"),
-    ("invalid %(type)s value: %(value)r", "无效的值“%(value)s”"),
-    ("the following arguments are required: %s", "缺少以下参数：%s"),
-    ("unrecognized arguments: %s", "无法识别的参数：%s"),
-    ("expected one argument", "应有一个值"),
-    ("expected at least one argument", "应至少有一个值"),
-    ("expected at most one argument", "应至多有一个值"),
-    ("expected %s argument", "应有%s个值"),
-    ("expected %s arguments", "应有%s个值"),
-    ("ambiguous option: %(option)s could match %(matches)s", "选项%(option)s不明确，可能是%(matches)s"),
-    ("not allowed with argument %s", "不能与参数%s同时使用"),
-    ("one of the arguments %s is required", "参数%s须写一个"),
-    ("ignored explicit argument %r", "忽略了多余的值%r"),
-    ("can't open '%(filename)s': %(error)s", "无法打开“%(filename)s”：%(error)s"),
-)}
 
-# The words of each area (staffing.words) and of the plan format's vocabulary, merged into
-# the one catalogue; a check's own words (beside its code in staffing.checks) join it when the
-# check registers.
+# The plan format's vocabulary joins the catalogue now; a check's own words (beside its code in
+# staffing.checks) when the check registers; each area's words (staffing.words) the first time
+# a key of the area is asked for, by the key's first part: a one-file check never reads the
+# workbook's, the help's or the report's words.
+AREAS: dict[str, str] = {prefix: area for area, prefixes in {
+    "reading": ("input", "syntax", "os", "git", "schema", "pack", "config", "skip", "waiver"),
+    "workbook": ("xlsx",),
+    "cli": ("cli", "help", "argparse", "explain", "rules", "ci", "guide", "convert", "init", "hook"),
+    "reporters": ("report", "roles", "rollup", "summary"),
+    "report": ("rpt",),
+    "charts": ("chart", "render"),
+    "diff": ("diff",),
+    "lsp": ("lsp",),
+}.items() for prefix in prefixes}
+
+
+class _Catalogue(dict[str, tuple[str, str]]):
+    """The one catalogue: key → (Chinese, English), each area's words read when first needed."""
+
+    def __init__(self, shared: dict[str, tuple[str, str]]) -> None:
+        super().__init__(shared)
+        self.loaded: set[str] = set()
+
+    def __missing__(self, key: str) -> tuple[str, str]:
+        if self._load(key):
+            return dict.__getitem__(self, key)
+        raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or (self._load(key) and dict.__contains__(self, key))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key in self:
+            return dict.__getitem__(self, key)
+        return default
+
+    def _load(self, key: object) -> bool:
+        area = AREAS.get(str(key).split(".", 1)[0])
+        if area is None or area in self.loaded:
+            return False
+        self.loaded.add(area)
+        words: dict[str, tuple[str, str]] = importlib.import_module(f"staffing.words.{area}").WORDS
+        for k, v in words.items():
+            self.setdefault(k, v)
+        return True
+
+    def everything(self) -> _Catalogue:
+        """Every area's words read (for what lists the whole catalogue: its tests)."""
+        for area in sorted(set(AREAS.values())):
+            self._load(next(p for p, a in AREAS.items() if a == area) + ".")
+        return self
+
+
+CATALOGUE = _Catalogue(_SHARED)
 CATALOGUE.update(vocabulary.catalogue())
-CATALOGUE.update(reading.WORDS)
-CATALOGUE.update(workbook.WORDS)
-CATALOGUE.update(cli.WORDS)
-CATALOGUE.update(ARGPARSE)
-CATALOGUE.update(reporters.WORDS)
-CATALOGUE.update(report.WORDS)
-CATALOGUE.update(charts.WORDS)
-CATALOGUE.update(diff.WORDS)
-CATALOGUE.update(lsp.WORDS)
 
 _JOIN = {"zh": "、", "en": ", "}
 

@@ -160,3 +160,14 @@ def test_one_module_per_block_of_codes() -> None:
     for check in CHECKS:
         block = next(b for b in sorted(BLOCKS, key=len, reverse=True) if check.code.startswith(b))
         assert check.__module__ == f"staffing.checks.{BLOCKS[block]}", (check.code, check.__module__)
+
+
+def test_no_area_of_the_catalogue_writes_a_checks_key() -> None:
+    """A check's messages join the catalogue when it registers, and each area's words when
+    first needed: no area may hold one of a check's keys (it would be another text)."""
+    from staffing.messages import CATALOGUE
+
+    CATALOGUE.everything()
+    for check in CHECKS:
+        for key, words in check.messages.items():
+            assert tuple(CATALOGUE[key]) == tuple(words), key

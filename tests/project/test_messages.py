@@ -49,7 +49,7 @@ FIELD = re.compile(r"\{\{|\}\}|\{[^{}]*\}|%\([a-z_]+\)[srd]|%[srd]")  # str.form
 
 
 def _zh_entries() -> list[tuple[str, str]]:
-    return sorted((key, zh) for key, (zh, _en) in CATALOGUE.items())
+    return sorted((key, zh) for key, (zh, _en) in CATALOGUE.everything().items())
 
 
 def ascii_problems(text: str) -> list[str]:
@@ -156,7 +156,7 @@ def test_scanner_catches_what_the_issue_showed() -> None:
 
 
 def test_every_entry_has_both_languages() -> None:
-    for key, (zh, en) in CATALOGUE.items():
+    for key, (zh, en) in CATALOGUE.everything().items():
         assert zh.strip() and en.strip(), key
 
 
@@ -166,3 +166,17 @@ def test_english_plurals() -> None:
     assert plural(0, "plan", "plans") == "0 plans"
     assert render("report.summary", "en", {"plans": 1, "passed": 1, "failed": 0, "unusable": 0, "incomplete": 0, "unknown": 0, "skipped": 0, "errors": 1,
                                             "warnings": 0, "waived": 0}).startswith("1 plan checked")
+
+
+def test_each_area_owns_the_first_parts_of_its_keys() -> None:
+    """The catalogue reads an area's words when a key of the area is first asked for, by the
+    key's first part: every key of an area starts with one of the parts the catalogue says
+    are the area's, and no part belongs to two areas."""
+    import importlib
+
+    from staffing.messages import AREAS
+
+    for area in sorted(set(AREAS.values())):
+        words = importlib.import_module(f"staffing.words.{area}").WORDS
+        strays = sorted(k for k in words if AREAS.get(k.split(".", 1)[0]) != area)
+        assert strays == [], (area, strays)

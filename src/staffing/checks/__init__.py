@@ -133,7 +133,8 @@ def _validate_words(check: type[Check], fail: Callable[[str], None]) -> None:
             fail(f"message {key!r} is empty in one language")
         if fields(words.zh) != fields(words.en):
             fail(f"message {key!r} fills {sorted(fields(words.zh))} in Chinese but {sorted(fields(words.en))} in English")
-        if key in CATALOGUE and tuple(CATALOGUE[key]) != tuple(words):
+        known = dict.get(CATALOGUE, key)  # (an area's words not read yet: tests/checks/test_registry holds those)
+        if known is not None and tuple(known) != tuple(words):
             fail(f"message key {key!r} is another text's already")
     doc = getattr(check, "doc_zh", None)
     if not (isinstance(doc, Doc) and all(part.strip() for part in doc)):

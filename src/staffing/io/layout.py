@@ -327,12 +327,17 @@ WRITE_ORDER: tuple[Form | Table, ...] = (
 )
 
 
-_RANK = {sheet.name: n for n, sheet in enumerate(SHEETS)}
+_RANK: dict[str, int] = {}
 
 
 def sheet_rank(name: str | None) -> int:
-    """Where a sheet comes in the plan (for ordering places in a workbook by plan order)."""
-    return -1 if name is None else _RANK.get(name, len(_RANK))
+    """Where a sheet comes in the plan (for ordering places in a workbook by plan order);
+    the sheets' names (the workbook's words) are read only for a workbook's places."""
+    if name is None:
+        return -1
+    if not _RANK:
+        _RANK.update({sheet.name: n for n, sheet in enumerate(SHEETS)})
+    return _RANK.get(name, len(_RANK))
 
 
 def strip_marks(header: str) -> str:

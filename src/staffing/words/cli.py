@@ -316,4 +316,35 @@ WORDS: dict[str, tuple[str, str]] = {
         "无效的选择“{value}”，是否要写“{close}”？可选：{choices}",
         "invalid choice “{value}”: did you mean “{close}”? (choose from {choices})",
     ),
+    "help.cmd.lsp": (
+        "语言服务器（经标准输入输出）：在编辑器中随写随查，问题标在所在的行列",
+        "language server over stdio: findings in the editor, at their line and column, as you type",
+    ),
+    "help.lsp.stdio": ("经标准输入输出通信（默认，编辑器客户端常传此参数）", "talk over stdin/stdout (the default; clients often pass it)"),
 }
+
+# argparse's own words, by its gettext message ids: Chinese for Chinese help and errors; the
+# English is argparse's own text.  Ids argparse has that are not here stay English.
+ARGPARSE: dict[str, tuple[str, str]] = {f"argparse.{en}": (zh, en) for en, zh in (
+    ("usage: ", "用法："),
+    ("options", "选项"),
+    ("positional arguments", "位置参数"),
+    ("show this help message and exit", "显示本帮助并退出"),
+    ("show program's version number and exit", "显示版本号并退出"),
+    ("%(prog)s: error: %(message)s\n", "%(prog)s：错误：%(message)s\n"),
+    ("argument %(argument_name)s: %(message)s", "参数“%(argument_name)s”：%(message)s"),
+    ("invalid %(type)s value: %(value)r", "无效的值“%(value)s”"),
+    ("the following arguments are required: %s", "缺少以下参数：%s"),
+    ("unrecognized arguments: %s", "无法识别的参数：%s"),
+    ("expected one argument", "应有一个值"),
+    ("expected at least one argument", "应至少有一个值"),
+    ("expected at most one argument", "应至多有一个值"),
+    ("expected %s argument", "应有%s个值"),
+    ("expected %s arguments", "应有%s个值"),
+    ("ambiguous option: %(option)s could match %(matches)s", "选项%(option)s不明确，可能是%(matches)s"),
+    ("not allowed with argument %s", "不能与参数%s同时使用"),
+    ("one of the arguments %s is required", "参数%s须写一个"),
+    ("ignored explicit argument %r", "忽略了多余的值%r"),
+    ("can't open '%(filename)s': %(error)s", "无法打开“%(filename)s”：%(error)s"),
+)}
+WORDS.update(ARGPARSE)

@@ -10,9 +10,4 @@ WORDS: dict[str, tuple[str, str]] = {
     "lsp.fix-colon": ("把全角冒号改为英文冒号", "Write an ASCII colon for the full-width one"),
     "lsp.fix-number": ("改为{value}", "Write {value}"),
     "lsp.fix-word": ("改为“{word}”", "Write “{word}”"),
-    "help.cmd.lsp": (
-        "语言服务器（经标准输入输出）：在编辑器中随写随查，问题标在所在的行列",
-        "language server over stdio: findings in the editor, at their line and column, as you type",
-    ),
-    "help.lsp.stdio": ("经标准输入输出通信（默认，编辑器客户端常传此参数）", "talk over stdin/stdout (the default; clients often pass it)"),
 }

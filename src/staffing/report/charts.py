@@ -1,0 +1,33 @@
+"""The org chart of each plan of the review report: inline SVG laid out for the chart's
+page (A4 landscape), or the reason there is none.  Used by `staffing report` and the page
+(`staffing serve`)."""
+
+from __future__ import annotations
+
+from staffing.checks.context import Context
+from staffing.report.build import ChartMaker
+from staffing.run.results import FileResult
+
+
+def chart_maker() -> ChartMaker:
+    """Charts for the report: inline SVG laid out for the chart's page (A4 landscape),
+    or the reason there is none."""
+    from staffing.charts.draw import fitted_chart
+    from staffing.charts.paper import Sheet
+    from staffing.charts.render import RenderError, find_cjk_font, image
+    from staffing.report.html import CHART_AREA_MM, inline_svg
+
+    font: list[str] = []
+    sheet = Sheet.mm(*CHART_AREA_MM)
+
+    def make(result: FileResult, lang: str) -> tuple[str | None, str | None]:
+        assert result.plan is not None and result.pack is not None
+        try:
+            if not font:
+                font.append(find_cjk_font())
+            chart = fitted_chart(Context.of(result.plan, result.pack), result.findings, lang, font[0], sheet)
+            return inline_svg(image(chart.dot, "svg")), None
+        except RenderError as exc:
+            return None, exc.message(lang)
+
+    return make

@@ -14,6 +14,7 @@ add a node or change an attribute.
 from __future__ import annotations
 
 import math
+import os
 import re
 import shutil
 import subprocess
@@ -893,6 +894,23 @@ PREFERRED_FONTS: tuple[str, ...] = (
     "Source Han Serif SC",
     "AR PL UMing CN",
     "Droid Sans Fallback",
+    # what an office PC already has, where no Noto font is installed: Windows, then macOS
+    "Microsoft YaHei",
+    "DengXian",
+    "SimHei",
+    "SimSun",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "STHeiti",
+)
+
+# Windows keeps its fonts in %WINDIR%\Fonts and has no fc-list unless Graphviz brought one:
+# the Chinese fonts every simplified-Chinese Windows has, by file, in the order preferred.
+WINDOWS_FONTS: tuple[tuple[str, str], ...] = (
+    ("msyh.ttc", "Microsoft YaHei"),
+    ("Deng.ttf", "DengXian"),
+    ("simhei.ttf", "SimHei"),
+    ("simsun.ttc", "SimSun"),
 )
 
 FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot"}
@@ -905,6 +923,9 @@ def find_cjk_font(*, require_dot: bool = True) -> str:
         raise RenderError("render.no-dot")
     fc_list = shutil.which("fc-list")
     if fc_list is None:
+        font = windows_font()
+        if font is not None:
+            return font
         raise RenderError("render.no-fc-list")
     try:
         done = subprocess.run(
@@ -913,10 +934,28 @@ def find_cjk_font(*, require_dot: bool = True) -> str:
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise RenderError("render.fc-list-failed", reason=str(exc)) from exc
     families = _font_families(done.stdout) if done.returncode == 0 else []
-    font = choose_font(families)
+    font = choose_font(families) or windows_font()
     if font is None:
         raise RenderError("render.no-font")
     return font
+
+
+def windows_font(folder: str | None = None) -> str | None:
+    """The family of a Chinese font Windows ships (Microsoft YaHei, DengXian, SimHei,
+    SimSun) found in its fonts folder (`folder`, else %WINDIR%\\Fonts), or None: on Windows
+    without fontconfig's fc-list, or where fc-list does not list the system's fonts."""
+    if folder is None:
+        if os.name != "nt":
+            return None
+        folder = os.path.join(os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT") or r"C:\Windows", "Fonts")
+    try:
+        present = {name.lower() for name in os.listdir(folder)}
+    except OSError:
+        return None
+    for file, family in WINDOWS_FONTS:
+        if file.lower() in present:
+            return family
+    return None
 
 
 def _font_families(fc_output: str) -> list[str]:
@@ -953,7 +992,9 @@ def image(dot_text: str, fmt: str) -> bytes:
         raise RenderError("render.no-dot")
     try:
         done = subprocess.run([dot, f"-T{fmt}"], input=dot_text.encode("utf-8"), capture_output=True,
-                              timeout=DOT_SECONDS, check=False, preexec_fn=_bound_memory)
+                              timeout=DOT_SECONDS, check=False,
+                              # a memory bound where the system has one (Windows has no preexec_fn)
+                              preexec_fn=_bound_memory if os.name == "posix" else None)
     except subprocess.TimeoutExpired as exc:  # subprocess.run has killed it
         raise RenderError("render.dot-timeout", fmt=fmt, seconds=DOT_SECONDS) from exc
     except OSError as exc:

@@ -23,6 +23,8 @@ ALLOWED_WORDS = {
     "Python", "Jenkins", "Actions", "GitLab", "HTML", "CSV", "Schema",
     # what an office installs on Windows for charts and PDF (the page, `staffing serve`, says so)
     "Windows", "MSYS2", "Pango",
+    # the key that stops the page's server, as printed on the keyboard
+    "Ctrl", "C",
     # what a user types: the date format, YAML's booleans, the language codes
     "YYYY-MM-DD", "true", "false", "zh", "en",
     # keys a user writes in a rule pack or a waiver file, quoted as they must be typed

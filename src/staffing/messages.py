@@ -11,7 +11,7 @@ import re
 import string
 from typing import Any
 
-from staffing.words import charts, checks, cli, diff, reading, report, reporters, workbook
+from staffing.words import charts, checks, cli, diff, reading, report, reporters, serve, workbook
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- checks -------------------------------------------------------------------------
@@ -152,6 +152,7 @@ CATALOGUE.update(report.WORDS)
 CATALOGUE.update(charts.WORDS)
 CATALOGUE.update(diff.WORDS)
 CATALOGUE.update(checks.WORDS)
+CATALOGUE.update(serve.WORDS)
 CHECK_DOCS = checks.CHECK_DOCS
 
 _JOIN = {"zh": "、", "en": ", "}

@@ -42,6 +42,7 @@ __all__ = [
     "find_cjk_font",
     "html_text",
     "image",
+    "image_bytes",
     "render",
     "top_count",
 ]
@@ -1025,6 +1026,14 @@ def render(dot_text: str, out_path: str | Path) -> None:
 
 
 PNG_DPI = 150
+
+
+def image_bytes(dot_text: str, fmt: str) -> bytes:
+    """The chart as `render` would write it in format `fmt` (svg, png at PNG_DPI, pdf),
+    as bytes held in memory (the page's downloads write nothing)."""
+    if fmt == "png":
+        return _png_with_dpi(dot_text, PNG_DPI)
+    return image(dot_text, fmt)
 
 
 def _png_with_dpi(dot_text: str, dpi: int) -> bytes:

@@ -9,15 +9,16 @@ from staffing.report.build import ChartMaker
 from staffing.run.results import FileResult
 
 
-def chart_maker() -> ChartMaker:
+def chart_maker(font_family: str | None = None) -> ChartMaker:
     """Charts for the report: inline SVG laid out for the chart's page (A4 landscape),
-    or the reason there is none."""
+    or the reason there is none.  `font_family`: the CJK font to draw with, when the
+    caller has looked it up already (else it is looked up on the first chart)."""
     from staffing.charts.draw import fitted_chart
     from staffing.charts.paper import Sheet
     from staffing.charts.render import RenderError, find_cjk_font, image
     from staffing.report.html import CHART_AREA_MM, inline_svg
 
-    font: list[str] = []
+    font: list[str] = [font_family] if font_family else []
     sheet = Sheet.mm(*CHART_AREA_MM)
 
     def make(result: FileResult, lang: str) -> tuple[str | None, str | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as _dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,32 +144,39 @@ def _place(lang: str, sheet: str | None, cell: str | None, line: int | None, col
     return word("place.line", lang, line=line, column=column or 1)
 
 
-def _explanations(lang: str) -> Any:
+@functools.lru_cache(maxsize=256)
+def explanation(code: str, lang: str) -> Markup | None:
+    """A check's explanation as HTML (the tool's own text, the same for every upload)."""
     from staffing.reporters.explain import explain_text
     from staffing.serve.markdown import to_html
 
-    made: dict[str, Markup | None] = {}
-
-    def of(code: str) -> Markup | None:
-        if code not in made:
-            text = explain_text(code, lang)
-            made[code] = to_html(text) if text else None
-        return made[code]
-
-    return of
+    text = explain_text(code, lang)
+    return to_html(text) if text else None
 
 
-def _grids(name: str, data: bytes, limits: Limits, pid: str,
+def _explanations(lang: str) -> Any:
+    return lambda code: explanation(code, lang)
+
+
+def _read_grids(name: str, data: bytes | None, limits: Limits) -> list[Any]:
+    """A workbook's visible sheets, or none (not a workbook, or one that cannot be opened)."""
+    if data is None:
+        return []
+    from staffing.io.sheets import sheet_grids
+
+    try:
+        return sheet_grids(name, data, limits)
+    except InputProblem:
+        return []
+
+
+def _grids(grids: list[Any], pid: str,
            hits: dict[tuple[str, str], list[tuple[str, str, str]]]) -> tuple[list[GridView], dict[tuple[str, str], str]]:
     """The workbook's visible sheets as tables, and the id of each cell a finding or a
     problem points at (a finding whose sheet is not shown points nowhere)."""
-    from staffing.io.sheets import cell_name, sheet_grids
+    from staffing.io.sheets import cell_name
     from staffing.io.workbook import column_letter
 
-    try:
-        grids = sheet_grids(name, data, limits)
-    except InputProblem:
-        return [], {}
     out: list[GridView] = []
     ids: dict[tuple[str, str], str] = {}
     for s, grid in enumerate(grids):
@@ -224,6 +232,8 @@ def plan_view(outcome: Run, result: FileResult, k: int, data: bytes | None, ask:
     problems: list[ProblemView] = []
     hits: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
     findings: list[tuple[Finding, Any, str]] = []
+    grid_data = data if data is not None and result.path.lower().endswith(".xlsx") else None
+    grids_read = _read_grids(result.path, grid_data, ask.limits)  # while the chart is drawn
     if result.error is None and result.plan is not None and result.pack is not None:
         section = plan_section(result, lang, today, k + 1, chart, fail_on)
         live = [f for f in result.findings if not f.waived]
@@ -248,8 +258,8 @@ def plan_view(outcome: Run, result: FileResult, k: int, data: bytes | None, ask:
                 hits.setdefault((e.sheet, e.cell), []).append((f"{pid}-e{n}", "error", ""))
     grids: list[GridView] = []
     cell_ids: dict[tuple[str, str], str] = {}
-    if data is not None and result.path.lower().endswith(".xlsx"):
-        grids, cell_ids = _grids(result.path, data, ask.limits, pid, hits)
+    if grids_read:
+        grids, cell_ids = _grids(grids_read, pid, hits)
     by_sev: dict[str, list[FindingView]] = {}
     for f, row, fid in findings:
         view = FindingView(fid, f.code, row.title, row.severity, row.message,
@@ -276,18 +286,44 @@ def held_fields(ask: Ask) -> list[str]:
     return [f"{name}:{base64.b64encode(data).decode('ascii')}" for name, data in ask.files]
 
 
+_FONT: list[str] = []
+
+
+def font() -> str | None:
+    """The CJK font charts are drawn with, looked up once per worker (fc-list); None while
+    there is none (looked up again next time: it may have been installed since)."""
+    if not _FONT:
+        from staffing.charts.render import RenderError, find_cjk_font
+
+        try:
+            _FONT.append(find_cjk_font())
+        except RenderError:
+            return None
+    return _FONT[0]
+
+
 def check(ask: Ask) -> str:
-    """The result page of the uploads."""
+    """The result page of the uploads.  Each plan's chart is drawn (by `dot`, in processes
+    of its own) while the rest of the page is made."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from staffing.report.charts import chart_maker
     from staffing.run.pipeline import today
 
     outcome = checked(ask)
     on = outcome.today or today()
     explain = _explanations(ask.lang)
-    chart = chart_maker()
+    maker = chart_maker(font())
     data = {name: raw for name, raw in ask.files}
-    plans = [plan_view(outcome, r, k, data.get(r.path), ask, on, explain, chart)
-             for k, r in enumerate(outcome.results)]
+    with ThreadPoolExecutor(max_workers=2) as drawing:
+        charts = {id(r): drawing.submit(maker, r, ask.lang) for r in outcome.results
+                  if r.error is None and r.plan is not None and r.pack is not None}
+
+        def chart(result: FileResult, lang: str) -> tuple[str | None, str | None]:
+            return charts[id(result)].result()
+
+        plans = [plan_view(outcome, r, k, data.get(r.path), ask, on, explain, chart)
+                 for k, r in enumerate(outcome.results)]
     return page("result.html.j2", ask.lang, ask.default_lang, plans=plans, counts=outcome.counts(),
                 held=held_fields(ask), pack=ask.pack or "", pack_title=_pack_title(ask), strict=ask.strict,
                 review_date=on.isoformat(), many=len(plans) > 1, rows_shown=ROWS_SHOWN, cols_shown=COLS_SHOWN)
@@ -371,7 +407,7 @@ def _report(outcome: Run, suffix: str, lang: str, strict: bool) -> Download:
     from staffing.run.pipeline import today
 
     fail_on = Severity.WARNING if strict else Severity.ERROR
-    report = build_report(outcome.results, lang, outcome.today or today(), chart_maker(), fail_on)
+    report = build_report(outcome.results, lang, outcome.today or today(), chart_maker(font()), fail_on)
     if not report.sections and report.summary is None:
         raise Refused("serve.unusable-download", name=outcome.results[0].path if outcome.results else "")
     html = report_html(report)

@@ -125,3 +125,12 @@ def test_argument_errors_in_english(capsys: pytest.CaptureFixture[str]) -> None:
                         "(choose from github, json, junit, sarif, text)\n")
     code, out, err = run(capsys, "check", "orgs", "--max-bytes=0", "--lang=en")
     assert (code, out) == (2, "") and err.endswith("argument --max-bytes: expected a positive whole number, got “0”\n")
+
+
+def test_readme_shows_serve_help_as_it_is(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README shows `staffing serve --help` in Chinese (at 100 columns): the same text."""
+    monkeypatch.setenv("COLUMNS", "100")
+    code, out, err = run(capsys, "serve", "--help")
+    assert (code, err) == (0, "")
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert f"```text\n{out}```" in readme

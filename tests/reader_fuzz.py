@@ -167,7 +167,7 @@ def verdict(doc: Document) -> Any:
     try:
         plan = validate_plan(doc)
         pack = pack_for(plan, doc, Settings())
-        return [(f.code, f.severity.value, f.line, f.column, f.message_en) for f in run_checks(plan, pack, doc)]
+        return [(f.code, f.severity.value, f.line, f.column, f.message.en) for f in run_checks(plan, pack, doc)]
     except InputProblem as exc:
         return exc.key
 

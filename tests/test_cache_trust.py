@@ -22,6 +22,10 @@ FAILING = {"orgs/jiangsu/suzhou/kunshan/zhangpu.yaml", "orgs/jiangsu/taizhou/tai
            "orgs/jiangsu/suzhou/wuzhong/luzhi.yaml"}
 
 
+# every shipped example, the published plans without a statistical code among them
+EXAMPLES = len(list((ROOT / "orgs").rglob("*.yaml")))
+
+
 @pytest.fixture(autouse=True)
 def _root(in_root: Path) -> None:
     pass
@@ -42,7 +46,7 @@ def reference(capsys: pytest.CaptureFixture[str]) -> dict[str, tuple[str, int]]:
 
 
 def cached_count(capsys: pytest.CaptureFixture[str], folder: Path) -> int:
-    """How many of the six examples the cache in `folder` answers (a run, then counted)."""
+    """How many of the examples the cache in `folder` answers (a run, then counted)."""
     from staffing.run.batch import check_paths
     from staffing.run.results import Settings
 
@@ -143,7 +147,7 @@ def test_a_folder_or_file_not_the_users_own_is_not_used(capsys, tmp_path: Path, 
     ref = reference(capsys)
     folder = tmp_path / "cache"
     verdicts(capsys, "--cache-dir", str(folder))
-    assert cached_count(capsys, folder) == 6
+    assert cached_count(capsys, folder) == EXAMPLES
     # the same files seen by another user: none of them is that user's own
     other = os.getuid() + 1
     monkeypatch.setattr(cache_mod.os, "getuid", lambda: other, raising=True)
@@ -166,18 +170,19 @@ def test_an_entry_with_a_null_town_is_a_miss_and_replaced(capsys, tmp_path: Path
     verdicts(capsys, "--cache-dir", str(folder))
     rewrite(folder, lambda r: r.update(town=None, findings=[]), (folder / KEY_FILE).read_bytes())
     assert cached_count(capsys, folder) == 0  # every entry a miss, and replaced
-    assert cached_count(capsys, folder) == 6
+    assert cached_count(capsys, folder) == EXAMPLES
     code, seen, _ = verdicts(capsys, "--cache-dir", str(folder))
     assert (code, seen) == (1, ref)
 
 
 @pytest.mark.parametrize("damage", [
-    lambda r: r.update(error=["x.yaml", "no.such.message", [], 1, 1]),
-    lambda r: r.update(findings=[[*f[:2], "fatal", *f[3:]] for f in r["findings"]] or [["ST999"] * 14]),
-    lambda r: r.update(findings=[[*f[:5], "other.yaml", *f[6:]] for f in r["findings"]] or [1]),
+    lambda r: r.update(error={"file": "x.yaml", "key": "no.such.message", "params": [], "line": 1, "column": 1,
+                              "sheet": None, "cell": None}),
+    lambda r: r.update(findings=[{**f, "severity": "fatal"} for f in r["findings"]] or [{"code": "ST999"}]),
+    lambda r: r.update(findings=[{**f, "file": "other.yaml"} for f in r["findings"]] or [1]),
     lambda r: r.update(path="elsewhere.yaml"),
-    lambda r: r.update(town=[None] * 5),
-    lambda r: r.update(transfers=[["a", "b", "c", -1, None]]),
+    lambda r: r.update(town=dict.fromkeys(r["town"])),
+    lambda r: r.update(transfers=[{"source": "a", "level": "b", "type": "c", "count": -1, "document": None}]),
     lambda r: r.update(pack_ref={"id": "base"}),
     lambda r: r.update(names={"bodies": "not a list"}),
     lambda r: r.update(extra=1),
@@ -192,7 +197,7 @@ def test_a_signed_but_malformed_entry_is_a_miss(capsys, tmp_path: Path, damage) 
     assert (code, seen, err) == (1, ref, "")
     code, seen, err = verdicts(capsys, "--cache-dir", str(folder))  # replaced: later runs fine too
     assert (code, seen, err) == (1, ref, "")
-    assert cached_count(capsys, folder) == 6
+    assert cached_count(capsys, folder) == EXAMPLES
 
 
 def test_random_damage_never_changes_a_verdict_or_fails_a_run(capsys, tmp_path: Path) -> None:
@@ -220,7 +225,7 @@ def test_ci_can_turn_it_off_or_choose_the_folder(capsys, tmp_path: Path) -> None
     folder = tmp_path / "kept"
     code, _, _ = verdicts(capsys, "--cache-dir", str(folder))
     assert code == 1 and (folder / DB_FILE).is_file()
-    assert cached_count(capsys, folder) == 6
+    assert cached_count(capsys, folder) == EXAMPLES
     before = rows(folder)
     code, _, _ = verdicts(capsys, "--cache-dir", str(folder), "--no-cache")
     assert code == 1 and rows(folder) == before

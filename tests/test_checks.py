@@ -96,27 +96,27 @@ def run_case(case: Case) -> tuple[FileResult, list[Finding]]:
 def test_bad_case_reports_its_code(case: Case) -> None:
     _, found = run_case(case)
     mine = sorted((f for f in found if f.code == case.code), key=lambda f: (f.line, f.column))
-    assert mine, f"{case.id}: expected {case.code}, got {[f'{f.code} {f.message_en}' for f in found]}"
+    assert mine, f"{case.id}: expected {case.code}, got {[f'{f.code} {f.message.en}' for f in found]}"
     first = mine[0]
     assert (first.line, first.column) == (case.line, case.column), (
         f"{case.id}: first {case.code} at {first.line}:{first.column}, header says {case.line}:{case.column}"
-        f" ({first.message_en})"
+        f" ({first.message.en})"
     )
     if case.where_file is not None:
         assert Path(first.file).resolve() == case.where_file
     else:
         assert Path(first.file).resolve() == case.path.resolve()
-    assert first.message_zh and first.message_en and first.message_zh != first.message_en
+    assert first.message.zh and first.message.en and first.message.zh != first.message.en
     # a violation is a violation; "cannot check" is its own outcome, and the header says which
     assert (first.severity == Severity.UNKNOWN) == case.unknown, (
-        f"{case.id}: first {case.code} is {first.severity.value}: {first.message_en}")
+        f"{case.id}: first {case.code} is {first.severity.value}: {first.message.en}")
 
 
 @pytest.mark.parametrize("case", [c for c in ALL_CASES if not c.bad], ids=lambda c: c.id)
 def test_good_case_does_not_report_its_code(case: Case) -> None:
     _, found = run_case(case)
     mine = [f for f in found if f.code == case.code]
-    assert not mine, f"{case.id}: unexpected {[f'{f.line}:{f.column} {f.message_en}' for f in mine]}"
+    assert not mine, f"{case.id}: unexpected {[f'{f.line}:{f.column} {f.message.en}' for f in mine]}"
 
 
 def test_every_check_has_good_and_bad_cases() -> None:
@@ -194,13 +194,13 @@ def test_jiangsu_allows_no_growth_by_transfer() -> None:
 
 def test_no_quota_moved_down_is_the_countys_warning() -> None:
     st203 = [f for f in _result("ST203/bad/none-moved.yaml").findings if f.code == "ST203"]
-    assert [f.severity.value for f in st203] == ["warning"] and "泰兴市" in st203[0].message_zh
+    assert [f.severity.value for f in st203] == ["warning"] and "泰兴市" in st203[0].message.zh
 
 
 def test_quotas_are_checked_per_type_and_in_total() -> None:
     r = _result("ST201/bad/service-type-grows.yaml")
     st201 = [f for f in r.findings if f.code == "ST201"]
-    assert len(st201) == 1 and "service" in st201[0].message_en  # the total fell, one type grew
+    assert len(st201) == 1 and "service" in st201[0].message.en  # the total fell, one type grew
 
 
 def test_jiangsu_dispatch_without_basis_is_a_warning_taizhou_an_error() -> None:
@@ -231,7 +231,7 @@ EXPECTED = {
 def test_example_plan_verdict(rel: str) -> None:
     result = check_file(str(ORGS / rel))
     assert result.error is None
-    assert {f.code for f in result.findings} == EXPECTED[rel], [f"{f.code} {f.message_en}" for f in result.findings]
+    assert {f.code for f in result.findings} == EXPECTED[rel], [f"{f.code} {f.message.en}" for f in result.findings]
 
 
 def test_every_example_is_listed() -> None:

@@ -66,7 +66,7 @@ def test_unknown_town_and_total(corpus: Path) -> None:
     text = text.replace("transfers_down:\n", "transfers_down:\n  - {town: 无此镇, type: administrative, count: 1, document: 某编〔2020〕1号}\n")
     county.write_text(text, encoding="utf-8")
     (out,) = check_counties(_results(corpus))
-    assert any(f.code == "ST951" and "无此镇" in f.message_zh for f in out.findings)
+    assert any(f.code == "ST951" and "无此镇" in f.message.zh for f in out.findings)
     assert any(f.code == "ST952" for f in out.findings)
 
 
@@ -93,10 +93,10 @@ def test_county_may_shrink_by_more_than_it_moved(corpus: Path) -> None:
     # after ≤ before − moved: a county that shrinks by more than it moved down is not at fault
     county.write_text(text[: m.start(1)] + str(int(m.group(1)) - 3) + text[m.end(1):], encoding="utf-8")
     (out,) = check_counties(_results(corpus))
-    assert not [f for f in out.findings if f.code == "ST952" and "administrative" in f.message_en]
+    assert not [f for f in out.findings if f.code == "ST952" and "administrative" in f.message.en]
     county.write_text(text[: m.start(1)] + str(int(m.group(1)) + 1) + text[m.end(1):], encoding="utf-8")
     (out,) = check_counties(_results(corpus))
-    assert [f for f in out.findings if f.code == "ST952" and "administrative" in f.message_en]
+    assert [f for f in out.findings if f.code == "ST952" and "administrative" in f.message.en]
 
 
 def test_county_results_are_cached_on_the_county_file_and_its_towns(corpus: Path, tmp_path: Path, monkeypatch,
@@ -189,13 +189,13 @@ def test_town_without_transfer_is_the_countys_finding(tmp_path: Path) -> None:
     (out,) = check_counties(results)
     assert [f.code for f in out.findings] == ["ST953"]  # the records agree: no ST951
     st953 = [f for f in out.findings if f.code == "ST953"]
-    assert [f.trail_zh for f in st953] == [("泰兴市", "样板镇")]
+    assert [tuple(f.trail("zh")) for f in st953] == [("泰兴市", "样板镇")]
     (f,) = st953
     assert f.file.endswith("_county.yaml") and f.loc == ("transfers_down",) and (f.line, f.column) == (4, 1)
-    assert f.message_zh == ("泰兴市向样板镇下沉编制0名，少于每个乡镇（街道）应得的1名：按“编随事走”，"
+    assert f.message.zh == ("泰兴市向样板镇下沉编制0名，少于每个乡镇（街道）应得的1名：按“编随事走”，"
                             "下沉编制是县（市、区）的责任")
     assert f.severity.value == "error" and "004_8277045ee1f06dc8.txt" in (f.source or "")
-    assert "实施方案" in (f.citation_zh or "")
+    assert "实施方案" in (f.citation("zh") or "")
     assert county.read_text(encoding="utf-8").count("示范镇") == 1  # the input is never written
 
 
@@ -247,7 +247,7 @@ def test_recruitment_passing_over_vacancies_is_a_warning(tmp_path: Path) -> None
     (out,) = check_counties(results)
     (f,) = [f for f in out.findings if f.code == "ST954"]
     assert f.severity.value == "warning" and f.loc == ("recruitment", 0, "count")
-    assert f.message_zh == ("泰兴市的用编用人计划为示范镇安排2名，超过其空编0名，而样板镇仍有空编未安排："
+    assert f.message.zh == ("泰兴市的用编用人计划为示范镇安排2名，超过其空编0名，而样板镇仍有空编未安排："
                             "应优先保障空编的乡镇（街道）")
     assert "优先保障空编" in (f.source or "")
     assert [x.code for x in out.findings] == ["ST954"]

@@ -93,7 +93,7 @@ def test_argument_errors_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "chek")
     assert (code, out) == (2, "")
     assert err.endswith("staffing：错误：参数“命令”：无效的选择“chek”，是否要写“check”？可选：check、rules、explain、render、"
-                        "report、schema、diff、init、generate、template、convert、serve\n")
+                        "report、schema、diff、init、hook、lsp、generate、template、convert、serve\n")
     assert err.startswith("用法：staffing ")
     code, out, err = run(capsys)
     assert (code, out) == (2, "") and err.endswith("staffing：错误：缺少以下参数：命令\n")

@@ -109,7 +109,7 @@ def test_dot_that_runs_too_long_is_stopped(tmp_path: Path, monkeypatch: pytest.M
     with pytest.raises(charts.RenderError) as exc:
         charts.render(_chart_dot(), tmp_path / "out.svg")
     assert time.monotonic() - start < 10
-    assert exc.value.key == "render.dot-timeout" and "1" in exc.value.message_en
+    assert exc.value.key == "render.dot-timeout" and "1" in exc.value.words.en
     assert not (tmp_path / "out.svg").exists()
 
 
@@ -136,7 +136,7 @@ def test_dot_runs_with_bounded_memory_and_a_killed_dot_is_reported(tmp_path: Pat
                     encoding="utf-8")
     with pytest.raises(charts.RenderError) as exc:
         charts.render(_chart_dot(), tmp_path / "out.svg")
-    assert exc.value.key == "render.dot-too-big" and "2048 MB" in exc.value.message_en
+    assert exc.value.key == "render.dot-too-big" and "2048 MB" in exc.value.words.en
 
 
 # ---- findings capped ---------------------------------------------------------------------------

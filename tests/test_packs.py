@@ -139,7 +139,7 @@ def test_child_loosening_parent_is_reported() -> None:
     findings = pack_findings(pack)
     assert [f.code for f in findings] == ["ST000"]
     assert (findings[0].line, findings[0].column) == (11, 14)
-    assert "12" in findings[0].message_en and "9" in findings[0].message_en
+    assert "12" in findings[0].message.en and "9" in findings[0].message.en
 
 
 def test_child_tightening_parent_is_not_reported() -> None:

@@ -120,7 +120,7 @@ def check(data: dict[str, Any]) -> list[Finding]:
 
 def of(findings: list[Finding], code: str) -> list[tuple[str, dict[str, Any]]]:
     """The findings of one check: message and numbers, not positions (which move)."""
-    return sorted((f.message_en, f.numbers) for f in findings if f.code == code)  # type: ignore[misc]
+    return sorted((f.message.en, f.numbers) for f in findings if f.code == code)  # type: ignore[misc]
 
 
 @SETTINGS
@@ -130,7 +130,7 @@ def test_checker_never_crashes(data: dict[str, Any]) -> None:
     for f in findings:
         assert f.code.startswith("ST")
         assert f.line >= 1 and f.column >= 1
-        assert f.message_zh and f.message_en
+        assert f.message.zh and f.message.en
 
 
 @SETTINGS
@@ -177,5 +177,5 @@ def test_removing_a_body_never_raises_staffing(data: dict[str, Any], more: st.Da
 
 def growth(findings: list[Finding]) -> dict[str, int]:
     """ST201 findings by kind (the message with its numbers blanked) → excess."""
-    return {re.sub(r"\d+", "#", f.message_en): int(f.numbers.get("excess", 0))
+    return {re.sub(r"\d+", "#", f.message.en): int(f.numbers.get("excess", 0))
             for f in findings if f.code == "ST201"}

@@ -36,6 +36,7 @@ from staffing.checks.context import Context
 from staffing.findings import Finding, Severity
 from staffing.packs.load import resolve
 from staffing.plan.model import Plan
+from staffing.words import Words
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
@@ -57,7 +58,7 @@ needs_dot = pytest.mark.skipif(not HAS_DOT, reason="Graphviz `dot` is not instal
 
 
 def finding(code: str, loc: tuple[Any, ...], zh: str = "示例问题", en: str = "example finding") -> Finding:
-    return Finding(code, "example", Severity.ERROR, zh, en, "plan.yaml", 1, 1, loc)
+    return Finding(code, "example", Severity.ERROR, Words(zh, en), "plan.yaml", 1, 1, loc)
 
 
 def xinqiao() -> Plan:
@@ -264,7 +265,7 @@ def test_stale_finding_location_is_shown_town_wide() -> None:
 
 
 def test_waived_findings_are_not_drawn() -> None:
-    waived = Finding("S777", "x", Severity.ERROR, "豁免", "waived", "p.yaml", 1, 1, ("bodies", 0), waived="ok")
+    waived = Finding("S777", "x", Severity.ERROR, Words("豁免", "waived"), "p.yaml", 1, 1, ("bodies", 0), waived="ok")
     assert "S777" not in chart(xinqiao(), [waived])
 
 
@@ -427,7 +428,7 @@ def test_find_cjk_font_without_dot(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(RenderError) as err:
         find_cjk_font()
-    assert "graphviz" in err.value.message_en and "graphviz" in err.value.message_zh
+    assert "graphviz" in err.value.words.en and "graphviz" in err.value.words.zh
 
 
 def test_find_cjk_font_without_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -440,7 +441,7 @@ def test_find_cjk_font_without_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(subprocess, "run", fake_run)
     with pytest.raises(RenderError) as err:
         find_cjk_font()
-    assert "fonts-noto-cjk" in err.value.message_en and "中文字体" in err.value.message_zh
+    assert "fonts-noto-cjk" in err.value.words.en and "中文字体" in err.value.words.zh
 
 
 def test_choose_font_takes_what_windows_has_when_noto_is_absent() -> None:
@@ -473,7 +474,7 @@ def test_find_cjk_font_on_windows_without_fc_list(monkeypatch: pytest.MonkeyPatc
     assert font == "SimHei"
     with pytest.raises(RenderError) as err:  # elsewhere, no fc-list is still said
         find_cjk_font()
-    assert "fc-list" in err.value.message_en
+    assert "fc-list" in err.value.message("en")
 
 
 def test_dot_runs_without_preexec_fn_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -253,13 +253,17 @@ def test_json_output_matches_schema(plans: Path, capsys: pytest.CaptureFixture[s
 # ---- pre-commit and docs/ci.md ----------------------------------------------------------------
 
 
-def test_pre_commit_hook(plans: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from staffing.cli.init import HOOK_FILES
+def test_pre_commit_hook(plans: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from staffing.cli.init import HOOK_FILES, HOOK_ID, PRE_COMMIT_LOCAL
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    hook = next(h for h in hooks if h["id"] == "staffing-check")
-    assert hook["entry"] == "staffing check orgs" and hook["language"] == "python"
-    assert hook["pass_filenames"] is False and hook["files"] == HOOK_FILES  # the same as `staffing init` writes
+    hook = next(h for h in hooks if h["id"] == HOOK_ID)
+    assert hook["entry"] == "staffing hook" and hook["language"] == "python" and hook["require_serial"] is True
+    assert "pass_filenames" not in hook  # pre-commit passes the files being committed
+    assert hook["files"] == HOOK_FILES  # the same as `staffing init` writes for a local hook
+    local = yaml.safe_load(PRE_COMMIT_LOCAL.format(hook=HOOK_ID, deps="[]", files=HOOK_FILES))["repos"][0]["hooks"][0]
+    assert {k: local[k] for k in ("entry", "language", "files", "require_serial")} == \
+        {k: hook[k] for k in ("entry", "language", "files", "require_serial")}
     pattern = re.compile(hook["files"])
     examples = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "orgs").rglob("*") if p.is_file())
     assert examples and all(pattern.search(e) for e in examples if e.endswith((".yaml", ".yml", ".json")))
@@ -267,13 +271,18 @@ def test_pre_commit_hook(plans: Path, capsys: pytest.CaptureFixture[str]) -> Non
     for other in ("staffing-waivers.yaml", "staffing.toml", "packs/mine.yaml", "schema/plan.schema.json"):
         assert pattern.search(other), other
     assert not pattern.search("rules/base.yaml") and not pattern.search("orgs/README.md")
-    # it checks the whole folder, whatever changed
+    # the files being committed, among those git tracks
+    repo = plans.parent
+    (repo / "orgs").mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    monkeypatch.chdir(repo)
+    shutil.copy(plans / "good.yaml", repo / "orgs" / "good.yaml")
+    shutil.copy(plans / "bad.yaml", repo / "orgs" / "bad.yaml")
+    subprocess.run(["git", "add", "orgs/good.yaml"], check=True)
     argv = hook["entry"].split()[1:]
-    (plans.parent / "orgs").mkdir()
-    shutil.copy(plans / "good.yaml", plans.parent / "orgs" / "good.yaml")
-    assert run_cli(capsys, *argv)[0] == 0
-    shutil.copy(plans / "bad.yaml", plans.parent / "orgs" / "bad.yaml")
-    assert run_cli(capsys, *argv)[0] == 1
+    assert run_cli(capsys, *argv, "orgs/good.yaml", "orgs/bad.yaml")[0] == 0  # bad.yaml is not tracked
+    subprocess.run(["git", "add", "orgs/bad.yaml"], check=True)
+    assert run_cli(capsys, *argv, "orgs/bad.yaml")[0] == 1
 
 
 def doc_commands() -> list[tuple[str, str]]:

@@ -14,13 +14,14 @@ import pytest
 import yaml
 
 from staffing.cli import main as cli
-from staffing.io.layout import QUOTA_TYPES, SECTIONS, SHEETS, enum_labels
+from staffing.io.layout import SHEETS, enum_labels
 from staffing.io.load import load_file
 from staffing.plan import model
 from staffing.plan.generate import write
 from staffing.plan.model import Plan
 from staffing.run.engine import check_file
 from staffing.run.results import Settings
+from staffing.vocabulary import QUOTA_TYPES, SECTIONS
 
 from conftest import ORGS, ROOT, needs_shared
 
@@ -92,7 +93,7 @@ def test_the_workbook_holds_every_field_of_the_plan_format() -> None:
     assert not missing, f"fields of the plan format with no column or row in the workbook: {sorted(missing)}"
 
 
-def test_layout_knows_the_quota_types_and_sections_of_the_model() -> None:
+def test_the_vocabulary_knows_the_quota_types_and_sections_of_the_model() -> None:
     assert QUOTA_TYPES == model.QUOTA_TYPES
     assert SECTIONS == model.SECTIONS
 
@@ -178,7 +179,7 @@ def test_a_generated_corpus_round_trips(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def _key(f):  # what a finding says, wherever it points (a repeated name says where the other is: a line or a cell)
-    return (f.code, f.severity, re.sub(r"（(第[0-9]+行|[^（）!]+![A-Z]+[0-9]+)）", "", f.message_zh), f.loc)
+    return (f.code, f.severity, re.sub(r"（(第[0-9]+行|[^（）!]+![A-Z]+[0-9]+)）", "", f.message.zh), f.loc)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from staffing.words import Words
+
 
 class Severity(str, Enum):  # noqa: UP042 - StrEnum would change str() and format() of a member
     ERROR = "error"
@@ -23,26 +25,38 @@ class Severity(str, Enum):  # noqa: UP042 - StrEnum would change str() and forma
 Loc = tuple[str | int, ...]
 
 
+class Trail(tuple[Words, ...]):
+    """Where a finding is in the plan's own terms (town › body › field), each step in both
+    languages; `trail(lang)` gives the steps in one."""
+
+    __slots__ = ()
+
+    def __call__(self, lang: str) -> tuple[str, ...]:
+        return tuple(step(lang) for step in self)
+
+
+NO_TRAIL = Trail()
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem in one file.
 
     `loc` is the path of the offending value in the plan's data (e.g.
     ("bodies", 3, "quotas", "administrative")); `trail` is the same place in the plan's
-    own terms (town › body › field), already in both languages.
+    own terms (town › body › field).  Texts are `Words`: `finding.message(lang)`,
+    `finding.trail(lang)`, `finding.citation(lang)`.
     """
 
     code: str
     slug: str
     severity: Severity
-    message_zh: str
-    message_en: str
+    message: Words
     file: str
     line: int
     column: int
     loc: Loc = ()
-    trail_zh: tuple[str, ...] = ()
-    trail_en: tuple[str, ...] = ()
+    trail: Trail = NO_TRAIL
     source: str | None = None
     numbers: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     waived: str | None = None
@@ -50,29 +64,22 @@ class Finding:
     # column number.  None for a YAML or JSON file.
     sheet: str | None = None
     cell: str | None = None
+    # the source as a reviewer cites it: the document by title and the quote (`source`
+    # keeps the seed file, for traceability)
+    cited: Words | None = None
 
     def where(self) -> str:
         """`职能机构!D7` in a workbook, `line:column` elsewhere."""
         return f"{self.sheet}!{self.cell}" if self.sheet is not None and self.cell else f"{self.line}:{self.column}"
-    # the source as a reviewer cites it: the document by title and the quote, per language
-    # (`source` keeps the seed file, for traceability)
-    citation_zh: str | None = None
-    citation_en: str | None = None
-
-    def message(self, lang: str) -> str:
-        return self.message_zh if lang == "zh" else self.message_en
 
     def citation(self, lang: str) -> str | None:
         """What the text report prints after 依据: the document by title, else the source."""
-        return (self.citation_zh if lang == "zh" else self.citation_en) or self.source
-
-    def trail(self, lang: str) -> tuple[str, ...]:
-        return self.trail_zh if lang == "zh" else self.trail_en
+        return (self.cited(lang) if self.cited is not None else None) or self.source
 
     def sort_key(self) -> tuple[Any, ...]:
         from staffing.io.layout import sheet_rank
 
-        return (self.file, sheet_rank(self.sheet), self.line, self.column, self.code, self.message_en)
+        return (self.file, sheet_rank(self.sheet), self.line, self.column, self.code, self.message.en)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,15 +90,39 @@ class Finding:
             "line": self.line,
             "column": self.column,
             "path": [str(p) for p in self.loc],
-            "trail": {"zh": list(self.trail_zh), "en": list(self.trail_en)},
-            "message": {"zh": self.message_zh, "en": self.message_en},
+            "trail": {"zh": list(self.trail("zh")), "en": list(self.trail("en"))},
+            "message": {"zh": self.message.zh, "en": self.message.en},
             "source": self.source,
-            "citation": {"zh": self.citation_zh, "en": self.citation_en} if self.citation_zh else None,
+            "citation": {"zh": self.cited.zh, "en": self.cited.en} if self.cited is not None and self.cited.zh else None,
             "numbers": self.numbers,
             "waived": self.waived,
             "sheet": self.sheet,
             "cell": self.cell,
         }
+
+    # ---- the record the batch and the result cache keep, by field name ----------------------
+
+    def to_record(self) -> dict[str, Any]:
+        """Every field by its name, as JSON-able values (`from_record` reads it back)."""
+        return {
+            "code": self.code, "slug": self.slug, "severity": self.severity.value, "message": list(self.message),
+            "file": self.file, "line": self.line, "column": self.column, "loc": list(self.loc),
+            "trail": [list(step) for step in self.trail], "source": self.source, "numbers": self.numbers,
+            "waived": self.waived, "sheet": self.sheet, "cell": self.cell,
+            "cited": list(self.cited) if self.cited is not None else None,
+        }
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> Finding:
+        cited = rec["cited"]
+        return cls(rec["code"], rec["slug"], Severity(rec["severity"]), Words(*rec["message"]), rec["file"],
+                   rec["line"], rec["column"], tuple(rec["loc"]), Trail(Words(*step) for step in rec["trail"]),
+                   rec["source"], dict(rec["numbers"]), rec["waived"], rec["sheet"], rec["cell"],
+                   Words(*cited) if cited is not None else None)
+
+
+RECORD_FIELDS = frozenset(("code", "slug", "severity", "message", "file", "line", "column", "loc", "trail", "source",
+                           "numbers", "waived", "sheet", "cell", "cited"))
 
 
 def body_index(finding: Finding) -> tuple[str, int] | None:

@@ -11,7 +11,8 @@ import re
 import string
 from typing import Any
 
-from staffing.words import charts, checks, cli, diff, reading, report, reporters, serve, workbook
+from staffing import vocabulary
+from staffing.words import Words, charts, checks, cli, diff, lsp, reading, report, reporters, serve, workbook
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- checks -------------------------------------------------------------------------
@@ -23,44 +24,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unknown": ("无法检查：{what_zh}未知", "cannot check: {what_en} unknown"),
     "unknown.section": ("无法检查：方案未提供{section_zh}", "cannot check: the plan does not provide {section_en}"),
     "unknown.of": ("{name}的{what}", "{what} of {name}"),
-    "section.baseline": ("改革前基数", "the baseline"),
-    "section.totals": ("合计", "the totals"),
-    "section.support_center": ("综合服务中心", "the support service centre"),
-    "section.institutions": ("事业单位", "the public institutions"),
-    "section.support_institutions": ("支持保障类事业单位", "the support institutions"),
-    "section.dispatched_units": ("派驻机构", "the dispatched units"),
-    "section.transfers": ("编制划转", "the quota transfers"),
-    "section.lists": ("清单", "the lists"),
-    "section.powers": ("赋权事项", "the delegated powers"),
-    "section.grid": ("网格", "the grid"),
-    "section.command_center": ("指挥调度中心", "the command centre"),
-    "section.development_zone": ("开发区", "the development zone"),
-    "section.leadership_team": ("乡镇领导班子", "the town's leadership team"),
-    "section.budget_funded": ("财政供养人员", "the budget-funded people"),
     "field.approved": ("核定职数", "approved posts"),
     "label.grid-count": ("网格数", "number of grids"),
     "label.grid-workers": ("网格员人数", "number of grid workers"),
     "field.filled": ("实配职数", "posts filled"),
     "field.actual": ("实有人数", "people in post"),
     "field.quota-total": ("编制总数", "total quota"),
-    "institution.support": ("支持保障类", "support"),
-    "institution.service": ("公益服务类", "public service"),
-    "institution.other": ("其他", "other"),
-    "work.approval": ("审批服务事项", "approval (service) items"),
-    "work.enforcement": ("行政执法", "enforcement"),
-    'quota.short.administrative': ('行政', 'admin'),
-    'quota.short.institutional_full': ('全额事业', 'inst. full'),
-    'quota.short.institutional_partial': ('差额事业', 'inst. partial'),
-    'quota.short.institutional_self': ('自收自支', 'inst. self'),
-    'quota.short.political_legal': ('政法', 'pol.-legal'),
-    'quota.short.service': ('工勤', 'service'),
     # ---- quota types ----------------------------------------------------------------------
-    "quota.administrative": ("行政编制", "administrative quota"),
-    "quota.institutional_full": ("全额拨款事业编制", "fully funded institutional quota"),
-    "quota.institutional_partial": ("差额拨款事业编制", "partly funded institutional quota"),
-    "quota.institutional_self": ("自收自支事业编制", "self-funded institutional quota"),
-    "quota.political_legal": ("政法专项编制", "politics-and-law quota"),
-    "quota.service": ("工勤编制", "service-worker quota"),
     # ---- labels of places in a plan (finding trails) and of the 1+4 elements and lists ----
     'label.approval-services-in-one-window-an-appro': ('审批服务一窗口（行政审批机构）', 'approval services in one window (an approval body)'),
     'label.baseline': ('改革前基数', 'baseline'),
@@ -111,9 +81,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "label.nameplates": ("加挂牌子", "extra nameplates"),
     "label.support-center": ("综合服务中心", "support service centre"),
-    "unit.town": ("镇", "town"),
-    "unit.township": ("乡", "township"),
-    "unit.street": ("街道", "street (sub-district)"),
 }
 
 # argparse's own words, by its gettext message ids: Chinese for Chinese help and errors; the
@@ -141,8 +108,9 @@ ARGPARSE: dict[str, tuple[str, str]] = {f"argparse.{en}": (zh, en) for en, zh in
     ("can't open '%(filename)s': %(error)s", "无法打开“%(filename)s”：%(error)s"),
 )}
 
-# The words of each area (staffing.words), merged into the one catalogue; a check's own words
-# join it when the check registers.
+# The words of each area (staffing.words) and of the plan format's vocabulary, merged into
+# the one catalogue; a check's own words join it when the check registers.
+CATALOGUE.update(vocabulary.catalogue())
 CATALOGUE.update(reading.WORDS)
 CATALOGUE.update(workbook.WORDS)
 CATALOGUE.update(cli.WORDS)
@@ -153,6 +121,7 @@ CATALOGUE.update(charts.WORDS)
 CATALOGUE.update(diff.WORDS)
 CATALOGUE.update(checks.WORDS)
 CATALOGUE.update(serve.WORDS)
+CATALOGUE.update(lsp.WORDS)
 CHECK_DOCS = checks.CHECK_DOCS
 
 _JOIN = {"zh": "、", "en": ", "}
@@ -275,12 +244,27 @@ def git_reason(reason: object) -> str:
     return CATALOGUE[key][0]
 
 
+def _shown(value: Any, lang: str, joiner: str) -> Any:
+    """A parameter as a message shows it: `Words` in the message's language, a list joined
+    the way the language joins lists."""
+    if isinstance(value, Words):
+        return value(lang)
+    if isinstance(value, (list, tuple)):
+        return joiner.join(x(lang) if isinstance(x, Words) else str(x) for x in value)
+    return value
+
+
+def words(key: str, params: dict[str, Any] | None = None) -> Words:
+    """The message `key` in both languages, filled with params."""
+    return Words(render(key, "zh", params or {}), render(key, "en", params or {}))
+
+
 def render(key: str, lang: str, params: dict[str, Any]) -> str:
     """The message `key` in `lang` ("zh" or "en"), filled with params."""
     zh, en = CATALOGUE[key]
     template = zh if lang == "zh" else en
     joiner = _JOIN.get(lang, ", ")
-    shown = {k: joiner.join(str(x) for x in v) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
+    shown = {k: _shown(v, lang, joiner) for k, v in params.items()}
     if "{reason_zh}" in template and "reason_zh" not in shown:  # an OS reason, said in Chinese
         shown["reason_zh"] = os_reason(shown.get("reason", ""))
     if "{git_zh}" in template and "git_zh" not in shown:  # git's reason, said in Chinese

@@ -23,12 +23,12 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from staffing import vocabulary
 from staffing.checks.context import Context
 from staffing.errors import code_point, visible
 from staffing.findings import Finding, body_index
 from staffing.io.output import write_atomic
-from staffing.messages import CATALOGUE
-from staffing.messages import render as render_message
+from staffing.messages import CATALOGUE, words
 from staffing.plan.model import QUOTA_TYPES, Body, Institution, LeadershipPost, Plan, Quotas, SupportCenter
 from staffing.plan.names import normalize
 
@@ -55,19 +55,16 @@ class RenderError(Exception):
     def __init__(self, key: str, **params: object) -> None:
         self.key = key
         self.params = params
-        self.message_zh = render_message(key, "zh", params)
-        self.message_en = render_message(key, "en", params)
-        super().__init__(f"{self.message_zh} / {self.message_en}")
+        self.words = words(key, params)
+        super().__init__(f"{self.words.zh} / {self.words.en}")
 
     def message(self, lang: str) -> str:
-        return self.message_zh if lang == "zh" else self.message_en
+        return self.words(lang)
 
 
 # --------------------------------------------------------------------------- text
 
-_QUOTA_LABELS: dict[str, tuple[str, str]] = {
-    t: (CATALOGUE[f"quota.short.{t}"][0], CATALOGUE[f"quota.short.{t}"][1]) for t in QUOTA_TYPES
-}
+_QUOTA_LABELS: dict[str, tuple[str, str]] = {t: vocabulary.short("quota_type", t) for t in QUOTA_TYPES}
 
 
 def _t(key: str, lang: str, **params: object) -> str:

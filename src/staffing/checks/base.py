@@ -107,6 +107,9 @@ class Check:
     severity: ClassVar[Severity] = Severity.ERROR
     options: ClassVar[type[Options]] = Options
     messages: ClassVar[tuple[str, ...]] = ()
+    # what a finding of this check does to the plan's other findings: advisory (ST802: the
+    # pack does not cover this plan, so what else it says is shown but does not bind)
+    others_advisory: ClassVar[bool] = False
 
     def run(self, ctx: Any, opts: Any) -> Iterator[Problem]:  # pragma: no cover - abstract
         raise NotImplementedError

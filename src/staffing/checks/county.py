@@ -19,19 +19,19 @@ figures; ST953 and ST954 take their numbers and sources from the towns' own pack
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from staffing.checks.base import Check, Options
-from staffing.findings import Finding, Severity
-from staffing.io.load import Document
-from staffing.messages import render
+from staffing.checks.base import Check, Options, Problem
+from staffing.findings import Severity
 from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Count, Name, Quotas, QuotaType, chinese
 from staffing.plan.names import normalize
 from staffing.plan.summary import PlanSummary
+from staffing.words import Words
 
 COUNTY_FILE = "_county.yaml"
 
@@ -100,6 +100,9 @@ class CountyTransferMismatch(Check):
     rule = 4
     scope = "county"
 
+    def run(self, ctx: CountyContext, opts: Options) -> Iterator[Problem]:
+        return _transfer_mismatches(ctx)
+
 
 class CountyTotalNotReduced(Check):
     """The county's quota total did not fall by what it moved down.
@@ -126,6 +129,9 @@ class CountyTotalNotReduced(Check):
     slug = "county-total-not-reduced"
     rule = 4
     scope = "county"
+
+    def run(self, ctx: CountyContext, opts: Options) -> Iterator[Problem]:
+        return _total_not_reduced(ctx)
 
 
 class CountyTownWithoutTransfer(Check):
@@ -155,6 +161,9 @@ class CountyTownWithoutTransfer(Check):
     slug = "county-town-without-transfer"
     rule = 4
     scope = "county"
+
+    def run(self, ctx: CountyContext, opts: Options) -> Iterator[Problem]:
+        return _owed(ctx)
 
 
 class VacanciesOptions(Options):
@@ -190,6 +199,9 @@ class CountyVacanciesNotFirst(Check):
     severity = Severity.WARNING
     options = VacanciesOptions
 
+    def run(self, ctx: CountyContext, opts: Options) -> Iterator[Problem]:
+        return _vacancies_passed_over(ctx)
+
 
 @dataclass(frozen=True)
 class TownDuty:
@@ -198,41 +210,52 @@ class TownDuty:
 
     least: int
     source: str | None = None
-    citation_zh: str | None = None
-    citation_en: str | None = None
+    cited: Words | None = None
 
 
-CountyCheck = type[Check]
+@dataclass
+class CountyContext:
+    """What every county check sees: the county file, the usable plans of its folder (their
+    summaries), what each town's pack says the county owes it (by the town's name as its
+    plan writes it; only towns whose pack sets a least quota moved down), and whether a
+    town's pack asks the county to fill vacancies first."""
+
+    file: CountyFile
+    towns: Sequence[PlanSummary]
+    duties: Mapping[str, TownDuty]
+    vacancies_first: TownDuty | None = None
+
+    @property
+    def county(self) -> str:
+        return self.file.county.name
+
+    def cited(self, source: str | None) -> Words | None:
+        """The citation of a source one of the towns' packs gave."""
+        for duty in (*self.duties.values(), self.vacancies_first):
+            if duty is not None and duty.source == source:
+                return duty.cited
+        return None
+
+    @cached_property
+    def town_side(self) -> dict[str, dict[tuple[str, str], int]]:
+        """What the towns record as moved in from the county: town → (type, document) → count."""
+        out: dict[str, dict[tuple[str, str], int]] = {}
+        for plan in self.towns:
+            side = out.setdefault(normalize(plan.town.name), defaultdict(int))
+            for t in plan.transfers:
+                if t.level == "county":
+                    side[(t.type, normalize(t.document or ""))] += t.count
+        return out
 
 
-def _finding(cls: CountyCheck, key: str, params: dict[str, Any], doc: Document, loc: tuple[Any, ...],
-             county: str, trail: tuple[str, ...] = (), at_key: bool = False, duty: TownDuty | None = None) -> Finding:
-    line, col = doc.locate(loc, key=at_key)
-    return Finding(
-        code=cls.code, slug=cls.slug, severity=cls.severity,
-        message_zh=render(key, "zh", params), message_en=render(key, "en", params),
-        file=doc.path, line=line, column=col, loc=loc,
-        trail_zh=(county, *trail), trail_en=(county, *trail),
-        source=duty.source if duty else None,
-        numbers={k: v for k, v in params.items() if isinstance(v, int) and not isinstance(v, bool)},
-        citation_zh=duty.citation_zh if duty else None, citation_en=duty.citation_en if duty else None,
-    )
+def _trail(*names: str) -> tuple[tuple[str, str], ...]:
+    return tuple((n, n) for n in names)
 
 
-def county_findings(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary],
-                    duties: Mapping[str, TownDuty] | None = None, vacancies_first: TownDuty | None = None) -> list[Finding]:
-    """ST951, ST952 and ST953 for one county file, against the usable plans of its folder;
-    `duties`: what each town's pack says the county owes it, by the town's name as the
-    plan writes it (only towns whose pack sets a least quota moved down)."""
-    county = cf.county.name
-    out: list[Finding] = []
-    # what the towns record, by town → (type, document) → count
-    town_side: dict[str, dict[tuple[str, str], int]] = {}
-    for plan in towns:
-        side = town_side.setdefault(normalize(plan.town.name), defaultdict(int))
-        for t in plan.transfers:
-            if t.level == "county":
-                side[(t.type, normalize(t.document or ""))] += t.count
+def _transfer_mismatches(ctx: CountyContext) -> Iterator[Problem]:
+    """ST951: by town, the county's `transfers_down` against the towns' own records."""
+    cf, county = ctx.file, ctx.county
+    town_side = ctx.town_side
     county_side: dict[str, dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
     first_index: dict[tuple[str, str, str], int] = {}
     for i, ct in enumerate(cf.transfers_down):
@@ -245,8 +268,8 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary],
         if town_key not in town_side:
             if c:
                 i = first_index[(town_key,) + next(iter(c))]
-                out.append(_finding(CountyTransferMismatch, "ST951.unknown-town", {"town": names[town_key], "county": county},
-                                    doc, ("transfers_down", i, "town"), county, (names[town_key],)))
+                yield Problem("ST951.unknown-town", {"town": names[town_key], "county": county},
+                              ("transfers_down", i, "town"), trail=_trail(names[town_key]))
             continue
         t_side = town_side[town_key]
         for key in sorted(set(c) | set(t_side)):
@@ -262,11 +285,12 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary],
                 loc: tuple[Any, ...] = ("transfers_down", first_index[(town_key,) + key], "count")
             else:
                 loc = ("transfers_down",)
-            out.append(_finding(CountyTransferMismatch, "ST951", params, doc, loc, county, (params["town"],),
-                                at_key=loc == ("transfers_down",)))
-    out.extend(_owed(cf, doc, duties or {}, town_side))
-    if vacancies_first is not None:
-        out.extend(_vacancies_passed_over(cf, doc, towns, vacancies_first))
+            yield Problem("ST951", params, loc, trail=_trail(params["town"]), at_key=loc == ("transfers_down",))
+
+
+def _total_not_reduced(ctx: CountyContext) -> Iterator[Problem]:
+    """ST952: each quota type of the county falls by at least what it moved down."""
+    cf = ctx.file
     moved = dict.fromkeys(QUOTA_TYPES, 0)
     for ct in cf.transfers_down:
         moved[ct.type] += ct.count
@@ -279,47 +303,43 @@ def county_findings(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary],
         if after > before - moved[qt]:
             zh, en = QUOTA_LABELS.get(qt, (qt, qt))
             params = {"type_zh": zh, "type_en": en, "before": before, "after": after, "moved": moved[qt],
-                      "expected": before - moved[qt], "county": county}
+                      "expected": before - moved[qt], "county": ctx.county}
             loc = ("quotas_after", qt) if qt in cf.quotas_after.model_fields_set else ("quotas_after",)
-            out.append(_finding(CountyTotalNotReduced, "ST952", params, doc, loc, county, (zh,)))
-    return out
+            yield Problem("ST952", params, loc, trail=_trail(zh))
 
 
-def _owed(cf: CountyFile, doc: Document, duties: Mapping[str, TownDuty],
-          town_side: Mapping[str, Mapping[tuple[str, str], int]]) -> list[Finding]:
+def _owed(ctx: CountyContext) -> Iterator[Problem]:
     """ST953: a town of the folder that the county's own record gives less than its pack's
     least (moving quota down is the county's duty, so it is found on the county's file).
     Where the town's plan records enough but the county's file does not, the two records
     disagree: that is ST951's one finding, not also this one."""
-    county = cf.county.name
+    cf, duties, town_side = ctx.file, ctx.duties, ctx.town_side
     given: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
     for i, ct in enumerate(cf.transfers_down):
         given[normalize(ct.town)] += ct.count
         first.setdefault(normalize(ct.town), i)
-    out = []
     for town in sorted(duties, key=normalize):
         duty, key = duties[town], normalize(town)
         if max(given.get(key, 0), sum(town_side.get(key, {}).values())) >= duty.least:
             continue
         loc: tuple[Any, ...] = ("transfers_down", first[key], "count") if key in first else ("transfers_down",)
-        params = {"county": county, "town": town, "count": given.get(key, 0), "limit": duty.least}
-        out.append(_finding(CountyTownWithoutTransfer, "ST953", params, doc, loc, county, (town,),
-                            at_key=key not in first, duty=duty))
-    return out
+        params = {"county": ctx.county, "town": town, "count": given.get(key, 0), "limit": duty.least}
+        yield Problem("ST953", params, loc, trail=_trail(town), at_key=key not in first, cite=duty.source)
 
 
-def _vacancies_passed_over(cf: CountyFile, doc: Document, towns: Sequence[PlanSummary], rule: TownDuty) -> list[Finding]:
+def _vacancies_passed_over(ctx: CountyContext) -> Iterator[Problem]:
     """ST954: places for a town beyond its vacancies while another town's vacancies are left
     unfilled (towns whose vacancies are unknown are held against no one)."""
-    county = cf.county.name
-    vacant = {normalize(t.town.name): (t.town.name, t.figures.vacant) for t in towns}
+    cf, rule = ctx.file, ctx.vacancies_first
+    if rule is None:
+        return
+    vacant = {normalize(t.town.name): (t.town.name, t.figures.vacant) for t in ctx.towns}
     planned: dict[str, int] = defaultdict(int)
     for r in cf.recruitment:
         planned[normalize(r.town)] += r.count
     waiting = sorted((name for key, (name, v) in vacant.items() if v is not None and v > planned.get(key, 0)),
                      key=normalize)
-    out: list[Finding] = []
     seen: set[str] = set()
     for i, r in enumerate(cf.recruitment):
         key = normalize(r.town)
@@ -330,7 +350,5 @@ def _vacancies_passed_over(cf: CountyFile, doc: Document, towns: Sequence[PlanSu
         assert has is not None
         others = [n for n in waiting if normalize(n) != key]
         if planned[key] > has and others:
-            params = {"county": county, "town": r.town, "count": planned[key], "vacant": has, "others": others}
-            out.append(_finding(CountyVacanciesNotFirst, "ST954", params, doc, ("recruitment", i, "count"), county,
-                                (r.town,), duty=rule))
-    return out
+            params = {"county": ctx.county, "town": r.town, "count": planned[key], "vacant": has, "others": others}
+            yield Problem("ST954", params, ("recruitment", i, "count"), trail=_trail(r.town), cite=rule.source)

@@ -390,6 +390,7 @@ class PackNotApplicable(Check):
     messages = ("ST802", "ST802.developed")
     slug = "pack-not-applicable"
     rule = 11
+    others_advisory = True
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         applies = ctx.pack.applies_to

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from staffing.findings import Severity
 from staffing.plan.names import normalize
+from staffing.words import Words
 
 
 class CheckRef(Protocol):
@@ -230,6 +231,12 @@ class Pack:
         if setting.source:
             return setting.source + (" (inferred)" if setting.inferred else "")
         return None
+
+    def cited(self, source: str | None) -> Words | None:
+        """`citation` in both languages, or None where the source cannot be cited."""
+        zh = self.citation(source, "zh")
+        en = self.citation(source, "en")
+        return Words(zh, en) if zh is not None and en is not None else None
 
     def citation(self, source: str | None, lang: str) -> str | None:
         """A source ("seed: “quote”", maybe " (inferred)") as a reviewer cites it: the

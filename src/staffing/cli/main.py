@@ -5,18 +5,18 @@ With the reporters, the command line is the only place that prints."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from staffing import __version__
 from staffing.cli import options as o
 from staffing.cli.help import Parser, asked_language, current, language, localize
-from staffing.cli.output import emit, say, silence_stdout, tell, write_file
+from staffing.cli.output import emit, say, silence_stdout, tell
 from staffing.errors import Exit, InputProblem, Interrupted, problem
-from staffing.io.load import Limits, display_path
+from staffing.io.load import Limits
 from staffing.messages import render
 from staffing.reporters import CONSOLE_FORMATS
 from staffing.run.config import Config, resolve_config
@@ -210,6 +210,18 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     init.add_argument("--lang", choices=["zh", "en"], default="zh")
     init.set_defaults(options=o.init_options)
 
+    hook = sub.add_parser("hook", help="")
+    hook.add_argument("files", nargs="*", metavar="FILE")
+    hook.add_argument("--plans", metavar="DIR", default="orgs")
+    hook.add_argument("--lang", choices=["zh", "en"], default=None)
+    _config_options(hook)
+    hook.set_defaults(options=o.hook_options, config=config)
+
+    lsp = sub.add_parser("lsp", help="")
+    lsp.add_argument("--stdio", action="store_true")
+    lsp.add_argument("--lang", choices=["zh", "en"], default="zh")
+    lsp.set_defaults(options=o.lsp_options)
+
     gen = sub.add_parser("generate", help="")
     gen.add_argument("dir", metavar="DIR")
     gen.add_argument("--towns", type=int, default=100)
@@ -253,19 +265,28 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
 
 
 def cmd_init(options: o.InitOptions) -> int:
-    """Set up a plans repository in options.folder: every file `staffing.cli.init` lists,
-    none overwritten; each one said."""
-    from staffing.cli.init import default_install, files
+    from staffing.cli.init import run_init
 
-    root = Path(options.folder)
-    for rel, text in files(options.install or default_install()):
-        target = root / rel
-        shown = display_path(str(target))
-        if target.exists() or target.is_symlink():
-            say("cli.exists", options.lang, file=shown)
-            continue
-        write_file(shown, text, options.lang)
-    return Exit.CLEAN
+    return run_init(options)
+
+
+def cmd_hook(options: o.HookOptions) -> int:
+    """`staffing hook FILE...`: `staffing check` of what the commit needs (staffing.cli.hook)."""
+    from staffing.cli.hook import check_argv
+
+    planned = check_argv(options)
+    if planned is None:
+        return Exit.CLEAN
+    argv, counties = planned
+    check = parse(argv, options.config)
+    assert isinstance(check, o.CheckOptions)
+    return run(dataclasses.replace(check, county_files=counties))
+
+
+def cmd_lsp(options: o.LspOptions) -> int:
+    from staffing.lsp.server import serve
+
+    return serve(options.lang)
 
 
 def _lang_default(config: Config | None) -> dict[str, object]:
@@ -340,6 +361,7 @@ def _serve(options: o.ServeOptions) -> int:
 COMMANDS: dict[type, Callable[..., int]] = {
     o.CheckOptions: _check, o.RulesOptions: cmd_rules, o.ExplainOptions: cmd_explain, o.SchemaOptions: cmd_schema,
     o.RenderOptions: _render, o.ReportOptions: _report, o.DiffOptions: cmd_diff, o.InitOptions: cmd_init,
+    o.HookOptions: cmd_hook, o.LspOptions: cmd_lsp,
     o.GenerateOptions: cmd_generate, o.TemplateOptions: _template, o.ConvertOptions: _convert,
     o.ServeOptions: _serve,
 }
@@ -362,7 +384,7 @@ def parse(argv: Sequence[str], config: Config | None = None) -> o.Options:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        config = resolve_config(*_preparse(argv)) if argv and argv[0] in ("check", "rules", "explain", "render", "diff") else None
+        config = resolve_config(*_preparse(argv)) if argv and argv[0] in ("check", "rules", "explain", "render", "diff", "hook") else None
     except InputProblem as exc:
         tell(exc, asked_language(argv, None))
         return Exit.UNUSABLE

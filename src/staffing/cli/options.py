@@ -58,6 +58,9 @@ class CheckOptions:
     cache_dir: str | None
     charts: str | None
     paper: Paper
+    # the county files to read: None, each folder's own beside its plans; else only these
+    # (the pre-commit hook: only a county file git tracks)
+    county_files: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,22 @@ class InitOptions:
 
 
 @dataclass(frozen=True)
+class HookOptions:
+    """`staffing hook FILE...`: the files pre-commit passes, the plans folder, the language
+    asked for (None: staffing.toml's or the default) and the configuration read."""
+
+    files: tuple[str, ...]
+    plans: str
+    lang: str | None
+    config: Config | None
+
+
+@dataclass(frozen=True)
+class LspOptions:
+    lang: str
+
+
+@dataclass(frozen=True)
 class GenerateOptions:
     folder: str
     towns: int
@@ -156,7 +175,8 @@ class ServeOptions:
 
 
 Options = (CheckOptions | RulesOptions | ExplainOptions | SchemaOptions | RenderOptions | ReportOptions
-           | DiffOptions | InitOptions | GenerateOptions | TemplateOptions | ConvertOptions | ServeOptions)
+           | DiffOptions | InitOptions | HookOptions | LspOptions | GenerateOptions | TemplateOptions | ConvertOptions
+           | ServeOptions)
 
 
 def codes(values: Sequence[str] | None, where: str) -> frozenset[str]:
@@ -282,6 +302,14 @@ def diff_options(args: argparse.Namespace) -> DiffOptions:
 
 def init_options(args: argparse.Namespace) -> InitOptions:
     return InitOptions(folder=args.dir, install=args.install, lang=args.lang)
+
+
+def hook_options(args: argparse.Namespace) -> HookOptions:
+    return HookOptions(files=tuple(args.files), plans=args.plans, lang=args.lang, config=args.config)
+
+
+def lsp_options(args: argparse.Namespace) -> LspOptions:
+    return LspOptions(lang=args.lang)
 
 
 def generate_options(args: argparse.Namespace) -> GenerateOptions:

@@ -105,7 +105,7 @@ _QUOTA_WORDS: dict[str, tuple[str, ...]] = {}
 def written_places(loc: Path_) -> tuple[Path_, ...]:
     """Where a quota type may stand in the file: under its Chinese name (行政编制) for its code."""
     if not _QUOTA_WORDS:
-        from staffing.io.layout import QUOTA_TYPES, words_for
+        from staffing.vocabulary import QUOTA_TYPES, words_for
 
         _QUOTA_WORDS.update({t: words_for("quota_type", t) for t in QUOTA_TYPES})
     words = _QUOTA_WORDS.get(loc[-1]) if loc and type(loc[-1]) is str else None

@@ -16,56 +16,28 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from staffing import vocabulary
 from staffing.messages import CATALOGUE
+from staffing.vocabulary import QUOTA_TYPES, words_for
 
 
 def zh(key: str) -> str:
     return CATALOGUE[key][0]
 
 
-# The quota types of the plan format (plan.model.QUOTA_TYPES; io/ comes before plan/, and a
-# test holds the two equal).
-QUOTA_TYPES: tuple[str, ...] = (
-    "administrative", "institutional_full", "institutional_partial", "institutional_self",
-    "political_legal", "service",
-)
-
-# The sections a plan may declare not provided (plan.model.SECTIONS, held equal by a test).
-SECTIONS: tuple[str, ...] = (
-    "baseline", "totals", "support_center", "institutions", "support_institutions", "dispatched_units",
-    "transfers", "lists", "powers", "grid", "command_center", "development_zone", "leadership_team",
-    "budget_funded",
-)
-
 # value kinds: text, code (text of digits), count, bool, date, names (joined by 、), lines
 # (one per line in the cell), enum:<name>, enums:<name> (several, joined by 、), roles (role
 # ids by their labels, or any other text the plan format reads as a role), pack (a rule pack
 # id or its Chinese title).  A count or a code written 未知 is unknown (null in YAML); an
-# empty cell leaves the field out.
-ENUMS: dict[str, tuple[str, ...]] = {
-    "bool": ("true", "false"),
-    "unit_type": ("town", "township", "street"),
-    "kind": ("office", "bureau", "centre", "other"),
-    "role": (
-        "party_government_office", "party_building", "economic_development", "social_affairs",
-        "approval_service", "comprehensive_enforcement", "planning_construction", "agriculture_rural",
-        "safety_environment", "finance", "natural_resources", "urban_management",
-        "public_security_governance", "command_center", "other",
-    ),
-    "level": ("principal", "deputy"),
-    "management": ("local", "dispatched"),
-    "assessment": ("town", "department", "joint"),
-    "joint_lead": ("town", "department"),
-    "work": ("approval", "enforcement"),
-    "consultation": ("written", "oral", "none"),
-    "from_level": ("county", "city", "province", "town"),
-    "quota_type": QUOTA_TYPES,
-    "legal_actor": ("town", "county_department"),
-    "inst_category": ("centre", "outside", "institution"),
-    "inst_kind": ("support", "service", "other"),
-    "category": ("functional", "own_rules", "institution", "platform"),
-    "section": SECTIONS,
-}
+# empty cell leaves the field out.  Every enumeration is the vocabulary's
+# (staffing.vocabulary), but for the roles the shipped packs share.
+ROLES: tuple[str, ...] = (
+    "party_government_office", "party_building", "economic_development", "social_affairs",
+    "approval_service", "comprehensive_enforcement", "planning_construction", "agriculture_rural",
+    "safety_environment", "finance", "natural_resources", "urban_management",
+    "public_security_governance", "command_center", "other",
+)
+ENUMS: dict[str, tuple[str, ...]] = {**{name: vocabulary.codes(name) for name in vocabulary.VOCABULARY}, "role": ROLES}
 
 UNKNOWN = "xlsx.unknown"  # the word for an unknown figure (未知)
 
@@ -80,18 +52,14 @@ def enum_labels(name: str) -> list[str]:
 
 def enum_code(name: str, text: str) -> str | None:
     """The code for a drop-down label (or the code itself, as written in YAML)."""
-    for code in ENUMS[name]:
+    if name != "role":
+        return vocabulary.code_of(name, text)
+    for code in ROLES:
         label = zh(_label_key(name, code))
         # the reader compares NFKC text: a label with full-width brackets (乡镇（街道）) must too
         if text in (label, unicodedata.normalize("NFKC", label), code):
             return code
     return None
-
-
-def words_for(name: str, code: str) -> tuple[str, ...]:
-    """The Chinese words a plan may write for `code`: its drop-down label (also in NFKC)."""
-    label = zh(_label_key(name, code))
-    return tuple(dict.fromkeys((label, unicodedata.normalize("NFKC", label))))
 
 
 def quota_key(mapping: dict[str, object], code: str) -> str | None:

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from staffing.messages import CATALOGUE
+from staffing import vocabulary
 
 Count = Annotated[int, Field(ge=0, strict=True)]
 # A figure that may be unknown: null / ~ (never 0 for "not stated")
@@ -42,12 +42,9 @@ QUOTA_TYPES: tuple[str, ...] = get_args(QuotaType)
 
 
 # Values a plan may write in Chinese: the label a workbook's drop-down shows (镇, 属地管理,
-# 行政编制, 正职 …) or one of a few words a 编办 writes for the same thing.  Each is read as
-# its code before the value is checked, so a plan written either way is the same plan.
-_MORE_WORDS: dict[str, dict[str, str]] = {
-    "unit_type": {"街道办事处": "street", "街道办": "street"},
-    "management": {"属地": "local", "派驻": "dispatched", "继续派驻": "dispatched"},
-}
+# 行政编制, 正职 …) or one of a few words a 编办 writes for the same thing (the vocabulary's).
+# Each is read as its code before the value is checked, so a plan written either way is the
+# same plan.
 
 
 def _code_of(words: dict[str, str], value: object) -> object:
@@ -57,38 +54,23 @@ def _code_of(words: dict[str, str], value: object) -> object:
     return words.get(value.strip(), value)
 
 
-def _words(enum: str) -> dict[str, str]:
-    """Every word read as one of the enum's codes (each code itself too) → its code."""
-    from staffing.io.layout import ENUMS, words_for
-
-    out = {code: code for code in ENUMS[enum]}
-    for code in ENUMS[enum]:
-        for word in words_for(enum, code):
-            out.setdefault(word, code)
-    for word, code in _MORE_WORDS.get(enum, {}).items():
-        out.setdefault(word, code)
-    return out
-
-
 def chinese_words(codes: tuple[str, ...]) -> list[str]:
     """The Chinese words read as one of `codes` (the allowed values of one field), in order."""
-    from staffing.io.layout import ENUMS, enum_labels
-
-    name = next((n for n, values in ENUMS.items() if set(values) == set(codes) and n != "bool"), None)
-    if name is None:
+    enum = vocabulary.enum_of(codes)
+    if enum is None:
         return []
-    words = [w for w in enum_labels(name) if w not in codes]
-    words += [w for w in _MORE_WORDS.get(name, {}) if w not in words]
+    words = [t.label.zh for t in vocabulary.VOCABULARY[enum] if t.label.zh not in codes]
+    words += [w for t in vocabulary.VOCABULARY[enum] for w in t.also if w not in words]
     return list(dict.fromkeys(words))
 
 
 def chinese(enum: str) -> BeforeValidator:
-    """Read an allowed value written in Chinese (see the workbook layout's ENUMS) as its code."""
-    return BeforeValidator(partial(_code_of, _words(enum)))
+    """Read an allowed value written in Chinese (see staffing.vocabulary) as its code."""
+    return BeforeValidator(partial(_code_of, vocabulary.readings(enum)))
 
 
-# Full names of the quota types (行政编制 …), from the catalogue ("quota.<type>").
-QUOTA_LABELS: dict[str, tuple[str, str]] = {t: CATALOGUE[f"quota.{t}"] for t in QUOTA_TYPES}
+# How a sentence names each quota type (行政编制 …), from the vocabulary.
+QUOTA_LABELS: dict[str, tuple[str, str]] = {t: vocabulary.named("quota_type", t) for t in QUOTA_TYPES}
 
 
 class _Model(BaseModel):
@@ -115,11 +97,9 @@ class Quotas(_Model):
         its code and its name) it is an error, never one value silently dropped."""
         if type(data) is not dict or data.keys() <= _QUOTA_SET:  # the usual case: codes only
             return data
-        from staffing.io.layout import enum_code
-
         out: dict[Any, Any] = {}
         for k, v in data.items():
-            code = k if k in QUOTA_TYPES or not isinstance(k, str) else (enum_code("quota_type", k.strip()) or k)
+            code = k if k in QUOTA_TYPES or not isinstance(k, str) else (vocabulary.code_of("quota_type", k.strip()) or k)
             if code in out:
                 raise PydanticCustomError("quota_twice", "the quota type {code} is written twice", {"code": code})
             out[code] = v
@@ -513,10 +493,8 @@ def lacks_baseline(data: object) -> bool:
     if not isinstance(data, dict) or data.get("baseline") is not None:
         return False
     declared = data.get("not_provided")
-    from staffing.io.layout import enum_code
-
     return not (isinstance(declared, list)
-                and any(isinstance(d, str) and enum_code("section", d.strip()) == "baseline" for d in declared))
+                and any(isinstance(d, str) and vocabulary.code_of("section", d.strip()) == "baseline" for d in declared))
 
 
 def explicit_unknown(model: BaseModel, field: str) -> bool:

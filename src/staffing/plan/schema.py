@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from staffing import __version__
-from staffing.io.layout import words_for
 from staffing.plan.model import QUOTA_TYPES, Plan, chinese_words
+from staffing.vocabulary import words_for
 
 
 def plan_schema() -> dict[str, Any]:

@@ -7,7 +7,7 @@ never as a `Plan`; reporters, waivers, county checks and roll-ups read only this
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from staffing.plan.model import Plan
@@ -124,13 +124,11 @@ class PlanSummary:
         return items[i] if 0 <= i < len(items) else None
 
     def to_record(self) -> dict[str, Any]:
-        """The JSON-able form the batch and the cache store."""
-        t = self.town
+        """The JSON-able form the batch and the cache store, every value by its field's name."""
         rec: dict[str, Any] = {
-            "town": [t.name, t.code, t.province, t.city, t.county],
-            "transfers": [[x.source, x.level, x.type, x.count, x.document] for x in self.transfers],
-            "figures": [self.figures.bodies, self.figures.quota, self.figures.baseline, self.figures.actual,
-                        self.figures.vacant],
+            "town": asdict(self.town),
+            "transfers": [asdict(x) for x in self.transfers],
+            "figures": asdict(self.figures),
         }
         if self.names is not None:
             rec["names"] = {
@@ -145,14 +143,14 @@ class PlanSummary:
     def from_record(cls, rec: dict[str, Any], pack_ref: str) -> PlanSummary:
         names = rec.get("names")
         return cls(
-            TownSummary(*rec["town"]),
+            TownSummary(**rec["town"]),
             pack_ref,
-            tuple(TransferSummary(*x) for x in rec.get("transfers") or ()),
+            tuple(TransferSummary(**x) for x in rec.get("transfers") or ()),
             PartNames(
                 tuple(names.get("bodies", ())),
                 tuple(names.get("dispatched_units", ())),
                 tuple(names.get("support_institutions", ())),
                 names.get("support_center"),
             ) if names else None,
-            KeyFigures(*(rec.get("figures") or ())),
+            KeyFigures(**(rec.get("figures") or {})),
         )

@@ -141,11 +141,11 @@ def _result(f: Finding, lang: str, index: dict[str, int]) -> dict[str, Any]:
         "level": _LEVEL[f.severity],
         "message": {"text": f.message(lang)},
         "locations": [_location(f.file, f.line, f.column, f.trail(lang), f.sheet, f.cell)],
-        "partialFingerprints": {"staffing/v1": _fingerprint(f.code, f.file, "/".join(map(str, f.loc)), f.message_en)},
+        "partialFingerprints": {"staffing/v1": _fingerprint(f.code, f.file, "/".join(map(str, f.loc)), f.message.en)},
         "properties": {
             "slug": f.slug,
-            "message": {"zh": f.message_zh, "en": f.message_en},
-            "trail": {"zh": list(f.trail_zh), "en": list(f.trail_en)},
+            "message": {"zh": f.message.zh, "en": f.message.en},
+            "trail": {"zh": list(f.trail("zh")), "en": list(f.trail("en"))},
             f"message_{other}": f.message(other),
         },
     }

@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from staffing.errors import InputProblem
-from staffing.findings import Finding, Severity
+from staffing.findings import RECORD_FIELDS, Finding, Severity
 from staffing.io.load import display_path, read_bytes
 from staffing.plan.summary import KeyFigures, PlanSummary
 from staffing.run.engine import check_file, check_source
@@ -32,17 +32,6 @@ CHUNK = 64
 # ---- records ------------------------------------------------------------------------------
 
 
-def finding_to_list(f: Finding) -> list[Any]:
-    return [f.code, f.slug, f.severity.value, f.message_zh, f.message_en, f.file, f.line, f.column,
-            list(f.loc), list(f.trail_zh), list(f.trail_en), f.source, f.numbers, f.waived, f.sheet, f.cell,
-            f.citation_zh, f.citation_en]
-
-
-def finding_from_list(v: list[Any]) -> Finding:
-    return Finding(v[0], v[1], Severity(v[2]), v[3], v[4], v[5], v[6], v[7], tuple(v[8]), tuple(v[9]),
-                   tuple(v[10]), v[11], dict(v[12]), v[13], v[14], v[15], v[16], v[17])
-
-
 def to_record(result: FileResult, settings: Settings) -> dict[str, Any]:
     summary = result.summary
     rec: dict[str, Any] = {
@@ -50,7 +39,7 @@ def to_record(result: FileResult, settings: Settings) -> dict[str, Any]:
         "pack_ref": summary.rule_pack if summary is not None else None,
         "town": None,
         "transfers": [],
-        "findings": [finding_to_list(f) for f in result.findings],
+        "findings": [f.to_record() for f in result.findings],
         "error": None,
     }
     if summary is not None:
@@ -64,14 +53,14 @@ def to_record(result: FileResult, settings: Settings) -> dict[str, Any]:
     return rec
 
 
-def _problem_record(e: InputProblem) -> list[Any]:
-    return [e.file, e.key, [list(p) for p in e.params], e.line, e.column, e.sheet, e.cell]
+def _problem_record(e: InputProblem) -> dict[str, Any]:
+    return {"file": e.file, "key": e.key, "params": [list(p) for p in e.params], "line": e.line, "column": e.column,
+            "sheet": e.sheet, "cell": e.cell}
 
 
-def _problem_from(v: list[Any]) -> InputProblem:
-    f, key, params, line, col, sheet, cell = v
-    return InputProblem(f, key, tuple((k, tuple(x) if isinstance(x, list) else x) for k, x in params), line, col,
-                        sheet, cell)
+def _problem_from(v: dict[str, Any]) -> InputProblem:
+    params = tuple((k, tuple(x) if isinstance(x, list) else x) for k, x in v["params"])
+    return InputProblem(v["file"], v["key"], params, v["line"], v["column"], v["sheet"], v["cell"])
 
 
 def from_record(rec: dict[str, Any], packs: tuple[str, ...] = ()) -> FileResult:
@@ -85,7 +74,7 @@ def from_record(rec: dict[str, Any], packs: tuple[str, ...] = ()) -> FileResult:
             result.pack = resolve(rec["pack_ref"], packs)
         except InputProblem:
             result.pack = None
-    result.findings = [finding_from_list(v) for v in rec.get("findings") or ()]
+    result.findings = [Finding.from_record(v) for v in rec.get("findings") or ()]
     if rec.get("error"):
         result.error = _problem_from(rec["error"])
         if rec.get("also"):
@@ -169,27 +158,39 @@ def _strs(v: Any) -> bool:
 _SEVERITIES = frozenset(s.value for s in Severity)
 
 
-def _valid_finding(v: Any, shown: str) -> bool:
+_FINDING_TYPES: dict[str, Callable[[Any], bool]] = {
+    "severity": lambda v: v in _SEVERITIES,
+    "message": lambda v: _strs(v) and len(v) == 2,
+    "line": lambda v: _is_int(v, 1),
+    "column": lambda v: _is_int(v, 1),
+    "loc": lambda v: isinstance(v, list) and all(_is_str(x) or _is_int(x) for x in v),
+    "trail": lambda v: isinstance(v, list) and all(_strs(step) and len(step) == 2 for step in v),
+    "source": lambda v: v is None or _is_str(v),
+    "numbers": lambda v: isinstance(v, dict) and all(
+        _is_str(k) and isinstance(x, (int, float)) and not isinstance(x, bool) for k, x in v.items()),
+    "waived": lambda v: v is None,
+    "cited": lambda v: v is None or (_strs(v) and len(v) == 2),
+}
+
+
+def valid_finding(v: Any, shown: str) -> bool:
+    """A finding's record exactly as `Finding.to_record` makes it, of a check of the
+    registry, in the file shown as `shown`."""
     from staffing.checks import lookup
 
-    if not (isinstance(v, list) and len(v) == 18):
+    if not (isinstance(v, dict) and v.keys() == RECORD_FIELDS):
         return False
-    (code, slug, sev, zh, en, file, line, col, loc, trail_zh, trail_en, source, numbers, waived, sheet, cell,
-     cite_zh, cite_en) = v
-    check = lookup(code) if isinstance(code, str) else None
+    check = lookup(v["code"]) if isinstance(v["code"], str) else None
+    sheet, cell = v["sheet"], v["cell"]
     if not ((sheet is None and cell is None) or (_is_str(sheet) and _is_str(cell))):
         return False
-    return bool(
-        check is not None and check.code == code and check.slug == slug
-        and sev in _SEVERITIES
-        and _is_str(zh) and _is_str(en) and file == shown and _is_int(line, 1) and _is_int(col, 1)
-        and isinstance(loc, list) and all(_is_str(x) or _is_int(x) for x in loc)
-        and _strs(trail_zh) and _strs(trail_en) and (source is None or _is_str(source))
-        and isinstance(numbers, dict) and all(
-            _is_str(k) and isinstance(x, (int, float)) and not isinstance(x, bool) for k, x in numbers.items())
-        and waived is None
-        and (cite_zh is None or _is_str(cite_zh)) and (cite_en is None or _is_str(cite_en))
-    )
+    return bool(check is not None and check.code == v["code"] and check.slug == v["slug"] and v["file"] == shown
+                and all(test(v[name]) for name, test in _FINDING_TYPES.items()))
+
+
+_TOWN_FIELDS = frozenset(("name", "code", "province", "city", "county"))
+_TRANSFER_FIELDS = frozenset(("source", "level", "type", "count", "document"))
+_FIGURE_FIELDS = frozenset(KeyFigures.__dataclass_fields__)
 
 
 def valid_record(rec: Any, shown: str) -> bool:
@@ -205,20 +206,22 @@ def valid_record(rec: Any, shown: str) -> bool:
                    "schema", "cached", "figures"}:
         return False
     figures = rec.get("figures")
-    if not (isinstance(figures, list) and len(figures) == len(KeyFigures.__dataclass_fields__)
-            and all(x is None or _is_int(x) for x in figures)):
+    if not (isinstance(figures, dict) and figures.keys() == _FIGURE_FIELDS
+            and all(x is None or _is_int(x) for x in figures.values())):
         return False
     town, transfers, findings = rec.get("town"), rec.get("transfers"), rec.get("findings")
     if not (_is_str(rec.get("pack_ref")) and rec["pack_ref"] and _is_str(rec.get("pack_fp"))
             and rec.get("error", 1) is None):
         return False
-    if not (isinstance(town, list) and _strs(town) and len(town) == 5 and town[0]):
+    if not (isinstance(town, dict) and town.keys() == _TOWN_FIELDS and _is_str(town["name"]) and town["name"]
+            and all(_is_str(town[k]) for k in ("province", "city", "county"))
+            and (town["code"] is None or _is_str(town["code"]))):
         return False
     if not isinstance(transfers, list) or not all(
-            isinstance(t, list) and len(t) == 5 and all(_is_str(x) for x in t[:3]) and _is_int(t[3])
-            and (t[4] is None or _is_str(t[4])) for t in transfers):
+            isinstance(t, dict) and t.keys() == _TRANSFER_FIELDS and all(_is_str(t[k]) for k in ("source", "level", "type"))
+            and _is_int(t["count"]) and (t["document"] is None or _is_str(t["document"])) for t in transfers):
         return False
-    if not isinstance(findings, list) or not all(_valid_finding(f, shown) for f in findings):
+    if not isinstance(findings, list) or not all(valid_finding(f, shown) for f in findings):
         return False
     names = rec.get("names")
     if names is not None:
@@ -510,7 +513,7 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
     for r in counties:
         if not r.findings:
             continue
-        name = r.findings[0].trail_zh[0] if r.findings[0].trail_zh else "?"
+        name = r.findings[0].trail[0].zh if r.findings[0].trail else "?"
         for key in per_county:
             if key[2] == name:
                 per_county[key]["findings"] += len(r.findings)

@@ -46,7 +46,8 @@ from typing import Any
 
 from staffing import __version__
 
-SCHEMA = 5  # 3: findings and errors carry a workbook's sheet and cell; 4: key figures; 5: citations by title
+SCHEMA = 6  # 3: findings and errors carry a workbook's sheet and cell; 4: key figures; 5: citations by title;
+# 6: records by field name
 RACY_NS = 2_000_000_000  # FAT's mtime granularity is 2 s; everything else is finer
 _BATCH = 500  # bound parameters per query, well under SQLite's oldest limit (999)
 KEY_FILE = "key"

@@ -10,16 +10,19 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from staffing.checks.county import COUNTY_FILE, CountyFile, CountyVacanciesNotFirst, TownDuty, county_findings
+from staffing.checks import COUNTY_CHECKS
+from staffing.checks.county import COUNTY_FILE, CountyContext, CountyFile, CountyVacanciesNotFirst, TownDuty
 from staffing.checks.growth import TRANSFER_OUT_OF_RANGE
-from staffing.errors import InputProblem
+from staffing.errors import InputProblem, visible
 from staffing.findings import Finding
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits
 from staffing.packs.load import resolve
 from staffing.plan.summary import PlanSummary
 from staffing.plan.validate import validate
+from staffing.run.engine import finding_of
 from staffing.run.read import Source, read_valid
 from staffing.run.results import FileResult, Settings
+from staffing.words import Words
 
 
 def county_files(plan_paths: Iterable[str]) -> list[str]:
@@ -56,7 +59,7 @@ def town_duties(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -> di
         least = pack.options(TRANSFER_OUT_OF_RANGE).min if setting is not None and setting.enabled else None
         if least:
             source = pack.source(TRANSFER_OUT_OF_RANGE.slug, "min")
-            out[plan.town.name] = TownDuty(least, source, pack.citation(source, "zh"), pack.citation(source, "en"))
+            out[plan.town.name] = TownDuty(least, source, pack.cited(source))
     return out
 
 
@@ -71,7 +74,7 @@ def vacancies_first(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -
         setting = pack.setting(CountyVacanciesNotFirst)
         if setting is not None and setting.enabled and pack.options(CountyVacanciesNotFirst).vacancies_first:
             source = pack.source(CountyVacanciesNotFirst.slug, "vacancies_first")
-            return TownDuty(1, source, pack.citation(source, "zh"), pack.citation(source, "en"))
+            return TownDuty(1, source, pack.cited(source))
     return None
 
 
@@ -90,17 +93,20 @@ def check_county(source: Source, towns: Sequence[FileResult], packs: tuple[str, 
         result.error = exc if exc.file == shown else exc.renamed(shown)
         return result
     summaries = [r.summary for r in towns if r.summary is not None]
-    result.findings = county_findings(cf, doc, summaries, town_duties(summaries, packs), vacancies_first(summaries, packs))
+    ctx = CountyContext(cf, summaries, town_duties(summaries, packs), vacancies_first(summaries, packs))
+    head = (Words.same(visible(ctx.county)),)
+    result.findings = [finding_of(check, prob, doc, check.severity, head, prob.cite, ctx.cited(prob.cite))
+                       for check in COUNTY_CHECKS for prob in check().run(ctx, check.options())]
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
 def check_counties(results: Sequence[FileResult], settings: Settings | None = None, use_cache: bool = False,
                    cache_dir: str | os.PathLike[str] | None = None,
-                   given: Mapping[str, Source] | None = None) -> list[FileResult]:
-    """County-file results for every folder of `results` that has a county file, and for
-    every county file `given` (by absolute path; held in memory, it is checked in place of
-    the file on disk).
+                   given: Mapping[str, Source] | None = None, beside: bool = True) -> list[FileResult]:
+    """County-file results for every folder of `results` that has a county file (`beside`),
+    and for every county file `given` (by absolute path; held in memory, it is checked in
+    place of the file on disk).
 
     With `use_cache` (and the settings of the run) a county's result is kept in the result
     cache under a key made of the county file's content and shown path, the tool and
@@ -113,7 +119,8 @@ def check_counties(results: Sequence[FileResult], settings: Settings | None = No
     by_dir: dict[str, list[FileResult]] = defaultdict(list)
     for r in results:
         by_dir[os.path.dirname(os.path.abspath(r.path))].append(r)
-    files = sorted(set(county_files(os.path.join(d, "x") for d in by_dir)) | set(given))
+    found = county_files(os.path.join(d, "x") for d in by_dir) if beside else []
+    files = sorted(set(found) | set(given))
     packs = settings.packs if settings is not None else ()
     limits = settings.limits if settings is not None else DEFAULT_LIMITS
     cache: Any = None
@@ -184,24 +191,21 @@ def _county_key(source: Source, towns: Sequence[FileResult], context: str, setti
 
 
 def _county_record(result: FileResult) -> dict[str, Any]:
-    from staffing.run.batch import finding_to_list
     from staffing.run.cache import SCHEMA
 
     return {"schema": SCHEMA, "county": True, "path": result.path,
-            "findings": [finding_to_list(f) for f in result.findings]}
+            "findings": [f.to_record() for f in result.findings]}
 
 
 def _valid_county_record(rec: Any, shown: str) -> bool:
     """Exactly the shape `_county_record` gives, for this very county file."""
-    from staffing.run.batch import _valid_finding
+    from staffing.run.batch import valid_finding
     from staffing.run.cache import SCHEMA
 
     return bool(isinstance(rec, dict) and set(rec) == {"schema", "county", "path", "findings"}
                 and rec["schema"] == SCHEMA and rec["county"] is True and rec["path"] == shown
-                and isinstance(rec["findings"], list) and all(_valid_finding(f, shown) for f in rec["findings"]))
+                and isinstance(rec["findings"], list) and all(valid_finding(f, shown) for f in rec["findings"]))
 
 
 def _from_county_record(rec: dict[str, Any]) -> FileResult:
-    from staffing.run.batch import finding_from_list
-
-    return FileResult(rec["path"], findings=[finding_from_list(v) for v in rec["findings"]])
+    return FileResult(rec["path"], findings=[Finding.from_record(v) for v in rec["findings"]])

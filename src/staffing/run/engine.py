@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from staffing.checks import FORMULA_VALUE_USED, PACK_LOOSENS_PARENT, PLAN_CHECKS, Check, lookup
+from staffing.checks import BY_CODE, FORMULA_VALUE_USED, PACK_LOOSENS_PARENT, PLAN_CHECKS, Check, lookup
 from staffing.checks.base import Problem
 from staffing.checks.context import Context
 from staffing.checks.pack import Pack
 from staffing.errors import InputProblem, problem, visible
-from staffing.findings import Finding, Severity
+from staffing.findings import Finding, Loc, Severity, Trail
 from staffing.io.load import Document, display_path
-from staffing.messages import CATALOGUE, render
+from staffing.messages import CATALOGUE, words
 from staffing.packs.load import resolve
 from staffing.plan.model import Plan
 from staffing.plan.summary import PlanSummary
 from staffing.run.read import Source, check_roles, pack_of, pack_ref, read_plan, read_valid, validate_plan
 from staffing.run.results import DEFAULT_SETTINGS, FileResult, Settings
+from staffing.words import Words
 
 
 def check_source(source: Source, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
@@ -79,14 +81,19 @@ def active_checks(pack: Pack, settings: Settings) -> list[tuple[type[Check], Any
 
 
 def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
+    """Every active check of the pack on the plan, each problem made a finding (at most
+    `max_findings_per_check` of a check and `max_findings_per_file` in all, the rest summed
+    up in one finding per check), then what a check's finding does to the others (ST802)
+    and the reader's notes; sorted."""
     ctx = Context.of(plan, pack)
-    town = visible(plan.town.name)
+    head = (Words.same(visible(plan.town.name)),)
     findings: list[Finding] = []
     per_check = settings.limits.max_findings_per_check
     room = settings.limits.max_findings_per_file
+    advisory = False
     for check, opts in active_checks(pack, settings):
         listed = 0
-        more: list[Problem] = []  # the first one left out, for where the summary points
+        more: Problem | None = None  # the first one left out, for where the summary points
         more_count = 0
         more_severity: Severity | None = None
         seen: set[tuple[Severity | None, bool]] = set()
@@ -100,56 +107,83 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = DEFAU
                     sev = _severity(check, pack, prob.severity, prob.unknown)
                     if more_severity is None or sev.rank < more_severity.rank:
                         more_severity = sev
-                if not more:
-                    more.append(prob)
+                more = more or prob
                 continue
             listed += 1
             room -= 1
-            line, col = doc.locate(prob.loc, key=prob.at_key)
-            shown = _inert(prob.params)  # names from the plan: no control or bidi character in a message
-            if "first_loc" in shown:  # where the other of a pair is (a repeated name): its line or cell
-                shown.update(_place_of(doc, tuple(shown.pop("first_loc"))))
-            sheet, cell = doc.locate_cell(prob.loc) or (None, None)
-            findings.append(
-                Finding(
-                    code=check.code,
-                    slug=check.slug,
-                    severity=_severity(check, pack, prob.severity, prob.unknown),
-                    message_zh=render(prob.key, "zh", shown),
-                    message_en=render(prob.key, "en", shown),
-                    file=doc.path,
-                    line=line,
-                    column=col,
-                    loc=prob.loc,
-                    trail_zh=(town, *(visible(zh) for zh, _ in prob.trail)),
-                    trail_en=(town, *(visible(en) for _, en in prob.trail)),
-                    source=(cited := prob.cite or pack.source(check.slug, prob.option)),
-                    citation_zh=pack.citation(cited, "zh"),
-                    citation_en=pack.citation(cited, "en"),
-                    numbers={k: v for k, v in prob.params.items() if isinstance(v, (int, float)) and not isinstance(v, bool)},
-                    sheet=sheet,
-                    cell=cell,
-                )
-            )
-        if more_count:
+            source = prob.cite or pack.source(check.slug, prob.option)
+            findings.append(finding_of(check, prob, doc, _severity(check, pack, prob.severity, prob.unknown), head,
+                                       source, pack.cited(source)))
+            advisory = advisory or check.others_advisory
+        if more is not None:
             assert more_severity is not None
-            findings.append(_more(check, more[0], more_count, listed, more_severity, doc, town))
-    if any(f.code == "ST802" for f in findings):
-        # the pack does not cover this unit: what else it says is shown, but does not bind
-        findings = [f if f.code == "ST802" else replace(f, severity=Severity.INFO) for f in findings]
+            params = {"count": more_count, "listed": listed}
+            findings.append(make_finding(check, "run.more-findings", params, place(doc, more.loc, more.at_key, cell=False),
+                                         more_severity, head))
+    if advisory:  # a check says the pack does not cover this plan: what else it says does not bind
+        findings = [f if BY_CODE[f.code].others_advisory else replace(f, severity=Severity.INFO) for f in findings]
     findings.extend(reading_notes(plan, doc))
     findings.sort(key=Finding.sort_key)
     return findings
 
 
-def _place_of(doc: Document, loc: tuple[str | int, ...]) -> dict[str, str]:
+# ---- making a finding: one way for every code ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a finding stands: the file, line and column (a workbook's row and column),
+    the path of the value in the data and, in a workbook, the sheet and cell."""
+
+    file: str
+    line: int
+    column: int
+    loc: Loc = ()
+    sheet: str | None = None
+    cell: str | None = None
+
+
+def place(doc: Document, loc: Loc, at_key: bool = False, cell: bool = True) -> Place:
+    """The place of the value (or of its key) at `loc` in a document; `cell=False`: the
+    line alone, with no path (a summary of findings left out)."""
+    line, col = doc.locate(loc, key=at_key)
+    if not cell:
+        return Place(doc.path, line, col)
+    sheet, where = doc.locate_cell(loc) or (None, None)
+    return Place(doc.path, line, col, loc, sheet, where)
+
+
+def make_finding(check: type[Check], key: str, params: dict[str, Any], at: Place, severity: Severity,
+                 trail: Sequence[Words] = (), source: str | None = None, cited: Words | None = None) -> Finding:
+    """A finding of `check`: its message `key` filled with `params` in both languages (every
+    text from a plan made visible first: no control or bidi character reaches a message),
+    at its place, with the trail, the policy source and its citation; the numbers behind it
+    kept for machines."""
+    shown = _inert(params)
+    numbers = {k: v for k, v in params.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    return Finding(code=check.code, slug=check.slug, severity=severity, message=words(key, shown), file=at.file,
+                   line=at.line, column=at.column, loc=at.loc, trail=Trail(trail), source=source, numbers=numbers,
+                   sheet=at.sheet, cell=at.cell, cited=cited)
+
+
+def finding_of(check: type[Check], prob: Problem, doc: Document, severity: Severity, head: Sequence[Words],
+               source: str | None, cited: Words | None) -> Finding:
+    """The finding a check's problem in `doc` makes: at the problem's place, its trail below
+    `head` (the town, or the county)."""
+    params = dict(prob.params)
+    if "first_loc" in params:  # where the other of a pair is (a repeated name): its line or cell
+        params.update(_place_of(doc, tuple(params.pop("first_loc"))))
+    trail = (*head, *(Words(visible(zh), visible(en)) for zh, en in prob.trail))
+    return make_finding(check, prob.key, params, place(doc, prob.loc, prob.at_key), severity, trail, source, cited)
+
+
+def _place_of(doc: Document, loc: tuple[str | int, ...]) -> dict[str, Any]:
     """How a message says where a value is: its sheet and cell in a workbook, else its line."""
     cell = doc.locate_cell(loc)
     if cell is not None:
-        return {"first_at_zh": f"{visible(cell[0])}!{cell[1]}", "first_at_en": f"{visible(cell[0])}!{cell[1]}"}
+        return {"first_at": Words.same(f"{visible(cell[0])}!{cell[1]}")}
     line, _ = doc.locate(loc)
-    return {"first_at_zh": render("place.line", "zh", {"line": line}),
-            "first_at_en": render("place.line", "en", {"line": line})}
+    return {"first_at": words("place.line", {"line": line})}
 
 
 def _inert(params: dict[str, Any]) -> dict[str, Any]:
@@ -158,48 +192,29 @@ def _inert(params: dict[str, Any]) -> dict[str, Any]:
     for k, v in params.items():
         if isinstance(v, str):
             v = visible(v)
+        elif isinstance(v, Words):
+            v = Words(visible(v.zh), visible(v.en))
         elif isinstance(v, (list, tuple)):
             v = [visible(x) if isinstance(x, str) else x for x in v]
         out[k] = v
     return out
 
 
-def _more(check: type[Check], first: Problem, count: int, listed: int, severity: Severity, doc: Document,
-          town: str) -> Finding:
-    """One finding for the `count` findings of `check` left out of the list, where the first
-    of them stands; it fails the file as they would."""
-    params = {"count": count, "listed": listed}
-    line, col = doc.locate(first.loc, key=first.at_key)
-    return Finding(
-        code=check.code, slug=check.slug, severity=severity,
-        message_zh=render("run.more-findings", "zh", params), message_en=render("run.more-findings", "en", params),
-        file=doc.path, line=line, column=col, loc=(), trail_zh=(town,), trail_en=(town,), numbers=params,
-    )
-
-
-def _setting_word(option: str, value: Any, lang: str) -> Any:
+def _setting_word(option: str, value: Any) -> Any:
     """A loosened switch in words: enabled/disabled, or the severity's name."""
     if option == "enabled" and isinstance(value, bool):
-        return render("pack.enabled" if value else "pack.disabled", lang, {})
+        return words("pack.enabled" if value else "pack.disabled")
     if option == "severity" and isinstance(value, Severity):
-        return render(f"report.{value.value}", lang, {})
+        return words(f"report.{value.value}")
     return value
 
 
 def reading_notes(plan: Plan, doc: Document) -> list[Finding]:
     """What the reader noticed and the user should know (ST003: a formula's saved value
     was used, never evaluated): notes, which never fail a run."""
-    out = []
-    for loc, key, params in doc.notes:
-        line, col = doc.locate(loc)
-        sheet, cell = doc.locate_cell(loc) or (None, None)
-        out.append(Finding(
-            code=FORMULA_VALUE_USED.code, slug=FORMULA_VALUE_USED.slug, severity=FORMULA_VALUE_USED.severity,
-            message_zh=render(key, "zh", params), message_en=render(key, "en", params),
-            file=doc.path, line=line, column=col, loc=loc,
-            trail_zh=(plan.town.name,), trail_en=(plan.town.name,), sheet=sheet, cell=cell,
-        ))
-    return out
+    head = (Words.same(plan.town.name),)
+    return [make_finding(FORMULA_VALUE_USED, key, params, place(doc, loc), FORMULA_VALUE_USED.severity, head)
+            for loc, key, params in doc.notes]
 
 
 def pack_findings(pack: Pack) -> list[Finding]:
@@ -211,34 +226,17 @@ def pack_findings(pack: Pack) -> list[Finding]:
         code = check.code if check else lo.slug
         option = CATALOGUE.get(f"option.{lo.option}", (lo.option, lo.option))
         parent = pack_titles(lo.parent_pack)
-
-        def params(lang: str, lo: Any = lo, code: str = code, option: tuple[str, str] = option,
-                   parent: tuple[str, str] = parent) -> dict[str, Any]:
-            return {"pack": pack.id, "parent": lo.parent_pack, "check": lo.slug, "option": lo.option,
-                    "pack_zh": pack.title.get("zh", pack.id), "pack_en": pack.title.get("en", pack.id),
-                    "parent_zh": parent[0], "parent_en": parent[1],
-                    "check_zh": f"{code}“{CATALOGUE.get(f'title.{code}', (lo.slug, lo.slug))[0]}”",
-                    "check_en": f"{code} ({lo.slug})", "option_zh": option[0], "option_en": option[1],
-                    "parent_value": _setting_word(lo.option, lo.parent_value, lang),
-                    "value": _setting_word(lo.option, lo.value, lang)}
-
-        out.append(
-            Finding(
-                code=PACK_LOOSENS_PARENT.code,
-                slug=PACK_LOOSENS_PARENT.slug,
-                severity=PACK_LOOSENS_PARENT.severity,
-                message_zh=render("ST000", "zh", params("zh")),
-                message_en=render("ST000", "en", params("en")),
-                file=display_path(lo.file),
-                line=lo.line,
-                column=lo.column,
-                loc=("checks", lo.slug, lo.option),
-                trail_zh=(pack.id, lo.slug, lo.option),
-                trail_en=(pack.id, lo.slug, lo.option),
-            )
-        )
+        params = {"pack": pack.id, "parent": lo.parent_pack, "check": lo.slug, "option": lo.option,
+                  "pack_zh": pack.title.get("zh", pack.id), "pack_en": pack.title.get("en", pack.id),
+                  "parent_zh": parent[0], "parent_en": parent[1],
+                  "check_zh": f"{code}“{CATALOGUE.get(f'title.{code}', (lo.slug, lo.slug))[0]}”",
+                  "check_en": f"{code} ({lo.slug})", "option_zh": option[0], "option_en": option[1],
+                  "parent_value": _setting_word(lo.option, lo.parent_value),
+                  "value": _setting_word(lo.option, lo.value)}
+        at = Place(display_path(lo.file), lo.line, lo.column, ("checks", lo.slug, lo.option))
+        trail = (Words.same(pack.id), Words.same(lo.slug), Words.same(lo.option))
+        out.append(make_finding(PACK_LOOSENS_PARENT, "ST000", params, at, PACK_LOOSENS_PARENT.severity, trail))
     return out
-
 
 
 def pack_titles(pack_id: str) -> tuple[str, str]:

@@ -38,7 +38,7 @@ class Request:
     strict: bool = False  # warnings fail too
     waivers: Waivers = NO_WAIVERS
     judge_all: bool = False  # report every unused waiver (the run covered whole folders)
-    county: bool = True  # check the county file of every folder that has one
+    county: bool = True  # check the county file of every folder that has one (else only those among the sources)
     jobs: int | None = None  # worker processes (default: every core)
     use_cache: bool = False
     cache_dir: str | None = None
@@ -74,7 +74,7 @@ def run(request: Request, on_progress: Callable[[int], None] | None = None) -> R
 
         usable = [r for r in results if r.summary is not None or r.error is not None]
         county = check_counties(usable, request.settings, use_cache=request.use_cache and not counties,
-                                cache_dir=request.cache_dir, given=counties)
+                                cache_dir=request.cache_dir, given=counties, beside=request.county)
     results += county
     outcome = judge(results, request)
     if request.rollup or (request.rollup is None and (len(plans) > 1 or county)):

@@ -38,10 +38,12 @@ from staffing.checks import WAIVER_UNUSED, lookup
 from staffing.errors import problem
 from staffing.findings import Finding, body_index
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits, display_path, load_file
-from staffing.messages import CATALOGUE, render
+from staffing.messages import CATALOGUE, words
 from staffing.plan.names import normalize
 from staffing.plan.summary import PlanSummary
+from staffing.run.engine import Place, make_finding
 from staffing.run.results import FileResult
+from staffing.words import Words
 
 DEFAULT_NAME = "staffing-waivers.yaml"
 
@@ -184,17 +186,14 @@ def _body_matches(waiver: Waiver, finding: Finding, plan: PlanSummary) -> bool:
     if name is not None:
         return normalize(name) == wanted
     # findings about the town as a whole may still name the body in their trail
-    return any(normalize(part) == wanted for part in finding.trail_zh[1:])
+    return any(normalize(part.zh) == wanted for part in finding.trail[1:])
 
 
 def _expired_note(finding: Finding, waiver: Waiver) -> Finding:
     params = {"approval": waiver.approval, "expires": waiver.expires.isoformat(),
               "file": waiver.file, "line": waiver.line}
-    return replace(
-        finding,
-        message_zh=f"{finding.message_zh}({render('waiver.expired', 'zh', params)})",
-        message_en=f"{finding.message_en} ({render('waiver.expired', 'en', params)})",
-    )
+    note = words("waiver.expired", params)
+    return replace(finding, message=Words(f"{finding.message.zh}({note.zh})", f"{finding.message.en} ({note.en})"))
 
 
 def apply(
@@ -232,19 +231,7 @@ def apply(
             continue
         params = {"check": w.code, "slug": w.slug, "title": CATALOGUE.get(f"title.{w.code}", (w.slug, w.slug))[0],
                   "town": w.town, "body": w.body or "—", "approval": w.approval}
-        warnings.append(
-            Finding(
-                code=WAIVER_UNUSED.code,
-                slug=WAIVER_UNUSED.slug,
-                severity=WAIVER_UNUSED.severity,
-                message_zh=render("waiver.unused", "zh", params),
-                message_en=render("waiver.unused", "en", params),
-                file=w.file,
-                line=w.line,
-                column=w.column,
-                loc=("waivers",),
-                trail_zh=(w.town, *([w.body] if w.body else [])),
-                trail_en=(w.town, *([w.body] if w.body else [])),
-            )
-        )
+        at = Place(w.file, w.line, w.column, ("waivers",))
+        trail = (Words.same(w.town), *([Words.same(w.body)] if w.body else []))
+        warnings.append(make_finding(WAIVER_UNUSED, "waiver.unused", params, at, WAIVER_UNUSED.severity, trail))
     return warnings

@@ -289,8 +289,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{name} has {actual} people in post for {quota} quotas: {excess} over",
     ),
     "ST904": (
-        "名称“{name}”与{first_where_zh}中的“{first}”（{first_at_zh}）重复",
-        "the name “{name}” repeats “{first}” of {first_where_en} ({first_at_en})",
+        "名称“{name}”与{first_where_zh}中的“{first}”（{first_at}）重复",
+        "the name “{name}” repeats “{first}” of {first_where_en} ({first_at})",
     ),
     "ST905.parent": (
         "{body}的上级“{parent}”不是本方案中的机构",

@@ -3,6 +3,11 @@
 
 from __future__ import annotations
 
+# the sources `init --install` takes, said in every refusal of a source that pins nothing
+_FORMS_ZH = "本工具的 git 仓库及完整提交号（git+仓库地址@提交号）、附 sha256 的 wheel 地址（地址#sha256=十六进制值），或本单位软件包索引的地址"
+_FORMS_EN = ("the tool's git repository at a full commit (git+URL@COMMIT), a wheel URL with its hash "
+             "(URL#sha256=HEX), or your office's package index URL")
+
 WORDS: dict[str, tuple[str, str]] = {
     "cli.render-args": (
         "绘图需要一个方案文件，或用 --compare 给出新旧两个方案文件",
@@ -63,6 +68,72 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "cli.exists": ("“{file}”已存在，未改动", "{file} exists; left as it is"),
     "cli.wrote": ("已写入“{file}”", "wrote {file}"),
+    # ---- staffing init: where CI and the hook install the tool from, the next steps ------------
+    "init.install-bare": (
+        "“{spec}”没有固定安装来源：持续集成和提交前检查不按名称从公共软件包索引安装本工具（任何人都可以抢注同名软件包）。"
+        "请写" + _FORMS_ZH,
+        "“{spec}” pins no source: CI and the pre-commit hook never install staffing by name from a public index "
+        "(anyone can register that name there). Give " + _FORMS_EN,
+    ),
+    "init.install-no-commit": ("“{spec}”应写成 git+仓库地址@完整提交号", "“{spec}”: write git+URL@COMMIT"),
+    "init.install-short-commit": (
+        "“{rev}”不是完整的提交号：分支、标签和缩写的提交号都可能改指别的版本，请写40位的提交号（可用{command}查出）",
+        "“{rev}” is not a full commit: a branch, a tag or a short hash can come to name another version; "
+        "give the 40-digit commit ({command} prints it)",
+    ),
+    "init.install-no-hash": (
+        "“{spec}”：wheel 地址应附上文件的 sha256（地址#sha256=十六进制值），否则无法确认安装的是哪个文件",
+        "“{spec}”: a wheel URL needs its file's hash (URL#sha256=HEX), or nothing says which file is installed",
+    ),
+    "init.install-unusable": (
+        "“{spec}”不是可用的安装来源：地址中不能有空白、控制字符或多余的片段",
+        "“{spec}” is not a usable source: no spaces, control characters or stray fragments in the URL",
+    ),
+    "init.no-pin-source": (
+        "无法确定本工具是从哪里安装的，持续集成无从固定版本。请用 --install 指定：" + _FORMS_ZH,
+        "cannot tell where this copy of staffing was installed from, so there is nothing for CI to pin. "
+        "Name the source with --install: " + _FORMS_EN,
+    ),
+    "init.no-pin-local": (
+        "本工具的来源{url}只在本机，持续集成取不到。请用 --install 指定：" + _FORMS_ZH,
+        "this copy of staffing came from {url}, which only this machine can reach. "
+        "Name a source CI can reach with --install: " + _FORMS_EN,
+    ),
+    "init.no-pin-remote": (
+        "本工具的源代码仓库{folder}没有远程仓库，持续集成无从取得。请用 --install 指定：" + _FORMS_ZH,
+        "the tool's checkout {folder} has no remote for CI to fetch from. Name the source with --install: " + _FORMS_EN,
+    ),
+    "init.no-pin-unpushed": (
+        "本工具当前的提交{rev}尚未推送到{url}，持续集成取不到。请先推送，或用 --install 指定：" + _FORMS_ZH,
+        "the tool's commit {rev} is not pushed to {url}, so CI cannot fetch it. Push it, or name the source "
+        "with --install: " + _FORMS_EN,
+    ),
+    "init.through-link": (
+        "“{link}”是符号链接：本命令不经符号链接写入文件（“{target}”会写到文件夹以外），未写入任何文件",
+        "{link} is a symbolic link: init writes nothing through links ({target} would land outside the folder); "
+        "nothing was written",
+    ),
+    "init.next": ("下一步：", "Next steps:"),
+    "init.step-cd": ("{n}. 进入方案仓库：", "{n}. Go to the plans repository:"),
+    "init.step-pre-commit": ("{n}. 安装 pre-commit（每台电脑一次）：", "{n}. Install pre-commit (once per computer):"),
+    "init.step-enable": ("{n}. 在本仓库启用提交前检查：", "{n}. Turn the pre-commit hook on in this repository:"),
+    "init.step-first": (
+        "{n}. 把示例方案换成本地的方案，加入版本库，检查全部方案（第一次运行时，pre-commit 从{source}自动安装本工具，"
+        "无需另行安装，也不必把它加入命令路径）：",
+        "{n}. Replace the example plan with your own, add the files and check every plan (on its first run "
+        "pre-commit installs staffing itself from {source}; nothing else to install, nothing to put on PATH):",
+    ),
+    "init.step-commit": (
+        "{n}. 提交；此后每次提交都检查所提交的方案：",
+        "{n}. Commit; from now on every commit checks the plans it holds:",
+    ),
+    "init.first-commit": ("建立三定方案仓库", "Set up the plans repository"),
+    "init.ci-note": (
+        "持续集成任务（{files}）从同一来源安装同一版本；固定和升级的方法见{doc}。",
+        "The CI jobs ({files}) install the same version from the same source; how to pin and upgrade it: {doc}.",
+    ),
+    # ---- staffing hook ----------------------------------------------------------------------
+    "hook.no-git": ("无法列出 git 跟踪的文件：{reason}", "cannot list the files git tracks: {reason}"),
     "cli.wrote-charts": (
         "已将{count}个方案的组织架构图写入“{folder}”（SVG 和 PNG 格式）",
         "wrote the org charts of {count:plan|plans} (SVG and PNG) into {folder}",
@@ -151,6 +222,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "set up a plans repository: staffing.toml, the plan schema, an example plan, waivers, pre-commit, "
         "GitHub and GitLab CI jobs, .gitignore",
     ),
+    "help.cmd.hook": (
+        "提交前检查：检查要提交的方案及县级汇总所需的方案，只看 git 跟踪的文件",
+        "the pre-commit hook: check the plans being committed and what their county roll-up needs, "
+        "only files git tracks",
+    ),
     "help.cmd.generate": ("生成一批仿真方案（用于性能测试）：staffing generate --towns 数量 文件夹",
                           "write a corpus of realistic generated plans: staffing generate --towns N DIR"),
     "help.cmd.template": ("生成乡镇填报用的方案工作簿：staffing template -o 三定方案模板.xlsx",
@@ -226,8 +302,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.diff.format": ("输出格式", "output format"),
     "help.diff.force": ("不同乡镇的方案也比较", "compare even plans of two different towns"),
     "help.init.dir": ("建立仓库的文件夹（默认：当前文件夹）", "the folder to set up (default: the working folder)"),
-    "help.init.install": ("持续集成中安装本工具的方式：一条 pip 安装要求（默认为当前版本）",
-                          "how CI installs staffing: a pip requirement (default: staffing==VERSION)"),
+    "help.init.install": (
+        "持续集成和提交前检查安装本工具的来源，须固定版本（默认：本工具自身的来源）",
+        "where CI and the hook install staffing from, pinned (default: where this copy came from)",
+    ),
+    "help.hook.files": ("要提交的文件（由 pre-commit 给出）", "the files being committed (pre-commit passes them)"),
+    "help.hook.plans": ("方案所在的文件夹（默认：%(default)s）", "the folder of the plans (default: %(default)s)"),
     "help.generate.dir": ("写入方案的文件夹", "the folder to write the plans into"),
     "help.generate.towns": ("方案个数（默认%(default)s）", "number of plans (default %(default)s)"),
     "help.generate.seed": ("随机数种子，相同的种子生成相同的方案（默认%(default)s）",

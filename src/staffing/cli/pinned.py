@@ -1,0 +1,194 @@
+"""Where a plans repository's CI jobs and pre-commit hook install staffing from: a source the
+repository names and pins, never a bare package name from a public index (anyone could
+register `staffing` there, and every plans repository's CI would run their code).
+
+Three kinds of source, given with `staffing init --install SPEC`:
+
+- `git+URL@COMMIT` (or `staffing @ git+URL@COMMIT`): the tool's git repository at a full
+  commit, as pre-commit's `repo`/`rev`.  CI clones it, installs the dependencies from the
+  lock at that commit with every file's hash checked (`requirements.lock`), then the tool
+  itself without resolving anything.  The hook is this repository's `.pre-commit-hooks.yaml`.
+- `https://…/staffing-….whl#sha256=HEX`: a wheel the office keeps, checked against its hash.
+- `https://…/simple/` (any other URL): the office's own package index, the only index pip
+  reads (`--index-url`), for `staffing==<this version>`.
+
+Without `--install`, what the running tool knows of where it came from: its PEP 610 record
+(`direct_url.json`: a git URL and commit, a wheel URL and hash), or, for a copy installed from
+a folder, that folder's git remote and HEAD commit (pushed there).  A source only this
+machine can reach, or none at all, is refused: CI could not install it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from staffing import __version__
+from staffing.errors import InputProblem, problem
+
+COMMIT = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+REMOTE_SCHEMES = ("https", "http", "ssh", "git")
+# the pip requirement's name, when the spec is written as a PEP 508 direct reference
+DIRECT = re.compile(r"^staffing\s*@\s*", re.I)
+SCP_LIKE = re.compile(r"^[\w.-]+@[\w.-]+:(?!//)")  # git@host:group/repo.git
+
+
+@dataclass(frozen=True)
+class Pinned:
+    """One pinned source of the tool.  `kind` is "git" (url: the repository, rev: a full
+    commit), "wheel" (url: the file, sha256: its hash) or "index" (url: the index,
+    version: the release)."""
+
+    kind: str
+    url: str
+    rev: str = ""
+    sha256: str = ""
+    version: str = ""
+
+    def requirement(self) -> str:
+        """As pip takes it: the wheel with its hash, or the release by name (from the index)."""
+        if self.kind == "wheel":
+            return f"staffing @ {self.url}#sha256={self.sha256}"
+        if self.kind == "index":
+            return f"staffing=={self.version}"
+        return f"staffing @ git+{self.url}@{self.rev}"
+
+    def shown(self) -> str:
+        """What the next steps name as the source."""
+        if self.kind == "git":
+            return f"{self.url}@{self.rev[:12]}"
+        return self.url
+
+    def install_lines(self) -> list[str]:
+        """The shell lines a CI job runs to install exactly this (bash, one session)."""
+        q = shlex.quote
+        if self.kind == "git":
+            return [
+                'tool="$(mktemp -d)"',
+                f'git clone --quiet {q(self.url)} "$tool"',
+                f'git -C "$tool" checkout --quiet --detach {self.rev}',
+                'pip install --require-hashes --no-deps -r "$tool/requirements.lock"',
+                'pip install --no-deps --no-build-isolation "$tool"',
+            ]
+        if self.kind == "wheel":
+            return [f"pip install {q(self.requirement())}"]
+        return [f"pip install --index-url {q(self.url)} {q(self.requirement())}"]
+
+
+def _refuse(key: str, **params: str) -> InputProblem:
+    return problem("--install", key, None, None, **params)
+
+
+def _usable_url(url: str, spec: str) -> str:
+    """`url` when it can be written into a YAML file and a shell line as it is meant."""
+    if not url or any(ch.isspace() or not ch.isprintable() for ch in url):
+        raise _refuse("init.install-unusable", spec=spec)
+    return url
+
+
+def _is_url(text: str) -> bool:
+    return bool(urlsplit(text).scheme in REMOTE_SCHEMES + ("file",) and urlsplit(text).netloc) or (
+        text.startswith("file:///"))
+
+
+def parse_install(spec: str) -> Pinned:
+    """The source `--install SPEC` names, or an InputProblem saying why it pins nothing."""
+    text = DIRECT.sub("", spec.strip(), count=1)
+    if any(ch.isspace() or not ch.isprintable() for ch in text) or not text:
+        raise _refuse("init.install-unusable", spec=spec)
+    if text.startswith("git+"):
+        url, sep, rev = text[4:].rpartition("@")
+        if not sep or "/" in rev or not (_is_url(url) or SCP_LIKE.match(url)):
+            raise _refuse("init.install-no-commit", spec=spec)
+        if not COMMIT.match(rev):
+            raise _refuse("init.install-short-commit", rev=rev, command=f"git ls-remote {url} HEAD")
+        return Pinned("git", _usable_url(url, spec), rev=rev)
+    if _is_url(text):
+        base, _, fragment = text.partition("#")
+        if urlsplit(base).path.lower().endswith(".whl"):
+            digest = fragment[len("sha256="):] if fragment.startswith("sha256=") else ""
+            if not SHA256.match(digest):
+                raise _refuse("init.install-no-hash", spec=spec)
+            return Pinned("wheel", _usable_url(base, spec), sha256=digest)
+        if fragment:
+            raise _refuse("init.install-unusable", spec=spec)
+        return Pinned("index", _usable_url(base, spec), version=__version__)
+    raise _refuse("init.install-bare", spec=spec)
+
+
+# ---- what the running tool knows of its own source ------------------------------------------
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=30,
+                              check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def _reachable(url: str) -> bool:
+    """Whether another machine (a CI runner) could fetch `url`: a network address, not a
+    path or file of this machine."""
+    return urlsplit(url).scheme in REMOTE_SCHEMES or bool(SCP_LIKE.match(url))
+
+
+def _from_checkout(folder: Path) -> Pinned:
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    if top is None:
+        raise _refuse("init.no-pin-source")
+    root = Path(top)
+    branch = _git(root, "symbolic-ref", "--quiet", "--short", "HEAD") or ""
+    remote = (_git(root, "config", f"branch.{branch}.remote") if branch else None) or "origin"
+    url = _git(root, "remote", "get-url", remote)
+    rev = _git(root, "rev-parse", "HEAD") or ""
+    if not url:
+        raise _refuse("init.no-pin-remote", folder=str(root))
+    if not _reachable(url):
+        raise _refuse("init.no-pin-local", url=url)
+    pushed = _git(root, "for-each-ref", "--contains", rev, "--format=%(refname)", f"refs/remotes/{remote}/")
+    if not pushed:
+        raise _refuse("init.no-pin-unpushed", rev=rev[:12], url=url)
+    return Pinned("git", url, rev=rev)
+
+
+
+def running_tool() -> Pinned:
+    """The source the running tool was installed from, pinned; an InputProblem when there
+    is none another machine could install from."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        record = distribution("staffing").read_text("direct_url.json")
+    except PackageNotFoundError:
+        record = None
+    if not record:
+        raise _refuse("init.no-pin-source")
+    try:
+        info = json.loads(record)
+        url = str(info["url"])
+    except (ValueError, KeyError, TypeError):
+        raise _refuse("init.no-pin-source") from None
+    vcs = info.get("vcs_info") or {}
+    if vcs.get("vcs") == "git" and COMMIT.match(str(vcs.get("commit_id", ""))):
+        if not _reachable(url):
+            raise _refuse("init.no-pin-local", url=url)
+        return Pinned("git", url, rev=vcs["commit_id"])
+    archive = info.get("archive_info")
+    if archive is not None:
+        digest = (archive.get("hashes") or {}).get("sha256") or str(archive.get("hash", "")).removeprefix("sha256=")
+        if not _reachable(url):
+            raise _refuse("init.no-pin-local", url=url)
+        if SHA256.match(digest) and urlsplit(url).path.endswith(".whl"):
+            return Pinned("wheel", url, sha256=digest)
+        raise _refuse("init.no-pin-source")
+    if url.startswith("file://"):
+        return _from_checkout(Path(unquote(urlsplit(url).path)))
+    raise _refuse("init.no-pin-source")

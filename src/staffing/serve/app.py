@@ -216,7 +216,7 @@ class State:
     config: ServeConfig
     pool: Pool
     packs: list[dict[str, str]] = field(default_factory=list)
-    tools: dict[str, str | None] = field(default_factory=dict)
+    tools: dict[str, dict[str, str | None]] = field(default_factory=dict)  # by language
 
 
 def pack_choices(folders: tuple[str, ...], lang: str) -> list[dict[str, str]]:
@@ -319,21 +319,20 @@ def _html(request: Request, template: str, lang: str, **context: Any) -> HTMLRes
     return HTMLResponse(page(template, lang, state.config.lang, path=request.url.path, **context))
 
 
-async def _tools(state: State) -> dict[str, str | None]:
-    if not state.tools:
+async def _tools(state: State, lang: str) -> dict[str, str | None]:
+    """What this machine lacks for charts and PDF, looked up once (in a thread: fc-list)."""
+    if lang not in state.tools:
         import asyncio
 
-        state.tools = await asyncio.get_running_loop().run_in_executor(None, tools_missing, "zh")
-        state.tools["lang"] = "zh"
-    return state.tools
+        state.tools[lang] = await asyncio.get_running_loop().run_in_executor(None, tools_missing, lang)
+    return state.tools[lang]
 
 
 async def index(request: Request) -> Response:
     state = _state(request)
     lang = _lang(request)
-    tools = await _tools(state)
     packs = state.packs if lang == "zh" else pack_choices(state.config.packs, lang)
-    missing = {k: (v if lang == "zh" else tools_missing(lang)[k]) for k, v in tools.items() if k != "lang" and v}
+    missing = {k: v for k, v in (await _tools(state, lang)).items() if v}
     return _html(request, "index.html.j2", lang, packs=packs, missing=missing,
                  mb=megabytes(state.config.limits.max_bytes), max_files=state.config.max_files)
 
@@ -501,14 +500,14 @@ async def checks(request: Request) -> Response:
 
 async def explain(request: Request) -> Response:
     from staffing.reporters.explain import explain_text
-    from staffing.serve.markdown import to_html
+    from staffing.serve.markdown import explanation_html
 
     lang = _lang(request)
     code = request.path_params["code"]
     found = explain_text(code, lang) if len(code) <= 60 else None
     if found is None:
         return error_page(404, "serve.no-check", lang, _state(request).config.lang, code=code[:60])
-    return _html(request, "explain.html.j2", lang, code=code, body=to_html(found))
+    return _html(request, "explain.html.j2", lang, code=code, body=explanation_html(found))
 
 
 async def static(request: Request) -> Response:

@@ -148,10 +148,10 @@ def _place(lang: str, sheet: str | None, cell: str | None, line: int | None, col
 def explanation(code: str, lang: str) -> Markup | None:
     """A check's explanation as HTML (the tool's own text, the same for every upload)."""
     from staffing.reporters.explain import explain_text
-    from staffing.serve.markdown import to_html
+    from staffing.serve.markdown import explanation_html
 
     text = explain_text(code, lang)
-    return to_html(text) if text else None
+    return explanation_html(text) if text else None
 
 
 def _explanations(lang: str) -> Any:

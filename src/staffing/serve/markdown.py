@@ -23,11 +23,14 @@ def docs_dir() -> Path | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _parser() -> Any:
+@lru_cache(maxsize=2)
+def _parser(breaks: bool = False) -> Any:
+    """Raw HTML off; `breaks`: every line break kept (a check's explanation is written line
+    by line; the guide's paragraphs are wrapped in the file)."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": breaks})
+    md.enable("table")
     rules: dict[str, Any] = md.renderer.rules  # type: ignore[attr-defined]
     default_image = rules.get("image")
 
@@ -50,14 +53,22 @@ def _valid_link(url: str) -> bool:
     return url.startswith(("#", "http://", "https://", "/")) or IMAGE.match(url) is not None
 
 
-def to_html(text: str) -> Markup:
-    """`text` (Markdown) as HTML: headings get ids from their text, so the guide's
-    table of contents and a check's code can be linked to."""
-    md = _parser()
+def explanation_html(text: str) -> Markup:
+    """A check's explanation (`staffing explain`): its first line as the heading, every
+    other line kept as written."""
+    head, _, rest = text.partition("\n")
+    return to_html(f"## {head}\n\n{rest}", breaks=True, anchors=False)
+
+
+def to_html(text: str, breaks: bool = False, anchors: bool = True) -> Markup:
+    """`text` (Markdown) as HTML; with `anchors`, headings get ids from their text, so the
+    guide's table of contents and a check's code can be linked to (an explanation shown
+    beside each finding takes none: one page holds many)."""
+    md = _parser(breaks)
     tokens = md.parse(text)
     used: set[str] = set()
     for i, token in enumerate(tokens):
-        if token.type == "heading_open" and i + 1 < len(tokens):
+        if anchors and token.type == "heading_open" and i + 1 < len(tokens):
             words = tokens[i + 1].content
             found = re.match(r"(ST\d{3})\b", words)
             anchor = found.group(1) if found else "h-" + str(i)

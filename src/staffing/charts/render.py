@@ -981,15 +981,17 @@ def choose_font(families: Sequence[str]) -> str | None:
     return lowered[0] if lowered else None
 
 
-def image(dot_text: str, fmt: str) -> bytes:
+def image(dot_text: str, fmt: str, also: str | None = None) -> bytes:
     """The chart drawn by `dot` in format `fmt` (svg, png, pdf, plain), within the time and
-    memory bounds below."""
+    memory bounds below; with `also`, followed by the same layout in that format too (one
+    run of dot, one layout)."""
     dot = shutil.which("dot")
     if dot is None:
         find_cjk_font()  # raises the bilingual "install graphviz" error
         raise RenderError("render.no-dot")
     try:
-        done = subprocess.run([dot, f"-T{fmt}"], input=dot_text.encode("utf-8"), capture_output=True,
+        done = subprocess.run([dot, f"-T{fmt}", *([f"-T{also}"] if also else [])], input=dot_text.encode("utf-8"),
+                              capture_output=True,
                               timeout=DOT_SECONDS, check=False,
                               # a memory bound where the system has one (Windows has no preexec_fn)
                               preexec_fn=_bound_memory if os.name == "posix" else None)

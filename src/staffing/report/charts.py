@@ -9,10 +9,12 @@ from staffing.report.build import ChartMaker
 from staffing.run.results import FileResult
 
 
-def chart_maker(font_family: str | None = None) -> ChartMaker:
+def chart_maker(font_family: str | None = None, natural: bool = False) -> ChartMaker:
     """Charts for the report: inline SVG laid out for the chart's page (A4 landscape),
     or the reason there is none.  `font_family`: the CJK font to draw with, when the
-    caller has looked it up already (else it is looked up on the first chart)."""
+    caller has looked it up already (else it is looked up on the first chart).
+    `natural`: the same layout at its natural size, drawn by the runs of dot that chose
+    it (one run fewer: for a screen, which scales it; paper needs it sized)."""
     from staffing.charts.draw import fitted_chart
     from staffing.charts.paper import Sheet
     from staffing.charts.render import RenderError, find_cjk_font, image
@@ -26,8 +28,9 @@ def chart_maker(font_family: str | None = None) -> ChartMaker:
         try:
             if not font:
                 font.append(find_cjk_font())
-            chart = fitted_chart(Context.of(result.plan, result.pack), result.findings, lang, font[0], sheet)
-            return inline_svg(image(chart.dot, "svg")), None
+            chart = fitted_chart(Context.of(result.plan, result.pack), result.findings, lang, font[0], sheet,
+                                 draw="svg" if natural else None)
+            return inline_svg(chart.drawn if chart.drawn is not None else image(chart.dot, "svg")), None
         except RenderError as exc:
             return None, exc.message(lang)
 

@@ -313,7 +313,7 @@ def check(ask: Ask) -> str:
     outcome = checked(ask)
     on = outcome.today or today()
     explain = _explanations(ask.lang)
-    maker = chart_maker(font())
+    maker = chart_maker(font(), natural=True)
     data = {name: raw for name, raw in ask.files}
     with ThreadPoolExecutor(max_workers=2) as drawing:
         charts = {id(r): drawing.submit(maker, r, ask.lang) for r in outcome.results

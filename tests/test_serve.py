@@ -374,9 +374,28 @@ def test_the_command_listens_on_this_computer_only_by_default() -> None:
             listening = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True, check=False)
             assert listening.stdout.split()[3] == f"127.0.0.1:{port}"
         assert Server("127.0.0.1", port).get("/").status == 200
+        workers = _children(proc.pid)
+        assert workers  # the worker pool
     finally:
         proc.terminate()
         proc.wait(30)
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []  # stopping the page ends its workers
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
 
 
 # ---- downloads, and nothing on disk --------------------------------------------------------------

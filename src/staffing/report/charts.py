@@ -17,7 +17,8 @@ def chart_maker(font_family: str | None = None, natural: bool = False) -> ChartM
     it (one run fewer: for a screen, which scales it; paper needs it sized)."""
     from staffing.charts.draw import fitted_chart
     from staffing.charts.paper import Sheet
-    from staffing.charts.render import RenderError, find_cjk_font, image
+    from staffing.charts.render import RenderError, chart_time, find_cjk_font, image
+    from staffing.report.build import CHART_BODIES, body_count, word
     from staffing.report.html import CHART_AREA_MM, inline_svg
 
     font: list[str] = [font_family] if font_family else []
@@ -25,12 +26,16 @@ def chart_maker(font_family: str | None = None, natural: bool = False) -> ChartM
 
     def make(result: FileResult, lang: str) -> tuple[str | None, str | None]:
         assert result.plan is not None and result.pack is not None
+        bodies = body_count(result)
+        if bodies > CHART_BODIES:  # laid out by dot up to ten times: not for a report of this size
+            return None, word("chart.too-many", lang, n=bodies, limit=CHART_BODIES)
         try:
             if not font:
                 font.append(find_cjk_font())
-            chart = fitted_chart(Context.of(result.plan, result.pack), result.findings, lang, font[0], sheet,
-                                 draw="svg" if natural else None)
-            return inline_svg(chart.drawn if chart.drawn is not None else image(chart.dot, "svg")), None
+            with chart_time():  # every run of dot for this chart together
+                chart = fitted_chart(Context.of(result.plan, result.pack), result.findings, lang, font[0], sheet,
+                                     draw="svg" if natural else None)
+                return inline_svg(chart.drawn if chart.drawn is not None else image(chart.dot, "svg")), None
         except RenderError as exc:
             return None, exc.message(lang)
 

@@ -25,6 +25,6 @@ def explain_text(code: str, lang: str) -> str | None:
         lines += ["", f"## {text(key, lang)}", body]
     if check.options.model_fields:
         lines += ["", f"## {text('explain.options', lang)}"]
-        lines += ["- " + render("explain.option", lang, {"name": name, "label": text(f"option.{name}", lang)})
+        lines += ["- " + render("explain.option", lang, {"name": name, "label": check.option_label(name)(lang)})
                   for name in check.options.model_fields]
     return "\n".join(lines) + "\n"

@@ -427,14 +427,15 @@ def _report(outcome: Run, suffix: str, lang: str, strict: bool) -> Download:
 def _chart(result: FileResult, paper: str, fmt: str, lang: str) -> Download:
     from staffing.charts.draw import fitted_chart
     from staffing.charts.paper import Sheet
-    from staffing.charts.render import RenderError, find_cjk_font, image_bytes
+    from staffing.charts.render import RenderError, chart_time, find_cjk_font, image_bytes
     from staffing.checks.context import Context
 
     assert result.plan is not None and result.pack is not None
     try:
-        fitted = fitted_chart(Context.of(result.plan, result.pack), result.findings, lang, find_cjk_font(),
-                              Sheet.of(paper, "landscape"))
-        data = image_bytes(fitted.dot, fmt)
+        with chart_time():  # every run of dot for this chart together
+            fitted = fitted_chart(Context.of(result.plan, result.pack), result.findings, lang, find_cjk_font(),
+                                  Sheet.of(paper, "landscape"))
+            data = image_bytes(fitted.dot, fmt)
     except RenderError as exc:
         raise Refused("serve.no-chart", reason=exc.message(lang)) from None
     return Download(data, MEDIA[fmt], f"{_town(result)}-{word('file.chart', lang)}-{paper}.{fmt}")
@@ -485,7 +486,7 @@ def compare(ask: Ask) -> str:
 
 def _versions_chart(result: Any, ask: Ask) -> tuple[Markup | None, str | None]:
     from staffing.charts.paper import Sheet, with_size
-    from staffing.charts.render import RenderError, compare_versions_dot, find_cjk_font, image
+    from staffing.charts.render import RenderError, chart_time, compare_versions_dot, find_cjk_font, image
     from staffing.report.html import CHART_AREA_MM, inline_svg
     from staffing.run.read import choose_pack
 
@@ -499,7 +500,8 @@ def _versions_chart(result: Any, ask: Ask) -> tuple[Markup | None, str | None]:
     try:
         dot = compare_versions_dot(old.plan, new.plan, links, labels=(old.label, new.label), pack_title=title,
                                    lang=ask.lang, font=find_cjk_font())
-        return Markup(inline_svg(image(with_size(dot, Sheet.mm(*CHART_AREA_MM)), "svg"))), None
+        with chart_time():
+            return Markup(inline_svg(image(with_size(dot, Sheet.mm(*CHART_AREA_MM)), "svg"))), None
     except RenderError as exc:
         return None, exc.message(ask.lang)
 

@@ -98,6 +98,84 @@ def is_plan_name(name: str) -> bool:
     return name.lower().endswith(PLAN_SUFFIXES)
 
 
+class _Parts:
+    """python-multipart's callbacks: each part's headers, then its bytes, kept in memory
+    and counted against the bounds as they come; the first bound passed is kept in
+    `error` (the parser's callbacks cannot raise through it)."""
+
+    def __init__(self, bounds: FormBounds, held: tuple[str, ...]) -> None:
+        self.bounds = bounds
+        self.held = held
+        self.form = Form()
+        self.error: FormError | None = None
+        self.name = ""
+        self.filename: str | None = None
+        self.buffer = bytearray()
+        self.field = bytearray()
+        self.value = bytearray()
+        self.disposition = b""
+
+    def callbacks(self) -> dict[str, object]:
+        return {"on_part_begin": self.part_begin, "on_header_field": self.header_field,
+                "on_header_value": self.header_value, "on_header_end": self.header_end,
+                "on_headers_finished": self.headers_finished, "on_part_data": self.part_data,
+                "on_part_end": self.part_end}
+
+    def part_begin(self) -> None:
+        self.disposition = b""
+        self.buffer = bytearray()
+
+    def header_field(self, data: bytes, start: int, end: int) -> None:
+        self.field += data[start:end]
+
+    def header_value(self, data: bytes, start: int, end: int) -> None:
+        self.value += data[start:end]
+
+    def header_end(self) -> None:
+        if bytes(self.field).lower() == b"content-disposition":
+            self.disposition = bytes(self.value)
+        self.field = bytearray()
+        self.value = bytearray()
+
+    def headers_finished(self) -> None:
+        _, options = parse_options_header(self.disposition)
+        self.name = options.get(b"name", b"").decode("utf-8", "replace")
+        filename = options.get(b"filename")
+        self.filename = None if filename is None else filename.decode("utf-8", "replace")
+        if self.error is not None:
+            return
+        if self.filename is not None:
+            if len(self.form.files) >= self.bounds.files:
+                self.error = FormError(413, "serve.too-many-files", limit=self.bounds.files)
+        elif sum(len(v) for v in self.form.fields.values()) >= self.bounds.fields:
+            self.error = FormError(413, "serve.too-many-fields", limit=self.bounds.fields)
+
+    def part_data(self, data: bytes, start: int, end: int) -> None:
+        if self.error is not None:
+            return
+        self.buffer += data[start:end]
+        bounds = self.bounds
+        if self.filename is not None:
+            if len(self.buffer) > bounds.file_bytes:
+                self.error = FormError(413, "serve.file-too-large", name=display_name(self.filename),
+                                       mb=megabytes(bounds.file_bytes))
+        else:
+            limit = (bounds.held_bytes or bounds.field_bytes) if self.name in self.held else bounds.field_bytes
+            if len(self.buffer) > limit:
+                self.error = FormError(413, "serve.field-too-large", limit=limit)
+
+    def part_end(self) -> None:
+        if self.error is not None:
+            return
+        data = bytes(self.buffer)
+        self.buffer = bytearray()
+        if self.filename is not None:
+            if self.filename or data:  # a file input left empty sends a part with no name and no bytes
+                self.form.files.append(Upload(self.filename, data))
+        else:
+            self.form.fields.setdefault(self.name, []).append(data.decode("utf-8", "replace"))
+
+
 async def read_form(content_type: str, content_length: str | None, body: AsyncIterator[bytes],
                     bounds: FormBounds, held: tuple[str, ...] = ()) -> Form:
     """The form in `body`, parsed in memory within `bounds`.  Fields named in `held` may
@@ -112,76 +190,9 @@ async def read_form(content_type: str, content_length: str | None, body: AsyncIt
             raise FormError(400, "serve.bad-form") from None
         if declared > bounds.request_bytes:
             raise FormError(413, "serve.too-large", mb=megabytes(bounds.request_bytes))
-    form = Form()
-    state: dict[str, object] = {}
-    parts: list[tuple[str, str | None]] = []  # (name, filename or None) of the part being read
-    buffers: list[bytearray] = []
-    header = {"field": bytearray(), "value": bytearray(), "disposition": b""}
-
-    def on_part_begin() -> None:
-        header["disposition"] = b""
-        buffers.append(bytearray())
-
-    def on_header_field(data: bytes, start: int, end: int) -> None:
-        assert isinstance(header["field"], bytearray)
-        header["field"] += data[start:end]
-
-    def on_header_value(data: bytes, start: int, end: int) -> None:
-        assert isinstance(header["value"], bytearray)
-        header["value"] += data[start:end]
-
-    def on_header_end() -> None:
-        assert isinstance(header["field"], bytearray) and isinstance(header["value"], bytearray)
-        if bytes(header["field"]).lower() == b"content-disposition":
-            header["disposition"] = bytes(header["value"])
-        header["field"] = bytearray()
-        header["value"] = bytearray()
-
-    def on_headers_finished() -> None:
-        disposition = header["disposition"]
-        assert isinstance(disposition, bytes)
-        _, options = parse_options_header(disposition)
-        name = options.get(b"name", b"").decode("utf-8", "replace")
-        filename = options.get(b"filename")
-        parts.append((name, None if filename is None else filename.decode("utf-8", "replace")))
-        if filename is not None:
-            if len(form.files) >= bounds.files:
-                state["error"] = FormError(413, "serve.too-many-files", limit=bounds.files)
-        elif sum(len(v) for v in form.fields.values()) >= bounds.fields:
-            state["error"] = FormError(413, "serve.too-many-fields", limit=bounds.fields)
-
-    def on_part_data(data: bytes, start: int, end: int) -> None:
-        if "error" in state:
-            return
-        buffer = buffers[-1]
-        buffer += data[start:end]
-        name, filename = parts[-1]
-        if filename is not None:
-            limit = bounds.file_bytes
-            if len(buffer) > limit:
-                state["error"] = FormError(413, "serve.file-too-large", name=display_name(filename), mb=megabytes(limit))
-        else:
-            limit = (bounds.held_bytes or bounds.field_bytes) if name in held else bounds.field_bytes
-            if len(buffer) > limit:
-                state["error"] = FormError(413, "serve.field-too-large", limit=limit)
-
-    def on_part_end() -> None:
-        if "error" in state or not parts:
-            return
-        name, filename = parts[-1]
-        data = bytes(buffers[-1])
-        buffers[-1] = bytearray()
-        if filename is not None:
-            if filename or data:  # a file input left empty sends a part with no name and no bytes
-                form.files.append(Upload(filename, data))
-        else:
-            form.fields.setdefault(name, []).append(data.decode("utf-8", "replace"))
-
-    parser = MultipartParser(params[b"boundary"], {
-        "on_part_begin": on_part_begin, "on_header_field": on_header_field, "on_header_value": on_header_value,
-        "on_header_end": on_header_end, "on_headers_finished": on_headers_finished, "on_part_data": on_part_data,
-        "on_part_end": on_part_end,
-    }, max_header_count=8, max_header_size=4096)
+    parts = _Parts(bounds, held)
+    parser = MultipartParser(params[b"boundary"], parts.callbacks(),  # type: ignore[arg-type]
+                             max_header_count=8, max_header_size=4096)
     received = 0
     deadline = time.monotonic() + bounds.seconds
     iterator = body.__aiter__()
@@ -202,14 +213,12 @@ async def read_form(content_type: str, content_length: str | None, body: AsyncIt
             parser.write(chunk)
         except Exception:  # python-multipart's errors for a malformed body
             raise FormError(400, "serve.bad-form") from None
-        error = state.get("error")
-        if isinstance(error, FormError):
-            raise error
+        if parts.error is not None:
+            raise parts.error
     try:
         parser.finalize()
     except Exception:
         raise FormError(400, "serve.bad-form") from None
-    error = state.get("error")
-    if isinstance(error, FormError):
-        raise error
-    return form
+    if parts.error is not None:
+        raise parts.error
+    return parts.form

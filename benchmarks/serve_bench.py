@@ -115,7 +115,8 @@ def main() -> int:
     if args.workers:
         command += ["--workers", str(args.workers)]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    out: dict[str, Any] = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
+    out: dict[str, Any] = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0],
+                                       "load_before": round(os.getloadavg()[0], 2)}}
     try:
         assert proc.stdout is not None
         port = int(proc.stdout.readline().rsplit(":", 1)[1].strip("/\n"))
@@ -185,6 +186,7 @@ def main() -> int:
             subprocess.run([yamllint, "-d", "relaxed", str(PLAN)], capture_output=True, check=False)
             times.append((time.perf_counter() - started) * 1000)
         out["yamllint_one_file_ms"] = {"median": round(statistics.median(times), 1), "file": PLAN.name}
+    out["machine"]["load_after"] = round(os.getloadavg()[0], 2)  # other work on the machine skews every number
     print(json.dumps(out, ensure_ascii=False, indent=2))
     return 0
 

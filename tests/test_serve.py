@@ -385,6 +385,28 @@ def test_the_command_listens_on_this_computer_only_by_default() -> None:
     assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []  # stopping the page ends its workers
 
 
+def test_the_command_opens_the_browser_at_its_address(tmp_path: Path) -> None:
+    """Without --no-browser the reviewer's browser is opened at the printed address (the
+    browser named by $BROWSER, as Python's webbrowser module reads it)."""
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n', encoding="utf-8")
+    browser.chmod(0o755)
+    env = {**os.environ, "BROWSER": str(browser)}
+    proc = subprocess.Popen([str(STAFFING), "serve", "--port", "0", "--workers", "1"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().split("：", 1)[1].strip()
+        deadline = time.monotonic() + 30
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert opened.read_text(encoding="utf-8").strip() == url
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
 def _children(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():

@@ -33,7 +33,7 @@ from staffing.checks.context import Context
 from staffing.errors import code_point, visible
 from staffing.findings import Finding, body_index
 from staffing.io.output import write_atomic
-from staffing.messages import CATALOGUE, words
+from staffing.messages import CATALOGUE, text, words
 from staffing.plan.model import QUOTA_TYPES, Body, Institution, LeadershipPost, Plan, Quotas, SupportCenter
 from staffing.plan.names import normalize
 
@@ -211,7 +211,7 @@ def _quota_text(quotas: Quotas, lang: str) -> str:
         if quotas.get(t) != 0
     ]
     head = _t("quotas", lang, total=_n(quotas.total))
-    return head + ("：" if lang == "zh" else ": ") + " ".join(parts) if parts else head
+    return head + text("sep.colon", lang) + " ".join(parts) if parts else head
 
 
 def _leaders_text(posts: Sequence[LeadershipPost], lang: str) -> str | None:

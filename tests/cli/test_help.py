@@ -12,6 +12,8 @@ from staffing.cli.help import help_key, localize
 from staffing.cli.main import build_parser, main
 from staffing.messages import CATALOGUE, text
 
+from conftest import ROOT
+
 COMMANDS = sorted(next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices)
 ENGLISH_ARGPARSE = ("usage:", "options:", "positional arguments", "show this help message", "error:", "argument ")
 
@@ -132,5 +134,5 @@ def test_readme_shows_serve_help_as_it_is(capsys: pytest.CaptureFixture[str], mo
     monkeypatch.setenv("COLUMNS", "100")
     code, out, err = run(capsys, "serve", "--help")
     assert (code, err) == (0, "")
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"```text\n{out}```" in readme

@@ -1,4 +1,4 @@
-"""Jobs for the worker pool's own test (tests/test_serve.py): one with a bug, one that works."""
+"""Jobs for the worker pool's own test (tests/serve/test_serve.py): one with a bug, one that works."""
 
 from __future__ import annotations
 

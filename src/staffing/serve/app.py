@@ -1,6 +1,6 @@
 """`staffing serve`: the review desk as a web page, an ASGI application (Starlette).
 
-Safe by default (each point has a test over HTTP in tests/test_serve.py):
+Safe by default (each point has a test over HTTP in tests/serve/test_serve.py):
 - the command listens on 127.0.0.1 unless told otherwise, and then only with a token: a
   cookie set from the link the command prints, asked of every request;
 - a request for another host name (DNS rebinding) is refused (400), and so is a form posted

@@ -2,4 +2,7 @@ import sys
 
 from staffing.cli.main import main
 
-sys.exit(main())
+# Guarded: the page's worker processes are started by spawning (as on Windows), which
+# imports the main module again; it must not run the command a second time there.
+if __name__ == "__main__":
+    sys.exit(main())

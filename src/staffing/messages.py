@@ -106,6 +106,7 @@ AREAS: dict[str, str] = {prefix: area for area, prefixes in {
     "charts": ("chart", "render"),
     "diff": ("diff",),
     "lsp": ("lsp",),
+    "serve": ("serve",),
 }.items() for prefix in prefixes}
 
 

@@ -123,6 +123,25 @@ def test_every_example_fits_a4_landscape_at_8pt(path: Path, lang: str, tmp_path:
 
 
 @needs_dot
+def test_the_chosen_layout_drawn_at_its_natural_size_from_the_same_runs() -> None:
+    """For a page (`staffing serve`): the layout `fit` chose, drawn unscaled by the runs of
+    dot that measured it; the same layout and sheet as without, the same drawing less its scale."""
+    sheet = Sheet.of("A4", "landscape")
+    result = check_file(str(ZHANGPU))
+    assert result.plan is not None and result.pack is not None
+    ctx = Context.of(result.plan, result.pack)
+    plain = fitted_chart(ctx, result.findings, "zh", FONT, sheet)
+    drawn = fitted_chart(ctx, result.findings, "zh", FONT, sheet, draw="svg")
+    assert plain.drawn is None and drawn.drawn is not None
+    assert (drawn.dot, drawn.scale, drawn.fits, drawn.size) == (plain.dot, plain.scale, plain.fits, plain.size)
+    svg = drawn.drawn.decode("utf-8")
+    assert svg.startswith("<?xml") and svg.rstrip().endswith("</svg>")
+    width, height, scale, sizes = printed_text_sizes(svg)
+    assert scale == 1.0 and min(sizes) == smallest_font(plain.dot)
+    assert abs(width * plain.scale - plain.size[0] * 72) < 2 and abs(height * plain.scale - plain.size[1] * 72) < 2
+
+
+@needs_dot
 def test_a_chart_too_big_for_the_sheet_keeps_8pt_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "z.svg"
     code = main(["render", str(ZHANGPU), "-o", str(out), "--paper", "A4", "--orientation", "portrait"])

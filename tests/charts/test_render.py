@@ -28,7 +28,9 @@ from staffing.charts.render import (
     compare_dot,
     find_cjk_font,
     html_text,
+    image,
     render,
+    windows_font,
 )
 from staffing.checks.context import Context
 from staffing.findings import Finding, Severity
@@ -440,6 +442,57 @@ def test_find_cjk_font_without_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(RenderError) as err:
         find_cjk_font()
     assert "fonts-noto-cjk" in err.value.words.en and "中文字体" in err.value.words.zh
+
+
+def test_choose_font_takes_what_windows_has_when_noto_is_absent() -> None:
+    """An office PC without Noto: Microsoft YaHei over SimSun over any other family; Noto
+    still first where it is installed."""
+    assert choose_font(["Arial Unicode MS", "SimSun", "Microsoft YaHei", "新宋体"]) == "Microsoft YaHei"
+    assert choose_font(["Arial Unicode MS", "SimSun", "NSimSun"]) == "SimSun"
+    assert choose_font(["Microsoft YaHei", "Noto Sans CJK SC"]) == "Noto Sans CJK SC"
+
+
+def test_windows_font_is_found_by_its_file(tmp_path: Path) -> None:
+    assert windows_font(str(tmp_path)) is None
+    (tmp_path / "SIMSUN.TTC").write_bytes(b"")
+    assert windows_font(str(tmp_path)) == "SimSun"
+    (tmp_path / "msyh.ttc").write_bytes(b"")
+    assert windows_font(str(tmp_path)) == "Microsoft YaHei"
+    assert windows_font(str(tmp_path / "missing")) is None
+
+
+def test_find_cjk_font_on_windows_without_fc_list(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Graphviz's Windows build may come without fc-list: the fonts folder says which
+    Chinese font the chart can use."""
+    (tmp_path / "Fonts").mkdir()
+    (tmp_path / "Fonts" / "simhei.ttf").write_bytes(b"")
+    monkeypatch.setattr(shutil, "which", lambda name: None if name == "fc-list" else f"C:/Graphviz/bin/{name}.exe")
+    monkeypatch.setenv("WINDIR", str(tmp_path))
+    with monkeypatch.context() as m:
+        m.setattr(os, "name", "nt")
+        font = find_cjk_font()
+    assert font == "SimHei"
+    with pytest.raises(RenderError) as err:  # elsewhere, no fc-list is still said
+        find_cjk_font()
+    assert "fc-list" in err.value.message("en")
+
+
+def test_dot_runs_without_preexec_fn_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no preexec_fn (subprocess refuses one): dot's memory bound is POSIX only."""
+    seen: dict[str, Any] = {}
+
+    def fake_run(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+        seen.update(kwargs)
+        return subprocess.CompletedProcess(args, 0, stdout=b"<svg/>", stderr=b"")
+
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    image("digraph { a }", "svg")
+    assert seen["preexec_fn"] is not None
+    with monkeypatch.context() as m:
+        m.setattr(os, "name", "nt")
+        image("digraph { a }", "svg")
+    assert seen["preexec_fn"] is None
 
 
 def test_unknown_suffix_is_refused(tmp_path: Path) -> None:

@@ -63,9 +63,9 @@ def test_every_command_has_its_options_and_a_runner() -> None:
     kinds = {type(parse(argv)) for argv in (
         ["check", XINQIAO], ["rules"], ["explain", "ST101"], ["schema"], ["render", XINQIAO, "-o", "x.svg"],
         ["report", XINQIAO, "-o", "r.html"], ["diff", XINQIAO, XINQIAO], ["init"], ["hook"], ["lsp"], ["generate", "d"],
-        ["template", "-o", "t.xlsx"], ["convert", XINQIAO, "-o", "x.json"],
+        ["template", "-o", "t.xlsx"], ["convert", XINQIAO, "-o", "x.json"], ["serve"],
     )}
-    assert kinds == set(COMMANDS) and len(kinds) == 13
+    assert kinds == set(COMMANDS) and len(kinds) == 14
 
 
 def test_run_returns_the_exit_code_and_prints_the_report(capsys: pytest.CaptureFixture[str]) -> None:

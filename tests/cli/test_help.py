@@ -12,6 +12,8 @@ from staffing.cli.help import help_key, localize
 from staffing.cli.main import build_parser, main
 from staffing.messages import CATALOGUE, text
 
+from conftest import ROOT
+
 COMMANDS = sorted(next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices)
 ENGLISH_ARGPARSE = ("usage:", "options:", "positional arguments", "show this help message", "error:", "argument ")
 
@@ -93,7 +95,7 @@ def test_argument_errors_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "chek")
     assert (code, out) == (2, "")
     assert err.endswith("staffing：错误：参数“命令”：无效的选择“chek”，是否要写“check”？可选：check、rules、explain、render、"
-                        "report、schema、diff、init、hook、lsp、generate、template、convert\n")
+                        "report、schema、diff、init、hook、lsp、generate、template、convert、serve\n")
     assert err.startswith("用法：staffing ")
     code, out, err = run(capsys)
     assert (code, out) == (2, "") and err.endswith("staffing：错误：缺少以下参数：命令\n")
@@ -125,3 +127,12 @@ def test_argument_errors_in_english(capsys: pytest.CaptureFixture[str]) -> None:
                         "(choose from github, json, junit, sarif, text)\n")
     code, out, err = run(capsys, "check", "orgs", "--max-bytes=0", "--lang=en")
     assert (code, out) == (2, "") and err.endswith("argument --max-bytes: expected a positive whole number, got “0”\n")
+
+
+def test_readme_shows_serve_help_as_it_is(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README shows `staffing serve --help` in Chinese (at 100 columns): the same text."""
+    monkeypatch.setenv("COLUMNS", "100")
+    code, out, err = run(capsys, "serve", "--help")
+    assert (code, err) == (0, "")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```text\n{out}```" in readme

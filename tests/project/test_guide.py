@@ -71,7 +71,7 @@ def _prose() -> list[tuple[int, str]]:
         if in_code or line.startswith("<!--") or not re.search("[\u3400-\u9fff]", line):
             continue
         bare = re.sub(r"`[^`]+`", "", line)
-        bare = re.sub(r"\[([^]]+)\]\([^)]+\)", r"\1", bare)  # a link: its words, not its target
+        bare = re.sub(r"!?\[([^]]+)\]\([^)]+\)", r"\1", bare)  # a link or a picture: its words, not its target
         bare = re.sub(r"^#+ (ST\d{3} )?|\*\*|\*", "", bare)  # a heading's marks and a check's code before its title
         cells = bare.strip("| ").split(" | ") if bare.startswith("|") else [bare]  # a table row: each cell alone
         out += [(n, cell) for cell in cells if not re.fullmatch(r"ST\d{3}|[0-9]+", cell.strip())]

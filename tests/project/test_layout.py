@@ -34,6 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("staffing.run",),
     ("staffing.reporters", "staffing.charts"),
     ("staffing.report",),  # the review report: built from results, charts and reporters' verdicts
+    ("staffing.serve",),  # the page (staffing serve): results, the report and charts in a browser
     ("staffing.cli", "staffing.lsp", "staffing.__main__"),  # the language server reads the command line's settings
 )
 

@@ -30,14 +30,16 @@ def pack_title(pack: Pack, lang: str) -> str:
     return pack.title.get(lang) or pack.id
 
 
-def fitted_chart(ctx: Context, findings: Sequence[Finding], lang: str, font: str, sheet: Sheet) -> Fitted:
-    """The org chart laid out for `sheet`: bodies wrapped into rows, scaled to fit."""
+def fitted_chart(ctx: Context, findings: Sequence[Finding], lang: str, font: str, sheet: Sheet,
+                 draw: str | None = None) -> Fitted:
+    """The org chart laid out for `sheet`: bodies wrapped into rows, scaled to fit; with
+    `draw`, also drawn in that format at its natural size (see `paper.fit`)."""
     title = pack_title(ctx.pack, lang)
 
     def make(per_row: int | None) -> str:
         return chart_dot(ctx, findings, pack_title=title, lang=lang, font=font, per_row=per_row)
 
-    return fit(make, top_count(ctx), sheet)
+    return fit(make, top_count(ctx), sheet, draw)
 
 
 @dataclass(frozen=True)

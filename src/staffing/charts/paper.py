@@ -62,7 +62,20 @@ def smallest_font(dot_text: str) -> float:
 
 def natural_size(dot_text: str) -> tuple[float, float]:
     """Width and height (inches) of the drawing `dot` lays out, unscaled."""
-    plain = image(dot_text, "plain").decode("utf-8", "replace")
+    return _size(image(dot_text, "plain").decode("utf-8", "replace"), dot_text)
+
+
+def measured(dot_text: str, draw: str | None = None) -> tuple[tuple[float, float], bytes | None]:
+    """`natural_size`, and with `draw` the drawing itself at that size in that format
+    (svg), from the same run of dot."""
+    if draw is None:
+        return natural_size(dot_text), None
+    out = image(dot_text, "plain", also=draw)
+    plain, sep, drawn = out.partition(b"\nstop\n")
+    return _size(plain.decode("utf-8", "replace"), dot_text), drawn if sep else None
+
+
+def _size(plain: str, dot_text: str) -> tuple[float, float]:
     first = plain.split("\n", 1)[0].split()
     if len(first) < 4 or first[0] != "graph":
         raise RenderError("render.dot-failed", fmt="plain", detail=plain[:200])
@@ -93,10 +106,13 @@ class Fitted:
     scale: float
     fits: bool
     size: tuple[float, float]  # printed width and height, inches
+    drawn: bytes | None = None  # the layout drawn at its natural size, when `fit` was asked to draw it
 
 
-def fit(make: Callable[[int | None], str], count: int, sheet: Sheet) -> Fitted:
-    """The DOT text (made by `make(per_row)`) whose layout fits `sheet` best.
+def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str | None = None) -> Fitted:
+    """The DOT text (made by `make(per_row)`) whose layout fits `sheet` best; with `draw`,
+    that layout drawn at its natural size in that format too (`Fitted.drawn`: for a page,
+    which scales it to the screen), from the same runs of dot.
 
     Every number of rows from one up to eight is laid out (rows as even as possible); the
     fewest rows at which the printed text stays at MIN_PRINTED_PT or more win, else the
@@ -111,23 +127,23 @@ def fit(make: Callable[[int | None], str], count: int, sheet: Sheet) -> Fitted:
         if real_rows not in seen_rows:
             seen_rows.add(real_rows)
             candidates.append(size_of_row)
-    best: tuple[float, str, tuple[float, float]] | None = None
+    best: tuple[float, str, tuple[float, float], bytes | None] | None = None
     for per_row in candidates:
         text = make(per_row)
-        size = natural_size(text)
+        size, drawn = measured(text, draw)
         scale = scale_for(size, sheet)
         need = needed_scale(text)
         if scale >= need:
-            best = (scale, text, size)
+            best = (scale, text, size, drawn)
             break
         if best is None or scale > best[0]:
-            best = (scale, text, size)
+            best = (scale, text, size, drawn)
     assert best is not None
-    scale, text, size = best
+    scale, text, size, drawn = best
     need = needed_scale(text)
     if scale >= need:
-        return Fitted(with_size(text, sheet), scale, True, (size[0] * scale, size[1] * scale))
+        return Fitted(with_size(text, sheet), scale, True, (size[0] * scale, size[1] * scale), drawn)
     # too big for the sheet at legible size: drawn at the smallest legible scale
     # a hair over, so that Graphviz's own arithmetic (pad, rounding) lands on `need`
     big = Sheet(size[0] * (need + 0.002), size[1] * (need + 0.002))
-    return Fitted(with_size(text, big), need, False, (big.width, big.height))
+    return Fitted(with_size(text, big), need, False, (big.width, big.height), drawn)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
 import re
 import shutil
 import struct
@@ -46,6 +47,7 @@ __all__ = [
     "find_cjk_font",
     "html_text",
     "image",
+    "image_bytes",
     "render",
     "top_count",
 ]
@@ -898,6 +900,23 @@ PREFERRED_FONTS: tuple[str, ...] = (
     "Source Han Serif SC",
     "AR PL UMing CN",
     "Droid Sans Fallback",
+    # what an office PC already has, where no Noto font is installed: Windows, then macOS
+    "Microsoft YaHei",
+    "DengXian",
+    "SimHei",
+    "SimSun",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "STHeiti",
+)
+
+# Windows keeps its fonts in %WINDIR%\Fonts and has no fc-list unless Graphviz brought one:
+# the Chinese fonts every simplified-Chinese Windows has, by file, in the order preferred.
+WINDOWS_FONTS: tuple[tuple[str, str], ...] = (
+    ("msyh.ttc", "Microsoft YaHei"),
+    ("Deng.ttf", "DengXian"),
+    ("simhei.ttf", "SimHei"),
+    ("simsun.ttc", "SimSun"),
 )
 
 FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot"}
@@ -910,6 +929,9 @@ def find_cjk_font(*, require_dot: bool = True) -> str:
         raise RenderError("render.no-dot")
     fc_list = shutil.which("fc-list")
     if fc_list is None:
+        font = windows_font()
+        if font is not None:
+            return font
         raise RenderError("render.no-fc-list")
     try:
         done = subprocess.run(
@@ -918,10 +940,28 @@ def find_cjk_font(*, require_dot: bool = True) -> str:
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise RenderError("render.fc-list-failed", reason=str(exc)) from exc
     families = _font_families(done.stdout) if done.returncode == 0 else []
-    font = choose_font(families)
+    font = choose_font(families) or windows_font()
     if font is None:
         raise RenderError("render.no-font")
     return font
+
+
+def windows_font(folder: str | None = None) -> str | None:
+    """The family of a Chinese font Windows ships (Microsoft YaHei, DengXian, SimHei,
+    SimSun) found in its fonts folder (`folder`, else %WINDIR%\\Fonts), or None: on Windows
+    without fontconfig's fc-list, or where fc-list does not list the system's fonts."""
+    if folder is None:
+        if os.name != "nt":
+            return None
+        folder = os.path.join(os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT") or r"C:\Windows", "Fonts")
+    try:
+        present = {name.lower() for name in os.listdir(folder)}
+    except OSError:
+        return None
+    for file, family in WINDOWS_FONTS:
+        if file.lower() in present:
+            return family
+    return None
 
 
 def _font_families(fc_output: str) -> list[str]:
@@ -961,9 +1001,10 @@ def chart_time(seconds: float | None = None) -> Iterator[None]:
         _DEADLINE.reset(token)
 
 
-def image(dot_text: str, fmt: str) -> bytes:
+def image(dot_text: str, fmt: str, also: str | None = None) -> bytes:
     """The chart drawn by `dot` in format `fmt` (svg, png, pdf, plain), within the time and
-    memory bounds below (and the whole chart's, inside `chart_time`)."""
+    memory bounds below (and the whole chart's, inside `chart_time`); with `also`, followed
+    by the same layout in that format too (one run of dot, one layout)."""
     dot = shutil.which("dot")
     if dot is None:
         find_cjk_font()  # raises the bilingual "install graphviz" error
@@ -976,8 +1017,10 @@ def image(dot_text: str, fmt: str) -> bytes:
             raise RenderError("render.chart-timeout", seconds=CHART_SECONDS)
         timeout = min(timeout, left)
     try:
-        done = subprocess.run([dot, f"-T{fmt}"], input=dot_text.encode("utf-8"), capture_output=True,
-                              timeout=timeout, check=False, preexec_fn=_bound_memory)
+        done = subprocess.run([dot, f"-T{fmt}", *([f"-T{also}"] if also else [])], input=dot_text.encode("utf-8"),
+                              capture_output=True, timeout=timeout, check=False,
+                              # a memory bound where the system has one (Windows has no preexec_fn)
+                              preexec_fn=_bound_memory if os.name == "posix" else None)
     except subprocess.TimeoutExpired as exc:  # subprocess.run has killed it
         if timeout < DOT_SECONDS:  # the whole chart's time ran out
             raise RenderError("render.chart-timeout", seconds=CHART_SECONDS) from exc
@@ -1014,6 +1057,14 @@ PNG_DPI = 150
 # gets its SVG only, and says so.  The size is known from the layout before dot runs.
 PNG_MAX_PIXELS = 120_000_000
 _SIZE = re.compile(r'\bsize="([\d.]+),([\d.]+)"')
+
+
+def image_bytes(dot_text: str, fmt: str) -> bytes:
+    """The chart as `render` would write it in format `fmt` (svg, png at PNG_DPI, pdf),
+    as bytes held in memory (the page's downloads write nothing)."""
+    if fmt == "png":
+        return _png_with_dpi(dot_text, PNG_DPI)
+    return image(dot_text, fmt)
 
 
 def _png_with_dpi(dot_text: str, dpi: int) -> bytes:

@@ -11,33 +11,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from staffing.checks import CHECKS, lookup, option_words
+from staffing.checks import CHECKS, option_words
 from staffing.cli.options import ExplainOptions, RulesOptions
 from staffing.errors import Exit
 from staffing.messages import CATALOGUE, check_name, render, text
+from staffing.reporters.explain import explain_text
 
-_SECTIONS = ("explain.what", "explain.why", "explain.example", "explain.fix")
-
-
-def explain_text(code: str, lang: str) -> str | None:
-    """The documentation of a check (by code or slug) in `lang`, or None for no such check."""
-    check = lookup(code)
-    if check is None:
-        return None
-    title = text(f"title.{check.code}", lang)
-    scope = text(f"explain.scope.{check.scope}", lang)
-    severity = text(f"report.{check.severity.value}", lang)
-    facts = {"rule": check.rule, "scope": scope, "severity": severity}
-    lines = [render("explain.head", lang, {"code": check.code, "title": title, "slug": check.slug}),
-             render("explain.facts-rule" if check.rule else "explain.facts", lang, facts),
-             render("explain.slug", lang, {"slug": check.slug, "title": text(f"title.{check.code}", "zh")})]
-    for key, body in zip(_SECTIONS, check.sections(lang), strict=True):
-        lines += ["", f"## {text(key, lang)}", body]
-    if check.options.model_fields:
-        lines += ["", f"## {text('explain.options', lang)}"]
-        lines += ["- " + render("explain.option", lang, {"name": name, "label": check.option_label(name)(lang)})
-                  for name in check.options.model_fields]
-    return "\n".join(lines) + "\n"
+__all__ = ["cmd_explain", "cmd_rules", "explain_text", "pack_lines", "rules_text", "shown_value"]
 
 
 def cmd_explain(options: ExplainOptions) -> int:

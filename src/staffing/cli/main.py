@@ -81,6 +81,17 @@ def _output_spec(value: str) -> tuple[str, str]:
     return fmt.strip(), file
 
 
+def _port(value: str) -> int:
+    """A TCP port (0: any free one), for serve --port."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(render("help.port", current(), {"value": value}))
+    return number
+
+
 def _config_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", dest="config_file", metavar="FILE")
     p.add_argument("--isolated", action="store_true")
@@ -234,6 +245,24 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     convert.add_argument("-o", "--output", required=True, metavar="OUT")
     convert.add_argument("--lang", choices=["zh", "en"], default="zh")
     convert.set_defaults(options=o.convert_options)
+
+    # `staffing serve`: the review desk in a browser (run by staffing.cli.serve)
+    serve = sub.add_parser("serve", help="")
+    serve.add_argument("--host", metavar="HOST", default="127.0.0.1")
+    serve.add_argument("--port", type=_port, default=None, metavar="PORT")
+    serve.add_argument("--token", metavar="TOKEN", default=None)
+    serve.add_argument("--allow-host", action="append", metavar="NAME")
+    serve.add_argument("--lang", choices=["zh", "en"], default="zh")
+    serve.add_argument("--no-browser", action="store_true")
+    serve.add_argument("--workers", type=_limit, default=None, metavar="N")
+    serve.add_argument("--packs", action="append", metavar="DIR")
+    serve.add_argument("--max-bytes", type=_limit, default=Limits().max_bytes)
+    serve.add_argument("--max-depth", type=_limit, default=Limits().max_depth)
+    serve.add_argument("--max-nodes", type=_limit, default=Limits().max_nodes)
+    serve.add_argument("--max-files", type=_limit, default=20, metavar="N")
+    serve.add_argument("--max-request-bytes", type=_limit, default=16 * 2**20, metavar="MAX_BYTES")
+    serve.add_argument("--max-connections", type=_limit, default=100, metavar="N")
+    serve.set_defaults(options=o.serve_options)
     return parser
 
 
@@ -325,11 +354,18 @@ def _convert(options: o.ConvertOptions) -> int:
     return cmd_convert(options)
 
 
+def _serve(options: o.ServeOptions) -> int:
+    from staffing.cli.serve import cmd_serve
+
+    return cmd_serve(options)
+
+
 COMMANDS: dict[type, Callable[..., int]] = {
     o.CheckOptions: _check, o.RulesOptions: cmd_rules, o.ExplainOptions: cmd_explain, o.SchemaOptions: cmd_schema,
     o.RenderOptions: _render, o.ReportOptions: _report, o.DiffOptions: cmd_diff, o.InitOptions: cmd_init,
     o.HookOptions: cmd_hook, o.LspOptions: cmd_lsp,
     o.GenerateOptions: cmd_generate, o.TemplateOptions: _template, o.ConvertOptions: _convert,
+    o.ServeOptions: _serve,
 }
 
 

@@ -157,8 +157,26 @@ class ConvertOptions:
     lang: str
 
 
+@dataclass(frozen=True)
+class ServeOptions:
+    host: str
+    port: int
+    port_given: bool  # --port named: no other port is tried
+    token: str | None
+    allow_hosts: tuple[str, ...]
+    lang: str
+    browser: bool
+    workers: int
+    packs: tuple[str, ...]
+    limits: Limits
+    max_files: int
+    max_request_bytes: int
+    max_connections: int
+
+
 Options = (CheckOptions | RulesOptions | ExplainOptions | SchemaOptions | RenderOptions | ReportOptions
-           | DiffOptions | InitOptions | HookOptions | LspOptions | GenerateOptions | TemplateOptions | ConvertOptions)
+           | DiffOptions | InitOptions | HookOptions | LspOptions | GenerateOptions | TemplateOptions | ConvertOptions
+           | ServeOptions)
 
 
 def codes(values: Sequence[str] | None, where: str) -> frozenset[str]:
@@ -304,3 +322,16 @@ def template_options(args: argparse.Namespace) -> TemplateOptions:
 
 def convert_options(args: argparse.Namespace) -> ConvertOptions:
     return ConvertOptions(source=args.input, target=args.output, lang=args.lang)
+
+
+def serve_options(args: argparse.Namespace) -> ServeOptions:
+    from staffing.packs.load import available
+
+    folders = pack_folders(args)
+    available(folders)  # a missing folder or a clash of ids is one message before the page starts
+    workers = args.workers or max(1, min(4, os.cpu_count() or 1))
+    return ServeOptions(host=args.host, port=8765 if args.port is None else args.port, port_given=args.port is not None,
+                        token=args.token or None, allow_hosts=tuple(args.allow_host or ()), lang=args.lang,
+                        browser=not args.no_browser, workers=workers, packs=folders, limits=limits_of(args),
+                        max_files=args.max_files, max_request_bytes=args.max_request_bytes,
+                        max_connections=args.max_connections)

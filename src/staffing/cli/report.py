@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from staffing.cli.discover import discover
 from staffing.cli.options import ReportOptions
@@ -12,42 +11,11 @@ from staffing.errors import Exit, InputProblem, problem
 from staffing.findings import Severity
 from staffing.run.results import FileResult, Skipped
 
-if TYPE_CHECKING:
-    from staffing.report.build import ChartMaker
-
-
-def _chart_maker() -> ChartMaker:
-    """Charts for the report: inline SVG laid out for the chart's page (A4 landscape),
-    or the reason there is none."""
-    from staffing.charts.draw import fitted_chart
-    from staffing.charts.paper import Sheet
-    from staffing.charts.render import RenderError, chart_time, find_cjk_font, image
-    from staffing.cli.render import context_of
-    from staffing.report.build import CHART_BODIES, body_count, word
-    from staffing.report.html import CHART_AREA_MM, inline_svg
-
-    font: list[str] = []
-    sheet = Sheet.mm(*CHART_AREA_MM)
-
-    def make(result: FileResult, lang: str) -> tuple[str | None, str | None]:
-        bodies = body_count(result)
-        if bodies > CHART_BODIES:  # laid out by dot up to ten times: not for a report of this size
-            return None, word("chart.too-many", lang, n=bodies, limit=CHART_BODIES)
-        try:
-            if not font:
-                font.append(find_cjk_font())
-            with chart_time():  # every run of dot for this chart together
-                chart = fitted_chart(context_of(result), result.findings, lang, font[0], sheet)
-                return inline_svg(image(chart.dot, "svg")), None
-        except RenderError as exc:
-            return None, exc.message(lang)
-
-    return make
-
 
 def cmd_report(options: ReportOptions) -> int:
     """The report of the plans under `options.paths`, found as `check` finds them."""
     from staffing.report.build import build_report
+    from staffing.report.charts import chart_maker
     from staffing.report.html import report_html
     from staffing.run.pipeline import Request, Source, run, today
 
@@ -73,7 +41,7 @@ def cmd_report(options: ReportOptions) -> int:
             for e in r.error.each():
                 print(f"staffing: {e.where()}: {e.message(lang)}", file=sys.stderr)
     fail_on = Severity.WARNING if options.strict else Severity.ERROR
-    report = build_report(results, lang, outcome.today or today(), _chart_maker(), fail_on)
+    report = build_report(results, lang, outcome.today or today(), chart_maker(), fail_on)
     html = report_html(report)
     from staffing.cli.output import write_file
 

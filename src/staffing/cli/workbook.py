@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import json
 import os
 from typing import Any
 
 from staffing.cli.options import ConvertOptions, TemplateOptions
 from staffing.errors import Exit, problem
-from staffing.io.load import DEFAULT_LIMITS, Limits, display_path, load_file, load_text
-from staffing.io.workbook import is_workbook
+from staffing.io.load import DEFAULT_LIMITS, Limits, display_path, load_file
+from staffing.run.convert import example_plan, mandatory_of, own_data, pack_titles, plan_bytes
+
+__all__ = ["example_plan", "mandatory_of", "own_data", "pack_titles", "plan_bytes", "read_plan"]
 
 CONVERTIBLE = (".yaml", ".yml", ".json", ".xlsx")
 
@@ -23,12 +23,6 @@ def _suffix(path: str) -> str:
     raise problem(path, "convert.suffix", suffix=os.path.splitext(path)[1] or path)
 
 
-def pack_titles() -> dict[str, str]:
-    from staffing.packs.load import titles
-
-    return titles()
-
-
 def read_plan(path: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     """A plan file's data, checked against the plan format (the same messages as
     `staffing check`), with a pack named by its title written back as its id."""
@@ -37,32 +31,7 @@ def read_plan(path: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     doc = load_file(path, limits)
     doc.path = display_path(path)
     validate_plan(doc)
-    data = doc.data
-    if is_workbook(path):
-        ids = {title: pid for pid, title in pack_titles().items()}
-        if isinstance(data.get("rule_pack"), str) and data["rule_pack"] in ids:
-            data["rule_pack"] = ids[data["rule_pack"]]
-    return data
-
-
-def plan_bytes(data: dict[str, Any], suffix: str, path: str) -> bytes:
-    """The plan's data written in the format of `suffix`."""
-    if suffix == ".xlsx":
-        from staffing.io.workbook_write import plan_workbook
-
-        return plan_workbook(data, pack_titles(), path=path)
-    if suffix == ".json":
-        return (json.dumps(data, ensure_ascii=False, indent=2, default=_iso) + "\n").encode("utf-8")
-    import yaml
-
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
-    return text.encode("utf-8")
-
-
-def _iso(value: Any) -> str:
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    return str(value)
+    return own_data(doc)
 
 
 def cmd_convert(options: ConvertOptions) -> int:
@@ -76,49 +45,6 @@ def cmd_convert(options: ConvertOptions) -> int:
 
     write_file(target, plan_bytes(data, out_suffix, target), options.lang)
     return Exit.CLEAN
-
-
-def mandatory_of(pack_ref: str) -> tuple[Any, str]:
-    """What the pack makes mandatory, for the template; and the pack's id."""
-    from staffing.checks.elements import ELEMENT_LABELS
-    from staffing.io.workbook_write import Mandatory
-    from staffing.packs.load import resolve
-
-    pack = resolve(pack_ref)
-
-    def param(slug: str, name: str, default: Any = None) -> Any:
-        setting = pack.checks.get(slug)
-        if setting is None or not setting.enabled or name not in setting.params:
-            return default
-        return setting.params[name].value
-
-    elements = tuple(param("missing-element", "elements", ()) or ())
-    return Mandatory(
-        pack_title=pack.title.get("zh", pack.id),
-        roles=tuple(param("missing-mandatory-body", "roles", ()) or ()),
-        lists=tuple(param("missing-list", "lists", ()) or ()),
-        duty_admission=bool(param("missing-list", "duty_admission", False)),
-        elements=tuple(ELEMENT_LABELS[e][0] for e in elements if e in ELEMENT_LABELS),
-        grid="grid" in elements,
-        command_center="command_center" in elements,
-        support_center=bool(param("support-centre-not-merged", "one_centre", False)),
-        transfers=(param("transfer-out-of-range", "min", 0) or 0) >= 1,
-    ), pack.id
-
-
-def example_plan(pack_id: str | None) -> dict[str, Any]:
-    """A filled example: the first plan of the generated corpus that breaks no rule on
-    purpose (the generator is deterministic, so the template is too)."""
-    from staffing.plan.generate import corpus
-
-    for rel, text in corpus(12, 0):
-        if os.path.basename(rel).startswith("_"):
-            continue
-        data = load_text(rel, text).data
-        if pack_id:
-            data["rule_pack"] = pack_id
-        return data
-    raise AssertionError("the generator made no plan")  # pragma: no cover
 
 
 def cmd_template(options: TemplateOptions) -> int:

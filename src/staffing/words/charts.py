@@ -51,10 +51,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "render.lang": ("不支持的语言：{lang}（可用 zh、en）", "unsupported language {lang} (zh or en)"),
     "render.no-dot": (
         "未找到 Graphviz 的 dot 程序，无法生成图片。请用系统的包管理器安装 Graphviz"
-        "（Debian、Ubuntu：sudo apt-get install graphviz；macOS：brew install graphviz）；"
+        "（Debian、Ubuntu：sudo apt-get install graphviz；macOS：brew install graphviz；"
+        "Windows：winget install Graphviz.Graphviz，装好后重新打开命令窗口）；"
         "从本项目源码安装的，运行 bash scripts/install.sh 即可",
         "Graphviz `dot` was not found, so no image can be made. Install Graphviz with your system's package manager "
-        "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz); "
+        "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
+        "Windows: winget install Graphviz.Graphviz, then open a new command window); "
         "from a checkout of this project, bash scripts/install.sh does it.",
     ),
     "render.no-fc-list": (

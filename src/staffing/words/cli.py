@@ -190,6 +190,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.metavar.FILE.xlsx": ("文件.xlsx", "FILE.xlsx"),
     "help.metavar.CODES": ("检查项", "CODES"),
     "help.metavar.N": ("数量", "N"),
+    "help.metavar.HOST": ("地址", "HOST"),
+    "help.metavar.PORT": ("端口", "PORT"),
+    "help.metavar.TOKEN": ("令牌", "TOKEN"),
+    "help.metavar.NAME": ("主机名", "NAME"),
     "help.metavar.FORMAT=FILE": ("格式=文件", "FORMAT=FILE"),
     "help.metavar.REV": ("版本", "REV"),
     "help.metavar.SPEC": ("安装要求", "SPEC"),
@@ -230,6 +234,11 @@ WORDS: dict[str, tuple[str, str]] = {
                           "write the plan workbook an office fills in: staffing template -o 三定方案模板.xlsx"),
     "help.cmd.convert": ("在 .yaml、.json 和 .xlsx 之间转换方案：staffing convert 输入 -o 输出",
                          "convert a plan between .yaml, .json and .xlsx: staffing convert IN -o OUT"),
+    "help.cmd.serve": (
+        "打开审核页面：在浏览器中检查方案、查看问题所在单元格、下载审核意见书（默认只供本机访问）",
+        "open the review page: check plans in a browser, see each problem's cell, download the review report "
+        "(this computer only, unless told otherwise)",
+    ),
     # options several commands share
     "help.opt.help": ("显示本帮助并退出", "show this help message and exit"),
     "help.opt.version": ("显示版本号并退出", "show the version number and exit"),
@@ -309,6 +318,31 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.template.no_example": ("不附填好的示例工作表（示例-…）", "leave out the filled example sheets (示例-…)"),
     "help.convert.input": ("要转换的方案（.yaml、.yml、.json 或 .xlsx）", "the plan to convert (.yaml, .yml, .json or .xlsx)"),
     "help.convert.output": ("转换后的文件，格式由后缀决定", "the converted file; its suffix chooses the format"),
+    "help.serve.host": (
+        "监听的地址（默认127.0.0.1，只供本机访问）；让其他电脑访问时写本机地址或0.0.0.0，此时必须有访问令牌",
+        "address to listen on (default 127.0.0.1: this computer only); another address needs an access token",
+    ),
+    "help.serve.port": ("端口（默认8765，被占用时依次试后面的端口）", "port (default 8765, or the next free one)"),
+    "help.serve.token": (
+        "访问令牌：打开页面的链接必须带有它（用 --host 时未指定则自动生成并显示）",
+        "access token the page's link must carry (made and printed when --host is given without one)",
+    ),
+    "help.serve.allow_host": (
+        "其他电脑访问本页面时使用的主机名（可写多次），其他主机名一律拒绝",
+        "a host name other computers reach the page by (repeatable); any other name is refused",
+    ),
+    "help.serve.no_browser": ("不自动打开浏览器", "do not open a browser"),
+    "help.serve.workers": (
+        "同时检查的进程数（默认：处理器核心数，最多4个）",
+        "checks run at once, each in its own process (default: the number of cores, at most 4)",
+    ),
+    "help.serve.max_depth": ("接受的最大嵌套层数（默认%(default)s）", "deepest nesting of mappings and lists accepted (default %(default)s)"),
+    "help.serve.max_nodes": ("一个文件中接受的最多数值个数，别名展开后计算（默认%(default)s）",
+                             "most values accepted in one file, aliases expanded (default %(default)s)"),
+    "help.serve.max_files": ("一次最多上传的文件个数（默认%(default)s）", "most files in one upload (default %(default)s)"),
+    "help.serve.max_request_bytes": ("一次上传的最大字节数（默认%(default)s）", "largest upload accepted, in bytes (default %(default)s)"),
+    "help.serve.max_connections": ("同时接受的最多连接数（默认%(default)s）", "most connections served at once (default %(default)s)"),
+    "help.port": ("应为0到65535之间的端口号，而不是“{value}”", "expected a port number from 0 to 65535, got “{value}”"),
     # what an option's value must be (argparse calls these while parsing)
     "help.positive": ("应为正整数，而不是“{value}”", "expected a positive whole number, got “{value}”"),
     "help.invalid-choice": ("无效的选择“{value}”，可选：{choices}", "invalid choice “{value}” (choose from {choices})"),

@@ -79,8 +79,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.pdf-failed": ("无法生成 PDF：{reason}", "cannot make the PDF: {reason}"),
     "report.format": ("报告文件须以 .pdf 或网页文件后缀结尾，而不是“{suffix}”", "a report file ends in .html or .pdf, not “{suffix}”"),
     "report.no-pdf-engine": (
-        "生成 PDF 需要网页排版程序及其字形库（Debian、Ubuntu：sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0）：{reason}",
-        "PDF needs WeasyPrint and the Pango library (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0): {reason}",
+        "生成 PDF 需要网页排版程序及其字形库 Pango（Debian、Ubuntu：sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0；"
+        "macOS：brew install pango；Windows：安装 MSYS2 后运行 pacman -S mingw-w64-x86_64-pango）：{reason}",
+        "PDF needs WeasyPrint and the Pango library (Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0; "
+        "macOS: brew install pango; Windows: install MSYS2, then pacman -S mingw-w64-x86_64-pango): {reason}",
     ),
     # province summary (--output xlsx=… / csv=…)
     "summary.sheet.plans": ("方案", "Plans"),

@@ -1,0 +1,76 @@
+"""A plan workbook's sheets as the office sees them, for the page (`staffing serve`) to show
+as tables with the cells of each finding marked.
+
+Read within the same bounds as the plan reader (`staffing.io.workbook`): the zip inspected
+first (no macros, no external links, the unpacked size and the number of parts bounded), the
+XML through defusedxml, formulas never evaluated (the value Excel saved is shown), and no
+more cells than the limits allow.  Hidden sheets (the drop-downs' lists) are left out, as
+the office does not see them."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from staffing.errors import InputProblem, problem
+from staffing.io.document import DEFAULT_LIMITS, Limits
+from staffing.io.workbook import _SPACES, _cells, _open, column_letter, inspect_zip
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One visible sheet: its name as the plan reader names it (stripped of spaces), and
+    the text of each non-empty cell by (row, column), 1-based."""
+
+    name: str
+    cells: dict[tuple[int, int], str]
+
+    @property
+    def rows(self) -> int:
+        return max((r for r, _ in self.cells), default=0)
+
+    @property
+    def cols(self) -> int:
+        return max((c for _, c in self.cells), default=0)
+
+
+def cell_name(row: int, col: int) -> str:
+    """D7 for (7, 4)."""
+    return f"{column_letter(col)}{row}"
+
+
+def _text(value: object) -> str:
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat() if value.time() == _dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def sheet_grids(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
+    """The visible sheets of the workbook `raw`, in the workbook's order.  Raises
+    InputProblem for a file the plan reader would refuse too."""
+    inspect_zip(path, raw, limits)
+    try:
+        wb = _open(raw, data_only=True)  # the values Excel saved; no formula is evaluated
+    except InputProblem:
+        raise
+    except Exception as exc:  # openpyxl's many ways of saying the XML is not a workbook
+        raise problem(path, "xlsx.not-a-workbook", reason=f"{type(exc).__name__}: {exc}"[:200]) from None
+    budget = limits.max_nodes
+    grids: list[Grid] = []
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        cells: dict[tuple[int, int], str] = {}
+        for (row, col), cell in _cells(ws):
+            if cell.value is None or (isinstance(cell.value, str) and not cell.value.strip(_SPACES)):
+                continue
+            cells[(row, col)] = _text(cell.value)
+            if len(cells) > budget:
+                raise problem(path, "xlsx.too-many-cells", limit=limits.max_nodes)
+        budget -= len(cells)
+        grids.append(Grid(ws.title.strip(_SPACES), cells))
+    return grids

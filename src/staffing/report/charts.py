@@ -1,0 +1,42 @@
+"""The org chart of each plan of the review report: inline SVG laid out for the chart's
+page (A4 landscape), or the reason there is none.  Used by `staffing report` and the page
+(`staffing serve`)."""
+
+from __future__ import annotations
+
+from staffing.checks.context import Context
+from staffing.report.build import ChartMaker
+from staffing.run.results import FileResult
+
+
+def chart_maker(font_family: str | None = None, natural: bool = False) -> ChartMaker:
+    """Charts for the report: inline SVG laid out for the chart's page (A4 landscape),
+    or the reason there is none.  `font_family`: the CJK font to draw with, when the
+    caller has looked it up already (else it is looked up on the first chart).
+    `natural`: the same layout at its natural size, drawn by the runs of dot that chose
+    it (one run fewer: for a screen, which scales it; paper needs it sized)."""
+    from staffing.charts.draw import fitted_chart
+    from staffing.charts.paper import Sheet
+    from staffing.charts.render import RenderError, chart_time, find_cjk_font, image
+    from staffing.report.build import CHART_BODIES, body_count, word
+    from staffing.report.html import CHART_AREA_MM, inline_svg
+
+    font: list[str] = [font_family] if font_family else []
+    sheet = Sheet.mm(*CHART_AREA_MM)
+
+    def make(result: FileResult, lang: str) -> tuple[str | None, str | None]:
+        assert result.plan is not None and result.pack is not None
+        bodies = body_count(result)
+        if bodies > CHART_BODIES:  # laid out by dot up to ten times: not for a report of this size
+            return None, word("chart.too-many", lang, n=bodies, limit=CHART_BODIES)
+        try:
+            if not font:
+                font.append(find_cjk_font())
+            with chart_time():  # every run of dot for this chart together
+                chart = fitted_chart(Context.of(result.plan, result.pack), result.findings, lang, font[0], sheet,
+                                     draw="svg" if natural else None)
+                return inline_svg(chart.drawn if chart.drawn is not None else image(chart.dot, "svg")), None
+        except RenderError as exc:
+            return None, exc.message(lang)
+
+    return make

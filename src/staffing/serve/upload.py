@@ -1,0 +1,224 @@
+"""A form posted to the page, read into memory as it arrives and never written anywhere:
+python-multipart's streaming parser driven directly (Starlette's own form reader would
+spool a large file to a temporary file on disk), every bound checked as the bytes come in.
+
+The client's file name is never used as a path: `display_name` makes the name the
+messages show (no folders, no control or bidirectional characters, its suffix kept)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+from python_multipart.multipart import MultipartParser, parse_options_header
+
+from staffing.errors import visible
+
+PLAN_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json")
+NAME_CHARS = 80  # longest file name shown, its suffix kept
+
+
+class FormError(Exception):
+    """A form the page refuses: `status` (400, 408, 413, 415) and the catalogue key of
+    the message, with its parameters."""
+
+    def __init__(self, status: int, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.status = status
+        self.key = key
+        self.params = params
+
+
+@dataclass(frozen=True)
+class FormBounds:
+    request_bytes: int  # the whole body
+    file_bytes: int  # one file (the CLI's --max-bytes)
+    files: int  # files in one form
+    fields: int  # other fields in one form
+    field_bytes: int = 4096  # one ordinary field
+    held_bytes: int = 0  # one field carrying a file back (base64); 0: as field_bytes
+    seconds: float = 120.0  # the whole body must arrive within this
+    chunk_seconds: float = 30.0  # and no pause between two pieces longer than this
+
+
+@dataclass
+class Upload:
+    name: str  # as the client named it (raw), never a path
+    data: bytes
+
+
+@dataclass
+class Form:
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    files: list[Upload] = field(default_factory=list)
+
+    def get(self, name: str, default: str = "") -> str:
+        values = self.fields.get(name)
+        return values[0] if values else default
+
+    def all(self, name: str) -> list[str]:
+        return list(self.fields.get(name, ()))
+
+
+def megabytes(size: int) -> str:
+    """A size in bytes as the page says it: 5 for 5 MiB, 0.5 for half of one."""
+    mb = size / 2**20
+    return f"{mb:.0f}" if mb >= 10 or mb.is_integer() else f"{mb:.1f}"
+
+
+def display_name(raw: str, taken: set[str] | None = None) -> str:
+    """The name an upload is shown under: the last part of whatever path the client sent
+    (either slash), every control, bidirectional or invisible character written out (see
+    `errors.visible`), no leading dot or underscore (a name starting with "_" would be
+    taken for a county file), at most NAME_CHARS characters with the suffix kept, and made
+    unique among `taken` (which it joins)."""
+    base = re.split(r"[\\/]", raw)[-1]
+    shown = visible(base).strip().lstrip("._ ").strip()
+    stem, suffix = os.path.splitext(shown)
+    if len(suffix) > 12 or not re.fullmatch(r"\.[A-Za-z0-9]+", suffix or ".x"):
+        stem, suffix = shown, ""
+    if len(stem) + len(suffix) > NAME_CHARS:
+        stem = stem[: max(1, NAME_CHARS - len(suffix) - 1)] + "…"
+    stem = stem or "upload"
+    name = stem + suffix
+    if taken is not None:
+        n = 2
+        while name.casefold() in taken:
+            name = f"{stem} ({n}){suffix}"
+            n += 1
+        taken.add(name.casefold())
+    return name
+
+
+def is_plan_name(name: str) -> bool:
+    return name.lower().endswith(PLAN_SUFFIXES)
+
+
+class _Parts:
+    """python-multipart's callbacks: each part's headers, then its bytes, kept in memory
+    and counted against the bounds as they come; the first bound passed is kept in
+    `error` (the parser's callbacks cannot raise through it)."""
+
+    def __init__(self, bounds: FormBounds, held: tuple[str, ...]) -> None:
+        self.bounds = bounds
+        self.held = held
+        self.form = Form()
+        self.error: FormError | None = None
+        self.name = ""
+        self.filename: str | None = None
+        self.buffer = bytearray()
+        self.field = bytearray()
+        self.value = bytearray()
+        self.disposition = b""
+
+    def callbacks(self) -> dict[str, object]:
+        return {"on_part_begin": self.part_begin, "on_header_field": self.header_field,
+                "on_header_value": self.header_value, "on_header_end": self.header_end,
+                "on_headers_finished": self.headers_finished, "on_part_data": self.part_data,
+                "on_part_end": self.part_end}
+
+    def part_begin(self) -> None:
+        self.disposition = b""
+        self.buffer = bytearray()
+
+    def header_field(self, data: bytes, start: int, end: int) -> None:
+        self.field += data[start:end]
+
+    def header_value(self, data: bytes, start: int, end: int) -> None:
+        self.value += data[start:end]
+
+    def header_end(self) -> None:
+        if bytes(self.field).lower() == b"content-disposition":
+            self.disposition = bytes(self.value)
+        self.field = bytearray()
+        self.value = bytearray()
+
+    def headers_finished(self) -> None:
+        _, options = parse_options_header(self.disposition)
+        self.name = options.get(b"name", b"").decode("utf-8", "replace")
+        filename = options.get(b"filename")
+        self.filename = None if filename is None else filename.decode("utf-8", "replace")
+        if self.error is not None:
+            return
+        if self.filename is not None:
+            if len(self.form.files) >= self.bounds.files:
+                self.error = FormError(413, "serve.too-many-files", limit=self.bounds.files)
+        elif sum(len(v) for v in self.form.fields.values()) >= self.bounds.fields:
+            self.error = FormError(413, "serve.too-many-fields", limit=self.bounds.fields)
+
+    def part_data(self, data: bytes, start: int, end: int) -> None:
+        if self.error is not None:
+            return
+        self.buffer += data[start:end]
+        bounds = self.bounds
+        if self.filename is not None:
+            if len(self.buffer) > bounds.file_bytes:
+                self.error = FormError(413, "serve.file-too-large", name=display_name(self.filename),
+                                       mb=megabytes(bounds.file_bytes))
+        else:
+            limit = (bounds.held_bytes or bounds.field_bytes) if self.name in self.held else bounds.field_bytes
+            if len(self.buffer) > limit:
+                self.error = FormError(413, "serve.field-too-large", limit=limit)
+
+    def part_end(self) -> None:
+        if self.error is not None:
+            return
+        data = bytes(self.buffer)
+        self.buffer = bytearray()
+        if self.filename is not None:
+            if self.filename or data:  # a file input left empty sends a part with no name and no bytes
+                self.form.files.append(Upload(self.filename, data))
+        else:
+            self.form.fields.setdefault(self.name, []).append(data.decode("utf-8", "replace"))
+
+
+async def read_form(content_type: str, content_length: str | None, body: AsyncIterator[bytes],
+                    bounds: FormBounds, held: tuple[str, ...] = ()) -> Form:
+    """The form in `body`, parsed in memory within `bounds`.  Fields named in `held` may
+    carry a file back (base64) and be as long as `bounds.held_bytes`.  Raises FormError."""
+    kind, params = parse_options_header(content_type or "")
+    if kind != b"multipart/form-data" or b"boundary" not in params:
+        raise FormError(415, "serve.form-type")
+    if content_length is not None:
+        try:
+            declared = int(content_length)
+        except ValueError:
+            raise FormError(400, "serve.bad-form") from None
+        if declared > bounds.request_bytes:
+            raise FormError(413, "serve.too-large", mb=megabytes(bounds.request_bytes))
+    parts = _Parts(bounds, held)
+    parser = MultipartParser(params[b"boundary"], parts.callbacks(),  # type: ignore[arg-type]
+                             max_header_count=8, max_header_size=4096)
+    received = 0
+    deadline = time.monotonic() + bounds.seconds
+    iterator = body.__aiter__()
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise FormError(408, "serve.too-slow", seconds=int(bounds.seconds))
+        try:
+            chunk = await asyncio.wait_for(iterator.__anext__(), timeout=min(left, bounds.chunk_seconds))
+        except StopAsyncIteration:
+            break
+        except TimeoutError:
+            raise FormError(408, "serve.too-slow", seconds=int(bounds.seconds)) from None
+        received += len(chunk)
+        if received > bounds.request_bytes:
+            raise FormError(413, "serve.too-large", mb=megabytes(bounds.request_bytes))
+        try:
+            parser.write(chunk)
+        except Exception:  # python-multipart's errors for a malformed body
+            raise FormError(400, "serve.bad-form") from None
+        if parts.error is not None:
+            raise parts.error
+    try:
+        parser.finalize()
+    except Exception:
+        raise FormError(400, "serve.bad-form") from None
+    if parts.error is not None:
+        raise parts.error
+    return parts.form

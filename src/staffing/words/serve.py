@@ -1,0 +1,230 @@
+"""Words of the page (`staffing serve`): what a reviewer reads in the browser, and what the
+command says when it starts."""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    # ---- the command ------------------------------------------------------------------------
+    "serve.started": (
+        "审核页面已启动：{url}\n请用浏览器打开上面的地址；按 Ctrl+C 停止。",
+        "The review page is running at {url}\nOpen it in a browser; Ctrl+C stops it.",
+    ),
+    "serve.started-token": (
+        "审核页面已启动，其他电脑可访问：{url}\n该链接带有访问令牌，只发给需要使用的审核人员；"
+        "没有令牌的访问一律拒绝。按 Ctrl+C 停止。",
+        "The review page is running for other computers at {url}\nThe link carries the access token: give it only "
+        "to the reviewers who need it; a request without the token is refused. Ctrl+C stops it.",
+    ),
+    "serve.token-made": (
+        "用 --host 监听本机以外的地址时必须有访问令牌；未用 --token 指定，已生成一个：{token}",
+        "--host other than this computer needs an access token; none was given with --token, so one was made: {token}",
+    ),
+    "serve.port-busy": ("端口{port}已被占用，请用 --port 换一个端口", "port {port} is in use: choose another with --port"),
+    "serve.stopped": ("审核页面已停止", "The review page has stopped"),
+    # ---- every page ---------------------------------------------------------------------------
+    "serve.name": ("乡镇三定方案审核", "Township three-set plan review"),
+    "serve.nav.check": ("检查方案", "Check plans"),
+    "serve.nav.compare": ("比较两个版本", "Compare two versions"),
+    "serve.nav.guide": ("用户指南", "User guide"),
+    "serve.nav.checks": ("检查项说明", "The checks"),
+    "serve.footer": (
+        "staffing {version}。文件只在本机内存中检查，检查完即丢弃，不保存、不上传到其他地方。",
+        "staffing {version}. Files are checked in this computer's memory and dropped afterwards: nothing is kept "
+        "or sent anywhere else.",
+    ),
+    # ---- the upload page ----------------------------------------------------------------------
+    "serve.lead": (
+        "把乡镇报来的三定方案放到下面：Excel 工作簿（.xlsx，用本工具的填报模板填写）、YAML 或 JSON 文件都可以。"
+        "检查后可以看到每个方案是否符合改革要求、问题在哪个单元格、依据哪份文件，并可下载审核意见书。",
+        "Put the plans the towns sent below: the office's workbook (.xlsx, filled in from this tool's template), "
+        "YAML or JSON. You will see whether each plan meets the reform's rules, which cell each problem is in and "
+        "which document says so, and can download the review report.",
+    ),
+    "serve.drop": ("把方案文件拖到这里", "Drop plan files here"),
+    "serve.or": ("或", "or"),
+    "serve.choose": ("选择文件", "Choose files"),
+    "serve.limits": (
+        "可一次选择多个文件，最多{files}个，每个不超过{mb}MB",
+        "Several files at once: at most {files}, each at most {mb} MB",
+    ),
+    "serve.chosen": ("已选择：", "Chosen:"),
+    "serve.pack": ("规则包", "Rule pack"),
+    "serve.pack.own": ("按各方案自己填写的规则包（默认）", "Each plan's own pack (default)"),
+    "serve.pack.line": ("适用范围：{jurisdiction}；依据：{document}", "applies in: {jurisdiction}; policy: {document}"),
+    "serve.strict": ("警告也算不通过", "Warnings fail too"),
+    "serve.submit": ("开始检查", "Check"),
+    "serve.working": ("正在检查，请稍候……", "Checking, please wait…"),
+    "serve.more": ("其他工具", "More"),
+    "serve.more.compare": (
+        "比较同一乡镇方案的两个版本：哪些机构增减、编制和领导职数如何变化",
+        "Compare two versions of a town's plan: bodies added or merged, quotas and posts changed",
+    ),
+    "serve.more.template": ("下载填报模板（Excel 工作簿）：", "Download the plan workbook (Excel):"),
+    "serve.more.template-any": ("通用模板", "general"),
+    "serve.more.guide": ("用户指南：怎样填写方案、每个检查项的含义与依据", "The user guide: filling in a plan, what each check means"),
+    "serve.missing.chart": ("本机暂时不能画组织架构图：{reason}", "This computer cannot draw org charts yet: {reason}"),
+    "serve.missing.pdf": (
+        "本机暂时不能生成 PDF 审核意见书（可下载 HTML 意见书，用浏览器打印）：{reason}",
+        "This computer cannot make PDF reports yet (download the HTML report and print it from the browser): {reason}",
+    ),
+    # ---- the result page ----------------------------------------------------------------------
+    "serve.result": ("检查结果", "Results"),
+    "serve.result.date": ("审核日期：{date}", "Review date: {date}"),
+    "serve.result.pack-chosen": ("规则包：{title}（代替各方案填写的规则包）", "Rule pack: {title} (instead of each plan's own)"),
+    "serve.result.again": ("重新选择文件", "Check other files"),
+    "serve.summary": ("汇总", "Summary"),
+    "serve.summary.line": (
+        "共检查{plans}个方案：通过{passed}个，不通过{failed}个，不完整{incomplete}个，无法读取{unusable}个；"
+        "错误{errors}条，警告{warnings}条，无法检查{unknown}条",
+        "{plans:plan|plans} checked: {passed} passed, {failed} failed, {incomplete} incomplete, {unusable} unreadable; "
+        "{errors:error|errors}, {warnings:warning|warnings}, {unknown} could not be checked",
+    ),
+    "serve.col.file": ("文件", "File"),
+    "serve.col.town": ("乡镇（街道）", "Town"),
+    "serve.col.status": ("结论", "Verdict"),
+    "serve.col.errors": ("错误", "Errors"),
+    "serve.col.warnings": ("警告", "Warnings"),
+    "serve.status.pass": ("通过", "Passes"),
+    "serve.status.fail": ("不通过", "Fails"),
+    "serve.status.incomplete": ("不完整", "Incomplete"),
+    "serve.status.error": ("无法读取", "Unreadable"),
+    "serve.counts": (
+        "错误{errors}条，警告{warnings}条，无法检查{unknown}条，豁免{waived}条",
+        "{errors:error|errors}, {warnings:warning|warnings}, {unknown} could not be checked, {waived} waived",
+    ),
+    "serve.facts": ("{region}；规则包：{pack}；方案日期：{date}", "{region}; rule pack: {pack}; plan dated {date}"),
+    "serve.sev.error": ("错误", "Errors"),
+    "serve.sev.warning": ("警告", "Warnings"),
+    "serve.sev.info": ("提示", "Notes"),
+    "serve.sev.unknown": ("无法检查（方案中的数字或章节未知）", "Could not be checked (a figure or section is unknown)"),
+    "serve.sev.waived": ("已豁免", "Waived"),
+    "serve.no-findings": ("没有发现问题。", "No problems found."),
+    "serve.f.where": ("位置", "Where"),
+    "serve.f.basis": ("依据", "Policy"),
+    "serve.f.inferred": ("（推断）", " (inferred)"),
+    "serve.f.no-basis": ("方案自身一致性要求，无需政策条文", "the plan's own consistency; no policy text needed"),
+    "serve.f.waived": ("豁免依据", "Waived by"),
+    "serve.f.explain": ("这项检查查什么、为什么、怎么改", "What this check asks, why, and how to fix it"),
+    "serve.f.to-cell": ("在工作簿中查看", "Show in the workbook"),
+    "serve.problems": ("文件无法读取，共{count}处问题，请逐一改正后重新检查：", "The file cannot be read: {count:problem|problems}, each to fix:"),
+    "serve.place.file": ("整个文件", "the whole file"),
+    "serve.place.line": ("第{line}行第{column}列", "line {line}, column {column}"),
+    "serve.quotas": ("编制（改革前后）", "Quotas before and after"),
+    "serve.q.type": ("编制类型", "Quota type"),
+    "serve.q.before": ("改革前", "Before"),
+    "serve.q.moved": ("上级下划", "Moved down"),
+    "serve.q.limit": ("上限", "Limit"),
+    "serve.q.after": ("改革后", "After"),
+    "serve.q.change": ("增减", "Change"),
+    "serve.chart": ("组织架构图", "Org chart"),
+    "serve.chart.none": ("未能画出组织架构图：{reason}", "No org chart: {reason}"),
+    "serve.sheets": ("工作簿", "The workbook"),
+    "serve.sheets.hint": (
+        "标色的单元格有问题；点击左边的问题可跳到对应单元格，点击单元格中的代码可回到问题。",
+        "Marked cells hold a problem: click a problem to go to its cell, and a code in a cell to go back.",
+    ),
+    "serve.sheet.hits": ("{name}（{count}处）", "{name} ({count})"),
+    "serve.sheet.cut": (
+        "只显示前{rows}行、前{cols}列及有问题的行列",
+        "Only the first {rows} rows and {cols} columns are shown, and every row and column with a problem",
+    ),
+    "serve.sheet.gap": ("……", "…"),
+    "serve.downloads-colon": ("下载：", "Download:"),
+    "serve.heading-count": ("{heading}（{count}）", "{heading} ({count})"),
+    "serve.q.label-over": ("{label}（超出）", "{label} (over)"),
+    "serve.dl.report-pdf": ("审核意见书（PDF）", "Review report (PDF)"),
+    "serve.dl.report-html": ("审核意见书（HTML）", "Review report (HTML)"),
+    "serve.dl.reports-pdf": ("全部方案的审核意见书（PDF）", "Review report of every plan (PDF)"),
+    "serve.dl.reports-html": ("全部方案的审核意见书（HTML）", "Review report of every plan (HTML)"),
+    "serve.dl.chart": ("组织架构图（{paper}）：", "Org chart ({paper}):"),
+    "serve.dl.plan-yaml": ("方案（YAML）", "Plan (YAML)"),
+    "serve.dl.plan-xlsx": ("方案（Excel 工作簿）", "Plan (workbook)"),
+    "serve.dl.findings-json": ("检查结果（JSON）", "Findings (JSON)"),
+    "serve.dl.findings-sarif": ("检查结果（SARIF）", "Findings (SARIF)"),
+    "serve.dl.summary-xlsx": ("汇总表（Excel 工作簿）", "Summary (workbook)"),
+    "serve.dl.summary-csv": ("汇总表（CSV）", "Summary (CSV)"),
+    "serve.file.report": ("审核意见书", "review-report"),
+    "serve.file.reports": ("方案审核", "plans"),
+    "serve.file.chart": ("组织架构图", "org-chart"),
+    "serve.file.findings": ("检查结果", "findings"),
+    "serve.file.summary": ("汇总", "summary"),
+    "serve.file.template": ("三定方案模板", "three-set-plan-template"),
+    # ---- comparing -----------------------------------------------------------------------------
+    "serve.compare.lead": (
+        "选择同一乡镇方案的旧版和新版，看两版之间机构、编制、领导职数和派驻机构的变化，以及编制是否只减不增。",
+        "Choose the old and the new version of a town's plan: what changed in bodies, quotas, posts and dispatched "
+        "units, and whether the quotas grew.",
+    ),
+    "serve.compare.old": ("旧版", "Old version"),
+    "serve.compare.new": ("新版", "New version"),
+    "serve.compare.submit": ("比较", "Compare"),
+    "serve.compare.title": ("两个版本的比较", "Two versions compared"),
+    "serve.compare.names": ("旧版：{old}；新版：{new}", "old: {old}; new: {new}"),
+    "serve.compare.ok": ("编制没有超出旧版加上级下划的数量。", "No quota grew beyond the old version and what was moved down."),
+    "serve.compare.broken": ("新版编制超出了旧版加上级下划的数量。", "The new version's quotas grew beyond the old ones and what was moved down."),
+    "serve.compare.other-town": ("注意：两个文件不是同一乡镇的方案（统计代码不同）。", "Note: the two files are plans of different towns (their codes differ)."),
+    "serve.compare.chart": ("两版对比图", "The two versions side by side"),
+    # ---- the guide and the checks ---------------------------------------------------------------
+    "serve.guide.zh-only": ("用户指南只有中文版。", "The user guide is written in Chinese."),
+    "serve.checks.lead": (
+        "每个检查项查什么、为什么、示例和改正方法。点击代码查看说明。",
+        "What each check asks, why, an example and the fix. Click a code to read it.",
+    ),
+    "serve.checks.code": ("代码", "Code"),
+    "serve.checks.title": ("名称", "Title"),
+    "serve.checks.severity": ("默认严重程度", "Default severity"),
+    "serve.checks.slug": ("英文标识", "Slug"),
+    "serve.back": ("返回", "Back"),
+    # ---- refusals (the status code is said by the page's title) -------------------------------
+    "serve.error-title": ("无法完成（{status}）", "Could not be done ({status})"),
+    "serve.foreign-host": (
+        "请求的主机名不是本页面的地址，已拒绝（防止其他网站借用本页面）。请用启动时显示的地址打开。",
+        "The request names a host that is not this page's address, so it was refused (no other site may use this "
+        "page). Open the address the command printed.",
+    ),
+    "serve.cross-site": (
+        "该表单来自其他网站，已拒绝。请在本页面上选择文件后提交。",
+        "The form came from another site and was refused. Choose the files on this page and send them from here.",
+    ),
+    "serve.token": (
+        "需要访问令牌：请用启动时显示的完整链接（带有令牌）打开本页面。",
+        "An access token is needed: open this page with the full link the command printed (it carries the token).",
+    ),
+    "serve.too-large": ("上传的内容过大：一次最多{mb}MB。请分几次上传。", "Too much was sent at once: at most {mb} MB. Send the files in several goes."),
+    "serve.file-too-large": (
+        "文件“{name}”过大：每个文件最多{mb}MB。",
+        "The file “{name}” is too large: at most {mb} MB a file.",
+    ),
+    "serve.field-too-large": ("表单中的一项内容过长，已拒绝。", "A field of the form is too long and was refused."),
+    "serve.too-many-files": ("文件过多：一次最多{limit}个。", "Too many files: at most {limit} at once."),
+    "serve.too-many-fields": ("表单的项目过多，已拒绝。", "The form has too many fields and was refused."),
+    "serve.too-slow": (
+        "上传在{seconds}秒内没有完成，已停止。请检查网络后重试。",
+        "The upload did not finish within {seconds} seconds and was stopped. Try again.",
+    ),
+    "serve.form-type": ("请从本页面的表单上传文件。", "Send files from this page's form."),
+    "serve.bad-form": ("上传的表单无法读取，请重新选择文件后提交。", "The form sent cannot be read; choose the files again and send them."),
+    "serve.no-files": ("没有选择文件。请先选择或拖入方案文件。", "No file was chosen. Choose or drop plan files first."),
+    "serve.two-files": ("请选择两个文件：旧版和新版。", "Choose two files: the old and the new version."),
+    "serve.unknown-pack": ("所选规则包不在列表中。", "The rule pack chosen is not one of the list."),
+    "serve.suffix": (
+        "不是方案文件：只能检查 .xlsx、.yaml、.yml、.json 文件",
+        "not a plan file: only .xlsx, .yaml, .yml and .json files can be checked",
+    ),
+    "serve.busy": ("检查的人太多，请稍后再试。", "Too many checks are waiting; try again in a moment."),
+    "serve.timeout": (
+        "检查在{seconds}秒内没有完成，已停止。文件可能过大或过于复杂。",
+        "The check did not finish within {seconds} seconds and was stopped: the file may be too large or too complex.",
+    ),
+    "serve.worker-died": ("检查未能完成，已停止。", "The check could not finish and was stopped."),
+    "serve.memory": ("检查所需的内存超出限制，已停止。文件可能过大。", "The check needed more memory than allowed and was stopped: the file may be too large."),
+    "serve.internal": ("本工具出错（{reason}），请把文件和这条消息报告给维护人员。", "an internal error of the tool ({reason}): please report it with the file"),
+    "serve.not-found": ("没有这个页面。", "There is no such page."),
+    "serve.not-allowed": ("这个页面不接受这种请求。", "This page does not take that kind of request."),
+    "serve.no-guide": ("未找到用户指南。", "The user guide is not installed."),
+    "serve.no-check": ("没有检查项“{code}”。", "There is no check “{code}”."),
+    "serve.unknown-download": ("没有这种下载。", "There is no such download."),
+    "serve.unusable-download": ("文件“{name}”无法读取，不能生成这项下载。", "The file “{name}” cannot be read, so this cannot be made from it."),
+    "serve.no-pdf": ("不能生成 PDF：{reason}", "No PDF can be made: {reason}"),
+    "serve.no-chart": ("不能生成组织架构图：{reason}", "No org chart can be made: {reason}"),
+}

@@ -14,7 +14,7 @@ from staffing.checks.pack import Pack
 from staffing.findings import Loc
 from staffing.plan.graph import OrgGraph, build_graph
 from staffing.plan.model import QUOTA_TYPES, Body, LeadershipPost, Plan, Quotas
-from staffing.plan.names import normalize, strip_town
+from staffing.plan.names import normalize, split_second_name, strip_town
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,11 @@ class Reading:
               "keywords" (recognition rules found them in its name) or "none"
     rules:    the keyword or pattern behind each role read from the name
     category: functional / own_rules / institution / platform
-    category_how: "written", "keywords" (with category_rule) or "default"
+    category_how: "written" (its `category:`), "role" (what its role is: the command centre a
+              platform, any other role a functional body), "keywords" (with category_rule)
+              or "default"
+    second_name: the name in brackets after its name (党政办公室（人大办公室）): a nameplate
+              it carries, never what it is read as
     """
 
     roles: tuple[str, ...]
@@ -35,6 +39,7 @@ class Reading:
     category: str
     category_how: str
     category_rule: str | None = None
+    second_name: str | None = None
 
 
 # What a unit is, however the plan wrote it: a body of the town (its category says which kind:
@@ -69,6 +74,14 @@ class Unit:
     leadership: tuple[LeadershipPost, ...] = ()
     rank: str | None = None
     institution_kind: str | None = None  # support / service / other, where the plan says
+    second_name: str | None = None  # the name in brackets after its name: a nameplate it carries
+
+    @property
+    def names_carried(self) -> tuple[str, ...]:
+        """Its extra nameplates and the second name in brackets after its name, once."""
+        if self.second_name is None or normalize(self.second_name) in {normalize(p) for p in self.nameplates}:
+            return self.nameplates
+        return (*self.nameplates, self.second_name)
 
     @property
     def written(self) -> str:
@@ -90,8 +103,23 @@ def explicit_roles(pack: Pack, body: Body) -> list[str] | None:
     return out
 
 
+# the role that is a platform whatever the body is called (综合指挥调度中心, 指挥调度中心): the
+# centre of "指挥调度一中心" (004), a platform of the town rather than a 职能机构 of its own
+PLATFORM_ROLES = frozenset({"command_center"})
+
+
+def category_of_roles(roles: tuple[str, ...]) -> str:
+    """What a body is, read from its roles: a platform when it is only the command centre,
+    else a functional body."""
+    return "platform" if roles and set(roles) <= PLATFORM_ROLES else "functional"
+
+
 def read_body(pack: Pack, plan: Plan, body: Body) -> Reading:
-    name = strip_town(body.name, plan.town.name)
+    """How a reviewer reads one body.  What the plan writes always wins: its `role:` over any
+    word in its name, its `category:` over any reading.  A name with a second name in
+    brackets (党政办公室（人大办公室）) is read by its first name; the second is a nameplate."""
+    first, second = split_second_name(body.name)
+    name = strip_town(first, plan.town.name)
     written = explicit_roles(pack, body)
     roles: tuple[str, ...]
     rules: tuple[str, ...]
@@ -105,21 +133,24 @@ def read_body(pack: Pack, plan: Plan, body: Body) -> Reading:
         roles, how, rules = tuple(r for r, _ in found), "keywords", tuple(rule for _, rule in found)
     else:
         roles, how, rules = ("other",), "none", ()
+    cat = pack.category_recognised(name) if how != "written" and body.category is None else None
     if body.category is not None:
         category, category_how, category_rule = body.category, "written", None
-    elif how == "name" or how == "written":
-        # a body a pack names as a role is read as what that role is: a functional body,
-        # unless its name says it is set up under its own rules
-        cat = pack.category_recognised(name)
-        if cat is not None and cat[0] == "own_rules":
-            category, category_how, category_rule = cat[0], "keywords", cat[1]
-        else:
-            category, category_how, category_rule = "functional", "default", None
-    elif (cat := pack.category_recognised(name)) is not None:
+    elif how == "written":
+        # a role written in the plan says what the body is: a word in its name cannot make the
+        # 党政办公室（人大办公室） it names an organ under its own rules
+        category, category_how, category_rule = category_of_roles(roles), "role", None
+    elif how == "name" and not (cat is not None and cat[0] == "own_rules"):
+        # a body a pack names as a role is what that role is, unless its name says it is set
+        # up under its own rules
+        category, category_how, category_rule = category_of_roles(roles), "role" if roles[0] in PLATFORM_ROLES else "default", None
+    elif cat is not None:
         category, category_how, category_rule = cat[0], "keywords", cat[1]
+    elif category_of_roles(roles) == "platform":
+        category, category_how, category_rule = "platform", "role", None
     else:
         category, category_how, category_rule = "functional", "default", None
-    return Reading(roles, how, rules, category, category_how, category_rule)
+    return Reading(roles, how, rules, category, category_how, category_rule, second)
 
 
 def resolve_role(pack: Pack, plan: Plan, body: Body) -> str:
@@ -160,6 +191,15 @@ class Context:
     def category_of(self, i: int) -> str:
         return self.readings[i].category
 
+    def nameplates_of(self, i: int) -> tuple[str, ...]:
+        """The names body `i` carries besides its own: its extra nameplates, and the second
+        name its name gives in brackets (党政办公室（人大办公室）)."""
+        body = self.plan.bodies[i]
+        second = self.readings[i].second_name
+        if second is None or normalize(second) in {normalize(p) for p in body.nameplates}:
+            return tuple(body.nameplates)
+        return (*body.nameplates, second)
+
     def roles_carried(self, i: int) -> set[str]:
         """The body's roles plus any role its extra nameplates name (a copy: the caller may
         change it)."""
@@ -168,9 +208,9 @@ class Context:
     @cached_property
     def _roles_carried(self) -> list[frozenset[str]]:
         out: list[frozenset[str]] = []
-        for i, body in enumerate(self.plan.bodies):
+        for i in range(len(self.plan.bodies)):
             roles = set(self.roles_of(i))
-            roles.update(r for r in (self.role_of_name(p) for p in body.nameplates) if r)
+            roles.update(r for r in (self.role_of_name(p) for p in self.nameplates_of(i)) if r)
             out.append(frozenset(roles))
         return out
 
@@ -179,7 +219,7 @@ class Context:
         town = self.plan.town.name
         index: dict[str, int] = {}
         for i, b in enumerate(self.plan.bodies):
-            for name in (b.name, *b.nameplates):
+            for name in (b.name, split_second_name(b.name)[0], *self.nameplates_of(i)):
                 index.setdefault(normalize(strip_town(name, town)), i)
         return index
 
@@ -200,7 +240,8 @@ class Context:
             above = self.graph.parent_of(i)
             out.append(Unit("body", body.name, ("bodies", i), reading.category, reading.roles,
                             ("bodies", above) if isinstance(above, int) else None, tuple(body.nameplates), (),
-                            tuple(body.merged_from), body.quotas, body.actual, tuple(body.leadership), body.rank))
+                            tuple(body.merged_from), body.quotas, body.actual, tuple(body.leadership), body.rank,
+                            second_name=reading.second_name))
             out.extend(Unit("section", sub.name, ("bodies", i, "subunits", j), "section", parent=("bodies", i),
                             quotas=sub.quotas, actual=sub.actual) for j, sub in enumerate(body.subunits))
         if plan.support_center is not None:

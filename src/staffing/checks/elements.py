@@ -12,7 +12,7 @@ from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, not
 from staffing.checks.context import Context
 from staffing.findings import Severity
 from staffing.messages import label
-from staffing.plan.names import normalize, strip_town
+from staffing.plan.names import normalize
 from staffing.words import Words
 
 ELEMENT_LABELS = {
@@ -104,13 +104,10 @@ class MissingElement(Check):
             loc: tuple[str | int, ...] = ("grid",) if element == "grid" and plan.grid is not None else ()
             yield Problem("ST601", {"element": Words(zh, en)}, loc, option="elements")
         centre = plan.command_center
-        if "command_center" in opts.elements and centre is not None and centre.body:
-            # the body that hosts the centre must be one of the plan's: a name nobody can find
-            # leaves the centre without staff or leaders
-            names = {strip_town(b.name, plan.town.name) for b in plan.bodies}
-            names |= {strip_town(n, plan.town.name) for b in plan.bodies for n in b.nameplates}
-            if strip_town(centre.body, plan.town.name) not in names:
-                yield Problem("ST601.host", {"name": centre.name, "body": centre.body}, ("command_center", "body"),
+        # the body that hosts the centre must be one of the plan's: a name nobody can find
+        # leaves the centre without staff or leaders
+        if "command_center" in opts.elements and centre is not None and centre.body and ctx.body_named(centre.body) is None:
+            yield Problem("ST601.host", {"name": centre.name, "body": centre.body}, ("command_center", "body"),
                               trail=((centre.name, centre.name),), option="elements")
 
 

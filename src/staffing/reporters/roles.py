@@ -38,6 +38,8 @@ def explain(result: FileResult, lang: str) -> str:
         else:
             reason = reasons.get(i, "functional")
             verdict = _t(f"not-counted.{reason if reason in ('zone', 'nested') else 'category'}", lang)
-        out.append(_v(f"  {body.name}  ") + _t("line", lang, roles=roles, how=how, category=category,
-                                                 category_how=cat_how, verdict=verdict))
+        line = _t("line", lang, roles=roles, how=how, category=category, category_how=cat_how, verdict=verdict)
+        if reading.second_name is not None:
+            line += ("；" if lang == "zh" else "; ") + _t("second-name", lang, name=_v(reading.second_name))
+        out.append(_v(f"  {body.name}  ") + line)
     return "\n".join(out) + "\n"

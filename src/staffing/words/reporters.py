@@ -19,6 +19,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "roles.category-how.written": ("方案写明", "written in the plan"),
     "roles.category-how.keywords": ("名称中的关键词{rule}", "keyword in the name: {rule}"),
     "roles.category-how.default": ("默认", "default"),
+    "roles.category-how.role": ("由其角色确定", "what its role is"),
+    "roles.second-name": ("括号中的“{name}”读作加挂牌子", "“{name}” in brackets read as a nameplate it carries"),
     "roles.counted": ("计入职能机构数量", "counted toward the limit"),
     "roles.not-counted.zone": ("不计入：开发区一套班子、两块牌子", "not counted: the development zone's shared body"),
     "roles.not-counted.nested": ("不计入：设在其他机构之下", "not counted: sits under another body"),

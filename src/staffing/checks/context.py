@@ -84,6 +84,13 @@ class Unit:
         return (*self.nameplates, self.second_name)
 
     @property
+    def is_institution(self) -> bool:
+        """A public institution (事业单位), wherever the plan wrote it: the centre, an institution,
+        a support institution kept outside the centre, or a body read as one (its `category:`
+        or its name)."""
+        return self.kind in ("institution", "centre") or (self.kind == "body" and self.category == "institution")
+
+    @property
     def written(self) -> str:
         """The section of the plan it was written in (a section's: `subunits`)."""
         return "subunits" if self.kind == "section" else str(self.loc[0])
@@ -238,9 +245,15 @@ class Context:
         for i, body in enumerate(plan.bodies):
             reading = self.readings[i]
             above = self.graph.parent_of(i)
+            institution = reading.category == "institution"
             out.append(Unit("body", body.name, ("bodies", i), reading.category, reading.roles,
-                            ("bodies", above) if isinstance(above, int) else None, tuple(body.nameplates), (),
+                            ("bodies", above) if isinstance(above, int) else None, tuple(body.nameplates),
+                            # an institution written among the bodies: what it merged, it absorbed
+                            tuple(body.merged_from) if institution else (),
                             tuple(body.merged_from), body.quotas, body.actual, tuple(body.leadership), body.rank,
+                            # a body read as an institution is one of the town's institutions, which
+                            # support the town unless the plan says otherwise (as for `institutions`)
+                            institution_kind="support" if institution else None,
                             second_name=reading.second_name))
             out.extend(Unit("section", sub.name, ("bodies", i, "subunits", j), "section", parent=("bodies", i),
                             quotas=sub.quotas, actual=sub.actual) for j, sub in enumerate(body.subunits))
@@ -277,6 +290,28 @@ class Context:
         if unit.kind == "centre" and unit.written == "institutions":
             return (label("label.institutions"), named)
         return (named,)
+
+    def is_centre(self, unit: Unit) -> bool:
+        """The town's support centre (综合服务中心): the plan's `support_center`, the institution it
+        marks as the centre, or an institution (written among the bodies or the institutions,
+        unmarked) that the pack recognises by its name as the centre."""
+        if unit.kind == "centre":
+            return True
+        if not unit.is_institution or unit.written == "support_institutions":
+            return False
+        name = strip_town(split_second_name(unit.name)[0], self.plan.town.name)
+        return self.pack.recognised("support_centre", name) is not None
+
+    @cached_property
+    def centres(self) -> list[Unit]:
+        """Every unit read as the support centre, in the plan's order (one is the rule)."""
+        return [u for u in self.units if self.is_centre(u)]
+
+    @cached_property
+    def institutions(self) -> list[Unit]:
+        """Every institution of the town other than the centre, wherever the plan wrote it (among
+        its bodies, its institutions, the support institutions kept outside the centre)."""
+        return [u for u in self.units if u.is_institution and not self.is_centre(u)]
 
     def units_written(self, *sections: str) -> list[Unit]:
         """The units written in these sections of the plan (`bodies`, `subunits`,

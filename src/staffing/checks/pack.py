@@ -101,6 +101,9 @@ class Pack:
     _role_index: dict[str, str] = field(default_factory=dict)
     # how a reviewer reads names: category → {zh, en, keywords, patterns}
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # how a reviewer reads other names ({zh, en, keywords, patterns} by what they say): the
+    # one support centre written among the bodies, a section or squad that enforces …
+    recognition: dict[str, dict[str, Any]] = field(default_factory=dict)
     # per-process memo of derived values (validated options, the checks a run uses);
     # a pack is not changed after `resolve` builds it
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -148,6 +151,15 @@ class Pack:
                     rules.append((item, str(pattern), re.compile(normalize(str(pattern)))))
             self._memo[key] = rules
         return rules
+
+    def recognised(self, what: str, name: str) -> str | None:
+        """The words of `name` that say it is `what` (a key of the pack's `recognition`:
+        support_centre, enforcement_unit …), or None."""
+        table = self.recognition.get(what)
+        if not table:
+            return None
+        found = _recognise(self._rules(f"recognition.{what}", {what: table}), normalize(name))
+        return found[0][1] if found else None
 
     def counted_categories(self) -> frozenset[str]:
         """Categories of body that count toward the body limit (default: functional only)."""

@@ -75,7 +75,7 @@ def _param(doc: Document, slug: str, name: str, raw: Any, loc: tuple[str | int, 
 def parse_pack(doc: Document) -> Pack:
     data = doc.data
     known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "requires", "inferred", "roles", "ranks",
-             "titles", "post_ranks", "categories", "checks",
+             "titles", "post_ranks", "categories", "recognition", "checks",
              "document", "documents"}
     for key in data:
         if key not in known:
@@ -165,6 +165,7 @@ def parse_pack(doc: Document) -> Pack:
         checks=checks,
         file=doc.path,
         categories=dict(data.get("categories") or {}),
+        recognition=dict(_text(doc, ("recognition",), data.get("recognition") or {}, "recognition", dict)),
         document=_document_ref(doc, data.get("document")),
         documents=_documents(doc),
     )
@@ -273,6 +274,7 @@ def merge(parent: Pack, child: Pack) -> Pack:
         inferred=parent.inferred + child.inferred,
         roles={**parent.roles, **child.roles},
         categories={**parent.categories, **child.categories},
+        recognition={**parent.recognition, **child.recognition},
         ranks=child.ranks or parent.ranks,
         post_ranks=child.post_ranks or parent.post_ranks,
         titles=child.titles or parent.titles,

@@ -30,6 +30,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.filled": ("实配职数", "posts filled"),
     "field.actual": ("实有人数", "people in post"),
     "field.quota-total": ("编制总数", "total quota"),
+    # a quota type judged by the total the plan states, where a part of it is unknown
+    "quota.stated": ("方案所列合计{type}", "the stated total {type}"),
+    "label.baseline-leadership-posts": ("改革前领导职数", "leadership posts before the reform"),
     # ---- quota types ----------------------------------------------------------------------
     # what a pack may switch on and off in a check (the check's own options are labelled beside it)
     "option.enabled": ("启用状态", "enabled"),

@@ -332,7 +332,21 @@ class Context:
         if baseline is None:
             return None
         before = {t: baseline.quotas.get(t) for t in QUOTA_TYPES}
-        return judge_growth(self.pack, before, self.plan_quotas, self.plan.transfers)
+        return judge_growth(self.pack, before, self.quotas_after, self.plan.transfers)
+
+    @cached_property
+    def quotas_after(self) -> dict[str, int | None]:
+        """The town's quotas after the reform, by type, as 只减不增 judges them (003): its parts
+        added up, or, where a part is unknown (or a section holding quotas is not provided), the
+        total the plan itself states for that type (a type its totals leave out is stated as
+        none, as everywhere in a plan); unknown only where neither is known."""
+        out = dict(self.plan_quotas)
+        totals = self.plan.totals
+        if totals is not None:
+            for t in QUOTA_TYPES:
+                if out[t] is None:
+                    out[t] = totals.quotas.get(t)
+        return out
 
     @cached_property
     def zone_names(self) -> set[str]:

@@ -467,6 +467,20 @@ class Plan(_Model):
                 return loc + ("quotas", quota_type), names[loc]
         return None
 
+    def unknown_post_at(self) -> tuple[str | int, ...] | None:
+        """Where an approved leadership post is first unknown (the `approved` field), or None."""
+        holders: list[tuple[tuple[str | int, ...], list[LeadershipPost]]] = [
+            (("bodies", i), b.leadership) for i, b in enumerate(self.bodies)]
+        holders += [(("support_institutions", i), c.leadership) for i, c in enumerate(self.support_institutions)]
+        holders += [(("institutions", i), c.leadership) for i, c in enumerate(self.institutions)]
+        if self.support_center is not None:
+            holders.append((("support_center",), self.support_center.leadership))
+        for loc, posts in holders:
+            for j, p in enumerate(posts):
+                if p.approved is None:
+                    return (*loc, "leadership", j, "approved")
+        return None
+
     def leadership_posts(self) -> int | None:
         """Approved leadership posts (领导职数) in every body and institution; None when any
         is unknown."""

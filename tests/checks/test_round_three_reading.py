@@ -4,6 +4,8 @@ carrying the second as a nameplate; single words are not categories."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -98,3 +100,47 @@ def test_a_second_name_reads_as_a_written_nameplate() -> None:
     pack = resolve(a.rule_pack)
     ca, cb = Context.of(a, pack), Context.of(b, pack)
     assert ca.counted == cb.counted and [ca.roles_carried(i) for i in ca.counted] == [cb.roles_carried(i) for i in cb.counted]
+
+
+SQUAD = CASES / "ST605/bad/inspection-squad-under-social-affairs.yaml"
+
+
+def test_which_units_enforce_is_the_packs_word(tmp_path: Path) -> None:
+    """ST605 reads a squad's name by the pack's `recognition.enforcement_unit`, not by a word in
+    code: a pack that says only 执法 does not hold 劳动保障监察中队 against the plan."""
+    from staffing.run.engine import check_file
+    from staffing.run.results import Settings
+
+    found = check_file(str(SQUAD)).findings
+    assert [f.code for f in found if f.code == "ST605"] == ["ST605"]
+    pack = tmp_path / "only-zhifa.yaml"
+    pack.write_text(yaml.safe_dump({
+        "id": "only-zhifa", "title": {"zh": "只认执法", "en": "enforcement by 执法 only"},
+        "extends": "taizhou-three-integrations",
+        "recognition": {"enforcement_unit": {"zh": "执法单位", "en": "enforcement unit", "keywords": ["执法"]}},
+    }, allow_unicode=True), encoding="utf-8")
+    found = check_file(str(SQUAD), Settings(rules=str(pack))).findings
+    assert not [f for f in found if f.code == "ST605"]
+
+
+@pytest.mark.parametrize("name,category", [
+    ("城管监察大队", "functional"), ("劳动保障监察中队", "functional"), ("勞動保障監察中隊", "functional"),
+    ("纪检监察办公室", "own_rules"), ("监察办公室", "own_rules"), ("派驻监察专员办公室", "own_rules"),
+    ("党群服务中心", "platform"), ("新时代文明实践中心", "platform"), ("新时代文明实践所", "platform"),
+    ("党群工作部", "functional"), ("行政服务中心", "functional"),
+])
+def test_single_words_are_not_categories(name: str, category: str) -> None:
+    assert plan_of({"name": name}).readings[0].category == category
+
+
+@pytest.mark.parametrize("name,role", [
+    ("城管监察大队", "comprehensive_enforcement"), ("劳动保障监察中队", "comprehensive_enforcement"),
+    ("党群工作部", "party_building"), ("黨群工作部", "party_building"), ("行政服务中心", "approval_service"),
+])
+def test_roles_read_from_names(name: str, role: str) -> None:
+    assert role in plan_of({"name": name}).roles_carried(0)
+
+
+@pytest.mark.parametrize("name", ["党群服务中心", "党群服务站", "新时代文明实践中心"])
+def test_service_venues_carry_no_party_building_role(name: str) -> None:
+    assert "party_building" not in plan_of({"name": name}).roles_carried(0)

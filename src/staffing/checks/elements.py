@@ -82,7 +82,10 @@ class MissingElement(Check):
             return
         roles: set[str] = set()
         for i in range(len(ctx.plan.bodies)):
-            roles |= ctx.roles_carried(i)
+            # an element is carried by a body of the town (a functional body, or the command
+            # centre's platform): an institution (党建服务中心) or an organ under its own rules is not one
+            if ctx.category_of(i) in ("functional", "platform"):
+                roles |= ctx.roles_carried(i)
         plan = ctx.plan
         present = {
             "party_leadership": "party_building" in roles,
@@ -312,10 +315,6 @@ class GridWorkersTooFew(Check):
             )
 
 
-# the words of a section or squad's name that say it enforces (执法中队, 执法大队, 執法隊 …)
-_ENFORCING = ("执法",)
-
-
 class FrontlineOptions(Options):
     # the roles of the bodies that take on the approval (service) items and their staff
     approval_roles: list[str] | None = option("allow", Words("承接审批服务事项及相关人员的机构", "bodies that take on the approval items and their staff"))
@@ -335,8 +334,9 @@ class WorkOutsideItsBureau(Check):
     the enforcement bureau).  A transfer that moves quota and staff with approval or
     enforcement work (`transfers[].work`) goes to such a body; one recorded against the
     town as a whole is asked about (a warning).  Where the pack says so, an enforcement
-    squad or section (执法中队 …) under another body is asked about too (a warning: the
-    name suggests enforcement staff outside the enforcement bureau).  A plan that records
+    squad or section under another body is asked about too (a warning: the name suggests
+    enforcement staff outside the enforcement bureau); which names say a unit enforces is the
+    pack's `recognition.enforcement_unit` (执法中队, 城管监察大队, 劳动保障监察中队).  A plan that records
     none of this gets no finding.
 
     ## Why it matters
@@ -392,7 +392,8 @@ class WorkOutsideItsBureau(Check):
         "方案写明承接审批服务事项的机构（`powers.approval_body`）或行使行政处罚权限的机构（`powers.penalty_body`）时，该机构"
         "须是本方案的机构，并承担规则包指定的角色（行政审批局、综合行政执法局）。随审批服务或执法事项划转编制和人员的记录"
         "（`transfers`中写明`work`）须划入这样的机构；只记到全镇、没有写明机构的，给出警告。规则包要求时，设在其他机构下的"
-        "执法中队等执法单位也给出警告，请核实。方案没有写明这些内容时，不作判断。",
+        "执法中队等执法单位也给出警告，请核实；哪些名称表明是执法单位，由规则包的`recognition.enforcement_unit`确定（执法中队、"
+        "城管监察大队、劳动保障监察中队）。方案没有写明这些内容时，不作判断。",
         "“試點鎮承接的所有審批服務事項及相關工作人員全部實現向鎮行政審批局歸并”“將執法權限涉及的執法人員全部劃轉至綜合執法局”"
         "（苏州试点）；泰州：“按要求将相关人员充实到乡镇（街道）综合行政执法、为民服务等职能机构”。",
         "错误示例：\n"
@@ -448,7 +449,8 @@ class WorkOutsideItsBureau(Check):
                 if ctx.roles_carried(i) & wanted_set["enforcement"]:
                     continue
                 for k, sub in enumerate(b.subunits):
-                    if any(w in normalize(sub.name) for w in _ENFORCING):
+                    # the pack's words for a unit that enforces (执法中队, 城管监察大队 …)
+                    if ctx.pack.recognised("enforcement_unit", sub.name) is not None:
                         yield Problem("ST605.squad", {"body": b.name, "unit": sub.name, **labels("enforcement")},
                                       ("bodies", i, "subunits", k, "name"), trail=((b.name, b.name),),
                                       option="squads", severity=Severity.WARNING)

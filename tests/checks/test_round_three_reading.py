@@ -144,3 +144,21 @@ def test_roles_read_from_names(name: str, role: str) -> None:
 @pytest.mark.parametrize("name", ["党群服务中心", "党群服务站", "新时代文明实践中心"])
 def test_service_venues_carry_no_party_building_role(name: str) -> None:
     assert "party_building" not in plan_of({"name": name}).roles_carried(0)
+
+
+def test_explain_roles_says_whether_a_platform_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    for case, said in [
+        ("ST101/good/command-centre-platform-not-counted.yaml", "综合指挥调度中心  角色：综合指挥调度中心（方案写明）；类别：平台（由其角色确定）；"
+                                                                 "不计入：平台，没有自己的规格和正职"),
+        ("ST101/bad/command-centre-with-rank-counted.yaml", "综合指挥调度中心  角色：综合指挥调度中心（方案写明）；类别：平台（由其角色确定）；"
+                                                             "计入职能机构数量：平台，但有自己的规格或正职"),
+    ]:
+        main(["check", "--no-cache", "--explain-roles", str(CASES / case)])
+        assert said in capsys.readouterr().out, case
+
+
+def test_a_section_rank_is_not_a_body_rank() -> None:
+    ctx = plan_of({"name": "党政办公室"}, {"name": "信访股", "parent": "党政办公室", "rank": "股级"},
+                  {"name": "督查室", "parent": "党政办公室", "rank": "副科级"}, {"name": "法制室", "parent": "党政办公室", "rank": "相当于副科"})
+    assert [ctx.has_own_rank(i) for i in range(4)] == [False, False, True, True]  # a rank the ladder does not know is asked about
+    assert ctx.nested_with_rank == [2, 3]

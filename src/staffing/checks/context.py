@@ -12,7 +12,7 @@ from staffing.checks.growth import Growth
 from staffing.checks.growth import growth as judge_growth
 from staffing.checks.pack import Pack
 from staffing.findings import Loc
-from staffing.plan.graph import OrgGraph, build_graph
+from staffing.plan.graph import ROOT, OrgGraph, build_graph
 from staffing.plan.model import QUOTA_TYPES, Body, LeadershipPost, Plan, Quotas
 from staffing.plan.names import normalize, split_second_name, strip_town
 
@@ -363,31 +363,43 @@ class Context:
         return bool(self.zone_names) and normalize(body.name) in self.zone_names
 
     def has_own_rank(self, i: int) -> bool:
-        """A body with its own rank or a principal post of its own (a 下设机构, when nested),
-        rather than a section (内设科室) of its parent."""
+        """A body with a 科级 rank (the pack's `body_rank_from` and up) or a principal post of its
+        own: a body in its own right (a 下设机构, when nested; a body in disguise, when a
+        platform), rather than a section (内设科室, 股室) of its parent.  A 股级 unit is a section."""
         body = self.plan.bodies[i]
-        return body.rank is not None or any(p.level == "principal" for p in body.leadership)
+        return self.pack.ranks_a_body(body.rank) or any(p.level == "principal" for p in body.leadership)
 
     @cached_property
     def nested_with_rank(self) -> list[int]:
-        """Bodies under another body that have their own rank or principal post (下设机构)."""
+        """Bodies under another body that have their own 科级 rank or principal post (下设机构):
+        never an organ under its own rules (纪检监察, 人大) or an institution, which are not
+        functional bodies wherever they sit, nor a body whose parents form a cycle or lead
+        nowhere (that is the hierarchy's one finding)."""
+        graph = self.graph.graph
         top = set(self.graph.bodies_under_town())
-        reachable = {self.graph.graph.nodes[n]["index"] for n in self.graph.graph.nodes
-                     if self.graph.graph.nodes[n]["kind"] == "body"} - {i for i, _ in self.graph.unknown_parents}
+        reachable = {graph.nodes[n]["index"] for n in graph.descendants(ROOT) if graph.nodes[n]["kind"] == "body"}
         return [i for i in sorted(reachable - top)
-                if self.has_own_rank(i) and not self.is_zone_body(self.plan.bodies[i])]
+                if self.has_own_rank(i) and not self.is_zone_body(self.plan.bodies[i])
+                and self.category_of(i) not in ("own_rules", "institution")]
+
+    def platform_counted(self, i: int) -> bool:
+        """A platform (the command centre) with its own 科级 rank or head: a body in disguise,
+        counted as a functional body whatever the pack's categories say."""
+        return self.category_of(i) == "platform" and self.has_own_rank(i)
 
     @cached_property
     def counted(self) -> list[int]:
         """The bodies that count toward the limit: directly under the town (or nested with a
-        rank of their own, where the pack counts those), of a category the pack counts, not
-        the development zone's body."""
+        rank of their own, where the pack counts those), of a category the pack counts (a
+        platform with its own rank or head is counted as the body it is), not the development
+        zone's body."""
         categories = self.pack.counted_categories()
         candidates = set(self.graph.bodies_under_town())
         if self.pack.count_nested_with_rank():
             candidates |= set(self.nested_with_rank)
         return [i for i in sorted(candidates)
-                if not self.is_zone_body(self.plan.bodies[i]) and self.category_of(i) in categories]
+                if not self.is_zone_body(self.plan.bodies[i])
+                and (self.category_of(i) in categories or self.platform_counted(i))]
 
     @cached_property
     def not_counted(self) -> list[tuple[int, str]]:

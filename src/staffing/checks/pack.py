@@ -89,6 +89,8 @@ class Pack:
     # --packs, or the file named by --rules
     origin: str = SHIPPED
     post_ranks: list[str] = field(default_factory=list)  # civil-service grades (职级), a ladder apart
+    # the lowest rank of a body in its own right (下设机构; below it, a section of its body)
+    body_rank_from: str | None = None
     effective_source: str | None = None  # seed and quote the effective date rests on
     effective_inferred: bool = False
     # why the date is what it is ({zh, en}), where it is inferred: travels with the date, so a
@@ -183,6 +185,16 @@ class Pack:
         if key not in ladder and key.endswith("级") and key[:-1] in ladder:
             key = key[:-1]
         return ladder.get(key)
+
+    def ranks_a_body(self, rank: str | None) -> bool:
+        """A unit's rank makes it a body in its own right (a 科级 rank, `body_rank_from` and up):
+        a 股级 unit is a section.  A rank the ladder does not know cannot be shown to be below
+        it, so it does; without `body_rank_from` any rank does."""
+        if rank is None:
+            return False
+        index = self.rank_index(rank)
+        floor = self.rank_index(self.body_rank_from)
+        return index is None or floor is None or index >= floor
 
     def is_post_rank(self, rank: str) -> bool:
         """A civil-service grade (职级, e.g. 一级主任科员): a ladder of its own."""

@@ -75,7 +75,7 @@ def _param(doc: Document, slug: str, name: str, raw: Any, loc: tuple[str | int, 
 def parse_pack(doc: Document) -> Pack:
     data = doc.data
     known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "requires", "inferred", "roles", "ranks",
-             "titles", "post_ranks", "categories", "recognition", "checks",
+             "titles", "post_ranks", "body_rank_from", "categories", "recognition", "checks",
              "document", "documents"}
     for key in data:
         if key not in known:
@@ -161,6 +161,7 @@ def parse_pack(doc: Document) -> Pack:
         roles=dict(data.get("roles") or {}),
         ranks=list(data.get("ranks") or []),
         post_ranks=list(data.get("post_ranks") or []),
+        body_rank_from=_optional_text(doc, data, "body_rank_from"),
         titles=dict(data.get("titles") or {}),
         checks=checks,
         file=doc.path,
@@ -179,6 +180,11 @@ def _notes(doc: Document, raw: Any) -> list[dict[str, str]]:
         _text(doc, ("inferred", i), note, "inferred", dict)
         out.append({k: str(v) for k, v in note.items() if k in ("zh", "en")})
     return out
+
+
+def _optional_text(doc: Document, data: dict[str, Any], key: str) -> str | None:
+    raw = data.get(key)
+    return None if raw is None else str(_text(doc, (key,), raw, key, str))
 
 
 def _document_ref(doc: Document, raw: Any) -> str | None:
@@ -277,6 +283,7 @@ def merge(parent: Pack, child: Pack) -> Pack:
         recognition={**parent.recognition, **child.recognition},
         ranks=child.ranks or parent.ranks,
         post_ranks=child.post_ranks or parent.post_ranks,
+        body_rank_from=child.body_rank_from or parent.body_rank_from,
         titles=child.titles or parent.titles,
         checks=checks,
         file=child.file,

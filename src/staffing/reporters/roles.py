@@ -34,10 +34,10 @@ def explain(result: FileResult, lang: str) -> str:
         cat_how = _t(f"category-how.{reading.category_how}", lang,
                      rule=quote.format(reading.category_rule) if reading.category_rule else "")
         if i in counted:
-            verdict = _t("counted", lang)
+            verdict = _t("counted.platform" if ctx.platform_counted(i) else "counted", lang)
         else:
             reason = reasons.get(i, "functional")
-            verdict = _t(f"not-counted.{reason if reason in ('zone', 'nested') else 'category'}", lang)
+            verdict = _t(f"not-counted.{reason if reason in ('zone', 'nested', 'platform') else 'category'}", lang)
         line = _t("line", lang, roles=roles, how=how, category=category, category_how=cat_how, verdict=verdict)
         if reading.second_name is not None:
             line += ("；" if lang == "zh" else "; ") + _t("second-name", lang, name=_v(reading.second_name))

@@ -47,6 +47,7 @@ from staffing.checks.elements import (
     GridTooCoarse,
     GridWorkersTooFew,
     MissingElement,
+    SecondTeamOrWindow,
     WorkOutsideItsBureau,
 )
 from staffing.checks.lists import MissingList, PowersNotCatalogued
@@ -164,7 +165,7 @@ CHECKS: tuple[type[Check], ...] = register(
     SupportCentreNotMerged, OldNameplateKept,
     LeadersOverQuota, LeaderAboveBodyRank, BodyAboveAuthority, UnapprovedTitle,
     MissingElement, GridTooCoarse, CommandCentreNotStaffed, GridWorkersTooFew, WorkOutsideItsBureau,
-    CommandCentreDomainsMissing,
+    CommandCentreDomainsMissing, SecondTeamOrWindow,
     MissingList, PowersNotCatalogued,
     DevelopedTownNotATown, PackNotApplicable, PlanBeforePack,
     TotalsMismatch, SubunitExceedsBody, OverEstablishment, DuplicateName, BrokenHierarchy,

@@ -9,10 +9,10 @@ import math
 from collections.abc import Iterator
 
 from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, not_provided, option
-from staffing.checks.context import Context
-from staffing.findings import Severity
+from staffing.checks.context import Context, Unit
+from staffing.findings import Loc, Severity
 from staffing.messages import label
-from staffing.plan.names import normalize
+from staffing.plan.names import normalize, split_second_name
 from staffing.words import Words
 
 ELEMENT_LABELS = {
@@ -543,3 +543,119 @@ class CommandCentreDomainsMissing(Check):
             yield Problem("ST606.posts", {"name": centre.name, "posts": centre.domain_posts,
                                           "needed": len(opts.domains), "domains": opts.domains},
                           loc, trail=trail, option="domains", at_key=loc == ("command_center",))
+
+
+class OneTeamOptions(Options):
+    # enforcement integrated into one team: no second enforcement body beside it
+    one_team: bool | None = option("require", Words("综合执法一队伍", "enforcement in one team"))
+    # approval and services in one window: no second approval or service body beside it
+    one_window: bool | None = option("require", Words("审批服务一窗口", "approval services in one window"))
+
+
+# the work each "one" holds together, and the role that does it
+_ONE = (("one_team", "comprehensive_enforcement", "team"), ("one_window", "approval_service", "window"))
+
+
+class SecondTeamOrWindow(Check):
+    """A second enforcement team or approval window beside the one the reform sets up.
+
+    ## What it checks
+    Where the pack says so, the town has one enforcement team and one approval (service)
+    window: among the town's own units (its bodies, wherever they sit, and its institutions,
+    wherever written; not its sections, nor an organ under its own rules), at most one is read
+    as enforcement (`comprehensive_enforcement`: 综合行政执法局, 城管执法大队, 劳动保障监察中队 …)
+    and at most one as the approval body (`approval_service`: 行政审批局, 便民服务中心, 政务服务中心,
+    行政服务中心 …), by its written role or its name.  A unit under the team or the window (a squad
+    hung under the enforcement bureau) is part of it.  Each further one is an error that names
+    it and the one it stands beside.  A nameplate (便民服务中心 on the approval bureau) is the
+    same body, not a second one.
+
+    ## Why it matters
+    Taizhou: "将现有站所、分局执法力量和资源,整合为一支执法队伍"; "实行'一门式、一窗式'便民服务"
+    (004).  Suzhou's pilots: "所有審批服務事項及相關工作人員全部實現向鎮行政審批局歸并" (001).
+    A second team or window keeps the split the reform ends.
+
+    ## Example
+    Bad:  bodies: [{name: 综合行政执法局}, {name: 城管执法大队}]
+    Good: the squad sits in the bureau:
+        - name: 综合行政执法局
+          subunits: [{name: 城管执法中队}]
+
+    ## Fix
+    Merge the second team or window into the first (as a squad, a section or a nameplate).
+    """
+
+    code = "ST607"
+    slug = "second-team-or-window"
+    rule = 8
+    options = OneTeamOptions
+    title = Words("另设执法队伍或审批服务窗口", "A second enforcement team or approval window")
+    messages = {
+        "ST607.team": Words(
+            "{name}是{first}之外的又一支执法队伍：执法力量应整合为一支执法队伍",
+            "{name} is a second enforcement team beside {first}: enforcement is integrated into one team",
+        ),
+        "ST607.window": Words(
+            "{name}是{first}之外的又一个审批服务窗口：审批服务应由一个机构一门式、一窗式办理",
+            "{name} is a second approval or service window beside {first}: approval services are given by one body, "
+            "in one window",
+        ),
+    }
+    doc_zh = Doc(
+        "规则包要求时，乡镇只有一支执法队伍、一个审批服务窗口：在乡镇自己的单位中（职能机构，不论设在哪里；事业单位，不论写在"
+        "方案哪一部分；不含内设科室，也不含依各自章程设置的机构），按写明的角色或名称，读作综合执法的（综合行政执法局、城管执法"
+        "大队、劳动保障监察中队等）至多一个，读作行政审批服务的（行政审批局、便民服务中心、政务服务中心、行政服务中心等）至多"
+        "一个。设在执法队伍或审批窗口之下的单位（挂在综合行政执法局下的中队）属于它。每多出一个，报告一个错误，写明它和它所"
+        "并列的那个。加挂牌子（行政审批局加挂便民服务中心）是同一个机构，不算第二个。",
+        "泰州：“将现有站所、分局执法力量和资源，整合为一支执法队伍”“实行‘一门式、一窗式’便民服务”（《关于推进基层整合审批"
+        "服务执法力量的实施方案》）；苏州试点：“所有审批服务事项及相关工作人员全部实现向镇行政审批局归并”。另设的队伍或窗口"
+        "保留了改革要消除的分割。",
+        "错误示例：\n"
+        "    bodies: [{name: 综合行政执法局}, {name: 城管执法大队}]\n"
+        "正确示例：中队设在综合行政执法局内：\n"
+        "    - name: 综合行政执法局\n"
+        "      subunits: [{name: 城管执法中队}]",
+        "把另设的队伍或窗口并入前一个（作为中队、科室或加挂牌子）。",
+    )
+
+    def run(self, ctx: Context, opts: OneTeamOptions) -> Iterator[Problem]:
+        for name, role, what in _ONE:
+            if not getattr(opts, name):
+                continue
+            held = _units_doing(ctx, role)
+            if len(held) < 2:
+                continue
+            first = held[0]
+            for unit in held[1:]:
+                if _under(ctx, unit, first):
+                    continue  # a squad hung under the bureau is part of the team
+                yield Problem(f"ST607.{what}", {"name": unit.name, "first": first.name}, (*unit.loc, "name"),
+                              trail=ctx.trail_of(unit), option=name)
+
+
+def _units_doing(ctx: Context, role: str) -> list[Unit]:
+    """The town's own units read as doing `role` (by a written role or the name), the first
+    being the one that stands (a counted body first, then the rest in the plan's order)."""
+    counted = set(ctx.counted)
+    found: list[tuple[int, int, Unit]] = []
+    for n, unit in enumerate(ctx.units):
+        if unit.kind in ("section", "dispatched") or unit.category == "own_rules":
+            continue
+        roles = unit.roles if unit.kind == "body" else (ctx.role_of_name(split_second_name(unit.name)[0]),)
+        if role in roles:
+            body = int(unit.loc[1]) if unit.kind == "body" else -1
+            found.append((0 if body in counted else 1, n, unit))
+    return [u for _, _, u in sorted(found, key=lambda x: (x[0], x[1]))]
+
+
+def _under(ctx: Context, unit: Unit, first: Unit) -> bool:
+    """The unit sits (at any depth) under the first one of its kind."""
+    seen: set[Loc] = set()
+    above = unit.parent
+    while above is not None and above not in seen:
+        if above == first.loc:
+            return True
+        seen.add(above)
+        parent = ctx.graph.parent_of(int(above[1]))
+        above = ("bodies", parent) if isinstance(parent, int) else None
+    return False

@@ -31,6 +31,7 @@ from staffing.checks.consistency import (
     TotalsMismatch,
 )
 from staffing.checks.county import (
+    CountyRecruitmentOverVacancies,
     CountyTotalNotReduced,
     CountyTownWithoutTransfer,
     CountyTransferMismatch,
@@ -172,6 +173,7 @@ CHECKS: tuple[type[Check], ...] = register(
     BaselineBodyUnaccounted, CrossHoldingUnknownPost,
     # per county file
     CountyTransferMismatch, CountyTotalNotReduced, CountyTownWithoutTransfer, CountyVacanciesNotFirst,
+    CountyRecruitmentOverVacancies,
     # per run
     PackLoosensParent, UnusableInput, WaiverUnused, FormulaValueUsed,
 )

@@ -126,7 +126,10 @@ class GridTooCoarse(Check):
     With the pack's standard of residents per grid, the town needs at least
     ceil(resident population / standard) grids, and, where the pack says so, one grid
     worker per grid.  A warning by default: the standard is a practice a report
-    describes (Yongshan's 千人一网格), not a general limit.
+    describes (Yongshan's 千人一网格), not a general limit.  Where the resident population
+    is unknown (or not given) the outcome is "cannot check".  Too few grids where each grid
+    has its worker is one finding that says both (the grids and their workers), not also a
+    second from ST604.
 
     ## Why it matters
     Yongshan: "按照千人一网格的标准,全镇配备57个网格员" (002).
@@ -150,11 +153,16 @@ class GridTooCoarse(Check):
             "常住人口{residents}人，按每{per}人一个网格需要{needed}个网格，现有{grids}个",
             "{residents} residents at one grid per {per} need {needed} grids; the plan has {grids}",
         ),
+        "ST602.grids-workers": Words(
+            "常住人口{residents}人，按每{per}人一个网格需要{needed}个网格、每格一名网格员，现有{grids}个网格",
+            "{residents} residents at one grid per {per} need {needed} grids, each with its worker; the plan has {grids} grids",
+        ),
         "ST602.workers": Words("网格{grids}个，网格员只有{workers}人", "{grids} grids but only {workers} grid workers"),
     }
     doc_zh = Doc(
         "按规则包规定的每个网格常住人口标准，乡镇至少需要“常住人口÷标准”（向上取整）个网格；规则包要求时，每个网格配备"
-        "一名网格员。默认为警告：这一标准是报道介绍的做法（涌山镇的千人一网格），不是普遍适用的限额。",
+        "一名网格员。默认为警告：这一标准是报道介绍的做法（涌山镇的千人一网格），不是普遍适用的限额。常住人口未知（或未写）"
+        "时，结论为“无法检查”。网格不足而每格已有网格员时，一条结论同时说明网格和网格员，网格员配备的检查不再重复。",
         "涌山镇：“按照千人一网格的标准，全镇配备57个网格员”（《乐平市涌山镇推进经济发达镇行政管理体制改革结硕果》）。",
         "错误示例：常住人口60000人，\n"
         "    grid: {grids: 40, workers: 40}\n"
@@ -165,13 +173,18 @@ class GridTooCoarse(Check):
 
     def run(self, ctx: Context, opts: GridOptions) -> Iterator[Problem]:
         grid = ctx.plan.grid
-        residents = ctx.plan.town.population.resident
         if opts.residents_per_grid is None:
             return
         if not ctx.plan.provided("grid"):
             yield not_provided("grid", option="residents_per_grid")
             return
-        if grid is None or not residents:
+        if grid is None:
+            return  # no grid at all is ST601's finding
+        residents = ctx.plan.town.population.resident
+        if residents is None:
+            yield _residents_unknown(ctx, "residents_per_grid")
+            return
+        if not residents:
             return
         needed = math.ceil(residents / opts.residents_per_grid)
         if grid.grids is None:
@@ -179,15 +192,17 @@ class GridTooCoarse(Check):
                                option="residents_per_grid")
             return
         if grid.grids < needed:
+            # with a worker for every grid, the workers fall short with the grids: one finding says both
             yield Problem(
-                "ST602.grids",
+                "ST602.grids-workers" if opts.worker_per_grid else "ST602.grids",
                 {"grids": grid.grids, "needed": needed, "residents": residents, "per": opts.residents_per_grid},
                 ("grid", "grids"), trail=(label("label.grid"),), option="residents_per_grid",
             )
         if opts.worker_per_grid and grid.workers is None:
             yield cannot_check(label("label.grid-workers"), ("grid", "workers"), trail=(label("label.grid"),),
                                option="worker_per_grid")
-        elif opts.worker_per_grid and grid.workers is not None and grid.workers < grid.grids:
+        elif (opts.worker_per_grid and grid.workers is not None and grid.workers < grid.grids
+              and not _workers_shortfall_said(ctx, grid.grids, grid.workers, residents)):
             yield Problem("ST602.workers", {"grids": grid.grids, "workers": grid.workers},
                           ("grid", "workers"), trail=(label("label.grid"),), option="worker_per_grid")
 
@@ -253,8 +268,10 @@ class GridWorkersTooFew(Check):
     least ceil(resident population × minimum ÷ 1,000) grid workers; the plan's
     `grid.workers` is compared with that.  A warning by default: the standard is a practice
     a report describes (Yongshan's 千人一网格 with a worker for every grid), not a general
-    limit.  Where the grid is declared not provided, or the number of workers is unknown,
-    the outcome is "cannot check".
+    limit.  Where the grid is declared not provided, or the number of workers or the resident
+    population is unknown, the outcome is "cannot check".  Where the workers fall short only
+    because the grids do (a worker for every grid, and the grids ST602 asks for, each with its
+    worker, would be enough), ST602's one finding says so and this check adds none.
 
     ## Why it matters
     The grid is one of the "1+4" elements; a grid without the people to walk it exists on
@@ -283,7 +300,8 @@ class GridWorkersTooFew(Check):
     doc_zh = Doc(
         "按规则包规定的每千名常住人口最少网格员人数，乡镇至少需要“常住人口×标准÷1000”（向上取整）名网格员，与方案的"
         "`grid.workers`比较。默认为警告：这一标准是报道介绍的做法（涌山镇千人一网格、每格一名网格员），不是普遍适用的"
-        "限额。方案声明未提供网格或网格员人数未知时，结论为“无法检查”。",
+        "限额。方案声明未提供网格，或网格员人数、常住人口未知时，结论为“无法检查”。网格员不足只是因为网格不足（每格已有一名"
+        "网格员，按网格划分检查要求的网格数各配一名即已足够）时，由网格划分的检查一并说明，本检查不再重复。",
         "网格是“1+4”要素之一，没有人员巡查的网格只停留在纸面上。涌山镇：“按照千人一网格的标准，全镇配备57个网格员”"
         "（《乐平市涌山镇推进经济发达镇行政管理体制改革结硕果》）。",
         "错误示例：常住人口28000人（每千人1名，需28名），\n"
@@ -300,19 +318,64 @@ class GridWorkersTooFew(Check):
             yield not_provided("grid", option="min_per_thousand")
             return
         grid, residents = ctx.plan.grid, ctx.plan.town.population.resident
-        if grid is None or not residents:
+        if grid is None:
+            return  # no grid at all is ST601's finding
+        if residents is None:
+            yield _residents_unknown(ctx, "min_per_thousand")
+            return
+        if not residents:
             return
         if grid.workers is None:
             yield cannot_check(label("label.grid-workers"), ("grid", "workers"), trail=(label("label.grid"),),
                                option="min_per_thousand")
             return
         needed = math.ceil(residents * opts.min_per_thousand / 1000)
-        if grid.workers < needed:
+        if grid.workers < needed and not _grid_shortfall_said(ctx, grid.grids, grid.workers, residents, needed):
             yield Problem(
                 "ST604",
                 {"workers": grid.workers, "needed": needed, "residents": residents, "per": opts.min_per_thousand},
                 ("grid", "workers"), trail=(label("label.grid"),), option="min_per_thousand",
             )
+
+
+def _residents_unknown(ctx: Context, option: str) -> Problem:
+    """"Cannot check" at the resident population a grid rule needs (unknown, or not given)."""
+    population = ctx.plan.town.population
+    loc: Loc = ("town", "population", "resident")
+    at_key = "resident" not in population.model_fields_set
+    if "population" not in ctx.plan.town.model_fields_set:
+        loc = ("town",)
+    elif at_key:
+        loc = ("town", "population")
+    return cannot_check(label("label.resident-population"), loc, trail=(label("label.grid"),), option=option, at_key=at_key)
+
+
+def _grid_shortfall_said(ctx: Context, grids: int | None, workers: int, residents: int, needed: int) -> bool:
+    """The grid workers fall short only because the grids do, and the pack's grid rule (ST602)
+    says so in one finding: too few grids, each with its worker, and the grids it asks for,
+    each with its worker, are workers enough."""
+    setting = ctx.pack.setting(GridTooCoarse)
+    if setting is None or not setting.enabled or grids is None:
+        return False
+    grid_rule: GridOptions = ctx.pack.options(GridTooCoarse)
+    if grid_rule.residents_per_grid is None or not grid_rule.worker_per_grid:
+        return False
+    grids_needed = math.ceil(residents / grid_rule.residents_per_grid)
+    return grids < grids_needed and workers >= grids and grids_needed >= needed
+
+
+def _workers_shortfall_said(ctx: Context, grids: int, workers: int, residents: int) -> bool:
+    """Too few workers for the grids, where the pack's worker rule (ST604) says so in one
+    finding: it finds too few workers for the residents, and the workers it asks for are at
+    least one for every grid."""
+    setting = ctx.pack.setting(GridWorkersTooFew)
+    if setting is None or not setting.enabled:
+        return False
+    rule: GridWorkersOptions = ctx.pack.options(GridWorkersTooFew)
+    if rule.min_per_thousand is None:
+        return False
+    needed = math.ceil(residents * rule.min_per_thousand / 1000)
+    return workers < needed and needed >= grids
 
 
 class FrontlineOptions(Options):

@@ -67,8 +67,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "Counties with most findings (top {shown} of {total}; all in --format json):",
     ),
     "report.summary-county": (
-        "另检查县级汇总文件{county_files}个，有问题{county_failed}个",
-        "also {county_files:county file|county files} checked, {county_failed} with findings or unusable",
+        "另检查县级汇总文件{county_files}个，有问题{county_failed}个，不完整{county_incomplete}个",
+        "also {county_files:county file|county files} checked, {county_failed} with findings or unusable, "
+        "{county_incomplete} incomplete",
     ),
     "report.inferred": ("（推断）", " (inferred)"),
     "report.citation": ("{document}：“{quote}”", "{document}: “{quote}”"),

@@ -64,6 +64,58 @@ class CheckSetting:
     # on a policy sentence); an option's own source wins
     source: str | None = None
     inferred: bool = False
+    # the packs of the chain that name this check, root first: a finding binds where one of
+    # them covers the plan (ST802)
+    declared: list[str] = field(default_factory=list)
+
+
+# the places a pack's jurisdiction may name, from the widest
+PLACES = ("province", "city", "county", "town")
+# the endings a place's name may be written with or without (江苏 / 江苏省, 乐平 / 乐平市)
+_PLACE_ENDINGS = ("街道", "省", "市", "县", "区", "镇", "乡")
+
+
+def _place(name: str) -> str:
+    key = normalize(name)
+    for ending in _PLACE_ENDINGS:
+        if key.endswith(ending) and len(key) > len(ending):
+            return key[: -len(ending)]
+    return key
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which units one pack of a chain covers: the kinds of unit (`applies_to`), whether it is
+    for developed towns only (`requires`), and its place (`jurisdiction`: province, city,
+    county, town, each where the pack names it), as that pack says or inherits them."""
+
+    pack: str
+    title: dict[str, str]
+    applies_to: tuple[str, ...]
+    developed_only: bool
+    place: dict[str, str]
+
+    def outside(self, town: Any) -> str | None:
+        """The field of the unit's place (province, city, county, name) that lies outside the
+        pack's jurisdiction, the widest first; None when it lies within (a place the pack does
+        not name is any)."""
+        for level in PLACES:
+            if level in self.place:
+                field = level if level != "town" else "name"
+                if _place(getattr(town, field)) != _place(self.place[level]):
+                    return field
+        return None
+
+    def covers_place(self, town: Any) -> bool:
+        """The unit lies within the pack's jurisdiction."""
+        return self.outside(town) is None
+
+    def covers(self, town: Any) -> bool:
+        """The pack binds this unit: of a kind it applies to, a developed town where it is for
+        those only, and within its jurisdiction."""
+        return ((not self.applies_to or town.unit_type in self.applies_to)
+                and (not self.developed_only or bool(town.developed_town))
+                and self.covers_place(town))
 
 
 @dataclass
@@ -103,12 +155,45 @@ class Pack:
     _role_index: dict[str, str] = field(default_factory=dict)
     # how a reviewer reads names: category → {zh, en, keywords, patterns}
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the seed and quote the pack's jurisdiction and unit types rest on (ST802 cites them)
+    jurisdiction_source: str | None = None
+    applies_source: str | None = None
+    # the scope of every pack of the chain, by id (a child's own, or what it inherits)
+    scopes: dict[str, Scope] = field(default_factory=dict)
     # how a reviewer reads other names ({zh, en, keywords, patterns} by what they say): the
     # one support centre written among the bodies, a section or squad that enforces …
     recognition: dict[str, dict[str, Any]] = field(default_factory=dict)
     # per-process memo of derived values (validated options, the checks a run uses);
     # a pack is not changed after `resolve` builds it
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def scope(self) -> Scope:
+        """The pack's own scope (its units and its place)."""
+        return self.scopes.get(self.id) or Scope(self.id, self.title, tuple(self.applies_to),
+                                                 bool(self.requires.get("developed_town") and self.requires["developed_town"].value),
+                                                 {k: v for k, v in self.jurisdiction.items() if k in PLACES})
+
+    def binds(self, slug: str, option: str | None, town: Any) -> bool:
+        """A finding of check `slug` (citing `option`) binds the unit: the pack of the chain that
+        set that option covers it, or, for a finding without one, a pack that names the check
+        does.  Where the pack a plan names does not cover it (ST802), only these bind."""
+        setting = self.checks.get(slug)
+        if setting is None:
+            return True
+        if option and option in setting.params:
+            owner = self.pack_of_file(setting.params[option].file)
+            scope = self.scopes.get(owner) if owner else None
+            return scope is None or scope.covers(town)
+        scopes = [self.scopes[p] for p in setting.declared if p in self.scopes]
+        return not scopes or any(sc.covers(town) for sc in scopes)
+
+    def pack_of_file(self, file: str) -> str | None:
+        """The id of the pack of the chain written in `file`."""
+        for pack_id, path in zip(self.chain, self.files, strict=False):
+            if path == file:
+                return pack_id
+        return None
 
     def role_for_name(self, name: str) -> str | None:
         """The role a name is exactly (its label or an alias, either script)."""

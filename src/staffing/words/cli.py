@@ -18,6 +18,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "rules.id": ("标识：{id}（写在方案的 rule_pack 中，或用 --rules 指定）", "id: {id}"),
     "rules.extends-line": ("继承：{chain}", "extends: {chain}"),
     "rules.applies-line": ("适用于：{units}", "applies to: {units}"),
+    "rules.jurisdiction-line": ("适用地域：{place}；{source}", "jurisdiction: {place}; {source}"),
     "rules.inferred-line": ("推断：{note}", "inferred: {note}"),
     "rules.inferred-from-line": ("推断（沿用“{pack}”）：{note}", "inferred (from “{pack}”): {note}"),
     "rules.why-line": ("推断理由：{note}", "why: {note}"),

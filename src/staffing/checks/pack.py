@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel
 
 from staffing.findings import Severity
-from staffing.plan.names import normalize
+from staffing.plan.names import normalize, simplified
 from staffing.words import Words
 
 
@@ -349,8 +349,9 @@ class Pack:
 
     def citation(self, source: str | None, lang: str) -> str | None:
         """A source ("seed: “quote”", maybe " (inferred)") as a reviewer cites it: the
-        document by its title, then the quote (《关于……的意见》：“……”), marked where the
-        pack infers rather than quotes.  The seed file stays in `source`, for machines."""
+        document by its title, then the quote in simplified script (《关于……的意见》：“……”),
+        marked where the pack infers rather than quotes.  The seed file and the quote as the
+        seed writes it stay in `source`, for machines and for the test that it is there."""
         from staffing.messages import full_width, render, text
 
         if not source:
@@ -361,7 +362,8 @@ class Pack:
         if m is None:
             return None
         title = self.document_title(m.group(1), lang) or m.group(1)
-        out = render("report.citation", lang, {"document": title, "quote": _inner(full_width(m.group(2)))})
+        # shown in simplified script, full-width punctuation; `source` keeps the seed's own text
+        out = render("report.citation", lang, {"document": title, "quote": _inner(full_width(simplified(m.group(2))))})
         return out + (text("report.inferred", lang) if inferred else "")
 
 

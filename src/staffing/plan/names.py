@@ -20,6 +20,12 @@ def normalize(name: str) -> str:
     return _T2S.convert(text)
 
 
+def simplified(text: str) -> str:
+    """The text in simplified script, as it is otherwise written (a quote from a seed saved in
+    traditional script, shown to a reader of simplified Chinese)."""
+    return _T2S.convert(text)
+
+
 def normalize_many(names: list[str]) -> list[str]:
     """`normalize` of each name, with one script conversion for them all (a long list of
     names costs one call into OpenCC, not one per name; no name holds a line break once

@@ -20,7 +20,13 @@ from staffing.checks.bodies import (
     NestedBodyWithRank,
     OptionalBodiesOutOfRange,
 )
-from staffing.checks.cadres import BodyAboveAuthority, LeaderAboveBodyRank, LeadersOverQuota, UnapprovedTitle
+from staffing.checks.cadres import (
+    BodyAboveAuthority,
+    GradeAboveRank,
+    LeaderAboveBodyRank,
+    LeadersOverQuota,
+    UnapprovedTitle,
+)
 from staffing.checks.consistency import (
     BaselineBodyUnaccounted,
     BrokenHierarchy,
@@ -164,7 +170,7 @@ CHECKS: tuple[type[Check], ...] = register(
     StaffingGrows, TransferUnrecorded, TransferOutOfRange,
     DispatchedUnitNotLocal, DispatchedAssessmentNotTownLed, DispatchedHeadNotConsulted,
     SupportCentreNotMerged, OldNameplateKept,
-    LeadersOverQuota, LeaderAboveBodyRank, BodyAboveAuthority, UnapprovedTitle,
+    LeadersOverQuota, LeaderAboveBodyRank, BodyAboveAuthority, UnapprovedTitle, GradeAboveRank,
     MissingElement, GridTooCoarse, CommandCentreNotStaffed, GridWorkersTooFew, WorkOutsideItsBureau,
     CommandCentreDomainsMissing, SecondTeamOrWindow,
     MissingList, PowersNotCatalogued,

@@ -141,6 +141,8 @@ class Pack:
     # --packs, or the file named by --rules
     origin: str = SHIPPED
     post_ranks: list[str] = field(default_factory=list)  # civil-service grades (职级), a ladder apart
+    # the body rank each civil-service grade corresponds to (一级主任科员: 正科 …)
+    post_rank_equivalents: dict[str, str] = field(default_factory=dict)
     # the lowest rank of a body in its own right (下设机构; below it, a section of its body)
     body_rank_from: str | None = None
     effective_source: str | None = None  # seed and quote the effective date rests on
@@ -280,6 +282,13 @@ class Pack:
         index = self.rank_index(rank)
         floor = self.rank_index(self.body_rank_from)
         return index is None or floor is None or index >= floor
+
+    def grade_equivalent(self, grade: str | None) -> str | None:
+        """The body rank a civil-service grade corresponds to (either script), or None."""
+        if not grade:
+            return None
+        key = normalize(grade)
+        return next((rank for g, rank in self.post_rank_equivalents.items() if normalize(g) == key), None)
 
     def is_post_rank(self, rank: str) -> bool:
         """A civil-service grade (职级, e.g. 一级主任科员): a ladder of its own."""

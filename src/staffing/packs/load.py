@@ -75,7 +75,7 @@ def _param(doc: Document, slug: str, name: str, raw: Any, loc: tuple[str | int, 
 def parse_pack(doc: Document) -> Pack:
     data = doc.data
     known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "requires", "inferred", "roles", "ranks",
-             "titles", "post_ranks", "body_rank_from", "categories", "recognition", "checks",
+             "titles", "post_ranks", "post_rank_equivalents", "body_rank_from", "categories", "recognition", "checks",
              "document", "documents"}
     for key in data:
         if key not in known:
@@ -165,6 +165,9 @@ def parse_pack(doc: Document) -> Pack:
         roles=dict(data.get("roles") or {}),
         ranks=list(data.get("ranks") or []),
         post_ranks=list(data.get("post_ranks") or []),
+        post_rank_equivalents={str(k): str(v) for k, v in
+                               _text(doc, ("post_rank_equivalents",), data.get("post_rank_equivalents") or {},
+                                     "post_rank_equivalents", dict).items()},
         body_rank_from=_optional_text(doc, data, "body_rank_from"),
         titles=dict(data.get("titles") or {}),
         checks=checks,
@@ -331,6 +334,7 @@ def merge(parent: Pack, child: Pack) -> Pack:
         recognition={**parent.recognition, **child.recognition},
         ranks=child.ranks or parent.ranks,
         post_ranks=child.post_ranks or parent.post_ranks,
+        post_rank_equivalents=child.post_rank_equivalents or parent.post_rank_equivalents,
         body_rank_from=child.body_rank_from or parent.body_rank_from,
         titles=child.titles or parent.titles,
         checks=checks,

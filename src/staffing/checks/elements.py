@@ -524,10 +524,15 @@ class DomainPostsOptions(Options):
     domains: list[str] | None = option("set", Words("指挥调度中心应进驻的领域事项流转岗", "domains with a post at the command centre"))
 
 
-def _same_domain(wanted: str, named: str) -> bool:
-    """综治信访 is 综治信访岗, and 环境保护 is 生态环境保护: one name holds the other."""
+def _same_domain(ctx: Context, wanted: str, named: str) -> bool:
+    """The domain a post serves, as a reviewer reads it: one name holds the other (综治信访 is
+    综治信访岗, 环境保护 is 生态环境保护), or the post's name has one of the pack's words for the
+    domain (`domain_words`: 城管 for 城市管理, 环保 for 环境保护, 国土 for 自然资源和规划)."""
     a, b = normalize(wanted), normalize(named)
-    return a in b or b in a
+    if a in b or b in a:
+        return True
+    words = next((ws for d, ws in ctx.pack.domain_words.items() if normalize(d) == a), [])
+    return any(normalize(w) in b for w in words)
 
 
 class CommandCentreDomainsMissing(Check):
@@ -536,9 +541,12 @@ class CommandCentreDomainsMissing(Check):
     ## What it checks
     Where the pack names the domains whose matters the command centre dispatches
     (Yongshan: natural resources and planning, urban management, petitions, environment),
-    the centre has a post for each: every domain is among `command_center.domains`; a plan
-    that does not name its domains has at least as many `domain_posts` as the pack names
-    domains.  A warning by default: the domains are what one town's report describes.
+    the centre has a post for each: every domain is among `command_center.domains`, read as
+    a reviewer reads them (one name holding the other, or the pack's words for the same work:
+    城管 is 城市管理, 环保 is 环境保护); a plan that does not name its domains has at least as
+    many `domain_posts` as the pack names domains, and even then which domain each post serves
+    cannot be checked ("cannot check", never a silent pass).  A warning by default: the
+    domains are what one town's report describes.
 
     ## Why it matters
     Yongshan: "进驻了自然资源和规划、城市管理、综治信访、环境保护等4个重点领域的事项流转岗"
@@ -564,6 +572,11 @@ class CommandCentreDomainsMissing(Check):
             "{name}没有{missing}领域的事项流转岗：指挥调度中心应进驻{domains}等领域的事项流转岗",
             "{name} has no post for {missing}: the command centre should have a post for each of {domains}",
         ),
+        "ST606.unnamed": Words(
+            "无法检查：{name}设领域事项流转岗{posts}个，但没有写明各岗位所属的领域，无法核对是否进驻了{domains}等领域",
+            "cannot check: {name} has {posts} domain posts but does not name their domains, so whether {domains} each have "
+            "a post cannot be checked",
+        ),
         "ST606.posts": Words(
             "{name}只设领域事项流转岗{posts}个，少于应进驻的{needed}个领域（{domains}）：请补设岗位，或写明各岗位所属领域",
             "{name} has {posts} domain posts, fewer than the {needed} domains it should serve ({domains}): add the posts, "
@@ -572,8 +585,9 @@ class CommandCentreDomainsMissing(Check):
     }
     doc_zh = Doc(
         "规则包列出指挥调度中心应进驻事项流转岗的领域时（涌山镇：自然资源和规划、城市管理、综治信访、环境保护），每个领域都要"
-        "在`command_center.domains`中；方案没有写明领域的，`domain_posts`（领域岗位数）不得少于规则包列出的领域数。默认为"
-        "警告：这些领域是一个镇的报道介绍的做法。",
+        "在`command_center.domains`中，按审核人的读法比对（一个名称包含另一个，或规则包把两者读作同一职能的用词：城管即城市"
+        "管理，环保即环境保护）；方案没有写明领域的，`domain_posts`（领域岗位数）不得少于规则包列出的领域数，即使不少于，"
+        "也无法核对各岗位所属的领域，结论为“无法检查”，不作通过。默认为警告：这些领域是一个镇的报道介绍的做法。",
         "涌山镇：“进驻了自然资源和规划、城市管理、综治信访、环境保护等4个重点领域的事项流转岗”（《乐平市涌山镇推进经济发达镇"
         "行政管理体制改革结硕果》）：网格员报送的事项转到所属领域的岗位，由中心跟踪办理。",
         "错误示例：\n"
@@ -595,7 +609,7 @@ class CommandCentreDomainsMissing(Check):
             return
         trail = ((centre.name, centre.name),)
         if centre.domains:
-            missing = [d for d in opts.domains if not any(_same_domain(d, n) for n in centre.domains)]
+            missing = [d for d in opts.domains if not any(_same_domain(ctx, d, n) for n in centre.domains)]
             if missing:
                 yield Problem("ST606.missing", {"name": centre.name, "missing": missing, "domains": opts.domains},
                               ("command_center", "domains"), trail=trail, option="domains")
@@ -606,6 +620,11 @@ class CommandCentreDomainsMissing(Check):
             yield Problem("ST606.posts", {"name": centre.name, "posts": centre.domain_posts,
                                           "needed": len(opts.domains), "domains": opts.domains},
                           loc, trail=trail, option="domains", at_key=loc == ("command_center",))
+        else:
+            # enough posts, but which domains they serve is not said: whether each domain has its
+            # post cannot be checked (never a silent pass)
+            yield Problem("ST606.unnamed", {"name": centre.name, "posts": centre.domain_posts, "domains": opts.domains},
+                          ("command_center", "domain_posts"), trail=trail, option="domains", unknown=True)
 
 
 class OneTeamOptions(Options):

@@ -141,6 +141,8 @@ class Pack:
     # --packs, or the file named by --rules
     origin: str = SHIPPED
     post_ranks: list[str] = field(default_factory=list)  # civil-service grades (职级), a ladder apart
+    # the words a post's name may use for a domain of the command centre (城管 for 城市管理 …)
+    domain_words: dict[str, list[str]] = field(default_factory=dict)
     # the body rank each civil-service grade corresponds to (一级主任科员: 正科 …)
     post_rank_equivalents: dict[str, str] = field(default_factory=dict)
     # the lowest rank of a body in its own right (下设机构; below it, a section of its body)

@@ -75,7 +75,7 @@ def _param(doc: Document, slug: str, name: str, raw: Any, loc: tuple[str | int, 
 def parse_pack(doc: Document) -> Pack:
     data = doc.data
     known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "requires", "inferred", "roles", "ranks",
-             "titles", "post_ranks", "post_rank_equivalents", "body_rank_from", "categories", "recognition", "checks",
+             "titles", "post_ranks", "post_rank_equivalents", "domain_words", "body_rank_from", "categories", "recognition", "checks",
              "document", "documents"}
     for key in data:
         if key not in known:
@@ -169,6 +169,8 @@ def parse_pack(doc: Document) -> Pack:
                                _text(doc, ("post_rank_equivalents",), data.get("post_rank_equivalents") or {},
                                      "post_rank_equivalents", dict).items()},
         body_rank_from=_optional_text(doc, data, "body_rank_from"),
+        domain_words={str(k): [str(w) for w in (v or [])] for k, v in
+                      _text(doc, ("domain_words",), data.get("domain_words") or {}, "domain_words", dict).items()},
         titles=dict(data.get("titles") or {}),
         checks=checks,
         file=doc.path,
@@ -336,6 +338,7 @@ def merge(parent: Pack, child: Pack) -> Pack:
         post_ranks=child.post_ranks or parent.post_ranks,
         post_rank_equivalents=child.post_rank_equivalents or parent.post_rank_equivalents,
         body_rank_from=child.body_rank_from or parent.body_rank_from,
+        domain_words={**parent.domain_words, **child.domain_words},
         titles=child.titles or parent.titles,
         checks=checks,
         file=child.file,

@@ -10,6 +10,7 @@ from functools import lru_cache
 import opencc
 
 _T2S = opencc.OpenCC("t2s")
+_S2T: opencc.OpenCC | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -24,6 +25,14 @@ def simplified(text: str) -> str:
     """The text in simplified script, as it is otherwise written (a quote from a seed saved in
     traditional script, shown to a reader of simplified Chinese)."""
     return _T2S.convert(text)
+
+
+def traditional(text: str) -> str:
+    """The text in traditional script (the forms a plan written so may use), for the schema."""
+    global _S2T
+    if _S2T is None:
+        _S2T = opencc.OpenCC("s2t")
+    return str(_S2T.convert(text))
 
 
 def normalize_many(names: list[str]) -> list[str]:

@@ -52,3 +52,20 @@ def test_a_stated_total_within_the_baseline_passes_the_growth_test(capsys: pytes
     assert not [f for f in files[0]["findings"] if f["code"] == "ST201"]
     # the unknown part is still said where the plan's own sum cannot be made (ST901)
     assert [f["severity"] for f in files[0]["findings"] if f["code"] == "ST901"] == ["unknown"]
+
+
+def test_cannot_check_is_never_counted_as_a_problem(capsys: pytest.CaptureFixture[str]) -> None:
+    """The roll-up of a run counts problems (errors and warnings that bind) apart from what could
+    not be checked: Luzhi's six 'cannot check' are not six problems of Wuzhong."""
+    from conftest import ORGS
+
+    code, data = check(capsys, str(ORGS))
+    rollup = data["rollup"]
+    assert isinstance(rollup, dict)
+    wuzhong = next(r for r in rollup["per_county"] if r["county"] == "吴中区")
+    assert (wuzhong["findings"], wuzhong["unknown"]) == (1, 6)
+    st601 = next(r for r in rollup["findings_per_check"] if r["code"] == "ST601")
+    assert (st601["count"], st601["unknown"]) == (0, 2)
+    assert main(["check", "--no-cache", str(ORGS)]) == 1
+    out = capsys.readouterr().out
+    assert "江苏省苏州市吴中区：1个方案，不通过1个，问题1条，无法检查6条" in out

@@ -57,10 +57,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "rollup.per-check": ("按检查项：", "Findings per check:"),
     "rollup.check-row": ("{code} {name}：{count}条", "{code} {name:<36} {count:>7}"),
+    "rollup.check-row-unknown": ("{code} {name}：{count}条，无法检查{unknown}条", "{code} {name:<36} {count:>7}  cannot check {unknown}"),
     "rollup.per-province": ("按省：", "Per province:"),
     "rollup.row": (
-        "{plans}个方案，不通过{failed}个，问题{findings}条",
-        "{plans:plan|plans}  failed {failed}  findings {findings}",
+        "{plans}个方案，不通过{failed}个，问题{findings}条，无法检查{unknown}条",
+        "{plans:plan|plans}  failed {failed}  findings {findings}  cannot check {unknown}",
     ),
     "rollup.top-counties": (
         "问题最多的县（前{shown}个，共{total}个县；全部见 --format json）：",

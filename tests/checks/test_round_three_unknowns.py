@@ -59,7 +59,7 @@ def test_cannot_check_is_never_counted_as_a_problem(capsys: pytest.CaptureFixtur
     not be checked: Luzhi's six 'cannot check' are not six problems of Wuzhong."""
     from conftest import ORGS
 
-    code, data = check(capsys, str(ORGS))
+    _, data = check(capsys, str(ORGS))
     rollup = data["rollup"]
     assert isinstance(rollup, dict)
     wuzhong = next(r for r in rollup["per_county"] if r["county"] == "吴中区")

@@ -162,3 +162,10 @@ def test_a_section_rank_is_not_a_body_rank() -> None:
                   {"name": "督查室", "parent": "党政办公室", "rank": "副科级"}, {"name": "法制室", "parent": "党政办公室", "rank": "相当于副科"})
     assert [ctx.has_own_rank(i) for i in range(4)] == [False, False, True, True]  # a rank the ladder does not know is asked about
     assert ctx.nested_with_rank == [2, 3]
+
+
+def test_explain_roles_says_an_institution_among_the_bodies_is_one(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--no-cache", "--explain-roles", str(CASES / "ST401/bad/institution-beside-the-centre-among-the-bodies.yaml")])
+    out = capsys.readouterr().out
+    assert "示范镇综合服务中心  角色：其他机构（名称中未识别出角色）；类别：事业单位（方案写明）；不计入：综合服务中心（写在职能机构中）" in out
+    assert "文化站  角色：其他机构（名称中未识别出角色）；类别：事业单位（名称中的关键词“文化站”）；不计入：事业单位（写在职能机构中）" in out

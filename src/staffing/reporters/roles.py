@@ -38,6 +38,9 @@ def explain(result: FileResult, lang: str) -> str:
         else:
             reason = reasons.get(i, "functional")
             verdict = _t(f"not-counted.{reason if reason in ('zone', 'nested', 'platform') else 'category'}", lang)
+            unit = next(u for u in ctx.units if u.loc == ("bodies", i))
+            if unit.is_institution:  # written among the bodies, held by the support-centre rules
+                verdict = _t("not-counted.centre" if ctx.is_centre(unit) else "not-counted.institution", lang)
         line = _t("line", lang, roles=roles, how=how, category=category, category_how=cat_how, verdict=verdict)
         if reading.second_name is not None:
             line += ("；" if lang == "zh" else "; ") + _t("second-name", lang, name=_v(reading.second_name))

@@ -23,6 +23,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "roles.second-name": ("括号中的“{name}”读作加挂牌子", "“{name}” in brackets read as a nameplate it carries"),
     "roles.counted": ("计入职能机构数量", "counted toward the limit"),
     "roles.counted.platform": ("计入职能机构数量：平台，但有自己的规格或正职", "counted toward the limit: a platform with its own rank or head"),
+    "roles.not-counted.centre": ("不计入：综合服务中心（写在职能机构中）", "not counted: the support centre (written among the bodies)"),
+    "roles.not-counted.institution": ("不计入：事业单位（写在职能机构中）", "not counted: an institution (written among the bodies)"),
     "roles.not-counted.platform": ("不计入：平台，没有自己的规格和正职", "not counted: a platform with no rank and no head of its own"),
     "roles.not-counted.zone": ("不计入：开发区一套班子、两块牌子", "not counted: the development zone's shared body"),
     "roles.not-counted.nested": ("不计入：设在其他机构之下", "not counted: sits under another body"),

@@ -31,6 +31,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "rules.vocabulary.post_ranks": ("公务员职级", "post_ranks"),
     "rules.vocabulary.titles.principal": ("正职职务名称", "titles.principal"),
     "rules.vocabulary.titles.deputy": ("副职职务名称", "titles.deputy"),
+    "rules.vocabulary.titles.team": ("乡镇领导班子职务名称", "titles.team"),
     "rules.param": ("{check}  {option}：{value}；{source}", "{option} = {value}; {source}"),
     "rules.source": ("依据：{citation}", "source: {citation}"),
     "rules.loosens-line": (

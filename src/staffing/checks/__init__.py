@@ -33,6 +33,7 @@ from staffing.checks.consistency import (
     CrossHoldingUnknownPost,
     DuplicateName,
     OverEstablishment,
+    SectionPeopleExceedBody,
     SubunitExceedsBody,
     TotalsMismatch,
 )
@@ -176,7 +177,7 @@ CHECKS: tuple[type[Check], ...] = register(
     MissingList, PowersNotCatalogued,
     DevelopedTownNotATown, PackNotApplicable, PlanBeforePack,
     TotalsMismatch, SubunitExceedsBody, OverEstablishment, DuplicateName, BrokenHierarchy,
-    BaselineBodyUnaccounted, CrossHoldingUnknownPost,
+    BaselineBodyUnaccounted, CrossHoldingUnknownPost, SectionPeopleExceedBody,
     # per county file
     CountyTransferMismatch, CountyTotalNotReduced, CountyTownWithoutTransfer, CountyVacanciesNotFirst,
     CountyRecruitmentOverVacancies,

@@ -242,6 +242,7 @@ def layout(towns: int, seed: int) -> list[County]:
     return counties
 
 
+# long: one generated plan's YAML written in the order a plan reads, each planted fault at its place
 def plan_text(town: Town, county: County, rng: random.Random, fault: str | None) -> str:
     """One plan's YAML text.  `fault` names the violation to plant (None: a clean plan)."""
     pack = town.pack
@@ -266,7 +267,7 @@ def plan_text(town: Town, county: County, rng: random.Random, fault: str | None)
             {"title": TITLES_DEPUTY[kind], "level": "deputy", "rank": "副科", "approved": deputies,
              "filled": rng.randint(deputies - 1, deputies)},
         ]
-        subs = []
+        subs: list[dict[str, Any]] = []
         left_a, left_i = adm, inst
         for sub in rng.sample(SUBUNITS.get(role, []), min(len(SUBUNITS.get(role, [])), rng.randint(0, 3))):
             sa = min(left_a, rng.randint(1, 3))
@@ -279,9 +280,14 @@ def plan_text(town: Town, county: County, rng: random.Random, fault: str | None)
         if role == "party_government_office":
             merged = ["党政办公室"]
         baseline_bodies += [m for m in merged if m not in baseline_bodies]
+        actual = total - rng.randint(0, 2) if total > 2 else total
+        room = actual  # the sections' people are part of the body's, never more (ST908)
+        for section in subs:
+            section["actual"] = min(section["actual"], room)
+            room -= section["actual"]
         bodies.append({
             "name": zh, "role": role, "kind": kind, "rank": "副科", "quotas": quotas(q),
-            "actual": total - rng.randint(0, 2) if total > 2 else total, "leadership": lead,
+            "actual": actual, "leadership": lead,
             "nameplates": ["便民服务中心"] if role == "approval_service" else [],
             "subunits": subs, "merged_from": merged,
             "duties": rng.sample(DUTIES, rng.randint(2, 4)),

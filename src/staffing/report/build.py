@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from staffing.checks.context import Context
 from staffing.errors import problem
 from staffing.findings import Finding, Severity, body_index
-from staffing.messages import CATALOGUE, render
+from staffing.messages import CATALOGUE, render, text
 from staffing.plan.model import QUOTA_TYPES
 from staffing.run.results import FileResult, file_status
 
@@ -181,7 +181,7 @@ def _finding_row(f: Finding, result: FileResult, lang: str) -> FindingRow:
     title_key = f"title.{f.code}"
     return FindingRow(
         code=f.code,
-        title=CATALOGUE[title_key][0 if lang == "zh" else 1] if title_key in CATALOGUE else f.slug,
+        title=text(title_key, lang) if title_key in CATALOGUE else f.slug,
         severity=f.severity.value,
         message=f.message(lang),
         location=f"{f.file} · " + word("f.line", lang, line=f.line, column=f.column),
@@ -219,7 +219,7 @@ def _quota_rows(ctx: Context, lang: str) -> tuple[list[QuotaRow], QuotaRow]:
         moved = growth.moved[t] if growth is not None else 0
         if before == 0 and after[t] == 0 and not moved:
             continue
-        rows.append(_quota_row(CATALOGUE[f"quota.{t}"][0 if lang == "zh" else 1], before, moved, after[t]))
+        rows.append(_quota_row(text(f"quota.{t}", lang), before, moved, after[t]))
 
     def total(values: list[int | None]) -> int | None:
         return None if None in values else sum(v for v in values if v is not None)

@@ -28,9 +28,15 @@ _SHARED: dict[str, tuple[str, str]] = {
     "field.approved": ("核定职数", "approved posts"),
     "label.grid-count": ("网格数", "number of grids"),
     "label.grid-workers": ("网格员人数", "number of grid workers"),
+    "label.resident-population": ("常住人口", "resident population"),
+    "county.quotas_before": ("县级改革前", "before the reform (county)"),
+    "county.quotas_after": ("县级改革后", "after the reform (county)"),
     "field.filled": ("实配职数", "posts filled"),
     "field.actual": ("实有人数", "people in post"),
     "field.quota-total": ("编制总数", "total quota"),
+    # a quota type judged by the total the plan states, where a part of it is unknown
+    "quota.stated": ("方案所列合计{type}", "the stated total {type}"),
+    "label.baseline-leadership-posts": ("改革前领导职数", "leadership posts before the reform"),
     # ---- quota types ----------------------------------------------------------------------
     # how each language joins a list, a label and its value, two clauses
     "sep.list": ("、", ", "),

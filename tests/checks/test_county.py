@@ -250,7 +250,8 @@ def test_recruitment_passing_over_vacancies_is_a_warning(tmp_path: Path) -> None
     assert f.message.zh == ("泰兴市的用编用人计划为示范镇安排2名，超过其空编0名，而样板镇仍有空编未安排："
                             "应优先保障空编的乡镇（街道）")
     assert "优先保障空编" in (f.source or "")
-    assert [x.code for x in out.findings] == ["ST954"]
+    # beyond its vacancies at all is the error ST955 besides (按照编制数及时补充人员)
+    assert [x.code for x in out.findings] == ["ST954", "ST955"]
 
 
 def test_recruitment_for_the_towns_with_vacancies_passes(tmp_path: Path) -> None:
@@ -260,10 +261,10 @@ def test_recruitment_for_the_towns_with_vacancies_passes(tmp_path: Path) -> None
     results = [check_file(str(tmp_path / n)) for n in ("shifan.yaml", "yangban.yaml")]
     (out,) = check_counties(results)
     assert out.findings == []
-    # beyond its vacancies, but no other town is waiting: not this rule's finding
+    # beyond its vacancies, but no other town is waiting: not ST954's finding, but ST955's
     county.write_text(county.read_text(encoding="utf-8").replace("count: 3}\n", "count: 5}\n"), encoding="utf-8")
     (out,) = check_counties(results)
-    assert out.findings == []
+    assert [(f.code, f.numbers["count"], f.numbers["vacant"]) for f in out.findings] == [("ST955", 5, 3)]
 
 
 def test_a_county_file_is_read_within_the_runs_limits(corpus: Path, tmp_path: Path, monkeypatch, capsys) -> None:

@@ -35,7 +35,7 @@ def test_every_scope_is_registered_once() -> None:
     assert len({c.code for c in CHECKS}) == len({c.slug for c in CHECKS}) == len(CHECKS)
     assert set(CHECKS) == set(PLAN_CHECKS) | set(COUNTY_CHECKS) | set(RUN_CHECKS)
     assert {c.code for c in RUN_CHECKS} == {"ST000", "ST001", "ST002", "ST003"}
-    assert {c.code for c in COUNTY_CHECKS} == {"ST951", "ST952", "ST953", "ST954"}
+    assert {c.code for c in COUNTY_CHECKS} == {"ST951", "ST952", "ST953", "ST954", "ST955"}
     for check in CHECKS:
         validate(check)
         assert lookup(check.code) is check and lookup(check.slug) is check and lookup(check.code.lower()) is check

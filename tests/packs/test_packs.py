@@ -234,7 +234,7 @@ def test_rules_explains_each_inferred_date_once(capsys: pytest.CaptureFixture[st
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
     block = out.split("标识：taizhou-three-integrations")[1].split("\n\n")[0]
-    assert "2017-12-01" not in block  # no parent's date note under Taizhou
+    assert "2010-04-01" not in block  # no parent's date note under Taizhou
     assert "推断理由：" in block and "2020-08-01" in block
     assert "推断（沿用“江苏省乡镇（街道）共同规则”）：领导职数不增" in block
     own = [line for line in block.splitlines() if line.strip().startswith("推断：")]
@@ -242,7 +242,7 @@ def test_rules_explains_each_inferred_date_once(capsys: pytest.CaptureFixture[st
     assert "泰州市基层“三整合”改革" in out
     # the developed-town pack keeps jiangsu-common's date, and says why it is inferred
     developed = out.split("标识：jiangsu-developed-town")[1].split("\n\n")[0]
-    assert "生效日期：2017-12-01（推断）" in developed and "推断理由：种子文件没有写明省委办公厅意见的印发日期" in developed
+    assert "生效日期：2010-04-01（推断）" in developed and "推断理由：种子文件没有写明省委办公厅意见的印发日期" in developed
 
 
 @pytest.mark.parametrize("path", PACK_FILES, ids=lambda p: p.stem)

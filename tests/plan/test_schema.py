@@ -12,6 +12,7 @@ import yaml
 from staffing.cli.main import main
 from staffing.io.layout import words_for
 from staffing.plan import model
+from staffing.plan.names import traditional
 from staffing.plan.schema import plan_schema
 
 from conftest import CASES, ORGS, SCHEMA
@@ -78,8 +79,9 @@ def test_schema_is_generated_from_the_models() -> None:
             continue
         assert cls.__name__ in defs, cls.__name__
         fields = {f.alias or name for name, f in cls.model_fields.items()}
-        if cls is model.Quotas:  # a type may be written by its Chinese name too (行政编制)
+        if cls is model.Quotas:  # a type may be written by its Chinese name too (行政编制, 行政編制)
             fields |= {w for t in model.QUOTA_TYPES for w in words_for("quota_type", t)}
+            fields |= {traditional(w) for t in model.QUOTA_TYPES for w in words_for("quota_type", t)}
         assert set(defs[cls.__name__]["properties"]) == fields, cls.__name__
     assert set(model.QUOTA_TYPES) < set(defs["Quotas"]["properties"])
     assert "from" in defs["Transfer"]["properties"]  # the alias, as plans write it

@@ -20,7 +20,13 @@ from staffing.checks.bodies import (
     NestedBodyWithRank,
     OptionalBodiesOutOfRange,
 )
-from staffing.checks.cadres import BodyAboveAuthority, LeaderAboveBodyRank, LeadersOverQuota, UnapprovedTitle
+from staffing.checks.cadres import (
+    BodyAboveAuthority,
+    GradeAboveRank,
+    LeaderAboveBodyRank,
+    LeadersOverQuota,
+    UnapprovedTitle,
+)
 from staffing.checks.consistency import (
     BaselineBodyUnaccounted,
     BrokenHierarchy,
@@ -32,6 +38,7 @@ from staffing.checks.consistency import (
     TotalsMismatch,
 )
 from staffing.checks.county import (
+    CountyRecruitmentOverVacancies,
     CountyTotalNotReduced,
     CountyTownWithoutTransfer,
     CountyTransferMismatch,
@@ -48,6 +55,7 @@ from staffing.checks.elements import (
     GridTooCoarse,
     GridWorkersTooFew,
     MissingElement,
+    SecondTeamOrWindow,
     WorkOutsideItsBureau,
 )
 from staffing.checks.lists import MissingList, PowersNotCatalogued
@@ -164,15 +172,16 @@ CHECKS: tuple[type[Check], ...] = register(
     StaffingGrows, TransferUnrecorded, TransferOutOfRange,
     DispatchedUnitNotLocal, DispatchedAssessmentNotTownLed, DispatchedHeadNotConsulted,
     SupportCentreNotMerged, OldNameplateKept,
-    LeadersOverQuota, LeaderAboveBodyRank, BodyAboveAuthority, UnapprovedTitle,
+    LeadersOverQuota, LeaderAboveBodyRank, BodyAboveAuthority, UnapprovedTitle, GradeAboveRank,
     MissingElement, GridTooCoarse, CommandCentreNotStaffed, GridWorkersTooFew, WorkOutsideItsBureau,
-    CommandCentreDomainsMissing,
+    CommandCentreDomainsMissing, SecondTeamOrWindow,
     MissingList, PowersNotCatalogued,
     DevelopedTownNotATown, PackNotApplicable, PlanBeforePack,
     TotalsMismatch, SubunitExceedsBody, OverEstablishment, DuplicateName, BrokenHierarchy,
     BaselineBodyUnaccounted, CrossHoldingUnknownPost, SectionPeopleExceedBody,
     # per county file
     CountyTransferMismatch, CountyTotalNotReduced, CountyTownWithoutTransfer, CountyVacanciesNotFirst,
+    CountyRecruitmentOverVacancies,
     # per run
     PackLoosensParent, UnusableInput, WaiverUnused, FormulaValueUsed,
 )

@@ -58,11 +58,11 @@ class DevelopedTownNotATown(Check):
     }
     doc_zh = Doc(
         "只有`unit_type`为`town`（建制镇）时，才能写`developed_town: true`（经济发达镇）；规则包列出已批准的经济发达镇时"
-        "（江苏：第二批29个，见《关于深入推进经济发达镇行政管理体制改革的指导意见》，以及苏州的试点镇，见《如何推进经济"
+        "（江苏：第二批29个，见报道《省里批复：句容这个经济发达镇将进行行政管理体制改革！》，以及苏州的试点镇，见《如何推进经济"
         "发达镇行政管理体制改革》），自称经济发达镇的镇要么在名单上，要么写明批准文件（`town.developed_town_document`），"
         "否则给出警告，请补充（原文没有列出江苏批准的全部乡镇）。",
-        "南京市石湫镇撤镇设街道后退出了经济发达镇名单：“原石湫镇已撤镇设街道，因此不再纳入改革范围”（《关于深入推进"
-        "经济发达镇行政管理体制改革的指导意见》）。",
+        "南京市石湫镇撤镇设街道后退出了经济发达镇名单：“原石湫镇已撤镇设街道，因此不再纳入改革范围”（报道《省里批复：句容"
+        "这个经济发达镇将进行行政管理体制改革！》）。",
         "错误示例：\n"
         "    unit_type: street\n"
         "    developed_town: true\n"
@@ -94,10 +94,16 @@ class PackNotApplicable(Check):
 
     ## What it checks
     The plan's `unit_type` must be one the pack `applies_to` (the Jiangsu
-    developed-town pack covers towns only; Taizhou's covers towns and streets), and
-    where the pack `requires` it, the unit must be a developed town
-    (`developed_town: true`).  Once the pack does not apply, its other findings on
-    the plan are shown as information only (severity info), not as binding.
+    developed-town pack covers towns only; Taizhou's covers towns and streets); where
+    the pack `requires` it, the unit must be a developed town (`developed_town: true`);
+    and the unit must lie within the pack's `jurisdiction` (the province, city or county
+    it names: Jiangsu's packs Jiangsu, Taizhou's pack Taizhou's towns and streets, Yongshan's
+    Leping).  Once the pack does not apply, the findings that rest on it are shown as
+    information only (severity info), not as binding: those of the options it (or a parent
+    that does not cover the unit either) sets.  Findings of the packs it extends that do
+    cover the unit keep their severity (a plan's own consistency from the base pack, 超编;
+    Jiangsu's common rules for any Jiangsu town or street).  The finding cites the pack's
+    basis for its units or its place.
 
     ## Why it matters
     A plan checked against the wrong pack gets the wrong verdict.
@@ -121,6 +127,11 @@ class PackNotApplicable(Check):
             "the rule pack “{pack}” covers {applies} only; this unit is a {unit}; the pack's other findings are for "
             "information only, not binding",
         ),
+        "ST802.place": Words(
+            "规则包“{pack}”只适用于{place}，{name}在{where}；本规则包的其他结论仅供参考，不具约束力",
+            "the rule pack “{pack}” covers {place} only and {name} is in {where}; the pack's other findings are for "
+            "information only, not binding",
+        ),
         "ST802.developed": Words(
             "{name}不是经济发达镇，规则包“{pack}”只适用于经济发达镇；本规则包的其他结论仅供参考，不具约束力",
             "{name} is not a developed town and the pack “{pack}” covers developed towns only; its other findings "
@@ -129,8 +140,11 @@ class PackNotApplicable(Check):
     }
     doc_zh = Doc(
         "方案的`unit_type`（单位类型）必须在规则包的`applies_to`（适用范围）之内（江苏经济发达镇规则包只适用于镇；"
-        "泰州规则包适用于镇和街道）；规则包有`requires`要求时，本单位还必须是经济发达镇（`developed_town: true`）。"
-        "规则包不适用时，它对该方案的其他结论只作为提示，不具约束力。",
+        "泰州规则包适用于镇和街道）；规则包有`requires`要求时，本单位还必须是经济发达镇（`developed_town: true`）；"
+        "本单位还必须在规则包的`jurisdiction`（适用地域：写明的省、市或县）之内（江苏的规则包适用于江苏，泰州的规则包适用于"
+        "泰州的乡镇和街道，涌山镇的规则包适用于乐平市）。规则包不适用时，以它为依据的结论（它或同样不适用的上级规则包设置的"
+        "参数）只作为提示，不具约束力；适用于本单位的上级规则包的结论保持原有严重程度（基础规则包对方案自身一致性的结论，"
+        "如超编；江苏共同规则对江苏任何乡镇、街道的结论）。本结论引用规则包关于适用单位或地域的依据。",
         "用错了规则包的方案，得出的结论也是错的。",
         "错误示例：街道使用江苏经济发达镇规则包：\n"
         "    unit_type: street\n"
@@ -142,13 +156,22 @@ class PackNotApplicable(Check):
     )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
-        applies = ctx.pack.applies_to
-        if applies and ctx.plan.town.unit_type not in applies:
-            unit = ctx.plan.town.unit_type
+        pack, town = ctx.pack, ctx.plan.town
+        scope = pack.scope
+        if not scope.covers_place(town):
+            # a pack binds its own province or city only (Taizhou's, Taizhou's towns and streets)
+            where = "".join(dict.fromkeys(x for x in (town.province, town.city, town.county) if x))
+            yield Problem("ST802.place", {"pack": _title(ctx), "place": Words(pack.jurisdiction.get("zh", ""),
+                                                                                pack.jurisdiction.get("en", "")),
+                                          "where": where, "name": town.name},
+                          ("town", scope.outside(town) or "name"), cite=pack.jurisdiction_source)
+        applies = pack.applies_to
+        if applies and town.unit_type not in applies:
+            unit = town.unit_type
             kinds = [label(f"unit.{a}") for a in applies if f"unit.{a}" in CATALOGUE]
             yield Problem("ST802", {"unit_type": unit, "unit": Words(*label(f"unit.{unit}")),
                                     "pack": _title(ctx), "applies": [Words(*k) for k in kinds]},
-                          ("rule_pack",))
+                          ("rule_pack",), cite=pack.applies_source)
         needs = ctx.pack.requires.get("developed_town")
         if needs is not None and needs.value and not ctx.plan.town.developed_town:
             yield Problem("ST802.developed", {"pack": _title(ctx), "name": ctx.plan.town.name},

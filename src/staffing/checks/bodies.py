@@ -7,7 +7,7 @@ from typing import Any
 
 from staffing.checks.base import Check, Doc, Options, Problem, option
 from staffing.checks.context import Context
-from staffing.messages import label
+from staffing.messages import label, render
 from staffing.plan.model import Category
 from staffing.words import Words
 
@@ -32,7 +32,9 @@ class BodyCount(Check):
     pack counts (`categories`, default functional): organs set up under their own rules
     (纪委/纪工委, 人大主席团/人大工委, 武装部, 工青妇), public institutions (事业单位) and
     platforms are read from their names (or a body's own `category:`) and counted only
-    where the pack says so.  Extra nameplates (加挂牌子), sub-units (科室、中队),
+    where the pack says so.  The command centre is a platform, whatever it is named: with no
+    rank and no head of its own it is not a functional body; with its own 科级 rank or
+    principal post it is a body in disguise, counted, and the count says why.  Extra nameplates (加挂牌子), sub-units (科室、中队),
     dispatched units (派驻机构), the support service centre (综合服务中心) and a
     development-zone body run by the town's own leadership (一套班子、两块牌子) are not
     bodies and are not counted.  A body under another body that has its own rank or
@@ -69,11 +71,17 @@ class BodyCount(Check):
             "职能机构{count}个，少于下限{limit}个，少{short}个：{names}",
             "{count} functional bodies, under the minimum of {limit} by {short}: {names}",
         ),
+        # how a counted platform is named in those lists: why it counts
+        "ST101.platform": Words(
+            "{name}（平台，但有自己的规格或正职，按职能机构计入）",
+            "{name} (a platform with its own rank or head, counted as a functional body)",
+        ),
     }
     doc_zh = Doc(
         "清点乡镇的职能机构，与规则包规定的数量范围比较。只计算直属乡镇的机构，且只计算规则包计入的类别"
         "（`categories`，默认只计职能机构）：依各自章程设置的机构（纪委、纪工委，人大主席团、人大工委，武装部，"
-        "工青妇）、事业单位和平台按名称（或机构的`category`）识别，只在规则包规定时计入。加挂牌子、内设科室和中队、"
+        "工青妇）、事业单位和平台按名称（或机构的`category`）识别，只在规则包规定时计入。指挥调度中心不论叫什么名称都是平台："
+        "没有自己的规格和正职的，不是职能机构；有自己的科级规格或正职的，实为职能机构，计入数量，并在结论中说明。加挂牌子、内设科室和中队、"
         "派驻机构、综合服务中心，以及与乡镇“一套班子、两块牌子”的开发区机构，都不是职能机构，不计入。设在其他机构"
         "之下、有自己规格或正职的下设机构，规则包设置`count_nested_with_rank`时计入，否则由`ST104`报告。",
         "江苏省经济发达镇“综合设置10个以内职能机构”（《关于深化经济发达镇行政管理体制改革工作的意见》）；泰州市"
@@ -88,13 +96,21 @@ class BodyCount(Check):
 
     def run(self, ctx: Context, opts: BodyCountOptions) -> Iterator[Problem]:
         counted = ctx.counted
-        names = [ctx.plan.bodies[i].name for i in counted]
+        names = [_named(ctx, i) for i in counted]
         n = len(counted)
         params: dict[str, Any] = {"count": n, "names": names, "excluded": [ctx.plan.bodies[i].name for i, _ in ctx.not_counted]}
         if opts.max is not None and n > opts.max:
             yield Problem("ST101.over", {**params, "limit": opts.max, "excess": n - opts.max}, ("bodies",), trail=_BODIES, option="max", at_key=True)
         if opts.min is not None and n < opts.min:
             yield Problem("ST101.under", {**params, "limit": opts.min, "short": opts.min - n}, ("bodies",), trail=_BODIES, option="min", at_key=True)
+
+
+def _named(ctx: Context, i: int) -> str | Words:
+    """A counted body as the count names it: a platform counted as the body it is says why."""
+    name = ctx.plan.bodies[i].name
+    if not ctx.platform_counted(i):
+        return name
+    return Words(render("ST101.platform", "zh", {"name": name}), render("ST101.platform", "en", {"name": name}))
 
 
 class MandatoryOptions(Options):

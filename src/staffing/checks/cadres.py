@@ -13,9 +13,11 @@ from staffing.words import Words
 
 
 def _holders(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], str, str | None, tuple[LeadershipPost, ...]]]:
-    """(loc, name, rank, posts) for every body, the support centre and every institution."""
-    for unit in ctx.units_written("bodies", "support_center", "institutions"):
-        yield unit.loc, unit.name, unit.rank, unit.leadership
+    """(loc, name, rank, posts) for every unit with leaders, wherever the plan wrote it: every
+    body, the support centre, every institution, the support institutions kept outside it."""
+    for unit in ctx.units:
+        if unit.kind in ("body", "centre", "institution"):
+            yield unit.loc, unit.name, unit.rank, unit.leadership
 
 
 def _team_trail() -> tuple[tuple[str, str], ...]:
@@ -236,7 +238,9 @@ class UnapprovedTitle(Check):
     ## What it checks
     Every leadership `title` must be one of the pack's titles for its level
     (principal / deputy), in either script (局長 is 局长).  A body's titles are those of
-    its leaders: 经理 (an enterprise's) and 书记 (a Party post) are not.  A rank the pack
+    its leaders: 经理 (an enterprise's) and 书记 (a Party post) are not.  Every post of the
+    town's own leadership team (`leadership_team`) must be one of the pack's team posts
+    (党委书记, 镇长, 副镇长, 人大主席 …): 镇长助理 is not a post of the team.  A rank the pack
     does not know (neither a body rank such as 副科 / 副科级 nor a civil-service grade
     such as 一级主任科员) is a warning that asks what it means, not an error.
 
@@ -260,6 +264,10 @@ class UnapprovedTitle(Check):
             "{body}的职务名称“{title}”不是核定的职务名称（可用：{allowed}）",
             "{body}: the title “{title}” is not an approved title (allowed: {allowed})",
         ),
+        "ST504.team": Words(
+            "乡镇领导班子的职务“{title}”不是领导班子的职务（可用：{allowed}）",
+            "the leadership-team post “{title}” is not a post of a town's leadership team (allowed: {allowed})",
+        ),
         "ST504.rank": Words(
             "“{rank}”既不是规则包认识的机构规格（{known}），也不是公务员职级（{grades}）：请核实其含义，是否为批准的规格或职级",
             "“{rank}” is neither a body rank the pack knows ({known}) nor a civil-service grade ({grades}): please say what "
@@ -268,7 +276,8 @@ class UnapprovedTitle(Check):
     }
     doc_zh = Doc(
         "每个领导职务的`title`（职务名称）都必须是规则包中该层级（正职、副职）的职务名称之一，简繁体均可（局長即局长）。"
-        "机构领导的职务名称只能是机构的职务名称：经理（企业职务）和书记（党内职务）都不是。规则包不认识的规格（既不是"
+        "机构领导的职务名称只能是机构的职务名称：经理（企业职务）和书记（党内职务）都不是。乡镇领导班子（`leadership_team`）的"
+        "每个职务都必须是规则包列出的领导班子职务（党委书记、镇长、副镇长、人大主席等）：镇长助理不是领导班子的职务。规则包不认识的规格（既不是"
         "副科、副科级这样的机构规格，也不是一级主任科员这样的公务员职级）给出警告，请写明其含义，不作为错误。",
         "“坚决治理‘……擅自提高干部职级待遇、擅自设置职务名称’问题”（《关于深化经济发达镇行政管理体制改革工作的意见》）。",
         "错误示例：\n"
@@ -292,6 +301,14 @@ class UnapprovedTitle(Check):
 
         if unknown(ctx.plan.town.rank, post=False):
             yield ask(str(ctx.plan.town.rank), ("town", "rank"))
+        # the town's own leadership team: its posts are the team's (镇长助理 is none), its ranks known
+        for j, team_post in enumerate(ctx.plan.leadership_team):
+            trail = _team_trail() + ((team_post.title, team_post.title),)
+            if pack.title_allowed("team", team_post.title) is False:
+                yield Problem("ST504.team", {"title": team_post.title, "allowed": pack.titles.get("team", [])},
+                              ("leadership_team", j, "title"), trail=trail)
+            if unknown(team_post.rank, post=True):
+                yield ask(str(team_post.rank), ("leadership_team", j, "rank"), trail)
         for i, body in enumerate(ctx.plan.bodies):
             if unknown(body.rank, post=False):
                 yield ask(str(body.rank), ("bodies", i, "rank"), ((body.name, body.name),))
@@ -306,3 +323,78 @@ class UnapprovedTitle(Check):
                     )
                 if unknown(post.rank, post=True):
                     yield ask(str(post.rank), loc + ("leadership", j, "rank"), ((name, name), (post.title, post.title)))
+
+
+class GradeAboveRank(Check):
+    """A civil-service grade above the rank its body or town carries (擅自提高干部职级待遇).
+
+    ## What it checks
+    A leader's `rank` that is a civil-service grade (职级: 一级主任科员, 四级调研员 …)
+    corresponds to a body rank (the pack's `post_rank_equivalents`: 一级、二级主任科员 a
+    正科 post, 三级、四级 a 副科 one …).  Where that rank is above the rank of the leader's
+    body, or above the town's own rank (for every leader, and for the town's leadership
+    team), the grade needs an approval the plan does not record: a warning that asks for it.
+    Grades run on a ladder of their own (职务与职级并行), so this is no error by itself.
+
+    ## Why it matters
+    "坚决治理'… 擅自提高干部职级待遇 …'问题" (003): a grade beyond what a town's posts carry
+    raises a cadre's treatment without the approving authority.
+
+    ## Example
+    Bad:  a 副科 body whose 局长 is 一级主任科员 (a 正科 grade) with no approval recorded.
+    Good: the 局长 is 三级主任科员 (a 副科 grade), or the approval is recorded and waived.
+
+    ## Fix
+    Record the approval of the grade (and waive the finding with its document), or correct it.
+    """
+
+    code = "ST505"
+    slug = "grade-above-rank"
+    rule = 7
+    severity = Severity.WARNING
+    title = Words("擅自提高干部职级待遇", "A grade above the rank its body or town carries (擅自提高干部职级待遇)")
+    messages = {
+        "ST505": Words(
+            "{body}的{title}职级为{grade}（相当于{equivalent}），高于{holder}的规格{rank}：请写明批准文件，未经批准即属擅自提高干部职级待遇",
+            "{body}: the {title} holds the grade {grade} (a {equivalent} grade), above the rank {rank} of {holder}: record "
+            "its approval; without one it raises a cadre's treatment beyond authority",
+        ),
+    }
+    doc_zh = Doc(
+        "领导职务的`rank`为公务员职级（一级主任科员、四级调研员等）时，该职级相当于某一机构规格（规则包的`post_rank_equivalents`："
+        "一级、二级主任科员相当于正科，三级、四级主任科员相当于副科等）。相当的规格高于该领导所在机构的规格，或高于乡镇本身的规格"
+        "（所有领导，以及乡镇领导班子）时，该职级须经批准，而方案没有记录：给出警告，请写明批准文件。职级自成序列（职务与职级"
+        "并行），本身不是错误。",
+        "“坚决治理‘……擅自提高干部职级待遇……’问题”（《关于深化经济发达镇行政管理体制改革工作的意见》）：超出乡镇职务所能"
+        "承载的职级，未经审批机关批准就提高了干部待遇。",
+        "错误示例：副科级机构的局长职级为一级主任科员（相当于正科），没有记录批准文件。\n"
+        "正确示例：该局长职级为三级主任科员（相当于副科），或记录批准文件并豁免本结论。",
+        "写明该职级的批准文件（并以该文件豁免本结论），或改正职级。",
+    )
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        pack, town = ctx.pack, ctx.plan.town
+        town_rank = pack.rank_index(town.rank)
+
+        def above(grade: str | None, rank: str | None) -> tuple[str, str] | None:
+            """The grade's rank where it is above `rank` (both on the ladder)."""
+            equivalent = pack.grade_equivalent(grade) if grade and pack.is_post_rank(grade) else None
+            at, of = pack.rank_index(equivalent), pack.rank_index(rank)
+            return (str(grade), str(equivalent)) if equivalent and at is not None and of is not None and at > of else None
+
+        for j, team_post in enumerate(ctx.plan.leadership_team):
+            found = above(team_post.rank, town.rank)
+            if found:
+                yield Problem("ST505", {"body": town.name, "title": team_post.title, "grade": found[0], "equivalent": found[1],
+                                        "holder": town.name, "rank": town.rank},
+                              ("leadership_team", j, "rank"), trail=_team_trail() + ((team_post.title, team_post.title),))
+        for loc, name, rank, posts in _holders(ctx):
+            # a body ranked at or above the town itself is ST503's: its leaders are held to the town
+            own = pack.rank_index(rank)
+            ceiling, holder = (rank, name) if own is not None and (town_rank is None or own <= town_rank) else (town.rank, town.name)
+            for j, post in enumerate(posts):
+                found = above(post.rank, ceiling)
+                if found:
+                    yield Problem("ST505", {"body": name, "title": post.title, "grade": found[0], "equivalent": found[1],
+                                            "holder": holder, "rank": ceiling},
+                                  loc + ("leadership", j, "rank"), trail=((name, name), (post.title, post.title)))

@@ -351,8 +351,9 @@ class DuplicateName(Check):
             part = part_of[unit.written]
             entries.append((unit.name, (*unit.loc, "name"), (part,), part))
             if unit.written != "support_institutions":
-                entries.extend((p, (*unit.loc, "nameplates", j), ((unit.name, unit.name), plates), of(unit.name, plates))
-                               for j, p in enumerate(unit.nameplates))
+                entries.extend((p, (*unit.loc, "nameplates", j) if j < len(unit.nameplates) else (*unit.loc, "name"),
+                                ((unit.name, unit.name), plates), of(unit.name, plates))
+                               for j, p in enumerate(unit.names_carried))
         zone_names = ctx.zone_names
         for name, loc, trail, part in entries:
             key = normalize(name)
@@ -494,7 +495,7 @@ class BaselineBodyUnaccounted(Check):
         landed: set[str] = set()
         for unit in ctx.units:  # where an old body may have gone
             if unit.written == "bodies":
-                landed |= {normalize(n) for n in [*unit.merged_from, unit.name, *unit.nameplates]}
+                landed |= {normalize(n) for n in [*unit.merged_from, unit.name, *unit.names_carried]}
             elif unit.written == "support_center":
                 landed |= {normalize(n) for n in unit.absorbed}
             elif unit.written == "support_institutions":

@@ -12,9 +12,9 @@ from staffing.checks.growth import Growth
 from staffing.checks.growth import growth as judge_growth
 from staffing.checks.pack import Pack
 from staffing.findings import Loc
-from staffing.plan.graph import OrgGraph, build_graph
+from staffing.plan.graph import ROOT, OrgGraph, build_graph
 from staffing.plan.model import QUOTA_TYPES, Body, LeadershipPost, Plan, Quotas
-from staffing.plan.names import normalize, strip_town
+from staffing.plan.names import normalize, split_second_name, strip_town
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,11 @@ class Reading:
               "keywords" (recognition rules found them in its name) or "none"
     rules:    the keyword or pattern behind each role read from the name
     category: functional / own_rules / institution / platform
-    category_how: "written", "keywords" (with category_rule) or "default"
+    category_how: "written" (its `category:`), "role" (what its role is: the command centre a
+              platform, any other role a functional body), "keywords" (with category_rule)
+              or "default"
+    second_name: the name in brackets after its name (党政办公室（人大办公室）): a nameplate
+              it carries, never what it is read as
     """
 
     roles: tuple[str, ...]
@@ -35,6 +39,7 @@ class Reading:
     category: str
     category_how: str
     category_rule: str | None = None
+    second_name: str | None = None
 
 
 # What a unit is, however the plan wrote it: a body of the town (its category says which kind:
@@ -69,6 +74,21 @@ class Unit:
     leadership: tuple[LeadershipPost, ...] = ()
     rank: str | None = None
     institution_kind: str | None = None  # support / service / other, where the plan says
+    second_name: str | None = None  # the name in brackets after its name: a nameplate it carries
+
+    @property
+    def names_carried(self) -> tuple[str, ...]:
+        """Its extra nameplates and the second name in brackets after its name, once."""
+        if self.second_name is None or normalize(self.second_name) in {normalize(p) for p in self.nameplates}:
+            return self.nameplates
+        return (*self.nameplates, self.second_name)
+
+    @property
+    def is_institution(self) -> bool:
+        """A public institution (事业单位), wherever the plan wrote it: the centre, an institution,
+        a support institution kept outside the centre, or a body read as one (its `category:`
+        or its name)."""
+        return self.kind in ("institution", "centre") or (self.kind == "body" and self.category == "institution")
 
     @property
     def written(self) -> str:
@@ -90,8 +110,23 @@ def explicit_roles(pack: Pack, body: Body) -> list[str] | None:
     return out
 
 
+# the role that is a platform whatever the body is called (综合指挥调度中心, 指挥调度中心): the
+# centre of "指挥调度一中心" (004), a platform of the town rather than a 职能机构 of its own
+PLATFORM_ROLES = frozenset({"command_center"})
+
+
+def category_of_roles(roles: tuple[str, ...]) -> str:
+    """What a body is, read from its roles: a platform when it is only the command centre,
+    else a functional body."""
+    return "platform" if roles and set(roles) <= PLATFORM_ROLES else "functional"
+
+
 def read_body(pack: Pack, plan: Plan, body: Body) -> Reading:
-    name = strip_town(body.name, plan.town.name)
+    """How a reviewer reads one body.  What the plan writes always wins: its `role:` over any
+    word in its name, its `category:` over any reading.  A name with a second name in
+    brackets (党政办公室（人大办公室）) is read by its first name; the second is a nameplate."""
+    first, second = split_second_name(body.name)
+    name = strip_town(first, plan.town.name)
     written = explicit_roles(pack, body)
     roles: tuple[str, ...]
     rules: tuple[str, ...]
@@ -105,21 +140,24 @@ def read_body(pack: Pack, plan: Plan, body: Body) -> Reading:
         roles, how, rules = tuple(r for r, _ in found), "keywords", tuple(rule for _, rule in found)
     else:
         roles, how, rules = ("other",), "none", ()
+    cat = pack.category_recognised(name) if how != "written" and body.category is None else None
     if body.category is not None:
         category, category_how, category_rule = body.category, "written", None
-    elif how == "name" or how == "written":
-        # a body a pack names as a role is read as what that role is: a functional body,
-        # unless its name says it is set up under its own rules
-        cat = pack.category_recognised(name)
-        if cat is not None and cat[0] == "own_rules":
-            category, category_how, category_rule = cat[0], "keywords", cat[1]
-        else:
-            category, category_how, category_rule = "functional", "default", None
-    elif (cat := pack.category_recognised(name)) is not None:
+    elif how == "written":
+        # a role written in the plan says what the body is: a word in its name cannot make the
+        # 党政办公室（人大办公室） it names an organ under its own rules
+        category, category_how, category_rule = category_of_roles(roles), "role", None
+    elif how == "name" and not (cat is not None and cat[0] == "own_rules"):
+        # a body a pack names as a role is what that role is, unless its name says it is set
+        # up under its own rules
+        category, category_how, category_rule = category_of_roles(roles), "role" if roles[0] in PLATFORM_ROLES else "default", None
+    elif cat is not None:
         category, category_how, category_rule = cat[0], "keywords", cat[1]
+    elif category_of_roles(roles) == "platform":
+        category, category_how, category_rule = "platform", "role", None
     else:
         category, category_how, category_rule = "functional", "default", None
-    return Reading(roles, how, rules, category, category_how, category_rule)
+    return Reading(roles, how, rules, category, category_how, category_rule, second)
 
 
 def resolve_role(pack: Pack, plan: Plan, body: Body) -> str:
@@ -160,6 +198,15 @@ class Context:
     def category_of(self, i: int) -> str:
         return self.readings[i].category
 
+    def nameplates_of(self, i: int) -> tuple[str, ...]:
+        """The names body `i` carries besides its own: its extra nameplates, and the second
+        name its name gives in brackets (党政办公室（人大办公室）)."""
+        body = self.plan.bodies[i]
+        second = self.readings[i].second_name
+        if second is None or normalize(second) in {normalize(p) for p in body.nameplates}:
+            return tuple(body.nameplates)
+        return (*body.nameplates, second)
+
     def roles_carried(self, i: int) -> set[str]:
         """The body's roles plus any role its extra nameplates name (a copy: the caller may
         change it)."""
@@ -168,9 +215,9 @@ class Context:
     @cached_property
     def _roles_carried(self) -> list[frozenset[str]]:
         out: list[frozenset[str]] = []
-        for i, body in enumerate(self.plan.bodies):
+        for i in range(len(self.plan.bodies)):
             roles = set(self.roles_of(i))
-            roles.update(r for r in (self.role_of_name(p) for p in body.nameplates) if r)
+            roles.update(r for r in (self.role_of_name(p) for p in self.nameplates_of(i)) if r)
             out.append(frozenset(roles))
         return out
 
@@ -179,7 +226,7 @@ class Context:
         town = self.plan.town.name
         index: dict[str, int] = {}
         for i, b in enumerate(self.plan.bodies):
-            for name in (b.name, *b.nameplates):
+            for name in (b.name, split_second_name(b.name)[0], *self.nameplates_of(i)):
                 index.setdefault(normalize(strip_town(name, town)), i)
         return index
 
@@ -198,9 +245,16 @@ class Context:
         for i, body in enumerate(plan.bodies):
             reading = self.readings[i]
             above = self.graph.parent_of(i)
+            institution = reading.category == "institution"
             out.append(Unit("body", body.name, ("bodies", i), reading.category, reading.roles,
-                            ("bodies", above) if isinstance(above, int) else None, tuple(body.nameplates), (),
-                            tuple(body.merged_from), body.quotas, body.actual, tuple(body.leadership), body.rank))
+                            ("bodies", above) if isinstance(above, int) else None, tuple(body.nameplates),
+                            # an institution written among the bodies: what it merged, it absorbed
+                            tuple(body.merged_from) if institution else (),
+                            tuple(body.merged_from), body.quotas, body.actual, tuple(body.leadership), body.rank,
+                            # a body read as an institution is one of the town's institutions, which
+                            # support the town unless the plan says otherwise (as for `institutions`)
+                            institution_kind="support" if institution else None,
+                            second_name=reading.second_name))
             out.extend(Unit("section", sub.name, ("bodies", i, "subunits", j), "section", parent=("bodies", i),
                             quotas=sub.quotas, actual=sub.actual) for j, sub in enumerate(body.subunits))
         if plan.support_center is not None:
@@ -237,6 +291,28 @@ class Context:
             return (label("label.institutions"), named)
         return (named,)
 
+    def is_centre(self, unit: Unit) -> bool:
+        """The town's support centre (综合服务中心): the plan's `support_center`, the institution it
+        marks as the centre, or an institution (written among the bodies or the institutions,
+        unmarked) that the pack recognises by its name as the centre."""
+        if unit.kind == "centre":
+            return True
+        if not unit.is_institution or unit.written == "support_institutions":
+            return False
+        name = strip_town(split_second_name(unit.name)[0], self.plan.town.name)
+        return self.pack.recognised("support_centre", name) is not None
+
+    @cached_property
+    def centres(self) -> list[Unit]:
+        """Every unit read as the support centre, in the plan's order (one is the rule)."""
+        return [u for u in self.units if self.is_centre(u)]
+
+    @cached_property
+    def institutions(self) -> list[Unit]:
+        """Every institution of the town other than the centre, wherever the plan wrote it (among
+        its bodies, its institutions, the support institutions kept outside the centre)."""
+        return [u for u in self.units if u.is_institution and not self.is_centre(u)]
+
     def units_written(self, *sections: str) -> list[Unit]:
         """The units written in these sections of the plan (`bodies`, `subunits`,
         `support_center`, `institutions`, `support_institutions`, `dispatched_units`)."""
@@ -256,7 +332,21 @@ class Context:
         if baseline is None:
             return None
         before = {t: baseline.quotas.get(t) for t in QUOTA_TYPES}
-        return judge_growth(self.pack, before, self.plan_quotas, self.plan.transfers)
+        return judge_growth(self.pack, before, self.quotas_after, self.plan.transfers)
+
+    @cached_property
+    def quotas_after(self) -> dict[str, int | None]:
+        """The town's quotas after the reform, by type, as 只减不增 judges them (003): its parts
+        added up, or, where a part is unknown (or a section holding quotas is not provided), the
+        total the plan itself states for that type (a type its totals leave out is stated as
+        none, as everywhere in a plan); unknown only where neither is known."""
+        out = dict(self.plan_quotas)
+        totals = self.plan.totals
+        if totals is not None:
+            for t in QUOTA_TYPES:
+                if out[t] is None:
+                    out[t] = totals.quotas.get(t)
+        return out
 
     @cached_property
     def zone_names(self) -> set[str]:
@@ -273,31 +363,43 @@ class Context:
         return bool(self.zone_names) and normalize(body.name) in self.zone_names
 
     def has_own_rank(self, i: int) -> bool:
-        """A body with its own rank or a principal post of its own (a 下设机构, when nested),
-        rather than a section (内设科室) of its parent."""
+        """A body with a 科级 rank (the pack's `body_rank_from` and up) or a principal post of its
+        own: a body in its own right (a 下设机构, when nested; a body in disguise, when a
+        platform), rather than a section (内设科室, 股室) of its parent.  A 股级 unit is a section."""
         body = self.plan.bodies[i]
-        return body.rank is not None or any(p.level == "principal" for p in body.leadership)
+        return self.pack.ranks_a_body(body.rank) or any(p.level == "principal" for p in body.leadership)
 
     @cached_property
     def nested_with_rank(self) -> list[int]:
-        """Bodies under another body that have their own rank or principal post (下设机构)."""
+        """Bodies under another body that have their own 科级 rank or principal post (下设机构):
+        never an organ under its own rules (纪检监察, 人大) or an institution, which are not
+        functional bodies wherever they sit, nor a body whose parents form a cycle or lead
+        nowhere (that is the hierarchy's one finding)."""
+        graph = self.graph.graph
         top = set(self.graph.bodies_under_town())
-        reachable = {self.graph.graph.nodes[n]["index"] for n in self.graph.graph.nodes
-                     if self.graph.graph.nodes[n]["kind"] == "body"} - {i for i, _ in self.graph.unknown_parents}
+        reachable = {graph.nodes[n]["index"] for n in graph.descendants(ROOT) if graph.nodes[n]["kind"] == "body"}
         return [i for i in sorted(reachable - top)
-                if self.has_own_rank(i) and not self.is_zone_body(self.plan.bodies[i])]
+                if self.has_own_rank(i) and not self.is_zone_body(self.plan.bodies[i])
+                and self.category_of(i) not in ("own_rules", "institution")]
+
+    def platform_counted(self, i: int) -> bool:
+        """A platform (the command centre) with its own 科级 rank or head: a body in disguise,
+        counted as a functional body whatever the pack's categories say."""
+        return self.category_of(i) == "platform" and self.has_own_rank(i)
 
     @cached_property
     def counted(self) -> list[int]:
         """The bodies that count toward the limit: directly under the town (or nested with a
-        rank of their own, where the pack counts those), of a category the pack counts, not
-        the development zone's body."""
+        rank of their own, where the pack counts those), of a category the pack counts (a
+        platform with its own rank or head is counted as the body it is), not the development
+        zone's body."""
         categories = self.pack.counted_categories()
         candidates = set(self.graph.bodies_under_town())
         if self.pack.count_nested_with_rank():
             candidates |= set(self.nested_with_rank)
         return [i for i in sorted(candidates)
-                if not self.is_zone_body(self.plan.bodies[i]) and self.category_of(i) in categories]
+                if not self.is_zone_body(self.plan.bodies[i])
+                and (self.category_of(i) in categories or self.platform_counted(i))]
 
     @cached_property
     def not_counted(self) -> list[tuple[int, str]]:

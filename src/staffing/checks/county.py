@@ -20,15 +20,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from staffing.checks.base import Check, Doc, Options, Problem, option
+from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, option
 from staffing.findings import Severity
-from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Count, Name, Quotas, QuotaType, chinese
+from staffing.messages import label
+from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Count, HeldQuotas, Name, QuotaType, chinese
 from staffing.plan.names import normalize
 from staffing.plan.summary import PlanSummary
 from staffing.words import Words
@@ -64,8 +65,9 @@ class CountyRecruitment(_M):
 
 class CountyFile(_M):
     county: CountyInfo
-    quotas_before: Quotas
-    quotas_after: Quotas
+    # `~` for either: every type unknown (the file is then incomplete, like a plan)
+    quotas_before: HeldQuotas
+    quotas_after: HeldQuotas
     transfers_down: list[CountyTransfer] = []
     recruitment: list[CountyRecruitment] = Field(
         [], description="用编用人计划: the people the county plans to recruit for each town",
@@ -271,6 +273,71 @@ class CountyVacanciesNotFirst(Check):
         return _vacancies_passed_over(ctx)
 
 
+class RecruitmentOptions(Options):
+    # the county recruits for a town no more people than its vacancies (its quota less the
+    # people in post): recruitment follows the quota ("按照编制数及时补充人员"); a town's pack sets it
+    within_vacancies: bool | None = option("require", Words("用编用人计划不超过乡镇（街道）空编", "recruitment within the town's vacancies"))
+
+
+class CountyRecruitmentOverVacancies(Check):
+    """The county's recruitment plan gives a town more places than its vacancies.
+
+    ## What it checks
+    Where a town's rule pack says so, the places the county's recruitment plan (`recruitment`
+    in the county file, 用编用人计划) gives the town, added up, are at most its vacancies (空编:
+    its own quota less the people in post, from its plan).  Each town given more is an error
+    that names the town and both numbers.  Where the town's vacancies are unknown (a quota or
+    a head-count unknown, or no plan of it in the county's folder) the outcome is "cannot
+    check", and the county file is incomplete.
+
+    ## Why it matters
+    Taizhou: "按照编制数及时补充人员" (004): people are recruited by the quota.  Recruiting
+    beyond the vacancies puts more people in post than the town's quota (超编), which the
+    whole reform forbids.
+
+    ## Example
+    Bad:  recruitment: [{town: 新桥镇, count: 5}] where 新桥镇 has 3 vacancies.
+    Good: recruitment: [{town: 新桥镇, count: 3}].
+
+    ## Fix
+    Give the town at most its vacancies.
+    """
+
+    code = "ST955"
+    slug = "county-recruitment-over-vacancies"
+    rule = 4
+    scope = "county"
+    options = RecruitmentOptions
+    title = Words("用编用人计划超过乡镇（街道）空编", "The recruitment plan gives a town more places than its vacancies")
+    messages = {
+        "ST955": Words(
+            "{county}的用编用人计划为{town}安排{count}名，超过其空编{vacant}名，多{excess}名：应按照编制数补充人员",
+            "{county}'s recruitment plan gives {town} {count} places, more than its {vacant} vacancies by {excess}: people "
+            "are recruited by the quota",
+        ),
+        "ST955.unknown": Words(
+            "无法检查：{town}的空编未知（方案中有编制或实有人数未知，或本县目录中没有其方案），无法核对用编用人计划安排的{count}名",
+            "cannot check: the vacancies of {town} are unknown (a quota or head-count of its plan is unknown, or the "
+            "county folder has no plan of it), so the {count} places the recruitment plan gives it cannot be checked",
+        ),
+    }
+    doc_zh = Doc(
+        "乡镇的规则包要求时，县级文件中的用编用人计划（`recruitment`）为某乡镇安排的人数合计，不得超过其空编（方案中本级编制"
+        "减实有人数）。每个超出的乡镇报告一个错误，写明乡镇和两个数字。空编未知（方案中有编制或实有人数未知，或县级目录中没有"
+        "该乡镇的方案）时，结论为“无法检查”，县级文件不完整。",
+        "泰州：“按照编制数及时补充人员”（《关于推进基层整合审批服务执法力量的实施方案》）：按编制补充人员。超出空编安排人员，"
+        "实有人数就会超过编制（超编），这正是改革所禁止的。",
+        "错误示例：新桥镇空编3名，计划为其安排5名。\n"
+        "    recruitment: [{town: 新桥镇, count: 5}]\n"
+        "正确示例：\n"
+        "    recruitment: [{town: 新桥镇, count: 3}]",
+        "为该乡镇安排的人数不超过其空编。",
+    )
+
+    def run(self, ctx: CountyContext, opts: Options) -> Iterator[Problem]:
+        return _over_vacancies(ctx)
+
+
 @dataclass(frozen=True)
 class TownDuty:
     """What a town's rule pack says the county owes it: the least quota moved down, and
@@ -292,6 +359,9 @@ class CountyContext:
     towns: Sequence[PlanSummary]
     duties: Mapping[str, TownDuty]
     vacancies_first: TownDuty | None = None
+    # the towns (by name, as their plans write it) whose pack keeps the county's recruitment
+    # within their vacancies, with the source of that rule (ST955)
+    within_vacancies: Mapping[str, TownDuty] = field(default_factory=dict)
 
     @property
     def county(self) -> str:
@@ -299,7 +369,7 @@ class CountyContext:
 
     def cited(self, source: str | None) -> Words | None:
         """The citation of a source one of the towns' packs gave."""
-        for duty in (*self.duties.values(), self.vacancies_first):
+        for duty in (*self.duties.values(), self.vacancies_first, *self.within_vacancies.values()):
             if duty is not None and duty.source == source:
                 return duty.cited
         return None
@@ -364,7 +434,15 @@ def _total_not_reduced(ctx: CountyContext) -> Iterator[Problem]:
         moved[ct.type] += ct.count
     for qt in QUOTA_TYPES:
         before, after = cf.quotas_before.get(qt), cf.quotas_after.get(qt)
-        if before is None or after is None:  # unknown: nothing to hold against the towns
+        if before is None or after is None:
+            # unknown: whether the county fell by what it moved down cannot be checked (the
+            # file is incomplete, like a plan with an unknown figure), never a pass
+            side = "quotas_before" if before is None else "quotas_after"
+            zh, en = QUOTA_LABELS.get(qt, (qt, qt))
+            where = label(f"county.{side}")
+            written = qt in getattr(cf, side).model_fields_set
+            yield cannot_check((where[0] + zh, f"{en} {where[1]}"), (side, qt) if written else (side,),
+                               trail=_trail(zh), at_key=not written)
             continue
         # moved down, the quota leaves the county: it falls by at least that much (it may
         # fall further for reasons of its own: "只减不增")
@@ -420,3 +498,33 @@ def _vacancies_passed_over(ctx: CountyContext) -> Iterator[Problem]:
         if planned[key] > has and others:
             params = {"county": ctx.county, "town": r.town, "count": planned[key], "vacant": has, "others": others}
             yield Problem("ST954", params, ("recruitment", i, "count"), trail=_trail(r.town), cite=rule.source)
+
+
+def _over_vacancies(ctx: CountyContext) -> Iterator[Problem]:
+    """ST955: by town, the places the recruitment plan gives it against its vacancies, for the
+    towns whose pack keeps recruitment within them."""
+    rules = {normalize(name): duty for name, duty in ctx.within_vacancies.items()}
+    if not rules:
+        return
+    vacant = {normalize(t.town.name): t.figures.vacant for t in ctx.towns}
+    planned: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
+    for i, r in enumerate(ctx.file.recruitment):
+        planned[normalize(r.town)] += r.count
+        first.setdefault(normalize(r.town), i)
+    # a town of the folder is held by its own pack; a town the folder has no plan of, by the
+    # rule its neighbours' packs give (the county's recruitment plan is one document)
+    fallback = next(iter(sorted(rules.items())))[1]
+    for key, i in first.items():
+        duty = rules.get(key, fallback if key not in vacant else None)
+        if duty is None:
+            continue
+        r = ctx.file.recruitment[i]
+        has = vacant.get(key)
+        if has is None:
+            yield Problem("ST955.unknown", {"town": r.town, "count": planned[key]}, ("recruitment", i, "town"),
+                          trail=_trail(r.town), cite=duty.source, unknown=True)
+        elif planned[key] > has:
+            params = {"county": ctx.county, "town": r.town, "count": planned[key], "vacant": has,
+                      "excess": planned[key] - has}
+            yield Problem("ST955", params, ("recruitment", i, "count"), trail=_trail(r.town), cite=duty.source)

@@ -9,10 +9,10 @@ import math
 from collections.abc import Iterator
 
 from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, not_provided, option
-from staffing.checks.context import Context
-from staffing.findings import Severity
+from staffing.checks.context import Context, Unit
+from staffing.findings import Loc, Severity
 from staffing.messages import label
-from staffing.plan.names import normalize, strip_town
+from staffing.plan.names import normalize, split_second_name
 from staffing.words import Words
 
 ELEMENT_LABELS = {
@@ -70,7 +70,7 @@ class MissingElement(Check):
         "（`unified`）；指挥调度一中心，即`command_center`（或承担该职能的机构），写明了承载机构（`command_center.body`）"
         "的，该机构须在方案中。",
         "“1+4”模式：“加强党的全面领导、审批服务一窗口、综合执法一队伍、基层治理一网格、指挥调度一中心”（《关于推进基层"
-        "整合审批服务执法力量的实施方案》；江苏经济发达镇见《关于深入推进经济发达镇行政管理体制改革的指导意见》）。",
+        "整合审批服务执法力量的实施方案》；江苏经济发达镇见报道《省里批复：句容这个经济发达镇将进行行政管理体制改革！》）。",
         "错误示例：没有`grid`部分。\n"
         "正确示例：\n"
         "    grid: {grids: 57, workers: 57}",
@@ -82,7 +82,10 @@ class MissingElement(Check):
             return
         roles: set[str] = set()
         for i in range(len(ctx.plan.bodies)):
-            roles |= ctx.roles_carried(i)
+            # an element is carried by a body of the town (a functional body, or the command
+            # centre's platform): an institution (党建服务中心) or an organ under its own rules is not one
+            if ctx.category_of(i) in ("functional", "platform"):
+                roles |= ctx.roles_carried(i)
         plan = ctx.plan
         present = {
             "party_leadership": "party_building" in roles,
@@ -104,13 +107,10 @@ class MissingElement(Check):
             loc: tuple[str | int, ...] = ("grid",) if element == "grid" and plan.grid is not None else ()
             yield Problem("ST601", {"element": Words(zh, en)}, loc, option="elements")
         centre = plan.command_center
-        if "command_center" in opts.elements and centre is not None and centre.body:
-            # the body that hosts the centre must be one of the plan's: a name nobody can find
-            # leaves the centre without staff or leaders
-            names = {strip_town(b.name, plan.town.name) for b in plan.bodies}
-            names |= {strip_town(n, plan.town.name) for b in plan.bodies for n in b.nameplates}
-            if strip_town(centre.body, plan.town.name) not in names:
-                yield Problem("ST601.host", {"name": centre.name, "body": centre.body}, ("command_center", "body"),
+        # the body that hosts the centre must be one of the plan's: a name nobody can find
+        # leaves the centre without staff or leaders
+        if "command_center" in opts.elements and centre is not None and centre.body and ctx.body_named(centre.body) is None:
+            yield Problem("ST601.host", {"name": centre.name, "body": centre.body}, ("command_center", "body"),
                               trail=((centre.name, centre.name),), option="elements")
 
 
@@ -126,7 +126,10 @@ class GridTooCoarse(Check):
     With the pack's standard of residents per grid, the town needs at least
     ceil(resident population / standard) grids, and, where the pack says so, one grid
     worker per grid.  A warning by default: the standard is a practice a report
-    describes (Yongshan's 千人一网格), not a general limit.
+    describes (Yongshan's 千人一网格), not a general limit.  Where the resident population
+    is unknown (or not given) the outcome is "cannot check".  Too few grids where each grid
+    has its worker is one finding that says both (the grids and their workers), not also a
+    second from ST604.
 
     ## Why it matters
     Yongshan: "按照千人一网格的标准,全镇配备57个网格员" (002).
@@ -150,11 +153,16 @@ class GridTooCoarse(Check):
             "常住人口{residents}人，按每{per}人一个网格需要{needed}个网格，现有{grids}个",
             "{residents} residents at one grid per {per} need {needed} grids; the plan has {grids}",
         ),
+        "ST602.grids-workers": Words(
+            "常住人口{residents}人，按每{per}人一个网格需要{needed}个网格、每格一名网格员，现有{grids}个网格",
+            "{residents} residents at one grid per {per} need {needed} grids, each with its worker; the plan has {grids} grids",
+        ),
         "ST602.workers": Words("网格{grids}个，网格员只有{workers}人", "{grids} grids but only {workers} grid workers"),
     }
     doc_zh = Doc(
         "按规则包规定的每个网格常住人口标准，乡镇至少需要“常住人口÷标准”（向上取整）个网格；规则包要求时，每个网格配备"
-        "一名网格员。默认为警告：这一标准是报道介绍的做法（涌山镇的千人一网格），不是普遍适用的限额。",
+        "一名网格员。默认为警告：这一标准是报道介绍的做法（涌山镇的千人一网格），不是普遍适用的限额。常住人口未知（或未写）"
+        "时，结论为“无法检查”。网格不足而每格已有网格员时，一条结论同时说明网格和网格员，网格员配备的检查不再重复。",
         "涌山镇：“按照千人一网格的标准，全镇配备57个网格员”（《乐平市涌山镇推进经济发达镇行政管理体制改革结硕果》）。",
         "错误示例：常住人口60000人，\n"
         "    grid: {grids: 40, workers: 40}\n"
@@ -165,13 +173,18 @@ class GridTooCoarse(Check):
 
     def run(self, ctx: Context, opts: GridOptions) -> Iterator[Problem]:
         grid = ctx.plan.grid
-        residents = ctx.plan.town.population.resident
         if opts.residents_per_grid is None:
             return
         if not ctx.plan.provided("grid"):
             yield not_provided("grid", option="residents_per_grid")
             return
-        if grid is None or not residents:
+        if grid is None:
+            return  # no grid at all is ST601's finding
+        residents = ctx.plan.town.population.resident
+        if residents is None:
+            yield _residents_unknown(ctx, "residents_per_grid")
+            return
+        if not residents:
             return
         needed = math.ceil(residents / opts.residents_per_grid)
         if grid.grids is None:
@@ -179,15 +192,17 @@ class GridTooCoarse(Check):
                                option="residents_per_grid")
             return
         if grid.grids < needed:
+            # with a worker for every grid, the workers fall short with the grids: one finding says both
             yield Problem(
-                "ST602.grids",
+                "ST602.grids-workers" if opts.worker_per_grid else "ST602.grids",
                 {"grids": grid.grids, "needed": needed, "residents": residents, "per": opts.residents_per_grid},
                 ("grid", "grids"), trail=(label("label.grid"),), option="residents_per_grid",
             )
         if opts.worker_per_grid and grid.workers is None:
             yield cannot_check(label("label.grid-workers"), ("grid", "workers"), trail=(label("label.grid"),),
                                option="worker_per_grid")
-        elif opts.worker_per_grid and grid.workers is not None and grid.workers < grid.grids:
+        elif (opts.worker_per_grid and grid.workers is not None and grid.workers < grid.grids
+              and not _workers_shortfall_said(ctx, grid.grids, grid.workers, residents)):
             yield Problem("ST602.workers", {"grids": grid.grids, "workers": grid.workers},
                           ("grid", "workers"), trail=(label("label.grid"),), option="worker_per_grid")
 
@@ -253,8 +268,10 @@ class GridWorkersTooFew(Check):
     least ceil(resident population × minimum ÷ 1,000) grid workers; the plan's
     `grid.workers` is compared with that.  A warning by default: the standard is a practice
     a report describes (Yongshan's 千人一网格 with a worker for every grid), not a general
-    limit.  Where the grid is declared not provided, or the number of workers is unknown,
-    the outcome is "cannot check".
+    limit.  Where the grid is declared not provided, or the number of workers or the resident
+    population is unknown, the outcome is "cannot check".  Where the workers fall short only
+    because the grids do (a worker for every grid, and the grids ST602 asks for, each with its
+    worker, would be enough), ST602's one finding says so and this check adds none.
 
     ## Why it matters
     The grid is one of the "1+4" elements; a grid without the people to walk it exists on
@@ -283,7 +300,8 @@ class GridWorkersTooFew(Check):
     doc_zh = Doc(
         "按规则包规定的每千名常住人口最少网格员人数，乡镇至少需要“常住人口×标准÷1000”（向上取整）名网格员，与方案的"
         "`grid.workers`比较。默认为警告：这一标准是报道介绍的做法（涌山镇千人一网格、每格一名网格员），不是普遍适用的"
-        "限额。方案声明未提供网格或网格员人数未知时，结论为“无法检查”。",
+        "限额。方案声明未提供网格，或网格员人数、常住人口未知时，结论为“无法检查”。网格员不足只是因为网格不足（每格已有一名"
+        "网格员，按网格划分检查要求的网格数各配一名即已足够）时，由网格划分的检查一并说明，本检查不再重复。",
         "网格是“1+4”要素之一，没有人员巡查的网格只停留在纸面上。涌山镇：“按照千人一网格的标准，全镇配备57个网格员”"
         "（《乐平市涌山镇推进经济发达镇行政管理体制改革结硕果》）。",
         "错误示例：常住人口28000人（每千人1名，需28名），\n"
@@ -300,14 +318,19 @@ class GridWorkersTooFew(Check):
             yield not_provided("grid", option="min_per_thousand")
             return
         grid, residents = ctx.plan.grid, ctx.plan.town.population.resident
-        if grid is None or not residents:
+        if grid is None:
+            return  # no grid at all is ST601's finding
+        if residents is None:
+            yield _residents_unknown(ctx, "min_per_thousand")
+            return
+        if not residents:
             return
         if grid.workers is None:
             yield cannot_check(label("label.grid-workers"), ("grid", "workers"), trail=(label("label.grid"),),
                                option="min_per_thousand")
             return
         needed = math.ceil(residents * opts.min_per_thousand / 1000)
-        if grid.workers < needed:
+        if grid.workers < needed and not _grid_shortfall_said(ctx, grid.grids, grid.workers, residents, needed):
             yield Problem(
                 "ST604",
                 {"workers": grid.workers, "needed": needed, "residents": residents, "per": opts.min_per_thousand},
@@ -315,8 +338,44 @@ class GridWorkersTooFew(Check):
             )
 
 
-# the words of a section or squad's name that say it enforces (执法中队, 执法大队, 執法隊 …)
-_ENFORCING = ("执法",)
+def _residents_unknown(ctx: Context, option: str) -> Problem:
+    """"Cannot check" at the resident population a grid rule needs (unknown, or not given)."""
+    population = ctx.plan.town.population
+    loc: Loc = ("town", "population", "resident")
+    at_key = "resident" not in population.model_fields_set
+    if "population" not in ctx.plan.town.model_fields_set:
+        loc = ("town",)
+    elif at_key:
+        loc = ("town", "population")
+    return cannot_check(label("label.resident-population"), loc, trail=(label("label.grid"),), option=option, at_key=at_key)
+
+
+def _grid_shortfall_said(ctx: Context, grids: int | None, workers: int, residents: int, needed: int) -> bool:
+    """The grid workers fall short only because the grids do, and the pack's grid rule (ST602)
+    says so in one finding: too few grids, each with its worker, and the grids it asks for,
+    each with its worker, are workers enough."""
+    setting = ctx.pack.setting(GridTooCoarse)
+    if setting is None or not setting.enabled or grids is None:
+        return False
+    grid_rule: GridOptions = ctx.pack.options(GridTooCoarse)
+    if grid_rule.residents_per_grid is None or not grid_rule.worker_per_grid:
+        return False
+    grids_needed = math.ceil(residents / grid_rule.residents_per_grid)
+    return grids < grids_needed and workers >= grids and grids_needed >= needed
+
+
+def _workers_shortfall_said(ctx: Context, grids: int, workers: int, residents: int) -> bool:
+    """Too few workers for the grids, where the pack's worker rule (ST604) says so in one
+    finding: it finds too few workers for the residents, and the workers it asks for are at
+    least one for every grid."""
+    setting = ctx.pack.setting(GridWorkersTooFew)
+    if setting is None or not setting.enabled:
+        return False
+    rule: GridWorkersOptions = ctx.pack.options(GridWorkersTooFew)
+    if rule.min_per_thousand is None:
+        return False
+    needed = math.ceil(residents * rule.min_per_thousand / 1000)
+    return workers < needed and needed >= grids
 
 
 class FrontlineOptions(Options):
@@ -338,8 +397,9 @@ class WorkOutsideItsBureau(Check):
     the enforcement bureau).  A transfer that moves quota and staff with approval or
     enforcement work (`transfers[].work`) goes to such a body; one recorded against the
     town as a whole is asked about (a warning).  Where the pack says so, an enforcement
-    squad or section (执法中队 …) under another body is asked about too (a warning: the
-    name suggests enforcement staff outside the enforcement bureau).  A plan that records
+    squad or section under another body is asked about too (a warning: the name suggests
+    enforcement staff outside the enforcement bureau); which names say a unit enforces is the
+    pack's `recognition.enforcement_unit` (执法中队, 城管监察大队, 劳动保障监察中队).  A plan that records
     none of this gets no finding.
 
     ## Why it matters
@@ -395,9 +455,10 @@ class WorkOutsideItsBureau(Check):
         "方案写明承接审批服务事项的机构（`powers.approval_body`）或行使行政处罚权限的机构（`powers.penalty_body`）时，该机构"
         "须是本方案的机构，并承担规则包指定的角色（行政审批局、综合行政执法局）。随审批服务或执法事项划转编制和人员的记录"
         "（`transfers`中写明`work`）须划入这样的机构；只记到全镇、没有写明机构的，给出警告。规则包要求时，设在其他机构下的"
-        "执法中队等执法单位也给出警告，请核实。方案没有写明这些内容时，不作判断。",
-        "“試點鎮承接的所有審批服務事項及相關工作人員全部實現向鎮行政審批局歸并”“將執法權限涉及的執法人員全部劃轉至綜合執法局”"
-        "（苏州试点）；泰州：“按要求将相关人员充实到乡镇（街道）综合行政执法、为民服务等职能机构”。",
+        "执法中队等执法单位也给出警告，请核实；哪些名称表明是执法单位，由规则包的`recognition.enforcement_unit`确定（执法中队、"
+        "城管监察大队、劳动保障监察中队）。方案没有写明这些内容时，不作判断。",
+        "“试点镇承接的所有审批服务事项及相关工作人员全部实现向镇行政审批局归并”“将执法权限涉及的执法人员全部划转至综合执法局”"
+        "（《如何推进经济发达镇行政管理体制改革》）；泰州：“按要求将相关人员充实到乡镇（街道）综合行政执法、为民服务等职能机构”。",
         "错误示例：\n"
         "    powers: {approval_items: 158, approval_body: 经济发展局}\n"
         "正确示例：\n"
@@ -451,7 +512,8 @@ class WorkOutsideItsBureau(Check):
                 if ctx.roles_carried(i) & wanted_set["enforcement"]:
                     continue
                 for k, sub in enumerate(b.subunits):
-                    if any(w in normalize(sub.name) for w in _ENFORCING):
+                    # the pack's words for a unit that enforces (执法中队, 城管监察大队 …)
+                    if ctx.pack.recognised("enforcement_unit", sub.name) is not None:
                         yield Problem("ST605.squad", {"body": b.name, "unit": sub.name, **labels("enforcement")},
                                       ("bodies", i, "subunits", k, "name"), trail=((b.name, b.name),),
                                       option="squads", severity=Severity.WARNING)
@@ -462,10 +524,15 @@ class DomainPostsOptions(Options):
     domains: list[str] | None = option("set", Words("指挥调度中心应进驻的领域事项流转岗", "domains with a post at the command centre"))
 
 
-def _same_domain(wanted: str, named: str) -> bool:
-    """综治信访 is 综治信访岗, and 环境保护 is 生态环境保护: one name holds the other."""
+def _same_domain(ctx: Context, wanted: str, named: str) -> bool:
+    """The domain a post serves, as a reviewer reads it: one name holds the other (综治信访 is
+    综治信访岗, 环境保护 is 生态环境保护), or the post's name has one of the pack's words for the
+    domain (`domain_words`: 城管 for 城市管理, 环保 for 环境保护, 国土 for 自然资源和规划)."""
     a, b = normalize(wanted), normalize(named)
-    return a in b or b in a
+    if a in b or b in a:
+        return True
+    words = next((ws for d, ws in ctx.pack.domain_words.items() if normalize(d) == a), [])
+    return any(normalize(w) in b for w in words)
 
 
 class CommandCentreDomainsMissing(Check):
@@ -474,9 +541,12 @@ class CommandCentreDomainsMissing(Check):
     ## What it checks
     Where the pack names the domains whose matters the command centre dispatches
     (Yongshan: natural resources and planning, urban management, petitions, environment),
-    the centre has a post for each: every domain is among `command_center.domains`; a plan
-    that does not name its domains has at least as many `domain_posts` as the pack names
-    domains.  A warning by default: the domains are what one town's report describes.
+    the centre has a post for each: every domain is among `command_center.domains`, read as
+    a reviewer reads them (one name holding the other, or the pack's words for the same work:
+    城管 is 城市管理, 环保 is 环境保护); a plan that does not name its domains has at least as
+    many `domain_posts` as the pack names domains, and even then which domain each post serves
+    cannot be checked ("cannot check", never a silent pass).  A warning by default: the
+    domains are what one town's report describes.
 
     ## Why it matters
     Yongshan: "进驻了自然资源和规划、城市管理、综治信访、环境保护等4个重点领域的事项流转岗"
@@ -502,6 +572,11 @@ class CommandCentreDomainsMissing(Check):
             "{name}没有{missing}领域的事项流转岗：指挥调度中心应进驻{domains}等领域的事项流转岗",
             "{name} has no post for {missing}: the command centre should have a post for each of {domains}",
         ),
+        "ST606.unnamed": Words(
+            "无法检查：{name}设领域事项流转岗{posts}个，但没有写明各岗位所属的领域，无法核对是否进驻了{domains}等领域",
+            "cannot check: {name} has {posts} domain posts but does not name their domains, so whether {domains} each have "
+            "a post cannot be checked",
+        ),
         "ST606.posts": Words(
             "{name}只设领域事项流转岗{posts}个，少于应进驻的{needed}个领域（{domains}）：请补设岗位，或写明各岗位所属领域",
             "{name} has {posts} domain posts, fewer than the {needed} domains it should serve ({domains}): add the posts, "
@@ -510,8 +585,9 @@ class CommandCentreDomainsMissing(Check):
     }
     doc_zh = Doc(
         "规则包列出指挥调度中心应进驻事项流转岗的领域时（涌山镇：自然资源和规划、城市管理、综治信访、环境保护），每个领域都要"
-        "在`command_center.domains`中；方案没有写明领域的，`domain_posts`（领域岗位数）不得少于规则包列出的领域数。默认为"
-        "警告：这些领域是一个镇的报道介绍的做法。",
+        "在`command_center.domains`中，按审核人的读法比对（一个名称包含另一个，或规则包把两者读作同一职能的用词：城管即城市"
+        "管理，环保即环境保护）；方案没有写明领域的，`domain_posts`（领域岗位数）不得少于规则包列出的领域数，即使不少于，"
+        "也无法核对各岗位所属的领域，结论为“无法检查”，不作通过。默认为警告：这些领域是一个镇的报道介绍的做法。",
         "涌山镇：“进驻了自然资源和规划、城市管理、综治信访、环境保护等4个重点领域的事项流转岗”（《乐平市涌山镇推进经济发达镇"
         "行政管理体制改革结硕果》）：网格员报送的事项转到所属领域的岗位，由中心跟踪办理。",
         "错误示例：\n"
@@ -533,7 +609,7 @@ class CommandCentreDomainsMissing(Check):
             return
         trail = ((centre.name, centre.name),)
         if centre.domains:
-            missing = [d for d in opts.domains if not any(_same_domain(d, n) for n in centre.domains)]
+            missing = [d for d in opts.domains if not any(_same_domain(ctx, d, n) for n in centre.domains)]
             if missing:
                 yield Problem("ST606.missing", {"name": centre.name, "missing": missing, "domains": opts.domains},
                               ("command_center", "domains"), trail=trail, option="domains")
@@ -544,3 +620,124 @@ class CommandCentreDomainsMissing(Check):
             yield Problem("ST606.posts", {"name": centre.name, "posts": centre.domain_posts,
                                           "needed": len(opts.domains), "domains": opts.domains},
                           loc, trail=trail, option="domains", at_key=loc == ("command_center",))
+        else:
+            # enough posts, but which domains they serve is not said: whether each domain has its
+            # post cannot be checked (never a silent pass)
+            yield Problem("ST606.unnamed", {"name": centre.name, "posts": centre.domain_posts, "domains": opts.domains},
+                          ("command_center", "domain_posts"), trail=trail, option="domains", unknown=True)
+
+
+class OneTeamOptions(Options):
+    # enforcement integrated into one team: no second enforcement body beside it
+    one_team: bool | None = option("require", Words("综合执法一队伍", "enforcement in one team"))
+    # approval and services in one window: no second approval or service body beside it
+    one_window: bool | None = option("require", Words("审批服务一窗口", "approval services in one window"))
+
+
+# the work each "one" holds together, and the role that does it
+_ONE = (("one_team", "comprehensive_enforcement", "team"), ("one_window", "approval_service", "window"))
+
+
+class SecondTeamOrWindow(Check):
+    """A second enforcement team or approval window beside the one the reform sets up.
+
+    ## What it checks
+    Where the pack says so, the town has one enforcement team and one approval (service)
+    window: among the town's own units (its bodies, wherever they sit, and its institutions,
+    wherever written; not its sections, nor an organ under its own rules), at most one is read
+    as enforcement (`comprehensive_enforcement`: 综合行政执法局, 城管执法大队, 劳动保障监察中队 …)
+    and at most one as the approval body (`approval_service`: 行政审批局, 便民服务中心, 政务服务中心,
+    行政服务中心 …), by its written role or its name.  A unit under the team or the window (a squad
+    hung under the enforcement bureau) is part of it.  Each further one is an error that names
+    it and the one it stands beside.  A nameplate (便民服务中心 on the approval bureau) is the
+    same body, not a second one.
+
+    ## Why it matters
+    Taizhou: "将现有站所、分局执法力量和资源,整合为一支执法队伍"; "实行'一门式、一窗式'便民服务"
+    (004).  Suzhou's pilots: "所有審批服務事項及相關工作人員全部實現向鎮行政審批局歸并" (001).
+    A second team or window keeps the split the reform ends.
+
+    ## Example
+    Bad:  bodies: [{name: 综合行政执法局}, {name: 城管执法大队}]
+    Good: the squad sits in the bureau:
+        - name: 综合行政执法局
+          subunits: [{name: 城管执法中队}]
+
+    ## Fix
+    Merge the second team or window into the first (as a squad, a section or a nameplate).
+    """
+
+    code = "ST607"
+    slug = "second-team-or-window"
+    rule = 8
+    options = OneTeamOptions
+    title = Words("另设执法队伍或审批服务窗口", "A second enforcement team or approval window")
+    messages = {
+        "ST607.team": Words(
+            "{name}是{first}之外的又一支执法队伍：执法力量应整合为一支执法队伍",
+            "{name} is a second enforcement team beside {first}: enforcement is integrated into one team",
+        ),
+        "ST607.window": Words(
+            "{name}是{first}之外的又一个审批服务窗口：审批服务应由一个机构一门式、一窗式办理",
+            "{name} is a second approval or service window beside {first}: approval services are given by one body, "
+            "in one window",
+        ),
+    }
+    doc_zh = Doc(
+        "规则包要求时，乡镇只有一支执法队伍、一个审批服务窗口：在乡镇自己的单位中（职能机构，不论设在哪里；事业单位，不论写在"
+        "方案哪一部分；不含内设科室，也不含依各自章程设置的机构），按写明的角色或名称，读作综合执法的（综合行政执法局、城管执法"
+        "大队、劳动保障监察中队等）至多一个，读作行政审批服务的（行政审批局、便民服务中心、政务服务中心、行政服务中心等）至多"
+        "一个。设在执法队伍或审批窗口之下的单位（挂在综合行政执法局下的中队）属于它。每多出一个，报告一个错误，写明它和它所"
+        "并列的那个。加挂牌子（行政审批局加挂便民服务中心）是同一个机构，不算第二个。",
+        "泰州：“将现有站所、分局执法力量和资源，整合为一支执法队伍”“实行‘一门式、一窗式’便民服务”（《关于推进基层整合审批"
+        "服务执法力量的实施方案》）；苏州试点：“所有审批服务事项及相关工作人员全部实现向镇行政审批局归并”。另设的队伍或窗口"
+        "保留了改革要消除的分割。",
+        "错误示例：\n"
+        "    bodies: [{name: 综合行政执法局}, {name: 城管执法大队}]\n"
+        "正确示例：中队设在综合行政执法局内：\n"
+        "    - name: 综合行政执法局\n"
+        "      subunits: [{name: 城管执法中队}]",
+        "把另设的队伍或窗口并入前一个（作为中队、科室或加挂牌子）。",
+    )
+
+    def run(self, ctx: Context, opts: OneTeamOptions) -> Iterator[Problem]:
+        for name, role, what in _ONE:
+            if not getattr(opts, name):
+                continue
+            held = _units_doing(ctx, role)
+            if len(held) < 2:
+                continue
+            first = held[0]
+            for unit in held[1:]:
+                if _under(ctx, unit, first):
+                    continue  # a squad hung under the bureau is part of the team
+                yield Problem(f"ST607.{what}", {"name": unit.name, "first": first.name}, (*unit.loc, "name"),
+                              trail=ctx.trail_of(unit), option=name)
+
+
+def _units_doing(ctx: Context, role: str) -> list[Unit]:
+    """The town's own units read as doing `role` (by a written role or the name), the first
+    being the one that stands (a counted body first, then the rest in the plan's order)."""
+    counted = set(ctx.counted)
+    found: list[tuple[int, int, Unit]] = []
+    for n, unit in enumerate(ctx.units):
+        if unit.kind in ("section", "dispatched") or unit.category == "own_rules":
+            continue
+        roles = unit.roles if unit.kind == "body" else (ctx.role_of_name(split_second_name(unit.name)[0]),)
+        if role in roles:
+            body = int(unit.loc[1]) if unit.kind == "body" else -1
+            found.append((0 if body in counted else 1, n, unit))
+    return [u for _, _, u in sorted(found, key=lambda x: (x[0], x[1]))]
+
+
+def _under(ctx: Context, unit: Unit, first: Unit) -> bool:
+    """The unit sits (at any depth) under the first one of its kind."""
+    seen: set[Loc] = set()
+    above = unit.parent
+    while above is not None and above not in seen:
+        if above == first.loc:
+            return True
+        seen.add(above)
+        parent = ctx.graph.parent_of(int(above[1]))
+        above = ("bodies", parent) if isinstance(parent, int) else None
+    return False

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel
 
 from staffing.findings import Severity
-from staffing.plan.names import normalize
+from staffing.plan.names import normalize, simplified
 from staffing.words import Words
 
 
@@ -64,6 +64,58 @@ class CheckSetting:
     # on a policy sentence); an option's own source wins
     source: str | None = None
     inferred: bool = False
+    # the packs of the chain that name this check, root first: a finding binds where one of
+    # them covers the plan (ST802)
+    declared: list[str] = field(default_factory=list)
+
+
+# the places a pack's jurisdiction may name, from the widest
+PLACES = ("province", "city", "county", "town")
+# the endings a place's name may be written with or without (江苏 / 江苏省, 乐平 / 乐平市)
+_PLACE_ENDINGS = ("街道", "省", "市", "县", "区", "镇", "乡")
+
+
+def _place(name: str) -> str:
+    key = normalize(name)
+    for ending in _PLACE_ENDINGS:
+        if key.endswith(ending) and len(key) > len(ending):
+            return key[: -len(ending)]
+    return key
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which units one pack of a chain covers: the kinds of unit (`applies_to`), whether it is
+    for developed towns only (`requires`), and its place (`jurisdiction`: province, city,
+    county, town, each where the pack names it), as that pack says or inherits them."""
+
+    pack: str
+    title: dict[str, str]
+    applies_to: tuple[str, ...]
+    developed_only: bool
+    place: dict[str, str]
+
+    def outside(self, town: Any) -> str | None:
+        """The field of the unit's place (province, city, county, name) that lies outside the
+        pack's jurisdiction, the widest first; None when it lies within (a place the pack does
+        not name is any)."""
+        for level in PLACES:
+            if level in self.place:
+                field = level if level != "town" else "name"
+                if _place(getattr(town, field)) != _place(self.place[level]):
+                    return field
+        return None
+
+    def covers_place(self, town: Any) -> bool:
+        """The unit lies within the pack's jurisdiction."""
+        return self.outside(town) is None
+
+    def covers(self, town: Any) -> bool:
+        """The pack binds this unit: of a kind it applies to, a developed town where it is for
+        those only, and within its jurisdiction."""
+        return ((not self.applies_to or town.unit_type in self.applies_to)
+                and (not self.developed_only or bool(town.developed_town))
+                and self.covers_place(town))
 
 
 @dataclass
@@ -89,6 +141,12 @@ class Pack:
     # --packs, or the file named by --rules
     origin: str = SHIPPED
     post_ranks: list[str] = field(default_factory=list)  # civil-service grades (职级), a ladder apart
+    # the words a post's name may use for a domain of the command centre (城管 for 城市管理 …)
+    domain_words: dict[str, list[str]] = field(default_factory=dict)
+    # the body rank each civil-service grade corresponds to (一级主任科员: 正科 …)
+    post_rank_equivalents: dict[str, str] = field(default_factory=dict)
+    # the lowest rank of a body in its own right (下设机构; below it, a section of its body)
+    body_rank_from: str | None = None
     effective_source: str | None = None  # seed and quote the effective date rests on
     effective_inferred: bool = False
     # why the date is what it is ({zh, en}), where it is inferred: travels with the date, so a
@@ -101,9 +159,45 @@ class Pack:
     _role_index: dict[str, str] = field(default_factory=dict)
     # how a reviewer reads names: category → {zh, en, keywords, patterns}
     categories: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the seed and quote the pack's jurisdiction and unit types rest on (ST802 cites them)
+    jurisdiction_source: str | None = None
+    applies_source: str | None = None
+    # the scope of every pack of the chain, by id (a child's own, or what it inherits)
+    scopes: dict[str, Scope] = field(default_factory=dict)
+    # how a reviewer reads other names ({zh, en, keywords, patterns} by what they say): the
+    # one support centre written among the bodies, a section or squad that enforces …
+    recognition: dict[str, dict[str, Any]] = field(default_factory=dict)
     # per-process memo of derived values (validated options, the checks a run uses);
     # a pack is not changed after `resolve` builds it
     _memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def scope(self) -> Scope:
+        """The pack's own scope (its units and its place)."""
+        return self.scopes.get(self.id) or Scope(self.id, self.title, tuple(self.applies_to),
+                                                 bool(self.requires.get("developed_town") and self.requires["developed_town"].value),
+                                                 {k: v for k, v in self.jurisdiction.items() if k in PLACES})
+
+    def binds(self, slug: str, option: str | None, town: Any) -> bool:
+        """A finding of check `slug` (citing `option`) binds the unit: the pack of the chain that
+        set that option covers it, or, for a finding without one, a pack that names the check
+        does.  Where the pack a plan names does not cover it (ST802), only these bind."""
+        setting = self.checks.get(slug)
+        if setting is None:
+            return True
+        if option and option in setting.params:
+            owner = self.pack_of_file(setting.params[option].file)
+            scope = self.scopes.get(owner) if owner else None
+            return scope is None or scope.covers(town)
+        scopes = [self.scopes[p] for p in setting.declared if p in self.scopes]
+        return not scopes or any(sc.covers(town) for sc in scopes)
+
+    def pack_of_file(self, file: str) -> str | None:
+        """The id of the pack of the chain written in `file`."""
+        for pack_id, path in zip(self.chain, self.files, strict=False):
+            if path == file:
+                return pack_id
+        return None
 
     def role_for_name(self, name: str) -> str | None:
         """The role a name is exactly (its label or an alias, either script)."""
@@ -149,6 +243,15 @@ class Pack:
             self._memo[key] = rules
         return rules
 
+    def recognised(self, what: str, name: str) -> str | None:
+        """The words of `name` that say it is `what` (a key of the pack's `recognition`:
+        support_centre, enforcement_unit …), or None."""
+        table = self.recognition.get(what)
+        if not table:
+            return None
+        found = _recognise(self._rules(f"recognition.{what}", {what: table}), normalize(name))
+        return found[0][1] if found else None
+
     def counted_categories(self) -> frozenset[str]:
         """Categories of body that count toward the body limit (default: functional only)."""
         setting = self.checks.get("body-count")
@@ -171,6 +274,23 @@ class Pack:
         if key not in ladder and key.endswith("级") and key[:-1] in ladder:
             key = key[:-1]
         return ladder.get(key)
+
+    def ranks_a_body(self, rank: str | None) -> bool:
+        """A unit's rank makes it a body in its own right (a 科级 rank, `body_rank_from` and up):
+        a 股级 unit is a section.  A rank the ladder does not know cannot be shown to be below
+        it, so it does; without `body_rank_from` any rank does."""
+        if rank is None:
+            return False
+        index = self.rank_index(rank)
+        floor = self.rank_index(self.body_rank_from)
+        return index is None or floor is None or index >= floor
+
+    def grade_equivalent(self, grade: str | None) -> str | None:
+        """The body rank a civil-service grade corresponds to (either script), or None."""
+        if not grade:
+            return None
+        key = normalize(grade)
+        return next((rank for g, rank in self.post_rank_equivalents.items() if normalize(g) == key), None)
 
     def is_post_rank(self, rank: str) -> bool:
         """A civil-service grade (职级, e.g. 一级主任科员): a ladder of its own."""
@@ -240,8 +360,9 @@ class Pack:
 
     def citation(self, source: str | None, lang: str) -> str | None:
         """A source ("seed: “quote”", maybe " (inferred)") as a reviewer cites it: the
-        document by its title, then the quote (《关于……的意见》：“……”), marked where the
-        pack infers rather than quotes.  The seed file stays in `source`, for machines."""
+        document by its title, then the quote in simplified script (《关于……的意见》：“……”),
+        marked where the pack infers rather than quotes.  The seed file and the quote as the
+        seed writes it stay in `source`, for machines and for the test that it is there."""
         from staffing.messages import full_width, render, text
 
         if not source:
@@ -252,7 +373,8 @@ class Pack:
         if m is None:
             return None
         title = self.document_title(m.group(1), lang) or m.group(1)
-        out = render("report.citation", lang, {"document": title, "quote": _inner(full_width(m.group(2)))})
+        # shown in simplified script, full-width punctuation; `source` keeps the seed's own text
+        out = render("report.citation", lang, {"document": title, "quote": _inner(full_width(simplified(m.group(2))))})
         return out + (text("report.inferred", lang) if inferred else "")
 
 

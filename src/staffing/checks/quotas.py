@@ -10,13 +10,15 @@ from staffing.checks.growth import (
     STAFFING_GROWS,
     TRANSFER_OUT_OF_RANGE,
     TRANSFER_UNRECORDED,
+    Growth,
+    GrowthRules,
     StaffingOptions,
     TransferRangeOptions,
     TransferUnrecordedOptions,
 )
 from staffing.findings import Severity
 from staffing.messages import label, render
-from staffing.plan.model import QUOTA_LABELS, Plan, Transfer, explicit_unknown
+from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Plan, Transfer
 from staffing.words import Words
 
 
@@ -35,6 +37,13 @@ class StaffingGrows(Check):
     the pack says so, budget-funded people (财政供养人员) and approved leadership posts
     (领导职数) must not grow either; budget-funded people may grow by the quota
     legitimately moved down where the pack says so (Taizhou: "按照编制数及时补充人员").
+    Where a part is unknown (`~`, or a section holding quotas declared not provided), the
+    total the plan states under `totals` is judged instead: over the baseline it is growth
+    whatever the parts, within it the test passes.  Where the plan declares its transfers
+    not provided and the pack lets quota moved down count, growth within the most that may
+    be moved down cannot be judged ("cannot check"); beyond it, it is growth.  A figure the
+    test needs (the baseline's leadership posts, budget-funded people before and after) that
+    is unknown, left out or not provided is "cannot check", never a pass.
 
     ## Why it matters
     "在编制总量不增的前提下" (001); "严控总量、盘活存量、只减不增 … 确保基层机构编制和财政
@@ -81,6 +90,21 @@ class StaffingGrows(Check):
             "财政供养人员{after}人，超过改革前的{before}人与按下划编制补充的{moved}人之和，多{excess}人",
             "{after} budget-funded people, over the baseline of {before} plus {moved} for quota moved down, by {excess}",
         ),
+        "ST201.type-room": Words(
+            "{type}{after}名，超过改革前{before}名与最多可计入的下划编制{moved}名之和，多{excess}名（方案未提供编制划转）",
+            "{type} {after}, over the baseline {before} plus the most quota moved down that may count, {moved}, by {excess} "
+            "(the plan does not provide its transfers)",
+        ),
+        "ST201.total-room": Words(
+            "编制总数{after}名，超过改革前{before}名与最多可计入的下划编制{moved}名之和，多{excess}名（方案未提供编制划转）",
+            "total quota {after}, over the baseline {before} plus the most quota moved down that may count, {moved}, by "
+            "{excess} (the plan does not provide its transfers)",
+        ),
+        "ST201.transfers-unknown": Words(
+            "无法检查：编制比改革前多{excess}名，在最多可计入的下划编制{room}名之内，方案未提供编制划转，无法判断是否为依规下划的编制",
+            "cannot check: quotas are {excess} over the baseline, within the most quota moved down that may count ({room}), "
+            "and the plan does not provide its transfers, so whether the growth was moved down cannot be judged",
+        ),
         "ST201.posts": Words(
             "领导职数{after}名，超过改革前的{before}名，多{excess}名",
             "{after} leadership posts, over the baseline of {before} by {excess}",
@@ -92,7 +116,10 @@ class StaffingGrows(Check):
         "（`transfers_count_as_growth`；泰州：1至2名行政编制或全额拨款事业编制），且类型和数量在允许范围内，才能计入"
         "增长；没有这项规定的规则包不允许任何增长（江苏：“只减不增”）。只缺文号的下划编制由`ST202`报告一次，本检查不再"
         "重复。规则包要求时，财政供养人员和领导职数也不得增加；规则包允许时，财政供养人员可以按依规下划的编制补充"
-        "（泰州：“按照编制数及时补充人员”）。",
+        "（泰州：“按照编制数及时补充人员”）。部分编制未知（`~`，或声明未提供含编制的部分）时，核对方案`totals`所列的合计："
+        "超过基数即为增长，不论各部分如何；未超过则通过。方案声明未提供编制划转、而规则包允许下划编制计入增长时，增长在最多可"
+        "下划的数额之内的结论为“无法检查”，超出的即为增长。检查所需的数字（改革前领导职数、改革前后的财政供养人员）未知、"
+        "未写或声明未提供的，结论为“无法检查”，不作通过。",
         "“在编制总量不增的前提下”（《如何推进经济发达镇行政管理体制改革》）；“严控总量、盘活存量、只减不增……确保基层"
         "机构编制和财政供养人员总量只减不增”（《关于深化经济发达镇行政管理体制改革工作的意见》）。人员可以统筹使用，"
         "编制不得增加。",
@@ -114,56 +141,128 @@ class StaffingGrows(Check):
         unknown = g.unknown_types
         if unknown:
             yield _cannot_check_quotas(plan, unknown, g.after)
+        # transfers not provided under a pack that lets quota moved down count: growth within
+        # the most that may be moved down cannot be judged; beyond it, it is growth all the same
+        possible = _possible_moves(ctx, g) if not plan.provided("transfers") else dict.fromkeys(QUOTA_TYPES, 0)
+        room = sum(possible.values())
+        if room:
+            g = Growth(g.before, g.after, {t: g.moved[t] + possible[t] for t in QUOTA_TYPES})
+            if not g.grown_types and not (g.total_excess or 0) > 0:
+                yield Problem("ST201.transfers-unknown", {"excess": room, "room": _room(ctx)}, ("not_provided",),
+                              trail=(label("label.quotas"),), option="transfers_count_as_growth", at_key=True,
+                              unknown=True)
+        stated = {t for t in QUOTA_TYPES if ctx.plan_quotas[t] is None and g.after[t] is not None}
         if opts.per_type is not False:
             for t in g.grown_types:
                 zh, en = QUOTA_LABELS[t]
+                if t in stated:  # parts unknown: the total the plan states for the type is judged
+                    zh, en = render("quota.stated", "zh", {"type": zh}), render("quota.stated", "en", {"type": en})
+                key = "ST201.type-room" if possible[t] else "ST201.type" if g.moved[t] else "ST201.type-plain"
                 yield Problem(
-                    "ST201.type" if g.moved[t] else "ST201.type-plain",
+                    key,
                     {"type": Words(zh, en), "after": g.after[t], "before": g.before[t], "moved": g.moved[t],
                      "excess": g.excess(t)},
                     _where(plan, t),
-                    trail=(label("label.quotas"), (zh, en)),
+                    trail=(label("label.quotas"), QUOTA_LABELS[t]),
                     option="per_type",
                 )
         total_moved = g.total_moved
         if g.total_excess is not None and g.total_excess > 0:
             yield Problem(
-                "ST201.total" if total_moved else "ST201.total-plain",
+                "ST201.total-room" if room else "ST201.total" if total_moved else "ST201.total-plain",
                 {"after": g.total_after, "before": g.total_before, "moved": total_moved, "excess": g.total_excess},
                 _where(plan, None),
                 trail=(label("label.quotas"), label("label.total")),
                 option="per_type",
             )
         staff_moved = total_moved if opts.budget_funded_follows_transfers else 0
-        if opts.budget_funded and explicit_unknown(plan, "budget_funded"):
-            yield cannot_check(label("label.budget-funded-people"), ("budget_funded",),
-                               trail=(label("label.budget-funded-people"),), option="budget_funded")
-        elif opts.budget_funded and explicit_unknown(baseline, "budget_funded"):
-            yield cannot_check(label("label.budget-funded-people"), ("baseline", "budget_funded"),
-                               trail=(label("label.baseline"),), option="budget_funded")
-        elif (opts.budget_funded and plan.budget_funded is not None and baseline.budget_funded is not None
-                and plan.budget_funded > baseline.budget_funded + staff_moved):
-            yield Problem(
-                "ST201.budget-moved" if staff_moved else "ST201.budget",
-                {"after": plan.budget_funded, "before": baseline.budget_funded, "moved": staff_moved,
-                 "excess": plan.budget_funded - baseline.budget_funded - staff_moved},
-                ("budget_funded",),
-                trail=(label("label.budget-funded-people"),),
-                option="budget_funded",
-            )
-        if opts.leadership_posts and baseline.leadership_posts is not None:
-            posts = plan.leadership_posts()
-            if posts is None:
-                yield cannot_check(label("label.leadership-posts"), ("baseline", "leadership_posts"),
-                                   trail=(label("label.leadership-posts"),), option="leadership_posts")
-            elif posts > baseline.leadership_posts:
-                yield Problem(
-                    "ST201.posts",
-                    {"after": posts, "before": baseline.leadership_posts, "excess": posts - baseline.leadership_posts},
-                    ("baseline", "leadership_posts"),
-                    trail=(label("label.leadership-posts"),),
-                    option="leadership_posts",
-                )
+        yield from _budget_funded(plan, opts, staff_moved, bool(room))
+        yield from _leadership_posts(ctx, opts)
+
+
+def _room(ctx: Context) -> int | str:
+    """The most quota moved down the pack lets count (its transfer range's maximum)."""
+    rules = GrowthRules.of(ctx.pack)
+    return rules.room if rules.room is not None else "-"
+
+
+def _possible_moves(ctx: Context, g: Growth) -> dict[str, int]:
+    """Where the plan does not provide its transfers and the pack lets quota moved down count:
+    the growth, type by type, that quota moved down could explain (of the types the pack
+    allows, up to its maximum in all); none where the pack lets none count."""
+    rules = GrowthRules.of(ctx.pack)
+    possible = dict.fromkeys(QUOTA_TYPES, 0)
+    if not rules.transfers_count:
+        return possible
+    left = rules.room
+    for t in g.grown_types:
+        if rules.types is not None and t not in rules.types:
+            continue
+        excess = g.excess(t) or 0
+        take = excess if left is None else min(excess, left)
+        possible[t] = take
+        if left is not None:
+            left -= take
+    return possible
+
+
+def _budget_funded(plan: Plan, opts: StaffingOptions, staff_moved: int, transfers_unknown: bool) -> Iterator[Problem]:
+    """Budget-funded people against the baseline (003 "财政供养人员总量只减不增"), plus the
+    staff for quota moved down where the pack lets them follow it."""
+    baseline = plan.baseline
+    if not opts.budget_funded or baseline is None:
+        return
+    if not plan.provided("budget_funded"):
+        yield not_provided("budget_funded", option="budget_funded")
+    elif plan.budget_funded is None:
+        yield cannot_check(label("label.budget-funded-people"), ("budget_funded",),
+                           trail=(label("label.budget-funded-people"),), option="budget_funded",
+                           at_key="budget_funded" not in plan.model_fields_set)
+    elif baseline.budget_funded is None:
+        yield cannot_check(label("label.budget-funded-people"), ("baseline", "budget_funded"),
+                           trail=(label("label.baseline"),), option="budget_funded",
+                           at_key="budget_funded" not in baseline.model_fields_set)
+    elif plan.budget_funded > baseline.budget_funded + staff_moved:
+        if transfers_unknown and opts.budget_funded_follows_transfers:
+            # as many may follow quota moved down as the growth the unknown transfers may explain
+            yield Problem("ST201.budget-moved", {"after": plan.budget_funded, "before": baseline.budget_funded,
+                                                  "moved": staff_moved,
+                                                  "excess": plan.budget_funded - baseline.budget_funded - staff_moved},
+                          ("budget_funded",), trail=(label("label.budget-funded-people"),), option="budget_funded")
+            return
+        yield Problem(
+            "ST201.budget-moved" if staff_moved else "ST201.budget",
+            {"after": plan.budget_funded, "before": baseline.budget_funded, "moved": staff_moved,
+             "excess": plan.budget_funded - baseline.budget_funded - staff_moved},
+            ("budget_funded",),
+            trail=(label("label.budget-funded-people"),),
+            option="budget_funded",
+        )
+
+
+def _leadership_posts(ctx: Context, opts: StaffingOptions) -> Iterator[Problem]:
+    """Approved leadership posts (领导职数) against the baseline's, where the pack says so."""
+    plan, baseline = ctx.plan, ctx.plan.baseline
+    if not opts.leadership_posts or baseline is None:
+        return
+    if baseline.leadership_posts is None:
+        yield cannot_check(label("label.baseline-leadership-posts"), ("baseline", "leadership_posts"),
+                           trail=(label("label.baseline"),), option="leadership_posts",
+                           at_key="leadership_posts" not in baseline.model_fields_set)
+        return
+    posts = plan.leadership_posts()
+    if posts is None:
+        where = plan.unknown_post_at()
+        yield cannot_check(label("label.leadership-posts"), where or ("baseline", "leadership_posts"),
+                           trail=(label("label.leadership-posts"),), option="leadership_posts")
+    elif posts > baseline.leadership_posts:
+        yield Problem(
+            "ST201.posts",
+            {"after": posts, "before": baseline.leadership_posts, "excess": posts - baseline.leadership_posts},
+            ("baseline", "leadership_posts"),
+            trail=(label("label.leadership-posts"),),
+            option="leadership_posts",
+        )
 
 
 def _cannot_check_quotas(plan: Plan, unknown: list[str], after: Mapping[str, int | None]) -> Problem:

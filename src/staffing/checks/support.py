@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from typing import Literal
 
 from staffing.checks.base import Check, Doc, Options, Problem, not_provided, option
-from staffing.checks.context import Context
+from staffing.checks.context import Context, Unit
+from staffing.findings import Loc
 from staffing.messages import label
-from staffing.plan.names import normalize
+from staffing.plan.names import normalize, split_second_name
 from staffing.words import Words
 
 
@@ -24,12 +25,16 @@ class SupportCentreNotMerged(Check):
     """Support institutions are not merged into one service centre.
 
     ## What it checks
-    Where the pack requires one centre, the plan has one support centre (`support_center`,
-    or the one institution under `institutions` marked `support_center: true`) and no other
-    support institution (`support_institutions` is empty, and no institution of kind
-    `support` remains beside the centre).  The pack may also say how many institutions may
-    remain beside the centre (`max_remaining`) and of which kinds (`remaining_kinds`).
-    Where the plan declares its institutions not provided, the outcome is "cannot check".
+    Where the pack requires one centre, the plan has one support centre and no other support
+    institution, wherever the plan writes them.  The centre is `support_center`, the
+    institution marked `support_center: true`, or an institution named 综合服务中心 written
+    among the bodies or the institutions.  Every other institution is seen wherever it is
+    written: under `support_institutions`, under `institutions` (of kind `support`), or
+    among the bodies (with `category: institution`, or read as one from its name, such as
+    文化站 or 农业服务站; it supports the town, since the plan says nothing else, and is not
+    counted as a body).  The pack may also say how many institutions may remain beside the
+    centre (`max_remaining`) and of which kinds (`remaining_kinds`).  Where the plan declares
+    its institutions not provided, the outcome is "cannot check".
 
     ## Why it matters
     Taizhou: "为乡镇(街道)提供支持保障的事业单位,整合为乡镇(街道)综合服务中心" (004).
@@ -67,9 +72,11 @@ class SupportCentreNotMerged(Check):
         ),
     }
     doc_zh = Doc(
-        "规则包要求只设一个综合服务中心时，方案应有一个综合服务中心（`support_center`，或`institutions`中标明"
-        "`support_center: true`的事业单位），且不再另有支持保障类事业单位（`support_institutions`为空，中心之外也没有"
-        "`kind`为`support`的事业单位）。规则包还可以规定中心之外最多保留几个事业单位（`max_remaining`）及其类别"
+        "规则包要求只设一个综合服务中心时，方案应有一个综合服务中心，且不再另有支持保障类事业单位，不论写在方案的哪一部分。"
+        "综合服务中心是`support_center`、标明`support_center: true`的事业单位，或写在职能机构、事业单位中名为综合服务中心的"
+        "单位。其他事业单位写在哪里都要核对：`support_institutions`中的、`institutions`中`kind`为`support`的，以及写在职能机构"
+        "中的事业单位（写明`category: institution`，或按名称识别，如文化站、农业服务站；方案未说明的视为支持保障类，"
+        "不计入职能机构数量）。规则包还可以规定中心之外最多保留几个事业单位（`max_remaining`）及其类别"
         "（`remaining_kinds`）。方案声明未提供事业单位的，结论为“无法检查”。",
         "泰州：“为乡镇（街道）提供支持保障的事业单位，整合为乡镇（街道）综合服务中心”（《关于推进基层整合审批服务执法力量的实施方案》）。",
         "错误示例：\n"
@@ -87,31 +94,47 @@ class SupportCentreNotMerged(Check):
             yield not_provided("institutions" if not plan.provided("institutions") else "support_center",
                                option="one_centre")
             return
-        centres = [u for u in ctx.units if u.kind == "centre"]
+        centres = ctx.centres
         if opts.one_centre and not centres:
             yield Problem("ST401.missing", {}, (), option="one_centre")
         for centre in centres[1:]:  # the first is the centre; a second is one too many
-            yield Problem("ST401.two-centres", {"name": centre.name}, (*centre.loc, "support_center"),
+            yield Problem("ST401.two-centres", {"name": centre.name}, _centre_mark(centre),
                           trail=ctx.trail_of(centre), option="one_centre")
-        others = [u for u in ctx.units_written("institutions") if u.kind == "institution"]
-        kept = ctx.units_written("support_institutions")
-        for unit in others:
-            if opts.one_centre and unit.institution_kind == "support":
-                yield Problem("ST401.separate", {"name": unit.name}, (*unit.loc, "kind"), trail=ctx.trail_of(unit),
+        # every other institution, wherever the plan wrote it: among its bodies (a body read as
+        # an institution is not counted as a body, so it must be seen here), its institutions,
+        # or the support institutions kept outside the centre
+        remaining = ctx.institutions
+        for unit in remaining:
+            if unit.written == "support_institutions":
+                if opts.one_centre:
+                    yield Problem("ST401.separate", {"name": unit.name}, unit.loc, trail=ctx.trail_of(unit),
+                                  option="one_centre")
+            elif opts.one_centre and unit.institution_kind == "support":
+                yield Problem("ST401.separate", {"name": unit.name}, _kind_mark(ctx, unit), trail=ctx.trail_of(unit),
                               option="one_centre")
             elif opts.remaining_kinds is not None and unit.institution_kind not in opts.remaining_kinds:
                 zh, en = label(f"institution.{unit.institution_kind}")
                 yield Problem("ST401.kind", {"name": unit.name, "kind": Words(zh, en)},
-                              (*unit.loc, "kind"), trail=ctx.trail_of(unit), option="remaining_kinds")
-        remaining = len(others) + len(kept)
-        if opts.max_remaining is not None and remaining > opts.max_remaining:
-            names = [u.name for u in (*others, *kept)]
-            yield Problem("ST401.remaining", {"count": remaining, "limit": opts.max_remaining, "names": names},
+                              _kind_mark(ctx, unit), trail=ctx.trail_of(unit), option="remaining_kinds")
+        if opts.max_remaining is not None and len(remaining) > opts.max_remaining:
+            names = [u.name for u in remaining]
+            yield Problem("ST401.remaining", {"count": len(remaining), "limit": opts.max_remaining, "names": names},
                           ("institutions",), trail=(label("label.institutions"),), option="max_remaining", at_key=True)
-        if not opts.one_centre:
-            return
-        for unit in kept:
-            yield Problem("ST401.separate", {"name": unit.name}, unit.loc, trail=ctx.trail_of(unit), option="one_centre")
+
+
+def _centre_mark(unit: Unit) -> Loc:
+    """Where a unit is said to be the centre: its mark among the institutions, else its name."""
+    return (*unit.loc, "support_center") if unit.kind == "centre" and unit.written == "institutions" else (*unit.loc, "name")
+
+
+def _kind_mark(ctx: Context, unit: Unit) -> Loc:
+    """Where an institution's kind is said: its `kind:` among the institutions; among the
+    bodies its `category:` where written, else its name (read as an institution from it)."""
+    if unit.written == "institutions":
+        return (*unit.loc, "kind")
+    if unit.written == "bodies" and ctx.plan.bodies[int(unit.loc[1])].category is not None:
+        return (*unit.loc, "category")
+    return (*unit.loc, "name")
 
 
 class NameplateOptions(Options):
@@ -122,8 +145,11 @@ class OldNameplateKept(Check):
     """An absorbed institution's name or nameplate is kept.
 
     ## What it checks
-    A name listed under the support centre's `absorbed` must not appear again as a
-    body, a nameplate, a sub-unit or a separate institution.
+    A name the plan says was merged into the support centre (or into another institution),
+    wherever it records it (`support_center.absorbed`, an institution's `absorbed`, the
+    `merged_from` of the centre written among the bodies), must not appear again as a body,
+    a nameplate (written, or the second name in brackets after a body's name), a sub-unit
+    or a separate institution, in either script.
 
     ## Why it matters
     Taizhou: "原有机构和牌子不再保留" (004): the old bodies and nameplates are not kept.
@@ -148,7 +174,9 @@ class OldNameplateKept(Check):
         ),
     }
     doc_zh = Doc(
-        "列在综合服务中心`absorbed`下的名称，不得再作为职能机构、加挂牌子、内设科室或单独的事业单位出现。",
+        "方案写明已并入综合服务中心（或其他事业单位）的名称，不论记在哪里（`support_center.absorbed`、事业单位的`absorbed`、"
+        "写在职能机构中的综合服务中心的`merged_from`），都不得再作为职能机构、加挂牌子（写明的，或机构名称后括号中的名称）、"
+        "内设科室或单独的事业单位出现，简繁体均同。",
         "泰州：“原有机构和牌子不再保留”（《关于推进基层整合审批服务执法力量的实施方案》）。",
         "错误示例：综合服务中心已整合农业服务中心，经济发展局却加挂农业服务中心牌子。\n"
         "    support_center: {name: 综合服务中心, absorbed: [农业服务中心]}\n"
@@ -159,25 +187,27 @@ class OldNameplateKept(Check):
     )
 
     def run(self, ctx: Context, opts: NameplateOptions) -> Iterator[Problem]:
-        centres = ctx.units_written("support_center")
-        if not opts.forbid or not centres:
+        if not opts.forbid:
             return
-        absorbed = {normalize(n): n for c in centres for n in c.absorbed}
+        # what was merged, wherever the plan records it: the centre's `absorbed` (written as the
+        # plan's support centre or as an institution marked as the centre) and any institution's
+        absorbed = {normalize(n): n for u in ctx.units for n in u.absorbed}
+        if not absorbed:
+            return
         town = ctx.plan.town.name
         for unit in ctx.units:
-            if unit.kind == "body":
-                named = ((unit.name, unit.name),)
-                if normalize(unit.name) in absorbed:
-                    yield Problem("ST402", {"name": unit.name, "holder": town}, (*unit.loc, "name"), trail=named,
+            if unit.kind == "dispatched":
+                continue  # a county department's unit, not one of the town's old ones
+            if normalize(unit.name) in absorbed or normalize(split_second_name(unit.name)[0]) in absorbed:
+                holder = town
+                trail = ctx.trail_of(unit)
+                if unit.kind == "section" and unit.parent is not None:
+                    holder = ctx.plan.bodies[int(unit.parent[1])].name
+                    trail = ((holder, holder),)
+                yield Problem("ST402", {"name": unit.name, "holder": holder}, (*unit.loc, "name"), trail=trail,
+                              option="forbid")
+            for j, plate in enumerate(unit.names_carried):
+                if normalize(plate) in absorbed:
+                    at = (*unit.loc, "nameplates", j) if j < len(unit.nameplates) else (*unit.loc, "name")
+                    yield Problem("ST402", {"name": plate, "holder": unit.name}, at, trail=ctx.trail_of(unit),
                                   option="forbid")
-            elif unit.kind == "section" and unit.parent is not None and normalize(unit.name) in absorbed:
-                owner = ctx.plan.bodies[int(unit.parent[1])].name
-                yield Problem("ST402", {"name": unit.name, "holder": owner}, (*unit.loc, "name"),
-                              trail=((owner, owner),), option="forbid")
-            elif unit.written == "support_institutions" and normalize(unit.name) in absorbed:
-                yield Problem("ST402", {"name": unit.name, "holder": town}, (*unit.loc, "name"), option="forbid")
-            if unit.written in ("support_center", "bodies"):
-                for j, plate in enumerate(unit.nameplates):
-                    if normalize(plate) in absorbed:
-                        yield Problem("ST402", {"name": plate, "holder": unit.name}, (*unit.loc, "nameplates", j),
-                                      trail=((unit.name, unit.name),) if unit.kind == "body" else (), option="forbid")

@@ -101,6 +101,12 @@ def pack_lines(pack: Any, folders: tuple[str, ...], lang: str) -> list[str]:
     lines.append("    " + render("rules.extends-line", lang, {"chain": chain}))
     units = shown_value(list(pack.applies_to), pack, lang) if lang == "zh" else ", ".join(pack.applies_to)
     lines.append("    " + render("rules.applies-line", lang, {"units": units}))
+    if pack.scope.place:  # a pack that binds one province, city or county says which, and why
+        inferred = bool(pack.jurisdiction_source and pack.jurisdiction_source.endswith(" (inferred)"))
+        source = pack.jurisdiction_source[: -len(" (inferred)")] if inferred and pack.jurisdiction_source else pack.jurisdiction_source
+        lines.append("    " + render("rules.jurisdiction-line", lang, {
+            "place": pack.jurisdiction.get(lang) or pack.jurisdiction.get("zh", ""),
+            "source": _cited(pack, source, inferred, lang)}))
     # the pack's own notes first, then those it inherits, each marked with the pack that wrote it
     for note in sorted(pack.inferred, key=lambda n: n.get("pack", pack.id) != pack.id):
         if note.get("pack", pack.id) == pack.id:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from staffing.checks import BY_SLUG
 from staffing.checks.base import Direction, direction
-from staffing.checks.pack import SHIPPED, CheckSetting, Loosening, Pack, Param
+from staffing.checks.pack import PLACES, SHIPPED, CheckSetting, Loosening, Pack, Param, Scope
 from staffing.errors import InputProblem, problem
 from staffing.findings import Severity
 from staffing.io.load import Document, display_path, load_file
@@ -72,7 +72,7 @@ def _param(doc: Document, slug: str, name: str, raw: Any, loc: tuple[str | int, 
     return Param(raw["value"], source, bool(raw.get("inferred", False)), doc.path, vline, vcol)
 
 
-def _check_setting(doc: Document, slug: str, raw: Any) -> CheckSetting:
+def _check_setting(doc: Document, slug: str, raw: Any, pack_id: str) -> CheckSetting:
     """One check's settings in a pack (`checks: {slug: …}`): switched on or off, its
     severity, its source and its options, each option validated against the check's."""
     check = BY_SLUG.get(slug)
@@ -80,7 +80,7 @@ def _check_setting(doc: Document, slug: str, raw: Any) -> CheckSetting:
         line, col = doc.locate(("checks", slug), key=True)
         raise problem(doc.path, "pack.unknown-check", line, col, check=slug)
     raw = raw or {}
-    setting = CheckSetting()
+    setting = CheckSetting(declared=[pack_id])
     for name, value in raw.items():
         if name in ("enabled", "severity"):
             setting.marks[name] = (doc.path, *doc.locate(("checks", slug, name)))
@@ -121,7 +121,7 @@ def _check_setting(doc: Document, slug: str, raw: Any) -> CheckSetting:
 def parse_pack(doc: Document) -> Pack:
     data = doc.data
     known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "requires", "inferred", "roles", "ranks",
-             "titles", "post_ranks", "categories", "checks",
+             "titles", "post_ranks", "post_rank_equivalents", "domain_words", "body_rank_from", "categories", "recognition", "checks",
              "document", "documents"}
     for key in data:
         if key not in known:
@@ -133,7 +133,7 @@ def parse_pack(doc: Document) -> Pack:
     checks: dict[str, CheckSetting] = {}
     raw_checks = _text(doc, ("checks",), data.get("checks") or {}, "checks", dict)
     for slug, raw in raw_checks.items():
-        checks[slug] = _check_setting(doc, slug, raw)
+        checks[slug] = _check_setting(doc, slug, raw, str(data["id"]))
     effective = data.get("effective")
     effective_source: str | None = None
     effective_inferred = False
@@ -151,28 +151,78 @@ def parse_pack(doc: Document) -> Pack:
             line, col = doc.locate(("requires", name), key=True)
             raise problem(doc.path, "pack.field", line, col, field=f"requires.{name}")
         requires[name] = _param(doc, "", name, raw, ("requires", name))
+    jurisdiction, jurisdiction_source = _jurisdiction(doc, data.get("jurisdiction"))
+    applies_to, applies_source = _applies_to(doc, data.get("applies_to"))
     return Pack(
         id=str(data["id"]),
         title=dict(data.get("title") or {}),
-        jurisdiction=dict(data.get("jurisdiction") or {}),
+        jurisdiction=jurisdiction,
+        jurisdiction_source=jurisdiction_source,
+        applies_source=applies_source,
         effective=effective if isinstance(effective, _dt.date) else None,
         effective_source=effective_source,
         effective_inferred=effective_inferred,
         effective_note=effective_note,
         requires=requires,
         extends=data.get("extends"),
-        applies_to=list(data.get("applies_to") or []),
+        applies_to=applies_to,
         inferred=[{**note, "pack": str(data["id"]), "pack_zh": str(title.get("zh", data["id"])),
                    "pack_en": str(title.get("en", data["id"]))} for note in _notes(doc, data.get("inferred"))],
         roles=dict(data.get("roles") or {}),
         ranks=list(data.get("ranks") or []),
         post_ranks=list(data.get("post_ranks") or []),
+        post_rank_equivalents={str(k): str(v) for k, v in
+                               _text(doc, ("post_rank_equivalents",), data.get("post_rank_equivalents") or {},
+                                     "post_rank_equivalents", dict).items()},
+        body_rank_from=_optional_text(doc, data, "body_rank_from"),
+        domain_words={str(k): [str(w) for w in (v or [])] for k, v in
+                      _text(doc, ("domain_words",), data.get("domain_words") or {}, "domain_words", dict).items()},
         titles=dict(data.get("titles") or {}),
         checks=checks,
         file=doc.path,
         categories=dict(data.get("categories") or {}),
+        recognition=dict(_text(doc, ("recognition",), data.get("recognition") or {}, "recognition", dict)),
         document=_document_ref(doc, data.get("document")),
         documents=_documents(doc),
+    )
+
+
+def _jurisdiction(doc: Document, raw: Any) -> tuple[dict[str, str], str | None]:
+    """A pack's jurisdiction as data: its name ({zh, en}), the places it covers (province,
+    city, county, town; a place it does not name is any) and the source that says so."""
+    if raw is None:
+        return {}, None
+    _text(doc, ("jurisdiction",), raw, "jurisdiction", dict)
+    allowed = {"zh", "en", "source", "inferred", "note", *PLACES}
+    for key in raw:
+        if key not in allowed:
+            line, col = doc.locate(("jurisdiction", key), key=True)
+            raise problem(doc.path, "pack.field", line, col, field=f"jurisdiction.{key}")
+    out = {str(k): str(v) for k, v in raw.items() if k not in ("source", "inferred", "note")}
+    source = _cite(raw.get("source"))
+    if any(k in PLACES for k in raw) and source is None:
+        line, col = doc.locate(("jurisdiction",))
+        raise problem(doc.path, "pack.no-source", line, col, check="jurisdiction", option="source")
+    return out, (source + " (inferred)" if source and raw.get("inferred") else source)
+
+
+def _applies_to(doc: Document, raw: Any) -> tuple[list[str], str | None]:
+    """The kinds of unit a pack covers: a list, or {value: [...], source: {seed, quote}}."""
+    if isinstance(raw, dict):
+        param = _param(doc, "", "applies_to", raw, ("applies_to",))
+        return list(param.value or []), (param.source + " (inferred)" if param.source and param.inferred else param.source)
+    return list(_text(doc, ("applies_to",), raw or [], "applies_to", list)), None
+
+
+def _scope(pack: Pack, parent: Scope | None) -> Scope:
+    """A pack's scope: what it says, and what it leaves unsaid inherited from its parent."""
+    place = {k: v for k, v in pack.jurisdiction.items() if k in PLACES}
+    needs = pack.requires.get("developed_town")
+    return Scope(
+        pack.id, pack.title or (parent.title if parent else {}),
+        tuple(pack.applies_to) or (parent.applies_to if parent else ()),
+        bool(needs.value) if needs is not None else (parent.developed_only if parent else False),
+        place or (dict(parent.place) if parent else {}),
     )
 
 
@@ -184,6 +234,11 @@ def _notes(doc: Document, raw: Any) -> list[dict[str, str]]:
         _text(doc, ("inferred", i), note, "inferred", dict)
         out.append({k: str(v) for k, v in note.items() if k in ("zh", "en")})
     return out
+
+
+def _optional_text(doc: Document, data: dict[str, Any], key: str) -> str | None:
+    raw = data.get(key)
+    return None if raw is None else str(_text(doc, (key,), raw, key, str))
 
 
 def _document_ref(doc: Document, raw: Any) -> str | None:
@@ -264,11 +319,16 @@ def merge(parent: Pack, child: Pack) -> Pack:
             marks={**p.marks, **c.marks},
             source=c.source or p.source,
             inferred=c.inferred if c.source else p.inferred,
+            declared=p.declared + [d for d in c.declared if d not in p.declared],
         )
     return Pack(
         id=child.id,
         title=child.title or parent.title,
         jurisdiction=child.jurisdiction or parent.jurisdiction,
+        jurisdiction_source=(child.jurisdiction_source if any(k in PLACES for k in child.jurisdiction)
+                             else parent.jurisdiction_source),
+        applies_source=child.applies_source if child.applies_to else parent.applies_source,
+        scopes={**parent.scopes, child.id: _scope(child, parent.scopes.get(parent.id))},
         effective=child.effective or parent.effective,
         effective_source=child.effective_source if child.effective else parent.effective_source,
         effective_inferred=child.effective_inferred if child.effective else parent.effective_inferred,
@@ -279,8 +339,12 @@ def merge(parent: Pack, child: Pack) -> Pack:
         inferred=parent.inferred + child.inferred,
         roles={**parent.roles, **child.roles},
         categories={**parent.categories, **child.categories},
+        recognition={**parent.recognition, **child.recognition},
         ranks=child.ranks or parent.ranks,
         post_ranks=child.post_ranks or parent.post_ranks,
+        post_rank_equivalents=child.post_rank_equivalents or parent.post_rank_equivalents,
+        body_rank_from=child.body_rank_from or parent.body_rank_from,
+        domain_words={**parent.domain_words, **child.domain_words},
         titles=child.titles or parent.titles,
         checks=checks,
         file=child.file,
@@ -371,6 +435,7 @@ def _resolve(ref: str, folders: tuple[str, ...], _depth: int) -> Pack:
         return merge(parent, pack)
     pack.chain = [pack.id]
     pack.files = [pack.file]
+    pack.scopes = {pack.id: _scope(pack, None)}
     return pack
 
 

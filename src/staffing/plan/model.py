@@ -20,6 +20,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from pydantic_core import PydanticCustomError
 
 from staffing import vocabulary
+from staffing.plan.names import simplified
 
 Count = Annotated[int, Field(ge=0, strict=True)]
 # A figure that may be unknown: null / ~ (never 0 for "not stated")
@@ -51,7 +52,8 @@ def _code_of(words: dict[str, str], value: object) -> object:
     # the usual case, a code, costs one dict look-up (this runs for every enumerated value)
     if type(value) is not str or value in words:
         return words.get(value, value) if type(value) is str else value
-    return words.get(value.strip(), value)
+    # a word written in traditional script (屬地管理, 鎮) is the same word
+    return words.get(value.strip()) or words.get(simplified(value.strip()), value)
 
 
 def chinese_words(codes: tuple[str, ...]) -> list[str]:
@@ -71,6 +73,10 @@ def chinese(enum: str) -> BeforeValidator:
 
 # How a sentence names each quota type (行政编制 …), from the vocabulary.
 QUOTA_LABELS: dict[str, tuple[str, str]] = {t: vocabulary.named("quota_type", t) for t in QUOTA_TYPES}
+
+
+# A yes-or-no field: true / false, or 是 / 否 as the plan workbook's drop-downs and a 编办 write it.
+YesNo = Annotated[bool, chinese("bool")]
 
 
 class _Model(BaseModel):
@@ -99,7 +105,8 @@ class Quotas(_Model):
             return data
         out: dict[Any, Any] = {}
         for k, v in data.items():
-            code = k if k in QUOTA_TYPES or not isinstance(k, str) else (vocabulary.code_of("quota_type", k.strip()) or k)
+            code = k if k in QUOTA_TYPES or not isinstance(k, str) else (
+                vocabulary.code_of("quota_type", k.strip()) or vocabulary.code_of("quota_type", simplified(k.strip())) or k)
             if code in out:
                 raise PydanticCustomError("quota_twice", "the quota type {code} is written twice", {"code": code})
             out[code] = v
@@ -147,7 +154,7 @@ class Town(_Model):
         description="12-digit statistical division code (统计用区划代码); null when the source does not give it"
     )
     unit_type: Annotated[UnitType, chinese("unit_type")] = Field(description="town 镇 / township 乡 / street 街道")
-    developed_town: bool = Field(False, description="经济发达镇 economically developed town")
+    developed_town: YesNo = Field(False, description="经济发达镇 economically developed town")
     developed_town_document: Name | None = Field(
         None, description="批复文号 of the approval as a developed town, where it is not on the pack's list"
     )
@@ -223,7 +230,7 @@ class Institution(_Model):
     """事业单位: a public institution of the town, with its quotas, leaders and people."""
 
     name: Name
-    support_center: bool = Field(False, description="this is the town's 综合服务中心 (at most one)")
+    support_center: YesNo = Field(False, description="this is the town's 综合服务中心 (at most one)")
     kind: Annotated[Literal["support", "service", "other"], chinese("inst_kind")] = Field(
         "support", description="support 支持保障类 / service 公益服务类 / other",
     )
@@ -314,7 +321,7 @@ class Totals(_Model):
 
 
 class ListEntry(_Model):
-    present: bool = True
+    present: YesNo = True
     document: Name | None = None
     items: Count | None = None
 
@@ -327,7 +334,7 @@ class FiveLists(_Model):
     responsibility: ListEntry | None = Field(None, description="责任清单")
     service: ListEntry | None = Field(None, description="服务清单")
     lead_supporting: ListEntry | None = Field(None, description="主体责任与配合责任清单")
-    duty_admission: bool | None = Field(None, description="职责准入制度 in place")
+    duty_admission: YesNo | None = Field(None, description="职责准入制度 in place")
 
 
 class ReturnedPowers(_Model):
@@ -356,13 +363,13 @@ class Powers(_Model):
 class Grid(_Model):
     grids: Figure = Field(description="网格数; null: unknown")
     workers: Figure = Field(0, description="网格员; null: unknown")
-    unified: bool = Field(True, description="多网合一: one integrated grid")
+    unified: YesNo = Field(True, description="多网合一: one integrated grid")
 
 
 class CommandCenter(_Model):
     name: Name
     body: Name | None = Field(None, description="the body that hosts it, if any")
-    staffed_24h: bool = False
+    staffed_24h: YesNo = False
     domain_posts: Count = Field(0, description="领域事项流转岗: posts of the domains whose matters the centre dispatches")
     domains: list[Name] = Field(
         [], description="the domains those posts serve, e.g. 自然资源和规划, 城市管理, 综治信访, 环境保护",
@@ -373,7 +380,7 @@ class DevelopmentZone(_Model):
     """一套班子、两块牌子: a zone run by the town's own leadership."""
 
     name: Name
-    shared_leadership: bool = True
+    shared_leadership: YesNo = True
     body: Name | None = Field(None, description="body that carries the zone's nameplate")
 
 
@@ -467,6 +474,20 @@ class Plan(_Model):
                 return loc + ("quotas", quota_type), names[loc]
         return None
 
+    def unknown_post_at(self) -> tuple[str | int, ...] | None:
+        """Where an approved leadership post is first unknown (the `approved` field), or None."""
+        holders: list[tuple[tuple[str | int, ...], list[LeadershipPost]]] = [
+            (("bodies", i), b.leadership) for i, b in enumerate(self.bodies)]
+        holders += [(("support_institutions", i), c.leadership) for i, c in enumerate(self.support_institutions)]
+        holders += [(("institutions", i), c.leadership) for i, c in enumerate(self.institutions)]
+        if self.support_center is not None:
+            holders.append((("support_center",), self.support_center.leadership))
+        for loc, posts in holders:
+            for j, p in enumerate(posts):
+                if p.approved is None:
+                    return (*loc, "leadership", j, "approved")
+        return None
+
     def leadership_posts(self) -> int | None:
         """Approved leadership posts (领导职数) in every body and institution; None when any
         is unknown."""
@@ -494,7 +515,9 @@ def lacks_baseline(data: object) -> bool:
         return False
     declared = data.get("not_provided")
     return not (isinstance(declared, list)
-                and any(isinstance(d, str) and vocabulary.code_of("section", d.strip()) == "baseline" for d in declared))
+                and any(isinstance(d, str) and "baseline" in (vocabulary.code_of("section", d.strip()),
+                                                              vocabulary.code_of("section", simplified(d.strip())))
+                        for d in declared))
 
 
 def explicit_unknown(model: BaseModel, field: str) -> bool:

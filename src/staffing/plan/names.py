@@ -3,12 +3,14 @@ full-width forms.  Two names are the same body when their normal forms are equal
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 import opencc
 
 _T2S = opencc.OpenCC("t2s")
+_S2T: opencc.OpenCC | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -17,6 +19,20 @@ def normalize(name: str) -> str:
     text = unicodedata.normalize("NFKC", name)
     text = "".join(text.split())
     return _T2S.convert(text)
+
+
+def simplified(text: str) -> str:
+    """The text in simplified script, as it is otherwise written (a quote from a seed saved in
+    traditional script, shown to a reader of simplified Chinese)."""
+    return _T2S.convert(text)
+
+
+def traditional(text: str) -> str:
+    """The text in traditional script (the forms a plan written so may use), for the schema."""
+    global _S2T
+    if _S2T is None:
+        _S2T = opencc.OpenCC("s2t")
+    return str(_S2T.convert(text))
 
 
 def normalize_many(names: list[str]) -> list[str]:
@@ -33,3 +49,18 @@ def strip_town(name: str, town: str) -> str:
     """`涌山镇综合行政执法局` → `综合行政执法局` when the town is 涌山镇."""
     n, t = normalize(name), normalize(town)
     return n[len(t):] if t and n.startswith(t) and len(n) > len(t) else n
+
+
+# A name followed by a second name in brackets, as plans write a body that carries another
+# nameplate: 党政办公室（人大办公室）, 纪工委(监察组).  Brackets inside a name (乡镇(街道)综合…)
+# are part of it.
+_SECOND = re.compile(r"^(?P<first>[^（(）)]+?)\s*[（(](?P<second>[^（(）)]+)[）)]\s*$")
+
+
+def split_second_name(name: str) -> tuple[str, str | None]:
+    """`党政办公室（人大办公室）` → (`党政办公室`, `人大办公室`): the body is the first name and
+    carries the bracketed one as a nameplate; a name without one → (name, None)."""
+    m = _SECOND.match(name)
+    if m is None:
+        return name, None
+    return m["first"].strip(), m["second"].strip()

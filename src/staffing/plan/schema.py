@@ -6,6 +6,7 @@ from typing import Any
 
 from staffing import __version__
 from staffing.plan.model import QUOTA_TYPES, Plan, chinese_words
+from staffing.plan.names import traditional
 from staffing.vocabulary import words_for
 
 
@@ -35,9 +36,13 @@ def _with_chinese_values(node: Any) -> Any:
         for code in QUOTA_TYPES:
             for word in words_for("quota_type", code):
                 fields.setdefault(word, fields[code])
+                fields.setdefault(traditional(word), fields[code])
     values = out.get("enum")
     if isinstance(values, list) and all(isinstance(v, str) for v in values):
         words = chinese_words(tuple(values))
         if words:
-            out["enum"] = [*values, *words]
+            out["enum"] = [*values, *dict.fromkeys([*words, *(traditional(w) for w in words)])]
+    if out.get("type") == "boolean":  # a yes-or-no field: 是 / 否 too
+        rest = {k: v for k, v in out.items() if k != "type"}
+        return {**rest, "anyOf": [{"type": "boolean"}, {"enum": words_for("bool", "true") + words_for("bool", "false")}]}
     return out

@@ -290,7 +290,19 @@ _OWNED = {"subunits": "xlsx.sheet.subunits", "leadership": "xlsx.sheet.leadershi
 
 _HEADERS: dict[tuple[str, ...], str] = {}
 _LISTS = {"bodies": "xlsx.sheet.bodies", "dispatched_units": "xlsx.sheet.dispatched",
-          "leadership_team": "xlsx.sheet.team", "transfers": "xlsx.sheet.transfers", "institutions": "xlsx.sheet.institutions"}
+          "leadership_team": "xlsx.sheet.team", "transfers": "xlsx.sheet.transfers", "institutions": "xlsx.sheet.institutions",
+          "support_institutions": "section.support_institutions"}
+# fields the workbook names for a body only, named the same way for the centre and the institutions
+_LIKE_A_BODY = ("support_center", "support_institutions", "institutions")
+
+
+def _like_a_body(pattern: tuple[str, ...]) -> str | None:
+    """The workbook's label of the same field of a body (行政编制（名）, 实有人数（人）, 名称 …), for a
+    unit the workbook writes elsewhere: the centre, a support institution, an institution."""
+    if not pattern or pattern[0] not in _LIKE_A_BODY:
+        return None
+    tail = pattern[1:] if pattern[0] == "support_center" else pattern[2:]
+    return _HEADERS.get(("bodies", "*", *tail)) if tail else None
 
 
 def field_words(data: Any, loc: Loc) -> tuple[str, str]:
@@ -307,6 +319,10 @@ def field_words(data: Any, loc: Loc) -> tuple[str, str]:
             return words
     if len(loc) == 2 and isinstance(loc[1], int) and str(loc[0]) in _LISTS:  # an item of a list
         return _item(data, loc, "", "")
+    if key is None and (key := _like_a_body(pattern)) is not None and pattern[0] == "support_center":
+        zh, en = CATALOGUE[key]
+        owner = CATALOGUE["section.support_center"]
+        return (render("place.of", "zh", {"owner": owner[0], "part": zh}), render("place.of", "en", {"owner": owner[1], "part": en}))
     if key is None:
         path = dotted(loc)
         return path, path

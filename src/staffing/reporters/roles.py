@@ -34,10 +34,15 @@ def explain(result: FileResult, lang: str) -> str:
         cat_how = _t(f"category-how.{reading.category_how}", lang,
                      rule=quote.format(reading.category_rule) if reading.category_rule else "")
         if i in counted:
-            verdict = _t("counted", lang)
+            verdict = _t("counted.platform" if ctx.platform_counted(i) else "counted", lang)
         else:
             reason = reasons.get(i, "functional")
-            verdict = _t(f"not-counted.{reason if reason in ('zone', 'nested') else 'category'}", lang)
-        out.append(_v(f"  {body.name}  ") + _t("line", lang, roles=roles, how=how, category=category,
-                                                 category_how=cat_how, verdict=verdict))
+            verdict = _t(f"not-counted.{reason if reason in ('zone', 'nested', 'platform') else 'category'}", lang)
+            unit = next(u for u in ctx.units if u.loc == ("bodies", i))
+            if unit.is_institution:  # written among the bodies, held by the support-centre rules
+                verdict = _t("not-counted.centre" if ctx.is_centre(unit) else "not-counted.institution", lang)
+        line = _t("line", lang, roles=roles, how=how, category=category, category_how=cat_how, verdict=verdict)
+        if reading.second_name is not None:
+            line += text("sep.clause", lang) + _t("second-name", lang, name=_v(reading.second_name))
+        out.append(_v(f"  {body.name}  ") + line)
     return "\n".join(out) + "\n"

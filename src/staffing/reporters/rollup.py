@@ -19,15 +19,18 @@ def rollup_text(data: dict[str, Any], lang: str, top: int = 20) -> str:
         out.append(t("per-check"))
         for row in data["findings_per_check"]:
             name = check_name(row["code"], row["slug"], lang)
-            out.append("  " + t("check-row", code=row["code"], name=name, count=row["count"]))
+            unknown = row.get("unknown", 0)
+            out.append("  " + t("check-row-unknown" if unknown else "check-row", code=row["code"], name=name,
+                                count=row["count"], unknown=unknown))
     out.append(t("per-province"))
     for row in data["per_province"]:
-        out.append(f"  {row['province']}：" + t("row", plans=row["plans"], failed=row["failed"], findings=row["findings"]))
+        out.append(f"  {row['province']}：" + t("row", plans=row["plans"], failed=row["failed"], findings=row["findings"],
+                                                  unknown=row.get("unknown", 0)))
     rows = sorted(data["per_county"], key=lambda r: (-r["findings"], r["province"], r["city"], r["county"]))
     shown = [r for r in rows if r["findings"]][:top]
     if shown:
         out.append(t("top-counties", shown=len(shown), total=len(rows)))
         for row in shown:
             out.append(f"  {row['province']}{row['city']}{row['county']}：" + t(
-                "row", plans=row["plans"], failed=row["failed"], findings=row["findings"]))
+                "row", plans=row["plans"], failed=row["failed"], findings=row["findings"], unknown=row.get("unknown", 0)))
     return "\n".join(out) + "\n"

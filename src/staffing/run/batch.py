@@ -497,17 +497,33 @@ def _pooled(paths: Sequence[Any], jobs: int, settings: Settings, location: tuple
 
 
 def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -> dict[str, Any]:
-    """Plans checked, passed, failed; findings per check, per county, per province."""
+    """Plans checked, passed, failed; per check, per county, per province, the problems found
+    (errors and warnings that bind, not waived) and, apart, what could not be checked: a
+    "cannot check" is never counted as a problem, nor is a finding shown for information."""
     plans = [r for r in results if not os.path.basename(r.path).startswith("_")]
     counties = [r for r in results if os.path.basename(r.path).startswith("_")]
     per_check: Counter[str] = Counter()
+    unknown_per_check: Counter[str] = Counter()
     slug_of: dict[str, str] = {}
-    per_county: dict[tuple[str, str, str], dict[str, int]] = defaultdict(lambda: {"plans": 0, "passed": 0, "failed": 0, "incomplete": 0, "unusable": 0, "findings": 0})
-    per_province: dict[str, dict[str, int]] = defaultdict(lambda: {"plans": 0, "passed": 0, "failed": 0, "incomplete": 0, "unusable": 0, "findings": 0})
+
+    def empty() -> dict[str, int]:
+        return {"plans": 0, "passed": 0, "failed": 0, "incomplete": 0, "unusable": 0, "findings": 0, "unknown": 0}
+
+    per_county: dict[tuple[str, str, str], dict[str, int]] = defaultdict(empty)
+    per_province: dict[str, dict[str, int]] = defaultdict(empty)
     statuses: Counter[str] = Counter()
+
+    def problems(r: FileResult) -> int:
+        return sum(1 for f in r.findings if not f.waived and f.severity in (Severity.ERROR, Severity.WARNING))
+
+    def unknowns(r: FileResult) -> int:
+        return sum(1 for f in r.findings if not f.waived and f.severity == Severity.UNKNOWN)
+
     for r in results:
         for f in r.findings:
-            per_check[f.code] += 1
+            if f.waived or f.severity not in (Severity.ERROR, Severity.WARNING, Severity.UNKNOWN):
+                continue
+            (unknown_per_check if f.severity == Severity.UNKNOWN else per_check)[f.code] += 1
             slug_of[f.code] = f.slug
     for r in plans:
         st = status(r)
@@ -524,15 +540,17 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
         for bucket in (per_county[keyc], per_province[prov]):
             bucket["plans"] += 1
             bucket[label] += 1
-            bucket["findings"] += len(r.findings)
+            bucket["findings"] += problems(r)
+            bucket["unknown"] += unknowns(r)
     for r in counties:
         if not r.findings:
             continue
         name = r.findings[0].trail[0].zh if r.findings[0].trail else "?"
         for key in per_county:
             if key[2] == name:
-                per_county[key]["findings"] += len(r.findings)
-                per_province[key[0]]["findings"] += len(r.findings)
+                for bucket in (per_county[key], per_province[key[0]]):
+                    bucket["findings"] += problems(r)
+                    bucket["unknown"] += unknowns(r)
                 break
     return {
         "plans": len(plans),
@@ -542,7 +560,8 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
         "unusable": statuses["error"],
         "county_files": len(counties),
         "county_files_failed": sum(1 for r in counties if status(r) not in ("pass", "incomplete")),
-        "findings_per_check": [{"code": c, "slug": slug_of[c], "count": n} for c, n in sorted(per_check.items())],
+        "findings_per_check": [{"code": c, "slug": slug_of[c], "count": per_check[c], "unknown": unknown_per_check[c]}
+                               for c in sorted(set(per_check) | set(unknown_per_check))],
         "per_county": [{"province": k[0], "city": k[1], "county": k[2], **v} for k, v in sorted(per_county.items())],
         "per_province": [{"province": k, **v} for k, v in sorted(per_province.items())],
     }

@@ -11,10 +11,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from staffing.checks import COUNTY_CHECKS
-from staffing.checks.county import COUNTY_FILE, CountyContext, CountyFile, CountyVacanciesNotFirst, TownDuty
+from staffing.checks.county import (
+    COUNTY_FILE,
+    CountyContext,
+    CountyFile,
+    CountyRecruitmentOverVacancies,
+    CountyVacanciesNotFirst,
+    TownDuty,
+)
 from staffing.checks.growth import TRANSFER_OUT_OF_RANGE
 from staffing.errors import InputProblem, visible
-from staffing.findings import Finding
+from staffing.findings import Finding, Severity
 from staffing.io.load import DEFAULT_LIMITS, Document, Limits
 from staffing.packs.load import resolve
 from staffing.plan.summary import PlanSummary
@@ -78,6 +85,22 @@ def vacancies_first(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -
     return None
 
 
+def within_vacancies(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -> dict[str, TownDuty]:
+    """The towns whose pack keeps the county's recruitment within their vacancies (ST955), by
+    the town's name, with the rule's source."""
+    out: dict[str, TownDuty] = {}
+    for plan in towns:
+        try:
+            pack = resolve(plan.rule_pack, packs)
+        except InputProblem:
+            continue
+        setting = pack.setting(CountyRecruitmentOverVacancies)
+        if setting is not None and setting.enabled and pack.options(CountyRecruitmentOverVacancies).within_vacancies:
+            source = pack.source(CountyRecruitmentOverVacancies.slug, "within_vacancies")
+            out[plan.town.name] = TownDuty(1, source, pack.cited(source))
+    return out
+
+
 def check_county(source: Source, towns: Sequence[FileResult], packs: tuple[str, ...] = (),
                  limits: Limits = DEFAULT_LIMITS) -> FileResult:
     """Check one county file (on disk, or its bytes held in memory) against the results of
@@ -93,9 +116,11 @@ def check_county(source: Source, towns: Sequence[FileResult], packs: tuple[str, 
         result.error = exc if exc.file == shown else exc.renamed(shown)
         return result
     summaries = [r.summary for r in towns if r.summary is not None]
-    ctx = CountyContext(cf, summaries, town_duties(summaries, packs), vacancies_first(summaries, packs))
+    ctx = CountyContext(cf, summaries, town_duties(summaries, packs), vacancies_first(summaries, packs),
+                        within_vacancies(summaries, packs))
     head = (Words.same(visible(ctx.county)),)
-    result.findings = [finding_of(check, prob, doc, check.severity, head, prob.cite, ctx.cited(prob.cite))
+    result.findings = [finding_of(check, prob, doc, Severity.UNKNOWN if prob.unknown else prob.severity or check.severity,
+                                  head, prob.cite, ctx.cited(prob.cite))
                        for check in COUNTY_CHECKS for prob in check().run(ctx, check.options())]
     result.findings.sort(key=Finding.sort_key)
     return result

@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from staffing.checks import (
-    BY_CODE,
     FORMULA_VALUE_USED,
     PACK_LOOSENS_PARENT,
     PLAN_CHECKS,
@@ -99,6 +98,7 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = DEFAU
     per_check = settings.limits.max_findings_per_check
     room = settings.limits.max_findings_per_file
     advisory = False
+    binding: list[bool] = []  # each finding: does the pack it rests on cover the plan (ST802)?
     for check, opts in active_checks(pack, settings):
         listed = 0
         more: Problem | None = None  # the first one left out, for where the summary points
@@ -122,14 +122,19 @@ def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = DEFAU
             source = prob.cite or pack.source(check.slug, prob.option)
             findings.append(finding_of(check, prob, doc, _severity(check, pack, prob.severity, prob.unknown), head,
                                        source, pack.cited(source)))
+            binding.append(check.others_advisory or pack.binds(check.slug, prob.option, plan.town))
             advisory = advisory or check.others_advisory
         if more is not None:
             assert more_severity is not None
             params = {"count": more_count, "listed": listed}
             findings.append(make_finding(check, "run.more-findings", params, place(doc, more.loc, more.at_key, cell=False),
                                          more_severity, head))
-    if advisory:  # a check says the pack does not cover this plan: what else it says does not bind
-        findings = [f if BY_CODE[f.code].others_advisory else replace(f, severity=Severity.INFO) for f in findings]
+            binding.append(check.others_advisory or pack.binds(check.slug, more.option, plan.town))
+    if advisory:
+        # a check says the pack does not cover this plan: what rests on that pack (its options,
+        # or a check only it names) does not bind; what the packs it extends say of a unit they
+        # do cover (the base pack's 超编, Jiangsu's common rules) keeps its severity
+        findings = [f if binds else replace(f, severity=Severity.INFO) for f, binds in zip(findings, binding, strict=True)]
     findings.extend(reading_notes(plan, doc))
     findings.sort(key=Finding.sort_key)
     return findings

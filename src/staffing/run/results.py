@@ -134,6 +134,7 @@ class Run:
             "unusable": plans.count("error"),
             "county_files": len(county),
             "county_failed": county.count("fail"),
+            "county_incomplete": county.count("incomplete"),
             "county_unusable": county.count("error"),
             "errors": sum(1 for f in every if f.severity == Severity.ERROR and not f.waived),
             "warnings": sum(1 for f in every if f.severity == Severity.WARNING and not f.waived),
@@ -150,7 +151,8 @@ class Run:
             return Exit.UNUSABLE
         if counts["failed"] or counts["county_failed"] or any(self.failing(f) for f in self.pack_findings):
             return Exit.VIOLATIONS  # e.g. an unused waiver, --fail-on warning
-        if counts["incomplete"] and not allow_incomplete:  # never a pass: something could not be checked
+        if (counts["incomplete"] or counts["county_incomplete"]) and not allow_incomplete:
+            # never a pass: something could not be checked, in a plan or a county file
             return Exit.VIOLATIONS
         return Exit.CLEAN
 

@@ -18,6 +18,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "rules.id": ("标识：{id}（写在方案的 rule_pack 中，或用 --rules 指定）", "id: {id}"),
     "rules.extends-line": ("继承：{chain}", "extends: {chain}"),
     "rules.applies-line": ("适用于：{units}", "applies to: {units}"),
+    "rules.jurisdiction-line": ("适用地域：{place}；{source}", "jurisdiction: {place}; {source}"),
     "rules.inferred-line": ("推断：{note}", "inferred: {note}"),
     "rules.inferred-from-line": ("推断（沿用“{pack}”）：{note}", "inferred (from “{pack}”): {note}"),
     "rules.why-line": ("推断理由：{note}", "why: {note}"),
@@ -30,6 +31,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "rules.vocabulary.post_ranks": ("公务员职级", "post_ranks"),
     "rules.vocabulary.titles.principal": ("正职职务名称", "titles.principal"),
     "rules.vocabulary.titles.deputy": ("副职职务名称", "titles.deputy"),
+    "rules.vocabulary.titles.team": ("乡镇领导班子职务名称", "titles.team"),
     "rules.param": ("{check}  {option}：{value}；{source}", "{option} = {value}; {source}"),
     "rules.source": ("依据：{citation}", "source: {citation}"),
     "rules.loosens-line": (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 import string
+import threading
 from typing import Any
 
 from staffing import vocabulary
@@ -116,6 +117,9 @@ AREAS: dict[str, str] = {prefix: area for area, prefixes in {
 }.items() for prefix in prefixes}
 
 
+_LOADING = threading.Lock()
+
+
 class _Catalogue(dict[str, tuple[str, str]]):
     """The one catalogue: key → (Chinese, English), each area's words read when first needed."""
 
@@ -124,27 +128,36 @@ class _Catalogue(dict[str, tuple[str, str]]):
         self.loaded: set[str] = set()
 
     def __missing__(self, key: str) -> tuple[str, str]:
-        if self._load(key):
-            return dict.__getitem__(self, key)
-        raise KeyError(key)
+        self._load(key)
+        found = dict.get(self, key)
+        if found is None:
+            raise KeyError(key)
+        return found
 
     def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, key) or (self._load(key) and dict.__contains__(self, key))
+        if dict.__contains__(self, key):
+            return True
+        self._load(key)
+        return dict.__contains__(self, key)
 
     def get(self, key: str, default: Any = None) -> Any:
         if key in self:
             return dict.__getitem__(self, key)
         return default
 
-    def _load(self, key: object) -> bool:
+    def _load(self, key: object) -> None:
+        """The words of the key's area merged in, once, whichever thread asks first (the page
+        draws its charts on threads of its own)."""
         area = AREAS.get(str(key).split(".", 1)[0])
         if area is None or area in self.loaded:
-            return False
-        self.loaded.add(area)
-        words: dict[str, tuple[str, str]] = importlib.import_module(f"staffing.words.{area}").WORDS
-        for k, v in words.items():
-            self.setdefault(k, v)
-        return True
+            return
+        with _LOADING:
+            if area in self.loaded:
+                return
+            words: dict[str, tuple[str, str]] = importlib.import_module(f"staffing.words.{area}").WORDS
+            for k, v in words.items():
+                self.setdefault(k, v)
+            self.loaded.add(area)  # only once every word is in: another thread may be looking
 
     def everything(self) -> _Catalogue:
         """Every area's words read (for what lists the whole catalogue: its tests)."""

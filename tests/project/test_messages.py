@@ -184,3 +184,32 @@ def test_each_area_owns_the_first_parts_of_its_keys() -> None:
         words = importlib.import_module(f"staffing.words.{area}").WORDS
         strays = sorted(k for k in words if AREAS.get(k.split(".", 1)[0]) != area)
         assert strays == [], (area, strays)
+
+
+def test_an_area_read_by_many_threads_at_once_gives_every_thread_its_words() -> None:
+    """The page draws charts on threads: threads asking for words of an area not read yet, at
+    the same moment, each get them (never a KeyError while another thread is still reading)."""
+    import subprocess
+    import sys
+
+    program = """
+import threading
+from staffing.messages import CATALOGUE
+start = threading.Barrier(16)
+failed = []
+def ask(n):
+    start.wait()
+    key = ["chart.chart", "rpt.findings", "xlsx.sheet.town", "summary.col.town"][n % 4]
+    try:
+        CATALOGUE[key]
+    except KeyError as exc:
+        failed.append(repr(exc))
+threads = [threading.Thread(target=ask, args=(n,)) for n in range(16)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(len(failed))
+"""
+    for _ in range(5):
+        done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == "0"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import os
 import re
 import unicodedata
 import warnings
@@ -94,6 +95,8 @@ def inspect_zip(path: str, raw: bytes, limits: Limits) -> None:
     if unpacked > limits.max_bytes:
         raise problem(path, "xlsx.too-big", size=unpacked, limit=limits.max_bytes)
     names = [i.filename for i in infos]
+    if "word/document.xml" in names:
+        raise problem(path, "input.document-word", suffix=os.path.splitext(path)[1] or "-")
     for name in names:
         low = name.lower()
         if "vbaproject" in low or (low.endswith(".bin") and "vba" in low):

@@ -5,13 +5,22 @@ are not plans said to be what they are.  Real workbooks, written and opened with
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pytest
+import yaml
 
 from staffing.cli import main as cli
+from staffing.io.load import load_file
+from staffing.plan import model
+from staffing.vocabulary import QUOTA_TYPES
+
+from conftest import ORGS
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -66,3 +75,178 @@ def test_documents_in_a_folder_are_listed_as_not_checked(tmp_path: Path, capsys:
     assert code == 2
     assert "新桥镇三定方案.docx: 已跳过：是 Word、PDF 或旧版表格文件，不作为方案检查" in out
     assert "新桥镇三定方案.pdf: 已跳过" in out and "跳过文件2个" in out
+
+
+# ---- filling the template as a person would -------------------------------------------------
+
+XINQIAO = ORGS / "jiangsu/taizhou/jingjiang/xinqiao.yaml"
+
+
+def template(tmp_path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> Path:
+    out = tmp_path / "模板.xlsx"
+    assert run(["template", "--rules", "jiangsu-developed-town", "--no-example", "-o", str(out), *args], capsys)[0] == 0
+    return out
+
+
+def form(wb: Any, sheet: str, values: dict[str, object], section: str | None = None) -> None:
+    """Type values into a form sheet's rows, found by their labels (within a section)."""
+    ws = wb[sheet]
+    current = None
+    for row in ws.iter_rows(min_row=2):
+        label = str(row[0].value or "").lstrip("*")
+        if row[0].coordinate in ws.merged_cells:
+            current = label
+            continue
+        if (section is None or current == section) and label in values:
+            row[1].value = values[label]
+
+
+def table(wb: Any, sheet: str, rows: list[dict[str, object]]) -> None:
+    """Type rows into a table sheet under its header, by column header."""
+    ws = wb[sheet]
+    column = {str(c.value).lstrip("*"): c.column for c in ws[1] if c.value}
+    for r, values in enumerate(rows, start=2):
+        for header, value in values.items():
+            ws.cell(row=r, column=column[header], value=value)
+
+
+def filled(tmp_path: Path, capsys: pytest.CaptureFixture[str], baseline: dict[str, object]) -> Path:
+    """Xinqiao typed into the blank template: the town, its bodies and their quotas, and the
+    part of 改革前 given."""
+    out = template(tmp_path, capsys)
+    plan = yaml.safe_load(XINQIAO.read_text(encoding="utf-8"))
+    wb = openpyxl.load_workbook(out)
+    t = plan["town"]
+    form(wb, "基本情况", {"名称": t["name"], "统计用区划代码": t["code"], "单位类型": "镇", "经济发达镇": "是",
+                      "省": t["province"], "市": t["city"], "县（市、区）": t["county"]}, "乡镇（街道）基本情况")
+    form(wb, "改革前", baseline)
+    headers = {"administrative": "行政编制（名）", "institutional_full": "全额拨款事业编制（名）", "service": "工勤编制（名）"}
+    table(wb, "职能机构", [{"机构名称": b["name"], **{headers[k]: v for k, v in b["quotas"].items()}}
+                        for b in plan["bodies"]])
+    wb.save(out)
+    return out
+
+
+def test_a_blank_figure_is_unknown_never_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """改革前 given by its bodies only: its quotas are unknown (cannot check), not 0 (a growth
+    of 41); a blank beside a filled type of one row is none, as in the office's own table."""
+    book = filled(tmp_path, capsys, {"原有机构和事业单位": "党政办公室、经济发展办公室"})
+    assert load_file(str(book)).data["bodies"][0]["quotas"] == {"administrative": 7, "service": 2}  # the rest: none
+    code, out, _ = run(["check", str(book), "--no-cache"], capsys)
+    assert code == 1 and "超过改革前的0名" not in out, out
+    assert "改革前!B4  无法检查  ST201 编制总量增长  无法检查：改革前基数行政编制" in out, out
+    data = load_file(str(book)).data
+    assert data["baseline"]["quotas"] is None  # every type unknown
+    # on a form every type is a row of its own: one left blank is unknown (one typed 未知 too,
+    # which the cell's validation takes), never 0
+    book = filled(tmp_path, capsys, {"行政编制（名）": "未知", "全额拨款事业编制（名）": 58, "政法专项编制（名）": 0})
+    assert load_file(str(book)).data["baseline"]["quotas"] == {
+        "administrative": None, "institutional_full": 58, "institutional_partial": None, "institutional_self": None,
+        "political_legal": 0, "service": None}
+    _, out, _ = run(["check", str(book), "--no-cache"], capsys)
+    assert "改革前!B4  无法检查  ST201" in out and "超过改革前" not in out, out
+
+
+def test_a_blank_figure_the_format_counts_as_zero_is_unknown(tmp_path: Path) -> None:
+    """实配, 网格员 and the delegated powers: the plan format reads them as 0 when left out;
+    a blank cell leaves them unknown, and the writer writes a 0 out so it reads back as 0."""
+    from staffing.io.layout import SHEETS, ZERO_WHEN_OMITTED, Form, blank_is_unknown
+    from staffing.plan.model import Plan
+
+    figures: set[str] = set()
+
+    def walk(model: Any) -> None:
+        for name, info in model.model_fields.items():
+            inner = [a for a in getattr(info.annotation, "__args__", ()) if isinstance(a, type)
+                     and hasattr(a, "model_fields")]
+            if isinstance(info.annotation, type) and hasattr(info.annotation, "model_fields"):
+                walk(info.annotation)
+            elif inner:
+                walk(inner[0])
+            elif info.default == 0 and "null: unknown" in (info.description or "") and name not in QUOTA_TYPES:
+                figures.add(name)
+
+    walk(Plan)
+    for sub in ("LeadershipPost", "TeamPost"):
+        walk(getattr(model, sub))
+    assert figures == set(ZERO_WHEN_OMITTED)
+    fields = [f for s in SHEETS for f in ([f for sec in s.sections for f in sec.fields] if isinstance(s, Form)
+                                           else s.fields)]
+    assert {f.path[-1] for f in fields if blank_is_unknown(f)} == set(ZERO_WHEN_OMITTED)
+
+
+def test_the_instructions_and_the_hints_say_the_same_about_blanks(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    wb = openpyxl.load_workbook(template(tmp_path, capsys))
+    guide = "\n".join(str(c.value) for row in wb["填写说明"].iter_rows() for c in row if c.value)
+    assert "不清楚的数字留空或填“未知”" in guide and "没有的填0" in guide
+    assert "不清楚的数字留空即可" not in guide
+    prompts = {str(dv.sqref).split(":")[0]: dv for dv in wb["职能机构"].data_validations.dataValidation}
+    assert "不清楚的留空或填“未知”，没有的填0" in prompts["K2"].prompt or "不清楚" in prompts["M2"].prompt
+    assert "其余空着的按没有（0）计" in prompts["G2"].prompt and "都空着，编制数按未知计" in prompts["G2"].prompt
+    actual = next(dv for dv in wb["职能机构"].data_validations.dataValidation
+                  if dv.promptTitle and dv.promptTitle.startswith("实有人数"))
+    assert "不清楚的留空或填“未知”，没有的填0" in actual.prompt
+    for ws in wb.worksheets:  # no hint tells anyone that an empty cell means none
+        for dv in ws.data_validations.dataValidation:
+            assert "留空表示没有" not in (dv.prompt or ""), (ws.title, dv.sqref)
+
+
+# ---- drop-downs and cells any spreadsheet program keeps --------------------------------------
+
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None,
+                                   reason="LibreOffice (soffice) is not installed: bash scripts/install.sh --test")
+
+
+def _validations(wb: Any) -> list[tuple[str, Any]]:
+    return [(ws.title, dv) for ws in wb.worksheets for dv in ws.data_validations.dataValidation]
+
+
+def _lists_by_name(wb: Any) -> None:
+    """Every drop-down names a workbook-scoped defined name (not a range on another sheet,
+    which WPS and older Excel drop), and the name holds the labels the reader takes."""
+    names = dict(wb.defined_names.items())
+    lists = [(title, dv) for title, dv in _validations(wb) if dv.type == "list"]
+    assert len(lists) > 20
+    for title, dv in lists:
+        assert "!" not in dv.formula1 and dv.formula1 in names, (title, dv.sqref, dv.formula1)
+        sheet, _ = names[dv.formula1].attr_text.split("!")
+        assert sheet.strip("'") == "选项" and wb[sheet.strip("'")].sheet_state == "hidden"
+    counts = [(title, dv) for title, dv in _validations(wb) if dv.type == "custom"]
+    assert len(counts) > 30
+    for title, dv in counts:  # a count or 未知: typing 未知 trips no warning
+        top = str(dv.sqref).split(":")[0].split()[0]
+        assert dv.formula1 == f'OR({top}="未知",AND(ISNUMBER({top}),{top}>=0,INT({top})={top}))', (title, dv.sqref)
+
+
+def test_drop_downs_use_defined_names_and_counts_take_unknown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wb = openpyxl.load_workbook(template(tmp_path, capsys))
+    _lists_by_name(wb)
+    role = next(dv for dv in wb["职能机构"].data_validations.dataValidation if str(dv.sqref).startswith("B2"))
+    labels = [c.value for c in wb["选项"][wb.defined_names[role.formula1].attr_text.split("$")[1]][1:] if c.value]
+    assert labels[:3] == ["党政办公室", "党建工作办公室", "经济发展局"]
+
+
+def test_the_division_code_cell_is_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 12-digit code typed into the template stays text, never 3.21282E+11."""
+    wb = openpyxl.load_workbook(template(tmp_path, capsys))
+    town = wb["基本情况"]
+    code = next(r[1] for r in town.iter_rows() if r[0].value == "*统计用区划代码")
+    assert code.value is None and code.number_format == "@"
+    for ws in wb.worksheets:  # in tables, every text column is text for whatever is typed later
+        if ws.title in ("职能机构", "事业单位", "派驻机构"):
+            assert ws.column_dimensions["A"].number_format == "@"
+
+
+@needs_soffice
+def test_a_spreadsheet_program_keeps_the_drop_downs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Opened and saved again by another spreadsheet program (LibreOffice, as WPS would), the
+    drop-downs still name their lists and the lists hold their labels."""
+    source = template(tmp_path, capsys)
+    out = tmp_path / "saved"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "xlsx",
+                    "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=180)
+    wb = openpyxl.load_workbook(out / source.name)
+    _lists_by_name(wb)
+    town = wb["基本情况"]
+    assert next(r[1] for r in town.iter_rows() if r[0].value == "*统计用区划代码").number_format == "@"

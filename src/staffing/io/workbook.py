@@ -35,8 +35,10 @@ from staffing.io.layout import (
     Form,
     Section,
     Table,
+    blank_is_unknown,
     enum_code,
     enum_labels,
+    is_quota,
     strip_marks,
     zh,
 )
@@ -472,7 +474,9 @@ class _Reader:
                 target.setdefault(nested, {})
             for field, value, _ in values:
                 _put(target, field.path, value)
-            _every_quota_unknown(target)
+            _blanks(list(section.fields), {f.key for f, _, _ in values}, target, form=True)
+            if section.base != ("totals",):  # the stated totals' quotas are never `~` (each type is)
+                _every_quota_unknown(target)
 
     def _ensure(self, base: Path_) -> dict[str, Any]:
         node: dict[str, Any] = self.data
@@ -531,6 +535,8 @@ class _Reader:
                 fields.append((field, col, formula))
                 if value is not None:
                     _put(item, field.path, value)
+            _blanks([f for f in columns.values()],
+                    {f.key for c, f in columns.items() if sheet.value(row, c) is not None}, item)
             _every_quota_unknown(item)
             first_col = min(columns)
             if layout.target == "list":
@@ -594,6 +600,22 @@ def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for part in path[:-1]:
         target = target.setdefault(part, {})
     target[path[-1]] = None if value is UNKNOWN_VALUE else value
+
+
+def _blanks(fields: list[Field], filled: set[str], target: dict[str, Any], form: bool = False) -> None:
+    """What the blank cells of one table row (or form section) say (see layout.ZERO_WHEN_OMITTED):
+    on a form every blank quota type is unknown; in a table row that gives no quota type at
+    all, every type is; a blank figure the plan format would count as 0 is unknown."""
+    quotas = [f for f in fields if is_quota(f)]
+    if form:
+        for f in quotas:
+            if f.key not in filled:
+                _put(target, f.path, UNKNOWN_VALUE)
+    elif quotas and not any(f.key in filled for f in quotas):
+        target["quotas"] = dict.fromkeys(QUOTA_TYPES)
+    for f in fields:
+        if blank_is_unknown(f) and f.key not in filled:
+            _put(target, f.path, UNKNOWN_VALUE)
 
 
 def _every_quota_unknown(item: dict[str, Any]) -> None:

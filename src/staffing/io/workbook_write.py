@@ -24,8 +24,10 @@ from staffing.io.layout import (
     Field,
     Form,
     Table,
+    blank_is_unknown,
     enum_label,
     enum_labels,
+    is_quota,
     zh,
 )
 from staffing.io.workbook import _SPLIT_NAMES, column_letter, takes_unknown
@@ -74,7 +76,7 @@ class _Styles:
 # The hint under a column, by the kind of value it takes (catalogue keys; "unknown" adds
 # that 未知 is accepted).
 _HINTS: dict[str, tuple[str, ...]] = {
-    "count": ("xlsx.hint.count", "xlsx.hint.unknown"),
+    "count": ("xlsx.hint.count",),
     "date": ("xlsx.hint.date",),
     "code": ("xlsx.hint.code", "xlsx.hint.unknown"),
     "names": ("xlsx.hint.names",),
@@ -85,9 +87,13 @@ _HINTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _hint(f: Field) -> str:
+def _hint(f: Field, table: bool = False) -> str:
     kind = f.kind
-    if kind in _HINTS:
+    if is_quota(f) and table:
+        text = zh("xlsx.hint.quota")
+    elif kind == "count" and f.required:
+        text = zh("xlsx.hint.count-required")
+    elif kind in _HINTS:
         text = "".join(zh(key) for key in _HINTS[kind])
     elif kind.startswith("enums:"):
         text = zh("xlsx.hint.sections") + "、".join(enum_labels(kind[6:]))
@@ -118,7 +124,9 @@ class Writer:
 
     # -- the hidden sheet of drop-down lists
     def choices(self, name: str) -> str:
-        """A range on the hidden sheet holding the labels of one drop-down list."""
+        """The workbook-scoped defined name of a range on the hidden sheet holding the labels
+        of one drop-down list: the form every spreadsheet program keeps (WPS and older Excel
+        drop a list that points straight at another sheet)."""
         if name in self._choices:
             return self._choices[name]
         sheet_name = zh("xlsx.sheet.choices")
@@ -132,15 +140,19 @@ class Writer:
         ws.cell(row=1, column=col, value=name)
         for i, label in enumerate(labels, start=2):
             ws.cell(row=i, column=col, value=label)
+        from openpyxl.workbook.defined_name import DefinedName
+
         letter = column_letter(col)
         ref = f"'{sheet_name}'!${letter}$2:${letter}${len(labels) + 1}"
-        self._choices[name] = ref
-        return ref
+        defined = f"List_{name}"
+        self.wb.defined_names[defined] = DefinedName(defined, attr_text=ref)
+        self._choices[name] = defined
+        return defined
 
-    def validation(self, ws: Any, f: Field, ref: str) -> None:
+    def validation(self, ws: Any, f: Field, ref: str, table: bool = False) -> None:
         from openpyxl.worksheet.datavalidation import DataValidation
 
-        prompt = _hint(f)[:250]
+        prompt = _hint(f, table)[:250]
         kind = f.kind
         if kind.startswith("enum:") or kind == "roles" or (kind == "pack" and self.pack_titles):
             name = "pack" if kind == "pack" else "role" if kind == "roles" else kind[5:]
@@ -148,7 +160,10 @@ class Writer:
             dv = DataValidation(type="list", formula1=self.choices(name), allow_blank=True)
             dv.error = zh("xlsx.error.choice")
         elif kind == "count":
-            dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+            # a whole number of 0 or more, or the word for unknown (未知): typing it trips nothing
+            top = ref.split(":")[0]
+            dv = DataValidation(type="custom", allow_blank=True,
+                                formula1=f'OR({top}="{zh(UNKNOWN)}",AND(ISNUMBER({top}),{top}>=0,INT({top})={top}))')
             dv.error = zh("xlsx.error.count")
         else:
             dv = DataValidation(allow_blank=True)
@@ -209,14 +224,18 @@ class Writer:
         cell = ws.cell(row=row, column=col, value=shown)
         if isinstance(shown, str) and shown.startswith("="):
             cell.data_type = "s"  # a name that looks like a formula stays text
-        if f.kind in ("text", "code", "pack", "names", "lines", "roles") or f.kind.startswith(("enum:", "enums:")):
-            cell.number_format = "@"  # a code of 12 digits must stay text, not 3.21E+11
-        elif f.kind == "date":
-            cell.number_format = "yyyy-mm-dd"
+        cell.number_format = number_format(f)
         if f.kind in ("lines", "names") or (f.kind == "text" and isinstance(value, str) and len(value) > 30):
             cell.alignment = self.styles.wrap
 
     # -- sheets
+    def blank(self, ws: Any, row: int, col: int, f: Field) -> None:
+        """A cell left for the office to fill: formatted for what it takes, so that a code of
+        12 digits typed into it stays text (Excel would show 321282104000 as 3.21282E+11)."""
+        cell = ws.cell(row=row, column=col)
+        if cell.value is None:
+            cell.number_format = number_format(f)
+
     def form(self, layout: Form, data: dict[str, Any], name: str, fill: bool) -> None:
         st = self.styles
         ws = self.wb.create_sheet(name)
@@ -239,6 +258,7 @@ class Writer:
             obj = _get(data, section.base) if fill else None
             written = False
             first_row = row
+            zeros = _zeros(section.fields, obj, form=True) if isinstance(obj, dict) else set()
             for f in section.fields:
                 label = ws.cell(row=row, column=1, value=_header(f))
                 hint = ws.cell(row=row, column=3, value=_hint(f) + (zh("xlsx.hint.mandatory") if mandatory else ""))
@@ -249,6 +269,10 @@ class Writer:
                 if present and value != []:
                     self.put(ws, row, 2, f, value)
                     written = True
+                elif f.key in zeros:
+                    self.put(ws, row, 2, f, 0)
+                    written = True
+                self.blank(ws, row, 2, f)
                 self.validation(ws, f, f"B{row}")
                 row += 1
             if fill and section.optional and isinstance(obj, dict) and not written:
@@ -268,14 +292,18 @@ class Writer:
             letter = column_letter(col)
             width = 28 if f.kind in ("names", "lines") or f.key.endswith(("name", "basis", "department")) else 14
             ws.column_dimensions[letter].width = width
-            self.validation(ws, f, f"{letter}2:{letter}{max(TABLE_ROWS, len(rows) + 50)}")
+            ws.column_dimensions[letter].number_format = number_format(f)  # for the cells typed in later
+            self.validation(ws, f, f"{letter}2:{letter}{max(TABLE_ROWS, len(rows) + 50)}", table=True)
         ws.row_dimensions[1].height = 32
         ws.freeze_panes = "A2"
         for r, item in enumerate(rows, start=2):
+            zeros = _zeros(layout.fields, item)
             for col, f in enumerate(layout.fields, start=1):
                 present, value = _has(item, f.path)
                 if present and value != []:
                     self.put(ws, r, col, f, value)
+                elif f.key in zeros:
+                    self.put(ws, r, col, f, 0)
         ws.auto_filter.ref = f"A1:{column_letter(len(layout.fields))}{max(1, len(rows) + 1)}"
 
     def _mandatory_section(self, key: str) -> bool:
@@ -348,6 +376,14 @@ class Writer:
         return buf.getvalue()
 
 
+def number_format(f: Field) -> str:
+    """How a cell of the field shows what is typed into it: text stays text (a 12-digit code
+    is not a number), a date is a date."""
+    if f.kind in ("text", "code", "pack", "names", "lines", "roles") or f.kind.startswith(("enum:", "enums:")):
+        return "@"
+    return "yyyy-mm-dd" if f.kind == "date" else "General"
+
+
 def print_setup(ws: Any) -> None:
     """Printed (or turned into a PDF): landscape, as wide as one page, header row repeated."""
     ws.page_setup.orientation = "landscape"
@@ -394,6 +430,20 @@ def rows_of(layout: Table, data: dict[str, Any]) -> list[dict[str, Any]]:
             name = render("xlsx.owner-row", "zh", {"name": name, "sheet": sheet, "row": row})
         for item in owner.get(layout.path[0]) or []:
             out.append({"@owner": name, **item})
+    return out
+
+
+def _zeros(fields: tuple[Field, ...], obj: dict[str, Any], form: bool = False) -> set[str]:
+    """The cells to write 0 in, where the plan leaves out a figure it counts as 0, since a
+    blank cell is read as unknown (layout.ZERO_WHEN_OMITTED): every quota type left out on a
+    form, the first quota column of a table row that gives no type (its quotas are none),
+    and the figures the plan format counts as 0 when left out."""
+    out = {f.key for f in fields if blank_is_unknown(f) and not _has(obj, f.path)[0]}
+    quotas = [f for f in fields if is_quota(f)]
+    if form:
+        out |= {f.key for f in quotas if not _has(obj, f.path)[0]}
+    elif quotas and not any(_has(obj, f.path)[0] for f in quotas):
+        out.add(quotas[0].key)
     return out
 
 

@@ -29,7 +29,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.col.team_title": ("职务", "post"),
     "xlsx.col.cross_holding": ("交叉任职", "also holds"),
     "xlsx.guide.sheet.team": ("乡镇领导班子：每行一种职务", "the town's leadership team: one post per row"),
-    "xlsx.hint.unknown": ("不清楚的数字填“未知”；留空表示没有这一项。", "Write 未知 for a figure you do not know; leave empty when there is none."),
+    "xlsx.hint.unknown": ("不清楚的留空或填“未知”。", "Leave it empty, or write 未知, when you do not know it."),
+    "xlsx.hint.quota": (
+        "填写0或以上的整数。本行各类编制一起读：填了其中一类，其余空着的按没有（0）计；"
+        "各类都空着，编制数按未知计。不清楚的也可填“未知”。",
+        "A whole number (0 or more). The quota types of this row are read together: when any type is filled in, a "
+        "type left empty is none (0); when none is, the quotas are unknown. Write 未知 for one you do not know.",
+    ),
     "xlsx.hint.roles": ("从下拉列表中选择；一个机构承担几项职能时用顿号“、”隔开。", "Pick from the list; several roles separated by “、”."),
     "xlsx.hint.sections": ("方案没有提供的部分，用顿号“、”隔开，可选：", "Sections the plan does not give, separated by “、”: "),
     # sections of the form sheets
@@ -128,7 +134,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.col.work": ("随何种事项划转", "moved with"),
     # input hints (shown when a cell is selected)
     "xlsx.hint.required": ("必填。", "Required."),
-    "xlsx.hint.count": ("填写整数（0或以上）；不清楚的留空。", "A whole number (0 or more); leave empty if unknown."),
+    "xlsx.hint.count": ("填写0或以上的整数；不清楚的留空或填“未知”，没有的填0。",
+                        "A whole number (0 or more); leave it empty or write 未知 when unknown, write 0 when there is none."),
+    "xlsx.hint.count-required": ("填写0或以上的整数；不清楚的填“未知”。", "A whole number (0 or more); write 未知 when unknown."),
     "xlsx.hint.text": ("填写文字。", "Text."),
     "xlsx.hint.names": ("多个名称用顿号“、”隔开。", "Several names separated by “、”."),
     "xlsx.hint.lines": ("每条职责占一行（单元格内换行）。", "One duty per line (a line break inside the cell)."),
@@ -141,7 +149,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.hint.mandatory": ("规则包要求填写。", "The rule pack requires this."),
     "xlsx.error.title": ("输入有误", "Invalid entry"),
     "xlsx.error.choice": ("请从下拉列表中选择。", "Pick a value from the list."),
-    "xlsx.error.count": ("请填写0或以上的整数。", "Enter a whole number, 0 or more."),
+    "xlsx.error.count": ("请填写0或以上的整数；不清楚的留空或填“未知”。", "Enter a whole number, 0 or more; leave it empty or write 未知 when unknown."),
     # drop-down labels
     # the roles by the names the base pack gives them (the plan format reads either)
     "xlsx.enum.role.party_government_office": ("党政办公室", "party and government office"),
@@ -163,10 +171,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.guide.title": ("乡镇（街道）三定方案填报表", "Township three-set plan workbook"),
     "xlsx.guide.intro": (
         "每个工作表对应三定方案的一部分。带 * 的列或项目必填；黄色底纹是所选规则包要求填写的内容。"
-        "带下拉箭头的单元格请从列表中选择；选中单元格时会显示填写说明。不清楚的数字留空即可。",
+        "带下拉箭头的单元格请从列表中选择；选中单元格时会显示填写说明。"
+        "不清楚的数字留空或填“未知”，检查时按“无法检查”处理；没有的填0。"
+        "只有一处例外：表格（如“职能机构”）的一行中，各类编制一起读，填了其中一类，其余空着的按没有（0）计；"
+        "一类也没填的，这一行的编制数按未知计。",
         "Each sheet is one part of the plan. Columns or items marked * are required; yellow ones are required "
         "by the chosen rule pack. Cells with a drop-down arrow take a value from the list; selecting a cell shows "
-        "how to fill it in. Leave a figure you do not know empty.",
+        "how to fill it in. Leave a figure you do not know empty (or write 未知): the checks that need it say they "
+        "cannot check; write 0 for none. One exception: the quota types of a table's row (as on the bodies sheet) "
+        "are read together: when the row gives any type, a type left empty is none (0); a row that gives none has "
+        "unknown quotas.",
     ),
     "xlsx.guide.check": (
         "填好后保存为 .xlsx，运行：staffing check 本文件.xlsx；每条问题都指出工作表和单元格，例如 职能机构!F3。",

@@ -250,3 +250,94 @@ def test_a_spreadsheet_program_keeps_the_drop_downs(tmp_path: Path, capsys: pyte
     _lists_by_name(wb)
     town = wb["基本情况"]
     assert next(r[1] for r in town.iter_rows() if r[0].value == "*统计用区划代码").number_format == "@"
+
+
+# ---- every column the template offers can be filled ------------------------------------------
+
+def _value(f: Any, n: int) -> object:
+    """A valid value of the field's kind (`n` makes names differ between rows)."""
+    from staffing.io.layout import enum_labels
+
+    kind = f.kind
+    if kind == "count":
+        return 1
+    if kind == "code":
+        return "321282104000"
+    if kind == "date":
+        return "2020-10-20"
+    if kind == "names":
+        return f"甲单位{n}、乙单位{n}"
+    if kind == "lines":
+        return "承担党委和政府的日常运转工作\n负责督查督办"
+    if kind == "roles":
+        return "党政办公室"
+    if kind.startswith("enums:"):
+        return "开发区"
+    if kind.startswith("enum:"):
+        return enum_labels(kind[5:])[0]
+    return f"{f.header.lstrip('*')}{n}"
+
+
+def test_every_column_of_every_sheet_can_be_filled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every row of every form and every column of every table of the template, filled with
+    a valid value (the institutions sheet once per category: the centre, one left outside,
+    one institution), is read without a mistake, and each value is where its field is."""
+    from staffing.cli.workbook import read_plan
+    from staffing.io.layout import SHEETS, Form
+
+    out = template(tmp_path, capsys)
+    wb = openpyxl.load_workbook(out)
+    owners = {"所属机构": "机构名称2"}
+    for layout in SHEETS:
+        ws = wb[layout.name]
+        if isinstance(layout, Form):
+            for row in ws.iter_rows(min_row=2):
+                label = str(row[0].value or "").lstrip("*")
+                field = next((f for s in layout.sections for f in s.fields if f.header == label), None)
+                if field is not None and field.kind != "pack":
+                    row[1].value = _value(field, 1)
+            continue
+        rows = ["综合服务中心", "未整合的事业单位", "事业单位"] if layout.name == "事业单位" else [None]
+        for r, category in enumerate(rows, start=2):
+            for col, field in enumerate(layout.fields, start=1):
+                value = owners.get(field.header.lstrip("*")) or _value(field, r)
+                if field.path == ("@category",):
+                    value = category
+                if field.path == ("support_center",):
+                    value = "是" if category == "综合服务中心" else "否"
+                if field.path == ("kind",) and layout.name == "事业单位":
+                    value = "支持保障类"
+                if field.key == "xlsx.col.quota_type":
+                    value = "行政编制"
+                ws.cell(row=r, column=col, value=value)
+    wb.save(out)
+    data = read_plan(str(out))  # the plan format's own validation: no mistake
+    assert data["bodies"][0]["role"] == "party_government_office"
+    assert data["bodies"][0]["duties"] == ["承担党委和政府的日常运转工作", "负责督查督办"]
+    assert data["bodies"][0]["subunits"][0]["quotas"]["administrative"] == 1
+    assert data["support_center"]["name"] == "名称2" and data["support_institutions"][0]["name"] == "名称3"
+    assert data["institutions"][0] == {
+        "name": "名称4", "kind": "support", "support_center": False, "quotas": dict.fromkeys(QUOTA_TYPES, 1),
+        "actual": 1, "absorbed": ["甲单位4", "乙单位4"], "nameplates": ["甲单位4", "乙单位4"]}
+    assert data["town"]["code"] == "321282104000" and data["not_provided"] == ["development_zone"]
+    for key in ("dispatched_units", "transfers", "leadership_team"):
+        assert len(data[key]) == 1, key
+    assert data["grid"]["workers"] == 1 and data["command_center"]["domain_posts"] == 1
+    assert data["powers"]["returned"][0]["count"] == 1 and data["lists"]["service"]["items"] == 1
+
+
+def test_a_centre_row_that_contradicts_its_category_is_said_at_its_cells(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    book = tmp_path / "x.xlsx"
+    assert run(["convert", str(XINQIAO), "-o", str(book)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(book)
+    inst = wb["事业单位"]
+    assert inst["A2"].value == "综合服务中心"
+    inst["C2"], inst["D2"] = "公益服务类", "否"
+    wb.save(book)
+    code, out, _ = run(["check", str(book), "--no-cache"], capsys)
+    assert code == 2
+    assert ("事业单位!C2: 无法使用：类别为“综合服务中心”的行是支持保障类事业单位，“事业单位类型”不能填“公益服务类”；"
+            "其他类型的事业单位，类别请选“事业单位”") in out
+    assert "事业单位!D2: 无法使用：类别为“综合服务中心”的行，“是综合服务中心”应为“是”" in out
+    assert "kind" not in out and "support_center" not in out

@@ -37,6 +37,7 @@ from staffing.io.layout import (
     Table,
     blank_is_unknown,
     enum_code,
+    enum_label,
     enum_labels,
     is_quota,
     strip_marks,
@@ -560,6 +561,8 @@ class _Reader:
                 loc = self._append(paths[0] + layout.path, item)
             else:  # institutions
                 category, col = special.get("@category", (None, first_col))
+                if category in ("centre", "outside"):
+                    self._support_row(sheet, row, columns, str(category), item)
                 if category == "centre":
                     if centre_row is not None:
                         self.later(sheet.name, row, col, "xlsx.two-centres", first=centre_row)
@@ -579,6 +582,25 @@ class _Reader:
             if isinstance(name, str) and (layout.path == ("bodies",) or layout.target == "institutions"):
                 self.owners.setdefault(name, []).append(loc)
                 self.owner_rows[(sheet.name, row)] = loc
+
+    def _support_row(self, sheet: _Sheet, row: int, columns: dict[int, Field], category: str,
+                     item: dict[str, Any]) -> None:
+        """A row of the service centre or of a support institution left outside it: what the
+        category already says (a support institution; the centre or not) may be filled in
+        too, as the template offers those columns on every row; what contradicts it is said
+        at its cell."""
+        cols = {f.path: c for c, f in columns.items()}
+        centre = category == "centre"
+        said = enum_label("inst_category", category)
+        flag = item.pop("support_center", None)
+        if flag is not None and flag is not UNREADABLE and flag != centre:
+            self.later(sheet.name, row, cols[("support_center",)], "xlsx.centre-flag", category=said,
+                       header=zh("xlsx.col.is_centre"), expected=enum_label("bool", centre))
+        kind = item.pop("kind", None)
+        if kind is not None and kind is not UNREADABLE and kind != "support":
+            self.later(sheet.name, row, cols[("kind",)], "xlsx.centre-kind", category=said,
+                       header=zh("xlsx.col.inst_kind"), value=enum_label("inst_kind", kind),
+                       support=enum_label("inst_kind", "support"), other=enum_label("inst_category", "institution"))
 
     def _append(self, path: Path_, item: dict[str, Any]) -> Path_:
         node: Any = self.data

@@ -252,6 +252,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.control-char": ("“{name}”含有控制字符，工作簿无法保存", "“{name}” holds a control character a workbook cannot store"),
     "xlsx.owner-row": ("{name}（{sheet}第{row}行）", "{name} ({sheet} row {row})"),
     "xlsx.missing-owner": ("请填写所属机构", "the row does not say which body it belongs to"),
+    "xlsx.centre-flag": ("类别为“{category}”的行，“{header}”应为“{expected}”",
+                         "a row of category “{category}”: “{header}” should be “{expected}”"),
+    "xlsx.centre-kind": (
+        "类别为“{category}”的行是{support}事业单位，“{header}”不能填“{value}”；其他类型的事业单位，类别请选“{other}”",
+        "a row of category “{category}” is a {support} institution, so “{header}” cannot be “{value}”; for an "
+        "institution of another kind choose the category “{other}”",
+    ),
     "xlsx.two-centres": ("综合服务中心只能填一行（另一行在第{first}行）", "only one row can be the service centre (also row {first})"),
     "xlsx.separator": ("名称“{name}”含有分隔符“、”，无法写入一个单元格", "the name “{name}” contains the separator “、” and cannot be written to one cell"),
     "xlsx.formula-cached": (

@@ -5,6 +5,7 @@ are not plans said to be what they are.  Real workbooks, written and opened with
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -341,3 +342,68 @@ def test_a_centre_row_that_contradicts_its_category_is_said_at_its_cells(tmp_pat
             "其他类型的事业单位，类别请选“事业单位”") in out
     assert "事业单位!D2: 无法使用：类别为“综合服务中心”的行，“是综合服务中心”应为“是”" in out
     assert "kind" not in out and "support_center" not in out
+
+
+# ---- messages in the form's words -------------------------------------------------------------
+
+def _identifiers(text: str) -> list[str]:
+    """Lower-case ASCII words (YAML keys, English field names) in Chinese messages."""
+    return re.findall(r"[a-z][a-z_]{2,}", re.sub(r"\S+\.xlsx", "", text))
+
+
+def test_mistakes_in_a_workbook_are_said_in_the_forms_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Sheets, columns and row names, never YAML keys or English field names; the same
+    suggestion and the same words for a value as the YAML plan's message."""
+    book = tmp_path / "x.xlsx"
+    assert run(["convert", str(XINQIAO), "-o", str(book)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(book)
+    town = wb["基本情况"]
+    next(r for r in town.iter_rows() if r[0].value == "*单位类型")[1].value = "街"
+    wb["职能机构"]["G3"] = "五"
+    wb["职能机构"]["D4"] = "科室"
+    wb["事业单位"]["D2"] = "否"
+    for row in wb["改革前"].iter_rows(min_row=3):  # 改革前 left empty
+        row[1].value = None
+    wb.save(book)
+    code, out, _ = run(["check", str(book), "--no-cache"], capsys)
+    assert code == 2
+    lines = out.splitlines()[:-1]
+    assert len(lines) == 5, out
+    assert not [w for line in lines for w in _identifiers(line)], out
+    assert "基本情况!B5: 无法使用：单位类型：“街”不是允许的取值（可写：镇、乡、街道），是否应为“街道”？" in out
+    assert "职能机构!G3: 无法使用：职能机构“党建工作办公室”的行政编制（名）：“五”不是0或以上的整数" in out
+    assert "职能机构!D4: 无法使用：职能机构“经济发展局”的机构类型：“科室”不是允许的取值（可写：办公室、局、中心、其他）" in out
+    assert ("x.xlsx: 无法使用：方案中缺少改革前基数：请填写“改革前”表；来源未提供时，在“基本情况”表的“方案未提供的部分”中选"
+            "“改革前基数”") in out
+    # the very words of the YAML plan's message for the same value
+    twin = tmp_path / "x.yaml"
+    twin.write_text(XINQIAO.read_text(encoding="utf-8").replace("unit_type: town", "unit_type: 街"), encoding="utf-8")
+    yaml_out = run(["check", str(twin), "--no-cache"], capsys)[1]
+    said = next(line for line in yaml_out.splitlines() if "单位类型" in line).split("无法使用：", 1)[1]
+    assert f"基本情况!B5: 无法使用：{said}" in out
+    code, out, _ = run(["check", str(book), "--no-cache", "--lang", "en"], capsys)
+    assert "the plan lacks the baseline: fill in the sheet “改革前”" in out and "not_provided" not in out
+
+
+def test_an_unknown_role_is_said_by_its_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = tmp_path / "x.xlsx"
+    assert run(["convert", str(XINQIAO), "-o", str(book)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(book)
+    wb["职能机构"]["B3"] = "宣传科"
+    wb.save(book)
+    code, out, _ = run(["check", str(book), "--no-cache"], capsys)
+    assert code == 2
+    assert "职能机构!B3: 无法使用：职能机构“党建工作办公室”的职能类别：“宣传科”不是规则包中的职能类别（可选：党政办公室" in out
+    assert "角色" not in out
+
+
+def test_an_empty_bodies_sheet_is_said_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    book = tmp_path / "x.xlsx"
+    assert run(["convert", str(XINQIAO), "-o", str(book)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(book)
+    wb["职能机构"].delete_rows(2, 40)
+    wb["内设科室"].delete_rows(2, 40)
+    wb["领导职数"].delete_rows(2, 40)
+    wb.save(book)
+    code, out, _ = run(["check", str(book), "--no-cache"], capsys)
+    assert (code, out.splitlines()[0]) == (2, f"{book}:职能机构!A1: 无法使用：“职能机构”表没有填写，方案必须有这一部分")

@@ -181,12 +181,14 @@ def test_a_workbook_without_plan_sheets(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 @pytest.mark.parametrize(("sheet", "cell", "value", "says"), [
-    ("职能机构", "C2", "综合部门", "plan.xlsx:职能机构!C2: 无法使用：“综合部门”不是可选的值，可选：职能机构、依章程设置的机构"),
-    ("职能机构", "G3", "五个", "plan.xlsx:职能机构!G3: 无法使用：“五个”不是0或以上的整数"),
-    ("职能机构", "G3", 2.5, "plan.xlsx:职能机构!G3: 无法使用：行政编制（名）"),
-    ("职能机构", "G3", -1, "plan.xlsx:职能机构!G3: 无法使用：行政编制（名）"),
-    ("基本情况", "@经济发达镇", "可能", "plan.xlsx:基本情况!{cell}: 无法使用：“可能”应为“是”或“否”"),
-    ("基本情况", "@方案日期", "去年", "plan.xlsx:基本情况!{cell}: 无法使用：“去年”不是日期"),
+    # in the words a YAML plan's messages use: the field by its row's name and its column
+    ("职能机构", "C2", "综合部门",
+     "plan.xlsx:职能机构!C2: 无法使用：职能机构“党政办公室”的机构类别：“综合部门”不是允许的取值（可写：职能机构、依章程设置的机构"),
+    ("职能机构", "G3", "五个", "plan.xlsx:职能机构!G3: 无法使用：职能机构“党建工作办公室”的行政编制（名）：“五个”不是0或以上的整数"),
+    ("职能机构", "G3", 2.5, "plan.xlsx:职能机构!G3: 无法使用：职能机构“党建工作办公室”的行政编制（名）"),
+    ("职能机构", "G3", -1, "plan.xlsx:职能机构!G3: 无法使用：职能机构“党建工作办公室”的行政编制（名）"),
+    ("基本情况", "@经济发达镇", "可能", "plan.xlsx:基本情况!{cell}: 无法使用：经济发达镇：“可能”应为“是”或“否”"),
+    ("基本情况", "@方案日期", "去年", "plan.xlsx:基本情况!{cell}: 无法使用：方案日期：“去年”不是日期"),
     ("职能机构", "G1", "编制数", "plan.xlsx:职能机构!G1: 无法使用：未知的列“编制数”"),
     ("基本情况", "A4", "区划代码", "plan.xlsx:基本情况!A4: 无法使用：未知的项目“区划代码”，是否应为“统计用区划代码”？"),
     ("基本情况", "B3", None, "plan.xlsx:基本情况!B3: 无法使用：名称"),
@@ -320,4 +322,4 @@ def test_every_wrong_cell_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[
         f"基本情况!{at(wb, '基本情况', '@方案日期')}", "职能机构!G1", "职能机构!C2"]
     assert said[0].endswith("无法使用：“去年”不是日期") or "“去年”不是日期" in said[0]
     assert "未知的列“编制数”" in said[1]
-    assert "“综合部门”不是可选的值" in said[2]
+    assert "“综合部门”不是允许的取值" in said[2]

@@ -43,7 +43,7 @@ from staffing.io.layout import (
     strip_marks,
     zh,
 )
-from staffing.messages import close_matches, did_you_mean
+from staffing.messages import CATALOGUE, close_matches, did_you_mean, render
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 MAX_PARTS = 2000  # files inside the zip; a plan workbook has a few dozen
@@ -194,7 +194,7 @@ def convert(field: Field, value: Any) -> Any:
             raise _Problem(None, None, None, "xlsx.bad-bool", value=text)
         code = enum_code(name, text) or enum_code(name, unicodedata.normalize("NFKC", text))
         if code is None:
-            raise _Problem(None, None, None, "xlsx.bad-choice", value=text, choices="、".join(enum_labels(name)))
+            raise _not_a_choice(name, text)
         return code
     text = _clean_text(value)
     if text is None:
@@ -209,7 +209,7 @@ def convert(field: Field, value: Any) -> Any:
             for n in names:
                 code = enum_code(kind[6:], n) or enum_code(kind[6:], unicodedata.normalize("NFKC", n))
                 if code is None:
-                    raise _Problem(None, None, None, "xlsx.bad-choice", value=n, choices="、".join(enum_labels(kind[6:])))
+                    raise _not_a_choice(kind[6:], n)
                 codes.append(code)
             return codes
         return names
@@ -219,6 +219,15 @@ def convert(field: Field, value: Any) -> Any:
     if kind == "code":
         return unicodedata.normalize("NFKC", text)
     return text
+
+
+def _not_a_choice(name: str, text: str) -> _Problem:
+    """A value that is none of a drop-down's labels: said as for a YAML plan (the allowed
+    values, and the nearest as a suggestion)."""
+    labels = enum_labels(name)
+    close = close_matches(text, labels, n=1, cutoff=0.5)
+    return _Problem(None, None, None, "input.not-allowed", value=text, allowed=labels, allowed_en=labels,
+                    hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
 
 
 def _count(value: Any) -> Any:
@@ -408,15 +417,20 @@ class _Reader:
         self.formulas[(name, row, col)] = text
         return value
 
-    def _value(self, sheet: _Sheet, row: int, col: int, field: Field) -> tuple[Any, dict[str, object] | None]:
-        """The plan value of a cell, and the note to make when it came from a formula."""
+    def _value(self, sheet: _Sheet, row: int, col: int, field: Field,
+               who: tuple[str, str] | None = None) -> tuple[Any, dict[str, object] | None]:
+        """The plan value of a cell, and the note to make when it came from a formula.  A
+        mistake is said with the field's words (`who`: its row's item and column, else the
+        column's header), as the plan format's own messages say it."""
         raw = sheet.value(row, col)
         if raw is UNREADABLE:  # said where it was read
             return raw, None
         try:
             value = convert(field, raw)
         except _Problem as exc:
-            return self.later(sheet.name, row, col, exc.key, **exc.params), None
+            label = strip_marks(field.header)
+            said_zh, said_en = who or (label, CATALOGUE[field.key][1])
+            return self.later(sheet.name, row, col, exc.key, field=said_zh, field_en=said_en, **exc.params), None
         formula = self.formulas.get((sheet.name, row, col))
         if formula is None or value is None:
             return value, None
@@ -522,14 +536,16 @@ class _Reader:
         elif layout.target == "institutions":
             self.mark(("support_institutions",), sheet.name, header_row, min(columns))
         centre_row: int | None = None
+        named = next((c for c, f in columns.items() if f.path in (("name",), ("title",))), None)
         for row in sheet.rows:
             if row <= header_row or not any((row, c) in sheet.cells for c in columns):
                 continue
+            name_text = _clean_text(sheet.value(row, named)) if named is not None else None
             item: dict[str, Any] = {}
             fields: list[tuple[Field, int, dict[str, object] | None]] = []
             special: dict[str, tuple[Any, int]] = {}
             for col, field in sorted(columns.items()):
-                value, formula = self._value(sheet, row, col, field)
+                value, formula = self._value(sheet, row, col, field, _in_row(sheet.name, name_text, field))
                 if field.path[0].startswith("@"):
                     special[field.path[0]] = (value, col)
                     continue
@@ -616,6 +632,17 @@ _OWNER_ROW = re.compile(
     re.escape(zh("xlsx.owner-row")).replace(r"\{name\}", "(?P<name>.+)").replace(r"\{sheet\}", "(?P<sheet>.+)")
     .replace(r"\{row\}", r"(?P<row>\d+)")
 )
+
+
+def _in_row(sheet: str, name: str | None, field: Field) -> tuple[str, str] | None:
+    """How a message names a cell of a named row: 职能机构“经济发展局”的行政编制（名）, as a
+    YAML plan's messages name the field; None for a row without a name."""
+    if name is None or name is UNREADABLE:
+        return None
+    said = f"“{name}”"
+    label_zh, label_en = strip_marks(field.header), CATALOGUE[field.key][1]
+    return (render("place.listed-field", "zh", {"list": sheet, "said": said, "field": label_zh}),
+            render("place.listed-field", "en", {"list": sheet, "said": said, "field": label_en}))
 
 
 def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:

@@ -407,3 +407,123 @@ def test_an_empty_bodies_sheet_is_said_so(tmp_path: Path, capsys: pytest.Capture
     wb.save(book)
     code, out, _ = run(["check", str(book), "--no-cache"], capsys)
     assert (code, out.splitlines()[0]) == (2, f"{book}:职能机构!A1: 无法使用：“职能机构”表没有填写，方案必须有这一部分")
+
+
+# ---- instructions that match the sheets, and printing ------------------------------------------
+
+def test_the_instructions_name_the_example_sheets_which_say_they_are_not_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "模板.xlsx"
+    assert run(["template", "--rules", "taizhou-three-integrations", "-o", str(out)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(out)
+    guide = "\n".join(str(c.value) for row in wb["填写说明"].iter_rows() for c in row if c.value)
+    assert "“示例-基本情况”至“示例-合计”各表是按示例方案填好的样例，只供参照，检查时不读取" in guide
+    named = re.findall(r"“([^”]+)”", guide)
+    sheets = set(wb.sheetnames)
+    for name in named:  # every sheet the instructions name by 示例-… exists
+        if name.startswith("示例-") and name != "示例-":
+            assert name in sheets, name
+    examples = [n for n in wb.sheetnames if n.startswith("示例-")]
+    assert len(examples) == 14
+    for name in examples:
+        ws = wb[name]
+        assert ws["A1"].value == f"说明：本表是示例，检查时不读取。请在“{name[3:]}”表中填写。", name
+        assert ws.sheet_properties.tabColor.rgb.endswith("A6A6A6")
+    from staffing.cli.workbook import read_plan
+
+    # the example sheets are really not read: the blank plan sheets are
+    with pytest.raises(Exception, match="基本情况!B3"):  # the blank 名称, not the example's
+        read_plan(str(out))
+
+
+def test_every_sheet_is_set_up_for_a4_landscape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "模板.xlsx"
+    assert run(["template", "--rules", "taizhou-three-integrations", "-o", str(out)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        assert (ws.page_setup.orientation, ws.page_setup.paperSize) == ("landscape", 9), ws.title  # 9: A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, ws.title
+        assert ws.print_area, ws.title
+        if ws.title != "填写说明":
+            header = 2 if ws.title.startswith("示例-") else 1
+            assert ws.print_title_rows == f"${header}:${header}", ws.title
+    bodies = wb["职能机构"]
+    assert bodies.print_area == "'职能机构'!$A$1:$Q$16"  # the header and 15 ruled rows to fill in by hand
+    assert bodies["A16"].border.bottom.style == "thin" and bodies["Q2"].border.right.style == "thin"
+
+
+def _printed(book: Path, tmp_path: Path) -> Path:
+    """The workbook printed to PDF by LibreOffice, as an office prints it."""
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path / "pdf"), str(book)], check=True, capture_output=True, timeout=300)
+    return tmp_path / "pdf" / (book.stem + ".pdf")
+
+
+def _word_heights(pdf: Path, page: int) -> list[float]:
+    done = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+                          capture_output=True, text=True, check=True)
+    return [float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)"[^>]*yMax="([\d.]+)"', done.stdout)]
+
+
+@needs_soffice
+def test_the_template_and_a_filled_workbook_print_legibly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Printed through LibreOffice: every page A4 landscape, every word at 8 pt or more (the
+    20 columns of 职能机构 printed at 5 pt before), the example sheets saying they are not read."""
+    template_book = tmp_path / "模板.xlsx"
+    assert run(["template", "--rules", "taizhou-three-integrations", "-o", str(template_book)], capsys)[0] == 0
+    filled_book = tmp_path / "新桥镇.xlsx"
+    assert run(["convert", str(XINQIAO), "-o", str(filled_book)], capsys)[0] == 0
+    for book in (template_book, filled_book):
+        pdf = _printed(book, tmp_path)
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+        assert "841.89 x 595.3" in info, info  # A4 landscape
+        assert pages >= 15
+        for page in range(1, pages + 1):
+            heights = _word_heights(pdf, page)
+            assert heights and min(heights) >= 8.0, (book.name, page, min(heights))
+    text = subprocess.run(["pdftotext", str(_printed(template_book, tmp_path)), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "说明：本表是示例，检查时不读取。请在“职能机构”表中填写。" in text
+
+
+def test_the_role_drop_down_is_the_packs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A pack that adds a role (数据局): the template made for it offers that role, and a
+    plan filled with it is read as that pack's role."""
+    pack = tmp_path / "data-town.yaml"
+    pack.write_text(yaml.safe_dump({
+        "id": "data-town", "title": {"zh": "设数据局的试点", "en": "data-bureau pilot"},
+        "extends": "taizhou-three-integrations",
+        "roles": {"data_bureau": {"zh": "数据局", "en": "Data bureau", "keywords": ["数据"]}},
+    }, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "模板.xlsx"
+    assert run(["template", "--rules", str(pack), "--no-example", "-o", str(out)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(out)
+    role = next(dv for dv in wb["职能机构"].data_validations.dataValidation if str(dv.sqref).startswith("B2"))
+    column = wb.defined_names[role.formula1].attr_text.split("$")[1]
+    labels = [c.value for c in wb["选项"][column][1:] if c.value]
+    assert "数据局" in labels and "党政办公室" in labels
+    plain = tmp_path / "plain.xlsx"
+    assert run(["template", "--no-example", "-o", str(plain)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(plain)
+    column = wb.defined_names["List_role"].attr_text.split("$")[1]
+    assert "数据局" not in [c.value for c in wb["选项"][column][1:]]
+
+
+def test_a_corrected_workbook_is_written_anew(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`convert` from a workbook to a workbook writes it anew from the plan read (the layout,
+    drop-downs by defined names, print set-up), never the user's file loaded and saved again."""
+    book = tmp_path / "x.xlsx"
+    assert run(["convert", str(XINQIAO), "-o", str(book)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(book)
+    wb.create_sheet("草稿")["A1"] = "=SUM(1,2)"
+    wb["职能机构"].cell(row=1, column=30, value="备注")
+    del wb.defined_names["List_role"]
+    wb.save(book)
+    again = tmp_path / "y.xlsx"
+    assert run(["convert", str(book), "-o", str(again)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(again)
+    assert "草稿" not in wb.sheetnames and wb["职能机构"].max_column == 17
+    _lists_by_name(wb)

@@ -29,6 +29,21 @@ def pack_titles() -> dict[str, str]:
     return titles()
 
 
+def pack_roles(ref: object) -> dict[str, str] | None:
+    """The roles of a pack by their Chinese labels (the workbook's drop-down), None where
+    the pack cannot be found (the roles the shipped packs share are used)."""
+    from staffing.errors import InputProblem
+    from staffing.packs.load import resolve
+
+    if not isinstance(ref, str):
+        return None
+    try:
+        pack = resolve(ref)
+    except InputProblem:
+        return None
+    return {role: pack.role_label(role, "zh") for role in pack.roles}
+
+
 def read_plan(path: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
     """A plan file's data, checked against the plan format (the same messages as
     `staffing check`), with a pack named by its title written back as its id."""
@@ -50,7 +65,7 @@ def plan_bytes(data: dict[str, Any], suffix: str, path: str) -> bytes:
     if suffix == ".xlsx":
         from staffing.io.workbook_write import plan_workbook
 
-        return plan_workbook(data, pack_titles(), path=path)
+        return plan_workbook(data, pack_titles(), path=path, roles=pack_roles(data.get("rule_pack")))
     if suffix == ".json":
         return (json.dumps(data, ensure_ascii=False, indent=2, default=_iso) + "\n").encode("utf-8")
     import yaml
@@ -78,8 +93,9 @@ def cmd_convert(options: ConvertOptions) -> int:
     return Exit.CLEAN
 
 
-def mandatory_of(pack_ref: str) -> tuple[Any, str]:
-    """What the pack makes mandatory, for the template; and the pack's id."""
+def mandatory_of(pack_ref: str) -> tuple[Any, str, dict[str, str]]:
+    """What the pack makes mandatory, for the template; the pack's id; its roles by their
+    Chinese labels (the drop-down of 职能类别)."""
     from staffing.checks.elements import ELEMENT_LABELS
     from staffing.io.workbook_write import Mandatory
     from staffing.packs.load import resolve
@@ -103,7 +119,7 @@ def mandatory_of(pack_ref: str) -> tuple[Any, str]:
         command_center="command_center" in elements,
         support_center=bool(param("support-centre-not-merged", "one_centre", False)),
         transfers=(param("transfer-out-of-range", "min", 0) or 0) >= 1,
-    ), pack.id
+    ), pack.id, {role: pack.role_label(role, "zh") for role in pack.roles}
 
 
 def example_plan(pack_id: str | None) -> dict[str, Any]:
@@ -127,9 +143,9 @@ def cmd_template(options: TemplateOptions) -> int:
     out = options.output
     if not out.lower().endswith(".xlsx"):
         raise problem(out, "convert.suffix", suffix=os.path.splitext(out)[1] or out)
-    mandatory, pack_id = mandatory_of(options.rules) if options.rules else (None, None)
+    mandatory, pack_id, roles = mandatory_of(options.rules) if options.rules else (None, None, None)
     example = example_plan(pack_id) if options.example else None
     from staffing.cli.output import write_file
 
-    write_file(out, template_workbook(example, pack_titles(), mandatory, pack_id), options.lang)
+    write_file(out, template_workbook(example, pack_titles(), mandatory, pack_id, roles), options.lang)
     return Exit.CLEAN

@@ -59,10 +59,17 @@ class Mandatory:
 _PRESENT = {"xlsx.col.present": True, "xlsx.col.approval_items": 0, "xlsx.col.q.administrative": 0}
 
 
+BLANK_ROWS = 15  # ruled rows a blank table prints with, to be filled in by hand if need be
+
+
 class _Styles:
     def __init__(self) -> None:
-        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+        line = Side(style="thin", color="808080")
+        self.border = Border(left=line, right=line, top=line, bottom=line)
+        self.note_font = Font(bold=True, color="9C0006")
+        self.note_fill = PatternFill("solid", fgColor="FFC7CE")
         self.header_font = Font(bold=True)
         self.title_font = Font(bold=True, size=14)
         self.header_fill = PatternFill("solid", fgColor="DDEBF7")
@@ -70,6 +77,8 @@ class _Styles:
         self.mandatory_fill = PatternFill("solid", fgColor="FFF2CC")
         self.hint_font = Font(color="666666", size=9)
         self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.top = Alignment(vertical="top")
+        self.number = Alignment(horizontal="right", vertical="top")
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
@@ -111,9 +120,13 @@ def _header(f: Field) -> str:
 
 
 class Writer:
-    def __init__(self, pack_titles: dict[str, str] | None = None, mandatory: Mandatory | None = None) -> None:
+    def __init__(self, pack_titles: dict[str, str] | None = None, mandatory: Mandatory | None = None,
+                 roles: dict[str, str] | None = None) -> None:
         from openpyxl import Workbook
 
+        # the roles of the pack the workbook is made for, by their labels (the drop-down's
+        # list); without a pack, the roles the shipped packs share
+        self.roles = roles or {r: enum_label("role", r) for r in ENUMS["role"]}
         self.wb = Workbook()
         self.wb.remove(self.wb.active)
         self.styles = _Styles()
@@ -136,7 +149,8 @@ class Writer:
             ws = self.wb.create_sheet(sheet_name)
             ws.sheet_state = "hidden"
         col = len(self._choices) + 1
-        labels = list(self.pack_titles.values()) if name == "pack" else enum_labels(name)
+        labels = list(self.pack_titles.values()) if name == "pack" else list(self.roles.values()) \
+            if name == "role" else enum_labels(name)
         ws.cell(row=1, column=col, value=name)
         for i, label in enumerate(labels, start=2):
             ws.cell(row=i, column=col, value=label)
@@ -183,7 +197,7 @@ class Writer:
             return zh(UNKNOWN) if takes_unknown(kind) else None
         if kind == "roles":
             roles = value if isinstance(value, list) else [value]
-            labels = [enum_label("role", r) if r in ENUMS["role"] else str(r) for r in roles]
+            labels = [self.roles.get(str(r)) or (enum_label("role", r) if r in ENUMS["role"] else str(r)) for r in roles]
             for label in labels:
                 if _SPLIT_NAMES.search(label):
                     raise problem(self.path, "xlsx.separator", name=label)
@@ -236,20 +250,36 @@ class Writer:
         if cell.value is None:
             cell.number_format = number_format(f)
 
-    def form(self, layout: Form, data: dict[str, Any], name: str, fill: bool) -> None:
+    def note(self, ws: Any, layout: Form | Table, columns: int) -> None:
+        """The first row of an example sheet: that it is an example the checker does not read,
+        and which sheet to fill in instead (a 说明 row, which the reader passes over)."""
+        st = self.styles
+        cell = ws.cell(row=1, column=1, value=render("xlsx.example.note", "zh", {"sheet": layout.name}))
+        cell.font, cell.fill, cell.alignment = st.note_font, st.note_fill, st.wrap
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
+        width = 130 if isinstance(layout, Form) else sum(column_width(f) for f in layout.fields)
+        ws.row_dimensions[1].height = 18 * _lines(str(cell.value), width)
+        ws.sheet_properties.tabColor = "A6A6A6"
+
+    def form(self, layout: Form, data: dict[str, Any], name: str, fill: bool, example: bool = False) -> None:
         st = self.styles
         ws = self.wb.create_sheet(name)
+        top = 2 if example else 1  # the header row
+        if example:
+            self.note(ws, layout, 3)
         for col, key in enumerate(("xlsx.form.item", "xlsx.form.value", "xlsx.form.hint"), start=1):
-            cell = ws.cell(row=1, column=col, value=zh(key))
-            cell.font, cell.fill = st.header_font, st.header_fill
-        ws.freeze_panes = "A2"
+            cell = ws.cell(row=top, column=col, value=zh(key))
+            cell.font, cell.fill, cell.border = st.header_font, st.header_fill, st.border
+        ws.freeze_panes = f"A{top + 1}"
         ws.column_dimensions["A"].width = 30
         ws.column_dimensions["B"].width = 40
         ws.column_dimensions["C"].width = 60
-        row = 2
+        row = top + 1
         for section in layout.sections:
             cell = ws.cell(row=row, column=1, value=section.title)
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+            for col in (1, 2, 3):
+                ws.cell(row=row, column=col).border = st.border
             cell.font, cell.fill = st.header_font, st.section_fill
             mandatory = self._mandatory_section(section.key)
             if mandatory:
@@ -274,29 +304,37 @@ class Writer:
                     written = True
                 self.blank(ws, row, 2, f)
                 self.validation(ws, f, f"B{row}")
+                for col in (1, 2, 3):
+                    ws.cell(row=row, column=col).border = st.border
+                ws.cell(row=row, column=2).alignment = st.wrap
                 row += 1
             if fill and section.optional and isinstance(obj, dict) and not written:
                 for n, f in enumerate(section.fields):
                     if f.key in _PRESENT:
                         self.put(ws, first_row + n, 2, f, _PRESENT[f.key])
                         break
+        print_setup(ws, top, f"A1:C{row - 1}")
 
-    def table(self, layout: Table, rows: list[dict[str, Any]], name: str) -> None:
+    def table(self, layout: Table, rows: list[dict[str, Any]], name: str, example: bool = False) -> None:
         st = self.styles
         ws = self.wb.create_sheet(name)
+        top = 2 if example else 1  # the header row
+        if example:
+            self.note(ws, layout, len(layout.fields))
         mandatory = self._mandatory_table(layout.key)
         for col, f in enumerate(layout.fields, start=1):
-            cell = ws.cell(row=1, column=col, value=_header(f))
-            cell.font, cell.alignment = st.header_font, st.center
+            cell = ws.cell(row=top, column=col, value=_header(f))
+            cell.font, cell.alignment, cell.border = st.header_font, st.center, st.border
             cell.fill = st.mandatory_fill if mandatory or self._mandatory_column(f) else st.header_fill
             letter = column_letter(col)
-            width = 28 if f.kind in ("names", "lines") or f.key.endswith(("name", "basis", "department")) else 14
-            ws.column_dimensions[letter].width = width
+            ws.column_dimensions[letter].width = column_width(f)
             ws.column_dimensions[letter].number_format = number_format(f)  # for the cells typed in later
-            self.validation(ws, f, f"{letter}2:{letter}{max(TABLE_ROWS, len(rows) + 50)}", table=True)
-        ws.row_dimensions[1].height = 32
-        ws.freeze_panes = "A2"
-        for r, item in enumerate(rows, start=2):
+            self.validation(ws, f, f"{letter}{top + 1}:{letter}{top + max(TABLE_ROWS, len(rows) + 50)}", table=True)
+        # headers wrap in narrow columns (行政编制（名） over three lines): a row tall enough for them
+        ws.row_dimensions[top].height = 15 * max(_lines(_header(f), column_width(f)) for f in layout.fields) + 4
+        ws.freeze_panes = f"A{top + 1}"
+        ruled = len(rows) if rows else BLANK_ROWS  # a blank table prints ruled rows to fill in
+        for r, item in enumerate(rows, start=top + 1):
             zeros = _zeros(layout.fields, item)
             for col, f in enumerate(layout.fields, start=1):
                 present, value = _has(item, f.path)
@@ -304,7 +342,22 @@ class Writer:
                     self.put(ws, r, col, f, value)
                 elif f.key in zeros:
                     self.put(ws, r, col, f, 0)
-        ws.auto_filter.ref = f"A1:{column_letter(len(layout.fields))}{max(1, len(rows) + 1)}"
+        last = column_letter(len(layout.fields))
+        for r in range(top + 1, top + ruled + 1):
+            tall = 1
+            for col, f in enumerate(layout.fields, start=1):
+                cell = ws.cell(row=r, column=col)
+                cell.border = st.border
+                if f.kind == "count":
+                    cell.alignment = st.number
+                    continue
+                cell.alignment = st.wrap
+                if isinstance(cell.value, str):
+                    tall = max(tall, sum(_lines(line, column_width(f)) for line in cell.value.split("\n")))
+            if tall > 1:  # spreadsheet programs do not grow a row for wrapped text they did not lay out
+                ws.row_dimensions[r].height = 16 * min(tall, 15)
+        ws.auto_filter.ref = f"A{top}:{last}{max(top, top + len(rows))}"
+        print_setup(ws, top, f"A1:{last}{top + ruled}")
 
     def _mandatory_section(self, key: str) -> bool:
         m = self.mandatory
@@ -325,12 +378,14 @@ class Writer:
 
     # -- the whole plan
     def plan(self, data: dict[str, Any], prefix: str = "", fill: bool = True) -> None:
+        """The plan's sheets; with a prefix, as examples the checker does not read (each says so
+        in its first row and has a grey tab)."""
         for layout in WRITE_ORDER:
             name = prefix + layout.name
             if isinstance(layout, Form):
-                self.form(layout, data, name, fill)
+                self.form(layout, data, name, fill, example=bool(prefix))
             else:
-                self.table(layout, rows_of(layout, data) if fill else [], name)
+                self.table(layout, rows_of(layout, data) if fill else [], name, example=bool(prefix))
 
     def guide(self, example: bool) -> None:
         st = self.styles
@@ -343,7 +398,7 @@ class Writer:
         if m is not None:
             lines.append(("", render("xlsx.guide.pack", "zh", {"title": m.pack_title})))
             if m.roles:
-                names = [enum_label("role", r) for r in m.roles]
+                names = [self.roles.get(r) or enum_label("role", r) for r in m.roles]
                 lines.append(("", render("xlsx.guide.mandatory-bodies", "zh", {"names": names})))
             if m.lists:
                 lines.append(("", render("xlsx.guide.mandatory-lists", "zh",
@@ -351,9 +406,14 @@ class Writer:
             if m.elements:
                 lines.append(("", render("xlsx.guide.mandatory-elements", "zh", {"names": list(m.elements)})))
         if example:
-            lines.append(("", zh("xlsx.guide.example")))
+            lines.append(("", render("xlsx.guide.example", "zh", {"first": EXAMPLE_PREFIX + WRITE_ORDER[0].name,
+                                                                  "last": EXAMPLE_PREFIX + WRITE_ORDER[-1].name})))
         lines.append((zh("xlsx.guide.sheets"), ""))
         lines += [(s.name, zh(GUIDE_KEYS[s.key])) for s in WRITE_ORDER]
+        if example:
+            lines.append((EXAMPLE_PREFIX + "…", render("xlsx.guide.example-sheets", "zh",
+                                                       {"first": EXAMPLE_PREFIX + WRITE_ORDER[0].name,
+                                                        "last": EXAMPLE_PREFIX + WRITE_ORDER[-1].name})))
         for r, (a, b) in enumerate(lines, start=1):
             ca = ws.cell(row=r, column=1, value=a or None)
             cb = ws.cell(row=r, column=2, value=b or None)
@@ -366,11 +426,9 @@ class Writer:
                 ws.row_dimensions[1].height = 24
             elif a:
                 ca.font = st.header_font
-        print_setup(ws)
+        print_setup(ws, 0, f"A1:B{len(lines)}")
 
     def bytes(self) -> bytes:
-        for ws in self.wb.worksheets:
-            print_setup(ws)
         buf = io.BytesIO()
         self.wb.save(buf)
         return buf.getvalue()
@@ -384,15 +442,42 @@ def number_format(f: Field) -> str:
     return "yyyy-mm-dd" if f.kind == "date" else "General"
 
 
-def print_setup(ws: Any) -> None:
-    """Printed (or turned into a PDF): landscape, as wide as one page, header row repeated."""
+def column_width(f: Field) -> float:
+    """A table column's width (in characters): as narrow as its values allow, so that a sheet
+    printed on A4 landscape, as wide as the page, keeps its text legible; headers wrap."""
+    if f.kind == "lines":
+        return 26
+    if f.kind in ("names", "roles") or f.key.endswith(("name", "basis", "department", "subunit", "title", "owner")) \
+            or f.path[0] in ("name", "parent", "from", "to", "area"):
+        return 13
+    if f.kind == "count":
+        return 6.5
+    if f.kind in ("code", "date") or f.key.endswith("document"):
+        return 11
+    return 8.5
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a text takes in a column `width` characters wide (a CJK character counts two)."""
+    used = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    return max(1, -(-used // max(1, int(width) - 2)))
+
+
+def print_setup(ws: Any, title_row: int = 1, area: str | None = None) -> None:
+    """Printed (or turned into a PDF): A4 landscape, as wide as one page, the header row
+    repeated on every page, the area with content (a blank table's ruled rows) centred."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    if ws.max_row > 1:
-        ws.print_title_rows = "1:1"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if area is not None:
+        ws.print_area = area
+    if title_row and ws.max_row > title_row:
+        ws.print_title_rows = f"{title_row}:{title_row}"
 
 
 def rows_of(layout: Table, data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -467,9 +552,11 @@ def _get(obj: Any, path: tuple[str, ...]) -> Any:
     return obj
 
 
-def plan_workbook(data: dict[str, Any], pack_titles: dict[str, str] | None = None, path: str = "<workbook>") -> bytes:
-    """A plan as a workbook (for `staffing convert`): the instructions sheet and the plan."""
-    writer = Writer(pack_titles)
+def plan_workbook(data: dict[str, Any], pack_titles: dict[str, str] | None = None, path: str = "<workbook>",
+                  roles: dict[str, str] | None = None) -> bytes:
+    """A plan as a workbook (for `staffing convert`): the instructions sheet and the plan;
+    `roles`: its pack's roles by their labels."""
+    writer = Writer(pack_titles, roles=roles)
     writer.path = path
     writer.plan(data)
     writer.guide(example=False)
@@ -477,11 +564,12 @@ def plan_workbook(data: dict[str, Any], pack_titles: dict[str, str] | None = Non
 
 
 def template_workbook(example: dict[str, Any] | None, pack_titles: dict[str, str],
-                      mandatory: Mandatory | None, pack_id: str | None = None) -> bytes:
+                      mandatory: Mandatory | None, pack_id: str | None = None,
+                      roles: dict[str, str] | None = None) -> bytes:
     """The blank template: instructions, empty plan sheets (the pack filled in when one is
     chosen) and, when given, a filled example on sheets named 示例-… (which the reader
     ignores: only the plan sheets are read)."""
-    writer = Writer(pack_titles, mandatory)
+    writer = Writer(pack_titles, mandatory, roles)
     blank: dict[str, Any] = {"rule_pack": pack_id} if pack_id else {}
     for layout in WRITE_ORDER:
         if isinstance(layout, Form):

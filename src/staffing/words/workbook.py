@@ -198,8 +198,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.guide.mandatory-bodies": ("必设机构：{names}", "Mandatory bodies: {names}"),
     "xlsx.guide.mandatory-lists": ("必须制定的清单：{names}", "Lists required: {names}"),
     "xlsx.guide.mandatory-elements": ("必须具备的“1+4”要素：{names}", "“1+4” elements required: {names}"),
-    "xlsx.guide.example": ("示例：“职能机构”等表中已按示例方案填好，可直接修改或删除后填写。",
-                           "The sheets hold an example plan: change it or delete it and fill in your own."),
+    "xlsx.guide.example": (
+        "示例：“{first}”至“{last}”各表是按示例方案填好的样例，只供参照，检查时不读取；"
+        "请在不带“示例-”的同名工作表中填写（也可把样例内容复制过去再修改）。",
+        "Example: the sheets “{first}” to “{last}” hold an example plan, for reference only, and are not read by the "
+        "checker; fill in the sheets of the same name without “示例-” (copying from the example if you wish).",
+    ),
+    "xlsx.guide.example-sheets": ("“{first}”至“{last}”：填好的样例，检查时不读取",
+                                  "“{first}” to “{last}”: the filled example, not read by the checker"),
+    "xlsx.example.note": ("说明：本表是示例，检查时不读取。请在“{sheet}”表中填写。",
+                          "Note: this sheet is an example and is not read. Fill in the sheet “{sheet}”."),
     "xlsx.guide.sheet.town": ("名称、区划代码、单位类型、人口；规则包；开发区", "name, code, kind, population; rule pack; zone"),
     "xlsx.guide.sheet.baseline": ("改革前的机构、各类编制、领导职数和财政供养人员", "bodies, quotas, posts before the reform"),
     "xlsx.guide.sheet.totals": ("方案所列合计数（用于核对各部分之和）", "the plan's stated totals"),

@@ -195,8 +195,10 @@ def test_the_instructions_and_the_hints_say_the_same_about_blanks(tmp_path: Path
 
 # ---- drop-downs and cells any spreadsheet program keeps --------------------------------------
 
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None,
-                                   reason="LibreOffice (soffice) is not installed: bash scripts/install.sh --test")
+needs_soffice = pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) or poppler-utils (pdftotext, pdfinfo), which print and read the workbooks, "
+           "is not installed: bash scripts/install.sh --test")
 
 
 def _validations(wb: Any) -> list[tuple[str, Any]]:

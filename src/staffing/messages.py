@@ -12,7 +12,7 @@ import string
 from typing import Any
 
 from staffing import vocabulary
-from staffing.words import Words, charts, checks, cli, diff, lsp, reading, report, reporters, workbook
+from staffing.words import Words, charts, checks, cli, diff, lsp, reading, report, reporters, tally, workbook
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- checks -------------------------------------------------------------------------
@@ -121,6 +121,7 @@ CATALOGUE.update(charts.WORDS)
 CATALOGUE.update(diff.WORDS)
 CATALOGUE.update(checks.WORDS)
 CATALOGUE.update(lsp.WORDS)
+CATALOGUE.update(tally.WORDS)
 CHECK_DOCS = checks.CHECK_DOCS
 
 _JOIN = {"zh": "、", "en": ", "}

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from staffing.checks.context import Context
+from staffing.checks.tally import body_readings, reading_words
 from staffing.findings import Finding, Severity, body_index
 from staffing.messages import CATALOGUE, render
 from staffing.plan.model import QUOTA_TYPES
@@ -219,8 +220,7 @@ def _quota_rows(ctx: Context, lang: str) -> tuple[list[QuotaRow], QuotaRow]:
 
 def _body_rows(ctx: Context, findings: Sequence[Finding], lang: str) -> tuple[list[BodyRow], int]:
     plan, pack = ctx.plan, ctx.pack
-    mandatory = pack.mandatory_roles
-    not_counted = dict(ctx.not_counted)
+    readings = body_readings(ctx)  # what the checks read each body as: the chart's boxes say the same
     codes: dict[tuple[str, int], set[str]] = {}
     for f in findings:
         where = body_index(f)
@@ -229,19 +229,9 @@ def _body_rows(ctx: Context, findings: Sequence[Finding], lang: str) -> tuple[li
     rows: list[BodyRow] = []
     for i, body in enumerate(plan.bodies):
         labels = [word("role.other", lang) if r == "other" else pack.role_label(r, lang) for r in ctx.roles_of(i)]
-        if i in not_counted:
-            reason = not_counted[i]
-            if reason in ("zone", "nested"):
-                category = word(f"cat.{reason}", lang)
-            else:  # a category the pack does not count (own rules, platform, institution)
-                info = pack.categories.get(reason, {})
-                category = str(info.get(lang) or info.get("zh") or reason) + word("cat.not-counted", lang)
-        elif not mandatory:
-            category = word("cat.body", lang)
-        else:
-            category = word("cat.mandatory" if set(ctx.roles_of(i)) & mandatory else "cat.optional", lang)
-        rows.append(BodyRow(body.name, "、".join(labels) if lang == "zh" else ", ".join(labels), category,
-                            i not in not_counted, body.quotas.total, body.actual,
+        reading = readings[i]
+        rows.append(BodyRow(body.name, "、".join(labels) if lang == "zh" else ", ".join(labels),
+                            reading_words(ctx, reading, lang), reading.counted, body.quotas.total, body.actual,
                             tuple(sorted(codes.get(("bodies", i), ())))))
     if plan.support_center is not None:
         c = plan.support_center
@@ -250,7 +240,7 @@ def _body_rows(ctx: Context, findings: Sequence[Finding], lang: str) -> tuple[li
     for k, inst in enumerate(plan.support_institutions):
         rows.append(BodyRow(inst.name, "—", word("cat.institution", lang), False, inst.quotas.total, inst.actual,
                             tuple(sorted(codes.get(("support_institutions", k), ())))))
-    return rows, len(ctx.counted)
+    return rows, sum(r.counted for r in readings)
 
 
 def _region(result: FileResult) -> str:

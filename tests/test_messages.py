@@ -13,7 +13,8 @@ import re
 
 import pytest
 
-from staffing.messages import CATALOGUE, CHECK_DOCS, plural, render
+from staffing.checks import CHECKS
+from staffing.messages import CATALOGUE, plural, render
 
 # ASCII words a Chinese message may contain, and why.
 ALLOWED_WORDS = {
@@ -92,7 +93,8 @@ def _doc_lines() -> list[tuple[str, str]]:
     lines indented by four spaces are YAML as typed, and `backticked` text is a key or value
     to type, so both are left out; the rest is held to the catalogue's rules."""
     out = []
-    for code, parts in sorted(CHECK_DOCS.items()):
+    for check in CHECKS:
+        code, parts = check.code, check.doc_zh
         for n, part in enumerate(parts):
             for line in part.splitlines():
                 if not line.startswith("    "):

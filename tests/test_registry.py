@@ -21,9 +21,10 @@ from staffing.checks import (
     register,
     validate,
 )
-from staffing.checks.base import Check, Options
-from staffing.checks.bodies import BodyCount
+from staffing.checks.base import Check, Doc, Options
+from staffing.checks.bodies import BodyCount, MissingMandatoryBody
 from staffing.cli.main import main
+from staffing.words import Words
 
 from conftest import ROOT
 
@@ -46,12 +47,17 @@ def _check(**attrs: object) -> type[Check]:
 
 
 @pytest.mark.parametrize(("attrs", "why"), [
-    ({"messages": ("ST101.ovr", "ST101.under")}, "ST101.ovr"),  # a typo in a message key
-    ({"messages": ("ST101.over",)}, "ST101.under"),  # a catalogue entry the check does not declare
+    ({"messages": {"ST102.over": Words("职能机构{count}个", "{count} bodies")}}, "not its code"),  # another check's key
+    ({"messages": {"ST101.over": Words("职能机构{count}个", "{n} bodies")}}, "fills ['count'] in Chinese but ['n']"),
+    ({"messages": {"ST101.over": Words("机构{count}个", "{count} bodies")}}, "another text's already"),
+    ({"messages": {"ST101.over": Words("", "{count} bodies")}}, "empty in one language"),
+    ({"messages": {}}, "declares no messages"),
+    ({"messages": ("ST101.over", "ST101.under")}, "dict of key → Words"),
+    ({"title": "职能机构数量超出范围"}, "title = Words(zh, en)"),
+    ({"doc_zh": Doc("检查内容", "", "示例", "改正")}, "doc_zh = Doc("),
     ({"code": "ST1O1"}, "three digits"),
     ({"slug": "Body_Count"}, "kebab-case"),
     ({"scope": "town"}, "scope"),
-    ({"code": "ST998", "messages": ("ST101.over",)}, "title.ST998"),
     ({"__doc__": "Too many bodies.\n\n## What it checks\nbodies"}, "## Why it matters"),
     ({"run": Check.run}, "run(ctx, opts)"),
 ])
@@ -60,19 +66,34 @@ def test_registration_refuses_a_mistake(attrs: dict[str, object], why: str) -> N
         validate(_check(**attrs))
 
 
-def test_an_option_without_a_direction_is_refused() -> None:
+def test_an_option_without_a_direction_or_a_label_is_refused() -> None:
     class Loose(Options):
-        max: int | None = Field(None)
+        max: int | None = Field(None, json_schema_extra={"label": Words("上限", "maximum")})
 
     with pytest.raises(RegistryError, match="direction"):
         validate(_check(options=Loose))
+
+    class Unnamed(Options):
+        max: int | None = Field(None, json_schema_extra={"direction": "max"})
+
+    with pytest.raises(RegistryError, match="no label"):
+        validate(_check(options=Unnamed))
+
+
+def test_a_checks_words_join_the_catalogue() -> None:
+    from staffing.messages import CATALOGUE, render
+
+    assert CATALOGUE["title.ST101"] == BodyCount.title
+    assert render("ST101.over", "zh", {"count": 11, "limit": 10, "excess": 1, "names": ["甲", "乙"]}) == \
+        "职能机构11个，超过上限10个，多1个：甲、乙"
+    assert BodyCount.option_label("max") == Words("上限", "maximum")
 
 
 def test_a_code_or_slug_twice_is_refused() -> None:
     with pytest.raises(RegistryError, match="ST101 is taken"):
         register(BodyCount, _check(slug="body-count-again"))
     with pytest.raises(RegistryError, match="body-count is taken"):
-        register(BodyCount, _check(code="ST102", messages=("ST102",)))
+        register(BodyCount, _check(code="ST102", messages={"ST102": MissingMandatoryBody.messages["ST102"]}))
 
 
 def _problem_calls() -> list[tuple[Path, str, ast.Call]]:
@@ -126,3 +147,16 @@ def test_the_readme_table_of_checks_is_the_registry() -> None:
     assert replace_table(readme) == readme, "README's table of checks differs from the registry"
     for check in CHECKS:
         assert f"| {check.code} | `{check.slug}` |" in readme
+
+
+# each block of codes has its module, and each module one block
+BLOCKS = {"ST0": "runlevel", "ST1": "bodies", "ST2": "quotas", "ST3": "dispatched", "ST4": "support", "ST5": "cadres",
+          "ST6": "elements", "ST7": "lists", "ST8": "applicability", "ST90": "consistency", "ST95": "county"}
+
+
+def test_one_module_per_block_of_codes() -> None:
+    """ST1xx in bodies.py, ST2xx in quotas.py, …, ST95x in county.py: a reader finds a code's
+    module by its hundred."""
+    for check in CHECKS:
+        block = next(b for b in sorted(BLOCKS, key=len, reverse=True) if check.code.startswith(b))
+        assert check.__module__ == f"staffing.checks.{BLOCKS[block]}", (check.code, check.__module__)

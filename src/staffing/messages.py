@@ -12,7 +12,7 @@ import string
 from typing import Any
 
 from staffing import vocabulary
-from staffing.words import Words, charts, checks, cli, diff, lsp, reading, report, reporters, tally, workbook
+from staffing.words import Words, charts, cli, diff, lsp, reading, report, reporters, tally, workbook
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- checks -------------------------------------------------------------------------
@@ -21,8 +21,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # Chinese text are Chinese (titles, labels), never ids.  tests/test_messages.py holds
     # every entry to this.
     # the outcome "cannot check" of any check: a figure or section it needs is unknown
-    "unknown": ("无法检查：{what_zh}未知", "cannot check: {what_en} unknown"),
-    "unknown.section": ("无法检查：方案未提供{section_zh}", "cannot check: the plan does not provide {section_en}"),
+    "unknown": ("无法检查：{what}未知", "cannot check: {what} unknown"),
+    "unknown.section": ("无法检查：方案未提供{section}", "cannot check: the plan does not provide {section}"),
     "unknown.of": ("{name}的{what}", "{what} of {name}"),
     "field.approved": ("核定职数", "approved posts"),
     "label.grid-count": ("网格数", "number of grids"),
@@ -31,6 +31,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.actual": ("实有人数", "people in post"),
     "field.quota-total": ("编制总数", "total quota"),
     # ---- quota types ----------------------------------------------------------------------
+    # what a pack may switch on and off in a check (the check's own options are labelled beside it)
+    "option.enabled": ("启用状态", "enabled"),
+    "option.severity": ("严重程度", "severity"),
     # ---- labels of places in a plan (finding trails) and of the 1+4 elements and lists ----
     'label.approval-services-in-one-window-an-appro': ('审批服务一窗口（行政审批机构）', 'approval services in one window (an approval body)'),
     'label.baseline': ('改革前基数', 'baseline'),
@@ -109,7 +112,8 @@ ARGPARSE: dict[str, tuple[str, str]] = {f"argparse.{en}": (zh, en) for en, zh in
 )}
 
 # The words of each area (staffing.words) and of the plan format's vocabulary, merged into
-# the one catalogue; a check's own words join it when the check registers.
+# the one catalogue; a check's own words (beside its code in staffing.checks) join it when the
+# check registers.
 CATALOGUE.update(vocabulary.catalogue())
 CATALOGUE.update(reading.WORDS)
 CATALOGUE.update(workbook.WORDS)
@@ -119,10 +123,8 @@ CATALOGUE.update(reporters.WORDS)
 CATALOGUE.update(report.WORDS)
 CATALOGUE.update(charts.WORDS)
 CATALOGUE.update(diff.WORDS)
-CATALOGUE.update(checks.WORDS)
 CATALOGUE.update(lsp.WORDS)
 CATALOGUE.update(tally.WORDS)
-CHECK_DOCS = checks.CHECK_DOCS
 
 _JOIN = {"zh": "、", "en": ", "}
 
@@ -218,6 +220,8 @@ _OS_REASONS: tuple[tuple[str, str], ...] = (
     ("not a directory", "os.not-directory"), ("file name too long", "os.name-too-long"),
     ("too many levels of symbolic links", "os.loop"), ("resource busy", "os.busy"),
     ("text file busy", "os.busy"), ("input/output error", "os.io"), ("file exists", "os.exists"),
+    ("no reader on the pipe", "os.no-reader"), ("broken symbolic link", "os.broken-link"),
+    ("not a regular file, a device or a pipe", "os.special"), ("broken pipe", "os.pipe-closed"),
 )
 
 

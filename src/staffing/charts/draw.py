@@ -9,15 +9,16 @@ finished first."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from staffing.charts.paper import Fitted, Sheet, fit
-from staffing.charts.render import RenderError, chart_dot, render, top_count
+from staffing.charts.render import RenderError, chart_dot, chart_time, render, top_count
 from staffing.checks.context import Context
 from staffing.checks.pack import Pack
-from staffing.errors import InputProblem
+from staffing.errors import InputProblem, visible
 from staffing.findings import Finding
 from staffing.io.output import inside
 from staffing.messages import render as render_message
@@ -84,7 +85,18 @@ def too_big(where: str, fitted: Fitted, lang: str, paper: str, orientation: str)
 
 
 def draw(job: Job, setup: Setup) -> Outcome:
-    """One plan's chart, SVG and PNG, into the folder."""
+    """One plan's chart, SVG and PNG, into the folder.  Whatever goes wrong with it is said
+    in its own lines, and the other charts are drawn all the same."""
+    try:
+        with chart_time():  # every run of dot for this chart together: CHART_SECONDS
+            return _draw(job, setup)
+    except Exception as exc:  # a bug of ours in one chart: said for that chart, not the run's end
+        reason = f"{type(exc).__name__}: {exc}"[:200]
+        return Outcome((f"{job.path}: {render_message('input.internal', setup.lang, {'reason': visible(reason)})}",),
+                       failed=True)
+
+
+def _draw(job: Job, setup: Setup) -> Outcome:
     lang = setup.lang
     try:
         ctx = context_of(Source(job.path), setup.settings)
@@ -97,7 +109,15 @@ def draw(job: Job, setup: Setup) -> Outcome:
     lines = [line for line in (too_big(job.path, fitted, lang, setup.paper, setup.orientation),) if line]
     done = True
     for suffix in (".svg", ".png"):
-        target = inside(setup.folder, job.name + suffix)
+        placed = os.path.join(setup.folder, job.name + suffix)
+        try:
+            if os.path.islink(placed):  # a link named like a chart (committed, or planted): never followed
+                raise ValueError(placed)
+            target = inside(setup.folder, job.name + suffix)
+        except ValueError:
+            lines.append(f"{job.path}: {render_message('render.link', lang, {'file': visible(placed)})}")
+            done = False
+            continue
         try:
             render(fitted.dot, target)
         except RenderError as exc:
@@ -105,7 +125,7 @@ def draw(job: Job, setup: Setup) -> Outcome:
             done = False
         except OSError as exc:
             lines.append(render_message("cli.unwritable", lang, {
-                "target": str(target), "reason": exc.strerror or type(exc).__name__}))
+                "target": visible(str(target)), "reason": exc.strerror or type(exc).__name__}))
             return Outcome(tuple(lines), unwritable=True, failed=True)
     return Outcome(tuple(lines), drawn=done, failed=not done)
 

@@ -13,12 +13,17 @@ add a node or change an attribute.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import shutil
+import struct
 import subprocess
+import time
 import unicodedata
-from collections.abc import Iterable, Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -941,17 +946,38 @@ def choose_font(families: Sequence[str]) -> str | None:
     return lowered[0] if lowered else None
 
 
+@contextlib.contextmanager
+def chart_time(seconds: float | None = None) -> Iterator[None]:
+    """Bound every `dot` run inside the block together: laying one chart out for a sheet
+    runs dot up to eight times, then once for the SVG and once for the PNG; all of them
+    share CHART_SECONDS (each also within DOT_SECONDS)."""
+    token = _DEADLINE.set(time.monotonic() + (CHART_SECONDS if seconds is None else seconds))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
 def image(dot_text: str, fmt: str) -> bytes:
     """The chart drawn by `dot` in format `fmt` (svg, png, pdf, plain), within the time and
-    memory bounds below."""
+    memory bounds below (and the whole chart's, inside `chart_time`)."""
     dot = shutil.which("dot")
     if dot is None:
         find_cjk_font()  # raises the bilingual "install graphviz" error
         raise RenderError("render.no-dot")
+    deadline = _DEADLINE.get()
+    timeout: float = DOT_SECONDS
+    if deadline is not None:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise RenderError("render.chart-timeout", seconds=CHART_SECONDS)
+        timeout = min(timeout, left)
     try:
         done = subprocess.run([dot, f"-T{fmt}"], input=dot_text.encode("utf-8"), capture_output=True,
-                              timeout=DOT_SECONDS, check=False, preexec_fn=_bound_memory)
+                              timeout=timeout, check=False, preexec_fn=_bound_memory)
     except subprocess.TimeoutExpired as exc:  # subprocess.run has killed it
+        if timeout < DOT_SECONDS:  # the whole chart's time ran out
+            raise RenderError("render.chart-timeout", seconds=CHART_SECONDS) from exc
         raise RenderError("render.dot-timeout", fmt=fmt, seconds=DOT_SECONDS) from exc
     except OSError as exc:
         raise RenderError("render.dot-failed", fmt=fmt, detail=str(exc)[:500]) from exc
@@ -981,28 +1007,55 @@ def render(dot_text: str, out_path: str | Path) -> None:
 
 
 PNG_DPI = 150
+# The largest PNG drawn (pixels; about 2 m by 1.3 m at 150 dpi): a chart laid out bigger
+# gets its SVG only, and says so.  The size is known from the layout before dot runs.
+PNG_MAX_PIXELS = 120_000_000
+_SIZE = re.compile(r'\bsize="([\d.]+),([\d.]+)"')
 
 
 def _png_with_dpi(dot_text: str, dpi: int) -> bytes:
     """A PNG drawn at `dpi` that says so (its pHYs chunk), so it prints at the size the
-    chart was laid out for rather than at whatever a viewer assumes."""
-    import io
-
-    from PIL import Image
-
+    chart was laid out for rather than at whatever a viewer assumes.  The chunk is written
+    into dot's bytes: the image is never decoded (a chart of a thousand bodies is a hundred
+    million pixels, which the imaging library refuses as a decompression bomb)."""
+    size = _SIZE.search(dot_text)
+    if size is not None:
+        width, height = (round(float(v) * dpi) for v in size.groups())
+        if width * height > PNG_MAX_PIXELS:
+            raise RenderError("render.png-too-big", width=width, height=height, limit=PNG_MAX_PIXELS)
     head, sep, rest = dot_text.partition("\n")
-    data = image(f"{head}{sep}  dpi={dpi};\n{rest}", "png")
-    with Image.open(io.BytesIO(data)) as img:
-        out = io.BytesIO()
-        img.save(out, format="PNG", dpi=(dpi, dpi), optimize=False)
-    return out.getvalue()
+    return with_dpi(image(f"{head}{sep}  dpi={dpi};\n{rest}", "png"), dpi)
+
+
+def with_dpi(png: bytes, dpi: int) -> bytes:
+    """`png` with one pHYs chunk saying `dpi`, right after its header (any other pHYs dropped)."""
+    signature = b"\x89PNG\r\n\x1a\n"
+    if not png.startswith(signature):
+        raise RenderError("render.dot-failed", fmt="png", detail="not a PNG")
+    per_metre = round(dpi / 0.0254)
+    data = struct.pack(">IIB", per_metre, per_metre, 1)
+    phys = struct.pack(">I", len(data)) + b"pHYs" + data + struct.pack(">I", zlib.crc32(b"pHYs" + data))
+    out, k = [signature], len(signature)
+    while k + 8 <= len(png):
+        length, kind = struct.unpack(">I4s", png[k:k + 8])
+        chunk = png[k:k + 12 + length]
+        k += 12 + length
+        if kind == b"pHYs":
+            continue
+        out.append(chunk)
+        if kind == b"IHDR":
+            out.append(phys)
+    return b"".join(out)
 
 
 # Bounds on one run of `dot`: a chart within the input limits but with thousands of boxes
 # can keep dot busy for minutes and take every byte of memory; past these it is stopped and
-# the chart is reported as not drawn (the check's own results are unaffected).
+# the chart is reported as not drawn (the check's own results are unaffected).  All the runs
+# of one chart together are bounded by CHART_SECONDS.
 DOT_SECONDS = 60
 DOT_MEMORY = 2 * 2**30  # address space, bytes
+CHART_SECONDS: float = 120
+_DEADLINE: ContextVar[float | None] = ContextVar("chart_deadline", default=None)
 
 
 def _bound_memory() -> None:  # pragma: no cover - runs in the child, before exec

@@ -10,8 +10,10 @@ than a user's run.  Codes are stable and never reused.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from staffing.checks.base import DOC_HEADINGS, Check, Options, Scope, direction
+from staffing.checks.applicability import DevelopedTownNotATown, PackNotApplicable, PlanBeforePack
+from staffing.checks.base import DOC_HEADINGS, Check, Doc, Options, Scope, direction, option_label
 from staffing.checks.bodies import (
     BodyCount,
     MissingMandatoryBody,
@@ -34,29 +36,26 @@ from staffing.checks.county import (
     CountyTransferMismatch,
     CountyVacanciesNotFirst,
 )
-from staffing.checks.elements import (
-    CommandCentreNotStaffed,
-    DevelopedTownNotATown,
-    GridTooCoarse,
-    MissingElement,
-    MissingList,
-    PackNotApplicable,
-    PlanBeforePack,
-    PowersNotCatalogued,
-)
-from staffing.checks.frontline import CommandCentreDomainsMissing, WorkOutsideItsBureau
-from staffing.checks.grid_workers import GridWorkersTooFew
-from staffing.checks.quotas import StaffingGrows, TransferOutOfRange, TransferUnrecorded
-from staffing.checks.runlevel import FormulaValueUsed, PackLoosensParent, UnusableInput, WaiverUnused
-from staffing.checks.units import (
+from staffing.checks.dispatched import (
     DispatchedAssessmentNotTownLed,
     DispatchedHeadNotConsulted,
     DispatchedUnitNotLocal,
-    OldNameplateKept,
-    SupportCentreNotMerged,
 )
+from staffing.checks.elements import (
+    CommandCentreDomainsMissing,
+    CommandCentreNotStaffed,
+    GridTooCoarse,
+    GridWorkersTooFew,
+    MissingElement,
+    WorkOutsideItsBureau,
+)
+from staffing.checks.lists import MissingList, PowersNotCatalogued
+from staffing.checks.quotas import StaffingGrows, TransferOutOfRange, TransferUnrecorded
+from staffing.checks.runlevel import FormulaValueUsed, PackLoosensParent, UnusableInput, WaiverUnused
+from staffing.checks.support import OldNameplateKept, SupportCentreNotMerged
 from staffing.findings import Severity
-from staffing.messages import CATALOGUE, CHECK_DOCS
+from staffing.messages import CATALOGUE
+from staffing.words import Words
 
 SCOPES: tuple[Scope, ...] = ("plan", "county", "run")
 _CODE = re.compile(r"^ST[0-9]{3}$")
@@ -87,31 +86,18 @@ def validate(check: type[Check]) -> None:
         fail("rule must be a whole number (0 for run-level codes)")
     if not isinstance(check.severity, Severity):
         fail(f"severity {check.severity!r} is not a Severity")
-    if f"title.{check.code}" not in CATALOGUE:
-        fail(f"no catalogue entry title.{check.code}")
-    for key in check.messages:
-        if key not in CATALOGUE:
-            fail(f"message key {key!r} is not in the catalogue")
-    if check.scope != "run":
-        own = {k for k in CATALOGUE if k == check.code or k.startswith(check.code + ".")}
-        if not check.messages:
-            fail("declares no message keys")
-        if own - set(check.messages):
-            fail(f"catalogue entries {sorted(own - set(check.messages))} are not in its messages")
+    _validate_words(check, fail)
     doc = check.doc()
     if not doc:
         fail("no docstring (staffing explain prints it)")
     for heading in DOC_HEADINGS:
         if heading not in doc:
             fail(f"docstring lacks the heading {heading!r}")
-    zh_doc = CHECK_DOCS.get(check.code)
-    if zh_doc is None or len(zh_doc) != 4 or not all(part.strip() for part in zh_doc):
-        fail(f"no Chinese documentation CHECK_DOCS[{check.code!r}] (what, why, example, fix)")
     if not (isinstance(check.options, type) and issubclass(check.options, Options)):
         fail("options is not an Options model")
     for option in check.options.model_fields:
-        if f"option.{option}" not in CATALOGUE:
-            fail(f"option {option!r} has no catalogue label option.{option}")
+        if option_label(check.options, option) is None:
+            fail(f"option {option!r} has no label (json_schema_extra={{'label': Words(zh, en)}})")
         if direction(check.options, option) is None:
             fail(f"option {option!r} has no direction (max, min, require, set or allow)")
     if check.options.model_fields and check.scope == "run":
@@ -120,8 +106,42 @@ def validate(check: type[Check]) -> None:
         fail("a plan check must define run(ctx, opts)")
 
 
+_FIELD = re.compile(r"\{(\w+)[^{}]*\}")
+
+
+def fields(template: str) -> set[str]:
+    """The {fields} a message template fills."""
+    return set(_FIELD.findall(template))
+
+
+def _validate_words(check: type[Check], fail: Callable[[str], None]) -> None:
+    """Its title, messages and Chinese documentation: present, in both languages, each
+    message under a key of its own code (a run-level code may write its messages under the
+    key of the step that makes them) with the same {fields} in both languages."""
+    title = getattr(check, "title", None)
+    if not (isinstance(title, Words) and title.zh.strip() and title.en.strip()):
+        fail("no title = Words(zh, en)")
+    if not isinstance(check.messages, dict) or not all(isinstance(w, Words) for w in check.messages.values()):
+        fail("messages is not a dict of key → Words(zh, en)")
+    if check.scope != "run" and not check.messages:
+        fail("declares no messages")
+    for key, words in check.messages.items():
+        if check.scope != "run" and key != check.code and not key.startswith(check.code + "."):
+            fail(f"message key {key!r} is not its code or its code + '.' + a variant")
+        if not words.zh.strip() or not words.en.strip():
+            fail(f"message {key!r} is empty in one language")
+        if fields(words.zh) != fields(words.en):
+            fail(f"message {key!r} fills {sorted(fields(words.zh))} in Chinese but {sorted(fields(words.en))} in English")
+        if key in CATALOGUE and tuple(CATALOGUE[key]) != tuple(words):
+            fail(f"message key {key!r} is another text's already")
+    doc = getattr(check, "doc_zh", None)
+    if not (isinstance(doc, Doc) and all(part.strip() for part in doc)):
+        fail("no Chinese documentation doc_zh = Doc(what, why, example, fix)")
+
+
 def register(*checks: type[Check]) -> tuple[type[Check], ...]:
-    """Validate the checks, and that codes and slugs are unique; sorted by code."""
+    """Validate the checks, and that codes and slugs are unique; their words join the one
+    catalogue (`title.<code>` and each message by its key); sorted by code."""
     codes: dict[str, type[Check]] = {}
     slugs: dict[str, type[Check]] = {}
     for check in checks:
@@ -130,6 +150,9 @@ def register(*checks: type[Check]) -> tuple[type[Check], ...]:
             if key in seen:
                 raise RegistryError(f"{check.__name__}: {key} is taken by {seen[key].__name__}")
             seen[key] = check
+    for check in checks:
+        CATALOGUE[f"title.{check.code}"] = check.title
+        CATALOGUE.update(check.messages)
     return tuple(sorted(checks, key=lambda c: c.code))
 
 
@@ -170,6 +193,16 @@ def lookup(code_or_slug: str, scope: Scope | None = None) -> type[Check] | None:
     if check is None or (scope is not None and check.scope != scope):
         return None
     return check
+
+
+def option_words(check: type[Check] | None, name: str) -> Words:
+    """How a setting of a check in a pack is named: one of its options (its label), or the
+    switches every check has (enabled, severity); the name itself where none fits."""
+    if name in ("enabled", "severity"):
+        return Words(*CATALOGUE[f"option.{name}"])
+    if check is not None and name in check.options.model_fields:
+        return check.option_label(name)
+    return Words.same(name)
 
 
 # the run-level codes the engine, the waiver step and the reporters write

@@ -1,9 +1,11 @@
 """What a check is: a code, a slug, a default severity, typed options, a generator of
 problems and a docstring under fixed headings that `staffing explain CODE` prints.
 
-A check never formats text or knows about files: it yields `Problem`s (a message key
-from the catalogue, the numbers behind it, where in the plan) and the engine stamps
-code, severity, location, messages and the policy source.
+A check never formats text or knows about files: it yields `Problem`s (the key of one of
+its messages, the numbers behind it, where in the plan) and the engine stamps code,
+severity, location, messages and the policy source.  Its words (title, messages, option
+labels, Chinese documentation) are declared on it and join the one catalogue when it
+registers.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from staffing.findings import Loc, Severity
-from staffing.messages import CHECK_DOCS
+from staffing.words import Words
 
 # The headings of every check's docstring, in this order (`sections` reads them).
 DOC_HEADINGS = ("## What it checks", "## Why it matters", "## Example", "## Fix")
@@ -32,11 +34,29 @@ Scope = Literal["plan", "county", "run"]
 Direction = Literal["max", "min", "require", "set", "allow"]
 
 
+class Doc(NamedTuple):
+    """What `staffing explain CODE` prints in Chinese, under the four headings (the English
+    is the check's docstring).  Lines indented by four spaces are YAML as a user types it;
+    text in `backticks` is a key or value to type."""
+
+    what: str  # 检查内容
+    why: str  # 政策依据与理由
+    example: str  # 示例
+    fix: str  # 改正方法
+
+
 class Options(BaseModel):
     """Base for a check's options.  Every option defaults to None (= not set by any pack),
     and a check that lacks what it needs stays silent."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def option(direction: Direction, label: Words, default: Any = None, **constraints: Any) -> Any:
+    """A pack parameter of a check (a field of its `Options`): its default (None: not set by
+    any pack), how a child pack may tighten it (`direction`) and its label in both languages."""
+    extra: dict[str, Any] = {"direction": direction, "label": label}
+    return Field(default, json_schema_extra=extra, **constraints)
 
 
 def direction(options: type[Options], name: str) -> Direction | None:
@@ -46,6 +66,13 @@ def direction(options: type[Options], name: str) -> Direction | None:
         if value in ("max", "min", "require", "set", "allow"):
             return value  # type: ignore[return-value]
     return None
+
+
+def option_label(options: type[Options], name: str) -> Words | None:
+    """An option's label in both languages (`json_schema_extra={"label": Words(…)}`)."""
+    extra = options.model_fields[name].json_schema_extra
+    label = extra.get("label") if isinstance(extra, dict) else None
+    return label if isinstance(label, Words) else None
 
 
 @dataclass(frozen=True)
@@ -75,7 +102,7 @@ def cannot_check(what: tuple[str, str], loc: Loc, trail: tuple[tuple[str, str], 
                  option: str | None = None, at_key: bool = False) -> Problem:
     """The outcome "cannot check: … unknown" at the field that is unknown; `what` names it
     (zh, en), e.g. ("党政办公室的行政编制", "administrative quota of 党政办公室")."""
-    return Problem("unknown", {"what_zh": what[0], "what_en": what[1]}, loc, trail=trail, option=option,
+    return Problem("unknown", {"what": Words(what[0], what[1])}, loc, trail=trail, option=option,
                    at_key=at_key, unknown=True)
 
 
@@ -84,20 +111,26 @@ def not_provided(section: str, option: str | None = None) -> Problem:
     from staffing.messages import label
 
     zh, en = label(f"section.{section}")
-    return Problem("unknown.section", {"section_zh": zh, "section_en": en}, ("not_provided",), trail=((zh, en),),
+    return Problem("unknown.section", {"section": Words(zh, en)}, ("not_provided",), trail=((zh, en),),
                    option=option, at_key=True, unknown=True)
 
 
 class Check:
-    """A check as the registry (`staffing.checks`) holds it.
+    """A check as the registry (`staffing.checks`) holds it: everything about it in one place.
 
     code:      stable code, never reused (ST + three digits)
     slug:      stable kebab-case name; a pack's `checks:` are keyed by it
     rule:      the number of the rule in DOMAIN.md ("The rules"), 0 for run-level codes
     scope:     "plan", "county" or "run" (see `Scope`)
     severity:  default severity; a pack may change it
-    options:   the pack parameters it reads (a pydantic model, every field with a direction)
-    messages:  the catalogue keys its findings are written with (besides `title.<code>`)
+    options:   the pack parameters it reads (a pydantic model, every field with its direction
+               and its label: `json_schema_extra={"direction": "max", "label": Words(…)}`)
+    title:     its name, in Chinese and English
+    messages:  its findings' messages by key (its code, or code + "." + variant), each
+               `Words(zh, en)` with the same {fields}; merged into the catalogue when it registers
+    doc_zh:    what `staffing explain CODE` prints in Chinese; the English is the docstring
+    run:       `run(ctx, opts)` yields its problems (a plan's `Context`, a county's
+               `CountyContext`; run-level codes are made by the step that finds them)
     """
 
     code: ClassVar[str]
@@ -106,7 +139,9 @@ class Check:
     scope: ClassVar[Scope] = "plan"
     severity: ClassVar[Severity] = Severity.ERROR
     options: ClassVar[type[Options]] = Options
-    messages: ClassVar[tuple[str, ...]] = ()
+    title: ClassVar[Words]
+    messages: ClassVar[dict[str, Words]] = {}
+    doc_zh: ClassVar[Doc]
     # what a finding of this check does to the plan's other findings: advisory (ST802: the
     # pack does not cover this plan, so what else it says is shown but does not bind)
     others_advisory: ClassVar[bool] = False
@@ -119,15 +154,17 @@ class Check:
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
-    def title(cls) -> str:
-        return cls.doc().splitlines()[0] if cls.doc() else cls.slug
+    def option_label(cls, name: str) -> Words:
+        """How messages and `staffing explain` name one of its options."""
+        label = option_label(cls.options, name)
+        return label if label is not None else Words.same(name)
 
     @classmethod
     def sections(cls, lang: str) -> tuple[str, str, str, str]:
         """What it checks, why it matters, an example and the fix, in `lang`: the Chinese
-        from the catalogue (`CHECK_DOCS`), the English from the docstring's four headings."""
+        beside the check (`doc_zh`), the English from the docstring's four headings."""
         if lang == "zh":
-            return CHECK_DOCS[cls.code]
+            return cls.doc_zh
         parts: dict[str, list[str]] = {}
         current: list[str] | None = None
         for line in cls.doc().splitlines():

@@ -4,24 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pydantic import Field
-
-from staffing.checks.base import Check, Options, Problem, cannot_check
+from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, option
 from staffing.checks.context import Context
 from staffing.findings import Severity
 from staffing.messages import label
 from staffing.plan.model import LeadershipPost
+from staffing.words import Words
 
 
-def _holders(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], str, str | None, list[LeadershipPost]]]:
+def _holders(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], str, str | None, tuple[LeadershipPost, ...]]]:
     """(loc, name, rank, posts) for every body, the support centre and every institution."""
-    for i, body in enumerate(ctx.plan.bodies):
-        yield ("bodies", i), body.name, body.rank, body.leadership
-    if ctx.plan.support_center is not None:
-        c = ctx.plan.support_center
-        yield ("support_center",), c.name, None, c.leadership
-    for i, inst in enumerate(ctx.plan.institutions):
-        yield ("institutions", i), inst.name, None, inst.leadership
+    for unit in ctx.units_written("bodies", "support_center", "institutions"):
+        yield unit.loc, unit.name, unit.rank, unit.leadership
 
 
 def _team_trail() -> tuple[tuple[str, str], ...]:
@@ -68,9 +62,25 @@ class LeadersOverQuota(Check):
     """
 
     code = "ST501"
-    messages = ("ST501",)
     slug = "leaders-over-quota"
     rule = 7
+    title = Words("超职数配备干部", "Leaders beyond the leadership-post quota (超职数配备干部)")
+    messages = {
+        "ST501": Words(
+            "{body}的{title}实配{filled}人，超过核定职数{approved}名，多配{excess}人",
+            "{body}: {filled} {title} in post, over the {approved} approved by {excess}",
+        ),
+    }
+    doc_zh = Doc(
+        "乡镇领导班子的每个职务（党委书记、镇长、副镇长等），以及每个职能机构、综合服务中心和每个事业单位的每个领导"
+        "职务，实配职数不得超过核定职数。任一数字未知（`~`）时，在该处的结论为“无法检查”。",
+        "“坚决治理‘超职数配备干部……’问题”（《关于深化经济发达镇行政管理体制改革工作的意见》）。",
+        "错误示例：\n"
+        "    - {title: 副局长, level: deputy, approved: 2, filled: 3}\n"
+        "正确示例：\n"
+        "    - {title: 副局长, level: deputy, approved: 2, filled: 2}",
+        "把实配职数减到核定职数以内。",
+    )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         town = ctx.plan.town.name
@@ -105,9 +115,24 @@ class LeaderAboveBodyRank(Check):
     """
 
     code = "ST502"
-    messages = ("ST502",)
     slug = "leader-above-body-rank"
     rule = 7
+    title = Words("超机构规格提拔干部", "A leader's rank is above the body's rank (超机构规格提拔干部)")
+    messages = {
+        "ST502": Words(
+            "{body}的{title}职级为{rank}，高于机构规格{body_rank}",
+            "{body}: the {title} is ranked {rank}, above the body's rank {body_rank}",
+        ),
+    }
+    doc_zh = Doc(
+        "领导职务的`rank`（规格）不得高于所在机构的`rank`，按规则包的规格序列比较（办事员＜科员＜股级＜副科＜正科＜"
+        "副处＜正处；副科级即副科，简繁体均可）；乡镇领导班子的职务不得高于乡镇的`rank`。公务员职级（一级主任科员等）"
+        "自成序列（职务与职级并行），不与机构规格比较。",
+        "“坚决治理‘……超机构规格提拔干部……’问题”（《关于深化经济发达镇行政管理体制改革工作的意见》）。",
+        "错误示例：副科级机构的局长为正科。\n"
+        "正确示例：该局长为副科。",
+        "职务规格与机构规格保持一致，或先报批提高机构规格。",
+    )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         town = ctx.plan.town
@@ -136,7 +161,7 @@ class LeaderAboveBodyRank(Check):
 
 class AuthorityOptions(Options):
     # every body records the document that approved it (批复文号)
-    approval_document: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    approval_document: bool | None = option("require", Words("机构须写明批准文件", "each body records its approval document"))
 
 
 class BodyAboveAuthority(Check):
@@ -161,10 +186,29 @@ class BodyAboveAuthority(Check):
     """
 
     code = "ST503"
-    messages = ("ST503", "ST503.document")
     slug = "body-above-authority"
     rule = 7
     options = AuthorityOptions
+    title = Words("超审批权限设置机构", "A body is ranked at or above the town itself (超审批权限设置机构)")
+    messages = {
+        "ST503": Words(
+            "{body}规格为{rank}，不低于乡镇本身的规格{town_rank}，超出审批权限",
+            "{body} is ranked {rank}, not below the town's own rank {town_rank}: beyond the approval authority",
+        ),
+        "ST503.document": Words(
+            "{body}没有记录批准设立的文件（批复文号），无法确认是否在审批权限内设置",
+            "{body} records no document approving it, so it cannot be shown to be set up within the approving authority",
+        ),
+    }
+    doc_zh = Doc(
+        "超审批权限设置机构，是指未经或超出审批机关权限设置机构。检查两项：机构的`rank`须低于乡镇的`rank`（乡镇不能"
+        "设置与自身同级或更高规格的机构；这是一种近似判断，规则包中注明为推断）；规则包要求时（`approval_document`），"
+        "每个机构都要写明批准设立的文件（`approval_document`）。",
+        "“坚决治理‘……超审批权限设置机构……’问题”（《关于深化经济发达镇行政管理体制改革工作的意见》）。",
+        "错误示例：正科级的镇设置正科级的经济发展局。\n"
+        "正确示例：该局为副科级（或股级）。",
+        "降低机构规格，或报有权审批的机关批准。",
+    )
 
     def run(self, ctx: Context, opts: AuthorityOptions) -> Iterator[Problem]:
         if opts.approval_document:
@@ -208,9 +252,31 @@ class UnapprovedTitle(Check):
     """
 
     code = "ST504"
-    messages = ("ST504", "ST504.rank")
     slug = "unapproved-title"
     rule = 7
+    title = Words("擅自设置职务名称或职级", "A leadership title is not an approved one (擅自设置职务名称), or a rank is unknown")
+    messages = {
+        "ST504": Words(
+            "{body}的职务名称“{title}”不是核定的职务名称（可用：{allowed}）",
+            "{body}: the title “{title}” is not an approved title (allowed: {allowed})",
+        ),
+        "ST504.rank": Words(
+            "“{rank}”既不是规则包认识的机构规格（{known}），也不是公务员职级（{grades}）：请核实其含义，是否为批准的规格或职级",
+            "“{rank}” is neither a body rank the pack knows ({known}) nor a civil-service grade ({grades}): please say what "
+            "it means and whether it was approved",
+        ),
+    }
+    doc_zh = Doc(
+        "每个领导职务的`title`（职务名称）都必须是规则包中该层级（正职、副职）的职务名称之一，简繁体均可（局長即局长）。"
+        "机构领导的职务名称只能是机构的职务名称：经理（企业职务）和书记（党内职务）都不是。规则包不认识的规格（既不是"
+        "副科、副科级这样的机构规格，也不是一级主任科员这样的公务员职级）给出警告，请写明其含义，不作为错误。",
+        "“坚决治理‘……擅自提高干部职级待遇、擅自设置职务名称’问题”（《关于深化经济发达镇行政管理体制改革工作的意见》）。",
+        "错误示例：\n"
+        "    - {title: 常务副局长, level: deputy, approved: 1}\n"
+        "正确示例：\n"
+        "    - {title: 副局长, level: deputy, approved: 1}",
+        "使用规定的职务名称；具体分工写在机构的`duties`中。",
+    )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         pack = ctx.pack

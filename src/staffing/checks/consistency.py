@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from staffing.checks.base import Check, Options, Problem, cannot_check
+from staffing.checks.base import Check, Doc, Options, Problem, cannot_check
 from staffing.checks.context import Context
 from staffing.findings import Loc, Severity
 from staffing.messages import label, render
 from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Quotas
 from staffing.plan.names import normalize, normalize_many
+from staffing.words import Words
 
 
 class TotalsMismatch(Check):
@@ -33,9 +34,37 @@ class TotalsMismatch(Check):
     """
 
     code = "ST901"
-    messages = ("ST901", "ST901.less", "ST901.posts", "ST901.budget")
     slug = "totals-mismatch"
     rule = 12
+    title = Words("合计与各部分之和不符", "The stated totals do not equal the sum of the parts")
+    messages = {
+        "ST901": Words(
+            "合计{type}{stated}名，比各部分之和{sum}名多{diff}名",
+            "stated {type} total {stated} is {diff} more than the sum of the parts, {sum}",
+        ),
+        "ST901.less": Words(
+            "合计{type}{stated}名，比各部分之和{sum}名少{diff}名",
+            "stated {type} total {stated} is {diff} less than the sum of the parts, {sum}",
+        ),
+        "ST901.posts": Words(
+            "合计领导职数{stated}名，与各机构核定职数之和{sum}名不符",
+            "stated leadership posts {stated} differ from the sum over bodies, {sum}",
+        ),
+        "ST901.budget": Words(
+            "合计财政供养人员{stated}人，与方案所列{sum}人不符",
+            "stated budget-funded people {stated} differ from the plan's figure, {sum}",
+        ),
+    }
+    doc_zh = Doc(
+        "方案写明`totals`（合计）的，每类编制的合计要等于各职能机构、综合服务中心和支持保障类事业单位该类编制之和；"
+        "`totals.leadership_posts`要等于核定领导职数之和；`totals.budget_funded`要等于`budget_funded`。",
+        "审核人首先核对的就是合计：表格合计对不上的方案，不论是否超限，都不能批准。",
+        "错误示例：各机构行政编制合计43名，而\n"
+        "    totals: {quotas: {administrative: 45}}\n"
+        "正确示例：\n"
+        "    totals: {quotas: {administrative: 43}}",
+        "改正合计数，或改正数字有误的机构。",
+    )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         totals = ctx.plan.totals
@@ -54,7 +83,7 @@ class TotalsMismatch(Check):
                 continue
             if stated != added:
                 key = "ST901" if stated > added else "ST901.less"
-                yield Problem(key, {"type_zh": zh, "type_en": en, "stated": stated, "sum": added,
+                yield Problem(key, {"type": Words(zh, en), "stated": stated, "sum": added,
                                     "diff": abs(stated - added)}, loc, trail=(label("label.totals"), (zh, en)))
         if totals.leadership_posts is not None:
             posts = ctx.plan.leadership_posts()
@@ -90,9 +119,23 @@ class SubunitExceedsBody(Check):
     """
 
     code = "ST902"
-    messages = ("ST902",)
     slug = "subunit-exceeds-body"
     rule = 12
+    title = Words("内设科室、中队编制超过所属机构", "Sections and squads hold more quota than their body")
+    messages = {
+        "ST902": Words(
+            "{body}的内设科室、中队{type}合计{inside}名，超过本机构的{own}名：{parts}",
+            "{body}: its sections and squads hold {inside} {type}, more than the body's own {own}: {parts}",
+        ),
+    }
+    doc_zh = Doc(
+        "每个职能机构的内设科室、中队编制按类型相加，不得超过该机构自身的编制（内设科室的编制是机构编制的一部分，"
+        "不在其外另计）。",
+        "中队编制多于所属局的编制，说明方案重复计算了人员，或把增长藏在了内设科室里。",
+        "错误示例：综合行政执法局行政编制8名，下设两个中队5名加4名，共9名。\n"
+        "正确示例：两个中队4名加4名，共8名或更少。",
+        "改正内设科室的编制，或在乡镇总量之内增加该机构的编制。",
+    )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         for i, body in enumerate(ctx.plan.bodies):
@@ -113,7 +156,7 @@ class SubunitExceedsBody(Check):
                 if inside > own:
                     zh, en = QUOTA_LABELS[t]
                     parts = [f"{s.name} {s.quotas.get(t)}" for s in body.subunits if s.quotas.get(t)]
-                    yield Problem("ST902", {"body": body.name, "type_zh": zh, "type_en": en, "inside": inside,
+                    yield Problem("ST902", {"body": body.name, "type": Words(zh, en), "inside": inside,
                                             "own": own, "parts": parts},
                                   ("bodies", i, "subunits"), trail=((body.name, body.name), label("label.sub-units")),
                                   at_key=True)
@@ -139,9 +182,25 @@ class OverEstablishment(Check):
     """
 
     code = "ST903"
-    messages = ("ST903",)
     slug = "over-establishment"
     rule = 12
+    title = Words("超编", "More people in post than quota (超编)")
+    messages = {
+        "ST903": Words(
+            "{name}实有{actual}人，超过编制{quota}名，超编{excess}人",
+            "{name} has {actual} people in post for {quota} quotas: {excess} over",
+        ),
+    }
+    doc_zh = Doc(
+        "写明`actual`（实有人数）的每个职能机构、内设科室、综合服务中心、事业单位（包括留在中心之外的）和派驻机构，"
+        "实有人数都不得超过其编制总数。",
+        "超编正是整个改革所禁止的：“确保基层机构编制和财政供养人员总量只减不增”（《关于深化经济发达镇行政管理体制改革工作的意见》）。",
+        "错误示例：\n"
+        "    quotas: {administrative: 6}\n"
+        "    actual: 8\n"
+        "正确示例：实有人数6人或更少。",
+        "把实有人数控制在编制以内，或写明多出的人员在何处计算。",
+    )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         def over(loc: tuple[str | int, ...], name: str, quotas: Quotas, actual: int | None,
@@ -158,24 +217,10 @@ class OverEstablishment(Check):
                 yield Problem("ST903", {"name": name, "actual": actual, "quota": total,
                                         "excess": actual - total}, loc + ("actual",), trail=trail)
 
-        for i, body in enumerate(ctx.plan.bodies):
-            yield from over(("bodies", i), body.name, body.quotas, body.actual, ((body.name, body.name),))
-            for j, sub in enumerate(body.subunits):
-                yield from over(("bodies", i, "subunits", j), sub.name, sub.quotas, sub.actual,
-                                ((body.name, body.name), (sub.name, sub.name)))
-        if ctx.plan.support_center is not None:
-            c = ctx.plan.support_center
-            yield from over(("support_center",), c.name, c.quotas, c.actual, ((c.name, c.name),))
-        for i, inst in enumerate(ctx.plan.institutions):
-            yield from over(("institutions", i), inst.name, inst.quotas, inst.actual,
-                            (label("label.institutions"), (inst.name, inst.name)))
-        for i, kept in enumerate(ctx.plan.support_institutions):  # kept outside the centre: still 超编 if over
-            yield from over(("support_institutions", i), kept.name, kept.quotas, kept.actual,
-                            (label("label.institutions"), (kept.name, kept.name)))
-        for i, unit in enumerate(ctx.plan.dispatched_units):
-            if unit.quotas.total != 0 or unit.actual:
-                yield from over(("dispatched_units", i), unit.name, unit.quotas, unit.actual,
-                                (label("label.dispatched-units"), (unit.name, unit.name)))
+        for unit in ctx.units:  # every unit, the support institutions kept outside the centre too
+            if unit.kind == "dispatched" and unit.quotas.total == 0 and not unit.actual:
+                continue  # a dispatched unit whose quota is its department's
+            yield from over(unit.loc, unit.name, unit.quotas, unit.actual, ctx.trail_of(unit))
 
 
 class DuplicateName(Check):
@@ -199,9 +244,24 @@ class DuplicateName(Check):
     """
 
     code = "ST904"
-    messages = ("ST904",)
     slug = "duplicate-name"
     rule = 12
+    title = Words("名称重复", "Two parts of the plan have the same name")
+    messages = {
+        "ST904": Words(
+            "名称“{name}”与{first_where}中的“{first}”（{first_at}）重复",
+            "the name “{name}” repeats “{first}” of {first_where} ({first_at})",
+        ),
+    }
+    doc_zh = Doc(
+        "职能机构及其加挂牌子、内设科室，综合服务中心，支持保障类事业单位，事业单位（及其加挂牌子）和派驻机构的名称，"
+        "在整个方案中不得重复，按简体比较（綜合執法局与综合执法局是同一个名称）。不同机构的内设科室可以同名（两个局都"
+        "可以有“办公室”）。",
+        "审核人、组织架构图和编制汇总都无法区分两个同名的机构。",
+        "错误示例：两个职能机构都叫经济发展局。\n"
+        "正确示例：经济发展局和农业农村局。",
+        "改掉其中一个名称，或把两者合并。",
+    )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         plan = ctx.plan
@@ -216,31 +276,22 @@ class DuplicateName(Check):
             return (render("place.of", "zh", {"owner": owner, "part": part[0]}),
                     render("place.of", "en", {"owner": owner, "part": part[1]}))
 
-        for i, body in enumerate(plan.bodies):
-            entries.append((body.name, ("bodies", i, "name"), (bodies,), bodies))
-            entries.extend((p, ("bodies", i, "nameplates", j), ((body.name, body.name), plates), of(body.name, plates))
-                           for j, p in enumerate(body.nameplates))
-        if plan.support_center is not None:
-            centre = plan.support_center.name
-            entries.append((centre, ("support_center", "name"), (centre_label,), centre_label))
-            entries.extend((p, ("support_center", "nameplates", j), ((centre, centre), plates), of(centre, plates))
-                           for j, p in enumerate(plan.support_center.nameplates))
-        entries.extend((c.name, ("support_institutions", i, "name"), (label("label.institutions"),),
-                        label("label.institutions")) for i, c in enumerate(plan.support_institutions))
-        for i, inst in enumerate(plan.institutions):
-            inst_part = label("label.institutions")
-            entries.append((inst.name, ("institutions", i, "name"), (inst_part,), inst_part))
-            entries.extend((p, ("institutions", i, "nameplates", j), ((inst.name, inst.name), plates), of(inst.name, plates))
-                           for j, p in enumerate(inst.nameplates))
-        entries.extend((u.name, ("dispatched_units", i, "name"), (label("label.dispatched-units"),),
-                        label("label.dispatched-units")) for i, u in enumerate(plan.dispatched_units))
+        part_of = {"bodies": bodies, "support_center": centre_label, "support_institutions": label("label.institutions"),
+                   "institutions": label("label.institutions"), "dispatched_units": label("label.dispatched-units")}
+        for unit in ctx.units:
+            if unit.kind == "section":
+                continue  # a section may share a name with another body's (两个局都可以有"办公室"): below
+            part = part_of[unit.written]
+            entries.append((unit.name, (*unit.loc, "name"), (part,), part))
+            if unit.written != "support_institutions":
+                entries.extend((p, (*unit.loc, "nameplates", j), ((unit.name, unit.name), plates), of(unit.name, plates))
+                               for j, p in enumerate(unit.nameplates))
         zone_names = ctx.zone_names
         for name, loc, trail, part in entries:
             key = normalize(name)
             if key in seen and key not in zone_names:
                 first, where, first_loc = seen[key]
-                yield Problem("ST904", {"name": name, "first": first, "first_where_zh": where[0],
-                                        "first_where_en": where[1], "first_loc": first_loc}, loc, trail=trail)
+                yield Problem("ST904", {"name": name, "first": first, "first_where": Words(where[0], where[1]), "first_loc": first_loc}, loc, trail=trail)
             seen.setdefault(key, (name, part, loc))
         sections = label("label.sub-units")
         for i, body in enumerate(plan.bodies):
@@ -250,8 +301,7 @@ class DuplicateName(Check):
                 here: Loc = ("bodies", i, "subunits", j, "name")
                 if key in subs:
                     where = of(body.name, sections)
-                    yield Problem("ST904", {"name": sub.name, "first": subs[key][0], "first_where_zh": where[0],
-                                            "first_where_en": where[1], "first_loc": subs[key][1]}, here,
+                    yield Problem("ST904", {"name": sub.name, "first": subs[key][0], "first_where": Words(where[0], where[1]), "first_loc": subs[key][1]}, here,
                                   trail=((body.name, body.name), sections))
                 subs.setdefault(key, (sub.name, here))
 
@@ -276,9 +326,26 @@ class BrokenHierarchy(Check):
     """
 
     code = "ST905"
-    messages = ("ST905.parent", "ST905.cycle", "ST905.unreachable")
     slug = "broken-hierarchy"
     rule = 12
+    title = Words("机构隶属关系错误", "The org hierarchy has a cycle, a dangling parent or a part the town cannot reach")
+    messages = {
+        "ST905.parent": Words("{body}的上级“{parent}”不是本方案中的机构", "{body}: parent “{parent}” is not a body of this plan"),
+        "ST905.cycle": Words("机构隶属关系成环：{chain}", "the hierarchy has a cycle: {chain}"),
+        "ST905.unreachable": Words(
+            "{body}不能从镇党委、政府逐级到达",
+            "{body} cannot be reached from the town's Party committee and government",
+        ),
+    }
+    doc_zh = Doc(
+        "在组织关系图中（以乡镇党委和政府为根），只有一个根，没有循环（机构以自己为上级，或甲在乙之下、乙又在甲之下），"
+        "每个`parent`都是方案中的机构，每个机构都能从根到达。",
+        "机构之间隶属关系不清的方案，没有可供批准的领导关系。",
+        "错误示例：\n"
+        "    - {name: 经济发展局, parent: 经济发展局}\n"
+        "正确示例：不写`parent`（直属乡镇），或写另一个机构的名称。",
+        "改正`parent`。",
+    )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         graph = ctx.graph
@@ -331,23 +398,42 @@ class BaselineBodyUnaccounted(Check):
     """
 
     code = "ST906"
-    messages = ("ST906.lost", "ST906.unknown")
     slug = "baseline-body-unaccounted"
     rule = 12
     severity = Severity.WARNING
+    title = Words("改革前机构去向不明", "A pre-reform body is not accounted for in the new structure")
+    messages = {
+        "ST906.lost": Words("改革前的“{name}”没有并入任何新机构", "the pre-reform body “{name}” is not merged into any new body"),
+        "ST906.unknown": Words(
+            "{body}列出的原机构“{name}”不在改革前机构名单中",
+            "{body} lists “{name}” as merged, but it is not a pre-reform body",
+        ),
+    }
+    doc_zh = Doc(
+        "`baseline.bodies`（改革前机构）中的每个机构，都要出现在某个新机构的`merged_from`（由哪些机构合并而来）、综合"
+        "服务中心的`absorbed`中，或作为保留的机构、加挂牌子；`merged_from`、`absorbed`中的每个名称都应是改革前的机构。",
+        "审核人要看到每个原有机构的职责和人员去了哪里；“精简近2/3”（《如何推进经济发达镇行政管理体制改革》）只有在"
+        "没有机构悄然消失或出现时才可信。",
+        "错误示例：改革前机构中有安监站，但没有新机构在`merged_from`中列出它。\n"
+        "正确示例：\n"
+        "    - {name: 综合行政执法局, merged_from: [城管中队, 安监站]}",
+        "在承接其职责的机构的`merged_from`中列出该原有机构。",
+    )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         plan = ctx.plan
         if plan.baseline is None or not plan.baseline.bodies:
             return
         landed: set[str] = set()
-        for body in plan.bodies:
-            landed |= {normalize(n) for n in [*body.merged_from, body.name, *body.nameplates]}
-        if plan.support_center is not None:
-            landed |= {normalize(n) for n in plan.support_center.absorbed}
-        landed |= {normalize(c.name) for c in plan.support_institutions}
-        for inst in plan.institutions:
-            landed |= {normalize(n) for n in [inst.name, *inst.absorbed, *inst.nameplates]}
+        for unit in ctx.units:  # where an old body may have gone
+            if unit.written == "bodies":
+                landed |= {normalize(n) for n in [*unit.merged_from, unit.name, *unit.nameplates]}
+            elif unit.written == "support_center":
+                landed |= {normalize(n) for n in unit.absorbed}
+            elif unit.written == "support_institutions":
+                landed.add(normalize(unit.name))
+            elif unit.written == "institutions":
+                landed |= {normalize(n) for n in [unit.name, *unit.absorbed, *unit.nameplates]}
         normal = normalize_many(plan.baseline.bodies)  # a list that can be long
         old = set(normal)
         for j, name in enumerate(plan.baseline.bodies):
@@ -388,9 +474,28 @@ class CrossHoldingUnknownPost(Check):
     """
 
     code = "ST907"
-    messages = ("ST907.unknown", "ST907.self")
     slug = "cross-holding-unknown-post"
     rule = 12
+    title = Words("交叉任职与领导班子不符", "A cross-held post is not a post of the town's leadership team")
+    messages = {
+        "ST907.unknown": Words(
+            "领导班子中“{post}”的交叉任职“{other}”不是本方案领导班子的职务",
+            "the leadership-team post “{post}” is cross-held with “{other}”, which is not a post of the plan's leadership team",
+        ),
+        "ST907.self": Words("领导班子中“{post}”的交叉任职列了本职务", "the leadership-team post “{post}” lists itself as cross-held"),
+    }
+    doc_zh = Doc(
+        "乡镇领导班子每个职务的`cross_holding`（交叉任职，即同一批人员兼任的班子其他职务）中的每个名称，都必须是"
+        "`leadership_team`中另一个职务的名称，简繁体均可，忽略空格；一个职务不能列出自己。",
+        "交叉任职是乡镇控制在领导职数之内的方式（如镇长兼任党委副书记），审核人据此核对谁兼任什么职务。兼任的职务不在"
+        "领导班子中，职数和人数就对不上。",
+        "错误示例：镇长兼任党委副书记，但领导班子中没有党委副书记这一职务。\n"
+        "    leadership_team:\n"
+        "      - {title: 镇长, approved: 1, filled: 1, cross_holding: [党委副书记]}\n"
+        "正确示例：领导班子中同时列出\n"
+        "      - {title: 党委副书记, approved: 2, filled: 2}",
+        "在`leadership_team`中补上兼任的职务，或改正`cross_holding`中的名称。",
+    )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         team = ctx.plan.leadership_team

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
 
 from staffing.checks.growth import Growth
 from staffing.checks.growth import growth as judge_growth
 from staffing.checks.pack import Pack
+from staffing.findings import Loc
 from staffing.plan.graph import OrgGraph, build_graph
-from staffing.plan.model import QUOTA_TYPES, Body, Plan
+from staffing.plan.model import QUOTA_TYPES, Body, LeadershipPost, Plan, Quotas
 from staffing.plan.names import normalize, strip_town
 
 
@@ -33,6 +35,45 @@ class Reading:
     category: str
     category_how: str
     category_rule: str | None = None
+
+
+# What a unit is, however the plan wrote it: a body of the town (its category says which kind:
+# a functional body, an organ under its own rules, an institution or a platform written among
+# the bodies), a section or squad of a body (内设科室、中队), the service centre (综合服务中心),
+# an institution (事业单位), a unit a county department dispatches (派驻机构).
+UnitKind = Literal["body", "section", "centre", "institution", "dispatched"]
+
+
+NO_QUOTAS = Quotas()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of the plan in the normalized reading every check, the chart and the report
+    read: every unit, wherever the plan wrote it (`bodies`, a body's `subunits`,
+    `support_center`, `institutions` (the service centre among them, marked), `support_institutions`,
+    `dispatched_units`), with its kind, the category and roles the checker read, the unit it
+    sits under and where it was written (`loc`, the path of its entry in the plan's data)."""
+
+    kind: UnitKind
+    name: str
+    loc: Loc
+    category: str  # a body's category as read; for the others their kind
+    roles: tuple[str, ...] = ()
+    parent: Loc | None = None  # the unit it sits under (a section's body, a body's parent body); None: the town
+    nameplates: tuple[str, ...] = ()
+    absorbed: tuple[str, ...] = ()  # institutions merged into it (the centre, an institution)
+    merged_from: tuple[str, ...] = ()  # pre-reform bodies merged into it (a body)
+    quotas: Quotas = NO_QUOTAS
+    actual: int | None = None
+    leadership: tuple[LeadershipPost, ...] = ()
+    rank: str | None = None
+    institution_kind: str | None = None  # support / service / other, where the plan says
+
+    @property
+    def written(self) -> str:
+        """The section of the plan it was written in (a section's: `subunits`)."""
+        return "subunits" if self.kind == "section" else str(self.loc[0])
 
 
 def explicit_roles(pack: Pack, body: Body) -> list[str] | None:
@@ -146,6 +187,60 @@ class Context:
         """The body a name stands for: its name or one of its nameplates, with or without the
         town's name in front, in either script; the first body listed wins a shared name."""
         return self._body_index.get(normalize(strip_town(name, self.plan.town.name)))
+
+    @cached_property
+    def units(self) -> tuple[Unit, ...]:
+        """Every unit of the plan, however the plan wrote it, in the plan's order: the bodies
+        (each followed by its sections), the service centre, the support institutions kept
+        outside it, the institutions, the dispatched units."""
+        plan = self.plan
+        out: list[Unit] = []
+        for i, body in enumerate(plan.bodies):
+            reading = self.readings[i]
+            above = self.graph.parent_of(i)
+            out.append(Unit("body", body.name, ("bodies", i), reading.category, reading.roles,
+                            ("bodies", above) if isinstance(above, int) else None, tuple(body.nameplates), (),
+                            tuple(body.merged_from), body.quotas, body.actual, tuple(body.leadership), body.rank))
+            out.extend(Unit("section", sub.name, ("bodies", i, "subunits", j), "section", parent=("bodies", i),
+                            quotas=sub.quotas, actual=sub.actual) for j, sub in enumerate(body.subunits))
+        if plan.support_center is not None:
+            c = plan.support_center
+            out.append(Unit("centre", c.name, ("support_center",), "centre", nameplates=tuple(c.nameplates),
+                            absorbed=tuple(c.absorbed), quotas=c.quotas, actual=c.actual, leadership=tuple(c.leadership),
+                            institution_kind="support"))
+        out.extend(Unit("institution", c.name, ("support_institutions", i), "institution", nameplates=tuple(c.nameplates),
+                        absorbed=tuple(c.absorbed), quotas=c.quotas, actual=c.actual, leadership=tuple(c.leadership),
+                        institution_kind="support") for i, c in enumerate(plan.support_institutions))
+        out.extend(Unit("centre" if inst.support_center else "institution", inst.name, ("institutions", i),
+                        "centre" if inst.support_center else "institution", nameplates=tuple(inst.nameplates),
+                        absorbed=tuple(inst.absorbed), quotas=inst.quotas, actual=inst.actual,
+                        leadership=tuple(inst.leadership), institution_kind=inst.kind)
+                   for i, inst in enumerate(plan.institutions))
+        out.extend(Unit("dispatched", u.name, ("dispatched_units", i), "dispatched", quotas=u.quotas, actual=u.actual)
+                   for i, u in enumerate(plan.dispatched_units))
+        return tuple(out)
+
+    def trail_of(self, unit: Unit) -> tuple[tuple[str, str], ...]:
+        """Where a unit stands in the plan's own terms, below the town: a body, a section of
+        its body, the centre, an institution among the institutions, a dispatched unit."""
+        from staffing.messages import label
+
+        named = (unit.name, unit.name)
+        if unit.kind == "section" and unit.parent is not None:
+            owner = self.plan.bodies[int(unit.parent[1])].name
+            return ((owner, owner), named)
+        if unit.kind == "institution":
+            return (label("label.institutions"), named)
+        if unit.kind == "dispatched":
+            return (label("label.dispatched-units"), named)
+        if unit.kind == "centre" and unit.written == "institutions":
+            return (label("label.institutions"), named)
+        return (named,)
+
+    def units_written(self, *sections: str) -> list[Unit]:
+        """The units written in these sections of the plan (`bodies`, `subunits`,
+        `support_center`, `institutions`, `support_institutions`, `dispatched_units`)."""
+        return [u for u in self.units if u.written in sections]
 
     @cached_property
     def plan_quotas(self) -> dict[str, int | None]:

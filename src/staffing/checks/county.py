@@ -26,7 +26,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from staffing.checks.base import Check, Options, Problem
+from staffing.checks.base import Check, Doc, Options, Problem, option
 from staffing.findings import Severity
 from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Count, Name, Quotas, QuotaType, chinese
 from staffing.plan.names import normalize
@@ -95,10 +95,29 @@ class CountyTransferMismatch(Check):
     """
 
     code = "ST951"
-    messages = ("ST951", "ST951.unknown-town")
     slug = "county-transfer-mismatch"
     rule = 4
     scope = "county"
+    title = Words("县级下划记录与乡镇方案不一致", "The county's record of quotas moved down differs from its towns' plans")
+    messages = {
+        "ST951": Words(
+            "{county}记录下划给{town}的{type}{county_count}名（文号{document}），{town}方案记录为{town_count}名",
+            "{county} records {county_count} {type} moved down to {town} (document {document}); {town}'s plan records {town_count}",
+        ),
+        "ST951.unknown-town": Words(
+            "{county}记录向{town}下划编制，但本县目录中没有{town}的方案",
+            "{county} records quotas moved down to {town}, but the county folder has no plan for {town}",
+        ),
+    }
+    doc_zh = Doc(
+        "县内每个乡镇（县级文件夹中的方案），县级文件`transfers_down`中列出的下划该乡镇的编制，按类型和文号，要与该乡镇"
+        "方案中记录的从县级划入的`transfers`相同；县级文件提到的每个乡镇都要有方案。",
+        "编随事走：下划的编制从县级减出，划入一个乡镇。两边记录不一致，说明编制被重复计算或丢失，两个总数都不可信。",
+        "错误示例：县级记录下划新桥镇行政编制2名，新桥镇方案记录1名。\n"
+        "    transfers_down: [{town: 新桥镇, type: administrative, count: 2}]\n"
+        "正确示例：两边都记录1名，文号相同。",
+        "改正有误的一方，两边引用同一文号。",
+    )
 
     def run(self, ctx: CountyContext, opts: Options) -> Iterator[Problem]:
         return _transfer_mismatches(ctx)
@@ -125,10 +144,24 @@ class CountyTotalNotReduced(Check):
     """
 
     code = "ST952"
-    messages = ("ST952",)
     slug = "county-total-not-reduced"
     rule = 4
     scope = "county"
+    title = Words("县级编制总数未按下划数减少", "The county's quota total did not fall by what it moved down")
+    messages = {
+        "ST952": Words(
+            "{county}{type}改革前{before}名、改革后{after}名，下划{moved}名，改革后应不超过{expected}名",
+            "{county}: {type} {before} before and {after} after, {moved} moved down; after should be at most {expected}",
+        ),
+    }
+    doc_zh = Doc(
+        "县级文件中每类编制的`quotas_after`（改革后）不得多于`quotas_before`（改革前）减去`transfers_down`中下划的编制"
+        "（改革后≤改革前－下划数）：县级可以多减，不能少减。",
+        "下划到乡镇的编制必须从县级编制中减出，否则改革反而使编制总量增加（“只减不增”）。",
+        "错误示例：改革前520名，改革后仍为520名（或519名），下划行政编制2名。\n"
+        "正确示例：改革前520名，改革后518名或更少。",
+        "改正县级改革后的数字，或改正下划记录。",
+    )
 
     def run(self, ctx: CountyContext, opts: Options) -> Iterator[Problem]:
         return _total_not_reduced(ctx)
@@ -157,10 +190,27 @@ class CountyTownWithoutTransfer(Check):
     """
 
     code = "ST953"
-    messages = ("ST953",)
     slug = "county-town-without-transfer"
     rule = 4
     scope = "county"
+    title = Words("县级尚未向乡镇（街道）下沉编制", "The county has not moved quota down to a town")
+    messages = {
+        "ST953": Words(
+            "{county}向{town}下沉编制{count}名，少于每个乡镇（街道）应得的{limit}名：按“编随事走”，下沉编制是县（市、区）的责任",
+            "{county} has moved {count} quota down to {town}, fewer than the {limit} each town or street should receive: "
+            "moving quota down with the work is the county's duty",
+        ),
+    }
+    doc_zh = Doc(
+        "规则包规定每个乡镇（街道）至少应得的下划编制数时（泰州：1至2名），县级文件`transfers_down`中列给县内每个乡镇"
+        "的编制合计不得少于这个数；乡镇方案记录的数够而县级文件不够时，是两边记录不一致，由核对县乡下划记录的检查报告，不在此重复。乡镇自己的"
+        "方案对此只有警告（下划编制超出范围的检查）：下沉编制是县（市、区）的责任，问题记在县级文件上。",
+        "泰州：“从上往下跨层级调剂1至2名行政编制或者全额拨款事业编制给每个乡镇（街道）”（《关于推进基层整合审批服务执法力量的"
+        "实施方案》）。",
+        "错误示例：县级文件只列了新桥镇，没有列虹桥镇，两镇都按泰州规则包审核，虹桥镇方案也没有记录下划编制。\n"
+        "正确示例：县内每个乡镇都下划1至2名，两边都记录文号。",
+        "向该乡镇下沉编制，并在县级文件和乡镇方案中都记录（含文号）。",
+    )
 
     def run(self, ctx: CountyContext, opts: Options) -> Iterator[Problem]:
         return _owed(ctx)
@@ -168,7 +218,7 @@ class CountyTownWithoutTransfer(Check):
 
 class VacanciesOptions(Options):
     # the county's recruitment plan fills the towns' vacancies first (a town's pack sets it)
-    vacancies_first: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    vacancies_first: bool | None = option("require", Words("用编用人计划优先保障空编的乡镇（街道）", "recruitment fills towns' vacancies first"))
 
 
 class CountyVacanciesNotFirst(Check):
@@ -192,12 +242,30 @@ class CountyVacanciesNotFirst(Check):
     """
 
     code = "ST954"
-    messages = ("ST954",)
     slug = "county-vacancies-not-first"
     rule = 4
     scope = "county"
     severity = Severity.WARNING
     options = VacanciesOptions
+    title = Words("用编用人计划未优先保障空编的乡镇（街道）", "The recruitment plan passes over towns with vacancies")
+    messages = {
+        "ST954": Words(
+            "{county}的用编用人计划为{town}安排{count}名，超过其空编{vacant}名，而{others}仍有空编未安排：应优先保障空编的乡镇（街道）",
+            "{county}'s recruitment plan gives {town} {count} places, more than its {vacant} vacancies, while {others} still "
+            "have vacancies it does not fill: towns with vacancies come first",
+        ),
+    }
+    doc_zh = Doc(
+        "乡镇的规则包要求时，县级文件中的用编用人计划（`recruitment`）为某乡镇安排的人数超过其空编（方案中本级编制减实有"
+        "人数），而县内另一乡镇仍有空编未安排，给出警告：这是优先顺序，不是禁止。空编未知的乡镇不参与比较。",
+        "泰州：“按照编制数及时补充人员，制定用编用人计划时优先保障空编的乡镇（街道）”（《关于推进基层整合审批服务执法力量的"
+        "实施方案》）。",
+        "错误示例：新桥镇没有空编，计划仍为其安排3名；虹桥镇有空编4名，计划没有安排。\n"
+        "    recruitment: [{town: 新桥镇, count: 3}]\n"
+        "正确示例：\n"
+        "    recruitment: [{town: 虹桥镇, count: 3}]",
+        "先把名额安排给有空编的乡镇（街道）。",
+    )
 
     def run(self, ctx: CountyContext, opts: Options) -> Iterator[Problem]:
         return _vacancies_passed_over(ctx)
@@ -279,7 +347,7 @@ def _transfer_mismatches(ctx: CountyContext) -> Iterator[Problem]:
                 continue
             zh, en = QUOTA_LABELS.get(key_type, (key_type, key_type))
             params: dict[str, Any] = {
-                "town": names.get(town_key, town_key), "type_zh": zh, "type_en": en, "county_count": said,
+                "town": names.get(town_key, town_key), "type": Words(zh, en), "county_count": said,
                 "town_count": recorded, "document": key_document or "-", "county": county}
             if (town_key,) + key in first_index:
                 loc: tuple[Any, ...] = ("transfers_down", first_index[(town_key,) + key], "count")
@@ -302,7 +370,7 @@ def _total_not_reduced(ctx: CountyContext) -> Iterator[Problem]:
         # fall further for reasons of its own: "只减不增")
         if after > before - moved[qt]:
             zh, en = QUOTA_LABELS.get(qt, (qt, qt))
-            params = {"type_zh": zh, "type_en": en, "before": before, "after": after, "moved": moved[qt],
+            params = {"type": Words(zh, en), "before": before, "after": after, "moved": moved[qt],
                       "expected": before - moved[qt], "county": ctx.county}
             loc = ("quotas_after", qt) if qt in cf.quotas_after.model_fields_set else ("quotas_after",)
             yield Problem("ST952", params, loc, trail=_trail(zh))

@@ -1,18 +1,19 @@
-"""DOMAIN rules 8 to 11: the 1+4 elements, the five lists, delegated powers, and which
-units a pack covers."""
+"""DOMAIN rule 8, ST6xx: the "1+4" elements (a party-building body, one approval window, one
+enforcement team, one grid, one command centre), the grid's size and workers, the command
+centre's staffing and domain posts, and the approval and enforcement work in their bureaus
+(001: "前臺窗口"; 002)."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
 
-from pydantic import Field
-
-from staffing.checks.base import Check, Options, Problem, cannot_check, not_provided
+from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, not_provided, option
 from staffing.checks.context import Context
 from staffing.findings import Severity
-from staffing.messages import CATALOGUE, label
+from staffing.messages import label
 from staffing.plan.names import normalize, strip_town
+from staffing.words import Words
 
 ELEMENT_LABELS = {
     "party_leadership": label("label.party-leadership-a-party-building-body"),
@@ -22,17 +23,9 @@ ELEMENT_LABELS = {
     "command_center": label("label.command-in-one-centre"),
 }
 
-LIST_LABELS = {
-    "empowerment": label("label.empowerment-list"),
-    "power": label("label.power-list"),
-    "responsibility": label("label.responsibility-list"),
-    "service": label("label.service-list"),
-    "lead_supporting": label("label.lead-and-supporting-responsibility-list"),
-}
-
 
 class ElementOptions(Options):
-    elements: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
+    elements: list[str] | None = option("set", Words("“1+4”要素", "the 1+4 elements"))
 
 
 class MissingElement(Check):
@@ -60,10 +53,29 @@ class MissingElement(Check):
     """
 
     code = "ST601"
-    messages = ("ST601", "ST601.host")
     slug = "missing-element"
     rule = 8
     options = ElementOptions
+    title = Words("缺少“1+4”要素", "One of the 1+4 elements is missing")
+    messages = {
+        "ST601": Words("缺少“1+4”要素：{element}", "missing 1+4 element: {element}"),
+        "ST601.host": Words(
+            "{name}所依托的机构“{body}”不在本方案的职能机构中：指挥调度中心须由方案中的机构承担",
+            "{name} is hosted by “{body}”, which is not a body of this plan: the command centre must sit in one of its bodies",
+        ),
+    }
+    doc_zh = Doc(
+        "规则包列出的每个要素都要在方案中：党的全面领导，即承担党建职能的机构；审批服务一窗口，即承担行政审批服务职能的"
+        "机构；综合执法一队伍，即承担综合行政执法职能的机构；基层治理一网格，即至少有一个网格并统一为一张网的`grid`"
+        "（`unified`）；指挥调度一中心，即`command_center`（或承担该职能的机构），写明了承载机构（`command_center.body`）"
+        "的，该机构须在方案中。",
+        "“1+4”模式：“加强党的全面领导、审批服务一窗口、综合执法一队伍、基层治理一网格、指挥调度一中心”（《关于推进基层"
+        "整合审批服务执法力量的实施方案》；江苏经济发达镇见《关于深入推进经济发达镇行政管理体制改革的指导意见》）。",
+        "错误示例：没有`grid`部分。\n"
+        "正确示例：\n"
+        "    grid: {grids: 57, workers: 57}",
+        "在方案中补上所缺的要素（或承担该要素的机构）。",
+    )
 
     def run(self, ctx: Context, opts: ElementOptions) -> Iterator[Problem]:
         if not opts.elements:
@@ -90,7 +102,7 @@ class MissingElement(Check):
                 continue
             zh, en = ELEMENT_LABELS.get(element, (element, element))
             loc: tuple[str | int, ...] = ("grid",) if element == "grid" and plan.grid is not None else ()
-            yield Problem("ST601", {"element_zh": zh, "element_en": en}, loc, option="elements")
+            yield Problem("ST601", {"element": Words(zh, en)}, loc, option="elements")
         centre = plan.command_center
         if "command_center" in opts.elements and centre is not None and centre.body:
             # the body that hosts the centre must be one of the plan's: a name nobody can find
@@ -103,8 +115,8 @@ class MissingElement(Check):
 
 
 class GridOptions(Options):
-    residents_per_grid: int | None = Field(None, gt=0, json_schema_extra={"direction": "max"})
-    worker_per_grid: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    residents_per_grid: int | None = option("max", Words("每个网格的常住人口", "residents per grid"), gt=0)
+    worker_per_grid: bool | None = option("require", Words("每个网格配备一名网格员", "one grid worker per grid"))
 
 
 class GridTooCoarse(Check):
@@ -128,11 +140,28 @@ class GridTooCoarse(Check):
     """
 
     code = "ST602"
-    messages = ("ST602.grids", "ST602.workers")
     slug = "grid-too-coarse"
     rule = 8
     severity = Severity.WARNING
     options = GridOptions
+    title = Words("网格划分过粗", "Too few grids for the resident population")
+    messages = {
+        "ST602.grids": Words(
+            "常住人口{residents}人，按每{per}人一个网格需要{needed}个网格，现有{grids}个",
+            "{residents} residents at one grid per {per} need {needed} grids; the plan has {grids}",
+        ),
+        "ST602.workers": Words("网格{grids}个，网格员只有{workers}人", "{grids} grids but only {workers} grid workers"),
+    }
+    doc_zh = Doc(
+        "按规则包规定的每个网格常住人口标准，乡镇至少需要“常住人口÷标准”（向上取整）个网格；规则包要求时，每个网格配备"
+        "一名网格员。默认为警告：这一标准是报道介绍的做法（涌山镇的千人一网格），不是普遍适用的限额。",
+        "涌山镇：“按照千人一网格的标准，全镇配备57个网格员”（《乐平市涌山镇推进经济发达镇行政管理体制改革结硕果》）。",
+        "错误示例：常住人口60000人，\n"
+        "    grid: {grids: 40, workers: 40}\n"
+        "正确示例：\n"
+        "    grid: {grids: 60, workers: 60}",
+        "把乡镇划分为更多网格，每个网格配备网格员。",
+    )
 
     def run(self, ctx: Context, opts: GridOptions) -> Iterator[Problem]:
         grid = ctx.plan.grid
@@ -164,7 +193,7 @@ class GridTooCoarse(Check):
 
 
 class CommandOptions(Options):
-    staffed_24h: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    staffed_24h: bool | None = option("require", Words("24小时值班", "staffed around the clock"))
 
 
 class CommandCentreNotStaffed(Check):
@@ -185,10 +214,22 @@ class CommandCentreNotStaffed(Check):
     """
 
     code = "ST603"
-    messages = ("ST603",)
     slug = "command-centre-not-staffed"
     rule = 8
     options = CommandOptions
+    title = Words("指挥调度中心未24小时值班", "The command centre is not staffed around the clock")
+    messages = {
+        "ST603": Words("{name}未实行24小时值班", "{name} is not staffed around the clock"),
+    }
+    doc_zh = Doc(
+        "规则包要求时，`command_center.staffed_24h`（指挥调度中心24小时值班）须为`true`。",
+        "涌山镇：“指挥调度中心24小时值班监控”（《乐平市涌山镇推进经济发达镇行政管理体制改革结硕果》）。",
+        "错误示例：\n"
+        "    command_center: {name: 综合指挥调度中心, staffed_24h: false}\n"
+        "正确示例：\n"
+        "    command_center: {name: 综合指挥调度中心, staffed_24h: true}",
+        "建立指挥调度中心24小时值班制度。",
+    )
 
     def run(self, ctx: Context, opts: CommandOptions) -> Iterator[Problem]:
         centre = ctx.plan.command_center
@@ -199,254 +240,307 @@ class CommandCentreNotStaffed(Check):
                           trail=((centre.name, centre.name),))
 
 
-_LISTS = (label("label.lists"),)
+class GridWorkersOptions(Options):
+    # grid workers needed for every 1,000 residents; a pack that asks for more is stricter
+    min_per_thousand: int | float | None = option("min", Words("每千名常住人口最少网格员人数", "fewest grid workers per 1,000 residents"), gt=0)
 
 
-class ListOptions(Options):
-    lists: list[str] | None = Field(None, json_schema_extra={"direction": "set"})
-    duty_admission: bool | None = Field(None, json_schema_extra={"direction": "require"})
-
-
-class MissingList(Check):
-    """One of the five lists is missing, or duty admission is not in place.
+class GridWorkersTooFew(Check):
+    """Too few grid workers for the resident population.
 
     ## What it checks
-    Each list the pack names must be under `lists`, present and with its document:
-    the county's empowerment list (赋权清单) and the town's power, responsibility,
-    service and lead/supporting-responsibility lists.  Where the pack requires it,
-    `lists.duty_admission` (职责准入) is true.
+    With the pack's minimum of grid workers (网格员) per 1,000 residents, the town needs at
+    least ceil(resident population × minimum ÷ 1,000) grid workers; the plan's
+    `grid.workers` is compared with that.  A warning by default: the standard is a practice
+    a report describes (Yongshan's 千人一网格 with a worker for every grid), not a general
+    limit.  Where the grid is declared not provided, or the number of workers is unknown,
+    the outcome is "cannot check".
 
     ## Why it matters
-    Taizhou: "通过'5张清单'厘清县乡两级职责边界 … 建立职责准入制度" (004).
+    The grid is one of the "1+4" elements; a grid without the people to walk it exists on
+    paper only.  Yongshan: "按照千人一网格的标准,全镇配备57个网格员" (002).
 
     ## Example
-    Bad:  lists: {power: {document: 新政发〔2019〕15号}}
-    Good: all five lists, each with its document, and duty_admission: true.
+    Bad:  population 28,000, grid: {grids: 28, workers: 20} (at 1 per 1,000: 28 needed)
+    Good: grid: {grids: 28, workers: 28}
 
     ## Fix
-    Add the list with the document that issued it.
+    Staff the grid: at least the pack's number of grid workers per 1,000 residents.
     """
 
-    code = "ST701"
-    messages = ("ST701", "ST701.document", "ST701.admission")
-    slug = "missing-list"
-    rule = 9
-    options = ListOptions
-
-    def run(self, ctx: Context, opts: ListOptions) -> Iterator[Problem]:
-        lists = ctx.plan.lists
-        if (opts.lists or opts.duty_admission) and not ctx.plan.provided("lists"):
-            yield not_provided("lists", option="lists" if opts.lists else "duty_admission")
-            return
-        for name in opts.lists or []:
-            entry = getattr(lists, name, None)
-            zh, en = LIST_LABELS.get(name, (name, name))
-            if entry is None or not entry.present:
-                yield Problem("ST701", {"list_zh": zh, "list_en": en},
-                              ("lists", name) if entry is not None else ("lists",), trail=_LISTS, option="lists")
-            elif not (entry.document or "").strip():
-                yield Problem("ST701.document", {"list_zh": zh, "list_en": en}, ("lists", name),
-                              trail=(*_LISTS, (zh, en)), option="lists")
-        if opts.duty_admission and not lists.duty_admission:
-            yield Problem("ST701.admission", {}, ("lists", "duty_admission") if lists.duty_admission is not None else ("lists",),
-                          trail=_LISTS, option="duty_admission")
-
-
-class PowersOptions(Options):
-    require_catalogue: bool | None = Field(None, json_schema_extra={"direction": "require"})
-    returned_documented: bool | None = Field(None, json_schema_extra={"direction": "require"})
-    powers_expected: bool | None = Field(None, json_schema_extra={"direction": "require"})
-
-
-class PowersNotCatalogued(Check):
-    """Delegated powers are not published as a catalogue, or the town is not the actor.
-
-    ## What it checks
-    When the town has delegated approval or penalty powers, `powers.catalogue` names
-    the document that published them and `powers.legal_actor` is `town`.  Where the
-    pack says so (each an inferred option): every entry under `powers.returned` (powers
-    handed back) has its document (`returned_documented`), and a developed town with
-    no `powers` section at all is reported as a warning (`powers_expected`).
-
-    ## Why it matters
-    "可赋予经济发达镇,制定目录向社会公布,镇政府为权力实施主体" (003); Kunshan's Zhangpu
-    handed 91 gas-enforcement powers back (001).
-
-    ## Example
-    Bad:  powers: {approval_items: 158, penalty_powers: 994}
-    Good: powers: {approval_items: 158, penalty_powers: 994, catalogue: 昆政发〔2017〕12号}
-
-    ## Fix
-    Name the document that published the catalogue.
-    """
-
-    code = "ST702"
-    messages = ("ST702", "ST702.none", "ST702.actor", "ST702.returned", "ST702.some")
-    slug = "powers-not-catalogued"
-    rule = 10
-    options = PowersOptions
-
-    def run(self, ctx: Context, opts: PowersOptions) -> Iterator[Problem]:
-        if not opts.require_catalogue:
-            return
-        powers = ctx.plan.powers
-        if not ctx.plan.provided("powers"):
-            yield not_provided("powers", option="require_catalogue")
-            return
-        if powers is None:
-            if ctx.plan.town.developed_town and opts.powers_expected:
-                yield Problem("ST702.none", {}, (), option="powers_expected", severity=Severity.WARNING)
-            return
-        # any power delegated, however many (an unknown number is not none)
-        total = any(n is None or n > 0 for n in (powers.approval_items, powers.penalty_powers, powers.other_powers))
-        if total and not (powers.catalogue or "").strip():
-            counts_known = powers.approval_items is not None and powers.penalty_powers is not None
-            yield Problem("ST702" if counts_known else "ST702.some", {"approval": powers.approval_items, "penalty": powers.penalty_powers},
-                          ("powers",), trail=(label("label.delegated-powers"),), option="require_catalogue")
-        if total and powers.legal_actor != "town":
-            yield Problem("ST702.actor", {}, ("powers", "legal_actor"), trail=(label("label.delegated-powers"),),
-                          option="require_catalogue")
-        for j, ret in enumerate(powers.returned if opts.returned_documented else []):
-            if not (ret.document or "").strip():
-                yield Problem("ST702.returned", {"area": ret.area, "count": ret.count}, ("powers", "returned", j),
-                              trail=(label("label.delegated-powers"), (ret.area, ret.area)), option="returned_documented")
-
-
-class OnlyTownsOptions(Options):
-    only_towns: bool | None = Field(None, json_schema_extra={"direction": "require"})
-    # the towns approved as developed towns ("county + town", either script); a plan claiming
-    # developed_town: true is one of them or records its approval (developed_town_document)
-    listed_towns: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})  # the towns named as developed
-    pilot_towns: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})
-
-
-class DevelopedTownNotATown(Check):
-    """A township or street is marked as a developed town.
-
-    ## What it checks
-    `developed_town: true` is only possible when `unit_type` is `town`; and where the
-    pack lists the approved developed towns (Jiangsu: the 29 of the second batch, 000,
-    and the Suzhou pilots, 001), a town claiming it is on the list or records the
-    document that approved it (`town.developed_town_document`); otherwise a warning
-    asks for it (the seeds do not name every town Jiangsu has approved).
-
-    ## Why it matters
-    Nanjing's Shiqiu became a street and left the developed-town list: "原石湫鎮已撤鎮
-    設街道,因此不再納入改革範圍" (000).
-
-    ## Example
-    Bad:  unit_type: street, developed_town: true
-    Good: unit_type: street, developed_town: false
-
-    ## Fix
-    Correct the unit type or the developed-town flag.
-    """
-
-    code = "ST801"
-    messages = ("ST801", "ST801.unlisted")
-    slug = "developed-town-not-a-town"
-    rule = 11
-    options = OnlyTownsOptions
-
-    def run(self, ctx: Context, opts: OnlyTownsOptions) -> Iterator[Problem]:
-        town = ctx.plan.town
-        if opts.only_towns is not False and town.developed_town and town.unit_type != "town":
-            zh, en = label(f"unit.{town.unit_type}")
-            yield Problem("ST801", {"unit_type": town.unit_type, "unit_zh": zh, "unit_en": en},
-                          ("town", "developed_town"), option="only_towns")
-        lists = (opts.listed_towns or []) + (opts.pilot_towns or [])
-        if not (lists and town.developed_town and town.unit_type == "town") or (town.developed_town_document or "").strip():
-            return  # a street marked as one is the finding above, not also "unlisted"
-        known = {normalize(n) for n in lists}
-        if normalize(town.county + town.name) not in known:
-            # a warning that asks: the seeds name the second batch and Suzhou's pilots, not
-            # every developed town Jiangsu has approved since 2010 (000: "16個省級")
-            yield Problem("ST801.unlisted", {"name": town.name, "county": town.county}, ("town", "developed_town"),
-                          option="listed_towns", severity=Severity.WARNING)
-
-
-class PackNotApplicable(Check):
-    """The rule pack does not cover this kind of unit.
-
-    ## What it checks
-    The plan's `unit_type` must be one the pack `applies_to` (the Jiangsu
-    developed-town pack covers towns only; Taizhou's covers towns and streets), and
-    where the pack `requires` it, the unit must be a developed town
-    (`developed_town: true`).  Once the pack does not apply, its other findings on
-    the plan are shown as information only (severity info), not as binding.
-
-    ## Why it matters
-    A plan checked against the wrong pack gets the wrong verdict.
-
-    ## Example
-    Bad:  unit_type: street with rule_pack: jiangsu-developed-town
-    Good: unit_type: street with rule_pack: taizhou-three-integrations
-
-    ## Fix
-    Choose the pack that covers the unit, or correct the unit type.
-    """
-
-    code = "ST802"
-    messages = ("ST802", "ST802.developed")
-    slug = "pack-not-applicable"
-    rule = 11
-    others_advisory = True
-
-    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
-        applies = ctx.pack.applies_to
-        if applies and ctx.plan.town.unit_type not in applies:
-            unit = ctx.plan.town.unit_type
-            kinds = [label(f"unit.{a}") for a in applies if f"unit.{a}" in CATALOGUE]
-            yield Problem("ST802", {"unit_type": unit, "unit_zh": label(f"unit.{unit}")[0],
-                                    "unit_en": label(f"unit.{unit}")[1], "pack": ctx.pack.id,
-                                    "pack_zh": ctx.pack.title.get("zh", ctx.pack.id),
-                                    "pack_en": ctx.pack.title.get("en", ctx.pack.id),
-                                    "applies": applies, "applies_zh": [zh for zh, _ in kinds],
-                                    "applies_en": [en for _, en in kinds]},
-                          ("rule_pack",))
-        needs = ctx.pack.requires.get("developed_town")
-        if needs is not None and needs.value and not ctx.plan.town.developed_town:
-            yield Problem("ST802.developed", {"pack": ctx.pack.id, "pack_zh": ctx.pack.title.get("zh", ctx.pack.id),
-                                              "pack_en": ctx.pack.title.get("en", ctx.pack.id), "name": ctx.plan.town.name},
-                          ("town", "developed_town") if "developed_town" in ctx.plan.town.model_fields_set else ("rule_pack",),
-                          cite=needs.source + (" (inferred)" if needs.inferred else "") if needs.source else None)
-
-
-class PlanBeforePack(Check):
-    """The plan is dated before the rule pack took effect.
-
-    ## What it checks
-    A plan's `plan_date` must not be earlier than the pack's `effective` date (Taizhou's
-    three integrations: August 2020).  A warning: the plan may have been drawn up under
-    earlier rules, and the reviewer should say which ones apply.
-
-    ## Why it matters
-    A plan approved before a policy existed cannot have broken it; judged by the later
-    pack, its findings may be wrong.
-
-    ## Example
-    Bad:  rule_pack: taizhou-three-integrations, plan_date: 2019-10-20
-    Good: plan_date: 2020-10-20
-
-    ## Fix
-    Correct the plan's date, or check it against the pack that was in force on that date.
-    """
-
-    code = "ST803"
-    messages = ("ST803",)
-    slug = "plan-before-pack"
-    rule = 11
+    code = "ST604"
+    slug = "grid-workers-too-few"
+    rule = 8
     severity = Severity.WARNING
+    options = GridWorkersOptions
+    title = Words("网格员配备不足", "Too few grid workers for the resident population")
+    messages = {
+        "ST604": Words(
+            "常住人口{residents}人，按每千人{per}名网格员需{needed}名，现有网格员{workers}名",
+            "{residents} residents at {per} grid workers per 1,000 need {needed} grid workers; the plan has {workers}",
+        ),
+    }
+    doc_zh = Doc(
+        "按规则包规定的每千名常住人口最少网格员人数，乡镇至少需要“常住人口×标准÷1000”（向上取整）名网格员，与方案的"
+        "`grid.workers`比较。默认为警告：这一标准是报道介绍的做法（涌山镇千人一网格、每格一名网格员），不是普遍适用的"
+        "限额。方案声明未提供网格或网格员人数未知时，结论为“无法检查”。",
+        "网格是“1+4”要素之一，没有人员巡查的网格只停留在纸面上。涌山镇：“按照千人一网格的标准，全镇配备57个网格员”"
+        "（《乐平市涌山镇推进经济发达镇行政管理体制改革结硕果》）。",
+        "错误示例：常住人口28000人（每千人1名，需28名），\n"
+        "    grid: {grids: 28, workers: 20}\n"
+        "正确示例：\n"
+        "    grid: {grids: 28, workers: 28}",
+        "按每千名常住人口不少于规则包规定的人数配齐网格员。",
+    )
 
-    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
-        effective, dated = ctx.pack.effective, ctx.plan.plan_date
-        if effective is None or dated is None or dated >= effective:
+    def run(self, ctx: Context, opts: GridWorkersOptions) -> Iterator[Problem]:
+        if opts.min_per_thousand is None:
             return
-        cite = ctx.pack.effective_source
-        yield Problem(
-            "ST803",
-            {"date": dated.isoformat(), "effective": effective.isoformat(),
-             "pack_zh": ctx.pack.title.get("zh", ctx.pack.id), "pack_en": ctx.pack.title.get("en", ctx.pack.id)},
-            ("plan_date",),
-            cite=(cite + (" (inferred)" if ctx.pack.effective_inferred else "")) if cite else None,
-        )
+        if not ctx.plan.provided("grid"):
+            yield not_provided("grid", option="min_per_thousand")
+            return
+        grid, residents = ctx.plan.grid, ctx.plan.town.population.resident
+        if grid is None or not residents:
+            return
+        if grid.workers is None:
+            yield cannot_check(label("label.grid-workers"), ("grid", "workers"), trail=(label("label.grid"),),
+                               option="min_per_thousand")
+            return
+        needed = math.ceil(residents * opts.min_per_thousand / 1000)
+        if grid.workers < needed:
+            yield Problem(
+                "ST604",
+                {"workers": grid.workers, "needed": needed, "residents": residents, "per": opts.min_per_thousand},
+                ("grid", "workers"), trail=(label("label.grid"),), option="min_per_thousand",
+            )
+
+
+# the words of a section or squad's name that say it enforces (执法中队, 执法大队, 執法隊 …)
+_ENFORCING = ("执法",)
+
+
+class FrontlineOptions(Options):
+    # the roles of the bodies that take on the approval (service) items and their staff
+    approval_roles: list[str] | None = option("allow", Words("承接审批服务事项及相关人员的机构", "bodies that take on the approval items and their staff"))
+    # the roles of the bodies that hold the enforcement staff and exercise the penalty powers
+    enforcement_roles: list[str] | None = option("allow", Words("行使处罚权限、配备执法人员的机构", "bodies that hold the penalty powers and enforcement staff"))
+    # an enforcement squad or section under another body is asked about (a warning)
+    squads: bool | None = option("require", Words("执法中队只设在综合执法机构", "enforcement squads only in the enforcement bureau"))
+
+
+class WorkOutsideItsBureau(Check):
+    """Approval items or enforcement staff sit outside the bureau that should hold them.
+
+    ## What it checks
+    Where the plan says which body takes on the delegated approval (service) items
+    (`powers.approval_body`) or exercises the penalty powers (`powers.penalty_body`), that
+    body is one of the plan's and carries the role the pack names (the approval bureau,
+    the enforcement bureau).  A transfer that moves quota and staff with approval or
+    enforcement work (`transfers[].work`) goes to such a body; one recorded against the
+    town as a whole is asked about (a warning).  Where the pack says so, an enforcement
+    squad or section (执法中队 …) under another body is asked about too (a warning: the
+    name suggests enforcement staff outside the enforcement bureau).  A plan that records
+    none of this gets no finding.
+
+    ## Why it matters
+    "試點鎮承接的所有審批服務事項及相關工作人員全部實現向鎮行政審批局歸并"; "將執法權限
+    涉及的執法人員全部劃轉至綜合執法局" (001).  Taizhou: "将相关人员充实到乡镇(街道)综合
+    行政执法、为民服务等职能机构" (004).
+
+    ## Example
+    Bad:  powers: {approval_items: 158, approval_body: 经济发展局}
+    Good: powers: {approval_items: 158, approval_body: 行政审批局}
+
+    ## Fix
+    Move the items and their staff to the approval bureau, the enforcement staff to the
+    enforcement bureau, or correct the body the plan names.
+    """
+
+    code = "ST605"
+    slug = "work-outside-its-bureau"
+    rule = 8
+    options = FrontlineOptions
+    title = Words("审批服务或执法力量未归入对应机构", "Approval items or enforcement staff outside their bureau")
+    messages = {
+        "ST605.approval": Words(
+            "审批服务事项由{body}承接，但{body}不是{roles}：审批服务事项及相关工作人员应全部归并到{roles}",
+            "the approval (service) items are taken on by {body}: they and the staff who handle them belong in the "
+            "approval bureau ({roles})",
+        ),
+        "ST605.enforcement": Words(
+            "行政处罚权限由{body}行使，但{body}不是{roles}：执法人员应全部划转至{roles}",
+            "the penalty powers are exercised by {body}: the enforcement staff belong in the enforcement bureau ({roles})",
+        ),
+        "ST605.unknown": Words(
+            "承接下放事项的机构“{body}”不在本方案的机构中：应为{roles}",
+            "the body named to take on the delegated work, “{body}”, is not a body of this plan (it should be a body of "
+            "the kind {roles})",
+        ),
+        "ST605.transfer": Words(
+            "随{work}从{source}划转的编制{count}名划入{to}，{to}不是{roles}：相关人员应划入{roles}",
+            "{count} quota moved from {source} with {work} go to {to}: they and their staff belong in a body of the "
+            "kind {roles}",
+        ),
+        "ST605.transfer-town": Words(
+            "随{work}从{source}划转的编制{count}名只记到{to}，没有写明划入哪个机构：请写明，应为{roles}",
+            "{count} quota moved from {source} with {work} are recorded against {to} as a whole: say which body "
+            "receives them ({roles})",
+        ),
+        "ST605.squad": Words(
+            "{body}下设{unit}：执法人员应全部划转至{roles}，请核实该单位是否承担执法",
+            "{body} has a unit {unit}: enforcement staff belong in {roles}; please check whether the unit enforces",
+        ),
+    }
+    doc_zh = Doc(
+        "方案写明承接审批服务事项的机构（`powers.approval_body`）或行使行政处罚权限的机构（`powers.penalty_body`）时，该机构"
+        "须是本方案的机构，并承担规则包指定的角色（行政审批局、综合行政执法局）。随审批服务或执法事项划转编制和人员的记录"
+        "（`transfers`中写明`work`）须划入这样的机构；只记到全镇、没有写明机构的，给出警告。规则包要求时，设在其他机构下的"
+        "执法中队等执法单位也给出警告，请核实。方案没有写明这些内容时，不作判断。",
+        "“試點鎮承接的所有審批服務事項及相關工作人員全部實現向鎮行政審批局歸并”“將執法權限涉及的執法人員全部劃轉至綜合執法局”"
+        "（苏州试点）；泰州：“按要求将相关人员充实到乡镇（街道）综合行政执法、为民服务等职能机构”。",
+        "错误示例：\n"
+        "    powers: {approval_items: 158, approval_body: 经济发展局}\n"
+        "正确示例：\n"
+        "    powers: {approval_items: 158, approval_body: 行政审批局}",
+        "把审批服务事项及相关人员归并到行政审批局，执法人员划转至综合行政执法局，或改正方案中写明的机构。",
+    )
+
+    def run(self, ctx: Context, opts: FrontlineOptions) -> Iterator[Problem]:
+        plan = ctx.plan
+        town = plan.town.name
+        wanted = {"approval": opts.approval_roles, "enforcement": opts.enforcement_roles}
+        wanted_set = {work: set(roles or []) for work, roles in wanted.items()}
+        option = {"approval": "approval_roles", "enforcement": "enforcement_roles"}
+
+        def labels(work: str) -> dict[str, list[Words]]:
+            roles = wanted[work] or []
+            return {"roles": [Words(ctx.pack.role_label(r, "zh"), ctx.pack.role_label(r, "en")) for r in roles]}
+
+        powers = plan.powers
+        if powers is not None:
+            for work, field, named in (("approval", "approval_body", powers.approval_body),
+                                       ("enforcement", "penalty_body", powers.penalty_body)):
+                if not wanted[work] or not (named or "").strip():
+                    continue
+                assert named is not None
+                held = ctx.body_named(named)
+                if held is None:
+                    yield Problem("ST605.unknown", {"body": named, **labels(work)}, ("powers", field),
+                                  trail=(label("label.delegated-powers"),), option=option[work])
+                elif not ctx.roles_carried(held) & wanted_set[work]:
+                    yield Problem(f"ST605.{work}", {"body": plan.bodies[held].name, **labels(work)},
+                                  ("powers", field), trail=(label("label.delegated-powers"),), option=option[work])
+        for j, t in enumerate(plan.transfers):
+            if t.work is None or not wanted[t.work]:
+                continue
+            trail = (label("label.transfers"), (f"{t.from_}→{t.to}", f"{t.from_}→{t.to}"))
+            params = {"source": t.from_, "to": t.to, "count": t.count, "work": Words(*label(f"work.{t.work}")),
+                      **labels(t.work)}
+            to = ctx.body_named(t.to)
+            if to is None:
+                if normalize(t.to) in (normalize(town), normalize(plan.town.county + town)):
+                    yield Problem("ST605.transfer-town", params, ("transfers", j, "to"), trail=trail,
+                                  option=option[t.work], severity=Severity.WARNING)
+                # a name that is neither the town nor one of its bodies is a matter of the plan's
+                # own consistency, not of where the work goes
+            elif not ctx.roles_carried(to) & wanted_set[t.work]:
+                yield Problem("ST605.transfer", {**params, "to": plan.bodies[to].name}, ("transfers", j, "to"), trail=trail,
+                              option=option[t.work])
+        if opts.squads and opts.enforcement_roles:
+            for i, b in enumerate(plan.bodies):
+                if ctx.roles_carried(i) & wanted_set["enforcement"]:
+                    continue
+                for k, sub in enumerate(b.subunits):
+                    if any(w in normalize(sub.name) for w in _ENFORCING):
+                        yield Problem("ST605.squad", {"body": b.name, "unit": sub.name, **labels("enforcement")},
+                                      ("bodies", i, "subunits", k, "name"), trail=((b.name, b.name),),
+                                      option="squads", severity=Severity.WARNING)
+
+
+class DomainPostsOptions(Options):
+    # the domains whose matters the command centre dispatches, each with its own post
+    domains: list[str] | None = option("set", Words("指挥调度中心应进驻的领域事项流转岗", "domains with a post at the command centre"))
+
+
+def _same_domain(wanted: str, named: str) -> bool:
+    """综治信访 is 综治信访岗, and 环境保护 is 生态环境保护: one name holds the other."""
+    a, b = normalize(wanted), normalize(named)
+    return a in b or b in a
+
+
+class CommandCentreDomainsMissing(Check):
+    """The command centre has no post for a domain the pack names.
+
+    ## What it checks
+    Where the pack names the domains whose matters the command centre dispatches
+    (Yongshan: natural resources and planning, urban management, petitions, environment),
+    the centre has a post for each: every domain is among `command_center.domains`; a plan
+    that does not name its domains has at least as many `domain_posts` as the pack names
+    domains.  A warning by default: the domains are what one town's report describes.
+
+    ## Why it matters
+    Yongshan: "进驻了自然资源和规划、城市管理、综治信访、环境保护等4个重点领域的事项流转岗"
+    (002): matters reported by the grid are passed to the post of their domain and
+    followed up from the centre.
+
+    ## Example
+    Bad:  command_center: {name: 综合指挥调度中心, domains: [城市管理, 综治信访]}
+    Good: command_center: {name: 综合指挥调度中心, domains: [自然资源和规划, 城市管理, 综治信访, 环境保护]}
+
+    ## Fix
+    Set up the missing domain posts at the centre, or name the domains its posts serve.
+    """
+
+    code = "ST606"
+    slug = "command-centre-domain-missing"
+    rule = 8
+    severity = Severity.WARNING
+    options = DomainPostsOptions
+    title = Words("指挥调度中心缺少领域事项流转岗", "The command centre has no post for a domain")
+    messages = {
+        "ST606.missing": Words(
+            "{name}没有{missing}领域的事项流转岗：指挥调度中心应进驻{domains}等领域的事项流转岗",
+            "{name} has no post for {missing}: the command centre should have a post for each of {domains}",
+        ),
+        "ST606.posts": Words(
+            "{name}只设领域事项流转岗{posts}个，少于应进驻的{needed}个领域（{domains}）：请补设岗位，或写明各岗位所属领域",
+            "{name} has {posts} domain posts, fewer than the {needed} domains it should serve ({domains}): add the posts, "
+            "or name the domain of each",
+        ),
+    }
+    doc_zh = Doc(
+        "规则包列出指挥调度中心应进驻事项流转岗的领域时（涌山镇：自然资源和规划、城市管理、综治信访、环境保护），每个领域都要"
+        "在`command_center.domains`中；方案没有写明领域的，`domain_posts`（领域岗位数）不得少于规则包列出的领域数。默认为"
+        "警告：这些领域是一个镇的报道介绍的做法。",
+        "涌山镇：“进驻了自然资源和规划、城市管理、综治信访、环境保护等4个重点领域的事项流转岗”（《乐平市涌山镇推进经济发达镇"
+        "行政管理体制改革结硕果》）：网格员报送的事项转到所属领域的岗位，由中心跟踪办理。",
+        "错误示例：\n"
+        "    command_center: {name: 综合指挥调度中心, domains: [城市管理, 综治信访]}\n"
+        "正确示例：\n"
+        "    command_center: {name: 综合指挥调度中心, domains: [自然资源和规划, 城市管理, 综治信访, 环境保护]}",
+        "补设缺少的领域事项流转岗，或写明各岗位所属的领域。",
+    )
+
+    def run(self, ctx: Context, opts: DomainPostsOptions) -> Iterator[Problem]:
+        if not opts.domains:
+            return
+        plan = ctx.plan
+        if not plan.provided("command_center"):
+            yield not_provided("command_center", option="domains")
+            return
+        centre = plan.command_center
+        if centre is None:  # no centre at all is ST601's finding
+            return
+        trail = ((centre.name, centre.name),)
+        if centre.domains:
+            missing = [d for d in opts.domains if not any(_same_domain(d, n) for n in centre.domains)]
+            if missing:
+                yield Problem("ST606.missing", {"name": centre.name, "missing": missing, "domains": opts.domains},
+                              ("command_center", "domains"), trail=trail, option="domains")
+        elif centre.domain_posts < len(opts.domains):
+            loc: tuple[str | int, ...] = ("command_center", "domain_posts")
+            if "domain_posts" not in centre.model_fields_set:
+                loc = ("command_center",)
+            yield Problem("ST606.posts", {"name": centre.name, "posts": centre.domain_posts,
+                                          "needed": len(opts.domains), "domains": opts.domains},
+                          loc, trail=trail, option="domains", at_key=loc == ("command_center",))

@@ -13,33 +13,35 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
-from staffing.checks.base import Options
+from staffing.checks.base import Options, option
 from staffing.checks.pack import Pack
 from staffing.plan.model import QUOTA_TYPES, Transfer
+from staffing.words import Words
 
 
 class StaffingOptions(Options):
-    per_type: bool | None = Field(None, json_schema_extra={"direction": "require"})
-    budget_funded: bool | None = Field(None, json_schema_extra={"direction": "require"})
-    leadership_posts: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    per_type: bool | None = option("require", Words("按编制类型分别只减不增", "no growth within each quota type"))
+    budget_funded: bool | None = option("require", Words("财政供养人员只减不增", "budget-funded people never grow"))
+    leadership_posts: bool | None = option("require", Words("领导职数只减不增", "leadership posts never grow"))
     # quota moved down from above may count as growth (a loosening, hence "max": True > False)
-    transfers_count_as_growth: bool | None = Field(None, json_schema_extra={"direction": "max"})
+    transfers_count_as_growth: bool | None = option("max", Words("依规下划的编制可计入增长", "quota moved down may count as growth"))
     # budget-funded people may grow by the quota legitimately moved down (filled as it comes)
-    budget_funded_follows_transfers: bool | None = Field(None, json_schema_extra={"direction": "max"})
+    budget_funded_follows_transfers: bool | None = option(
+        "max", Words("财政供养人员可按下划编制补充", "budget-funded people may grow with quota moved down"))
 
 
 class TransferUnrecordedOptions(Options):
-    require_document: bool | None = Field(None, json_schema_extra={"direction": "require"})
+    require_document: bool | None = option("require", Words("划转须有文号", "transfers need a document"))
 
 
 class TransferRangeOptions(Options):
-    min: int | None = Field(None, ge=0, json_schema_extra={"direction": "min"})
-    max: int | None = Field(None, ge=0, json_schema_extra={"direction": "max"})
-    types: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})
+    min: int | None = option("min", Words("下限", "minimum"), ge=0)
+    max: int | None = option("max", Words("上限", "maximum"), ge=0)
+    types: list[str] | None = option("allow", Words("允许下划的编制类型", "quota types that may be moved down"))
     # the roles of the bodies quota moved down should go to (Taizhou: enforcement and service)
-    to_roles: list[str] | None = Field(None, json_schema_extra={"direction": "allow"})
+    to_roles: list[str] | None = option("allow", Words("下划编制应充实的机构", "bodies quota moved down should strengthen"))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from staffing.checks.base import Check, Problem, cannot_check, not_provided
+from staffing.checks.base import Check, Doc, Problem, cannot_check, not_provided
 from staffing.checks.context import Context
 from staffing.checks.growth import (
     STAFFING_GROWS,
@@ -17,6 +17,7 @@ from staffing.checks.growth import (
 from staffing.findings import Severity
 from staffing.messages import label, render
 from staffing.plan.model import QUOTA_LABELS, Plan, Transfer, explicit_unknown
+from staffing.words import Words
 
 
 class StaffingGrows(Check):
@@ -54,8 +55,52 @@ class StaffingGrows(Check):
     slug = STAFFING_GROWS.slug
     rule = 3
     options = StaffingOptions
-    messages = ("ST201.type", "ST201.type-plain", "ST201.total", "ST201.total-plain", "ST201.budget", "ST201.budget-moved",
-                "ST201.posts")
+    title = Words("编制总量增长", "Staffing grows over the pre-reform baseline")
+    messages = {
+        "ST201.type": Words(
+            "{type}{after}名，超过改革前{before}名与可计入的下划编制{moved}名之和，多{excess}名",
+            "{type} {after}, over the baseline {before} plus {moved} moved down that may count, by {excess}",
+        ),
+        "ST201.type-plain": Words(
+            "{type}{after}名，超过改革前的{before}名，多{excess}名",
+            "{type} {after}, over the baseline of {before} by {excess}",
+        ),
+        "ST201.total": Words(
+            "编制总数{after}名，超过改革前{before}名与可计入的下划编制{moved}名之和，多{excess}名",
+            "total quota {after}, over the baseline {before} plus {moved} moved down that may count, by {excess}",
+        ),
+        "ST201.total-plain": Words(
+            "编制总数{after}名，超过改革前的{before}名，多{excess}名",
+            "total quota {after}, over the baseline of {before} by {excess}",
+        ),
+        "ST201.budget": Words(
+            "财政供养人员{after}人，超过改革前的{before}人，多{excess}人",
+            "{after} budget-funded people, over the baseline of {before} by {excess}",
+        ),
+        "ST201.budget-moved": Words(
+            "财政供养人员{after}人，超过改革前的{before}人与按下划编制补充的{moved}人之和，多{excess}人",
+            "{after} budget-funded people, over the baseline of {before} plus {moved} for quota moved down, by {excess}",
+        ),
+        "ST201.posts": Words(
+            "领导职数{after}名，超过改革前的{before}名，多{excess}名",
+            "{after} leadership posts, over the baseline of {before} by {excess}",
+        ),
+    }
+    doc_zh = Doc(
+        "改革后乡镇的编制（职能机构、综合服务中心和支持保障类事业单位的编制，不含派驻机构，其编制仍属派出部门）"
+        "与改革前基数比较，按编制类型分别比较，也比较总数。上级下划的编制（编随事走），只有规则包以自己的依据允许时"
+        "（`transfers_count_as_growth`；泰州：1至2名行政编制或全额拨款事业编制），且类型和数量在允许范围内，才能计入"
+        "增长；没有这项规定的规则包不允许任何增长（江苏：“只减不增”）。只缺文号的下划编制由`ST202`报告一次，本检查不再"
+        "重复。规则包要求时，财政供养人员和领导职数也不得增加；规则包允许时，财政供养人员可以按依规下划的编制补充"
+        "（泰州：“按照编制数及时补充人员”）。",
+        "“在编制总量不增的前提下”（《如何推进经济发达镇行政管理体制改革》）；“严控总量、盘活存量、只减不增……确保基层"
+        "机构编制和财政供养人员总量只减不增”（《关于深化经济发达镇行政管理体制改革工作的意见》）。人员可以统筹使用，"
+        "编制不得增加。",
+        "错误示例（泰州）：改革前行政编制40名，各机构合计42名，记录了1名下划编制。\n"
+        "正确示例（泰州）：有这1名下划编制时合计41名，没有时40名。\n"
+        "错误示例（江苏经济发达镇）：记录了1名下划编制，合计41名（该规则包不允许增长）。",
+        "把编制压回改革前基数，或在`transfers`下记录县级下划的编制及其文号。",
+    )
 
     def run(self, ctx: Context, opts: StaffingOptions) -> Iterator[Problem]:
         plan = ctx.plan
@@ -74,7 +119,7 @@ class StaffingGrows(Check):
                 zh, en = QUOTA_LABELS[t]
                 yield Problem(
                     "ST201.type" if g.moved[t] else "ST201.type-plain",
-                    {"type_zh": zh, "type_en": en, "after": g.after[t], "before": g.before[t], "moved": g.moved[t],
+                    {"type": Words(zh, en), "after": g.after[t], "before": g.before[t], "moved": g.moved[t],
                      "excess": g.excess(t)},
                     _where(plan, t),
                     trail=(label("label.quotas"), (zh, en)),
@@ -178,7 +223,24 @@ class TransferUnrecorded(Check):
     slug = TRANSFER_UNRECORDED.slug
     rule = 4
     options = TransferUnrecordedOptions
-    messages = ("ST202",)
+    title = Words("编制划转无文号", "A quota transfer has no document")
+    messages = {
+        "ST202": Words(
+            "从{source}划入的{type}{count}名没有记录文号，不能作为编制增长的依据",
+            "the transfer of {count} {type} from {source} has no document number and cannot justify growth",
+        ),
+    }
+    doc_zh = Doc(
+        "`transfers`下从上级划入乡镇的每一条编制划转（`level: town`表示乡镇内部机构之间的调整，不在此列），都要写明"
+        "划转的文号。没有文号的划转不是合规的增长，编制总量检查不予计入。",
+        "编随事走（《关于推进基层整合审批服务执法力量的实施方案》）须由县级记录在案；县级编制总数也要相应减少，"
+        "没有文号就无法核对。",
+        "错误示例：\n"
+        "    - {from: 泰兴市, to: 虹桥镇, type: administrative, count: 1}\n"
+        "正确示例：\n"
+        "    - {from: 泰兴市, to: 虹桥镇, type: administrative, count: 1, document: 泰编〔2019〕8号}",
+        "补上县级决定的文号，或删除该条划转及其增加的编制。",
+    )
 
     def run(self, ctx: Context, opts: TransferUnrecordedOptions) -> Iterator[Problem]:
         if opts.require_document is False:
@@ -188,7 +250,7 @@ class TransferUnrecorded(Check):
                 zh, en = QUOTA_LABELS[t.type]
                 yield Problem(
                     "ST202",
-                    {"source": t.from_, "count": t.count, "type_zh": zh, "type_en": en},
+                    {"source": t.from_, "count": t.count, "type": Words(zh, en)},
                     ("transfers", i),
                     trail=(label("label.transfers"), (f"{t.from_}→{t.to}", f"{t.from_}→{t.to}")),
                     option="require_document",
@@ -225,7 +287,32 @@ class TransferOutOfRange(Check):
     slug = TRANSFER_OUT_OF_RANGE.slug
     rule = 4
     options = TransferRangeOptions
-    messages = ("ST203.over", "ST203.under", "ST203.type", "ST203.to")
+    title = Words("下划编制超出范围或类型", "Quota moved down outside the pack's range or of a type it does not allow")
+    messages = {
+        "ST203.over": Words("下划编制共{count}名，超过上限{limit}名", "{count} quotas moved down in all, over the limit of {limit}"),
+        "ST203.under": Words(
+            "下划编制共{count}名，少于应下划的{limit}名；下划编制是{county}的职责，不是本方案的错误，请与{county}机构编制部门核实",
+            "{count} quotas moved down in all, under the required {limit}; moving them down is {county}'s duty, not a fault of "
+            "this plan: check with {county}'s establishment office",
+        ),
+        "ST203.type": Words(
+            "下划的{type}不在允许的类型内（允许：{allowed}）",
+            "{type} moved down is not an allowed type (allowed: {allowed})",
+        ),
+        "ST203.to": Words(
+            "下划编制划入{to}；应充实到{roles}等职能机构",
+            "quota moved down goes to {to}; it should strengthen bodies such as {roles}",
+        ),
+    }
+    doc_zh = Doc(
+        "把从上级划入乡镇的编制加总（缺文号的由`ST202`报告，这里不算少划），与规则包规定的范围比较；每条划转的编制"
+        "类型都必须是规则包允许的类型。下划不足只是警告：下划编制是县级的职责，不是乡镇的。规则包写明下划编制应充实"
+        "的机构时（`to_roles`；泰州：执法和服务），划入其他机构的给出警告。",
+        "泰州：“从上往下跨层级调剂1至2名行政编制或者全额拨款事业编制给每个乡镇（街道）”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：下划3名行政编制，或下划1名自收自支事业编制。\n"
+        "正确示例：下划1至2名行政编制或全额拨款事业编制。",
+        "把下划编制控制在规则包允许的数量和类型之内。",
+    )
 
     def run(self, ctx: Context, opts: TransferRangeOptions) -> Iterator[Problem]:
         if (opts.min is not None or opts.max is not None) and not ctx.plan.provided("transfers"):
@@ -250,9 +337,8 @@ class TransferOutOfRange(Check):
                     zh, en = QUOTA_LABELS[t.type]
                     yield Problem(
                         "ST203.type",
-                        {"type_zh": zh, "type_en": en,
-                         "allowed_zh": [QUOTA_LABELS[x][0] for x in opts.types if x in QUOTA_LABELS],
-                         "allowed_en": [QUOTA_LABELS[x][1] for x in opts.types if x in QUOTA_LABELS]},
+                        {"type": Words(zh, en),
+                         "allowed": [Words(*QUOTA_LABELS[x]) for x in opts.types if x in QUOTA_LABELS]},
                         ("transfers", i, "type"),
                         option="types",
                     )
@@ -264,13 +350,12 @@ def _to_other_bodies(ctx: Context, moved_in: list[tuple[int, Transfer]], to_role
     """Quota moved down to a body of the plan that carries none of the roles the pack names
     (a transfer to the town as a whole says nothing about where the quota goes)."""
     wanted = set(to_roles)
-    labels = [ctx.pack.role_label(r, "zh") for r in to_roles]
-    labels_en = [ctx.pack.role_label(r, "en") for r in to_roles]
+    roles = [Words(ctx.pack.role_label(r, "zh"), ctx.pack.role_label(r, "en")) for r in to_roles]
     for i, t in moved_in:
         if t.work is not None:  # it says what work it moves with: where that goes is ST605's one finding
             continue
         body = ctx.body_named(t.to)
         if body is None or ctx.roles_carried(body) & wanted:
             continue
-        yield Problem("ST203.to", {"to": t.to, "roles_zh": labels, "roles_en": labels_en}, ("transfers", i, "to"),
+        yield Problem("ST203.to", {"to": t.to, "roles": roles}, ("transfers", i, "to"),
                       trail=(label("label.transfers"), (t.to, t.to)), option="to_roles", severity=Severity.WARNING)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from staffing.checks import CHECKS, lookup
+from staffing.checks import CHECKS, lookup, option_words
 from staffing.cli.options import ExplainOptions, RulesOptions
 from staffing.errors import Exit
 from staffing.messages import CATALOGUE, check_name, render, text
@@ -35,7 +35,7 @@ def explain_text(code: str, lang: str) -> str | None:
         lines += ["", f"## {text(key, lang)}", body]
     if check.options.model_fields:
         lines += ["", f"## {text('explain.options', lang)}"]
-        lines += ["- " + render("explain.option", lang, {"name": name, "label": text(f"option.{name}", lang)})
+        lines += ["- " + render("explain.option", lang, {"name": name, "label": check.option_label(name)(lang)})
                   for name in check.options.model_fields]
     return "\n".join(lines) + "\n"
 
@@ -53,7 +53,8 @@ def cmd_explain(options: ExplainOptions) -> int:
 def _word(value: str, pack: Any, lang: str) -> str:
     """One value of a pack's parameter as a reviewer reads it (zh): a role, a quota type, a
     unit type, a body category, one of the 1+4 elements or the five lists by its name."""
-    from staffing.checks.elements import ELEMENT_LABELS, LIST_LABELS
+    from staffing.checks.elements import ELEMENT_LABELS
+    from staffing.checks.lists import LIST_LABELS
 
     zh = lang == "zh"
     if value in pack.roles:
@@ -154,7 +155,7 @@ def pack_lines(pack: Any, folders: tuple[str, ...], lang: str) -> list[str]:
         if setting.source:
             lines.append(f"    {named}  {_cited(pack, setting.source, setting.inferred, lang)}")
         for name, param in sorted(setting.params.items()):
-            option = text(f"option.{name}", lang) if lang == "zh" and f"option.{name}" in CATALOGUE else f"{slug}.{name}"
+            option = option_words(check, name)(lang) if lang == "zh" else f"{slug}.{name}"
             lines.append("    " + render("rules.param", lang, {
                 "check": named, "option": option, "value": shown_value(param.value, pack, lang),
                 "source": _cited(pack, param.source, param.inferred, lang)}))
@@ -162,7 +163,7 @@ def pack_lines(pack: Any, folders: tuple[str, ...], lang: str) -> list[str]:
         check = by_slug.get(lo.slug)
         named = f"{check.code} {check_name(check.code, check.slug, lang)}" if check else lo.slug
         parent = resolve(lo.parent_pack, folders).title.get(lang) or lo.parent_pack
-        option = text(f"option.{lo.option}", lang) if f"option.{lo.option}" in CATALOGUE else lo.option
+        option = option_words(check, lo.option)(lang)
         lines.append("    ! " + render("rules.loosens-line", lang, {
             "parent": parent, "check": named, "option": option,
             "before": shown_value(lo.parent_value, pack, lang), "after": shown_value(lo.value, pack, lang)}))

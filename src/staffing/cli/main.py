@@ -345,7 +345,30 @@ def parse(argv: Sequence[str], config: Config | None = None) -> o.Options:
     return options
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line: its exit code (0, 1, 2; 130 and 143 when interrupted)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return _main(argv)
+    # SIGTERM unwinds like Ctrl-C: an output being written is removed, the exit code is 143
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        return _main(argv)
+    except Interrupted as exc:  # before the command started (reading staffing.toml, the arguments)
+        return 128 + exc.signum
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         config = resolve_config(*_preparse(argv)) if argv and argv[0] in ("check", "rules", "explain", "render", "diff", "hook") else None

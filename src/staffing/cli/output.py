@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 
-from staffing.errors import InputProblem, problem
+from staffing.errors import InputProblem, problem, visible
 from staffing.messages import render
 
 
@@ -28,11 +28,16 @@ def emit(text: str) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
+    except OSError as exc:  # a full disk, /dev/full, a device error: the report is not whole
+        silence_stdout()
+        raise problem("", "cli.stdout-unwritable", reason=exc.strerror or type(exc).__name__) from None
 
 
 def say(key: str, lang: str, **params: object) -> None:
-    """Tell the user (on stderr) what a command wrote."""
-    print(f"staffing: {render(key, lang, dict(params))}", file=sys.stderr)
+    """Tell the user (on stderr) what a command wrote.  Paths and names may come from a
+    plan or staffing.toml: shown through the one neutraliser, escapes and bidi inert."""
+    shown = {k: visible(v) if isinstance(v, str) else v for k, v in params.items()}
+    print(f"staffing: {render(key, lang, shown)}", file=sys.stderr)
 
 
 def tell(exc: InputProblem, lang: str) -> None:

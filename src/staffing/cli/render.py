@@ -11,6 +11,7 @@ from staffing.charts.paper import Fitted, Sheet, with_size
 from staffing.charts.render import (
     RenderError,
     chart_dot,
+    chart_time,
     compare_dot,
     compare_versions_dot,
     find_cjk_font,
@@ -126,24 +127,25 @@ def cmd_render(options: RenderOptions) -> int:
     if any(r.error is not None for r in results):
         return Exit.UNUSABLE
     try:
-        font = find_cjk_font(require_dot=not out.lower().endswith(".dot"))
-        sheet = sheet_of(options.paper)
-        if len(results) == 2:
-            text = _versions(results[0], results[1], lang, font)
-            fitted = None
-        elif compare:
-            text = compare_dot(results[0].plan, pack_title=_pack_title(results[0], lang),  # type: ignore[arg-type]
-                               lang=lang, font=font)
-            fitted = None
-        else:
-            fitted = fitted_chart(context_of(results[0]), results[0].findings, lang, font, sheet) \
-                if not out.lower().endswith(".dot") else None
-            text = fitted.dot if fitted is not None else chart_for(results[0], lang, font)
-        if fitted is None and not out.lower().endswith(".dot"):
-            text = with_size(text, sheet)
-        if fitted is not None:
-            _warn_too_big(results[0].path, fitted, options.paper, lang)
-        render(text, Path(out))
+        with chart_time():  # every run of dot for this chart together: CHART_SECONDS
+            font = find_cjk_font(require_dot=not out.lower().endswith(".dot"))
+            sheet = sheet_of(options.paper)
+            if len(results) == 2:
+                text = _versions(results[0], results[1], lang, font)
+                fitted = None
+            elif compare:
+                text = compare_dot(results[0].plan, pack_title=_pack_title(results[0], lang),  # type: ignore[arg-type]
+                                   lang=lang, font=font)
+                fitted = None
+            else:
+                fitted = fitted_chart(context_of(results[0]), results[0].findings, lang, font, sheet) \
+                    if not out.lower().endswith(".dot") else None
+                text = fitted.dot if fitted is not None else chart_for(results[0], lang, font)
+            if fitted is None and not out.lower().endswith(".dot"):
+                text = with_size(text, sheet)
+            if fitted is not None:
+                _warn_too_big(results[0].path, fitted, options.paper, lang)
+            render(text, Path(out))
     except RenderError as exc:
         print(f"staffing: {exc.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE

@@ -21,19 +21,24 @@ def _chart_maker() -> ChartMaker:
     or the reason there is none."""
     from staffing.charts.draw import fitted_chart
     from staffing.charts.paper import Sheet
-    from staffing.charts.render import RenderError, find_cjk_font, image
+    from staffing.charts.render import RenderError, chart_time, find_cjk_font, image
     from staffing.cli.render import context_of
+    from staffing.report.build import CHART_BODIES, body_count, word
     from staffing.report.html import CHART_AREA_MM, inline_svg
 
     font: list[str] = []
     sheet = Sheet.mm(*CHART_AREA_MM)
 
     def make(result: FileResult, lang: str) -> tuple[str | None, str | None]:
+        bodies = body_count(result)
+        if bodies > CHART_BODIES:  # laid out by dot up to ten times: not for a report of this size
+            return None, word("chart.too-many", lang, n=bodies, limit=CHART_BODIES)
         try:
             if not font:
                 font.append(find_cjk_font())
-            chart = fitted_chart(context_of(result), result.findings, lang, font[0], sheet)
-            return inline_svg(image(chart.dot, "svg")), None
+            with chart_time():  # every run of dot for this chart together
+                chart = fitted_chart(context_of(result), result.findings, lang, font[0], sheet)
+                return inline_svg(image(chart.dot, "svg")), None
         except RenderError as exc:
             return None, exc.message(lang)
 

@@ -147,6 +147,11 @@ def _clean_text(value: Any) -> str | None:
     return text or None
 
 
+def cell_text(value: Any) -> str | None:
+    """A cell's value as the reader reads it as text (spaces around it gone)."""
+    return _clean_text(value)
+
+
 class _Unknown:
     """A figure written 未知: null in the plan (unknown), where an empty cell leaves the
     field out."""
@@ -346,6 +351,9 @@ class _Reader:
     # -- reading
     def read(self) -> Document:
         inspect_zip(self.path, self.raw, self.limits)
+        from staffing.io.workbook_bounds import check_bounds
+
+        check_bounds(self.path, zipfile.ZipFile(io.BytesIO(self.raw)), self.limits.max_nodes)
         try:
             wb = _open(self.raw, data_only=False)
         except InputProblem:

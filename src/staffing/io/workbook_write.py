@@ -30,7 +30,7 @@ from staffing.io.layout import (
     is_quota,
     zh,
 )
-from staffing.io.workbook import _SPLIT_NAMES, column_letter, takes_unknown
+from staffing.io.workbook import _SPLIT_NAMES, cell_text, column_letter, takes_unknown
 from staffing.messages import render
 
 TABLE_ROWS = 300  # rows of a table sheet that carry drop-downs and hints
@@ -507,11 +507,12 @@ def rows_of(layout: Table, data: dict[str, Any]) -> list[dict[str, Any]]:
     outside = list(data.get("support_institutions") or []) + list(data.get("institutions") or [])
     owners += [(institutions, first + n, c) for n, c in enumerate(outside)]
     count: dict[object, int] = {}
-    for _, _, owner in owners:
-        count[owner.get("name")] = count.get(owner.get("name"), 0) + 1
+    for _, _, owner in owners:  # names as the reader reads them back: "党建办 " is "党建办"
+        key = cell_text(owner.get("name"))
+        count[key] = count.get(key, 0) + 1
     for sheet, row, owner in owners:
         name = owner.get("name")
-        if count[name] > 1:  # the name alone is ambiguous: say which row
+        if count[cell_text(name)] > 1:  # the name alone is ambiguous: say which row
             name = render("xlsx.owner-row", "zh", {"name": name, "sheet": sheet, "row": row})
         for item in owner.get(layout.path[0]) or []:
             out.append({"@owner": name, **item})

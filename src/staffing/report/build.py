@@ -14,12 +14,22 @@ from dataclasses import dataclass, field
 
 from staffing.checks.context import Context
 from staffing.checks.tally import body_readings, reading_words
+from staffing.errors import problem
 from staffing.findings import Finding, Severity, body_index
 from staffing.messages import CATALOGUE, render
 from staffing.plan.model import QUOTA_TYPES
 from staffing.run.results import FileResult, file_status
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.UNKNOWN, Severity.INFO)
+
+# Bounds on one report (measured in docs/guarantees.md).  A plan's body table lists at most
+# BODY_ROWS bodies (those with findings first, then in plan order; the rest are counted in
+# one line), so a plan of 10,000 bodies makes a report of a few pages; the plans of one
+# report may hold at most REPORT_BODIES bodies in all, else the report is refused with one
+# message (split it).  WeasyPrint itself runs within time and memory bounds (report.pdf).
+BODY_ROWS = 100
+REPORT_BODIES = 20_000
+CHART_BODIES = 300  # a plan with more bodies gets no chart in the report (staffing render draws it)
 
 
 def word(key: str, lang: str, **params: object) -> str:
@@ -93,6 +103,8 @@ class PlanSection:
     quota_total: QuotaRow
     bodies: tuple[BodyRow, ...]
     counted: int
+    bodies_more: int  # bodies not listed in the table (past BODY_ROWS)
+    bodies_more_flagged: int  # of those, how many have findings
     groups: tuple[SeverityGroup, ...]
     waivers: tuple[FindingRow, ...]
     chart_svg: str | None
@@ -243,6 +255,29 @@ def _body_rows(ctx: Context, findings: Sequence[Finding], lang: str) -> tuple[li
     return rows, sum(r.counted for r in readings)
 
 
+def _listed(rows: list[BodyRow]) -> tuple[list[BodyRow], int, int]:
+    """At most BODY_ROWS of `rows`, in plan order: those with findings first chosen, then the
+    first others; and how many are left out, and how many of those have findings."""
+    if len(rows) <= BODY_ROWS:
+        return rows, 0, 0
+    flagged = [k for k, r in enumerate(rows) if r.codes]
+    keep = set(flagged[:BODY_ROWS])
+    for k in range(len(rows)):
+        if len(keep) >= BODY_ROWS:
+            break
+        keep.add(k)
+    left_flagged = len(flagged) - len(keep & set(flagged))
+    return [r for k, r in enumerate(rows) if k in keep], len(rows) - len(keep), left_flagged
+
+
+def body_count(result: FileResult) -> int:
+    """The bodies, the centre and the institutions of a checked plan (0 for none)."""
+    plan = result.plan
+    if plan is None:
+        return 0
+    return len(plan.bodies) + len(plan.support_institutions) + (plan.support_center is not None)
+
+
 def _region(result: FileResult) -> str:
     assert result.plan is not None
     town = result.plan.town
@@ -256,7 +291,8 @@ def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, c
     assert plan is not None and pack is not None
     ctx = Context.of(plan, pack)
     quotas, total = _quota_rows(ctx, lang)
-    bodies, counted = _body_rows(ctx, result.findings, lang)
+    all_bodies, counted = _body_rows(ctx, result.findings, lang)
+    bodies, more, more_flagged = _listed(all_bodies)
     live = [f for f in result.findings if not f.waived]
     groups = tuple(
         SeverityGroup(sev.value, word(f"sev.{sev.value}", lang),
@@ -287,6 +323,8 @@ def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, c
         quota_total=total,
         bodies=tuple(bodies),
         counted=counted,
+        bodies_more=more,
+        bodies_more_flagged=more_flagged,
         groups=groups,
         waivers=waivers,
         chart_svg=svg,
@@ -297,8 +335,12 @@ def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, c
 
 def build_report(results: Sequence[FileResult], lang: str, review_date: _dt.date, chart: ChartMaker | None = None,
                  fail_on: Severity = Severity.ERROR) -> Report:
-    """The report of `results` (in the order given: the CLI sorts them by path)."""
+    """The report of `results` (in the order given: the CLI sorts them by path).  Raises
+    InputProblem when their plans hold more than REPORT_BODIES bodies in all."""
     plans = [r for r in results if r.plan is not None and r.pack is not None]
+    total = sum(body_count(r) for r in plans)
+    if total > REPORT_BODIES:
+        raise problem("", "report.too-many-bodies", count=total, limit=REPORT_BODIES)
     many = len(results) > 1
     report = Report(lang, word("title.many" if many else "title", lang), review_date.isoformat())
     report.sections = [plan_section(r, lang, review_date, n, chart, fail_on) for n, r in enumerate(plans, 1)]

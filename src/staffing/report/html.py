@@ -26,15 +26,27 @@ _SVG_TAGS = frozenset({"svg", "g", "title", "text", "tspan", "path", "polygon", 
 
 
 def css_string(text: str) -> Markup:
-    """`text` as a quoted CSS string in which every character outside letters, digits and
-    spaces is a hex escape, so no name can end the string, the rule or the <style>."""
+    """`text` as a quoted CSS string in which every character but letters and digits is a
+    six-digit hex escape, so no name can end the string, the rule or the <style>.  A space
+    is escaped too: CSS takes one space after an escape as the escape's end, so a space
+    left bare after one would vanish ("张浦镇 ·江苏省").  The text goes through the one
+    neutraliser first: a bidi override in a page header is shown, not obeyed."""
     out = []
-    for ch in str(text):
-        if ch.isalnum() or ch == " ":
+    for ch in visible(str(text)):
+        if ch.isalnum():
             out.append(ch)
         else:
             out.append(f"\\{ord(ch):06x}")
     return Markup('"' + "".join(out) + '"')
+
+
+HEADER_CHARS = 16  # of the town's name, and of its region, in a page header
+
+
+def page_header(town: str, region: str) -> Markup:
+    """A plan's page header: its town and region, each cut to HEADER_CHARS, so a long name
+    stays on one line beside the report's title."""
+    return css_string(f"{visible(town, HEADER_CHARS)} · {visible(region, HEADER_CHARS)}")
 
 
 def _page_label(lang: str) -> Markup:
@@ -114,6 +126,7 @@ def report_html(report: Report) -> str:
         page_label=_page_label(lang),
         made_by=word("made-by", lang, version=__version__),
         chart_margin=Markup(CHART_PAGE_MARGIN),
+        page_header=page_header,
         w=lambda key, **params: word(key, lang, **params),
         n=lambda value: "?" if value is None else value,  # a figure the plan says is unknown
     )

@@ -25,7 +25,7 @@ def checks_table() -> str:
         for c in CHECKS:
             if c.scope != scope:
                 continue
-            what = c.title().rstrip(".") + "."
+            what = c.doc().splitlines()[0].rstrip(".") + "."  # the docstring's first line
             rows.append(f"| {c.code} | `{c.slug}` | {_SCOPE[scope]} | {c.rule or '—'} | {c.severity.value} | "
                         f"{render(f'title.{c.code}', 'zh', {})} | {what} |")
     return "\n".join(rows) + "\n"

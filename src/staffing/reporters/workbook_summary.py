@@ -73,8 +73,8 @@ def _sheet(wb: Any, title: str, columns: tuple[str, ...], rows: list[dict[str, A
             value = row[key]
             if value is None:
                 value = unknown if key in NUMERIC else ""
-            if isinstance(value, str):
-                value = visible(value)  # inert, as every report: and XML cannot hold controls anyway
+            if isinstance(value, str):  # inert, as every report (XML cannot hold controls anyway), within a cell's size
+                value = visible(value, CELL_CHARS)
             cell = ws.cell(row=r, column=col, value=value)
             cell.border = border
             cell.alignment = right if key in NUMERIC else top
@@ -106,20 +106,34 @@ def _display_width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
+CELL_CHARS = 32_000  # Excel holds at most 32,767 characters in a cell
+SHEET_CHARS = 31  # and 31 in a sheet's name
+
+
+def sheet_title(text: str) -> str:
+    """A sheet name made from plan text: through the one neutraliser (a control or bidi
+    character written U+0001, as neither a backslash nor brackets may stand in a sheet
+    name), none of []:*?/\\', not starting or ending with an apostrophe, not Excel's
+    reserved "History", at most 31 characters."""
+    title = visible(text, spell=lambda code: f"U+{code:04X}")
+    title = _NOT_IN_SHEET_NAME.sub("_", title).strip()[:SHEET_CHARS] or "_"
+    return f"{title[:SHEET_CHARS - 1]}_" if title.casefold() == "history" else title
+
+
 def _county_titles(counties: list[tuple[str, str, str]], taken: set[str]) -> dict[tuple[str, str, str], str]:
     """A sheet name per county: its name, with its city where two counties share one;
-    at most 31 characters and none of []:*?/\\' (Excel's rules)."""
+    made a sheet name by `sheet_title`, and unique as Excel compares them (ignoring case)."""
     names = [c[2] or "?" for c in counties]
+    used = {t.casefold() for t in taken}
     out: dict[tuple[str, str, str], str] = {}
     for county, name in zip(counties, names, strict=True):
-        title = name if names.count(name) == 1 else f"{name}（{county[1]}）"
-        title = _NOT_IN_SHEET_NAME.sub("_", title)[:31]
+        title = sheet_title(name if names.count(name) == 1 else f"{name}（{county[1]}）")
         base, n = title, 2
-        while title in taken:
+        while title.casefold() in used:
             suffix = f"（{n}）"
-            title = base[:31 - len(suffix)] + suffix
+            title = base[:SHEET_CHARS - len(suffix)] + suffix
             n += 1
-        taken.add(title)
+        used.add(title.casefold())
         out[county] = title
     return out
 

@@ -115,7 +115,7 @@ def find(start: str | Path | None = None) -> Path | None:
     folders = [here] if root is None else [here, *here.parents[: len(here.parts) - len(root.parts)]]
     for folder in folders:
         candidate = folder / CONFIG_NAME
-        if candidate.is_file():
+        if candidate.is_file() or candidate.is_symlink():  # a link is found, and refused by load
             return candidate
     return None
 
@@ -146,13 +146,30 @@ def _unknown(file: str, text: str, table: str | None, key: str, known: list[str]
         file, "config.unknown-key-plain", line, col, key=shown)
 
 
+def _depth(data: Any) -> int:
+    """How deep the parsed tables and arrays nest (without recursion)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
 def load(path: str | Path) -> Config:
-    """Read and check one configuration file.  Raises InputProblem (file:line:col)."""
+    """Read and check one configuration file, within the limits a plan is read in (size,
+    nesting).  A symbolic link is refused unread, as a committed link could make an error
+    message quote a file from elsewhere.  Raises InputProblem (file:line:col)."""
+    from staffing.io.document import DEFAULT_LIMITS, read_bytes
+
     shown = display_path(str(path))
+    if os.path.islink(path):
+        raise problem(shown, "config.symlink")
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise problem(shown, "input.unreadable", reason=exc.strerror or str(exc)) from None
+        raw = read_bytes(str(path), DEFAULT_LIMITS)
+    except InputProblem as exc:
+        raise exc.renamed(shown) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -166,6 +183,10 @@ def load(path: str | Path) -> Config:
         reason = re.sub(r"\s*\(at line.*\)$", "", str(exc))
         raise problem(shown, "config.syntax", int(m.group(1)) if m else None, int(m.group(2)) if m else None,
                       reason=reason) from None
+    except (RecursionError, MemoryError):  # arrays or inline tables nested past what the parser can
+        raise problem(shown, "input.too-deep", limit=DEFAULT_LIMITS.max_depth) from None
+    if _depth(data) > DEFAULT_LIMITS.max_depth:
+        raise problem(shown, "input.too-deep", limit=DEFAULT_LIMITS.max_depth)
     base = Path(path).absolute().parent
     config = Config(path=shown)
     for key in data:
@@ -204,7 +225,7 @@ def resolve_config(explicit: str | None, isolated: bool) -> Config:
             raise problem("--isolated", "config.isolated-and-file")
         return Config()
     if explicit:
-        if not Path(explicit).is_file():
+        if not (Path(explicit).is_file() or Path(explicit).is_symlink()):
             raise problem(explicit, "config.missing")
         return load(explicit)
     found = find()

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from staffing.checks import BY_CODE, FORMULA_VALUE_USED, PACK_LOOSENS_PARENT, PLAN_CHECKS, Check, lookup
+from staffing.checks import (
+    BY_CODE,
+    FORMULA_VALUE_USED,
+    PACK_LOOSENS_PARENT,
+    PLAN_CHECKS,
+    Check,
+    lookup,
+    option_words,
+)
 from staffing.checks.base import Problem
 from staffing.checks.context import Context
 from staffing.checks.pack import Pack
@@ -193,16 +201,16 @@ def _place_of(doc: Document, loc: tuple[str | int, ...]) -> dict[str, Any]:
 
 def _inert(params: dict[str, Any]) -> dict[str, Any]:
     """Message parameters with every text (and every text in a list) made visible."""
-    out: dict[str, Any] = {}
-    for k, v in params.items():
-        if isinstance(v, str):
-            v = visible(v)
-        elif isinstance(v, Words):
-            v = Words(visible(v.zh), visible(v.en))
-        elif isinstance(v, (list, tuple)):
-            v = [visible(x) if isinstance(x, str) else x for x in v]
-        out[k] = v
-    return out
+    return {k: [_visible(x) for x in v] if isinstance(v, list) or (isinstance(v, tuple) and not isinstance(v, Words))
+            else _visible(v) for k, v in params.items()}
+
+
+def _visible(value: Any) -> Any:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, Words):
+        return Words(visible(value.zh), visible(value.en))
+    return value
 
 
 def _setting_word(option: str, value: Any) -> Any:
@@ -229,14 +237,12 @@ def pack_findings(pack: Pack) -> list[Finding]:
     for lo in pack.loosened:
         check = lookup(lo.slug)
         code = check.code if check else lo.slug
-        option = CATALOGUE.get(f"option.{lo.option}", (lo.option, lo.option))
+        option = option_words(check, lo.option)
         parent = pack_titles(lo.parent_pack)
-        params = {"pack": pack.id, "parent": lo.parent_pack, "check": lo.slug, "option": lo.option,
-                  "pack_zh": pack.title.get("zh", pack.id), "pack_en": pack.title.get("en", pack.id),
-                  "parent_zh": parent[0], "parent_en": parent[1],
-                  "check_zh": f"{code}“{CATALOGUE.get(f'title.{code}', (lo.slug, lo.slug))[0]}”",
-                  "check_en": f"{code} ({lo.slug})", "option_zh": option[0], "option_en": option[1],
-                  "parent_value": _setting_word(lo.option, lo.parent_value),
+        params = {"pack": Words(pack.title.get("zh", pack.id), pack.title.get("en", pack.id)),
+                  "parent": Words(*parent),
+                  "check": Words(f"{code}“{CATALOGUE.get(f'title.{code}', (lo.slug, lo.slug))[0]}”", f"{code} ({lo.slug})"),
+                  "option": option, "parent_value": _setting_word(lo.option, lo.parent_value),
                   "value": _setting_word(lo.option, lo.value)}
         at = Place(display_path(lo.file), lo.line, lo.column, ("checks", lo.slug, lo.option))
         trail = (Words.same(pack.id), Words.same(lo.slug), Words.same(lo.option))

@@ -30,13 +30,24 @@ def _stop_if_signalled() -> None:
         raise Interrupted(_SIGNALLED[0])
 
 
+def _worker_terminated(signum: int, frame: Any) -> None:  # pragma: no cover - in a worker
+    """SIGTERM in a worker (the parent ends the pool): the output it was writing is
+    removed, not left half-written beside its target, then the worker ends."""
+    import os
+
+    from staffing.io.output import remove_pending
+
+    remove_pending()
+    os._exit(128 + signum)
+
+
 def _init_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
     import signal
 
     # Ctrl-C reaches the whole process group: a worker leaves it to the parent, which ends
     # the pool (see `pooled`), rather than printing a traceback of its own
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _worker_terminated)
     # forked while the parent held both signals blocked (see `pooled`): take them again
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     initializer(*initargs)

@@ -100,11 +100,15 @@ def discover(explicit: str | None, cwd: str | Path | None = None) -> str | None:
     if explicit:
         return explicit
     candidate = Path(cwd or ".") / DEFAULT_NAME
-    return str(candidate) if candidate.is_file() else None
+    return str(candidate) if candidate.is_file() or candidate.is_symlink() else None  # a link: refused by load
 
 
 def load(path: str, limits: Limits = DEFAULT_LIMITS) -> list[Waiver]:
-    """Read and validate a waiver file.  Raises InputProblem (file:line:col)."""
+    """Read and validate a waiver file.  Raises InputProblem (file:line:col).  A symbolic
+    link is refused unread: a committed link could make an error quote a file from
+    elsewhere into a CI log."""
+    if os.path.islink(path):
+        raise problem(display_path(path), "waiver.symlink")
     doc = load_file(path, limits)
     doc.path = display_path(path)
     return parse(doc)
@@ -229,7 +233,7 @@ def apply(
             continue
         if not judge_all and not any(_town_matches(w, p) for p in towns_seen):
             continue
-        params = {"check": w.code, "slug": w.slug, "title": CATALOGUE.get(f"title.{w.code}", (w.slug, w.slug))[0],
+        params = {"check": w.code, "name": Words(CATALOGUE.get(f"title.{w.code}", (w.slug, w.slug))[0], w.slug),
                   "town": w.town, "body": w.body or "—", "approval": w.approval}
         at = Place(w.file, w.line, w.column, ("waivers",))
         trail = (Words.same(w.town), *([Words.same(w.body)] if w.body else []))

@@ -83,6 +83,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "dot 生成{fmt}所需内存超过{megabytes} MB，已停止：图中机构过多，未生成图片",
         "dot needed more than {megabytes} MB for the {fmt} and was stopped: too many boxes to draw",
     ),
+    "render.chart-timeout": (
+        "绘制这张组织图（dot 多次排版并生成图片）超过{seconds}秒，已停止：图中机构过多，未生成图片",
+        "drawing this chart (dot laying it out several times, then drawing it) took more than {seconds} seconds "
+        "and was stopped: too many boxes to draw",
+    ),
+    "render.png-too-big": (
+        "组织图的 PNG 将有{width}×{height}像素，超过上限{limit}像素，未生成 PNG；请使用 SVG 文件",
+        "the chart's PNG would be {width}×{height} pixels, over the limit of {limit}; no PNG drawn, use the SVG",
+    ),
+    "render.link": ("“{file}”是符号链接，不予覆盖，本图未生成", "{file} is a symbolic link and is not replaced; chart not drawn"),
     "render.paper": ("不支持的纸张“{paper}”（可用{known}）", "unsupported paper “{paper}” (use {known})"),
     "render.orientation": ("不支持的方向“{orientation}”（可用{known}）", "unsupported orientation “{orientation}” (use {known})"),
     "render.too-big": (

@@ -139,6 +139,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "wrote the org charts of {count:plan|plans} (SVG and PNG) into {folder}",
     ),
     "cli.generated": ("已在“{folder}”下写入{count}个文件", "wrote {count:file|files} under {folder}"),
+    "cli.stdout-unwritable": ("无法写入标准输出：{reason_zh}", "cannot write to standard output: {reason}"),
     "cli.unwritable": ("无法写入“{target}”：{reason_zh}", "cannot write {target}: {reason}"),
     "cli.diff-args": (
         "比较需要两个文件（旧版和新版），或用 --base 指定版本再加一个文件",

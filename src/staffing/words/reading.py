@@ -228,18 +228,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "pack.disabled": ("停用", "disabled"),
     "pack.extends-loop": ("规则包{pack}的 extends 形成循环", "rule pack {pack} extends itself"),
     # ---- waivers (staffing.run.waivers) ------------------------------------------------------
-    "waiver.unused": (
-        "豁免未匹配到任何问题：{check}（{title}），{town}，机构{body}，批复文号{approval}",
-        "waiver matches no finding: {check} ({slug}), {town}, body {body}, approval {approval}",
-    ),
-    "waiver.expired": (
-        "豁免{approval}已于{expires}到期，见{file}第{line}行",
-        "waiver {approval} expired on {expires}, see {file}:{line}",
-    ),
     "waiver.shape": (
         "豁免文件应包含 waivers 列表，每项为一个映射，写明 check、town、reason、approval、approver、expires",
         "a waiver file holds `waivers:`, a list of mappings (check, town, reason, approval, approver, expires)",
     ),
+    "waiver.symlink": ("豁免文件是符号链接，不予读取；请改为普通文件",
+                       "the waiver file is a symbolic link and is not read; make it a regular file"),
     "waiver.field": ("豁免中有未知字段“{field}”", "unknown field “{field}” in a waiver"),
     "waiver.missing": ("豁免缺少必填字段{field}", "the waiver lacks {field}"),
     "waiver.value": ("豁免字段{field}应为文字，这里是{value}", "waiver field {field} must be text, not {value}"),
@@ -256,6 +250,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "config.unknown-key-plain": ("未知的配置项“{key}”", "unknown setting “{key}”"),
     "config.value": ("配置项{key}的值应为{expected}", "{key} must be {expected_en}"),
     "config.syntax": ("配置文件不是有效的 TOML：{reason}", "not valid TOML: {reason}"),
+    "config.symlink": ("配置文件是符号链接，不予读取；请改为普通文件",
+                       "the configuration file is a symbolic link and is not read; make it a regular file"),
     "config.missing": ("配置文件不存在", "no such configuration file"),
     "config.isolated-and-file": ("--config 与 --isolated 不能同时使用", "--config and --isolated cannot be used together"),
     # why the operating system refused to read or write a file (its own words are English)
@@ -271,5 +267,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "os.busy": ("文件正被占用", "the file is busy"),
     "os.io": ("读写设备出错", "an input/output error"),
     "os.exists": ("文件已存在", "the file exists"),
+    "os.no-reader": ("没有程序在读取这个管道", "no process reads the pipe"),
+    "os.broken-link": ("符号链接指向的文件不存在", "the symbolic link points to nothing"),
+    "os.special": ("这不是普通文件，也不是可以写入的设备或管道", "it is neither a regular file nor a device or pipe to write into"),
+    "os.pipe-closed": ("读取方已关闭管道", "the reader closed the pipe"),
     "os.other": ("操作系统拒绝了这次操作", "the operating system refused"),
 }

@@ -68,6 +68,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.inferred": ("（推断）", " (inferred)"),
     "report.citation": ("{document}：“{quote}”", "{document}: “{quote}”"),
+    "report.pdf-timeout": ("生成 PDF 超过{seconds}秒，已停止；请分成几份报告，或改为网页报告（.html）",
+                           "making the PDF took more than {seconds} s and was stopped; split the report, or write .html"),
+    "report.pdf-too-big": ("生成 PDF 所需内存超过{megabytes}MB，已停止；请分成几份报告，或改为网页报告（.html）",
+                           "making the PDF needed more than {megabytes} MB and was stopped; split the report, or write .html"),
+    "report.too-many-bodies": (
+        "报告中的方案共有{count}个机构，超过一份报告的上限{limit}个；请分成几份报告",
+        "the report's plans have {count} bodies in all, over the limit of {limit} for one report; split it",
+    ),
     "report.pdf-failed": ("无法生成 PDF：{reason}", "cannot make the PDF: {reason}"),
     "report.format": ("报告文件须以 .pdf 或网页文件后缀结尾，而不是“{suffix}”", "a report file ends in .html or .pdf, not “{suffix}”"),
     "report.no-pdf-engine": (

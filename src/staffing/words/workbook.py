@@ -236,7 +236,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "the workbook unpacks to {size} bytes, over the limit of {limit}",
     ),
     "xlsx.too-many-parts": ("工作簿包含{count}个部件，超过上限{limit}个", "the workbook has {count} parts, over the limit of {limit}"),
-    "xlsx.too-many-cells": ("工作表有内容的单元格超过{limit}个", "more than {limit} cells with content"),
+    "xlsx.too-many-cells": (
+        "工作簿的单元格超过{limit}个（合并单元格、超链接区域按所占单元格计），不予读取",
+        "more than {limit} cells (merged and hyperlinked ranges counted at the cells they cover): refused",
+    ),
+    "xlsx.too-many-strings": ("工作簿的共享字符串超过{limit}项，不予读取", "more than {limit} shared strings: refused"),
+    "xlsx.out-of-grid": (
+        "单元格区域{ref}超出 Excel 工作表的范围（{rows}行、{columns}列），不予读取",
+        "the range {ref} lies outside an Excel sheet ({rows} rows, {columns} columns): refused",
+    ),
     "xlsx.no-sheets": ("工作簿中没有方案工作表（应有：{names}）", "no plan sheets in the workbook (expected: {names})"),
     "xlsx.hidden-sheet": ("工作表“{name}”被隐藏：请取消隐藏（或删除）后再检查，以免漏看其中内容",
                           "sheet “{name}” is hidden: unhide (or delete) it, so nothing in it goes unseen"),
@@ -279,8 +287,4 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "xlsx.two-centres": ("综合服务中心只能填一行（另一行在第{first}行）", "only one row can be the service centre (also row {first})"),
     "xlsx.separator": ("名称“{name}”含有分隔符“、”，无法写入一个单元格", "the name “{name}” contains the separator “、” and cannot be written to one cell"),
-    "xlsx.formula-cached": (
-        "单元格是公式{formula}，未计算公式，使用了文件中保存的结果{value}",
-        "the cell holds the formula {formula}; it was not evaluated, the saved result {value} was used",
-    ),
 }

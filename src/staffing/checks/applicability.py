@@ -1,0 +1,219 @@
+"""DOMAIN rule 11, ST8xx: which units a pack covers (a developed town, a town or street of
+its own jurisdiction) and from when."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from staffing.checks.base import Check, Doc, Options, Problem, option
+from staffing.checks.context import Context
+from staffing.findings import Severity
+from staffing.messages import CATALOGUE, label
+from staffing.plan.names import normalize
+from staffing.words import Words
+
+
+class OnlyTownsOptions(Options):
+    only_towns: bool | None = option("require", Words("只有镇才能列为经济发达镇", "only towns can be developed towns"))
+    # the towns approved as developed towns ("county + town", either script); a plan claiming
+    # developed_town: true is one of them or records its approval (developed_town_document)
+    listed_towns: list[str] | None = option("allow", Words("已批准的经济发达镇名单", "approved developed towns"))
+    pilot_towns: list[str] | None = option("allow", Words("试点镇名单", "pilot towns"))
+
+
+class DevelopedTownNotATown(Check):
+    """A township or street is marked as a developed town.
+
+    ## What it checks
+    `developed_town: true` is only possible when `unit_type` is `town`; and where the
+    pack lists the approved developed towns (Jiangsu: the 29 of the second batch, 000,
+    and the Suzhou pilots, 001), a town claiming it is on the list or records the
+    document that approved it (`town.developed_town_document`); otherwise a warning
+    asks for it (the seeds do not name every town Jiangsu has approved).
+
+    ## Why it matters
+    Nanjing's Shiqiu became a street and left the developed-town list: "原石湫鎮已撤鎮
+    設街道,因此不再納入改革範圍" (000).
+
+    ## Example
+    Bad:  unit_type: street, developed_town: true
+    Good: unit_type: street, developed_town: false
+
+    ## Fix
+    Correct the unit type or the developed-town flag.
+    """
+
+    code = "ST801"
+    slug = "developed-town-not-a-town"
+    rule = 11
+    options = OnlyTownsOptions
+    title = Words("非建制镇被列为经济发达镇", "A township or street is marked as a developed town")
+    messages = {
+        "ST801": Words("只有镇才能列为经济发达镇，本单位是{unit}", "only towns can be developed towns; this unit is a {unit}"),
+        "ST801.unlisted": Words(
+            "{county}{name}标为经济发达镇，但不在规则包所列的经济发达镇名单中，也没有记录批准文件（批复文号）：请补充批复文号",
+            "{name} ({county}) is marked as a developed town but is not on the pack's list of developed towns and records "
+            "no approval document: please record it",
+        ),
+    }
+    doc_zh = Doc(
+        "只有`unit_type`为`town`（建制镇）时，才能写`developed_town: true`（经济发达镇）；规则包列出已批准的经济发达镇时"
+        "（江苏：第二批29个，见《关于深入推进经济发达镇行政管理体制改革的指导意见》，以及苏州的试点镇，见《如何推进经济"
+        "发达镇行政管理体制改革》），自称经济发达镇的镇要么在名单上，要么写明批准文件（`town.developed_town_document`），"
+        "否则给出警告，请补充（原文没有列出江苏批准的全部乡镇）。",
+        "南京市石湫镇撤镇设街道后退出了经济发达镇名单：“原石湫镇已撤镇设街道，因此不再纳入改革范围”（《关于深入推进"
+        "经济发达镇行政管理体制改革的指导意见》）。",
+        "错误示例：\n"
+        "    unit_type: street\n"
+        "    developed_town: true\n"
+        "正确示例：\n"
+        "    unit_type: street\n"
+        "    developed_town: false",
+        "改正单位类型或经济发达镇标记。",
+    )
+
+    def run(self, ctx: Context, opts: OnlyTownsOptions) -> Iterator[Problem]:
+        town = ctx.plan.town
+        if opts.only_towns is not False and town.developed_town and town.unit_type != "town":
+            zh, en = label(f"unit.{town.unit_type}")
+            yield Problem("ST801", {"unit_type": town.unit_type, "unit": Words(zh, en)},
+                          ("town", "developed_town"), option="only_towns")
+        lists = (opts.listed_towns or []) + (opts.pilot_towns or [])
+        if not (lists and town.developed_town and town.unit_type == "town") or (town.developed_town_document or "").strip():
+            return  # a street marked as one is the finding above, not also "unlisted"
+        known = {normalize(n) for n in lists}
+        if normalize(town.county + town.name) not in known:
+            # a warning that asks: the seeds name the second batch and Suzhou's pilots, not
+            # every developed town Jiangsu has approved since 2010 (000: "16個省級")
+            yield Problem("ST801.unlisted", {"name": town.name, "county": town.county}, ("town", "developed_town"),
+                          option="listed_towns", severity=Severity.WARNING)
+
+
+class PackNotApplicable(Check):
+    """The rule pack does not cover this kind of unit.
+
+    ## What it checks
+    The plan's `unit_type` must be one the pack `applies_to` (the Jiangsu
+    developed-town pack covers towns only; Taizhou's covers towns and streets), and
+    where the pack `requires` it, the unit must be a developed town
+    (`developed_town: true`).  Once the pack does not apply, its other findings on
+    the plan are shown as information only (severity info), not as binding.
+
+    ## Why it matters
+    A plan checked against the wrong pack gets the wrong verdict.
+
+    ## Example
+    Bad:  unit_type: street with rule_pack: jiangsu-developed-town
+    Good: unit_type: street with rule_pack: taizhou-three-integrations
+
+    ## Fix
+    Choose the pack that covers the unit, or correct the unit type.
+    """
+
+    code = "ST802"
+    slug = "pack-not-applicable"
+    rule = 11
+    others_advisory = True
+    title = Words("规则包不适用于该单位类型", "The rule pack does not cover this kind of unit")
+    messages = {
+        "ST802": Words(
+            "规则包“{pack}”只适用于{applies}，本单位是{unit}；本规则包的其他结论仅供参考，不具约束力",
+            "the rule pack “{pack}” covers {applies} only; this unit is a {unit}; the pack's other findings are for "
+            "information only, not binding",
+        ),
+        "ST802.developed": Words(
+            "{name}不是经济发达镇，规则包“{pack}”只适用于经济发达镇；本规则包的其他结论仅供参考，不具约束力",
+            "{name} is not a developed town and the pack “{pack}” covers developed towns only; its other findings "
+            "are for information only, not binding",
+        ),
+    }
+    doc_zh = Doc(
+        "方案的`unit_type`（单位类型）必须在规则包的`applies_to`（适用范围）之内（江苏经济发达镇规则包只适用于镇；"
+        "泰州规则包适用于镇和街道）；规则包有`requires`要求时，本单位还必须是经济发达镇（`developed_town: true`）。"
+        "规则包不适用时，它对该方案的其他结论只作为提示，不具约束力。",
+        "用错了规则包的方案，得出的结论也是错的。",
+        "错误示例：街道使用江苏经济发达镇规则包：\n"
+        "    unit_type: street\n"
+        "    rule_pack: jiangsu-developed-town\n"
+        "正确示例：\n"
+        "    unit_type: street\n"
+        "    rule_pack: taizhou-three-integrations",
+        "选择适用于本单位的规则包，或改正单位类型。",
+    )
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        applies = ctx.pack.applies_to
+        if applies and ctx.plan.town.unit_type not in applies:
+            unit = ctx.plan.town.unit_type
+            kinds = [label(f"unit.{a}") for a in applies if f"unit.{a}" in CATALOGUE]
+            yield Problem("ST802", {"unit_type": unit, "unit": Words(*label(f"unit.{unit}")),
+                                    "pack": _title(ctx), "applies": [Words(*k) for k in kinds]},
+                          ("rule_pack",))
+        needs = ctx.pack.requires.get("developed_town")
+        if needs is not None and needs.value and not ctx.plan.town.developed_town:
+            yield Problem("ST802.developed", {"pack": _title(ctx), "name": ctx.plan.town.name},
+                          ("town", "developed_town") if "developed_town" in ctx.plan.town.model_fields_set else ("rule_pack",),
+                          cite=needs.source + (" (inferred)" if needs.inferred else "") if needs.source else None)
+
+
+class PlanBeforePack(Check):
+    """The plan is dated before the rule pack took effect.
+
+    ## What it checks
+    A plan's `plan_date` must not be earlier than the pack's `effective` date (Taizhou's
+    three integrations: August 2020).  A warning: the plan may have been drawn up under
+    earlier rules, and the reviewer should say which ones apply.
+
+    ## Why it matters
+    A plan approved before a policy existed cannot have broken it; judged by the later
+    pack, its findings may be wrong.
+
+    ## Example
+    Bad:  rule_pack: taizhou-three-integrations, plan_date: 2019-10-20
+    Good: plan_date: 2020-10-20
+
+    ## Fix
+    Correct the plan's date, or check it against the pack that was in force on that date.
+    """
+
+    code = "ST803"
+    slug = "plan-before-pack"
+    rule = 11
+    severity = Severity.WARNING
+    title = Words("方案日期早于规则包生效日期", "The plan is dated before the rule pack took effect")
+    messages = {
+        "ST803": Words(
+            "方案日期{date}早于规则包“{pack}”的生效日期{effective}：请核实方案日期，或按当时有效的规定审核",
+            "the plan is dated {date}, before the pack “{pack}” took effect on {effective}: check the date, or review "
+            "the plan against the rules in force then",
+        ),
+    }
+    doc_zh = Doc(
+        "方案的`plan_date`（方案日期）不得早于规则包的`effective`（生效日期）（泰州“三整合”：2020年8月）。"
+        "为警告：方案可能是按此前的规定制定的，审核人应说明适用哪些规定。",
+        "政策出台前批准的方案不可能违反该政策；用后来的规则包衡量，结论可能不对。",
+        "错误示例：\n"
+        "    rule_pack: taizhou-three-integrations\n"
+        "    plan_date: 2019-10-20\n"
+        "正确示例：\n"
+        "    plan_date: 2020-10-20",
+        "改正方案日期，或用该日期有效的规则包检查。",
+    )
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        effective, dated = ctx.pack.effective, ctx.plan.plan_date
+        if effective is None or dated is None or dated >= effective:
+            return
+        cite = ctx.pack.effective_source
+        yield Problem(
+            "ST803",
+            {"date": dated.isoformat(), "effective": effective.isoformat(),
+             "pack": _title(ctx)},
+            ("plan_date",),
+            cite=(cite + (" (inferred)" if ctx.pack.effective_inferred else "")) if cite else None,
+        )
+
+
+def _title(ctx: Context) -> Words:
+    """The pack's title, as a message names it."""
+    return Words(ctx.pack.title.get("zh", ctx.pack.id), ctx.pack.title.get("en", ctx.pack.id))

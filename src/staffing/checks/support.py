@@ -1,0 +1,183 @@
+"""DOMAIN rule 6, ST4xx: the institutions that support the town merged into one service
+centre, and the absorbed institutions' names and nameplates not kept."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from staffing.checks.base import Check, Doc, Options, Problem, not_provided, option
+from staffing.checks.context import Context
+from staffing.messages import label
+from staffing.plan.names import normalize
+from staffing.words import Words
+
+
+class SupportOptions(Options):
+    one_centre: bool | None = option("require", Words("只设一个综合服务中心", "one support centre only"))
+    # how many institutions may remain beside the centre, and of which kinds
+    max_remaining: int | None = option("max", Words("中心之外最多保留的事业单位数", "most institutions kept beside the centre"), ge=0)
+    remaining_kinds: list[Literal["support", "service", "other"]] | None = option("allow", Words("中心之外可保留的事业单位类别", "kinds of institution that may stay beside the centre"))
+
+
+class SupportCentreNotMerged(Check):
+    """Support institutions are not merged into one service centre.
+
+    ## What it checks
+    Where the pack requires one centre, the plan has one support centre (`support_center`,
+    or the one institution under `institutions` marked `support_center: true`) and no other
+    support institution (`support_institutions` is empty, and no institution of kind
+    `support` remains beside the centre).  The pack may also say how many institutions may
+    remain beside the centre (`max_remaining`) and of which kinds (`remaining_kinds`).
+    Where the plan declares its institutions not provided, the outcome is "cannot check".
+
+    ## Why it matters
+    Taizhou: "为乡镇(街道)提供支持保障的事业单位,整合为乡镇(街道)综合服务中心" (004).
+
+    ## Example
+    Bad:  support_institutions: [{name: 农业服务中心}, {name: 文体服务中心}]
+    Good: support_center: {name: 综合服务中心, absorbed: [农业服务中心, 文体服务中心]}
+
+    ## Fix
+    Merge the institutions into the centre and list them under `absorbed`.
+    """
+
+    code = "ST401"
+    slug = "support-centre-not-merged"
+    rule = 6
+    options = SupportOptions
+    title = Words("支持保障事业单位未整合为综合服务中心", "Support institutions are not merged into one service centre")
+    messages = {
+        "ST401.missing": Words(
+            "未设综合服务中心：为乡镇提供支持保障的事业单位应整合为一个综合服务中心",
+            "no support service centre: the support institutions must be merged into one centre",
+        ),
+        "ST401.separate": Words("事业单位{name}未整合进综合服务中心", "institution {name} is not merged into the support service centre"),
+        "ST401.kind": Words(
+            "事业单位{name}（{kind}）不在可以保留的类别之内",
+            "institution {name} ({kind}) is not of a kind that may remain",
+        ),
+        "ST401.remaining": Words(
+            "综合服务中心之外保留事业单位{count}个，超过上限{limit}个：{names}",
+            "{count} institutions remain beside the support service centre, over the limit of {limit}: {names}",
+        ),
+        "ST401.two-centres": Words(
+            "{name}也标为综合服务中心：一个乡镇只设一个综合服务中心",
+            "{name} is marked as the support service centre too: a town has one centre",
+        ),
+    }
+    doc_zh = Doc(
+        "规则包要求只设一个综合服务中心时，方案应有一个综合服务中心（`support_center`，或`institutions`中标明"
+        "`support_center: true`的事业单位），且不再另有支持保障类事业单位（`support_institutions`为空，中心之外也没有"
+        "`kind`为`support`的事业单位）。规则包还可以规定中心之外最多保留几个事业单位（`max_remaining`）及其类别"
+        "（`remaining_kinds`）。方案声明未提供事业单位的，结论为“无法检查”。",
+        "泰州：“为乡镇（街道）提供支持保障的事业单位，整合为乡镇（街道）综合服务中心”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：\n"
+        "    support_institutions: [{name: 农业服务中心}, {name: 文体服务中心}]\n"
+        "正确示例：\n"
+        "    support_center: {name: 综合服务中心, absorbed: [农业服务中心, 文体服务中心]}",
+        "把这些事业单位并入综合服务中心，并列在`absorbed`下。",
+    )
+
+    def run(self, ctx: Context, opts: SupportOptions) -> Iterator[Problem]:
+        if not (opts.one_centre or opts.max_remaining is not None or opts.remaining_kinds):
+            return
+        plan = ctx.plan
+        if not plan.provided("institutions") or not plan.provided("support_center"):
+            yield not_provided("institutions" if not plan.provided("institutions") else "support_center",
+                               option="one_centre")
+            return
+        centres = [u for u in ctx.units if u.kind == "centre"]
+        if opts.one_centre and not centres:
+            yield Problem("ST401.missing", {}, (), option="one_centre")
+        for centre in centres[1:]:  # the first is the centre; a second is one too many
+            yield Problem("ST401.two-centres", {"name": centre.name}, (*centre.loc, "support_center"),
+                          trail=ctx.trail_of(centre), option="one_centre")
+        others = [u for u in ctx.units_written("institutions") if u.kind == "institution"]
+        kept = ctx.units_written("support_institutions")
+        for unit in others:
+            if opts.one_centre and unit.institution_kind == "support":
+                yield Problem("ST401.separate", {"name": unit.name}, (*unit.loc, "kind"), trail=ctx.trail_of(unit),
+                              option="one_centre")
+            elif opts.remaining_kinds is not None and unit.institution_kind not in opts.remaining_kinds:
+                zh, en = label(f"institution.{unit.institution_kind}")
+                yield Problem("ST401.kind", {"name": unit.name, "kind": Words(zh, en)},
+                              (*unit.loc, "kind"), trail=ctx.trail_of(unit), option="remaining_kinds")
+        remaining = len(others) + len(kept)
+        if opts.max_remaining is not None and remaining > opts.max_remaining:
+            names = [u.name for u in (*others, *kept)]
+            yield Problem("ST401.remaining", {"count": remaining, "limit": opts.max_remaining, "names": names},
+                          ("institutions",), trail=(label("label.institutions"),), option="max_remaining", at_key=True)
+        if not opts.one_centre:
+            return
+        for unit in kept:
+            yield Problem("ST401.separate", {"name": unit.name}, unit.loc, trail=ctx.trail_of(unit), option="one_centre")
+
+
+class NameplateOptions(Options):
+    forbid: bool | None = option("require", Words("禁止的做法", "forbidden practices"))
+
+
+class OldNameplateKept(Check):
+    """An absorbed institution's name or nameplate is kept.
+
+    ## What it checks
+    A name listed under the support centre's `absorbed` must not appear again as a
+    body, a nameplate, a sub-unit or a separate institution.
+
+    ## Why it matters
+    Taizhou: "原有机构和牌子不再保留" (004): the old bodies and nameplates are not kept.
+
+    ## Example
+    Bad:  support_center absorbed [农业服务中心] and 经济发展局 has nameplates: [农业服务中心]
+    Good: the nameplate is dropped.
+
+    ## Fix
+    Remove the old name; its duties live on in the centre.
+    """
+
+    code = "ST402"
+    slug = "old-nameplate-kept"
+    rule = 6
+    options = NameplateOptions
+    title = Words("保留了原有机构或牌子", "An absorbed institution's name or nameplate is kept")
+    messages = {
+        "ST402": Words(
+            "已整合的原机构名称“{name}”仍在{holder}保留；原有机构和牌子不再保留",
+            "the absorbed body's name “{name}” is still kept at {holder}; old bodies and nameplates are not kept",
+        ),
+    }
+    doc_zh = Doc(
+        "列在综合服务中心`absorbed`下的名称，不得再作为职能机构、加挂牌子、内设科室或单独的事业单位出现。",
+        "泰州：“原有机构和牌子不再保留”（《关于推进基层整合审批服务执法力量的实施方案》）。",
+        "错误示例：综合服务中心已整合农业服务中心，经济发展局却加挂农业服务中心牌子。\n"
+        "    support_center: {name: 综合服务中心, absorbed: [农业服务中心]}\n"
+        "    bodies:\n"
+        "      - {name: 经济发展局, nameplates: [农业服务中心]}\n"
+        "正确示例：去掉这块牌子。",
+        "删除原有名称，其职责由综合服务中心承担。",
+    )
+
+    def run(self, ctx: Context, opts: NameplateOptions) -> Iterator[Problem]:
+        centres = ctx.units_written("support_center")
+        if not opts.forbid or not centres:
+            return
+        absorbed = {normalize(n): n for c in centres for n in c.absorbed}
+        town = ctx.plan.town.name
+        for unit in ctx.units:
+            if unit.kind == "body":
+                named = ((unit.name, unit.name),)
+                if normalize(unit.name) in absorbed:
+                    yield Problem("ST402", {"name": unit.name, "holder": town}, (*unit.loc, "name"), trail=named,
+                                  option="forbid")
+            elif unit.kind == "section" and unit.parent is not None and normalize(unit.name) in absorbed:
+                owner = ctx.plan.bodies[int(unit.parent[1])].name
+                yield Problem("ST402", {"name": unit.name, "holder": owner}, (*unit.loc, "name"),
+                              trail=((owner, owner),), option="forbid")
+            elif unit.written == "support_institutions" and normalize(unit.name) in absorbed:
+                yield Problem("ST402", {"name": unit.name, "holder": town}, (*unit.loc, "name"), option="forbid")
+            if unit.written in ("support_center", "bodies"):
+                for j, plate in enumerate(unit.nameplates):
+                    if normalize(plate) in absorbed:
+                        yield Problem("ST402", {"name": plate, "holder": unit.name}, (*unit.loc, "nameplates", j),
+                                      trail=((unit.name, unit.name),) if unit.kind == "body" else (), option="forbid")

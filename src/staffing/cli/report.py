@@ -16,18 +16,18 @@ if TYPE_CHECKING:
     from staffing.report.build import ChartMaker
 
 
-def _chart_maker() -> ChartMaker:
-    """Charts for the report: inline SVG laid out for the chart's page (A4 landscape),
-    or the reason there is none."""
+def _chart_maker(paper: str = "A4", orientation: str = "landscape") -> ChartMaker:
+    """Charts for the report: inline SVG laid out for the chart's page (--paper,
+    --orientation: A4 landscape unless told otherwise), or the reason there is none."""
     from staffing.charts.draw import fitted_chart
     from staffing.charts.paper import Sheet
     from staffing.charts.render import RenderError, chart_time, find_cjk_font, image
     from staffing.cli.render import context_of
     from staffing.report.build import CHART_BODIES, body_count, word
-    from staffing.report.html import CHART_AREA_MM, inline_svg
+    from staffing.report.html import chart_area_mm, inline_svg
 
     font: list[str] = []
-    sheet = Sheet.mm(*CHART_AREA_MM)
+    sheet = Sheet.mm(*chart_area_mm(paper, orientation))
 
     def make(result: FileResult, lang: str) -> tuple[str | None, str | None]:
         bodies = body_count(result)
@@ -48,7 +48,7 @@ def _chart_maker() -> ChartMaker:
 def cmd_report(options: ReportOptions) -> int:
     """The report of the plans under `options.paths`, found as `check` finds them."""
     from staffing.report.build import build_report
-    from staffing.report.html import report_html
+    from staffing.report.html import chart_page, report_html
     from staffing.run.pipeline import Request, Source, run, today
 
     lang = options.lang
@@ -66,14 +66,16 @@ def cmd_report(options: ReportOptions) -> int:
         elif isinstance(item, str):
             plans.append(Source(item))
     outcome = run(Request(tuple(plans), options.settings, strict=options.strict, waivers=options.waivers,
-                          county=False, whole=True, problems=tuple(problems), rollup=False))
+                          county=True, whole=True, problems=tuple(problems), rollup=False))
     results = outcome.results
     for r in results:
         if r.error is not None:
             for e in r.error.each():
                 print(f"staffing: {e.where()}: {e.message(lang)}", file=sys.stderr)
     fail_on = Severity.WARNING if options.strict else Severity.ERROR
-    report = build_report(results, lang, outcome.today or today(), _chart_maker(), fail_on)
+    paper = options.paper
+    report = build_report(results, lang, outcome.today or today(), _chart_maker(paper.paper, paper.orientation),
+                          fail_on, chart_page(paper.paper, paper.orientation))
     html = report_html(report)
     from staffing.cli.output import write_file
 
@@ -85,6 +87,8 @@ def cmd_report(options: ReportOptions) -> int:
         write_file(str(out), html, lang)
     if any(r.error is not None for r in results):
         return Exit.UNUSABLE
-    if any(s.status in ("fail", "incomplete") for s in report.sections):  # incomplete is never a pass
+    # incomplete is never a pass; a county file that fails fails the report as it fails `check`
+    statuses = [s.status for s in report.sections] + [c.status for c in report.counties]
+    if any(status in ("fail", "incomplete") for status in statuses):
         return Exit.VIOLATIONS
     return Exit.CLEAN

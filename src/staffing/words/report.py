@@ -19,6 +19,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "rpt.verdict.pass": ("通过", "Passes"),
     "rpt.verdict.fail": ("不通过", "Fails"),
     "rpt.verdict.incomplete": ("未能全部检查", "Incomplete"),
+    "rpt.verdict.unchecked": ("通过（编制数未知，未能核对编制）", "Passes (its quotas are unknown and were not checked)"),
+    "rpt.unknown": ("未知", "unknown"),
+    "rpt.county": ("县级汇总文件：{county}", "County file: {county}"),
     "rpt.verdict.unknown": ("，无法检查{unknown}项", ", {unknown} could not be checked"),
     "rpt.verdict.counts": (
         "错误{errors}条，警告{warnings}条，已豁免{waived}条",

@@ -75,7 +75,7 @@ class _Styles:
         self.header_fill = PatternFill("solid", fgColor="DDEBF7")
         self.section_fill = PatternFill("solid", fgColor="E2EFDA")
         self.mandatory_fill = PatternFill("solid", fgColor="FFF2CC")
-        self.hint_font = Font(color="666666", size=9)
+        self.hint_font = Font(color="666666", size=10)  # 8.5 pt once the form is printed as wide as A4
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.top = Alignment(vertical="top")
         self.number = Alignment(horizontal="right", vertical="top")
@@ -273,7 +273,7 @@ class Writer:
         ws.freeze_panes = f"A{top + 1}"
         ws.column_dimensions["A"].width = 30
         ws.column_dimensions["B"].width = 40
-        ws.column_dimensions["C"].width = 60
+        ws.column_dimensions["C"].width = 52
         row = top + 1
         for section in layout.sections:
             cell = ws.cell(row=row, column=1, value=section.title)
@@ -446,15 +446,15 @@ def column_width(f: Field) -> float:
     """A table column's width (in characters): as narrow as its values allow, so that a sheet
     printed on A4 landscape, as wide as the page, keeps its text legible; headers wrap."""
     if f.kind == "lines":
-        return 26
+        return 18
     if f.kind in ("names", "roles") or f.key.endswith(("name", "basis", "department", "subunit", "title", "owner")) \
             or f.path[0] in ("name", "parent", "from", "to", "area"):
-        return 13
-    if f.kind == "count":
-        return 6.5
-    if f.kind in ("code", "date") or f.key.endswith("document"):
         return 11
-    return 8.5
+    if f.kind == "count":
+        return 6
+    if f.kind in ("code", "date") or f.key.endswith("document"):
+        return 10
+    return 8
 
 
 def _lines(text: str, width: float) -> int:
@@ -472,7 +472,7 @@ def print_setup(ws: Any, title_row: int = 1, area: str | None = None) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.left = ws.page_margins.right = 0.3
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     if area is not None:
         ws.print_area = area

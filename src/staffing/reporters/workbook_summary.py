@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from staffing.run.results import Run
 
 # column widths (characters) that print every sheet on A4 landscape at 8 pt or more
-_WIDTH = {"file": 24, "message": 40, "trail": 18, "source": 36, "reason": 22, "pack": 16, "town": 10,
-          "waiver": 12, "title": 14, "where": 9, "code": 13.5, "status": 7, "province": 7, "city": 7, "county": 9,
-          "severity": 7, "check": 7}
+_WIDTH = {"file": 18, "message": 30, "trail": 14, "source": 28, "reason": 14, "pack": 12, "town": 9,
+          "waiver": 8, "title": 12, "where": 8, "code": 13.5, "status": 6, "province": 6, "city": 6, "county": 8,
+          "severity": 6, "check": 6.5}
 _WRAP = {"message", "trail", "source", "reason", "waiver", "pack", "file", "title"}
 _NOT_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\']")
 # what tells an error from a warning on paper and on screen: the severity's cell (and, in a plan
@@ -98,7 +98,7 @@ def _sheet(wb: Any, title: str, columns: tuple[str, ...], rows: list[dict[str, A
 
 
 def _width(key: str) -> float:
-    return _WIDTH.get(key, 7 if key in NUMERIC else 9)
+    return _WIDTH.get(key, 5.5 if key in NUMERIC else 9)
 
 
 def _display_width(text: str) -> int:

@@ -112,6 +112,7 @@ class PlanSection:
     chart_svg: str | None
     chart_error: str | None
     county: str
+    chart_page: str = "A4 landscape"  # the chart's page: the paper asked for, or a larger one that holds it
 
 
 @dataclass(frozen=True)
@@ -304,8 +305,26 @@ def _region(result: FileResult) -> str:
     return " ".join(dict.fromkeys(parts))
 
 
+def _chart_page(svg: str | None, page: str) -> str:
+    """The chart's page (CSS `size`): the paper asked for (`page`, "A4 landscape"), or, for
+    a chart no layout fits on it at 8 pt, the smallest larger sheet that holds it, so that
+    its text is never shrunk below 8 pt to fit."""
+    from staffing.report.chart_pdf import drawing_size_pt, page_for
+    from staffing.report.html import CHART_MARGINS_MM
+
+    paper, orientation = page.split()
+    if svg is None:
+        return page
+    try:
+        size = drawing_size_pt(svg)
+    except ValueError:
+        return page
+    name, width, height = page_for(paper, orientation, size, CHART_MARGINS_MM)
+    return page if name == paper else f"{width:.1f}mm {height:.1f}mm"
+
+
 def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, chart: ChartMaker | None,
-                 fail_on: Severity = Severity.ERROR) -> PlanSection:
+                 fail_on: Severity = Severity.ERROR, chart_page: str = "A4 landscape") -> PlanSection:
     plan, pack = result.plan, result.pack
     assert plan is not None and pack is not None
     ctx = Context.of(plan, pack)
@@ -347,6 +366,7 @@ def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, c
         chart_svg=svg,
         chart_error=chart_error,
         county=plan.town.county or "",
+        chart_page=_chart_page(svg, chart_page),
     )
 
 
@@ -387,7 +407,7 @@ def build_report(results: Sequence[FileResult], lang: str, review_date: _dt.date
     many = len(results) > 1 or bool(county_files)  # a county file is read with its towns: on the summary page
     report = Report(lang, word("title.many" if many else "title", lang), review_date.isoformat(),
                     chart_page=chart_page)
-    report.sections = [plan_section(r, lang, review_date, n, chart, fail_on) for n, r in enumerate(plans, 1)]
+    report.sections = [plan_section(r, lang, review_date, n, chart, fail_on, chart_page) for n, r in enumerate(plans, 1)]
     folders = {os.path.dirname(s.path): s.county for s in report.sections if s.county}
     report.counties = [county_section(r, folders.get(os.path.dirname(r.path)) or os.path.basename(
         os.path.dirname(r.path)) or r.path, lang, n, fail_on) for n, r in enumerate(county_files, 1)]

@@ -91,6 +91,7 @@ def inline_svg(svg: str | bytes) -> str:
 # the rest, less a millimetre each way for rounding (`chart_area_mm`).  The chart's page is
 # the paper asked for (--paper, --orientation): A4 landscape unless told otherwise.
 CHART_PAGE_MARGIN = "11mm 10mm 11mm 10mm"
+CHART_MARGINS_MM = (20.0 + 1.0, 22.0 + 1.0)  # across and down, with the millimetre for rounding
 
 
 def chart_area_mm(paper: str = "A4", orientation: str = "landscape") -> tuple[float, float]:
@@ -99,7 +100,7 @@ def chart_area_mm(paper: str = "A4", orientation: str = "landscape") -> tuple[fl
 
     short, long = PAPERS[paper]
     width, height = (long, short) if orientation == "landscape" else (short, long)
-    return width - 20.0 - 1.0, height - 22.0 - 1.0
+    return width - CHART_MARGINS_MM[0], height - CHART_MARGINS_MM[1]
 
 
 def chart_page(paper: str = "A4", orientation: str = "landscape") -> str:

@@ -174,7 +174,7 @@ def test_the_town_wide_box_keeps_cannot_check_apart() -> None:
 def test_each_box_says_what_the_checks_read_it_as(path: Path) -> None:
     """职能机构 on a box only where the checks count the body (the number ST101 judges)."""
     text, ctx = _dot(path)
-    said = [bool(re.search(r">职能机构(·必设|·自设)?( · [^<]*)?</FONT>", _label(text, f"body_{i}")))
+    said = [bool(re.search(r">职能机构(·必设|·自选)?( · [^<]*)?</FONT>", _label(text, f"body_{i}")))
             for i in range(len(ctx.plan.bodies))]
     assert said == [r.counted for r in body_readings(ctx)]
     assert sum(said) == len(ctx.counted)

@@ -222,7 +222,7 @@ def test_chart_shows_the_parts_of_the_plan() -> None:
     assert "行政6 全额事业8" in text
     assert "职数核定3·实配3" in text
     assert "实有13人" in text
-    assert "职能机构·必设" in text and "职能机构·自设" in text  # as the checks read them
+    assert "职能机构·必设" in text and "职能机构·自选" in text  # as the checks read them
     assert "问题：S203" in text  # body 3
     assert "S101" in text and "全镇问题（1）" in text
     assert "图例" in text

@@ -40,7 +40,7 @@ WORDS: dict[str, tuple[str, str]] = {
     'chart.legend': ('图例', 'Legend'),
     # as the boxes say it (checks.tally's short words)
     'chart.lg_mandatory': ('职能机构·必设', 'Mandatory body'),
-    "chart.lg_optional": ("职能机构·自设", "Self-chosen body"),
+    "chart.lg_optional": ("职能机构·自选", "Self-chosen body"),
     'chart.lg_centre': ('综合服务中心 / 事业单位', 'Support centre / institution'),
     'chart.lg_sub': ('内设科室、中队', 'Sections and squads'),
     'chart.lg_problem': ('红框：有检查问题（列出代码）', 'Red frame: findings (codes)'),

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 ORGS = ROOT / "orgs"
-CASES = ROOT / "tests" / "cases"
+CASES = ROOT / "tests" / "checks" / "cases"
 RULES = ROOT / "rules"
 SCHEMA = ROOT / "schema" / "plan.schema.json"
 # The project's shared folder (seed articles, the SARIF schema) stands beside the checkout in
@@ -42,11 +46,76 @@ def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
         yield home
 
 
+# ---- the clean example, varied: `staffing check --lang en` on it (the hostile-input tests) ----
+
+GOOD = ORGS / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"
+GOOD_TEXT = GOOD.read_text(encoding="utf-8")
+
+# Raw characters that must never reach terminal text.
+RAW_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from staffing.cli import main as cli
+
+    code = cli.main(["check", "--lang", "en", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *paths: str) -> tuple[int, dict]:
+    code, out, err = run_cli(capsys, "--format", "json", *paths)
+    assert "Traceback" not in out + err
+    return code, json.loads(out)
+
+
+def by_path(report: dict) -> dict[str, dict]:
+    return {Path(f["path"]).name: f for f in report["files"]}
+
+
+def plan_variant(tmp_path: Path, name: str, old: str, new: str, count: int = 1) -> Path:
+    assert old in GOOD_TEXT
+    f = tmp_path / name
+    f.write_text(GOOD_TEXT.replace(old, new, count), encoding="utf-8")
+    return f
+
+
+def plan_with(tmp_path: Path, name: str, edit: Callable[[dict[str, Any]], None], source: Path = GOOD) -> Path:
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def plan_repo(tmp_path: Path) -> Path:
+    """A plans repository (a .git folder) holding the clean example as plan.yaml."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "plan.yaml").write_bytes(GOOD.read_bytes())
+    return repo
+
+
+SHEET_FORBIDDEN = set("[]:*?/\\")
+
+
+def assert_opens(path: Path) -> Any:
+    """The workbook opens in openpyxl, and every sheet name is one Excel takes."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    folded = [t.casefold() for t in wb.sheetnames]
+    assert len(set(folded)) == len(folded), wb.sheetnames
+    for title in wb.sheetnames:
+        assert 0 < len(title) <= 31 and not SHEET_FORBIDDEN & set(title), title
+        assert title.isprintable() and not title.startswith("'") and title.casefold() != "history", title
+    return wb
+
+
 def pdf_font_sizes(pdf: Path) -> list[float]:
     """The smallest font size (pt, to a third of a point) on each page of a PDF, as poppler's
     pdftohtml reads the fonts the text is set in (a word's box from pdftotext is its font's
     line height, about 1.45 em for Noto Sans CJK, not its size)."""
-    import re
     import subprocess
 
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout

@@ -18,7 +18,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # ---- checks -------------------------------------------------------------------------
     # Chinese: 编制 and 职数 counted in 名, people in 人, bodies and items in 个/项; no space
     # between Chinese text and an inserted value; full-width punctuation.  Values shown in
-    # Chinese text are Chinese (titles, labels), never ids.  tests/test_messages.py holds
+    # Chinese text are Chinese (titles, labels), never ids.  tests/project/test_messages.py holds
     # every entry to this.
     # the outcome "cannot check" of any check: a figure or section it needs is unknown
     "unknown": ("无法检查：{what}未知", "cannot check: {what} unknown"),
@@ -31,6 +31,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "field.actual": ("实有人数", "people in post"),
     "field.quota-total": ("编制总数", "total quota"),
     # ---- quota types ----------------------------------------------------------------------
+    # how each language joins a list, a label and its value, two clauses
+    "sep.list": ("、", ", "),
+    "sep.colon": ("：", ": "),
+    "sep.clause": ("；", "; "),
+    "sep.changes": ("；", ", "),
     # what a pack may switch on and off in a check (the check's own options are labelled beside it)
     "option.enabled": ("启用状态", "enabled"),
     "option.severity": ("严重程度", "severity"),

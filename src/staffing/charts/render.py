@@ -34,7 +34,7 @@ from staffing.checks.tally import BodyReading, body_readings, reading_words
 from staffing.errors import code_point, visible
 from staffing.findings import Finding, Severity, body_index
 from staffing.io.output import write_atomic
-from staffing.messages import CATALOGUE, words
+from staffing.messages import CATALOGUE, text, words
 from staffing.plan.model import QUOTA_TYPES, Body, Institution, LeadershipPost, Plan, Quotas, SupportCenter
 from staffing.plan.names import normalize
 
@@ -255,7 +255,7 @@ def _quota_text(quotas: Quotas, lang: str) -> str:
         if quotas.get(t) != 0
     ]
     head = _t("quotas", lang, total=_n(quotas.total))
-    return head + ("：" if lang == "zh" else ": ") + " ".join(parts) if parts else head
+    return head + text("sep.colon", lang) + " ".join(parts) if parts else head
 
 
 def _leaders_text(posts: Sequence[LeadershipPost], lang: str) -> str | None:
@@ -438,6 +438,8 @@ def _title(lines: Sequence[tuple[str, int, bool]], extra: str = "") -> str:
 # --------------------------------------------------------------------------- chart
 
 
+# long: one DOT document written in the order the chart reads (title, town, rows of bodies with their
+# sections and problems, centre, institutions, dispatched units, the town-wide box); each part is a few lines
 def chart_dot(
     ctx: Context,
     findings: Sequence[Finding],
@@ -820,6 +822,7 @@ def _legend(lang: str, has_mandatory: bool = True, per_line: int = 4) -> str:
 # --------------------------------------------------------------------------- compare
 
 
+# long: one DOT document, before and after side by side, written in the order the chart reads
 def compare_dot(plan: Plan, *, pack_title: str, lang: str = "zh", font: str) -> str:
     """The bodies before the reform (`plan.baseline.bodies`, left) and after (bodies and
     support centre, right), with an edge from each old body to the new one that took it

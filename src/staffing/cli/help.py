@@ -78,7 +78,7 @@ class Parser(argparse.ArgumentParser):
             names = [str(c) for c in choices]
             close = close_matches(str(value), names, n=1, cutoff=0.6)
             lang = current()
-            params = {"value": value, "choices": ("、" if lang == "zh" else ", ").join(names),
+            params = {"value": value, "choices": text("sep.list", lang).join(names),
                       "close": close[0] if close else ""}
             key = "help.invalid-choice-hint" if close else "help.invalid-choice"
             raise argparse.ArgumentError(action, render(key, lang, params))

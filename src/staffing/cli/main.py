@@ -111,6 +111,8 @@ def _paper_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--orientation", choices=ORIENTATIONS, default="landscape")
 
 
+# long: a table of every command and its arguments, one declaration a line; split, the table would be
+# harder to read, not easier
 def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     """The arguments of every command.  Their help, in Chinese or English, is the catalogue's
     (`help.*`), put on by `staffing.cli.help.localize`, which refuses an argument without an

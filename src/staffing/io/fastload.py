@@ -21,8 +21,8 @@ falls back, so every error message comes from the reference loader.
 After parsing, one walk over the data checks what the reference checks of each value
 (every key a string within the key length limit, every integer within the digit limit).
 
-`tests/test_batch.py` checks that both paths give identical data on a generated corpus
-and on a list of the constructs named above; `tests/test_readers_agree.py` runs a
+`tests/run/test_batch.py` checks that both paths give identical data on a generated corpus
+and on a list of the constructs named above; `tests/io/test_readers_agree.py` runs a
 differential fuzz of the two (generated and mutated documents: data, types and the checks'
 verdict) and keeps every disagreement it has found as an example.
 """

@@ -284,6 +284,8 @@ _AliasEvent, _DocumentStartEvent = yaml.AliasEvent, yaml.DocumentStartEvent
 _RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
 
 
+# long: the one loop over libyaml's events with its explicit stack; split, every event of every plan
+# would pay for a call on the hot path
 def _compose(path: str, text: str, limits: Limits, loader: Any = _Loader) -> yaml.Node | None:
     """The one document's node tree, built from parser events with an explicit stack.
     None for a stream with no document (empty, or comments only)."""

@@ -17,7 +17,7 @@ parser built: every path it finds must be one the data has and every path of the
 must have been found, with every key equal.  Anything it does not expect (a construct
 outside that subset, a line it cannot place, a path that does not match) gives None,
 and the caller asks the reference loader instead: slower, never different.
-`tests/test_locate.py` holds it equal to the reference loader's marks on the shipped
+`tests/io/test_locate.py` holds it equal to the reference loader's marks on the shipped
 examples, a generated corpus and tricky snippets.
 """
 

@@ -72,6 +72,52 @@ def _param(doc: Document, slug: str, name: str, raw: Any, loc: tuple[str | int, 
     return Param(raw["value"], source, bool(raw.get("inferred", False)), doc.path, vline, vcol)
 
 
+def _check_setting(doc: Document, slug: str, raw: Any) -> CheckSetting:
+    """One check's settings in a pack (`checks: {slug: …}`): switched on or off, its
+    severity, its source and its options, each option validated against the check's."""
+    check = BY_SLUG.get(slug)
+    if check is None or check.scope == "run":  # a county check reads the packs of the county's towns
+        line, col = doc.locate(("checks", slug), key=True)
+        raise problem(doc.path, "pack.unknown-check", line, col, check=slug)
+    raw = raw or {}
+    setting = CheckSetting()
+    for name, value in raw.items():
+        if name in ("enabled", "severity"):
+            setting.marks[name] = (doc.path, *doc.locate(("checks", slug, name)))
+        if name == "enabled":
+            setting.enabled = bool(value)
+        elif name == "severity":
+            try:
+                setting.severity = Severity(value)
+                if setting.severity == Severity.UNKNOWN:  # an outcome, never a chosen severity
+                    raise ValueError(value)
+            except ValueError:
+                line, col = doc.locate(("checks", slug, name))
+                raise problem(doc.path, "pack.severity", line, col, value=str(value)) from None
+        elif name == "source":
+            setting.source = _cite(value)
+            if setting.source is None:
+                line, col = doc.locate(("checks", slug, name))
+                raise problem(doc.path, "pack.no-source", line, col, check=slug, option=name)
+        elif name == "inferred":
+            setting.inferred = bool(value)
+        elif name not in check.options.model_fields:
+            line, col = doc.locate(("checks", slug, name), key=True)
+            raise problem(doc.path, "pack.unknown-option", line, col, check=slug, option=name)
+        else:
+            setting.params[name] = _param(doc, slug, name, value)
+    try:
+        check.options.model_validate({k: p.value for k, p in setting.params.items()})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = str(err["loc"][0]) if err["loc"] else ""
+        line, col = doc.locate(("checks", slug, name, "value"))
+        words = CATALOGUE.get(f"schema.{err['type']}", CATALOGUE["schema.other"])
+        raise problem(doc.path, "pack.option-value", line, col, check=slug, option=name, reason=err["msg"],
+                      reason_zh=words[0]) from None
+    return setting
+
+
 def parse_pack(doc: Document) -> Pack:
     data = doc.data
     known = {"id", "title", "jurisdiction", "effective", "extends", "applies_to", "requires", "inferred", "roles", "ranks",
@@ -87,47 +133,7 @@ def parse_pack(doc: Document) -> Pack:
     checks: dict[str, CheckSetting] = {}
     raw_checks = _text(doc, ("checks",), data.get("checks") or {}, "checks", dict)
     for slug, raw in raw_checks.items():
-        check = BY_SLUG.get(slug)
-        if check is None or check.scope == "run":  # a county check reads the packs of the county's towns
-            line, col = doc.locate(("checks", slug), key=True)
-            raise problem(doc.path, "pack.unknown-check", line, col, check=slug)
-        raw = raw or {}
-        setting = CheckSetting()
-        for name, value in raw.items():
-            if name in ("enabled", "severity"):
-                setting.marks[name] = (doc.path, *doc.locate(("checks", slug, name)))
-            if name == "enabled":
-                setting.enabled = bool(value)
-            elif name == "severity":
-                try:
-                    setting.severity = Severity(value)
-                    if setting.severity == Severity.UNKNOWN:  # an outcome, never a chosen severity
-                        raise ValueError(value)
-                except ValueError:
-                    line, col = doc.locate(("checks", slug, name))
-                    raise problem(doc.path, "pack.severity", line, col, value=str(value)) from None
-            elif name == "source":
-                setting.source = _cite(value)
-                if setting.source is None:
-                    line, col = doc.locate(("checks", slug, name))
-                    raise problem(doc.path, "pack.no-source", line, col, check=slug, option=name)
-            elif name == "inferred":
-                setting.inferred = bool(value)
-            elif name not in check.options.model_fields:
-                line, col = doc.locate(("checks", slug, name), key=True)
-                raise problem(doc.path, "pack.unknown-option", line, col, check=slug, option=name)
-            else:
-                setting.params[name] = _param(doc, slug, name, value)
-        try:
-            check.options.model_validate({k: p.value for k, p in setting.params.items()})
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            name = str(err["loc"][0]) if err["loc"] else ""
-            line, col = doc.locate(("checks", slug, name, "value"))
-            words = CATALOGUE.get(f"schema.{err['type']}", CATALOGUE["schema.other"])
-            raise problem(doc.path, "pack.option-value", line, col, check=slug, option=name, reason=err["msg"],
-                          reason_zh=words[0]) from None
-        checks[slug] = setting
+        checks[slug] = _check_setting(doc, slug, raw)
     effective = data.get("effective")
     effective_source: str | None = None
     effective_inferred = False

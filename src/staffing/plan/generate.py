@@ -242,6 +242,7 @@ def layout(towns: int, seed: int) -> list[County]:
     return counties
 
 
+# long: one generated plan's YAML written in the order a plan reads, each planted fault at its place
 def plan_text(town: Town, county: County, rng: random.Random, fault: str | None) -> str:
     """One plan's YAML text.  `fault` names the violation to plant (None: a clean plan)."""
     pack = town.pack

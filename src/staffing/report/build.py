@@ -17,7 +17,7 @@ from staffing.checks.context import Context
 from staffing.checks.tally import body_readings, reading_words
 from staffing.errors import problem
 from staffing.findings import Finding, Severity, body_index
-from staffing.messages import CATALOGUE, render
+from staffing.messages import CATALOGUE, render, text
 from staffing.plan.model import QUOTA_TYPES
 from staffing.run.results import FileResult, file_status, is_county
 
@@ -200,7 +200,7 @@ def _finding_row(f: Finding, result: FileResult, lang: str) -> FindingRow:
     title_key = f"title.{f.code}"
     return FindingRow(
         code=f.code,
-        title=CATALOGUE[title_key][0 if lang == "zh" else 1] if title_key in CATALOGUE else f.slug,
+        title=text(title_key, lang) if title_key in CATALOGUE else f.slug,
         severity=f.severity.value,
         message=f.message(lang),
         # where `check` says it is: a workbook's sheet and cell (职能机构!D7), else its line and column
@@ -240,7 +240,7 @@ def _quota_rows(ctx: Context, lang: str) -> tuple[list[QuotaRow], QuotaRow]:
         moved = growth.moved[t] if growth is not None else 0
         if before == 0 and after[t] == 0 and not moved:
             continue
-        rows.append(_quota_row(CATALOGUE[f"quota.{t}"][0 if lang == "zh" else 1], before, moved, after[t]))
+        rows.append(_quota_row(text(f"quota.{t}", lang), before, moved, after[t]))
 
     def total(values: list[int | None]) -> int | None:
         return None if None in values else sum(v for v in values if v is not None)
@@ -309,8 +309,7 @@ def _chart_page(svg: str | None, page: str) -> str:
     """The chart's page (CSS `size`): the paper asked for (`page`, "A4 landscape"), or, for
     a chart no layout fits on it at 8 pt, the smallest larger sheet that holds it, so that
     its text is never shrunk below 8 pt to fit."""
-    from staffing.report.chart_pdf import drawing_size_pt, page_for
-    from staffing.report.html import CHART_MARGINS_MM
+    from staffing.report.pages import CHART_MARGINS_MM, drawing_size_pt, page_for
 
     paper, orientation = page.split()
     if svg is None:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from staffing import __version__
 from staffing.errors import visible
 from staffing.report.build import Report, word
+from staffing.report.pages import CHART_MARGINS_MM
 
 _HERE = Path(__file__).parent
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -91,7 +92,6 @@ def inline_svg(svg: str | bytes) -> str:
 # the rest, less a millimetre each way for rounding (`chart_area_mm`).  The chart's page is
 # the paper asked for (--paper, --orientation): A4 landscape unless told otherwise.
 CHART_PAGE_MARGIN = "11mm 10mm 11mm 10mm"
-CHART_MARGINS_MM = (20.0 + 1.0, 22.0 + 1.0)  # across and down, with the millimetre for rounding
 
 
 def chart_area_mm(paper: str = "A4", orientation: str = "landscape") -> tuple[float, float]:

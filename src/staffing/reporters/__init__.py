@@ -18,7 +18,7 @@ def summary_line(run: Run, lang: str) -> str:
     line = render("report.summary", lang, counts)
     if counts["county_files"]:
         county = dict(counts, county_failed=counts["county_failed"] + counts["county_unusable"])
-        line += ("；" if lang == "zh" else "; ") + render("report.summary-county", lang, county)
+        line += render("sep.clause", lang, {}) + render("report.summary-county", lang, county)
     return line
 
 

@@ -1,7 +1,7 @@
 """The part of the Chinese user guide (docs/guide.zh.md) that says what each check means, made
 from the registry (`staffing.checks.CHECKS`) and the catalogue's Chinese documentation (the
 text `staffing explain CODE` prints), so the guide cannot drift from the tool:
-`tests/test_guide.py` keeps them equal, and
+`tests/project/test_guide.py` keeps them equal, and
 
     python -m staffing.reporters.checks_guide docs/guide.zh.md
 

@@ -1,5 +1,5 @@
 """The README's table of checks, made from the registry (`staffing.checks.CHECKS`), so the
-two cannot drift apart: `tests/test_registry.py` keeps them equal, and
+two cannot drift apart: `tests/checks/test_registry.py` keeps them equal, and
 
     python -m staffing.reporters.checks_table README.md
 

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from staffing import __version__
-from staffing.messages import render
+from staffing.messages import render, text
 from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES
 from staffing.run.diff import Diff
 
@@ -61,12 +61,12 @@ def _typed(t: str, old: int | None, new: int | None, lang: str) -> str:
 
 
 def _row(name: str, changes: list[str], lang: str) -> str:
-    return "  " + _t("diff.row", lang, name=name, changes=("；" if lang == "zh" else ", ").join(changes))
+    return "  " + _t("diff.row", lang, name=name, changes=text("sep.changes", lang).join(changes))
 
 
 def report_text(d: Diff, lang: str) -> str:
     out = [_t("diff.header", lang, old=d.old.label, new=d.new.label, town=d.new.plan.town.name)]
-    sep = "、" if lang == "zh" else ", "
+    sep = text("sep.list", lang)
     changes = False
 
     section: list[str] = []

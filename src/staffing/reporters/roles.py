@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from staffing.checks.context import Context
 from staffing.errors import visible as _v
-from staffing.messages import render
+from staffing.messages import render, text
 from staffing.plan.graph import build_graph
 from staffing.run.results import FileResult
 
@@ -22,7 +22,7 @@ def explain(result: FileResult, lang: str) -> str:
         return ""
     ctx = Context(plan, build_graph(plan), pack)
     quote = "“{}”"  # the names are Chinese in either language
-    sep = "、" if lang == "zh" else ", "
+    sep = text("sep.list", lang)
     reasons = dict(ctx.not_counted)
     counted = set(ctx.counted)
     out = [_v(f"{result.path}  {plan.town.name} · ") + _t("header", lang)]

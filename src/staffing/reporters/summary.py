@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from staffing.errors import visible
 from staffing.findings import Severity
-from staffing.messages import CATALOGUE, render
+from staffing.messages import CATALOGUE, render, text
 
 if TYPE_CHECKING:
     from staffing.run.results import FileResult, Run
@@ -68,8 +68,8 @@ def plan_row(run: Run, result: FileResult, lang: str) -> dict[str, Any]:
         "quota": figures.quota if figures else None,
         "baseline": figures.baseline if figures else None,
         "actual": figures.actual if figures else None,
-        "reason": ("；" if lang == "zh" else "; ").join(
-            (e.where() + ("：" if lang == "zh" else ": ") if e.line is not None or e.sheet is not None else "")
+        "reason": text("sep.clause", lang).join(
+            (e.where() + text("sep.colon", lang) if e.line is not None or e.sheet is not None else "")
             + e.message(lang) for e in result.error.each()) if result.error is not None else "",
     }
 

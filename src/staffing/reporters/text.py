@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from staffing.errors import visible as _v  # output escaping: no raw control/bidi chars reach the terminal
 from staffing.findings import Finding, Severity
-from staffing.messages import CATALOGUE, check_name, render
+from staffing.messages import CATALOGUE, check_name, render, text
 from staffing.reporters import summary_line
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def _finding_lines(f: Finding, lang: str, colour: bool) -> list[str]:
     sev_colour = "dim" if f.waived else f.severity.value
     head = f"  {_v(f.where())}  {_paint(sev, sev_colour, colour)}  {f.code} {check_name(f.code, f.slug, lang)}  {_v(f.message(lang))}"
     lines = [head]
-    colon = "：" if lang == "zh" else ": "
+    colon = text("sep.colon", lang)
     trail = _v(" › ".join(f.trail(lang)))
     if trail:
         lines.append(f"      {lab['where']}{colon}{trail}")
@@ -66,7 +66,7 @@ def stream(run: Run, lang: str) -> Iterator[str]:
             yield "\n".join(out) + "\n"
             out = []
         if result.error is not None:  # every mistake of the file, each at its place
-            colon = "：" if lang == "zh" else ": "
+            colon = text("sep.colon", lang)
             for e in result.error.each():
                 out.append(f"{e.where()}: {_paint(lab['unusable'], 'error', colour)}{colon}{_v(e.message(lang))}")
             continue
@@ -81,10 +81,10 @@ def stream(run: Run, lang: str) -> Iterator[str]:
         out.append("")
     for f in run.pack_findings:
         out.append(f"{_v(f.file)}:{f.line}:{f.column}  {_paint(lab['warning'], 'warning', colour)}  {f.code} {check_name(f.code, f.slug, lang)}  {_v(f.message(lang))}")
-    colon = "：" if lang == "zh" else ": "
+    colon = text("sep.colon", lang)
     used = {r.pack.id: r.pack for r in run.results if r.pack is not None}
     if used:  # every report names the packs it used and where each came from
-        sep = "、" if lang == "zh" else ", "
+        sep = text("sep.list", lang)
         out.append(_v(lab["pack"] + colon + sep.join(pack_label(used[k], lang) for k in sorted(used))))
     skipped = render("report.skipped", lang, {})
     for s in run.skipped[:SKIPPED_LISTED]:

@@ -15,7 +15,7 @@ import os
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from staffing.errors import InputProblem
@@ -365,6 +365,42 @@ def _init(settings: Settings, location: tuple[Any, bytes] | None, context: str) 
 # ---- the run --------------------------------------------------------------------------------
 
 
+@dataclass
+class _Collected:
+    """What the parent gathers from the workers: the results, how many came from the cache,
+    and the entries to store (new records by content key; stat keys to content keys)."""
+
+    settings: Settings
+    context: str
+    on_progress: Callable[[int], None] | None = None
+    results: list[FileResult] = field(default_factory=list)
+    cached: int = 0
+    new: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    stat_keys: list[tuple[str, str]] = field(default_factory=list)
+
+    def take(self, batch: list[Item]) -> None:
+        for rec, key, path, pre in batch:
+            hit = bool(rec.get("cached"))
+            try:
+                result = from_record(rec, self.settings.packs)
+            except Exception:
+                if not hit:
+                    raise
+                # a malformed cache entry: check the plan again and replace the entry
+                hit = False
+                rec, key, _, pre = _checked(path, key, pre, self.settings, self.context, Shown())
+                result = from_record(rec, self.settings.packs)
+            self.cached += hit
+            result.cache_key = key
+            if key is not None and not hit:
+                self.new.append((key, rec))
+            if pre is not None and key is not None:
+                self.stat_keys.append((pre, key))
+            self.results.append(result)
+        if self.on_progress is not None:
+            self.on_progress(len(batch))
+
+
 def check_paths(
     paths: Sequence[str],
     settings: Settings,
@@ -387,83 +423,62 @@ def check_paths(
 
         location = open_location(default_dir(cache_dir))
     context = _cache_context(settings) if location is not None else ""
-    results: list[FileResult] = []
-    cached = 0
-    new: list[tuple[str, dict[str, Any]]] = []
-    stat_keys: list[tuple[str, str]] = []
-
-    def take(batch: list[Item]) -> None:
-        nonlocal cached
-        for rec, key, path, pre in batch:
-            hit = bool(rec.get("cached"))
-            try:
-                result = from_record(rec, settings.packs)
-            except Exception:
-                if not hit:
-                    raise
-                # a malformed cache entry: check the plan again and replace the entry
-                hit = False
-                rec, key, _, pre = _checked(path, key, pre, settings, context, Shown())
-                result = from_record(rec, settings.packs)
-            cached += hit
-            result.cache_key = key
-            if key is not None and not hit:
-                new.append((key, rec))
-            if pre is not None and key is not None:
-                stat_keys.append((pre, key))
-            results.append(result)
-        if on_progress is not None:
-            on_progress(len(batch))
-
+    got = _Collected(settings, context, on_progress)
     if jobs == 1:
-        _init(settings, location, context)
-        try:
-            for i in range(0, len(paths), CHUNK):
-                take(_work(list(paths[i:i + CHUNK])))
-        finally:
-            cache = _WORKER.get("cache")
-            if cache is not None:
-                cache.close()
-            _WORKER.clear()
+        _in_process(paths, _work, settings, location, context, got.take)
     elif location is not None:
-        # A warm run is mostly hits: the parent looks every plan up itself (reading the
-        # cache, validating each entry as a worker would) and sends only the misses to
-        # the workers, so hits never cross a process boundary and an all-hit run starts
-        # no pool.
-        from staffing.run.cache import Cache
-
-        shown = Shown()
-        misses: list[tuple[str, str | None, str | None]] = []
-        lookup = Cache(*location, readonly=True)
-        try:
-            for i in range(0, len(paths), CHUNK):
-                found = look_up(list(paths[i:i + CHUNK]), settings, lookup, context, shown)
-                hits: list[Item] = [(r, k, p, pre) for r, k, p, pre in found if r is not None]
-                misses += [(p, k, pre) for r, k, p, pre in found if r is None]
-                if hits:
-                    take(hits)
-        finally:
-            lookup.close()
-        jobs = min(jobs, max(1, len(misses) // 8 or 1))
-        if jobs == 1:
-            _init(settings, location, context)
-            try:
-                for i in range(0, len(misses), CHUNK):
-                    take(_work_misses(misses[i:i + CHUNK]))
-            finally:
-                _WORKER.clear()
-        else:
-            _pooled(misses, jobs, settings, location, context, take, _work_misses)
+        _warm(paths, jobs, settings, location, context, got.take)
     else:
-        _pooled(paths, jobs, settings, location, context, take, _work)
-    if location is not None and (new or stat_keys):
+        _pooled(paths, jobs, settings, location, context, got.take, _work)
+    if location is not None and (got.new or got.stat_keys):
         from staffing.run.cache import Cache
 
         store = Cache(*location)
-        store.put_many(new, stat_keys)
+        store.put_many(got.new, got.stat_keys)
         store.close()
-    results.sort(key=lambda r: r.path)
-    return results, cached
+    got.results.sort(key=lambda r: r.path)
+    return got.results, got.cached
+
+
+def _in_process(items: Sequence[Any], work: Callable[[list[Any]], list[Item]], settings: Settings,
+                location: tuple[Any, bytes] | None, context: str, take: Callable[[list[Item]], None]) -> None:
+    """Every chunk of `items` worked in this process (one job, or few misses)."""
+    _init(settings, location, context)
+    try:
+        for i in range(0, len(items), CHUNK):
+            take(work(list(items[i:i + CHUNK])))
+    finally:
+        cache = _WORKER.get("cache")
+        if cache is not None:
+            cache.close()
+        _WORKER.clear()
+
+
+def _warm(paths: Sequence[str], jobs: int, settings: Settings, location: tuple[Any, bytes], context: str,
+          take: Callable[[list[Item]], None]) -> None:
+    """A run with the cache on several cores.  A warm run is mostly hits: the parent looks
+    every plan up itself (reading the cache, validating each entry as a worker would) and
+    sends only the misses to the workers, so hits never cross a process boundary and an
+    all-hit run starts no pool."""
+    from staffing.run.cache import Cache
+
+    shown = Shown()
+    misses: list[tuple[str, str | None, str | None]] = []
+    lookup = Cache(*location, readonly=True)
+    try:
+        for i in range(0, len(paths), CHUNK):
+            found = look_up(list(paths[i:i + CHUNK]), settings, lookup, context, shown)
+            hits: list[Item] = [(r, k, p, pre) for r, k, p, pre in found if r is not None]
+            misses += [(p, k, pre) for r, k, p, pre in found if r is None]
+            if hits:
+                take(hits)
+    finally:
+        lookup.close()
+    jobs = min(jobs, max(1, len(misses) // 8 or 1))
+    if jobs == 1:
+        _in_process(misses, _work_misses, settings, location, context, take)
+    else:
+        _pooled(misses, jobs, settings, location, context, take, _work_misses)
 
 
 def _pooled(paths: Sequence[Any], jobs: int, settings: Settings, location: tuple[Any, bytes] | None,

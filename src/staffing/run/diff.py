@@ -149,7 +149,22 @@ def _transfer_key(t: Transfer) -> tuple[Any, ...]:
 
 
 def compare(old: Version, new: Version) -> Diff:
+    """What changed from `old` to `new`: bodies matched (renamed, merged, added, removed),
+    quotas and posts per body and in total, dispatched units, transfers added, and the
+    never-grows rule between the two versions."""
     d = Diff(old, new)
+    new_pack = _pack(new.plan)
+    mapping, free_old = _match_bodies(d, old, new, new_pack)
+    _compare_quotas(d, old, new, mapping, free_old)
+    _compare_units(d, old, new)
+    _judge_growth(d, old, new, new_pack)
+    return d
+
+
+def _match_bodies(d: Diff, old: Version, new: Version, new_pack: Pack | None) -> tuple[dict[int, list[int]], set[int]]:
+    """Each new body matched to the old bodies it continues (by name, then role, then
+    `merged_from`); renames, mergers, added and removed bodies written into `d`.  Returns
+    the match (new index → old indexes) and the old bodies matched to none."""
     ob, nb = old.plan.bodies, new.plan.bodies
     mapping: dict[int, list[int]] = {j: [] for j in range(len(nb))}  # new index → old indexes
     free_old = set(range(len(ob)))
@@ -165,7 +180,6 @@ def compare(old: Version, new: Version) -> Diff:
             free_new.discard(j)
 
     # 2. same role, one on each side
-    new_pack = _pack(new.plan)
     old_role, new_role = _role_lookup(old.plan, _pack(old.plan)), _role_lookup(new.plan, new_pack)
     for j in sorted(free_new):
         role = new_role(nb[j])
@@ -212,8 +226,13 @@ def compare(old: Version, new: Version) -> Diff:
     d.body_map = {j: sorted(olds) for j, olds in mapping.items() if olds}
     d.added = [nb[j].name for j in sorted(free_new)]
     d.removed = [ob[i].name for i in sorted(free_old)]
+    return mapping, free_old
 
-    # quotas and posts per body
+
+def _compare_quotas(d: Diff, old: Version, new: Version, mapping: dict[int, list[int]], free_old: set[int]) -> None:
+    """Quotas and leadership posts per body (a new body against the old ones it continues),
+    the service centre's, and the plans' totals."""
+    ob, nb = old.plan.bodies, new.plan.bodies
     for j, body in enumerate(nb):
         before: dict[str, int | None] = {t: 0 for t in QUOTA_TYPES}
         posts_before: int | None = 0
@@ -234,12 +253,13 @@ def compare(old: Version, new: Version) -> Diff:
         before, after = _quotas(osc.quotas if osc else None), _quotas(nsc.quotas if nsc else None)
         if before != after:
             d.quota_rows.append(_row((nsc or osc).name, [osc.name] if osc else [], before, after))  # type: ignore[union-attr]
-
     t_old, t_new = old.plan.own_quotas(), new.plan.own_quotas()
     d.totals = {"old": t_old, "new": t_new, "delta": {t: _minus(t_new[t], t_old[t]) for t in QUOTA_TYPES}}
     d.posts_total = {"old": old.plan.leadership_posts(), "new": new.plan.leadership_posts()}
 
-    # dispatched units
+
+def _compare_units(d: Diff, old: Version, new: Version) -> None:
+    """Dispatched units added, removed, or whose management changed."""
     old_units = {normalize(u.name): u for u in old.plan.dispatched_units}
     new_units = {normalize(u.name): u for u in new.plan.dispatched_units}
     d.units_added = [u.name for k, u in new_units.items() if k not in old_units]
@@ -248,8 +268,11 @@ def compare(old: Version, new: Version) -> Diff:
         if k in old_units and old_units[k].management != u.management:
             d.units_changed.append({"name": u.name, "old": old_units[k].management, "new": u.management})
 
-    # transfers NEW adds, and the never-grows rule between the versions, judged with NEW's
-    # pack exactly as ST201 judges the plan against its baseline
+
+def _judge_growth(d: Diff, old: Version, new: Version, new_pack: Pack | None) -> None:
+    """The transfers NEW adds, and the never-grows rule between the versions, judged with
+    NEW's pack exactly as ST201 judges the plan against its baseline."""
+    t_old, t_new = d.totals["old"], d.totals["new"]
     old_keys = {_transfer_key(t) for t in old.plan.transfers}
     added = [tr for tr in new.plan.transfers if _transfer_key(tr) not in old_keys]
     for tr in added:
@@ -261,7 +284,6 @@ def compare(old: Version, new: Version) -> Diff:
         _violation(d, "diff.grows.type", t, t_old[t], t_new[t], g.moved[t], type_zh=zh, type_en=en)
     if g.total_excess is not None and g.total_excess > 0:
         _violation(d, "diff.grows.total", "total", g.total_before, g.total_after, g.total_moved)
-    return d
 
 
 def _row(body: str, olds: list[str], before: dict[str, int | None], after: dict[str, int | None]) -> dict[str, Any]:

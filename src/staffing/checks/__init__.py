@@ -27,6 +27,7 @@ from staffing.checks.consistency import (
     CrossHoldingUnknownPost,
     DuplicateName,
     OverEstablishment,
+    SectionPeopleExceedBody,
     SubunitExceedsBody,
     TotalsMismatch,
 )
@@ -168,7 +169,7 @@ CHECKS: tuple[type[Check], ...] = register(
     MissingList, PowersNotCatalogued,
     DevelopedTownNotATown, PackNotApplicable, PlanBeforePack,
     TotalsMismatch, SubunitExceedsBody, OverEstablishment, DuplicateName, BrokenHierarchy,
-    BaselineBodyUnaccounted, CrossHoldingUnknownPost,
+    BaselineBodyUnaccounted, CrossHoldingUnknownPost, SectionPeopleExceedBody,
     # per county file
     CountyTransferMismatch, CountyTotalNotReduced, CountyTownWithoutTransfer, CountyVacanciesNotFirst,
     # per run

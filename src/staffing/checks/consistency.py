@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from staffing.checks.base import Check, Doc, Options, Problem, cannot_check
-from staffing.checks.context import Context
+from staffing.checks.context import Context, Unit
 from staffing.findings import Loc, Severity
 from staffing.messages import label, render
 from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Quotas
@@ -160,6 +160,73 @@ class SubunitExceedsBody(Check):
                                             "own": own, "parts": parts},
                                   ("bodies", i, "subunits"), trail=((body.name, body.name), label("label.sub-units")),
                                   at_key=True)
+
+
+class SectionPeopleExceedBody(Check):
+    """Sections and squads have more people in post than their body.
+
+    ## What it checks
+    For each body that gives its people in post (`actual`), the people in post its sections
+    and squads give, added up, are no more than the body's own: a section's people are part
+    of its body's, never on top of them.  A body whose own figure is unknown while its
+    sections give theirs cannot be checked.
+
+    ## Why it matters
+    A squad with more people than its bureau means the plan counts people twice or leaves
+    some out of the body's figure, and neither 超编 (ST903) nor the town's budget-funded
+    people can then be trusted.
+
+    ## Example
+    Bad:  综合行政执法局 actual: 5; its squads actual 3 + 3 = 6.
+    Good: the bureau's actual 11 counts its squads' 6.
+
+    ## Fix
+    Count the sections' people in their body's `actual`, or correct the sections' figures.
+    """
+
+    code = "ST908"
+    slug = "section-people-exceed-body"
+    rule = 12
+    title = Words("内设科室、中队实有人数超过所属机构", "Sections and squads have more people than their body")
+    messages = {
+        "ST908": Words(
+            "{body}的内设科室、中队实有{inside}人，超过本机构实有的{own}人：{parts}",
+            "{body}: its sections and squads have {inside} people in post, more than the body's own {own}: {parts}",
+        ),
+    }
+    doc_zh = Doc(
+        "每个写明实有人数（`actual`）的职能机构，其内设科室、中队写明的实有人数相加，不得超过该机构自身的实有人数"
+        "（内设科室的人员是机构人员的一部分，不在其外另计）。机构自身实有人数未知而内设科室写明了的，无法检查。",
+        "中队人数多于所属局，说明方案重复计算了人员，或机构的人数漏计了一部分，超编（`ST903`）和财政供养人员都无从核对。",
+        "错误示例：综合行政执法局实有5人，两个中队各3人，共6人。\n"
+        "    - name: 综合行政执法局\n"
+        "      actual: 5\n"
+        "      subunits: [{name: 执法一中队, actual: 3}, {name: 执法二中队, actual: 3}]\n"
+        "正确示例：综合行政执法局实有11人，其中包括两个中队的6人。",
+        "把内设科室的人员计入所属机构的`actual`，或改正内设科室的人数。",
+    )
+
+    def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
+        sections: dict[Loc, list[Unit]] = {}
+        for unit in ctx.units:
+            if unit.kind == "section" and unit.parent is not None and unit.actual is not None:
+                sections.setdefault(unit.parent, []).append(unit)
+        for body in ctx.units:
+            inside = sections.get(body.loc)
+            if body.kind != "body" or not inside:
+                continue
+            trail = ((body.name, body.name), label("label.sub-units"))
+            if body.actual is None:
+                what = label("field.actual")
+                yield cannot_check((render("unknown.of", "zh", {"name": body.name, "what": what[0]}),
+                                    render("unknown.of", "en", {"name": body.name, "what": what[1]})),
+                                   (*body.loc, "actual"), trail=trail)
+                continue
+            total = sum(u.actual for u in inside if u.actual is not None)
+            if total > body.actual:
+                yield Problem("ST908", {"body": body.name, "inside": total, "own": body.actual,
+                                        "parts": [f"{u.name} {u.actual}" for u in inside]},
+                              (*body.loc, "actual"), trail=trail)
 
 
 class OverEstablishment(Check):

@@ -280,9 +280,14 @@ def plan_text(town: Town, county: County, rng: random.Random, fault: str | None)
         if role == "party_government_office":
             merged = ["党政办公室"]
         baseline_bodies += [m for m in merged if m not in baseline_bodies]
+        actual = total - rng.randint(0, 2) if total > 2 else total
+        room = actual  # the sections' people are part of the body's, never more (ST908)
+        for sub in subs:
+            sub["actual"] = min(sub["actual"], room)
+            room -= sub["actual"]
         bodies.append({
             "name": zh, "role": role, "kind": kind, "rank": "副科", "quotas": quotas(q),
-            "actual": total - rng.randint(0, 2) if total > 2 else total, "leadership": lead,
+            "actual": actual, "leadership": lead,
             "nameplates": ["便民服务中心"] if role == "approval_service" else [],
             "subunits": subs, "merged_from": merged,
             "duties": rng.sample(DUTIES, rng.randint(2, 4)),

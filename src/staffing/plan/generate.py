@@ -267,7 +267,7 @@ def plan_text(town: Town, county: County, rng: random.Random, fault: str | None)
             {"title": TITLES_DEPUTY[kind], "level": "deputy", "rank": "副科", "approved": deputies,
              "filled": rng.randint(deputies - 1, deputies)},
         ]
-        subs = []
+        subs: list[dict[str, Any]] = []
         left_a, left_i = adm, inst
         for sub in rng.sample(SUBUNITS.get(role, []), min(len(SUBUNITS.get(role, [])), rng.randint(0, 3))):
             sa = min(left_a, rng.randint(1, 3))
@@ -282,9 +282,9 @@ def plan_text(town: Town, county: County, rng: random.Random, fault: str | None)
         baseline_bodies += [m for m in merged if m not in baseline_bodies]
         actual = total - rng.randint(0, 2) if total > 2 else total
         room = actual  # the sections' people are part of the body's, never more (ST908)
-        for sub in subs:
-            sub["actual"] = min(sub["actual"], room)
-            room -= sub["actual"]
+        for section in subs:
+            section["actual"] = min(section["actual"], room)
+            room -= section["actual"]
         bodies.append({
             "name": zh, "role": role, "kind": kind, "rank": "副科", "quotas": quotas(q),
             "actual": actual, "leadership": lead,

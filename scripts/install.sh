@@ -20,9 +20,10 @@ esac
 
 # Running: Graphviz and a CJK font for the charts; Pango (with its FreeType backend) for the
 # PDF report, which WeasyPrint lays out through it.  Testing also: a real browser to open the
-# HTML report and print it, and poppler's pdftotext/pdffonts/pdftoppm to read the PDF.
+# HTML report and print it, poppler's pdftotext/pdffonts/pdftoppm to read the PDF, and
+# LibreOffice Calc (without its recommended extras) to print the workbooks as an office does.
 SYSTEM_PACKAGES=(graphviz fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0)
-TEST_PACKAGES=(chromium poppler-utils)
+TEST_PACKAGES=(chromium poppler-utils libreoffice-calc)
 
 need_system=0
 if ! command -v dot >/dev/null 2>&1; then
@@ -46,6 +47,10 @@ if [ "$LOCK" = requirements-test.lock ]; then
     echo "poppler-utils not found (the report tests read PDFs with it) / 未找到 poppler-utils"
     need_system=1
   fi
+  if ! command -v soffice >/dev/null 2>&1; then
+    echo "LibreOffice not found (the workbook tests print with it) / 未找到 LibreOffice（工作簿打印测试需要）"
+    need_system=1
+  fi
   SYSTEM_PACKAGES+=("${TEST_PACKAGES[@]}")
 fi
 
@@ -67,7 +72,7 @@ if [ "$need_system" -eq 1 ]; then
     echo "apt-get is not available. Install these packages with your system's package manager," >&2
     echo "then run this script again / 请用系统的包管理器安装以下软件包后重新运行本脚本：" >&2
     echo "  graphviz (the 'dot' program), a CJK font such as Noto Sans CJK SC (fonts-noto-cjk), fontconfig," >&2
-    echo "  Pango 1.44 or later (for PDF reports); for the tests also Chromium and poppler-utils" >&2
+    echo "  Pango 1.44 or later (for PDF reports); for the tests also Chromium, poppler-utils and LibreOffice Calc" >&2
     exit 1
   fi
 else

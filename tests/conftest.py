@@ -110,3 +110,20 @@ def assert_opens(path: Path) -> Any:
         assert 0 < len(title) <= 31 and not SHEET_FORBIDDEN & set(title), title
         assert title.isprintable() and not title.startswith("'") and title.casefold() != "history", title
     return wb
+
+
+def pdf_font_sizes(pdf: Path) -> list[float]:
+    """The smallest font size (pt, to a third of a point) on each page of a PDF, as poppler's
+    pdftohtml reads the fonts the text is set in (a word's box from pdftotext is its font's
+    line height, about 1.45 em for Noto Sans CJK, not its size)."""
+    import subprocess
+
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    out = []
+    for page in range(1, pages + 1):
+        xml = subprocess.run(["pdftohtml", "-xml", "-i", "-zoom", "3", "-stdout", "-f", str(page), "-l", str(page),
+                              str(pdf)], capture_output=True, text=True, check=True).stdout
+        sizes = [int(s) / 3 for s in re.findall(r'<fontspec id="\d+" size="(\d+)"', xml)]
+        out.append(min(sizes) if sizes else 0.0)
+    return out

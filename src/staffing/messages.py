@@ -114,6 +114,7 @@ AREAS: dict[str, str] = {prefix: area for area, prefixes in {
     "diff": ("diff",),
     "lsp": ("lsp",),
     "serve": ("serve",),
+    "tally": ("tally",),
 }.items() for prefix in prefixes}
 
 

@@ -77,16 +77,22 @@ def test_sub_unit_name_and_figures_are_separate_rows() -> None:
                      r"<FONT POINT-SIZE=\"9\">编4·实4</FONT></TD></TR>", subs)
 
 
-def test_town_wide_findings_one_row_per_line() -> None:
-    # wrapped lines of one cell collided in Zhangpu's town-wide box
+def test_town_wide_findings_lines_keep_their_leading() -> None:
+    # wrapped lines of one cell collided in Zhangpu's town-wide box: every line is 9 pt and
+    # carries an 11-point space, which gives the lines their leading
     title = next(line for line in _chart(ZHANGPU).splitlines() if "label=<<TABLE" in line and "graph [" in line)
-    assert "<BR/>" not in title
-    assert title.count('<TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#d62728">') >= 4  # ST101 takes two lines
+    box = re.search(r'<TD ALIGN="LEFT" VALIGN="TOP"[^>]*COLOR="#d62728"[^>]*><FONT POINT-SIZE="9" '
+                    r'COLOR="#d62728">(.*?)</FONT></TD>', title)
+    assert box is not None
+    lines = box.group(1).split("<BR/>")
+    assert len(lines) >= 5  # the heading, and ST101 takes two lines
+    assert all(line.endswith('<FONT POINT-SIZE="11"> </FONT>') for line in lines)
+    assert not re.search(r'POINT-SIZE="(?!9"|11")', box.group(1))  # one size: no smaller line under a larger
 
 
 def test_dispatched_units_are_one_box_with_one_line_from_the_town() -> None:
     text = _chart(HONGQIAO)
-    assert len(re.findall(r"^  \w+ -> dispatched;$", text, flags=re.M)) == 1
+    assert len(re.findall(r"^  bar_\w+ -> dispatched:n \[", text, flags=re.M)) == 1  # from the last row's bar
     assert "disp_" not in text and "cluster_dispatched" not in text
     units = next(line for line in text.splitlines() if line.startswith("  dispatched ["))
     assert units.count('STYLE="dashed"') == 1  # 虹桥派出所 stays dispatched
@@ -98,8 +104,10 @@ def test_bodies_wrap_into_rows() -> None:
     rows = [b.split(" -> ") for b in bands]
     assert [len(r) for r in rows] == [4, 4, 4 + 1]  # 12 under the town in even rows, the dispatched box last
     assert rows[-1][-1] == "dispatched"
-    assert "  town -> row_1;" in text and "  row_1 -> row_2;" in text
-    assert "  row_1 -> body_4;" in text and "  town -> body_4;" not in text
+    # the town's line to the first row's bar, a trunk down its left end to the others' bars
+    assert re.search(r"^  town:s -> bar_0_\w+ \[", text, flags=re.M)
+    assert "  bar_0_left -> bar_1_left [weight=100];" in text and "  bar_1_left -> bar_2_left [weight=100];" in text
+    assert "  bar_1_0 -> body_4:n [weight=100];" in text and "bar_0_0 -> body_4" not in text
 
 
 # ------------------------------------------------------------------ with dot

@@ -20,7 +20,7 @@ from staffing.messages import CATALOGUE, plural, render
 ALLOWED_WORDS = {
     # names of formats, encodings and programs, written the way their makers write them
     "YAML", "JSON", "UTF-8", "UTF-16", "UTF-32", "GBK", "GB18030", "Big5", "BOM", "NUL", "Tab", "Graphviz", "dot", "fontconfig",
-    "fc-list", "git", "TOML", "MB", "Excel", "WPS", "xlsx", "Debian", "Ubuntu", "macOS", "SVG", "PNG", "PDF", "SARIF", "JUnit", "GitHub", "U",
+    "fc-list", "git", "TOML", "MB", "Excel", "WPS", "Word", "xlsx", "Debian", "Ubuntu", "macOS", "SVG", "PNG", "PDF", "SARIF", "JUnit", "GitHub", "U",
     "Python", "Jenkins", "Actions", "GitLab", "HTML", "CSV", "Schema",
     # what an office installs on Windows for charts and PDF (the page, `staffing serve`, says so)
     "Windows", "MSYS2", "Pango",
@@ -42,7 +42,7 @@ ALLOWED_WORDS = {
 }
 # ASCII runs allowed whole: a command line to type, an option, a file suffix
 ALLOWED_RUNS = re.compile(
-    r"^(?:(?:sudo|brew|bash|staffing|pip|py|winget|pacman)(?: [ -~]*)?|--?[a-z-]+(?: [A-Za-z0-9]+)?(?: *=)?|\.(?:svg|png|pdf|dot|yaml|yml|json|xlsx|xls|html)|![A-Z]{1,3}[0-9]+"
+    r"^(?:(?:sudo|brew|bash|staffing|pip|py|winget|pacman)(?: [ -~]*)?|--?[a-z-]+(?: [A-Za-z0-9]+)?(?: *=)?|\.(?:svg|png|pdf|dot|yaml|yml|json|xlsx|xls|html|docx|doc)|![A-Z]{1,3}[0-9]+"
     r"|\*|&|<<|1\+4|24|[0-9]+|U\+"
     # the names of the configuration and waiver files, which the user creates under those names
     r"|staffing\.toml|staffing-waivers\.yaml)$"

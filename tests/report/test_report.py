@@ -327,8 +327,8 @@ def test_pdf_has_every_finding_the_fonts_and_page_numbers(tmp_path: Path) -> Non
     assert all(line.split()[-5] == "yes" for line in cjk), fonts
     info = subprocess.run(["pdfinfo", "-f", "1", "-l", str(pages), str(pdf)], capture_output=True, text=True).stdout
     sizes = re.findall(r"size:\s+([\d.]+) x ([\d.]+) pts", info)
-    assert sizes[:2] == [("595.276", "841.89")] * 2  # A4 portrait
-    assert sizes[2] == ("841.89", "595.276")  # the chart's page: A4 landscape
+    # A4 portrait, the chart's page (A4 landscape) after the bodies, then the findings and the sign-off
+    assert sizes == [("595.276", "841.89"), ("841.89", "595.276"), ("595.276", "841.89")]
 
 
 @needs_weasyprint

@@ -14,6 +14,7 @@ add a node or change an attribute.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
 import os
 import re
@@ -30,8 +31,9 @@ from pathlib import Path
 
 from staffing import vocabulary
 from staffing.checks.context import Context
+from staffing.checks.tally import BodyReading, body_readings, reading_words
 from staffing.errors import code_point, visible
-from staffing.findings import Finding, body_index
+from staffing.findings import Finding, Severity, body_index
 from staffing.io.output import write_atomic
 from staffing.messages import CATALOGUE, text, words
 from staffing.plan.model import QUOTA_TYPES, Body, Institution, LeadershipPost, Plan, Quotas, SupportCenter
@@ -188,6 +190,10 @@ _COLOURS = {
     "sub_line": "#9e9e9e",
     "dispatched_fill": "#f0f0f0",
     "dispatched_line": "#6b6b6b",
+    "other_fill": "#f7f7f7",  # a body the checks do not count as 职能机构
+    "other_line": "#8c8c8c",
+    "unknown_line": "#8c8c8c",  # what could not be checked: grey, never a problem's red
+    "unknown_text": "#616161",
     "problem_line": "#d62728",
     "problem_fill": "#fde0e0",
     "muted": "#555555",
@@ -199,9 +205,49 @@ _PROBLEM_BORDER = 3
 # --------------------------------------------------------------------------- pieces
 
 
-def _n(value: int | None) -> str:
-    """A figure as drawn: "?" where the plan says it is unknown."""
-    return "?" if value is None else str(value)
+def _n(value: int | None, lang: str | None = None) -> str:
+    """A figure as drawn: where the plan says it is unknown, the word for it (未知) on the
+    org chart (`lang` given), "?" in the comparisons' headlines."""
+    if value is None:
+        return "?" if lang is None else _t("unknown", lang)
+    return str(value)
+
+
+def _quota_terms(quotas: Quotas, lang: str) -> tuple[str, list[str]]:
+    """The quota line's head (编制12名, or 编制未知) and its terms (行政7, 工勤1), each kept
+    whole when the line wraps; a type whose figure is unknown is 工勤未知, and quotas
+    wholly unknown are the head alone."""
+    if all(quotas.get(t) is None for t in QUOTA_TYPES):
+        return _t("quotas_unknown", lang), []
+    space = " " if lang == "en" else ""
+    terms = [f"{_QUOTA_LABELS[t][0 if lang == 'zh' else 1]}{space}"
+             f"{_t('unknown', lang) if quotas.get(t) is None else quotas.get(t)}"
+             for t in QUOTA_TYPES if quotas.get(t) != 0]
+    # some types unknown: no total to give, the types say which
+    head = _t("quotas_part", lang) if quotas.total is None else _t("quotas", lang, total=quotas.total)
+    return head, terms
+
+
+def _quota_lines(quotas: Quotas, lang: str, width: int) -> str:
+    """The quota line, escaped, wrapped at the spaces between whole terms (工勤1 is never
+    split), as rows for `_row`."""
+    head, terms = _quota_terms(quotas, lang)
+    if not terms:
+        return html_text(head)
+    lines: list[str] = []
+    line = head + ("：" if lang == "zh" else ": ")
+    for term in terms:
+        if line and not line.endswith(("：", ": ")) and _text_width(line + " " + term) > width:
+            lines.append(line)
+            line = term
+        else:
+            line = line + ("" if line.endswith(("：", ": ")) or not line else " ") + term
+    lines.append(line)
+    return "<BR/>".join(html_text(x) for x in lines)
+
+
+def _text_width(text: str) -> int:
+    return sum(_width(ch) for ch in text)
 
 
 def _quota_text(quotas: Quotas, lang: str) -> str:
@@ -219,8 +265,8 @@ def _leaders_text(posts: Sequence[LeadershipPost], lang: str) -> str | None:
         return None
     approved = [p.approved for p in posts]
     filled = [p.filled for p in posts]
-    return _t("leaders", lang, a=_n(None if None in approved else sum(a for a in approved if a is not None)),
-              f=_n(None if None in filled else sum(f for f in filled if f is not None)))
+    return _t("leaders", lang, a=_n(None if None in approved else sum(a for a in approved if a is not None), lang),
+              f=_n(None if None in filled else sum(f for f in filled if f is not None), lang))
 
 
 def _codes(findings: Iterable[Finding]) -> list[str]:
@@ -247,22 +293,41 @@ def _row(content: str, *, size: int | None = None, colour: str | None = None, bo
     return "".join(rows)
 
 
-def _box(rows: Sequence[str], fill: str, line: str, problem: bool, dashed: bool = False) -> str:
-    border = _PROBLEM_BORDER if problem else 1
-    colour = _COLOURS["problem_line"] if problem else line
+def _box(rows: Sequence[str], fill: str, line: str, problem: bool, dashed: bool = False,
+         unknown: bool = False, spacing: int = 2) -> str:
+    """A box: red and thick with a problem, grey and thicker where something could not be
+    checked (and nothing is wrong), else in its own colour."""
+    border = _PROBLEM_BORDER if problem else 2 if unknown else 1
+    colour = _COLOURS["problem_line"] if problem else _COLOURS["unknown_line"] if unknown else line
     style = ' STYLE="dashed"' if dashed else ""
     return (
-        f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0"{style} '
+        f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="{spacing}" CELLPADDING="0"{style} '
         f'BGCOLOR="{fill}" COLOR="{colour}">' + "".join(rows) + "</TABLE>>"
     )
 
 
+def _split(findings: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """Problems, and what could not be checked (never drawn as a problem)."""
+    return ([f for f in findings if f.severity != Severity.UNKNOWN],
+            [f for f in findings if f.severity == Severity.UNKNOWN])
+
+
 def _finding_row(findings: Sequence[Finding], lang: str) -> list[str]:
-    codes = _codes(findings)
-    if not codes:
-        return []
-    text = _t("findings", lang, codes=", ".join(html_text(c) for c in codes))
-    return [_row(text, size=9, colour=_COLOURS["problem_line"], bold=True)]
+    problems, unknown = _split(findings)
+    rows = []
+    if problems:
+        text = _t("findings", lang, codes=", ".join(html_text(c) for c in _codes(problems)))
+        rows.append(_row(text, size=9, colour=_COLOURS["problem_line"], bold=True))
+    if unknown:
+        text = _t("unknown_codes", lang, codes=", ".join(html_text(c) for c in _codes(unknown)))
+        rows.append(_row(text, size=9, colour=_COLOURS["unknown_text"]))
+    return rows
+
+
+def _marks(findings: Sequence[Finding]) -> dict[str, bool]:
+    """How a box with these findings is framed (see `_box`)."""
+    problems, unknown = _split(findings)
+    return {"problem": bool(problems), "unknown": bool(unknown)}
 
 
 def _unit_rows(
@@ -277,7 +342,7 @@ def _unit_rows(
     rows = [_row(_label_text(name, 20), size=10, bold=True)]
     rows += [_row(_sentence("nameplate", lang, name=plate), size=9) for plate in nameplates]
     rows.append(_row(tag, size=9, colour=_COLOURS["muted"]))
-    rows.append(_row(_label_text(_quota_text(quotas, lang), 26), size=9))
+    rows.append(_row(_quota_lines(quotas, lang, 26), size=9))
     rows.append(_row(html_text(_t("actual", lang, n=actual) if actual is not None else _t("actual_none", lang)),
                      size=9))
     leaders = _leaders_text(leadership, lang)
@@ -406,31 +471,25 @@ def chart_dot(
     by_node, town_findings, by_sub = _split_findings(plan, findings)
     town = plan.town
 
-    if town_findings:
-        # one table row per display line: wrapped lines inside one cell drew over each
-        # other at small sizes (line breaks in Graphviz labels take the cell's own size)
-        town_rows = ""
-        town_lines = 0
-        for f in town_findings:
-            for n, line in enumerate(_lines(f.message(lang), 100)):
-                town_lines += 1
-                code = f"<B>{html_text(f.code)}</B> " if n == 0 else ""
-                town_rows += (
-                    '<TR><TD ALIGN="LEFT">'
-                    f'<FONT POINT-SIZE="9" COLOR="{_COLOURS["problem_line"]}">{code}{line}</FONT></TD></TR>'
-                )
-        box = (
-            f'<TABLE BORDER="{_PROBLEM_BORDER}" COLOR="{_COLOURS["problem_line"]}" '
-            f'CELLBORDER="0" CELLSPACING="2" CELLPADDING="0" BGCOLOR="#ffffff">'
-            f'<TR><TD><FONT POINT-SIZE="10" COLOR="{_COLOURS["problem_line"]}"><B>'
-            f"{html_text(_t('town_findings', lang, n=len(town_findings)))}</B></FONT></TD></TR>"
-            f"{town_rows}</TABLE>"
-        )
+    # the town-wide findings beside the legend: the problems in red, what could not be
+    # checked in grey with its own count (never among the problems)
+    problems, unknown = _split(town_findings)
+    # one box as wide as the title allows; two, one above the other, narrower
+    width = _TOWN_WIDTH if problems and unknown else 100
+    boxes = [_town_box(found, key, colour, border, lang, width) for found, key, colour, border in (
+        (problems, "town_findings", _COLOURS["problem_line"], _PROBLEM_BORDER),
+        (unknown, "town_unknown", _COLOURS["unknown_line"], 2)) if found]
+    if boxes:
+        town_lines = sum(len(_lines(f.message(lang), width)) for f in town_findings)
         # beside the findings: as tall as they are, about
-        legend = _legend(lang, bool(mandatory_roles), per_line=2 if town_lines >= 3 else 4)
+        legend = _legend(lang, bool(mandatory_roles), per_line=2 if town_lines + 2 * len(boxes) >= 6 else 3)
+        # the two boxes one above the other, the legend beside them: a title as narrow as it
+        # can be, so that a chart fits a portrait sheet too
+        stack = ('<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">'
+                 + "".join(f"<TR>{box}</TR>" for box in boxes) + "</TABLE>")
         extra = (
             '<TR><TD><TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0">'
-            f'<TR><TD VALIGN="TOP">{box}</TD><TD VALIGN="TOP">{legend}</TD></TR></TABLE></TD></TR>'
+            f'<TR><TD VALIGN="TOP">{stack}</TD><TD VALIGN="TOP">{legend}</TD></TR></TABLE></TD></TR>'
         )
     else:
         extra = f"<TR><TD>{_legend(lang, bool(mandatory_roles))}</TD></TR>"
@@ -446,32 +505,42 @@ def chart_dot(
     # `ordering=out` keeps the plan's order.  Not splines=ortho: Graphviz 2.43 aborts
     # on some graphs with it (maze.c chkSgraph assertion).
     out.append("  ordering=out;")
+    # every line from one row of boxes to the next passes a rank of bar points: half the gap
+    # each side keeps a chart as tall as it was with straight lines
+    out.append("  ranksep=0.09; nodesep=0.07;")
+    # a box is as big as its table (Graphviz makes a node at least half an inch tall): the
+    # lines start at the box's own bottom edge and end at its top edge
+    out.append("  node [width=0, height=0];")
 
     # root: the town's Party committee and government
     root_key = "root_street" if town.unit_type == "street" else "root_town"
     root_rows = [_row(_sentence(root_key, lang, town=town.name), size=12, bold=True)]
     if plan.development_zone is not None and plan.development_zone.shared_leadership:
         root_rows.append(_row(_sentence("zone", lang, zone=plan.development_zone.name), size=9))
-    out.append(f"  town [label={_box(root_rows, _COLOURS['town_fill'], _COLOURS['town_line'], False)}];")
+    out.append(f"  town [label={_box(root_rows, _COLOURS['town_fill'], _COLOURS['town_line'], False, spacing=1)}];")
 
     # bodies and their sub-units
     parents = _positions(ctx)
+    readings = body_readings(ctx)  # what the checks read each body as: its box says so
     edges: list[str] = []
     top: list[str] = []  # the row under the town, left to right
     below: dict[str, list[str]] = {}  # a node of the top row → every node drawn under it
+    hanging: dict[str, list[str]] = {}  # a body → what hangs under it (its sections, its bodies)
     for i, body in enumerate(plan.bodies):
-        out.append(f"  body_{i} [label={_body_label(body, ctx.roles_of(i), i, parents[i], by_node, mandatory_roles, lang)}];")
+        label = _body_label(body, readings[i], reading_words(ctx, readings[i], lang, short=True), i, parents[i],
+                            by_node, mandatory_roles, lang)
+        out.append(f"  body_{i} [label={label}];")
         parent = parents[i]
         head = _top_ancestor(parents, i)
         if isinstance(parent, int):
-            edges.append(f"  body_{parent} -> body_{i};")
+            hanging.setdefault(f"body_{parent}", []).append(f"body_{i}")
         else:
             top.append(f"body_{i}")
         if head is not None:
             below.setdefault(f"body_{head}", []).append(f"body_{i}")
         if body.subunits:
             out.append(f"  subs_{i} [label={_subunits_label(body, i, by_sub, lang)}];")
-            edges.append(f'  body_{i} -> subs_{i} [color="{_COLOURS["sub_line"]}"];')
+            hanging.setdefault(f"body_{i}", []).insert(0, f"subs_{i}")
             if head is not None:
                 below.setdefault(f"body_{head}", []).append(f"subs_{i}")
 
@@ -508,11 +577,12 @@ def chart_dot(
             rows.append(_row(_sentence("department", lang, dep=unit.parent_department), size=9))
             rows.append(_row(html_text(_t(unit.management, lang)), size=9, colour=_COLOURS["muted"]))
             if unit.quotas.total != 0 or unit.actual is not None:
-                rows.append(_row(_label_text(_quota_text(unit.quotas, lang), 26), size=9))
+                rows.append(_row(_quota_lines(unit.quotas, lang, 26), size=9))
             unit_findings = by_node.get(("dispatched_units", k), [])
             rows += _finding_row(unit_findings, lang)
-            box = _box(rows, _COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], bool(unit_findings),
-                       dashed=unit.management == "dispatched")
+            marks = _marks(unit_findings)
+            box = _box(rows, _COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], marks["problem"],
+                       dashed=unit.management == "dispatched", unknown=marks["unknown"], spacing=1)
             units.append(f"<TD>{box[1:-1]}</TD>")
         # two to a line from three units on: a tall column made the whole row as tall
         per_line = 1 if len(units) < 3 else 2
@@ -528,40 +598,94 @@ def chart_dot(
     else:
         top_extra = []
 
-    # the row(s) under the town: the first hangs from the town, each further row from a
-    # joint on a line down from the town, placed under everything of the row above
+
+    # Connectors as an org chart draws them: from the bottom edge of a box a line down to a
+    # bar, along the bar, and down into the top edge of each box under it (points with no
+    # size make the corners; heavy edges keep the lines straight).  A chart wrapped into rows
+    # has a trunk down its left side from the first row's bar to each further row's.
     bands = _rows(top, per_row)
-    for r, row_nodes in enumerate(bands):
+    # the dispatched column ends the last row, on its bar (but lines up with no column above:
+    # as wide as it is, it pushed the columns apart)
+    bars = [*bands[:-1], bands[-1] + top_extra] if bands else ([list(top_extra)] if top_extra else [])
+    points: list[str] = []
+    for r in range(len(bars)):
+        left = f"bar_{r}_left" if len(bars) > 1 else None
+        joints = _bus(f"bar_{r}", bars[r], points, edges, left=left)
         if r == 0:
-            edges.extend(f"  town -> {node};" for node in row_nodes)
+            edges.append(f"  town:s -> {joints} [weight=100];")
             continue
-        joint = f"row_{r}"
-        out.append(f'  {joint} [shape=point, width=0.06, color="{_COLOURS["edge"]}"];')
-        edges.append(f"  {'town' if r == 1 else f'row_{r - 1}'} -> {joint};")
-        edges.extend(f"  {joint} -> {node};" for node in row_nodes)
+        edges.append(f"  bar_{r - 1}_left -> bar_{r}_left [weight=100];")
+        # the bar of this row under everything of the row above
         for node in bands[r - 1]:
             for above in dict.fromkeys([node, *below.get(node, [])]):
-                edges.append(f"  {above} -> {joint} [style=invis, weight=0];")
+                edges.append(f"  {above} -> bar_{r}_left [style=invis, weight=0];")
         # column by column under the row above, so the rows line up instead of the
         # next row starting where the one above ends
-        for j, node in enumerate(row_nodes):
+        for j, node in enumerate(bands[r] if r < len(bands) else []):
             if j < len(bands[r - 1]):
                 above_node = bands[r - 1][j]
                 lowest = (below.get(above_node) or [above_node])[-1]
                 edges.append(f"  {lowest} -> {node} [style=invis, weight=10];")
-    # the dispatched column ends the last row (the first one's sub-units need not wait
-    # for its height), hanging from the same line as that row
-    for node in top_extra:
-        edges.append(f"  {'town' if len(bands) <= 1 else f'row_{len(bands) - 1}'} -> {node};")
+    ends: dict[str, tuple[str, str]] = {}
+    for parent, children in hanging.items():  # a body's sections and the bodies under it
+        joints = _bus(f"bar_{parent}", children, points, edges, ends=ends)
+        edges.append(f"  {parent}:s -> {joints} [weight=100];")
+    # the bars under one row's boxes in the boxes' order, so each hangs under its own box
+    # (left to dot, a bar and what hangs from it could end up under another column)
+    for row_nodes in bands:
+        under = [ends[n] for n in row_nodes if n in ends]
+        for (_, last), (first, _) in itertools.pairwise(under):
+            edges.append(f"  {{ rank=same; {last} -> {first} [style=invis]; }}")
+    out.extend(points)
     out.extend(edges)
     # keep the plan's order left to right, the dispatched column at the end
-    for r, row_nodes in enumerate(bands):
-        band = row_nodes + (top_extra if r == len(bands) - 1 else [])
-        if len(band) > 1:
-            out.append("  { rank=same; " + " -> ".join(band) + " [style=invis]; }")
-
+    for row_nodes in bars:
+        if len(row_nodes) > 1:
+            out.append("  { rank=same; " + " -> ".join(row_nodes) + " [style=invis]; }")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+_TOWN_WIDTH = 64  # columns of a town-wide finding's line in one of two boxes (a CJK character is two)
+
+
+def _town_box(findings: Sequence[Finding], key: str, colour: str, border: int, lang: str,
+              width: int = _TOWN_WIDTH) -> str:
+    """A cell of town-wide findings, its count in its heading: one cell of 9-point lines, its
+    text at the top, so a box beside a taller one grows a margin at the bottom rather than
+    spreading its lines (Graphviz stretches a nested table to its cell's height)."""
+    text_colour = _COLOURS["unknown_text"] if key == "town_unknown" else colour
+    lines = [f"<B>{html_text(_t(key, lang, n=len(findings)))}</B>"]
+    for f in findings:
+        for n, line in enumerate(_lines(f.message(lang), width)):
+            lines.append((f"<B>{html_text(f.code)}</B> " if n == 0 else "") + line)
+    # a space of 11 points on each line gives the 9-point lines their leading (Graphviz sets
+    # lines of one cell as close as their font's size, and CJK glyphs then touch)
+    strut = '<FONT POINT-SIZE="11"> </FONT>'
+    return (f'<TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT" BORDER="{border}" COLOR="{colour}" BGCOLOR="#ffffff" '
+            f'CELLPADDING="4"><FONT POINT-SIZE="9" COLOR="{text_colour}">'
+            + "<BR/>".join(line + strut for line in lines) + "</FONT></TD>")
+
+
+def _bus(name: str, children: Sequence[str], points: list[str], edges: list[str], left: str | None = None,
+         ends: dict[str, tuple[str, str]] | None = None) -> str:
+    """A bar above `children`: a point over each (the line drops straight into its top edge)
+    and, for an even number, one in the middle, where the line from above meets the bar;
+    `left`, a point at the bar's left end (a trunk to further rows comes down from it).
+    Returns the point the line from above comes down to."""
+    joints = [f"{name}_{k}" for k in range(len(children))]
+    middle = len(children) // 2
+    meet = joints[middle] if len(children) % 2 else f"{name}_mid"
+    chain = ([left] if left else []) + joints[:middle] + ([] if len(children) % 2 else [meet]) + joints[middle:]
+    for point in chain:
+        points.append(f'  {point} [shape=point, width=0, height=0, label="", color="{_COLOURS["edge"]}"];')
+    for joint, child in zip(joints, children, strict=True):
+        edges.append(f"  {joint} -> {child}:n [weight=100];")
+    if len(chain) > 1:
+        edges.append("  { rank=same; " + " -> ".join(chain) + " [weight=10]; }")
+    if ends is not None:  # the bar's two ends, by what it hangs from (bar_body_3 → body_3)
+        ends[name.removeprefix("bar_")] = (chain[0], chain[-1])
+    return meet
 
 
 def _sentence(key: str, lang: str, width: int = 40, **params: str) -> str:
@@ -578,17 +702,17 @@ _MARKER = re.compile(re.escape(html_text("\x00")) + r"(\d+)" + re.escape(html_te
 
 def _body_label(
     body: Body,
-    roles: Sequence[str],
+    reading: BodyReading,
+    tag_words: str,
     i: int,
     parent: int | str | None,
     by_node: dict[tuple[str, int], list[Finding]],
     mandatory_roles: frozenset[str],
     lang: str,
 ) -> str:
-    mandatory = any(r in mandatory_roles for r in roles)
-    # A pack without mandatory bodies (Jiangsu's) makes no body "self-chosen" either.
-    kind = ("mandatory" if mandatory else "optional") if mandatory_roles else "body"
-    tag = html_text(_t(kind, lang))
+    """A body's box: its name, what the checks read it as (职能机构·必设, 下属机构·不计数 …),
+    its quotas, people and posts, and its findings."""
+    tag = html_text(tag_words)
     if body.rank:
         tag += " · " + html_text(body.rank)
     rows = _unit_rows(body.name, body.nameplates, tag, body.quotas, body.actual, body.leadership, lang)
@@ -596,12 +720,14 @@ def _body_label(
         rows.append(_row(_sentence("parent_missing", lang, name=parent), size=9, colour=_COLOURS["problem_line"]))
     body_findings = by_node.get(("bodies", i), [])
     rows += _finding_row(body_findings, lang)
-    fill, line = (
-        (_COLOURS["mandatory_fill"], _COLOURS["mandatory_line"])
-        if mandatory
-        else (_COLOURS["optional_fill"], _COLOURS["optional_line"])
-    )
-    return _box(rows, fill, line, bool(body_findings))
+    if not reading.counted:
+        fill, line = _COLOURS["other_fill"], _COLOURS["other_line"]
+    elif reading.kind == "mandatory":
+        fill, line = _COLOURS["mandatory_fill"], _COLOURS["mandatory_line"]
+    else:
+        fill, line = _COLOURS["optional_fill"], _COLOURS["optional_line"]
+    marks = _marks(body_findings)
+    return _box(rows, fill, line, marks["problem"], unknown=marks["unknown"], spacing=1)
 
 
 def _subunits_label(body: Body, i: int, by_sub: dict[tuple[int, int], list[Finding]], lang: str) -> str:
@@ -616,12 +742,16 @@ def _subunits_label(body: Body, i: int, by_sub: dict[tuple[int, int], list[Findi
         actual = "—" if sub.actual is None else str(sub.actual)
         # a table per cell, one row per line (see `_row`)
         inner = _row(_label_text(sub.name, 20), size=9, bold=True)
-        inner += _row(html_text(_t("sub_cell", lang, q=_n(sub.quotas.total), a=actual)), size=9)
-        if sub_findings:
-            codes = ", ".join(html_text(c) for c in _codes(sub_findings))
+        inner += _row(html_text(_t("sub_cell", lang, q=_n(sub.quotas.total, lang), a=actual)), size=9)
+        problems, unknown = _split(sub_findings)
+        if problems:
+            codes = ", ".join(html_text(c) for c in _codes(problems))
             inner += _row(codes, size=9, colour=_COLOURS["problem_line"], bold=True)
+        if unknown:
+            inner += _row(html_text(_t("unknown_codes", lang, codes=", ".join(_codes(unknown)))), size=9,
+                          colour=_COLOURS["unknown_text"])
         text = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{inner}</TABLE>'
-        if sub_findings:
+        if problems:
             cells.append(f'<TD BGCOLOR="{_COLOURS["problem_fill"]}" COLOR="{_COLOURS["problem_line"]}">{text}</TD>')
         else:
             cells.append(f"<TD>{text}</TD>")
@@ -649,7 +779,9 @@ def _centre_label(centre: SupportCenter | Institution, findings: Sequence[Findin
         rows.append(_row(html_text(_t("absorbed", lang, n=len(centre.absorbed))), size=9, colour=_COLOURS["muted"]))
         rows += [_row(_label_text(name, 26), size=9, colour=_COLOURS["muted"]) for name in centre.absorbed]
     rows += _finding_row(findings, lang)
-    return _box(rows, _COLOURS["centre_fill"], _COLOURS["centre_line"], bool(findings))
+    marks = _marks(findings)
+    return _box(rows, _COLOURS["centre_fill"], _COLOURS["centre_line"], marks["problem"], unknown=marks["unknown"],
+                spacing=1)
 
 
 def _legend(lang: str, has_mandatory: bool = True, per_line: int = 4) -> str:
@@ -670,11 +802,13 @@ def _legend(lang: str, has_mandatory: bool = True, per_line: int = 4) -> str:
     )
     cells = [
         *kinds,
+        swatch(_COLOURS["other_fill"], _COLOURS["other_line"], "lg_other"),
         swatch(_COLOURS["centre_fill"], _COLOURS["centre_line"], "lg_centre"),
         swatch(_COLOURS["sub_fill"], _COLOURS["sub_line"], "lg_sub"),
         swatch(_COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], "lg_local"),
         swatch(_COLOURS["dispatched_fill"], _COLOURS["dispatched_line"], "lg_dispatch_edge", dashed=True),
         swatch("#ffffff", _COLOURS["problem_line"], "lg_problem", _PROBLEM_BORDER),
+        swatch("#ffffff", _COLOURS["unknown_line"], "lg_unknown", 2),
     ]
     # part of the title (beside the town-wide findings, or a strip under the title): a
     # box of its own took a rank (a whole band of the chart's height) or a column

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from staffing.errors import InputProblem, problem
+from staffing.io.document import DOCUMENT_SUFFIXES
 from staffing.run.results import Skipped
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
@@ -41,6 +42,9 @@ def discover(paths: Sequence[str]) -> Iterator[str | InputProblem | Skipped]:
                 for name in files:
                     full = os.path.join(root, name)
                     if not name.lower().endswith(PLAN_SUFFIXES):
+                        if os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES and not hidden \
+                                and not name.startswith((".", "~$")):
+                            skipped.append(Skipped(full, "skip.document"))  # said, so it is not thought checked
                         continue
                     if hidden:
                         skipped.append(Skipped(full, "skip.hidden-folder"))

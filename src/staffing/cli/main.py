@@ -191,7 +191,10 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     report.add_argument("--strict", action="store_true")
     report.add_argument("--waivers", metavar="FILE")
     report.add_argument("--no-waivers", action="store_true")
-    report.set_defaults(options=o.report_options)
+    _paper_options(report)
+    _config_options(report)
+    # staffing.toml as `check` reads it: pack, language, strictness, limits, waivers
+    report.set_defaults(options=o.report_options, config=config, **_check_defaults(config or Config()))
 
     schema = sub.add_parser("schema", help="")
     schema.set_defaults(options=o.schema_options)
@@ -409,7 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        config = resolve_config(*_preparse(argv)) if argv and argv[0] in ("check", "rules", "explain", "render", "diff", "hook") else None
+        config = resolve_config(*_preparse(argv)) if argv and argv[0] in ("check", "rules", "explain", "render", "report", "diff", "hook") else None
     except InputProblem as exc:
         tell(exc, asked_language(argv, None))
         return Exit.UNUSABLE

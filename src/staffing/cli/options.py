@@ -98,6 +98,7 @@ class ReportOptions:
     lang: str
     strict: bool
     waivers: Waivers
+    paper: Paper = Paper()  # the chart's page
 
 
 @dataclass(frozen=True)
@@ -283,9 +284,25 @@ def render_options(args: argparse.Namespace) -> RenderOptions:
 
 
 def report_options(args: argparse.Namespace) -> ReportOptions:
-    return ReportOptions(paths=tuple(args.paths), output=args.output,
-                         settings=Settings(rules=args.rules, packs=pack_folders(args)), lang=args.lang,
-                         strict=args.strict, waivers=Waivers(file=args.waivers, off=args.no_waivers))
+    """`staffing report`: the command line over staffing.toml, as `check` reads it (its pack,
+    pack folders, selection of checks, limits, waivers, strictness and language), so that
+    the report a reviewer signs says what `check` says."""
+    config = config_of(args)
+    folders = pack_folders(args)
+    from staffing.packs.load import available, resolve
+
+    available(folders)
+    if args.rules:
+        resolve(args.rules, folders)
+    where = {option: f"{config.path} [check] {option}" for option in ("select", "ignore")}
+    settings = Settings(rules=args.rules, packs=folders, select=codes(config.get("select"), where["select"]),
+                        ignore=codes(config.get("ignore"), where["ignore"]), limits=limits_of(args))
+    return ReportOptions(paths=tuple(args.paths), output=args.output, settings=settings, lang=args.lang,
+                         strict=args.strict or getattr(args, "fail_on", "error") == "warning",
+                         waivers=Waivers(file=args.waivers,
+                                         folder=None if args.waivers or not config.path else config.get("_base"),
+                                         off=args.no_waivers),
+                         paper=_paper(args))
 
 
 def diff_options(args: argparse.Namespace) -> DiffOptions:

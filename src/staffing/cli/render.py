@@ -15,11 +15,12 @@ from staffing.charts.render import (
     compare_dot,
     compare_versions_dot,
     find_cjk_font,
+    image,
     render,
 )
 from staffing.checks.context import Context
 from staffing.cli.options import Paper, RenderOptions
-from staffing.errors import Exit
+from staffing.errors import Exit, InputProblem
 from staffing.io.output import safe_name
 from staffing.run.pipeline import Source, check_one
 from staffing.run.results import FileResult, Settings
@@ -145,8 +146,17 @@ def cmd_render(options: RenderOptions) -> int:
                 text = with_size(text, sheet)
             if fitted is not None:
                 _warn_too_big(results[0].path, fitted, options.paper, lang)
-            render(text, Path(out))
+            if out.lower().endswith(".pdf"):  # a page of the paper asked for, the drawing in its middle
+                from staffing.io.output import write_atomic
+                from staffing.report.chart_pdf import chart_pdf
+
+                write_atomic(Path(out), chart_pdf(image(text, "svg"), options.paper.paper, options.paper.orientation))
+            else:
+                render(text, Path(out))
     except RenderError as exc:
+        print(f"staffing: {exc.message(lang)}", file=sys.stderr)
+        return Exit.UNUSABLE
+    except InputProblem as exc:  # the PDF could not be laid out (WeasyPrint missing, failed, out of bounds)
         print(f"staffing: {exc.message(lang)}", file=sys.stderr)
         return Exit.UNUSABLE
     except OSError as exc:

@@ -16,7 +16,7 @@ def cmd_report(options: ReportOptions) -> int:
     """The report of the plans under `options.paths`, found as `check` finds them."""
     from staffing.report.build import build_report
     from staffing.report.charts import chart_maker
-    from staffing.report.html import report_html
+    from staffing.report.html import chart_page, report_html
     from staffing.run.pipeline import Request, Source, run, today
 
     lang = options.lang
@@ -34,14 +34,16 @@ def cmd_report(options: ReportOptions) -> int:
         elif isinstance(item, str):
             plans.append(Source(item))
     outcome = run(Request(tuple(plans), options.settings, strict=options.strict, waivers=options.waivers,
-                          county=False, whole=True, problems=tuple(problems), rollup=False))
+                          county=True, whole=True, problems=tuple(problems), rollup=False))
     results = outcome.results
     for r in results:
         if r.error is not None:
             for e in r.error.each():
                 print(f"staffing: {e.where()}: {e.message(lang)}", file=sys.stderr)
     fail_on = Severity.WARNING if options.strict else Severity.ERROR
-    report = build_report(results, lang, outcome.today or today(), chart_maker(), fail_on)
+    paper = options.paper
+    report = build_report(results, lang, outcome.today or today(), chart_maker(paper=paper.paper,
+                          orientation=paper.orientation), fail_on, chart_page(paper.paper, paper.orientation))
     html = report_html(report)
     from staffing.cli.output import write_file
 
@@ -53,6 +55,8 @@ def cmd_report(options: ReportOptions) -> int:
         write_file(str(out), html, lang)
     if any(r.error is not None for r in results):
         return Exit.UNUSABLE
-    if any(s.status in ("fail", "incomplete") for s in report.sections):  # incomplete is never a pass
+    # incomplete is never a pass; a county file that fails fails the report as it fails `check`
+    statuses = [s.status for s in report.sections] + [c.status for c in report.counties]
+    if any(status in ("fail", "incomplete") for status in statuses):
         return Exit.VIOLATIONS
     return Exit.CLEAN

@@ -53,9 +53,9 @@ def cmd_template(options: TemplateOptions) -> int:
     out = options.output
     if not out.lower().endswith(".xlsx"):
         raise problem(out, "convert.suffix", suffix=os.path.splitext(out)[1] or out)
-    mandatory, pack_id = mandatory_of(options.rules) if options.rules else (None, None)
+    mandatory, pack_id, roles = mandatory_of(options.rules) if options.rules else (None, None, None)
     example = example_plan(pack_id) if options.example else None
     from staffing.cli.output import write_file
 
-    write_file(out, template_workbook(example, pack_titles(), mandatory, pack_id), options.lang)
+    write_file(out, template_workbook(example, pack_titles(), mandatory, pack_id, roles), options.lang)
     return Exit.CLEAN

@@ -141,3 +141,43 @@ def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
     if len(raw) > limits.max_bytes:
         raise problem(path, "input.too-large", size=len(raw), limit=limits.max_bytes)
     return raw
+
+
+# ---- files that are not plans, though an office may take them for one ---------------------
+
+# a document a plan is published in, by its suffix: the kind said in the message
+DOCUMENT_SUFFIXES = {".doc": "word", ".docx": "word", ".wps": "word", ".rtf": "word", ".odt": "word",
+                     ".pdf": "pdf", ".xls": "sheet", ".et": "sheet", ".ods": "sheet"}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls, .wps, .et (and an encrypted .xlsx)
+
+
+def document_kind(path: str, raw: bytes) -> str | None:
+    """What a file a plan reader was given is, when it is an office document rather than a
+    plan: "word", "pdf", "sheet" (an old or other spreadsheet) or "xlsx" (a workbook under
+    another name); None for anything else.  Its suffix decides, then its first bytes."""
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in DOCUMENT_SUFFIXES:
+        return DOCUMENT_SUFFIXES[suffix]
+    head = raw[:8]
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"{\\rtf"):
+        return "word"
+    if head.startswith(_OLE):
+        return "ole"
+    if head.startswith(b"PK\x03\x04"):
+        window = raw[:65536]
+        if b"word/" in window:
+            return "word"
+        if b"xl/" in window:
+            return "xlsx"
+    return None
+
+
+def refuse_document(path: str, raw: bytes) -> None:
+    """Raise the message that says what to do with an office document given as a plan (fill
+    the workbook template, or save it as .xlsx), rather than what its bytes are not."""
+    kind = document_kind(path, raw)
+    if kind is not None:
+        suffix = os.path.splitext(path)[1] or "-"
+        raise problem(path, f"input.document-{kind}", suffix=suffix)

@@ -41,6 +41,16 @@ ENUMS: dict[str, tuple[str, ...]] = {**{name: vocabulary.codes(name) for name in
 
 UNKNOWN = "xlsx.unknown"  # the word for an unknown figure (未知)
 
+# A blank figure cell is unknown, as the instructions say, where the plan format would
+# otherwise read a left-out figure as 0:
+# - on a form (改革前, 合计) each quota type is a row of its own: blank, it is unknown;
+# - in a table the quota types of one row are read together, as an office's own staffing
+#   table is: a row that gives any type gives the types left blank as none (0); a row that
+#   gives no type at all leaves its quotas unknown;
+# - these figures, which the plan format counts as 0 when left out, are unknown when blank.
+# The writer writes out the 0 the plan format means, so a plan reads back as it was.
+ZERO_WHEN_OMITTED = frozenset({"filled", "approval_items", "penalty_powers", "other_powers", "workers"})
+
 
 def _label_key(name: str, code: str) -> str:
     return f"section.{code}" if name == "section" else f"xlsx.enum.{name}.{code}"
@@ -70,6 +80,16 @@ def quota_key(mapping: dict[str, object], code: str) -> str | None:
     if code in QUOTA_TYPES:
         return next((w for w in words_for("quota_type", code) if w in mapping), None)
     return None
+
+
+def is_quota(field: Field) -> bool:
+    """A column (or row) of one quota type."""
+    return len(field.path) == 2 and field.path[0] == "quotas" and field.path[1] in QUOTA_TYPES
+
+
+def blank_is_unknown(field: Field) -> bool:
+    """A figure the plan format reads as 0 when left out, which a blank cell leaves unknown."""
+    return field.kind == "count" and field.path[-1] in ZERO_WHEN_OMITTED
 
 
 def enum_label(name: str, code: object) -> str:

@@ -33,6 +33,7 @@ from staffing.io.document import Limits as Limits
 from staffing.io.document import Path_ as Path_
 from staffing.io.document import Unreadable as Unreadable
 from staffing.io.document import read_bytes as read_bytes
+from staffing.io.document import refuse_document
 from staffing.messages import CATALOGUE
 
 try:  # the libyaml parser when present; same behaviour, ~8x faster
@@ -182,7 +183,9 @@ def decode(path: str, raw: bytes) -> str:
     """Bytes to text.  UTF-8 (with or without BOM) is read; UTF-16/32 with a BOM is
     certain and read too; anything else is an error naming the encoding it looks like.
     Text is never guessed into Chinese: a file that is not certainly UTF-8/16/32 is
-    refused rather than shown garbled."""
+    refused rather than shown garbled.  An office document (Word, PDF, an old spreadsheet)
+    is said to be one, with what to do instead."""
+    refuse_document(path, raw)
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):

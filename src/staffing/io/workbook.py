@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import os
 import re
 import unicodedata
 import warnings
@@ -34,12 +35,15 @@ from staffing.io.layout import (
     Form,
     Section,
     Table,
+    blank_is_unknown,
     enum_code,
+    enum_label,
     enum_labels,
+    is_quota,
     strip_marks,
     zh,
 )
-from staffing.messages import close_matches, did_you_mean
+from staffing.messages import CATALOGUE, close_matches, did_you_mean, render
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 MAX_PARTS = 2000  # files inside the zip; a plan workbook has a few dozen
@@ -94,6 +98,8 @@ def inspect_zip(path: str, raw: bytes, limits: Limits) -> None:
     if unpacked > limits.max_bytes:
         raise problem(path, "xlsx.too-big", size=unpacked, limit=limits.max_bytes)
     names = [i.filename for i in infos]
+    if "word/document.xml" in names:
+        raise problem(path, "input.document-word", suffix=os.path.splitext(path)[1] or "-")
     for name in names:
         low = name.lower()
         if "vbaproject" in low or (low.endswith(".bin") and "vba" in low):
@@ -193,7 +199,7 @@ def convert(field: Field, value: Any) -> Any:
             raise _Problem(None, None, None, "xlsx.bad-bool", value=text)
         code = enum_code(name, text) or enum_code(name, unicodedata.normalize("NFKC", text))
         if code is None:
-            raise _Problem(None, None, None, "xlsx.bad-choice", value=text, choices="、".join(enum_labels(name)))
+            raise _not_a_choice(name, text)
         return code
     text = _clean_text(value)
     if text is None:
@@ -208,7 +214,7 @@ def convert(field: Field, value: Any) -> Any:
             for n in names:
                 code = enum_code(kind[6:], n) or enum_code(kind[6:], unicodedata.normalize("NFKC", n))
                 if code is None:
-                    raise _Problem(None, None, None, "xlsx.bad-choice", value=n, choices="、".join(enum_labels(kind[6:])))
+                    raise _not_a_choice(kind[6:], n)
                 codes.append(code)
             return codes
         return names
@@ -218,6 +224,15 @@ def convert(field: Field, value: Any) -> Any:
     if kind == "code":
         return unicodedata.normalize("NFKC", text)
     return text
+
+
+def _not_a_choice(name: str, text: str) -> _Problem:
+    """A value that is none of a drop-down's labels: said as for a YAML plan (the allowed
+    values, and the nearest as a suggestion)."""
+    labels = enum_labels(name)
+    close = close_matches(text, labels, n=1, cutoff=0.5)
+    return _Problem(None, None, None, "input.not-allowed", value=text, allowed=labels, allowed_en=labels,
+                    hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
 
 
 def _count(value: Any) -> Any:
@@ -410,15 +425,20 @@ class _Reader:
         self.formulas[(name, row, col)] = text
         return value
 
-    def _value(self, sheet: _Sheet, row: int, col: int, field: Field) -> tuple[Any, dict[str, object] | None]:
-        """The plan value of a cell, and the note to make when it came from a formula."""
+    def _value(self, sheet: _Sheet, row: int, col: int, field: Field,
+               who: tuple[str, str] | None = None) -> tuple[Any, dict[str, object] | None]:
+        """The plan value of a cell, and the note to make when it came from a formula.  A
+        mistake is said with the field's words (`who`: its row's item and column, else the
+        column's header), as the plan format's own messages say it."""
         raw = sheet.value(row, col)
         if raw is UNREADABLE:  # said where it was read
             return raw, None
         try:
             value = convert(field, raw)
         except _Problem as exc:
-            return self.later(sheet.name, row, col, exc.key, **exc.params), None
+            label = strip_marks(field.header)
+            said_zh, said_en = who or (label, CATALOGUE[field.key][1])
+            return self.later(sheet.name, row, col, exc.key, field=said_zh, field_en=said_en, **exc.params), None
         formula = self.formulas.get((sheet.name, row, col))
         if formula is None or value is None:
             return value, None
@@ -477,7 +497,9 @@ class _Reader:
                 target.setdefault(nested, {})
             for field, value, _ in values:
                 _put(target, field.path, value)
-            _every_quota_unknown(target)
+            _blanks(list(section.fields), {f.key for f, _, _ in values}, target, form=True)
+            if section.base != ("totals",):  # the stated totals' quotas are never `~` (each type is)
+                _every_quota_unknown(target)
 
     def _ensure(self, base: Path_) -> dict[str, Any]:
         node: dict[str, Any] = self.data
@@ -522,20 +544,24 @@ class _Reader:
         elif layout.target == "institutions":
             self.mark(("support_institutions",), sheet.name, header_row, min(columns))
         centre_row: int | None = None
+        named = next((c for c, f in columns.items() if f.path in (("name",), ("title",))), None)
         for row in sheet.rows:
             if row <= header_row or not any((row, c) in sheet.cells for c in columns):
                 continue
+            name_text = _clean_text(sheet.value(row, named)) if named is not None else None
             item: dict[str, Any] = {}
             fields: list[tuple[Field, int, dict[str, object] | None]] = []
             special: dict[str, tuple[Any, int]] = {}
             for col, field in sorted(columns.items()):
-                value, formula = self._value(sheet, row, col, field)
+                value, formula = self._value(sheet, row, col, field, _in_row(sheet.name, name_text, field))
                 if field.path[0].startswith("@"):
                     special[field.path[0]] = (value, col)
                     continue
                 fields.append((field, col, formula))
                 if value is not None:
                     _put(item, field.path, value)
+            _blanks([f for f in columns.values()],
+                    {f.key for c, f in columns.items() if sheet.value(row, c) is not None}, item)
             _every_quota_unknown(item)
             first_col = min(columns)
             if layout.target == "list":
@@ -559,6 +585,8 @@ class _Reader:
                 loc = self._append(paths[0] + layout.path, item)
             else:  # institutions
                 category, col = special.get("@category", (None, first_col))
+                if category in ("centre", "outside"):
+                    self._support_row(sheet, row, columns, str(category), item)
                 if category == "centre":
                     if centre_row is not None:
                         self.later(sheet.name, row, col, "xlsx.two-centres", first=centre_row)
@@ -579,6 +607,25 @@ class _Reader:
                 self.owners.setdefault(name, []).append(loc)
                 self.owner_rows[(sheet.name, row)] = loc
 
+    def _support_row(self, sheet: _Sheet, row: int, columns: dict[int, Field], category: str,
+                     item: dict[str, Any]) -> None:
+        """A row of the service centre or of a support institution left outside it: what the
+        category already says (a support institution; the centre or not) may be filled in
+        too, as the template offers those columns on every row; what contradicts it is said
+        at its cell."""
+        cols = {f.path: c for c, f in columns.items()}
+        centre = category == "centre"
+        said = enum_label("inst_category", category)
+        flag = item.pop("support_center", None)
+        if flag is not None and flag is not UNREADABLE and flag != centre:
+            self.later(sheet.name, row, cols[("support_center",)], "xlsx.centre-flag", category=said,
+                       header=zh("xlsx.col.is_centre"), expected=enum_label("bool", centre))
+        kind = item.pop("kind", None)
+        if kind is not None and kind is not UNREADABLE and kind != "support":
+            self.later(sheet.name, row, cols[("kind",)], "xlsx.centre-kind", category=said,
+                       header=zh("xlsx.col.inst_kind"), value=enum_label("inst_kind", kind),
+                       support=enum_label("inst_kind", "support"), other=enum_label("inst_category", "institution"))
+
     def _append(self, path: Path_, item: dict[str, Any]) -> Path_:
         node: Any = self.data
         for part in path[:-1]:
@@ -595,10 +642,37 @@ _OWNER_ROW = re.compile(
 )
 
 
+def _in_row(sheet: str, name: str | None, field: Field) -> tuple[str, str] | None:
+    """How a message names a cell of a named row: 职能机构“经济发展局”的行政编制（名）, as a
+    YAML plan's messages name the field; None for a row without a name."""
+    if name is None or name is UNREADABLE:
+        return None
+    said = f"“{name}”"
+    label_zh, label_en = strip_marks(field.header), CATALOGUE[field.key][1]
+    return (render("place.listed-field", "zh", {"list": sheet, "said": said, "field": label_zh}),
+            render("place.listed-field", "en", {"list": sheet, "said": said, "field": label_en}))
+
+
 def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for part in path[:-1]:
         target = target.setdefault(part, {})
     target[path[-1]] = None if value is UNKNOWN_VALUE else value
+
+
+def _blanks(fields: list[Field], filled: set[str], target: dict[str, Any], form: bool = False) -> None:
+    """What the blank cells of one table row (or form section) say (see layout.ZERO_WHEN_OMITTED):
+    on a form every blank quota type is unknown; in a table row that gives no quota type at
+    all, every type is; a blank figure the plan format would count as 0 is unknown."""
+    quotas = [f for f in fields if is_quota(f)]
+    if form:
+        for f in quotas:
+            if f.key not in filled:
+                _put(target, f.path, UNKNOWN_VALUE)
+    elif quotas and not any(f.key in filled for f in quotas):
+        target["quotas"] = dict.fromkeys(QUOTA_TYPES)
+    for f in fields:
+        if blank_is_unknown(f) and f.key not in filled:
+            _put(target, f.path, UNKNOWN_VALUE)
 
 
 def _every_quota_unknown(item: dict[str, Any]) -> None:

@@ -24,8 +24,10 @@ from staffing.io.layout import (
     Field,
     Form,
     Table,
+    blank_is_unknown,
     enum_label,
     enum_labels,
+    is_quota,
     zh,
 )
 from staffing.io.workbook import _SPLIT_NAMES, cell_text, column_letter, takes_unknown
@@ -57,24 +59,33 @@ class Mandatory:
 _PRESENT = {"xlsx.col.present": True, "xlsx.col.approval_items": 0, "xlsx.col.q.administrative": 0}
 
 
+BLANK_ROWS = 15  # ruled rows a blank table prints with, to be filled in by hand if need be
+
+
 class _Styles:
     def __init__(self) -> None:
-        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+        line = Side(style="thin", color="808080")
+        self.border = Border(left=line, right=line, top=line, bottom=line)
+        self.note_font = Font(bold=True, color="9C0006")
+        self.note_fill = PatternFill("solid", fgColor="FFC7CE")
         self.header_font = Font(bold=True)
         self.title_font = Font(bold=True, size=14)
         self.header_fill = PatternFill("solid", fgColor="DDEBF7")
         self.section_fill = PatternFill("solid", fgColor="E2EFDA")
         self.mandatory_fill = PatternFill("solid", fgColor="FFF2CC")
-        self.hint_font = Font(color="666666", size=9)
+        self.hint_font = Font(color="666666", size=10)  # 8.5 pt once the form is printed as wide as A4
         self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.top = Alignment(vertical="top")
+        self.number = Alignment(horizontal="right", vertical="top")
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 # The hint under a column, by the kind of value it takes (catalogue keys; "unknown" adds
 # that 未知 is accepted).
 _HINTS: dict[str, tuple[str, ...]] = {
-    "count": ("xlsx.hint.count", "xlsx.hint.unknown"),
+    "count": ("xlsx.hint.count",),
     "date": ("xlsx.hint.date",),
     "code": ("xlsx.hint.code", "xlsx.hint.unknown"),
     "names": ("xlsx.hint.names",),
@@ -85,9 +96,13 @@ _HINTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _hint(f: Field) -> str:
+def _hint(f: Field, table: bool = False) -> str:
     kind = f.kind
-    if kind in _HINTS:
+    if is_quota(f) and table:
+        text = zh("xlsx.hint.quota")
+    elif kind == "count" and f.required:
+        text = zh("xlsx.hint.count-required")
+    elif kind in _HINTS:
         text = "".join(zh(key) for key in _HINTS[kind])
     elif kind.startswith("enums:"):
         text = zh("xlsx.hint.sections") + "、".join(enum_labels(kind[6:]))
@@ -105,9 +120,13 @@ def _header(f: Field) -> str:
 
 
 class Writer:
-    def __init__(self, pack_titles: dict[str, str] | None = None, mandatory: Mandatory | None = None) -> None:
+    def __init__(self, pack_titles: dict[str, str] | None = None, mandatory: Mandatory | None = None,
+                 roles: dict[str, str] | None = None) -> None:
         from openpyxl import Workbook
 
+        # the roles of the pack the workbook is made for, by their labels (the drop-down's
+        # list); without a pack, the roles the shipped packs share
+        self.roles = roles or {r: enum_label("role", r) for r in ENUMS["role"]}
         self.wb = Workbook()
         self.wb.remove(self.wb.active)
         self.styles = _Styles()
@@ -118,7 +137,9 @@ class Writer:
 
     # -- the hidden sheet of drop-down lists
     def choices(self, name: str) -> str:
-        """A range on the hidden sheet holding the labels of one drop-down list."""
+        """The workbook-scoped defined name of a range on the hidden sheet holding the labels
+        of one drop-down list: the form every spreadsheet program keeps (WPS and older Excel
+        drop a list that points straight at another sheet)."""
         if name in self._choices:
             return self._choices[name]
         sheet_name = zh("xlsx.sheet.choices")
@@ -128,19 +149,24 @@ class Writer:
             ws = self.wb.create_sheet(sheet_name)
             ws.sheet_state = "hidden"
         col = len(self._choices) + 1
-        labels = list(self.pack_titles.values()) if name == "pack" else enum_labels(name)
+        labels = list(self.pack_titles.values()) if name == "pack" else list(self.roles.values()) \
+            if name == "role" else enum_labels(name)
         ws.cell(row=1, column=col, value=name)
         for i, label in enumerate(labels, start=2):
             ws.cell(row=i, column=col, value=label)
+        from openpyxl.workbook.defined_name import DefinedName
+
         letter = column_letter(col)
         ref = f"'{sheet_name}'!${letter}$2:${letter}${len(labels) + 1}"
-        self._choices[name] = ref
-        return ref
+        defined = f"List_{name}"
+        self.wb.defined_names[defined] = DefinedName(defined, attr_text=ref)
+        self._choices[name] = defined
+        return defined
 
-    def validation(self, ws: Any, f: Field, ref: str) -> None:
+    def validation(self, ws: Any, f: Field, ref: str, table: bool = False) -> None:
         from openpyxl.worksheet.datavalidation import DataValidation
 
-        prompt = _hint(f)[:250]
+        prompt = _hint(f, table)[:250]
         kind = f.kind
         if kind.startswith("enum:") or kind == "roles" or (kind == "pack" and self.pack_titles):
             name = "pack" if kind == "pack" else "role" if kind == "roles" else kind[5:]
@@ -148,7 +174,10 @@ class Writer:
             dv = DataValidation(type="list", formula1=self.choices(name), allow_blank=True)
             dv.error = zh("xlsx.error.choice")
         elif kind == "count":
-            dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+            # a whole number of 0 or more, or the word for unknown (未知): typing it trips nothing
+            top = ref.split(":")[0]
+            dv = DataValidation(type="custom", allow_blank=True,
+                                formula1=f'OR({top}="{zh(UNKNOWN)}",AND(ISNUMBER({top}),{top}>=0,INT({top})={top}))')
             dv.error = zh("xlsx.error.count")
         else:
             dv = DataValidation(allow_blank=True)
@@ -168,7 +197,7 @@ class Writer:
             return zh(UNKNOWN) if takes_unknown(kind) else None
         if kind == "roles":
             roles = value if isinstance(value, list) else [value]
-            labels = [enum_label("role", r) if r in ENUMS["role"] else str(r) for r in roles]
+            labels = [self.roles.get(str(r)) or (enum_label("role", r) if r in ENUMS["role"] else str(r)) for r in roles]
             for label in labels:
                 if _SPLIT_NAMES.search(label):
                     raise problem(self.path, "xlsx.separator", name=label)
@@ -209,28 +238,48 @@ class Writer:
         cell = ws.cell(row=row, column=col, value=shown)
         if isinstance(shown, str) and shown.startswith("="):
             cell.data_type = "s"  # a name that looks like a formula stays text
-        if f.kind in ("text", "code", "pack", "names", "lines", "roles") or f.kind.startswith(("enum:", "enums:")):
-            cell.number_format = "@"  # a code of 12 digits must stay text, not 3.21E+11
-        elif f.kind == "date":
-            cell.number_format = "yyyy-mm-dd"
+        cell.number_format = number_format(f)
         if f.kind in ("lines", "names") or (f.kind == "text" and isinstance(value, str) and len(value) > 30):
             cell.alignment = self.styles.wrap
 
     # -- sheets
-    def form(self, layout: Form, data: dict[str, Any], name: str, fill: bool) -> None:
+    def blank(self, ws: Any, row: int, col: int, f: Field) -> None:
+        """A cell left for the office to fill: formatted for what it takes, so that a code of
+        12 digits typed into it stays text (Excel would show 321282104000 as 3.21282E+11)."""
+        cell = ws.cell(row=row, column=col)
+        if cell.value is None:
+            cell.number_format = number_format(f)
+
+    def note(self, ws: Any, layout: Form | Table, columns: int) -> None:
+        """The first row of an example sheet: that it is an example the checker does not read,
+        and which sheet to fill in instead (a 说明 row, which the reader passes over)."""
+        st = self.styles
+        cell = ws.cell(row=1, column=1, value=render("xlsx.example.note", "zh", {"sheet": layout.name}))
+        cell.font, cell.fill, cell.alignment = st.note_font, st.note_fill, st.wrap
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
+        width = 130 if isinstance(layout, Form) else sum(column_width(f) for f in layout.fields)
+        ws.row_dimensions[1].height = 18 * _lines(str(cell.value), width)
+        ws.sheet_properties.tabColor = "A6A6A6"
+
+    def form(self, layout: Form, data: dict[str, Any], name: str, fill: bool, example: bool = False) -> None:
         st = self.styles
         ws = self.wb.create_sheet(name)
+        top = 2 if example else 1  # the header row
+        if example:
+            self.note(ws, layout, 3)
         for col, key in enumerate(("xlsx.form.item", "xlsx.form.value", "xlsx.form.hint"), start=1):
-            cell = ws.cell(row=1, column=col, value=zh(key))
-            cell.font, cell.fill = st.header_font, st.header_fill
-        ws.freeze_panes = "A2"
+            cell = ws.cell(row=top, column=col, value=zh(key))
+            cell.font, cell.fill, cell.border = st.header_font, st.header_fill, st.border
+        ws.freeze_panes = f"A{top + 1}"
         ws.column_dimensions["A"].width = 30
         ws.column_dimensions["B"].width = 40
-        ws.column_dimensions["C"].width = 60
-        row = 2
+        ws.column_dimensions["C"].width = 52
+        row = top + 1
         for section in layout.sections:
             cell = ws.cell(row=row, column=1, value=section.title)
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+            for col in (1, 2, 3):
+                ws.cell(row=row, column=col).border = st.border
             cell.font, cell.fill = st.header_font, st.section_fill
             mandatory = self._mandatory_section(section.key)
             if mandatory:
@@ -239,6 +288,7 @@ class Writer:
             obj = _get(data, section.base) if fill else None
             written = False
             first_row = row
+            zeros = _zeros(section.fields, obj, form=True) if isinstance(obj, dict) else set()
             for f in section.fields:
                 label = ws.cell(row=row, column=1, value=_header(f))
                 hint = ws.cell(row=row, column=3, value=_hint(f) + (zh("xlsx.hint.mandatory") if mandatory else ""))
@@ -249,34 +299,65 @@ class Writer:
                 if present and value != []:
                     self.put(ws, row, 2, f, value)
                     written = True
+                elif f.key in zeros:
+                    self.put(ws, row, 2, f, 0)
+                    written = True
+                self.blank(ws, row, 2, f)
                 self.validation(ws, f, f"B{row}")
+                for col in (1, 2, 3):
+                    ws.cell(row=row, column=col).border = st.border
+                ws.cell(row=row, column=2).alignment = st.wrap
                 row += 1
             if fill and section.optional and isinstance(obj, dict) and not written:
                 for n, f in enumerate(section.fields):
                     if f.key in _PRESENT:
                         self.put(ws, first_row + n, 2, f, _PRESENT[f.key])
                         break
+        print_setup(ws, top, f"A1:C{row - 1}")
 
-    def table(self, layout: Table, rows: list[dict[str, Any]], name: str) -> None:
+    def table(self, layout: Table, rows: list[dict[str, Any]], name: str, example: bool = False) -> None:
         st = self.styles
         ws = self.wb.create_sheet(name)
+        top = 2 if example else 1  # the header row
+        if example:
+            self.note(ws, layout, len(layout.fields))
         mandatory = self._mandatory_table(layout.key)
         for col, f in enumerate(layout.fields, start=1):
-            cell = ws.cell(row=1, column=col, value=_header(f))
-            cell.font, cell.alignment = st.header_font, st.center
+            cell = ws.cell(row=top, column=col, value=_header(f))
+            cell.font, cell.alignment, cell.border = st.header_font, st.center, st.border
             cell.fill = st.mandatory_fill if mandatory or self._mandatory_column(f) else st.header_fill
             letter = column_letter(col)
-            width = 28 if f.kind in ("names", "lines") or f.key.endswith(("name", "basis", "department")) else 14
-            ws.column_dimensions[letter].width = width
-            self.validation(ws, f, f"{letter}2:{letter}{max(TABLE_ROWS, len(rows) + 50)}")
-        ws.row_dimensions[1].height = 32
-        ws.freeze_panes = "A2"
-        for r, item in enumerate(rows, start=2):
+            ws.column_dimensions[letter].width = column_width(f)
+            ws.column_dimensions[letter].number_format = number_format(f)  # for the cells typed in later
+            self.validation(ws, f, f"{letter}{top + 1}:{letter}{top + max(TABLE_ROWS, len(rows) + 50)}", table=True)
+        # headers wrap in narrow columns (行政编制（名） over three lines): a row tall enough for them
+        ws.row_dimensions[top].height = 15 * max(_lines(_header(f), column_width(f)) for f in layout.fields) + 4
+        ws.freeze_panes = f"A{top + 1}"
+        ruled = len(rows) if rows else BLANK_ROWS  # a blank table prints ruled rows to fill in
+        for r, item in enumerate(rows, start=top + 1):
+            zeros = _zeros(layout.fields, item)
             for col, f in enumerate(layout.fields, start=1):
                 present, value = _has(item, f.path)
                 if present and value != []:
                     self.put(ws, r, col, f, value)
-        ws.auto_filter.ref = f"A1:{column_letter(len(layout.fields))}{max(1, len(rows) + 1)}"
+                elif f.key in zeros:
+                    self.put(ws, r, col, f, 0)
+        last = column_letter(len(layout.fields))
+        for r in range(top + 1, top + ruled + 1):
+            tall = 1
+            for col, f in enumerate(layout.fields, start=1):
+                cell = ws.cell(row=r, column=col)
+                cell.border = st.border
+                if f.kind == "count":
+                    cell.alignment = st.number
+                    continue
+                cell.alignment = st.wrap
+                if isinstance(cell.value, str):
+                    tall = max(tall, sum(_lines(line, column_width(f)) for line in cell.value.split("\n")))
+            if tall > 1:  # spreadsheet programs do not grow a row for wrapped text they did not lay out
+                ws.row_dimensions[r].height = 16 * min(tall, 15)
+        ws.auto_filter.ref = f"A{top}:{last}{max(top, top + len(rows))}"
+        print_setup(ws, top, f"A1:{last}{top + ruled}")
 
     def _mandatory_section(self, key: str) -> bool:
         m = self.mandatory
@@ -297,12 +378,14 @@ class Writer:
 
     # -- the whole plan
     def plan(self, data: dict[str, Any], prefix: str = "", fill: bool = True) -> None:
+        """The plan's sheets; with a prefix, as examples the checker does not read (each says so
+        in its first row and has a grey tab)."""
         for layout in WRITE_ORDER:
             name = prefix + layout.name
             if isinstance(layout, Form):
-                self.form(layout, data, name, fill)
+                self.form(layout, data, name, fill, example=bool(prefix))
             else:
-                self.table(layout, rows_of(layout, data) if fill else [], name)
+                self.table(layout, rows_of(layout, data) if fill else [], name, example=bool(prefix))
 
     def guide(self, example: bool) -> None:
         st = self.styles
@@ -315,7 +398,7 @@ class Writer:
         if m is not None:
             lines.append(("", render("xlsx.guide.pack", "zh", {"title": m.pack_title})))
             if m.roles:
-                names = [enum_label("role", r) for r in m.roles]
+                names = [self.roles.get(r) or enum_label("role", r) for r in m.roles]
                 lines.append(("", render("xlsx.guide.mandatory-bodies", "zh", {"names": names})))
             if m.lists:
                 lines.append(("", render("xlsx.guide.mandatory-lists", "zh",
@@ -323,9 +406,14 @@ class Writer:
             if m.elements:
                 lines.append(("", render("xlsx.guide.mandatory-elements", "zh", {"names": list(m.elements)})))
         if example:
-            lines.append(("", zh("xlsx.guide.example")))
+            lines.append(("", render("xlsx.guide.example", "zh", {"first": EXAMPLE_PREFIX + WRITE_ORDER[0].name,
+                                                                  "last": EXAMPLE_PREFIX + WRITE_ORDER[-1].name})))
         lines.append((zh("xlsx.guide.sheets"), ""))
         lines += [(s.name, zh(GUIDE_KEYS[s.key])) for s in WRITE_ORDER]
+        if example:
+            lines.append((EXAMPLE_PREFIX + "…", render("xlsx.guide.example-sheets", "zh",
+                                                       {"first": EXAMPLE_PREFIX + WRITE_ORDER[0].name,
+                                                        "last": EXAMPLE_PREFIX + WRITE_ORDER[-1].name})))
         for r, (a, b) in enumerate(lines, start=1):
             ca = ws.cell(row=r, column=1, value=a or None)
             cb = ws.cell(row=r, column=2, value=b or None)
@@ -338,25 +426,58 @@ class Writer:
                 ws.row_dimensions[1].height = 24
             elif a:
                 ca.font = st.header_font
-        print_setup(ws)
+        print_setup(ws, 0, f"A1:B{len(lines)}")
 
     def bytes(self) -> bytes:
-        for ws in self.wb.worksheets:
-            print_setup(ws)
         buf = io.BytesIO()
         self.wb.save(buf)
         return buf.getvalue()
 
 
-def print_setup(ws: Any) -> None:
-    """Printed (or turned into a PDF): landscape, as wide as one page, header row repeated."""
+def number_format(f: Field) -> str:
+    """How a cell of the field shows what is typed into it: text stays text (a 12-digit code
+    is not a number), a date is a date."""
+    if f.kind in ("text", "code", "pack", "names", "lines", "roles") or f.kind.startswith(("enum:", "enums:")):
+        return "@"
+    return "yyyy-mm-dd" if f.kind == "date" else "General"
+
+
+def column_width(f: Field) -> float:
+    """A table column's width (in characters): as narrow as its values allow, so that a sheet
+    printed on A4 landscape, as wide as the page, keeps its text legible; headers wrap."""
+    if f.kind == "lines":
+        return 18
+    if f.kind in ("names", "roles") or f.key.endswith(("name", "basis", "department", "subunit", "title", "owner")) \
+            or f.path[0] in ("name", "parent", "from", "to", "area"):
+        return 11
+    if f.kind == "count":
+        return 6
+    if f.kind in ("code", "date") or f.key.endswith("document"):
+        return 10
+    return 8
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a text takes in a column `width` characters wide (a CJK character counts two)."""
+    used = sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    return max(1, -(-used // max(1, int(width) - 2)))
+
+
+def print_setup(ws: Any, title_row: int = 1, area: str | None = None) -> None:
+    """Printed (or turned into a PDF): A4 landscape, as wide as one page, the header row
+    repeated on every page, the area with content (a blank table's ruled rows) centred."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    if ws.max_row > 1:
-        ws.print_title_rows = "1:1"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.3
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if area is not None:
+        ws.print_area = area
+    if title_row and ws.max_row > title_row:
+        ws.print_title_rows = f"{title_row}:{title_row}"
 
 
 def rows_of(layout: Table, data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -398,6 +519,20 @@ def rows_of(layout: Table, data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _zeros(fields: tuple[Field, ...], obj: dict[str, Any], form: bool = False) -> set[str]:
+    """The cells to write 0 in, where the plan leaves out a figure it counts as 0, since a
+    blank cell is read as unknown (layout.ZERO_WHEN_OMITTED): every quota type left out on a
+    form, the first quota column of a table row that gives no type (its quotas are none),
+    and the figures the plan format counts as 0 when left out."""
+    out = {f.key for f in fields if blank_is_unknown(f) and not _has(obj, f.path)[0]}
+    quotas = [f for f in fields if is_quota(f)]
+    if form:
+        out |= {f.key for f in quotas if not _has(obj, f.path)[0]}
+    elif quotas and not any(_has(obj, f.path)[0] for f in quotas):
+        out.add(quotas[0].key)
+    return out
+
+
 def _has(obj: Any, path: tuple[str, ...]) -> tuple[bool, Any]:
     """Whether the plan gives the value at `path` (null, unknown, counts as given), and it.
     `quotas: ~` gives every type as unknown."""
@@ -418,9 +553,11 @@ def _get(obj: Any, path: tuple[str, ...]) -> Any:
     return obj
 
 
-def plan_workbook(data: dict[str, Any], pack_titles: dict[str, str] | None = None, path: str = "<workbook>") -> bytes:
-    """A plan as a workbook (for `staffing convert`): the instructions sheet and the plan."""
-    writer = Writer(pack_titles)
+def plan_workbook(data: dict[str, Any], pack_titles: dict[str, str] | None = None, path: str = "<workbook>",
+                  roles: dict[str, str] | None = None) -> bytes:
+    """A plan as a workbook (for `staffing convert`): the instructions sheet and the plan;
+    `roles`: its pack's roles by their labels."""
+    writer = Writer(pack_titles, roles=roles)
     writer.path = path
     writer.plan(data)
     writer.guide(example=False)
@@ -428,11 +565,12 @@ def plan_workbook(data: dict[str, Any], pack_titles: dict[str, str] | None = Non
 
 
 def template_workbook(example: dict[str, Any] | None, pack_titles: dict[str, str],
-                      mandatory: Mandatory | None, pack_id: str | None = None) -> bytes:
+                      mandatory: Mandatory | None, pack_id: str | None = None,
+                      roles: dict[str, str] | None = None) -> bytes:
     """The blank template: instructions, empty plan sheets (the pack filled in when one is
     chosen) and, when given, a filled example on sheets named 示例-… (which the reader
     ignores: only the plan sheets are read)."""
-    writer = Writer(pack_titles, mandatory)
+    writer = Writer(pack_titles, mandatory, roles)
     blank: dict[str, Any] = {"rule_pack": pack_id} if pack_id else {}
     for layout in WRITE_ORDER:
         if isinstance(layout, Form):

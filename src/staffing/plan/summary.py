@@ -46,45 +46,17 @@ class PartNames:
 
 @dataclass(frozen=True)
 class KeyFigures:
-    """The figures a province summary shows of a plan; None where one is unknown."""
+    """The figures a province summary shows of a plan, as the checks count them (worked out
+    by `staffing.checks.tally.key_figures`); None where one is unknown."""
 
-    bodies: int | None = None  # bodies listed
-    quota: int | None = None  # the plan's own quota in all
+    bodies: int | None = None  # bodies counted as 职能机构
+    quota: int | None = None  # the town's own quota in all (bodies, service centre, institutions)
     baseline: int | None = None  # quota before the reform
-    actual: int | None = None  # people in post in the bodies
+    actual: int | None = None  # people in post in those same holders
     # 空编: the town's own quota not yet filled (its bodies, support centre and institutions);
     # None where a quota or a head-count is unknown.  A county's recruitment plan fills
     # these first (ST954).
     vacant: int | None = None
-
-    @classmethod
-    def of(cls, plan: Plan) -> KeyFigures:
-        quotas = plan.own_quotas()
-        quota = None if None in quotas.values() else sum(v for v in quotas.values() if v is not None)
-        actual: int | None = 0
-        for body in plan.bodies:
-            actual = None if actual is None or body.actual is None else actual + body.actual
-        baseline = plan.baseline.quotas.total if plan.baseline is not None else None
-        return cls(len(plan.bodies), quota, baseline, actual, _vacant(plan))
-
-
-def _vacant(plan: Plan) -> int | None:
-    """Quota held minus people in post, over everything whose quota is the town's own; a
-    holder over its quota (超编, ST903) fills none of another's vacancies."""
-    holders = [(b.quotas, b.actual) for b in plan.bodies]
-    if plan.support_center is not None:
-        holders.append((plan.support_center.quotas, plan.support_center.actual))
-    holders += [(c.quotas, c.actual) for c in plan.support_institutions]
-    holders += [(c.quotas, c.actual) for c in plan.institutions]
-    vacant = 0
-    for quotas, actual in holders:
-        total = quotas.total
-        if total is None or actual is None:
-            if total == 0:  # holds no quota: nothing to be vacant
-                continue
-            return None
-        vacant += max(total - actual, 0)
-    return vacant
 
 
 @dataclass(frozen=True)
@@ -96,7 +68,7 @@ class PlanSummary:
     figures: KeyFigures = KeyFigures()
 
     @classmethod
-    def of(cls, plan: Plan, pack_ref: str, keep_names: bool = True) -> PlanSummary:
+    def of(cls, plan: Plan, pack_ref: str, keep_names: bool = True, figures: KeyFigures | None = None) -> PlanSummary:
         t = plan.town
         names = None
         if keep_names:
@@ -111,7 +83,7 @@ class PlanSummary:
             pack_ref,
             tuple(TransferSummary(x.from_, x.level, x.type, x.count, x.document) for x in plan.transfers),
             names,
-            KeyFigures.of(plan),
+            figures or KeyFigures(),
         )
 
     def part_name(self, kind: str, i: int) -> str | None:

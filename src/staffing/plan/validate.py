@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import Document
-from staffing.io.layout import ENUMS, quota_key, sheet_rank
+from staffing.io.layout import ENUMS, Table, quota_key, sheet_rank
 from staffing.messages import CATALOGUE, close_matches, did_you_mean, render
 
 M = TypeVar("M", bound=BaseModel)
@@ -115,9 +115,12 @@ def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[st
     types = {e["type"] for e in errs}
     field, field_en = field_words(doc.data, loc)
     place = doc.locate_cell(loc)
-    if place is not None:  # a workbook: the cell says where; the message names its column
+    if place is not None and field == dotted(loc):  # a workbook: no words for it but its column's
         field = field_en = doc.labels.get(place) or place[0]
     if kind == "missing":
+        sheet = _sheet_for(str(loc[0])) if len(loc) == 1 and loc in doc.cells else None
+        if sheet is not None and isinstance(sheet, Table):  # a table with no row: the sheet is empty
+            return at(doc, loc, place, "xlsx.missing-sheet", sheet=sheet.name)
         if loc in doc.cells:  # a workbook row or column left empty: that cell, by its label
             return at(doc, loc, place, "input.schema", field=field, field_en=field_en, reason=CATALOGUE["schema.missing"][0],
                       reason_en=CATALOGUE["schema.missing"][1])
@@ -128,6 +131,8 @@ def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[st
             line, col = doc.locate(loc, key=True)
             return problem(doc.path, "input.full-width-colon", line, col + str(loc[-1]).index("："),
                            key=_before_colon(loc[-1]))
+        if place is not None:  # a workbook's column that does not apply to its row: by its header
+            return at(doc, loc, place, "xlsx.not-applicable", field=field, field_en=field_en)
         close = close_matches(str(loc[-1]), known, n=1)
         return at(doc, loc, place, "input.unknown-field", at_key=True, field=str(loc[-1]),
                   hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
@@ -157,11 +162,8 @@ def at(doc: Document, loc: Loc, place: tuple[str, str] | None, message: str, *, 
 def _missing(doc: Document, loc: Loc, place: tuple[str, str] | None) -> InputProblem:
     name = str(loc[-1])
     parent = loc[:-1]
-    section = CATALOGUE.get(f"section.{name}")
     if not parent:  # a top-level section: no line of the file is where it is missing
-        if section is not None:
-            return problem(doc.path, "input.missing-section", name=name, section_zh=section[0], section_en=section[1])
-        return problem(doc.path, "input.missing-top", name=name)
+        return missing_section(doc, name)
     cell = doc.locate_cell(parent)
     line, col = doc.locate(parent, key=isinstance(parent[-1], str))
     words = field_words(doc.data, parent)
@@ -173,6 +175,34 @@ def _missing(doc: Document, loc: Loc, place: tuple[str, str] | None) -> InputPro
     if cell is not None:
         return InputProblem(p.file, p.key, p.params, p.line, p.column, cell[0], cell[1])
     return p
+
+
+def missing_section(doc: Document, name: str) -> InputProblem:
+    """A top-level part the plan lacks, with no line (none of the file is where it is
+    missing); in a workbook in the form's words: the sheet to fill in, and where to say the
+    source does not give it."""
+    section = CATALOGUE.get(f"section.{name}")
+    sheet = _sheet_for(name) if doc.cells else None
+    if sheet is not None:
+        zh_words, en_words = section or CATALOGUE[sheet.key]
+        key = "xlsx.missing-section" if section is not None else "xlsx.missing-sheet"
+        return problem(doc.path, key, sheet=sheet.name, section_zh=zh_words, section_en=en_words,
+                       town=CATALOGUE["xlsx.sheet.town"][0], header=CATALOGUE["xlsx.col.not_provided"][0])
+    if section is not None:
+        return problem(doc.path, "input.missing-section", name=name, section_zh=section[0], section_en=section[1])
+    return problem(doc.path, "input.missing-top", name=name)
+
+
+def _sheet_for(name: str) -> Any:
+    """The workbook sheet that holds a top-level part of the plan (改革前 for `baseline`)."""
+    from staffing.io.layout import SHEETS as LAYOUT
+    from staffing.io.layout import Form
+
+    for sheet in LAYOUT:
+        bases = [s.base for s in sheet.sections] if isinstance(sheet, Form) else [sheet.path]
+        if (name,) in bases:
+            return sheet
+    return None
 
 
 def _not_allowed(doc: Document, loc: Loc, place: tuple[str, str] | None, field: tuple[str, str], value: Any,

@@ -9,15 +9,17 @@ plan, its pack and the checks, so the report says what `staffing check` says.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from staffing.checks.context import Context
+from staffing.checks.tally import body_readings, reading_words
 from staffing.errors import problem
 from staffing.findings import Finding, Severity, body_index
 from staffing.messages import CATALOGUE, render, text
 from staffing.plan.model import QUOTA_TYPES
-from staffing.run.results import FileResult, file_status
+from staffing.run.results import FileResult, file_status, is_county
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.UNKNOWN, Severity.INFO)
 
@@ -94,6 +96,7 @@ class PlanSection:
     review_date: str
     status: str  # pass / fail / incomplete (something could not be checked), as `check` says
     passed: bool
+    banner: str  # the verdict's banner: pass, fail, incomplete, or unchecked (passes, but its quotas are unknown)
     errors: int
     warnings: int
     unknown: int
@@ -109,6 +112,21 @@ class PlanSection:
     chart_svg: str | None
     chart_error: str | None
     county: str
+    chart_page: str = "A4 landscape"  # the chart's page: the paper asked for, or a larger one that holds it
+
+
+@dataclass(frozen=True)
+class CountySection:
+    """A county file (`_county.yaml`) checked with its towns: what it says against them."""
+
+    anchor: str
+    path: str
+    county: str
+    status: str  # pass / fail / incomplete
+    errors: int
+    warnings: int
+    unknown: int
+    groups: tuple[SeverityGroup, ...]
 
 
 @dataclass(frozen=True)
@@ -149,6 +167,8 @@ class Report:
     review_date: str
     sections: list[PlanSection] = field(default_factory=list)
     summary: Summary | None = None
+    counties: list[CountySection] = field(default_factory=list)
+    chart_page: str = "A4 landscape"  # the chart's page (--paper, --orientation), as CSS `size` names it
 
 
 # A chart maker: (result, lang) → (inline SVG text or None, error message or None).
@@ -173,9 +193,8 @@ def _split_source(source: str | None) -> tuple[str | None, str | None, bool]:
 
 
 def _finding_row(f: Finding, result: FileResult, lang: str) -> FindingRow:
-    assert result.pack is not None
     seed, quote, inferred = _split_source(f.source)
-    document = result.pack.document_title(seed, lang) if seed else None
+    document = result.pack.document_title(seed, lang) if seed and result.pack is not None else None
     if seed and document is None:
         document = seed  # a source the pack gives no title for is still shown, by its file
     title_key = f"title.{f.code}"
@@ -184,7 +203,9 @@ def _finding_row(f: Finding, result: FileResult, lang: str) -> FindingRow:
         title=text(title_key, lang) if title_key in CATALOGUE else f.slug,
         severity=f.severity.value,
         message=f.message(lang),
-        location=f"{f.file} · " + word("f.line", lang, line=f.line, column=f.column),
+        # where `check` says it is: a workbook's sheet and cell (职能机构!D7), else its line and column
+        location=f"{f.file} · " + (f.where() if f.sheet is not None and f.cell else
+                                   word("f.line", lang, line=f.line, column=f.column)),
         trail=" › ".join(f.trail(lang)),
         document=document,
         quote=quote,
@@ -231,8 +252,7 @@ def _quota_rows(ctx: Context, lang: str) -> tuple[list[QuotaRow], QuotaRow]:
 
 def _body_rows(ctx: Context, findings: Sequence[Finding], lang: str) -> tuple[list[BodyRow], int]:
     plan, pack = ctx.plan, ctx.pack
-    mandatory = pack.mandatory_roles
-    not_counted = dict(ctx.not_counted)
+    readings = body_readings(ctx)  # what the checks read each body as: the chart's boxes say the same
     codes: dict[tuple[str, int], set[str]] = {}
     for f in findings:
         where = body_index(f)
@@ -241,19 +261,9 @@ def _body_rows(ctx: Context, findings: Sequence[Finding], lang: str) -> tuple[li
     rows: list[BodyRow] = []
     for i, body in enumerate(plan.bodies):
         labels = [word("role.other", lang) if r == "other" else pack.role_label(r, lang) for r in ctx.roles_of(i)]
-        if i in not_counted:
-            reason = not_counted[i]
-            if reason in ("zone", "nested"):
-                category = word(f"cat.{reason}", lang)
-            else:  # a category the pack does not count (own rules, platform, institution)
-                info = pack.categories.get(reason, {})
-                category = str(info.get(lang) or info.get("zh") or reason) + word("cat.not-counted", lang)
-        elif not mandatory:
-            category = word("cat.body", lang)
-        else:
-            category = word("cat.mandatory" if set(ctx.roles_of(i)) & mandatory else "cat.optional", lang)
-        rows.append(BodyRow(body.name, "、".join(labels) if lang == "zh" else ", ".join(labels), category,
-                            i not in not_counted, body.quotas.total, body.actual,
+        reading = readings[i]
+        rows.append(BodyRow(body.name, "、".join(labels) if lang == "zh" else ", ".join(labels),
+                            reading_words(ctx, reading, lang), reading.counted, body.quotas.total, body.actual,
                             tuple(sorted(codes.get(("bodies", i), ())))))
     if plan.support_center is not None:
         c = plan.support_center
@@ -262,7 +272,7 @@ def _body_rows(ctx: Context, findings: Sequence[Finding], lang: str) -> tuple[li
     for k, inst in enumerate(plan.support_institutions):
         rows.append(BodyRow(inst.name, "—", word("cat.institution", lang), False, inst.quotas.total, inst.actual,
                             tuple(sorted(codes.get(("support_institutions", k), ())))))
-    return rows, len(ctx.counted)
+    return rows, sum(r.counted for r in readings)
 
 
 def _listed(rows: list[BodyRow]) -> tuple[list[BodyRow], int, int]:
@@ -295,8 +305,25 @@ def _region(result: FileResult) -> str:
     return " ".join(dict.fromkeys(parts))
 
 
+def _chart_page(svg: str | None, page: str) -> str:
+    """The chart's page (CSS `size`): the paper asked for (`page`, "A4 landscape"), or, for
+    a chart no layout fits on it at 8 pt, the smallest larger sheet that holds it, so that
+    its text is never shrunk below 8 pt to fit."""
+    from staffing.report.pages import CHART_MARGINS_MM, drawing_size_pt, page_for
+
+    paper, orientation = page.split()
+    if svg is None:
+        return page
+    try:
+        size = drawing_size_pt(svg)
+    except ValueError:
+        return page
+    name, width, height = page_for(paper, orientation, size, CHART_MARGINS_MM)
+    return page if name == paper else f"{width:.1f}mm {height:.1f}mm"
+
+
 def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, chart: ChartMaker | None,
-                 fail_on: Severity = Severity.ERROR) -> PlanSection:
+                 fail_on: Severity = Severity.ERROR, chart_page: str = "A4 landscape") -> PlanSection:
     plan, pack = result.plan, result.pack
     assert plan is not None and pack is not None
     ctx = Context.of(plan, pack)
@@ -304,15 +331,12 @@ def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, c
     all_bodies, counted = _body_rows(ctx, result.findings, lang)
     bodies, more, more_flagged = _listed(all_bodies)
     live = [f for f in result.findings if not f.waived]
-    groups = tuple(
-        SeverityGroup(sev.value, word(f"sev.{sev.value}", lang),
-                      tuple(_finding_row(f, result, lang) for f in live if f.severity == sev))
-        for sev in SEVERITIES
-        if any(f.severity == sev for f in live)
-    )
+    groups = _groups(result.findings, result, lang)
     waivers = tuple(_finding_row(f, result, lang) for f in result.findings if f.waived)
     svg, chart_error = chart(result, lang) if chart is not None else (None, None)
     status = file_status(result, lambda f: _failing(f, fail_on))
+    # a plan that passes with its quotas unknown was never checked against them: no plain 通过
+    banner = "unchecked" if status == "pass" and total.after is None else status
     return PlanSection(
         anchor=f"plan-{n}",
         path=result.path,
@@ -325,6 +349,7 @@ def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, c
         review_date=review_date.isoformat(),
         status=status,
         passed=status == "pass",
+        banner=banner,
         errors=sum(1 for f in live if f.severity == Severity.ERROR),
         warnings=sum(1 for f in live if f.severity == Severity.WARNING),
         unknown=sum(1 for f in live if f.severity == Severity.UNKNOWN),
@@ -340,20 +365,51 @@ def plan_section(result: FileResult, lang: str, review_date: _dt.date, n: int, c
         chart_svg=svg,
         chart_error=chart_error,
         county=plan.town.county or "",
+        chart_page=_chart_page(svg, chart_page),
+    )
+
+
+def _groups(findings: Sequence[Finding], result: FileResult, lang: str) -> tuple[SeverityGroup, ...]:
+    live = [f for f in findings if not f.waived]
+    return tuple(
+        SeverityGroup(sev.value, word(f"sev.{sev.value}", lang),
+                      tuple(_finding_row(f, result, lang) for f in live if f.severity == sev))
+        for sev in SEVERITIES
+        if any(f.severity == sev for f in live)
+    )
+
+
+def county_section(result: FileResult, county: str, lang: str, n: int,
+                   fail_on: Severity = Severity.ERROR) -> CountySection:
+    """What a county file says against its towns (ST95x), as `check` says it."""
+    live = [f for f in result.findings if not f.waived]
+    return CountySection(
+        anchor=f"county-{n}", path=result.path, county=county,
+        status=file_status(result, lambda f: _failing(f, fail_on)),
+        errors=sum(1 for f in live if f.severity == Severity.ERROR),
+        warnings=sum(1 for f in live if f.severity == Severity.WARNING),
+        unknown=sum(1 for f in live if f.severity == Severity.UNKNOWN),
+        groups=_groups(result.findings, result, lang),
     )
 
 
 def build_report(results: Sequence[FileResult], lang: str, review_date: _dt.date, chart: ChartMaker | None = None,
-                 fail_on: Severity = Severity.ERROR) -> Report:
-    """The report of `results` (in the order given: the CLI sorts them by path).  Raises
-    InputProblem when their plans hold more than REPORT_BODIES bodies in all."""
+                 fail_on: Severity = Severity.ERROR, chart_page: str = "A4 landscape") -> Report:
+    """The report of `results` (in the order given: the CLI sorts them by path), county files
+    among them.  Raises InputProblem when their plans hold more than REPORT_BODIES bodies in all."""
+    county_files = [r for r in results if is_county(r.path) and r.error is None and r.plan is None]
+    results = [r for r in results if not (is_county(r.path) and r.error is None and r.plan is None)]
     plans = [r for r in results if r.plan is not None and r.pack is not None]
     total = sum(body_count(r) for r in plans)
     if total > REPORT_BODIES:
         raise problem("", "report.too-many-bodies", count=total, limit=REPORT_BODIES)
-    many = len(results) > 1
-    report = Report(lang, word("title.many" if many else "title", lang), review_date.isoformat())
-    report.sections = [plan_section(r, lang, review_date, n, chart, fail_on) for n, r in enumerate(plans, 1)]
+    many = len(results) > 1 or bool(county_files)  # a county file is read with its towns: on the summary page
+    report = Report(lang, word("title.many" if many else "title", lang), review_date.isoformat(),
+                    chart_page=chart_page)
+    report.sections = [plan_section(r, lang, review_date, n, chart, fail_on, chart_page) for n, r in enumerate(plans, 1)]
+    folders = {os.path.dirname(s.path): s.county for s in report.sections if s.county}
+    report.counties = [county_section(r, folders.get(os.path.dirname(r.path)) or os.path.basename(
+        os.path.dirname(r.path)) or r.path, lang, n, fail_on) for n, r in enumerate(county_files, 1)]
     if many:
         by_path = {s.path: s for s in report.sections}
         rows: list[SummaryRow] = []

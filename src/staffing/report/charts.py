@@ -1,5 +1,5 @@
 """The org chart of each plan of the review report: inline SVG laid out for the chart's
-page (A4 landscape), or the reason there is none.  Used by `staffing report` and the page
+page (the paper asked for), or the reason there is none.  Used by `staffing report` and the page
 (`staffing serve`)."""
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from staffing.report.build import ChartMaker
 from staffing.run.results import FileResult
 
 
-def chart_maker(font_family: str | None = None, natural: bool = False) -> ChartMaker:
-    """Charts for the report: inline SVG laid out for the chart's page (A4 landscape),
-    or the reason there is none.  `font_family`: the CJK font to draw with, when the
+def chart_maker(font_family: str | None = None, natural: bool = False, paper: str = "A4",
+                orientation: str = "landscape") -> ChartMaker:
+    """Charts for the report: inline SVG laid out for the chart's page (--paper,
+    --orientation: A4 landscape unless told otherwise), or the reason there is none.  `font_family`: the CJK font to draw with, when the
     caller has looked it up already (else it is looked up on the first chart).
     `natural`: the same layout at its natural size, drawn by the runs of dot that chose
     it (one run fewer: for a screen, which scales it; paper needs it sized)."""
@@ -19,10 +20,10 @@ def chart_maker(font_family: str | None = None, natural: bool = False) -> ChartM
     from staffing.charts.paper import Sheet
     from staffing.charts.render import RenderError, chart_time, find_cjk_font, image
     from staffing.report.build import CHART_BODIES, body_count, word
-    from staffing.report.html import CHART_AREA_MM, inline_svg
+    from staffing.report.html import chart_area_mm, inline_svg
 
     font: list[str] = [font_family] if font_family else []
-    sheet = Sheet.mm(*CHART_AREA_MM)
+    sheet = Sheet.mm(*chart_area_mm(paper, orientation))
 
     def make(result: FileResult, lang: str) -> tuple[str | None, str | None]:
         assert result.plan is not None and result.pack is not None

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from staffing import __version__
 from staffing.errors import visible
 from staffing.report.build import Report, word
+from staffing.report.pages import CHART_MARGINS_MM
 
 _HERE = Path(__file__).parent
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -88,9 +89,26 @@ def inline_svg(svg: str | bytes) -> str:
 
 # The chart's page: A4 landscape with these margins (top right bottom left, room for the
 # header and the page number); the chart (which carries its own title) is laid out for
-# the rest, less a millimetre each way for rounding (`CHART_AREA_MM`).
+# the rest, less a millimetre each way for rounding (`chart_area_mm`).  The chart's page is
+# the paper asked for (--paper, --orientation): A4 landscape unless told otherwise.
 CHART_PAGE_MARGIN = "11mm 10mm 11mm 10mm"
-CHART_AREA_MM = (297.0 - 20.0 - 1.0, 210.0 - 22.0 - 1.0)
+
+
+def chart_area_mm(paper: str = "A4", orientation: str = "landscape") -> tuple[float, float]:
+    """Width and height (mm) the chart is laid out for on its page."""
+    from staffing.charts import PAPERS
+
+    short, long = PAPERS[paper]
+    width, height = (long, short) if orientation == "landscape" else (short, long)
+    return width - CHART_MARGINS_MM[0], height - CHART_MARGINS_MM[1]
+
+
+def chart_page(paper: str = "A4", orientation: str = "landscape") -> str:
+    """The chart's page as CSS `size` names it (A3 portrait)."""
+    return f"{paper} {orientation}"
+
+
+CHART_AREA_MM = chart_area_mm()
 
 
 def _shown(value: object) -> object:
@@ -128,5 +146,5 @@ def report_html(report: Report) -> str:
         chart_margin=Markup(CHART_PAGE_MARGIN),
         page_header=page_header,
         w=lambda key, **params: word(key, lang, **params),
-        n=lambda value: "?" if value is None else value,  # a figure the plan says is unknown
+        n=lambda value: word("unknown", lang) if value is None else value,  # a figure the plan says is unknown
     )

@@ -58,6 +58,7 @@ def plan_row(run: Run, result: FileResult, lang: str) -> dict[str, Any]:
         "code": getattr(town, "code", "") or "",
         "pack": pack.title.get(lang, pack.id) if pack is not None else "",
         "status": word(f"summary.status.{run.status(result)}", lang),
+        "mark": run.status(result),  # how the status cell is coloured
         "errors": counts[Severity.ERROR.value],
         "warnings": counts[Severity.WARNING.value],
         "unknown": counts[Severity.UNKNOWN.value],
@@ -94,11 +95,12 @@ def finding_rows(run: Run, lang: str) -> list[dict[str, Any]]:
                 "town": getattr(town, "name", ""),
                 "where": f.where(),
                 "severity": word(f"summary.severity.{f.severity.value}", lang),
+                "mark": "waived" if f.waived else f.severity.value,
                 "check": f.code,
                 "title": _title(f.code, lang),
                 "message": f.message(lang),
                 "trail": " › ".join(f.trail(lang)),
-                "source": f.source or "",
+                "source": f.citation(lang) or "",  # the document by its title, as the text output says it
                 "waiver": f.waived or "",
             })
     return rows
@@ -121,7 +123,8 @@ def county_rows(run: Run, lang: str) -> list[dict[str, Any]]:
         into[{"pass": "passed", "fail": "failed", "incomplete": "incomplete", "error": "unusable"}[run.status(result)]] += 1
         for k in ("errors", "warnings", "unknown"):
             into[k] += row[k]
-        into["findings"] += len(result.findings)
+        # problems: errors and warnings; what could not be checked has its own column
+        into["findings"] += row["errors"] + row["warnings"]
     return [out[k] for k in sorted(out)]
 
 

@@ -27,32 +27,48 @@ from staffing.reporters.summary import (
 if TYPE_CHECKING:
     from staffing.run.results import Run
 
-_WIDTH = {"file": 36, "message": 60, "trail": 30, "source": 40, "reason": 50, "pack": 24, "town": 12,
-          "waiver": 30, "title": 22, "where": 14}
-_WRAP = {"message", "trail", "source", "reason", "waiver"}
+# column widths (characters) that print every sheet on A4 landscape at 8 pt or more
+_WIDTH = {"file": 18, "message": 30, "trail": 14, "source": 28, "reason": 14, "pack": 12, "town": 9,
+          "waiver": 8, "title": 12, "where": 8, "code": 13.5, "status": 6, "province": 6, "city": 6, "county": 8,
+          "severity": 6, "check": 6.5}
+_WRAP = {"message", "trail", "source", "reason", "waiver", "pack", "file", "title"}
 _NOT_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\']")
+# what tells an error from a warning on paper and on screen: the severity's cell (and, in a plan
+# row, the count of it) filled; what could not be checked is grey, never a problem's colour
+_FILLS = {"error": "F4B6B6", "warning": "FCE0B2", "unknown": "E0E0E0", "info": "D6E4F5", "pass": "C8E6C9",
+          "fail": "F4B6B6", "incomplete": "E0E0E0"}
+_COUNT_FILL = {"errors": "error", "warnings": "warning", "unknown": "unknown"}
 
 
-def _sheet(wb: Any, title: str, columns: tuple[str, ...], rows: list[dict[str, Any]], lang: str) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+def _sheet(wb: Any, title: str, columns: tuple[str, ...], rows: list[dict[str, Any]], lang: str,
+           marks: list[str | None] | None = None) -> None:
+    """One sheet: a header row, one row per item, printable (A4 landscape, as wide as the
+    page, the header on every page, every cell ruled); `marks` colours each row's severity or
+    status cell."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     ws = wb.create_sheet(title)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    line = Side(style="thin", color="808080")
+    border = Border(left=line, right=line, top=line, bottom=line)
+    fills = {k: PatternFill("solid", fgColor=v) for k, v in _FILLS.items()}
     for col, text in enumerate(header(columns, lang), start=1):
         cell = ws.cell(row=1, column=col, value=text)
-        cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(col)].width = _WIDTH.get(columns[col - 1], 12)
+        cell.font, cell.fill, cell.border = bold, fill, border
+        # a number's header stands right above it; headers wrap in narrow columns
+        cell.alignment = Alignment(wrap_text=True, vertical="center",
+                                   horizontal="right" if columns[col - 1] in NUMERIC else "left")
+        ws.column_dimensions[get_column_letter(col)].width = _width(columns[col - 1])
+    ws.row_dimensions[1].height = 15 * max(1 + _display_width(t) // max(1, int(_width(c)) - 1)
+                                         for t, c in zip(header(columns, lang), columns, strict=True)) + 4
     unknown = word("xlsx.unknown", lang)
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
-    for col, key in enumerate(columns, start=1):
-        if key == "file" and rows:  # as wide as the longest path, within reason
-            width = min(60, max(12, *(_display_width(str(row[key])) + 2 for row in rows)))
-            ws.column_dimensions[get_column_letter(col)].width = width
+    right = Alignment(vertical="top", horizontal="right")
     for r, row in enumerate(rows, start=2):
         lines = 1
+        mark = marks[r - 2] if marks is not None else None
         for col, key in enumerate(columns, start=1):
             value = row[key]
             if value is None:
@@ -60,17 +76,29 @@ def _sheet(wb: Any, title: str, columns: tuple[str, ...], rows: list[dict[str, A
             if isinstance(value, str):  # inert, as every report (XML cannot hold controls anyway), within a cell's size
                 value = visible(value, CELL_CHARS)
             cell = ws.cell(row=r, column=col, value=value)
-            cell.alignment = top
+            cell.border = border
+            cell.alignment = right if key in NUMERIC else top
+            if key == "code":
+                cell.number_format = "@"  # 12 digits stay a code, never 3.21282E+11
             if key in _WRAP and isinstance(value, str) and value:
                 cell.alignment = wrap
-                lines = max(lines, 1 + _display_width(value) // _WIDTH[key])
+                lines = max(lines, 1 + _display_width(value) // max(1, int(_WIDTH[key]) - 2))
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # a name from a plan stays text: never a formula
+            if key in ("status", "severity") and mark in fills:
+                cell.fill = fills[mark]
+            elif key in _COUNT_FILL and isinstance(value, int) and value > 0:
+                cell.fill = fills[_COUNT_FILL[key]]
         if lines > 1:  # spreadsheet programs do not grow a row for text they did not lay out
             ws.row_dimensions[r].height = 15 * min(lines, 12)
     ws.freeze_panes = "A2"
-    print_setup(ws)
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    last = get_column_letter(len(columns))
+    print_setup(ws, 1, f"A1:{last}{len(rows) + 1}")
+    ws.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
+
+
+def _width(key: str) -> float:
+    return _WIDTH.get(key, 5.5 if key in NUMERIC else 9)
 
 
 def _display_width(text: str) -> int:
@@ -116,14 +144,16 @@ def workbook(run: Run, lang: str) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     plans = plan_rows(run, lang)
-    _sheet(wb, word("summary.sheet.plans", lang), PLAN_COLUMNS, plans, lang)
-    _sheet(wb, word("summary.sheet.findings", lang), FINDING_COLUMNS, finding_rows(run, lang), lang)
+    _sheet(wb, word("summary.sheet.plans", lang), PLAN_COLUMNS, plans, lang, [p["mark"] for p in plans])
+    findings = finding_rows(run, lang)
+    _sheet(wb, word("summary.sheet.findings", lang), FINDING_COLUMNS, findings, lang, [f["mark"] for f in findings])
     counties = county_rows(run, lang)
     _sheet(wb, word("summary.sheet.counties", lang), COUNTY_COLUMNS, counties, lang)
     titles = _county_titles([county_of(c) for c in counties], set(wb.sheetnames))
     for county in counties:
         key = county_of(county)
-        _sheet(wb, titles[key], PLAN_COLUMNS, [p for p in plans if county_of(p) == key], lang)
+        mine = [p for p in plans if county_of(p) == key]
+        _sheet(wb, titles[key], PLAN_COLUMNS, mine, lang, [p["mark"] for p in mine])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -46,8 +46,8 @@ from typing import Any
 
 from staffing import __version__
 
-SCHEMA = 6  # 3: findings and errors carry a workbook's sheet and cell; 4: key figures; 5: citations by title;
-# 6: records by field name
+SCHEMA = 7  # 3: findings and errors carry a workbook's sheet and cell; 4: key figures; 5: citations by title;
+# 6: records by field name; 7: key figures as the checks count them (checks.tally)
 RACY_NS = 2_000_000_000  # FAT's mtime granularity is 2 s; everything else is finer
 _BATCH = 500  # bound parameters per query, well under SQLite's oldest limit (999)
 KEY_FILE = "key"

@@ -20,6 +20,21 @@ def pack_titles() -> dict[str, str]:
     return titles()
 
 
+def pack_roles(ref: object) -> dict[str, str] | None:
+    """The roles of a pack by their Chinese labels (the workbook's drop-down), None where
+    the pack cannot be found (the roles the shipped packs share are used)."""
+    from staffing.errors import InputProblem
+    from staffing.packs.load import resolve
+
+    if not isinstance(ref, str):
+        return None
+    try:
+        pack = resolve(ref)
+    except InputProblem:
+        return None
+    return {role: pack.role_label(role, "zh") for role in pack.roles}
+
+
 def own_data(doc: Document) -> dict[str, Any]:
     """A valid plan's data as written, with a pack a workbook names by its title written
     back as its id."""
@@ -36,7 +51,7 @@ def plan_bytes(data: dict[str, Any], suffix: str, path: str) -> bytes:
     if suffix == ".xlsx":
         from staffing.io.workbook_write import plan_workbook
 
-        return plan_workbook(data, pack_titles(), path=path)
+        return plan_workbook(data, pack_titles(), path=path, roles=pack_roles(data.get("rule_pack")))
     if suffix == ".json":
         return (json.dumps(data, ensure_ascii=False, indent=2, default=_iso) + "\n").encode("utf-8")
     import yaml
@@ -51,8 +66,9 @@ def _iso(value: Any) -> str:
     return str(value)
 
 
-def mandatory_of(pack_ref: str) -> tuple[Any, str]:
-    """What the pack makes mandatory, for the template; and the pack's id."""
+def mandatory_of(pack_ref: str) -> tuple[Any, str, dict[str, str]]:
+    """What the pack makes mandatory, for the template; the pack's id; its roles by their
+    Chinese labels (the drop-down of 职能类别)."""
     from staffing.checks.elements import ELEMENT_LABELS
     from staffing.io.workbook_write import Mandatory
     from staffing.packs.load import resolve
@@ -76,7 +92,7 @@ def mandatory_of(pack_ref: str) -> tuple[Any, str]:
         command_center="command_center" in elements,
         support_center=bool(param("support-centre-not-merged", "one_centre", False)),
         transfers=(param("transfer-out-of-range", "min", 0) or 0) >= 1,
-    ), pack.id
+    ), pack.id, {role: pack.role_label(role, "zh") for role in pack.roles}
 
 
 def example_plan(pack_id: str | None) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from staffing.checks import (
 from staffing.checks.base import Problem
 from staffing.checks.context import Context
 from staffing.checks.pack import Pack
+from staffing.checks.tally import key_figures
 from staffing.errors import InputProblem, problem, visible
 from staffing.findings import Finding, Loc, Severity, Trail
 from staffing.io.load import Document, display_path
@@ -42,7 +43,10 @@ def check_source(source: Source, settings: Settings = DEFAULT_SETTINGS) -> FileR
         pack = pack_of(plan, doc, settings)
         result.pack = pack
         check_roles(pack, doc)
-        result.findings = run_checks(plan, pack, doc, settings)
+        ctx = Context.of(plan, pack)
+        result.findings = run_checks(plan, pack, doc, settings, ctx)
+        # the figures every summary shows, as the checks count them
+        result.summary = replace(result.summary, figures=key_figures(ctx))
     except InputProblem as exc:
         result.error = exc if exc.file == shown or exc.file != source.path else exc.renamed(shown)
     except Exception as exc:  # deliberately broad: a bug of ours must not stop the rest of the batch
@@ -87,12 +91,13 @@ def active_checks(pack: Pack, settings: Settings) -> list[tuple[type[Check], Any
     return active
 
 
-def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = DEFAULT_SETTINGS) -> list[Finding]:
+def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = DEFAULT_SETTINGS,
+               ctx: Context | None = None) -> list[Finding]:
     """Every active check of the pack on the plan, each problem made a finding (at most
     `max_findings_per_check` of a check and `max_findings_per_file` in all, the rest summed
     up in one finding per check), then what a check's finding does to the others (ST802)
     and the reader's notes; sorted."""
-    ctx = Context.of(plan, pack)
+    ctx = ctx or Context.of(plan, pack)
     head = (Words.same(visible(plan.town.name)),)
     findings: list[Finding] = []
     per_check = settings.limits.max_findings_per_check

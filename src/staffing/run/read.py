@@ -16,7 +16,7 @@ from staffing.io.load import display_path
 from staffing.messages import CATALOGUE
 from staffing.packs.load import is_pack_id, resolve, titles
 from staffing.plan.model import Plan, lacks_baseline
-from staffing.plan.validate import did_you_mean, suggest, validate
+from staffing.plan.validate import did_you_mean, field_words, missing_section, suggest, validate
 from staffing.run.results import Settings
 
 T = TypeVar("T")
@@ -100,7 +100,7 @@ def validate_plan(doc: Document, more: Callable[[Document], list[InputProblem]] 
             early.append(problem_at(doc, ("baseline",), "input.missing-section", name="baseline", section_zh=zh,
                                     section_en=en))
         else:  # absent: no line of the file is where it is missing
-            early.append(problem(doc.path, "input.missing-section", name="baseline", section_zh=zh, section_en=en))
+            early.append(missing_section(doc, "baseline"))
     return validate(Plan, doc, more, also=early)
 
 
@@ -181,9 +181,13 @@ def role_problems(doc: Document, pack: Pack) -> list[InputProblem]:
             # words that name several roles (政法和社会事业): those; else the nearest by spelling
             guess = [r for r, _ in pack.roles_recognised(value.strip())]
             guess = list(dict.fromkeys(guess or [words[w] for w in suggest(value, words)]))
-            out.append(problem_at(doc, loc, "input.unknown-role", role=value, known=list(labels.values()),
-                                  known_en=list(labels), hint=did_you_mean([labels[g] for g in guess], "zh"),
-                                  hint_en=did_you_mean(guess, "en")))
+            # a workbook's column says it in the form's words (职能机构“…”的职能类别), with its choices
+            key, field = ("xlsx.unknown-role", field_words(data, loc[:3])) if doc.cells else ("input.unknown-role", ("", ""))
+            out.append(problem_at(doc, loc, key, role=value, known=list(labels.values()),
+                                  known_en=list(labels.values()) if doc.cells else list(labels),
+                                  hint=did_you_mean([labels[g] for g in guess], "zh"),
+                                  hint_en=did_you_mean([labels[g] for g in guess] if doc.cells else guess, "en"),
+                                  field=field[0], field_en=field[1]))
     return out
 
 

@@ -150,6 +150,35 @@ WORDS: dict[str, tuple[str, str]] = {
     "input.symlink-loop": ("符号链接形成循环，已跳过", "symbolic link loop, skipped"),
     "input.too-many-values": ("文件中的值超过{limit}个（可用 --max-nodes 调整）", "more than {limit} values in one file (see --max-nodes)"),
     "input.tab": ("YAML 不能用制表符（Tab）缩进，请改用空格", "YAML cannot be indented with tabs; use spaces"),
+    "input.document-word": (
+        "这是 Word 文档（{suffix}），不能直接检查：请把方案填入 Excel 模板（用 staffing template -o 三定方案模板.xlsx 生成）后检查",
+        "this is a Word document ({suffix}) and cannot be checked: fill the plan into the workbook template "
+        "(made by staffing template -o plan.xlsx) and check that",
+    ),
+    "input.document-pdf": (
+        "这是 PDF 文件，不能直接检查：请把方案内容填入 Excel 模板（用 staffing template -o 三定方案模板.xlsx 生成）后检查",
+        "this is a PDF and cannot be checked: fill the plan into the workbook template "
+        "(made by staffing template -o plan.xlsx) and check that",
+    ),
+    "input.document-sheet": (
+        "这是旧版 Excel 或 WPS 表格文件（{suffix}），不能直接读取：请在 Excel 或 WPS 中“另存为” .xlsx 后检查",
+        "an old Excel or WPS spreadsheet ({suffix}) cannot be read: save it as .xlsx in Excel or WPS and check that",
+    ),
+    "input.document-ole": (
+        "这是 Word 文档（.doc）或旧版 Excel 工作簿（.xls），不能直接检查：工作簿请另存为 .xlsx；"
+        "Word 文档请把方案填入 Excel 模板（用 staffing template -o 三定方案模板.xlsx 生成）",
+        "a Word document (.doc) or an old Excel workbook (.xls) cannot be checked: save a workbook as .xlsx; "
+        "fill a Word document's plan into the workbook template (made by staffing template -o plan.xlsx)",
+    ),
+    "input.document-xlsx": (
+        "这是 Excel 工作簿，但文件名以“{suffix}”结尾：请把文件名改为以 .xlsx 结尾后检查",
+        "this is an Excel workbook named “{suffix}”: rename it to end in .xlsx and check it",
+    ),
+    "skip.document": (
+        "是 Word、PDF 或旧版表格文件，不作为方案检查：请把方案填入 Excel 模板（staffing template）",
+        "a Word, PDF or old spreadsheet file, not checked as a plan: fill the plan into the workbook template "
+        "(staffing template)",
+    ),
     "input.binary": ("这不是文本文件（二进制数据）", "this is not a text file (binary data)"),
     "input.lone-surrogate": (
         "{escape}是不成对的代理项转义，不代表任何字符",

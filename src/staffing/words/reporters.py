@@ -129,7 +129,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary.col.passed": ("通过（个）", "passed"),
     "summary.col.failed": ("不通过（个）", "failed"),
     "summary.col.unusable": ("无法读取（个）", "unusable"),
-    "summary.col.findings": ("问题（条）", "findings"),
+    "summary.col.findings": ("问题（条）", "problems"),
     "summary.status.pass": ("通过", "pass"),
     "summary.status.fail": ("不通过", "fail"),
     "summary.status.error": ("无法读取", "unusable"),

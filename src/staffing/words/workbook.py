@@ -29,7 +29,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.col.team_title": ("职务", "post"),
     "xlsx.col.cross_holding": ("交叉任职", "also holds"),
     "xlsx.guide.sheet.team": ("乡镇领导班子：每行一种职务", "the town's leadership team: one post per row"),
-    "xlsx.hint.unknown": ("不清楚的数字填“未知”；留空表示没有这一项。", "Write 未知 for a figure you do not know; leave empty when there is none."),
+    "xlsx.hint.unknown": ("不清楚的留空或填“未知”。", "Leave it empty, or write 未知, when you do not know it."),
+    "xlsx.hint.quota": (
+        "填写0或以上的整数。本行各类编制一起读：填了其中一类，其余空着的按没有（0）计；"
+        "各类都空着，编制数按未知计。不清楚的也可填“未知”。",
+        "A whole number (0 or more). The quota types of this row are read together: when any type is filled in, a "
+        "type left empty is none (0); when none is, the quotas are unknown. Write 未知 for one you do not know.",
+    ),
     "xlsx.hint.roles": ("从下拉列表中选择；一个机构承担几项职能时用顿号“、”隔开。", "Pick from the list; several roles separated by “、”."),
     "xlsx.hint.sections": ("方案没有提供的部分，用顿号“、”隔开，可选：", "Sections the plan does not give, separated by “、”: "),
     # sections of the form sheets
@@ -128,7 +134,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.col.work": ("随何种事项划转", "moved with"),
     # input hints (shown when a cell is selected)
     "xlsx.hint.required": ("必填。", "Required."),
-    "xlsx.hint.count": ("填写整数（0或以上）；不清楚的留空。", "A whole number (0 or more); leave empty if unknown."),
+    "xlsx.hint.count": ("填写0或以上的整数；不清楚的留空或填“未知”，没有的填0。",
+                        "A whole number (0 or more); leave it empty or write 未知 when unknown, write 0 when there is none."),
+    "xlsx.hint.count-required": ("填写0或以上的整数；不清楚的填“未知”。", "A whole number (0 or more); write 未知 when unknown."),
     "xlsx.hint.text": ("填写文字。", "Text."),
     "xlsx.hint.names": ("多个名称用顿号“、”隔开。", "Several names separated by “、”."),
     "xlsx.hint.lines": ("每条职责占一行（单元格内换行）。", "One duty per line (a line break inside the cell)."),
@@ -141,7 +149,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.hint.mandatory": ("规则包要求填写。", "The rule pack requires this."),
     "xlsx.error.title": ("输入有误", "Invalid entry"),
     "xlsx.error.choice": ("请从下拉列表中选择。", "Pick a value from the list."),
-    "xlsx.error.count": ("请填写0或以上的整数。", "Enter a whole number, 0 or more."),
+    "xlsx.error.count": ("请填写0或以上的整数；不清楚的留空或填“未知”。", "Enter a whole number, 0 or more; leave it empty or write 未知 when unknown."),
     # drop-down labels
     # the roles by the names the base pack gives them (the plan format reads either)
     "xlsx.enum.role.party_government_office": ("党政办公室", "party and government office"),
@@ -163,10 +171,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.guide.title": ("乡镇（街道）三定方案填报表", "Township three-set plan workbook"),
     "xlsx.guide.intro": (
         "每个工作表对应三定方案的一部分。带 * 的列或项目必填；黄色底纹是所选规则包要求填写的内容。"
-        "带下拉箭头的单元格请从列表中选择；选中单元格时会显示填写说明。不清楚的数字留空即可。",
+        "带下拉箭头的单元格请从列表中选择；选中单元格时会显示填写说明。"
+        "不清楚的数字留空或填“未知”，检查时按“无法检查”处理；没有的填0。"
+        "只有一处例外：表格（如“职能机构”）的一行中，各类编制一起读，填了其中一类，其余空着的按没有（0）计；"
+        "一类也没填的，这一行的编制数按未知计。",
         "Each sheet is one part of the plan. Columns or items marked * are required; yellow ones are required "
         "by the chosen rule pack. Cells with a drop-down arrow take a value from the list; selecting a cell shows "
-        "how to fill it in. Leave a figure you do not know empty.",
+        "how to fill it in. Leave a figure you do not know empty (or write 未知): the checks that need it say they "
+        "cannot check; write 0 for none. One exception: the quota types of a table's row (as on the bodies sheet) "
+        "are read together: when the row gives any type, a type left empty is none (0); a row that gives none has "
+        "unknown quotas.",
     ),
     "xlsx.guide.check": (
         "填好后保存为 .xlsx，运行：staffing check 本文件.xlsx；每条问题都指出工作表和单元格，例如 职能机构!F3。",
@@ -184,8 +198,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.guide.mandatory-bodies": ("必设机构：{names}", "Mandatory bodies: {names}"),
     "xlsx.guide.mandatory-lists": ("必须制定的清单：{names}", "Lists required: {names}"),
     "xlsx.guide.mandatory-elements": ("必须具备的“1+4”要素：{names}", "“1+4” elements required: {names}"),
-    "xlsx.guide.example": ("示例：“职能机构”等表中已按示例方案填好，可直接修改或删除后填写。",
-                           "The sheets hold an example plan: change it or delete it and fill in your own."),
+    "xlsx.guide.example": (
+        "示例：“{first}”至“{last}”各表是按示例方案填好的样例，只供参照，检查时不读取；"
+        "请在不带“示例-”的同名工作表中填写（也可把样例内容复制过去再修改）。",
+        "Example: the sheets “{first}” to “{last}” hold an example plan, for reference only, and are not read by the "
+        "checker; fill in the sheets of the same name without “示例-” (copying from the example if you wish).",
+    ),
+    "xlsx.guide.example-sheets": ("“{first}”至“{last}”：填好的样例，检查时不读取",
+                                  "“{first}” to “{last}”: the filled example, not read by the checker"),
+    "xlsx.example.note": ("说明：本表是示例，检查时不读取。请在“{sheet}”表中填写。",
+                          "Note: this sheet is an example and is not read. Fill in the sheet “{sheet}”."),
     "xlsx.guide.sheet.town": ("名称、区划代码、单位类型、人口；规则包；开发区", "name, code, kind, population; rule pack; zone"),
     "xlsx.guide.sheet.baseline": ("改革前的机构、各类编制、领导职数和财政供养人员", "bodies, quotas, posts before the reform"),
     "xlsx.guide.sheet.totals": ("方案所列合计数（用于核对各部分之和）", "the plan's stated totals"),
@@ -234,10 +256,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "单元格是公式{formula}，文件中没有保存计算结果；公式不会被计算，请填写数值",
         "the cell holds the formula {formula} and no saved result; formulas are never evaluated, enter the value",
     ),
-    "xlsx.bad-choice": ("“{value}”不是可选的值，可选：{choices}", "“{value}” is not one of the choices: {choices}"),
-    "xlsx.bad-bool": ("“{value}”应为“是”或“否”", "“{value}” should be 是 (yes) or 否 (no)"),
-    "xlsx.bad-date": ("“{value}”不是日期（例如2019-10-20）", "“{value}” is not a date (e.g. 2019-10-20)"),
-    "xlsx.bad-number": ("“{value}”不是0或以上的整数", "“{value}” is not a whole number of 0 or more"),
+    "xlsx.bad-bool": ("{field}：“{value}”应为“是”或“否”", "{field_en}: “{value}” should be 是 (yes) or 否 (no)"),
+    "xlsx.bad-date": ("{field}：“{value}”不是日期（例如2019-10-20）", "{field_en}: “{value}” is not a date (e.g. 2019-10-20)"),
+    "xlsx.bad-number": ("{field}：“{value}”不是0或以上的整数", "{field_en}: “{value}” is not a whole number of 0 or more"),
     "xlsx.unknown-owner": ("所属机构“{name}”不在“职能机构”或“事业单位”表中", "“{name}” is not a body or institution of the plan"),
     "xlsx.ambiguous-owner": (
         "所属机构“{name}”在方案中出现了不止一次，无法确定是哪一个；请写明行号，例如“{name}（职能机构第3行）”",
@@ -246,6 +267,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.control-char": ("“{name}”含有控制字符，工作簿无法保存", "“{name}” holds a control character a workbook cannot store"),
     "xlsx.owner-row": ("{name}（{sheet}第{row}行）", "{name} ({sheet} row {row})"),
     "xlsx.missing-owner": ("请填写所属机构", "the row does not say which body it belongs to"),
+    "xlsx.missing-section": (
+        "方案中缺少{section_zh}：请填写“{sheet}”表；来源未提供时，在“{town}”表的“{header}”中选“{section_zh}”",
+        "the plan lacks {section_en}: fill in the sheet “{sheet}”; if the source does not give it, choose "
+        "“{section_zh}” under “{header}” on the sheet “{town}”",
+    ),
+    "xlsx.missing-sheet": ("“{sheet}”表没有填写，方案必须有这一部分", "the sheet “{sheet}” is empty: a plan must have it"),
+    "xlsx.unknown-role": (
+        "{field}：“{role}”不是规则包中的职能类别（可选：{known}）{hint}",
+        "{field_en}: “{role}” is none of the pack's roles (choices: {known_en}){hint_en}",
+    ),
+    "xlsx.not-applicable": ("{field}不适用于这一行，请清空该单元格", "{field_en} does not apply to this row: empty the cell"),
+    "xlsx.centre-flag": ("类别为“{category}”的行，“{header}”应为“{expected}”",
+                         "a row of category “{category}”: “{header}” should be “{expected}”"),
+    "xlsx.centre-kind": (
+        "类别为“{category}”的行是{support}事业单位，“{header}”不能填“{value}”；其他类型的事业单位，类别请选“{other}”",
+        "a row of category “{category}” is a {support} institution, so “{header}” cannot be “{value}”; for an "
+        "institution of another kind choose the category “{other}”",
+    ),
     "xlsx.two-centres": ("综合服务中心只能填一行（另一行在第{first}行）", "only one row can be the service centre (also row {first})"),
     "xlsx.separator": ("名称“{name}”含有分隔符“、”，无法写入一个单元格", "the name “{name}” contains the separator “、” and cannot be written to one cell"),
 }

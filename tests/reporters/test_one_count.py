@@ -135,3 +135,28 @@ def test_the_csv_keeps_cannot_check_apart(tmp_path: Path, capsys: pytest.Capture
     run(["check", str(LUZHI), "--no-cache", "--output", f"csv={out}"], capsys)
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert int(rows[0]["无法检查（条）"]) >= 1 and rows[0]["结论"] in ("不完整", "不通过")
+
+
+def test_a_stated_total_stands_for_unknown_parts_in_the_summary_and_the_report(tmp_path: Path) -> None:
+    """Where a body's quota is unknown, ST201 judges the total the plan states (只减不增 judges
+    the town's total); the summary's 编制 and the report's quota table show that same total,
+    not 未知."""
+    import yaml
+
+    from staffing.report.build import build_report
+    from staffing.run.pipeline import Source, check_one
+
+    data = yaml.safe_load((ORGS / "jiangsu/taizhou/jingjiang/xinqiao.yaml").read_text(encoding="utf-8"))
+    assert data["totals"]["quotas"]["administrative"]
+    data["bodies"][1]["quotas"]["administrative"] = None  # one part unknown; the stated total stands
+    result = check_one(Source("xinqiao.yaml", yaml.safe_dump(data, allow_unicode=True).encode()))
+    assert result.plan is not None and result.pack is not None
+    ctx = Context.of(result.plan, result.pack)
+    stated = result.plan.totals.quotas.administrative  # type: ignore[union-attr]
+    assert ctx.plan_quotas["administrative"] is None and ctx.quotas_after["administrative"] == stated
+    assert key_figures(ctx).quota == sum(v for v in ctx.quotas_after.values() if v is not None)
+    import datetime as _dt
+
+    report = build_report([result], "zh", _dt.date(2026, 12, 5))
+    rows = {row.label: row for row in report.sections[0].quotas}
+    assert rows["行政编制"].after == stated

@@ -66,7 +66,7 @@ def key_figures(ctx: Context) -> KeyFigures:
     same holders, the quota before the reform, and the quota not yet filled (空编, ST954).
     None where a figure is unknown."""
     plan = ctx.plan
-    quotas = ctx.plan_quotas
+    quotas = ctx.quotas_after
     quota = None if None in quotas.values() else sum(v for v in quotas.values() if v is not None)
     actual: int | None = 0 if quota is not None else None
     for total, value in _holders(plan):

@@ -233,7 +233,7 @@ def _quota_rows(ctx: Context, lang: str) -> tuple[list[QuotaRow], QuotaRow]:
     (the baseline), quota moved down that counts, the limit they make, after (the town's
     own bodies), change.  Without a baseline every 'before' is unknown."""
     growth = ctx.growth
-    after = ctx.plan_quotas
+    after = ctx.quotas_after  # the parts added up, or the total the plan states where a part is unknown
     rows: list[QuotaRow] = []
     for t in QUOTA_TYPES:
         before = growth.before[t] if growth is not None else None

@@ -515,8 +515,8 @@ def template(ask: Ask) -> Download:
     from staffing.io.workbook_write import template_workbook
     from staffing.run.convert import example_plan, mandatory_of, pack_titles
 
-    mandatory, pack_id = mandatory_of(ask.pack) if ask.pack else (None, None)
-    data = template_workbook(example_plan(pack_id), pack_titles(), mandatory, pack_id)
+    mandatory, pack_id, roles = mandatory_of(ask.pack) if ask.pack else (None, None, None)
+    data = template_workbook(example_plan(pack_id), pack_titles(), mandatory, pack_id, roles)
     return Download(data, MEDIA["xlsx"], word("file.template", ask.lang) + ".xlsx")
 
 

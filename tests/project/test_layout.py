@@ -167,3 +167,13 @@ def test_only_reporters_and_the_command_line_print(name: str) -> None:
                 and isinstance(node.value, ast.Name) and node.value.id == "sys":
             found.append(f"sys.{node.attr} at line {node.lineno}")
     assert found == []
+
+
+def test_tests_are_laid_out_like_the_source() -> None:
+    """A test lives in the folder of what it tests (tests/io/, tests/checks/, …), never at the
+    top of tests/ where a newcomer would not look for it."""
+    top = sorted(p.name for p in (ROOT / "tests").glob("*.py") if p.name != "conftest.py")
+    assert top == []
+    folders = {p.name for p in (ROOT / "tests").iterdir() if p.is_dir() and not p.name.startswith((".", "_"))}
+    mirrored = {p.name for p in PACKAGE.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))}
+    assert folders - mirrored <= {"project"}, folders - mirrored

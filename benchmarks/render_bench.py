@@ -40,10 +40,10 @@ DEPTS = ["公安局", "司法局", "市场监督管理局", "自然资源和规�
 def synthetic_plan(seed: int) -> tuple[Plan, list[Finding]]:
     rng = random.Random(seed)
     cuts = sorted(rng.sample(range(1, 40), 9))
-    counts = [b - a for a, b in zip([0] + cuts, cuts + [40])]  # 40 sub-units over 10 bodies
+    counts = [b - a for a, b in zip([0] + cuts, cuts + [40], strict=True)]  # 40 sub-units over 10 bodies
     town = f"样本{seed}镇"
     bodies: list[dict[str, Any]] = []
-    for i, (role, name) in enumerate(zip(ROLES, NAMES)):
+    for i, (role, name) in enumerate(zip(ROLES, NAMES, strict=True)):
         bodies.append({
             "name": name, "role": role,
             "quotas": {"administrative": rng.randint(3, 9), "institutional_full": rng.randint(0, 8)},

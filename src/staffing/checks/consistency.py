@@ -8,7 +8,7 @@ from staffing.checks.base import Check, Doc, Options, Problem, cannot_check
 from staffing.checks.context import Context, Unit
 from staffing.findings import Loc, Severity
 from staffing.messages import label, render
-from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Quotas
+from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES
 from staffing.plan.names import normalize, normalize_many
 from staffing.words import Words
 
@@ -270,24 +270,22 @@ class OverEstablishment(Check):
     )
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
-        def over(loc: tuple[str | int, ...], name: str, quotas: Quotas, actual: int | None,
-                 trail: tuple[tuple[str, str], ...]) -> Iterator[Problem]:
+        for unit in ctx.units:  # every unit, the support institutions kept outside the centre too
+            actual = unit.actual
             if actual is None:
-                return
-            total = quotas.total
+                continue
+            total = unit.quotas.total
+            if unit.kind == "dispatched" and total == 0 and not actual:
+                continue  # a dispatched unit whose quota is its department's
+            # the trail is worked out only for a unit with a finding
             if total is None:
                 what = label("field.quota-total")
-                yield cannot_check((render("unknown.of", "zh", {"name": name, "what": what[0]}),
-                                    render("unknown.of", "en", {"name": name, "what": what[1]})),
-                                   loc + ("quotas",), trail=trail)
+                yield cannot_check((render("unknown.of", "zh", {"name": unit.name, "what": what[0]}),
+                                    render("unknown.of", "en", {"name": unit.name, "what": what[1]})),
+                                   unit.loc + ("quotas",), trail=ctx.trail_of(unit))
             elif actual > total:
-                yield Problem("ST903", {"name": name, "actual": actual, "quota": total,
-                                        "excess": actual - total}, loc + ("actual",), trail=trail)
-
-        for unit in ctx.units:  # every unit, the support institutions kept outside the centre too
-            if unit.kind == "dispatched" and unit.quotas.total == 0 and not unit.actual:
-                continue  # a dispatched unit whose quota is its department's
-            yield from over(unit.loc, unit.name, unit.quotas, unit.actual, ctx.trail_of(unit))
+                yield Problem("ST903", {"name": unit.name, "actual": actual, "quota": total,
+                                        "excess": actual - total}, unit.loc + ("actual",), trail=ctx.trail_of(unit))
 
 
 class DuplicateName(Check):
@@ -334,8 +332,10 @@ class DuplicateName(Check):
         plan = ctx.plan
         # each name with where it stands: its path in the data, its place in the plan's terms
         # (the trail) and the part of the plan it belongs to, said in words for the message
-        seen: dict[str, tuple[str, tuple[str, str], Loc]] = {}
-        entries: list[tuple[str, Loc, tuple[tuple[str, str], ...], tuple[str, str]]] = []
+        # (the part of the plan a nameplate belongs to, "the nameplates of …", is said in words
+        # only for a name that repeats: its owner's name is kept until then)
+        seen: dict[str, tuple[str, tuple[str, str] | str, Loc]] = {}
+        entries: list[tuple[str, Loc, tuple[tuple[str, str], ...], tuple[str, str] | str]] = []
         bodies, plates = label("label.functional-bodies"), label("label.nameplates")
         centre_label = label("label.support-center")
 
@@ -348,17 +348,18 @@ class DuplicateName(Check):
         for unit in ctx.units:
             if unit.kind == "section":
                 continue  # a section may share a name with another body's (两个局都可以有"办公室"): below
-            part = part_of[unit.written]
-            entries.append((unit.name, (*unit.loc, "name"), (part,), part))
+            written_in = part_of[unit.written]
+            entries.append((unit.name, (*unit.loc, "name"), (written_in,), written_in))
             if unit.written != "support_institutions":
                 entries.extend((p, (*unit.loc, "nameplates", j) if j < len(unit.nameplates) else (*unit.loc, "name"),
-                                ((unit.name, unit.name), plates), of(unit.name, plates))
+                                ((unit.name, unit.name), plates), unit.name)
                                for j, p in enumerate(unit.names_carried))
         zone_names = ctx.zone_names
         for name, loc, trail, part in entries:
             key = normalize(name)
             if key in seen and key not in zone_names:
-                first, where, first_loc = seen[key]
+                first, first_part, first_loc = seen[key]
+                where = of(first_part, plates) if isinstance(first_part, str) else first_part
                 yield Problem("ST904", {"name": name, "first": first, "first_where": Words(where[0], where[1]), "first_loc": first_loc}, loc, trail=trail)
             seen.setdefault(key, (name, part, loc))
         sections = label("label.sub-units")

@@ -52,13 +52,19 @@ UnitKind = Literal["body", "section", "centre", "institution", "dispatched"]
 NO_QUOTAS = Quotas()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Unit:
     """One unit of the plan in the normalized reading every check, the chart and the report
     read: every unit, wherever the plan wrote it (`bodies`, a body's `subunits`,
     `support_center`, `institutions` (the service centre among them, marked), `support_institutions`,
     `dispatched_units`), with its kind, the category and roles the checker read, the unit it
-    sits under and where it was written (`loc`, the path of its entry in the plan's data)."""
+    sits under and where it was written (`loc`, the path of its entry in the plan's data).
+
+    Read only, like the plan it comes from: nothing changes a unit once `Context.units` has
+    made it.  Not declared frozen, because a frozen dataclass sets each of its sixteen fields
+    through `object.__setattr__` and a plan has some twenty units: building them cost a
+    frozen class five times what it costs this one, and was the largest part of the units'
+    cost to every plan checked."""
 
     kind: UnitKind
     name: str

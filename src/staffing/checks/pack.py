@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
 from staffing.findings import Severity
 from staffing.plan.names import normalize, simplified
 from staffing.words import Words
+
+T = TypeVar("T")
+
+# answers a pack remembers to each question the checks ask of it (see `Pack._answer`)
+ANSWERS_KEPT = 4096
 
 
 class CheckRef(Protocol):
@@ -263,10 +269,30 @@ class Pack:
         setting = self.checks.get("body-count")
         return bool(setting and "count_nested_with_rank" in setting.params and setting.params["count_nested_with_rank"].value)
 
+    def _answer(self, question: str, value: Any, work: Callable[[Any], T]) -> T:
+        """`work(value)`, remembered for this pack: the checks ask the same few questions of
+        every plan (the place of 副科 on the ladder, whether 局长 is an approved title), and
+        normalizing the words each time was a tenth of the checks' time.  At most
+        `ANSWERS_KEPT` answers a question (the words come from the plans)."""
+        answers = self._memo.get(question)
+        if answers is None:
+            answers = self._memo[question] = {}
+        try:
+            found: T = answers[value]
+            return found
+        except KeyError:
+            found = work(value)
+            if len(answers) < ANSWERS_KEPT:
+                answers[value] = found
+            return found
+
     def rank_index(self, rank: str | None) -> int | None:
         """A body rank's place on the ladder: either script, 副科级 read as 副科."""
         if rank is None:
             return None
+        return self._answer("rank_index", rank, self._rank_index)
+
+    def _rank_index(self, rank: str) -> int | None:
         ladder = self._memo.get("ranks")
         if ladder is None:
             ladder = self._memo["ranks"] = {normalize(r): i for i, r in enumerate(self.ranks)}
@@ -289,11 +315,17 @@ class Pack:
         """The body rank a civil-service grade corresponds to (either script), or None."""
         if not grade:
             return None
+        return self._answer("grade_equivalent", grade, self._grade_equivalent)
+
+    def _grade_equivalent(self, grade: str) -> str | None:
         key = normalize(grade)
         return next((rank for g, rank in self.post_rank_equivalents.items() if normalize(g) == key), None)
 
     def is_post_rank(self, rank: str) -> bool:
         """A civil-service grade (职级, e.g. 一级主任科员): a ladder of its own."""
+        return self._answer("is_post_rank", rank, self._is_post_rank)
+
+    def _is_post_rank(self, rank: str) -> bool:
         grades = self._memo.get("post_ranks")
         if grades is None:
             grades = self._memo["post_ranks"] = {normalize(r) for r in self.post_ranks}
@@ -305,7 +337,11 @@ class Pack:
         allowed = self.titles.get(level)
         if not allowed:
             return None
-        return normalize(title) in {normalize(t) for t in allowed}
+        return self._answer("title_allowed", (level, title), self._title_allowed)
+
+    def _title_allowed(self, asked: tuple[str, str]) -> bool:
+        level, title = asked
+        return normalize(title) in {normalize(t) for t in self.titles.get(level, ())}
 
     def document_title(self, seed: str | None, lang: str) -> str | None:
         """The title of the policy document kept in `seed`, or None when the pack does not

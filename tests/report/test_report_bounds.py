@@ -176,3 +176,38 @@ def test_the_pdf_renderer_is_bounded_like_dot(bound: str, value: float, says: st
     _, err = capsys.readouterr()
     assert says in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_the_pdf_engine_loads_while_the_plans_are_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`staffing report -o x.pdf` starts the child that makes the PDF before it checks the
+    plans, so that loading WeasyPrint overlaps the checks; and a report that stops before its
+    page is made (a plan that cannot be read) leaves no child behind."""
+    from staffing.report import build, pdf
+    from staffing.run import pipeline
+
+    engines: list[Any] = []
+    started = pdf.PdfEngine.__init__
+
+    def start(self: Any) -> None:
+        started(self)
+        engines.append(self)
+
+    checked_with: list[int] = []
+    real_run = pipeline.run
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        checked_with.append(sum(1 for e in engines if e._proc is not None and e._proc.poll() is None))
+        return real_run(*args, **kwargs)
+
+    monkeypatch.setattr(pdf.PdfEngine, "__init__", start)
+    monkeypatch.setattr(pipeline, "run", run)
+    out = tmp_path / "r.pdf"
+    assert cli.main(["report", str(XINQIAO), "-o", str(out)]) == 0
+    assert checked_with == [1] and out.read_bytes().startswith(b"%PDF")
+    assert engines[0]._proc is None  # done with, and reaped
+
+    engines.clear()
+    monkeypatch.setattr(build, "REPORT_BODIES", 15)
+    code = cli.main(["report", str(XINQIAO), str(ZHANGPU), "-o", str(tmp_path / "big.pdf")])
+    assert code == 2 and not (tmp_path / "big.pdf").exists()
+    assert len(engines) == 1 and engines[0]._proc is None  # stopped and reaped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from staffing.cli.discover import discover
@@ -14,6 +15,20 @@ from staffing.run.results import FileResult, Skipped
 
 def cmd_report(options: ReportOptions) -> int:
     """The report of the plans under `options.paths`, found as `check` finds them."""
+    out = Path(options.output)
+    suffix = out.suffix.lower()
+    if suffix not in (".html", ".htm", ".pdf"):
+        raise problem("", "report.format", suffix=out.suffix or "-")
+    if suffix == ".pdf":
+        from staffing.report.pdf import PdfEngine
+
+        with PdfEngine() as engine:  # loads WeasyPrint while the plans are checked
+            return _report(options, engine.make)
+    return _report(options, None)
+
+
+def _report(options: ReportOptions, pdf: Callable[[str], bytes] | None) -> int:
+    """The report, written as HTML, or through `pdf` as PDF."""
     from staffing.report.build import build_report
     from staffing.report.charts import chart_maker
     from staffing.report.html import chart_page, report_html
@@ -21,9 +36,6 @@ def cmd_report(options: ReportOptions) -> int:
 
     lang = options.lang
     out = Path(options.output)
-    suffix = out.suffix.lower()
-    if suffix not in (".html", ".htm", ".pdf"):
-        raise problem("", "report.format", suffix=out.suffix or "-")
     problems: list[FileResult] = []
     plans: list[Source] = []
     for item in discover(options.paths):
@@ -47,10 +59,8 @@ def cmd_report(options: ReportOptions) -> int:
     html = report_html(report)
     from staffing.cli.output import write_file
 
-    if suffix == ".pdf":
-        from staffing.report.pdf import report_pdf
-
-        write_file(str(out), report_pdf(html), lang)
+    if pdf is not None:
+        write_file(str(out), pdf(html), lang)
     else:
         write_file(str(out), html, lang)
     if any(r.error is not None for r in results):

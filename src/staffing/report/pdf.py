@@ -2,7 +2,8 @@
 fontconfig and embedded, subset, in the file).
 
 WeasyPrint runs in a child process, within REPORT_SECONDS and REPORT_MEMORY of address
-space, as `dot` does for a chart: a report it cannot lay out in that time or memory is one
+space, as `dot` does for a chart (`PdfEngine`: `staffing report` starts it before checking,
+so that loading WeasyPrint overlaps the checks): a report it cannot lay out in that time or memory is one
 message, never a run that takes the machine.  The child reads the page on stdin and writes
 the PDF on stdout; `python -m staffing.report.pdf` is that child."""
 
@@ -22,27 +23,62 @@ _NO_ENGINE = 3  # the child's exit codes
 _FAILED = 4
 
 
+class PdfEngine:
+    """The child that makes one PDF, started before the page is ready: it loads WeasyPrint
+    and its fonts (about a second) while this process checks the plans and draws the charts,
+    on the other core.  REPORT_SECONDS counts from the moment the page is handed over
+    (`make`); a child not given a page is stopped when the engine is closed."""
+
+    def __init__(self) -> None:
+        memory = REPORT_MEMORY
+        self._proc: subprocess.Popen[bytes] | None = None
+        try:
+            self._proc = subprocess.Popen([sys.executable, "-m", "staffing.report.pdf"], stdin=subprocess.PIPE,
+                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                          preexec_fn=lambda: _bound_memory(memory))
+        except OSError as exc:
+            self._failed = f"{type(exc).__name__}: {exc}"[:300]
+
+    def __enter__(self) -> PdfEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+    def make(self, html: str) -> bytes:
+        """PDF bytes of the report page.  Raises InputProblem (one message) when WeasyPrint or
+        the Pango library it needs is missing, when it fails, or when it needs more than
+        REPORT_SECONDS or REPORT_MEMORY."""
+        proc, seconds, memory = self._proc, REPORT_SECONDS, REPORT_MEMORY
+        if proc is None:
+            raise problem("<report>", "report.pdf-failed", reason=getattr(self, "_failed", "?"))
+        try:
+            out, err = proc.communicate(html.encode("utf-8"), timeout=seconds)
+        except subprocess.TimeoutExpired:
+            self.close()
+            raise problem("<report>", "report.pdf-timeout", seconds=seconds) from None
+        finally:
+            self._proc = None if proc.poll() is not None else proc
+        said = err.decode("utf-8", "replace").strip()
+        if proc.returncode == 0 and out.startswith(b"%PDF"):
+            return out
+        if proc.returncode == _NO_ENGINE:
+            raise problem("<report>", "report.no-pdf-engine", reason=said[-300:])
+        if proc.returncode < 0 or "MemoryError" in said or "Cannot allocate" in said:
+            raise problem("<report>", "report.pdf-too-big", megabytes=memory // 2**20)
+        raise problem("<report>", "report.pdf-failed", reason=said.splitlines()[-1][:300] if said else "?")
+
+
 def report_pdf(html: str) -> bytes:
-    """PDF bytes of the report page.  Raises InputProblem (one message) when WeasyPrint or
-    the Pango library it needs is missing, when it fails, or when it needs more than
-    REPORT_SECONDS or REPORT_MEMORY."""
-    seconds, memory = REPORT_SECONDS, REPORT_MEMORY
-    try:
-        done = subprocess.run([sys.executable, "-m", "staffing.report.pdf"], input=html.encode("utf-8"),
-                              capture_output=True, timeout=seconds, check=False,
-                              preexec_fn=lambda: _bound_memory(memory))
-    except subprocess.TimeoutExpired:  # subprocess.run has killed it
-        raise problem("<report>", "report.pdf-timeout", seconds=seconds) from None
-    except OSError as exc:
-        raise problem("<report>", "report.pdf-failed", reason=f"{type(exc).__name__}: {exc}"[:300]) from None
-    said = done.stderr.decode("utf-8", "replace").strip()
-    if done.returncode == 0 and done.stdout.startswith(b"%PDF"):
-        return done.stdout
-    if done.returncode == _NO_ENGINE:
-        raise problem("<report>", "report.no-pdf-engine", reason=said[-300:])
-    if done.returncode < 0 or "MemoryError" in said or "Cannot allocate" in said:
-        raise problem("<report>", "report.pdf-too-big", megabytes=memory // 2**20)
-    raise problem("<report>", "report.pdf-failed", reason=said.splitlines()[-1][:300] if said else "?")
+    """PDF bytes of the report page, from a child started for it (`PdfEngine.make`)."""
+    with PdfEngine() as engine:
+        return engine.make(html)
 
 
 def _bound_memory(memory: int) -> None:  # pragma: no cover - runs in the child, before exec
@@ -55,15 +91,21 @@ def _bound_memory(memory: int) -> None:  # pragma: no cover - runs in the child,
 
 
 def _child() -> int:  # pragma: no cover - runs in the child process
-    html = sys.stdin.buffer.read().decode("utf-8")
+    # WeasyPrint and the fonts first, while the parent is still making the page
     try:
         import weasyprint
+        from weasyprint.text.fonts import FontConfiguration
+
+        fonts = FontConfiguration()
     except (ImportError, OSError) as exc:  # OSError: Pango's shared library not found
         print(f"{type(exc).__name__}: {exc}"[:300], file=sys.stderr)
         return _NO_ENGINE
+    html = sys.stdin.buffer.read().decode("utf-8")
+    if not html:
+        return _FAILED  # the parent closed the pipe without a page: nothing to make
     try:
         # base_url is None: the page refers to nothing outside itself, so nothing is fetched
-        data = weasyprint.HTML(string=html, base_url=None).render().write_pdf()
+        data = weasyprint.HTML(string=html, base_url=None).render(font_config=fonts).write_pdf()
     except MemoryError:
         print("MemoryError", file=sys.stderr)
         return _FAILED

@@ -35,7 +35,7 @@ from staffing.checks.tally import BodyReading, body_readings, reading_words
 from staffing.errors import code_point, visible
 from staffing.findings import Finding, Severity, body_index
 from staffing.io.output import write_atomic
-from staffing.messages import CATALOGUE, text, words
+from staffing.messages import text, words
 from staffing.plan.model import QUOTA_TYPES, Body, Institution, LeadershipPost, Plan, Quotas, SupportCenter
 from staffing.plan.names import normalize
 
@@ -76,8 +76,7 @@ _QUOTA_LABELS: dict[str, tuple[str, str]] = {t: vocabulary.short("quota_type", t
 
 def _t(key: str, lang: str, **params: object) -> str:
     """Chart words come from the one catalogue (staffing.messages), keys `chart.*`."""
-    zh, en = CATALOGUE[f"chart.{key}"]
-    return (zh if lang == "zh" else en).format(**params)
+    return text(f"chart.{key}", lang).format(**params)
 
 
 # --------------------------------------------------------------------------- escaping
@@ -235,13 +234,14 @@ def _quota_lines(quotas: Quotas, lang: str, width: int) -> str:
     if not terms:
         return html_text(head)
     lines: list[str] = []
-    line = head + ("：" if lang == "zh" else ": ")
+    colon = text("sep.colon", lang)
+    line = head + colon
     for term in terms:
-        if line and not line.endswith(("：", ": ")) and _text_width(line + " " + term) > width:
+        if line and not line.endswith(colon) and _text_width(line + " " + term) > width:
             lines.append(line)
             line = term
         else:
-            line = line + ("" if line.endswith(("：", ": ")) or not line else " ") + term
+            line = line + ("" if line.endswith(colon) or not line else " ") + term
     lines.append(line)
     return "<BR/>".join(html_text(x) for x in lines)
 

@@ -262,7 +262,7 @@ def _body_rows(ctx: Context, findings: Sequence[Finding], lang: str) -> tuple[li
     for i, body in enumerate(plan.bodies):
         labels = [word("role.other", lang) if r == "other" else pack.role_label(r, lang) for r in ctx.roles_of(i)]
         reading = readings[i]
-        rows.append(BodyRow(body.name, "、".join(labels) if lang == "zh" else ", ".join(labels),
+        rows.append(BodyRow(body.name, text("sep.list", lang).join(labels),
                             reading_words(ctx, reading, lang), reading.counted, body.quotas.total, body.actual,
                             tuple(sorted(codes.get(("bodies", i), ())))))
     if plan.support_center is not None:

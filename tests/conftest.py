@@ -46,6 +46,44 @@ def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
         yield home
 
 
+def cells_seen(sheets: list[Any], formulas: bool = True) -> list[tuple[object, ...]]:
+    """What a reading of a workbook's sheets (io/workbook_cells.SheetCells) holds, in its
+    order, each value with its type (True is not 1, nor a date its datetime): with
+    `formulas`, every cell's value, the formulas and their saved values; without, the
+    values Excel shows."""
+    out: list[tuple[object, ...]] = []
+    for sheet in sheets:
+        def typed(values: dict[Any, Any]) -> list[tuple[object, str, str]]:
+            return [(place, type(v).__name__, repr(vars(v) if hasattr(v, "__dict__") else v))  # a formula object: its fields
+                    for place, v in values.items()]
+
+        out.append((sheet.title, sheet.state, list(sheet.merged)))
+        if formulas:
+            out += [("cells", typed(sheet.cells)), ("formulas", typed(sheet.formulas)), ("saved", typed(sheet.saved))]
+        else:
+            out.append(("shown", typed(sheet.shown())))
+    return out
+
+
+@pytest.fixture(autouse=True)
+def _both_workbook_readers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every workbook a test reads in this process is read by openpyxl too, and the reading
+    the tool used must be the very same: the reader of io/workbook_cells either gives what
+    openpyxl gives or leaves the workbook to openpyxl."""
+    from staffing.io import sheets, workbook
+    from staffing.io.workbook_cells import openpyxl_cells
+
+    real = workbook.read_sheets
+
+    def both(path: str, raw: bytes, limits: Any, formulas: bool = True) -> list[Any]:
+        got = real(path, raw, limits, formulas)
+        assert cells_seen(got, formulas) == cells_seen(openpyxl_cells(raw, formulas), formulas), path
+        return got
+
+    monkeypatch.setattr(workbook, "read_sheets", both)
+    monkeypatch.setattr(sheets, "read_sheets", both)
+
+
 # ---- the clean example, varied: `staffing check --lang en` on it (the hostile-input tests) ----
 
 GOOD = ORGS / "jiangsu" / "taizhou" / "jingjiang" / "xinqiao.yaml"

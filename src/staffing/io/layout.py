@@ -13,6 +13,7 @@ Two kinds of sheet:
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -360,6 +361,7 @@ def sheet_rank(name: str | None) -> int:
     return _RANK.get(name, len(_RANK))
 
 
+@functools.lru_cache(maxsize=4096)  # the same few hundred headers, for every cell of every workbook
 def strip_marks(header: str) -> str:
     """A header as the reader matches it: without the required mark (*) and spaces."""
     return header.replace("*", "").replace("＊", "").strip().replace(" ", "").replace("\u3000", "")

@@ -1,10 +1,10 @@
 """A plan workbook's sheets as the office sees them, for the page (`staffing serve`) to show
 as tables with the cells of each finding marked.
 
-Read within the same bounds as the plan reader (`staffing.io.workbook`): the zip inspected
-first (no macros, no external links, the unpacked size and the number of parts bounded), the
-XML through defusedxml, formulas never evaluated (the value Excel saved is shown), and no
-more cells than the limits allow.  Hidden sheets (the drop-downs' lists) are left out, as
+Read as the plan reader reads it, within the same bounds (`staffing.io.workbook.read_sheets`):
+the zip inspected first (no macros, no external links; the unpacked size, the number of parts,
+the cells and the strings bounded), formulas never evaluated (the value Excel saved is shown),
+and no more cells than the limits allow.  Hidden sheets (the drop-downs' lists) are left out, as
 the office does not see them."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from staffing.errors import InputProblem, problem
+from staffing.errors import problem
 from staffing.io.document import DEFAULT_LIMITS, Limits
-from staffing.io.workbook import _SPACES, _cells, _open, column_letter, inspect_zip
+from staffing.io.workbook import _SPACES, column_letter, read_sheets
 
 
 @dataclass(frozen=True)
@@ -52,23 +52,16 @@ def _text(value: object) -> str:
 def sheet_grids(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> list[Grid]:
     """The visible sheets of the workbook `raw`, in the workbook's order.  Raises
     InputProblem for a file the plan reader would refuse too."""
-    inspect_zip(path, raw, limits)
-    try:
-        wb = _open(raw, data_only=True)  # the values Excel saved; no formula is evaluated
-    except InputProblem:
-        raise
-    except Exception as exc:  # openpyxl's many ways of saying the XML is not a workbook
-        raise problem(path, "xlsx.not-a-workbook", reason=f"{type(exc).__name__}: {exc}"[:200]) from None
     budget = limits.max_nodes
     grids: list[Grid] = []
-    for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
+    for ws in read_sheets(path, raw, limits, formulas=False):  # the values Excel saved; no formula is evaluated
+        if ws.state != "visible":
             continue
         cells: dict[tuple[int, int], str] = {}
-        for (row, col), cell in _cells(ws):
-            if cell.value is None or (isinstance(cell.value, str) and not cell.value.strip(_SPACES)):
+        for (row, col), value in ws.shown().items():
+            if isinstance(value, str) and not value.strip(_SPACES):
                 continue
-            cells[(row, col)] = _text(cell.value)
+            cells[(row, col)] = _text(value)
             if len(cells) > budget:
                 raise problem(path, "xlsx.too-many-cells", limit=limits.max_nodes)
         budget -= len(cells)

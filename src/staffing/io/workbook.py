@@ -1,10 +1,14 @@
 """Read a plan workbook (.xlsx) into the same plain data and marks the YAML reader gives,
 every value located by sheet and cell (`职能机构!D7`).
 
-Reading never evaluates or writes anything.  Before openpyxl sees the file the zip is
+Reading never evaluates or writes anything.  Before any XML is parsed the zip is
 inspected: an old .xls or encrypted file, a macro workbook and a workbook linking other
 files are refused; the unpacked size and the number of parts are bounded (a zip bomb
-stops here, like an oversized YAML file).  openpyxl parses the XML through defusedxml.
+stops here, like an oversized YAML file), and so are the cells and strings
+(workbook_bounds).  The cells' values are then read from the sheets' XML directly
+(workbook_cells: no document type declaration, so no entity, is ever read there) or, for a
+workbook holding what that reader does not read exactly as openpyxl does, by openpyxl,
+which parses the XML through defusedxml; both give the same values.
 A formula is never evaluated: the value Excel saved with it is used, and said (a note
 on the cell); a formula without a saved value is an input error naming the cell.
 Merged cells give their value to every cell they cover; numbers typed as text, full-width
@@ -19,9 +23,7 @@ import io
 import os
 import re
 import unicodedata
-import warnings
 import zipfile
-from collections.abc import Iterator
 from typing import Any
 
 from staffing.errors import InputProblem, problem, together
@@ -43,6 +45,7 @@ from staffing.io.layout import (
     strip_marks,
     zh,
 )
+from staffing.io.workbook_cells import SheetCells, Unsure, openpyxl_cells, read_cells
 from staffing.messages import CATALOGUE, close_matches, did_you_mean, render
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
@@ -82,9 +85,10 @@ def at_cell(path: str, sheet: str | None, row: int | None, col: int | None, key:
 
 # ---- the container -------------------------------------------------------------------------
 
-def inspect_zip(path: str, raw: bytes, limits: Limits) -> None:
+def inspect_zip(path: str, raw: bytes, limits: Limits) -> zipfile.ZipFile:
     """Refuse what must not reach the XML parser: not a zip, an OLE file (.xls or
-    encrypted), macros, external links, too many parts or too many bytes once unpacked."""
+    encrypted), macros, external links, too many parts or too many bytes once unpacked.
+    The archive, when it may be read."""
     if raw.startswith(_OLE):
         raise problem(path, "xlsx.old-format")
     try:
@@ -111,15 +115,30 @@ def inspect_zip(path: str, raw: bytes, limits: Limits) -> None:
     types = archive.read("[Content_Types].xml")
     if b"macroEnabled" in types:
         raise problem(path, "xlsx.macro", part="[Content_Types].xml")
+    return archive
 
 
-def _open(raw: bytes, data_only: bool) -> Any:
-    import openpyxl
+def read_sheets(path: str, raw: bytes, limits: Limits, formulas: bool = True) -> list[SheetCells]:
+    """The worksheets of the workbook `raw`, each cell's value as openpyxl reads it, once the
+    container is found safe (inspect_zip): read from the XML directly where that is certain
+    to give what openpyxl gives and the workbook is within the bounds of workbook_bounds
+    (`workbook_cells.read_cells`); else the bounds are checked as the XML streams by
+    (`workbook_bounds.check_bounds`) and openpyxl reads it.  `formulas=False`: only the
+    values Excel saved are wanted.  Raises InputProblem, for a file openpyxl cannot read too."""
+    archive = inspect_zip(path, raw, limits)
+    try:
+        return read_cells(archive, limits.max_nodes)  # within the bounds, or unsure
+    except Unsure:
+        pass
+    from staffing.io.workbook_bounds import check_bounds
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops; we only read
-        return openpyxl.load_workbook(io.BytesIO(raw), data_only=data_only, keep_vba=False,
-                                      keep_links=False, rich_text=False)
+    check_bounds(path, archive, limits.max_nodes)  # streamed: stops at the first cell past a bound
+    try:
+        return openpyxl_cells(raw, formulas)
+    except InputProblem:
+        raise
+    except Exception as exc:  # openpyxl's many ways of saying the XML is not a workbook
+        raise problem(path, "xlsx.not-a-workbook", reason=f"{type(exc).__name__}: {exc}"[:200]) from None
 
 
 # ---- cell values ---------------------------------------------------------------------------
@@ -307,13 +326,6 @@ class _Sheet:
         return sorted(c for r, c in self.cells if r == row)
 
 
-def _cells(ws: Any) -> Iterator[tuple[tuple[int, int], Any]]:
-    # The worksheet's own cell store: only cells that exist in the file.  Iterating rows
-    # and columns up to max_row/max_column would walk a million empty rows of a sheet whose
-    # one cell sits at A1048576.
-    yield from ws._cells.items()
-
-
 class _Reader:
     def __init__(self, path: str, raw: bytes, limits: Limits) -> None:
         self.path = path
@@ -324,7 +336,6 @@ class _Reader:
         self.cells: dict[Path_, Cell] = {}
         self.notes: list[tuple[Path_, str, dict[str, object]]] = []
         self.formulas: dict[tuple[str, int, int], str] = {}
-        self.cached: Any = None  # the workbook read for saved formula results, when needed
         self.owners: dict[str, list[Path_]] = {}
         self.owner_rows: dict[tuple[str, int], Path_] = {}  # (sheet, row) of each owner
         self.labels: dict[Cell, str] = {}
@@ -350,17 +361,7 @@ class _Reader:
 
     # -- reading
     def read(self) -> Document:
-        inspect_zip(self.path, self.raw, self.limits)
-        from staffing.io.workbook_bounds import check_bounds
-
-        check_bounds(self.path, zipfile.ZipFile(io.BytesIO(self.raw)), self.limits.max_nodes)
-        try:
-            wb = _open(self.raw, data_only=False)
-        except InputProblem:
-            raise
-        except Exception as exc:  # openpyxl's many ways of saying the XML is not a workbook
-            raise problem(self.path, "xlsx.not-a-workbook", reason=f"{type(exc).__name__}: {exc}"[:200]) from None
-        by_name = {ws.title.strip(_SPACES): ws for ws in wb.worksheets}
+        by_name = {ws.title.strip(_SPACES): ws for ws in read_sheets(self.path, self.raw, self.limits)}
         known = [s for s in SHEETS if s.name in by_name]
         if not known:
             raise problem(self.path, "xlsx.no-sheets", names="、".join(s.name for s in SHEETS))
@@ -370,7 +371,7 @@ class _Reader:
         sheets: dict[str, _Sheet] = {}
         for layout in known:
             ws = by_name[layout.name]
-            if ws.sheet_state != "visible":
+            if ws.state != "visible":
                 raise self.fail(layout.name, None, None, "xlsx.hidden-sheet", name=layout.name)
             sheet = self._load_sheet(layout.name, ws, budget)
             budget -= len(sheet.cells)
@@ -390,46 +391,42 @@ class _Reader:
         doc.problem_locs = {loc for loc, cell in self.cells.items() if cell in bad}
         return doc
 
-    def _load_sheet(self, name: str, ws: Any, budget: int) -> _Sheet:
+    def _load_sheet(self, name: str, ws: SheetCells, budget: int) -> _Sheet:
         cells: dict[tuple[int, int], Any] = {}
-        for (row, col), cell in _cells(ws):
-            value = cell.value
-            if value is None:
-                continue
-            if cell.data_type == "f":
-                value = self._saved(name, ws.title, row, col, value)
+        for (row, col), value in ws.cells.items():
+            if (row, col) in ws.formulas:
+                value = self._saved(name, ws, row, col, value)
             elif isinstance(value, str) and value.strip(_SPACES) == "":
                 continue
             cells[(row, col)] = value
             if len(cells) > budget:
                 raise self.fail(name, row, col, "xlsx.too-many-cells", limit=self.limits.max_nodes)
-        for rng in ws.merged_cells.ranges:
-            top = cells.get((rng.min_row, rng.min_col))
+        for min_row, min_col, max_row, max_col in ws.merged:
+            top = cells.get((min_row, min_col))
             if top is None:
                 continue
-            area = (rng.max_row - rng.min_row + 1) * (rng.max_col - rng.min_col + 1)
+            area = (max_row - min_row + 1) * (max_col - min_col + 1)
             if area > budget - len(cells):
-                raise self.fail(name, rng.min_row, rng.min_col, "xlsx.too-many-cells", limit=self.limits.max_nodes)
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
+                raise self.fail(name, min_row, min_col, "xlsx.too-many-cells", limit=self.limits.max_nodes)
+            for r in range(min_row, max_row + 1):
+                for c in range(min_col, max_col + 1):
                     cells.setdefault((r, c), top)
         return _Sheet(name, cells)
 
-    def _saved(self, name: str, title: str, row: int, col: int, formula: Any) -> Any:
+    def _saved(self, name: str, ws: SheetCells, row: int, col: int, formula: Any) -> Any:
         text = formula if isinstance(formula, str) else str(getattr(formula, "text", "") or "=?")
-        if self.cached is None:
-            self.cached = _open(self.raw, data_only=True)
-        value = self.cached[title].cell(row=row, column=col).value
+        value = ws.saved.get((row, col))
         if value is None or (isinstance(value, str) and value.startswith("#")):
             return self.later(name, row, col, "xlsx.formula-no-value", formula=text)
         self.formulas[(name, row, col)] = text
         return value
 
     def _value(self, sheet: _Sheet, row: int, col: int, field: Field,
-               who: tuple[str, str] | None = None) -> tuple[Any, dict[str, object] | None]:
+               who: tuple[str, str | None] | None = None) -> tuple[Any, dict[str, object] | None]:
         """The plan value of a cell, and the note to make when it came from a formula.  A
-        mistake is said with the field's words (`who`: its row's item and column, else the
-        column's header), as the plan format's own messages say it."""
+        mistake is said with the field's words (`who`: the sheet and the name of its row,
+        said with the column's header; else the header alone), as the plan format's own
+        messages say it (worded only for a mistake: most cells have none)."""
         raw = sheet.value(row, col)
         if raw is UNREADABLE:  # said where it was read
             return raw, None
@@ -437,7 +434,7 @@ class _Reader:
             value = convert(field, raw)
         except _Problem as exc:
             label = strip_marks(field.header)
-            said_zh, said_en = who or (label, CATALOGUE[field.key][1])
+            said_zh, said_en = (_in_row(*who, field) if who else None) or (label, CATALOGUE[field.key][1])
             return self.later(sheet.name, row, col, exc.key, field=said_zh, field_en=said_en, **exc.params), None
         formula = self.formulas.get((sheet.name, row, col))
         if formula is None or value is None:
@@ -553,7 +550,7 @@ class _Reader:
             fields: list[tuple[Field, int, dict[str, object] | None]] = []
             special: dict[str, tuple[Any, int]] = {}
             for col, field in sorted(columns.items()):
-                value, formula = self._value(sheet, row, col, field, _in_row(sheet.name, name_text, field))
+                value, formula = self._value(sheet, row, col, field, (sheet.name, name_text))
                 if field.path[0].startswith("@"):
                     special[field.path[0]] = (value, col)
                     continue

@@ -1,0 +1,558 @@
+"""The cells of a workbook's sheets, read straight from the sheets' XML.
+
+openpyxl builds an object for every cell, every style and every data validation of every
+sheet (about 45 ms for a typical plan workbook, most of the cost of checking one); the plan
+reader needs only each cell's value.  `read_cells` gives exactly the values openpyxl gives
+(`load_workbook`, with and without `data_only`), from one parse of each part by the
+standard library's C XML parser, for the workbooks offices and this tool write: a package
+whose parts are plain UTF-8 XML without a document type declaration, its sheets' cells
+numbers, shared or inline strings, booleans, errors and formulas (plain or shared) with
+their saved values, merged ranges that do not overlap, styles with number formats.
+
+Anything else (a part declaring anything, such as a document type or an entity, in any
+part of the package, whether read here or not; a part not plain UTF-8; a sheet title
+openpyxl would change, an array formula, a hyperlink, a cell outside the row it sits in, a
+merged range it cannot read, a part of more than FAST_BYTES, a count past a bound of
+workbook_bounds, …) raises `Unsure`, and the caller reads the workbook through openpyxl
+(`openpyxl_cells`) after workbook_bounds' streaming check, as before: openpyxl parses through
+defusedxml, gives the same structure and says what is wrong with the file in its own words.
+Parts openpyxl parses but whose content holds no cell value (drawings, comments, data
+validations, views, document properties, the styles' fonts, fills and borders) are not read
+here: their content is not checked either, so a file that openpyxl refuses only for such a
+part being malformed is read here.  `tests/io/test_workbook_cells.py` holds the two readers
+equal on every workbook the tool writes and on workbooks made to be awkward.
+
+Nothing here evaluates anything.  The cells and strings are counted as workbook_bounds
+counts them, and past its bounds this reader is unsure (workbook_bounds then says which)."""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import warnings
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from staffing.io.workbook_bounds import MAX_COL, MAX_ROW, _area
+
+FAST_BYTES = 2 * 2**20  # a part larger than this is left to the streaming bounds check and openpyxl
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_C, _V, _F, _IS, _ROW = _MAIN + "c", _MAIN + "v", _MAIN + "f", _MAIN + "is", _MAIN + "row"
+_MERGES, _LINKS, _LINK, _SI = _MAIN + "mergeCells", _MAIN + "hyperlinks", _MAIN + "hyperlink", _MAIN + "si"
+_T = _MAIN + "t"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+_XLTX = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"
+_STRINGS = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_COORD = re.compile(r"([A-Za-z]{1,3})([0-9]+)")
+_RANGE = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]+)(?::\$?([A-Z]{1,3})\$?([0-9]+))?")
+_INVALID_TITLE = re.compile(r"[\\*?:/\[\]]")  # openpyxl refuses a sheet title with one of these
+_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+_DECLARATION = re.compile(rb"<!(?!--|\[CDATA\[)")  # <!DOCTYPE, <!ENTITY, <!ELEMENT, …
+_STATES = ("visible", "hidden", "veryHidden")
+_MAX_MERGES = 256  # more merged ranges than this: openpyxl reads them (their order, their overlaps)
+
+Place = tuple[int, int]  # (row, column), 1-based
+
+
+class Unsure(Exception):
+    """The workbook holds something this reader does not read as openpyxl does."""
+
+
+@dataclass
+class SheetCells:
+    """One worksheet as openpyxl reads it: its title and state, the value of every cell that
+    has one (merged ranges' covered cells cleared, as openpyxl clears them), for a formula
+    cell the formula (openpyxl's value without `data_only`) and the value saved with it
+    (its value with `data_only`), and the merged ranges in the order openpyxl keeps them."""
+
+    title: str
+    state: str
+    cells: dict[Place, Any] = field(default_factory=dict)
+    formulas: dict[Place, Any] = field(default_factory=dict)
+    saved: dict[Place, Any] = field(default_factory=dict)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
+
+    def shown(self) -> dict[Place, Any]:
+        """The cells as Excel shows them: a formula's saved value in its place (openpyxl's
+        `data_only=True`); a cell without a value left out."""
+        if not self.formulas:
+            return self.cells
+        out: dict[Place, Any] = {}
+        for place, value in self.cells.items():
+            if place in self.formulas:
+                value = self.saved.get(place)
+            if value is not None:
+                out[place] = value
+        return out
+
+
+# ---- the fast reader ---------------------------------------------------------------------------
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _declares(data: bytes) -> bool:
+    """Whether a part holds a declaration (<!DOCTYPE, <!ENTITY, …), in any encoding whose
+    markup is ASCII or ASCII with zero bytes between (UTF-16, UTF-32).  A comment or a
+    CDATA section is not one."""
+    if b"\0" in data:
+        data = data.replace(b"\0", b"")
+    return _DECLARATION.search(data) is not None
+
+
+class _Package:
+    """The archive's parts, each unpacked once (the one zipfile would read for a name
+    that is there twice)."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.parts = {name: archive.read(name) for name in archive.namelist()}
+
+    def read(self, name: str) -> bytes:
+        return self.parts[name]
+
+    def namelist(self) -> list[str]:
+        return list(self.parts)
+
+
+def _xml(archive: _Package, name: str) -> ET.Element:
+    """A part parsed, when it is plain UTF-8 XML of at most FAST_BYTES without any
+    declaration: nothing the parser could expand or fetch is ever given to it."""
+    try:
+        data = archive.read(name)
+    except KeyError:
+        raise Unsure(f"no part {name}") from None
+    if len(data) > FAST_BYTES:
+        raise Unsure(f"{name}: large part")
+    if b"\0" in data or data.startswith((b"\xfe\xff", b"\xff\xfe")) or _DECLARATION.search(data):
+        raise Unsure(f"{name}: encoding or declaration")
+    head = _ENCODING.match(data.removeprefix(b"\xef\xbb\xbf"))
+    if head is not None and head[1].lower().replace(b"-", b"").replace(b"_", b"") != b"utf8":
+        raise Unsure(f"{name}: encoding {head[1]!r}")
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise Unsure(f"{name}: {exc}") from None
+
+
+def _only(node: ET.Element, name: str) -> ET.Element | None:
+    """The one child of `node` with local name `name` (openpyxl would take the last of
+    several: unsure)."""
+    found = [child for child in node if _local(child.tag) == name]
+    if len(found) > 1:
+        raise Unsure(f"{len(found)} {name}")
+    return found[0] if found else None
+
+
+def _text(node: ET.Element) -> str:
+    """openpyxl's `Text.from_tree(node).content`: the plain text and every run's text."""
+    if len(node) == 1 and not node.attrib:  # the common case: one plain text
+        only = node[0]
+        if only.tag == _T and not len(only):
+            return only.text or ""
+    if any(not key.startswith("{") for key in node.attrib):
+        raise Unsure("attributes on a string")
+    plain: str | None = None
+    runs: list[str] = []
+    for child in node:
+        name = _local(child.tag)
+        if name == "t":
+            if len(child):
+                raise Unsure("markup inside a text")
+            plain = child.text
+        elif name == "r":
+            if any(not key.startswith("{") for key in child.attrib):
+                raise Unsure("attributes on a run")
+            text: str | None = None
+            for part in child:
+                if _local(part.tag) == "t":
+                    if len(part):
+                        raise Unsure("markup inside a text")
+                    text = part.text
+            if text is not None:
+                runs.append(text)
+    return "".join(([plain] if plain is not None else []) + runs)
+
+
+def _rels(archive: _Package, part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id → (type, target resolved as openpyxl resolves it)."""
+    folder, name = posixpath.split(part)
+    path = posixpath.join(folder, "_rels", f"{name}.rels")
+    out: dict[str, tuple[str, str]] = {}
+    for rel in _xml(archive, path):
+        if _local(rel.tag) != "Relationship":
+            continue
+        rid, target, kind = rel.get("Id"), rel.get("Target"), rel.get("Type")
+        if rid is None or target is None or kind is None or rel.get("TargetMode") == "External":
+            raise Unsure("relationship")
+        if target.startswith("/"):
+            target = target[1:]
+        else:
+            target = posixpath.normpath(posixpath.join(posixpath.split(posixpath.dirname(path))[0], target))
+        out[rid] = (kind, target)
+    return out
+
+
+def _date_styles(archive: _Package) -> tuple[int, set[int], set[int]]:
+    """How many cell styles there are, and which of them format a number as a date or as a
+    duration (openpyxl's `_date_formats`, `_timedelta_formats`)."""
+    root = _xml(archive, "xl/styles.xml")
+    custom: dict[int, str] = {}
+    formats = _only(root, "numFmts")
+    for fmt in formats if formats is not None else ():
+        if _local(fmt.tag) == "numFmt":
+            custom[_int(fmt.get("numFmtId"))] = fmt.get("formatCode") or ""
+    xfs = _only(root, "cellXfs")
+    ids = [_int(xf.get("numFmtId", "0")) for xf in (xfs if xfs is not None else ()) if _local(xf.tag) == "xf"]
+    if not ids:
+        raise Unsure("no cell styles")
+    dates: set[int] = set()
+    durations: set[int] = set()
+    if any(i for i in ids):
+        from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
+
+        for k, i in enumerate(ids):
+            code = custom[i] if i in custom else builtin_format_code(i)
+            if is_date_format(code):
+                dates.add(k)
+            if is_timedelta_format(code):
+                durations.add(k)
+    return len(ids), dates, durations
+
+
+def _int(text: str | None) -> int:
+    if text is None or not text.strip().lstrip("-").isdigit() or not text.isascii():
+        raise Unsure(f"number {text!r}")
+    return int(text)
+
+
+def _column(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+class _Book:
+    def __init__(self, archive: _Package, limit: int) -> None:
+        self.archive = archive
+        self.limit = limit
+        self.counted = 0  # cells, as workbook_bounds counts them
+        self.names = set(archive.namelist())
+        types = _xml(archive, "[Content_Types].xml")
+        overrides = [(o.get("ContentType"), o.get("PartName") or "") for o in types if _local(o.tag) == "Override"]
+        part = next((name for kind in (_XLTX, _XLSX) for ct, name in overrides if ct == kind), None)
+        if part is None:
+            raise Unsure("no workbook part")
+        self.part = part[1:]
+        strings_part = next((name[1:] for ct, name in overrides if ct == _STRINGS), None)
+        if {p for p in self.names if p.lower() == "xl/sharedstrings.xml"} != ({strings_part} - {None}):
+            raise Unsure("shared strings elsewhere")  # workbook_bounds counts them by name
+        self.strings: list[str] = []
+        if strings_part is not None:
+            root = _xml(archive, strings_part)
+            self.strings = [_text(si).replace("x005F_", "") for si in root if si.tag == _SI]
+            if sum(1 for _ in root.iter(_SI)) != len(self.strings):
+                raise Unsure("a string inside another")  # openpyxl would list the inner first
+            if len(self.strings) > limit:
+                raise Unsure("too many shared strings")
+        self.count, self.dates, self.durations = _date_styles(archive)
+        self.styles: dict[Any, int] = {0: 0}  # the attribute's text → its style number
+        self.epoch_1904 = False
+        self.translators: dict[str | None, Any] = {}
+
+    def sheets(self) -> list[tuple[str, str, str]]:
+        """(title, state, part) of each worksheet openpyxl reads, in its order."""
+        root = _xml(self.archive, self.part)
+        props = _only(root, "workbookPr")
+        if props is not None:
+            flag = props.get("date1904")
+            self.epoch_1904 = flag is not None and flag not in ("false", "f", "0") and bool(flag)
+        listed = _only(root, "sheets")
+        rels = _rels(self.archive, self.part)
+        out: list[tuple[str, str, str]] = []
+        seen: set[str] = set()
+        for sheet in listed if listed is not None else ():
+            if _local(sheet.tag) != "sheet":
+                continue
+            if "id" in sheet.attrib:
+                raise Unsure("a sheet's id without a namespace")
+            rid = sheet.get(_REL_ID)
+            if not rid:
+                continue  # openpyxl leaves it out too
+            if rid not in rels:
+                raise Unsure("sheet without a relationship")
+            kind, target = rels[rid]
+            if target not in self.names:
+                continue
+            if "chartsheet" in kind or not kind.endswith("/worksheet"):
+                raise Unsure(f"sheet of type {kind}")
+            title, state = sheet.get("name") or "", sheet.get("state", "visible")
+            if not title or _INVALID_TITLE.search(title) or title.lower() in seen or state not in _STATES:
+                raise Unsure("sheet title or state")
+            seen.add(title.lower())
+            out.append((title, state, target))
+        return out
+
+    # -- one sheet
+    def sheet(self, title: str, state: str, part: str) -> SheetCells:
+        root = _xml(self.archive, part)
+        if next(root.iter(_LINKS), None) is not None or next(root.iter(_LINK), None) is not None:
+            raise Unsure("hyperlinks")  # openpyxl makes a cell for each linked one
+        out = SheetCells(title, state)
+        cells, formulas, saved = out.cells, out.formulas, out.saved
+        self.translators = {}
+        places = _PLACES
+        styles = self.styles
+        row_counter = 0
+        count = 0
+        seen: set[Place] = set()
+        for row in root.iter(_ROW):
+            r = row.get("r")
+            row_counter = _int(r) if r is not None else row_counter + 1
+            col_counter = 0
+            for c in row:
+                if c.tag != _C:
+                    raise Unsure("not a cell in a row")
+                count += 1
+                ref = c.get("r")
+                if ref:
+                    place = places.get(ref)
+                    if place is None:
+                        place = places[ref] = _place(ref)
+                else:
+                    place = (row_counter, col_counter + 1)
+                    if not (1 <= place[0] <= MAX_ROW and place[1] <= MAX_COL):
+                        raise Unsure("a cell outside the grid")
+                if place in seen:
+                    raise Unsure("two cells at one place")
+                seen.add(place)
+                col_counter = place[1]
+                attrs = c.attrib
+                kind = attrs.get("t", "n")
+                style = styles.get(attrs.get("s", 0))
+                if style is None:
+                    style = self._style(attrs["s"])
+                v = f = None
+                for child in c:
+                    tag = child.tag
+                    if tag == _V:
+                        if v is not None or len(child):
+                            raise Unsure("cell structure")
+                        v = child
+                    elif tag == _F:
+                        if f is not None or len(child):
+                            raise Unsure("cell structure")
+                        f = child
+                raw = (v.text or None) if v is not None and kind != "inlineStr" else None
+                if f is not None:
+                    formulas[place] = cells[place] = self._formula(f, ref)
+                    value = self._value(c, kind, raw, style)
+                    if value is not None:
+                        saved[place] = value
+                    continue
+                if raw is not None and kind == "s":  # the common case first
+                    cells[place] = self.strings[int(raw)]
+                    continue
+                value = self._value(c, kind, raw, style)
+                if value is not None:
+                    cells[place] = value
+        merges = list(root.iter(_MERGES))
+        if len(merges) > 1:
+            raise Unsure("two lists of merged ranges")
+        if merges:
+            self._merge(merges[0], out)
+        self._bound(root, count)
+        return out
+
+    def _style(self, text: str) -> int:
+        """A cell's style number (openpyxl: int of the attribute, an empty one left as it is)."""
+        style = _int(text)
+        if not -self.count <= style < self.count:
+            raise Unsure("style out of range")
+        self.styles[text] = style
+        return style
+
+    def _bound(self, root: ET.Element, cells: int) -> None:
+        """What workbook_bounds counts in this sheet part, counted again from its tree: a cell
+        for each cell and each cell a merged range covers; past a bound, or anything
+        outside Excel's grid: unsure (and workbook_bounds says what)."""
+        if sum(1 for _ in root.iter(_C)) != cells:
+            raise Unsure("cells outside rows")
+        for tag in (_MAIN + "mergeCell", _MAIN + "dimension"):
+            for node in root.iter(tag):
+                area = _area(node.get("ref", ""))
+                if area is None:
+                    continue
+                if area[2] > MAX_ROW or area[3] > MAX_COL:
+                    raise Unsure("outside the grid")
+                if tag != _MAIN + "dimension":
+                    cells += (area[2] - area[0] + 1) * (area[3] - area[1] + 1) - 1
+        self.counted += cells
+        if self.counted > self.limit:
+            raise Unsure("too many cells")
+
+    def _value(self, c: ET.Element, kind: str, raw: str | None, style: int) -> Any:
+        """openpyxl's WorkSheetParser.parse_cell, the value part (no formula)."""
+        if raw is not None:
+            if kind == "n":
+                number: Any = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+                if style in self.dates:
+                    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+                    try:
+                        return from_excel(number, CALENDAR_MAC_1904 if self.epoch_1904 else CALENDAR_WINDOWS_1900,
+                                          timedelta=style in self.durations)
+                    except (OverflowError, ValueError):
+                        return "#VALUE!"
+                return number
+            if kind == "s":
+                return self.strings[int(raw)]
+            if kind == "b":
+                return bool(int(raw))
+            if kind == "d":
+                raise Unsure("ISO date cell")
+            return raw  # str, e and anything else: the text
+        if kind == "inlineStr":
+            for child in c:
+                if child.tag == _IS:
+                    return _text(child)
+        return None
+
+    def _formula(self, f: ET.Element, ref: str | None) -> str:
+        """openpyxl's WorkSheetParser.parse_formula: "=" and the text; a shared formula's
+        other cells translated from its first."""
+        value = "=" + (f.text or "")
+        kind = f.get("t")
+        if kind == "shared":
+            if not ref:
+                raise Unsure("shared formula without a reference")
+            index = f.get("si")
+            if index in self.translators:
+                return str(self.translators[index].translate_formula(ref))
+            if value != "=":
+                from openpyxl.formula.translate import Translator
+
+                self.translators[index] = Translator(value, ref)
+        elif kind in ("array", "dataTable"):
+            raise Unsure(f"{kind} formula")
+        return value
+
+    @staticmethod
+    def _merge(node: ET.Element, out: SheetCells) -> None:
+        ranges: list[tuple[int, int, int, int]] = []
+        for m in node:
+            if _local(m.tag) != "mergeCell":
+                continue
+            ref = m.get("ref")
+            match = _RANGE.fullmatch(ref or "")
+            if match is None or any(not k.startswith("{") and k != "ref" for k in m.attrib):
+                raise Unsure(f"merged range {ref!r}")
+            top, left = int(match[2]), _column(match[1])
+            bottom, right = (int(match[4]), _column(match[3])) if match[3] else (top, left)
+            if top < 1 or left < 1 or bottom < top or right < left or bottom > MAX_ROW or right > MAX_COL:
+                raise Unsure(f"merged range {ref!r}")
+            ranges.append((top, left, bottom, right))
+        if len(ranges) > _MAX_MERGES:
+            raise Unsure("many merged ranges")
+        for k, a in enumerate(ranges):
+            for b in ranges[k + 1:]:
+                if a != b and a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]:
+                    raise Unsure("overlapping merged ranges")
+        cells, formulas, saved = out.cells, out.formulas, out.saved
+        for top, left, bottom, right in ranges:  # openpyxl clears every cell but the first
+            if (bottom - top + 1) * (right - left + 1) > len(cells) + len(formulas):
+                covered = [p for p in (*cells, *formulas) if top <= p[0] <= bottom and left <= p[1] <= right]
+            else:
+                covered = [(r, c) for r in range(top, bottom + 1) for c in range(left, right + 1)]
+            for place in covered:
+                if place != (top, left):
+                    cells.pop(place, None)
+                    formulas.pop(place, None)
+                    saved.pop(place, None)
+        # openpyxl keeps them in a set of ranges, whose hash is their bounds' tuple's
+        out.merged = list(set(r for r in set(ranges)))  # the same two steps as openpyxl
+
+
+_PLACES: dict[str, Place] = {}  # "D7" → (7, 4): the few hundred references every plan workbook uses
+
+
+def _place(ref: str) -> Place:
+    """openpyxl's coordinate_to_tuple, for the references it reads the same way."""
+    m = _COORD.fullmatch(ref)
+    if m is None:
+        raise Unsure(f"cell reference {ref!r}")
+    row, col = int(m[2]), _column(m[1])
+    if not (1 <= row <= MAX_ROW and 1 <= col <= MAX_COL):
+        raise Unsure(f"cell reference {ref!r}")
+    if len(_PLACES) > 100_000:
+        _PLACES.clear()
+    return row, col
+
+
+def read_cells(archive: zipfile.ZipFile, limit: int) -> list[SheetCells]:
+    """Every worksheet of the workbook in `archive`, in the workbook's order, as openpyxl
+    would read it, when it is within the bounds workbook_bounds checks (`limit` cells and
+    shared strings).  Raises Unsure where any of that is not certain."""
+    try:
+        # A part declaring anything (a document type, an entity) goes to openpyxl, whose
+        # XML is parsed by defusedxml (and to workbook_bounds, which refuses an entity),
+        # even a part this reader would not read: a hostile file is refused as before.
+        package = _Package(archive)  # every part's size was bounded (inspect_zip)
+        for name, data in package.parts.items():
+            if _declares(data):
+                raise Unsure(f"{name}: a declaration")
+        book = _Book(package, limit)
+        listed = book.sheets()
+        parts = {p for p in book.names if p.startswith("xl/worksheets/") and p.endswith(".xml")}
+        if parts != {part for _, _, part in listed}:
+            raise Unsure("worksheet parts not read as sheets")  # workbook_bounds counts them too
+        return [book.sheet(*one) for one in listed]
+    except Unsure:
+        raise
+    except Exception as exc:  # whatever went wrong, openpyxl reads it and says what
+        raise Unsure(f"{type(exc).__name__}: {exc}") from None
+
+
+# ---- the same through openpyxl -----------------------------------------------------------------
+
+
+def _open(raw: bytes, data_only: bool) -> Any:
+    import openpyxl
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops; we only read
+        return openpyxl.load_workbook(io.BytesIO(raw), data_only=data_only, keep_vba=False,
+                                      keep_links=False, rich_text=False)
+
+
+def openpyxl_cells(raw: bytes, formulas: bool = True) -> list[SheetCells]:
+    """What `read_cells` gives, read by openpyxl (which raises what it raises for a file it
+    cannot read).  `formulas=False`: only the values Excel saved are wanted (`shown`), and
+    the workbook is opened once, with `data_only`."""
+    wb = _open(raw, data_only=not formulas)
+    cached: Any = None
+    out: list[SheetCells] = []
+    for ws in wb.worksheets:
+        sheet = SheetCells(ws.title, ws.sheet_state)
+        for place, cell in ws._cells.items():  # only cells that exist in the file, in its order
+            value = cell.value
+            if value is None:
+                continue
+            sheet.cells[place] = value
+            if cell.data_type == "f" and formulas:
+                sheet.formulas[place] = value
+                if cached is None:
+                    cached = _open(raw, data_only=True)
+                saved = cached[ws.title].cell(row=place[0], column=place[1]).value
+                if saved is not None:
+                    sheet.saved[place] = saved
+        sheet.merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
+        out.append(sheet)
+    return out

@@ -1,0 +1,368 @@
+"""The workbook's cells read straight from the sheets' XML (io/workbook_cells) are the cells
+openpyxl reads: the same values of the same types at the same places, the same formulas,
+saved values and merged ranges, on every workbook the tool writes and on workbooks made to
+be awkward.  What that reader does not read exactly, or safely, it leaves to openpyxl (after
+the bounds of io/workbook_bounds): a declaration (a document type, an entity) anywhere in the
+package, a part not plain UTF-8, a count past a bound.  (Every workbook any test reads in
+process is read both ways too: conftest's `_both_workbook_readers`.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+
+from staffing.cli import main as cli
+from staffing.errors import InputProblem
+from staffing.io import workbook_cells
+from staffing.io.document import DEFAULT_LIMITS
+from staffing.io.workbook import read_sheets
+from staffing.io.workbook_bounds import check_bounds
+from staffing.io.workbook_cells import Unsure, openpyxl_cells, read_cells
+from staffing.plan.generate import write
+
+from conftest import ORGS, cells_seen
+
+PLANS = sorted(ORGS.rglob("*.yaml"))
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def fast(raw: bytes, limit: int = DEFAULT_LIMITS.max_nodes) -> list[workbook_cells.SheetCells]:
+    return read_cells(zipfile.ZipFile(io.BytesIO(raw)), limit)
+
+
+def assert_read_alike(raw: bytes) -> list[workbook_cells.SheetCells]:
+    """The fast reader reads the workbook (it is not unsure of it), and reads what openpyxl
+    reads, with and without the formulas."""
+    got = fast(raw)
+    assert cells_seen(got) == cells_seen(openpyxl_cells(raw, formulas=True))
+    assert cells_seen(got, formulas=False) == cells_seen(openpyxl_cells(raw, formulas=False), formulas=False)
+    return got
+
+
+def converted(source: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> bytes:
+    assert cli.main(["convert", str(source), "-o", str(out)]) == 0
+    capsys.readouterr()
+    return out.read_bytes()
+
+
+# ---- every workbook the tool writes ------------------------------------------------------------
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.stem)
+def test_every_plan_converted_reads_alike(plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sheets = assert_read_alike(converted(plan, tmp_path / "plan.xlsx", capsys))
+    assert sum(len(s.cells) for s in sheets) > 50 and any(s.merged for s in sheets)
+    assert any(s.state != "visible" for s in sheets)  # the drop-downs' lists
+
+
+def test_a_generated_corpus_converted_reads_alike(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(str(tmp_path / "g"), 8, 11)
+    plans = sorted(p for p in (tmp_path / "g").rglob("*.yaml") if not p.name.startswith("_"))
+    assert len(plans) == 8
+    for plan in plans:
+        assert_read_alike(converted(plan, tmp_path / f"{plan.stem}.xlsx", capsys))
+
+
+@pytest.mark.parametrize("args", [["--rules", "jiangsu-developed-town", "--no-example"],
+                                  ["--rules", "taizhou-three-integrations"]], ids=["blank", "example"])
+def test_the_templates_read_alike(args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "模板.xlsx"
+    assert cli.main(["template", *args, "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert_read_alike(out.read_bytes())
+
+
+def test_a_workbook_filled_in_and_saved_by_openpyxl_reads_alike(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "plan.xlsx"
+    converted(ORGS / "jiangsu/taizhou/jingjiang/xinqiao.yaml", path, capsys)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["职能机构"]
+    ws["B2"] = "=1+1"  # a formula without a saved value, as a script writes one
+    ws["C3"] = 7.25
+    ws["D4"] = ""  # an empty string
+    ws["E5"] = True
+    ws["F6"] = dt.datetime(2024, 3, 1, 12, 30)
+    wb.save(path)
+    assert_read_alike(path.read_bytes())
+
+
+# ---- workbooks made to be awkward -------------------------------------------------------------
+
+def _base() -> tuple[bytes, dict[str, str]]:
+    """A workbook from openpyxl with a visible, a hidden and a very hidden sheet, and the
+    styles of a date, a duration and a number format; the style number of each."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    for ref, value, fmt in (("A1", dt.datetime(2024, 1, 2), "yyyy-mm-dd"), ("A2", dt.timedelta(hours=30), "[h]:mm:ss"),
+                            ("A3", 1.5, "0.00"), ("A4", dt.datetime(2024, 1, 2, 3, 4), "yyyy\"年\"m\"月\"d\"日\" hh:mm")):
+        ws[ref] = value
+        ws[ref].number_format = fmt
+    ws["A5"] = "x"
+    ws["A6"] = CellRichText(["普通", TextBlock(InlineFont(b=True), "加粗")])
+    hidden = wb.create_sheet("隐藏")
+    hidden["A1"] = "列表"
+    hidden.sheet_state = "hidden"
+    very = wb.create_sheet("很隐藏")
+    very["B2"] = 3
+    very.sheet_state = "veryHidden"
+    buf = io.BytesIO()
+    wb.save(buf)
+    raw = buf.getvalue()
+    sheet = zipfile.ZipFile(io.BytesIO(raw)).read("xl/worksheets/sheet1.xml").decode()
+    styles = {ref: re.search(rf'<c r="{ref}" s="(\d+)"', sheet)[1] for ref in ("A1", "A2", "A3", "A4")}  # type: ignore[index]
+    return raw, {"date": styles["A1"], "duration": styles["A2"], "number": styles["A3"], "datetime": styles["A4"]}
+
+
+def _rezip(raw: bytes, change: dict[str, Callable[[bytes], bytes]]) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(raw))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        names = src.namelist() + [n for n in change if n not in src.namelist()]
+        for name in names:
+            data = src.read(name) if name in src.namelist() else b""
+            out.writestr(name, change[name](data) if name in change else data)
+    return buf.getvalue()
+
+
+STRINGS = (
+    "<si><t></t></si>",  # 0: empty
+    '<si><t xml:space="preserve">   </t></si>',  # 1: spaces
+    '<si><r><t>甲</t></r><r><rPr><b/><sz val="11"/></rPr><t xml:space="preserve"> 乙 </t></r>'
+    '<rPh sb="0" eb="1"><t>ジャ</t></rPh><phoneticPr fontId="1"/></si>',  # 2: rich text
+    "<si><t>合并区的值</t></si>",  # 3
+    "<si><t>x005F_x0041_ 与 x005F_x000D_</t></si>",  # 4: escapes
+    "<si><t>第十行</t></si>",  # 5
+    "<si><t>前</t><r><t>后</t></r></si>",  # 6: plain text and a run
+    "<si/>",  # 7: nothing at all
+)
+
+
+def _awkward(date1904: bool = False) -> bytes:
+    raw, s = _base()
+    data = f"""<sheetData>
+<row r="1"><c r="A1" s="{s['date']}"><v>45000</v></c><c r="B1" s="{s['datetime']}"><v>45000.5</v></c>
+<c r="C1" s="{s['duration']}"><v>1.25</v></c><c r="D1" s="{s['number']}"><v>1.50</v></c><c r="E1"><v>1E3</v></c>
+<c r="F1"><v>-7</v></c><c r="G1" s="{s['date']}"><v>99999999</v></c><c r="H1"><v></v></c><c r="I1" s="0"><v>2.5e-3</v></c></row>
+<row r="2"><c r="A2" t="b"><v>1</v></c><c r="B2" t="b"><v>0</v></c><c r="C2" t="e"><v>#DIV/0!</v></c>
+<c r="D2" t="str"><v>文本</v></c><c r="E2" t="inlineStr"><is><t>行内</t></is></c>
+<c r="F2" t="inlineStr"><is><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r></is></c>
+<c r="G2" t="s"><v>0</v></c><c r="H2" t="s"><v>1</v></c><c r="I2" t="s"><v>2</v></c><c r="J2" t="inlineStr"><is><t></t></is></c>
+<c r="K2" t="inlineStr"/><c r="L2" t="s"><v>4</v></c><c r="M2" t="s"><v>6</v></c><c r="N2" t="s"><v>7</v></c></row>
+<row r="3"><c r="A3"><f>1+1</f><v>2</v></c><c r="B3"><f>A1&amp;"x"</f></c><c r="C3" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>
+<c r="D3" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E3" t="b"><f>TRUE()</f><v>1</v></c><c r="F3" s="{s['date']}"><f>A1+1</f><v>45001</v></c>
+<c r="G3" t="str"><f>""</f><v></v></c></row>
+<row r="4"><c r="A4"><f t="shared" ref="A4:D4" si="0">A3*2</f><v>4</v></c><c r="B4"><f t="shared" si="0"/><v>0</v></c>
+<c r="C4"><f t="shared" si="0"/></c><c r="D4"><f t="shared" si="0"/><v>8</v></c></row>
+<row r="5"><c r="A5" t="s"><v>3</v></c><c r="B5"><v>5</v></c><c r="C5"><f>1</f><v>1</v></c><c r="D5" t="s"><v>3</v></c></row>
+<row r="6" spans="1:3" ht="20" customHeight="1"><c r="A6"><v>6</v></c><c r="B6"><v>7</v></c></row>
+<row><c><v>8</v></c><c t="s"><v>5</v></c><c r="E9"><v>9</v></c><c><v>10</v></c></row>
+<row r="12"><c r="b12"><v>12</v></c><c r="AA12" t="s"><v>5</v></c></row>
+</sheetData><mergeCells count="3"><mergeCell ref="A5:C6"/><mergeCell ref="D10:E11"/><mergeCell ref="G7:G8"/></mergeCells>"""
+    table = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{MAIN}">{"".join(STRINGS)}</sst>'
+
+    def sheet(xml: bytes) -> bytes:
+        xml = re.sub(rb"<sheetData>.*</sheetData>|<sheetData/>", lambda _: data.encode(), xml, flags=re.S)
+        return re.sub(rb"<dimension [^>]*/>", b"", xml)
+
+    def book(xml: bytes) -> bytes:
+        return xml.replace(b"<workbookPr", b'<workbookPr date1904="1"', 1) if date1904 else xml
+
+    def types(xml: bytes) -> bytes:  # openpyxl wrote its strings inline: the table is declared here
+        return xml.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                           b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+
+    return _rezip(raw, {"xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": lambda _: table.encode(),
+                        "xl/workbook.xml": book, "[Content_Types].xml": types})
+
+
+@pytest.mark.parametrize("date1904", [False, True], ids=["1900", "1904"])
+def test_an_awkward_workbook_reads_alike(date1904: bool) -> None:
+    raw = _awkward(date1904)
+    assert b"date1904" in zipfile.ZipFile(io.BytesIO(raw)).read("xl/workbook.xml") or not date1904
+    sheets = assert_read_alike(raw)
+    assert [(s.title, s.state) for s in sheets] == [("数据", "visible"), ("隐藏", "hidden"), ("很隐藏", "veryHidden")]
+    cells = sheets[0]
+    # what is read, so that reading alike means something
+    assert isinstance(cells.cells[(1, 1)], dt.datetime) and isinstance(cells.cells[(1, 3)], dt.timedelta)
+    assert cells.cells[(1, 7)] == "#VALUE!"  # a date serial past the calendar: an error, as openpyxl says
+    assert cells.cells[(2, 1)] is True and cells.cells[(2, 2)] is False
+    assert cells.cells[(2, 9)] == "甲 乙 " and cells.cells[(2, 6)] == "富文本" and cells.cells[(2, 13)] == "前后"
+    assert cells.cells[(2, 7)] == "" and cells.cells[(2, 8)] == "   " and (2, 11) not in cells.cells
+    assert cells.cells[(2, 12)] == "x0041_ 与 x000D_"
+    assert cells.formulas[(4, 2)] == "=B3*2" and cells.formulas[(4, 4)] == "=D3*2" and (4, 3) not in cells.saved
+    assert (3, 2) in cells.formulas and (3, 2) not in cells.saved  # no saved value
+    assert (5, 2) not in cells.cells and (5, 3) not in cells.formulas and (6, 1) not in cells.cells  # under A5:C6
+    assert cells.cells[(9, 5)] == 9 and cells.cells[(7, 6)] == 10 and cells.cells[(12, 2)] == 12
+    assert sorted(cells.merged) == [(5, 1, 6, 3), (7, 7, 8, 7), (10, 4, 11, 5)]
+    assert sheets[2].cells == {(2, 2): 3}
+
+
+def test_the_reading_is_the_plan_readers_and_the_pages(tmp_path: Path) -> None:
+    """read_sheets gives the fast reading, and without formulas what Excel shows."""
+    raw = _awkward()
+    got = read_sheets("x.xlsx", raw, DEFAULT_LIMITS, formulas=False)
+    assert cells_seen(got, formulas=False) == cells_seen(openpyxl_cells(raw, formulas=False), formulas=False)
+    shown = got[0].shown()
+    assert shown[(3, 1)] == 2 and (3, 2) not in shown and shown[(4, 1)] == 4
+
+
+@pytest.mark.parametrize("cell, why", [
+    ('<c r="A1"><f t="array" ref="A1">1+1</f><v>2</v></c>', "array formula"),
+    ('<c r="A1" t="d"><v>2024-01-02</v></c>', "ISO date cell"),
+    ('<c r="A1"><v>1</v></c><c r="A1"><v>2</v></c>', "two cells at one place"),
+    ('<c r="$A$1"><v>1</v></c>', "cell reference"),
+    ('<c r="A1" s="999"><v>1</v></c>', "style out of range"),
+    ('<c r="A1"><v>1</v><v>2</v></c>', "cell structure"),
+])
+def test_what_the_fast_reader_does_not_read_exactly_is_left_to_openpyxl(cell: str, why: str) -> None:
+    raw = _rezip(_awkward(), {"xl/worksheets/sheet2.xml": lambda xml: re.sub(
+        rb"<sheetData>.*</sheetData>", f'<sheetData><row r="1">{cell}</row></sheetData>'.encode(), xml, flags=re.S)})
+    with pytest.raises(Unsure, match=re.escape(why)):
+        fast(raw)
+    try:
+        expected = cells_seen(openpyxl_cells(raw))
+    except Exception:  # openpyxl refuses it: so must the tool
+        with pytest.raises(InputProblem):
+            read_sheets("x.xlsx", raw, DEFAULT_LIMITS)
+        return
+    assert cells_seen(read_sheets("x.xlsx", raw, DEFAULT_LIMITS)) == expected
+
+
+# ---- hostile parts: never parsed here --------------------------------------------------------
+
+DOCTYPE = b'<!DOCTYPE sst [<!ELEMENT sst ANY>]>'
+LAUGHS = b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+
+
+def _declared(xml: bytes, declaration: bytes, use: bytes = b"") -> bytes:
+    head, sep, rest = xml.partition(b"?>")
+    out = head + sep + declaration + rest if sep else declaration + xml
+    return out.replace(b"<t>\xe5\x90\x88", b"<t>" + use + b"\xe5\x90\x88", 1) if use else out
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """Every part the fast reader hands the XML parser."""
+    seen: list[bytes] = []
+    real = ET.fromstring
+
+    def spy(data: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(bytes(data))
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(workbook_cells.ET, "fromstring", spy)
+    return seen
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/workbook.xml",
+                                  "xl/styles.xml", "docProps/core.xml"])
+def test_a_document_type_goes_to_openpyxl(part: str, parsed: list[bytes]) -> None:
+    raw = _rezip(_awkward(), {part: lambda xml: _declared(xml, DOCTYPE)})
+    with pytest.raises(Unsure, match="declaration"):
+        fast(raw)
+    assert not any(b"<!D" in data or b"<!E" in data for data in parsed)
+    # openpyxl (defusedxml) reads a document type without entities: the same cells as before
+    assert cells_seen(read_sheets("x.xlsx", raw, DEFAULT_LIMITS)) == cells_seen(openpyxl_cells(raw))
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "docProps/core.xml"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_an_entity_is_refused_and_never_expanded(part: str, encoding: str, parsed: list[bytes]) -> None:
+    def hostile(xml: bytes) -> bytes:
+        text = _declared(xml, LAUGHS, b"&lol2;").decode()
+        if encoding == "utf-16":
+            text = text.replace('encoding="UTF-8"', 'encoding="UTF-16"').replace("encoding='UTF-8'", "encoding='UTF-16'")
+        return text.encode(encoding)
+
+    raw = _rezip(_awkward(), {part: hostile})
+    with pytest.raises(Unsure):
+        fast(raw)
+    assert not parsed or not any(b"ENTITY" in data.replace(b"\0", b"") for data in parsed)
+    with pytest.raises(InputProblem) as refused:
+        read_sheets("x.xlsx", raw, DEFAULT_LIMITS)
+    assert refused.value.key == "xlsx.not-a-workbook"
+
+
+@pytest.mark.parametrize("xml, why", [
+    ('<?xml version="1.0" encoding="ISO-8859-1"?><sst xmlns="{MAIN}"/>', "encoding"),
+    ('<sst xmlns="{MAIN}"><!-- fine --><![CDATA[also fine]]></sst>', None),
+])
+def test_only_plain_utf8_is_parsed_here(xml: str, why: str | None) -> None:
+    raw = _rezip(_awkward(), {"docProps/app.xml": lambda _: xml.replace("{MAIN}", MAIN).encode("latin-1")}) \
+        if why is None else _rezip(_awkward(), {"xl/sharedStrings.xml": lambda _: xml.replace("{MAIN}", MAIN).encode()})
+    if why is None:
+        assert_read_alike(raw)  # a comment or a CDATA section is not a declaration
+    else:
+        with pytest.raises(Unsure, match=why):
+            fast(raw)
+
+
+# ---- the bounds, counted alike ---------------------------------------------------------------
+
+def _least_limit(raw: bytes) -> int:
+    """The least limit workbook_bounds lets the workbook through at."""
+    low, high = 1, 10_000
+    while low < high:
+        mid = (low + high) // 2
+        try:
+            check_bounds("x.xlsx", zipfile.ZipFile(io.BytesIO(raw)), mid)
+        except InputProblem:
+            low = mid + 1
+        else:
+            high = mid
+    return low
+
+
+@pytest.mark.parametrize("extra", ["", '<mergeCells><mergeCell ref="H20:K40"/></mergeCells>'], ids=["cells", "merged"])
+def test_the_fast_reader_stops_where_the_bounds_stop(extra: str) -> None:
+    raw = _awkward()
+    if extra:
+        raw = _rezip(raw, {"xl/worksheets/sheet2.xml": lambda xml: xml.replace(b"</sheetData>",
+                                                                                  b"</sheetData>" + extra.encode(), 1)})
+    least = _least_limit(raw)
+    assert least > len(STRINGS)
+    fast(raw, least)
+    with pytest.raises(Unsure, match="too many"):
+        fast(raw, least - 1)
+
+
+def test_a_large_part_is_left_to_the_streaming_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = _awkward()
+    monkeypatch.setattr(workbook_cells, "FAST_BYTES", 1000)
+    with pytest.raises(Unsure, match="large part"):
+        fast(raw)
+    assert cells_seen(read_sheets("x.xlsx", raw, DEFAULT_LIMITS)) == cells_seen(openpyxl_cells(raw))
+
+
+@pytest.mark.parametrize("data", [b"<!DOCTYPE sst><sst/>", b'<?xml version="1.0"?>\n<!ENTITY x "y"><sst/>',
+                                  "<sst/>".encode("utf-16"), "<sst/>".encode("utf-16-le"), b"<sst>\0</sst>"])
+def test_a_part_is_parsed_here_only_as_plain_utf8_without_declarations(data: bytes, parsed: list[bytes]) -> None:
+    """The parser's own guard, however a part reaches it (read_cells refuses such a
+    package before it reads any part)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        out.writestr("part.xml", data)
+    with pytest.raises(Unsure, match="encoding or declaration"):
+        workbook_cells._xml(workbook_cells._Package(zipfile.ZipFile(buf)), "part.xml")
+    assert parsed == []
+
+
+def test_a_string_inside_another_is_left_to_openpyxl() -> None:
+    """openpyxl lists a shared string inside another before it: not read here."""
+    nested = f'<sst xmlns="{MAIN}"><si><t>外</t><si><t>内</t></si></si>{"".join(STRINGS)}</sst>'.encode()
+    raw = _rezip(_awkward(), {"xl/sharedStrings.xml": lambda _: nested})
+    with pytest.raises(Unsure, match="a string inside another"):
+        fast(raw)
+    assert cells_seen(read_sheets("x.xlsx", raw, DEFAULT_LIMITS)) == cells_seen(openpyxl_cells(raw))

@@ -29,7 +29,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, option
 from staffing.findings import Severity
 from staffing.messages import label
-from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Count, HeldQuotas, Name, QuotaType, chinese
+from staffing.plan.model import (
+    DEFER_BUILD,
+    QUOTA_LABELS,
+    QUOTA_TYPES,
+    Count,
+    HeldQuotas,
+    Name,
+    QuotaType,
+    chinese,
+)
 from staffing.plan.names import normalize
 from staffing.plan.summary import PlanSummary
 from staffing.words import Words
@@ -38,7 +47,7 @@ COUNTY_FILE = "_county.yaml"
 
 
 class _M(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=DEFER_BUILD)
 
 
 class CountyInfo(_M):

@@ -25,7 +25,6 @@ from pydantic import BaseModel, ValidationError
 
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import Document
-from staffing.io.layout import ENUMS, Table, quota_key, sheet_rank
 from staffing.messages import CATALOGUE, close_matches, did_you_mean, render
 
 M = TypeVar("M", bound=BaseModel)
@@ -54,6 +53,8 @@ def order(doc: Document, problems: list[InputProblem]) -> InputProblem:
     """One InputProblem holding `problems` in document order: in a workbook sheets in plan
     order, then row and column; in a text file line and column; a problem with no line
     (a section the file lacks) after those with one."""
+    from staffing.io.layout import sheet_rank  # the workbook's layout: read only for a mistake
+
     def key(p: InputProblem) -> tuple[int, int, int, int, str]:
         if p.sheet is not None:
             return (0, sheet_rank(p.sheet), p.line or 0, p.column or 0, p.key)
@@ -89,6 +90,8 @@ def schema_problems(model: type[BaseModel], doc: Document, exc: ValidationError)
 def data_loc(data: Any, loc: Loc, missing: bool = False) -> Loc:
     """The place in the data an error's `loc` names: pydantic's own parts (the member of a
     union tried, a validator's name) left out; a missing field kept as the last part."""
+    from staffing.io.layout import quota_key
+
     out: list[str | int] = []
     here = data
     for i, part in enumerate(loc):
@@ -110,6 +113,8 @@ _NOWHERE = object()
 
 
 def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[str, Any]]) -> InputProblem:
+    from staffing.io.layout import Table
+
     err = errs[0]
     kind = err["type"]
     types = {e["type"] for e in errs}
@@ -207,6 +212,8 @@ def _sheet_for(name: str) -> Any:
 
 def _not_allowed(doc: Document, loc: Loc, place: tuple[str, str] | None, field: tuple[str, str], value: Any,
                  expected: str) -> InputProblem:
+    from staffing.io.layout import ENUMS
+
     codes = tuple(re.findall(r"'([^']*)'", expected))
     enum = next((name for name, values in ENUMS.items() if set(values) == set(codes)), None)
     labels = [enum_words(enum, c) for c in codes] if enum else [(c, c) for c in codes]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-import os
 import re
 import unicodedata
 import warnings
@@ -99,7 +98,7 @@ def inspect_zip(path: str, raw: bytes, limits: Limits) -> None:
         raise problem(path, "xlsx.too-big", size=unpacked, limit=limits.max_bytes)
     names = [i.filename for i in infos]
     if "word/document.xml" in names:
-        raise problem(path, "input.document-word", suffix=os.path.splitext(path)[1] or "-")
+        raise problem(path, "input.document-word", suffix=".docx")  # what it is, whatever its name says
     for name in names:
         low = name.lower()
         if "vbaproject" in low or (low.endswith(".bin") and "vba" in low):

@@ -17,8 +17,8 @@ Writes (never over an existing file, each one said):
 - `.gitignore`: reports and local environments.
 
 Where CI and the hook install the tool from is `staffing.cli.pinned`'s business: `--install
-SPEC`, or where the running tool came from; never a bare name from a public index.  Nothing
-is written through a symbolic link to a folder.
+SPEC`, or where the running tool came from; never a name from a package index (a version
+pins no bytes).  Nothing is written through a symbolic link to a folder.
 """
 
 from __future__ import annotations
@@ -165,9 +165,7 @@ def _block(lines: list[str], indent: int) -> str:
 def pre_commit_config(pinned: Pinned) -> str:
     if pinned.kind == "git":
         return PRE_COMMIT_REMOTE.format(repo=_yaml_string(pinned.url), rev=_yaml_string(pinned.rev), hook=HOOK_ID)
-    deps = [pinned.requirement()] if pinned.kind == "wheel" else [f"--index-url={pinned.url}", pinned.requirement()]
-    return PRE_COMMIT_LOCAL.format(hook=HOOK_ID, deps="[" + ", ".join(_yaml_string(d) for d in deps) + "]",
-                                   files=HOOK_FILES)
+    return PRE_COMMIT_LOCAL.format(hook=HOOK_ID, deps="[" + _yaml_string(pinned.requirement()) + "]", files=HOOK_FILES)
 
 
 def files(pinned: Pinned) -> list[tuple[str, str]]:

@@ -9,9 +9,10 @@ Writes (never over an existing file, each one said):
   `orgs/<province>/<city>/<county>/<town>.yaml`);
 - `orgs/…`: one example plan in that layout (a generated town that passes, to replace);
 - `staffing-waivers.yaml`: an empty waiver file;
-- `.pre-commit-config.yaml`: the hook from the tool's own repository at a pinned commit (or
-  a local `language: python` hook installing a pinned wheel), so pre-commit installs the tool
-  itself; it checks the plans being committed (`staffing hook`);
+- `.pre-commit-config.yaml`: the hook from the tool's own repository at a pinned commit,
+  which installs the commit's lock with hashes and then the tool (or a local `language:
+  python` hook installing a pinned wheel), so pre-commit installs the tool itself; it checks
+  the plans being committed (`staffing hook`);
 - `.github/workflows/staffing.yml` and `.gitlab-ci.yml`: one check run each, with SARIF for
   code scanning and a JUnit report, installing exactly the pinned source;
 - `.gitignore`: reports and local environments.
@@ -83,9 +84,10 @@ HOOK_FILES = r"^(orgs/.*\.(ya?ml|json|xlsx)|staffing-waivers\.ya?ml|staffing\.to
 HOOK_ID = "staffing-check"
 
 PRE_COMMIT_REMOTE = """\
-# pre-commit (`pip install pre-commit && pre-commit install`): the hook installs staffing itself,
-# from this repository at this commit (the same the CI jobs install); nothing else is needed.
-# Written by `staffing init`.
+# pre-commit (`pip install pre-commit && pre-commit install`): on its first run the hook installs
+# staffing itself from this repository at this commit, as the CI jobs do: the commit's
+# requirements.lock with every file's hash checked, then the tool, nothing resolved.  It needs
+# Python 3.11 or later (python3) and nothing else.  Written by `staffing init`.
 repos:
   - repo: {repo}
     rev: {rev}
@@ -94,9 +96,9 @@ repos:
 """
 
 PRE_COMMIT_LOCAL = """\
-# pre-commit (`pip install pre-commit && pre-commit install`): the hook installs staffing itself,
-# from the source below (the same the CI jobs install); nothing else is needed.
-# Written by `staffing init`.
+# pre-commit (`pip install pre-commit && pre-commit install`): the hook installs staffing itself
+# from the wheel below, checked against its hash (the same the CI jobs install); pip resolves
+# the wheel's dependencies from your configured index.  Written by `staffing init`.
 repos:
   - repo: local
     hooks:

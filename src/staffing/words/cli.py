@@ -151,6 +151,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "The CI jobs ({files}) install the same version from the same source; how to pin and upgrade it: {doc}.",
     ),
     # ---- staffing hook ----------------------------------------------------------------------
+    # the hook's first run (scripts/pre-commit-hook.py), before staffing itself is installed
+    "hook.env-installing": (
+        "首次运行：正在按{lock}安装本工具及其依赖（逐个核对文件的哈希值）到{env}，需要几分钟",
+        "first run: installing staffing and its dependencies from {lock} (every file's hash checked) into {env}; "
+        "this takes a few minutes",
+    ),
+    "hook.env-failed": ("安装本工具失败（{command}），以下是 pip 的输出：",
+                        "could not install staffing ({command}); pip said:"),
+    "hook.env-python": ("提交前检查需要 Python {needed}或更高版本，而{python}是 Python {version}",
+                        "the pre-commit hook needs Python {needed} or later; {python} is Python {version}"),
     "hook.no-git": ("无法列出 git 跟踪的文件：{reason}", "cannot list the files git tracks: {reason}"),
     "cli.wrote-charts": (
         "已将{count}个方案的组织架构图写入“{folder}”（SVG 和 PNG 格式）",

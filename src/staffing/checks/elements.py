@@ -12,7 +12,7 @@ from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, not
 from staffing.checks.context import Context, Unit
 from staffing.findings import Loc, Severity
 from staffing.messages import label
-from staffing.plan.names import normalize, split_second_name
+from staffing.plan.names import normalize
 from staffing.words import Words
 
 ELEMENT_LABELS = {
@@ -643,8 +643,9 @@ class SecondTeamOrWindow(Check):
 
     ## What it checks
     Where the pack says so, the town has one enforcement team and one approval (service)
-    window: among the town's own units (its bodies, wherever they sit, and its institutions,
-    wherever written; not its sections, nor an organ under its own rules), at most one is read
+    window: among the town's own units (its bodies, wherever they sit, their sections, and its
+    institutions, wherever written; not an organ under its own rules, nor a unit a county
+    department dispatches), at most one is read
     as enforcement (`comprehensive_enforcement`: 综合行政执法局, 城管执法大队, 劳动保障监察中队 …)
     and at most one as the approval body (`approval_service`: 行政审批局, 便民服务中心, 政务服务中心,
     行政服务中心 …), by its written role or its name.  A unit under the team or the window (a squad
@@ -684,8 +685,8 @@ class SecondTeamOrWindow(Check):
         ),
     }
     doc_zh = Doc(
-        "规则包要求时，乡镇只有一支执法队伍、一个审批服务窗口：在乡镇自己的单位中（职能机构，不论设在哪里；事业单位，不论写在"
-        "方案哪一部分；不含内设科室，也不含依各自章程设置的机构），按写明的角色或名称，读作综合执法的（综合行政执法局、城管执法"
+        "规则包要求时，乡镇只有一支执法队伍、一个审批服务窗口：在乡镇自己的单位中（职能机构，不论设在哪里，及其内设科室；事业单位，"
+        "不论写在方案哪一部分；不含依各自章程设置的机构，也不含县级部门派驻的机构），按写明的角色或名称，读作综合执法的（综合行政执法局、城管执法"
         "大队、劳动保障监察中队等）至多一个，读作行政审批服务的（行政审批局、便民服务中心、政务服务中心、行政服务中心等）至多"
         "一个。设在执法队伍或审批窗口之下的单位（挂在综合行政执法局下的中队）属于它。每多出一个，报告一个错误，写明它和它所"
         "并列的那个。加挂牌子（行政审批局加挂便民服务中心）是同一个机构，不算第二个。",
@@ -708,23 +709,28 @@ class SecondTeamOrWindow(Check):
             if len(held) < 2:
                 continue
             first = held[0]
+            seen = [first]
             for unit in held[1:]:
-                if _under(ctx, unit, first):
-                    continue  # a squad hung under the bureau is part of the team
+                if any(_under(ctx, unit, one) for one in seen):
+                    continue  # a squad hung under the bureau is part of the team (a second one's, of that one)
+                seen.append(unit)
                 yield Problem(f"ST607.{what}", {"name": unit.name, "first": first.name}, (*unit.loc, "name"),
                               trail=ctx.trail_of(unit), option=name)
 
 
 def _units_doing(ctx: Context, role: str) -> list[Unit]:
-    """The town's own units read as doing `role` (by a written role or the name), the first
-    being the one that stands (a counted body first, then the rest in the plan's order)."""
+    """The town's own units read as doing `role` (by a written role or the name), wherever the
+    plan wrote them (a body, a section of a body, an institution, the centre), the first being
+    the one that stands (a counted body first, then the rest in the plan's order).  An organ
+    under its own rules and its sections, and a dispatched unit, are not the town's team."""
     counted = set(ctx.counted)
     found: list[tuple[int, int, Unit]] = []
     for n, unit in enumerate(ctx.units):
-        if unit.kind in ("section", "dispatched") or unit.category == "own_rules":
+        if unit.kind == "dispatched" or unit.category == "own_rules":
             continue
-        roles = unit.roles if unit.kind == "body" else (ctx.role_of_name(split_second_name(unit.name)[0]),)
-        if role in roles:
+        if unit.kind == "section" and unit.parent is not None and ctx.category_of(int(unit.parent[1])) == "own_rules":
+            continue
+        if role in ctx.roles_of_unit(unit):
             body = int(unit.loc[1]) if unit.kind == "body" else -1
             found.append((0 if body in counted else 1, n, unit))
     return [u for _, _, u in sorted(found, key=lambda x: (x[0], x[1]))]

@@ -47,8 +47,13 @@ def normalize_many(names: list[str]) -> list[str]:
 
 def strip_town(name: str, town: str) -> str:
     """`涌山镇综合行政执法局` → `综合行政执法局` when the town is 涌山镇."""
-    n, t = normalize(name), normalize(town)
-    return n[len(t):] if t and n.startswith(t) and len(n) > len(t) else n
+    return without_town(normalize(name), normalize(town))
+
+
+def without_town(normal: str, town: str) -> str:
+    """`strip_town` of a name already in normal form, the town's name in normal form too (for
+    a long list of names normalized at once)."""
+    return normal[len(town):] if town and normal.startswith(town) and len(normal) > len(town) else normal
 
 
 # A name followed by a second name in brackets, as plans write a body that carries another

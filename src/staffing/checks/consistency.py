@@ -384,7 +384,9 @@ class BrokenHierarchy(Check):
     ## What it checks
     In the org graph (the town's Party committee and government at the root), there is
     one root, no cycle (a body that is its own parent, or A under B under A), every
-    `parent` names a body of the plan, and every body is reachable from the root.
+    `parent` names a body of the plan (by its name, by the first name of a name written
+    with its nameplate in brackets, 党政办公室 for 党政办公室（人大办公室）, with or without
+    the town's name in front), and every body is reachable from the root.
 
     ## Why it matters
     A plan whose bodies do not hang together has no chain of command to approve.
@@ -411,7 +413,8 @@ class BrokenHierarchy(Check):
     }
     doc_zh = Doc(
         "在组织关系图中（以乡镇党委和政府为根），只有一个根，没有循环（机构以自己为上级，或甲在乙之下、乙又在甲之下），"
-        "每个`parent`都是方案中的机构，每个机构都能从根到达。",
+        "每个`parent`都是方案中的机构（写机构名称；名称后括号中带牌子的，写括号前的名称亦可，如党政办公室（人大办公室）写作"
+        "党政办公室；前面是否带乡镇名称均同），每个机构都能从根到达。",
         "机构之间隶属关系不清的方案，没有可供批准的领导关系。",
         "错误示例：\n"
         "    - {name: 经济发展局, parent: 经济发展局}\n"

@@ -525,11 +525,12 @@ class DomainPostsOptions(Options):
 
 
 def _same_domain(ctx: Context, wanted: str, named: str) -> bool:
-    """The domain a post serves, as a reviewer reads it: one name holds the other (综治信访 is
-    综治信访岗, 环境保护 is 生态环境保护), or the post's name has one of the pack's words for the
-    domain (`domain_words`: 城管 for 城市管理, 环保 for 环境保护, 国土 for 自然资源和规划)."""
+    """The domain a post serves, as a reviewer reads it: the written name holds the domain's
+    name (综治信访岗 is 综治信访, 生态环境保护 is 环境保护) or one of the pack's words for the domain
+    (`domain_words`: 城管 for 城市管理, 环保 for 环境保护, 国土 for 自然资源和规划); a part of the
+    domain's name is not the domain (管理 is not 城市管理, 资源 not 自然资源和规划)."""
     a, b = normalize(wanted), normalize(named)
-    if a in b or b in a:
+    if a in b:
         return True
     words = next((ws for d, ws in ctx.pack.domain_words.items() if normalize(d) == a), [])
     return any(normalize(w) in b for w in words)
@@ -542,8 +543,9 @@ class CommandCentreDomainsMissing(Check):
     Where the pack names the domains whose matters the command centre dispatches
     (Yongshan: natural resources and planning, urban management, petitions, environment),
     the centre has a post for each: every domain is among `command_center.domains`, read as
-    a reviewer reads them (one name holding the other, or the pack's words for the same work:
-    城管 is 城市管理, 环保 is 环境保护); a plan that does not name its domains has at least as
+    a reviewer reads them (a written name holding the domain's name, or one of the pack's
+    words for the same work: 城管 is 城市管理, 环保 is 环境保护; a part of a domain's name is not
+    the domain: 管理 is not 城市管理); a plan that does not name its domains has at least as
     many `domain_posts` as the pack names domains, and even then which domain each post serves
     cannot be checked ("cannot check", never a silent pass).  A warning by default: the
     domains are what one town's report describes.
@@ -585,8 +587,8 @@ class CommandCentreDomainsMissing(Check):
     }
     doc_zh = Doc(
         "规则包列出指挥调度中心应进驻事项流转岗的领域时（涌山镇：自然资源和规划、城市管理、综治信访、环境保护），每个领域都要"
-        "在`command_center.domains`中，按审核人的读法比对（一个名称包含另一个，或规则包把两者读作同一职能的用词：城管即城市"
-        "管理，环保即环境保护）；方案没有写明领域的，`domain_posts`（领域岗位数）不得少于规则包列出的领域数，即使不少于，"
+        "在`command_center.domains`中，按审核人的读法比对（写明的名称包含该领域的名称，或包含规则包为该领域列出的用词：城管即"
+        "城市管理，环保即环境保护；只写领域名称的一部分不算：管理不是城市管理）；方案没有写明领域的，`domain_posts`（领域岗位数）不得少于规则包列出的领域数，即使不少于，"
         "也无法核对各岗位所属的领域，结论为“无法检查”，不作通过。默认为警告：这些领域是一个镇的报道介绍的做法。",
         "涌山镇：“进驻了自然资源和规划、城市管理、综治信访、环境保护等4个重点领域的事项流转岗”（《乐平市涌山镇推进经济发达镇"
         "行政管理体制改革结硕果》）：网格员报送的事项转到所属领域的岗位，由中心跟踪办理。",

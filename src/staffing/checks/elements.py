@@ -723,8 +723,10 @@ class SecondTeamOrWindow(Check):
 def _units_doing(ctx: Context, role: str) -> list[Unit]:
     """The town's own units read as doing `role` (by a written role or the name), wherever the
     plan wrote them (a body, a section of a body, an institution, the centre), the first being
-    the one that stands (a counted body first, then the rest in the plan's order).  An organ
-    under its own rules and its sections, and a dispatched unit, are not the town's team."""
+    the one that stands (a counted body first, then the other bodies and the institutions in
+    the plan's order, then the sections, so that a bureau or an institution is not called the
+    second team beside a section).  An organ under its own rules and its sections, and a
+    dispatched unit, are not the town's team."""
     counted = set(ctx.counted)
     found: list[tuple[int, int, Unit]] = []
     for n, unit in enumerate(ctx.units):
@@ -734,7 +736,7 @@ def _units_doing(ctx: Context, role: str) -> list[Unit]:
             continue
         if role in ctx.roles_of_unit(unit):
             body = int(unit.loc[1]) if unit.kind == "body" else -1
-            found.append((0 if body in counted else 1, n, unit))
+            found.append((0 if body in counted else 2 if unit.kind == "section" else 1, n, unit))
     return [u for _, _, u in sorted(found, key=lambda x: (x[0], x[1]))]
 
 

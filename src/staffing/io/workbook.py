@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from staffing.errors import InputProblem, problem, together
+from staffing.io.bracketed import split_second_name
 from staffing.io.document import DEFAULT_LIMITS, UNREADABLE, Document, Limits, Path_, Unreadable, read_bytes
 from staffing.io.layout import (
     ENUMS,
@@ -325,6 +326,7 @@ class _Reader:
         self.formulas: dict[tuple[str, int, int], str] = {}
         self.cached: Any = None  # the workbook read for saved formula results, when needed
         self.owners: dict[str, list[Path_]] = {}
+        self.first_names: dict[str, list[Path_]] = {}  # the first name of each 名称（牌子）
         self.owner_rows: dict[tuple[str, int], Path_] = {}  # (sheet, row) of each owner
         self.labels: dict[Cell, str] = {}
         # what could not be read but was read past: each problem (a cell that is no number,
@@ -571,7 +573,9 @@ class _Reader:
                     if owner is None:
                         self.later(sheet.name, row, col, "xlsx.missing-owner")
                     continue
-                paths = self.owners.get(owner, [])
+                # a body written with its nameplate in brackets (党政办公室（人大办公室）) is found
+                # by its first name too, where no body is called that
+                paths = self.owners.get(owner, []) or self.first_names.get(owner, [])
                 by_row = _OWNER_ROW.fullmatch(owner)
                 if not paths and by_row and (by_row["sheet"], int(by_row["row"])) in self.owner_rows:
                     paths = [self.owner_rows[(by_row["sheet"], int(by_row["row"]))]]
@@ -604,6 +608,9 @@ class _Reader:
             name = item.get("name")
             if isinstance(name, str) and (layout.path == ("bodies",) or layout.target == "institutions"):
                 self.owners.setdefault(name, []).append(loc)
+                first = split_second_name(name)[0]
+                if first != name:
+                    self.first_names.setdefault(first, []).append(loc)
                 self.owner_rows[(sheet.name, row)] = loc
 
     def _support_row(self, sheet: _Sheet, row: int, columns: dict[int, Field], category: str,

@@ -98,12 +98,14 @@ class PackNotApplicable(Check):
     the pack `requires` it, the unit must be a developed town (`developed_town: true`);
     and the unit must lie within the pack's `jurisdiction` (the province, city or county
     it names: Jiangsu's packs Jiangsu, Taizhou's pack Taizhou's towns and streets, Yongshan's
-    Leping).  Once the pack does not apply, the findings that rest on it are shown as
-    information only (severity info), not as binding: those of the options it (or a parent
-    that does not cover the unit either) sets.  Findings of the packs it extends that do
-    cover the unit keep their severity (a plan's own consistency from the base pack, 超编;
-    Jiangsu's common rules for any Jiangsu town or street).  The finding cites the pack's
-    basis for its units or its place.
+    Leping).  Once the pack does not apply, the binding findings are those of the nearest
+    pack of its `extends` chain that covers the unit, each check run with that pack's own
+    options (Jiangsu's common rules for any Jiangsu town or street, else the base pack: a
+    plan's own consistency, 超编): an allowance only the named pack grants (Taizhou's quota
+    moved down from the county) does not soften them.  What rests on the named pack alone
+    (the options it, or a parent that does not cover the unit either, sets) is shown as
+    information only (severity info), not as binding.  The finding cites the pack's basis
+    for its units or its place.
 
     ## Why it matters
     A plan checked against the wrong pack gets the wrong verdict.
@@ -142,9 +144,10 @@ class PackNotApplicable(Check):
         "方案的`unit_type`（单位类型）必须在规则包的`applies_to`（适用范围）之内（江苏经济发达镇规则包只适用于镇；"
         "泰州规则包适用于镇和街道）；规则包有`requires`要求时，本单位还必须是经济发达镇（`developed_town: true`）；"
         "本单位还必须在规则包的`jurisdiction`（适用地域：写明的省、市或县）之内（江苏的规则包适用于江苏，泰州的规则包适用于"
-        "泰州的乡镇和街道，涌山镇的规则包适用于乐平市）。规则包不适用时，以它为依据的结论（它或同样不适用的上级规则包设置的"
-        "参数）只作为提示，不具约束力；适用于本单位的上级规则包的结论保持原有严重程度（基础规则包对方案自身一致性的结论，"
-        "如超编；江苏共同规则对江苏任何乡镇、街道的结论）。本结论引用规则包关于适用单位或地域的依据。",
+        "泰州的乡镇和街道，涌山镇的规则包适用于乐平市）。规则包不适用时，具约束力的结论来自它所继承（`extends`）的规则包中"
+        "适用于本单位的最近一个，各项检查按该规则包自己的参数进行（江苏任何乡镇、街道按江苏共同规则，否则按基础规则包，如"
+        "方案自身一致性、超编），不适用的规则包另给的余地（如泰州的县级下划编制）不能放宽这些结论；只以不适用的规则包为依据"
+        "的结论（它或同样不适用的上级规则包设置的参数）只作为提示，不具约束力。本结论引用规则包关于适用单位或地域的依据。",
         "用错了规则包的方案，得出的结论也是错的。",
         "错误示例：街道使用江苏经济发达镇规则包：\n"
         "    unit_type: street\n"

@@ -39,6 +39,10 @@ def test_a_pack_that_does_not_apply_grants_no_allowance(case: str, said: list[st
     path = str(CASES / case)
     named = check_file(path)
     assert [f.code for f in named.findings if f.severity.value == "error"].count("ST802") == 1
+    said_802 = next(f.message for f in named.findings if f.code == "ST802")
+    assert said_802.zh.endswith("具约束力的结论按适用于本单位的规则包“江苏省乡镇（街道）共同规则”得出，"
+                                "本规则包另外的结论仅供参考，不具约束力")
+    assert "the binding findings are those of the pack “Jiangsu rules common to towns and streets”" in said_802.en
     common = check_file(path, Settings(rules="jiangsu-common"))
     assert _binding(named) == _binding(common)
     assert [f.message.zh for f in named.findings if f.code == "ST201"] == said

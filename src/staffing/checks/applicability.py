@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from staffing.checks.base import Check, Doc, Options, Problem, option
 from staffing.checks.context import Context
 from staffing.findings import Severity
-from staffing.messages import CATALOGUE, label
+from staffing.messages import CATALOGUE, label, words
 from staffing.plan.names import normalize
 from staffing.words import Words
 
@@ -125,18 +125,23 @@ class PackNotApplicable(Check):
     title = Words("规则包不适用于该单位类型", "The rule pack does not cover this kind of unit")
     messages = {
         "ST802": Words(
-            "规则包“{pack}”只适用于{applies}，本单位是{unit}；本规则包的其他结论仅供参考，不具约束力",
-            "the rule pack “{pack}” covers {applies} only; this unit is a {unit}; the pack's other findings are for "
-            "information only, not binding",
+            "规则包“{pack}”只适用于{applies}，本单位是{unit}；{rest}",
+            "the rule pack “{pack}” covers {applies} only; this unit is a {unit}; {rest}",
         ),
         "ST802.place": Words(
-            "规则包“{pack}”只适用于{place}，{name}在{where}；本规则包的其他结论仅供参考，不具约束力",
-            "the rule pack “{pack}” covers {place} only and {name} is in {where}; the pack's other findings are for "
-            "information only, not binding",
+            "规则包“{pack}”只适用于{place}，{name}在{where}；{rest}",
+            "the rule pack “{pack}” covers {place} only and {name} is in {where}; {rest}",
         ),
         "ST802.developed": Words(
-            "{name}不是经济发达镇，规则包“{pack}”只适用于经济发达镇；本规则包的其他结论仅供参考，不具约束力",
-            "{name} is not a developed town and the pack “{pack}” covers developed towns only; its other findings "
+            "{name}不是经济发达镇，规则包“{pack}”只适用于经济发达镇；{rest}",
+            "{name} is not a developed town and the pack “{pack}” covers developed towns only; {rest}",
+        ),
+        # what then binds: the rules of the nearest pack it extends that covers the unit
+        "ST802.rest": Words("本规则包的其他结论仅供参考，不具约束力",
+                            "the pack's other findings are for information only, not binding"),
+        "ST802.rest-bound": Words(
+            "具约束力的结论按适用于本单位的规则包“{binding}”得出，本规则包另外的结论仅供参考，不具约束力",
+            "the binding findings are those of the pack “{binding}”, which covers it; this pack's other findings "
             "are for information only, not binding",
         ),
     }
@@ -161,23 +166,26 @@ class PackNotApplicable(Check):
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         pack, town = ctx.pack, ctx.plan.town
         scope = pack.scope
+        if scope.covers(town):
+            return
+        rest = _rest(ctx)
         if not scope.covers_place(town):
             # a pack binds its own province or city only (Taizhou's, Taizhou's towns and streets)
             where = "".join(dict.fromkeys(x for x in (town.province, town.city, town.county) if x))
             yield Problem("ST802.place", {"pack": _title(ctx), "place": Words(pack.jurisdiction.get("zh", ""),
                                                                                 pack.jurisdiction.get("en", "")),
-                                          "where": where, "name": town.name},
+                                          "where": where, "name": town.name, "rest": rest},
                           ("town", scope.outside(town) or "name"), cite=pack.jurisdiction_source)
         applies = pack.applies_to
         if applies and town.unit_type not in applies:
             unit = town.unit_type
             kinds = [label(f"unit.{a}") for a in applies if f"unit.{a}" in CATALOGUE]
             yield Problem("ST802", {"unit_type": unit, "unit": Words(*label(f"unit.{unit}")),
-                                    "pack": _title(ctx), "applies": [Words(*k) for k in kinds]},
+                                    "pack": _title(ctx), "applies": [Words(*k) for k in kinds], "rest": rest},
                           ("rule_pack",), cite=pack.applies_source)
         needs = ctx.pack.requires.get("developed_town")
         if needs is not None and needs.value and not ctx.plan.town.developed_town:
-            yield Problem("ST802.developed", {"pack": _title(ctx), "name": ctx.plan.town.name},
+            yield Problem("ST802.developed", {"pack": _title(ctx), "name": ctx.plan.town.name, "rest": rest},
                           ("town", "developed_town") if "developed_town" in ctx.plan.town.model_fields_set else ("rule_pack",),
                           cite=needs.source + (" (inferred)" if needs.inferred else "") if needs.source else None)
 
@@ -238,6 +246,17 @@ class PlanBeforePack(Check):
             ("plan_date",),
             cite=(cite + (" (inferred)" if ctx.pack.effective_inferred else "")) if cite else None,
         )
+
+
+def _rest(ctx: Context) -> Words:
+    """What binds a unit the pack does not cover: the rules of the nearest pack of its chain
+    that does (the engine checks the plan against them), by that pack's title."""
+    owner = ctx.pack.covering(ctx.plan.town)
+    scope = ctx.pack.scopes.get(owner) if owner and owner != ctx.pack.id else None
+    if scope is None:
+        return words("ST802.rest")
+    title = Words(scope.title.get("zh", scope.pack), scope.title.get("en", scope.pack))
+    return words("ST802.rest-bound", {"binding": title})
 
 
 def _title(ctx: Context) -> Words:

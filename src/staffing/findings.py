@@ -77,9 +77,12 @@ class Finding:
         return (self.cited(lang) if self.cited is not None else None) or self.source
 
     def sort_key(self) -> tuple[Any, ...]:
-        from staffing.io.layout import sheet_rank
+        rank = -1  # no sheet: a text file's place, before any sheet's (`io.layout.sheet_rank`)
+        if self.sheet is not None:  # the workbook's layout is read only for a workbook's places
+            from staffing.io.layout import sheet_rank
 
-        return (self.file, sheet_rank(self.sheet), self.line, self.column, self.code, self.message.en)
+            rank = sheet_rank(self.sheet)
+        return (self.file, rank, self.line, self.column, self.code, self.message.en)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -97,6 +97,10 @@ _SHARED: dict[str, tuple[str, str]] = {
     ),
     "label.nameplates": ("加挂牌子", "extra nameplates"),
     "label.support-center": ("综合服务中心", "support service centre"),
+    # parts of a plan an input error may name that the workbook has no column of their own for
+    "label.population": ("人口", "population"),
+    "label.absorbed": ("并入单位", "merged institutions"),
+    "label.is-support-center": ("综合服务中心标记", "support-centre mark"),
 }
 
 

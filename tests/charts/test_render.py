@@ -602,3 +602,15 @@ def test_the_chart_reads_roles_and_parents_as_the_checks_do() -> None:
     for i, parent in ((2, "不存在的机构"), (3, names[3])):
         line = next(line for line in text.splitlines() if line.startswith(f"  body_{i} "))
         assert f"上级机构未找到：{parent}" in line
+
+
+@pytest.mark.parametrize(("out", "said"), [
+    ("/dev/stdout", "输出文件名没有写明图片格式，请以 .svg、.png、.pdf 或 .dot 结尾"),
+    ("chart.gif", "不支持的图片格式：.gif；可用 .svg、.png、.pdf、.dot"),
+])
+def test_a_chart_format_the_name_does_not_say_is_one_message(out: str, said: str, tmp_path: Path) -> None:
+    staffing = Path(sys.executable).parent / "staffing"
+    target = out if out.startswith("/") else str(tmp_path / out)
+    done = subprocess.run([str(staffing), "render", str(ROOT / "orgs/jiangsu/suzhou/kunshan/zhangpu.yaml"), "-o", target],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and said in done.stderr and "Traceback" not in done.stderr, done.stderr

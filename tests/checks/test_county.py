@@ -267,6 +267,22 @@ def test_recruitment_for_the_towns_with_vacancies_passes(tmp_path: Path) -> None
     assert [(f.code, f.numbers["count"], f.numbers["vacant"]) for f in out.findings] == [("ST955", 5, 3)]
 
 
+def test_a_town_named_with_its_county_or_city_in_front_is_the_same_town(tmp_path: Path) -> None:
+    """泰兴市示范镇 in the county's file is the plan's 示范镇: the county, its city and province
+    in front of a town's name are dropped when the two are matched."""
+    county = _taizhou_county(tmp_path, "\n  - {town: 泰兴市示范镇, type: administrative, count: 1, document: 泰编〔2020〕8号}"
+                                       "\n  - {town: 江苏省泰州市泰兴市样板镇, type: administrative, count: 1, document: 泰编〔2020〕9号}")
+    _with_people(tmp_path / "yangban.yaml", 2)  # 样板镇: three places vacant
+    county.write_text(county.read_text(encoding="utf-8") + "recruitment:\n  - {town: 泰州市泰兴市样板镇, count: 3}\n",
+                      encoding="utf-8")
+    results = [check_file(str(tmp_path / n)) for n in ("shifan.yaml", "yangban.yaml")]
+    (out,) = check_counties(results)
+    assert out.error is None and out.findings == []
+    county.write_text(county.read_text(encoding="utf-8").replace("count: 3}\n", "count: 5}\n"), encoding="utf-8")
+    (out,) = check_counties(results)
+    assert [(f.code, f.numbers["count"], f.numbers["vacant"]) for f in out.findings] == [("ST955", 5, 3)]
+
+
 def test_a_county_file_is_read_within_the_runs_limits(corpus: Path, tmp_path: Path, monkeypatch, capsys) -> None:
     """--max-bytes holds for county files as for plans: one over it is unusable, said at the file."""
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "cache"))

@@ -34,3 +34,18 @@ def test_staff_moved_with_work_to_the_wrong_body_is_one_finding(tmp_path: Path) 
     plain.write_text(text.replace(", work: enforcement}", "}"), encoding="utf-8")
     result = check_file(str(plain))
     assert [f.code for f in result.findings if f.loc[:2] == ("transfers", 0)] == ["ST203"]
+
+
+def test_a_section_is_the_second_team_beside_an_institution_not_the_first(tmp_path: Path) -> None:
+    """The team is an institution (综合执法大队), and 经济发展局, written before it, keeps a section
+    城管监察大队: the section is the second team, whatever the order the plan writes them in."""
+    text = (CASES / "ST607" / "bad" / "enforcement-squad-among-the-institutions.yaml").read_text(encoding="utf-8")
+    text = text.replace("- {name: 城管监察大队, kind: service,", "- {name: 综合执法大队, kind: service,")
+    text = text.replace("  role: comprehensive_enforcement\n", "  role: other\n").replace("- name: 综合行政执法局\n", "- name: 执法协调办公室\n")
+    text = text.replace("  merged_from: [经济发展办公室]\n",
+                        "  merged_from: [经济发展办公室]\n  subunits:\n  - {name: 城管监察大队, quotas: {institutional_full: 1}, actual: 1}\n", 1)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    found = [f for f in check_file(str(plan)).findings if f.code == "ST607"]
+    assert [(f.loc, f.message.zh) for f in found] == [
+        (("bodies", 2, "subunits", 0, "name"), "城管监察大队是综合执法大队之外的又一支执法队伍：执法力量应整合为一支执法队伍")]

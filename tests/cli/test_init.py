@@ -141,7 +141,6 @@ WHEEL_HASH = "ab" * 32
     (f"git+file:///srv/tools/staffing@{COMMIT}", "git", "file:///srv/tools/staffing"),
     (f"https://pkgs.example.org/staffing-0.1.0-py3-none-any.whl#sha256={WHEEL_HASH}", "wheel",
      "https://pkgs.example.org/staffing-0.1.0-py3-none-any.whl"),
-    ("https://pypi.office.example.org/simple/", "index", "https://pypi.office.example.org/simple/"),
 ])
 def test_a_pinned_source_is_taken(spec: str, kind: str, url: str) -> None:
     from staffing.cli.pinned import parse_install
@@ -162,6 +161,21 @@ def test_a_pinned_source_is_taken(spec: str, kind: str, url: str) -> None:
     ("https://pkgs.example.org/staffing-0.1.0-py3-none-any.whl", "应附上文件的 sha256"),
     ("x: y #", "不是可用的安装来源"),  # issue 27: pasted into the YAML, the workflow no longer parsed
     (f"git+https://example.org/g/s\ntaffing@{COMMIT}", "不是可用的安装来源"),
+    # an index, public, a mirror or the office's own: a version from it names no bytes
+    ("https://pypi.org/simple", "不是 wheel 文件的地址"),
+    ("https://pypi.org/simple/", "不是 wheel 文件的地址"),
+    ("https://test.pypi.org/simple/", "不是 wheel 文件的地址"),
+    ("https://mirrors.aliyun.com/pypi/simple/", "不是 wheel 文件的地址"),
+    ("https://pypi.tuna.tsinghua.edu.cn/simple", "不是 wheel 文件的地址"),
+    ("https://pypi.office.example.org/simple/", "不是 wheel 文件的地址"),
+    ("staffing @ https://pypi.office.example.org/simple/", "不是 wheel 文件的地址"),
+    ("https://pkgs.example.org/staffing-0.1.0.tar.gz#sha256=" + "ab" * 32, "不是 wheel 文件的地址"),
+    # fetched in clear, whatever it is
+    ("http://pypi.office.example.org/simple/", "未加密"),
+    ("http://pkgs.example.org/staffing-0.1.0-py3-none-any.whl#sha256=" + "ab" * 32, "未加密"),
+    (f"git+http://example.org/g/staffing@{COMMIT}", "未加密"),
+    (f"git+git://example.org/g/staffing@{COMMIT}", "未加密"),
+    (f"HTTP://example.org/g/staffing-0.1.0-py3-none-any.whl#sha256={'ab' * 32}", "未加密"),
 ])
 def test_a_source_that_pins_nothing_is_refused(spec: str, said: str, tmp_path: Path, capsys) -> None:
     code, out, err = run(capsys, "init", str(tmp_path / "r"), "--install", spec)
@@ -170,10 +184,21 @@ def test_a_source_that_pins_nothing_is_refused(spec: str, said: str, tmp_path: P
     assert not (tmp_path / "r").exists()  # nothing written
 
 
+@pytest.mark.parametrize("spec", ["https://pypi.org/simple", "http://pypi.office.example.org/simple/"])
+def test_an_index_is_refused_naming_the_forms_taken(spec: str, tmp_path: Path, capsys) -> None:
+    """An index URL was taken and written as `pip install --index-url URL staffing==VERSION`
+    into both jobs and the hook: a version from an index pins no bytes."""
+    code, out, err = run(capsys, "init", str(tmp_path / "r"), "--install", spec)
+    assert code == 2 and out == "" and "git+仓库地址@提交号" in err and "地址#sha256=十六进制值" in err
+    assert "本单位软件包索引的地址" not in err  # an index is no longer among the forms offered
+    code, out, err = run(capsys, "init", str(tmp_path / "r"), "--install", spec, "--lang", "en")
+    assert code == 2 and "git+URL@COMMIT" in err and "URL#sha256=HEX" in err and "index URL" not in err
+    assert not (tmp_path / "r").exists()
+
+
 @pytest.mark.parametrize("spec", [
     f"git+https://example.org/a'b/$(touch x)/`id`/st#ff: x \"q\"@{COMMIT}",
     f"https://example.org/it's/a: b/$HOME/staffing-0.1.0-py3-none-any.whl#sha256={WHEEL_HASH}",
-    "https://example.org/simple/'; touch x; echo '/",
 ])
 def test_a_source_with_yaml_and_shell_characters_stays_one_value(spec: str, tmp_path: Path, capsys) -> None:
     from staffing.cli.pinned import parse_install
@@ -187,8 +212,7 @@ def test_a_source_with_yaml_and_shell_characters_stays_one_value(spec: str, tmp_
     for where in ("github", "gitlab"):
         install = next(c for w, c in commands if w == where and "staffing check" not in c)
         words = [shlex.split(line) for line in install.splitlines()]
-        assert any(pinned.url in w or pinned.requirement() in w or f"--index-url={pinned.url}" in w
-                   for w in words), (where, install)
+        assert any(pinned.url in w or pinned.requirement() in w for w in words), (where, install)
     config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hook = config["repos"][0]
     if pinned.kind == "git":
@@ -257,7 +281,11 @@ def test_the_default_source_is_where_the_running_tool_came_from(tmp_path: Path, 
     assert code == 0 and head in (tmp_path / "r4" / ".gitlab-ci.yml").read_text(encoding="utf-8")
     # installed from a public index by name, or from a local file: nothing to pin
     for record in (None, {"url": "file:///tmp/staffing-0.1.0-py3-none-any.whl", "archive_info": {}},
-                   {"url": "file:///srv/staffing", "vcs_info": {"vcs": "git", "commit_id": COMMIT}}):
+                   {"url": "file:///srv/staffing", "vcs_info": {"vcs": "git", "commit_id": COMMIT}},
+                   # fetched in clear
+                   {"url": "http://example.org/g/staffing", "vcs_info": {"vcs": "git", "commit_id": COMMIT}},
+                   {"url": "http://example.org/staffing-0.1.0-py3-none-any.whl",
+                    "archive_info": {"hashes": {"sha256": WHEEL_HASH}}}):
         _fake_install(monkeypatch, record)
         code, out, err = run(capsys, "init", str(tmp_path / "r5"))
         assert code == 2 and "--install" in err and out == "" and not (tmp_path / "r5").exists()

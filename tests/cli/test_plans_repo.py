@@ -5,14 +5,15 @@ a fresh environment and run green; an untracked failing plan never blocks a comm
 
 The tool comes from a throwaway clone of this repository at its HEAD commit, named by a
 `git+file://` URL, as an office names its own copy.  These tests install the tool into new
-environments (pre-commit's, and one per CI job; dependencies from the lock with hashes, or
-resolved by pip for pre-commit), so they take minutes: marked `slow`
+environments (the hook's, and one per CI job; dependencies from the lock with hashes), so
+they take minutes: marked `slow`
 (`pytest -m "not slow"` leaves them out)."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from packaging.utils import canonicalize_name
 
 from conftest import ROOT, STAFFING
 
@@ -105,8 +107,7 @@ def test_the_first_commit_is_checked_by_the_hook_with_nothing_else_installed(too
     commit = outputs[steps[-1]]
     assert "staffing check (三定方案)" in commit and "Passed" in commit  # the hook ran on the first commit
     assert sh("git rev-list --count HEAD").stdout.strip() == "1"
-    hook_env = next((tmp_path / "pre-commit-home").glob("repo*/py_env-*"))  # installed from the pinned clone
-    assert (hook_env / "bin" / "staffing").exists()
+    _assert_the_hook_installed_the_lock(tmp_path / "pre-commit-home", url, head)
 
     # an untracked failing plan never blocks a commit of another plan
     plan = next((root / "orgs").rglob("*.yaml"))
@@ -124,6 +125,60 @@ def test_the_first_commit_is_checked_by_the_hook_with_nothing_else_installed(too
     said = done.stdout + done.stderr
     assert done.returncode == 1 and "Failed" in said and "ST80" in said and "failing.yaml" in said, said
     assert sh("git rev-list --count HEAD").stdout.strip() == "3"
+
+
+def _locked(lock: Path) -> dict[str, set[str]]:
+    """name → the versions `lock` pins for it (one per set of environment markers)."""
+    pins = re.findall(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)", lock.read_text(encoding="utf-8"), re.M)
+    out: dict[str, set[str]] = {}
+    for name, version in pins:
+        out.setdefault(canonicalize_name(name), set()).add(version)
+    return out
+
+
+def _assert_the_hook_installed_the_lock(home: Path, url: str, head: str) -> None:
+    """The hook's environment holds exactly what the pinned commit's lock names, at the lock's
+    versions, and the tool from the pinned clone; pre-commit made no environment of its own
+    (`language: python` would have, resolving the dependencies from the index, unhashed)."""
+    assert not list(home.glob("repo*/py_env-*"))
+    envs = list(home.glob("repo*/.staffing-hook-env-*"))
+    assert len(envs) == 1 and not list(home.glob("repo*/.staffing-hook-env-*.building-*")), envs
+    clone = envs[0].parent
+    assert subprocess.run(["git", "-C", str(clone), "rev-parse", "HEAD"], capture_output=True, text=True,
+                          check=True).stdout.strip() == head
+    python = envs[0] / "bin" / "python"
+    listed = subprocess.run([str(python), "-m", "pip", "list", "--format=json", "--disable-pip-version-check"],
+                            capture_output=True, text=True, check=True).stdout
+    installed = {canonicalize_name(d["name"]): d["version"] for d in json.loads(listed)}
+    locked = _locked(clone / "requirements.lock")
+    assert installed.pop("staffing") and installed.pop("pip")
+    installed.pop("setuptools", None)  # what venv itself puts there on older Pythons
+    unlocked = {name: version for name, version in installed.items() if version not in locked.get(name, set())}
+    assert unlocked == {}  # nothing the lock does not pin, at no other version
+    record = subprocess.run([str(python), "-c", "import importlib.metadata as m; "
+                             "print(m.distribution('staffing').read_text('direct_url.json'))"],
+                            capture_output=True, text=True, check=True).stdout
+    assert json.loads(record)["url"] == clone.as_uri()
+
+
+def test_the_hook_installs_nothing_whose_hash_does_not_match(tmp_path: Path) -> None:
+    """The hook's installer stops at a file whose hash is not the lock's, says so in Chinese,
+    and leaves no environment behind to be used by the next run."""
+    tool = tmp_path / "tool"
+    shutil.copytree(ROOT / "src" / "staffing" / "words", tool / "src" / "staffing" / "words")
+    (tool / "src" / "staffing" / "__init__.py").write_text("", encoding="utf-8")
+    (tool / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "pre-commit-hook.py", tool / "scripts")
+    name, versions = next(iter(_locked(ROOT / "requirements.lock").items()))
+    version = min(versions)
+    (tool / "requirements.lock").write_text(f"{name}=={version} \\\n    --hash=sha256:{'0' * 64}\n", encoding="utf-8")
+    env = _bare_env(tmp_path)
+    done = subprocess.run([sys.executable, str(tool / "scripts" / "pre-commit-hook.py"), "orgs/a.yaml"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert "首次运行" in done.stderr and "安装本工具失败" in done.stderr and "--require-hashes" in done.stderr
+    assert "HASHES" in done.stderr, done.stderr  # pip's own words: the file's hash is not the lock's
+    assert [p.name for p in tool.iterdir() if p.name.startswith(".staffing-hook-env")] == []
 
 
 def _jobs(root: Path) -> dict[str, list[str]]:

@@ -48,8 +48,8 @@ def _pdf(path: Path) -> Path:
 @pytest.mark.parametrize(("name", "said"), [
     ("方案.docx", "这是 Word 文档（.docx），不能直接检查：请把方案填入 Excel 模板"),
     ("方案.pdf", "这是 PDF 文件，不能直接检查：请把方案内容填入 Excel 模板"),
-    ("方案.yaml", "这是 Word 文档（.yaml），不能直接检查"),  # by its bytes, whatever its name
-    ("方案.xlsx", "这是 Word 文档（.xlsx），不能直接检查"),
+    ("方案.yaml", "这是 Word 文档（.docx），不能直接检查"),  # by its bytes, whatever its name
+    ("方案.xlsx", "这是 Word 文档（.docx），不能直接检查"),
     ("方案.xls", "这是旧版 Excel 或 WPS 表格文件（.xls），不能直接读取：请在 Excel 或 WPS 中“另存为” .xlsx"),
 ])
 def test_a_word_file_or_a_pdf_is_told_what_to_do(name: str, said: str, tmp_path: Path,

@@ -408,3 +408,20 @@ def test_convert_writes_names_differing_by_a_space_so_that_check_reads_them(tmp_
     out, err = capsys.readouterr()
     assert (code, yaml_code) == (1, 1), out + err
     assert "ST904" in yaml_out and "ST904" in out  # the same verdict: a duplicate name, not an unusable file
+
+
+def test_a_body_written_with_its_nameplate_in_brackets_owns_the_rows_of_its_first_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 名称（牌子）: the body is its first name, and the other sheets may name it so
+    book = tmp_path / "bracket.xlsx"
+    assert run(["convert", str(XINQIAO), "-o", str(book)], capsys)[0] == 0
+    wb = openpyxl.load_workbook(book)
+    first = wb["职能机构"]["A2"].value
+    wb["职能机构"]["A2"] = f"{first}（人大办公室）"
+    wb.save(book)
+    assert first in [r[0].value for r in wb["领导职数"].iter_rows(min_row=2)]
+    body = load_file(str(book)).data["bodies"][0]
+    assert body["name"] == f"{first}（人大办公室）"
+    assert body["leadership"] == load_file(str(XINQIAO)).data["bodies"][0]["leadership"]
+    code, out, _ = run(["check", str(book), "--no-cache"], capsys)
+    assert "无法使用" not in out and code in (0, 1)

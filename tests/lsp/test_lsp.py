@@ -312,3 +312,23 @@ def test_no_result_cache_and_no_pack_from_an_untrusted_place(tmp_path: Path) -> 
     found = session(test, cwd=tmp_path, env=env)
     assert seen(found) == expected(path, tmp_path)  # the same verdict on the pack as the command line
     assert all(p.suffix == ".md" for p in cache.rglob("*") if p.is_file())  # explanations only, no results
+
+
+def test_a_plan_emptied_or_broken_in_the_editor_is_told_so_not_left_with_old_findings(tmp_path: Path) -> None:
+    """A plan outside orgs/ is known as one by what it says; emptied or made into something
+    else while it is open, its old findings are replaced by what `staffing check` says of it."""
+    path = tmp_path / "zhangpu.yaml"
+    path.write_text((ORGS / "jiangsu/suzhou/kunshan/zhangpu.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+
+    async def test(editor: Editor) -> list[list[t.Diagnostic]]:
+        uri = editor.open(path)
+        seen = [await editor.wait(uri, 1)]
+        for text in ("", "a: b: c\n", "[]\n"):
+            seen.append(await editor.wait(uri, editor.change(uri, text)))
+        return seen
+
+    opened, empty, broken, listed = session(test, cwd=tmp_path)
+    assert {d.code for d in opened} >= {"ST201", "ST101"}
+    for now in (empty, broken, listed):
+        assert now and not {d.code for d in now} & {"ST201", "ST101"}, now
+    assert any("空" in d.message for d in empty), empty

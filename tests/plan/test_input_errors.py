@@ -277,3 +277,49 @@ def test_wrong_values_name_their_place(name: str, tmp_path: Path, capsys: pytest
     assert err["key"] == key
     assert err["line"] == want_line
     assert len(err["message"]["en"]) < 300 and len(err["message"]["zh"]) < 300
+
+
+# a part of the plan the workbook has no column of its own for, written as the wrong kind of
+# value: each named in the plan's words, never by its path in the file (totals.quotas)
+PARTS_WRONG = [
+    ("  population: {resident: 180000, registered: 90000}", "  population: 180000"),
+    ("  quotas: {administrative: 44, institutional_full: 53, service: 3}", "  quotas: [44, 53, 3]"),
+    ("    quotas: {administrative: 7, service: 2}", "    quotas: 9"),
+    ("      - {title: 主任, level: principal, rank: 副科, approved: 1, filled: 1}\n"
+     "      - {title: 副主任, level: deputy, rank: 副科, approved: 2, filled: 2}\n    merged_from: [党政办公室]",
+     "      - 主任\n      - {level: deputy, rank: 副科, approved: 2, filled: 2}\n    merged_from: [党政办公室]"),
+    ("      - {name: 执法一中队, quotas: {institutional_full: 4}, actual: 4}", "      - 执法一中队"),
+    ("      - {name: 执法二中队, quotas: {institutional_full: 4}, actual: 4}", "      - {name: 执法二中队, quotas: 4, actual: 4}"),
+    ("  absorbed: [农业服务中心, 文体服务中心]", "  absorbed: {农业服务中心: 1}"),
+]
+PARTS_SAID = """\
+{f}:21:15: 无法使用：人口：应为键和值的映射
+{f}:30:11: 无法使用：合计的编制：应为键和值的映射
+{f}:38:13: 无法使用：职能机构“党政办公室”的编制：应为键和值的映射
+{f}:41:9: 无法使用：职能机构“党政办公室”的领导职数“主任”：应为键和值的映射
+{f}:42:9: 无法使用：职能机构“党政办公室”的领导职数第2项中缺少必填的职务名称（“title”）
+{f}:89:9: 无法使用：职能机构“综合行政执法局”的内设科室“执法一中队”：应为键和值的映射
+{f}:90:31: 无法使用：职能机构“综合行政执法局”的内设科室“执法二中队”的编制：应为键和值的映射
+{f}:141:13: 无法使用：综合服务中心的并入单位：应为列表
+"""
+
+
+def test_a_part_written_as_the_wrong_kind_is_named_in_the_plans_words(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = ZHANGPU.read_text(encoding="utf-8")
+    for old, new in PARTS_WRONG:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "parts.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out = run(capsys, "check", str(path))
+    assert code == 2
+    lines = out.splitlines()
+    assert "\n".join(lines[:-1]) + "\n" == PARTS_SAID.format(f=path)
+    for line in lines:  # past the file name and position, no field's path or English word
+        said = line.split(": ", 1)[-1]
+        assert not re.search(r"[A-Za-z]{3,}|\[\d+\]", re.sub(r"（“[^”]*”）", "", said)), line
+    code, out = run(capsys, "check", "--lang", "en", str(path))
+    assert "the quotas of the totals: must be a mapping of keys and values" in out
+    assert "“主任” (the leadership posts of “党政办公室” (Functional bodies))" in out
+    assert not re.search(r"\w\.\w+[\[:]|\[\d+\]", out.replace(str(path), "")), out

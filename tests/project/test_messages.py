@@ -27,7 +27,7 @@ ALLOWED_WORDS = {
     # the key that stops the page's server, as printed on the keyboard
     "Ctrl", "C",
     # what `staffing init` tells an office to install and where it installs the tool from
-    "pre-commit", "wheel", "sha256",
+    "pre-commit", "wheel", "sha256", "https", "ssh", "http",
     # what a user types: the date format, YAML's booleans, the language codes
     "YYYY-MM-DD", "true", "false", "zh", "en",
     # keys a user writes in a rule pack or a waiver file, quoted as they must be typed

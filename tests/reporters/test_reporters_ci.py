@@ -258,12 +258,16 @@ def test_pre_commit_hook(plans: Path, capsys: pytest.CaptureFixture[str], monkey
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == HOOK_ID)
-    assert hook["entry"] == "staffing hook" and hook["language"] == "python" and hook["require_serial"] is True
+    # not `language: python`, which makes pre-commit resolve the dependencies unhashed: a script
+    # that installs the lock with hashes, then runs `staffing hook` (tests/cli/test_plans_repo.py runs it)
+    assert hook["entry"] == "scripts/pre-commit-hook.py" and hook["language"] == "script"
+    assert os.access(ROOT / hook["entry"], os.X_OK)  # pre-commit runs it as a program
+    assert hook["require_serial"] is True
     assert "pass_filenames" not in hook  # pre-commit passes the files being committed
     assert hook["files"] == HOOK_FILES  # the same as `staffing init` writes for a local hook
     local = yaml.safe_load(PRE_COMMIT_LOCAL.format(hook=HOOK_ID, deps="[]", files=HOOK_FILES))["repos"][0]["hooks"][0]
-    assert {k: local[k] for k in ("entry", "language", "files", "require_serial")} == \
-        {k: hook[k] for k in ("entry", "language", "files", "require_serial")}
+    assert {k: local[k] for k in ("files", "require_serial")} == {k: hook[k] for k in ("files", "require_serial")}
+    assert local["entry"] == "staffing hook"
     pattern = re.compile(hook["files"])
     examples = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "orgs").rglob("*") if p.is_file())
     assert examples and all(pattern.search(e) for e in examples if e.endswith((".yaml", ".yml", ".json")))
@@ -279,7 +283,7 @@ def test_pre_commit_hook(plans: Path, capsys: pytest.CaptureFixture[str], monkey
     shutil.copy(plans / "good.yaml", repo / "orgs" / "good.yaml")
     shutil.copy(plans / "bad.yaml", repo / "orgs" / "bad.yaml")
     subprocess.run(["git", "add", "orgs/good.yaml"], check=True)
-    argv = hook["entry"].split()[1:]
+    argv = local["entry"].split()[1:]
     assert run_cli(capsys, *argv, "orgs/good.yaml", "orgs/bad.yaml")[0] == 0  # bad.yaml is not tracked
     subprocess.run(["git", "add", "orgs/bad.yaml"], check=True)
     assert run_cli(capsys, *argv, "orgs/bad.yaml")[0] == 1

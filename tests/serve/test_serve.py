@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from staffing.io.document import Limits
-from staffing.serve.app import CSP
+from staffing.serve.app import CSP, outward_address
 from staffing.serve.upload import display_name
 from staffing.serve.work import Bounds
 
@@ -340,9 +340,14 @@ def test_other_addresses_need_the_token(tmp_path: Path) -> None:
         assert said.startswith("staffing: 用 --host 监听本机以外的地址时必须有访问令牌；未用 --token 指定，已生成一个：")
         token = said.rsplit("：", 1)[1].strip()
         first = proc.stdout.readline()
-        assert first.startswith("审核页面已启动，其他电脑可访问：http://127.0.0.1:") and f"?token={token}" in first
+        # the address other computers reach this one by (127.0.0.1 would be their own)
+        outward = outward_address()
+        shown = outward or "127.0.0.1"
+        assert first.startswith(f"审核页面已启动，其他电脑可访问：http://{shown}:") and f"?token={token}" in first
         assert "该链接带有访问令牌" in proc.stdout.readline()
         port = int(re.search(r":(\d+)/", first).group(1))  # type: ignore[union-attr]
+        if outward is not None and ":" not in outward:  # the printed link works as printed
+            assert Server(outward, port).get(f"/?token={token}").status == 303
         server = Server("127.0.0.1", port)
         refused = server.get("/")
         assert refused.status == 403 and "需要访问令牌" in refused.text
@@ -360,6 +365,34 @@ def test_other_addresses_need_the_token(tmp_path: Path) -> None:
         proc.terminate()
         proc.wait(30)
     assert proc.returncode in (0, -15, 143)
+
+
+def test_a_broken_upload_leaves_the_console_quiet(tmp_path: Path) -> None:
+    """A browser that goes away mid-upload, or a body that is not a form, is answered (or
+    not, if nobody is there) without a traceback or the parser's English on the console the
+    reviewer started the page from."""
+    proc = subprocess.Popen([str(STAFFING), "serve", "--port", "0", "--no-browser", "--workers", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        port = int(first.rsplit(":", 1)[1].strip("/\n"))
+        head = (f"POST /check HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
+                f"Content-Type: multipart/form-data; boundary=xx\r\nContent-Length: 1000\r\n\r\n")
+        gone = socket.create_connection(("127.0.0.1", port), timeout=10)
+        gone.sendall(head.encode() + b"--xx")
+        time.sleep(0.5)
+        gone.close()  # the browser went away
+        time.sleep(1.0)
+        bad = Server("127.0.0.1", port).request(
+            "POST", "/check", b"--xy\r\nnot a form\r\n",
+            {"Content-Type": "multipart/form-data; boundary=xx", "Origin": f"http://127.0.0.1:{port}"})
+        assert bad.status == 400 and "上传的表单无法读取" in bad.text, bad.text[:300]
+        assert Server("127.0.0.1", port).get("/").status == 200  # and the page goes on
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert "Traceback" not in err and "Expected boundary" not in err and "ClientDisconnect" not in err, err
 
 
 def test_the_command_listens_on_this_computer_only_by_default() -> None:

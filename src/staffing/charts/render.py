@@ -1176,7 +1176,9 @@ def render(dot_text: str, out_path: str | Path) -> None:
     path = Path(out_path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise RenderError("render.format", suffix=path.suffix or "-")
+        if not path.suffix:  # /dev/stdout, a name without one: the format is said by the suffix
+            raise RenderError("render.no-format")
+        raise RenderError("render.format", suffix=path.suffix)
     if fmt == "dot":
         write_atomic(path, dot_text)
         return

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from staffing.checks.base import Check, Doc, Options, Problem, option
 from staffing.checks.context import Context
 from staffing.findings import Severity
-from staffing.messages import CATALOGUE, label
+from staffing.messages import CATALOGUE, label, words
 from staffing.plan.names import normalize
 from staffing.words import Words
 
@@ -98,12 +98,14 @@ class PackNotApplicable(Check):
     the pack `requires` it, the unit must be a developed town (`developed_town: true`);
     and the unit must lie within the pack's `jurisdiction` (the province, city or county
     it names: Jiangsu's packs Jiangsu, Taizhou's pack Taizhou's towns and streets, Yongshan's
-    Leping).  Once the pack does not apply, the findings that rest on it are shown as
-    information only (severity info), not as binding: those of the options it (or a parent
-    that does not cover the unit either) sets.  Findings of the packs it extends that do
-    cover the unit keep their severity (a plan's own consistency from the base pack, 超编;
-    Jiangsu's common rules for any Jiangsu town or street).  The finding cites the pack's
-    basis for its units or its place.
+    Leping).  Once the pack does not apply, the binding findings are those of the nearest
+    pack of its `extends` chain that covers the unit, each check run with that pack's own
+    options (Jiangsu's common rules for any Jiangsu town or street, else the base pack: a
+    plan's own consistency, 超编): an allowance only the named pack grants (Taizhou's quota
+    moved down from the county) does not soften them.  What rests on the named pack alone
+    (the options it, or a parent that does not cover the unit either, sets) is shown as
+    information only (severity info), not as binding.  The finding cites the pack's basis
+    for its units or its place.
 
     ## Why it matters
     A plan checked against the wrong pack gets the wrong verdict.
@@ -123,18 +125,23 @@ class PackNotApplicable(Check):
     title = Words("规则包不适用于该单位类型", "The rule pack does not cover this kind of unit")
     messages = {
         "ST802": Words(
-            "规则包“{pack}”只适用于{applies}，本单位是{unit}；本规则包的其他结论仅供参考，不具约束力",
-            "the rule pack “{pack}” covers {applies} only; this unit is a {unit}; the pack's other findings are for "
-            "information only, not binding",
+            "规则包“{pack}”只适用于{applies}，本单位是{unit}；{rest}",
+            "the rule pack “{pack}” covers {applies} only; this unit is a {unit}; {rest}",
         ),
         "ST802.place": Words(
-            "规则包“{pack}”只适用于{place}，{name}在{where}；本规则包的其他结论仅供参考，不具约束力",
-            "the rule pack “{pack}” covers {place} only and {name} is in {where}; the pack's other findings are for "
-            "information only, not binding",
+            "规则包“{pack}”只适用于{place}，{name}在{where}；{rest}",
+            "the rule pack “{pack}” covers {place} only and {name} is in {where}; {rest}",
         ),
         "ST802.developed": Words(
-            "{name}不是经济发达镇，规则包“{pack}”只适用于经济发达镇；本规则包的其他结论仅供参考，不具约束力",
-            "{name} is not a developed town and the pack “{pack}” covers developed towns only; its other findings "
+            "{name}不是经济发达镇，规则包“{pack}”只适用于经济发达镇；{rest}",
+            "{name} is not a developed town and the pack “{pack}” covers developed towns only; {rest}",
+        ),
+        # what then binds: the rules of the nearest pack it extends that covers the unit
+        "ST802.rest": Words("本规则包的其他结论仅供参考，不具约束力",
+                            "the pack's other findings are for information only, not binding"),
+        "ST802.rest-bound": Words(
+            "具约束力的结论按适用于本单位的规则包“{binding}”得出，本规则包另外的结论仅供参考，不具约束力",
+            "the binding findings are those of the pack “{binding}”, which covers it; this pack's other findings "
             "are for information only, not binding",
         ),
     }
@@ -142,9 +149,10 @@ class PackNotApplicable(Check):
         "方案的`unit_type`（单位类型）必须在规则包的`applies_to`（适用范围）之内（江苏经济发达镇规则包只适用于镇；"
         "泰州规则包适用于镇和街道）；规则包有`requires`要求时，本单位还必须是经济发达镇（`developed_town: true`）；"
         "本单位还必须在规则包的`jurisdiction`（适用地域：写明的省、市或县）之内（江苏的规则包适用于江苏，泰州的规则包适用于"
-        "泰州的乡镇和街道，涌山镇的规则包适用于乐平市）。规则包不适用时，以它为依据的结论（它或同样不适用的上级规则包设置的"
-        "参数）只作为提示，不具约束力；适用于本单位的上级规则包的结论保持原有严重程度（基础规则包对方案自身一致性的结论，"
-        "如超编；江苏共同规则对江苏任何乡镇、街道的结论）。本结论引用规则包关于适用单位或地域的依据。",
+        "泰州的乡镇和街道，涌山镇的规则包适用于乐平市）。规则包不适用时，具约束力的结论来自它所继承（`extends`）的规则包中"
+        "适用于本单位的最近一个，各项检查按该规则包自己的参数进行（江苏任何乡镇、街道按江苏共同规则，否则按基础规则包，如"
+        "方案自身一致性、超编），不适用的规则包另给的余地（如泰州的县级下划编制）不能放宽这些结论；只以不适用的规则包为依据"
+        "的结论（它或同样不适用的上级规则包设置的参数）只作为提示，不具约束力。本结论引用规则包关于适用单位或地域的依据。",
         "用错了规则包的方案，得出的结论也是错的。",
         "错误示例：街道使用江苏经济发达镇规则包：\n"
         "    unit_type: street\n"
@@ -158,23 +166,26 @@ class PackNotApplicable(Check):
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         pack, town = ctx.pack, ctx.plan.town
         scope = pack.scope
+        if scope.covers(town):
+            return
+        rest = _rest(ctx)
         if not scope.covers_place(town):
             # a pack binds its own province or city only (Taizhou's, Taizhou's towns and streets)
             where = "".join(dict.fromkeys(x for x in (town.province, town.city, town.county) if x))
             yield Problem("ST802.place", {"pack": _title(ctx), "place": Words(pack.jurisdiction.get("zh", ""),
                                                                                 pack.jurisdiction.get("en", "")),
-                                          "where": where, "name": town.name},
+                                          "where": where, "name": town.name, "rest": rest},
                           ("town", scope.outside(town) or "name"), cite=pack.jurisdiction_source)
         applies = pack.applies_to
         if applies and town.unit_type not in applies:
             unit = town.unit_type
             kinds = [label(f"unit.{a}") for a in applies if f"unit.{a}" in CATALOGUE]
             yield Problem("ST802", {"unit_type": unit, "unit": Words(*label(f"unit.{unit}")),
-                                    "pack": _title(ctx), "applies": [Words(*k) for k in kinds]},
+                                    "pack": _title(ctx), "applies": [Words(*k) for k in kinds], "rest": rest},
                           ("rule_pack",), cite=pack.applies_source)
         needs = ctx.pack.requires.get("developed_town")
         if needs is not None and needs.value and not ctx.plan.town.developed_town:
-            yield Problem("ST802.developed", {"pack": _title(ctx), "name": ctx.plan.town.name},
+            yield Problem("ST802.developed", {"pack": _title(ctx), "name": ctx.plan.town.name, "rest": rest},
                           ("town", "developed_town") if "developed_town" in ctx.plan.town.model_fields_set else ("rule_pack",),
                           cite=needs.source + (" (inferred)" if needs.inferred else "") if needs.source else None)
 
@@ -235,6 +246,17 @@ class PlanBeforePack(Check):
             ("plan_date",),
             cite=(cite + (" (inferred)" if ctx.pack.effective_inferred else "")) if cite else None,
         )
+
+
+def _rest(ctx: Context) -> Words:
+    """What binds a unit the pack does not cover: the rules of the nearest pack of its chain
+    that does (the engine checks the plan against them), by that pack's title."""
+    owner = ctx.pack.covering(ctx.plan.town)
+    scope = ctx.pack.scopes.get(owner) if owner and owner != ctx.pack.id else None
+    if scope is None:
+        return words("ST802.rest")
+    title = Words(scope.title.get("zh", scope.pack), scope.title.get("en", scope.pack))
+    return words("ST802.rest-bound", {"binding": title})
 
 
 def _title(ctx: Context) -> Words:

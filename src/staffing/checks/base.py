@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict, Field
 
 from staffing.findings import Loc, Severity
+from staffing.plan.model import DEFER_BUILD
 from staffing.words import Words
 
 # The headings of every check's docstring, in this order (`sections` reads them).
@@ -49,7 +50,7 @@ class Options(BaseModel):
     """Base for a check's options.  Every option defaults to None (= not set by any pack),
     and a check that lacks what it needs stays silent."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=DEFER_BUILD)  # see plan.model
 
 
 def option(direction: Direction, label: Words, default: Any = None, **constraints: Any) -> Any:

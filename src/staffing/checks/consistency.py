@@ -9,7 +9,7 @@ from staffing.checks.context import Context, Unit
 from staffing.findings import Loc, Severity
 from staffing.messages import label, render
 from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES
-from staffing.plan.names import normalize, normalize_many
+from staffing.plan.names import normalize, normalize_many, strip_town, without_town
 from staffing.words import Words
 
 
@@ -294,7 +294,8 @@ class DuplicateName(Check):
     ## What it checks
     Names of bodies, their nameplates and sub-units, the support centre, support
     institutions, the institutions (with their nameplates) and dispatched units are unique across the plan, compared in
-    simplified script (綜合執法局 and 综合执法局 are the same name).  A sub-unit may
+    simplified script and without the town's name in front (綜合執法局, 虹桥镇综合执法局 and 综合执法局 are the same
+    name).  A sub-unit may
     share a name with a sub-unit of another body (两个局都可以有"办公室").
 
     ## Why it matters
@@ -320,7 +321,7 @@ class DuplicateName(Check):
     }
     doc_zh = Doc(
         "职能机构及其加挂牌子、内设科室，综合服务中心，支持保障类事业单位，事业单位（及其加挂牌子）和派驻机构的名称，"
-        "在整个方案中不得重复，按简体比较（綜合執法局与综合执法局是同一个名称）。不同机构的内设科室可以同名（两个局都"
+        "在整个方案中不得重复，按简体、去掉前面的乡镇名称比较（綜合執法局、虹桥镇综合执法局与综合执法局是同一个名称）。不同机构的内设科室可以同名（两个局都"
         "可以有“办公室”）。",
         "审核人、组织架构图和编制汇总都无法区分两个同名的机构。",
         "错误示例：两个职能机构都叫经济发展局。\n"
@@ -355,9 +356,11 @@ class DuplicateName(Check):
                                 ((unit.name, unit.name), plates), unit.name)
                                for j, p in enumerate(unit.names_carried))
         zone_names = ctx.zone_names
+        town = plan.town.name
         for name, loc, trail, part in entries:
-            key = normalize(name)
-            if key in seen and key not in zone_names:
+            # the same name with or without the town's in front (虹桥镇农业服务中心, 农业服务中心)
+            key = strip_town(name, town)
+            if key in seen and key not in zone_names and normalize(name) not in zone_names:
                 first, first_part, first_loc = seen[key]
                 where = of(first_part, plates) if isinstance(first_part, str) else first_part
                 yield Problem("ST904", {"name": name, "first": first, "first_where": Words(where[0], where[1]), "first_loc": first_loc}, loc, trail=trail)
@@ -366,7 +369,7 @@ class DuplicateName(Check):
         for i, body in enumerate(plan.bodies):
             subs: dict[str, tuple[str, Loc]] = {}
             for j, sub in enumerate(body.subunits):
-                key = normalize(sub.name)
+                key = strip_town(sub.name, town)
                 here: Loc = ("bodies", i, "subunits", j, "name")
                 if key in subs:
                     where = of(body.name, sections)
@@ -381,7 +384,9 @@ class BrokenHierarchy(Check):
     ## What it checks
     In the org graph (the town's Party committee and government at the root), there is
     one root, no cycle (a body that is its own parent, or A under B under A), every
-    `parent` names a body of the plan, and every body is reachable from the root.
+    `parent` names a body of the plan (by its name, by the first name of a name written
+    with its nameplate in brackets, 党政办公室 for 党政办公室（人大办公室）, with or without
+    the town's name in front), and every body is reachable from the root.
 
     ## Why it matters
     A plan whose bodies do not hang together has no chain of command to approve.
@@ -408,7 +413,8 @@ class BrokenHierarchy(Check):
     }
     doc_zh = Doc(
         "在组织关系图中（以乡镇党委和政府为根），只有一个根，没有循环（机构以自己为上级，或甲在乙之下、乙又在甲之下），"
-        "每个`parent`都是方案中的机构，每个机构都能从根到达。",
+        "每个`parent`都是方案中的机构（写机构名称；名称后括号中带牌子的，写括号前的名称亦可，如党政办公室（人大办公室）写作"
+        "党政办公室；前面是否带乡镇名称均同），每个机构都能从根到达。",
         "机构之间隶属关系不清的方案，没有可供批准的领导关系。",
         "错误示例：\n"
         "    - {name: 经济发展局, parent: 经济发展局}\n"
@@ -452,7 +458,8 @@ class BaselineBodyUnaccounted(Check):
     ## What it checks
     Every body listed under `baseline.bodies` appears in some new body's `merged_from`,
     in the support centre's `absorbed`, or as a kept body or nameplate; and every name
-    under `merged_from` / `absorbed` is a pre-reform body.
+    under `merged_from` / `absorbed` is a pre-reform body.  Names are compared in either
+    script and with or without the town's name in front (虹桥镇农业服务中心 is 农业服务中心).
 
     ## Why it matters
     The reviewer must see where each old body's duties and staff went; "精简近2/3" (001)
@@ -480,7 +487,8 @@ class BaselineBodyUnaccounted(Check):
     }
     doc_zh = Doc(
         "`baseline.bodies`（改革前机构）中的每个机构，都要出现在某个新机构的`merged_from`（由哪些机构合并而来）、综合"
-        "服务中心的`absorbed`中，或作为保留的机构、加挂牌子；`merged_from`、`absorbed`中的每个名称都应是改革前的机构。",
+        "服务中心的`absorbed`中，或作为保留的机构、加挂牌子；`merged_from`、`absorbed`中的每个名称都应是改革前的机构。名称简繁体均同，前面是否"
+        "带乡镇名称均同（虹桥镇农业服务中心即农业服务中心）。",
         "审核人要看到每个原有机构的职责和人员去了哪里；“精简近2/3”（《如何推进经济发达镇行政管理体制改革》）只有在"
         "没有机构悄然消失或出现时才可信。",
         "错误示例：改革前机构中有安监站，但没有新机构在`merged_from`中列出它。\n"
@@ -493,29 +501,35 @@ class BaselineBodyUnaccounted(Check):
         plan = ctx.plan
         if plan.baseline is None or not plan.baseline.bodies:
             return
+        town = plan.town.name
+
+        def key(name: str) -> str:  # a name with or without the town's in front is the same body
+            return strip_town(name, town)
+
         landed: set[str] = set()
         for unit in ctx.units:  # where an old body may have gone
             if unit.written == "bodies":
-                landed |= {normalize(n) for n in [*unit.merged_from, unit.name, *unit.names_carried]}
+                landed |= {key(n) for n in [*unit.merged_from, unit.name, *unit.names_carried]}
             elif unit.written == "support_center":
-                landed |= {normalize(n) for n in unit.absorbed}
+                landed |= {key(n) for n in unit.absorbed}
             elif unit.written == "support_institutions":
-                landed.add(normalize(unit.name))
+                landed.add(key(unit.name))
             elif unit.written == "institutions":
-                landed |= {normalize(n) for n in [unit.name, *unit.absorbed, *unit.nameplates]}
-        normal = normalize_many(plan.baseline.bodies)  # a list that can be long
+                landed |= {key(n) for n in [unit.name, *unit.absorbed, *unit.nameplates]}
+        town_normal = normalize(town)
+        normal = [without_town(n, town_normal) for n in normalize_many(plan.baseline.bodies)]  # a list that can be long
         old = set(normal)
         for j, name in enumerate(plan.baseline.bodies):
             if normal[j] not in landed:
                 yield Problem("ST906.lost", {"name": name}, ("baseline", "bodies", j), trail=(label("label.baseline"),))
         for i, body in enumerate(plan.bodies):
             for j, name in enumerate(body.merged_from):
-                if normalize(name) not in old:
+                if key(name) not in old:
                     yield Problem("ST906.unknown", {"name": name, "body": body.name}, ("bodies", i, "merged_from", j),
                                   trail=((body.name, body.name),))
         if plan.support_center is not None:
             for j, name in enumerate(plan.support_center.absorbed):
-                if normalize(name) not in old:
+                if key(name) not in old:
                     yield Problem("ST906.unknown", {"name": name, "body": plan.support_center.name},
                                   ("support_center", "absorbed", j))
 

@@ -190,6 +190,20 @@ class Context:
         found = [r for r, _ in self.pack.roles_recognised(stripped) if r != "other"]
         return found[0] if found else None
 
+    def roles_named(self, name: str) -> tuple[str, ...]:
+        """Every role a unit's name is read as, as a body's name is read (its first name, the
+        town's name dropped): the role it names, else each role the pack recognises in it."""
+        stripped = strip_town(split_second_name(name)[0], self.plan.town.name)
+        exact = self.pack.role_for_name(stripped)
+        if exact is not None:
+            return (exact,)
+        return tuple(r for r, _ in self.pack.roles_recognised(stripped) if r != "other")
+
+    def roles_of_unit(self, unit: Unit) -> tuple[str, ...]:
+        """The roles a unit is read as, wherever the plan wrote it: a body's as read (its
+        written role or its name), any other unit's from its name."""
+        return unit.roles if unit.kind == "body" else self.roles_named(unit.name)
+
     @cached_property
     def readings(self) -> list[Reading]:
         """How every body was read, once for every check."""

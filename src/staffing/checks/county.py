@@ -29,7 +29,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, option
 from staffing.findings import Severity
 from staffing.messages import label
-from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Count, HeldQuotas, Name, QuotaType, chinese
+from staffing.plan.model import (
+    DEFER_BUILD,
+    QUOTA_LABELS,
+    QUOTA_TYPES,
+    Count,
+    HeldQuotas,
+    Name,
+    QuotaType,
+    chinese,
+)
 from staffing.plan.names import normalize
 from staffing.plan.summary import PlanSummary
 from staffing.words import Words
@@ -38,7 +47,7 @@ COUNTY_FILE = "_county.yaml"
 
 
 class _M(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=DEFER_BUILD)
 
 
 class CountyInfo(_M):
@@ -375,11 +384,25 @@ class CountyContext:
         return None
 
     @cached_property
+    def _prefixes(self) -> tuple[str, ...]:
+        info = self.file.county
+        return tuple(normalize(n) for n in (info.province, info.city, info.name) if n)
+
+    def town_key(self, name: str) -> str:
+        """A town's name as the county file and the plans are matched on: normalized, with the
+        county's province, city and county in front dropped (靖江市新桥镇 is 新桥镇)."""
+        key = normalize(name)
+        for prefix in self._prefixes:
+            if key.startswith(prefix) and len(key) > len(prefix):
+                key = key[len(prefix):]
+        return key
+
+    @cached_property
     def town_side(self) -> dict[str, dict[tuple[str, str], int]]:
         """What the towns record as moved in from the county: town → (type, document) → count."""
         out: dict[str, dict[tuple[str, str], int]] = {}
         for plan in self.towns:
-            side = out.setdefault(normalize(plan.town.name), defaultdict(int))
+            side = out.setdefault(self.town_key(plan.town.name), defaultdict(int))
             for t in plan.transfers:
                 if t.level == "county":
                     side[(t.type, normalize(t.document or ""))] += t.count
@@ -398,9 +421,9 @@ def _transfer_mismatches(ctx: CountyContext) -> Iterator[Problem]:
     first_index: dict[tuple[str, str, str], int] = {}
     for i, ct in enumerate(cf.transfers_down):
         key: tuple[str, str] = (ct.type, normalize(ct.document or ""))
-        county_side[normalize(ct.town)][key] += ct.count
-        first_index.setdefault((normalize(ct.town),) + key, i)
-    names = {normalize(ct.town): ct.town for ct in cf.transfers_down}
+        county_side[ctx.town_key(ct.town)][key] += ct.count
+        first_index.setdefault((ctx.town_key(ct.town),) + key, i)
+    names = {ctx.town_key(ct.town): ct.town for ct in cf.transfers_down}
     for town_key in sorted(set(county_side) | set(town_side)):
         c = county_side.get(town_key, {})
         if town_key not in town_side:
@@ -463,10 +486,10 @@ def _owed(ctx: CountyContext) -> Iterator[Problem]:
     given: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
     for i, ct in enumerate(cf.transfers_down):
-        given[normalize(ct.town)] += ct.count
-        first.setdefault(normalize(ct.town), i)
+        given[ctx.town_key(ct.town)] += ct.count
+        first.setdefault(ctx.town_key(ct.town), i)
     for town in sorted(duties, key=normalize):
-        duty, key = duties[town], normalize(town)
+        duty, key = duties[town], ctx.town_key(town)
         if max(given.get(key, 0), sum(town_side.get(key, {}).values())) >= duty.least:
             continue
         loc: tuple[Any, ...] = ("transfers_down", first[key], "count") if key in first else ("transfers_down",)
@@ -480,21 +503,21 @@ def _vacancies_passed_over(ctx: CountyContext) -> Iterator[Problem]:
     cf, rule = ctx.file, ctx.vacancies_first
     if rule is None:
         return
-    vacant = {normalize(t.town.name): (t.town.name, t.figures.vacant) for t in ctx.towns}
+    vacant = {ctx.town_key(t.town.name): (t.town.name, t.figures.vacant) for t in ctx.towns}
     planned: dict[str, int] = defaultdict(int)
     for r in cf.recruitment:
-        planned[normalize(r.town)] += r.count
+        planned[ctx.town_key(r.town)] += r.count
     waiting = sorted((name for key, (name, v) in vacant.items() if v is not None and v > planned.get(key, 0)),
                      key=normalize)
     seen: set[str] = set()
     for i, r in enumerate(cf.recruitment):
-        key = normalize(r.town)
+        key = ctx.town_key(r.town)
         if key in seen or key not in vacant or vacant[key][1] is None:
             continue
         seen.add(key)
         has = vacant[key][1]
         assert has is not None
-        others = [n for n in waiting if normalize(n) != key]
+        others = [n for n in waiting if ctx.town_key(n) != key]
         if planned[key] > has and others:
             params = {"county": ctx.county, "town": r.town, "count": planned[key], "vacant": has, "others": others}
             yield Problem("ST954", params, ("recruitment", i, "count"), trail=_trail(r.town), cite=rule.source)
@@ -503,15 +526,15 @@ def _vacancies_passed_over(ctx: CountyContext) -> Iterator[Problem]:
 def _over_vacancies(ctx: CountyContext) -> Iterator[Problem]:
     """ST955: by town, the places the recruitment plan gives it against its vacancies, for the
     towns whose pack keeps recruitment within them."""
-    rules = {normalize(name): duty for name, duty in ctx.within_vacancies.items()}
+    rules = {ctx.town_key(name): duty for name, duty in ctx.within_vacancies.items()}
     if not rules:
         return
-    vacant = {normalize(t.town.name): t.figures.vacant for t in ctx.towns}
+    vacant = {ctx.town_key(t.town.name): t.figures.vacant for t in ctx.towns}
     planned: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
     for i, r in enumerate(ctx.file.recruitment):
-        planned[normalize(r.town)] += r.count
-        first.setdefault(normalize(r.town), i)
+        planned[ctx.town_key(r.town)] += r.count
+        first.setdefault(ctx.town_key(r.town), i)
     # a town of the folder is held by its own pack; a town the folder has no plan of, by the
     # rule its neighbours' packs give (the county's recruitment plan is one document)
     fallback = next(iter(sorted(rules.items())))[1]

@@ -12,7 +12,7 @@ from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, not
 from staffing.checks.context import Context, Unit
 from staffing.findings import Loc, Severity
 from staffing.messages import label
-from staffing.plan.names import normalize, split_second_name
+from staffing.plan.names import normalize
 from staffing.words import Words
 
 ELEMENT_LABELS = {
@@ -525,11 +525,12 @@ class DomainPostsOptions(Options):
 
 
 def _same_domain(ctx: Context, wanted: str, named: str) -> bool:
-    """The domain a post serves, as a reviewer reads it: one name holds the other (综治信访 is
-    综治信访岗, 环境保护 is 生态环境保护), or the post's name has one of the pack's words for the
-    domain (`domain_words`: 城管 for 城市管理, 环保 for 环境保护, 国土 for 自然资源和规划)."""
+    """The domain a post serves, as a reviewer reads it: the written name holds the domain's
+    name (综治信访岗 is 综治信访, 生态环境保护 is 环境保护) or one of the pack's words for the domain
+    (`domain_words`: 城管 for 城市管理, 环保 for 环境保护, 国土 for 自然资源和规划); a part of the
+    domain's name is not the domain (管理 is not 城市管理, 资源 not 自然资源和规划)."""
     a, b = normalize(wanted), normalize(named)
-    if a in b or b in a:
+    if a in b:
         return True
     words = next((ws for d, ws in ctx.pack.domain_words.items() if normalize(d) == a), [])
     return any(normalize(w) in b for w in words)
@@ -542,8 +543,9 @@ class CommandCentreDomainsMissing(Check):
     Where the pack names the domains whose matters the command centre dispatches
     (Yongshan: natural resources and planning, urban management, petitions, environment),
     the centre has a post for each: every domain is among `command_center.domains`, read as
-    a reviewer reads them (one name holding the other, or the pack's words for the same work:
-    城管 is 城市管理, 环保 is 环境保护); a plan that does not name its domains has at least as
+    a reviewer reads them (a written name holding the domain's name, or one of the pack's
+    words for the same work: 城管 is 城市管理, 环保 is 环境保护; a part of a domain's name is not
+    the domain: 管理 is not 城市管理); a plan that does not name its domains has at least as
     many `domain_posts` as the pack names domains, and even then which domain each post serves
     cannot be checked ("cannot check", never a silent pass).  A warning by default: the
     domains are what one town's report describes.
@@ -585,8 +587,8 @@ class CommandCentreDomainsMissing(Check):
     }
     doc_zh = Doc(
         "规则包列出指挥调度中心应进驻事项流转岗的领域时（涌山镇：自然资源和规划、城市管理、综治信访、环境保护），每个领域都要"
-        "在`command_center.domains`中，按审核人的读法比对（一个名称包含另一个，或规则包把两者读作同一职能的用词：城管即城市"
-        "管理，环保即环境保护）；方案没有写明领域的，`domain_posts`（领域岗位数）不得少于规则包列出的领域数，即使不少于，"
+        "在`command_center.domains`中，按审核人的读法比对（写明的名称包含该领域的名称，或包含规则包为该领域列出的用词：城管即"
+        "城市管理，环保即环境保护；只写领域名称的一部分不算：管理不是城市管理）；方案没有写明领域的，`domain_posts`（领域岗位数）不得少于规则包列出的领域数，即使不少于，"
         "也无法核对各岗位所属的领域，结论为“无法检查”，不作通过。默认为警告：这些领域是一个镇的报道介绍的做法。",
         "涌山镇：“进驻了自然资源和规划、城市管理、综治信访、环境保护等4个重点领域的事项流转岗”（《乐平市涌山镇推进经济发达镇"
         "行政管理体制改革结硕果》）：网格员报送的事项转到所属领域的岗位，由中心跟踪办理。",
@@ -643,8 +645,9 @@ class SecondTeamOrWindow(Check):
 
     ## What it checks
     Where the pack says so, the town has one enforcement team and one approval (service)
-    window: among the town's own units (its bodies, wherever they sit, and its institutions,
-    wherever written; not its sections, nor an organ under its own rules), at most one is read
+    window: among the town's own units (its bodies, wherever they sit, their sections, and its
+    institutions, wherever written; not an organ under its own rules, nor a unit a county
+    department dispatches), at most one is read
     as enforcement (`comprehensive_enforcement`: 综合行政执法局, 城管执法大队, 劳动保障监察中队 …)
     and at most one as the approval body (`approval_service`: 行政审批局, 便民服务中心, 政务服务中心,
     行政服务中心 …), by its written role or its name.  A unit under the team or the window (a squad
@@ -684,8 +687,8 @@ class SecondTeamOrWindow(Check):
         ),
     }
     doc_zh = Doc(
-        "规则包要求时，乡镇只有一支执法队伍、一个审批服务窗口：在乡镇自己的单位中（职能机构，不论设在哪里；事业单位，不论写在"
-        "方案哪一部分；不含内设科室，也不含依各自章程设置的机构），按写明的角色或名称，读作综合执法的（综合行政执法局、城管执法"
+        "规则包要求时，乡镇只有一支执法队伍、一个审批服务窗口：在乡镇自己的单位中（职能机构，不论设在哪里，及其内设科室；事业单位，"
+        "不论写在方案哪一部分；不含依各自章程设置的机构，也不含县级部门派驻的机构），按写明的角色或名称，读作综合执法的（综合行政执法局、城管执法"
         "大队、劳动保障监察中队等）至多一个，读作行政审批服务的（行政审批局、便民服务中心、政务服务中心、行政服务中心等）至多"
         "一个。设在执法队伍或审批窗口之下的单位（挂在综合行政执法局下的中队）属于它。每多出一个，报告一个错误，写明它和它所"
         "并列的那个。加挂牌子（行政审批局加挂便民服务中心）是同一个机构，不算第二个。",
@@ -708,25 +711,32 @@ class SecondTeamOrWindow(Check):
             if len(held) < 2:
                 continue
             first = held[0]
+            seen = [first]
             for unit in held[1:]:
-                if _under(ctx, unit, first):
-                    continue  # a squad hung under the bureau is part of the team
+                if any(_under(ctx, unit, one) for one in seen):
+                    continue  # a squad hung under the bureau is part of the team (a second one's, of that one)
+                seen.append(unit)
                 yield Problem(f"ST607.{what}", {"name": unit.name, "first": first.name}, (*unit.loc, "name"),
                               trail=ctx.trail_of(unit), option=name)
 
 
 def _units_doing(ctx: Context, role: str) -> list[Unit]:
-    """The town's own units read as doing `role` (by a written role or the name), the first
-    being the one that stands (a counted body first, then the rest in the plan's order)."""
+    """The town's own units read as doing `role` (by a written role or the name), wherever the
+    plan wrote them (a body, a section of a body, an institution, the centre), the first being
+    the one that stands (a counted body first, then the other bodies and the institutions in
+    the plan's order, then the sections, so that a bureau or an institution is not called the
+    second team beside a section).  An organ under its own rules and its sections, and a
+    dispatched unit, are not the town's team."""
     counted = set(ctx.counted)
     found: list[tuple[int, int, Unit]] = []
     for n, unit in enumerate(ctx.units):
-        if unit.kind in ("section", "dispatched") or unit.category == "own_rules":
+        if unit.kind == "dispatched" or unit.category == "own_rules":
             continue
-        roles = unit.roles if unit.kind == "body" else (ctx.role_of_name(split_second_name(unit.name)[0]),)
-        if role in roles:
+        if unit.kind == "section" and unit.parent is not None and ctx.category_of(int(unit.parent[1])) == "own_rules":
+            continue
+        if role in ctx.roles_of_unit(unit):
             body = int(unit.loc[1]) if unit.kind == "body" else -1
-            found.append((0 if body in counted else 1, n, unit))
+            found.append((0 if body in counted else 2 if unit.kind == "section" else 1, n, unit))
     return [u for _, _, u in sorted(found, key=lambda x: (x[0], x[1]))]
 
 

@@ -198,6 +198,16 @@ class Pack:
         scopes = [self.scopes[p] for p in setting.declared if p in self.scopes]
         return not scopes or any(sc.covers(town) for sc in scopes)
 
+    def covering(self, town: Any) -> str | None:
+        """The id of the nearest pack of the `extends` chain, this one first, whose scope covers
+        the unit (its kind, developed town or not, its place), or None where none does: where the
+        pack a plan names does not cover it (ST802), that pack's rules are the ones that bind."""
+        for pack_id in reversed(self.chain or [self.id]):
+            scope = self.scope if pack_id == self.id else self.scopes.get(pack_id)
+            if scope is not None and scope.covers(town):
+                return pack_id
+        return None
+
     def pack_of_file(self, file: str) -> str | None:
         """The id of the pack of the chain written in `file`."""
         for pack_id, path in zip(self.chain, self.files, strict=False):

@@ -10,7 +10,7 @@ from staffing.checks.base import Check, Doc, Options, Problem, not_provided, opt
 from staffing.checks.context import Context, Unit
 from staffing.findings import Loc
 from staffing.messages import label
-from staffing.plan.names import normalize, split_second_name
+from staffing.plan.names import split_second_name, strip_town
 from staffing.words import Words
 
 
@@ -149,7 +149,8 @@ class OldNameplateKept(Check):
     wherever it records it (`support_center.absorbed`, an institution's `absorbed`, the
     `merged_from` of the centre written among the bodies), must not appear again as a body,
     a nameplate (written, or the second name in brackets after a body's name), a sub-unit
-    or a separate institution, in either script.
+    or a separate institution, in either script, with or without the town's name in front
+    (虹桥镇农业服务中心 is 农业服务中心).
 
     ## Why it matters
     Taizhou: "原有机构和牌子不再保留" (004): the old bodies and nameplates are not kept.
@@ -176,7 +177,7 @@ class OldNameplateKept(Check):
     doc_zh = Doc(
         "方案写明已并入综合服务中心（或其他事业单位）的名称，不论记在哪里（`support_center.absorbed`、事业单位的`absorbed`、"
         "写在职能机构中的综合服务中心的`merged_from`），都不得再作为职能机构、加挂牌子（写明的，或机构名称后括号中的名称）、"
-        "内设科室或单独的事业单位出现，简繁体均同。",
+        "内设科室或单独的事业单位出现，简繁体均同，前面是否带乡镇名称均同（虹桥镇农业服务中心即农业服务中心）。",
         "泰州：“原有机构和牌子不再保留”（《关于推进基层整合审批服务执法力量的实施方案》）。",
         "错误示例：综合服务中心已整合农业服务中心，经济发展局却加挂农业服务中心牌子。\n"
         "    support_center: {name: 综合服务中心, absorbed: [农业服务中心]}\n"
@@ -191,14 +192,18 @@ class OldNameplateKept(Check):
             return
         # what was merged, wherever the plan records it: the centre's `absorbed` (written as the
         # plan's support centre or as an institution marked as the centre) and any institution's
-        absorbed = {normalize(n): n for u in ctx.units for n in u.absorbed}
+        town = ctx.plan.town.name
+
+        def key(name: str) -> str:  # with or without the town's name in front: 虹桥镇文体服务中心 is 文体服务中心
+            return strip_town(name, town)
+
+        absorbed = {key(n): n for u in ctx.units for n in u.absorbed}
         if not absorbed:
             return
-        town = ctx.plan.town.name
         for unit in ctx.units:
             if unit.kind == "dispatched":
                 continue  # a county department's unit, not one of the town's old ones
-            if normalize(unit.name) in absorbed or normalize(split_second_name(unit.name)[0]) in absorbed:
+            if key(unit.name) in absorbed or key(split_second_name(unit.name)[0]) in absorbed:
                 holder = town
                 trail = ctx.trail_of(unit)
                 if unit.kind == "section" and unit.parent is not None:
@@ -207,7 +212,7 @@ class OldNameplateKept(Check):
                 yield Problem("ST402", {"name": unit.name, "holder": holder}, (*unit.loc, "name"), trail=trail,
                               option="forbid")
             for j, plate in enumerate(unit.names_carried):
-                if normalize(plate) in absorbed:
+                if key(plate) in absorbed:
                     at = (*unit.loc, "nameplates", j) if j < len(unit.nameplates) else (*unit.loc, "name")
                     yield Problem("ST402", {"name": plate, "holder": unit.name}, at, trail=ctx.trail_of(unit),
                                   option="forbid")

@@ -9,16 +9,17 @@ Writes (never over an existing file, each one said):
   `orgs/<province>/<city>/<county>/<town>.yaml`);
 - `orgs/…`: one example plan in that layout (a generated town that passes, to replace);
 - `staffing-waivers.yaml`: an empty waiver file;
-- `.pre-commit-config.yaml`: the hook from the tool's own repository at a pinned commit (or
-  a local `language: python` hook installing a pinned wheel), so pre-commit installs the tool
-  itself; it checks the plans being committed (`staffing hook`);
+- `.pre-commit-config.yaml`: the hook from the tool's own repository at a pinned commit,
+  which installs the commit's lock with hashes and then the tool (or a local `language:
+  python` hook installing a pinned wheel), so pre-commit installs the tool itself; it checks
+  the plans being committed (`staffing hook`);
 - `.github/workflows/staffing.yml` and `.gitlab-ci.yml`: one check run each, with SARIF for
   code scanning and a JUnit report, installing exactly the pinned source;
 - `.gitignore`: reports and local environments.
 
 Where CI and the hook install the tool from is `staffing.cli.pinned`'s business: `--install
-SPEC`, or where the running tool came from; never a bare name from a public index.  Nothing
-is written through a symbolic link to a folder.
+SPEC`, or where the running tool came from; never a name from a package index (a version
+pins no bytes).  Nothing is written through a symbolic link to a folder.
 """
 
 from __future__ import annotations
@@ -83,9 +84,10 @@ HOOK_FILES = r"^(orgs/.*\.(ya?ml|json|xlsx)|staffing-waivers\.ya?ml|staffing\.to
 HOOK_ID = "staffing-check"
 
 PRE_COMMIT_REMOTE = """\
-# pre-commit (`pip install pre-commit && pre-commit install`): the hook installs staffing itself,
-# from this repository at this commit (the same the CI jobs install); nothing else is needed.
-# Written by `staffing init`.
+# pre-commit (`pip install pre-commit && pre-commit install`): on its first run the hook installs
+# staffing itself from this repository at this commit, as the CI jobs do: the commit's
+# requirements.lock with every file's hash checked, then the tool, nothing resolved.  It needs
+# Python 3.11 or later (python3) and nothing else.  Written by `staffing init`.
 repos:
   - repo: {repo}
     rev: {rev}
@@ -94,9 +96,9 @@ repos:
 """
 
 PRE_COMMIT_LOCAL = """\
-# pre-commit (`pip install pre-commit && pre-commit install`): the hook installs staffing itself,
-# from the source below (the same the CI jobs install); nothing else is needed.
-# Written by `staffing init`.
+# pre-commit (`pip install pre-commit && pre-commit install`): the hook installs staffing itself
+# from the wheel below, checked against its hash (the same the CI jobs install); pip resolves
+# the wheel's dependencies from your configured index.  Written by `staffing init`.
 repos:
   - repo: local
     hooks:
@@ -165,9 +167,7 @@ def _block(lines: list[str], indent: int) -> str:
 def pre_commit_config(pinned: Pinned) -> str:
     if pinned.kind == "git":
         return PRE_COMMIT_REMOTE.format(repo=_yaml_string(pinned.url), rev=_yaml_string(pinned.rev), hook=HOOK_ID)
-    deps = [pinned.requirement()] if pinned.kind == "wheel" else [f"--index-url={pinned.url}", pinned.requirement()]
-    return PRE_COMMIT_LOCAL.format(hook=HOOK_ID, deps="[" + ", ".join(_yaml_string(d) for d in deps) + "]",
-                                   files=HOOK_FILES)
+    return PRE_COMMIT_LOCAL.format(hook=HOOK_ID, deps="[" + _yaml_string(pinned.requirement()) + "]", files=HOOK_FILES)
 
 
 def files(pinned: Pinned) -> list[tuple[str, str]]:

@@ -9,8 +9,12 @@ Three kinds of source, given with `staffing init --install SPEC`:
   lock at that commit with every file's hash checked (`requirements.lock`), then the tool
   itself without resolving anything.  The hook is this repository's `.pre-commit-hooks.yaml`.
 - `https://…/staffing-….whl#sha256=HEX`: a wheel the office keeps, checked against its hash.
-- `https://…/simple/` (any other URL): the office's own package index, the only index pip
-  reads (`--index-url`), for `staffing==<this version>`.
+
+A package index (`https://…/simple/`, public, a mirror or the office's own) is refused: a
+version from an index names no bytes (whoever controls the index, or the name on it, serves
+what they like under that version), so the jobs would run whatever the index hands out that
+day.  So is every address fetched in clear (`http://`, `git://`): a full commit or a hash
+still pins the bytes, but nothing in between should get to try.
 
 Without `--install`, what the running tool knows of where it came from: its PEP 610 record
 (`direct_url.json`: a git URL and commit, a wheel URL and hash), or, for a copy installed from
@@ -28,12 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from staffing import __version__
 from staffing.errors import InputProblem, problem
 
 COMMIT = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 REMOTE_SCHEMES = ("https", "http", "ssh", "git")
+# reachable, but fetched in clear: refused as a source
+CLEAR_SCHEMES = ("http", "git")
 # the pip requirement's name, when the spec is written as a PEP 508 direct reference
 DIRECT = re.compile(r"^staffing\s*@\s*", re.I)
 SCP_LIKE = re.compile(r"^[\w.-]+@[\w.-]+:(?!//)")  # git@host:group/repo.git
@@ -41,22 +46,18 @@ SCP_LIKE = re.compile(r"^[\w.-]+@[\w.-]+:(?!//)")  # git@host:group/repo.git
 
 @dataclass(frozen=True)
 class Pinned:
-    """One pinned source of the tool.  `kind` is "git" (url: the repository, rev: a full
-    commit), "wheel" (url: the file, sha256: its hash) or "index" (url: the index,
-    version: the release)."""
+    """One pinned source of the tool: `kind` is "git" (url: the repository, rev: a full
+    commit) or "wheel" (url: the file, sha256: its hash).  Both name the bytes installed."""
 
     kind: str
     url: str
     rev: str = ""
     sha256: str = ""
-    version: str = ""
 
     def requirement(self) -> str:
-        """As pip takes it: the wheel with its hash, or the release by name (from the index)."""
+        """As pip takes it: the wheel with its hash, or the repository at its commit."""
         if self.kind == "wheel":
             return f"staffing @ {self.url}#sha256={self.sha256}"
-        if self.kind == "index":
-            return f"staffing=={self.version}"
         return f"staffing @ git+{self.url}@{self.rev}"
 
     def shown(self) -> str:
@@ -76,9 +77,7 @@ class Pinned:
                 'pip install --require-hashes --no-deps -r "$tool/requirements.lock"',
                 'pip install --no-deps --no-build-isolation "$tool"',
             ]
-        if self.kind == "wheel":
-            return [f"pip install {q(self.requirement())}"]
-        return [f"pip install --index-url {q(self.url)} {q(self.requirement())}"]
+        return [f"pip install {q(self.requirement())}"]
 
 
 def _refuse(key: str, **params: str) -> InputProblem:
@@ -90,6 +89,11 @@ def _usable_url(url: str, spec: str) -> str:
     if not url or any(ch.isspace() or not ch.isprintable() for ch in url):
         raise _refuse("init.install-unusable", spec=spec)
     return url
+
+
+def _in_clear(url: str) -> bool:
+    """Whether `url` is fetched without encryption (http://, git://)."""
+    return urlsplit(url).scheme.lower() in CLEAR_SCHEMES
 
 
 def _is_url(text: str) -> bool:
@@ -106,19 +110,22 @@ def parse_install(spec: str) -> Pinned:
         url, sep, rev = text[4:].rpartition("@")
         if not sep or "/" in rev or not (_is_url(url) or SCP_LIKE.match(url)):
             raise _refuse("init.install-no-commit", spec=spec)
+        if _in_clear(url):
+            raise _refuse("init.install-in-clear", spec=spec)
         if not COMMIT.match(rev):
             raise _refuse("init.install-short-commit", rev=rev, command=f"git ls-remote {url} HEAD")
         return Pinned("git", _usable_url(url, spec), rev=rev)
     if _is_url(text):
+        if _in_clear(text):
+            raise _refuse("init.install-in-clear", spec=spec)
         base, _, fragment = text.partition("#")
-        if urlsplit(base).path.lower().endswith(".whl"):
-            digest = fragment[len("sha256="):] if fragment.startswith("sha256=") else ""
-            if not SHA256.match(digest):
-                raise _refuse("init.install-no-hash", spec=spec)
-            return Pinned("wheel", _usable_url(base, spec), sha256=digest)
-        if fragment:
-            raise _refuse("init.install-unusable", spec=spec)
-        return Pinned("index", _usable_url(base, spec), version=__version__)
+        if not urlsplit(base).path.lower().endswith(".whl"):
+            # an index (or anything else that is not one file): a version from it pins no bytes
+            raise _refuse("init.install-index", spec=spec)
+        digest = fragment[len("sha256="):] if fragment.startswith("sha256=") else ""
+        if not SHA256.match(digest):
+            raise _refuse("init.install-no-hash", spec=spec)
+        return Pinned("wheel", _usable_url(base, spec), sha256=digest)
     raise _refuse("init.install-bare", spec=spec)
 
 
@@ -153,6 +160,8 @@ def _from_checkout(folder: Path) -> Pinned:
         raise _refuse("init.no-pin-remote", folder=str(root))
     if not _reachable(url):
         raise _refuse("init.no-pin-local", url=url)
+    if _in_clear(url):
+        raise _refuse("init.no-pin-in-clear", url=url)
     pushed = _git(root, "for-each-ref", "--contains", rev, "--format=%(refname)", f"refs/remotes/{remote}/")
     if not pushed:
         raise _refuse("init.no-pin-unpushed", rev=rev[:12], url=url)
@@ -177,6 +186,8 @@ def running_tool() -> Pinned:
     except (ValueError, KeyError, TypeError):
         raise _refuse("init.no-pin-source") from None
     vcs = info.get("vcs_info") or {}
+    if _in_clear(url):
+        raise _refuse("init.no-pin-in-clear", url=url)
     if vcs.get("vcs") == "git" and COMMIT.match(str(vcs.get("commit_id", ""))):
         if not _reachable(url):
             raise _refuse("init.no-pin-local", url=url)

@@ -39,7 +39,13 @@ def _bind(host: str, port: int, explicit: bool) -> socket.socket | None:
 
 
 def link(host: str, port: int, token: str | None) -> str:
-    shown = "127.0.0.1" if host in ("0.0.0.0", "") else ("[::1]" if host == "::" else host)
+    """The address to open: for every address (0.0.0.0, ::), the one other computers reach
+    this machine by, not 127.0.0.1, which on their screens is their own."""
+    shown = host
+    if host in ("0.0.0.0", "", "::"):
+        from staffing.serve.app import outward_address
+
+        shown = outward_address() or ("127.0.0.1" if host != "::" else "::1")
     if ":" in shown and not shown.startswith("["):
         shown = f"[{shown}]"
     return f"http://{shown}:{port}/" + (f"?token={token}" if token else "")

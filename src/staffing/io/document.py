@@ -180,4 +180,6 @@ def refuse_document(path: str, raw: bytes) -> None:
     kind = document_kind(path, raw)
     if kind is not None:
         suffix = os.path.splitext(path)[1] or "-"
+        if suffix.lower() not in DOCUMENT_SUFFIXES and kind == "word":  # what it is, whatever its name says
+            suffix = ".rtf" if raw.startswith(b"{\\rtf") else ".docx"
         raise problem(path, f"input.document-{kind}", suffix=suffix)

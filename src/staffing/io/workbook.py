@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-import os
 import re
 import unicodedata
 import zipfile
 from typing import Any
 
 from staffing.errors import InputProblem, problem, together
+from staffing.io.bracketed import split_second_name
 from staffing.io.document import DEFAULT_LIMITS, UNREADABLE, Document, Limits, Path_, Unreadable, read_bytes
 from staffing.io.layout import (
     ENUMS,
@@ -103,7 +103,7 @@ def inspect_zip(path: str, raw: bytes, limits: Limits) -> zipfile.ZipFile:
         raise problem(path, "xlsx.too-big", size=unpacked, limit=limits.max_bytes)
     names = [i.filename for i in infos]
     if "word/document.xml" in names:
-        raise problem(path, "input.document-word", suffix=os.path.splitext(path)[1] or "-")
+        raise problem(path, "input.document-word", suffix=".docx")  # what it is, whatever its name says
     for name in names:
         low = name.lower()
         if "vbaproject" in low or (low.endswith(".bin") and "vba" in low):
@@ -337,6 +337,7 @@ class _Reader:
         self.notes: list[tuple[Path_, str, dict[str, object]]] = []
         self.formulas: dict[tuple[str, int, int], str] = {}
         self.owners: dict[str, list[Path_]] = {}
+        self.first_names: dict[str, list[Path_]] = {}  # the first name of each 名称（牌子）
         self.owner_rows: dict[tuple[str, int], Path_] = {}  # (sheet, row) of each owner
         self.labels: dict[Cell, str] = {}
         # what could not be read but was read past: each problem (a cell that is no number,
@@ -569,7 +570,9 @@ class _Reader:
                     if owner is None:
                         self.later(sheet.name, row, col, "xlsx.missing-owner")
                     continue
-                paths = self.owners.get(owner, [])
+                # a body written with its nameplate in brackets (党政办公室（人大办公室）) is found
+                # by its first name too, where no body is called that
+                paths = self.owners.get(owner, []) or self.first_names.get(owner, [])
                 by_row = _OWNER_ROW.fullmatch(owner)
                 if not paths and by_row and (by_row["sheet"], int(by_row["row"])) in self.owner_rows:
                     paths = [self.owner_rows[(by_row["sheet"], int(by_row["row"]))]]
@@ -602,6 +605,9 @@ class _Reader:
             name = item.get("name")
             if isinstance(name, str) and (layout.path == ("bodies",) or layout.target == "institutions"):
                 self.owners.setdefault(name, []).append(loc)
+                first = split_second_name(name)[0]
+                if first != name:
+                    self.first_names.setdefault(first, []).append(loc)
                 self.owner_rows[(sheet.name, row)] = loc
 
     def _support_row(self, sheet: _Sheet, row: int, columns: dict[int, Field], category: str,

@@ -429,9 +429,41 @@ class Writer:
         print_setup(ws, 0, f"A1:B{len(lines)}")
 
     def bytes(self) -> bytes:
-        buf = io.BytesIO()
-        self.wb.save(buf)
-        return buf.getvalue()
+        return workbook_bytes(self.wb)
+
+
+# A workbook the tool writes is the same bytes each time for the same input: its document
+# properties' times and its parts' times in the zip are this moment (or SOURCE_DATE_EPOCH's,
+# when set, as reproducible builds set it), not the moment it was written.
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def workbook_bytes(wb: Any) -> bytes:
+    """The .xlsx bytes of the openpyxl workbook `wb`, the same for the same workbook: no
+    clock in them (openpyxl stamps the time it was made and saved, and the zip each part's)."""
+    import datetime as _dt
+    import os
+    import zipfile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    when = _dt.datetime(*FIXED_TIME)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        when = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC).replace(tzinfo=None)
+    wb.properties.created = wb.properties.modified = when
+    made = io.BytesIO()
+    with zipfile.ZipFile(made, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()  # what openpyxl's save does, without stamping the time
+    out = io.BytesIO()
+    stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = zipfile.ZipInfo(info.filename, date_time=stamp)
+            part.compress_type = zipfile.ZIP_DEFLATED
+            part.external_attr = info.external_attr
+            dst.writestr(part, src.read(info.filename))
+    return out.getvalue()
 
 
 def number_format(f: Field) -> str:

@@ -73,7 +73,10 @@ class StaffingServer(LanguageServer):
         if path is None:
             return
         doc = self.workspace.get_text_document(uri)
-        if not wanted(path, doc.source):
+        if not wanted(path, doc.source) and uri not in self.owned:
+            # a file outside orgs/ is a plan by what it says; once checked, it stays one: emptied
+            # or broken, it is told what `staffing check` says of it (文件是空的, a syntax error),
+            # and what was shown of it before is replaced
             return
         buffers = {}
         for other in self.workspace.text_documents.values():

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from staffing.plan.model import Plan
-from staffing.plan.names import normalize
+from staffing.plan.names import normalize, split_second_name, strip_town
 
 ROOT = "town"
 
@@ -159,6 +159,12 @@ def build_graph(plan: Plan) -> OrgGraph:
         node = f"body:{i}"
         g.add_node(node, kind="body", index=i, name=body.name, loc=("bodies", i), quotas=body.quotas, parent=body.parent)
         by_name.setdefault(normalize(body.name), node)
+    # a body written with its nameplate in brackets (党政办公室（人大办公室）) is found by its first
+    # name, and a name with or without the town's in front; a body's own name comes first
+    town = plan.town.name
+    for i, body in enumerate(plan.bodies):
+        for name in (split_second_name(body.name)[0], body.name):
+            by_name.setdefault(strip_town(name, town), f"body:{i}")
     unknown: list[tuple[int, str]] = []
     parents: dict[str, str] = {}  # the only edges that can close a cycle: body -> body
     for i, body in enumerate(plan.bodies):
@@ -166,7 +172,7 @@ def build_graph(plan: Plan) -> OrgGraph:
         if body.parent is None or normalize(body.parent) == normalize(plan.town.name):
             g.add_edge(ROOT, node, relation="leads")
             continue
-        parent = by_name.get(normalize(body.parent))
+        parent = by_name.get(normalize(body.parent)) or by_name.get(strip_town(body.parent, town))
         if parent is None:
             unknown.append((i, body.parent))
             continue

@@ -16,6 +16,7 @@ import datetime as _dt
 from functools import partial
 from typing import Annotated, Any, Literal, get_args
 
+import pydantic.main
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -79,8 +80,17 @@ QUOTA_LABELS: dict[str, tuple[str, str]] = {t: vocabulary.named("quota_type", t)
 YesNo = Annotated[bool, chinese("bool")]
 
 
+# A model's validator is built when it is first used, not when its class is made: a check of
+# one plan validates 17 of the ~50 models (the plan's, the options of the checks its pack
+# sets), and building the others was ~10 ms of its start-up.  Only where pydantic rebuilds a
+# deferred model under its lock: without it, two threads (the page, the editor server) using a
+# model for the first time at once could validate with its parent's validator while the
+# other builds it; there every model is built with its class, as before.
+DEFER_BUILD = hasattr(pydantic.main, "_rebuild_lock")
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=DEFER_BUILD)
 
 
 _QUOTA_SET = frozenset(QUOTA_TYPES)

@@ -3,11 +3,13 @@ full-width forms.  Two names are the same body when their normal forms are equal
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
 import opencc
+
+# the first name of 名称（牌子） is the body's (read by the workbook too, so written before the plan)
+from staffing.io.bracketed import split_second_name as split_second_name
 
 _T2S = opencc.OpenCC("t2s")
 _S2T: opencc.OpenCC | None = None
@@ -47,20 +49,10 @@ def normalize_many(names: list[str]) -> list[str]:
 
 def strip_town(name: str, town: str) -> str:
     """`涌山镇综合行政执法局` → `综合行政执法局` when the town is 涌山镇."""
-    n, t = normalize(name), normalize(town)
-    return n[len(t):] if t and n.startswith(t) and len(n) > len(t) else n
+    return without_town(normalize(name), normalize(town))
 
 
-# A name followed by a second name in brackets, as plans write a body that carries another
-# nameplate: 党政办公室（人大办公室）, 纪工委(监察组).  Brackets inside a name (乡镇(街道)综合…)
-# are part of it.
-_SECOND = re.compile(r"^(?P<first>[^（(）)]+?)\s*[（(](?P<second>[^（(）)]+)[）)]\s*$")
-
-
-def split_second_name(name: str) -> tuple[str, str | None]:
-    """`党政办公室（人大办公室）` → (`党政办公室`, `人大办公室`): the body is the first name and
-    carries the bracketed one as a nameplate; a name without one → (name, None)."""
-    m = _SECOND.match(name)
-    if m is None:
-        return name, None
-    return m["first"].strip(), m["second"].strip()
+def without_town(normal: str, town: str) -> str:
+    """`strip_town` of a name already in normal form, the town's name in normal form too (for
+    a long list of names normalized at once)."""
+    return normal[len(town):] if town and normal.startswith(town) and len(normal) > len(town) else normal

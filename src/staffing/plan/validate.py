@@ -25,7 +25,6 @@ from pydantic import BaseModel, ValidationError
 
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import Document
-from staffing.io.layout import ENUMS, Table, quota_key, sheet_rank
 from staffing.messages import CATALOGUE, close_matches, did_you_mean, render
 
 M = TypeVar("M", bound=BaseModel)
@@ -54,6 +53,8 @@ def order(doc: Document, problems: list[InputProblem]) -> InputProblem:
     """One InputProblem holding `problems` in document order: in a workbook sheets in plan
     order, then row and column; in a text file line and column; a problem with no line
     (a section the file lacks) after those with one."""
+    from staffing.io.layout import sheet_rank  # the workbook's layout: read only for a mistake
+
     def key(p: InputProblem) -> tuple[int, int, int, int, str]:
         if p.sheet is not None:
             return (0, sheet_rank(p.sheet), p.line or 0, p.column or 0, p.key)
@@ -89,6 +90,8 @@ def schema_problems(model: type[BaseModel], doc: Document, exc: ValidationError)
 def data_loc(data: Any, loc: Loc, missing: bool = False) -> Loc:
     """The place in the data an error's `loc` names: pydantic's own parts (the member of a
     union tried, a validator's name) left out; a missing field kept as the last part."""
+    from staffing.io.layout import quota_key
+
     out: list[str | int] = []
     here = data
     for i, part in enumerate(loc):
@@ -110,12 +113,14 @@ _NOWHERE = object()
 
 
 def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[str, Any]]) -> InputProblem:
+    from staffing.io.layout import Table
+
     err = errs[0]
     kind = err["type"]
     types = {e["type"] for e in errs}
     field, field_en = field_words(doc.data, loc)
     place = doc.locate_cell(loc)
-    if place is not None and field == dotted(loc):  # a workbook: no words for it but its column's
+    if place is not None and labelled(doc.data, loc) is None:  # a workbook: no words for it but its column's
         field = field_en = doc.labels.get(place) or place[0]
     if kind == "missing":
         sheet = _sheet_for(str(loc[0])) if len(loc) == 1 and loc in doc.cells else None
@@ -207,6 +212,8 @@ def _sheet_for(name: str) -> Any:
 
 def _not_allowed(doc: Document, loc: Loc, place: tuple[str, str] | None, field: tuple[str, str], value: Any,
                  expected: str) -> InputProblem:
+    from staffing.io.layout import ENUMS
+
     codes = tuple(re.findall(r"'([^']*)'", expected))
     enum = next((name for name, values in ENUMS.items() if set(values) == set(codes)), None)
     labels = [enum_words(enum, c) for c in codes] if enum else [(c, c) for c in codes]
@@ -335,10 +342,53 @@ def _like_a_body(pattern: tuple[str, ...]) -> str | None:
     return _HEADERS.get(("bodies", "*", *tail)) if tail else None
 
 
+# a part of the plan the workbook has no column or row of its own for (a group of figures, a
+# list): the words that name it (by its key, or its key after its owner's), said after what it
+# belongs to unless they name it in full
+_PARTS = {"quotas": "label.quotas", "population": "label.population", "leadership": "label.leadership-posts",
+          "subunits": "xlsx.sheet.subunits", "bodies": "xlsx.sheet.bodies", "absorbed": "label.absorbed",
+          "returned": "xlsx.sheet.returned", "support_center": "label.is-support-center",
+          "empowerment": "label.empowerment-list", "power": "label.power-list",
+          "responsibility": "label.responsibility-list", "service": "label.service-list",
+          "lead_supporting": "label.lead-and-supporting-responsibility-list"}
+_IN_FULL = {("town", "population"), ("lists", "empowerment"), ("lists", "power"), ("lists", "responsibility"),
+            ("lists", "service"), ("lists", "lead_supporting"), ("powers", "returned")}
+
+
 def field_words(data: Any, loc: Loc) -> tuple[str, str]:
     """How a message names the field at `loc`: its label in the plan's workbook, after the
-    item it belongs to (职能机构“经济发展局”的实有人数（人）); the dotted path (as typed in
-    the file) where the workbook has no label for it."""
+    item it belongs to (职能机构“经济发展局”的实有人数（人）); where the workbook has no label
+    for it, the words of what it is after those of what it belongs to (职能机构“党政办公室”的
+    编制, 职能机构“党政办公室”的领导职数第1项); the dotted path as typed in the file only for a
+    part the plan's words do not know."""
+    found = labelled(data, loc)
+    if found is not None:
+        return found
+    last = loc[-1] if loc else None
+    if isinstance(last, int) and len(loc) > 1:  # an item of a list: by its name, else its place
+        whole_zh, whole_en = field_words(data, loc[:-1])
+        entry = _at(data, loc)
+        texts = [entry.get(k) for k in ("name", "title")] if isinstance(entry, dict) else [entry]
+        name = next((t.strip() for t in texts if isinstance(t, str) and t.strip()), None)
+        said = (f"“{name}”",) * 2 if name else (render("place.item", "zh", {"n": last + 1}),
+                                                  render("place.item", "en", {"n": last + 1}))
+        return (render("place.listed", "zh", {"list": whole_zh, "said": said[0]}),
+                render("place.listed", "en", {"list": whole_en, "said": said[1]}))
+    key = _PARTS.get(str(last))
+    if key is None or (str(last) == "support_center" and len(loc) == 1):
+        path = dotted(loc)
+        return path, path
+    zh, en = CATALOGUE[key]
+    if len(loc) == 1 or tuple(str(p) for p in loc[-2:]) in _IN_FULL:
+        return zh, en
+    owner_zh, owner_en = field_words(data, loc[:-1])
+    return (render("place.of", "zh", {"owner": owner_zh, "part": zh}),
+            render("place.of", "en", {"owner": owner_en, "part": en}))
+
+
+def labelled(data: Any, loc: Loc) -> tuple[str, str] | None:
+    """The words of the plan's workbook for the field at `loc` (a section, an item of a list,
+    a column or row with the item it belongs to), or None where it has none."""
     if not _HEADERS:
         _HEADERS.update(_field_headers())
     pattern = tuple("*" if isinstance(p, int) else str(p) for p in loc)
@@ -354,8 +404,7 @@ def field_words(data: Any, loc: Loc) -> tuple[str, str]:
         owner = CATALOGUE["section.support_center"]
         return (render("place.of", "zh", {"owner": owner[0], "part": zh}), render("place.of", "en", {"owner": owner[1], "part": en}))
     if key is None:
-        path = dotted(loc)
-        return path, path
+        return None
     zh, en = CATALOGUE[key]
     if len(loc) >= 5 and isinstance(loc[1], int) and str(loc[2]) in _OWNED and isinstance(loc[3], int):
         # 职能机构“经济发展局”的领导职数“副局长”的核定职数

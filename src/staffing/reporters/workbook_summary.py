@@ -5,12 +5,11 @@ row and a filter; text from plans is always text, never a formula."""
 
 from __future__ import annotations
 
-import io
 import re
 from typing import TYPE_CHECKING, Any
 
 from staffing.errors import visible
-from staffing.io.workbook_write import print_setup
+from staffing.io.workbook_write import print_setup, workbook_bytes
 from staffing.reporters.summary import (
     COUNTY_COLUMNS,
     FINDING_COLUMNS,
@@ -154,9 +153,7 @@ def workbook(run: Run, lang: str) -> bytes:
         key = county_of(county)
         mine = [p for p in plans if county_of(p) == key]
         _sheet(wb, titles[key], PLAN_COLUMNS, mine, lang, [p["mark"] for p in mine])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)
 
 
 def report(run: Run, lang: str) -> bytes:

@@ -91,58 +91,132 @@ def active_checks(pack: Pack, settings: Settings) -> list[tuple[type[Check], Any
     return active
 
 
+def binding_pack(pack: Pack, plan: Plan, settings: Settings) -> Pack | None:
+    """Where the pack a plan names does not cover it (ST802 runs and the unit lies outside the
+    pack's kinds, developed towns or place): the nearest pack of its `extends` chain that does
+    (Jiangsu's common rules for a Suzhou town checked against Taizhou's pack, else the base
+    rules), whose checks with its own options are the binding ones.  None where the named pack
+    covers the plan, ST802 does not run, or no pack of the chain covers it."""
+    town = plan.town
+    if pack.scope.covers(town) or not any(check.others_advisory for check, _ in active_checks(pack, settings)):
+        return None
+    owner = pack.covering(town)
+    if owner is None or owner == pack.id:
+        return None
+    try:
+        return resolve(owner, settings.packs)
+    except InputProblem:
+        return None
+
+
 def run_checks(plan: Plan, pack: Pack, doc: Document, settings: Settings = DEFAULT_SETTINGS,
                ctx: Context | None = None) -> list[Finding]:
     """Every active check of the pack on the plan, each problem made a finding (at most
     `max_findings_per_check` of a check and `max_findings_per_file` in all, the rest summed
     up in one finding per check), then what a check's finding does to the others (ST802)
-    and the reader's notes; sorted."""
+    and the reader's notes; sorted.
+
+    Where the pack does not cover the plan (ST802), the binding findings are those of the
+    nearest pack of its chain that does, each check run with that pack's own options (an
+    allowance only the named pack grants, such as Taizhou's quota moved down, does not soften
+    Jiangsu's common rule); the named pack's findings are kept as information where they say
+    something the binding ones do not (`_beside`)."""
     ctx = ctx or Context.of(plan, pack)
     head = (Words.same(visible(plan.town.name)),)
     findings: list[Finding] = []
-    per_check = settings.limits.max_findings_per_check
     room = settings.limits.max_findings_per_file
-    advisory = False
-    binding: list[bool] = []  # each finding: does the pack it rests on cover the plan (ST802)?
-    for check, opts in active_checks(pack, settings):
-        listed = 0
-        more: Problem | None = None  # the first one left out, for where the summary points
-        more_count = 0
-        more_severity: Severity | None = None
-        seen: set[tuple[Severity | None, bool]] = set()
-        for prob in check().run(ctx, opts):
-            if listed >= per_check or room <= 0:
-                # counted, not listed: no message, no location, no memory per finding
-                more_count += 1
-                kind = (prob.severity, prob.unknown)
-                if kind not in seen:
-                    seen.add(kind)
-                    sev = _severity(check, pack, prob.severity, prob.unknown)
-                    if more_severity is None or sev.rank < more_severity.rank:
-                        more_severity = sev
-                more = more or prob
+    binder = binding_pack(pack, plan, settings)
+    named = active_checks(pack, settings)
+    if binder is None:
+        binding: list[bool] = []  # each finding: does the pack it rests on cover the plan (ST802)?
+        for check, opts in named:
+            room = _run_check(check, opts, pack, ctx, doc, head, settings, room, findings, binding, False)
+        if any(f.code in _ADVISORY_CODES for f in findings):
+            # a check says the pack does not cover this plan and none of the packs it extends
+            # does either: what rests on that pack (its options, or a check only it names) does
+            # not bind; what the packs it extends say of a unit they do cover keeps its severity
+            findings = [f if binds else replace(f, severity=Severity.INFO)
+                        for f, binds in zip(findings, binding, strict=True)]
+    else:
+        # the checks of the pack that covers the plan, with its options, bind; the named pack's
+        # findings are information, where they say something the binding ones do not
+        bound_ctx = Context(plan, ctx.graph, binder)
+        bound = dict(active_checks(binder, settings))
+        flags: list[bool] = []
+        said: list[Finding] = []
+        for check, opts in named:
+            if check.others_advisory:  # ST802 itself, of the named pack
+                room = _run_check(check, opts, pack, ctx, doc, head, settings, room, findings, flags, False)
                 continue
-            listed += 1
-            room -= 1
-            source = prob.cite or pack.source(check.slug, prob.option)
-            findings.append(finding_of(check, prob, doc, _severity(check, pack, prob.severity, prob.unknown), head,
-                                       source, pack.cited(source)))
-            binding.append(check.others_advisory or pack.binds(check.slug, prob.option, plan.town))
-            advisory = advisory or check.others_advisory
-        if more is not None:
-            assert more_severity is not None
-            params = {"count": more_count, "listed": listed}
-            findings.append(make_finding(check, "run.more-findings", params, place(doc, more.loc, more.at_key, cell=False),
-                                         more_severity, head))
-            binding.append(check.others_advisory or pack.binds(check.slug, more.option, plan.town))
-    if advisory:
-        # a check says the pack does not cover this plan: what rests on that pack (its options,
-        # or a check only it names) does not bind; what the packs it extends say of a unit they
-        # do cover (the base pack's 超编, Jiangsu's common rules) keeps its severity
-        findings = [f if binds else replace(f, severity=Severity.INFO) for f, binds in zip(findings, binding, strict=True)]
+            if check in bound:
+                room = _run_check(check, bound.pop(check), binder, bound_ctx, doc, head, settings, room, said,
+                                  [], False)
+            room = _run_check(check, opts, pack, ctx, doc, head, settings, room, findings, flags, True)
+        for check, opts in bound.items():  # a check the named pack turns off binds all the same
+            if not check.others_advisory:
+                room = _run_check(check, opts, binder, bound_ctx, doc, head, settings, room, said, [], False)
+        findings = _beside(said, findings, flags)
     findings.extend(reading_notes(plan, doc))
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+_ADVISORY_CODES = frozenset(check.code for check in PLAN_CHECKS if check.others_advisory)
+
+
+def _run_check(check: type[Check], opts: Any, pack: Pack, ctx: Context, doc: Document, head: tuple[Words, ...],
+               settings: Settings, room: int, findings: list[Finding], binding: list[bool], advisory_only: bool) -> int:
+    """The findings of one check, with `pack`'s severities and sources, appended to `findings`
+    (and, for each, whether the pack it rests on covers the plan to `binding`); `advisory_only`:
+    every one as information.  Returns the room left."""
+    town = ctx.plan.town
+    per_check = settings.limits.max_findings_per_check
+    listed = 0
+    more: Problem | None = None  # the first one left out, for where the summary points
+    more_count = 0
+    more_severity: Severity | None = None
+    seen: set[tuple[Severity | None, bool]] = set()
+    for prob in check().run(ctx, opts):
+        binds = check.others_advisory or pack.binds(check.slug, prob.option, town)
+        if listed >= per_check or room <= 0:
+            # counted, not listed: no message, no location, no memory per finding
+            more_count += 1
+            kind = (prob.severity, prob.unknown)
+            if kind not in seen:
+                seen.add(kind)
+                sev = _severity(check, pack, prob.severity, prob.unknown)
+                if more_severity is None or sev.rank < more_severity.rank:
+                    more_severity = sev
+            more = more or prob
+            continue
+        listed += 1
+        room -= 1
+        source = prob.cite or pack.source(check.slug, prob.option)
+        severity = Severity.INFO if advisory_only else _severity(check, pack, prob.severity, prob.unknown)
+        findings.append(finding_of(check, prob, doc, severity, head, source, pack.cited(source)))
+        binding.append(binds)
+    if more is not None:
+        assert more_severity is not None
+        params = {"count": more_count, "listed": listed}
+        findings.append(make_finding(check, "run.more-findings", params, place(doc, more.loc, more.at_key, cell=False),
+                                     Severity.INFO if advisory_only else more_severity, head))
+        binding.append(check.others_advisory or pack.binds(check.slug, more.option, town))
+    return room
+
+
+def _beside(binding: list[Finding], named: list[Finding], binds: list[bool]) -> list[Finding]:
+    """The binding findings, then those of the named pack (information, but ST802's own) that say
+    what they do not: one resting on the rules that cover the plan, where a binding finding of its
+    check stands at the same place, is that finding softened by what does not apply (Taizhou's
+    quota moved down: 多5名 beside 多6名), and a repeat of a binding finding word for word (an
+    option the named pack sets as its parent does) says nothing more."""
+    places = {(f.code, f.loc, f.line, f.column) for f in binding}
+    exact = {(f.code, f.loc, f.line, f.column, f.message) for f in binding}
+    kept = [f for f, b in zip(named, binds, strict=True)
+            if f.code in _ADVISORY_CODES
+            or ((f.code, f.loc, f.line, f.column) not in places if b
+                else (f.code, f.loc, f.line, f.column, f.message) not in exact)]
+    return binding + kept
 
 
 # ---- making a finding: one way for every code ----------------------------------------------

@@ -79,11 +79,33 @@ def host_names(config: ServeConfig) -> frozenset[str]:
     if config.host not in WILDCARD_HOSTS:
         names.add(config.host.lower())
     else:  # every address: the machine's own names and addresses
-        with contextlib.suppress(OSError):
-            own = socket.gethostname()
-            names |= {own.lower(), socket.getfqdn().lower()}
-            names |= {str(info[4][0]).lower() for info in socket.getaddrinfo(own, None)}
+        names |= {n.lower() for n in own_names()}
     return frozenset(names)
+
+
+def outward_address() -> str | None:
+    """The address other computers reach this one by: the one the system would send from
+    toward another network (a UDP socket's connect sends nothing), or None."""
+    for family, far in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
+        with contextlib.suppress(OSError), socket.socket(family, socket.SOCK_DGRAM) as probe:
+            probe.connect((far, 9))
+            address = str(probe.getsockname()[0])
+            if address not in LOCAL_HOSTS and not address.startswith("127."):
+                return address
+    return None
+
+
+def own_names() -> list[str]:
+    """This machine's names and addresses, the outward address first."""
+    names: list[str] = []
+    outward = outward_address()
+    if outward:
+        names.append(outward)
+    with contextlib.suppress(OSError):
+        own = socket.gethostname()
+        names += [own, socket.getfqdn()]
+        names += [str(info[4][0]) for info in socket.getaddrinfo(own, None)]
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def split_host(value: str) -> tuple[str, int | None]:

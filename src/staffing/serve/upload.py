@@ -8,6 +8,7 @@ messages show (no folders, no control or bidirectional characters, its suffix ke
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import re
 import time
@@ -15,8 +16,15 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 from python_multipart.multipart import MultipartParser, parse_options_header
+from starlette.requests import ClientDisconnect
 
 from staffing.errors import visible
+
+# python-multipart says what is wrong with a malformed body on its logger, in English, and
+# Python prints a logger's warnings to the console when nobody listens: the page answers the
+# sender (400, in its words) and the reviewer's console stays quiet
+logging.getLogger("python_multipart").addHandler(logging.NullHandler())
+logging.getLogger("python_multipart").propagate = False
 
 PLAN_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json")
 NAME_CHARS = 80  # longest file name shown, its suffix kept
@@ -206,6 +214,8 @@ async def read_form(content_type: str, content_length: str | None, body: AsyncIt
             break
         except TimeoutError:
             raise FormError(408, "serve.too-slow", seconds=int(bounds.seconds)) from None
+        except ClientDisconnect:  # the browser went away mid-upload: nothing to answer, nothing to print
+            raise FormError(400, "serve.bad-form") from None
         received += len(chunk)
         if received > bounds.request_bytes:
             raise FormError(413, "serve.too-large", mb=megabytes(bounds.request_bytes))

@@ -83,6 +83,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "font-noto-sans-cjk-sc); from a checkout of this project, bash scripts/install.sh does it.",
     ),
     "render.format": ("不支持的图片格式：{suffix}；可用 .svg、.png、.pdf、.dot", "unsupported chart format {suffix}; use .svg, .png, .pdf or .dot"),
+    "render.no-format": ("输出文件名没有写明图片格式，请以 .svg、.png、.pdf 或 .dot 结尾", "the output's name does not say the chart format: end it with .svg, .png, .pdf or .dot"),
     "render.dot-timeout": (
         "dot 生成{fmt}超过{seconds}秒未完成，已停止：图中机构过多，未生成图片",
         "dot did not finish the {fmt} within {seconds} seconds and was stopped: too many boxes to draw",

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 # the sources `init --install` takes, said in every refusal of a source that pins nothing
-_FORMS_ZH = "本工具的 git 仓库及完整提交号（git+仓库地址@提交号）、附 sha256 的 wheel 地址（地址#sha256=十六进制值），或本单位软件包索引的地址"
-_FORMS_EN = ("the tool's git repository at a full commit (git+URL@COMMIT), a wheel URL with its hash "
-             "(URL#sha256=HEX), or your office's package index URL")
+_FORMS_ZH = "本工具的 git 仓库及完整提交号（git+仓库地址@提交号），或附 sha256 的 wheel 文件地址（地址#sha256=十六进制值）"
+_FORMS_EN = ("the tool's git repository at a full commit (git+URL@COMMIT), or a wheel URL with its hash "
+             "(URL#sha256=HEX)")
 
 WORDS: dict[str, tuple[str, str]] = {
     "cli.render-args": (
@@ -87,6 +87,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "“{spec}”：wheel 地址应附上文件的 sha256（地址#sha256=十六进制值），否则无法确认安装的是哪个文件",
         "“{spec}”: a wheel URL needs its file's hash (URL#sha256=HEX), or nothing says which file is installed",
     ),
+    "init.install-index": (
+        "“{spec}”不是 wheel 文件的地址：从软件包索引（公共索引、镜像或本单位的索引）安装只认版本号，"
+        "同一版本号下的文件可以被换掉，无法固定安装的内容。请写" + _FORMS_ZH,
+        "“{spec}” is not a wheel's URL: from a package index (public, a mirror or your own) pip takes a version, "
+        "and the file behind a version can be replaced, so nothing pins what is installed. Give " + _FORMS_EN,
+    ),
+    "init.install-in-clear": (
+        "“{spec}”的地址未加密（http 或 git 协议），传输途中可被篡改：请改用 https 或 ssh 地址，写成" + _FORMS_ZH,
+        "“{spec}” is fetched in clear (http or git protocol), open to tampering on the way: use an https or ssh "
+        "address, as " + _FORMS_EN,
+    ),
     "init.install-unusable": (
         "“{spec}”不是可用的安装来源：地址中不能有空白、控制字符或多余的片段",
         "“{spec}” is not a usable source: no spaces, control characters or stray fragments in the URL",
@@ -104,6 +115,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "init.no-pin-remote": (
         "本工具的源代码仓库{folder}没有远程仓库，持续集成无从取得。请用 --install 指定：" + _FORMS_ZH,
         "the tool's checkout {folder} has no remote for CI to fetch from. Name the source with --install: " + _FORMS_EN,
+    ),
+    "init.no-pin-in-clear": (
+        "本工具的来源{url}未加密（http 或 git 协议），传输途中可被篡改。请用 --install 指定 https 或 ssh 地址：" + _FORMS_ZH,
+        "this copy of staffing came from {url}, which is fetched in clear (http or git protocol). "
+        "Name an https or ssh source with --install: " + _FORMS_EN,
     ),
     "init.no-pin-unpushed": (
         "本工具当前的提交{rev}尚未推送到{url}，持续集成取不到。请先推送，或用 --install 指定：" + _FORMS_ZH,
@@ -135,6 +151,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "The CI jobs ({files}) install the same version from the same source; how to pin and upgrade it: {doc}.",
     ),
     # ---- staffing hook ----------------------------------------------------------------------
+    # the hook's first run (scripts/pre-commit-hook.py), before staffing itself is installed
+    "hook.env-installing": (
+        "首次运行：正在按{lock}安装本工具及其依赖（逐个核对文件的哈希值）到{env}，需要几分钟",
+        "first run: installing staffing and its dependencies from {lock} (every file's hash checked) into {env}; "
+        "this takes a few minutes",
+    ),
+    "hook.env-failed": ("安装本工具失败（{command}），以下是 pip 的输出：",
+                        "could not install staffing ({command}); pip said:"),
+    "hook.env-python": ("提交前检查需要 Python {needed}或更高版本，而{python}是 Python {version}",
+                        "the pre-commit hook needs Python {needed} or later; {python} is Python {version}"),
     "hook.no-git": ("无法列出 git 跟踪的文件：{reason}", "cannot list the files git tracks: {reason}"),
     "cli.wrote-charts": (
         "已将{count}个方案的组织架构图写入“{folder}”（SVG 和 PNG 格式）",
@@ -306,8 +332,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.diff.force": ("不同乡镇的方案也比较", "compare even plans of two different towns"),
     "help.init.dir": ("建立仓库的文件夹（默认：当前文件夹）", "the folder to set up (default: the working folder)"),
     "help.init.install": (
-        "持续集成和提交前检查安装本工具的来源，须固定版本（默认：本工具自身的来源）",
-        "where CI and the hook install staffing from, pinned (default: where this copy came from)",
+        "持续集成和提交前检查安装本工具的来源，须固定到文件（git+仓库地址@完整提交号，或 wheel 地址#sha256=十六进制值；"
+        "默认：本工具自身的来源）",
+        "where CI and the hook install staffing from, pinned (git+URL@COMMIT or a wheel's URL#sha256=HEX; "
+        "default: where this copy came from)",
     ),
     "help.hook.files": ("要提交的文件（由 pre-commit 给出）", "the files being committed (pre-commit passes them)"),
     "help.hook.plans": ("方案所在的文件夹（默认：%(default)s）", "the folder of the plans (default: %(default)s)"),

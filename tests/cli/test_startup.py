@@ -1,0 +1,77 @@
+"""What a check of one plan (a pre-commit hook's run) loads before it can answer: its
+start-up is most of its time, so none of what it never uses may creep back in."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+PLAN = "orgs/jiangsu/suzhou/kunshan/zhangpu.yaml"
+
+# Run in a fresh interpreter: the test process has imported everything already.
+_PROBE = r"""
+import contextlib, importlib.metadata, io, json, sys
+
+groups = []
+entry_points = importlib.metadata.entry_points
+
+def recording(**params):
+    groups.append(params.get("group"))
+    return entry_points(**params)
+
+importlib.metadata.entry_points = recording
+
+from staffing.cli.main import main
+
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(["check", "--no-cache", sys.argv[1]])
+
+import pydantic, pydantic.main
+
+def models(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from models(sub)
+
+found = {f"{m.__module__}.{m.__qualname__}": bool(m.__pydantic_complete__) for m in models(pydantic.BaseModel)
+         if m.__module__.startswith("staffing.")}
+print(json.dumps({"code": code, "groups": groups, "defer": hasattr(pydantic.main, "_rebuild_lock"), "models": found,
+                  "modules": sorted(sys.modules)}))
+"""
+
+# Loaded only by the commands, outputs and reports that need them.
+_NOT_LOADED = (
+    "openpyxl", "networkx", "jsonschema", "jinja2", "weasyprint", "starlette", "uvicorn", "pygls",
+    "markdown_it", "sqlite3", "multiprocessing", "difflib",
+    "staffing.io.workbook", "staffing.io.layout", "staffing.charts.render", "staffing.report", "staffing.serve", "staffing.lsp",
+    "staffing.reporters.json_reporter", "staffing.reporters.sarif", "staffing.reporters.junit",
+)
+
+
+def _probe() -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    proc = subprocess.run([sys.executable, "-c", _PROBE, PLAN], cwd=ROOT, capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_one_plan_loads_only_what_it_uses() -> None:
+    seen = _probe()
+    assert seen["code"] == 1  # the plan has errors: the check really ran
+    # pydantic's search of every installed package's metadata for plugins is not made
+    assert "pydantic" not in seen["groups"]
+    loaded = set(seen["modules"])
+    assert not [m for m in _NOT_LOADED if m in loaded]
+    # a model's validator is built on first use (where pydantic builds it under its lock,
+    # `plan.model.DEFER_BUILD`): the plan's are, the county file's and the options of checks
+    # the pack leaves unset are not
+    built = seen["models"]
+    assert built["staffing.plan.model.Plan"] is True
+    if seen["defer"]:
+        assert built["staffing.checks.county.CountyFile"] is False
+        assert sum(built.values()) < len(built) / 2, built

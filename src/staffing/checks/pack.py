@@ -239,10 +239,16 @@ class Pack:
         """Roles a reviewer reads in a name, in the order they appear in it, each with the
         words of the name that matched: 政法和社会事业局 → public_security_governance (政法),
         social_affairs (社会事业).  Names and rules are compared in simplified script."""
-        return _recognise(self._rules("roles", self.roles), normalize(name))
+        return list(self._answer("roles_recognised", name, self._roles_recognised))
+
+    def _roles_recognised(self, name: str) -> tuple[tuple[str, str], ...]:
+        return tuple(_recognise(self._rules("roles", self.roles), normalize(name)))
 
     def category_recognised(self, name: str) -> tuple[str, str] | None:
         """The category (other than functional) a name says, with the keyword that matched."""
+        return self._answer("category_recognised", name, self._category_recognised)
+
+    def _category_recognised(self, name: str) -> tuple[str, str] | None:
         found = _recognise(self._rules("categories", self.categories), normalize(name))
         return found[0] if found else None
 
@@ -262,10 +268,13 @@ class Pack:
     def recognised(self, what: str, name: str) -> str | None:
         """The words of `name` that say it is `what` (a key of the pack's `recognition`:
         support_centre, enforcement_unit …), or None."""
-        table = self.recognition.get(what)
-        if not table:
+        if not self.recognition.get(what):
             return None
-        found = _recognise(self._rules(f"recognition.{what}", {what: table}), normalize(name))
+        return self._answer("recognised", (what, name), self._recognised)
+
+    def _recognised(self, asked: tuple[str, str]) -> str | None:
+        what, name = asked
+        found = _recognise(self._rules(f"recognition.{what}", {what: self.recognition[what]}), normalize(name))
         return found[0][1] if found else None
 
     def counted_categories(self) -> frozenset[str]:

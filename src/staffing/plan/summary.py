@@ -7,7 +7,7 @@ never as a `Plan`; reporters, waivers, county checks and roll-ups read only this
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from staffing.plan.model import Plan
@@ -98,9 +98,9 @@ class PlanSummary:
     def to_record(self) -> dict[str, Any]:
         """The JSON-able form the batch and the cache store, every value by its field's name."""
         rec: dict[str, Any] = {
-            "town": asdict(self.town),
-            "transfers": [asdict(x) for x in self.transfers],
-            "figures": asdict(self.figures),
+            "town": _fields(self.town),
+            "transfers": [_fields(x) for x in self.transfers],
+            "figures": _fields(self.figures),
         }
         if self.names is not None:
             rec["names"] = {
@@ -126,3 +126,9 @@ class PlanSummary:
             ) if names else None,
             KeyFigures(**(rec.get("figures") or {})),
         )
+
+
+def _fields(flat: Any) -> dict[str, Any]:
+    """A dataclass of plain values as a dict, its fields in their order (what `asdict` gives
+    it, without `asdict`'s deep copy of every value)."""
+    return {name: getattr(flat, name) for name in flat.__dataclass_fields__}

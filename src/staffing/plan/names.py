@@ -47,6 +47,7 @@ def normalize_many(names: list[str]) -> list[str]:
     return _T2S.convert("\n".join(cleaned)).split("\n")
 
 
+@lru_cache(maxsize=65536)  # asked of every unit's names by several checks of every plan
 def strip_town(name: str, town: str) -> str:
     """`涌山镇综合行政执法局` → `综合行政执法局` when the town is 涌山镇."""
     return without_town(normalize(name), normalize(town))

@@ -169,3 +169,24 @@ def test_county_file_is_not_called_skipped(tmp_path: Path, capsys: pytest.Captur
     write(str(tmp_path), 4, 1)
     _code, out, _ = run_cli(capsys, "--format", "json", str(tmp_path))
     assert json.loads(out)["skipped"] == []
+
+
+def test_a_plan_that_is_a_link_is_not_checked_as_what_it_points_to(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """A link committed among the plans would give one town the verdict of another plan (or of
+    a file outside the repository): it is one message at its path, never followed, in a folder
+    and named alone."""
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    os.symlink("good.yaml", tmp_path / "other-town.yaml")  # a failing town made to pass
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.yaml"
+    shutil.copy(GOOD, outside)
+    os.symlink(outside, tmp_path / "outside.yaml")
+    code, report = run_json(capsys, str(tmp_path))
+    assert code == 2
+    files = by_path(report)
+    assert files["good.yaml"]["status"] == "pass"
+    for name in ("other-town.yaml", "outside.yaml"):
+        assert files[name]["error"]["key"] == "input.symlink", files[name]
+    assert cli.main(["check", "--no-cache", str(tmp_path / "other-town.yaml")]) == 2
+    out = capsys.readouterr().out
+    assert "这是符号链接，不予检查；请检查它指向的文件本身" in out and "Traceback" not in out

@@ -113,10 +113,14 @@ def written_places(loc: Path_) -> tuple[Path_, ...]:
 
 
 def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
-    """The file's bytes, refusing folders, devices, pipes and anything over max_bytes
-    (checked before reading, and again while reading in case the file grows).  The file
-    is opened read-only and never written."""
+    """The file's bytes, refusing folders, devices, pipes, symbolic links and anything over
+    max_bytes (checked before reading, and again while reading in case the file grows).  The
+    file is opened read-only and never written.  A link is refused, not followed: a link
+    committed into a plans repository would give one plan (or pack) the verdict of whatever
+    it points to, in the repository or outside it."""
     try:
+        if os.path.islink(path) and os.path.isfile(path):
+            raise problem(path, "input.symlink")
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise problem(path, "input.is-directory")

@@ -148,6 +148,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "input.no-plans": ("没有找到方案文件（扩展名为 .yaml、.yml、.json 或 .xlsx）", "no plan files (.yaml / .yml / .json / .xlsx) found"),
     "input.symlink-loop": ("符号链接形成循环，已跳过", "symbolic link loop, skipped"),
+    "input.symlink": ("这是符号链接，不予检查；请检查它指向的文件本身", "this is a symbolic link and is not checked; check the file it points to"),
     "input.too-many-values": ("文件中的值超过{limit}个（可用 --max-nodes 调整）", "more than {limit} values in one file (see --max-nodes)"),
     "input.tab": ("YAML 不能用制表符（Tab）缩进，请改用空格", "YAML cannot be indented with tabs; use spaces"),
     "input.document-word": (

@@ -94,6 +94,7 @@ def _child() -> int:  # pragma: no cover - runs in the child process
     # WeasyPrint and the fonts first, while the parent is still making the page
     try:
         import weasyprint
+        import weasyprint.pdf  # what writing the PDF imports (the font subsetter among it), loaded early too
         from weasyprint.text.fonts import FontConfiguration
 
         fonts = FontConfiguration()

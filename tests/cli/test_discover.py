@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from staffing.io import document, load
 from conftest import (
     GOOD,
     ROOT,
+    STAFFING,
     by_path,
     run_cli,
     run_json,
@@ -190,3 +192,26 @@ def test_a_plan_that_is_a_link_is_not_checked_as_what_it_points_to(tmp_path: Pat
     assert cli.main(["check", "--no-cache", str(tmp_path / "other-town.yaml")]) == 2
     out = capsys.readouterr().out
     assert "这是符号链接，不予检查；请检查它指向的文件本身" in out and "Traceback" not in out
+
+
+def test_a_linked_folder_in_a_checked_folder_is_said_not_followed(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(GOOD, tmp_path / "good.yaml")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(GOOD, elsewhere / "other.yaml")
+    os.symlink(elsewhere, tmp_path / "county")
+    code, report = run_json(capsys, str(tmp_path))
+    assert code == 0 and [f["path"] for f in report["files"]] == [str(tmp_path / "good.yaml")]
+    assert [(s["path"], s["message"]["zh"]) for s in report["skipped"]] == [
+        (str(tmp_path / "county"), "这是指向文件夹的符号链接，不跟随检查；请检查它指向的文件夹本身")]
+
+
+def test_stdin_redirected_from_a_file_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    """/dev/stdin is a link (to /proc/self/fd/0) the system makes, not one committed among plans."""
+    if not os.path.islink("/dev/stdin"):
+        pytest.skip("/dev/stdin is not a link here")
+    with open(GOOD, "rb") as plan:
+        done = subprocess.run([str(STAFFING), "check", "--no-cache", "/dev/stdin"], stdin=plan,
+                              capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "符号链接" not in done.stdout, done.stdout

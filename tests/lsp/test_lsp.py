@@ -332,3 +332,18 @@ def test_a_plan_emptied_or_broken_in_the_editor_is_told_so_not_left_with_old_fin
     for now in (empty, broken, listed):
         assert now and not {d.code for d in now} & {"ST201", "ST101"}, now
     assert any("空" in d.message for d in empty), empty
+
+
+def test_a_linked_plan_is_told_what_check_and_the_hook_say_of_it(tmp_path: Path) -> None:
+    """The editor shows on a linked plan what `staffing check` and the hook say of it (it is not
+    checked as the file it points to), not findings the hook would never give."""
+    from staffing.lsp.checker import Checker
+
+    real = tmp_path / "zhangpu.yaml"
+    real.write_text((ORGS / "jiangsu/suzhou/kunshan/zhangpu.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    link = tmp_path / "linked.yaml"
+    link.symlink_to(real)
+    checked = Checker().check_buffer(str(link), real.read_bytes())
+    assert [c.findings for c in checked] == [[]]
+    assert [p.key for c in checked for p in c.problems] == ["input.symlink"]
+    assert {f.code for c in Checker().check_buffer(str(real), real.read_bytes()) for f in c.findings} >= {"ST201"}

@@ -64,6 +64,8 @@ def discover(paths: Sequence[str]) -> Iterator[str | InputProblem | Skipped]:
                     full = os.path.join(root, d)
                     if os.path.islink(full) and full.lower().endswith(PLAN_SUFFIXES):
                         found.append(full)
+                    elif os.path.islink(full):  # never followed (a loop, or plans from elsewhere): said
+                        skipped.append(Skipped(full, "skip.linked-folder"))
             if not found:
                 yield problem(raw, "input.no-plans")
             yield from sorted(found, key=lambda f: f.file if isinstance(f, InputProblem) else f)

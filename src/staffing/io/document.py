@@ -112,6 +112,13 @@ def written_places(loc: Path_) -> tuple[Path_, ...]:
     return tuple((*loc[:-1], w) for w in words) if words else ()
 
 
+def is_linked_file(path: str) -> bool:
+    """A symbolic link to a regular file, other than the system's own names for a process's
+    streams (/dev/stdin → /proc/self/fd/0, redirected from a file): what a plans folder
+    must not hold as a plan, a county file or a pack."""
+    return os.path.islink(path) and os.path.isfile(path) and not os.path.abspath(path).startswith("/dev/")
+
+
 def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """The file's bytes, refusing folders, devices, pipes, symbolic links and anything over
     max_bytes (checked before reading, and again while reading in case the file grows).  The
@@ -119,7 +126,7 @@ def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
     committed into a plans repository would give one plan (or pack) the verdict of whatever
     it points to, in the repository or outside it."""
     try:
-        if os.path.islink(path) and os.path.isfile(path):
+        if is_linked_file(path):
             raise problem(path, "input.symlink")
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 
 from staffing.checks.county import COUNTY_FILE
 from staffing.cli.discover import PLAN_SUFFIXES
-from staffing.errors import InputProblem
+from staffing.errors import InputProblem, problem
 from staffing.findings import Finding
+from staffing.io.document import is_linked_file
 
 
 @dataclass
@@ -61,6 +62,8 @@ class Checker:
         from staffing.run.pipeline import Source, request_for, run
 
         path = os.path.abspath(path)
+        if is_linked_file(path):  # as `staffing check` and the hook say of it: the file it points to is checked
+            return [Checked(path, [], [problem(path, "input.symlink")])]
         held = {os.path.abspath(k): v for k, v in (buffers or {}).items()}
         held[path] = data
         try:

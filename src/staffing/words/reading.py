@@ -12,6 +12,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "skip.lock-file": ("文件名以“~$”开头（Excel 或 WPS 打开工作簿时留下的锁定文件），不作为方案检查",
                        "the name starts with “~$” (the lock file of a workbook open in Excel or WPS): not checked"),
     "skip.hidden-file": ("文件名以“.”开头（隐藏文件），不作为方案检查", "the name starts with “.” (a hidden file): not checked"),
+    "skip.linked-folder": ("这是指向文件夹的符号链接，不跟随检查；请检查它指向的文件夹本身",
+                           "a symbolic link to a folder: not followed; check the folder it points to"),
     "skip.hidden-folder": ("位于以“.”开头的文件夹（隐藏文件夹）中，不作为方案检查", "inside a folder whose name starts with “.” (hidden): not checked"),
     # ---- why a value does not fit the plan format (by pydantic's error type) ------------------
     "schema.missing": ("缺少必填字段", "required, but missing"),

@@ -41,3 +41,13 @@ def test_source_date_epoch_sets_the_time(tmp_path: Path) -> None:
                    env={"SOURCE_DATE_EPOCH": "1735689600", "PATH": "/usr/bin:/bin"})
     with zipfile.ZipFile(out) as archive:
         assert b"2025-01-01T00:00:00Z" in archive.read("docProps/core.xml")
+
+
+@pytest.mark.parametrize("epoch", ["4354819200", "99999999999999999999999"])  # past what a zip, then a date, can say
+def test_a_source_date_epoch_out_of_range_is_no_internal_error(epoch: str, tmp_path: Path) -> None:
+    out = tmp_path / "t.xlsx"
+    done = subprocess.run([str(STAFFING), "template", "-o", str(out)], capture_output=True, text=True,
+                          env={"SOURCE_DATE_EPOCH": epoch, "PATH": "/usr/bin:/bin"}, check=False)
+    assert done.returncode == 0 and "内部错误" not in done.stderr, done.stderr
+    with zipfile.ZipFile(out) as archive:
+        assert archive.testzip() is None

@@ -441,6 +441,7 @@ FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 def workbook_bytes(wb: Any) -> bytes:
     """The .xlsx bytes of the openpyxl workbook `wb`, the same for the same workbook: no
     clock in them (openpyxl stamps the time it was made and saved, and the zip each part's)."""
+    import contextlib
     import datetime as _dt
     import os
     import zipfile
@@ -450,13 +451,14 @@ def workbook_bytes(wb: Any) -> bytes:
     when = _dt.datetime(*FIXED_TIME)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        when = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC).replace(tzinfo=None)
+        with contextlib.suppress(OverflowError, ValueError, OSError):  # past what a date can be: the fixed time
+            when = _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC).replace(tzinfo=None)
     wb.properties.created = wb.properties.modified = when
     made = io.BytesIO()
     with zipfile.ZipFile(made, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()  # what openpyxl's save does, without stamping the time
     out = io.BytesIO()
-    stamp = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    stamp = min(max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0)), (2107, 12, 31, 23, 59, 58))  # what a zip can say
     with zipfile.ZipFile(made) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             part = zipfile.ZipInfo(info.filename, date_time=stamp)

@@ -139,6 +139,7 @@ WHEEL_HASH = "ab" * 32
     (f"staffing@git+ssh://git@example.org:2222/g/staffing@{COMMIT}", "git", "ssh://git@example.org:2222/g/staffing"),
     (f"git+git@example.org:g/staffing.git@{COMMIT}", "git", "git@example.org:g/staffing.git"),
     (f"git+file:///srv/tools/staffing@{COMMIT}", "git", "file:///srv/tools/staffing"),
+    (f"git+https://example.org/g/staffing@{COMMIT}#egg=staffing", "git", "https://example.org/g/staffing"),  # pip's form
     (f"https://pkgs.example.org/staffing-0.1.0-py3-none-any.whl#sha256={WHEEL_HASH}", "wheel",
      "https://pkgs.example.org/staffing-0.1.0-py3-none-any.whl"),
 ])
@@ -176,6 +177,10 @@ def test_a_pinned_source_is_taken(spec: str, kind: str, url: str) -> None:
     (f"git+http://example.org/g/staffing@{COMMIT}", "未加密"),
     (f"git+git://example.org/g/staffing@{COMMIT}", "未加密"),
     (f"HTTP://example.org/g/staffing-0.1.0-py3-none-any.whl#sha256={'ab' * 32}", "未加密"),
+    # a user name or token in the address would be committed and shown in CI logs
+    (f"git+https://user:tok@example.org/g/staffing@{COMMIT}", "带有用户名或口令"),
+    (f"git+https://ghp_token@example.org/g/staffing@{COMMIT}", "带有用户名或口令"),
+    (f"https://user:pw@pkgs.example.org/staffing-0.1.0-py3-none-any.whl#sha256={'ab' * 32}", "带有用户名或口令"),
 ])
 def test_a_source_that_pins_nothing_is_refused(spec: str, said: str, tmp_path: Path, capsys) -> None:
     code, out, err = run(capsys, "init", str(tmp_path / "r"), "--install", spec)
@@ -375,3 +380,9 @@ def test_the_hook_never_reads_an_untracked_county_file(repo: Path, capsys, monke
     subprocess.run(["git", "add", str(county)], cwd=repo, check=True)
     code, out, err = run(capsys, "hook", rel)
     assert code == 1 and "ST951" in out, out + err
+
+
+def test_a_refused_address_does_not_repeat_its_password(tmp_path: Path, capsys) -> None:
+    code, _, err = run(capsys, "init", str(tmp_path / "r"), "--install",
+                       f"git+https://user:s3cret@example.org/g/staffing@{COMMIT}")
+    assert code == 2 and "s3cret" not in err and "***@example.org" in err

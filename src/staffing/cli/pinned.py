@@ -96,6 +96,18 @@ def _in_clear(url: str) -> bool:
     return urlsplit(url).scheme.lower() in CLEAR_SCHEMES
 
 
+def _has_credentials(text: str) -> bool:
+    """Whether a URL in `text` carries a user name or a password (https://user:token@host/…)."""
+    url = text[4:] if text.startswith("git+") else text
+    parts = urlsplit(url)
+    return bool(parts.netloc) and "@" in parts.netloc and parts.scheme.lower() != "ssh"
+
+
+def _without_credentials(spec: str) -> str:
+    """`spec` with what stands before "@" in its host part hidden, for a message."""
+    return re.sub(r"(://)[^/@\s]*@", r"\1***@", spec)
+
+
 def _is_url(text: str) -> bool:
     return bool(urlsplit(text).scheme in REMOTE_SCHEMES + ("file",) and urlsplit(text).netloc) or (
         text.startswith("file:///"))
@@ -106,7 +118,12 @@ def parse_install(spec: str) -> Pinned:
     text = DIRECT.sub("", spec.strip(), count=1)
     if any(ch.isspace() or not ch.isprintable() for ch in text) or not text:
         raise _refuse("init.install-unusable", spec=spec)
+    if _has_credentials(text):  # written into files that are committed and shown in CI logs
+        raise _refuse("init.install-credentials", spec=_without_credentials(spec))
     if text.startswith("git+"):
+        base, _, fragment = text.partition("#")
+        if fragment.startswith("egg="):
+            text = base  # pip's way of naming the package (…@COMMIT#egg=staffing): the name is known
         url, sep, rev = text[4:].rpartition("@")
         if not sep or "/" in rev or not (_is_url(url) or SCP_LIKE.match(url)):
             raise _refuse("init.install-no-commit", spec=spec)

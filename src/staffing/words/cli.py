@@ -98,6 +98,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "“{spec}” is fetched in clear (http or git protocol), open to tampering on the way: use an https or ssh "
         "address, as " + _FORMS_EN,
     ),
+    "init.install-credentials": (
+        "“{spec}”的地址里带有用户名或口令：它会写进要提交的文件并出现在持续集成的日志里。请改用不带口令的地址"
+        "（私有仓库用 ssh 地址或持续集成平台的密钥设置），写成" + _FORMS_ZH,
+        "“{spec}” carries a user name or a password in its address, which would be written into committed files "
+        "and shown in CI logs: use an address without one (an ssh address, or the CI platform's secrets for a "
+        "private repository), as " + _FORMS_EN,
+    ),
     "init.install-unusable": (
         "“{spec}”不是可用的安装来源：地址中不能有空白、控制字符或多余的片段",
         "“{spec}” is not a usable source: no spaces, control characters or stray fragments in the URL",

@@ -47,5 +47,7 @@ def test_a_section_is_the_second_team_beside_an_institution_not_the_first(tmp_pa
     plan = tmp_path / "plan.yaml"
     plan.write_text(text, encoding="utf-8")
     found = [f for f in check_file(str(plan)).findings if f.code == "ST607"]
+    # and the 执法中队 the renamed office still keeps is a squad outside the team too
     assert [(f.loc, f.message.zh) for f in found] == [
-        (("bodies", 2, "subunits", 0, "name"), "城管监察大队是综合执法大队之外的又一支执法队伍：执法力量应整合为一支执法队伍")]
+        (("bodies", 2, "subunits", 0, "name"), "城管监察大队是综合执法大队之外的又一支执法队伍：执法力量应整合为一支执法队伍"),
+        (("bodies", 5, "subunits", 0, "name"), "执法中队是综合执法大队之外的又一支执法队伍：执法力量应整合为一支执法队伍")]

@@ -12,7 +12,7 @@ from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, not
 from staffing.checks.context import Context, Unit
 from staffing.findings import Loc, Severity
 from staffing.messages import label
-from staffing.plan.names import normalize
+from staffing.plan.names import normalize, split_second_name, strip_town
 from staffing.words import Words
 
 ELEMENT_LABELS = {
@@ -650,7 +650,11 @@ class SecondTeamOrWindow(Check):
     department dispatches), at most one is read
     as enforcement (`comprehensive_enforcement`: 综合行政执法局, 城管执法大队, 劳动保障监察中队 …)
     and at most one as the approval body (`approval_service`: 行政审批局, 便民服务中心, 政务服务中心,
-    行政服务中心 …), by its written role or its name.  A unit under the team or the window (a squad
+    行政服务中心 …), by its written role or its name; a section or an institution whose name says it
+    enforces (the pack's `recognition.enforcement_unit`: 城管执法中队, 劳动监察中队) is read as
+    enforcement too.  The team or window is the body the plan names for the role (its written role,
+    or a name that is the role's own), else the first counted body, then the other bodies and the
+    institutions, then the sections.  A unit under the team or the window (a squad
     hung under the enforcement bureau) is part of it.  Each further one is an error that names
     it and the one it stands beside.  A nameplate (便民服务中心 on the approval bureau) is the
     same body, not a second one.
@@ -690,7 +694,9 @@ class SecondTeamOrWindow(Check):
         "规则包要求时，乡镇只有一支执法队伍、一个审批服务窗口：在乡镇自己的单位中（职能机构，不论设在哪里，及其内设科室；事业单位，"
         "不论写在方案哪一部分；不含依各自章程设置的机构，也不含县级部门派驻的机构），按写明的角色或名称，读作综合执法的（综合行政执法局、城管执法"
         "大队、劳动保障监察中队等）至多一个，读作行政审批服务的（行政审批局、便民服务中心、政务服务中心、行政服务中心等）至多"
-        "一个。设在执法队伍或审批窗口之下的单位（挂在综合行政执法局下的中队）属于它。每多出一个，报告一个错误，写明它和它所"
+        "一个；名称表明承担执法的内设科室或事业单位（规则包的`recognition.enforcement_unit`：城管执法中队、劳动监察中队等）也读作执法。"
+        "执法队伍或审批窗口是方案为该角色写明的机构（写明角色，或名称就是该角色的名称），否则依次为计数的职能机构、其他机构和事业单位、"
+        "内设科室中的第一个。设在执法队伍或审批窗口之下的单位（挂在综合行政执法局下的中队）属于它。每多出一个，报告一个错误，写明它和它所"
         "并列的那个。加挂牌子（行政审批局加挂便民服务中心）是同一个机构，不算第二个。",
         "泰州：“将现有站所、分局执法力量和资源，整合为一支执法队伍”“实行‘一门式、一窗式’便民服务”（《关于推进基层整合审批"
         "服务执法力量的实施方案》）；苏州试点：“所有审批服务事项及相关工作人员全部实现向镇行政审批局归并”。另设的队伍或窗口"
@@ -728,16 +734,29 @@ def _units_doing(ctx: Context, role: str) -> list[Unit]:
     second team beside a section).  An organ under its own rules and its sections, and a
     dispatched unit, are not the town's team."""
     counted = set(ctx.counted)
-    found: list[tuple[int, int, Unit]] = []
+    found: list[tuple[int, int, int, Unit]] = []
     for n, unit in enumerate(ctx.units):
         if unit.kind == "dispatched" or unit.category == "own_rules":
             continue
         if unit.kind == "section" and unit.parent is not None and ctx.category_of(int(unit.parent[1])) == "own_rules":
             continue
-        if role in ctx.roles_of_unit(unit):
+        squad = (role == "comprehensive_enforcement" and unit.kind in ("section", "institution")
+                 and ctx.pack.recognised("enforcement_unit", unit.name) is not None)  # 城管执法中队
+        if role in ctx.roles_of_unit(unit) or squad:
             body = int(unit.loc[1]) if unit.kind == "body" else -1
-            found.append((0 if body in counted else 2 if unit.kind == "section" else 1, n, unit))
-    return [u for _, _, u in sorted(found, key=lambda x: (x[0], x[1]))]
+            # the body that IS the role (its name or written role says so, not a word in its name) stands
+            # before one that only sounds like it: 综合行政执法局 before a 城管监察大队 written above it
+            named = 0 if unit.kind == "body" and _is_the_role(ctx, body, role) else 1
+            found.append((0 if body in counted else 2 if unit.kind == "section" else 1, named, n, unit))
+    return [u for *_, u in sorted(found, key=lambda x: (x[0], x[1], x[2]))]
+
+
+def _is_the_role(ctx: Context, i: int, role: str) -> bool:
+    """Body `i` is read as `role` by its written role or by a name that names the role itself."""
+    body = ctx.plan.bodies[i]
+    if body.role is not None:  # written: what the plan says it is
+        return role in ctx.roles_of(i)
+    return ctx.pack.role_for_name(strip_town(split_second_name(body.name)[0], ctx.plan.town.name)) == role
 
 
 def _under(ctx: Context, unit: Unit, first: Unit) -> bool:

@@ -119,3 +119,17 @@ def test_extends_by_path_is_refused(capsys, repo: Path) -> None:
     code, out, _ = run(capsys, "check", "orgs", "--packs", "packs", "--lang", "en")
     assert code == 2
     assert "packs/lenient.yaml:3:10: unusable: a rule pack extends another by id, not by the file path “../evil.yaml”" in out
+
+
+@pytest.mark.parametrize(("ref", "meant"), [
+    ("泰州", "taizhou-three-integrations"),  # a word of a pack's title
+    ("江苏省经济发达镇行政管理体制改革", "jiangsu-developed-town"),  # a title where the id belongs
+    ("jiangsu-develop-town", "jiangsu-developed-town"),  # an id mistyped
+])
+def test_a_pack_named_by_a_word_is_unknown_with_the_one_meant(capsys, repo: Path, ref: str, meant: str) -> None:
+    """A name that is neither a pack's id nor a path is an unknown pack, not a path refused,
+    with the pack most likely meant."""
+    with_pack(repo, ref)
+    code, out, _ = run(capsys, "check", "orgs/zhangpu.yaml")
+    assert code == 2 and f"未知的规则包“{ref}”" in out and f"是否应为“{meant}”" in out, out
+    assert "不能指定文件路径" not in out

@@ -13,7 +13,7 @@ from staffing.checks.pack import Pack
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import DEFAULT_LIMITS, Document, Limits, read_bytes
 from staffing.io.load import display_path
-from staffing.messages import CATALOGUE
+from staffing.messages import CATALOGUE, close_matches, render
 from staffing.packs.load import is_pack_id, resolve, titles
 from staffing.plan.model import Plan, lacks_baseline
 from staffing.plan.validate import did_you_mean, field_words, missing_section, suggest, validate
@@ -132,6 +132,9 @@ def choose_pack(written: str, settings: Settings, doc: Document | None = None) -
     plan says cannot choose which file is read as its rules.  Raises InputProblem, at the
     plan's `rule_pack` where the plan named it."""
     ref = pack_ref(written, settings, bool(doc is not None and doc.cells))
+    if not settings.rules and not is_pack_id(ref) and not _looks_like_path(ref):
+        # a word that is neither an id nor a path (泰州): an unknown pack, with the one meant
+        raise _unknown_pack(written, settings, doc)
     if not settings.rules and not is_pack_id(ref):
         if doc is None:
             raise problem(written, "pack.path-refused", pack=written)
@@ -144,6 +147,32 @@ def choose_pack(written: str, settings: Settings, doc: Document | None = None) -
             sheet, cell = doc.locate_cell(("rule_pack",)) or (None, None)
             raise InputProblem(doc.path, exc.key, exc.params, line, col, sheet, cell) from None
         raise
+
+
+def _looks_like_path(ref: str) -> bool:
+    return any(c in ref for c in "/\\") or ref.lower().endswith((".yaml", ".yml", ".json"))
+
+
+def _unknown_pack(written: str, settings: Settings, doc: Document | None) -> InputProblem:
+    """"Unknown rule pack", naming the packs there are and the one `written` most likely means
+    (by its id, or by its Chinese title, which a workbook's drop-down shows), at the plan's
+    `rule_pack`."""
+    from staffing.packs.load import available
+
+    known = sorted(available(settings.packs))
+    by_title = {title: pack_id for pack_id, title in titles().items()}
+    word = written.strip()
+    meant = [t for t in by_title if word and word in t] or close_matches(word, sorted(by_title), n=1)
+    shown = (meant[0] if doc is not None and doc.cells else by_title[meant[0]]) if meant else None
+    if shown is None:
+        ids = close_matches(word, known, n=1)
+        shown = ids[0] if ids else None
+    params: dict[str, object] = {"pack": written, "known": known,
+              "hint": render("input.did-you-mean", "zh", {"word": shown}) if shown else "",
+              "hint_en": render("input.did-you-mean", "en", {"word": shown}) if shown else ""}
+    if doc is None:
+        return problem(written, "pack.unknown", None, None, **params)
+    return problem_at(doc, ("rule_pack",), "pack.unknown", **params)
 
 
 def pack_of(plan: Plan, doc: Document, settings: Settings) -> Pack:

@@ -112,24 +112,30 @@ CHART_AREA_MM = chart_area_mm()
 
 
 def _shown(value: object) -> object:
-    """Every text put into the page (escaped after this by autoescape): control, bidi and
-    zero-width characters written as escapes, so a name reads as what it is.  Markup
-    (our stylesheet, the checked SVG) is left alone."""
+    """Every text put into a page (escaped after this by autoescape): control, bidi and
+    zero-width characters written as escapes, so a name reads as what it is.  Markup (our
+    stylesheet, the checked SVG, rendered Markdown) is left alone."""
     if isinstance(value, str) and not isinstance(value, Markup):
         return visible(value)
     return value
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_HERE / "templates")),
+def page_environment(folder: Path) -> jinja2.Environment:
+    """The templates in `folder` as every page of the tool renders them (the report, and the
+    review desk's pages): escaped, every plan string made visible, an undefined name an error."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
         autoescape=True,
         finalize=_shown,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = page_environment(_HERE / "templates")
     env.filters["css_string"] = css_string
     return env
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from staffing.checks import COUNTY_CHECKS
@@ -52,53 +52,47 @@ def validate_county(doc: Document) -> CountyFile:
     return validate(CountyFile, doc)
 
 
-def town_duties(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -> dict[str, TownDuty]:
-    """What each town's rule pack says the county owes it (the least quota moved down to
-    each town, ST203's `min`), by the town's name; towns whose pack sets none are left out,
-    and so is a town whose pack cannot be read (its own plan reports that)."""
-    out: dict[str, TownDuty] = {}
+def _town_packs(towns: Sequence[PlanSummary], packs: tuple[str, ...]) -> Iterator[tuple[PlanSummary, Any]]:
+    """Each town with its rule pack; a town whose pack cannot be read is left out (its own plan
+    reports that)."""
     for plan in towns:
         try:
-            pack = resolve(plan.rule_pack, packs)
+            yield plan, resolve(plan.rule_pack, packs)
         except InputProblem:
             continue
-        setting = pack.setting(TRANSFER_OUT_OF_RANGE)
-        least = pack.options(TRANSFER_OUT_OF_RANGE).min if setting is not None and setting.enabled else None
-        if least:
-            source = pack.source(TRANSFER_OUT_OF_RANGE.slug, "min")
-            out[plan.town.name] = TownDuty(least, source, pack.cited(source))
-    return out
+
+
+def _duty(pack: Any, check: Any, option: str) -> TownDuty | None:
+    """What `pack` asks of the county through `check`'s `option` (its value, where the check is
+    on and the value set), with the rule's source."""
+    setting = pack.setting(check)
+    value = getattr(pack.options(check), option, None) if setting is not None and setting.enabled else None
+    if not value:
+        return None
+    source = pack.source(check.slug, option)
+    return TownDuty(int(value), source, pack.cited(source))
+
+
+def town_duties(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -> dict[str, TownDuty]:
+    """What each town's rule pack says the county owes it (the least quota moved down to
+    each town, ST203's `min`), by the town's name; towns whose pack sets none are left out."""
+    return {plan.town.name: duty for plan, pack in _town_packs(towns, packs)
+            if (duty := _duty(pack, TRANSFER_OUT_OF_RANGE, "min")) is not None}
 
 
 def vacancies_first(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -> TownDuty | None:
     """Whether a town's pack asks the county to fill vacancies first (ST954), with its
     source: the first town, by name, whose pack does."""
-    for plan in sorted(towns, key=lambda t: t.town.name):
-        try:
-            pack = resolve(plan.rule_pack, packs)
-        except InputProblem:
-            continue
-        setting = pack.setting(CountyVacanciesNotFirst)
-        if setting is not None and setting.enabled and pack.options(CountyVacanciesNotFirst).vacancies_first:
-            source = pack.source(CountyVacanciesNotFirst.slug, "vacancies_first")
-            return TownDuty(1, source, pack.cited(source))
-    return None
+    ordered = sorted(towns, key=lambda t: t.town.name)
+    return next((duty for _, pack in _town_packs(ordered, packs)
+                 if (duty := _duty(pack, CountyVacanciesNotFirst, "vacancies_first")) is not None), None)
 
 
 def within_vacancies(towns: Sequence[PlanSummary], packs: tuple[str, ...] = ()) -> dict[str, TownDuty]:
     """The towns whose pack keeps the county's recruitment within their vacancies (ST955), by
     the town's name, with the rule's source."""
-    out: dict[str, TownDuty] = {}
-    for plan in towns:
-        try:
-            pack = resolve(plan.rule_pack, packs)
-        except InputProblem:
-            continue
-        setting = pack.setting(CountyRecruitmentOverVacancies)
-        if setting is not None and setting.enabled and pack.options(CountyRecruitmentOverVacancies).within_vacancies:
-            source = pack.source(CountyRecruitmentOverVacancies.slug, "within_vacancies")
-            out[plan.town.name] = TownDuty(1, source, pack.cited(source))
-    return out
+    return {plan.town.name: duty for plan, pack in _town_packs(towns, packs)
+            if (duty := _duty(pack, CountyRecruitmentOverVacancies, "within_vacancies")) is not None}
 
 
 def check_county(source: Source, towns: Sequence[FileResult], packs: tuple[str, ...] = (),

@@ -11,11 +11,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 import jinja2
-from markupsafe import Markup
 
 from staffing import __version__
-from staffing.errors import visible
 from staffing.messages import render
+from staffing.report.html import page_environment
 
 HERE = Path(__file__).parent
 LANGS = ("zh", "en")
@@ -26,26 +25,9 @@ def word(key: str, lang: str, **params: object) -> str:
     return render(f"serve.{key}", lang, dict(params))
 
 
-def _shown(value: object) -> object:
-    """Every text put into the page (escaped after this by autoescape): control, bidi and
-    zero-width characters written as escapes, so a name reads as what it is.  Markup (the
-    checked SVG, rendered Markdown) is left alone."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return visible(value)
-    return value
-
-
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(HERE / "templates")),
-        autoescape=True,
-        finalize=_shown,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env
+    return page_environment(HERE / "templates")
 
 
 def page(template: str, lang: str, default_lang: str, path: str = "/", **context: Any) -> str:

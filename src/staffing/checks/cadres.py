@@ -39,10 +39,6 @@ def _over_quota(name: str, title: str, approved: int | None, filled: int | None,
         )
 
 
-def _rank_index(ctx: Context, rank: str | None) -> int | None:
-    return ctx.pack.rank_index(rank)
-
-
 class LeadersOverQuota(Check):
     """Leaders beyond the leadership-post quota (超职数配备干部).
 
@@ -91,7 +87,10 @@ class LeadersOverQuota(Check):
                                    ("leadership_team", j), _team_trail() + ((team_post.title, team_post.title),))
         for loc, name, _, posts in _holders(ctx):
             for j, post in enumerate(posts):
-                yield from _over_quota(name, post.title, post.approved, post.filled, loc + ("leadership", j),
+                approved, filled = post.approved, post.filled
+                if approved is not None and filled is not None and filled <= approved:
+                    continue  # within its quota: nothing to say, nor a trail to build
+                yield from _over_quota(name, post.title, approved, filled, loc + ("leadership", j),
                                        ((name, name), label("label.leadership-posts"), (post.title, post.title)))
 
 
@@ -138,20 +137,21 @@ class LeaderAboveBodyRank(Check):
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         town = ctx.plan.town
-        town_rank = _rank_index(ctx, town.rank)
+        rank_index = ctx.pack.rank_index
+        town_rank = rank_index(town.rank)
         if town_rank is not None:
             for j, team_post in enumerate(ctx.plan.leadership_team):
-                post_rank = _rank_index(ctx, team_post.rank)
+                post_rank = rank_index(team_post.rank)
                 if post_rank is not None and post_rank > town_rank:
                     yield Problem("ST502", {"body": town.name, "title": team_post.title, "rank": team_post.rank,
                                             "body_rank": town.rank},
                                   ("leadership_team", j, "rank"), trail=_team_trail() + ((team_post.title, team_post.title),))
         for loc, name, rank, posts in _holders(ctx):
-            body_rank = _rank_index(ctx, rank)
+            body_rank = rank_index(rank)
             if body_rank is None:
                 continue
             for j, post in enumerate(posts):
-                post_rank = _rank_index(ctx, post.rank)
+                post_rank = rank_index(post.rank)
                 if post_rank is not None and post_rank > body_rank:
                     yield Problem(
                         "ST502",
@@ -218,11 +218,12 @@ class BodyAboveAuthority(Check):
                 if not (body.approval_document or "").strip():
                     yield Problem("ST503.document", {"body": body.name}, ("bodies", i), trail=((body.name, body.name),),
                                   option="approval_document")
-        town_rank = _rank_index(ctx, ctx.plan.town.rank)
+        rank_index = ctx.pack.rank_index
+        town_rank = rank_index(ctx.plan.town.rank)
         if town_rank is None:
             return
         for i, body in enumerate(ctx.plan.bodies):
-            body_rank = _rank_index(ctx, body.rank)
+            body_rank = rank_index(body.rank)
             if body_rank is not None and body_rank >= town_rank:
                 yield Problem(
                     "ST503",
@@ -378,7 +379,9 @@ class GradeAboveRank(Check):
 
         def above(grade: str | None, rank: str | None) -> tuple[str, str] | None:
             """The grade's rank where it is above `rank` (both on the ladder)."""
-            equivalent = pack.grade_equivalent(grade) if grade and pack.is_post_rank(grade) else None
+            if not grade or not pack.is_post_rank(grade):
+                return None  # a body rank, or none: not a grade
+            equivalent = pack.grade_equivalent(grade)
             at, of = pack.rank_index(equivalent), pack.rank_index(rank)
             return (str(grade), str(equivalent)) if equivalent and at is not None and of is not None and at > of else None
 

@@ -49,13 +49,14 @@ class _Reader:
     def __init__(self, text: str) -> None:
         if "\r" in text.replace("\r\n", ""):  # a lone CR is a line break to YAML
             raise _Unsure
-        self.lines = [ln[:-1] if ln.endswith("\r") else ln for ln in text.split("\n")]
+        lines = text.split("\n")
+        if "\r" in text:
+            lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+        self.lines = lines
         # content lines: (index, indent), blank lines and comment-only lines left out
-        self.content: list[tuple[int, int]] = []
-        for i, ln in enumerate(self.lines):
-            stripped = ln.lstrip(" ")
-            if stripped and not stripped.startswith("#"):
-                self.content.append((i, len(ln) - len(stripped)))
+        self.content: list[tuple[int, int]] = [
+            (i, len(ln) - len(stripped)) for i, ln in enumerate(lines)
+            if (stripped := ln.lstrip(" ")) and stripped[0] != "#"]
         self.at = 0  # index into self.content of the line being read
         self.marks: Marks = {}
         self.key_marks: Marks = {}
@@ -451,38 +452,43 @@ class Places:
     def _mapping(self, line: int, col: int) -> list[tuple[str, _Child]]:
         r = self.reader
         content = r.content
+        lines = r.lines
+        n = len(content)
         row = self.row[line]
         out: list[tuple[str, _Child]] = []
         while True:
-            found = r.key_end(r.lines[line], col)
+            found = r.key_end(lines[line], col)
             if found is None:
                 raise _Unsure
             key, colon = found
             start, mark = self._after(row, line, col, colon)
-            if start is None and row + 1 < len(content) and content[row + 1][1] == col \
+            if start is None and row + 1 < n and content[row + 1][1] == col \
                     and self._dash(content[row + 1][0], col):
                 start = content[row + 1]  # indentless: "key:" then "- item" below it
                 mark = (start[0] + 1, start[1] + 1)
             out.append((key, (start, mark, (line + 1, col + 1))))
             row += 1
-            while row < len(content) and (content[row][1] > col
-                                          or (content[row][1] == col and self._dash(content[row][0], col))):
+            while row < n:  # past what is under this key: deeper lines, and its indentless items
+                at, indent = content[row]
+                if indent < col or (indent == col and not _is_item(lines[at], col)):
+                    break
                 row += 1
-            if row >= len(content) or content[row][1] < col:
+            if row >= n or content[row][1] < col:
                 return out
             line = content[row][0]
 
     def _sequence(self, line: int, col: int) -> list[_Child]:
         r = self.reader
         content = r.content
+        n = len(content)
         row = self.row[line]
         out: list[_Child] = []
         while True:
             start, mark = self._after(row, line, col, col)
             out.append((start, mark, None))
             row += 1
-            while row < len(content) and content[row][1] > col:
+            while row < n and content[row][1] > col:
                 row += 1
-            if row >= len(content) or content[row][1] < col or not self._dash(content[row][0], col):
+            if row >= n or content[row][1] < col or not self._dash(content[row][0], col):
                 return out
             line = content[row][0]

@@ -42,15 +42,18 @@ class Digraph:
         self._edges: list[tuple[str, str, dict[str, Any]]] = []
 
     def add_node(self, node: str, **attrs: Any) -> None:
-        if node not in self.nodes:
-            self.nodes[node] = {}
+        nodes = self.nodes
+        if node in nodes:
+            nodes[node].update(attrs)
+        else:  # `attrs` is this call's own dict: kept as the node's
+            nodes[node] = attrs
             self.succ[node] = {}
             self.pred[node] = {}
-        self.nodes[node].update(attrs)
 
     def add_edge(self, u: str, v: str, **attrs: Any) -> None:
-        self.add_node(u)
-        self.add_node(v)
+        for node in (u, v):
+            if node not in self.nodes:
+                self.add_node(node)
         self.succ[u][v] = self.pred[v][u] = attrs
         self._edges.append((u, v, attrs))
 
@@ -151,6 +154,18 @@ class OrgGraph:
         return sorted(n for n in self.graph.nodes if n not in reachable)
 
 
+def _every_name(plan: Plan, by_name: dict[str, str]) -> dict[str, str]:
+    """Every name a parent may be written by: a body's own name first (`by_name`), then its
+    first name where it carries its nameplate in brackets (党政办公室（人大办公室）), and each with
+    or without the town's in front.  Made only for a parent its own name does not find."""
+    town = plan.town.name
+    everyone = dict(by_name)
+    for i, body in enumerate(plan.bodies):
+        for name in (split_second_name(body.name)[0], body.name):
+            everyone.setdefault(strip_town(name, town), f"body:{i}")
+    return everyone
+
+
 def build_graph(plan: Plan) -> OrgGraph:
     g = Digraph()
     g.add_node(ROOT, kind="town", name=plan.town.name, loc=("town",), quotas=None)
@@ -159,20 +174,21 @@ def build_graph(plan: Plan) -> OrgGraph:
         node = f"body:{i}"
         g.add_node(node, kind="body", index=i, name=body.name, loc=("bodies", i), quotas=body.quotas, parent=body.parent)
         by_name.setdefault(normalize(body.name), node)
-    # a body written with its nameplate in brackets (党政办公室（人大办公室）) is found by its first
-    # name, and a name with or without the town's in front; a body's own name comes first
     town = plan.town.name
-    for i, body in enumerate(plan.bodies):
-        for name in (split_second_name(body.name)[0], body.name):
-            by_name.setdefault(strip_town(name, town), f"body:{i}")
+    town_key = normalize(town)
+    everyone: dict[str, str] | None = None
     unknown: list[tuple[int, str]] = []
     parents: dict[str, str] = {}  # the only edges that can close a cycle: body -> body
     for i, body in enumerate(plan.bodies):
         node = f"body:{i}"
-        if body.parent is None or normalize(body.parent) == normalize(plan.town.name):
+        if body.parent is None or normalize(body.parent) == town_key:
             g.add_edge(ROOT, node, relation="leads")
             continue
-        parent = by_name.get(normalize(body.parent)) or by_name.get(strip_town(body.parent, town))
+        parent = by_name.get(normalize(body.parent))
+        if parent is None:
+            if everyone is None:
+                everyone = _every_name(plan, by_name)
+            parent = everyone.get(normalize(body.parent)) or everyone.get(strip_town(body.parent, town))
         if parent is None:
             unknown.append((i, body.parent))
             continue

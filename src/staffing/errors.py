@@ -60,7 +60,7 @@ def inert_json(dumped: str) -> str:
     inside its strings written as a JSON escape: the same data for a JSON reader, nothing
     for a terminal or a browser to obey.  (json.dumps already escapes C0 controls; its
     own line breaks between values stay.)"""
-    if dumped.isprintable():
+    if dumped.isprintable() or dumped.replace("\n", "").isprintable():  # the usual case, in C
         return dumped
     return "\n".join(visible(line, spell=json_escape) for line in dumped.split("\n"))
 

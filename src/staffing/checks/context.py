@@ -205,6 +205,12 @@ class Context:
         return unit.roles if unit.kind == "body" else self.roles_named(unit.name)
 
     @cached_property
+    def unit_roles(self) -> tuple[tuple[str, ...], ...]:
+        """`roles_of_unit` of every unit, in the order of `units`: read once for the checks
+        that ask it of every unit for each of several roles."""
+        return tuple(self.roles_of_unit(u) for u in self.units)
+
+    @cached_property
     def readings(self) -> list[Reading]:
         """How every body was read, once for every check."""
         return [read_body(self.pack, self.plan, b) for b in self.plan.bodies]
@@ -262,9 +268,15 @@ class Context:
         outside it, the institutions, the dispatched units."""
         plan = self.plan
         out: list[Unit] = []
+        readings = self.readings
+        parents = self.graph.body_parents  # "body:i" -> "body:k" (what `parent_of` reads, at hand)
         for i, body in enumerate(plan.bodies):
-            reading = self.readings[i]
-            above = self.graph.parent_of(i)
+            reading = readings[i]
+            if parents is None:
+                above = self.graph.parent_of(i)
+            else:
+                node = parents.get(f"body:{i}")
+                above = int(node[5:]) if node is not None and node != f"body:{i}" else None
             institution = reading.category == "institution"
             out.append(Unit("body", body.name, ("bodies", i), reading.category, reading.roles,
                             ("bodies", above) if isinstance(above, int) else None, tuple(body.nameplates),

@@ -734,6 +734,7 @@ def _units_doing(ctx: Context, role: str) -> list[Unit]:
     second team beside a section).  An organ under its own rules and its sections, and a
     dispatched unit, are not the town's team."""
     counted = set(ctx.counted)
+    unit_roles = ctx.unit_roles
     found: list[tuple[int, int, int, Unit]] = []
     for n, unit in enumerate(ctx.units):
         if unit.kind == "dispatched" or unit.category == "own_rules":
@@ -742,7 +743,7 @@ def _units_doing(ctx: Context, role: str) -> list[Unit]:
             continue
         squad = (role == "comprehensive_enforcement" and unit.kind in ("section", "institution")
                  and ctx.pack.recognised("enforcement_unit", unit.name) is not None)  # 城管执法中队
-        if role in ctx.roles_of_unit(unit) or squad:
+        if role in unit_roles[n] or squad:
             body = int(unit.loc[1]) if unit.kind == "body" else -1
             # the body that IS the role (its name or written role says so, not a word in its name) stands
             # before one that only sounds like it: 综合行政执法局 before a 城管监察大队 written above it

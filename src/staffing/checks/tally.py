@@ -69,12 +69,13 @@ def key_figures(ctx: Context) -> KeyFigures:
     quotas = ctx.quotas_after
     quota = None if None in quotas.values() else sum(v for v in quotas.values() if v is not None)
     actual: int | None = 0 if quota is not None else None
-    for total, value in _holders(plan):
+    holders = _holders(plan)
+    for total, value in holders:
         if value is None and total == 0:  # holds no quota and says no head-count: none to count
             continue
         actual = None if actual is None or value is None else actual + value
     baseline = plan.baseline.quotas.total if plan.baseline is not None else None
-    return KeyFigures(len(ctx.counted), quota, baseline, actual, _vacant(plan))
+    return KeyFigures(len(ctx.counted), quota, baseline, actual, _vacant(holders))
 
 
 def _holders(plan: Plan) -> list[tuple[int | None, int | None]]:
@@ -88,11 +89,11 @@ def _holders(plan: Plan) -> list[tuple[int | None, int | None]]:
     return out
 
 
-def _vacant(plan: Plan) -> int | None:
-    """Quota held minus people in post, over everything whose quota is the town's own; a
-    holder over its quota (超编, ST903) fills none of another's vacancies."""
+def _vacant(holders: list[tuple[int | None, int | None]]) -> int | None:
+    """Quota held minus people in post, over everything whose quota is the town's own
+    (`_holders`); a holder over its quota (超编, ST903) fills none of another's vacancies."""
     vacant = 0
-    for total, actual in _holders(plan):
+    for total, actual in holders:
         if total is None or actual is None:
             if total == 0:  # holds no quota: nothing to be vacant
                 continue

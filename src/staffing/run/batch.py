@@ -1,6 +1,6 @@
 """Checking many plans: every core, a result cache and a roll-up.
 
-Each plan is checked by `engine.check_file` exactly as a single file is; what this module
+Each plan is checked by `engine.check_source` exactly as a single file is; what this module
 adds is the plumbing around it.  It never prints: the progress bar and the roll-up's text
 are the reporters' (`staffing.reporters.progress`, `staffing.reporters.rollup`).  Workers (a process pool, in chunks) return a compact,
 JSON-able *record* per plan, never the Plan or its Document; the parent turns records
@@ -22,7 +22,7 @@ from staffing.errors import InputProblem
 from staffing.findings import RECORD_FIELDS, Finding, Severity
 from staffing.io.load import display_path, read_bytes
 from staffing.plan.summary import KeyFigures, PlanSummary
-from staffing.run.engine import check_file, check_source
+from staffing.run.engine import check_source
 from staffing.run.read import Source
 from staffing.run.results import FileResult, Settings
 
@@ -244,7 +244,9 @@ def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, con
     validated (`valid_record`) and carries "cached": True; the parent still re-checks the
     plan if turning it back into a result fails."""
     if cache is None:
-        return [(to_record(check_file(p, settings), settings), None, p, None) for p in paths]
+        shown = shown or Shown()
+        return [(to_record(check_source(Source(p, shown_as=shown(p)[0]), settings), settings), None, p, None)
+                for p in paths]
     found = look_up(paths, settings, cache, context, shown)
     return [(item[0], item[1], item[2], item[3]) if item[0] is not None
             else _checked(item[2], item[1], item[3], settings, context, shown or Shown()) for item in found]
@@ -261,12 +263,13 @@ def _checked(path: str, key: str | None, remember: str | None, settings: Setting
     content (and its stat key is not recorded)."""
     from staffing.run.cache import file_key
 
-    source = Source(path)
+    disp = shown(path)[0]
+    source = Source(path, shown_as=disp)
     fresh: str | None = None
     try:
         source = source.held(settings.limits)
         assert source.data is not None
-        fresh = str(file_key(source.data, context + "|" + shown(path)[0]))
+        fresh = str(file_key(source.data, context + "|" + disp))
     except InputProblem:
         pass  # unreadable: the check says why, and nothing is stored
     rec = to_record(check_source(source, settings), settings)
@@ -285,8 +288,14 @@ def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
 
     shown = shown or Shown()
 
+    prints: dict[str, str] = {}
+
     def fingerprint(ref: str) -> str:
-        return pack_fingerprint(ref, settings.packs)
+        """The pack's fingerprint, read once for this chunk of plans (not once for each)."""
+        found = prints.get(ref)
+        if found is None:
+            found = prints[ref] = pack_fingerprint(ref, settings.packs)
+        return found
 
     settled = time.time_ns() - RACY_NS  # before any stat: later writes get later times
     infos: list[tuple[str, str, str | None, bool]] = []  # path, shown, stat key, settled

@@ -34,6 +34,8 @@ def check_source(source: Source, settings: Settings = DEFAULT_SETTINGS) -> FileR
     """Check one plan, from disk or from bytes held in memory: read it, choose its pack,
     run the checks.  Never raises for anything in the file: the result carries the error."""
     shown = source.shown
+    if source.shown_as is None:  # worked out once, not again by each step that names the file
+        source = replace(source, shown_as=shown)
     result = FileResult(shown)
     try:
         doc, plan = read_plan(source, settings)

@@ -30,11 +30,14 @@ class Source:
 
     path: str
     data: bytes | None = None
+    # how messages show the path, where the caller has worked it out already (a batch does,
+    # once per folder); else `display_path` of it, worked out on each use
+    shown_as: str | None = dataclasses.field(default=None, compare=False)
 
     @property
     def shown(self) -> str:
         """The path as messages show it (relative to the working folder when inside it)."""
-        return display_path(self.path)
+        return self.shown_as if self.shown_as is not None else display_path(self.path)
 
     def read(self, limits: Limits = DEFAULT_LIMITS) -> bytes:
         """The bytes, read once: from memory, or from disk within the limits.  Raises InputProblem."""
@@ -47,7 +50,7 @@ class Source:
     def held(self, limits: Limits = DEFAULT_LIMITS) -> Source:
         """The same source with its bytes in memory (read from disk now, once), so that what
         is hashed for the cache is what is checked.  Raises InputProblem."""
-        return self if self.data is not None else Source(self.path, self.read(limits))
+        return self if self.data is not None else Source(self.path, self.read(limits), self.shown_as)
 
 
 def load_document(source: Source, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -122,8 +122,10 @@ class Run:
     def counts(self) -> dict[str, int]:
         """Plans (passed, failed, unusable) apart from county files (`_county.yaml`, whose
         names start with "_", as no plan's may): a county file is not a plan."""
-        plans = [self.status(r) for r in self.results if not is_county(r.path)]
-        county = [self.status(r) for r in self.results if is_county(r.path)]
+        plans: list[str] = []
+        county: list[str] = []
+        for r in self.results:
+            (county if is_county(r.path) else plans).append(self.status(r))
         every = [f for r in self.results for f in r.findings] + self.pack_findings
         return {
             "files": len(self.results),

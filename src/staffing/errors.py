@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
+from staffing.words import Words
+
 PARAM_CHARS = 80  # longest text from an input file quoted in one message
 
 
@@ -132,9 +134,18 @@ def problem(
 ) -> InputProblem:
     """Build an InputProblem; params fill the catalogue entry `message_key`.  Text params
     come from input files, so they are made visible and short (see `visible`)."""
-    shown = {k: visible(v, PARAM_CHARS) if isinstance(v, str) else tuple(v) if isinstance(v, list) else v
-             for k, v in params.items()}
+    shown = {k: _kept(v) for k, v in params.items()}
     return InputProblem(file, message_key, tuple(sorted(shown.items())), line, column)
+
+
+def _kept(value: object) -> object:
+    """A parameter as a problem keeps it: a text visible and short (both languages of a
+    `Words`), a list as a tuple (a problem is hashed and compared)."""
+    if isinstance(value, Words):
+        return Words(visible(value.zh, PARAM_CHARS), visible(value.en, PARAM_CHARS))
+    if isinstance(value, str):
+        return visible(value, PARAM_CHARS)
+    return tuple(value) if isinstance(value, list) else value
 
 
 def together(problems: list[InputProblem]) -> InputProblem:

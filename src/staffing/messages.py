@@ -229,6 +229,11 @@ def did_you_mean(words: str | list[str] | None, lang: str) -> str:
     return (zh if lang == "zh" else en).format(word=joiner.join(dict.fromkeys(words)))
 
 
+def hint_words(words: str | list[str] | None) -> Words:
+    """A suggestion in both languages (`did_you_mean`), or nothing in either."""
+    return Words(did_you_mean(words, "zh"), did_you_mean(words, "en"))
+
+
 _QUOTED_FIELD = re.compile(r"“\{(\w+)\}”")
 
 

@@ -164,6 +164,37 @@ def test_every_entry_has_both_languages() -> None:
         assert zh.strip() and en.strip(), key
 
 
+# Fields the catalogue fills itself, in Chinese, from an English reason (`render`): the
+# operating system's and git's words.
+COMPUTED_CHINESE = {"reason_zh", "git_zh"}
+
+
+def test_a_text_in_both_languages_is_one_parameter() -> None:
+    """A bilingual value is one parameter, a `Words`, that each template shows in its own
+    language: no template takes the same value twice, as {x} and {x_en} (or {x_zh})."""
+    import string
+
+    pairs = []
+    for key, templates in CATALOGUE.everything().items():
+        for template in templates:
+            for _, name, _, _ in string.Formatter().parse(template):
+                base = (name or "").split(".", 1)[0].split("[", 1)[0]
+                if base.endswith("_en") or (base.endswith("_zh") and base not in COMPUTED_CHINESE):
+                    pairs.append((key, base))
+    assert pairs == []
+
+
+def test_a_words_parameter_is_shown_in_the_message_language() -> None:
+    from staffing.errors import problem
+    from staffing.words import Words
+
+    p = problem("plan.yaml", "input.schema", 3, 5, field=Words("实有人数", "people in post"),
+                reason=Words("应为整数", "must be a whole number"))
+    assert p.message("zh") == "实有人数：应为整数"
+    assert p.message("en") == "people in post: must be a whole number"
+    assert dict(p.params)["field"] == Words("实有人数", "people in post")
+
+
 def test_english_plurals() -> None:
     assert plural(1, "plan", "plans") == "1 plan"
     assert plural(2, "plan", "plans") == "2 plans"

@@ -247,3 +247,24 @@ def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, mon
     assert s == 0 and [_key(r) for r in again] == [_key(r) for r in first]
     third, s3 = check_paths(corpus[:5], Settings(), jobs=1)  # entries were replaced
     assert s3 == 5 and [_key(r) for r in third] == [_key(r) for r in first]
+
+
+def test_an_input_problem_comes_back_from_a_worker_with_its_words() -> None:
+    """A problem's record crosses to the parent pickled: a `Words` parameter (and a list of
+    them) comes back as `Words`, so the message reads the same in each language."""
+    import pickle
+
+    from staffing.errors import problem
+    from staffing.run.batch import _problem_from, _problem_record
+    from staffing.words import Words
+
+    p = problem("plan.yaml", "input.not-allowed", 4, 9, field=Words("类别", "category"), value="x",
+                allowed=[Words("党建", "party (Party building)"), Words("执法", "enforcement")],
+                hint=Words("", ""))
+    back = _problem_from(pickle.loads(pickle.dumps(_problem_record(p))))
+    assert back == p and hash(back) == hash(p)
+    assert isinstance(dict(back.params)["field"], Words)
+    assert all(isinstance(w, Words) for w in dict(back.params)["allowed"])
+    assert back.message("en") == p.message("en")
+    assert p.message("en") == "category: “x” is not allowed (allowed: party (Party building), enforcement)"
+    assert back.message("zh") == "类别：“x”不是允许的取值（可写：党建、执法）"

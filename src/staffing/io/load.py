@@ -35,6 +35,7 @@ from staffing.io.document import Unreadable as Unreadable
 from staffing.io.document import read_bytes as read_bytes
 from staffing.io.document import refuse_document
 from staffing.messages import CATALOGUE
+from staffing.words import Words
 
 try:  # the libyaml parser when present; same behaviour, ~8x faster
     from yaml import CSafeLoader as _Loader
@@ -482,8 +483,7 @@ def yaml_reason(exc: yaml.MarkedYAMLError) -> tuple[str, Any]:
 
 
 def syntax_problem(path: str, what: str, line: int | None = None, column: int | None = None) -> InputProblem:
-    zh, en = CATALOGUE[what]
-    return problem(path, "input.syntax", line, column, what_zh=zh, what_en=en)
+    return problem(path, "input.syntax", line, column, what=Words(*CATALOGUE[what]))
 
 
 # A key written with a full-width colon (actual：21, an input method's colon): YAML reads
@@ -550,8 +550,8 @@ def _load_yaml_text(path: str, text: str, limits: Limits, json_data: Any) -> Doc
     except RecursionError:  # pragma: no cover - the depth limit comes first
         raise problem(path, "input.too-deep", limit=limits.max_depth) from None
     if not isinstance(data, dict):
-        zh, en = CATALOGUE.get(f"kind.{type(data).__name__}", CATALOGUE["kind.other"])
-        raise problem(path, "input.root-type", *_at(root.start_mark), found_zh=zh, found_en=en)
+        found = Words(*CATALOGUE.get(f"kind.{type(data).__name__}", CATALOGUE["kind.other"]))
+        raise problem(path, "input.root-type", *_at(root.start_mark), found=found)
     if json_data is not _NOT_JSON and not builder.problems:  # numbers as JSON reads them (YAML 1.1 reads 1e5 and 1.5e3 as text)
         data = json_data
     doc = Document(path, data, builder.marks, builder.key_marks)

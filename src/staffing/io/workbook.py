@@ -46,7 +46,8 @@ from staffing.io.layout import (
     zh,
 )
 from staffing.io.workbook_cells import SheetCells, Unsure, openpyxl_cells, read_cells
-from staffing.messages import CATALOGUE, close_matches, did_you_mean, render
+from staffing.messages import CATALOGUE, close_matches, hint_words, render
+from staffing.words import Words
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 MAX_PARTS = 2000  # files inside the zip; a plan workbook has a few dozen
@@ -250,8 +251,7 @@ def _not_a_choice(name: str, text: str) -> _Problem:
     values, and the nearest as a suggestion)."""
     labels = enum_labels(name)
     close = close_matches(text, labels, n=1, cutoff=0.5)
-    return _Problem(None, None, None, "input.not-allowed", value=text, allowed=labels, allowed_en=labels,
-                    hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
+    return _Problem(None, None, None, "input.not-allowed", value=text, allowed=labels, hint=hint_words(close))
 
 
 def _count(value: Any) -> Any:
@@ -435,8 +435,8 @@ class _Reader:
             value = convert(field, raw)
         except _Problem as exc:
             label = strip_marks(field.header)
-            said_zh, said_en = (_in_row(*who, field) if who else None) or (label, CATALOGUE[field.key][1])
-            return self.later(sheet.name, row, col, exc.key, field=said_zh, field_en=said_en, **exc.params), None
+            said = Words(*((_in_row(*who, field) if who else None) or (label, CATALOGUE[field.key][1])))
+            return self.later(sheet.name, row, col, exc.key, field=said, **exc.params), None
         formula = self.formulas.get((sheet.name, row, col))
         if formula is None or value is None:
             return value, None
@@ -468,8 +468,7 @@ class _Reader:
             if not matched:
                 headers = [strip_marks(f.header) for s in candidates for f in s.fields]
                 close = close_matches(label, headers, n=1)
-                self.later(sheet.name, row, 1, "xlsx.unknown-row", label=label,
-                           hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
+                self.later(sheet.name, row, 1, "xlsx.unknown-row", label=label, hint=hint_words(close))
                 continue
             section, field = matched[0]
             rows = found.setdefault(section.key, (row, {}))[1]
@@ -521,8 +520,7 @@ class _Reader:
                 field = wanted.get(text)
                 if field is None:
                     close = close_matches(text, list(wanted), n=1)
-                    self.later(sheet.name, row, col, "xlsx.unknown-column", header=text,
-                               hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
+                    self.later(sheet.name, row, col, "xlsx.unknown-column", header=text, hint=hint_words(close))
                     continue
                 if text in seen:
                     self.later(sheet.name, row, col, "xlsx.duplicate-column", header=text,

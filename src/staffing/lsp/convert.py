@@ -17,6 +17,7 @@ from staffing.errors import InputProblem
 from staffing.findings import Finding, Severity
 from staffing.lsp.checker import Checked
 from staffing.messages import render
+from staffing.words import Words
 
 SOURCE = "staffing"
 UNUSABLE = "ST001"  # the code an unusable file's mistakes carry (as in SARIF and JUnit)
@@ -124,14 +125,15 @@ def quick_fix(p: InputProblem, lines: list[str], token: str, rng: t.Range, lang:
         end = t.Position(line=rng.start.line, character=rng.start.character + 1)
         return _edit(render("lsp.fix-colon", lang, {}), t.Range(start=rng.start, end=end), new)
     bare = token.strip("\"'")
-    if p.key == "input.schema" and params.get("reason_en") == "must be a whole number":
+    reason = params.get("reason")
+    if p.key == "input.schema" and isinstance(reason, Words) and reason.en == "must be a whole number":
         m = WHOLE_NUMBER.match(bare)
         if m and bare != _ascii_digits(m.group(1)):
             number = _ascii_digits(m.group(1))
             return _edit(render("lsp.fix-number", lang, {"value": number}), rng, number)
-    value, hint, hint_en = params.get("value"), params.get("hint"), params.get("hint_en")
-    if isinstance(value, str) and value == bare and isinstance(hint, str) and isinstance(hint_en, str):
-        said = QUOTED.findall(hint if re.search(r"[\u3400-\u9fff]", value) else hint_en)
+    value, hint = params.get("value"), params.get("hint")
+    if isinstance(value, str) and value == bare and isinstance(hint, Words):
+        said = QUOTED.findall(hint.zh if re.search(r"[\u3400-\u9fff]", value) else hint.en)
         if len(said) == 1:  # one nearest word: sure enough to offer
             return _edit(render("lsp.fix-word", lang, {"word": said[0]}), rng, token.replace(bare, said[0]))
     return None

@@ -23,7 +23,8 @@ from staffing.checks.pack import PLACES, SHIPPED, CheckSetting, Loosening, Pack,
 from staffing.errors import InputProblem, problem
 from staffing.findings import Severity
 from staffing.io.load import Document, display_path, load_file
-from staffing.messages import CATALOGUE, close_matches, render
+from staffing.messages import CATALOGUE, close_matches, words
+from staffing.words import Words
 
 _PACK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 _SUFFIXES = (".yaml", ".yml", ".json")
@@ -112,9 +113,9 @@ def _check_setting(doc: Document, slug: str, raw: Any, pack_id: str) -> CheckSet
         err = exc.errors()[0]
         name = str(err["loc"][0]) if err["loc"] else ""
         line, col = doc.locate(("checks", slug, name, "value"))
-        words = CATALOGUE.get(f"schema.{err['type']}", CATALOGUE["schema.other"])
-        raise problem(doc.path, "pack.option-value", line, col, check=slug, option=name, reason=err["msg"],
-                      reason_zh=words[0]) from None
+        zh = CATALOGUE.get(f"schema.{err['type']}", CATALOGUE["schema.other"])[0]
+        raise problem(doc.path, "pack.option-value", line, col, check=slug, option=name,
+                      reason=Words(zh, err["msg"])) from None
     return setting
 
 
@@ -408,8 +409,7 @@ def _resolve(ref: str, folders: tuple[str, ...], _depth: int) -> Pack:
         if ref not in packs:
             close = close_matches(ref, sorted(packs), n=1)
             raise problem("--rules", "pack.unknown", pack=ref, known=sorted(packs),
-                          hint=render("input.did-you-mean", "zh", {"word": close[0]}) if close else "",
-                          hint_en=render("input.did-you-mean", "en", {"word": close[0]}) if close else "")
+                          hint=words("input.did-you-mean", {"word": close[0]}) if close else Words("", ""))
         path, origin = packs[ref]
         file = str(path)
     else:
@@ -428,7 +428,7 @@ def _resolve(ref: str, folders: tuple[str, ...], _depth: int) -> Pack:
         except InputProblem as exc:
             if exc.key == "pack.unknown":
                 raise problem(file, "pack.unknown", pack=str(pack.extends), known=sorted(available(folders)),
-                              hint="", hint_en="") from None
+                              hint="") from None
             raise
         if pack.id in parent.chain:
             raise problem(file, "pack.extends-loop", pack=pack.id)

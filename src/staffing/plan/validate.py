@@ -25,7 +25,8 @@ from pydantic import BaseModel, ValidationError
 
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import Document
-from staffing.messages import CATALOGUE, close_matches, did_you_mean, render
+from staffing.messages import CATALOGUE, close_matches, did_you_mean, hint_words, render
+from staffing.words import Words
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -118,17 +119,16 @@ def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[st
     err = errs[0]
     kind = err["type"]
     types = {e["type"] for e in errs}
-    field, field_en = field_words(doc.data, loc)
+    field = Words(*field_words(doc.data, loc))
     place = doc.locate_cell(loc)
     if place is not None and labelled(doc.data, loc) is None:  # a workbook: no words for it but its column's
-        field = field_en = doc.labels.get(place) or place[0]
+        field = Words.same(doc.labels.get(place) or place[0])
     if kind == "missing":
         sheet = _sheet_for(str(loc[0])) if len(loc) == 1 and loc in doc.cells else None
         if sheet is not None and isinstance(sheet, Table):  # a table with no row: the sheet is empty
             return at(doc, loc, place, "xlsx.missing-sheet", sheet=sheet.name)
         if loc in doc.cells:  # a workbook row or column left empty: that cell, by its label
-            return at(doc, loc, place, "input.schema", field=field, field_en=field_en, reason=CATALOGUE["schema.missing"][0],
-                      reason_en=CATALOGUE["schema.missing"][1])
+            return at(doc, loc, place, "input.schema", field=field, reason=Words(*CATALOGUE["schema.missing"]))
         return _missing(doc, loc, place)
     if kind == "extra_forbidden":
         known = known_fields(model, loc)
@@ -137,21 +137,19 @@ def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[st
             return problem(doc.path, "input.full-width-colon", line, col + str(loc[-1]).index("："),
                            key=_before_colon(loc[-1]))
         if place is not None:  # a workbook's column that does not apply to its row: by its header
-            return at(doc, loc, place, "xlsx.not-applicable", field=field, field_en=field_en)
+            return at(doc, loc, place, "xlsx.not-applicable", field=field)
         close = close_matches(str(loc[-1]), known, n=1)
-        return at(doc, loc, place, "input.unknown-field", at_key=True, field=str(loc[-1]),
-                  hint=did_you_mean(close, "zh"), hint_en=did_you_mean(close, "en"))
+        return at(doc, loc, place, "input.unknown-field", at_key=True, field=str(loc[-1]), hint=hint_words(close))
     value = err.get("input")
     if kind == "literal_error":
-        return _not_allowed(doc, loc, place, (field, field_en), value, str((err.get("ctx") or {}).get("expected", "")))
+        return _not_allowed(doc, loc, place, field, value, str((err.get("ctx") or {}).get("expected", "")))
     if loc and loc[-1] == "code" and kind in ("string_type", "string_pattern_mismatch"):
-        return _code(doc, loc, place, (field, field_en), value)
+        return _code(doc, loc, place, field, value)
     if types >= {"string_type", "list_type"}:
         reason_key = "schema.str_or_list"
     else:
         reason_key = f"schema.{kind}" if f"schema.{kind}" in CATALOGUE else "schema.other"
-    return at(doc, loc, place, "input.schema", field=field, field_en=field_en, reason=CATALOGUE[reason_key][0],
-              reason_en=CATALOGUE[reason_key][1])
+    return at(doc, loc, place, "input.schema", field=field, reason=Words(*CATALOGUE[reason_key]))
 
 
 def at(doc: Document, loc: Loc, place: tuple[str, str] | None, message: str, *, at_key: bool = False,
@@ -173,10 +171,11 @@ def _missing(doc: Document, loc: Loc, place: tuple[str, str] | None) -> InputPro
     line, col = doc.locate(parent, key=isinstance(parent[-1], str))
     words = field_words(doc.data, parent)
     own = _HEADERS.get(tuple("*" if isinstance(x, int) else str(x) for x in loc))
-    label_zh, label_en = CATALOGUE[own] if own else ("", "")
-    p = problem(doc.path, "input.missing-field", line, col, field=words[0], field_en=words[1], name=name,
-                label=f"{label_zh}（“{name}”）" if own else f"“{name}”",
-                label_en=f"{label_en} (“{name}”)" if own else f"“{name}”")
+    label = Words.same(f"“{name}”")
+    if own:  # the column's header, then the key as typed
+        label_zh, label_en = CATALOGUE[own]
+        label = Words(f"{label_zh}（“{name}”）", f"{label_en} (“{name}”)")
+    p = problem(doc.path, "input.missing-field", line, col, field=Words(*words), name=name, label=label)
     if cell is not None:
         return InputProblem(p.file, p.key, p.params, p.line, p.column, cell[0], cell[1])
     return p
@@ -189,12 +188,13 @@ def missing_section(doc: Document, name: str) -> InputProblem:
     section = CATALOGUE.get(f"section.{name}")
     sheet = _sheet_for(name) if doc.cells else None
     if sheet is not None:
-        zh_words, en_words = section or CATALOGUE[sheet.key]
+        said = Words(*(section or CATALOGUE[sheet.key]))
         key = "xlsx.missing-section" if section is not None else "xlsx.missing-sheet"
-        return problem(doc.path, key, sheet=sheet.name, section_zh=zh_words, section_en=en_words,
+        # the value to choose in the town sheet's drop-down is its Chinese words, in either language
+        return problem(doc.path, key, sheet=sheet.name, section=said, choice=said.zh,
                        town=CATALOGUE["xlsx.sheet.town"][0], header=CATALOGUE["xlsx.col.not_provided"][0])
     if section is not None:
-        return problem(doc.path, "input.missing-section", name=name, section_zh=section[0], section_en=section[1])
+        return problem(doc.path, "input.missing-section", name=name, section=Words(*section))
     return problem(doc.path, "input.missing-top", name=name)
 
 
@@ -210,7 +210,7 @@ def _sheet_for(name: str) -> Any:
     return None
 
 
-def _not_allowed(doc: Document, loc: Loc, place: tuple[str, str] | None, field: tuple[str, str], value: Any,
+def _not_allowed(doc: Document, loc: Loc, place: tuple[str, str] | None, field: Words, value: Any,
                  expected: str) -> InputProblem:
     from staffing.io.layout import ENUMS
 
@@ -223,10 +223,9 @@ def _not_allowed(doc: Document, loc: Loc, place: tuple[str, str] | None, field: 
         candidates = {c: c for c in codes} | {zh: c for c, (zh, _) in zip(codes, labels, strict=True)}
         close = list(dict.fromkeys(candidates[w] for w in suggest(value, candidates)))
     by_code = dict(zip(codes, labels, strict=True))
-    return at(doc, loc, place, "input.not-allowed", field=field[0], field_en=field[1], value=shown,
-              allowed=[zh for zh, _ in labels],
-              allowed_en=[f"{c} ({en})" if en != c else c for c, (_, en) in zip(codes, labels, strict=True)],
-              hint=did_you_mean([by_code[c][0] for c in close], "zh"), hint_en=did_you_mean(close, "en"))
+    allowed = [Words(zh, f"{c} ({en})" if en != c else c) for c, (zh, en) in zip(codes, labels, strict=True)]
+    return at(doc, loc, place, "input.not-allowed", field=field, value=shown, allowed=allowed,
+              hint=Words(did_you_mean([by_code[c][0] for c in close], "zh"), did_you_mean(close, "en")))
 
 
 def _before_colon(key: object) -> str:
@@ -241,13 +240,13 @@ def enum_words(enum: str, code: str) -> tuple[str, str]:
     return CATALOGUE.get(key, (code, code))
 
 
-def _code(doc: Document, loc: Loc, place: tuple[str, str] | None, field: tuple[str, str], value: Any) -> InputProblem:
+def _code(doc: Document, loc: Loc, place: tuple[str, str] | None, field: Words, value: Any) -> InputProblem:
     if isinstance(value, int) and not isinstance(value, bool):
         digits = len(str(abs(value)))
         key = "input.code-unquoted" if digits == 12 else "input.code-digits"
-        return at(doc, loc, place, key, field=field[0], field_en=field[1], value=str(value), digits=digits)
+        return at(doc, loc, place, key, field=field, value=str(value), digits=digits)
     text = str(value)
-    return at(doc, loc, place, "input.code-digits", field=field[0], field_en=field[1], value=text, digits=len(text))
+    return at(doc, loc, place, "input.code-digits", field=field, value=text, digits=len(text))
 
 
 def suggest(value: str, words: Iterable[str]) -> list[str]:

@@ -33,6 +33,7 @@ from staffing.io.document import DEFAULT_LIMITS, Limits
 from staffing.io.load import display_path
 from staffing.messages import close_matches
 from staffing.run.results import Settings, Waivers
+from staffing.words import Words
 
 CONFIG_NAME = "staffing.toml"
 TABLES = ("check",)
@@ -195,7 +196,7 @@ def load(path: str | Path) -> Config:
     check = data.get("check", {})
     if not isinstance(check, dict):
         line, col = _where(text, None, "check")
-        raise problem(shown, "config.value", line, col, key="check", expected="表", expected_en="a table")
+        raise problem(shown, "config.value", line, col, key="check", expected=Words("表", "a table"))
     for key, value in check.items():
         spec = CHECK_KEYS.get(key)
         if spec is None:
@@ -203,7 +204,7 @@ def load(path: str | Path) -> Config:
         test, (want_zh, want_en), kind = spec
         if not test(value):
             line, col = _where(text, "check", key)
-            raise problem(shown, "config.value", line, col, key=f"check.{key}", expected=want_zh, expected_en=want_en)
+            raise problem(shown, "config.value", line, col, key=f"check.{key}", expected=Words(want_zh, want_en))
         if kind == "path" and isinstance(value, str):
             value = str(base / value)
         elif kind == "paths":

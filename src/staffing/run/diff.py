@@ -31,6 +31,7 @@ from staffing.plan.model import QUOTA_LABELS, QUOTA_TYPES, Body, Plan, Quotas, T
 from staffing.plan.names import normalize, strip_town
 from staffing.run.read import Source, choose_pack, read_valid, validate_plan
 from staffing.run.results import Settings
+from staffing.words import Words
 
 
 @dataclass
@@ -280,8 +281,7 @@ def _judge_growth(d: Diff, old: Version, new: Version, new_pack: Pack | None) ->
                                   "count": tr.count, "document": tr.document, "recorded": tr.recorded})
     g = growth(new_pack, t_old, t_new, added, undocumented_reported=False)
     for t in g.grown_types:
-        zh, en = QUOTA_LABELS[t]
-        _violation(d, "diff.grows.type", t, t_old[t], t_new[t], g.moved[t], type_zh=zh, type_en=en)
+        _violation(d, "diff.grows.type", t, t_old[t], t_new[t], g.moved[t], type=Words(*QUOTA_LABELS[t]))
     if g.total_excess is not None and g.total_excess > 0:
         _violation(d, "diff.grows.total", "total", g.total_before, g.total_after, g.total_moved)
 
@@ -291,7 +291,7 @@ def _row(body: str, olds: list[str], before: dict[str, int | None], after: dict[
             "delta": {t: _minus(after[t], before[t]) for t in QUOTA_TYPES if after[t] != before[t]}}
 
 
-def _violation(d: Diff, key: str, qtype: str, old: int | None, new: int | None, moved: int, **extra: str) -> None:
+def _violation(d: Diff, key: str, qtype: str, old: int | None, new: int | None, moved: int, **extra: Words) -> None:
     assert old is not None and new is not None  # growth is judged only between known figures
     params: dict[str, Any] = {"old": old, "new": new, "moved": moved, "excess": new - old - moved, **extra}
     d.violations.append({

@@ -13,11 +13,12 @@ from staffing.checks.pack import Pack
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import DEFAULT_LIMITS, Document, Limits, read_bytes
 from staffing.io.load import display_path
-from staffing.messages import CATALOGUE, close_matches, render
+from staffing.messages import CATALOGUE, close_matches, words
 from staffing.packs.load import is_pack_id, resolve, titles
 from staffing.plan.model import Plan, lacks_baseline
 from staffing.plan.validate import did_you_mean, field_words, missing_section, suggest, validate
 from staffing.run.results import Settings
+from staffing.words import Words
 
 T = TypeVar("T")
 
@@ -98,10 +99,9 @@ def validate_plan(doc: Document, more: Callable[[Document], list[InputProblem]] 
     (see staffing.plan.validate); `more` adds problems found in the raw data (roles)."""
     early = []
     if lacks_baseline(doc.data):
-        zh, en = CATALOGUE["section.baseline"]
         if "baseline" in doc.data:  # written as ~: at its place
-            early.append(problem_at(doc, ("baseline",), "input.missing-section", name="baseline", section_zh=zh,
-                                    section_en=en))
+            early.append(problem_at(doc, ("baseline",), "input.missing-section", name="baseline",
+                                    section=Words(*CATALOGUE["section.baseline"])))
         else:  # absent: no line of the file is where it is missing
             early.append(missing_section(doc, "baseline"))
     return validate(Plan, doc, more, also=early)
@@ -171,8 +171,7 @@ def _unknown_pack(written: str, settings: Settings, doc: Document | None) -> Inp
         ids = close_matches(word, known, n=1)
         shown = ids[0] if ids else None
     params: dict[str, object] = {"pack": written, "known": known,
-              "hint": render("input.did-you-mean", "zh", {"word": shown}) if shown else "",
-              "hint_en": render("input.did-you-mean", "en", {"word": shown}) if shown else ""}
+              "hint": words("input.did-you-mean", {"word": shown}) if shown else Words("", "")}
     if doc is None:
         return problem(written, "pack.unknown", None, None, **params)
     return problem_at(doc, ("rule_pack",), "pack.unknown", **params)
@@ -209,17 +208,17 @@ def role_problems(doc: Document, pack: Pack) -> list[InputProblem]:
             if not isinstance(value, str) or not value.strip() or pack.role_value(value.strip()) is not None:
                 continue
             labels = {r: str(info.get("zh", r)) for r, info in pack.roles.items()}
-            words = {**{r: r for r in labels}, **{zh: r for r, zh in labels.items()}}
+            by_word = {**{r: r for r in labels}, **{zh: r for r, zh in labels.items()}}
             # words that name several roles (政法和社会事业): those; else the nearest by spelling
             guess = [r for r, _ in pack.roles_recognised(value.strip())]
-            guess = list(dict.fromkeys(guess or [words[w] for w in suggest(value, words)]))
+            guess = list(dict.fromkeys(guess or [by_word[w] for w in suggest(value, by_word)]))
             # a workbook's column says it in the form's words (职能机构“…”的职能类别), with its choices
             key, field = ("xlsx.unknown-role", field_words(data, loc[:3])) if doc.cells else ("input.unknown-role", ("", ""))
-            out.append(problem_at(doc, loc, key, role=value, known=list(labels.values()),
-                                  known_en=list(labels.values()) if doc.cells else list(labels),
-                                  hint=did_you_mean([labels[g] for g in guess], "zh"),
-                                  hint_en=did_you_mean([labels[g] for g in guess] if doc.cells else guess, "en"),
-                                  field=field[0], field_en=field[1]))
+            # the roles by their Chinese labels; in English a YAML plan's by their ids
+            known = [Words(zh, zh if doc.cells else r) for r, zh in labels.items()]
+            named = [labels[g] for g in guess]
+            hint = Words(did_you_mean(named, "zh"), did_you_mean(named if doc.cells else guess, "en"))
+            out.append(problem_at(doc, loc, key, role=value, known=known, hint=hint, field=Words(*field)))
     return out
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from staffing.checks import CHECKS, Check, Scope, lookup
 from staffing.errors import InputProblem, problem
 from staffing.messages import close_matches, text
+from staffing.words import Words
 
 
 def suggestion(name: str, scope: Scope | None = None) -> type[Check] | None:
@@ -32,7 +33,7 @@ def unknown_check(name: str, where: str, scope: Scope | None) -> InputProblem:
     known = lookup(name)
     if known is not None and scope is not None and known.scope != scope:
         return problem(where, "cli.check-not-selectable", code=known.code,
-                       title=text(f"title.{known.code}", "zh"), title_en=text(f"title.{known.code}", "en"))
+                       title=Words(text(f"title.{known.code}", "zh"), text(f"title.{known.code}", "en")))
     close = suggestion(name, scope)
     if close is not None:
         # suggested as the user wrote it: a slug for a slug, a code for a code or a Chinese title

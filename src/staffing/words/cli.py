@@ -51,7 +51,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "cli.check-not-selectable": (
         "{code}（{title}）不是对单个方案的检查项，不能用 --select 或 --ignore 选择",
-        "{code} ({title_en}) is not a check of one plan; --select and --ignore cannot choose it",
+        "{code} ({title}) is not a check of one plan; --select and --ignore cannot choose it",
     ),
     "ci.unusable": ("无法使用", "unusable"),
     "ci.waived": ("已豁免", "waived"),

@@ -34,8 +34,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{source} → {to}: {count} {type}, document {document}",
     ),
     "diff.grows.type": (
-        "{type_zh}由{old}名增至{new}名，超过原方案与新增有文号下划{moved}名之和，多{excess}名",
-        "{type_en} grows from {old} to {new}, over the old plan plus {moved} newly recorded from above, by {excess}",
+        "{type}由{old}名增至{new}名，超过原方案与新增有文号下划{moved}名之和，多{excess}名",
+        "{type} grows from {old} to {new}, over the old plan plus {moved} newly recorded from above, by {excess}",
     ),
     "diff.grows.total": (
         "编制总数由{old}名增至{new}名，超过原方案与新增有文号下划{moved}名之和，多{excess}名",

@@ -249,16 +249,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.hidden-sheet": ("工作表“{name}”被隐藏：请取消隐藏（或删除）后再检查，以免漏看其中内容",
                           "sheet “{name}” is hidden: unhide (or delete) it, so nothing in it goes unseen"),
     "xlsx.no-header": ("没有找到表头（应包含：{names}）", "no header row found (expected: {names})"),
-    "xlsx.unknown-column": ("未知的列“{header}”{hint}", "unknown column “{header}”{hint_en}"),
-    "xlsx.unknown-row": ("未知的项目“{label}”{hint}", "unknown item “{label}”{hint_en}"),
+    "xlsx.unknown-column": ("未知的列“{header}”{hint}", "unknown column “{header}”{hint}"),
+    "xlsx.unknown-row": ("未知的项目“{label}”{hint}", "unknown item “{label}”{hint}"),
     "xlsx.duplicate-column": ("列“{header}”出现了两次（另一处在第{first}列）", "column “{header}” appears twice (also column {first})"),
     "xlsx.formula-no-value": (
         "单元格是公式{formula}，文件中没有保存计算结果；公式不会被计算，请填写数值",
         "the cell holds the formula {formula} and no saved result; formulas are never evaluated, enter the value",
     ),
-    "xlsx.bad-bool": ("{field}：“{value}”应为“是”或“否”", "{field_en}: “{value}” should be 是 (yes) or 否 (no)"),
-    "xlsx.bad-date": ("{field}：“{value}”不是日期（例如2019-10-20）", "{field_en}: “{value}” is not a date (e.g. 2019-10-20)"),
-    "xlsx.bad-number": ("{field}：“{value}”不是0或以上的整数", "{field_en}: “{value}” is not a whole number of 0 or more"),
+    "xlsx.bad-bool": ("{field}：“{value}”应为“是”或“否”", "{field}: “{value}” should be 是 (yes) or 否 (no)"),
+    "xlsx.bad-date": ("{field}：“{value}”不是日期（例如2019-10-20）", "{field}: “{value}” is not a date (e.g. 2019-10-20)"),
+    "xlsx.bad-number": ("{field}：“{value}”不是0或以上的整数", "{field}: “{value}” is not a whole number of 0 or more"),
     "xlsx.unknown-owner": ("所属机构“{name}”不在“职能机构”或“事业单位”表中", "“{name}” is not a body or institution of the plan"),
     "xlsx.ambiguous-owner": (
         "所属机构“{name}”在方案中出现了不止一次，无法确定是哪一个；请写明行号，例如“{name}（职能机构第3行）”",
@@ -268,16 +268,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.owner-row": ("{name}（{sheet}第{row}行）", "{name} ({sheet} row {row})"),
     "xlsx.missing-owner": ("请填写所属机构", "the row does not say which body it belongs to"),
     "xlsx.missing-section": (
-        "方案中缺少{section_zh}：请填写“{sheet}”表；来源未提供时，在“{town}”表的“{header}”中选“{section_zh}”",
-        "the plan lacks {section_en}: fill in the sheet “{sheet}”; if the source does not give it, choose "
-        "“{section_zh}” under “{header}” on the sheet “{town}”",
+        "方案中缺少{section}：请填写“{sheet}”表；来源未提供时，在“{town}”表的“{header}”中选“{choice}”",
+        "the plan lacks {section}: fill in the sheet “{sheet}”; if the source does not give it, choose "
+        "“{choice}” under “{header}” on the sheet “{town}”",
     ),
     "xlsx.missing-sheet": ("“{sheet}”表没有填写，方案必须有这一部分", "the sheet “{sheet}” is empty: a plan must have it"),
     "xlsx.unknown-role": (
         "{field}：“{role}”不是规则包中的职能类别（可选：{known}）{hint}",
-        "{field_en}: “{role}” is none of the pack's roles (choices: {known_en}){hint_en}",
+        "{field}: “{role}” is none of the pack's roles (choices: {known}){hint}",
     ),
-    "xlsx.not-applicable": ("{field}不适用于这一行，请清空该单元格", "{field_en} does not apply to this row: empty the cell"),
+    "xlsx.not-applicable": ("{field}不适用于这一行，请清空该单元格", "{field} does not apply to this row: empty the cell"),
     "xlsx.centre-flag": ("类别为“{category}”的行，“{header}”应为“{expected}”",
                          "a row of category “{category}”: “{header}” should be “{expected}”"),
     "xlsx.centre-kind": (

@@ -90,6 +90,12 @@ def pooled(chunks: Sequence[list[T]], work: Callable[[list[T]], R], jobs: int,
         pool.shutdown(wait=False, cancel_futures=True)
         for proc in processes:
             proc.join(5)
+        # the pool's own thread closes its wake-up pipe as it ends; let it end now, not while
+        # the interpreter's exit wakes it (Python 3.11 then writes to the closed pipe and
+        # prints a traceback after an interrupted run)
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(5)
         raise
     else:
         pool.shutdown(wait=True)

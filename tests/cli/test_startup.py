@@ -75,3 +75,49 @@ def test_one_plan_loads_only_what_it_uses() -> None:
     if seen["defer"]:
         assert built["staffing.checks.county.CountyFile"] is False
         assert sum(built.values()) < len(built) / 2, built
+
+
+_WITHOUT_METADATA = r"""
+import contextlib, io, json, sys
+from staffing.cli.main import main
+
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(["check", "--no-cache", sys.argv[1]])
+print(json.dumps({"code": code, "metadata": "importlib.metadata" in sys.modules, "email": "email.parser" in sys.modules}))
+"""
+
+
+def test_a_check_does_not_read_package_metadata_for_plugins_it_will_not_load() -> None:
+    """pydantic's plugin loader imports importlib.metadata (and email's parser) only to find no
+    plugins when they are off: the check stands in for it, so neither is imported."""
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    proc = subprocess.run([sys.executable, "-c", _WITHOUT_METADATA, PLAN], cwd=ROOT, capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == {"code": 1, "metadata": False, "email": False}
+
+
+def test_the_stand_in_answers_as_pydantics_loader_does_with_plugins_off(monkeypatch) -> None:
+    """What pydantic imports from its loader, the stand-in has; and pydantic's own loader,
+    plugins off, answers what the stand-in answers: no plugin."""
+    import importlib.util
+    import pathlib
+    import re
+
+    import pydantic
+
+    from staffing.cli.main import PLUGINS_OFF
+
+    imported = set()
+    for source in pathlib.Path(pydantic.__file__).parent.rglob("*.py"):
+        for names in re.findall(r"from \.+(?:plugin\.)?_loader import ([\w, ]+)", source.read_text(encoding="utf-8")):
+            imported |= {n.strip() for n in names.split(",")}
+    assert imported == {"get_plugins"}
+    # pydantic's own loader, read from its file (this process may hold the stand-in by that name)
+    spec = importlib.util.spec_from_file_location("real_loader", pathlib.Path(pydantic.__file__).parent / "plugin" / "_loader.py")
+    assert spec is not None and spec.loader is not None
+    loader = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loader)
+    for off in PLUGINS_OFF:
+        monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", off)
+        assert tuple(loader.get_plugins()) == ()

@@ -390,6 +390,24 @@ def _terminated(signum: int, frame: object) -> None:
     raise Interrupted(signum)
 
 
+PLUGINS_OFF = ("__all__", "1", "true")  # what pydantic's loader reads as "no plugins"
+
+
+def _without_plugin_search() -> None:
+    """With pydantic's plugins off, its plugin loader still imports importlib.metadata (and
+    the email parser with it: ~17 ms, 6 % of a one-file check) only to answer "none".  While
+    no one has imported that loader yet, a stand-in gives the same answer without the import
+    (tests/cli/test_startup.py holds it to what pydantic imports from the loader and to the
+    loader's own answer)."""
+    import types
+
+    name = "pydantic.plugin._loader"
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in PLUGINS_OFF and name not in sys.modules:
+        stand_in = types.ModuleType(name, "pydantic's plugin loader, plugins off: none to load")
+        stand_in.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules[name] = stand_in
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line: its exit code (0, 1, 2; 130 and 143 when interrupted)."""
     import signal
@@ -399,6 +417,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # its own when the first model is built (~6 ms of a one-file check); the command wants
     # none: a plugin is outside code run on every validation of a plan.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _without_plugin_search()
     if threading.current_thread() is not threading.main_thread():
         return _main(argv)
     # SIGTERM unwinds like Ctrl-C: an output being written is removed, the exit code is 143

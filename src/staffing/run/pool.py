@@ -30,19 +30,32 @@ def _stop_if_signalled() -> None:
         raise Interrupted(_SIGNALLED[0])
 
 
+_REMOVE_PENDING: list[Callable[[], None]] = []  # set in each worker as it starts
+
+
 def _worker_terminated(signum: int, frame: Any) -> None:  # pragma: no cover - in a worker
     """SIGTERM in a worker (the parent ends the pool): the output it was writing is
-    removed, not left half-written beside its target, then the worker ends."""
+    removed, not left half-written beside its target, then the worker ends.  A second
+    SIGTERM (the parent's and the pool's own) is ignored rather than run inside the first,
+    and nothing is imported here: a handler that imported was interrupted halfway through
+    the import by the next signal and printed a traceback."""
     import os
+    import signal
 
-    from staffing.io.output import remove_pending
-
-    remove_pending()
-    os._exit(128 + signum)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        for remove in _REMOVE_PENDING:
+            remove()
+    finally:
+        os._exit(128 + signum)
 
 
 def _init_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
     import signal
+
+    from staffing.io.output import remove_pending
+
+    _REMOVE_PENDING[:] = [remove_pending]
 
     # Ctrl-C reaches the whole process group: a worker leaves it to the parent, which ends
     # the pool (see `pooled`), rather than printing a traceback of its own

@@ -128,6 +128,10 @@ def test_failing_plan_report_says_what_check_says() -> None:
     assert st101.trail == "张浦镇 › 职能机构"
     assert st101.document == "《关于深化经济发达镇行政管理体制改革工作的意见》"
     assert st101.quote == "综合设置10个以内职能机构"
+    # a quote the seed saved with an ASCII comma reads as the finding's citation gives it
+    st202 = errors.findings[2]
+    assert st202.quote == "在编制总量不增的前提下，统筹使用行政事业编制人员"
+    assert st202.quote in next(f for f in check_file(str(ZHANGPU)).findings if f.code == "ST202").cited.zh
 
 
 def test_passing_plan_and_english() -> None:

@@ -426,7 +426,7 @@ class Pack:
         document by its title, then the quote in simplified script (《关于……的意见》：“……”),
         marked where the pack infers rather than quotes.  The seed file and the quote as the
         seed writes it stay in `source`, for machines and for the test that it is there."""
-        from staffing.messages import full_width, render, text
+        from staffing.messages import render, text
 
         if not source:
             return None
@@ -437,8 +437,16 @@ class Pack:
             return None
         title = self.document_title(m.group(1), lang) or m.group(1)
         # shown in simplified script, full-width punctuation; `source` keeps the seed's own text
-        out = render("report.citation", lang, {"document": title, "quote": _inner(full_width(simplified(m.group(2))))})
+        out = render("report.citation", lang, {"document": title, "quote": shown_quote(m.group(2))})
         return out + (text("report.inferred", lang) if inferred else "")
+
+
+def shown_quote(quote: str) -> str:
+    """A seed's quote as a reviewer reads it inside “”: simplified script, full-width
+    punctuation next to Chinese, its own quotation marks made single."""
+    from staffing.messages import full_width
+
+    return _inner(full_width(simplified(quote)))
 
 
 def _inner(quote: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from staffing.checks.context import Context
+from staffing.checks.pack import shown_quote
 from staffing.checks.tally import body_readings, reading_words
 from staffing.errors import problem
 from staffing.findings import Finding, Severity, body_index
@@ -208,7 +209,7 @@ def _finding_row(f: Finding, result: FileResult, lang: str) -> FindingRow:
                                    word("f.line", lang, line=f.line, column=f.column)),
         trail=" › ".join(f.trail(lang)),
         document=document,
-        quote=quote,
+        quote=shown_quote(quote) if quote else None,  # as the findings' citations show it
         inferred=inferred,
         waived=f.waived,
     )

@@ -323,3 +323,37 @@ def test_every_wrong_cell_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert said[0].endswith("无法使用：“去年”不是日期") or "“去年”不是日期" in said[0]
     assert "未知的列“编制数”" in said[1]
     assert "“综合部门”不是允许的取值" in said[2]
+
+
+def _damaged(raw: bytes, how: str) -> bytes:
+    """A workbook whose [Content_Types].xml zipfile cannot read: its stored CRC wrong, or a
+    compression method it does not know (99, as an AES-encrypted part declares)."""
+    data = bytearray(raw)
+    name = b"[Content_Types].xml"
+    at = data.find(name)
+    while at != -1:  # each header that names the part: the local one, then the central one
+        head = data.rfind(b"PK\x03\x04", 0, at)
+        central = data.rfind(b"PK\x01\x02", 0, at)
+        start, method, crc = (central, 10, 16) if central > head else (head, 8, 14)
+        if how == "crc":
+            data[start + crc] ^= 0xFF
+        else:
+            data[start + method:start + method + 2] = (99).to_bytes(2, "little")
+        at = data.find(name, at + 1)
+    return bytes(data)
+
+
+@pytest.mark.parametrize("how", ["crc", "method"])
+def test_a_part_that_cannot_be_unpacked_is_one_message(how: str, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The plan reader and the page's sheet tables both say the file is not a workbook it can
+    read, never an internal error."""
+    from staffing.errors import InputProblem
+    from staffing.io.sheets import sheet_grids
+
+    path = book(tmp_path)
+    path.write_bytes(_damaged(path.read_bytes(), how))
+    assert "这不是有效的 Excel 工作簿（.xlsx）" in one_message(path, capsys)
+    with pytest.raises(InputProblem) as raised:
+        sheet_grids(str(path), path.read_bytes())
+    assert raised.value.key == "xlsx.not-a-workbook"

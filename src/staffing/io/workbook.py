@@ -126,19 +126,20 @@ def read_sheets(path: str, raw: bytes, limits: Limits, formulas: bool = True) ->
     (`workbook_cells.read_cells`); else the bounds are checked as the XML streams by
     (`workbook_bounds.check_bounds`) and openpyxl reads it.  `formulas=False`: only the
     values Excel saved are wanted.  Raises InputProblem, for a file openpyxl cannot read too."""
-    archive = inspect_zip(path, raw, limits)
     try:
-        return read_cells(archive, limits.max_nodes)  # within the bounds, or unsure
-    except Unsure:
-        pass
-    from staffing.io.workbook_bounds import check_bounds
+        archive = inspect_zip(path, raw, limits)
+        try:
+            return read_cells(archive, limits.max_nodes)  # within the bounds, or unsure
+        except Unsure:
+            pass
+        from staffing.io.workbook_bounds import check_bounds
 
-    check_bounds(path, archive, limits.max_nodes)  # streamed: stops at the first cell past a bound
-    try:
+        check_bounds(path, archive, limits.max_nodes)  # streamed: stops at the first cell past a bound
         return openpyxl_cells(raw, formulas)
     except InputProblem:
         raise
-    except Exception as exc:  # openpyxl's many ways of saying the XML is not a workbook
+    except Exception as exc:  # a part zipfile cannot read (encrypted, an unknown method, a bad CRC),
+        # or openpyxl's many ways of saying the XML is not a workbook
         raise problem(path, "xlsx.not-a-workbook", reason=f"{type(exc).__name__}: {exc}"[:200]) from None
 
 

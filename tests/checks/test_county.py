@@ -283,6 +283,28 @@ def test_a_town_named_with_its_county_or_city_in_front_is_the_same_town(tmp_path
     assert [(f.code, f.numbers["count"], f.numbers["vacant"]) for f in out.findings] == [("ST955", 5, 3)]
 
 
+def test_a_county_written_without_its_ending_still_matches_its_towns(tmp_path: Path) -> None:
+    """The county file's county written 泰兴 (no 市), its towns written 泰兴市示范镇 or 泰兴样板镇:
+    both are the plans' towns, as the packs read 泰兴 and 泰兴市 as one place."""
+    county = _taizhou_county(tmp_path, "\n  - {town: 泰兴市示范镇, type: administrative, count: 1, document: 泰编〔2020〕8号}"
+                                       "\n  - {town: 泰兴样板镇, type: administrative, count: 1, document: 泰编〔2020〕9号}")
+    county.write_text(county.read_text(encoding="utf-8").replace("name: 泰兴市,", "name: 泰兴,"), encoding="utf-8")
+    results = [check_file(str(tmp_path / n)) for n in ("shifan.yaml", "yangban.yaml")]
+    (out,) = check_counties(results)
+    assert out.error is None and out.findings == []
+
+
+def test_a_town_named_after_its_county_keeps_its_name() -> None:
+    """靖江镇 of the county 靖江 is not 镇: a name is never cut down to a place ending alone."""
+    from staffing.checks.county import CountyContext, CountyFile
+
+    file = CountyFile.model_validate({"county": {"name": "靖江", "code": "321282000000", "province": "江苏省", "city": "泰州市"},
+                                      "quotas_before": {}, "quotas_after": {}})
+    ctx = CountyContext(file, [], {})
+    assert [ctx.town_key(n) for n in ("靖江镇", "靖江市新桥镇", "靖江新桥镇", "江苏省泰州市靖江市新桥镇", "新桥镇")] == [
+        "靖江镇", "新桥镇", "新桥镇", "新桥镇", "新桥镇"]
+
+
 def test_a_county_file_is_read_within_the_runs_limits(corpus: Path, tmp_path: Path, monkeypatch, capsys) -> None:
     """--max-bytes holds for county files as for plans: one over it is unusable, said at the file."""
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "cache"))

@@ -27,6 +27,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from staffing.checks.base import Check, Doc, Options, Problem, cannot_check, option
+from staffing.checks.pack import PLACE_ENDINGS, place_name
 from staffing.findings import Severity
 from staffing.messages import label
 from staffing.plan.model import (
@@ -39,7 +40,7 @@ from staffing.plan.model import (
     QuotaType,
     chinese,
 )
-from staffing.plan.names import normalize
+from staffing.plan.names import normalize, without_town
 from staffing.plan.summary import PlanSummary
 from staffing.words import Words
 
@@ -384,17 +385,31 @@ class CountyContext:
         return None
 
     @cached_property
-    def _prefixes(self) -> tuple[str, ...]:
+    def _prefixes(self) -> tuple[tuple[str, ...], ...]:
+        """For the county's province, city and county in turn, every way a town's name may
+        write it in front: as the county file writes it, and its name with each place ending
+        or none (靖江, 靖江市), longest first."""
         info = self.file.county
-        return tuple(normalize(n) for n in (info.province, info.city, info.name) if n)
+        levels = []
+        for written in (info.province, info.city, info.name):
+            if written:
+                base = place_name(written)
+                ways = {normalize(written), base, *(base + ending for ending in PLACE_ENDINGS)}
+                levels.append(tuple(sorted(ways, key=len, reverse=True)))
+        return tuple(levels)
 
     def town_key(self, name: str) -> str:
         """A town's name as the county file and the plans are matched on: normalized, with the
-        county's province, city and county in front dropped (靖江市新桥镇 is 新桥镇)."""
+        county's province, city and county in front dropped, written with or without their
+        ending (靖江市新桥镇 and 靖江新桥镇 are 新桥镇 for the county 靖江市 or 靖江), never down to
+        an ending alone (靖江镇 stays 靖江镇)."""
         key = normalize(name)
-        for prefix in self._prefixes:
-            if key.startswith(prefix) and len(key) > len(prefix):
-                key = key[len(prefix):]
+        for ways in self._prefixes:
+            for prefix in ways:
+                rest = without_town(key, prefix)
+                if len(rest) < len(key) and rest not in PLACE_ENDINGS:
+                    key = rest
+                    break
         return key
 
     @cached_property

@@ -78,12 +78,13 @@ class CheckSetting:
 # the places a pack's jurisdiction may name, from the widest
 PLACES = ("province", "city", "county", "town")
 # the endings a place's name may be written with or without (江苏 / 江苏省, 乐平 / 乐平市)
-_PLACE_ENDINGS = ("街道", "省", "市", "县", "区", "镇", "乡")
+PLACE_ENDINGS = ("街道", "省", "市", "县", "区", "镇", "乡")
 
 
-def _place(name: str) -> str:
+def place_name(name: str) -> str:
+    """A place's name without its ending (靖江市 → 靖江), normalized."""
     key = normalize(name)
-    for ending in _PLACE_ENDINGS:
+    for ending in PLACE_ENDINGS:
         if key.endswith(ending) and len(key) > len(ending):
             return key[: -len(ending)]
     return key
@@ -108,7 +109,7 @@ class Scope:
         for level in PLACES:
             if level in self.place:
                 field = level if level != "town" else "name"
-                if _place(getattr(town, field)) != _place(self.place[level]):
+                if place_name(getattr(town, field)) != place_name(self.place[level]):
                     return field
         return None
 

@@ -277,6 +277,10 @@ def test_the_default_source_is_where_the_running_tool_came_from(tmp_path: Path, 
     _git(checkout, "remote", "add", "origin", str(tmp_path / "elsewhere"))  # a path: only this machine has it
     code, out, err = run(capsys, "init", str(tmp_path / "r2"), "--lang", "en")
     assert code == 2 and "only this machine can reach" in err
+    # a CI clone's remote carries its job token: never written, nor shown
+    _git(checkout, "remote", "set-url", "origin", "https://gitlab-ci-token:s3cr3t@example.org/g/staffing.git")
+    code, out, err = run(capsys, "init", str(tmp_path / "r2t"))
+    assert code == 2 and "用户名或口令" in err and "s3cr3t" not in err + out and not (tmp_path / "r2t").exists()
     _git(checkout, "remote", "set-url", "origin", "https://example.org/g/staffing.git")
     code, out, err = run(capsys, "init", str(tmp_path / "r3"))
     assert code == 2 and f"本工具当前的提交{head[:12]}尚未推送到https://example.org/g/staffing.git" in err
@@ -290,10 +294,13 @@ def test_the_default_source_is_where_the_running_tool_came_from(tmp_path: Path, 
                    # fetched in clear
                    {"url": "http://example.org/g/staffing", "vcs_info": {"vcs": "git", "commit_id": COMMIT}},
                    {"url": "http://example.org/staffing-0.1.0-py3-none-any.whl",
-                    "archive_info": {"hashes": {"sha256": WHEEL_HASH}}}):
+                    "archive_info": {"hashes": {"sha256": WHEEL_HASH}}},
+                   # installed from an address with a password in it
+                   {"url": "https://user:s3cr3t@example.org/g/staffing", "vcs_info": {"vcs": "git", "commit_id": COMMIT}}):
         _fake_install(monkeypatch, record)
         code, out, err = run(capsys, "init", str(tmp_path / "r5"))
         assert code == 2 and "--install" in err and out == "" and not (tmp_path / "r5").exists()
+        assert "s3cr3t" not in err
 
 
 def test_init_ends_with_the_next_steps(tmp_path: Path, capsys, monkeypatch) -> None:

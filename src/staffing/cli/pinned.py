@@ -164,6 +164,19 @@ def _reachable(url: str) -> bool:
     return urlsplit(url).scheme in REMOTE_SCHEMES or bool(SCP_LIKE.match(url))
 
 
+def _source_url(url: str) -> str:
+    """The address the running tool came from, when CI may be told to fetch it: reachable from
+    another machine, encrypted, with no user name or password (a CI clone's remote often
+    carries its job token) — the token is never shown, in the message either."""
+    if _has_credentials(url):
+        raise _refuse("init.no-pin-credentials", url=_without_credentials(url))
+    if not _reachable(url):
+        raise _refuse("init.no-pin-local", url=url)
+    if _in_clear(url):
+        raise _refuse("init.no-pin-in-clear", url=url)
+    return url
+
+
 def _from_checkout(folder: Path) -> Pinned:
     top = _git(folder, "rev-parse", "--show-toplevel")
     if top is None:
@@ -175,10 +188,7 @@ def _from_checkout(folder: Path) -> Pinned:
     rev = _git(root, "rev-parse", "HEAD") or ""
     if not url:
         raise _refuse("init.no-pin-remote", folder=str(root))
-    if not _reachable(url):
-        raise _refuse("init.no-pin-local", url=url)
-    if _in_clear(url):
-        raise _refuse("init.no-pin-in-clear", url=url)
+    url = _source_url(url)
     pushed = _git(root, "for-each-ref", "--contains", rev, "--format=%(refname)", f"refs/remotes/{remote}/")
     if not pushed:
         raise _refuse("init.no-pin-unpushed", rev=rev[:12], url=url)
@@ -203,20 +213,16 @@ def running_tool() -> Pinned:
     except (ValueError, KeyError, TypeError):
         raise _refuse("init.no-pin-source") from None
     vcs = info.get("vcs_info") or {}
-    if _in_clear(url):
-        raise _refuse("init.no-pin-in-clear", url=url)
-    if vcs.get("vcs") == "git" and COMMIT.match(str(vcs.get("commit_id", ""))):
-        if not _reachable(url):
-            raise _refuse("init.no-pin-local", url=url)
-        return Pinned("git", url, rev=vcs["commit_id"])
+    at_commit = vcs.get("vcs") == "git" and COMMIT.match(str(vcs.get("commit_id", "")))
     archive = info.get("archive_info")
+    if url.startswith("file://") and not at_commit and archive is None:
+        return _from_checkout(Path(unquote(urlsplit(url).path)))  # a checkout: pinned by its remote
+    url = _source_url(url)
+    if at_commit:
+        return Pinned("git", url, rev=vcs["commit_id"])
     if archive is not None:
         digest = (archive.get("hashes") or {}).get("sha256") or str(archive.get("hash", "")).removeprefix("sha256=")
-        if not _reachable(url):
-            raise _refuse("init.no-pin-local", url=url)
         if SHA256.match(digest) and urlsplit(url).path.endswith(".whl"):
             return Pinned("wheel", url, sha256=digest)
         raise _refuse("init.no-pin-source")
-    if url.startswith("file://"):
-        return _from_checkout(Path(unquote(urlsplit(url).path)))
     raise _refuse("init.no-pin-source")

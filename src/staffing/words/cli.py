@@ -128,6 +128,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "this copy of staffing came from {url}, which is fetched in clear (http or git protocol). "
         "Name an https or ssh source with --install: " + _FORMS_EN,
     ),
+    "init.no-pin-credentials": (
+        "本工具的来源{url}的地址里带有用户名或口令：它会写进要提交的文件并出现在持续集成的日志里。"
+        "请用 --install 指定不带口令的地址：" + _FORMS_ZH,
+        "this copy of staffing came from {url}, whose address carries a user name or a password that would be "
+        "written into committed files and shown in CI logs. Name a source without one with --install: " + _FORMS_EN,
+    ),
     "init.no-pin-unpushed": (
         "本工具当前的提交{rev}尚未推送到{url}，持续集成取不到。请先推送，或用 --install 指定：" + _FORMS_ZH,
         "the tool's commit {rev} is not pushed to {url}, so CI cannot fetch it. Push it, or name the source "

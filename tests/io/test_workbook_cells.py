@@ -295,6 +295,16 @@ def test_an_entity_is_refused_and_never_expanded(part: str, encoding: str, parse
     assert refused.value.key == "xlsx.not-a-workbook"
 
 
+def test_an_image_is_no_declaration_but_a_padded_doctype_is() -> None:
+    """A picture (a seal, a logo) whose bytes happen to hold "<!" keeps the fast reader; a
+    document type after any amount of white space is still found (XML allows the space)."""
+    image = b"\x89PNG\r\n\x1a\n\x00\x00<!\x07" + bytes(range(256))
+    assert_read_alike(_rezip(_awkward(), {"xl/media/image1.png": lambda _: image}))
+    padded = _rezip(_awkward(), {"docProps/core.xml": lambda xml: b" \n" * 500 + DOCTYPE + xml.split(b"?>", 1)[-1]})
+    with pytest.raises(Unsure, match="declaration"):
+        fast(padded)
+
+
 @pytest.mark.parametrize("xml, why", [
     ('<?xml version="1.0" encoding="ISO-8859-1"?><sst xmlns="{MAIN}"/>', "encoding"),
     ('<sst xmlns="{MAIN}"><!-- fine --><![CDATA[also fine]]></sst>', None),

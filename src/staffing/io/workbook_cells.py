@@ -98,10 +98,23 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+# What may stand before a part's first "<" when it is XML: a byte-order mark, then white space
+# and, in UTF-16 or UTF-32, zero bytes (however long: white space before a doctype is allowed)
+_XML_START = re.compile(rb"(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?[\x00\t\n\r ]*<")
+
+
+def _may_be_xml(data: bytes) -> bool:
+    """Whether a part could be XML at all.  An image (PNG, JPEG, EMF) cannot, and no XML
+    parser would read one."""
+    return _XML_START.match(data) is not None
+
+
 def _declares(data: bytes) -> bool:
     """Whether a part holds a declaration (<!DOCTYPE, <!ENTITY, …), in any encoding whose
     markup is ASCII or ASCII with zero bytes between (UTF-16, UTF-32).  A comment or a
-    CDATA section is not one."""
+    CDATA section is not one; a part that cannot be XML (an image) holds none."""
+    if not _may_be_xml(data):
+        return False
     if b"\0" in data:
         data = data.replace(b"\0", b"")
     return _DECLARATION.search(data) is not None

@@ -649,3 +649,11 @@ def test_without_graphviz_the_page_still_checks_and_says_what_to_install(tmp_pat
     finally:
         proc.terminate()
         proc.wait(30)
+
+
+def test_the_desk_starts_without_the_checks() -> None:
+    """The server process renders pages and hands checks to its workers: it loads Jinja2, not
+    the checks, the plan model or pydantic behind them."""
+    probe = "import sys, staffing.serve.app; print(sorted(m for m in ('staffing.checks', 'staffing.report.build', 'pydantic') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True).stdout
+    assert out.strip() == "[]"

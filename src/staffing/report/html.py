@@ -15,6 +15,7 @@ from markupsafe import Markup
 from staffing import __version__
 from staffing.errors import visible
 from staffing.report.build import Report, word
+from staffing.report.environment import page_environment
 from staffing.report.pages import CHART_MARGINS_MM
 
 _HERE = Path(__file__).parent
@@ -109,28 +110,6 @@ def chart_page(paper: str = "A4", orientation: str = "landscape") -> str:
 
 
 CHART_AREA_MM = chart_area_mm()
-
-
-def _shown(value: object) -> object:
-    """Every text put into a page (escaped after this by autoescape): control, bidi and
-    zero-width characters written as escapes, so a name reads as what it is.  Markup (our
-    stylesheet, the checked SVG, rendered Markdown) is left alone."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return visible(value)
-    return value
-
-
-def page_environment(folder: Path) -> jinja2.Environment:
-    """The templates in `folder` as every page of the tool renders them (the report, and the
-    review desk's pages): escaped, every plan string made visible, an undefined name an error."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
-        autoescape=True,
-        finalize=_shown,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 @lru_cache(maxsize=1)

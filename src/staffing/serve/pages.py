@@ -14,7 +14,7 @@ import jinja2
 
 from staffing import __version__
 from staffing.messages import render
-from staffing.report.html import page_environment
+from staffing.report.environment import page_environment
 
 HERE = Path(__file__).parent
 LANGS = ("zh", "en")

@@ -100,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
                 counted = {}
                 for side in sides:
                     cmd, cwd = make(side)
-                    if name == "cold":
-                        cmd = [c if c != str(args.jobs) else "1" for c in cmd]
+                    if name == "cold":  # one job: a forked worker's count would hold its parent's start
+                        at = cmd.index("--jobs") + 1
+                        cmd = [*cmd[:at], "1", *cmd[at + 1:]]
                     counted[side] = instructions(cmd, envs[side], cwd)
                 if counted["after"] and counted["before"]:
                     row["instructions"] = counted

@@ -269,17 +269,12 @@ class Context:
         plan = self.plan
         out: list[Unit] = []
         readings = self.readings
-        parents = self.graph.body_parents  # "body:i" -> "body:k" (what `parent_of` reads, at hand)
         for i, body in enumerate(plan.bodies):
             reading = readings[i]
-            if parents is None:
-                above = self.graph.parent_of(i)
-            else:
-                node = parents.get(f"body:{i}")
-                above = int(node[5:]) if node is not None and node != f"body:{i}" else None
+            above = self.graph.parent_index(i)
             institution = reading.category == "institution"
             out.append(Unit("body", body.name, ("bodies", i), reading.category, reading.roles,
-                            ("bodies", above) if isinstance(above, int) else None, tuple(body.nameplates),
+                            ("bodies", above) if above is not None else None, tuple(body.nameplates),
                             # an institution written among the bodies: what it merged, it absorbed
                             tuple(body.merged_from) if institution else (),
                             tuple(body.merged_from), body.quotas, body.actual, tuple(body.leadership), body.rank,

@@ -310,11 +310,7 @@ class Pack:
         """A body rank's place on the ladder: either script, 副科级 read as 副科."""
         if rank is None:
             return None
-        try:  # asked some hundred times a plan: the answer kept, without a further call
-            found: int | None = self._memo["rank_index"][rank]
-            return found
-        except KeyError:
-            return self._answer("rank_index", rank, self._rank_index)
+        return self._answer("rank_index", rank, self._rank_index)
 
     def _rank_index(self, rank: str) -> int | None:
         ladder = self._memo.get("ranks")
@@ -347,11 +343,7 @@ class Pack:
 
     def is_post_rank(self, rank: str) -> bool:
         """A civil-service grade (职级, e.g. 一级主任科员): a ladder of its own."""
-        try:
-            found: bool = self._memo["is_post_rank"][rank]
-            return found
-        except KeyError:
-            return self._answer("is_post_rank", rank, self._is_post_rank)
+        return self._answer("is_post_rank", rank, self._is_post_rank)
 
     def _is_post_rank(self, rank: str) -> bool:
         grades = self._memo.get("post_ranks")

@@ -168,27 +168,19 @@ def _within(data: Any, limits: Limits) -> bool:
     while stack:
         node = stack.pop()
         if type(node) is dict:
-            for k, v in node.items():
+            for k in node:
                 if type(k) is not str or len(k) > max_key or k in words:
                     return False
-                t = type(v)
-                if t is str:
-                    if v in words:
-                        return False
-                elif t is dict or t is list:
-                    stack.append(v)
-                elif t is int and not -biggest < v < biggest:
+            node = node.values()
+        for v in node:
+            t = type(v)
+            if t is str:
+                if v in words:
                     return False
-        else:
-            for v in node:
-                t = type(v)
-                if t is str:
-                    if v in words:
-                        return False
-                elif t is dict or t is list:
-                    stack.append(v)
-                elif t is int and not -biggest < v < biggest:
-                    return False
+            elif t is dict or t is list:
+                stack.append(v)
+            elif t is int and not -biggest < v < biggest:
+                return False
     return True
 
 

@@ -149,6 +149,15 @@ class OrgGraph:
                 return int(self.graph.nodes[p]["index"])
         return str(self.graph.nodes[node]["parent"])
 
+    def parent_index(self, i: int) -> int | None:
+        """The index of the body that body `i` sits under; None under the town, or where its
+        `parent` names no other body (`parent_of` says which)."""
+        if self.body_parents is None:
+            above = self.parent_of(i)
+            return above if isinstance(above, int) else None
+        node = self.body_parents.get(f"body:{i}")
+        return int(node[5:]) if node is not None and node != f"body:{i}" else None
+
     def unreachable(self) -> list[str]:
         reachable = self.graph.descendants(ROOT) | {ROOT}
         return sorted(n for n in self.graph.nodes if n not in reachable)

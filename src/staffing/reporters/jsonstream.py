@@ -20,10 +20,6 @@ class Streamed:
         self.items = items
 
 
-def _dumps(value: Any) -> str:
-    return dumps_indented(value)
-
-
 # ---- json.dumps(value, ensure_ascii=False, indent=2, default=str), twice as fast ----------------
 #
 # With an indent, the json module leaves its C encoder aside for its Python one, a generator
@@ -63,10 +59,11 @@ def _key(k: Any) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
 
 
-def dumps_indented(value: Any) -> str:
-    """`json.dumps(value, ensure_ascii=False, indent=2, default=str)`, the same text."""
+def dumps_indented(value: Any, newline: str = "\n") -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=2, default=str)`, the same text; with
+    `newline` ("\n" and spaces), every line after the first indented by those spaces too."""
     parts: list[str] = []
-    _encode(value, "\n", parts, set())
+    _encode(value, newline, parts, set())
     return "".join(parts)
 
 
@@ -127,7 +124,7 @@ def stream(document: dict[str, Any]) -> Iterator[str]:
             return [mark(v) for v in value]
         return value
 
-    skeleton = _dumps(mark(document))  # the marks stand where the lists go: '[\n<pad>"<mark>"\n<pad-2>]'
+    skeleton = dumps_indented(mark(document))  # the marks stand where the lists go: '[\n<pad>"<mark>"\n<pad-2>]'
     rest = skeleton
     for n, items in enumerate(lists):
         token = json.dumps(_MARK.format(n))
@@ -138,7 +135,7 @@ def stream(document: dict[str, Any]) -> Iterator[str]:
         yield inert_json(rest[:start])
         first = True
         for item in items:
-            text = _dumps(item).replace("\n", "\n" + pad)
+            text = dumps_indented(item, "\n" + pad)  # indented where it stands, in one pass
             yield inert_json(("[\n" if first else ",\n") + pad + text)
             first = False
         yield "[]" if first else "\n" + pad[:-2] + "]"  # the closing bracket one level out

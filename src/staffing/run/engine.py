@@ -179,7 +179,6 @@ def _run_check(check: type[Check], opts: Any, pack: Pack, ctx: Context, doc: Doc
     more_severity: Severity | None = None
     seen: set[tuple[Severity | None, bool]] = set()
     for prob in check().run(ctx, opts):
-        binds = check.others_advisory or pack.binds(check.slug, prob.option, town)
         if listed >= per_check or room <= 0:
             # counted, not listed: no message, no location, no memory per finding
             more_count += 1
@@ -196,7 +195,7 @@ def _run_check(check: type[Check], opts: Any, pack: Pack, ctx: Context, doc: Doc
         source = prob.cite or pack.source(check.slug, prob.option)
         severity = Severity.INFO if advisory_only else _severity(check, pack, prob.severity, prob.unknown)
         findings.append(finding_of(check, prob, doc, severity, head, source, pack.cited(source)))
-        binding.append(binds)
+        binding.append(check.others_advisory or pack.binds(check.slug, prob.option, town))
     if more is not None:
         assert more_severity is not None
         params = {"count": more_count, "listed": listed}

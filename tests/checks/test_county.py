@@ -314,3 +314,56 @@ def test_a_county_file_is_read_within_the_runs_limits(corpus: Path, tmp_path: Pa
     out = capsys.readouterr().out
     assert code == 2
     assert f"{county.name}: 无法使用：文件大小" in out and "超过上限15000字节" in out
+
+
+def _json_check(capsys, *args: str) -> tuple[int, dict]:
+    code = main(["check", *args, "--format", "json", "--jobs", "1", "--no-cache"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def _county_entries(data: dict) -> list[dict]:
+    return [f for f in data["files"] if Path(f["path"]).name == "_county.yaml"]
+
+
+def test_a_county_file_beside_some_of_its_towns_only_is_said_not_checked(corpus: Path, capsys) -> None:
+    """Held against one town, a county file would call every other town of its folder
+    missing (ST951) and its totals wrong: it is listed as skipped, with why."""
+    county = _county(corpus)
+    plans = sorted(p for p in county.parent.glob("*.yaml") if not p.name.startswith("_"))
+    assert len(plans) >= 3
+    code, data = _json_check(capsys, str(plans[0]))
+    assert _county_entries(data) == []
+    assert not any(f["code"].startswith("ST95") for entry in data["files"] for f in entry["findings"])
+    assert [(Path(s["path"]).name, s["reason"]) for s in data["skipped"]] == [("_county.yaml", "skip.county-partial")]
+    assert "县级汇总文件" in data["skipped"][0]["message"]["zh"]
+    assert code == (1 if data["files"][0]["status"] == "fail" else 0)
+    # two of the folder's towns: still partial
+    _, data = _json_check(capsys, str(plans[0]), str(plans[1]))
+    assert _county_entries(data) == [] and data["skipped"][0]["reason"] == "skip.county-partial"
+    # every town named one by one is the whole folder: checked as `staffing check FOLDER` checks it
+    _, named = _json_check(capsys, *map(str, plans))
+    _, folder = _json_check(capsys, str(county.parent))
+    assert named["skipped"] == [] and len(_county_entries(named)) == 1
+    assert _county_entries(named)[0]["findings"] == _county_entries(folder)[0]["findings"]
+
+
+def test_a_county_file_beside_one_town_is_said_in_text_too(corpus: Path, capsys) -> None:
+    county = _county(corpus)
+    plan = sorted(p for p in county.parent.glob("*.yaml") if not p.name.startswith("_"))[0]
+    code = main(["check", str(plan), "--jobs", "1", "--no-cache"])
+    out = capsys.readouterr().out
+    assert code in (0, 1)
+    assert "ST951" not in out and "跳过文件1个" in out
+    assert f"{county}: 已跳过：这是县级汇总文件，本次没有检查其所在文件夹的全部方案" in out
+
+
+def test_a_county_file_named_alone_is_checked_against_its_folder(corpus: Path, capsys) -> None:
+    """`staffing check _county.yaml` brings the plans of its folder (as the pre-commit hook
+    does): what it says is held against every town, as when the folder is checked."""
+    county = _county(corpus)
+    code, alone = _json_check(capsys, str(county))
+    folder_code, folder = _json_check(capsys, str(county.parent))
+    assert code == folder_code
+    assert [f["path"] for f in alone["files"]] == [f["path"] for f in folder["files"]]
+    assert _county_entries(alone)[0]["findings"] == _county_entries(folder)[0]["findings"]
+    assert alone["skipped"] == []

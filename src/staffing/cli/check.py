@@ -15,7 +15,8 @@ from staffing.errors import InputProblem, problem
 from staffing.io.load import display_path
 from staffing.reporters import stream, whole
 from staffing.run.pipeline import Request, Source, run
-from staffing.run.results import FileResult, Run, Skipped
+from staffing.run.read import folder_plans
+from staffing.run.results import FileResult, Run, Skipped, is_county
 
 
 @dataclass
@@ -29,6 +30,8 @@ class Found:
 
 
 def find(paths: tuple[str, ...]) -> Found:
+    """The files under `paths`; a county file named on its own brings the plans of its
+    folder, which it is checked against (as the pre-commit hook does)."""
     found = Found()
     for item in discover(paths):
         if isinstance(item, InputProblem):
@@ -37,6 +40,12 @@ def find(paths: tuple[str, ...]) -> Found:
             found.skipped.append(Skipped(display_path(item.path), item.reason))
         else:
             found.plans.append(item)
+    named = {os.path.abspath(p) for p in found.plans}
+    for county in [p for p in found.plans if is_county(p)]:
+        for plan in folder_plans(os.path.dirname(county)):
+            if os.path.abspath(plan) not in named:
+                named.add(os.path.abspath(plan))
+                found.plans.append(plan)
     return found
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from staffing.errors import InputProblem, problem
 from staffing.io.document import DOCUMENT_SUFFIXES
-from staffing.run.results import Skipped
+from staffing.run.results import PLAN_SUFFIXES, Skipped
 
-PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
+__all__ = ["PLAN_SUFFIXES", "discover"]
 
 
 def discover(paths: Sequence[str]) -> Iterator[str | InputProblem | Skipped]:

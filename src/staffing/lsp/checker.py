@@ -19,7 +19,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from staffing.checks.county import COUNTY_FILE
-from staffing.cli.discover import PLAN_SUFFIXES
 from staffing.errors import InputProblem, problem
 from staffing.findings import Finding
 from staffing.io.document import is_linked_file
@@ -41,13 +40,9 @@ def is_county(path: str) -> bool:
 
 def _plans_beside(folder: str, but: str) -> list[str]:
     """The other plans of a folder, as `staffing check FOLDER` would find them there."""
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        return []
-    return [os.path.join(folder, n) for n in names
-            if n.lower().endswith(PLAN_SUFFIXES) and not n.startswith((".", "_", "~$"))
-            and os.path.join(folder, n) != but and os.path.isfile(os.path.join(folder, n))]
+    from staffing.run.read import folder_plans
+
+    return [p for p in folder_plans(folder) if p != but]
 
 
 class Checker:

@@ -27,24 +27,26 @@ from staffing.packs.load import resolve
 from staffing.plan.summary import PlanSummary
 from staffing.plan.validate import validate
 from staffing.run.engine import finding_of
-from staffing.run.read import Source, read_valid
+from staffing.run.read import Source, folder_plans, read_valid
 from staffing.run.results import FileResult, Settings
 from staffing.words import Words
 
 
-def county_files(plan_paths: Iterable[str]) -> list[str]:
-    """The county file of every folder that holds plans, where there is one."""
-    seen: set[str] = set()
-    out: list[str] = []
+def county_files(plan_paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The county file of every folder that holds plans, where there is one: those whose
+    folder's plans are all among `plan_paths` (checked against them), and the others (left
+    out: held against some of its towns only, a county file would report the towns not
+    given as missing and its totals as wrong)."""
+    by_dir: dict[str, set[str]] = defaultdict(set)
     for p in plan_paths:
-        d = os.path.dirname(p)
-        if d in seen:
-            continue
-        seen.add(d)
+        by_dir[os.path.dirname(os.path.abspath(p))].add(os.path.abspath(p))
+    whole: list[str] = []
+    partial: list[str] = []
+    for d, given in by_dir.items():
         f = os.path.join(d, COUNTY_FILE)
         if os.path.isfile(f):
-            out.append(f)
-    return sorted(out)
+            (whole if given.issuperset(folder_plans(d)) else partial).append(f)
+    return sorted(whole), sorted(partial)
 
 
 def validate_county(doc: Document) -> CountyFile:
@@ -122,9 +124,9 @@ def check_county(source: Source, towns: Sequence[FileResult], packs: tuple[str, 
 
 def check_counties(results: Sequence[FileResult], settings: Settings | None = None, use_cache: bool = False,
                    cache_dir: str | os.PathLike[str] | None = None,
-                   given: Mapping[str, Source] | None = None, beside: bool = True) -> list[FileResult]:
-    """County-file results for every folder of `results` that has a county file (`beside`),
-    and for every county file `given` (by absolute path; held in memory, it is checked in
+                   given: Mapping[str, Source] | None = None, beside: Sequence[str] | None = None) -> list[FileResult]:
+    """County-file results for the county files `beside` the plans of `results` (None: those
+    `county_files` finds checkable there), and for every county file `given` (by absolute path; held in memory, it is checked in
     place of the file on disk).
 
     With `use_cache` (and the settings of the run) a county's result is kept in the result
@@ -138,8 +140,9 @@ def check_counties(results: Sequence[FileResult], settings: Settings | None = No
     by_dir: dict[str, list[FileResult]] = defaultdict(list)
     for r in results:
         by_dir[os.path.dirname(os.path.abspath(r.path))].append(r)
-    found = county_files(os.path.join(d, "x") for d in by_dir) if beside else []
-    files = sorted(set(found) | set(given))
+    if beside is None:
+        beside = county_files(r.path for r in results)[0]
+    files = sorted(set(beside) | set(given))
     packs = settings.packs if settings is not None else ()
     limits = settings.limits if settings is not None else DEFAULT_LIMITS
     cache: Any = None

@@ -69,14 +69,19 @@ def run(request: Request, on_progress: Callable[[int], None] | None = None) -> R
     counties = {os.path.abspath(s.path): s for s in request.sources if is_county(s.path)}
     results = list(request.problems) + check_sources(plans, request, on_progress)
     county: list[FileResult] = []
+    left: list[Skipped] = []
     if request.county or counties:
-        from staffing.run.county import check_counties
+        from staffing.io.load import display_path
+        from staffing.run.county import check_counties, county_files
 
         usable = [r for r in results if r.summary is not None or r.error is not None]
+        # a county file beside some of its towns only is said, not checked (see county_files)
+        beside, partial = county_files(r.path for r in usable) if request.county else ([], [])
+        left = [Skipped(display_path(f), "skip.county-partial") for f in partial if os.path.abspath(f) not in counties]
         county = check_counties(usable, request.settings, use_cache=request.use_cache and not counties,
-                                cache_dir=request.cache_dir, given=counties, beside=request.county)
+                                cache_dir=request.cache_dir, given=counties, beside=beside)
     results += county
-    outcome = judge(results, request)
+    outcome = judge(results, request, left)
     if request.rollup or (request.rollup is None and (len(plans) > 1 or county)):
         from staffing.run.batch import rollup
 
@@ -107,7 +112,7 @@ def check_sources(sources: Sequence[Source], request: Request,
     return results
 
 
-def judge(results: list[FileResult], request: Request) -> Run:
+def judge(results: list[FileResult], request: Request, left: Sequence[Skipped] = ()) -> Run:
     """The run: results with the waivers applied, and the findings of the run itself (packs
     that loosen their parents, waivers that match nothing)."""
     from staffing.io.load import display_path
@@ -123,7 +128,7 @@ def judge(results: list[FileResult], request: Request) -> Run:
         on = waivers.today()
         extra = waivers.apply(results, waivers.load(waiver_file), on, judge_all=request.judge_all)
     return Run(results, packs_findings(results) + extra, strict=request.strict, settings=request.settings,
-               skipped=list(request.skipped), today=on)
+               skipped=[*request.skipped, *left], today=on)
 
 
 def today() -> _dt.date:

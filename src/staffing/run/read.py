@@ -5,6 +5,7 @@ against, chosen in one place for every command, the page and the editor server."
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -17,7 +18,7 @@ from staffing.messages import CATALOGUE, close_matches, words
 from staffing.packs.load import is_pack_id, resolve, titles
 from staffing.plan.model import Plan, lacks_baseline
 from staffing.plan.validate import did_you_mean, field_words, missing_section, suggest, validate
-from staffing.run.results import Settings
+from staffing.run.results import PLAN_SUFFIXES, Settings
 from staffing.words import Words
 
 T = TypeVar("T")
@@ -52,6 +53,18 @@ class Source:
         """The same source with its bytes in memory (read from disk now, once), so that what
         is hashed for the cache is what is checked.  Raises InputProblem."""
         return self if self.data is not None else Source(self.path, self.read(limits), self.shown_as)
+
+
+def folder_plans(folder: str) -> list[str]:
+    """The plans of a folder, as `staffing check FOLDER` finds them there (not its
+    sub-folders'), sorted."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    return [os.path.join(folder, n) for n in names
+            if n.lower().endswith(PLAN_SUFFIXES) and not n.startswith((".", "_", "~$"))
+            and os.path.isfile(os.path.join(folder, n))]
 
 
 def load_document(source: Source, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -81,6 +81,9 @@ class FileResult:
     cache_key: str | None = None
 
 
+PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")  # what a checked folder's plans are named
+
+
 def is_county(path: str) -> bool:
     """A county file (`_county.yaml`): no plan's name starts with "_"."""
     return os.path.basename(path).startswith("_")

@@ -14,6 +14,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "skip.hidden-file": ("文件名以“.”开头（隐藏文件），不作为方案检查", "the name starts with “.” (a hidden file): not checked"),
     "skip.linked-folder": ("这是指向文件夹的符号链接，不跟随检查；请检查它指向的文件夹本身",
                            "a symbolic link to a folder: not followed; check the folder it points to"),
+    "skip.county-partial": (
+        "这是县级汇总文件，本次没有检查其所在文件夹的全部方案，无法与各乡镇方案核对，故未检查；请检查整个文件夹或该文件本身",
+        "a county file, and not every plan of its folder is checked in this run, so it cannot be held against its towns: "
+        "not checked (check the whole folder, or the county file itself)",
+    ),
     "skip.hidden-folder": ("位于以“.”开头的文件夹（隐藏文件夹）中，不作为方案检查", "inside a folder whose name starts with “.” (hidden): not checked"),
     # ---- why a value does not fit the plan format (by pydantic's error type) ------------------
     "schema.missing": ("缺少必填字段", "required, but missing"),

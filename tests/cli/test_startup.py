@@ -52,9 +52,9 @@ _NOT_LOADED = (
 )
 
 
-def _probe() -> dict:
+def _probe(plan: str = PLAN) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
-    proc = subprocess.run([sys.executable, "-c", _PROBE, PLAN], cwd=ROOT, capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-c", _PROBE, plan], cwd=ROOT, capture_output=True, text=True,
                           env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
@@ -75,6 +75,21 @@ def test_one_plan_loads_only_what_it_uses() -> None:
     if seen["defer"]:
         assert built["staffing.checks.county.CountyFile"] is False
         assert sum(built.values()) < len(built) / 2, built
+
+
+def test_a_plan_the_fast_reader_takes_is_checked_without_pyyaml(tmp_path) -> None:
+    """A plan yaml-rs reads soundly, against shipped packs only, never loads the reference
+    YAML reader (PyYAML: about 15 ms of a one-plan check, and the packs' second parse).
+    (Zhangpu's plan above holds folded text, which the reference reader reads.)"""
+    from staffing.plan.generate import write
+
+    write(str(tmp_path), 3, 1)
+    plan = sorted(p for p in tmp_path.rglob("*.yaml") if not p.name.startswith("_"))[0]
+    seen = _probe(str(plan))
+    assert seen["code"] in (0, 1)
+    loaded = set(seen["modules"])
+    assert "staffing.plan.model" in loaded and "yaml_rs" in loaded  # the check really ran, fast
+    assert "yaml" not in loaded and "staffing.io.nodes" not in loaded
 
 
 _WITHOUT_METADATA = r"""

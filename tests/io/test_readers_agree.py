@@ -5,6 +5,8 @@ seed, a few seconds at most) and the disagreements it has found, kept as example
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import reader_fuzz
@@ -67,3 +69,30 @@ def test_the_fuzz_finds_a_reader_that_does_not_hand_over(monkeypatch: pytest.Mon
     monkeypatch.setattr(fastload, "_risky", lambda text: False)
     tally = reader_fuzz.run(seed=20261129, seconds=2.0, iterations=400)
     assert tally.disagreements
+
+
+SHIPPED_PACKS = sorted((Path(__file__).resolve().parents[2] / "rules").glob("*.yaml"))
+
+
+@needs_yaml_rs
+@pytest.mark.parametrize("pack", SHIPPED_PACKS, ids=lambda p: p.name)
+def test_every_shipped_pack_reads_alike_on_both_paths(pack: Path) -> None:
+    """The shipped packs are read by yaml-rs whatever they hold (fastload.load_shipped): the
+    same data as the reference reader, and every value and key found at the same line and
+    column, from the text alone (no second parse: a run that reads shipped packs only never
+    imports PyYAML)."""
+    fast = fastload.load_shipped(str(pack))
+    ref = load_text(str(pack), pack.read_text(encoding="utf-8"))
+    assert isinstance(fast, fastload.LazyDocument)
+    assert fast.data == ref.data
+    assert {loc: fast.locate(loc) for loc in ref.marks} == ref.marks
+    assert {loc: fast.locate(loc, key=True) for loc in ref.key_marks} == ref.key_marks
+    assert fast._ref is None and fast._marks is None  # each found by walking the text
+
+
+def test_a_shipped_file_yaml_rs_refuses_is_read_by_the_reference(tmp_path: Path) -> None:
+    bad = tmp_path / "pack.yaml"
+    bad.write_text("id: x\nid: y\n", encoding="utf-8")  # a repeated key
+    with pytest.raises(InputProblem) as exc:
+        fastload.load_shipped(str(bad))
+    assert exc.value.key == "input.duplicate-key"

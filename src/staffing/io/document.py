@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from staffing.errors import InputProblem, problem
+from staffing.messages import CATALOGUE
+from staffing.words import Words
 
 Path_ = tuple[str | int, ...]
 
@@ -194,3 +196,7 @@ def refuse_document(path: str, raw: bytes) -> None:
         if suffix.lower() not in DOCUMENT_SUFFIXES and kind == "word":  # what it is, whatever its name says
             suffix = ".rtf" if raw.startswith(b"{\\rtf") else ".docx"
         raise problem(path, f"input.document-{kind}", suffix=suffix)
+
+
+def syntax_problem(path: str, what: str, line: int | None = None, column: int | None = None) -> InputProblem:
+    return problem(path, "input.syntax", line, column, what=Words(*CATALOGUE[what]))

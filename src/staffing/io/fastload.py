@@ -279,6 +279,26 @@ def fast_data(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | No
     return data
 
 
+def load_shipped(path: str) -> Document:
+    """Read a file shipped inside the tool (a rule pack of rules/): parsed by yaml-rs whatever
+    it holds, marks worked out when asked for.  Its constructs (folded flow lists, block
+    text, a date) send a plan to the reference loader, because a plan can be anything;
+    a shipped file is fixed with the tool, and tests/io/test_readers_agree.py holds the two
+    readers to the same data and the same marks on every one (so a run that reads only
+    shipped packs never imports PyYAML).  The reference loader when yaml-rs is missing or
+    refuses the file."""
+    raw = read_bytes(path)
+    text = decode(path, raw)
+    if _yaml_rs is not None:
+        try:
+            data = _yaml_rs.loads(text, parse_datetime=True, duplicate_key_policy=_DUP_ERROR)
+        except Exception:
+            data = None
+        if isinstance(data, dict) and data and _within(data, DEFAULT_LIMITS):
+            return LazyDocument(path, data, text, DEFAULT_LIMITS)
+    return load_text(path, text)
+
+
 def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read one plan: a LazyDocument when the fast path is sound, else the reference
     Document.  Raises InputProblem exactly as `load.load_file` does."""

@@ -416,7 +416,12 @@ def _resolve(ref: str, folders: tuple[str, ...], _depth: int) -> Pack:
         file, origin = ref, display_path(ref)
     if _depth > 16:
         raise problem(file, "pack.extends-loop", pack=ref)
-    doc = load_file(file)
+    if origin == SHIPPED:
+        from staffing.io.fastload import load_shipped
+
+        doc = load_shipped(file)
+    else:
+        doc = load_file(file)
     pack = parse_pack(doc)
     pack.origin = origin
     if pack.extends:

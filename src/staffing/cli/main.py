@@ -5,7 +5,6 @@ With the reporters, the command line is the only place that prints."""
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import sys
@@ -285,7 +284,7 @@ def cmd_hook(options: o.HookOptions) -> int:
     argv, counties = planned
     check = parse(argv, options.config)
     assert isinstance(check, o.CheckOptions)
-    return run(dataclasses.replace(check, county_files=counties))
+    return run(check._replace(county_files=counties))
 
 
 def cmd_lsp(options: o.LspOptions) -> int:

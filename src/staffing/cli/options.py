@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from staffing.errors import problem
 from staffing.io.load import Limits
@@ -34,16 +34,14 @@ def pack_folders(args: argparse.Namespace) -> tuple[str, ...]:
     return tuple(dict.fromkeys(os.path.abspath(p) for p in named))
 
 
-@dataclass(frozen=True)
-class Paper:
+class Paper(NamedTuple):
     """The sheet a chart is sized for (--paper, --orientation)."""
 
     paper: str = "A4"
     orientation: str = "landscape"
 
 
-@dataclass(frozen=True)
-class CheckOptions:
+class CheckOptions(NamedTuple):
     paths: tuple[str, ...]
     settings: Settings
     format: str  # the console format, GITHUB_ACTIONS already taken into account
@@ -63,25 +61,21 @@ class CheckOptions:
     county_files: tuple[str, ...] | None = None
 
 
-@dataclass(frozen=True)
-class RulesOptions:
+class RulesOptions(NamedTuple):
     lang: str
     packs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ExplainOptions:
+class ExplainOptions(NamedTuple):
     code: str
     lang: str = "zh"
 
 
-@dataclass(frozen=True)
-class SchemaOptions:
+class SchemaOptions(NamedTuple):
     lang: str = "zh"
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     plans: tuple[str, ...]
     output: str
     compare: bool
@@ -90,8 +84,7 @@ class RenderOptions:
     lang: str
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(NamedTuple):
     paths: tuple[str, ...]
     output: str
     settings: Settings
@@ -101,8 +94,7 @@ class ReportOptions:
     paper: Paper = Paper()  # the chart's page
 
 
-@dataclass(frozen=True)
-class DiffOptions:
+class DiffOptions(NamedTuple):
     old: str | None  # None with --base: the new file itself at `base`
     new: str
     base: str | None
@@ -112,15 +104,13 @@ class DiffOptions:
     force: bool
 
 
-@dataclass(frozen=True)
-class InitOptions:
+class InitOptions(NamedTuple):
     folder: str
     install: str | None
     lang: str
 
 
-@dataclass(frozen=True)
-class HookOptions:
+class HookOptions(NamedTuple):
     """`staffing hook FILE...`: the files pre-commit passes, the plans folder, the language
     asked for (None: staffing.toml's or the default) and the configuration read."""
 
@@ -130,36 +120,31 @@ class HookOptions:
     config: Config | None
 
 
-@dataclass(frozen=True)
-class LspOptions:
+class LspOptions(NamedTuple):
     lang: str
 
 
-@dataclass(frozen=True)
-class GenerateOptions:
+class GenerateOptions(NamedTuple):
     folder: str
     towns: int
     seed: int
     lang: str
 
 
-@dataclass(frozen=True)
-class TemplateOptions:
+class TemplateOptions(NamedTuple):
     output: str
     rules: str | None
     example: bool
     lang: str
 
 
-@dataclass(frozen=True)
-class ConvertOptions:
+class ConvertOptions(NamedTuple):
     source: str
     target: str
     lang: str
 
 
-@dataclass(frozen=True)
-class ServeOptions:
+class ServeOptions(NamedTuple):
     host: str
     port: int
     port_given: bool  # --port named: no other port is tried

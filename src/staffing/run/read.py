@@ -59,12 +59,12 @@ def folder_plans(folder: str) -> list[str]:
     """The plans of a folder, as `staffing check FOLDER` finds them there (not its
     sub-folders'), sorted."""
     try:
-        names = sorted(os.listdir(folder))
+        with os.scandir(folder) as entries:  # a file's kind from the listing: no stat but for a link
+            names = [e.name for e in entries if e.name.lower().endswith(PLAN_SUFFIXES)
+                     and not e.name.startswith((".", "_", "~$")) and e.is_file()]
     except OSError:
         return []
-    return [os.path.join(folder, n) for n in names
-            if n.lower().endswith(PLAN_SUFFIXES) and not n.startswith((".", "_", "~$"))
-            and os.path.isfile(os.path.join(folder, n))]
+    return [os.path.join(folder, n) for n in sorted(names)]
 
 
 def load_document(source: Source, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -114,7 +114,29 @@ def floors(sample: list[Path], repeat: int) -> dict[str, Any]:
 
     loader = getattr(yaml, "CSafeLoader", None)
     out["pyyaml_c_us"] = per_plan_us(lambda t: yaml.load(t, Loader=loader), texts, repeat) if loader else None
+    # the chosen stack's own floor: the plan model (pydantic) validating what was parsed, which
+    # every plan goes through before any check runs
+    from staffing.plan.model import Plan
+
+    parsed = [yaml.load(t, Loader=loader or yaml.SafeLoader) for t in texts]
+    for data in parsed[:10]:  # the model's validator is built on first use
+        Plan.model_validate(data)
+    out["plan_model_us"] = per_plan_us(Plan.model_validate, parsed, repeat)
     return out
+
+
+# One plan through the chosen stack and nothing else: Python, pydantic and the plan model
+# loaded (plugins off, as the command turns them off), the file parsed by yaml-rs, validated.
+# What a one-file check cannot go below while the plan is a pydantic model.
+_MODEL_ONE_FILE = r"""
+import os, sys, types
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+sys.modules["pydantic.plugin._loader"] = types.SimpleNamespace(get_plugins=lambda: ())
+import yaml_rs
+from staffing.plan.model import Plan
+with open(sys.argv[1], encoding="utf-8") as fh:
+    Plan.model_validate(yaml_rs.loads(fh.read(), parse_datetime=True))
+"""
 
 
 def peer(name: str) -> str | None:
@@ -277,6 +299,8 @@ def main() -> int:
         if fl.get(key) is not None:
             fl[key.replace("_us", "_s_for_n_on_2_cores")] = round(fl[key] * n / 2 / 1e6, 3)
     fl["python_start_s"] = median([Run([sys.executable, "-c", "pass"], env).wall for _ in range(max(5, repeat))])
+    fl["model_one_file_s"] = median([Run([sys.executable, "-c", _MODEL_ONE_FILE, one], env, ok=(0,)).wall
+                                     for _ in range(max(5, repeat))])
 
     # peers on the same sample (one core each) and on the same single file
     peers: dict[str, Any] = {"sample": len(sample)}
@@ -376,6 +400,10 @@ def main() -> int:
             ratios["sample_yamllint_over_staffing"] = round(peers["yamllint"]["sample_s"] / peers["staffing"]["sample_s"], 1)
     if "check_jsonschema" in peers:
         ratios["single_over_check_jsonschema"] = round(result["single_file_s"] / peers["check_jsonschema"]["single_file_s"], 2)
+    if fl.get("yaml_rs_us") and fl.get("plan_model_us"):  # the stack's floor for cold: parse + the plan model
+        ratios["model_floor_over_yaml_rs"] = round((fl["yaml_rs_us"] + fl["plan_model_us"]) / fl["yaml_rs_us"], 2)
+    if "yamllint" in peers and fl.get("model_one_file_s"):
+        ratios["model_one_file_over_yamllint"] = round(fl["model_one_file_s"] / peers["yamllint"]["single_file_s"], 2)
     if fl.get("yaml_rs_us"):  # the same on CPU time: what the run spent against what parsing alone costs
         ratios["cold_cpu_over_yaml_rs_cpu"] = round(result["cold_cpu_s"] / (fl["yaml_rs_us"] * n / 1e6), 1)
     if fl.get("read_bytes_us"):
@@ -402,6 +430,12 @@ def main() -> int:
     print(f"CPU (user+sys, the process and its workers): cold {result['cold_cpu_s']} s, warm {result['warm_cpu_s']} s, "
           f"one file {result['single_file_cpu_s']} s")
     print("floors per plan (µs):", {k: v for k, v in fl.items() if k.endswith("_us")})
+    if "model_floor_over_yaml_rs" in ratios:
+        print(f"the chosen stack's floor for cold: parsing + the plan model = {ratios['model_floor_over_yaml_rs']}× "
+              "yaml-rs alone, before any check")
+    if "model_one_file_over_yamllint" in ratios:
+        print(f"the chosen stack's floor for one file: Python + pydantic + the plan model, one plan parsed and "
+              f"validated = {fl['model_one_file_s']} s = {ratios['model_one_file_over_yamllint']}× yamllint")
     for name in ("staffing", "yamllint", "check_jsonschema"):
         if name in peers:
             print(f"peer {name:17} {peers[name]['files_per_s']:>7} files/s on {len(sample)} files (one core), "

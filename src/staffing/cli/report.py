@@ -20,9 +20,9 @@ def cmd_report(options: ReportOptions) -> int:
     if suffix not in (".html", ".htm", ".pdf"):
         raise problem("", "report.format", suffix=out.suffix or "-")
     if suffix == ".pdf":
-        from staffing.report.pdf import PdfEngine
+        from staffing.report.pdf import report_engine
 
-        with PdfEngine() as engine:  # loads WeasyPrint while the plans are checked
+        with report_engine() as engine:  # loads WeasyPrint while the plans are checked
             return _report(options, engine.make)
     return _report(options, None)
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from staffing.errors import problem
 
@@ -74,6 +76,32 @@ class PdfEngine:
         if proc.returncode < 0 or "MemoryError" in said or "Cannot allocate" in said:
             raise problem("<report>", "report.pdf-too-big", megabytes=memory // 2**20)
         raise problem("<report>", "report.pdf-failed", reason=said.splitlines()[-1][:300] if said else "?")
+
+
+# The engine the command line started before reading its arguments (`early_engine`), until
+# `staffing report` takes it (`report_engine`).
+_early: list[PdfEngine] = []
+
+
+@contextmanager
+def early_engine() -> Iterator[None]:
+    """Around a command line that asks for a PDF report: its engine started first, before the
+    command's own imports and the reading of its arguments (about 0.1 s), since loading
+    WeasyPrint in the child takes longer than all the parent does before it has the page.
+    Stopped at the end if the report never took it (wrong arguments, --help)."""
+    engine = PdfEngine()
+    _early.append(engine)
+    try:
+        yield
+    finally:
+        if engine in _early:
+            _early.remove(engine)
+        engine.close()
+
+
+def report_engine() -> PdfEngine:
+    """The engine for `staffing report`: the one started with the command line, else a new one."""
+    return _early.pop() if _early else PdfEngine()
 
 
 def report_pdf(html: str) -> bytes:

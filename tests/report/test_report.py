@@ -8,6 +8,7 @@ Tools that are not installed skip their tests with the reason; `bash scripts/ins
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
 import json
 import re
@@ -23,7 +24,7 @@ import yaml
 from staffing.cli.main import main
 from staffing.findings import Severity
 from staffing.report.build import build_report
-from staffing.report.html import css_string, inline_svg, report_html
+from staffing.report.html import PDF_CSS, css_string, inline_svg, report_html
 from staffing.run.engine import check_file
 from staffing.run.results import file_status
 
@@ -228,6 +229,26 @@ def test_page_fetches_nothing() -> None:
             value = attrs.get(key)
             assert value is None or value.startswith("#"), (tag, attrs)
     assert "url(" not in html and "@import" not in html
+
+
+@needs_dot
+def test_the_pdf_engine_is_given_each_chart_as_an_image_of_the_same_drawing() -> None:
+    """The page WeasyPrint lays out differs from the HTML report only in how it holds a chart:
+    an <img> of the same SVG (a data: URI, nothing fetched), styled as the inline drawing is."""
+    from staffing.report.charts import chart_maker
+
+    report = build_report([check_file(str(p)) for p in (ZHANGPU, HONGQIAO)], "zh", TODAY, chart_maker())
+    html, pdf_page = report_html(report), report_html(report, pdf=True)
+    drawings = re.findall(r"<svg\b.*?</svg>", html, flags=re.S)
+    assert len(drawings) == 2 and "<svg" not in pdf_page
+    images = [attrs.get("src") or "" for tag, attrs in tags_of(pdf_page).tags if tag == "img"]
+    assert all(src.startswith("data:image/svg+xml;base64,") for src in images)
+    assert [base64.b64decode(src.split(",", 1)[1]).decode("utf-8") for src in images] == drawings
+    inline_rule = re.search(r"\.chart svg \{([^}]*)\}", html)
+    image_rule = re.search(r"\.chart img \{([^}]*)\}", pdf_page)
+    assert inline_rule and image_rule and image_rule.group(1) == inline_rule.group(1)
+    unchanged = re.sub(r'<img alt="" src="data:image/svg\+xml;base64,[^"]*">', "", pdf_page.replace(PDF_CSS, "", 1))
+    assert unchanged == re.sub(r"<svg\b.*?</svg>", "", html, flags=re.S)
 
 
 def test_css_string_cannot_end_the_string_or_the_style() -> None:

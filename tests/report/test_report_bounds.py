@@ -211,3 +211,43 @@ def test_the_pdf_engine_loads_while_the_plans_are_checked(tmp_path: Path, monkey
     code = cli.main(["report", str(XINQIAO), str(ZHANGPU), "-o", str(tmp_path / "big.pdf")])
     assert code == 2 and not (tmp_path / "big.pdf").exists()
     assert len(engines) == 1 and engines[0]._proc is None  # stopped and reaped
+
+
+def test_the_pdf_engine_starts_before_the_arguments_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The child starts first thing for a PDF report (loading WeasyPrint takes longer than all
+    the command does before the page is ready), whichever way -o is written; a command line
+    that turns out wrong stops it; an HTML report starts none."""
+    from staffing.report import pdf
+
+    engines: list[Any] = []
+    started = pdf.PdfEngine.__init__
+
+    def start(self: Any) -> None:
+        started(self)
+        engines.append(self)
+
+    parsed_with: list[int] = []
+    real_parser = cli.build_parser
+
+    def build_parser(*args: Any, **kwargs: Any) -> Any:
+        parsed_with.append(sum(1 for e in engines if e._proc is not None and e._proc.poll() is None))
+        return real_parser(*args, **kwargs)
+
+    monkeypatch.setattr(pdf.PdfEngine, "__init__", start)
+    monkeypatch.setattr(cli, "build_parser", build_parser)
+    out = tmp_path / "r.pdf"
+    for written in (["-o", str(out)], [f"--output={out}"], ["--out", str(out)], [f"-o{out}"]):
+        engines.clear()
+        parsed_with.clear()
+        out.unlink(missing_ok=True)
+        assert cli.main(["report", str(XINQIAO), *written]) == 0
+        assert parsed_with == [1] and len(engines) == 1 and engines[0]._proc is None, written
+        assert out.read_bytes().startswith(b"%PDF")
+
+    engines.clear()
+    assert cli.main(["report", str(XINQIAO), "-o", str(tmp_path / "x.pdf"), "--no-such-option"]) == 2
+    assert len(engines) == 1 and engines[0]._proc is None  # started, then stopped and reaped
+
+    engines.clear()
+    assert cli.main(["report", str(XINQIAO), "-o", str(tmp_path / "r.html")]) == 0
+    assert engines == []

@@ -9,6 +9,8 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import PurePath
 
 from staffing import __version__
 from staffing.cli import options as o
@@ -407,6 +409,27 @@ def _without_plugin_search() -> None:
         sys.modules[name] = stand_in
 
 
+def _report_to_pdf(words: Sequence[str]) -> bool:
+    """Whether the command line's words ask for a report written as PDF (`report … -o X.pdf`,
+    `--output X.pdf`, `--output=X.pdf`, `-oX.pdf`, an abbreviated --output), read before
+    argparse reads them: a wrong guess only changes when the PDF's engine starts."""
+    if not words or words[0] != "report":
+        return False
+    output = ""
+    rest = iter(words[1:])
+    for word in rest:
+        if word == "--":
+            break
+        name, equals, value = word.partition("=")
+        if word == "-o" or (len(word) > 3 and "--output".startswith(word)):
+            output = next(rest, "")
+        elif equals and len(name) > 3 and "--output".startswith(name):
+            output = value
+        elif word.startswith("-o"):
+            output = word[2:]
+    return PurePath(output).suffix.lower() == ".pdf"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line: its exit code (0, 1, 2; 130 and 143 when interrupted)."""
     import signal
@@ -417,18 +440,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     # none: a plugin is outside code run on every validation of a plan.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _without_plugin_search()
-    if threading.current_thread() is not threading.main_thread():
-        return _main(argv)
-    # SIGTERM unwinds like Ctrl-C: an output being written is removed, the exit code is 143
-    previous = signal.signal(signal.SIGTERM, _terminated)
-    try:
-        return _main(argv)
-    except Interrupted as exc:  # before the command started (reading staffing.toml, the arguments)
-        return 128 + exc.signum
-    except KeyboardInterrupt:
-        return 130
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    engine: AbstractContextManager[None] = nullcontext()
+    if _report_to_pdf(sys.argv[1:] if argv is None else argv):
+        from staffing.report.pdf import early_engine
+
+        engine = early_engine()  # WeasyPrint loads in a child from now on, while this process starts
+    with engine:
+        if threading.current_thread() is not threading.main_thread():
+            return _main(argv)
+        # SIGTERM unwinds like Ctrl-C: an output being written is removed, the exit code is 143
+        previous = signal.signal(signal.SIGTERM, _terminated)
+        try:
+            return _main(argv)
+        except Interrupted as exc:  # before the command started (reading staffing.toml, the arguments)
+            return 128 + exc.signum
+        except KeyboardInterrupt:
+            return 130
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _main(argv: Sequence[str] | None = None) -> int:

@@ -20,9 +20,9 @@ def cmd_report(options: ReportOptions) -> int:
     if suffix not in (".html", ".htm", ".pdf"):
         raise problem("", "report.format", suffix=out.suffix or "-")
     if suffix == ".pdf":
-        from staffing.report.pdf import PdfEngine
+        from staffing.report.pdf import report_engine
 
-        with PdfEngine() as engine:  # loads WeasyPrint while the plans are checked
+        with report_engine() as engine:  # loads WeasyPrint while the plans are checked
             return _report(options, engine.make)
     return _report(options, None)
 
@@ -56,13 +56,12 @@ def _report(options: ReportOptions, pdf: Callable[[str], bytes] | None) -> int:
     paper = options.paper
     report = build_report(results, lang, outcome.today or today(), chart_maker(paper=paper.paper,
                           orientation=paper.orientation), fail_on, chart_page(paper.paper, paper.orientation))
-    html = report_html(report)
     from staffing.cli.output import write_file
 
     if pdf is not None:
-        write_file(str(out), pdf(html), lang)
+        write_file(str(out), pdf(report_html(report, pdf=True)), lang)
     else:
-        write_file(str(out), html, lang)
+        write_file(str(out), report_html(report), lang)
     if any(r.error is not None for r in results):
         return Exit.UNUSABLE
     # incomplete is never a pass; a county file that fails fails the report as it fails `check`

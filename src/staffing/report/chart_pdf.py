@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from staffing.report.html import inline_svg
+from staffing.report.html import chart_image, inline_svg
 from staffing.report.pages import MARGIN_MM, drawing_size_pt, page_for
 from staffing.report.pdf import report_pdf
 
@@ -18,7 +18,7 @@ from staffing.report.pdf import report_pdf
 def chart_pdf(svg: str | bytes, paper: str = "A4", orientation: str = "landscape") -> bytes:
     """The chart's PDF: one page of `paper` in `orientation`, the drawing centred on it."""
     text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
-    drawing = inline_svg(text)
+    drawing = chart_image(inline_svg(text))  # as an image: WeasyPrint draws it the same, without parsing it as HTML
     _, width, height = page_for(paper, orientation, drawing_size_pt(text))
     inner_w, inner_h = width - 2 * MARGIN_MM, height - 2 * MARGIN_MM
     html = (
@@ -27,7 +27,7 @@ def chart_pdf(svg: str | bytes, paper: str = "A4", orientation: str = "landscape
         "html, body { margin: 0; padding: 0; }"
         f".page {{ width: {inner_w:.2f}mm; height: {inner_h:.2f}mm; display: flex; align-items: center;"
         " justify-content: center; overflow: hidden; }"
-        ".page svg { display: block; flex: none; }"
+        ".page img { display: block; flex: none; }"
         f"</style><title>{escape('chart')}</title></head><body><div class=\"page\">{drawing}</div></body></html>"
     )
     return report_pdf(html)

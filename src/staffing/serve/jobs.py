@@ -410,16 +410,15 @@ def _report(outcome: Run, suffix: str, lang: str, strict: bool) -> Download:
     report = build_report(outcome.results, lang, outcome.today or today(), chart_maker(font()), fail_on)
     if not report.sections and report.summary is None:
         raise Refused("serve.unusable-download", name=outcome.results[0].path if outcome.results else "")
-    html = report_html(report)
     towns = [s.town for s in report.sections]
     base = safe_name(towns[0]) if len(outcome.results) == 1 and towns else word("file.reports", lang)
     name = f"{base}-{word('file.report', lang)}.{suffix}"
     if suffix == "html":
-        return Download(html.encode("utf-8"), MEDIA["html"], name)
+        return Download(report_html(report).encode("utf-8"), MEDIA["html"], name)
     from staffing.report.pdf import report_pdf
 
     try:
-        return Download(report_pdf(html), MEDIA["pdf"], name)
+        return Download(report_pdf(report_html(report, pdf=True)), MEDIA["pdf"], name)
     except InputProblem as exc:
         raise Refused("serve.no-pdf", reason=exc.message(lang)) from None
 

@@ -116,7 +116,7 @@ def test_corrupt_cache_is_never_fatal(corpus: list[str], tmp_path: Path, monkeyp
     first, _ = check_paths(corpus[:5], Settings(), jobs=1)
     db = sqlite3.connect(cache / "results.sqlite3")
     with db:
-        db.execute("UPDATE entries2 SET value = '{not json'")
+        db.execute("UPDATE entries3 SET value = X'7b6e6f74'")  # not what was signed, nor marshal
     db.close()
     again, s = check_paths(corpus[:5], Settings(), jobs=1)
     assert s == 0 and [_key(r) for r in again] == [_key(r) for r in first]
@@ -225,23 +225,27 @@ def test_fresh_files_get_no_stat_key(corpus: list[str], tmp_path: Path, monkeypa
     plans = sorted(str(f) for f in root.rglob("*.yaml") if not f.name.startswith("_"))
     check_paths(plans, Settings(), jobs=1)  # written within RACY_NS: racily clean
     db = sqlite3.connect(tmp_path / "c" / "results.sqlite3")
-    assert db.execute("SELECT count(*) FROM stats2").fetchone()[0] == 0
-    assert db.execute("SELECT count(*) FROM entries2").fetchone()[0] == len(plans)
+    assert db.execute("SELECT count(*) FROM stats3").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM entries3").fetchone()[0] == len(plans)
     db.close()
 
 
 def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
-    import json
+    import marshal
+
+    from staffing.run.cache import mac
 
     cache = tmp_path / "c"
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(cache))
     first, _ = check_paths(corpus[:5], Settings(), jobs=1)
+    secret = (cache / "key").read_bytes()
     db = sqlite3.connect(cache / "results.sqlite3")
     with db:
-        for key, value in db.execute("SELECT key, value FROM entries2").fetchall():
-            v = json.loads(value)
-            v["findings"] = [[1]]  # well-formed JSON, current schema, not a record
-            db.execute("UPDATE entries2 SET value = ? WHERE key = ?", (json.dumps(v), key))
+        for key, value in db.execute("SELECT key, value FROM entries3").fetchall():
+            v = list(marshal.loads(value))
+            v[-1] = ((1,),)  # signed with the user's key, current schema, not a finding
+            blob = marshal.dumps(tuple(v))
+            db.execute("UPDATE entries3 SET value = ?, mac = ? WHERE key = ?", (blob, mac(secret, "entry", key, blob), key))
     db.close()
     again, s = check_paths(corpus[:5], Settings(), jobs=2)
     assert s == 0 and [_key(r) for r in again] == [_key(r) for r in first]

@@ -17,15 +17,17 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import product
 from typing import Any
 
 from staffing.errors import InputProblem
-from staffing.findings import RECORD_FIELDS, Finding, Severity
+from staffing.findings import RECORD_FIELDS, Finding, Severity, Trail
 from staffing.io.load import display_path, read_bytes
-from staffing.plan.summary import KeyFigures, PlanSummary
+from staffing.plan.summary import KeyFigures, PartNames, PlanSummary, TownSummary, TransferSummary
 from staffing.run.engine import check_source
 from staffing.run.read import Source
 from staffing.run.results import FileResult, Settings
+from staffing.words import Words
 
 CHUNK = 64
 
@@ -137,13 +139,6 @@ def _storable(rec: dict[str, Any], key: str | None, settings: Settings) -> str |
     return None
 
 
-def _usable(hit: dict[str, Any] | None, pack_fingerprint: Callable[[str], str], shown: str) -> bool:
-    """An entry is used only if it is a well-formed record of this very file, checked
-    against the pack as it is now."""
-    return bool(hit is not None and valid_record(hit, shown)
-                and hit.get("pack_fp") == pack_fingerprint(hit["pack_ref"]))
-
-
 def _is_str(v: Any) -> bool:
     return isinstance(v, str)
 
@@ -176,7 +171,8 @@ _FINDING_TYPES: dict[str, Callable[[Any], bool]] = {
 
 def valid_finding(v: Any, shown: str) -> bool:
     """A finding's record exactly as `Finding.to_record` makes it, of a check of the
-    registry, in the file shown as `shown`."""
+    registry, in the file shown as `shown` (a county file's cached findings; a plan's are
+    held in its entry, see `fits`)."""
     from staffing.checks import lookup
 
     if not (isinstance(v, dict) and v.keys() == RECORD_FIELDS):
@@ -189,71 +185,153 @@ def valid_finding(v: Any, shown: str) -> bool:
                 and all(test(v[name]) for name, test in _FINDING_TYPES.items()))
 
 
-_TOWN_FIELDS = frozenset(("name", "code", "province", "city", "county"))
-_TRANSFER_FIELDS = frozenset(("source", "level", "type", "count", "document"))
-_FIGURE_FIELDS = frozenset(KeyFigures.__dataclass_fields__)
+# ---- a checked plan in the cache: one fixed tuple ---------------------------------------------
+#
+# (SCHEMA, path, pack_ref, pack_fp, town, transfers, figures, names, findings), where
+#   town       (name, code, province, city, county)
+#   transfers  ((source, level, type, count, document), ...)
+#   figures    KeyFigures' values in the order of its fields
+#   names      None, or (bodies, dispatched_units, support_institutions, support_center)
+#   findings   ((code, severity, message, line, column, loc, trail, source, numbers, sheet, cell,
+#                cited), ...): a message and each step of a trail (zh, en), cited (zh, en) or
+#                None; the file is the entry's path, the slug the check's, never waived.
+# Written with marshal (see run.cache): tuples, strings, numbers and one dict read back in C,
+# with no field names; `fits` holds a decoded entry to exactly this shape before it is used.
+
+_FIGURE_ORDER = tuple(KeyFigures.__dataclass_fields__)
+_NONE = type(None)
+_TOWNS = frozenset({(str, str, str, str, str), (str, _NONE, str, str, str)})
+_TRANSFERS = frozenset({(str, str, str, int, str), (str, str, str, int, _NONE)})
+_FIGURES = frozenset(product((int, _NONE), repeat=len(_FIGURE_ORDER)))
+_TWO = (str, str)
+_SEVERITY = {s.value: s for s in Severity}
+ENTRY_FIELDS = 9
+FINDING_FIELDS = 12
 
 
-def valid_record(rec: Any, shown: str) -> bool:
-    """Whether a cached record has exactly the shape `to_record` gives a checked plan (a
-    plan that loaded and met its pack: no error, a town, a pack) and belongs to the file
-    shown as `shown`.  Anything else is a miss: a cache entry never decides a verdict by
-    being odd."""
+def to_entry(rec: dict[str, Any]) -> tuple[Any, ...] | None:
+    """The cache's form of the record of a checked plan (`to_record`, marked by `_storable`),
+    or None for one it does not keep: without a town, or with a finding of a check not in the
+    registry, of another file or waived (none of which a checked plan's record holds)."""
+    from staffing.checks import lookup
+
+    path = rec["path"]
+    if not rec.get("town"):
+        return None
+    findings = []
+    for f in rec["findings"]:
+        check = lookup(f["code"])
+        if (check is None or check.code != f["code"] or check.slug != f["slug"] or f["file"] != path
+                or f["waived"] is not None):
+            return None
+        cited = f["cited"]
+        findings.append((f["code"], f["severity"], tuple(f["message"]), f["line"], f["column"], tuple(f["loc"]),
+                         tuple(tuple(step) for step in f["trail"]), f["source"], f["numbers"], f["sheet"], f["cell"],
+                         None if cited is None else tuple(cited)))
+    town, figures, names = rec["town"], rec["figures"], rec.get("names")
+    return (rec["schema"], path, rec["pack_ref"], rec["pack_fp"],
+            (town["name"], town["code"], town["province"], town["city"], town["county"]),
+            tuple((t["source"], t["level"], t["type"], t["count"], t["document"]) for t in rec["transfers"]),
+            tuple(figures[k] for k in _FIGURE_ORDER),
+            None if names is None else (tuple(names["bodies"]), tuple(names["dispatched_units"]),
+                                        tuple(names["support_institutions"]), names["support_center"]),
+            tuple(findings))
+
+
+def fits(entry: Any, shown: str, fingerprint: Callable[[str], str]) -> bool:
+    """Whether a value read from the cache is exactly an entry `to_entry` makes, of the file
+    shown as `shown`, checked against its pack as the pack is now.  Anything else is a miss:
+    a cache entry never decides a verdict by being odd.  (Types are compared exactly: a bool
+    is not a count, and marshal gives no subclasses.)"""
     from staffing.run.cache import SCHEMA
 
-    if not isinstance(rec, dict) or rec.get("schema") != SCHEMA or rec.get("path") != shown:
+    if not (type(entry) is tuple and len(entry) == ENTRY_FIELDS and entry[0] == SCHEMA and entry[1] == shown):
         return False
-    if set(rec) - {"path", "pack_ref", "town", "transfers", "findings", "error", "names", "pack_fp",
-                   "schema", "cached", "figures"}:
+    _, _, ref, fp, town, transfers, figures, names, findings = entry
+    if not (type(ref) is str and ref and type(fp) is str and fp and fp == fingerprint(ref)):
         return False
-    figures = rec.get("figures")
-    if not (isinstance(figures, dict) and figures.keys() == _FIGURE_FIELDS
-            and all(x is None or _is_int(x) for x in figures.values())):
+    if not (type(town) is tuple and tuple(map(type, town)) in _TOWNS and town[0]):
         return False
-    town, transfers, findings = rec.get("town"), rec.get("transfers"), rec.get("findings")
-    if not (_is_str(rec.get("pack_ref")) and rec["pack_ref"] and _is_str(rec.get("pack_fp"))
-            and rec.get("error", 1) is None):
+    if not (type(figures) is tuple and tuple(map(type, figures)) in _FIGURES
+            and all(x is None or x >= 0 for x in figures)):
         return False
-    if not (isinstance(town, dict) and town.keys() == _TOWN_FIELDS and _is_str(town["name"]) and town["name"]
-            and all(_is_str(town[k]) for k in ("province", "city", "county"))
-            and (town["code"] is None or _is_str(town["code"]))):
+    if not (type(transfers) is tuple and all(type(t) is tuple and tuple(map(type, t)) in _TRANSFERS and t[3] >= 0
+                                             for t in transfers)):
         return False
-    if not isinstance(transfers, list) or not all(
-            isinstance(t, dict) and t.keys() == _TRANSFER_FIELDS and all(_is_str(t[k]) for k in ("source", "level", "type"))
-            and _is_int(t["count"]) and (t["document"] is None or _is_str(t["document"])) for t in transfers):
+    if names is not None and not (type(names) is tuple and len(names) == 4
+                                  and all(type(part) is tuple and all(type(x) is str for x in part)
+                                          for part in names[:3])
+                                  and (names[3] is None or type(names[3]) is str)):
         return False
-    if not isinstance(findings, list) or not all(valid_finding(f, shown) for f in findings):
-        return False
-    names = rec.get("names")
-    if names is not None:
-        if not isinstance(names, dict) or set(names) != {"bodies", "dispatched_units", "support_institutions",
-                                                          "support_center"}:
-            return False
-        if not all(_strs(names[k]) for k in ("bodies", "dispatched_units", "support_institutions")):
-            return False
-        if not (names["support_center"] is None or _is_str(names["support_center"])):
-            return False
-    return True
+    return type(findings) is tuple and all(_fits_finding(f) for f in findings)
 
 
-Item = tuple[dict[str, Any], str | None, str, str | None]  # record, content key, path, stat key to record
+def _fits_finding(f: Any) -> bool:
+    from staffing.checks import lookup
+
+    if not (type(f) is tuple and len(f) == FINDING_FIELDS):
+        return False
+    code, severity, message, line, column, loc, trail, source, numbers, sheet, cell, cited = f
+    check = lookup(code) if type(code) is str else None
+    return bool(check is not None and check.code == code and type(severity) is str and severity in _SEVERITY
+                and type(message) is tuple and tuple(map(type, message)) == _TWO
+                and type(line) is int and line >= 1 and type(column) is int and column >= 1
+                and type(loc) is tuple and all(type(x) is str or (type(x) is int and x >= 0) for x in loc)
+                and type(trail) is tuple and all(type(step) is tuple and tuple(map(type, step)) == _TWO
+                                                 for step in trail)
+                and (source is None or type(source) is str)
+                and type(numbers) is dict and all(type(k) is str and type(x) in (int, float)
+                                                  for k, x in numbers.items())
+                and ((sheet is None and cell is None) or (type(sheet) is str and type(cell) is str))
+                and (cited is None or (type(cited) is tuple and tuple(map(type, cited)) == _TWO)))
+
+
+def from_entry(entry: tuple[Any, ...], packs: tuple[str, ...] = ()) -> FileResult:
+    """The result an entry that `fits` stands for: what `from_record` gives its record."""
+    _, path, ref, _, town, transfers, figures, names, findings = entry
+    result = FileResult(path, PlanSummary(TownSummary(*town), ref, tuple([TransferSummary(*t) for t in transfers]),
+                                          None if names is None else PartNames(*names), KeyFigures(*figures)))
+    from staffing.packs.load import resolve
+
+    try:
+        result.pack = resolve(ref, packs)
+    except InputProblem:
+        result.pack = None
+    if findings:
+        result.findings = [_finding(f, path) for f in findings]
+    return result
+
+
+def _finding(f: tuple[Any, ...], path: str) -> Finding:
+    from staffing.checks import lookup
+
+    code, severity, message, line, column, loc, trail, source, numbers, sheet, cell, cited = f
+    check = lookup(code)
+    assert check is not None  # `fits` made sure
+    return Finding(code, check.slug, _SEVERITY[severity], Words(*message), path, line, column, loc,
+                   Trail([Words(*step) for step in trail]), source, numbers, None, sheet, cell,
+                   None if cited is None else Words(*cited))
+
+
+# (a fresh record (a dict) or a cache entry that fits (a tuple), content key, path, stat key to record)
+Item = tuple[Any, str | None, str, str | None]
 
 
 def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, context: str,
                 shown: Shown | None = None) -> list[Item]:
-    """One (record, content key, path, stat key) per path.  A cached record has been
-    validated (`valid_record`) and carries "cached": True; the parent still re-checks the
-    plan if turning it back into a result fails."""
+    """One (record or entry, content key, path, stat key) per path.  A cached entry has been
+    held to its shape (`fits`); the parent still re-checks the plan if turning it into a
+    result fails."""
     if cache is None:
         shown = shown or Shown()
         return [(to_record(check_source(Source(p, shown_as=shown(p)[0]), settings), settings), None, p, None)
                 for p in paths]
     found = look_up(paths, settings, cache, context, shown)
-    return [(item[0], item[1], item[2], item[3]) if item[0] is not None
+    return [item if item[0] is not None
             else _checked(item[2], item[1], item[3], settings, context, shown or Shown()) for item in found]
 
 
-Lookup = tuple[dict[str, Any] | None, str | None, str, str | None]  # as Item; no record: a miss
+Lookup = tuple[tuple[Any, ...] | None, str | None, str, str | None]  # as Item; no entry: a miss
 
 
 def _checked(path: str, key: str | None, remember: str | None, settings: Settings, context: str,
@@ -278,26 +356,42 @@ def _checked(path: str, key: str | None, remember: str | None, settings: Setting
     return rec, stored, path, remember if stored is not None and stored == key else None
 
 
-def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
-            shown: Shown | None = None) -> list[Lookup]:
-    """One (record, content key, path, stat key to record) per path, as `check_chunk`; the
-    record is None for a plan the cache has no usable entry for (a miss: to be checked,
-    then stored under that content key)."""
-    import stat as st_
-
-    from staffing.run.cache import RACY_NS, file_key, pack_fingerprint, stat_key
-
-    shown = shown or Shown()
+def _fingerprints(settings: Settings) -> Callable[[str], str]:
+    """Each pack's fingerprint, worked out once for a chunk of plans (not once for each)."""
+    from staffing.run.cache import pack_fingerprint
 
     prints: dict[str, str] = {}
 
     def fingerprint(ref: str) -> str:
-        """The pack's fingerprint, read once for this chunk of plans (not once for each)."""
         found = prints.get(ref)
         if found is None:
             found = prints[ref] = pack_fingerprint(ref, settings.packs)
         return found
 
+    return fingerprint
+
+
+def _fitting(value: Any, shown: str, fingerprint: Callable[[str], str]) -> bool:
+    from staffing.run.cache import MISSING
+
+    try:
+        return value is not MISSING and fits(value, shown, fingerprint)
+    except Exception:  # an odd entry is a miss, never a failed run
+        return False
+
+
+def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
+            shown: Shown | None = None) -> list[Lookup]:
+    """One (entry, content key, path, stat key to record) per path, as `check_chunk`; the
+    entry is None for a plan the cache has no usable entry for (a miss: to be checked,
+    then stored under that content key).  A file whose stat key is known is neither read
+    nor hashed: one query (stat key, content key and entry together) and two MACs."""
+    import stat as st_
+
+    from staffing.run.cache import RACY_NS, file_key, stat_key
+
+    shown = shown or Shown()
+    fingerprint = _fingerprints(settings)
     settled = time.time_ns() - RACY_NS  # before any stat: later writes get later times
     infos: list[tuple[str, str, str | None, bool]] = []  # path, shown, stat key, settled
     for p in paths:
@@ -312,30 +406,29 @@ def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
             pre = stat_key(context + "|" + disp, full, info)
             old = info.st_mtime_ns <= settled and info.st_ctime_ns <= settled
         infos.append((p, disp, pre, old))
-    known = cache.get_stat_keys([i[2] for i in infos if i[2] is not None])
-    keys: list[str | None] = [known.get(pre) if pre is not None else None for _, _, pre, _ in infos]
-    for n, (p, disp, _, _) in enumerate(infos):
-        if keys[n] is None:
-            keys[n] = _content_key(p, settings, context, disp, file_key)
-    hits = cache.get_many([k for k in keys if k is not None])
-    out: list[Lookup] = []
-    for n, (p, disp, pre, old) in enumerate(infos):
-        key = keys[n]
-        hit = hits.get(key) if key is not None else None
-        usable = _usable(hit, fingerprint, disp)  # (validating a record is most of a warm run's work: once)
-        if not usable and pre is not None and pre in known:
-            # the stat key pointed at an entry that is gone or stale: go by content
-            key = _content_key(p, settings, context, disp, file_key)
-            hit = cache.get(key) if key is not None and key != keys[n] else None
-            usable = _usable(hit, fingerprint, disp)
-        remember = pre if (pre is not None and old and key is not None and known.get(pre) != key) else None
-        if usable:
-            assert hit is not None
-            hit["cached"] = True
-            out.append((hit, key, p, remember))
-        else:
-            out.append((None, key, p, remember))
-    return out
+    known = cache.stat_values([i[2] for i in infos if i[2] is not None])
+    out: list[Lookup | None] = []
+    rest: list[tuple[int, str | None]] = []  # by content: (index, content key)
+    for n, (p, disp, pre, _) in enumerate(infos):
+        got = known.get(pre) if pre is not None else None
+        if got is not None and _fitting(got[1], disp, fingerprint):
+            out.append((got[1], got[0], p, None))
+            continue
+        # no stat key, or it pointed at an entry that is gone, stale (pack edited) or odd:
+        # go by content
+        out.append(None)
+        rest.append((n, _content_key(p, settings, context, disp, file_key)))
+    if rest:
+        values = cache.values([k for _, k in rest if k is not None])
+        for n, key in rest:
+            p, disp, pre, old = infos[n]
+            value = values.get(key) if key is not None else None
+            before = known.get(pre) if pre is not None else None
+            remember = pre if (pre is not None and old and key is not None
+                               and (before is None or before[0] != key)) else None
+            entry = value if value is not None and _fitting(value, disp, fingerprint) else None
+            out[n] = (entry, key, p, remember)
+    return out  # type: ignore[return-value]
 
 
 def _content_key(path: str, settings: Settings, context: str, disp: str, file_key: Any) -> str | None:
@@ -385,25 +478,29 @@ class _Collected:
     on_progress: Callable[[int], None] | None = None
     results: list[FileResult] = field(default_factory=list)
     cached: int = 0
-    new: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    new: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
     stat_keys: list[tuple[str, str]] = field(default_factory=list)
 
     def take(self, batch: list[Item]) -> None:
+        packs = self.settings.packs
         for rec, key, path, pre in batch:
-            hit = bool(rec.get("cached"))
+            hit = type(rec) is tuple
             try:
-                result = from_record(rec, self.settings.packs)
+                result = from_entry(rec, packs) if hit else from_record(rec, packs)
             except Exception:
                 if not hit:
                     raise
-                # a malformed cache entry: check the plan again and replace the entry
+                # an entry that does not convert: check the plan again and replace the entry
                 hit = False
                 rec, key, _, pre = _checked(path, key, pre, self.settings, self.context, Shown())
-                result = from_record(rec, self.settings.packs)
-            self.cached += hit
+                result = from_record(rec, packs)
             result.cache_key = key
-            if key is not None and not hit:
-                self.new.append((key, rec))
+            if hit:
+                self.cached += 1
+            elif key is not None:
+                entry = to_entry(rec)
+                if entry is not None:
+                    self.new.append((key, entry))
             if pre is not None and key is not None:
                 self.stat_keys.append((pre, key))
             self.results.append(result)

@@ -178,7 +178,8 @@ def test_shown_path_matches_display_path(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "a")
     paths = ["x.yaml", "b/x.yaml", "./b/../b/x.yaml", "..x.yaml", "b/..x.yaml", "../a/b/x.yaml", "../other/x.yaml",
-             str(tmp_path / "a" / "b" / "x.yaml"), str(tmp_path / "x.yaml"), "/x.yaml", "b/", "b/.."]
+             str(tmp_path / "a" / "b" / "x.yaml"), str(tmp_path / "x.yaml"), "/x.yaml", "b/", "b/..",
+             "..d/x.yaml", "b//x.yaml", "./x.yaml", "b/./x.yaml", "//x.yaml", "../a/x.yaml", ".", ".."]
     shown = Shown()
     for p in paths:
         assert shown(p)[0] == display_path(p), p

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import product
@@ -104,26 +104,39 @@ class Shown:
 
     def __init__(self) -> None:
         self.cwd = os.getcwd()
+        # per folder as the paths write it (up to its last "/"): what goes before the name in
+        # the shown path (None: the path as given) and in the absolute path
         self.dirs: dict[str, tuple[str | None, str]] = {}
 
     def __call__(self, path: str) -> tuple[str, str]:
         """(shown path, absolute path)."""
-        head, tail = os.path.split(path)
+        if os.sep == "/" and not os.altsep:  # POSIX: cut at the last "/", one string per folder
+            cut = path.rfind("/") + 1
+            head, tail = path[:cut], path[cut:]
+        else:
+            head, tail = os.path.split(path)
         if not tail or tail in (".", ".."):
             return display_path(path), os.path.abspath(path)
         known = self.dirs.get(head)
         if known is None:
-            try:
-                rel: str | None = os.path.relpath(head or os.curdir)
-            except ValueError:
-                rel = None
-            known = self.dirs[head] = (rel, os.path.normpath(os.path.join(self.cwd, head)))
-        rel, absdir = known
-        full = os.path.join(absdir, tail)
-        if rel is None:
+            known = self.dirs[head] = self._folder(head)
+        before, absolute = known
+        full = absolute + tail
+        if before is None:
             return path, full
-        shown = tail if rel == os.curdir else os.path.join(rel, tail)
-        return (path if shown.startswith("..") else shown), full
+        if before:
+            return before + tail, full
+        return (path if tail.startswith("..") else tail), full
+
+    def _folder(self, head: str) -> tuple[str | None, str]:
+        try:
+            rel: str | None = os.path.relpath(head or os.curdir)
+        except ValueError:
+            rel = None
+        absolute = os.path.join(os.path.normpath(os.path.join(self.cwd, head)), "")
+        if rel is None or rel.startswith(".."):
+            return None, absolute
+        return ("" if rel == os.curdir else os.path.join(rel, "")), absolute
 
 
 def _storable(rec: dict[str, Any], key: str | None, settings: Settings) -> str | None:
@@ -286,17 +299,24 @@ def _fits_finding(f: Any) -> bool:
                 and (cited is None or (type(cited) is tuple and tuple(map(type, cited)) == _TWO)))
 
 
-def from_entry(entry: tuple[Any, ...], packs: tuple[str, ...] = ()) -> FileResult:
-    """The result an entry that `fits` stands for: what `from_record` gives its record."""
+def from_entry(entry: tuple[Any, ...], packs: tuple[str, ...] = (), resolved: dict[str, Any] | None = None) -> FileResult:
+    """The result an entry that `fits` stands for: what `from_record` gives its record
+    (`resolved`: the packs found so far by reference, kept by the caller for the next)."""
     _, path, ref, _, town, transfers, figures, names, findings = entry
     result = FileResult(path, PlanSummary(TownSummary(*town), ref, tuple([TransferSummary(*t) for t in transfers]),
                                           None if names is None else PartNames(*names), KeyFigures(*figures)))
-    from staffing.packs.load import resolve
+    if resolved is None:
+        resolved = {}
+    pack = resolved.get(ref, resolved)
+    if pack is resolved:
+        from staffing.packs.load import resolve
 
-    try:
-        result.pack = resolve(ref, packs)
-    except InputProblem:
-        result.pack = None
+        try:
+            pack = resolve(ref, packs)
+        except InputProblem:
+            pack = None
+        resolved[ref] = pack
+    result.pack = pack
     if findings:
         result.findings = [_finding(f, path) for f in findings]
     return result
@@ -480,13 +500,15 @@ class _Collected:
     cached: int = 0
     new: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
     stat_keys: list[tuple[str, str]] = field(default_factory=list)
+    packs: dict[str, Any] = field(default_factory=dict)  # each pack by reference, resolved once
 
     def take(self, batch: list[Item]) -> None:
         packs = self.settings.packs
+        resolved = self.packs
         for rec, key, path, pre in batch:
             hit = type(rec) is tuple
             try:
-                result = from_entry(rec, packs) if hit else from_record(rec, packs)
+                result = from_entry(rec, packs, resolved) if hit else from_record(rec, packs)
             except Exception:
                 if not hit:
                     raise
@@ -573,21 +595,24 @@ def _in_process(items: Sequence[Any], work: Callable[[list[Any]], list[Item]], s
         _WORKER.clear()
 
 
+LOOK_CHUNK = 500  # plans looked up at a time (one query of the cache)
+
+
 def _warm(paths: Sequence[str], jobs: int, settings: Settings, location: tuple[Any, bytes], context: str,
           take: Callable[[list[Item]], None]) -> None:
     """A run with the cache on several cores.  A warm run is mostly hits: the parent looks
-    every plan up itself (reading the cache, validating each entry as a worker would) and
-    sends only the misses to the workers, so hits never cross a process boundary and an
-    all-hit run starts no pool."""
+    every plan up itself (reading the cache, holding each entry to its shape as a worker
+    would) and sends only the misses to the workers, so hits never cross a process boundary
+    and an all-hit run starts no pool."""
     from staffing.run.cache import Cache
 
     shown = Shown()
     misses: list[tuple[str, str | None, str | None]] = []
     lookup = Cache(*location, readonly=True)
     try:
-        for i in range(0, len(paths), CHUNK):
-            found = look_up(list(paths[i:i + CHUNK]), settings, lookup, context, shown)
-            hits: list[Item] = [(r, k, p, pre) for r, k, p, pre in found if r is not None]
+        for i in range(0, len(paths), LOOK_CHUNK):
+            found = look_up(list(paths[i:i + LOOK_CHUNK]), settings, lookup, context, shown)
+            hits: list[Item] = [item for item in found if item[0] is not None]
             misses += [(p, k, pre) for r, k, p, pre in found if r is None]
             if hits:
                 take(hits)
@@ -615,25 +640,31 @@ def _pooled(paths: Sequence[Any], jobs: int, settings: Settings, location: tuple
 # ---- roll-up ---------------------------------------------------------------------------------
 
 
+_LABELS = {"pass": "passed", "fail": "failed", "incomplete": "incomplete", "error": "unusable"}
+
+
 def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -> dict[str, Any]:
     """Plans checked, passed, failed; per check, per county, per province, the problems found
     (errors and warnings that bind, not waived) and, apart, what could not be checked: a
     "cannot check" is never counted as a problem, nor is a finding shown for information."""
-    plans = [r for r in results if not os.path.basename(r.path).startswith("_")]
-    counties = [r for r in results if os.path.basename(r.path).startswith("_")]
+    plans: list[FileResult] = []
+    counties: list[FileResult] = []
+    for r in results:
+        (counties if os.path.basename(r.path).startswith("_") else plans).append(r)
     per_check: Counter[str] = Counter()
     unknown_per_check: Counter[str] = Counter()
     slug_of: dict[str, str] = {}
+    binding = (Severity.ERROR, Severity.WARNING)
 
     def empty() -> dict[str, int]:
         return {"plans": 0, "passed": 0, "failed": 0, "incomplete": 0, "unusable": 0, "findings": 0, "unknown": 0}
 
-    per_county: dict[tuple[str, str, str], dict[str, int]] = defaultdict(empty)
-    per_province: dict[str, dict[str, int]] = defaultdict(empty)
+    per_county: dict[tuple[str, str, str], dict[str, int]] = {}
+    per_province: dict[str, dict[str, int]] = {}
     statuses: Counter[str] = Counter()
 
     def problems(r: FileResult) -> int:
-        return sum(1 for f in r.findings if not f.waived and f.severity in (Severity.ERROR, Severity.WARNING))
+        return sum(1 for f in r.findings if not f.waived and f.severity in binding)
 
     def unknowns(r: FileResult) -> int:
         return sum(1 for f in r.findings if not f.waived and f.severity == Severity.UNKNOWN)
@@ -655,12 +686,23 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
             parts = r.path.replace(os.sep, "/").split("/")
             keyc = ("?", "?", parts[-2] if len(parts) > 1 else "?")
             prov = "?"
-        label = {"pass": "passed", "fail": "failed", "incomplete": "incomplete", "error": "unusable"}[st]
-        for bucket in (per_county[keyc], per_province[prov]):
-            bucket["plans"] += 1
-            bucket[label] += 1
-            bucket["findings"] += problems(r)
-            bucket["unknown"] += unknowns(r)
+        label = _LABELS[st]
+        county = per_county.get(keyc)
+        if county is None:
+            county = per_county[keyc] = empty()
+        province = per_province.get(prov)
+        if province is None:
+            province = per_province[prov] = empty()
+        county["plans"] += 1
+        county[label] += 1
+        province["plans"] += 1
+        province[label] += 1
+        if r.findings:  # most plans have none: nothing to count
+            found, unknown = problems(r), unknowns(r)
+            county["findings"] += found
+            county["unknown"] += unknown
+            province["findings"] += found
+            province["unknown"] += unknown
     for r in counties:
         if not r.findings:
             continue

@@ -273,3 +273,33 @@ def test_an_input_problem_comes_back_from_a_worker_with_its_words() -> None:
     assert back.message("en") == p.message("en")
     assert p.message("en") == "category: “x” is not allowed (allowed: party (Party building), enforcement)"
     assert back.message("zh") == "类别：“x”不是允许的取值（可写：党建、执法）"
+
+
+def test_an_entry_fits_only_its_exact_layout() -> None:
+    """`fits` holds a cached entry to the tuple `to_entry` makes, type by type: anything else
+    (a list for a tuple, a bool for a count, a negative figure, a field too many or too few)
+    is a miss."""
+    from staffing.run.batch import fits
+    from staffing.run.cache import SCHEMA
+
+    def fingerprint(ref: str) -> str:
+        return "F" if ref == "base" else ""
+
+    good = (SCHEMA, "a.yaml", "base", "F", ("示范镇", None, "江苏省", "泰州市", "泰兴市"),
+            (("泰兴市", "county", "administrative", 2, None),), (1, 2, 3, 4, None), None,
+            (("ST101", "error", ("中", "en"), 3, 5, ("bodies", 0), (("示范镇", "Town"),), None, {"n": 1.5},
+              None, None, None),))
+    assert fits(good, "a.yaml", fingerprint)
+    damaged = [(0, SCHEMA - 1), (1, "b.yaml"), (2, "other"), (3, "G"), (4, ("示范镇", None, "江苏省", "泰州市")),
+               (4, ("", None, "江苏省", "泰州市", "泰兴市")), (4, ["示范镇", None, "江苏省", "泰州市", "泰兴市"]),
+               (5, None), (5, []), (5, (("泰兴市", "county", "administrative", -1, None),)),
+               (5, (("泰兴市", "county", "administrative", True, None),)), (6, (1, 2, 3, 4)), (6, (1, 2, 3, 4, -1)),
+               (6, (1, 2, 3, 4, False)), (7, ((), (), ())), (7, ((), (), (1,), None)), (8, None), (8, []),
+               (8, (("ST999",) + good[8][0][1:],)), (8, (good[8][0][:1] + ("fatal",) + good[8][0][2:],)),
+               (8, (good[8][0][:3] + (0,) + good[8][0][4:],)), (8, (good[8][0][:8] + ({"n": True},) + good[8][0][9:],)),
+               (8, (good[8][0][:10] + ("Sheet",) + good[8][0][11:],))]
+    for at, value in damaged:
+        entry = good[:at] + (value,) + good[at + 1:]
+        assert not fits(entry, "a.yaml", fingerprint), (at, value)
+    assert not fits(good + (None,), "a.yaml", fingerprint)
+    assert not fits(list(good), "a.yaml", fingerprint)

@@ -251,14 +251,15 @@ def to_entry(rec: dict[str, Any]) -> tuple[Any, ...] | None:
             tuple(findings))
 
 
-def fits(entry: Any, shown: str, fingerprint: Callable[[str], str]) -> bool:
+def fits(entry: Any, shown: str, fingerprint: Callable[[str], str], schema: int | None = None) -> bool:
     """Whether a value read from the cache is exactly an entry `to_entry` makes, of the file
-    shown as `shown`, checked against its pack as the pack is now.  Anything else is a miss:
-    a cache entry never decides a verdict by being odd.  (Types are compared exactly: a bool
-    is not a count, and marshal gives no subclasses.)"""
-    from staffing.run.cache import SCHEMA
-
-    if not (type(entry) is tuple and len(entry) == ENTRY_FIELDS and entry[0] == SCHEMA and entry[1] == shown):
+    shown as `shown`, checked against its pack as the pack is now (`fingerprint(ref)`).
+    Anything else is a miss: a cache entry never decides a verdict by being odd.  (Types
+    are compared exactly: a bool is not a count, and marshal gives no subclasses.)
+    `schema`: the cache's SCHEMA, when the caller has it at hand."""
+    if schema is None:
+        from staffing.run.cache import SCHEMA as schema
+    if not (type(entry) is tuple and len(entry) == ENTRY_FIELDS and entry[0] == schema and entry[1] == shown):
         return False
     _, _, ref, fp, town, transfers, figures, names, findings = entry
     if not (type(ref) is str and ref and type(fp) is str and fp and fp == fingerprint(ref)):
@@ -268,15 +269,16 @@ def fits(entry: Any, shown: str, fingerprint: Callable[[str], str]) -> bool:
     if not (type(figures) is tuple and tuple(map(type, figures)) in _FIGURES
             and all(x is None or x >= 0 for x in figures)):
         return False
-    if not (type(transfers) is tuple and all(type(t) is tuple and tuple(map(type, t)) in _TRANSFERS and t[3] >= 0
-                                             for t in transfers)):
+    if not (transfers == () or (type(transfers) is tuple
+                                and all(type(t) is tuple and tuple(map(type, t)) in _TRANSFERS and t[3] >= 0
+                                        for t in transfers))):
         return False
     if names is not None and not (type(names) is tuple and len(names) == 4
                                   and all(type(part) is tuple and all(type(x) is str for x in part)
                                           for part in names[:3])
                                   and (names[3] is None or type(names[3]) is str)):
         return False
-    return type(findings) is tuple and all(_fits_finding(f) for f in findings)
+    return findings == () or (type(findings) is tuple and all(_fits_finding(f) for f in findings))
 
 
 def _fits_finding(f: Any) -> bool:
@@ -376,28 +378,35 @@ def _checked(path: str, key: str | None, remember: str | None, settings: Setting
     return rec, stored, path, remember if stored is not None and stored == key else None
 
 
-def _fingerprints(settings: Settings) -> Callable[[str], str]:
-    """Each pack's fingerprint, worked out once for a chunk of plans (not once for each)."""
-    from staffing.run.cache import pack_fingerprint
+class _Fitting:
+    """For a chunk of plans: each stored entry unmarshalled, once its MAC has been checked,
+    and held to its shape (`fits`), with each pack's fingerprint worked out once for the
+    chunk rather than once for each plan."""
 
-    prints: dict[str, str] = {}
+    def __init__(self, settings: Settings) -> None:
+        from staffing.run.cache import SCHEMA, decode, pack_fingerprint
 
-    def fingerprint(ref: str) -> str:
-        found = prints.get(ref)
+        self.packs = settings.packs
+        self.prints: dict[str, str] = {}
+        self.schema = SCHEMA
+        self.decode = decode
+        self.pack_fingerprint = pack_fingerprint
+
+    def fingerprint(self, ref: str) -> str:
+        found = self.prints.get(ref)
         if found is None:
-            found = prints[ref] = pack_fingerprint(ref, settings.packs)
+            found = self.prints[ref] = self.pack_fingerprint(ref, self.packs)
         return found
 
-    return fingerprint
-
-
-def _fitting(value: Any, shown: str, fingerprint: Callable[[str], str]) -> bool:
-    from staffing.run.cache import MISSING
-
-    try:
-        return value is not MISSING and fits(value, shown, fingerprint)
-    except Exception:  # an odd entry is a miss, never a failed run
-        return False
+    def __call__(self, blob: bytes | None, shown: str) -> tuple[Any, ...] | None:
+        """The entry stored as `blob` (bytes whose MAC has been checked) if it fits, else None."""
+        if blob is None:
+            return None
+        entry = self.decode(blob)
+        try:
+            return entry if fits(entry, shown, self.fingerprint, self.schema) else None
+        except Exception:  # an odd entry is a miss, never a failed run
+            return None
 
 
 def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
@@ -411,7 +420,7 @@ def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
     from staffing.run.cache import RACY_NS, file_key, stat_key
 
     shown = shown or Shown()
-    fingerprint = _fingerprints(settings)
+    fitting = _Fitting(settings)
     settled = time.time_ns() - RACY_NS  # before any stat: later writes get later times
     infos: list[tuple[str, str, str | None, bool]] = []  # path, shown, stat key, settled
     for p in paths:
@@ -426,27 +435,29 @@ def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
             pre = stat_key(context + "|" + disp, full, info)
             old = info.st_mtime_ns <= settled and info.st_ctime_ns <= settled
         infos.append((p, disp, pre, old))
-    known = cache.stat_values([i[2] for i in infos if i[2] is not None])
+    known = cache.stat_blobs([i[2] for i in infos if i[2] is not None])
     out: list[Lookup | None] = []
     rest: list[tuple[int, str | None]] = []  # by content: (index, content key)
     for n, (p, disp, pre, _) in enumerate(infos):
         got = known.get(pre) if pre is not None else None
-        if got is not None and _fitting(got[1], disp, fingerprint):
-            out.append((got[1], got[0], p, None))
-            continue
+        if got is not None:
+            entry = fitting(got[1], disp)
+            if entry is not None:
+                out.append((entry, got[0], p, None))
+                continue
         # no stat key, or it pointed at an entry that is gone, stale (pack edited) or odd:
         # go by content
         out.append(None)
         rest.append((n, _content_key(p, settings, context, disp, file_key)))
     if rest:
-        values = cache.values([k for _, k in rest if k is not None])
+        blobs = cache.blobs([k for _, k in rest if k is not None])
         for n, key in rest:
             p, disp, pre, old = infos[n]
-            value = values.get(key) if key is not None else None
+            blob = blobs.get(key) if key is not None else None
             before = known.get(pre) if pre is not None else None
             remember = pre if (pre is not None and old and key is not None
                                and (before is None or before[0] != key)) else None
-            entry = value if value is not None and _fitting(value, disp, fingerprint) else None
+            entry = fitting(blob, disp)
             out[n] = (entry, key, p, remember)
     return out  # type: ignore[return-value]
 

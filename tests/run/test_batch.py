@@ -231,11 +231,15 @@ def test_fresh_files_get_no_stat_key(corpus: list[str], tmp_path: Path, monkeypa
     db.close()
 
 
-def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("spread", [False, True], ids=["looked-up-here", "looked-up-by-workers"])
+def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, monkeypatch, spread: bool) -> None:
     import marshal
 
+    from staffing.run import batch
     from staffing.run.cache import mac
 
+    if spread:
+        monkeypatch.setattr(batch, "SPREAD", 1)
     cache = tmp_path / "c"
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(cache))
     first, _ = check_paths(corpus[:5], Settings(), jobs=1)
@@ -252,6 +256,38 @@ def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, mon
     assert s == 0 and [_key(r) for r in again] == [_key(r) for r in first]
     third, s3 = check_paths(corpus[:5], Settings(), jobs=1)  # entries were replaced
     assert s3 == 5 and [_key(r) for r in third] == [_key(r) for r in first]
+
+
+def test_many_plans_are_looked_up_on_every_core(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
+    """From `batch.SPREAD` plans on, a warm run's look-ups are shared: a worker looks up
+    most, the parent the rest (and builds every result); the results are those of a run
+    without the cache, and only the plans that changed are checked again."""
+    from staffing.run import batch, pool
+
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
+    first, s1 = check_paths(corpus, Settings(), jobs=2)
+    assert s1 == 0
+    monkeypatch.setattr(batch, "SPREAD", 1)
+    calls: list[tuple[str, int, int]] = []
+    real = pool.pooled
+
+    def spy(chunks, work, jobs, initializer, initargs, take, meanwhile=()):
+        calls.append((work.__name__, sum(len(c) for c in chunks), len(meanwhile)))
+        return real(chunks, work, jobs, initializer, initargs, take, meanwhile)
+
+    monkeypatch.setattr(pool, "pooled", spy)
+    again, s2 = check_paths(corpus, Settings(), jobs=2)
+    assert s2 == len(corpus) and [_key(r) for r in again] == [_key(r) for r in first]
+    assert len(calls) == 1 and calls[0][0] == "_look" and 0 < calls[0][1] < len(corpus) and calls[0][2] >= 1
+    changed = corpus[::2]  # enough misses for two workers
+    for plan in changed:
+        Path(plan).write_text(Path(plan).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    calls.clear()
+    third, s3 = check_paths(corpus, Settings(), jobs=2)
+    assert s3 == len(corpus) - len(changed)
+    assert [name for name, _, _ in calls] == ["_look", "_work_misses"] and calls[1][1] == len(changed)
+    fresh, _ = check_paths(corpus, Settings(), jobs=1, use_cache=False)
+    assert [_key(r) for r in third] == [_key(r) for r in fresh]
 
 
 def test_an_input_problem_comes_back_from_a_worker_with_its_words() -> None:

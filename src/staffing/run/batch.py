@@ -12,6 +12,7 @@ finished first.  Records are also what the cache stores.
 from __future__ import annotations
 
 import gc
+import marshal
 import os
 import time
 from collections import Counter
@@ -335,7 +336,8 @@ def _finding(f: tuple[Any, ...], path: str) -> Finding:
                    None if cited is None else Words(*cited))
 
 
-# (a fresh record (a dict) or a cache entry that fits (a tuple), content key, path, stat key to record)
+# (a fresh record (a dict), or a cache entry that fits (a tuple, or its stored bytes from a worker),
+# content key, path, stat key to record)
 Item = tuple[Any, str | None, str, str | None]
 
 
@@ -410,11 +412,13 @@ class _Fitting:
 
 
 def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
-            shown: Shown | None = None) -> list[Lookup]:
+            shown: Shown | None = None, raw: bool = False) -> list[Lookup]:
     """One (entry, content key, path, stat key to record) per path, as `check_chunk`; the
     entry is None for a plan the cache has no usable entry for (a miss: to be checked,
     then stored under that content key).  A file whose stat key is known is neither read
-    nor hashed: one query (stat key, content key and entry together) and two MACs."""
+    nor hashed: one query (stat key, content key and entry together) and two MACs.  With
+    `raw`, an entry that fits is given as its stored bytes (to cross to another process,
+    which unmarshals them again: cheaper than pickling the tuple)."""
     import stat as st_
 
     from staffing.run.cache import RACY_NS, file_key, stat_key
@@ -443,7 +447,7 @@ def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
         if got is not None:
             entry = fitting(got[1], disp)
             if entry is not None:
-                out.append((entry, got[0], p, None))
+                out.append((got[1] if raw else entry, got[0], p, None))
                 continue
         # no stat key, or it pointed at an entry that is gone, stale (pack edited) or odd:
         # go by content
@@ -458,7 +462,7 @@ def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
             remember = pre if (pre is not None and old and key is not None
                                and (before is None or before[0] != key)) else None
             entry = fitting(blob, disp)
-            out[n] = (entry, key, p, remember)
+            out[n] = ((blob if raw else entry) if entry is not None else None, key, p, remember)
     return out  # type: ignore[return-value]
 
 
@@ -470,8 +474,7 @@ def _content_key(path: str, settings: Settings, context: str, disp: str, file_ke
     return str(file_key(raw, context + "|" + disp))
 
 
-def _work(chunk: list[str]) -> list[Item]:
-    settings: Settings = _WORKER["settings"]
+def _worker_cache() -> Any:
     cache = _WORKER.get("cache")
     if cache is None and _WORKER.get("location") is not None:
         from staffing.run.cache import Cache
@@ -480,7 +483,19 @@ def _work(chunk: list[str]) -> list[Item]:
         cache = _WORKER["cache"] = Cache(directory, secret, readonly=True)
     if "shown" not in _WORKER:
         _WORKER["shown"] = Shown()
-    return check_chunk(chunk, settings, cache, _WORKER["context"], _WORKER["shown"])
+    return cache
+
+
+def _work(chunk: list[str]) -> list[Item]:
+    cache = _worker_cache()
+    return check_chunk(chunk, _WORKER["settings"], cache, _WORKER["context"], _WORKER["shown"])
+
+
+def _look(chunk: list[str]) -> list[Lookup]:
+    """A share of a warm run's look-ups, in a worker: each entry that fits as its stored
+    bytes (the parent unmarshals them: cheaper than pickling the tuple), or a miss."""
+    cache = _worker_cache()
+    return look_up(chunk, _WORKER["settings"], cache, _WORKER["context"], _WORKER["shown"], raw=True)
 
 
 def _work_misses(chunk: list[tuple[str, str | None, str | None]]) -> list[Item]:
@@ -517,6 +532,10 @@ class _Collected:
         packs = self.settings.packs
         resolved = self.packs
         for rec, key, path, pre in batch:
+            if type(rec) is bytes:
+                # an entry a worker found to fit, as the bytes it unmarshalled: the MAC was
+                # checked there (and the bytes came from that worker, forked from here)
+                rec = marshal.loads(rec)
             hit = type(rec) is tuple
             try:
                 result = from_entry(rec, packs, resolved) if hit else from_record(rec, packs)
@@ -606,27 +625,51 @@ def _in_process(items: Sequence[Any], work: Callable[[list[Any]], list[Item]], s
         _WORKER.clear()
 
 
+SPREAD = 10_000  # from this many plans on, a warm run's look-ups are shared with the workers (below, the
+# fork costs the parent about what it saves)
 LOOK_CHUNK = 500  # plans looked up at a time (one query of the cache)
+PARENT_SHARE = 0.8  # of a worker's share of the look-ups, what the parent does itself (it also builds every result)
 
 
 def _warm(paths: Sequence[str], jobs: int, settings: Settings, location: tuple[Any, bytes], context: str,
           take: Callable[[list[Item]], None]) -> None:
-    """A run with the cache on several cores.  A warm run is mostly hits: the parent looks
-    every plan up itself (reading the cache, holding each entry to its shape as a worker
-    would) and sends only the misses to the workers, so hits never cross a process boundary
-    and an all-hit run starts no pool."""
+    """A run with the cache on several cores.  A warm run is mostly hits.  Few plans: the
+    parent looks every plan up itself, so an all-hit run starts no pool.  Many: workers
+    look up most of them (stat, keys, the cache's rows and their MACs, each entry decoded
+    and held to its shape) and send back the entries that fit, while the parent looks up
+    the rest and turns every entry into a result as it comes.  Either way only the misses
+    are then checked, on every core."""
     from staffing.run.cache import Cache
 
-    shown = Shown()
     misses: list[tuple[str, str | None, str | None]] = []
+
+    def found(items: list[Lookup]) -> None:
+        hits: list[Item] = [item for item in items if item[0] is not None]
+        misses.extend((p, k, pre) for r, k, p, pre in items if r is None)
+        if hits:
+            take(hits)
+
+    shown = Shown()
     lookup = Cache(*location, readonly=True)
+
+    def step(part: list[str]) -> Callable[[], None]:
+        return lambda: found(look_up(part, settings, lookup, context, shown))
+
     try:
-        for i in range(0, len(paths), LOOK_CHUNK):
-            found = look_up(list(paths[i:i + LOOK_CHUNK]), settings, lookup, context, shown)
-            hits: list[Item] = [item for item in found if item[0] is not None]
-            misses += [(p, k, pre) for r, k, p, pre in found if r is None]
-            if hits:
-                take(hits)
+        if len(paths) >= SPREAD:
+            from staffing.run.pool import pooled
+
+            workers = jobs - 1 if PARENT_SHARE else jobs
+            mine = int(len(paths) * PARENT_SHARE / (workers + PARENT_SHARE))
+            theirs = paths[:len(paths) - mine]
+            size = max(CHUNK, min(LOOK_CHUNK, len(theirs) // (workers * 4) or CHUNK))
+            chunks = [list(theirs[i:i + size]) for i in range(0, len(theirs), size)]
+            own = paths[len(theirs):]
+            steps = [step(list(own[i:i + size])) for i in range(0, len(own), size)]
+            pooled(chunks, _look, workers, _init, (settings, location, context), found, steps)
+        else:
+            for i in range(0, len(paths), LOOK_CHUNK):
+                step(list(paths[i:i + LOOK_CHUNK]))()
     finally:
         lookup.close()
     jobs = min(jobs, max(1, len(misses) // 8 or 1))

@@ -116,7 +116,7 @@ def test_corrupt_cache_is_never_fatal(corpus: list[str], tmp_path: Path, monkeyp
     first, _ = check_paths(corpus[:5], Settings(), jobs=1)
     db = sqlite3.connect(cache / "results.sqlite3")
     with db:
-        db.execute("UPDATE entries2 SET value = '{not json'")
+        db.execute("UPDATE entries3 SET value = X'7b6e6f74'")  # not what was signed, nor marshal
     db.close()
     again, s = check_paths(corpus[:5], Settings(), jobs=1)
     assert s == 0 and [_key(r) for r in again] == [_key(r) for r in first]
@@ -178,7 +178,8 @@ def test_shown_path_matches_display_path(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "a")
     paths = ["x.yaml", "b/x.yaml", "./b/../b/x.yaml", "..x.yaml", "b/..x.yaml", "../a/b/x.yaml", "../other/x.yaml",
-             str(tmp_path / "a" / "b" / "x.yaml"), str(tmp_path / "x.yaml"), "/x.yaml", "b/", "b/.."]
+             str(tmp_path / "a" / "b" / "x.yaml"), str(tmp_path / "x.yaml"), "/x.yaml", "b/", "b/..",
+             "..d/x.yaml", "b//x.yaml", "./x.yaml", "b/./x.yaml", "//x.yaml", "../a/x.yaml", ".", ".."]
     shown = Shown()
     for p in paths:
         assert shown(p)[0] == display_path(p), p
@@ -225,28 +226,68 @@ def test_fresh_files_get_no_stat_key(corpus: list[str], tmp_path: Path, monkeypa
     plans = sorted(str(f) for f in root.rglob("*.yaml") if not f.name.startswith("_"))
     check_paths(plans, Settings(), jobs=1)  # written within RACY_NS: racily clean
     db = sqlite3.connect(tmp_path / "c" / "results.sqlite3")
-    assert db.execute("SELECT count(*) FROM stats2").fetchone()[0] == 0
-    assert db.execute("SELECT count(*) FROM entries2").fetchone()[0] == len(plans)
+    assert db.execute("SELECT count(*) FROM stats3").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM entries3").fetchone()[0] == len(plans)
     db.close()
 
 
-def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
-    import json
+@pytest.mark.parametrize("spread", [False, True], ids=["looked-up-here", "looked-up-by-workers"])
+def test_malformed_entry_is_checked_again(corpus: list[str], tmp_path: Path, monkeypatch, spread: bool) -> None:
+    import marshal
 
+    from staffing.run import batch
+    from staffing.run.cache import mac
+
+    if spread:
+        monkeypatch.setattr(batch, "SPREAD", 1)
     cache = tmp_path / "c"
     monkeypatch.setenv("STAFFING_CACHE_DIR", str(cache))
     first, _ = check_paths(corpus[:5], Settings(), jobs=1)
+    secret = (cache / "key").read_bytes()
     db = sqlite3.connect(cache / "results.sqlite3")
     with db:
-        for key, value in db.execute("SELECT key, value FROM entries2").fetchall():
-            v = json.loads(value)
-            v["findings"] = [[1]]  # well-formed JSON, current schema, not a record
-            db.execute("UPDATE entries2 SET value = ? WHERE key = ?", (json.dumps(v), key))
+        for key, value in db.execute("SELECT key, value FROM entries3").fetchall():
+            v = list(marshal.loads(value))
+            v[-1] = ((1,),)  # signed with the user's key, current schema, not a finding
+            blob = marshal.dumps(tuple(v))
+            db.execute("UPDATE entries3 SET value = ?, mac = ? WHERE key = ?", (blob, mac(secret, "entry", key, blob), key))
     db.close()
     again, s = check_paths(corpus[:5], Settings(), jobs=2)
     assert s == 0 and [_key(r) for r in again] == [_key(r) for r in first]
     third, s3 = check_paths(corpus[:5], Settings(), jobs=1)  # entries were replaced
     assert s3 == 5 and [_key(r) for r in third] == [_key(r) for r in first]
+
+
+def test_many_plans_are_looked_up_on_every_core(corpus: list[str], tmp_path: Path, monkeypatch) -> None:
+    """From `batch.SPREAD` plans on, a warm run's look-ups are shared: a worker looks up
+    most, the parent the rest (and builds every result); the results are those of a run
+    without the cache, and only the plans that changed are checked again."""
+    from staffing.run import batch, pool
+
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
+    first, s1 = check_paths(corpus, Settings(), jobs=2)
+    assert s1 == 0
+    monkeypatch.setattr(batch, "SPREAD", 1)
+    calls: list[tuple[str, int, int]] = []
+    real = pool.pooled
+
+    def spy(chunks, work, jobs, initializer, initargs, take, meanwhile=()):
+        calls.append((work.__name__, sum(len(c) for c in chunks), len(meanwhile)))
+        return real(chunks, work, jobs, initializer, initargs, take, meanwhile)
+
+    monkeypatch.setattr(pool, "pooled", spy)
+    again, s2 = check_paths(corpus, Settings(), jobs=2)
+    assert s2 == len(corpus) and [_key(r) for r in again] == [_key(r) for r in first]
+    assert len(calls) == 1 and calls[0][0] == "_look" and 0 < calls[0][1] < len(corpus) and calls[0][2] >= 1
+    changed = corpus[::2]  # enough misses for two workers
+    for plan in changed:
+        Path(plan).write_text(Path(plan).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    calls.clear()
+    third, s3 = check_paths(corpus, Settings(), jobs=2)
+    assert s3 == len(corpus) - len(changed)
+    assert [name for name, _, _ in calls] == ["_look", "_work_misses"] and calls[1][1] == len(changed)
+    fresh, _ = check_paths(corpus, Settings(), jobs=1, use_cache=False)
+    assert [_key(r) for r in third] == [_key(r) for r in fresh]
 
 
 def test_an_input_problem_comes_back_from_a_worker_with_its_words() -> None:
@@ -268,3 +309,33 @@ def test_an_input_problem_comes_back_from_a_worker_with_its_words() -> None:
     assert back.message("en") == p.message("en")
     assert p.message("en") == "category: “x” is not allowed (allowed: party (Party building), enforcement)"
     assert back.message("zh") == "类别：“x”不是允许的取值（可写：党建、执法）"
+
+
+def test_an_entry_fits_only_its_exact_layout() -> None:
+    """`fits` holds a cached entry to the tuple `to_entry` makes, type by type: anything else
+    (a list for a tuple, a bool for a count, a negative figure, a field too many or too few)
+    is a miss."""
+    from staffing.run.batch import fits
+    from staffing.run.cache import SCHEMA
+
+    def fingerprint(ref: str) -> str:
+        return "F" if ref == "base" else ""
+
+    good = (SCHEMA, "a.yaml", "base", "F", ("示范镇", None, "江苏省", "泰州市", "泰兴市"),
+            (("泰兴市", "county", "administrative", 2, None),), (1, 2, 3, 4, None), None,
+            (("ST101", "error", ("中", "en"), 3, 5, ("bodies", 0), (("示范镇", "Town"),), None, {"n": 1.5},
+              None, None, None),))
+    assert fits(good, "a.yaml", fingerprint)
+    damaged = [(0, SCHEMA - 1), (1, "b.yaml"), (2, "other"), (3, "G"), (4, ("示范镇", None, "江苏省", "泰州市")),
+               (4, ("", None, "江苏省", "泰州市", "泰兴市")), (4, ["示范镇", None, "江苏省", "泰州市", "泰兴市"]),
+               (5, None), (5, []), (5, (("泰兴市", "county", "administrative", -1, None),)),
+               (5, (("泰兴市", "county", "administrative", True, None),)), (6, (1, 2, 3, 4)), (6, (1, 2, 3, 4, -1)),
+               (6, (1, 2, 3, 4, False)), (7, ((), (), ())), (7, ((), (), (1,), None)), (8, None), (8, []),
+               (8, (("ST999",) + good[8][0][1:],)), (8, (good[8][0][:1] + ("fatal",) + good[8][0][2:],)),
+               (8, (good[8][0][:3] + (0,) + good[8][0][4:],)), (8, (good[8][0][:8] + ({"n": True},) + good[8][0][9:],)),
+               (8, (good[8][0][:10] + ("Sheet",) + good[8][0][11:],))]
+    for at, value in damaged:
+        entry = good[:at] + (value,) + good[at + 1:]
+        assert not fits(entry, "a.yaml", fingerprint), (at, value)
+    assert not fits(good + (None,), "a.yaml", fingerprint)
+    assert not fits(list(good), "a.yaml", fingerprint)

@@ -4,6 +4,7 @@ they are (Zhangpu and Hongqiao fail, the other four pass, exit 1), and none fail
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import random
 import shutil
@@ -55,24 +56,31 @@ def cached_count(capsys: pytest.CaptureFixture[str], folder: Path) -> int:
     return cached
 
 
-def rows(folder: Path) -> list[tuple[str, str, str]]:
+def rows(folder: Path) -> list[tuple[str, bytes, bytes]]:
     db = sqlite3.connect(folder / DB_FILE)
     try:
-        return db.execute("SELECT key, value, mac FROM entries2").fetchall()
+        return db.execute("SELECT key, value, mac FROM entries3").fetchall()
     finally:
         db.close()
 
 
+# the fields of a plan's entry (`batch.to_entry`), by name, so a change can name what it damages
+ENTRY = ("schema", "path", "pack_ref", "pack_fp", "town", "transfers", "figures", "names", "findings")
+
+
 def rewrite(folder: Path, change, secret: bytes | None) -> None:
-    """Apply `change` to every record; sign with `secret` (None: keep the old MAC)."""
+    """Apply `change` to every entry (as a dict of its fields by name; a field added is one
+    more at the end); sign with `secret` (None: keep the old MAC)."""
     db = sqlite3.connect(folder / DB_FILE)
     with db:
-        for key, value, tag in db.execute("SELECT key, value, mac FROM entries2").fetchall():
-            rec = json.loads(value)
+        for key, value, tag in db.execute("SELECT key, value, mac FROM entries3").fetchall():
+            entry = marshal.loads(value)  # the test's own cache
+            assert isinstance(entry, tuple) and len(entry) == len(ENTRY)
+            rec = dict(zip(ENTRY, entry, strict=True))
             change(rec)
-            text = json.dumps(rec, ensure_ascii=False)
-            db.execute("UPDATE entries2 SET value = ?, mac = ? WHERE key = ?",
-                       (text, mac(secret, "entry", key, text) if secret else tag, key))
+            blob = marshal.dumps(tuple(rec.values()))
+            db.execute("UPDATE entries3 SET value = ?, mac = ? WHERE key = ?",
+                       (blob, mac(secret, "entry", key, blob) if secret else tag, key))
     db.close()
 
 
@@ -98,7 +106,7 @@ def test_a_committed_cache_folder_is_never_read(capsys, tmp_path: Path, monkeypa
     shutil.copytree(ROOT / "rules", repo / "rules")
     planted = repo / ".staffing-cache"
     verdicts(capsys, "--cache-dir", str(planted))
-    rewrite(planted, lambda r: r.update(findings=[]), (planted / KEY_FILE).read_bytes())  # the planter's own key
+    rewrite(planted, lambda r: r.update(findings=()), (planted / KEY_FILE).read_bytes())  # the planter's own key
     (planted / KEY_FILE).unlink()  # a key is never committed (and would not be trusted elsewhere)
     monkeypatch.chdir(repo)
     code, seen, _ = verdicts(capsys)  # CI on a fresh clone: default folder
@@ -111,14 +119,14 @@ def test_an_entry_made_with_another_key_is_a_miss(capsys, tmp_path: Path) -> Non
     ref = reference(capsys)
     theirs, ours = tmp_path / "theirs", tmp_path / "ours"
     verdicts(capsys, "--cache-dir", str(theirs))
-    rewrite(theirs, lambda r: r.update(findings=[]), (theirs / KEY_FILE).read_bytes())
+    rewrite(theirs, lambda r: r.update(findings=()), (theirs / KEY_FILE).read_bytes())
     ours.mkdir(mode=0o700)
     shutil.copy(theirs / DB_FILE, ours / DB_FILE)  # their database, our key (made on first use)
     assert cached_count(capsys, ours) == 0
     code, seen, _ = verdicts(capsys, "--cache-dir", str(ours))
     assert (code, seen) == (1, ref)
     # edited in place without the key: the MAC no longer matches
-    rewrite(ours, lambda r: r.update(findings=[]), None)
+    rewrite(ours, lambda r: r.update(findings=()), None)
     code, seen, _ = verdicts(capsys, "--cache-dir", str(ours))
     assert (code, seen) == (1, ref)
 
@@ -168,26 +176,33 @@ def test_an_entry_with_a_null_town_is_a_miss_and_replaced(capsys, tmp_path: Path
     ref = reference(capsys)
     folder = tmp_path / "cache"
     verdicts(capsys, "--cache-dir", str(folder))
-    rewrite(folder, lambda r: r.update(town=None, findings=[]), (folder / KEY_FILE).read_bytes())
+    rewrite(folder, lambda r: r.update(town=None, findings=()), (folder / KEY_FILE).read_bytes())
     assert cached_count(capsys, folder) == 0  # every entry a miss, and replaced
     assert cached_count(capsys, folder) == EXAMPLES
     code, seen, _ = verdicts(capsys, "--cache-dir", str(folder))
     assert (code, seen) == (1, ref)
 
 
+def _findings(r, change, otherwise):
+    r.update(findings=tuple(change(f) for f in r["findings"]) or otherwise)
+
+
 @pytest.mark.parametrize("damage", [
-    lambda r: r.update(error={"file": "x.yaml", "key": "no.such.message", "params": [], "line": 1, "column": 1,
-                              "sheet": None, "cell": None}),
-    lambda r: r.update(findings=[{**f, "severity": "fatal"} for f in r["findings"]] or [{"code": "ST999"}]),
-    lambda r: r.update(findings=[{**f, "file": "other.yaml"} for f in r["findings"]] or [1]),
+    lambda r: r.update(town={"file": "x.yaml", "key": "no.such.message", "params": [], "line": 1, "column": 1,
+                             "sheet": None, "cell": None}),
+    lambda r: _findings(r, lambda f: (f[0], "fatal", *f[2:]), (("ST999",),)),
+    lambda r: _findings(r, lambda f: f[:-1], (1,)),
+    lambda r: _findings(r, lambda f: (*f[:3], True, *f[4:]), ((),)),
     lambda r: r.update(path="elsewhere.yaml"),
-    lambda r: r.update(town=dict.fromkeys(r["town"])),
-    lambda r: r.update(transfers=[{"source": "a", "level": "b", "type": "c", "count": -1, "document": None}]),
+    lambda r: r.update(town=(None,) * 5),
+    lambda r: r.update(transfers=(("a", "b", "c", -1, None),)),
     lambda r: r.update(pack_ref={"id": "base"}),
-    lambda r: r.update(names={"bodies": "not a list"}),
+    lambda r: r.update(names=("not a tuple", (), (), None)),
+    lambda r: r.update(figures=r["figures"][:-1]),
+    lambda r: r.update(schema=r["schema"] - 1),
     lambda r: r.update(extra=1),
-], ids=["unknown-message-key", "severity", "other-file", "path", "town-nulls", "negative-count", "pack-ref",
-        "names", "extra-field"])
+], ids=["an-error-for-a-town", "severity", "finding-fields", "finding-line", "path", "town-nulls", "negative-count",
+        "pack-ref", "names", "figures", "schema", "extra-field"])
 def test_a_signed_but_malformed_entry_is_a_miss(capsys, tmp_path: Path, damage) -> None:
     ref = reference(capsys)
     folder = tmp_path / "cache"

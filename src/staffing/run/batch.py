@@ -12,20 +12,23 @@ finished first.  Records are also what the cache stores.
 from __future__ import annotations
 
 import gc
+import marshal
 import os
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import product
 from typing import Any
 
 from staffing.errors import InputProblem
-from staffing.findings import RECORD_FIELDS, Finding, Severity
+from staffing.findings import RECORD_FIELDS, Finding, Severity, Trail
 from staffing.io.load import display_path, read_bytes
-from staffing.plan.summary import KeyFigures, PlanSummary
+from staffing.plan.summary import KeyFigures, PartNames, PlanSummary, TownSummary, TransferSummary
 from staffing.run.engine import check_source
 from staffing.run.read import Source
 from staffing.run.results import FileResult, Settings
+from staffing.words import Words
 
 CHUNK = 64
 
@@ -102,26 +105,39 @@ class Shown:
 
     def __init__(self) -> None:
         self.cwd = os.getcwd()
+        # per folder as the paths write it (up to its last "/"): what goes before the name in
+        # the shown path (None: the path as given) and in the absolute path
         self.dirs: dict[str, tuple[str | None, str]] = {}
 
     def __call__(self, path: str) -> tuple[str, str]:
         """(shown path, absolute path)."""
-        head, tail = os.path.split(path)
+        if os.sep == "/" and not os.altsep:  # POSIX: cut at the last "/", one string per folder
+            cut = path.rfind("/") + 1
+            head, tail = path[:cut], path[cut:]
+        else:
+            head, tail = os.path.split(path)
         if not tail or tail in (".", ".."):
             return display_path(path), os.path.abspath(path)
         known = self.dirs.get(head)
         if known is None:
-            try:
-                rel: str | None = os.path.relpath(head or os.curdir)
-            except ValueError:
-                rel = None
-            known = self.dirs[head] = (rel, os.path.normpath(os.path.join(self.cwd, head)))
-        rel, absdir = known
-        full = os.path.join(absdir, tail)
-        if rel is None:
+            known = self.dirs[head] = self._folder(head)
+        before, absolute = known
+        full = absolute + tail
+        if before is None:
             return path, full
-        shown = tail if rel == os.curdir else os.path.join(rel, tail)
-        return (path if shown.startswith("..") else shown), full
+        if before:
+            return before + tail, full
+        return (path if tail.startswith("..") else tail), full
+
+    def _folder(self, head: str) -> tuple[str | None, str]:
+        try:
+            rel: str | None = os.path.relpath(head or os.curdir)
+        except ValueError:
+            rel = None
+        absolute = os.path.join(os.path.normpath(os.path.join(self.cwd, head)), "")
+        if rel is None or rel.startswith(".."):
+            return None, absolute
+        return ("" if rel == os.curdir else os.path.join(rel, "")), absolute
 
 
 def _storable(rec: dict[str, Any], key: str | None, settings: Settings) -> str | None:
@@ -135,13 +151,6 @@ def _storable(rec: dict[str, Any], key: str | None, settings: Settings) -> str |
             rec["schema"] = SCHEMA
             return key
     return None
-
-
-def _usable(hit: dict[str, Any] | None, pack_fingerprint: Callable[[str], str], shown: str) -> bool:
-    """An entry is used only if it is a well-formed record of this very file, checked
-    against the pack as it is now."""
-    return bool(hit is not None and valid_record(hit, shown)
-                and hit.get("pack_fp") == pack_fingerprint(hit["pack_ref"]))
 
 
 def _is_str(v: Any) -> bool:
@@ -176,7 +185,8 @@ _FINDING_TYPES: dict[str, Callable[[Any], bool]] = {
 
 def valid_finding(v: Any, shown: str) -> bool:
     """A finding's record exactly as `Finding.to_record` makes it, of a check of the
-    registry, in the file shown as `shown`."""
+    registry, in the file shown as `shown` (a county file's cached findings; a plan's are
+    held in its entry, see `fits`)."""
     from staffing.checks import lookup
 
     if not (isinstance(v, dict) and v.keys() == RECORD_FIELDS):
@@ -189,71 +199,163 @@ def valid_finding(v: Any, shown: str) -> bool:
                 and all(test(v[name]) for name, test in _FINDING_TYPES.items()))
 
 
-_TOWN_FIELDS = frozenset(("name", "code", "province", "city", "county"))
-_TRANSFER_FIELDS = frozenset(("source", "level", "type", "count", "document"))
-_FIGURE_FIELDS = frozenset(KeyFigures.__dataclass_fields__)
+# ---- a checked plan in the cache: one fixed tuple ---------------------------------------------
+#
+# (SCHEMA, path, pack_ref, pack_fp, town, transfers, figures, names, findings), where
+#   town       (name, code, province, city, county)
+#   transfers  ((source, level, type, count, document), ...)
+#   figures    KeyFigures' values in the order of its fields
+#   names      None, or (bodies, dispatched_units, support_institutions, support_center)
+#   findings   ((code, severity, message, line, column, loc, trail, source, numbers, sheet, cell,
+#                cited), ...): a message and each step of a trail (zh, en), cited (zh, en) or
+#                None; the file is the entry's path, the slug the check's, never waived.
+# Written with marshal (see run.cache): tuples, strings, numbers and one dict read back in C,
+# with no field names; `fits` holds a decoded entry to exactly this shape before it is used.
+
+_FIGURE_ORDER = tuple(KeyFigures.__dataclass_fields__)
+_NONE = type(None)
+_TOWNS = frozenset({(str, str, str, str, str), (str, _NONE, str, str, str)})
+_TRANSFERS = frozenset({(str, str, str, int, str), (str, str, str, int, _NONE)})
+_FIGURES = frozenset(product((int, _NONE), repeat=len(_FIGURE_ORDER)))
+_TWO = (str, str)
+_SEVERITY = {s.value: s for s in Severity}
+ENTRY_FIELDS = 9
+FINDING_FIELDS = 12
 
 
-def valid_record(rec: Any, shown: str) -> bool:
-    """Whether a cached record has exactly the shape `to_record` gives a checked plan (a
-    plan that loaded and met its pack: no error, a town, a pack) and belongs to the file
-    shown as `shown`.  Anything else is a miss: a cache entry never decides a verdict by
-    being odd."""
-    from staffing.run.cache import SCHEMA
+def to_entry(rec: dict[str, Any]) -> tuple[Any, ...] | None:
+    """The cache's form of the record of a checked plan (`to_record`, marked by `_storable`),
+    or None for one it does not keep: without a town, or with a finding of a check not in the
+    registry, of another file or waived (none of which a checked plan's record holds)."""
+    from staffing.checks import lookup
 
-    if not isinstance(rec, dict) or rec.get("schema") != SCHEMA or rec.get("path") != shown:
-        return False
-    if set(rec) - {"path", "pack_ref", "town", "transfers", "findings", "error", "names", "pack_fp",
-                   "schema", "cached", "figures"}:
-        return False
-    figures = rec.get("figures")
-    if not (isinstance(figures, dict) and figures.keys() == _FIGURE_FIELDS
-            and all(x is None or _is_int(x) for x in figures.values())):
-        return False
-    town, transfers, findings = rec.get("town"), rec.get("transfers"), rec.get("findings")
-    if not (_is_str(rec.get("pack_ref")) and rec["pack_ref"] and _is_str(rec.get("pack_fp"))
-            and rec.get("error", 1) is None):
-        return False
-    if not (isinstance(town, dict) and town.keys() == _TOWN_FIELDS and _is_str(town["name"]) and town["name"]
-            and all(_is_str(town[k]) for k in ("province", "city", "county"))
-            and (town["code"] is None or _is_str(town["code"]))):
-        return False
-    if not isinstance(transfers, list) or not all(
-            isinstance(t, dict) and t.keys() == _TRANSFER_FIELDS and all(_is_str(t[k]) for k in ("source", "level", "type"))
-            and _is_int(t["count"]) and (t["document"] is None or _is_str(t["document"])) for t in transfers):
-        return False
-    if not isinstance(findings, list) or not all(valid_finding(f, shown) for f in findings):
-        return False
-    names = rec.get("names")
-    if names is not None:
-        if not isinstance(names, dict) or set(names) != {"bodies", "dispatched_units", "support_institutions",
-                                                          "support_center"}:
-            return False
-        if not all(_strs(names[k]) for k in ("bodies", "dispatched_units", "support_institutions")):
-            return False
-        if not (names["support_center"] is None or _is_str(names["support_center"])):
-            return False
-    return True
+    path = rec["path"]
+    if not rec.get("town"):
+        return None
+    findings = []
+    for f in rec["findings"]:
+        check = lookup(f["code"])
+        if (check is None or check.code != f["code"] or check.slug != f["slug"] or f["file"] != path
+                or f["waived"] is not None):
+            return None
+        cited = f["cited"]
+        findings.append((f["code"], f["severity"], tuple(f["message"]), f["line"], f["column"], tuple(f["loc"]),
+                         tuple(tuple(step) for step in f["trail"]), f["source"], f["numbers"], f["sheet"], f["cell"],
+                         None if cited is None else tuple(cited)))
+    town, figures, names = rec["town"], rec["figures"], rec.get("names")
+    return (rec["schema"], path, rec["pack_ref"], rec["pack_fp"],
+            (town["name"], town["code"], town["province"], town["city"], town["county"]),
+            tuple((t["source"], t["level"], t["type"], t["count"], t["document"]) for t in rec["transfers"]),
+            tuple(figures[k] for k in _FIGURE_ORDER),
+            None if names is None else (tuple(names["bodies"]), tuple(names["dispatched_units"]),
+                                        tuple(names["support_institutions"]), names["support_center"]),
+            tuple(findings))
 
 
-Item = tuple[dict[str, Any], str | None, str, str | None]  # record, content key, path, stat key to record
+def fits(entry: Any, shown: str, fingerprint: Callable[[str], str], schema: int | None = None) -> bool:
+    """Whether a value read from the cache is exactly an entry `to_entry` makes, of the file
+    shown as `shown`, checked against its pack as the pack is now (`fingerprint(ref)`).
+    Anything else is a miss: a cache entry never decides a verdict by being odd.  (Types
+    are compared exactly: a bool is not a count, and marshal gives no subclasses.)
+    `schema`: the cache's SCHEMA, when the caller has it at hand."""
+    if schema is None:
+        from staffing.run.cache import SCHEMA as schema
+    if not (type(entry) is tuple and len(entry) == ENTRY_FIELDS and entry[0] == schema and entry[1] == shown):
+        return False
+    _, _, ref, fp, town, transfers, figures, names, findings = entry
+    if not (type(ref) is str and ref and type(fp) is str and fp and fp == fingerprint(ref)):
+        return False
+    if not (type(town) is tuple and tuple(map(type, town)) in _TOWNS and town[0]):
+        return False
+    if not (type(figures) is tuple and tuple(map(type, figures)) in _FIGURES
+            and all(x is None or x >= 0 for x in figures)):
+        return False
+    if not (transfers == () or (type(transfers) is tuple
+                                and all(type(t) is tuple and tuple(map(type, t)) in _TRANSFERS and t[3] >= 0
+                                        for t in transfers))):
+        return False
+    if names is not None and not (type(names) is tuple and len(names) == 4
+                                  and all(type(part) is tuple and all(type(x) is str for x in part)
+                                          for part in names[:3])
+                                  and (names[3] is None or type(names[3]) is str)):
+        return False
+    return findings == () or (type(findings) is tuple and all(_fits_finding(f) for f in findings))
+
+
+def _fits_finding(f: Any) -> bool:
+    from staffing.checks import lookup
+
+    if not (type(f) is tuple and len(f) == FINDING_FIELDS):
+        return False
+    code, severity, message, line, column, loc, trail, source, numbers, sheet, cell, cited = f
+    check = lookup(code) if type(code) is str else None
+    return bool(check is not None and check.code == code and type(severity) is str and severity in _SEVERITY
+                and type(message) is tuple and tuple(map(type, message)) == _TWO
+                and type(line) is int and line >= 1 and type(column) is int and column >= 1
+                and type(loc) is tuple and all(type(x) is str or (type(x) is int and x >= 0) for x in loc)
+                and type(trail) is tuple and all(type(step) is tuple and tuple(map(type, step)) == _TWO
+                                                 for step in trail)
+                and (source is None or type(source) is str)
+                and type(numbers) is dict and all(type(k) is str and type(x) in (int, float)
+                                                  for k, x in numbers.items())
+                and ((sheet is None and cell is None) or (type(sheet) is str and type(cell) is str))
+                and (cited is None or (type(cited) is tuple and tuple(map(type, cited)) == _TWO)))
+
+
+def from_entry(entry: tuple[Any, ...], packs: tuple[str, ...] = (), resolved: dict[str, Any] | None = None) -> FileResult:
+    """The result an entry that `fits` stands for: what `from_record` gives its record
+    (`resolved`: the packs found so far by reference, kept by the caller for the next)."""
+    _, path, ref, _, town, transfers, figures, names, findings = entry
+    result = FileResult(path, PlanSummary(TownSummary(*town), ref, tuple([TransferSummary(*t) for t in transfers]),
+                                          None if names is None else PartNames(*names), KeyFigures(*figures)))
+    if resolved is None:
+        resolved = {}
+    pack = resolved.get(ref, resolved)
+    if pack is resolved:
+        from staffing.packs.load import resolve
+
+        try:
+            pack = resolve(ref, packs)
+        except InputProblem:
+            pack = None
+        resolved[ref] = pack
+    result.pack = pack
+    if findings:
+        result.findings = [_finding(f, path) for f in findings]
+    return result
+
+
+def _finding(f: tuple[Any, ...], path: str) -> Finding:
+    from staffing.checks import lookup
+
+    code, severity, message, line, column, loc, trail, source, numbers, sheet, cell, cited = f
+    check = lookup(code)
+    assert check is not None  # `fits` made sure
+    return Finding(code, check.slug, _SEVERITY[severity], Words(*message), path, line, column, loc,
+                   Trail([Words(*step) for step in trail]), source, numbers, None, sheet, cell,
+                   None if cited is None else Words(*cited))
+
+
+# (a fresh record (a dict), or a cache entry that fits (a tuple, or its stored bytes from a worker),
+# content key, path, stat key to record)
+Item = tuple[Any, str | None, str, str | None]
 
 
 def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, context: str,
                 shown: Shown | None = None) -> list[Item]:
-    """One (record, content key, path, stat key) per path.  A cached record has been
-    validated (`valid_record`) and carries "cached": True; the parent still re-checks the
-    plan if turning it back into a result fails."""
+    """One (record or entry, content key, path, stat key) per path.  A cached entry has been
+    held to its shape (`fits`); the parent still re-checks the plan if turning it into a
+    result fails."""
     if cache is None:
         shown = shown or Shown()
         return [(to_record(check_source(Source(p, shown_as=shown(p)[0]), settings), settings), None, p, None)
                 for p in paths]
     found = look_up(paths, settings, cache, context, shown)
-    return [(item[0], item[1], item[2], item[3]) if item[0] is not None
+    return [item if item[0] is not None
             else _checked(item[2], item[1], item[3], settings, context, shown or Shown()) for item in found]
 
 
-Lookup = tuple[dict[str, Any] | None, str | None, str, str | None]  # as Item; no record: a miss
+Lookup = tuple[tuple[Any, ...] | None, str | None, str, str | None]  # as Item; no entry: a miss
 
 
 def _checked(path: str, key: str | None, remember: str | None, settings: Settings, context: str,
@@ -278,26 +380,51 @@ def _checked(path: str, key: str | None, remember: str | None, settings: Setting
     return rec, stored, path, remember if stored is not None and stored == key else None
 
 
-def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
-            shown: Shown | None = None) -> list[Lookup]:
-    """One (record, content key, path, stat key to record) per path, as `check_chunk`; the
-    record is None for a plan the cache has no usable entry for (a miss: to be checked,
-    then stored under that content key)."""
-    import stat as st_
+class _Fitting:
+    """For a chunk of plans: each stored entry unmarshalled, once its MAC has been checked,
+    and held to its shape (`fits`), with each pack's fingerprint worked out once for the
+    chunk rather than once for each plan."""
 
-    from staffing.run.cache import RACY_NS, file_key, pack_fingerprint, stat_key
+    def __init__(self, settings: Settings) -> None:
+        from staffing.run.cache import SCHEMA, decode, pack_fingerprint
 
-    shown = shown or Shown()
+        self.packs = settings.packs
+        self.prints: dict[str, str] = {}
+        self.schema = SCHEMA
+        self.decode = decode
+        self.pack_fingerprint = pack_fingerprint
 
-    prints: dict[str, str] = {}
-
-    def fingerprint(ref: str) -> str:
-        """The pack's fingerprint, read once for this chunk of plans (not once for each)."""
-        found = prints.get(ref)
+    def fingerprint(self, ref: str) -> str:
+        found = self.prints.get(ref)
         if found is None:
-            found = prints[ref] = pack_fingerprint(ref, settings.packs)
+            found = self.prints[ref] = self.pack_fingerprint(ref, self.packs)
         return found
 
+    def __call__(self, blob: bytes | None, shown: str) -> tuple[Any, ...] | None:
+        """The entry stored as `blob` (bytes whose MAC has been checked) if it fits, else None."""
+        if blob is None:
+            return None
+        entry = self.decode(blob)
+        try:
+            return entry if fits(entry, shown, self.fingerprint, self.schema) else None
+        except Exception:  # an odd entry is a miss, never a failed run
+            return None
+
+
+def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
+            shown: Shown | None = None, raw: bool = False) -> list[Lookup]:
+    """One (entry, content key, path, stat key to record) per path, as `check_chunk`; the
+    entry is None for a plan the cache has no usable entry for (a miss: to be checked,
+    then stored under that content key).  A file whose stat key is known is neither read
+    nor hashed: one query (stat key, content key and entry together) and two MACs.  With
+    `raw`, an entry that fits is given as its stored bytes (to cross to another process,
+    which unmarshals them again: cheaper than pickling the tuple)."""
+    import stat as st_
+
+    from staffing.run.cache import RACY_NS, file_key, stat_key
+
+    shown = shown or Shown()
+    fitting = _Fitting(settings)
     settled = time.time_ns() - RACY_NS  # before any stat: later writes get later times
     infos: list[tuple[str, str, str | None, bool]] = []  # path, shown, stat key, settled
     for p in paths:
@@ -312,30 +439,31 @@ def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
             pre = stat_key(context + "|" + disp, full, info)
             old = info.st_mtime_ns <= settled and info.st_ctime_ns <= settled
         infos.append((p, disp, pre, old))
-    known = cache.get_stat_keys([i[2] for i in infos if i[2] is not None])
-    keys: list[str | None] = [known.get(pre) if pre is not None else None for _, _, pre, _ in infos]
-    for n, (p, disp, _, _) in enumerate(infos):
-        if keys[n] is None:
-            keys[n] = _content_key(p, settings, context, disp, file_key)
-    hits = cache.get_many([k for k in keys if k is not None])
-    out: list[Lookup] = []
-    for n, (p, disp, pre, old) in enumerate(infos):
-        key = keys[n]
-        hit = hits.get(key) if key is not None else None
-        usable = _usable(hit, fingerprint, disp)  # (validating a record is most of a warm run's work: once)
-        if not usable and pre is not None and pre in known:
-            # the stat key pointed at an entry that is gone or stale: go by content
-            key = _content_key(p, settings, context, disp, file_key)
-            hit = cache.get(key) if key is not None and key != keys[n] else None
-            usable = _usable(hit, fingerprint, disp)
-        remember = pre if (pre is not None and old and key is not None and known.get(pre) != key) else None
-        if usable:
-            assert hit is not None
-            hit["cached"] = True
-            out.append((hit, key, p, remember))
-        else:
-            out.append((None, key, p, remember))
-    return out
+    known = cache.stat_blobs([i[2] for i in infos if i[2] is not None])
+    out: list[Lookup | None] = []
+    rest: list[tuple[int, str | None]] = []  # by content: (index, content key)
+    for n, (p, disp, pre, _) in enumerate(infos):
+        got = known.get(pre) if pre is not None else None
+        if got is not None:
+            entry = fitting(got[1], disp)
+            if entry is not None:
+                out.append((got[1] if raw else entry, got[0], p, None))
+                continue
+        # no stat key, or it pointed at an entry that is gone, stale (pack edited) or odd:
+        # go by content
+        out.append(None)
+        rest.append((n, _content_key(p, settings, context, disp, file_key)))
+    if rest:
+        blobs = cache.blobs([k for _, k in rest if k is not None])
+        for n, key in rest:
+            p, disp, pre, old = infos[n]
+            blob = blobs.get(key) if key is not None else None
+            before = known.get(pre) if pre is not None else None
+            remember = pre if (pre is not None and old and key is not None
+                               and (before is None or before[0] != key)) else None
+            entry = fitting(blob, disp)
+            out[n] = ((blob if raw else entry) if entry is not None else None, key, p, remember)
+    return out  # type: ignore[return-value]
 
 
 def _content_key(path: str, settings: Settings, context: str, disp: str, file_key: Any) -> str | None:
@@ -346,8 +474,7 @@ def _content_key(path: str, settings: Settings, context: str, disp: str, file_ke
     return str(file_key(raw, context + "|" + disp))
 
 
-def _work(chunk: list[str]) -> list[Item]:
-    settings: Settings = _WORKER["settings"]
+def _worker_cache() -> Any:
     cache = _WORKER.get("cache")
     if cache is None and _WORKER.get("location") is not None:
         from staffing.run.cache import Cache
@@ -356,7 +483,19 @@ def _work(chunk: list[str]) -> list[Item]:
         cache = _WORKER["cache"] = Cache(directory, secret, readonly=True)
     if "shown" not in _WORKER:
         _WORKER["shown"] = Shown()
-    return check_chunk(chunk, settings, cache, _WORKER["context"], _WORKER["shown"])
+    return cache
+
+
+def _work(chunk: list[str]) -> list[Item]:
+    cache = _worker_cache()
+    return check_chunk(chunk, _WORKER["settings"], cache, _WORKER["context"], _WORKER["shown"])
+
+
+def _look(chunk: list[str]) -> list[Lookup]:
+    """A share of a warm run's look-ups, in a worker: each entry that fits as its stored
+    bytes (the parent unmarshals them: cheaper than pickling the tuple), or a miss."""
+    cache = _worker_cache()
+    return look_up(chunk, _WORKER["settings"], cache, _WORKER["context"], _WORKER["shown"], raw=True)
 
 
 def _work_misses(chunk: list[tuple[str, str | None, str | None]]) -> list[Item]:
@@ -385,25 +524,35 @@ class _Collected:
     on_progress: Callable[[int], None] | None = None
     results: list[FileResult] = field(default_factory=list)
     cached: int = 0
-    new: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    new: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
     stat_keys: list[tuple[str, str]] = field(default_factory=list)
+    packs: dict[str, Any] = field(default_factory=dict)  # each pack by reference, resolved once
 
     def take(self, batch: list[Item]) -> None:
+        packs = self.settings.packs
+        resolved = self.packs
         for rec, key, path, pre in batch:
-            hit = bool(rec.get("cached"))
+            if type(rec) is bytes:
+                # an entry a worker found to fit, as the bytes it unmarshalled: the MAC was
+                # checked there (and the bytes came from that worker, forked from here)
+                rec = marshal.loads(rec)
+            hit = type(rec) is tuple
             try:
-                result = from_record(rec, self.settings.packs)
+                result = from_entry(rec, packs, resolved) if hit else from_record(rec, packs)
             except Exception:
                 if not hit:
                     raise
-                # a malformed cache entry: check the plan again and replace the entry
+                # an entry that does not convert: check the plan again and replace the entry
                 hit = False
                 rec, key, _, pre = _checked(path, key, pre, self.settings, self.context, Shown())
-                result = from_record(rec, self.settings.packs)
-            self.cached += hit
+                result = from_record(rec, packs)
             result.cache_key = key
-            if key is not None and not hit:
-                self.new.append((key, rec))
+            if hit:
+                self.cached += 1
+            elif key is not None:
+                entry = to_entry(rec)
+                if entry is not None:
+                    self.new.append((key, entry))
             if pre is not None and key is not None:
                 self.stat_keys.append((pre, key))
             self.results.append(result)
@@ -476,24 +625,51 @@ def _in_process(items: Sequence[Any], work: Callable[[list[Any]], list[Item]], s
         _WORKER.clear()
 
 
+SPREAD = 10_000  # from this many plans on, a warm run's look-ups are shared with the workers (below, the
+# fork costs the parent about what it saves)
+LOOK_CHUNK = 500  # plans looked up at a time (one query of the cache)
+PARENT_SHARE = 0.8  # of a worker's share of the look-ups, what the parent does itself (it also builds every result)
+
+
 def _warm(paths: Sequence[str], jobs: int, settings: Settings, location: tuple[Any, bytes], context: str,
           take: Callable[[list[Item]], None]) -> None:
-    """A run with the cache on several cores.  A warm run is mostly hits: the parent looks
-    every plan up itself (reading the cache, validating each entry as a worker would) and
-    sends only the misses to the workers, so hits never cross a process boundary and an
-    all-hit run starts no pool."""
+    """A run with the cache on several cores.  A warm run is mostly hits.  Few plans: the
+    parent looks every plan up itself, so an all-hit run starts no pool.  Many: workers
+    look up most of them (stat, keys, the cache's rows and their MACs, each entry decoded
+    and held to its shape) and send back the entries that fit, while the parent looks up
+    the rest and turns every entry into a result as it comes.  Either way only the misses
+    are then checked, on every core."""
     from staffing.run.cache import Cache
 
-    shown = Shown()
     misses: list[tuple[str, str | None, str | None]] = []
+
+    def found(items: list[Lookup]) -> None:
+        hits: list[Item] = [item for item in items if item[0] is not None]
+        misses.extend((p, k, pre) for r, k, p, pre in items if r is None)
+        if hits:
+            take(hits)
+
+    shown = Shown()
     lookup = Cache(*location, readonly=True)
+
+    def step(part: list[str]) -> Callable[[], None]:
+        return lambda: found(look_up(part, settings, lookup, context, shown))
+
     try:
-        for i in range(0, len(paths), CHUNK):
-            found = look_up(list(paths[i:i + CHUNK]), settings, lookup, context, shown)
-            hits: list[Item] = [(r, k, p, pre) for r, k, p, pre in found if r is not None]
-            misses += [(p, k, pre) for r, k, p, pre in found if r is None]
-            if hits:
-                take(hits)
+        if len(paths) >= SPREAD:
+            from staffing.run.pool import pooled
+
+            workers = jobs - 1 if PARENT_SHARE else jobs
+            mine = int(len(paths) * PARENT_SHARE / (workers + PARENT_SHARE))
+            theirs = paths[:len(paths) - mine]
+            size = max(CHUNK, min(LOOK_CHUNK, len(theirs) // (workers * 4) or CHUNK))
+            chunks = [list(theirs[i:i + size]) for i in range(0, len(theirs), size)]
+            own = paths[len(theirs):]
+            steps = [step(list(own[i:i + size])) for i in range(0, len(own), size)]
+            pooled(chunks, _look, workers, _init, (settings, location, context), found, steps)
+        else:
+            for i in range(0, len(paths), LOOK_CHUNK):
+                step(list(paths[i:i + LOOK_CHUNK]))()
     finally:
         lookup.close()
     jobs = min(jobs, max(1, len(misses) // 8 or 1))
@@ -518,25 +694,31 @@ def _pooled(paths: Sequence[Any], jobs: int, settings: Settings, location: tuple
 # ---- roll-up ---------------------------------------------------------------------------------
 
 
+_LABELS = {"pass": "passed", "fail": "failed", "incomplete": "incomplete", "error": "unusable"}
+
+
 def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -> dict[str, Any]:
     """Plans checked, passed, failed; per check, per county, per province, the problems found
     (errors and warnings that bind, not waived) and, apart, what could not be checked: a
     "cannot check" is never counted as a problem, nor is a finding shown for information."""
-    plans = [r for r in results if not os.path.basename(r.path).startswith("_")]
-    counties = [r for r in results if os.path.basename(r.path).startswith("_")]
+    plans: list[FileResult] = []
+    counties: list[FileResult] = []
+    for r in results:
+        (counties if os.path.basename(r.path).startswith("_") else plans).append(r)
     per_check: Counter[str] = Counter()
     unknown_per_check: Counter[str] = Counter()
     slug_of: dict[str, str] = {}
+    binding = (Severity.ERROR, Severity.WARNING)
 
     def empty() -> dict[str, int]:
         return {"plans": 0, "passed": 0, "failed": 0, "incomplete": 0, "unusable": 0, "findings": 0, "unknown": 0}
 
-    per_county: dict[tuple[str, str, str], dict[str, int]] = defaultdict(empty)
-    per_province: dict[str, dict[str, int]] = defaultdict(empty)
+    per_county: dict[tuple[str, str, str], dict[str, int]] = {}
+    per_province: dict[str, dict[str, int]] = {}
     statuses: Counter[str] = Counter()
 
     def problems(r: FileResult) -> int:
-        return sum(1 for f in r.findings if not f.waived and f.severity in (Severity.ERROR, Severity.WARNING))
+        return sum(1 for f in r.findings if not f.waived and f.severity in binding)
 
     def unknowns(r: FileResult) -> int:
         return sum(1 for f in r.findings if not f.waived and f.severity == Severity.UNKNOWN)
@@ -558,12 +740,23 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
             parts = r.path.replace(os.sep, "/").split("/")
             keyc = ("?", "?", parts[-2] if len(parts) > 1 else "?")
             prov = "?"
-        label = {"pass": "passed", "fail": "failed", "incomplete": "incomplete", "error": "unusable"}[st]
-        for bucket in (per_county[keyc], per_province[prov]):
-            bucket["plans"] += 1
-            bucket[label] += 1
-            bucket["findings"] += problems(r)
-            bucket["unknown"] += unknowns(r)
+        label = _LABELS[st]
+        county = per_county.get(keyc)
+        if county is None:
+            county = per_county[keyc] = empty()
+        province = per_province.get(prov)
+        if province is None:
+            province = per_province[prov] = empty()
+        county["plans"] += 1
+        county[label] += 1
+        province["plans"] += 1
+        province[label] += 1
+        if r.findings:  # most plans have none: nothing to count
+            found, unknown = problems(r), unknowns(r)
+            county["findings"] += found
+            county["unknown"] += unknown
+            province["findings"] += found
+            province["unknown"] += unknown
     for r in counties:
         if not r.findings:
             continue

@@ -67,10 +67,12 @@ def _init_worker(initializer: Callable[..., None], initargs: tuple[Any, ...]) ->
 
 
 def pooled(chunks: Sequence[list[T]], work: Callable[[list[T]], R], jobs: int,
-           initializer: Callable[..., None], initargs: tuple[Any, ...], take: Callable[[R], None]) -> None:
+           initializer: Callable[..., None], initargs: tuple[Any, ...], take: Callable[[R], None],
+           meanwhile: Sequence[Callable[[], None]] = ()) -> None:
     """`work(chunk)` for every chunk on `jobs` processes (each set up once with
     `initializer(*initargs)`); `take` gets each result in the parent, in the order they
-    finish."""
+    finish.  `meanwhile`: work the parent does itself while the workers work, one step
+    after another, taking the results that have come between two steps."""
     import multiprocessing as mp
     import signal
     import threading
@@ -93,7 +95,15 @@ def pooled(chunks: Sequence[list[T]], work: Callable[[list[T]], R], jobs: int,
             if main_thread:  # a signal that came meanwhile is handled here, inside the try
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, signals)
         _stop_if_signalled()
-        for fut in as_completed(futures):
+        pending = set(futures)
+        for step in meanwhile:
+            step()
+            _stop_if_signalled()
+            for fut in [f for f in futures if f in pending and f.done()]:
+                pending.discard(fut)
+                take(fut.result())
+                _stop_if_signalled()
+        for fut in as_completed(pending):
             take(fut.result())
             _stop_if_signalled()
     except BaseException:

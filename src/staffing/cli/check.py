@@ -40,8 +40,9 @@ def find(paths: tuple[str, ...]) -> Found:
             found.skipped.append(Skipped(display_path(item.path), item.reason))
         else:
             found.plans.append(item)
-    named = {os.path.abspath(p) for p in found.plans}
-    for county in [p for p in found.plans if is_county(p)]:
+    counties = [p for p in found.plans if is_county(p)]
+    named = {os.path.abspath(p) for p in found.plans} if counties else set()
+    for county in counties:
         for plan in folder_plans(os.path.dirname(county)):
             if os.path.abspath(plan) not in named:
                 named.add(os.path.abspath(plan))

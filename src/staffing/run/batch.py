@@ -27,7 +27,7 @@ from staffing.io.load import display_path, read_bytes
 from staffing.plan.summary import KeyFigures, PartNames, PlanSummary, TownSummary, TransferSummary
 from staffing.run.engine import check_source
 from staffing.run.read import Source
-from staffing.run.results import FileResult, Settings
+from staffing.run.results import FileResult, Settings, is_county
 from staffing.words import Words
 
 CHUNK = 64
@@ -704,7 +704,7 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
     plans: list[FileResult] = []
     counties: list[FileResult] = []
     for r in results:
-        (counties if os.path.basename(r.path).startswith("_") else plans).append(r)
+        (counties if is_county(r.path) else plans).append(r)
     per_check: Counter[str] = Counter()
     unknown_per_check: Counter[str] = Counter()
     slug_of: dict[str, str] = {}
@@ -730,7 +730,7 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
             (unknown_per_check if f.severity == Severity.UNKNOWN else per_check)[f.code] += 1
             slug_of[f.code] = f.slug
     for r in plans:
-        st = status(r)
+        st = "pass" if r.error is None and not r.findings else status(r)  # nothing to say: passes
         statuses[st] += 1
         town = r.summary.town if r.summary is not None else None
         if town is not None:

@@ -32,20 +32,32 @@ from staffing.run.results import FileResult, Settings
 from staffing.words import Words
 
 
+def by_folder(paths: Iterable[str]) -> dict[str, list[str]]:
+    """The names of `paths` by their folder, made absolute (once per folder as written: a
+    national run has ~2,800 folders for 40,000 plans)."""
+    written: dict[str, list[str]] = defaultdict(list)
+    for p in paths:
+        folder, name = os.path.split(p)
+        written[folder].append(name)
+    out: dict[str, list[str]] = defaultdict(list)
+    for folder, names in written.items():
+        out[os.path.abspath(folder or os.curdir)] += names
+    return out
+
+
 def county_files(plan_paths: Iterable[str]) -> tuple[list[str], list[str]]:
     """The county file of every folder that holds plans, where there is one: those whose
     folder's plans are all among `plan_paths` (checked against them), and the others (left
     out: held against some of its towns only, a county file would report the towns not
     given as missing and its totals as wrong)."""
-    by_dir: dict[str, set[str]] = defaultdict(set)
-    for p in plan_paths:
-        by_dir[os.path.dirname(os.path.abspath(p))].add(os.path.abspath(p))
     whole: list[str] = []
     partial: list[str] = []
-    for d, given in by_dir.items():
+    for d, names in by_folder(plan_paths).items():
         f = os.path.join(d, COUNTY_FILE)
         if os.path.isfile(f):
-            (whole if given.issuperset(folder_plans(d)) else partial).append(f)
+            given = set(names)
+            complete = all(os.path.basename(p) in given for p in folder_plans(d))
+            (whole if complete else partial).append(f)
     return sorted(whole), sorted(partial)
 
 
@@ -138,8 +150,13 @@ def check_counties(results: Sequence[FileResult], settings: Settings | None = No
     typed record.  Entries are signed like every other (run.cache)."""
     given = dict(given or {})
     by_dir: dict[str, list[FileResult]] = defaultdict(list)
+    folder_of: dict[str, str] = {}  # as written → absolute, worked out once per folder
     for r in results:
-        by_dir[os.path.dirname(os.path.abspath(r.path))].append(r)
+        written = os.path.dirname(r.path)
+        folder = folder_of.get(written)
+        if folder is None:
+            folder = folder_of[written] = os.path.abspath(written or os.curdir)
+        by_dir[folder].append(r)
     if beside is None:
         beside = county_files(r.path for r in results)[0]
     files = sorted(set(beside) | set(given))

@@ -85,7 +85,10 @@ PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")  # what a checked folder's p
 
 
 def is_county(path: str) -> bool:
-    """A county file (`_county.yaml`): no plan's name starts with "_"."""
+    """A county file (`_county.yaml`): no plan's name starts with "_".  (Asked of every result
+    several times a run: the name is not cut out of the path where "/" is the one separator.)"""
+    if os.sep == "/" and os.altsep is None:
+        return path.startswith("_", path.rfind("/") + 1)
     return os.path.basename(path).startswith("_")
 
 
@@ -128,7 +131,10 @@ class Run:
         plans: list[str] = []
         county: list[str] = []
         for r in self.results:
-            (county if is_county(r.path) else plans).append(self.status(r))
+            # a result with nothing to say passes: its status is not worked out (a warm run of
+            # 40,000 plans, 3 in 4 of them clean, counts twice)
+            status = "pass" if r.error is None and not r.findings else self.status(r)
+            (county if is_county(r.path) else plans).append(status)
         every = [f for r in self.results for f in r.findings] + self.pack_findings
         return {
             "files": len(self.results),

@@ -178,12 +178,9 @@ def test_the_pdf_renderer_is_bounded_like_dot(bound: str, value: float, says: st
     assert not out.exists()
 
 
-def test_the_pdf_engine_loads_while_the_plans_are_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`staffing report -o x.pdf` starts the child that makes the PDF before it checks the
-    plans, so that loading WeasyPrint overlaps the checks; and a report that stops before its
-    page is made (a plan that cannot be read) leaves no child behind."""
-    from staffing.report import build, pdf
-    from staffing.run import pipeline
+def _engines_started(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Every PDF engine started from now on, in the order started."""
+    from staffing.report import pdf
 
     engines: list[Any] = []
     started = pdf.PdfEngine.__init__
@@ -192,15 +189,32 @@ def test_the_pdf_engine_loads_while_the_plans_are_checked(tmp_path: Path, monkey
         started(self)
         engines.append(self)
 
-    checked_with: list[int] = []
-    real_run = pipeline.run
-
-    def run(*args: Any, **kwargs: Any) -> Any:
-        checked_with.append(sum(1 for e in engines if e._proc is not None and e._proc.poll() is None))
-        return real_run(*args, **kwargs)
-
     monkeypatch.setattr(pdf.PdfEngine, "__init__", start)
-    monkeypatch.setattr(pipeline, "run", run)
+    return engines
+
+
+def _running_when_called(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str, engines: list[Any]) -> list[int]:
+    """How many of `engines` were running at each call of `owner.name`."""
+    seen: list[int] = []
+    real = getattr(owner, name)
+
+    def called(*args: Any, **kwargs: Any) -> Any:
+        seen.append(sum(1 for e in engines if e._proc is not None and e._proc.poll() is None))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, called)
+    return seen
+
+
+def test_the_pdf_engine_loads_while_the_plans_are_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`staffing report -o x.pdf` starts the child that makes the PDF before it checks the
+    plans, so that loading WeasyPrint overlaps the checks; and a report that stops before its
+    page is made (a plan that cannot be read) leaves no child behind."""
+    from staffing.report import build
+    from staffing.run import pipeline
+
+    engines = _engines_started(monkeypatch)
+    checked_with = _running_when_called(monkeypatch, pipeline, "run", engines)
     out = tmp_path / "r.pdf"
     assert cli.main(["report", str(XINQIAO), "-o", str(out)]) == 0
     assert checked_with == [1] and out.read_bytes().startswith(b"%PDF")
@@ -217,24 +231,8 @@ def test_the_pdf_engine_starts_before_the_arguments_are_read(tmp_path: Path, mon
     """The child starts first thing for a PDF report (loading WeasyPrint takes longer than all
     the command does before the page is ready), whichever way -o is written; a command line
     that turns out wrong stops it; an HTML report starts none."""
-    from staffing.report import pdf
-
-    engines: list[Any] = []
-    started = pdf.PdfEngine.__init__
-
-    def start(self: Any) -> None:
-        started(self)
-        engines.append(self)
-
-    parsed_with: list[int] = []
-    real_parser = cli.build_parser
-
-    def build_parser(*args: Any, **kwargs: Any) -> Any:
-        parsed_with.append(sum(1 for e in engines if e._proc is not None and e._proc.poll() is None))
-        return real_parser(*args, **kwargs)
-
-    monkeypatch.setattr(pdf.PdfEngine, "__init__", start)
-    monkeypatch.setattr(cli, "build_parser", build_parser)
+    engines = _engines_started(monkeypatch)
+    parsed_with = _running_when_called(monkeypatch, cli, "build_parser", engines)
     out = tmp_path / "r.pdf"
     for written in (["-o", str(out)], [f"--output={out}"], ["--out", str(out)], [f"-o{out}"]):
         engines.clear()

@@ -741,22 +741,13 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
             keyc = ("?", "?", parts[-2] if len(parts) > 1 else "?")
             prov = "?"
         label = _LABELS[st]
-        county = per_county.get(keyc)
-        if county is None:
-            county = per_county[keyc] = empty()
-        province = per_province.get(prov)
-        if province is None:
-            province = per_province[prov] = empty()
-        county["plans"] += 1
-        county[label] += 1
-        province["plans"] += 1
-        province[label] += 1
-        if r.findings:  # most plans have none: nothing to count
-            found, unknown = problems(r), unknowns(r)
-            county["findings"] += found
-            county["unknown"] += unknown
-            province["findings"] += found
-            province["unknown"] += unknown
+        found, unknown = (problems(r), unknowns(r)) if r.findings else (0, 0)  # most plans have none
+        for bucket in (per_county.get(keyc) or per_county.setdefault(keyc, empty()),
+                       per_province.get(prov) or per_province.setdefault(prov, empty())):
+            bucket["plans"] += 1
+            bucket[label] += 1
+            bucket["findings"] += found
+            bucket["unknown"] += unknown
     for r in counties:
         if not r.findings:
             continue

@@ -260,12 +260,13 @@ class LazyDocument(Document):
         return self._tables()[1]
 
 
-def fast_data(text: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any] | None:
+def fast_data(text: str, limits: Limits = DEFAULT_LIMITS, guarded: bool = True) -> dict[str, Any] | None:
     """The data of `text` if the fast parser is certain to agree with the reference
-    loader, else None.  Never raises."""
-    if _yaml_rs is None or _risky(text):
+    loader, else None.  Never raises.  `guarded=False`: without looking for the constructs
+    where the two could read differently (a file shipped with the tool, see `load_shipped`)."""
+    if _yaml_rs is None or (guarded and _risky(text)):
         return None
-    for m in _dates(text):
+    for m in _dates(text) if guarded else ():
         try:
             _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
@@ -287,16 +288,9 @@ def load_shipped(path: str) -> Document:
     readers to the same data and the same marks on every one (so a run that reads only
     shipped packs never imports PyYAML).  The reference loader when yaml-rs is missing or
     refuses the file."""
-    raw = read_bytes(path)
-    text = decode(path, raw)
-    if _yaml_rs is not None:
-        try:
-            data = _yaml_rs.loads(text, parse_datetime=True, duplicate_key_policy=_DUP_ERROR)
-        except Exception:
-            data = None
-        if isinstance(data, dict) and data and _within(data, DEFAULT_LIMITS):
-            return LazyDocument(path, data, text, DEFAULT_LIMITS)
-    return load_text(path, text)
+    text = decode(path, read_bytes(path))
+    data = fast_data(text, guarded=False)
+    return load_text(path, text) if data is None else LazyDocument(path, data, text, DEFAULT_LIMITS)
 
 
 def load(path: str, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -15,7 +15,7 @@ import gc
 import marshal
 import os
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import product
@@ -713,8 +713,8 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
     def empty() -> dict[str, int]:
         return {"plans": 0, "passed": 0, "failed": 0, "incomplete": 0, "unusable": 0, "findings": 0, "unknown": 0}
 
-    per_county: dict[tuple[str, str, str], dict[str, int]] = {}
-    per_province: dict[str, dict[str, int]] = {}
+    per_county: dict[tuple[str, str, str], dict[str, int]] = defaultdict(empty)
+    per_province: dict[str, dict[str, int]] = defaultdict(empty)
     statuses: Counter[str] = Counter()
 
     def problems(r: FileResult) -> int:
@@ -742,8 +742,7 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
             prov = "?"
         label = _LABELS[st]
         found, unknown = (problems(r), unknowns(r)) if r.findings else (0, 0)  # most plans have none
-        for bucket in (per_county.get(keyc) or per_county.setdefault(keyc, empty()),
-                       per_province.get(prov) or per_province.setdefault(prov, empty())):
+        for bucket in (per_county[keyc], per_province[prov]):
             bucket["plans"] += 1
             bucket[label] += 1
             bucket["findings"] += found

@@ -7,8 +7,8 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
 
 from staffing.checks import COUNTY_CHECKS
 from staffing.checks.county import (
@@ -31,17 +31,18 @@ from staffing.run.read import Source, folder_plans, read_valid
 from staffing.run.results import FileResult, Settings
 from staffing.words import Words
 
+T = TypeVar("T")
 
-def by_folder(paths: Iterable[str]) -> dict[str, list[str]]:
-    """The names of `paths` by their folder, made absolute (once per folder as written: a
-    national run has ~2,800 folders for 40,000 plans)."""
-    written: dict[str, list[str]] = defaultdict(list)
-    for p in paths:
-        folder, name = os.path.split(p)
-        written[folder].append(name)
-    out: dict[str, list[str]] = defaultdict(list)
-    for folder, names in written.items():
-        out[os.path.abspath(folder or os.curdir)] += names
+
+def by_folder(items: Iterable[T], path: Callable[[T], str]) -> dict[str, list[T]]:
+    """`items` by the absolute folder of their `path`, worked out once per folder as the
+    paths write it (a national run has ~2,800 folders for 40,000 plans)."""
+    written: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        written[os.path.dirname(path(item))].append(item)
+    out: dict[str, list[T]] = defaultdict(list)
+    for folder, found in written.items():
+        out[os.path.abspath(folder or os.curdir)] += found
     return out
 
 
@@ -52,10 +53,10 @@ def county_files(plan_paths: Iterable[str]) -> tuple[list[str], list[str]]:
     given as missing and its totals as wrong)."""
     whole: list[str] = []
     partial: list[str] = []
-    for d, names in by_folder(plan_paths).items():
+    for d, paths in by_folder(plan_paths, str).items():
         f = os.path.join(d, COUNTY_FILE)
         if os.path.isfile(f):
-            given = set(names)
+            given = {os.path.basename(p) for p in paths}
             complete = all(os.path.basename(p) in given for p in folder_plans(d))
             (whole if complete else partial).append(f)
     return sorted(whole), sorted(partial)
@@ -149,14 +150,7 @@ def check_counties(results: Sequence[FileResult], settings: Settings | None = No
     (checked without the cache) is checked again, as is any entry that does not fit its
     typed record.  Entries are signed like every other (run.cache)."""
     given = dict(given or {})
-    by_dir: dict[str, list[FileResult]] = defaultdict(list)
-    folder_of: dict[str, str] = {}  # as written → absolute, worked out once per folder
-    for r in results:
-        written = os.path.dirname(r.path)
-        folder = folder_of.get(written)
-        if folder is None:
-            folder = folder_of[written] = os.path.abspath(written or os.curdir)
-        by_dir[folder].append(r)
+    by_dir = by_folder(results, lambda r: r.path)
     if beside is None:
         beside = county_files(r.path for r in results)[0]
     files = sorted(set(beside) | set(given))

@@ -402,14 +402,20 @@ def resolve(ref: str, folders: tuple[str, ...] = ()) -> Pack:
     return _resolve(ref, tuple(folders), 0)
 
 
+def unknown_params(pack: str, known: list[str], meant: str | None) -> dict[str, object]:
+    """The words of "unknown rule pack": the pack as written, the packs there are and, when
+    one is close, the one most likely meant."""
+    hint = words("input.did-you-mean", {"word": meant}) if meant else Words("", "")
+    return {"pack": pack, "known": known, "hint": hint}
+
+
 @lru_cache(maxsize=64)
 def _resolve(ref: str, folders: tuple[str, ...], _depth: int) -> Pack:
     if is_pack_id(ref):
         packs = available(folders)
         if ref not in packs:
             close = close_matches(ref, sorted(packs), n=1)
-            raise problem("--rules", "pack.unknown", pack=ref, known=sorted(packs),
-                          hint=words("input.did-you-mean", {"word": close[0]}) if close else Words("", ""))
+            raise problem("--rules", "pack.unknown", **unknown_params(ref, sorted(packs), close[0] if close else None))
         path, origin = packs[ref]
         file = str(path)
     else:
@@ -432,8 +438,8 @@ def _resolve(ref: str, folders: tuple[str, ...], _depth: int) -> Pack:
             parent = _resolve(str(pack.extends), folders, _depth + 1)
         except InputProblem as exc:
             if exc.key == "pack.unknown":
-                raise problem(file, "pack.unknown", pack=str(pack.extends), known=sorted(available(folders)),
-                              hint="") from None
+                raise problem(file, "pack.unknown",
+                              **unknown_params(str(pack.extends), sorted(available(folders)), None)) from None
             raise
         if pack.id in parent.chain:
             raise problem(file, "pack.extends-loop", pack=pack.id)

@@ -14,8 +14,8 @@ from staffing.checks.pack import Pack
 from staffing.errors import InputProblem, problem, together
 from staffing.io.document import DEFAULT_LIMITS, Document, Limits, read_bytes
 from staffing.io.load import display_path
-from staffing.messages import CATALOGUE, close_matches, words
-from staffing.packs.load import is_pack_id, resolve, titles
+from staffing.messages import CATALOGUE, close_matches
+from staffing.packs.load import available, is_pack_id, resolve, titles, unknown_params
 from staffing.plan.model import Plan, lacks_baseline
 from staffing.plan.validate import did_you_mean, field_words, missing_section, suggest, validate
 from staffing.run.results import PLAN_SUFFIXES, Settings
@@ -173,8 +173,6 @@ def _unknown_pack(written: str, settings: Settings, doc: Document | None) -> Inp
     """"Unknown rule pack", naming the packs there are and the one `written` most likely means
     (by its id, or by its Chinese title, which a workbook's drop-down shows), at the plan's
     `rule_pack`."""
-    from staffing.packs.load import available
-
     known = sorted(available(settings.packs))
     by_title = {title: pack_id for pack_id, title in titles().items()}
     word = written.strip()
@@ -183,8 +181,7 @@ def _unknown_pack(written: str, settings: Settings, doc: Document | None) -> Inp
     if shown is None:
         ids = close_matches(word, known, n=1)
         shown = ids[0] if ids else None
-    params: dict[str, object] = {"pack": written, "known": known,
-              "hint": words("input.did-you-mean", {"word": shown}) if shown else Words("", "")}
+    params = unknown_params(written, known, shown)
     if doc is None:
         return problem(written, "pack.unknown", None, None, **params)
     return problem_at(doc, ("rule_pack",), "pack.unknown", **params)

@@ -152,7 +152,7 @@ class SubunitExceedsBody(Check):
                         yield cannot_check(what, ("bodies", i, "quotas", t) if own is None else ("bodies", i, "subunits"),
                                            trail=((body.name, body.name), label("label.sub-units")))
                     continue
-                inside = sum(v for v in values if v is not None)
+                inside = sum(values)  # type: ignore[arg-type]  # no value is None here (above)
                 if inside > own:
                     zh, en = QUOTA_LABELS[t]
                     parts = [f"{s.name} {s.quotas.get(t)}" for s in body.subunits if s.quotas.get(t)]
@@ -331,40 +331,21 @@ class DuplicateName(Check):
 
     def run(self, ctx: Context, opts: Options) -> Iterator[Problem]:
         plan = ctx.plan
-        # each name with where it stands: its path in the data, its place in the plan's terms
-        # (the trail) and the part of the plan it belongs to, said in words for the message
-        # (the part of the plan a nameplate belongs to, "the nameplates of …", is said in words
-        # only for a name that repeats: its owner's name is kept until then)
-        seen: dict[str, tuple[str, tuple[str, str] | str, Loc]] = {}
-        entries: list[tuple[str, Loc, tuple[tuple[str, str], ...], tuple[str, str] | str]] = []
-        bodies, plates = label("label.functional-bodies"), label("label.nameplates")
-        centre_label = label("label.support-center")
-
-        def of(owner: str, part: tuple[str, str]) -> tuple[str, str]:
-            return (render("place.of", "zh", {"owner": owner, "part": part[0]}),
-                    render("place.of", "en", {"owner": owner, "part": part[1]}))
-
-        part_of = {"bodies": bodies, "support_center": centre_label, "support_institutions": label("label.institutions"),
-                   "institutions": label("label.institutions"), "dispatched_units": label("label.dispatched-units")}
+        town = plan.town.name
+        # every name with its unit and which of the unit's names it is (None: its own); where it
+        # stands (its path, its trail, the part of the plan it belongs to) is said only where
+        # a name repeats, most plans repeating none
+        named: list[tuple[str, Unit, int | None]] = []
         for unit in ctx.units:
             if unit.kind == "section":
                 continue  # a section may share a name with another body's (两个局都可以有"办公室"): below
-            written_in = part_of[unit.written]
-            entries.append((unit.name, (*unit.loc, "name"), (written_in,), written_in))
+            named.append((unit.name, unit, None))
             if unit.written != "support_institutions":
-                entries.extend((p, (*unit.loc, "nameplates", j) if j < len(unit.nameplates) else (*unit.loc, "name"),
-                                ((unit.name, unit.name), plates), unit.name)
-                               for j, p in enumerate(unit.names_carried))
-        zone_names = ctx.zone_names
-        town = plan.town.name
-        for name, loc, trail, part in entries:
-            # the same name with or without the town's in front (虹桥镇农业服务中心, 农业服务中心)
-            key = strip_town(name, town)
-            if key in seen and key not in zone_names and normalize(name) not in zone_names:
-                first, first_part, first_loc = seen[key]
-                where = of(first_part, plates) if isinstance(first_part, str) else first_part
-                yield Problem("ST904", {"name": name, "first": first, "first_where": Words(where[0], where[1]), "first_loc": first_loc}, loc, trail=trail)
-            seen.setdefault(key, (name, part, loc))
+                named.extend((p, unit, j) for j, p in enumerate(unit.names_carried))
+        # the same name with or without the town's in front (虹桥镇农业服务中心, 农业服务中心)
+        keys = [strip_town(name, town) for name, _, _ in named]
+        if len(set(keys)) < len(keys):
+            yield from _repeated_names(ctx, named, keys)
         sections = label("label.sub-units")
         for i, body in enumerate(plan.bodies):
             subs: dict[str, tuple[str, Loc]] = {}
@@ -372,10 +353,43 @@ class DuplicateName(Check):
                 key = strip_town(sub.name, town)
                 here: Loc = ("bodies", i, "subunits", j, "name")
                 if key in subs:
-                    where = of(body.name, sections)
+                    where = _of(body.name, sections)
                     yield Problem("ST904", {"name": sub.name, "first": subs[key][0], "first_where": Words(where[0], where[1]), "first_loc": subs[key][1]}, here,
                                   trail=((body.name, body.name), sections))
                 subs.setdefault(key, (sub.name, here))
+
+
+def _of(owner: str, part: tuple[str, str]) -> tuple[str, str]:
+    """A part of one unit in words: "the nameplates of …", "the sections of …"."""
+    return (render("place.of", "zh", {"owner": owner, "part": part[0]}),
+            render("place.of", "en", {"owner": owner, "part": part[1]}))
+
+
+def _repeated_names(ctx: Context, named: list[tuple[str, Unit, int | None]], keys: list[str]) -> Iterator[Problem]:
+    """ST904's finding for every name (of `named`, by its key) that repeats an earlier one: the
+    part of the plan each name is written in (a nameplate's: "the nameplates of" its owner,
+    said in words only for the repeat), its path and its trail."""
+    seen: dict[str, tuple[str, tuple[str, str] | str, Loc]] = {}
+    plates = label("label.nameplates")
+    part_of = {"bodies": label("label.functional-bodies"), "support_center": label("label.support-center"),
+               "support_institutions": label("label.institutions"), "institutions": label("label.institutions"),
+               "dispatched_units": label("label.dispatched-units")}
+    zone_names = ctx.zone_names
+    for (name, unit, j), key in zip(named, keys, strict=True):
+        loc: Loc
+        trail: tuple[tuple[str, str], ...]
+        part: tuple[str, str] | str
+        if j is None:
+            written_in = part_of[unit.written]
+            loc, trail, part = (*unit.loc, "name"), (written_in,), written_in
+        else:
+            loc = (*unit.loc, "nameplates", j) if j < len(unit.nameplates) else (*unit.loc, "name")
+            trail, part = ((unit.name, unit.name), plates), unit.name
+        if key in seen and key not in zone_names and normalize(name) not in zone_names:
+            first, first_part, first_loc = seen[key]
+            where = _of(first_part, plates) if isinstance(first_part, str) else first_part
+            yield Problem("ST904", {"name": name, "first": first, "first_where": Words(where[0], where[1]), "first_loc": first_loc}, loc, trail=trail)
+        seen.setdefault(key, (name, part, loc))
 
 
 class BrokenHierarchy(Check):
@@ -508,14 +522,15 @@ class BaselineBodyUnaccounted(Check):
 
         landed: set[str] = set()
         for unit in ctx.units:  # where an old body may have gone
-            if unit.written == "bodies":
-                landed |= {key(n) for n in [*unit.merged_from, unit.name, *unit.names_carried]}
-            elif unit.written == "support_center":
-                landed |= {key(n) for n in unit.absorbed}
-            elif unit.written == "support_institutions":
+            written = unit.written
+            if written == "bodies":
+                landed.update([key(n) for n in (*unit.merged_from, unit.name, *unit.names_carried)])
+            elif written == "support_center":
+                landed.update([key(n) for n in unit.absorbed])
+            elif written == "support_institutions":
                 landed.add(key(unit.name))
-            elif unit.written == "institutions":
-                landed |= {key(n) for n in [unit.name, *unit.absorbed, *unit.nameplates]}
+            elif written == "institutions":
+                landed.update([key(n) for n in (unit.name, *unit.absorbed, *unit.nameplates)])
         town_normal = normalize(town)
         normal = [without_town(n, town_normal) for n in normalize_many(plan.baseline.bodies)]  # a list that can be long
         old = set(normal)

@@ -5,14 +5,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Literal
 
 from staffing.checks.growth import Growth
 from staffing.checks.growth import growth as judge_growth
 from staffing.checks.pack import Pack
 from staffing.findings import Loc
-from staffing.plan.graph import ROOT, OrgGraph, build_graph
+from staffing.plan.graph import OrgGraph, build_graph
 from staffing.plan.model import QUOTA_TYPES, Body, LeadershipPost, Plan, Quotas
 from staffing.plan.names import normalize, split_second_name, strip_town
 
@@ -102,17 +102,17 @@ class Unit:
         return "subunits" if self.kind == "section" else str(self.loc[0])
 
 
-def explicit_roles(pack: Pack, body: Body) -> list[str] | None:
+def explicit_roles(pack: Pack, role: str | tuple[str, ...] | None) -> list[str] | None:
     """The roles a body's `role:` names (ids or Chinese labels), or None when not written.
     A value the pack does not know is left out here; the engine reports it as an input error."""
-    if body.role is None:
+    if role is None:
         return None
-    values = [body.role] if isinstance(body.role, str) else list(body.role)
+    values = [role] if isinstance(role, str) else list(role)
     out: list[str] = []
     for v in values:
-        role = pack.role_value(v)
-        if role is not None and role not in out:
-            out.append(role)
+        found = pack.role_value(v)
+        if found is not None and found not in out:
+            out.append(found)
     return out
 
 
@@ -130,10 +130,21 @@ def category_of_roles(roles: tuple[str, ...]) -> str:
 def read_body(pack: Pack, plan: Plan, body: Body) -> Reading:
     """How a reviewer reads one body.  What the plan writes always wins: its `role:` over any
     word in its name, its `category:` over any reading.  A name with a second name in
-    brackets (党政办公室（人大办公室）) is read by its first name; the second is a nameplate."""
+    brackets (党政办公室（人大办公室）) is read by its first name; the second is a nameplate.
+    A reading rests only on the name (the town's dropped), the second name, the role and the
+    category as written: read once per pack, the same body name in every plan after the first
+    costs one look-up."""
     first, second = split_second_name(body.name)
-    name = strip_town(first, plan.town.name)
-    written = explicit_roles(pack, body)
+    role = body.role if body.role is None or isinstance(body.role, str) else tuple(body.role)
+    return pack.remember("reading", (strip_town(first, plan.town.name), second, role, body.category),
+                         partial(_read_name, pack))
+
+
+def _read_name(pack: Pack, asked: tuple[str, str | None, str | tuple[str, ...] | None, str | None]) -> Reading:
+    """`read_body` of a body by its name (first name, town dropped), second name, written role
+    and written category."""
+    name, second, role, written_category = asked
+    written = explicit_roles(pack, role)
     roles: tuple[str, ...]
     rules: tuple[str, ...]
     category: str
@@ -146,9 +157,9 @@ def read_body(pack: Pack, plan: Plan, body: Body) -> Reading:
         roles, how, rules = tuple(r for r, _ in found), "keywords", tuple(rule for _, rule in found)
     else:
         roles, how, rules = ("other",), "none", ()
-    cat = pack.category_recognised(name) if how != "written" and body.category is None else None
-    if body.category is not None:
-        category, category_how, category_rule = body.category, "written", None
+    cat = pack.category_recognised(name) if how != "written" and written_category is None else None
+    if written_category is not None:
+        category, category_how, category_rule = written_category, "written", None
     elif how == "written":
         # a role written in the plan says what the body is: a word in its name cannot make the
         # 党政办公室（人大办公室） it names an organ under its own rules
@@ -183,21 +194,13 @@ class Context:
 
     def role_of_name(self, name: str) -> str | None:
         """The roles a name is read as (first one), for nameplates and other names."""
-        stripped = strip_town(name, self.plan.town.name)
-        exact = self.pack.role_for_name(stripped)
-        if exact is not None:
-            return exact
-        found = [r for r, _ in self.pack.roles_recognised(stripped) if r != "other"]
+        found = self.pack.roles_read(strip_town(name, self.plan.town.name))
         return found[0] if found else None
 
     def roles_named(self, name: str) -> tuple[str, ...]:
         """Every role a unit's name is read as, as a body's name is read (its first name, the
         town's name dropped): the role it names, else each role the pack recognises in it."""
-        stripped = strip_town(split_second_name(name)[0], self.plan.town.name)
-        exact = self.pack.role_for_name(stripped)
-        if exact is not None:
-            return (exact,)
-        return tuple(r for r, _ in self.pack.roles_recognised(stripped) if r != "other")
+        return self.pack.roles_read(strip_town(split_second_name(name)[0], self.plan.town.name))
 
     def roles_of_unit(self, unit: Unit) -> tuple[str, ...]:
         """The roles a unit is read as, wherever the plan wrote it: a body's as read (its
@@ -404,7 +407,7 @@ class Context:
         nowhere (that is the hierarchy's one finding)."""
         graph = self.graph.graph
         top = set(self.graph.bodies_under_town())
-        reachable = {graph.nodes[n]["index"] for n in graph.descendants(ROOT) if graph.nodes[n]["kind"] == "body"}
+        reachable = {graph.nodes[n]["index"] for n in self.graph.reachable if graph.nodes[n]["kind"] == "body"}
         return [i for i in sorted(reachable - top)
                 if self.has_own_rank(i) and not self.is_zone_body(self.plan.bodies[i])
                 and self.category_of(i) not in ("own_rules", "institution")]

@@ -19,7 +19,7 @@ from staffing.words import Words
 
 T = TypeVar("T")
 
-# answers a pack remembers to each question the checks ask of it (see `Pack._answer`)
+# answers a pack remembers to each question the checks ask of it (see `Pack.remember`)
 ANSWERS_KEPT = 4096
 
 
@@ -240,14 +240,26 @@ class Pack:
         """Roles a reviewer reads in a name, in the order they appear in it, each with the
         words of the name that matched: 政法和社会事业局 → public_security_governance (政法),
         social_affairs (社会事业).  Names and rules are compared in simplified script."""
-        return list(self._answer("roles_recognised", name, self._roles_recognised))
+        return list(self.remember("roles_recognised", name, self._roles_recognised))
 
     def _roles_recognised(self, name: str) -> tuple[tuple[str, str], ...]:
         return tuple(_recognise(self._rules("roles", self.roles), normalize(name)))
 
+    def roles_read(self, name: str) -> tuple[str, ...]:
+        """Every role a name (in normal form, the town's dropped) is read as: the role it is
+        exactly, else each role a reviewer reads in it (`other` left out); remembered, for the
+        names of units and nameplates every plan repeats."""
+        return self.remember("roles_read", name, self._roles_read)
+
+    def _roles_read(self, name: str) -> tuple[str, ...]:
+        exact = self.role_for_name(name)
+        if exact is not None:
+            return (exact,)
+        return tuple(r for r, _ in self.roles_recognised(name) if r != "other")
+
     def category_recognised(self, name: str) -> tuple[str, str] | None:
         """The category (other than functional) a name says, with the keyword that matched."""
-        return self._answer("category_recognised", name, self._category_recognised)
+        return self.remember("category_recognised", name, self._category_recognised)
 
     def _category_recognised(self, name: str) -> tuple[str, str] | None:
         found = _recognise(self._rules("categories", self.categories), normalize(name))
@@ -271,7 +283,7 @@ class Pack:
         support_centre, enforcement_unit …), or None."""
         if not self.recognition.get(what):
             return None
-        return self._answer("recognised", (what, name), self._recognised)
+        return self.remember("recognised", (what, name), self._recognised)
 
     def _recognised(self, asked: tuple[str, str]) -> str | None:
         what, name = asked
@@ -289,7 +301,7 @@ class Pack:
         setting = self.checks.get("body-count")
         return bool(setting and "count_nested_with_rank" in setting.params and setting.params["count_nested_with_rank"].value)
 
-    def _answer(self, question: str, value: Any, work: Callable[[Any], T]) -> T:
+    def remember(self, question: str, value: Any, work: Callable[[Any], T]) -> T:
         """`work(value)`, remembered for this pack: the checks ask the same few questions of
         every plan (the place of 副科 on the ladder, whether 局长 is an approved title), and
         normalizing the words each time was a tenth of the checks' time.  At most
@@ -310,7 +322,7 @@ class Pack:
         """A body rank's place on the ladder: either script, 副科级 read as 副科."""
         if rank is None:
             return None
-        return self._answer("rank_index", rank, self._rank_index)
+        return self.remember("rank_index", rank, self._rank_index)
 
     def _rank_index(self, rank: str) -> int | None:
         ladder = self._memo.get("ranks")
@@ -335,7 +347,7 @@ class Pack:
         """The body rank a civil-service grade corresponds to (either script), or None."""
         if not grade:
             return None
-        return self._answer("grade_equivalent", grade, self._grade_equivalent)
+        return self.remember("grade_equivalent", grade, self._grade_equivalent)
 
     def _grade_equivalent(self, grade: str) -> str | None:
         key = normalize(grade)
@@ -343,7 +355,7 @@ class Pack:
 
     def is_post_rank(self, rank: str) -> bool:
         """A civil-service grade (职级, e.g. 一级主任科员): a ladder of its own."""
-        return self._answer("is_post_rank", rank, self._is_post_rank)
+        return self.remember("is_post_rank", rank, self._is_post_rank)
 
     def _is_post_rank(self, rank: str) -> bool:
         grades = self._memo.get("post_ranks")
@@ -357,7 +369,7 @@ class Pack:
         allowed = self.titles.get(level)
         if not allowed:
             return None
-        return self._answer("title_allowed", (level, title), self._title_allowed)
+        return self.remember("title_allowed", (level, title), self._title_allowed)
 
     def _title_allowed(self, asked: tuple[str, str]) -> bool:
         level, title = asked
@@ -409,7 +421,11 @@ class Pack:
         return None
 
     def cited(self, source: str | None) -> Words | None:
-        """`citation` in both languages, or None where the source cannot be cited."""
+        """`citation` in both languages, or None where the source cannot be cited; worked out
+        once per source (a pack's findings cite a few sources, plan after plan)."""
+        return self.remember("cited", source, self._cited)
+
+    def _cited(self, source: str | None) -> Words | None:
         zh = self.citation(source, "zh")
         en = self.citation(source, "en")
         return Words(zh, en) if zh is not None and en is not None else None

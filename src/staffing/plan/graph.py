@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from staffing.plan.model import Plan
@@ -51,11 +52,22 @@ class Digraph:
             self.pred[node] = {}
 
     def add_edge(self, u: str, v: str, **attrs: Any) -> None:
-        for node in (u, v):
-            if node not in self.nodes:
-                self.add_node(node)
+        if u not in self.nodes:
+            self.add_node(u)
+        if v not in self.nodes:
+            self.add_node(v)
         self.succ[u][v] = self.pred[v][u] = attrs
         self._edges.append((u, v, attrs))
+
+    def add_child(self, parent: str, node: str, edge: dict[str, Any], **attrs: Any) -> None:
+        """A new node with its attributes, and the edge (with `edge`'s attributes) to it from
+        `parent`, a node already: `add_node` and `add_edge` in one call, for the units that
+        hang from a body or the town (a plan has a few dozen)."""
+        self.nodes[node] = attrs
+        self.succ[node] = {}
+        self.pred[node] = {parent: edge}
+        self.succ[parent][node] = edge
+        self._edges.append((parent, node, edge))
 
     def __contains__(self, node: object) -> bool:
         return node in self.nodes
@@ -94,11 +106,20 @@ class OrgGraph:
 
     def bodies_under_town(self) -> list[int]:
         """Indexes of bodies directly under the town (the ones that count)."""
-        return sorted(
+        return list(self._top)
+
+    @cached_property
+    def _top(self) -> tuple[int, ...]:
+        return tuple(sorted(
             self.graph.nodes[n]["index"]
             for n in self.graph.successors(ROOT)
             if self.graph.nodes[n]["kind"] == "body"
-        )
+        ))
+
+    @cached_property
+    def reachable(self) -> frozenset[str]:
+        """Every node the town reaches (`Digraph.descendants` of the root), the root left out."""
+        return frozenset(self.graph.descendants(ROOT))
 
     def cycles(self) -> list[list[str]]:
         if not self._may_have_cycle():
@@ -159,8 +180,8 @@ class OrgGraph:
         return int(node[5:]) if node is not None and node != f"body:{i}" else None
 
     def unreachable(self) -> list[str]:
-        reachable = self.graph.descendants(ROOT) | {ROOT}
-        return sorted(n for n in self.graph.nodes if n not in reachable)
+        reachable = self.reachable
+        return sorted(n for n in self.graph.nodes if n not in reachable and n != ROOT)
 
 
 def _every_name(plan: Plan, by_name: dict[str, str]) -> dict[str, str]:
@@ -205,19 +226,16 @@ def build_graph(plan: Plan) -> OrgGraph:
         parents[node] = parent
     for i, body in enumerate(plan.bodies):
         for j, sub in enumerate(body.subunits):
-            node = f"sub:{i}:{j}"
-            g.add_node(node, kind="subunit", index=j, name=sub.name, loc=("bodies", i, "subunits", j), quotas=sub.quotas)
-            g.add_edge(f"body:{i}", node, relation="contains")
+            g.add_child(f"body:{i}", f"sub:{i}:{j}", {"relation": "contains"}, kind="subunit", index=j, name=sub.name,
+                        loc=("bodies", i, "subunits", j), quotas=sub.quotas)
     if plan.support_center is not None:
         c = plan.support_center
-        g.add_node("centre", kind="centre", name=c.name, loc=("support_center",), quotas=c.quotas)
-        g.add_edge(ROOT, "centre", relation="leads")
+        g.add_child(ROOT, "centre", {"relation": "leads"}, kind="centre", name=c.name, loc=("support_center",),
+                    quotas=c.quotas)
     for i, inst in enumerate(plan.support_institutions):
-        node = f"inst:{i}"
-        g.add_node(node, kind="institution", index=i, name=inst.name, loc=("support_institutions", i), quotas=inst.quotas)
-        g.add_edge(ROOT, node, relation="leads")
+        g.add_child(ROOT, f"inst:{i}", {"relation": "leads"}, kind="institution", index=i, name=inst.name,
+                    loc=("support_institutions", i), quotas=inst.quotas)
     for i, unit in enumerate(plan.dispatched_units):
-        node = f"dispatched:{i}"
-        g.add_node(node, kind="dispatched", index=i, name=unit.name, loc=("dispatched_units", i), quotas=unit.quotas)
-        g.add_edge(ROOT, node, relation=unit.management, department=unit.parent_department)
+        g.add_child(ROOT, f"dispatched:{i}", {"relation": unit.management, "department": unit.parent_department},
+                    kind="dispatched", index=i, name=unit.name, loc=("dispatched_units", i), quotas=unit.quotas)
     return OrgGraph(g, unknown, parents)

@@ -144,7 +144,7 @@ class Quotas(_Model):
                  d["institutional_self"], d["political_legal"], d["service"])
         if None in parts:
             return None
-        return sum(p for p in parts if p is not None)
+        return sum(parts)  # no part is None here
 
     def get(self, quota_type: str) -> int | None:
         # every field is a strict int (never a bool or a float) or None (unknown)

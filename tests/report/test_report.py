@@ -251,6 +251,24 @@ def test_the_pdf_engine_is_given_each_chart_as_an_image_of_the_same_drawing() ->
     assert unchanged == re.sub(r"<svg\b.*?</svg>", "", html, flags=re.S)
 
 
+def test_a_reports_charts_are_drawn_two_at_a_time_each_in_its_own_section(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With several plans the charts are drawn on threads, one a core (each is mostly `dot`
+    running), and each section still gets its own plan's chart."""
+    import os
+    import threading
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    both = threading.Barrier(2, timeout=10)  # broken (an error) unless two charts are drawn at once
+
+    def chart(result: Any, lang: str) -> tuple[str | None, str | None]:
+        both.wait()
+        return f"<svg>{result.plan.town.name}</svg>", None
+
+    report = build_report([check_file(str(p)) for p in (ZHANGPU, HONGQIAO)], "zh", TODAY, chart)
+    assert [s.chart_svg for s in report.sections] == [f"<svg>{s.town}</svg>" for s in report.sections]
+    assert len({s.town for s in report.sections}) == 2
+
+
 def test_css_string_cannot_end_the_string_or_the_style() -> None:
     text = str(css_string('x"; } </style><script>'))
     assert text.startswith('"') and text.endswith('"')

@@ -4,9 +4,13 @@ PDF renderer bounded in time and memory like dot."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -249,3 +253,52 @@ def test_the_pdf_engine_starts_before_the_arguments_are_read(tmp_path: Path, mon
     engines.clear()
     assert cli.main(["report", str(XINQIAO), "-o", str(tmp_path / "r.html")]) == 0
     assert engines == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the dynamic linker's cache (ldconfig) is Linux's")
+def test_the_pdf_child_finds_its_libraries_in_the_linker_cache_without_running_gcc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While WeasyPrint loads, a library name the linker's cache does not know costs one
+    `ldconfig -p`, not runs of gcc and ld; a name it knows is answered as before."""
+    import ctypes.util
+
+    from staffing.report import pdf
+
+    stock = ctypes.util.find_library
+    known = stock("c")
+    ran: list[str] = []
+    popen = subprocess.Popen
+
+    def recorded(args: Any, *a: Any, **k: Any) -> Any:
+        ran.append(os.path.basename(args[0]))
+        return popen(args, *a, **k)
+
+    monkeypatch.setattr(subprocess, "Popen", recorded)
+    with pdf._libraries_from_linker_cache():
+        assert ctypes.util.find_library("c") == known
+        assert ctypes.util.find_library("no-such-library-0") is None
+    assert ctypes.util.find_library is stock
+    assert known is not None and ran == ["ldconfig", "ldconfig"]
+
+
+def test_the_pdf_child_loads_weasyprint_the_ordinary_way_when_the_cache_does_not_find_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes.util
+
+    from staffing.report import pdf
+
+    stock = ctypes.util.find_library
+    calls: list[bool] = []
+
+    def load() -> str:
+        calls.append(ctypes.util.find_library is stock)
+        if ctypes.util.find_library is not stock:
+            print("WeasyPrint could not import some external libraries")  # not onto the PDF's stdout
+            raise OSError("cannot load library 'libgobject-2.0-0'")
+        return "fonts"
+
+    monkeypatch.setattr(pdf, "_load_engine", load)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert pdf._engine() == "fonts"
+    assert out.getvalue() == ""
+    assert calls == ([False, True] if sys.platform.startswith("linux") else [True])

@@ -394,6 +394,19 @@ def county_section(result: FileResult, county: str, lang: str, n: int,
     )
 
 
+def _drawn_together(plans: Sequence[FileResult], lang: str, chart: ChartMaker | None) -> ChartMaker | None:
+    """`chart` for a report of several plans: their charts drawn first, one a core at a time (a
+    chart is mostly its runs of `dot`, each a process of its own; while one thread waits for
+    its dot the next chart's is running), then handed to the sections in order."""
+    if chart is None or len(plans) < 2:
+        return chart
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(len(plans), os.cpu_count() or 1)) as pool:
+        drawn = dict(zip(map(id, plans), pool.map(lambda r: chart(r, lang), plans), strict=True))
+    return lambda result, _lang: drawn[id(result)]
+
+
 def build_report(results: Sequence[FileResult], lang: str, review_date: _dt.date, chart: ChartMaker | None = None,
                  fail_on: Severity = Severity.ERROR, chart_page: str = "A4 landscape") -> Report:
     """The report of `results` (in the order given: the CLI sorts them by path), county files
@@ -407,6 +420,7 @@ def build_report(results: Sequence[FileResult], lang: str, review_date: _dt.date
     many = len(results) > 1 or bool(county_files)  # a county file is read with its towns: on the summary page
     report = Report(lang, word("title.many" if many else "title", lang), review_date.isoformat(),
                     chart_page=chart_page)
+    chart = _drawn_together(plans, lang, chart)
     report.sections = [plan_section(r, lang, review_date, n, chart, fail_on, chart_page) for n, r in enumerate(plans, 1)]
     folders = {os.path.dirname(s.path): s.county for s in report.sections if s.county}
     report.counties = [county_section(r, folders.get(os.path.dirname(r.path)) or os.path.basename(

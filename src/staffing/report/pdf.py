@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from staffing.errors import problem
 
@@ -119,6 +120,50 @@ def _bound_memory(memory: int) -> None:  # pragma: no cover - runs in the child,
         pass
 
 
+@contextmanager
+def _libraries_from_linker_cache() -> Iterator[None]:
+    """Inside: `ctypes.util.find_library` answers from the dynamic linker's cache alone
+    (`ldconfig -p`, what it asks first on Linux).  WeasyPrint tries several names for each
+    library it loads (Pango, HarfBuzz, fontconfig...), most of them spelt for other systems;
+    find_library looks for each name the cache does not know by running gcc and ld, 10-30 ms
+    a name, 16 names: 0.2 s of the child's start and 0.1 s of CPU besides, on the cores the
+    parent is using.  The names the cache knows are answered as before, and names with a path
+    or a version (libpango-1.0.so.0) still go to the dynamic linker as they are."""
+    import ctypes.util
+
+    cached = getattr(ctypes.util, "_findSoname_ldconfig", None)  # Linux only
+    stock = ctypes.util.find_library
+    if cached is not None and sys.platform.startswith("linux"):
+        ctypes.util.find_library = cached
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = stock
+
+
+def _load_engine() -> Any:
+    """WeasyPrint's fonts (`FontConfiguration`), WeasyPrint and what writing a PDF imports (the
+    font subsetter among it) loaded with them."""
+    import weasyprint.pdf  # noqa: F401 - loaded now, not while the page waits
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def _engine() -> Any:
+    """`_load_engine`, its libraries found through the linker's cache; where they are not found
+    that way (installed out of the cache's sight), the ordinary way."""
+    import io
+    from contextlib import redirect_stdout
+
+    try:
+        # what WeasyPrint prints when a library is missing is not the PDF, which goes to stdout
+        with _libraries_from_linker_cache(), redirect_stdout(io.StringIO()):
+            return _load_engine()
+    except OSError:
+        return _load_engine()
+
+
 def _child() -> int:  # pragma: no cover - runs in the child process
     import gc
 
@@ -127,11 +172,8 @@ def _child() -> int:  # pragma: no cover - runs in the child process
     # walked them over and over (about 0.02 s of CPU); then they are frozen, out of its way.
     gc.disable()
     try:
-        import weasyprint
-        import weasyprint.pdf  # what writing the PDF imports (the font subsetter among it), loaded early too
-        from weasyprint.text.fonts import FontConfiguration
-
-        fonts = FontConfiguration()
+        fonts = _engine()
+        import weasyprint  # loaded by _engine
     except (ImportError, OSError) as exc:  # OSError: Pango's shared library not found
         print(f"{type(exc).__name__}: {exc}"[:300], file=sys.stderr)
         return _NO_ENGINE

@@ -149,3 +149,18 @@ def test_a_file_changed_added_or_removed_after_the_snapshot(capsys, tmp_path: Pa
     assert len(table(cache, "folders3")) == 2
     if change == "changed":
         assert statuses(expected[1])[str(passing)] == "fail"
+
+
+def test_a_cache_of_before_snapshots_is_read_and_given_them(capsys, tmp_path: Path) -> None:
+    """A database without the snapshots' table (SCHEMA 8 made none): the run reads what it
+    can, fails nothing, and the next one is answered by the snapshot then written."""
+    folder, cache = towns(tmp_path / "towns"), tmp_path / "cache"
+    code, cold = run(capsys, str(folder), "--cache-dir", str(cache))
+    db = sqlite3.connect(cache / DB_FILE)
+    with db:
+        db.execute("DROP TABLE folders3")
+    db.close()
+    assert run(capsys, str(folder), "--cache-dir", str(cache)) == (code, cold)
+    store(cache, table(cache, "folders3"), clear=("entries3", "stats3"))
+    _, cached = check_paths(folder_plans(str(folder)), Settings(), jobs=1, cache_dir=cache)
+    assert cached == len(PLANS)

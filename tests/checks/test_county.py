@@ -367,3 +367,25 @@ def test_a_county_file_named_alone_is_checked_against_its_folder(corpus: Path, c
     assert [f["path"] for f in alone["files"]] == [f["path"] for f in folder["files"]]
     assert _county_entries(alone)[0]["findings"] == _county_entries(folder)[0]["findings"]
     assert alone["skipped"] == []
+
+
+def test_a_folder_walked_whole_is_not_listed_again(tmp_path: Path, monkeypatch) -> None:
+    """`staffing check FOLDER` found every plan of each folder under it (but hidden ones):
+    their county files are checked without listing the folders again; elsewhere the listing
+    decides."""
+    from staffing.run import county
+
+    for folder in ("a", ".h"):
+        (tmp_path / folder).mkdir()
+        for name in ("_county.yaml", "x.yaml", "y.yaml"):
+            (tmp_path / folder / name).write_text("{}\n", encoding="utf-8")
+    listed: list[str] = []
+    real = county.folder_plans
+    monkeypatch.setattr(county, "folder_plans", lambda d: listed.append(d) or real(d))
+    a, h = str(tmp_path / "a"), str(tmp_path / ".h")
+    assert county.county_files([f"{a}/x.yaml", f"{a}/y.yaml"], [str(tmp_path)]) == ([f"{a}/_county.yaml"], [])
+    assert listed == []
+    assert county.county_files([f"{a}/x.yaml"], []) == ([], [f"{a}/_county.yaml"])  # not walked: listed
+    assert county.county_files([f"{h}/x.yaml"], [str(tmp_path)]) == ([], [f"{h}/_county.yaml"])  # hidden: listed
+    assert county.county_files([f"{h}/x.yaml", f"{h}/y.yaml"], [str(tmp_path)]) == ([f"{h}/_county.yaml"], [])
+    assert listed == [a, h, h]

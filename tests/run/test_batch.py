@@ -81,7 +81,7 @@ def test_warm_run_sends_only_misses_to_the_workers(corpus: list[str], tmp_path: 
         Path(plan).write_text(Path(plan).read_text(encoding="utf-8") + "\n", encoding="utf-8")
     third, s3 = check_paths(corpus, Settings(), jobs=2)
     assert s3 == len(corpus) - len(changed)
-    assert len(sent) == 1 and sorted(p for p, _, _ in sent[0]) == sorted(changed)
+    assert len(sent) == 1 and sorted(p for p, *_ in sent[0]) == sorted(changed)
     fresh, _ = check_paths(corpus, Settings(), jobs=1, use_cache=False)
     assert [_key(r) for r in third] == [_key(r) for r in fresh]
     _, s4 = check_paths(corpus, Settings(), jobs=2)  # the rechecked plans were stored

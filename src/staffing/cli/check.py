@@ -53,9 +53,10 @@ def find(paths: tuple[str, ...]) -> Found:
 def request(found: Found, options: CheckOptions) -> Request:
     """What the pipeline is asked to run for these options."""
     counties = tuple(Source(p) for p in options.county_files or ())
+    walked = tuple(os.path.abspath(p) for p in options.paths if os.path.isdir(p))
     return Request(
         sources=tuple(Source(p) for p in found.plans) + counties, settings=options.settings, strict=options.strict,
-        waivers=options.waivers, judge_all=any(os.path.isdir(p) for p in options.paths),
+        waivers=options.waivers, judge_all=bool(walked), walked=walked,
         jobs=options.jobs, use_cache=options.use_cache, cache_dir=options.cache_dir,
         whole=options.explain_roles,  # whole plans, not the batch's records
         problems=tuple(found.problems), skipped=tuple(found.skipped), county=options.county_files is None,

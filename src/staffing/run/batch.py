@@ -337,33 +337,37 @@ def _finding(f: tuple[Any, ...], path: str) -> Finding:
 
 
 # (a fresh record (a dict), or a cache entry that fits (a tuple, or its stored bytes from a worker),
-# content key, path, stat key to record)
-Item = tuple[Any, str | None, str, str | None]
+# content key, path, the file's stat key where it is known to stand for that content key (the
+# file settled: see cache.RACY_NS), what to do with it: STAT to record it, FOLDER when the
+# entry came from its folder's snapshot, else None)
+Item = tuple[Any, str | None, str, str | None, str | None]
+STAT = "stat"
+FOLDER = "folder"
 
 
 def check_chunk(paths: Sequence[str], settings: Settings, cache: Any | None, context: str,
                 shown: Shown | None = None) -> list[Item]:
-    """One (record or entry, content key, path, stat key) per path.  A cached entry has been
+    """One (record or entry, content key, path, stat key, mark) per path.  A cached entry has been
     held to its shape (`fits`); the parent still re-checks the plan if turning it into a
     result fails."""
     if cache is None:
         shown = shown or Shown()
-        return [(to_record(check_source(Source(p, shown_as=shown(p)[0]), settings), settings), None, p, None)
+        return [(to_record(check_source(Source(p, shown_as=shown(p)[0]), settings), settings), None, p, None, None)
                 for p in paths]
     found = look_up(paths, settings, cache, context, shown)
     return [item if item[0] is not None
-            else _checked(item[2], item[1], item[3], settings, context, shown or Shown()) for item in found]
+            else _checked(item[2], item[1], item[3], item[4], settings, context, shown or Shown()) for item in found]
 
 
-Lookup = tuple[tuple[Any, ...] | None, str | None, str, str | None]  # as Item; no entry: a miss
+Lookup = tuple[tuple[Any, ...] | None, str | None, str, str | None, str | None]  # as Item; no entry: a miss
 
 
-def _checked(path: str, key: str | None, remember: str | None, settings: Settings, context: str,
+def _checked(path: str, key: str | None, pre: str | None, mark: str | None, settings: Settings, context: str,
              shown: Shown) -> Item:
     """A plan the cache did not have, checked: its record and the keys to store it under.
     The file is read once, and the key it is stored under is the hash of exactly the bytes
     that were checked: a file that changed since it was looked up is stored under its new
-    content (and its stat key is not recorded)."""
+    content (and its stat key is dropped)."""
     from staffing.run.cache import file_key
 
     disp = shown(path)[0]
@@ -377,7 +381,9 @@ def _checked(path: str, key: str | None, remember: str | None, settings: Setting
         pass  # unreadable: the check says why, and nothing is stored
     rec = to_record(check_source(source, settings), settings)
     stored = _storable(rec, fresh, settings)
-    return rec, stored, path, remember if stored is not None and stored == key else None
+    if stored is None or stored != key:
+        pre = mark = None
+    return rec, stored, path, pre, mark
 
 
 class _Fitting:
@@ -404,7 +410,18 @@ class _Fitting:
         """The entry stored as `blob` (bytes whose MAC has been checked) if it fits, else None."""
         if blob is None:
             return None
-        entry = self.decode(blob)
+        return self.fit(self.decode(blob), shown)
+
+    def current(self, entry: Any, shown: str) -> bool:
+        """Whether an entry of a folder's snapshot is of the file shown as `shown`, of this
+        SCHEMA, checked against its pack as the pack is now.  (The rest of its layout was
+        held to `fits` before the snapshot was written, by this very code: the snapshot's
+        key names the tool's fingerprint, and its MAC the user's key.)"""
+        return bool(type(entry) is tuple and len(entry) == ENTRY_FIELDS and entry[0] == self.schema
+                    and entry[1] == shown and type(entry[2]) is str and entry[3] == self.fingerprint(entry[2]))
+
+    def fit(self, entry: Any, shown: str) -> tuple[Any, ...] | None:
+        """`entry` (a value decoded from authentic bytes) if it fits, else None."""
         try:
             return entry if fits(entry, shown, self.fingerprint, self.schema) else None
         except Exception:  # an odd entry is a miss, never a failed run
@@ -413,20 +430,55 @@ class _Fitting:
 
 def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
             shown: Shown | None = None, raw: bool = False) -> list[Lookup]:
-    """One (entry, content key, path, stat key to record) per path, as `check_chunk`; the
-    entry is None for a plan the cache has no usable entry for (a miss: to be checked,
-    then stored under that content key).  A file whose stat key is known is neither read
-    nor hashed: one query (stat key, content key and entry together) and two MACs.  With
+    """One (entry, content key, path, stat key, mark) per path, as `check_chunk`; the entry
+    is None for a plan the cache has no usable entry for (a miss: to be checked, then stored
+    under that content key).  A folder whose plans are all as its snapshot has them (see
+    `folder_key`) is read with one row and one MAC; a file whose stat key is known is neither
+    read nor hashed: one query (stat key, content key and entry together) and two MACs.  With
     `raw`, an entry that fits is given as its stored bytes (to cross to another process,
     which unmarshals them again: cheaper than pickling the tuple)."""
+    from staffing.run.cache import file_key
+
+    fitting = _Fitting(settings)
+    infos = _stats(paths, shown or Shown(), context)
+    out: list[Lookup | None] = [None] * len(infos)
+    for n, item in _snapshot_hits(infos, cache, fitting, raw):
+        out[n] = item
+    known = cache.stat_blobs([i[2] for i, o in zip(infos, out, strict=True) if i[2] is not None and o is None])
+    rest: list[tuple[int, str | None]] = []  # by content: (index, content key)
+    for n, (p, disp, pre, _) in enumerate(infos):
+        if out[n] is not None:
+            continue
+        got = known.get(pre) if pre is not None else None
+        if got is not None:
+            entry = fitting(got[1], disp)
+            if entry is not None:
+                out[n] = (got[1] if raw else entry, got[0], p, pre, None)
+                continue
+        # no stat key, or it pointed at an entry that is gone, stale (pack edited) or odd:
+        # go by content
+        rest.append((n, _content_key(p, settings, context, disp, file_key)))
+    if rest:
+        blobs = cache.blobs([k for _, k in rest if k is not None])
+        for n, key in rest:
+            p, disp, pre, old = infos[n]
+            blob = blobs.get(key) if key is not None else None
+            before = known.get(pre) if pre is not None else None
+            stands = pre is not None and old and key is not None  # the stat key stands for this content
+            mark = STAT if stands and (before is None or before[0] != key) else None
+            entry = fitting(blob, disp)
+            out[n] = ((blob if raw else entry) if entry is not None else None, key, p, pre if stands else None, mark)
+    return out  # type: ignore[return-value]
+
+
+def _stats(paths: Sequence[str], shown: Shown, context: str) -> list[tuple[str, str, str | None, bool]]:
+    """(path, shown path, stat key or None, whether the file has settled) per path."""
     import stat as st_
 
-    from staffing.run.cache import RACY_NS, file_key, stat_key
+    from staffing.run.cache import RACY_NS, stat_key
 
-    shown = shown or Shown()
-    fitting = _Fitting(settings)
     settled = time.time_ns() - RACY_NS  # before any stat: later writes get later times
-    infos: list[tuple[str, str, str | None, bool]] = []  # path, shown, stat key, settled
+    infos: list[tuple[str, str, str | None, bool]] = []
     for p in paths:
         disp, full = shown(p)
         pre = None
@@ -439,31 +491,73 @@ def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
             pre = stat_key(context + "|" + disp, full, info)
             old = info.st_mtime_ns <= settled and info.st_ctime_ns <= settled
         infos.append((p, disp, pre, old))
-    known = cache.stat_blobs([i[2] for i in infos if i[2] is not None])
-    out: list[Lookup | None] = []
-    rest: list[tuple[int, str | None]] = []  # by content: (index, content key)
-    for n, (p, disp, pre, _) in enumerate(infos):
-        got = known.get(pre) if pre is not None else None
-        if got is not None:
-            entry = fitting(got[1], disp)
-            if entry is not None:
-                out.append((got[1] if raw else entry, got[0], p, None))
-                continue
-        # no stat key, or it pointed at an entry that is gone, stale (pack edited) or odd:
-        # go by content
-        out.append(None)
-        rest.append((n, _content_key(p, settings, context, disp, file_key)))
-    if rest:
-        blobs = cache.blobs([k for _, k in rest if k is not None])
-        for n, key in rest:
-            p, disp, pre, old = infos[n]
-            blob = blobs.get(key) if key is not None else None
-            before = known.get(pre) if pre is not None else None
-            remember = pre if (pre is not None and old and key is not None
-                               and (before is None or before[0] != key)) else None
-            entry = fitting(blob, disp)
-            out[n] = ((blob if raw else entry) if entry is not None else None, key, p, remember)
-    return out  # type: ignore[return-value]
+    return infos
+
+
+# ---- a folder's snapshot ----------------------------------------------------------------------
+#
+# The plans of one folder, as a run lists them one after another, are stored once more as one
+# value: ((content key, entry), ...) in their order, under `folder_key` of their stat keys.  It
+# is written only when every plan of the folder has an entry and a stat key that stands for its
+# content (settled) and an entry that fits (`fits`), and read only when every one of them has
+# that very stat key now and each entry is still of its file and of its pack as it is now
+# (`_Fitting.current`).
+
+
+def folder_key(stat_keys: Sequence[str]) -> str:
+    """The key of a snapshot: a hash of its plans' stat keys in order (each names the tool,
+    the settings, the plan's shown and absolute path and the file's stat)."""
+    import hashlib
+
+    h = hashlib.blake2b(b"folder", digest_size=20)
+    for pre in stat_keys:
+        h.update(b"\0" + pre.encode())
+    return h.hexdigest()
+
+
+def folder_runs(paths: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of consecutive paths in one folder (as the paths write it)."""
+    runs: list[tuple[int, int]] = []
+    start, last = 0, None
+    seps = os.sep + (os.altsep or "")
+    for n, p in enumerate(paths):
+        head = p[:max(p.rfind(c) for c in seps) + 1] if len(seps) > 1 else p[:p.rfind(os.sep) + 1]
+        if head != last and n:
+            runs.append((start, n))
+            start = n
+        last = head
+    if paths:
+        runs.append((start, len(paths)))
+    return runs
+
+
+def _snapshot_hits(infos: list[tuple[str, str, str | None, bool]], cache: Any, fitting: _Fitting,
+                   raw: bool) -> list[tuple[int, Lookup]]:
+    """The plans answered by their folder's snapshot, by index: every plan of a snapshot that
+    is there, authentic and fits, else none of them."""
+    runs = []
+    for i, j in folder_runs([x[0] for x in infos]):
+        pres = [x[2] for x in infos[i:j]]
+        if j - i >= 2 and None not in pres:
+            runs.append((i, j, folder_key(pres)))  # type: ignore[arg-type]
+    blobs = cache.blobs([k for _, _, k in runs], "folder") if runs else {}
+    out: list[tuple[int, Lookup]] = []
+    for i, j, key in runs:
+        blob = blobs.get(key)
+        value = fitting.decode(blob) if blob is not None else None  # bytes this user's key signed
+        if not (type(value) is tuple and len(value) == j - i):
+            continue
+        got: list[tuple[int, Lookup]] = []
+        for n, item in zip(range(i, j), value, strict=True):
+            p, disp, pre, _ = infos[n]
+            if not (type(item) is tuple and len(item) == 2 and type(item[0]) is str and len(item[0]) == 40
+                    and fitting.current(item[1], disp)):
+                break
+            entry: Any = marshal.dumps(item[1]) if raw else item[1]
+            got.append((n, (entry, item[0], p, pre, FOLDER)))
+        else:
+            out += got
+    return out
 
 
 def _content_key(path: str, settings: Settings, context: str, disp: str, file_key: Any) -> str | None:
@@ -495,15 +589,17 @@ def _look(chunk: list[str]) -> list[Lookup]:
     """A share of a warm run's look-ups, in a worker: each entry that fits as its stored
     bytes (the parent unmarshals them: cheaper than pickling the tuple), or a miss."""
     cache = _worker_cache()
+    gc.disable()  # a process of look-ups only (see `_warm`)
     return look_up(chunk, _WORKER["settings"], cache, _WORKER["context"], _WORKER["shown"], raw=True)
 
 
-def _work_misses(chunk: list[tuple[str, str | None, str | None]]) -> list[Item]:
-    """Plans the parent found no cache entry for: (path, content key, stat key) each."""
+def _work_misses(chunk: list[tuple[str, str | None, str | None, str | None]]) -> list[Item]:
+    """Plans the parent found no cache entry for: (path, content key, stat key, mark) each."""
     settings: Settings = _WORKER["settings"]
     if "shown" not in _WORKER:
         _WORKER["shown"] = Shown()
-    return [_checked(p, key, remember, settings, _WORKER["context"], _WORKER["shown"]) for p, key, remember in chunk]
+    return [_checked(p, key, pre, mark, settings, _WORKER["context"], _WORKER["shown"])
+            for p, key, pre, mark in chunk]
 
 
 def _init(settings: Settings, location: tuple[Any, bytes] | None, context: str) -> None:
@@ -517,7 +613,8 @@ def _init(settings: Settings, location: tuple[Any, bytes] | None, context: str) 
 @dataclass
 class _Collected:
     """What the parent gathers from the workers: the results, how many came from the cache,
-    and the entries to store (new records by content key; stat keys to content keys)."""
+    and the entries to store (new records by content key; stat keys to content keys; each
+    plan's stat key, content key, entry and mark by path, for its folder's snapshot)."""
 
     settings: Settings
     context: str
@@ -527,11 +624,14 @@ class _Collected:
     new: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
     stat_keys: list[tuple[str, str]] = field(default_factory=list)
     packs: dict[str, Any] = field(default_factory=dict)  # each pack by reference, resolved once
+    entries: dict[str, tuple[str, str, tuple[Any, ...], str | None]] = field(default_factory=dict)
+    fitting: _Fitting | None = None  # to hold a new entry to its layout before it goes into a snapshot
 
     def take(self, batch: list[Item]) -> None:
         packs = self.settings.packs
         resolved = self.packs
-        for rec, key, path, pre in batch:
+        entries = self.entries
+        for rec, key, path, pre, mark in batch:
             if type(rec) is bytes:
                 # an entry a worker found to fit, as the bytes it unmarshalled: the MAC was
                 # checked there (and the bytes came from that worker, forked from here)
@@ -544,9 +644,11 @@ class _Collected:
                     raise
                 # an entry that does not convert: check the plan again and replace the entry
                 hit = False
-                rec, key, _, pre = _checked(path, key, pre, self.settings, self.context, Shown())
+                rec, key, _, pre, mark = _checked(path, key, pre, mark if mark == STAT else None, self.settings,
+                                                  self.context, Shown())
                 result = from_record(rec, packs)
             result.cache_key = key
+            entry = rec if hit else None
             if hit:
                 self.cached += 1
             elif key is not None:
@@ -554,10 +656,18 @@ class _Collected:
                 if entry is not None:
                     self.new.append((key, entry))
             if pre is not None and key is not None:
-                self.stat_keys.append((pre, key))
+                if mark == STAT:
+                    self.stat_keys.append((pre, key))
+                if entry is not None and (hit or self._fits(entry)):
+                    entries[path] = (pre, key, entry, mark)
             self.results.append(result)
         if self.on_progress is not None:
             self.on_progress(len(batch))
+
+    def _fits(self, entry: tuple[Any, ...]) -> bool:
+        if self.fitting is None:
+            self.fitting = _Fitting(self.settings)
+        return self.fitting.fit(entry, entry[1]) is not None
 
 
 def check_paths(
@@ -593,7 +703,7 @@ def check_paths(
     gc.set_threshold(max(threshold[0], 7000), *threshold[1:])
     try:
         if jobs == 1:
-            _in_process(paths, _work, settings, location, context, got.take)
+            _in_process(by_folders(paths, CHUNK), _work, settings, location, context, got.take)
         elif location is not None:
             _warm(paths, jobs, settings, location, context, got.take)
         else:
@@ -601,23 +711,51 @@ def check_paths(
     finally:
         gc.set_threshold(*threshold)
         gc.unfreeze()
-    if location is not None and (got.new or got.stat_keys):
+    folders = _snapshots(paths, got.entries) if location is not None else []
+    if location is not None and (got.new or got.stat_keys or folders):
         from staffing.run.cache import Cache
 
         store = Cache(*location)
-        store.put_many(got.new, got.stat_keys)
+        store.put_many(got.new, got.stat_keys, folders)
         store.close()
     got.results.sort(key=lambda r: r.path)
     return got.results, got.cached
 
 
-def _in_process(items: Sequence[Any], work: Callable[[list[Any]], list[Item]], settings: Settings,
+def _snapshots(paths: Sequence[str], entries: dict[str, tuple[str, str, tuple[Any, ...], str | None]]
+               ) -> list[tuple[str, tuple[Any, ...]]]:
+    """The snapshot of each run of plans of one folder (two or more) whose plans all have an
+    entry and a stat key that stands for it, unless it was read from that snapshot."""
+    out = []
+    for i, j in folder_runs(paths):
+        got = [entries.get(p) for p in paths[i:j]]
+        if j - i < 2 or None in got or all(g[3] == FOLDER for g in got):  # type: ignore[index]
+            continue
+        out.append((folder_key([g[0] for g in got]), tuple((g[1], g[2]) for g in got)))  # type: ignore[index]
+    return out
+
+
+def by_folders(paths: Sequence[Any], size: int) -> list[list[Any]]:
+    """`paths` in chunks of about `size`, cut only where the folder changes, so that each
+    folder's plans are looked up together (its snapshot)."""
+    chunks: list[list[Any]] = []
+    start = 0
+    for _, end in folder_runs(paths):
+        if end - start >= size:
+            chunks.append(list(paths[start:end]))
+            start = end
+    if start < len(paths):
+        chunks.append(list(paths[start:]))
+    return chunks
+
+
+def _in_process(chunks: Sequence[list[Any]], work: Callable[[list[Any]], list[Item]], settings: Settings,
                 location: tuple[Any, bytes] | None, context: str, take: Callable[[list[Item]], None]) -> None:
-    """Every chunk of `items` worked in this process (one job, or few misses)."""
+    """Every chunk worked in this process (one job, or few misses)."""
     _init(settings, location, context)
     try:
-        for i in range(0, len(items), CHUNK):
-            take(work(list(items[i:i + CHUNK])))
+        for chunk in chunks:
+            take(work(chunk))
     finally:
         cache = _WORKER.get("cache")
         if cache is not None:
@@ -641,11 +779,11 @@ def _warm(paths: Sequence[str], jobs: int, settings: Settings, location: tuple[A
     are then checked, on every core."""
     from staffing.run.cache import Cache
 
-    misses: list[tuple[str, str | None, str | None]] = []
+    misses: list[tuple[str, str | None, str | None, str | None]] = []
 
     def found(items: list[Lookup]) -> None:
         hits: list[Item] = [item for item in items if item[0] is not None]
-        misses.extend((p, k, pre) for r, k, p, pre in items if r is None)
+        misses.extend((p, k, pre, mark) for r, k, p, pre, mark in items if r is None)
         if hits:
             take(hits)
 
@@ -655,26 +793,34 @@ def _warm(paths: Sequence[str], jobs: int, settings: Settings, location: tuple[A
     def step(part: list[str]) -> Callable[[], None]:
         return lambda: found(look_up(part, settings, lookup, context, shown))
 
+    # The look-ups make what lives as long as the run (entries, results) and no cycles: nothing
+    # to collect, then nothing to scan again (frozen with the rest, see check_paths)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         if len(paths) >= SPREAD:
             from staffing.run.pool import pooled
 
             workers = jobs - 1 if PARENT_SHARE else jobs
             mine = int(len(paths) * PARENT_SHARE / (workers + PARENT_SHARE))
-            theirs = paths[:len(paths) - mine]
-            size = max(CHUNK, min(LOOK_CHUNK, len(theirs) // (workers * 4) or CHUNK))
-            chunks = [list(theirs[i:i + size]) for i in range(0, len(theirs), size)]
-            own = paths[len(theirs):]
-            steps = [step(list(own[i:i + size])) for i in range(0, len(own), size)]
-            pooled(chunks, _look, workers, _init, (settings, location, context), found, steps)
+            size = max(CHUNK, min(LOOK_CHUNK, (len(paths) - mine) // (workers * 4) or CHUNK))
+            ends = [end for _, end in folder_runs(paths)]  # the parent's share starts with a folder
+            cut = next(end for end in ends if end >= len(paths) - mine)
+            cut = ends[-2] if cut == len(paths) and len(ends) > 1 else cut
+            steps = [step(chunk) for chunk in by_folders(paths[cut:], size)]
+            pooled(by_folders(paths[:cut], size), _look, workers, _init, (settings, location, context), found, steps)
         else:
-            for i in range(0, len(paths), LOOK_CHUNK):
-                step(list(paths[i:i + LOOK_CHUNK]))()
+            for chunk in by_folders(paths, LOOK_CHUNK):
+                step(chunk)()
     finally:
         lookup.close()
+        gc.freeze()
+        if collecting:
+            gc.enable()
     jobs = min(jobs, max(1, len(misses) // 8 or 1))
     if jobs == 1:
-        _in_process(misses, _work_misses, settings, location, context, take)
+        _in_process([misses[i:i + CHUNK] for i in range(0, len(misses), CHUNK)], _work_misses, settings, location,
+                    context, take)
     else:
         _pooled(misses, jobs, settings, location, context, take, _work_misses)
 

@@ -32,6 +32,13 @@ and hash files that have not changed: the trade-off git and make make.  A stat k
 recorded for a file whose mtime and ctime are at least `RACY_NS` older than the moment it
 was read (git's "racily clean" rule), so a rewrite within the file system's timestamp
 granularity cannot hide behind an unchanged stat; any rewrite afterwards changes ctime.
+
+A third table holds one *snapshot* per folder of plans (`batch.folder_key`): the content
+key and entry of each of the folder's plans, in order, as one signed value, keyed by a hash
+of the plans' stat keys (which name the tool, the settings, each shown and absolute path and
+each file's stat).  A warm run then reads a folder with one row, one MAC and one unmarshal;
+a file of the folder changed, added or removed gives another key, and the run falls back to
+the plans' own rows.  Each entry of a snapshot is still held to its layout before use.
 """
 
 from __future__ import annotations
@@ -51,9 +58,10 @@ from typing import Any
 
 from staffing import __version__
 
-SCHEMA = 8  # 3: findings and errors carry a workbook's sheet and cell; 4: key figures; 5: citations by title;
+SCHEMA = 9  # 3: findings and errors carry a workbook's sheet and cell; 4: key figures; 5: citations by title;
 # 6: records by field name; 7: key figures as the checks count them (checks.tally); 8: values marshalled, not
-# JSON, a plan's result as a fixed tuple (batch.to_entry), each MAC keyed BLAKE2b of the value's bytes
+# JSON, a plan's result as a fixed tuple (batch.to_entry), each MAC keyed BLAKE2b of the value's bytes;
+# 9: a snapshot of each folder's entries (table folders3)
 RACY_NS = 2_000_000_000  # FAT's mtime granularity is 2 s; everything else is finer
 _BATCH = 500  # bound parameters per query, well under SQLite's oldest limit (999)
 _MMAP = 1 << 30  # bytes of the database a reader maps (SQLite maps no more than the file's size)
@@ -65,6 +73,7 @@ _KEY_BYTES = 32
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS entries3 (key TEXT PRIMARY KEY, value BLOB NOT NULL, mac BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS stats3 (pre TEXT PRIMARY KEY, key TEXT NOT NULL, mac BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS folders3 (key TEXT PRIMARY KEY, value BLOB NOT NULL, mac BLOB NOT NULL)",
 )
 MISSING: Any = object()  # no authentic value (a miss)
 
@@ -178,7 +187,7 @@ def open_location(directory: Path) -> tuple[Path, bytes] | None:
 
 
 def mac(secret: bytes, kind: str, key: str, value: str | bytes) -> bytes:
-    """The MAC of one row: what it is ("entry", "stat"), its key (hexadecimal) and its value
+    """The MAC of one row: what it is ("entry", "stat", "folder"), its key (hexadecimal) and its value
     (bytes as stored; a string is signed as its UTF-8), hashed with keyed BLAKE2b, which is a
     MAC by design (RFC 7693; hashlib's documentation gives it as a faster HMAC) and takes
     one pass over a short row where HMAC-SHA256 takes four compressions at least."""
@@ -348,10 +357,10 @@ class Cache:
             except OSError:
                 pass
 
-    def _authentic(self, key: Any, blob: Any, tag: Any) -> bytes | None:
+    def _authentic(self, key: Any, blob: Any, tag: Any, kind: str = "entry") -> bytes | None:
         """The stored bytes of one row when its MAC is this user's (not yet decoded), else None."""
         if (type(key) is str and type(blob) is bytes and type(tag) is bytes
-                and hmac.compare_digest(tag, mac(self.secret, "entry", key, blob))):
+                and hmac.compare_digest(tag, mac(self.secret, kind, key, blob))):
             return blob
         return None
 
@@ -370,11 +379,13 @@ class Cache:
             return []
         return rows
 
-    def blobs(self, keys: list[str]) -> dict[str, bytes]:
-        """The authentic stored bytes among `keys`, not decoded (see `decode`)."""
+    def blobs(self, keys: list[str], kind: str = "entry") -> dict[str, bytes]:
+        """The authentic stored bytes among `keys`, not decoded (see `decode`): of plans'
+        entries, or (`kind` "folder") of folders' snapshots."""
+        table = "folders3" if kind == "folder" else "entries3"
         out: dict[str, bytes] = {}
-        for key, blob, tag in self._select("SELECT key, value, mac FROM entries3 WHERE key IN ({})", keys):
-            found = self._authentic(key, blob, tag)
+        for key, blob, tag in self._select(f"SELECT key, value, mac FROM {table} WHERE key IN ({{}})", keys):
+            found = self._authentic(key, blob, tag, kind)
             if found is not None:
                 out[key] = found
         return out
@@ -416,20 +427,28 @@ class Cache:
                 out[pre] = (key, self._authentic(key, blob, entry_tag) if entries else None)
         return out
 
-    def put_many(self, items: list[tuple[str, Any]],
-                 stat_keys: list[tuple[str, str]] | None = None) -> None:
-        if not items and not stat_keys:
+    def _signed(self, kind: str, items: list[tuple[str, Any]]) -> list[tuple[str, bytes, bytes]]:
+        rows = []
+        for k, v in items:
+            blob = encode(v)
+            rows.append((k, blob, mac(self.secret, kind, k, blob)))
+        return rows
+
+    def put_many(self, items: list[tuple[str, Any]], stat_keys: list[tuple[str, str]] | None = None,
+                 folders: list[tuple[str, Any]] | None = None) -> None:
+        """Store entries by content key, content keys by stat key, and folders' snapshots."""
+        if not items and not stat_keys and not folders:
             return
         db = self._conn()
         if db is None:
             return
-        rows = []
-        for k, v in items:
-            blob = encode(v)
-            rows.append((k, blob, mac(self.secret, "entry", k, blob)))
+        rows = self._signed("entry", items)
         try:
             with db:
                 db.executemany("INSERT OR REPLACE INTO entries3 (key, value, mac) VALUES (?, ?, ?)", rows)
+                if folders:
+                    db.executemany("INSERT OR REPLACE INTO folders3 (key, value, mac) VALUES (?, ?, ?)",
+                                   self._signed("folder", folders))
                 if stat_keys:
                     db.executemany("INSERT OR REPLACE INTO stats3 (pre, key, mac) VALUES (?, ?, ?)",
                                    [(p, k, mac(self.secret, "stat", p, k)) for p, k in stat_keys])

@@ -46,20 +46,38 @@ def by_folder(items: Iterable[T], path: Callable[[T], str]) -> dict[str, list[T]
     return out
 
 
-def county_files(plan_paths: Iterable[str]) -> tuple[list[str], list[str]]:
+def county_files(plan_paths: Iterable[str], walked: Sequence[str] = ()) -> tuple[list[str], list[str]]:
     """The county file of every folder that holds plans, where there is one: those whose
     folder's plans are all among `plan_paths` (checked against them), and the others (left
     out: held against some of its towns only, a county file would report the towns not
-    given as missing and its totals as wrong)."""
+    given as missing and its totals as wrong).  `walked`: folders (absolute) whose plans
+    were all found by walking them (`staffing check FOLDER`): in those and their sub-folders
+    but hidden ones, the plans are not listed again."""
     whole: list[str] = []
     partial: list[str] = []
     for d, paths in by_folder(plan_paths, str).items():
         f = os.path.join(d, COUNTY_FILE)
         if os.path.isfile(f):
-            given = {os.path.basename(p) for p in paths}
-            complete = all(os.path.basename(p) in given for p in folder_plans(d))
+            complete = _walked(d, walked) or _among(folder_plans(d), paths)
             (whole if complete else partial).append(f)
     return sorted(whole), sorted(partial)
+
+
+def _among(plans: list[str], paths: list[str]) -> bool:
+    """Whether every plan of `plans` is among `paths` (by name: all are of one folder)."""
+    given = {os.path.basename(p) for p in paths}
+    return all(os.path.basename(p) in given for p in plans)
+
+
+def _walked(folder: str, walked: Sequence[str]) -> bool:
+    """Whether `folder` is one of the `walked` folders or under one, through no hidden folder
+    (where the walk finds no plans)."""
+    for top in walked:
+        if folder == top:
+            return True
+        if folder.startswith(os.path.join(top, "")):
+            return not any(part.startswith(".") for part in folder[len(os.path.join(top, "")):].split(os.sep))
+    return False
 
 
 def validate_county(doc: Document) -> CountyFile:

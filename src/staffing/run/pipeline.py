@@ -46,6 +46,7 @@ class Request:
     problems: tuple[FileResult, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     rollup: bool | None = None  # by check, county and province; None: when over several plans or a county
+    walked: tuple[str, ...] = ()  # folders (absolute) walked whole to find the sources (see county.county_files)
 
 
 def check_one(source: Source, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
@@ -76,7 +77,7 @@ def run(request: Request, on_progress: Callable[[int], None] | None = None) -> R
 
         usable = [r for r in results if r.summary is not None or r.error is not None]
         # a county file beside some of its towns only is said, not checked (see county_files)
-        beside, partial = county_files(r.path for r in usable) if request.county else ([], [])
+        beside, partial = county_files((r.path for r in usable), request.walked) if request.county else ([], [])
         left = [Skipped(display_path(f), "skip.county-partial") for f in partial if os.path.abspath(f) not in counties]
         county = check_counties(usable, request.settings, use_cache=request.use_cache and not counties,
                                 cache_dir=request.cache_dir, given=counties, beside=beside)

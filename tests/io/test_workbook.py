@@ -17,6 +17,7 @@ import yaml
 from staffing.cli import main as cli
 from staffing.io.layout import SHEETS, enum_labels
 from staffing.io.load import load_file
+from staffing.io.workbook import column_letter
 from staffing.plan import model
 from staffing.plan.generate import write
 from staffing.plan.model import Plan
@@ -216,6 +217,22 @@ def test_text_json_and_sarif_name_the_cell(tmp_path: Path, capsys: pytest.Captur
     transfer = next(r for r in results if r["ruleId"] == "ST202")["locations"][0]
     assert transfer["physicalLocation"]["region"] == {"startLine": 2, "startColumn": 1}
     assert transfer["logicalLocations"][0] == {"name": "A2", "fullyQualifiedName": "编制划转!A2", "kind": "element"}
+
+
+def test_a_value_is_placed_at_its_cell_and_the_cell_named_as_excel_names_it(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """The reader keeps each value's sheet, row and column; the cell is named (G2) when a
+    message asks, for the value or, without a place of its own, for the nearest around it."""
+    book = tmp_path / "zhangpu.xlsx"
+    run(["convert", str(ZHANGPU), "-o", str(book)], capsys)
+    doc = load_file(str(book))
+    admin = ("bodies", 0, "quotas", "administrative")
+    assert doc.cells[admin] == ("职能机构", 2, 7)
+    assert doc.locate_cell(admin) == ("职能机构", "G2") and doc.label(admin) == "行政编制（名）"
+    assert doc.locate_cell(("bodies", 0, "name", "nothing", 3)) == ("职能机构", "A2")
+    assert doc.label(("bodies", 0, "name")) == "机构名称"
+    assert [column_letter(c) for c in (1, 26, 27, 52, 16384)] == ["A", "Z", "AA", "AZ", "XFD"]
+    assert load_file(str(ZHANGPU)).locate_cell(admin) is None  # a YAML plan has no cells
 
 
 @needs_shared

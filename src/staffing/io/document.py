@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 from dataclasses import dataclass, field
@@ -29,6 +30,19 @@ class Unreadable:
 
 
 UNREADABLE = Unreadable()
+
+
+@functools.lru_cache(maxsize=1024)
+def column_letter(col: int) -> str:
+    """D for 4: a workbook's column as Excel names it."""
+    out = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+Place = tuple[str, int, int]  # a workbook's cell: (sheet, row, column), 1-based
 
 
 @dataclass(frozen=True)
@@ -60,19 +74,20 @@ class Document:
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    # A workbook's places: (sheet, cell) of each value, beside its (row, column) in marks;
+    # A workbook's places: (sheet, row, column) of each value, beside its (row, column) in
+    # marks, named as Excel names the cell (D7) only when a message or a note says where;
     # and what the reader noticed on the way (a formula's saved value used), for the run.
-    cells: dict[Path_, tuple[str, str]] = field(default_factory=dict)
+    cells: dict[Path_, Place] = field(default_factory=dict)
     notes: list[tuple[Path_, str, dict[str, object]]] = field(default_factory=list)
-    labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (sheet, cell) -> its column's header
+    labels: dict[Place, str] = field(default_factory=dict)  # a cell -> its column's header
     # what the reader could not read but read past (see load.load_text's `collect`): each
     # problem, and the places of the values standing as UNREADABLE in `data`
     problems: list[InputProblem] = field(default_factory=list)
     problem_locs: set[Path_] = field(default_factory=set)
 
-    def locate_cell(self, loc: Path_) -> tuple[str, str] | None:
-        """(sheet, cell) of the value at `loc` in a workbook, falling back to the nearest
-        enclosing value that has one; None for a YAML or JSON file."""
+    def place(self, loc: Path_) -> Place | None:
+        """(sheet, row, column) of the value at `loc` in a workbook, falling back to the
+        nearest enclosing value that has one; None for a YAML or JSON file."""
         if not self.cells:
             return None
         probe = tuple(loc)
@@ -81,6 +96,17 @@ class Document:
                 return self.cells[probe]
             probe = probe[:-1]
         return self.cells.get(())
+
+    def label(self, loc: Path_) -> str | None:
+        """The header of the column (or the form's row) of the cell of `loc` (`place`)."""
+        found = self.place(loc)
+        return None if found is None else self.labels.get(found)
+
+    def locate_cell(self, loc: Path_) -> tuple[str, str] | None:
+        """(sheet, cell) of the value at `loc` in a workbook (`place`), the cell named as
+        Excel names it (D7)."""
+        found = self.place(loc)
+        return None if found is None else (found[0], f"{column_letter(found[2])}{found[1]}")
 
     def locate(self, loc: Path_, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `loc` (or of its key), falling back to the

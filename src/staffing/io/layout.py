@@ -113,6 +113,11 @@ class Field:
     def header(self) -> str:
         return zh(self.key)
 
+    @functools.cached_property
+    def label(self) -> str:
+        """The header as the reader matches it (`strip_marks`)."""
+        return strip_marks(self.header)
+
 
 def _quotas(prefix: tuple[str, ...] = ("quotas",)) -> list[Field]:
     return [Field(f"xlsx.col.q.{t}", prefix + (t,), "count") for t in QUOTA_TYPES]

@@ -23,11 +23,22 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterable
 from typing import Any
 
 from staffing.errors import InputProblem, problem, together
 from staffing.io.bracketed import split_second_name
-from staffing.io.document import DEFAULT_LIMITS, UNREADABLE, Document, Limits, Path_, Unreadable, read_bytes
+from staffing.io.document import (
+    DEFAULT_LIMITS,
+    UNREADABLE,
+    Document,
+    Limits,
+    Path_,
+    Place,
+    Unreadable,
+    column_letter,
+    read_bytes,
+)
 from staffing.io.layout import (
     ENUMS,
     QUOTA_TYPES,
@@ -57,17 +68,6 @@ _IGNORED_PREFIXES = ("备注", "序号", "说明")  # columns and rows an office
 
 def is_workbook(path: str) -> bool:
     return path.lower().endswith(WORKBOOK_SUFFIXES)
-
-
-Cell = tuple[str, str]  # (sheet, "D7")
-
-
-def column_letter(col: int) -> str:
-    out = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
 
 
 class _Problem(Exception):
@@ -154,6 +154,8 @@ _SPLIT_NAMES = re.compile(r"[、，,；;\n]+")
 
 
 def _clean_text(value: Any) -> str | None:
+    if isinstance(value, str):  # the common case first
+        return value.strip(_SPACES) or None
     if value is None:
         return None
     if isinstance(value, bool):
@@ -182,10 +184,11 @@ class _Unknown:
 
 
 UNKNOWN_VALUE = _Unknown()
+_UNKNOWN_WORDS = frozenset((zh(UNKNOWN), "~", "null"))
 
 
 def _is_unknown(value: Any) -> bool:
-    return isinstance(value, str) and value.strip(_SPACES) in (zh(UNKNOWN), "~", "null")
+    return isinstance(value, str) and value.strip(_SPACES) in _UNKNOWN_WORDS
 
 
 def takes_unknown(kind: str) -> bool:
@@ -198,7 +201,7 @@ def convert(field: Field, value: Any) -> Any:
     None for an empty cell: the field is then absent from the plan; UNKNOWN_VALUE for a
     count or code written 未知 (null in the plan)."""
     kind = field.kind
-    if takes_unknown(kind) and _is_unknown(value):
+    if _is_unknown(value) and takes_unknown(kind):
         return UNKNOWN_VALUE
     if kind == "count":
         return _count(value)
@@ -334,13 +337,13 @@ class _Reader:
         self.limits = limits
         self.data: dict[str, Any] = {}
         self.marks: dict[Path_, tuple[int, int]] = {}
-        self.cells: dict[Path_, Cell] = {}
         self.notes: list[tuple[Path_, str, dict[str, object]]] = []
         self.formulas: dict[tuple[str, int, int], str] = {}
         self.owners: dict[str, list[Path_]] = {}
         self.first_names: dict[str, list[Path_]] = {}  # the first name of each 名称（牌子）
         self.owner_rows: dict[tuple[str, int], Path_] = {}  # (sheet, row) of each owner
-        self.labels: dict[Cell, str] = {}
+        self.cells: dict[Path_, Place] = {}
+        self.labels: dict[Place, str] = {}
         # what could not be read but was read past: each problem (a cell that is no number,
         # a row or column the layout does not know, a row whose body cannot be found), so a
         # workbook's mistakes are reported together, each at its cell
@@ -357,9 +360,9 @@ class _Reader:
 
     def mark(self, loc: Path_, sheet: str, row: int, col: int, label: str | None = None) -> None:
         self.marks[loc] = (row, col)
-        self.cells[loc] = (sheet, f"{column_letter(col)}{row}")
+        self.cells[loc] = place = (sheet, row, col)  # named (D7) only where a message says where
         if label is not None:
-            self.labels[self.cells[loc]] = label
+            self.labels[place] = label
 
     # -- reading
     def read(self) -> Document:
@@ -389,20 +392,23 @@ class _Reader:
         doc.notes = self.notes
         doc.labels = self.labels
         doc.problems = list(self.problems)
-        bad = {(p.sheet, p.cell) for p in self.problems}
-        doc.problem_locs = {loc for loc, cell in self.cells.items() if cell in bad}
+        if self.problems:
+            bad = {(p.sheet, p.cell) for p in self.problems}
+            doc.problem_locs = {loc for loc, (sheet, row, col) in self.cells.items()
+                                if (sheet, f"{column_letter(col)}{row}") in bad}
         return doc
 
     def _load_sheet(self, name: str, ws: SheetCells, budget: int) -> _Sheet:
         cells: dict[tuple[int, int], Any] = {}
-        for (row, col), value in ws.cells.items():
-            if (row, col) in ws.formulas:
-                value = self._saved(name, ws, row, col, value)
-            elif isinstance(value, str) and value.strip(_SPACES) == "":
+        formulas = ws.formulas
+        for place, value in ws.cells.items():
+            if formulas and place in formulas:
+                value = self._saved(name, ws, *place, value)
+            elif isinstance(value, str) and not value.strip(_SPACES):
                 continue
-            cells[(row, col)] = value
+            cells[place] = value
             if len(cells) > budget:
-                raise self.fail(name, row, col, "xlsx.too-many-cells", limit=self.limits.max_nodes)
+                raise self.fail(name, *place, "xlsx.too-many-cells", limit=self.limits.max_nodes)
         for min_row, min_col, max_row, max_col in ws.merged:
             top = cells.get((min_row, min_col))
             if top is None:
@@ -429,16 +435,18 @@ class _Reader:
         mistake is said with the field's words (`who`: the sheet and the name of its row,
         said with the column's header; else the header alone), as the plan format's own
         messages say it (worded only for a mistake: most cells have none)."""
-        raw = sheet.value(row, col)
+        raw = sheet.cells.get((row, col))
+        if raw is None:  # an empty cell: the field left out
+            return None, None
         if raw is UNREADABLE:  # said where it was read
             return raw, None
         try:
             value = convert(field, raw)
         except _Problem as exc:
-            label = strip_marks(field.header)
+            label = field.label
             said = Words(*((_in_row(*who, field) if who else None) or (label, CATALOGUE[field.key][1])))
             return self.later(sheet.name, row, col, exc.key, field=said, **exc.params), None
-        formula = self.formulas.get((sheet.name, row, col))
+        formula = self.formulas.get((sheet.name, row, col)) if self.formulas else None
         if formula is None or value is None:
             return value, None
         return value, {"formula": formula, "value": _clean_text(raw) or ""}
@@ -453,6 +461,10 @@ class _Reader:
         found: dict[str, tuple[int, dict[str, tuple[int, Field]]]] = {}
         current: Section | None = None
         skip = {zh("xlsx.form.item")}
+        by_label: dict[str, list[tuple[Section, Field]]] = {}  # each row's label → its fields, in order
+        for section in layout.sections:
+            for field in section.fields:
+                by_label.setdefault(field.label, []).append((section, field))
         for row in sheet.rows:
             label = _clean_text(sheet.value(row, 1))
             if label is None:
@@ -464,10 +476,10 @@ class _Reader:
                 continue
             if label in skip or label.startswith(_IGNORED_PREFIXES):
                 continue
-            candidates = [current] if current is not None else list(layout.sections)
-            matched = [(s, f) for s in candidates for f in s.fields if strip_marks(f.header) == label]
+            matched = [(s, f) for s, f in by_label.get(label, ()) if current is None or s is current]
             if not matched:
-                headers = [strip_marks(f.header) for s in candidates for f in s.fields]
+                candidates = [current] if current is not None else list(layout.sections)
+                headers = [f.label for s in candidates for f in s.fields]
                 close = close_matches(label, headers, n=1)
                 self.later(sheet.name, row, 1, "xlsx.unknown-row", label=label, hint=hint_words(close))
                 continue
@@ -479,7 +491,7 @@ class _Reader:
             values: list[tuple[Field, Any, int]] = []
             for _, (row, field) in sorted(rows.items(), key=lambda kv: kv[1][0]):
                 loc = section.base + field.path
-                self.mark(loc, sheet.name, row, 2, strip_marks(field.header))
+                self.mark(loc, sheet.name, row, 2, field.label)
                 value, formula = self._value(sheet, row, 2, field)
                 self.note(loc, formula)
                 if value is not None:
@@ -495,7 +507,7 @@ class _Reader:
                 target.setdefault(nested, {})
             for field, value, _ in values:
                 _put(target, field.path, value)
-            _blanks(list(section.fields), {f.key for f, _, _ in values}, target, form=True)
+            _blanks(*_blank_kinds(section.fields), {f.key for f, _, _ in values}, target, form=True)
             if section.base != ("totals",):  # the stated totals' quotas are never `~` (each type is)
                 _every_quota_unknown(target)
 
@@ -507,7 +519,7 @@ class _Reader:
 
     # -- tables
     def _header(self, layout: Table, sheet: _Sheet) -> tuple[int, dict[int, Field]]:
-        wanted = {strip_marks(f.header): f for f in layout.fields}
+        wanted = {f.label: f for f in layout.fields}
         need = min(2, len(wanted))
         for row in sheet.rows[:10]:
             labels = {c: strip_marks(_clean_text(sheet.value(row, c)) or "") for c in sheet.row_cols(row)}
@@ -542,25 +554,13 @@ class _Reader:
             self.mark(("support_institutions",), sheet.name, header_row, min(columns))
         centre_row: int | None = None
         named = next((c for c, f in columns.items() if f.path in (("name",), ("title",))), None)
+        ordered = sorted(columns.items())
+        blanks = _blank_kinds(columns.values())
+        first_col = min(columns)
         for row in sheet.rows:
             if row <= header_row or not any((row, c) in sheet.cells for c in columns):
                 continue
-            name_text = _clean_text(sheet.value(row, named)) if named is not None else None
-            item: dict[str, Any] = {}
-            fields: list[tuple[Field, int, dict[str, object] | None]] = []
-            special: dict[str, tuple[Any, int]] = {}
-            for col, field in sorted(columns.items()):
-                value, formula = self._value(sheet, row, col, field, (sheet.name, name_text))
-                if field.path[0].startswith("@"):
-                    special[field.path[0]] = (value, col)
-                    continue
-                fields.append((field, col, formula))
-                if value is not None:
-                    _put(item, field.path, value)
-            _blanks([f for f in columns.values()],
-                    {f.key for c, f in columns.items() if sheet.value(row, c) is not None}, item)
-            _every_quota_unknown(item)
-            first_col = min(columns)
+            item, fields, special = self._row(sheet, row, ordered, named, blanks)
             if layout.target == "list":
                 loc = self._append(layout.path, item)
             elif layout.target == "owned":
@@ -599,8 +599,9 @@ class _Reader:
                     loc = self._append(("support_institutions",), item)
             self.mark(loc, sheet.name, row, first_col)
             for field, col, formula in fields:
-                self.mark(loc + field.path, sheet.name, row, col, strip_marks(field.header))
-                self.note(loc + field.path, formula)
+                self.mark(loc + field.path, sheet.name, row, col, field.label)
+                if formula is not None:
+                    self.note(loc + field.path, formula)
             name = item.get("name")
             if isinstance(name, str) and (layout.path == ("bodies",) or layout.target == "institutions"):
                 self.owners.setdefault(name, []).append(loc)
@@ -608,6 +609,31 @@ class _Reader:
                 if first != name:
                     self.first_names.setdefault(first, []).append(loc)
                 self.owner_rows[(sheet.name, row)] = loc
+
+    def _row(self, sheet: _Sheet, row: int, columns: list[tuple[int, Field]], named: int | None,
+             blanks: tuple[list[Field], list[Field]]) -> tuple[dict[str, Any], list[Any], dict[str, tuple[Any, int]]]:
+        """One row of a table: its item, each field's column and formula note (field, column,
+        note), and the values of the columns that say where the item goes (@owner, @category)."""
+        cells = sheet.cells
+        who = (sheet.name, _clean_text(cells.get((row, named))) if named is not None else None)
+        item: dict[str, Any] = {}
+        fields: list[tuple[Field, int, dict[str, object] | None]] = []
+        special: dict[str, tuple[Any, int]] = {}
+        filled: set[str] = set()
+        for col, field in columns:
+            value = formula = None
+            if (row, col) in cells:
+                filled.add(field.key)
+                value, formula = self._value(sheet, row, col, field, who)
+            if field.path[0].startswith("@"):
+                special[field.path[0]] = (value, col)
+                continue
+            fields.append((field, col, formula))
+            if value is not None:
+                _put(item, field.path, value)
+        _blanks(*blanks, filled, item)
+        _every_quota_unknown(item)
+        return item, fields, special
 
     def _support_row(self, sheet: _Sheet, row: int, columns: dict[int, Field], category: str,
                      item: dict[str, Any]) -> None:
@@ -650,7 +676,7 @@ def _in_row(sheet: str, name: str | None, field: Field) -> tuple[str, str] | Non
     if name is None or name is UNREADABLE:
         return None
     said = f"“{name}”"
-    label_zh, label_en = strip_marks(field.header), CATALOGUE[field.key][1]
+    label_zh, label_en = field.label, CATALOGUE[field.key][1]
     return (render("place.listed-field", "zh", {"list": sheet, "said": said, "field": label_zh}),
             render("place.listed-field", "en", {"list": sheet, "said": said, "field": label_en}))
 
@@ -661,19 +687,27 @@ def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     target[path[-1]] = None if value is UNKNOWN_VALUE else value
 
 
-def _blanks(fields: list[Field], filled: set[str], target: dict[str, Any], form: bool = False) -> None:
+def _blank_kinds(fields: Iterable[Field]) -> tuple[list[Field], list[Field]]:
+    """Of the fields of a table (or form section), in their order: the quota types, and the
+    figures a blank cell leaves unknown (`_blanks`)."""
+    fields = list(fields)
+    return [f for f in fields if is_quota(f)], [f for f in fields if blank_is_unknown(f)]
+
+
+def _blanks(quotas: list[Field], unknown: list[Field], filled: set[str], target: dict[str, Any],
+            form: bool = False) -> None:
     """What the blank cells of one table row (or form section) say (see layout.ZERO_WHEN_OMITTED):
     on a form every blank quota type is unknown; in a table row that gives no quota type at
-    all, every type is; a blank figure the plan format would count as 0 is unknown."""
-    quotas = [f for f in fields if is_quota(f)]
+    all, every type is; a blank figure the plan format would count as 0 is unknown.  The
+    fields: `_blank_kinds`."""
     if form:
         for f in quotas:
             if f.key not in filled:
                 _put(target, f.path, UNKNOWN_VALUE)
     elif quotas and not any(f.key in filled for f in quotas):
         target["quotas"] = dict.fromkeys(QUOTA_TYPES)
-    for f in fields:
-        if blank_is_unknown(f) and f.key not in filled:
+    for f in unknown:
+        if f.key not in filled:
             _put(target, f.path, UNKNOWN_VALUE)
 
 

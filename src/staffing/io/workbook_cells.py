@@ -364,6 +364,8 @@ class _Book:
                             raise Unsure("cell structure")
                         f = child
                 raw = (v.text or None) if v is not None and kind != "inlineStr" else None
+                if raw is None and f is None and kind != "inlineStr":  # a cell with no value (a style alone)
+                    continue
                 if f is not None:
                     formulas[place] = cells[place] = self._formula(f, ref)
                     value = self._value(c, kind, raw, style)
@@ -396,7 +398,7 @@ class _Book:
         """What workbook_bounds counts in this sheet part, counted again from its tree: a cell
         for each cell and each cell a merged range covers; past a bound, or anything
         outside Excel's grid: unsure (and workbook_bounds says what)."""
-        if sum(1 for _ in root.iter(_C)) != cells:
+        if len(list(root.iter(_C))) != cells:
             raise Unsure("cells outside rows")
         for tag in (_MAIN + "mergeCell", _MAIN + "dimension"):
             for node in root.iter(tag):

@@ -122,7 +122,7 @@ def _problem(model: type[BaseModel], doc: Document, loc: Loc, errs: list[dict[st
     field = Words(*field_words(doc.data, loc))
     place = doc.locate_cell(loc)
     if place is not None and labelled(doc.data, loc) is None:  # a workbook: no words for it but its column's
-        field = Words.same(doc.labels.get(place) or place[0])
+        field = Words.same(doc.label(loc) or place[0])
     if kind == "missing":
         sheet = _sheet_for(str(loc[0])) if len(loc) == 1 and loc in doc.cells else None
         if sheet is not None and isinstance(sheet, Table):  # a table with no row: the sheet is empty

@@ -402,7 +402,7 @@ def resolve(ref: str, folders: tuple[str, ...] = ()) -> Pack:
     return _resolve(ref, tuple(folders), 0)
 
 
-def unknown_params(pack: str, known: list[str], meant: str | None) -> dict[str, object]:
+def unknown_params(pack: str, known: list[str], meant: str | None) -> dict[str, Any]:
     """The words of "unknown rule pack": the pack as written, the packs there are and, when
     one is close, the one most likely meant."""
     hint = words("input.did-you-mean", {"word": meant}) if meant else Words("", "")

@@ -227,8 +227,11 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs for the medians (at least 3 recommended)")
     ap.add_argument("--jobs", type=int, default=None, help="workers for cold and warm (default: every core)")
     ap.add_argument("--sample", type=int, default=100, help="plans in the peers' and floors' sample")
-    ap.add_argument("--workbooks", type=int, default=20, help="plans converted to .xlsx for the workbook line")
-    ap.add_argument("--reports", type=int, default=3, help="plans in the folder report (0: no report lines)")
+    ap.add_argument("--workbooks", type=int, default=60,
+                    help="plans converted to .xlsx for the workbook line (a plan's cost is the difference of two "
+                         "runs over the plans: enough of them that the machine's jitter is small beside it)")
+    ap.add_argument("--reports", type=int, default=10,
+                    help="plans in the folder report, as for the workbooks (0: no report lines)")
     ap.add_argument("--skip", default="", help="comma-separated parts to leave out: peers,workbook,report,serve,lsp")
     ap.add_argument("--uploads", type=int, default=50, help="sequential uploads of one workbook to the page")
     ap.add_argument("--concurrent", type=int, default=20, help="uploads at once to the page")

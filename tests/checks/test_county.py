@@ -369,6 +369,20 @@ def test_a_county_file_named_alone_is_checked_against_its_folder(corpus: Path, c
     assert alone["skipped"] == []
 
 
+def test_a_county_file_named_without_its_folder_is_checked_against_its_folder(corpus: Path, capsys,
+                                                                              monkeypatch) -> None:
+    """`staffing check _county.yaml` from the county's own folder: its folder is the working
+    one, and its towns are all there (not a county with no towns, every town missing)."""
+    county = _county(corpus)
+    _, folder = _json_check(capsys, str(county.parent))
+    monkeypatch.chdir(county.parent)
+    code, alone = _json_check(capsys, "_county.yaml")
+    assert len(alone["files"]) == len(folder["files"]) and alone["skipped"] == []
+    assert _county_entries(alone)[0]["findings"] == _county_entries(folder)[0]["findings"]
+    assert not any(f["code"] == "ST951" for f in _county_entries(alone)[0]["findings"])
+    assert code == (1 if any(f["status"] == "fail" for f in folder["files"]) else 0)
+
+
 def test_a_folder_walked_whole_is_not_listed_again(tmp_path: Path, monkeypatch) -> None:
     """`staffing check FOLDER` found every plan of each folder under it (but hidden ones):
     their county files are checked without listing the folders again; elsewhere the listing

@@ -57,9 +57,10 @@ class Source:
 
 def folder_plans(folder: str) -> list[str]:
     """The plans of a folder, as `staffing check FOLDER` finds them there (not its
-    sub-folders'), sorted."""
+    sub-folders'), sorted, each written as joined to `folder` ("" is the working folder: a
+    plan named without its folder)."""
     try:
-        with os.scandir(folder) as entries:  # a file's kind from the listing: no stat but for a link
+        with os.scandir(folder or os.curdir) as entries:  # a file's kind from the listing: no stat but for a link
             names = [e.name for e in entries if e.name.lower().endswith(PLAN_SUFFIXES)
                      and not e.name.startswith((".", "_", "~$")) and e.is_file()]
     except OSError:

@@ -42,6 +42,11 @@ def column_letter(col: int) -> str:
     return out
 
 
+def cell_name(row: int, col: int) -> str:
+    """D7 for (7, 4): a workbook's cell as Excel names it."""
+    return f"{column_letter(col)}{row}"
+
+
 Place = tuple[str, int, int]  # a workbook's cell: (sheet, row, column), 1-based
 
 
@@ -106,7 +111,7 @@ class Document:
         """(sheet, cell) of the value at `loc` in a workbook (`place`), the cell named as
         Excel names it (D7)."""
         found = self.place(loc)
-        return None if found is None else (found[0], f"{column_letter(found[2])}{found[1]}")
+        return None if found is None else (found[0], cell_name(found[1], found[2]))
 
     def locate(self, loc: Path_, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `loc` (or of its key), falling back to the

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from staffing.errors import problem
 from staffing.io.document import DEFAULT_LIMITS, Limits
-from staffing.io.workbook import _SPACES, column_letter, read_sheets
+from staffing.io.workbook import _SPACES, read_sheets
 
 
 @dataclass(frozen=True)
@@ -32,11 +32,6 @@ class Grid:
     @property
     def cols(self) -> int:
         return max((c for _, c in self.cells), default=0)
-
-
-def cell_name(row: int, col: int) -> str:
-    """D7 for (7, 4)."""
-    return f"{column_letter(col)}{row}"
 
 
 def _text(value: object) -> str:

@@ -36,6 +36,7 @@ from staffing.io.document import (
     Path_,
     Place,
     Unreadable,
+    cell_name,
     column_letter,
     read_bytes,
 )
@@ -80,7 +81,7 @@ class _Problem(Exception):
 
 def at_cell(path: str, sheet: str | None, row: int | None, col: int | None, key: str, **params: object) -> InputProblem:
     base = problem(path, key, row, col, **params)
-    cell = f"{column_letter(col)}{row}" if row and col else None
+    cell = cell_name(row, col) if row and col else None
     return InputProblem(base.file, base.key, base.params, base.line, base.column, sheet, cell)
 
 
@@ -395,7 +396,7 @@ class _Reader:
         if self.problems:
             bad = {(p.sheet, p.cell) for p in self.problems}
             doc.problem_locs = {loc for loc, (sheet, row, col) in self.cells.items()
-                                if (sheet, f"{column_letter(col)}{row}") in bad}
+                                if (sheet, cell_name(row, col)) in bad}
         return doc
 
     def _load_sheet(self, name: str, ws: SheetCells, budget: int) -> _Sheet:

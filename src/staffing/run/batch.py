@@ -876,7 +876,7 @@ def rollup(results: Sequence[FileResult], status: Callable[[FileResult], str]) -
             (unknown_per_check if f.severity == Severity.UNKNOWN else per_check)[f.code] += 1
             slug_of[f.code] = f.slug
     for r in plans:
-        st = "pass" if r.error is None and not r.findings else status(r)  # nothing to say: passes
+        st = status(r)
         statuses[st] += 1
         town = r.summary.town if r.summary is not None else None
         if town is not None:

@@ -174,7 +174,7 @@ def _grids(grids: list[Any], pid: str,
            hits: dict[tuple[str, str], list[tuple[str, str, str]]]) -> tuple[list[GridView], dict[tuple[str, str], str]]:
     """The workbook's visible sheets as tables, and the id of each cell a finding or a
     problem points at (a finding whose sheet is not shown points nowhere)."""
-    from staffing.io.sheets import cell_name
+    from staffing.io.document import cell_name
     from staffing.io.workbook import column_letter
 
     out: list[GridView] = []

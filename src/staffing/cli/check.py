@@ -56,7 +56,7 @@ def request(found: Found, options: CheckOptions) -> Request:
     walked = tuple(os.path.abspath(p) for p in options.paths if os.path.isdir(p))
     return Request(
         sources=tuple(Source(p) for p in found.plans) + counties, settings=options.settings, strict=options.strict,
-        waivers=options.waivers, judge_all=bool(walked), walked=walked,
+        waivers=options.waivers, walked=walked,
         jobs=options.jobs, use_cache=options.use_cache, cache_dir=options.cache_dir,
         whole=options.explain_roles,  # whole plans, not the batch's records
         problems=tuple(found.problems), skipped=tuple(found.skipped), county=options.county_files is None,

@@ -38,7 +38,9 @@ key and entry of each of the folder's plans, in order, as one signed value, keye
 of the plans' stat keys (which name the tool, the settings, each shown and absolute path and
 each file's stat).  A warm run then reads a folder with one row, one MAC and one unmarshal;
 a file of the folder changed, added or removed gives another key, and the run falls back to
-the plans' own rows.  Each entry of a snapshot is still held to its layout before use.
+the plans' own rows.  A snapshot is written only of entries held to their layout (`fits`);
+read, each of its entries must still be of its file, of this SCHEMA and of its pack as the
+pack is now (`batch._Fitting.current`).
 """
 
 from __future__ import annotations
@@ -399,32 +401,22 @@ class Cache:
                 out[key] = value
         return out
 
-    def get(self, key: str) -> dict[str, Any] | None:
-        return self.get_many([key]).get(key)
-
     def get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
         """The authentic records among `keys` that are dicts of this SCHEMA (one query per few
         hundred keys)."""
         return {k: v for k, v in self.values(keys).items() if isinstance(v, dict) and v.get("schema") == SCHEMA}
 
-    def get_stat_keys(self, pres: list[str]) -> dict[str, str]:
-        """Content key per stat key, for the stat keys that have an authentic one."""
-        return {pre: key for pre, (key, _) in self.stat_blobs(pres, entries=False).items()}
-
-    def stat_blobs(self, pres: list[str], entries: bool = True) -> dict[str, tuple[str, bytes | None]]:
+    def stat_blobs(self, pres: list[str]) -> dict[str, tuple[str, bytes | None]]:
         """(content key, the authentic stored bytes of its entry or None) per stat key that
         has an authentic content key: one query (a join) for both tables."""
-        if entries:
-            sql = ("SELECT s.pre, s.key, s.mac, e.value, e.mac FROM stats3 AS s LEFT JOIN entries3 AS e"
-                   " ON e.key = s.key WHERE s.pre IN ({})")
-        else:
-            sql = "SELECT pre, key, mac, NULL, NULL FROM stats3 WHERE pre IN ({})"
+        sql = ("SELECT s.pre, s.key, s.mac, e.value, e.mac FROM stats3 AS s LEFT JOIN entries3 AS e"
+               " ON e.key = s.key WHERE s.pre IN ({})")
         out: dict[str, tuple[str, bytes | None]] = {}
         secret = self.secret
         for pre, key, tag, blob, entry_tag in self._select(sql, pres):
             if (type(pre) is str and type(key) is str and type(tag) is bytes and len(key) == 40
                     and hmac.compare_digest(tag, mac(secret, "stat", pre, key))):
-                out[pre] = (key, self._authentic(key, blob, entry_tag) if entries else None)
+                out[pre] = (key, self._authentic(key, blob, entry_tag))
         return out
 
     def _signed(self, kind: str, items: list[tuple[str, Any]]) -> list[tuple[str, bytes, bytes]]:

@@ -37,7 +37,6 @@ class Request:
     settings: Settings = DEFAULT_SETTINGS
     strict: bool = False  # warnings fail too
     waivers: Waivers = NO_WAIVERS
-    judge_all: bool = False  # report every unused waiver (the run covered whole folders)
     county: bool = True  # check the county file of every folder that has one (else only those among the sources)
     jobs: int | None = None  # worker processes (default: every core)
     use_cache: bool = False
@@ -46,7 +45,9 @@ class Request:
     problems: tuple[FileResult, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     rollup: bool | None = None  # by check, county and province; None: when over several plans or a county
-    walked: tuple[str, ...] = ()  # folders (absolute) walked whole to find the sources (see county.county_files)
+    # folders (absolute) walked whole to find the sources: their county files need no second listing
+    # (county.county_files), and every unused waiver is reported (the run covered whole folders)
+    walked: tuple[str, ...] = ()
 
 
 def check_one(source: Source, settings: Settings = DEFAULT_SETTINGS) -> FileResult:
@@ -127,7 +128,7 @@ def judge(results: list[FileResult], request: Request, left: Sequence[Skipped] =
     if waiver_file:
         waiver_file = display_path(waiver_file)
         on = waivers.today()
-        extra = waivers.apply(results, waivers.load(waiver_file), on, judge_all=request.judge_all)
+        extra = waivers.apply(results, waivers.load(waiver_file), on, judge_all=bool(request.walked))
     return Run(results, packs_findings(results) + extra, strict=request.strict, settings=request.settings,
                skipped=[*request.skipped, *left], today=on)
 

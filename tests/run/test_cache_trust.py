@@ -9,6 +9,7 @@ import os
 import random
 import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,27 @@ def test_a_committed_cache_folder_is_never_read(capsys, tmp_path: Path, monkeypa
     code, seen, _ = verdicts(capsys)  # CI on a fresh clone: default folder
     assert (code, seen) == (1, ref)
     code, seen, _ = verdicts(capsys, "--cache-dir", str(planted))  # even pointed at it
+    assert (code, seen) == (1, ref)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_committed_cache_folder_with_its_key_is_never_read(capsys, tmp_path: Path, monkeypatch) -> None:
+    """The same attack with the planter's key committed too, checked out with the mode a key
+    of ours has (as a checkout under umask 077 makes it): the folder is refused, not read."""
+    ref = reference(capsys)
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "orgs", repo / "orgs")
+    shutil.copytree(ROOT / "rules", repo / "rules")
+    planted = repo / ".staffing-cache"
+    verdicts(capsys, "--cache-dir", str(planted))
+    rewrite(planted, lambda r: r.update(findings=()), (planted / KEY_FILE).read_bytes())  # the planter's own key
+    assert cached_count(capsys, planted) > 0  # outside a repository, the folder is the user's own
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    subprocess.run(["git", "-C", str(repo), "add", "-f", ".staffing-cache"], check=True)
+    os.chmod(planted / KEY_FILE, 0o600)
+    monkeypatch.chdir(repo)
+    assert cached_count(capsys, planted) == 0
+    code, seen, _ = verdicts(capsys, "--cache-dir", str(planted))
     assert (code, seen) == (1, ref)
 
 

@@ -180,12 +180,38 @@ def open_location(directory: Path) -> tuple[Path, bytes] | None:
         if not _trusted_file(directory / name):
             return None
     key_path = directory / KEY_FILE
+    if os.path.lexists(key_path) and _committed(directory):
+        return None
     secret = _read_key(key_path)
     if secret is None and not os.path.lexists(key_path):
         secret = _make_key(key_path)
     if secret is None:
         return None
     return directory, secret
+
+
+def _committed(directory: Path) -> bool:
+    """Whether the cache folder's key or database is committed to the git repository the
+    folder lies in: made by whoever committed it, and checked out as ours (a checkout under
+    umask 077 gives the key the very mode a key of ours has).  Asked of git (`ls-files`); in
+    a repository git cannot answer for (not installed, not the user's), taken as committed:
+    the run goes without the cache, never with someone else's."""
+    import shutil
+    import subprocess
+
+    folder = Path(os.path.abspath(directory))
+    root = next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)
+    if root is None:
+        return False
+    git = shutil.which("git")
+    if git is None:
+        return True
+    try:
+        done = subprocess.run([git, "-C", str(root), "ls-files", "-z", "--", str(folder / KEY_FILE),
+                               str(folder / DB_FILE)], capture_output=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return True
+    return done.returncode != 0 or bool(done.stdout)
 
 
 def mac(secret: bytes, kind: str, key: str, value: str | bytes) -> bytes:

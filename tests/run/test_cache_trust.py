@@ -98,16 +98,23 @@ def test_default_folder_is_the_users_not_the_checked_tree(capsys, tmp_path: Path
     assert user_cache_dir() == Path.home() / ".cache" / "staffing"
 
 
-def test_a_committed_cache_folder_is_never_read(capsys, tmp_path: Path, monkeypatch) -> None:
-    """The attack as reported: `.staffing-cache/results.sqlite3` with every finding removed,
-    committed to the plans repository."""
-    ref = reference(capsys)
+def planted_repo(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[Path, Path]:
+    """A plans repository (the examples, the packs) with a cache folder `.staffing-cache` in
+    it whose entries say every plan passes, signed with the key beside them (the planter's)."""
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "orgs", repo / "orgs")
     shutil.copytree(ROOT / "rules", repo / "rules")
     planted = repo / ".staffing-cache"
     verdicts(capsys, "--cache-dir", str(planted))
-    rewrite(planted, lambda r: r.update(findings=()), (planted / KEY_FILE).read_bytes())  # the planter's own key
+    rewrite(planted, lambda r: r.update(findings=()), (planted / KEY_FILE).read_bytes())
+    return repo, planted
+
+
+def test_a_committed_cache_folder_is_never_read(capsys, tmp_path: Path, monkeypatch) -> None:
+    """The attack as reported: `.staffing-cache/results.sqlite3` with every finding removed,
+    committed to the plans repository."""
+    ref = reference(capsys)
+    repo, planted = planted_repo(capsys, tmp_path)
     (planted / KEY_FILE).unlink()  # a key is never committed (and would not be trusted elsewhere)
     monkeypatch.chdir(repo)
     code, seen, _ = verdicts(capsys)  # CI on a fresh clone: default folder
@@ -121,12 +128,7 @@ def test_a_committed_cache_folder_with_its_key_is_never_read(capsys, tmp_path: P
     """The same attack with the planter's key committed too, checked out with the mode a key
     of ours has (as a checkout under umask 077 makes it): the folder is refused, not read."""
     ref = reference(capsys)
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "orgs", repo / "orgs")
-    shutil.copytree(ROOT / "rules", repo / "rules")
-    planted = repo / ".staffing-cache"
-    verdicts(capsys, "--cache-dir", str(planted))
-    rewrite(planted, lambda r: r.update(findings=()), (planted / KEY_FILE).read_bytes())  # the planter's own key
+    repo, planted = planted_repo(capsys, tmp_path)
     assert cached_count(capsys, planted) > 0  # outside a repository, the folder is the user's own
     subprocess.run(["git", "init", "-q", str(repo)], check=True)
     subprocess.run(["git", "-C", str(repo), "add", "-f", ".staffing-cache"], check=True)

@@ -375,6 +375,9 @@ def test_mistakes_in_a_workbook_are_said_in_the_forms_words(tmp_path: Path, caps
     assert "基本情况!B5: 无法使用：单位类型：“街”不是允许的取值（可写：镇、乡、街道），是否应为“街道”？" in out
     assert "职能机构!G3: 无法使用：职能机构“党建工作办公室”的行政编制（名）：“五”不是0或以上的整数" in out
     assert "职能机构!D4: 无法使用：职能机构“经济发展局”的机构类型：“科室”不是允许的取值（可写：办公室、局、中心、其他）" in out
+    # in English, the sheet said in English, as the plan's own checks say the same list
+    en = run(["check", str(book), "--no-cache", "--lang", "en"], capsys)[1]
+    assert "职能机构!G3: unusable: administrative quota of “党建工作办公室” (Functional bodies): “五” is not a whole" in en
     assert ("x.xlsx: 无法使用：方案中缺少改革前基数：请填写“改革前”表；来源未提供时，在“基本情况”表的“方案未提供的部分”中选"
             "“改革前基数”") in out
     # the very words of the YAML plan's message for the same value

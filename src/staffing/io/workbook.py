@@ -431,9 +431,9 @@ class _Reader:
         return value
 
     def _value(self, sheet: _Sheet, row: int, col: int, field: Field,
-               who: tuple[str, str | None] | None = None) -> tuple[Any, dict[str, object] | None]:
+               who: tuple[Words, str | None] | None = None) -> tuple[Any, dict[str, object] | None]:
         """The plan value of a cell, and the note to make when it came from a formula.  A
-        mistake is said with the field's words (`who`: the sheet and the name of its row,
+        mistake is said with the field's words (`who`: the sheet, in both languages, and the name of its row,
         said with the column's header; else the header alone), as the plan format's own
         messages say it (worded only for a mistake: most cells have none)."""
         raw = sheet.cells.get((row, col))
@@ -561,7 +561,8 @@ class _Reader:
         for row in sheet.rows:
             if row <= header_row or not any((row, c) in sheet.cells for c in columns):
                 continue
-            item, fields, special = self._row(sheet, row, ordered, named, blanks)
+            item, fields, special = self._row(sheet, Words(sheet.name, CATALOGUE[layout.key][1]), row, ordered,
+                                              named, blanks)
             if layout.target == "list":
                 loc = self._append(layout.path, item)
             elif layout.target == "owned":
@@ -611,12 +612,12 @@ class _Reader:
                     self.first_names.setdefault(first, []).append(loc)
                 self.owner_rows[(sheet.name, row)] = loc
 
-    def _row(self, sheet: _Sheet, row: int, columns: list[tuple[int, Field]], named: int | None,
+    def _row(self, sheet: _Sheet, listed: Words, row: int, columns: list[tuple[int, Field]], named: int | None,
              blanks: tuple[list[Field], list[Field]]) -> tuple[dict[str, Any], list[Any], dict[str, tuple[Any, int]]]:
         """One row of a table: its item, each field's column and formula note (field, column,
         note), and the values of the columns that say where the item goes (@owner, @category)."""
         cells = sheet.cells
-        who = (sheet.name, _clean_text(cells.get((row, named))) if named is not None else None)
+        who = (listed, _clean_text(cells.get((row, named))) if named is not None else None)
         item: dict[str, Any] = {}
         fields: list[tuple[Field, int, dict[str, object] | None]] = []
         special: dict[str, tuple[Any, int]] = {}
@@ -671,15 +672,15 @@ _OWNER_ROW = re.compile(
 )
 
 
-def _in_row(sheet: str, name: str | None, field: Field) -> tuple[str, str] | None:
+def _in_row(listed: Words, name: str | None, field: Field) -> tuple[str, str] | None:
     """How a message names a cell of a named row: 职能机构“经济发展局”的行政编制（名）, as a
     YAML plan's messages name the field; None for a row without a name."""
     if name is None or name is UNREADABLE:
         return None
     said = f"“{name}”"
     label_zh, label_en = field.label, CATALOGUE[field.key][1]
-    return (render("place.listed-field", "zh", {"list": sheet, "said": said, "field": label_zh}),
-            render("place.listed-field", "en", {"list": sheet, "said": said, "field": label_en}))
+    return (render("place.listed-field", "zh", {"list": listed.zh, "said": said, "field": label_zh}),
+            render("place.listed-field", "en", {"list": listed.en, "said": said, "field": label_en}))
 
 
 def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:

@@ -25,6 +25,28 @@ def _raise_interrupted(signum: int, frame: Any) -> None:
     raise Interrupted(signum)
 
 
+def _quiet_exit(pool: Any) -> None:
+    """After an interrupted run: the pool's own thread closes its wake-up pipe as it ends; it
+    is let end now, and the interpreter's exit, which wakes it once more, is kept from the
+    closed pipe (Python 3.11 writes to it and prints a traceback after the run: seen under
+    load by the signal test, with the thread ended or still ending)."""
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(5)
+    wakeup = getattr(pool, "_executor_manager_thread_wakeup", None)
+    if wakeup is None:
+        return
+    wake = wakeup.wakeup
+
+    def quietly() -> None:
+        import contextlib
+
+        with contextlib.suppress(OSError, ValueError):  # the pipe is closed: the thread is ending or gone
+            wake()
+
+    wakeup.wakeup = quietly
+
+
 def _stop_if_signalled() -> None:
     if _SIGNALLED:
         raise Interrupted(_SIGNALLED[0])
@@ -113,12 +135,7 @@ def pooled(chunks: Sequence[list[T]], work: Callable[[list[T]], R], jobs: int,
         pool.shutdown(wait=False, cancel_futures=True)
         for proc in processes:
             proc.join(5)
-        # the pool's own thread closes its wake-up pipe as it ends; let it end now, not while
-        # the interpreter's exit wakes it (Python 3.11 then writes to the closed pipe and
-        # prints a traceback after an interrupted run)
-        manager = getattr(pool, "_executor_manager_thread", None)
-        if manager is not None:
-            manager.join(5)
+        _quiet_exit(pool)
         raise
     else:
         pool.shutdown(wait=True)

@@ -156,7 +156,18 @@ TRICKY = [
     "a: +5", "1: x", "true: x", "a: 12.50", "a: x\n---\nb: 1", "a: NULL", "a: =", "a: 2019-13-45",
     "a: \"x\\ty\"", "a: x\n  y", "a: [1,\n  2]", "a: >-\n  folded\n  text", "a: |\n  lit", "a: \x07",
     "a: \"\\u0041\"", "a: 'it''s'", "a: 中文: 冒号", "a: [中文, 'x y', \"z\"]", "a: {b: [1, 2], c: {d: e}}",
+    "a: 1.5", "a: 3E2", "a: 12:30", "a: 第3.5条", "a: x 1:2", "a: 1e", "a: \u3000x\x01", "a: \xa0\x7f", "a: x\r\nb: \x9f",
 ]
+
+
+def test_printable_pass_finds_what_the_scan_finds() -> None:
+    """The C pass that spares the scan (`_printable`) finds every character the scan looks for,
+    alone and beside the characters that make str.isprintable() fail without being refused."""
+    for i in range(0x110000):
+        c = chr(i)
+        refused = fastload._NON_PRINTABLE.match(c) is not None
+        assert fastload._printable(f"a: {c}\n") is not refused, hex(i)
+        assert fastload._printable(f"a: \u3000{c}\r\n") is not refused, hex(i)
 
 
 @pytest.mark.parametrize("text", TRICKY)

@@ -150,6 +150,33 @@ def test_the_chosen_layout_drawn_at_its_natural_size_from_the_same_runs() -> Non
 
 
 @needs_dot
+@pytest.mark.parametrize(("paper", "orientation", "fits"), [("A4", "landscape", True), ("A4", "portrait", False)])
+def test_the_chosen_layout_drawn_at_the_sheets_size_from_the_same_runs(
+        monkeypatch: pytest.MonkeyPatch, paper: str, orientation: str, fits: bool) -> None:
+    """For paper (the report): the layout `fit` chose, drawn at the sheet's size by the runs
+    that measured it, byte for byte what a further run of dot on the chosen DOT text draws
+    (the report's PDF unchanged, one run of dot fewer a chart); a chart larger than the sheet
+    is drawn at its own size, so none is handed back for it."""
+    from staffing.charts import paper as paper_module
+
+    sheet = Sheet.of(paper, orientation)
+    result = check_file(str(ZHANGPU))
+    assert result.plan is not None and result.pack is not None
+    ctx = Context.of(result.plan, result.pack)
+    plain = fitted_chart(ctx, result.findings, "zh", FONT, sheet)
+    runs: list[str] = []
+    real_image = paper_module.image
+    monkeypatch.setattr(paper_module, "image", lambda text, fmt, also=None: runs.append(fmt) or real_image(text, fmt, also))
+    sized = fitted_chart(ctx, result.findings, "zh", FONT, sheet, draw="svg", sized=True)
+    assert (sized.dot, sized.scale, sized.fits, sized.size) == (plain.dot, plain.scale, plain.fits, plain.size)
+    assert sized.fits is fits and runs and set(runs) == {"plain"}
+    if fits:
+        assert sized.drawn == real_image(plain.dot, "svg")
+    else:
+        assert sized.drawn is None
+
+
+@needs_dot
 def test_a_chart_too_big_for_the_sheet_keeps_8pt_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "z.svg"
     code = main(["render", str(ZHANGPU), "-o", str(out), "--paper", "A4", "--orientation", "portrait"])

@@ -31,15 +31,16 @@ def pack_title(pack: Pack, lang: str) -> str:
 
 
 def fitted_chart(ctx: Context, findings: Sequence[Finding], lang: str, font: str, sheet: Sheet,
-                 draw: str | None = None) -> Fitted:
+                 draw: str | None = None, sized: bool = False) -> Fitted:
     """The org chart laid out for `sheet`: bodies wrapped into rows, scaled to fit; with
-    `draw`, also drawn in that format at its natural size (see `paper.fit`)."""
+    `draw`, also drawn in that format at its natural size, or with `sized` at the sheet's
+    (see `paper.fit`)."""
     title = pack_title(ctx.pack, lang)
 
     def make(per_row: int | None) -> str:
         return chart_dot(ctx, findings, pack_title=title, lang=lang, font=font, per_row=per_row)
 
-    return fit(make, top_count(ctx), sheet, draw)
+    return fit(make, top_count(ctx), sheet, draw, sized)
 
 
 @dataclass(frozen=True)

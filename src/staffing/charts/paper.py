@@ -109,10 +109,14 @@ class Fitted:
     drawn: bytes | None = None  # the layout drawn at its natural size, when `fit` was asked to draw it
 
 
-def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str | None = None) -> Fitted:
+def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str | None = None,
+        sized: bool = False) -> Fitted:
     """The DOT text (made by `make(per_row)`) whose layout fits `sheet` best; with `draw`,
     that layout drawn at its natural size in that format too (`Fitted.drawn`: for a page,
-    which scales it to the screen), from the same runs of dot.
+    which scales it to the screen), from the same runs of dot.  With `sized` too, drawn at
+    the sheet's size instead (each layout is measured with the sheet's size already in its
+    DOT text: dot's plain output gives the natural size all the same), so that a chart
+    which fits needs no further run; `drawn` is None for one drawn larger than the sheet.
 
     Every number of rows from one up to eight is laid out (rows as even as possible); the
     fewest rows at which the printed text stays at MIN_PRINTED_PT or more win, else the
@@ -130,7 +134,7 @@ def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str |
     best: tuple[float, str, tuple[float, float], bytes | None] | None = None
     for per_row in candidates:
         text = make(per_row)
-        size, drawn = measured(text, draw)
+        size, drawn = measured(with_size(text, sheet) if sized else text, draw)
         scale = scale_for(size, sheet)
         need = needed_scale(text)
         if scale >= need:
@@ -146,4 +150,4 @@ def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str |
     # too big for the sheet at legible size: drawn at the smallest legible scale
     # a hair over, so that Graphviz's own arithmetic (pad, rounding) lands on `need`
     big = Sheet(size[0] * (need + 0.002), size[1] * (need + 0.002))
-    return Fitted(with_size(text, big), need, False, (big.width, big.height), drawn)
+    return Fitted(with_size(text, big), need, False, (big.width, big.height), None if sized else drawn)

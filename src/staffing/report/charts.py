@@ -14,8 +14,9 @@ def chart_maker(font_family: str | None = None, natural: bool = False, paper: st
     """Charts for the report: inline SVG laid out for the chart's page (--paper,
     --orientation: A4 landscape unless told otherwise), or the reason there is none.  `font_family`: the CJK font to draw with, when the
     caller has looked it up already (else it is looked up on the first chart).
-    `natural`: the same layout at its natural size, drawn by the runs of dot that chose
-    it (one run fewer: for a screen, which scales it; paper needs it sized)."""
+    `natural`: the same layout at its natural size (for a screen, which scales it), else at
+    the page's; either drawn by the runs of dot that chose it (one run fewer), unless the
+    chart is larger than the page."""
     from staffing.charts.draw import fitted_chart
     from staffing.charts.paper import Sheet
     from staffing.charts.render import RenderError, chart_time, find_cjk_font, image
@@ -35,7 +36,7 @@ def chart_maker(font_family: str | None = None, natural: bool = False, paper: st
                 font.append(find_cjk_font())
             with chart_time():  # every run of dot for this chart together
                 chart = fitted_chart(Context.of(result.plan, result.pack), result.findings, lang, font[0], sheet,
-                                     draw="svg" if natural else None)
+                                     draw="svg", sized=not natural)
                 return inline_svg(chart.drawn if chart.drawn is not None else image(chart.dot, "svg")), None
         except RenderError as exc:
             return None, exc.message(lang)

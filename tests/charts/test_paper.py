@@ -176,6 +176,63 @@ def test_the_chosen_layout_drawn_at_the_sheets_size_from_the_same_runs(
         assert sized.drawn is None
 
 
+def _every_layout_in_order(make: Any, count: int, sheet: Sheet) -> tuple[str, float, bool]:
+    """`fit`'s choice made the plain way, every candidate laid out in order: the first that
+    prints its text at 8 pt or more, else the one that prints it largest (the first of equals);
+    its DOT text without a size, its scale and whether it fits."""
+    from staffing.charts.paper import _candidates, _laid_out, needed_scale
+
+    best = None
+    for per_row in _candidates(count):
+        text = make(per_row)
+        scale = _laid_out(text, sheet, None, False)[0]
+        if scale >= needed_scale(text):
+            return text, scale, True
+        if best is None or scale > best[1]:
+            best = (text, scale)
+    assert best is not None
+    return best[0], needed_scale(best[0]), False
+
+
+@needs_dot
+@pytest.mark.parametrize("sheet", [Sheet.of("A4", "landscape"), Sheet.of("A4", "portrait")], ids=["A4-landscape", "A4-portrait"])
+def test_rows_too_wide_for_the_sheet_are_not_laid_out_and_the_choice_stays(sheet: Sheet, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows whose nodes side by side are already too wide for the sheet (`least_width`, from
+    the first layout's node widths) are laid out only when no layout fits: every example
+    gets the layout that laying out every candidate in order gives, each candidate's least
+    width is never more than its layout's width, and some layouts are spared."""
+    from staffing.charts import paper as paper_module
+    from staffing.charts.draw import pack_title
+    from staffing.charts.paper import _candidates, _laid_out, _size, least_width, node_widths
+    from staffing.charts.render import top_count
+
+    runs = [0]
+    real_image = paper_module.image
+    monkeypatch.setattr(paper_module, "image", lambda *a, **k: runs.__setitem__(0, runs[0] + 1) or real_image(*a, **k))
+    spared = 0
+    for path in EXAMPLES:
+        result = check_file(str(path))
+        assert result.plan is not None and result.pack is not None
+        ctx = Context.of(result.plan, result.pack)
+        title = pack_title(ctx.pack, "zh")
+
+        def make(per_row: int | None) -> str:
+            return chart_dot(ctx, result.findings, pack_title=title, lang="zh", font=FONT, per_row=per_row)
+
+        runs[0] = 0
+        fitted = fitted_chart(ctx, result.findings, "zh", FONT, sheet)
+        chosen = runs[0]
+        runs[0] = 0
+        unsized = re.sub(r'\n  size="[\d.]+,[\d.]+";', "", fitted.dot, count=1)
+        assert (unsized, fitted.scale, fitted.fits) == _every_layout_in_order(make, top_count(ctx), sheet), path.name
+        spared += runs[0] - chosen
+        widths = node_widths(_laid_out(make(None), sheet, None, False)[2])
+        for per_row in _candidates(top_count(ctx)):
+            text = make(per_row)
+            assert least_width(text, widths) <= _size(_laid_out(text, sheet, None, False)[2], text)[0], (path.name, per_row)
+    assert spared > 0
+
+
 @needs_dot
 def test_a_chart_too_big_for_the_sheet_keeps_8pt_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "z.svg"

@@ -60,29 +60,53 @@ def smallest_font(dot_text: str) -> float:
     return min(sizes) if sizes else 14.0
 
 
-def natural_size(dot_text: str) -> tuple[float, float]:
-    """Width and height (inches) of the drawing `dot` lays out, unscaled."""
-    return _size(image(dot_text, "plain").decode("utf-8", "replace"), dot_text)
-
-
-def measured(dot_text: str, draw: str | None = None) -> tuple[tuple[float, float], bytes | None]:
-    """`natural_size`, and with `draw` the drawing itself at that size in that format
-    (svg), from the same run of dot."""
+def _layout(dot_text: str, draw: str | None = None) -> tuple[str, bytes | None]:
+    """dot's plain output for `dot_text` (the natural size and every node's, whatever `size`
+    the text sets), and with `draw` the drawing itself in that format, from the same run."""
     if draw is None:
-        return natural_size(dot_text), None
+        return image(dot_text, "plain").decode("utf-8", "replace"), None
     out = image(dot_text, "plain", also=draw)
     plain, sep, drawn = out.partition(b"\nstop\n")
-    return _size(plain.decode("utf-8", "replace"), dot_text), drawn if sep else None
+    return plain.decode("utf-8", "replace"), drawn if sep else None
 
 
 def _size(plain: str, dot_text: str) -> tuple[float, float]:
     first = plain.split("\n", 1)[0].split()
     if len(first) < 4 or first[0] != "graph":
         raise RenderError("render.dot-failed", fmt="plain", detail=plain[:200])
-    # the plain output leaves out the pad round the drawing, which `size` scales too
+    return float(first[2]) + _padding(dot_text), float(first[3]) + _padding(dot_text)
+
+
+def _padding(dot_text: str) -> float:
+    """The pad round the drawing, both sides (inches): dot's plain output leaves it out, and
+    `size` scales it too."""
     pad = re.search(r"\bpad=([\d.]+)", dot_text)
-    extra = 2 * float(pad.group(1)) if pad else 2 * 4 / 72  # Graphviz's default pad: 4 points
-    return float(first[2]) + extra, float(first[3]) + extra
+    return 2 * float(pad.group(1)) if pad else 2 * 4 / 72  # Graphviz's default pad: 4 points
+
+
+def node_widths(plain: str) -> dict[str, float]:
+    """Each node's width (inches) in dot's plain output ("node NAME X Y WIDTH HEIGHT ...")."""
+    widths = {}
+    for line in plain.splitlines():
+        if line.startswith("node "):
+            parts = line.split(" ", 6)
+            if len(parts) > 5:
+                widths[parts[1]] = float(parts[4])
+    return widths
+
+
+_SAME_RANK = re.compile(r"\{ rank=same; ([^\[;{}]+?) \[")  # a chain a -> b -> c of one rank
+
+
+def least_width(dot_text: str, widths: dict[str, float]) -> float:
+    """Width (inches) that no layout of `dot_text` can be narrower than: dot puts the nodes of
+    one rank side by side without overlapping, so the widest `rank=same` chain, its nodes'
+    widths added up (as `widths` gives them: a node's size is its label's, the same in every
+    layout; one not in `widths` counts 0), less a point a node for dot's rounding (it places
+    nodes by whole points) and no gap between them, with the pad."""
+    chains = (chain.split(" -> ") for chain in _SAME_RANK.findall(dot_text))
+    widest = max((sum(widths.get(n, 0.0) for n in chain) - len(chain) / 72 for chain in chains), default=0.0)
+    return max(0.0, widest) + _padding(dot_text)
 
 
 def scale_for(size: tuple[float, float], sheet: Sheet) -> float:
@@ -106,7 +130,29 @@ class Fitted:
     scale: float
     fits: bool
     size: tuple[float, float]  # printed width and height, inches
-    drawn: bytes | None = None  # the layout drawn at its natural size, when `fit` was asked to draw it
+    drawn: bytes | None = None  # the layout drawn, when `fit` was asked to draw it (see `fit`)
+
+
+def _candidates(count: int) -> list[int | None]:
+    """The bodies a row may hold, in the order `fit` tries them: all in one row (None), then
+    each number of rows from two up to eight that rows as even as possible make."""
+    candidates: list[int | None] = [None]
+    seen_rows = {1}
+    for n_rows in range(2, min(count, 8) + 1):
+        size_of_row = math.ceil(count / n_rows)
+        real_rows = math.ceil(count / size_of_row)
+        if real_rows not in seen_rows:
+            seen_rows.add(real_rows)
+            candidates.append(size_of_row)
+    return candidates
+
+
+def _laid_out(text: str, sheet: Sheet, draw: str | None, sized: bool) -> tuple[float, tuple[float, float], str, bytes | None]:
+    """One candidate laid out: the scale that fits it to `sheet`, its natural size, dot's plain
+    output and, with `draw`, its drawing (at the sheet's size when `sized`)."""
+    plain, drawn = _layout(with_size(text, sheet) if sized else text, draw)
+    size = _size(plain, text)
+    return scale_for(size, sheet), size, plain, drawn
 
 
 def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str | None = None,
@@ -122,31 +168,34 @@ def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str |
     fewest rows at which the printed text stays at MIN_PRINTED_PT or more win, else the
     rows that print the text largest.  A chart that no number of rows fits is drawn at
     MIN_PRINTED_PT, larger than the sheet, and `fits` is False: text is never printed
-    smaller than that."""
-    candidates: list[int | None] = [None]
-    seen_rows = {1}
-    for n_rows in range(2, min(count, 8) + 1):
-        size_of_row = math.ceil(count / n_rows)
-        real_rows = math.ceil(count / size_of_row)
-        if real_rows not in seen_rows:
-            seen_rows.add(real_rows)
-            candidates.append(size_of_row)
-    best: tuple[float, str, tuple[float, float], bytes | None] | None = None
-    for per_row in candidates:
+    smaller than that.  Rows whose widest row is too wide for the sheet whatever dot does
+    (`least_width`, from the nodes' widths in the first layout) are laid out only when no
+    layout fits: the chosen layout is the same, with fewer runs of dot."""
+    tried: list[tuple[str, tuple[float, tuple[float, float], bytes | None] | None]] = []
+    widths: dict[str, float] | None = None
+    for per_row in _candidates(count):
         text = make(per_row)
-        size, drawn = measured(with_size(text, sheet) if sized else text, draw)
-        scale = scale_for(size, sheet)
         need = needed_scale(text)
+        if widths is not None and scale_for((least_width(text, widths), 0.0), sheet) < need:
+            tried.append((text, None))  # cannot fit: laid out below only if no layout fits
+            continue
+        scale, size, plain, drawn = _laid_out(text, sheet, draw, sized)
+        if widths is None:
+            widths = node_widths(plain)
         if scale >= need:
-            best = (scale, text, size, drawn)
-            break
+            return Fitted(with_size(text, sheet), scale, True, (size[0] * scale, size[1] * scale), drawn)
+        tried.append((text, (scale, size, drawn)))
+    best: tuple[float, str, tuple[float, float], bytes | None] | None = None
+    for text, laid in tried:  # none fits: the rows that print the text largest, the first of equals
+        if laid is None:
+            scale, size, _, drawn = _laid_out(text, sheet, draw, sized)
+        else:
+            scale, size, drawn = laid
         if best is None or scale > best[0]:
             best = (scale, text, size, drawn)
     assert best is not None
     scale, text, size, drawn = best
     need = needed_scale(text)
-    if scale >= need:
-        return Fitted(with_size(text, sheet), scale, True, (size[0] * scale, size[1] * scale), drawn)
     # too big for the sheet at legible size: drawn at the smallest legible scale
     # a hair over, so that Graphviz's own arithmetic (pad, rounding) lands on `need`
     big = Sheet(size[0] * (need + 0.002), size[1] * (need + 0.002))

@@ -440,9 +440,10 @@ def look_up(paths: Sequence[str], settings: Settings, cache: Any, context: str,
     from staffing.run.cache import file_key
 
     fitting = _Fitting(settings)
-    infos = _stats(paths, shown or Shown(), context)
+    shown = shown or Shown()
+    infos = _stats(paths, shown, context)
     out: list[Lookup | None] = [None] * len(infos)
-    for n, item in _snapshot_hits(infos, cache, fitting, raw):
+    for n, item in _snapshot_hits(infos, cache, fitting, raw, context, shown):
         out[n] = item
     known = cache.stat_blobs([i[2] for i, o in zip(infos, out, strict=True) if i[2] is not None and o is None])
     rest: list[tuple[int, str | None]] = []  # by content: (index, content key)
@@ -497,16 +498,28 @@ def _stats(paths: Sequence[str], shown: Shown, context: str) -> list[tuple[str, 
 # ---- a folder's snapshot ----------------------------------------------------------------------
 #
 # The plans of one folder, as a run lists them one after another, are stored once more as one
-# value: ((content key, entry), ...) in their order, under `folder_key` of their stat keys.  It
-# is written only when every plan of the folder has an entry and a stat key that stands for its
-# content (settled) and an entry that fits (`fits`), and read only when every one of them has
-# that very stat key now and each entry is still of its file and of its pack as it is now
-# (`_Fitting.current`).
+# value: ((content key, entry), ...) in their order, in the folder's one row (`folder_key`) with
+# the `folder_stamp` of their stat keys.  It is written only when every plan of the folder has an
+# entry and a stat key that stands for its content (settled) and an entry that fits (`fits`),
+# replacing the folder's row, and read only when every one of them has that very stat key now
+# (the row's stamp is the folder's now) and each entry is still of its file and of its pack as it
+# is now (`_Fitting.current`).
 
 
-def folder_key(stat_keys: Sequence[str]) -> str:
-    """The key of a snapshot: a hash of its plans' stat keys in order (each names the tool,
-    the settings, the plan's shown and absolute path and the file's stat)."""
+def folder_key(context: str, full: str) -> str:
+    """The key of a folder's snapshot row: a hash of the context (the tool, the settings) and
+    the absolute folder of a plan in it (`full`, its absolute path as `Shown` makes it,
+    normalised).  One row per folder, whatever the state of its plans."""
+    import hashlib
+
+    folder = f"folder\0{context}\0{full[:full.rfind(os.sep)]}"
+    return hashlib.blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def folder_stamp(stat_keys: Sequence[str]) -> str:
+    """The state of a folder's plans its snapshot was made from: a hash of their stat keys in
+    order (each names the tool, the settings, the plan's shown and absolute path and the
+    file's stat)."""
     import hashlib
 
     h = hashlib.blake2b(b"folder", digest_size=20)
@@ -532,15 +545,15 @@ def folder_runs(paths: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _snapshot_hits(infos: list[tuple[str, str, str | None, bool]], cache: Any, fitting: _Fitting,
-                   raw: bool) -> list[tuple[int, Lookup]]:
+                   raw: bool, context: str, shown: Shown) -> list[tuple[int, Lookup]]:
     """The plans answered by their folder's snapshot, by index: every plan of a snapshot that
-    is there, authentic and fits, else none of them."""
+    is there, of the folder's plans as they are now, authentic and fits, else none of them."""
     runs = []
     for i, j in folder_runs([x[0] for x in infos]):
         pres = [x[2] for x in infos[i:j]]
         if j - i >= 2 and None not in pres:
-            runs.append((i, j, folder_key(pres)))  # type: ignore[arg-type]
-    blobs = cache.blobs([k for _, _, k in runs], "folder") if runs else {}
+            runs.append((i, j, (folder_key(context, shown(infos[i][0])[1]), folder_stamp(pres))))  # type: ignore[arg-type]
+    blobs = cache.snapshots([k for _, _, k in runs]) if runs else {}
     out: list[tuple[int, Lookup]] = []
     for i, j, key in runs:
         blob = blobs.get(key)
@@ -711,7 +724,7 @@ def check_paths(
     finally:
         gc.set_threshold(*threshold)
         gc.unfreeze()
-    folders = _snapshots(paths, got.entries) if location is not None else []
+    folders = _snapshots(paths, got.entries, context) if location is not None else []
     if location is not None and (got.new or got.stat_keys or folders):
         from staffing.run.cache import Cache
 
@@ -722,16 +735,19 @@ def check_paths(
     return got.results, got.cached
 
 
-def _snapshots(paths: Sequence[str], entries: dict[str, tuple[str, str, tuple[Any, ...], str | None]]
-               ) -> list[tuple[str, tuple[Any, ...]]]:
-    """The snapshot of each run of plans of one folder (two or more) whose plans all have an
-    entry and a stat key that stands for it, unless it was read from that snapshot."""
+def _snapshots(paths: Sequence[str], entries: dict[str, tuple[str, str, tuple[Any, ...], str | None]],
+               context: str) -> list[tuple[str, str, tuple[Any, ...]]]:
+    """The snapshot (key, stamp, value) of each run of plans of one folder (two or more) whose
+    plans all have an entry and a stat key that stands for it, unless it was read from that
+    snapshot."""
     out = []
+    shown = Shown()
     for i, j in folder_runs(paths):
         got = [entries.get(p) for p in paths[i:j]]
         if j - i < 2 or None in got or all(g[3] == FOLDER for g in got):  # type: ignore[index]
             continue
-        out.append((folder_key([g[0] for g in got]), tuple((g[1], g[2]) for g in got)))  # type: ignore[index]
+        out.append((folder_key(context, shown(paths[i])[1]), folder_stamp([g[0] for g in got]),  # type: ignore[index]
+                    tuple((g[1], g[2]) for g in got)))  # type: ignore[index]
     return out
 
 

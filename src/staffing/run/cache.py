@@ -33,14 +33,17 @@ recorded for a file whose mtime and ctime are at least `RACY_NS` older than the 
 was read (git's "racily clean" rule), so a rewrite within the file system's timestamp
 granularity cannot hide behind an unchanged stat; any rewrite afterwards changes ctime.
 
-A third table holds one *snapshot* per folder of plans (`batch.folder_key`): the content
-key and entry of each of the folder's plans, in order, as one signed value, keyed by a hash
-of the plans' stat keys (which name the tool, the settings, each shown and absolute path and
-each file's stat).  A warm run then reads a folder with one row, one MAC and one unmarshal;
-a file of the folder changed, added or removed gives another key, and the run falls back to
-the plans' own rows.  A snapshot is written only of entries held to their layout (`fits`);
-read, each of its entries must still be of its file, of this SCHEMA and of its pack as the
-pack is now (`batch._Fitting.current`).
+A third table holds one *snapshot* per folder of plans: the content key and entry of each
+of the folder's plans, in order, as one signed value, in one row per folder (keyed by a hash
+of the context and the folder, `batch.folder_key`) that a new snapshot of the folder
+replaces.  The row also holds the *stamp* it was made from, a hash of the plans' stat keys
+(which name the tool, the settings, each shown and absolute path and each file's stat,
+`batch.folder_stamp`), under the MAC with the key and the value.  A warm run then reads a
+folder with one row, one MAC and one unmarshal, when the row's stamp is the folder's stamp
+now; a file of the folder changed, added or removed gives another stamp, and the run falls
+back to the plans' own rows.  A snapshot is written only of entries held to their layout
+(`fits`); read, each of its entries must still be of its file, of this SCHEMA and of its pack
+as the pack is now (`batch._Fitting.current`).
 """
 
 from __future__ import annotations
@@ -60,10 +63,11 @@ from typing import Any
 
 from staffing import __version__
 
-SCHEMA = 9  # 3: findings and errors carry a workbook's sheet and cell; 4: key figures; 5: citations by title;
+SCHEMA = 10  # 3: findings and errors carry a workbook's sheet and cell; 4: key figures; 5: citations by title;
 # 6: records by field name; 7: key figures as the checks count them (checks.tally); 8: values marshalled, not
 # JSON, a plan's result as a fixed tuple (batch.to_entry), each MAC keyed BLAKE2b of the value's bytes;
-# 9: a snapshot of each folder's entries (table folders3)
+# 9: a snapshot of each folder's entries (table folders3); 10: one snapshot row per folder, replaced when the
+# folder's plans change, the stamp of its plans' stat keys in a signed column (table folders4)
 RACY_NS = 2_000_000_000  # FAT's mtime granularity is 2 s; everything else is finer
 _BATCH = 500  # bound parameters per query, well under SQLite's oldest limit (999)
 _MMAP = 1 << 30  # bytes of the database a reader maps (SQLite maps no more than the file's size)
@@ -71,11 +75,13 @@ KEY_FILE = "key"
 DB_FILE = "results.sqlite3"
 _KEY_BYTES = 32
 # version-3 tables: every row carries its MAC, values are marshalled bytes; tables of older
-# versions (entries2 and stats2 held JSON text) are left unread
+# versions (entries2 and stats2 held JSON text; folders3, SCHEMA 9, a row per state of a folder) are
+# left unread
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS entries3 (key TEXT PRIMARY KEY, value BLOB NOT NULL, mac BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS stats3 (pre TEXT PRIMARY KEY, key TEXT NOT NULL, mac BLOB NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS folders3 (key TEXT PRIMARY KEY, value BLOB NOT NULL, mac BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS folders4 (key TEXT PRIMARY KEY, stamp TEXT NOT NULL, value BLOB NOT NULL,"
+    " mac BLOB NOT NULL)",
 )
 MISSING: Any = object()  # no authentic value (a miss)
 
@@ -215,14 +221,21 @@ def _committed(directory: Path) -> bool:
 
 
 def mac(secret: bytes, kind: str, key: str, value: str | bytes) -> bytes:
-    """The MAC of one row: what it is ("entry", "stat", "folder"), its key (hexadecimal) and its value
-    (bytes as stored; a string is signed as its UTF-8), hashed with keyed BLAKE2b, which is a
+    """The MAC of one row: what it is ("entry", "stat", "folder"), its key (hexadecimal; a folder's
+    row is signed under `folder_signed` of its key and stamp) and its value (bytes as stored; a
+    string is signed as its UTF-8), hashed with keyed BLAKE2b, which is a
     MAC by design (RFC 7693; hashlib's documentation gives it as a faster HMAC) and takes
     one pass over a short row where HMAC-SHA256 takes four compressions at least."""
     if isinstance(value, str):
         value = value.encode("utf-8", "surrogatepass")
     return hashlib.blake2b(b"%s\0%s\0%s" % (kind.encode(), key.encode(), value), key=secret,
                            digest_size=32).digest()
+
+
+def folder_signed(key: str, stamp: str) -> str:
+    """What a folder's row is signed under: its key and the stamp it was made from (both
+    hexadecimal), so that neither can be changed nor the row moved to another folder."""
+    return f"{key}:{stamp}"
 
 
 @lru_cache(maxsize=1)
@@ -407,15 +420,27 @@ class Cache:
             return []
         return rows
 
-    def blobs(self, keys: list[str], kind: str = "entry") -> dict[str, bytes]:
-        """The authentic stored bytes among `keys`, not decoded (see `decode`): of plans'
-        entries, or (`kind` "folder") of folders' snapshots."""
-        table = "folders3" if kind == "folder" else "entries3"
+    def blobs(self, keys: list[str]) -> dict[str, bytes]:
+        """The authentic stored bytes of plans' entries among `keys`, not decoded (see `decode`)."""
         out: dict[str, bytes] = {}
-        for key, blob, tag in self._select(f"SELECT key, value, mac FROM {table} WHERE key IN ({{}})", keys):
-            found = self._authentic(key, blob, tag, kind)
+        for key, blob, tag in self._select("SELECT key, value, mac FROM entries3 WHERE key IN ({})", keys):
+            found = self._authentic(key, blob, tag)
             if found is not None:
                 out[key] = found
+        return out
+
+    def snapshots(self, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
+        """The authentic stored bytes of folders' snapshots, not decoded, by (key, stamp) among
+        `wanted`: a row whose stamp is not the one wanted is passed over before its MAC is worked
+        out."""
+        wants = set(wanted)
+        out: dict[tuple[str, str], bytes] = {}
+        sql = "SELECT key, stamp, value, mac FROM folders4 WHERE key IN ({})"
+        for key, stamp, blob, tag in self._select(sql, list({k for k, _ in wants})):
+            if (key, stamp) in wants:  # both strings, then: the ones wanted
+                found = self._authentic(folder_signed(key, stamp), blob, tag, "folder")
+                if found is not None:
+                    out[key, stamp] = found
         return out
 
     def values(self, keys: list[str]) -> dict[str, Any]:
@@ -445,28 +470,27 @@ class Cache:
                 out[pre] = (key, self._authentic(key, blob, entry_tag))
         return out
 
-    def _signed(self, kind: str, items: list[tuple[str, Any]]) -> list[tuple[str, bytes, bytes]]:
-        rows = []
-        for k, v in items:
-            blob = encode(v)
-            rows.append((k, blob, mac(self.secret, kind, k, blob)))
-        return rows
+    def _signed(self, kind: str, key: str, value: Any) -> tuple[bytes, bytes]:
+        """The bytes `value` is stored as and their MAC."""
+        blob = encode(value)
+        return blob, mac(self.secret, kind, key, blob)
 
     def put_many(self, items: list[tuple[str, Any]], stat_keys: list[tuple[str, str]] | None = None,
-                 folders: list[tuple[str, Any]] | None = None) -> None:
-        """Store entries by content key, content keys by stat key, and folders' snapshots."""
+                 folders: list[tuple[str, str, Any]] | None = None) -> None:
+        """Store entries by content key, content keys by stat key, and folders' snapshots (key,
+        stamp, value each), each replacing the folder's row."""
         if not items and not stat_keys and not folders:
             return
         db = self._conn()
         if db is None:
             return
-        rows = self._signed("entry", items)
+        rows = [(k, *self._signed("entry", k, v)) for k, v in items]
         try:
             with db:
                 db.executemany("INSERT OR REPLACE INTO entries3 (key, value, mac) VALUES (?, ?, ?)", rows)
                 if folders:
-                    db.executemany("INSERT OR REPLACE INTO folders3 (key, value, mac) VALUES (?, ?, ?)",
-                                   self._signed("folder", folders))
+                    db.executemany("INSERT OR REPLACE INTO folders4 (key, stamp, value, mac) VALUES (?, ?, ?, ?)",
+                                   [(k, s, *self._signed("folder", folder_signed(k, s), v)) for k, s, v in folders])
                 if stat_keys:
                     db.executemany("INSERT OR REPLACE INTO stats3 (pre, key, mac) VALUES (?, ?, ?)",
                                    [(p, k, mac(self.secret, "stat", p, k)) for p, k in stat_keys])

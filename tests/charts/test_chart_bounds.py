@@ -155,7 +155,8 @@ def test_one_chart_is_bounded_as_a_whole(tmp_path: Path, monkeypatch: pytest.Mon
     real = shutil.which("dot")
     slow = tmp_path / "bin" / "dot"
     slow.parent.mkdir()
-    slow.write_text(f'#!/bin/sh\nsleep 0.6\nexec "{real}" "$@"\n', encoding="utf-8")  # each run takes its time
+    # each run takes its time: two (a layout, the drawing) take more than the chart may
+    slow.write_text(f'#!/bin/sh\nsleep 0.9\nexec "{real}" "$@"\n', encoding="utf-8")
     slow.chmod(0o755)
     monkeypatch.setenv("PATH", f"{slow.parent}{os.pathsep}{os.environ.get('PATH', '')}")
     monkeypatch.setattr(charts, "CHART_SECONDS", 1.5)

@@ -155,6 +155,22 @@ def _laid_out(text: str, sheet: Sheet, draw: str | None, sized: bool) -> tuple[f
     return scale_for(size, sheet), size, plain, drawn
 
 
+# A column of a chart (a body, its sections under it, the gap): about this wide before scaling,
+# in inches (2.0-3.7 on the examples; 2.0-2.4 took the fewest runs of dot over 360 charts of
+# orgs/ and generated plans).  Only which layout `fit` runs first depends on it.
+_COLUMN_INCHES = 2.2
+
+
+def _first_guess(per_rows: list[int | None], count: int, sheet: Sheet, need: float) -> int:
+    """The candidate most likely to be the one chosen: the most bodies a row that, at about
+    `_COLUMN_INCHES` a column, print at `need` within the sheet's width (else the last)."""
+    room = max(1, int(sheet.width / need / _COLUMN_INCHES))
+    for i, per_row in enumerate(per_rows):
+        if (count if per_row is None else per_row) <= room:
+            return i
+    return len(per_rows) - 1
+
+
 def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str | None = None,
         sized: bool = False) -> Fitted:
     """The DOT text (made by `make(per_row)`) whose layout fits `sheet` best; with `draw`,
@@ -164,39 +180,48 @@ def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str |
     DOT text: dot's plain output gives the natural size all the same), so that a chart
     which fits needs no further run; `drawn` is None for one drawn larger than the sheet.
 
-    Every number of rows from one up to eight is laid out (rows as even as possible); the
-    fewest rows at which the printed text stays at MIN_PRINTED_PT or more win, else the
-    rows that print the text largest.  A chart that no number of rows fits is drawn at
-    MIN_PRINTED_PT, larger than the sheet, and `fits` is False: text is never printed
-    smaller than that.  Rows whose widest row is too wide for the sheet whatever dot does
-    (`least_width`, from the nodes' widths in the first layout) are laid out only when no
-    layout fits: the chosen layout is the same, with fewer runs of dot."""
-    tried: list[tuple[str, tuple[float, tuple[float, float], bytes | None] | None]] = []
-    widths: dict[str, float] | None = None
-    for per_row in _candidates(count):
-        text = make(per_row)
-        need = needed_scale(text)
-        if widths is not None and scale_for((least_width(text, widths), 0.0), sheet) < need:
-            tried.append((text, None))  # cannot fit: laid out below only if no layout fits
-            continue
-        scale, size, plain, drawn = _laid_out(text, sheet, draw, sized)
-        if widths is None:
-            widths = node_widths(plain)
-        if scale >= need:
-            return Fitted(with_size(text, sheet), scale, True, (size[0] * scale, size[1] * scale), drawn)
-        tried.append((text, (scale, size, drawn)))
-    best: tuple[float, str, tuple[float, float], bytes | None] | None = None
-    for text, laid in tried:  # none fits: the rows that print the text largest, the first of equals
-        if laid is None:
-            scale, size, _, drawn = _laid_out(text, sheet, draw, sized)
-        else:
-            scale, size, drawn = laid
-        if best is None or scale > best[0]:
-            best = (scale, text, size, drawn)
-    assert best is not None
-    scale, text, size, drawn = best
-    need = needed_scale(text)
+    The candidates are every number of rows from one up to eight (rows as even as
+    possible); the fewest rows at which the printed text stays at MIN_PRINTED_PT or more
+    win, else the rows that print the text largest.  A chart that no number of rows fits is
+    drawn at MIN_PRINTED_PT, larger than the sheet, and `fits` is False: text is never
+    printed smaller than that.  The choice is made with as few runs of dot as that allows:
+    the likeliest candidate is laid out first (`_first_guess`), and its nodes' widths rule
+    out, without a layout, the rows too wide for the sheet whatever dot does (`least_width`);
+    the others are laid out in order until one fits, and all of them when none does."""
+    per_rows = _candidates(count)
+    texts = [make(per_rows[0])]
+    laid: dict[int, tuple[float, tuple[float, float], bytes | None]] = {}
+    widths: dict[str, float] = {}
+
+    def text(i: int) -> str:
+        while len(texts) <= i:
+            texts.append(make(per_rows[len(texts)]))
+        return texts[i]
+
+    def lay_out(i: int) -> tuple[float, tuple[float, float], bytes | None]:
+        if i not in laid:
+            scale, size, plain, drawn = _laid_out(text(i), sheet, draw, sized)
+            if not widths:  # a node's width is the same in every layout: read once
+                widths.update(node_widths(plain))
+            laid[i] = (scale, size, drawn)
+        return laid[i]
+
+    def fits(i: int) -> bool:
+        need = needed_scale(text(i))
+        if i not in laid and widths and scale_for((least_width(text(i), widths), 0.0), sheet) < need:
+            return False  # too wide whatever dot does: not laid out
+        return lay_out(i)[0] >= need
+
+    lay_out(_first_guess(per_rows, count, sheet, needed_scale(texts[0])))
+    for i in range(len(per_rows)):
+        if fits(i):
+            scale, size, drawn = laid[i]
+            return Fitted(with_size(text(i), sheet), scale, True, (size[0] * scale, size[1] * scale), drawn)
+    # none fits: every candidate laid out, the one printing the text largest (the first of equals)
+    chosen = max(range(len(per_rows)), key=lambda i: (lay_out(i)[0], -i))
+    _, size, drawn = laid[chosen]
+    need = needed_scale(text(chosen))
     # too big for the sheet at legible size: drawn at the smallest legible scale
     # a hair over, so that Graphviz's own arithmetic (pad, rounding) lands on `need`
     big = Sheet(size[0] * (need + 0.002), size[1] * (need + 0.002))
-    return Fitted(with_size(text, big), need, False, (big.width, big.height), None if sized else drawn)
+    return Fitted(with_size(text(chosen), big), need, False, (big.width, big.height), None if sized else drawn)

@@ -324,3 +324,32 @@ def test_charts_never_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[st
     ]
     assert "新桥镇经济服务局" in (charts / "321282104000-新桥镇-xinqiao-2021.svg").read_text(encoding="utf-8")
     assert "新桥镇经济服务局" not in (charts / "321282104000-新桥镇-xinqiao-2019.svg").read_text(encoding="utf-8")
+
+
+@needs_dot
+@pytest.mark.parametrize(("orientation", "svg_runs"), [("landscape", 0), ("portrait", 1)])
+def test_charts_svg_comes_from_the_runs_that_chose_the_layout(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, orientation: str, svg_runs: int) -> None:
+    """`check --charts`: the SVG of a chart that fits the sheet is the one the fitting runs of
+    dot drew (no run of its own), byte for byte what rendering the chosen DOT text draws; a
+    chart larger than the sheet (Zhangpu on A4 portrait) is drawn by a run of its own."""
+    from staffing.charts import paper as paper_module
+    from staffing.charts import render as render_module
+
+    runs: list[tuple[str, str | None]] = []
+    real_image = render_module.image
+
+    def counted(text: str, fmt: str, also: str | None = None) -> bytes:
+        runs.append((fmt, also))
+        return real_image(text, fmt, also)
+
+    monkeypatch.setattr(paper_module, "image", counted)
+    monkeypatch.setattr(render_module, "image", counted)
+    charts = tmp_path / "charts"
+    assert main(["check", str(ZHANGPU), "--charts", str(charts), "--no-cache", "--orientation", orientation]) == 1
+    assert runs.count(("svg", None)) == svg_runs and runs.count(("png", None)) == 1
+    result = check_file(str(ZHANGPU))
+    assert result.plan is not None and result.pack is not None
+    fitted = fitted_chart(Context.of(result.plan, result.pack), result.findings, "zh", FONT, Sheet.of("A4", orientation))
+    (svg,) = charts.glob("*.svg")
+    assert svg.read_bytes() == real_image(fitted.dot, "svg")

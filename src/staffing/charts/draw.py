@@ -20,7 +20,7 @@ from staffing.checks.context import Context
 from staffing.checks.pack import Pack
 from staffing.errors import InputProblem, visible
 from staffing.findings import Finding
-from staffing.io.output import inside
+from staffing.io.output import inside, write_atomic
 from staffing.messages import render as render_message
 from staffing.run.pipeline import Source, context_of
 from staffing.run.results import Settings
@@ -105,8 +105,8 @@ def _draw(job: Job, setup: Setup) -> Outcome:
         ctx = context_of(Source(job.path), setup.settings)
     except InputProblem as exc:  # changed or gone since it was checked
         return Outcome((f"{exc.where()}: {exc.message(lang)}",), failed=True)
-    try:
-        fitted = fitted_chart(ctx, job.findings, lang, setup.font, setup.sheet)
+    try:  # the SVG from the runs of dot that chose the layout, where the chart fits the sheet
+        fitted = fitted_chart(ctx, job.findings, lang, setup.font, setup.sheet, draw="svg", sized=True)
     except RenderError as exc:
         return Outcome((f"{job.path}: {exc.message(lang)}",), failed=True)
     lines = [line for line in (too_big(job.path, fitted, lang, setup.paper, setup.orientation),) if line]
@@ -122,7 +122,10 @@ def _draw(job: Job, setup: Setup) -> Outcome:
             done = False
             continue
         try:
-            render(fitted.dot, target)
+            if suffix == ".svg" and fitted.drawn is not None:
+                write_atomic(target, fitted.drawn)  # what render would draw: the same DOT text, sized
+            else:
+                render(fitted.dot, target)
         except RenderError as exc:
             lines.append(f"{job.path}: {exc.message(lang)}")
             done = False

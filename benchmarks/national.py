@@ -139,6 +139,20 @@ with open(sys.argv[1], encoding="utf-8") as fh:
 """
 
 
+def interleaved(commands: list[list[str]], env: dict[str, str], repeat: int) -> list[list[float]]:
+    """Wall seconds of each command: `repeat` rounds, each running every command once, in an
+    order that turns by one each round, so that the machine's speed changing meanwhile (this
+    machine is shared) falls on each command alike; a figure made of the difference of two of
+    them is then less its drift.  One list a command, in the order given."""
+    walls: list[list[float]] = [[] for _ in commands]
+    for r in range(repeat):
+        order = list(range(len(commands)))
+        order = order[r % len(order):] + order[: r % len(order)]
+        for k in order:
+            walls[k].append(Run(commands[k], env).wall)
+    return walls
+
+
 def peer(name: str) -> str | None:
     found = BIN / name
     if found.exists():
@@ -340,10 +354,11 @@ def main() -> int:
             shutil.copyfile(p, ydir / f"{i:03d}.yaml")
             Run(STAFFING + ["convert", p, "-o", str(xdir / f"{i:03d}.xlsx")], env, ok=(0,))
         count = len(list(ydir.iterdir()))
-        y = [Run(STAFFING + ["check", str(ydir), "--no-cache", "--jobs", "1"], env).wall for _ in range(repeat)]
-        x = [Run(STAFFING + ["check", str(xdir), "--no-cache", "--jobs", "1"], env).wall for _ in range(repeat)]
-        y1 = [Run(STAFFING + ["check", str(ydir / "000.yaml"), "--no-cache"], env).wall for _ in range(repeat)]
-        x1 = [Run(STAFFING + ["check", str(xdir / "000.xlsx"), "--no-cache"], env).wall for _ in range(repeat)]
+        y, x, y1, x1 = interleaved([
+            STAFFING + ["check", str(ydir), "--no-cache", "--jobs", "1"],
+            STAFFING + ["check", str(xdir), "--no-cache", "--jobs", "1"],
+            STAFFING + ["check", str(ydir / "000.yaml"), "--no-cache"],
+            STAFFING + ["check", str(xdir / "000.xlsx"), "--no-cache"]], env, repeat)
         workbook = {"plans": count, "yaml_s": median(y, 2), "xlsx_s": median(x, 2),
                     "yaml_one_s": median(y1), "xlsx_one_s": median(x1),
                     # per plan beyond start-up: (folder - one file) / (plans - 1)
@@ -359,9 +374,9 @@ def main() -> int:
         rdir.mkdir()
         for i, p in enumerate(plans[: args.reports]):
             shutil.copyfile(p, rdir / f"{i:03d}.yaml")
-        for fmt in ("html", "pdf"):
-            one_runs = [Run(STAFFING + ["report", one, "-o", str(work / f"one.{fmt}")], env).wall for _ in range(repeat)]
-            many = [Run(STAFFING + ["report", str(rdir), "-o", str(work / f"many.{fmt}")], env).wall for _ in range(repeat)]
+        walls = interleaved([STAFFING + ["report", target, "-o", str(work / f"{name}.{fmt}")]
+                             for fmt in ("html", "pdf") for name, target in (("one", one), ("many", str(rdir)))], env, repeat)
+        for fmt, (one_runs, many) in zip(("html", "pdf"), (walls[0:2], walls[2:4]), strict=True):
             report[f"{fmt}_one_s"] = median(one_runs)
             report[f"{fmt}_s_per_plan"] = round((statistics.median(many) - statistics.median(one_runs)) / max(1, args.reports - 1), 3)
         report["plans"] = args.reports

@@ -187,7 +187,8 @@ def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str |
     printed smaller than that.  The choice is made with as few runs of dot as that allows:
     the likeliest candidate is laid out first (`_first_guess`), and its nodes' widths rule
     out, without a layout, the rows too wide for the sheet whatever dot does (`least_width`);
-    the others are laid out in order until one fits, and all of them when none does."""
+    the others are laid out in order until one fits.  When none does, those too wide to print
+    the text as large as a layout already made does are not laid out either."""
     per_rows = _candidates(count)
     texts = [make(per_rows[0])]
     laid: dict[int, tuple[float, tuple[float, float], bytes | None]] = {}
@@ -217,8 +218,12 @@ def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str |
         if fits(i):
             scale, size, drawn = laid[i]
             return Fitted(with_size(text(i), sheet), scale, True, (size[0] * scale, size[1] * scale), drawn)
-    # none fits: every candidate laid out, the one printing the text largest (the first of equals)
-    chosen = max(range(len(per_rows)), key=lambda i: (lay_out(i)[0], -i))
+    # none fits: the one printing the text largest (the first of equals), among those laid out and
+    # those whose width alone does not print it smaller than the largest found so far
+    for i in range(len(per_rows)):
+        if i not in laid and scale_for((least_width(text(i), widths), 0.0), sheet) >= max(s for s, _, _ in laid.values()):
+            lay_out(i)
+    chosen = max(laid, key=lambda i: (laid[i][0], -i))
     _, size, drawn = laid[chosen]
     need = needed_scale(text(chosen))
     # too big for the sheet at legible size: drawn at the smallest legible scale

@@ -353,3 +353,15 @@ def test_charts_svg_comes_from_the_runs_that_chose_the_layout(
     fitted = fitted_chart(Context.of(result.plan, result.pack), result.findings, "zh", FONT, Sheet.of("A4", orientation))
     (svg,) = charts.glob("*.svg")
     assert svg.read_bytes() == real_image(fitted.dot, "svg")
+
+
+def test_node_widths_leave_out_what_they_cannot_read() -> None:
+    """A node whose quoted name holds a space, or whose width is not a number, is left out of
+    the widths (it then counts 0, and `least_width` stays a lower bound): never an error."""
+    from staffing.charts.paper import least_width, node_widths
+
+    plain = ('graph 1 9.5 3\nnode a 1 2 0.5 0.3 x solid box black white\nnode "a b" 1 2 0.7 0.3 x\n'
+             "node c 1 2 wide 0.3 x\nedge a c 4\nstop")
+    widths = node_widths(plain)
+    assert widths == {"a": 0.5}
+    assert least_width('digraph g {\n  pad=0;\n  { rank=same; a -> c [style=invis]; }\n}\n', widths) == 0.5 - 2 / 72

@@ -74,7 +74,8 @@ def _size(plain: str, dot_text: str) -> tuple[float, float]:
     first = plain.split("\n", 1)[0].split()
     if len(first) < 4 or first[0] != "graph":
         raise RenderError("render.dot-failed", fmt="plain", detail=plain[:200])
-    return float(first[2]) + _padding(dot_text), float(first[3]) + _padding(dot_text)
+    pad = _padding(dot_text)
+    return float(first[2]) + pad, float(first[3]) + pad
 
 
 def _padding(dot_text: str) -> float:
@@ -88,10 +89,14 @@ def node_widths(plain: str) -> dict[str, float]:
     """Each node's width (inches) in dot's plain output ("node NAME X Y WIDTH HEIGHT ...")."""
     widths = {}
     for line in plain.splitlines():
-        if line.startswith("node "):
-            parts = line.split(" ", 6)
-            if len(parts) > 5:
+        parts = line.split(" ", 6)
+        # a quoted name may hold spaces, which shift the fields: such a node is left out (it
+        # counts 0 in `least_width`, which stays a lower bound), as is a line not as expected
+        if parts[0] == "node" and len(parts) > 5 and not parts[1].startswith('"'):
+            try:
                 widths[parts[1]] = float(parts[4])
+            except ValueError:
+                continue
     return widths
 
 
@@ -207,9 +212,12 @@ def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str |
             laid[i] = (scale, size, drawn)
         return laid[i]
 
+    def at_most(i: int) -> float:  # the scale its widest row alone allows, without a layout
+        return scale_for((least_width(text(i), widths), 0.0), sheet)
+
     def fits(i: int) -> bool:
         need = needed_scale(text(i))
-        if i not in laid and widths and scale_for((least_width(text(i), widths), 0.0), sheet) < need:
+        if i not in laid and widths and at_most(i) < need:
             return False  # too wide whatever dot does: not laid out
         return lay_out(i)[0] >= need
 
@@ -221,7 +229,7 @@ def fit(make: Callable[[int | None], str], count: int, sheet: Sheet, draw: str |
     # none fits: the one printing the text largest (the first of equals), among those laid out and
     # those whose width alone does not print it smaller than the largest found so far
     for i in range(len(per_rows)):
-        if i not in laid and scale_for((least_width(text(i), widths), 0.0), sheet) >= max(s for s, _, _ in laid.values()):
+        if i not in laid and at_most(i) >= max(scale for scale, _, _ in laid.values()):
             lay_out(i)
     chosen = max(laid, key=lambda i: (laid[i][0], -i))
     _, size, drawn = laid[chosen]

@@ -446,3 +446,23 @@ def test_an_input_problem_passes_through_a_context_manager() -> None:
     with pytest.raises(Exception) as exc, block():
         raise problem("x.yaml", "input.empty", 1, 1)
     assert type(exc.value).__name__ == "InputProblem" and exc.value.line == 1
+
+
+# ---- the characters YAML 1.1 does not allow -------------------------------------------------
+
+
+def test_the_printable_pass_refuses_what_the_class_refuses() -> None:
+    """`_check_characters` lets str.isprintable() clear a text before the class is searched:
+    over every code point, alone and beside characters that fail isprintable without being
+    refused (a tab, a carriage return, an ideographic space), it refuses exactly the class's
+    characters, at their place."""
+    for i in range(0x110000):
+        c = chr(i)
+        refused = re.match(load._NOT_PRINTABLE, c) is not None
+        for text, column in ((f"a: {c}\n", 4), (f"a:\t\u3000{c}\r\n", 5)):
+            try:
+                load._check_characters("x.yaml", text)
+            except InputProblem as e:
+                assert refused and (e.line, e.column) == (1, column), hex(i)
+            else:
+                assert not refused, hex(i)

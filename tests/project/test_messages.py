@@ -244,3 +244,19 @@ print(len(failed))
         done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         assert done.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("镇设党政办公室,党建工作办公室;另设1至3个", "镇设党政办公室，党建工作办公室；另设1至3个"),
+    ("综合执法局(挂牌)", "综合执法局（挂牌）"),
+    ("是否经过审批?", "是否经过审批？"),
+    ("称为\"5张清单\"的制度", "称为“5张清单”的制度"),
+    ("“一支队伍”管执法 ,集中", "“一支队伍”管执法，集中"),  # the space before the mark goes with it
+    ("称为\"5张清单的制度", "称为\"5张清单的制度"),  # an odd quotation mark is left as written
+    ("No more than 10 bodies (Jiangsu), see \"the plan\".", "No more than 10 bodies (Jiangsu), see \"the plan\"."),
+    ("编制总量不增加", "编制总量不增加"),
+])
+def test_a_quote_is_shown_with_full_width_marks_next_to_chinese(text: str, shown: str) -> None:
+    from staffing.messages import full_width
+
+    assert full_width(text) == shown

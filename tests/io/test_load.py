@@ -466,3 +466,35 @@ def test_the_printable_pass_refuses_what_the_class_refuses() -> None:
                 assert refused and (e.line, e.column) == (1, column), hex(i)
             else:
                 assert not refused, hex(i)
+
+
+# ---- a file read whole, or refused whole ---------------------------------------------------
+
+
+@pytest.mark.parametrize("stat_says", [0, 1, 100, 5_000])
+def test_a_file_that_grew_after_its_stat_is_read_whole_or_refused(stat_says: int, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read asks for a byte more than the stat said; a file longer by then (it grew, or a
+    file system that says 0) is read on up to the limit, and refused above it."""
+    from staffing.io import document
+
+    text = "town:\n  name: 某镇\n" + "# 注释\n" * 400
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    real = os.stat
+
+    def stale(p, *args, **kwargs):  # type: ignore[no-untyped-def]
+        info = real(p, *args, **kwargs)
+        if str(p) != str(path):
+            return info
+        fields = list(info)
+        fields[6] = min(stat_says, info.st_size)  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(document.os, "stat", stale)
+    assert document.read_bytes(str(path)) == text.encode("utf-8")
+    size = len(text.encode("utf-8"))
+    assert document.read_bytes(str(path), Limits(max_bytes=size)) == text.encode("utf-8")
+    with pytest.raises(InputProblem) as exc:
+        document.read_bytes(str(path), Limits(max_bytes=size - 1))
+    assert exc.value.key == "input.too-large"

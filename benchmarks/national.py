@@ -26,7 +26,10 @@ generates N plans (`staffing generate`, once per folder), then measures, --repea
   and p95);
 
 and prints every figure of issue 28's table as a ratio to its floor or peer measured in this
-same run (`table` in the JSON: the ratio, what it is a ratio to, the target, met or not; the
+same run, in rounds: the floors right after each round's cold and warm runs, the one-file and
+sample runs of ours and of the peers (and the report's, the workbook's) one of each a round in
+an order that turns; a ratio is the median of its rounds' ratios, so the machine's speed
+drifting between rounds falls out of it (`table` in the JSON: the ratio, what it is a ratio to, the target, met or not; the
 seconds beside it), with yamllint's time for one file stated so that the figures given in
 milliseconds (the page, the editor) can be scaled to another machine.  With --json one JSON
 line; otherwise a table.  Every run is a subprocess, timed by wall clock; the package is
@@ -139,18 +142,30 @@ with open(sys.argv[1], encoding="utf-8") as fh:
 """
 
 
-def interleaved(commands: list[list[str]], env: dict[str, str], repeat: int) -> list[list[float]]:
-    """Wall seconds of each command: `repeat` rounds, each running every command once, in an
+def interleaved(commands: list[list[str]], env: dict[str, str], repeat: int,
+                ok: tuple[int, ...] = (0, 1)) -> list[list[Run]]:
+    """The runs of each command: `repeat` rounds, each running every command once, in an
     order that turns by one each round, so that the machine's speed changing meanwhile (this
-    machine is shared) falls on each command alike; a figure made of the difference of two of
-    them is then less its drift.  One list a command, in the order given."""
-    walls: list[list[float]] = [[] for _ in commands]
+    machine is shared) falls on each command alike; a figure made of the difference or the
+    ratio of two of them is then less its drift.  One list a command, in the order given; the
+    k-th run of each is of round k."""
+    runs: list[list[Run]] = [[] for _ in commands]
     for r in range(repeat):
         order = list(range(len(commands)))
         order = order[r % len(order):] + order[: r % len(order)]
         for k in order:
-            walls[k].append(Run(commands[k], env).wall)
-    return walls
+            runs[k].append(Run(commands[k], env, ok))
+    return runs
+
+
+def walls(runs: list[Run]) -> list[float]:
+    return [r.wall for r in runs]
+
+
+def ratio_of_rounds(tops: list[float], bottoms: list[float], digits: int = 2) -> float:
+    """The median of the ratios round by round (each top over the bottom measured in its
+    round): the machine's drift between rounds falls out of each ratio."""
+    return round(statistics.median(t / b for t, b in zip(tops, bottoms, strict=True) if b), digits)
 
 
 def peer(name: str) -> str | None:
@@ -201,7 +216,7 @@ def figures(result: dict[str, Any], fl: dict[str, Any], peers: dict[str, Any], r
     x = workbook.get("xlsx_over_yaml")
     row("a workbook against its YAML twin", x, "the YAML twin, per plan", "≤ 5×", le(x, TARGETS["xlsx_over_yaml"]),
         f"{workbook.get('xlsx_ms_per_plan')} ms against {workbook.get('yaml_ms_per_plan')} ms" if workbook else "-")
-    pdf = over(report.get("pdf_one_s"), report.get("html_one_s"))
+    pdf = report.get("pdf_over_html_one")
     row("report PDF, one plan", pdf, "the HTML report, one plan", "≤ 2×", le(pdf, TARGETS["pdf_one_over_html_one"]),
         f"{report.get('pdf_one_s')} s against {report.get('html_one_s')} s" if report else "-")
     further = report.get("pdf_s_per_plan")
@@ -212,7 +227,7 @@ def figures(result: dict[str, Any], fl: dict[str, Any], peers: dict[str, Any], r
         peak <= TARGETS["peak_rss_mb"], f"{peak} MB")
     for name in ("yamllint", "check_jsonschema"):
         if "staffing" in peers and name in peers:
-            r = round(peers["staffing"]["files_per_s"] / max(0.001, peers[name]["files_per_s"]), 1)
+            r = ratios[f"per_core_over_{name}"]
             row(f"per core against {name}", r, f"{name}, files/s on {peers['sample']} plans", "≥ 10×",
                 r >= TARGETS["per_core_over_peers"],
                 f"{peers['staffing']['files_per_s']} against {peers[name]['files_per_s']} files/s")
@@ -294,6 +309,10 @@ def main() -> int:
         if not args.json:
             print(msg, file=sys.stderr, flush=True)
 
+    # cold and warm, and right after them in each round the floors (in this process, on the
+    # sample): each round's ratio is of times the machine gave at about the same moment
+    n = args.towns
+    rounds: list[dict[str, Any]] = []
     for i in range(repeat):
         shutil.rmtree(cache, ignore_errors=True)
         cold = Run(STAFFING + ["check", *target, *jobs], env)
@@ -303,26 +322,23 @@ def main() -> int:
         runs["cold_cpu_s"].append(round(cold.cpu, 2))
         runs["warm_cpu_s"].append(round(warm.cpu, 2))
         peaks += [cold.peak_mb, warm.peak_mb]
-        log(f"run {i + 1}: cold {cold.wall:.2f}s warm {warm.wall:.2f}s")
+        rounds.append(floors([Path(p) for p in sample], 1))
+        log(f"run {i + 1}: cold {cold.wall:.2f}s warm {warm.wall:.2f}s; floors {rounds[-1]}")
     shutil.rmtree(cache, ignore_errors=True)
-    for _ in range(max(5, repeat)):
-        single = Run(STAFFING + ["check", one, "--no-cache"], env)
-        runs["single_file_s"].append(round(single.wall, 3))
-        runs["single_file_cpu_s"].append(round(single.cpu, 3))
-        peaks.append(single.peak_mb)
-
-    # floors, in this process, on the sample
-    fl = floors([Path(p) for p in sample], repeat)
-    n = args.towns
+    fl: dict[str, Any] = {key: median([r[key] for r in rounds], 1) for key in rounds[0] if rounds[0][key] is not None}
     for key in ("read_bytes_us", "yaml_rs_us", "pyyaml_c_us"):
         if fl.get(key) is not None:
             fl[key.replace("_us", "_s_for_n_on_2_cores")] = round(fl[key] * n / 2 / 1e6, 3)
-    fl["python_start_s"] = median([Run([sys.executable, "-c", "pass"], env).wall for _ in range(max(5, repeat))])
-    fl["model_one_file_s"] = median([Run([sys.executable, "-c", _MODEL_ONE_FILE, one], env, ok=(0,)).wall
-                                     for _ in range(max(5, repeat))])
+
+    # one file: ours, the stack's floor (Python, pydantic and the plan model reading it), Python
+    # alone and the peers, in rounds
+    singles: dict[str, list[str]] = {"staffing": STAFFING + ["check", one, "--no-cache"],
+                                     "model_floor": [sys.executable, "-c", _MODEL_ONE_FILE, one],
+                                     "python_start": [sys.executable, "-c", "pass"]}
 
     # peers on the same sample (one core each) and on the same single file
     peers: dict[str, Any] = {"sample": len(sample)}
+    commands: dict[str, list[str]] = {}
     if "peers" not in skip:
         schema_file = work / "plan.schema.json"
         schema_file.write_bytes(subprocess.run(STAFFING + ["schema"], env=env, capture_output=True, check=True).stdout)
@@ -331,18 +347,29 @@ def main() -> int:
             "yamllint": [peer("yamllint") or "", "-d", "relaxed"],
             "check_jsonschema": [peer("check-jsonschema") or "", "--schemafile", str(schema_file)],
         }
-        for name, cmd in commands.items():
+        for name, cmd in list(commands.items()):
             if not cmd[0]:
                 notes.append(f"{name} not installed (pip install '.[bench]'): peer skipped")
-                continue
-            batch_runs = [Run(cmd + sample, env) for _ in range(repeat)]
-            single_runs = [Run(cmd + [one], env) for _ in range(max(5, repeat))]
-            batch = [r.wall for r in batch_runs]
-            peers[name] = {"sample_s": median(batch, 2), "files_per_s": round(len(sample) / statistics.median(batch), 1),
-                           "single_file_s": median([r.wall for r in single_runs]),
-                           "sample_cpu_s": median([r.cpu for r in batch_runs], 2),
-                           "single_file_cpu_s": median([r.cpu for r in single_runs])}
-            log(f"{name}: sample {peers[name]['sample_s']}s, one file {peers[name]['single_file_s']}s")
+                del commands[name]
+            elif name != "staffing":
+                singles[name] = cmd + [one]
+    names = list(singles)
+    single = dict(zip(names, interleaved([singles[k] for k in names], env, max(5, repeat)), strict=True))
+    for r in single["staffing"]:
+        runs["single_file_s"].append(round(r.wall, 3))
+        runs["single_file_cpu_s"].append(round(r.cpu, 3))
+        peaks.append(r.peak_mb)
+    fl["python_start_s"] = median(walls(single["python_start"]))
+    fl["model_one_file_s"] = median(walls(single["model_floor"]))
+    # the sample, one core each, in rounds too
+    batch = dict(zip(commands, interleaved([cmd + sample for cmd in commands.values()], env, repeat), strict=True))
+    for name in commands:
+        peers[name] = {"sample_s": median(walls(batch[name]), 2),
+                       "files_per_s": round(len(sample) / statistics.median(walls(batch[name])), 1),
+                       "single_file_s": median(walls(single[name])),
+                       "sample_cpu_s": median([r.cpu for r in batch[name]], 2),
+                       "single_file_cpu_s": median([r.cpu for r in single[name]])}
+        log(f"{name}: sample {peers[name]['sample_s']}s, one file {peers[name]['single_file_s']}s")
 
     # a workbook against its YAML twin
     workbook: dict[str, Any] = {}
@@ -354,11 +381,11 @@ def main() -> int:
             shutil.copyfile(p, ydir / f"{i:03d}.yaml")
             Run(STAFFING + ["convert", p, "-o", str(xdir / f"{i:03d}.xlsx")], env, ok=(0,))
         count = len(list(ydir.iterdir()))
-        y, x, y1, x1 = interleaved([
+        y, x, y1, x1 = map(walls, interleaved([
             STAFFING + ["check", str(ydir), "--no-cache", "--jobs", "1"],
             STAFFING + ["check", str(xdir), "--no-cache", "--jobs", "1"],
             STAFFING + ["check", str(ydir / "000.yaml"), "--no-cache"],
-            STAFFING + ["check", str(xdir / "000.xlsx"), "--no-cache"]], env, repeat)
+            STAFFING + ["check", str(xdir / "000.xlsx"), "--no-cache"]], env, repeat))
         workbook = {"plans": count, "yaml_s": median(y, 2), "xlsx_s": median(x, 2),
                     "yaml_one_s": median(y1), "xlsx_one_s": median(x1),
                     # per plan beyond start-up: (folder - one file) / (plans - 1)
@@ -374,11 +401,13 @@ def main() -> int:
         rdir.mkdir()
         for i, p in enumerate(plans[: args.reports]):
             shutil.copyfile(p, rdir / f"{i:03d}.yaml")
-        walls = interleaved([STAFFING + ["report", target, "-o", str(work / f"{name}.{fmt}")]
-                             for fmt in ("html", "pdf") for name, target in (("one", one), ("many", str(rdir)))], env, repeat)
-        for fmt, (one_runs, many) in zip(("html", "pdf"), (walls[0:2], walls[2:4]), strict=True):
+        took = [walls(r) for r in interleaved([STAFFING + ["report", target, "-o", str(work / f"{name}.{fmt}")]
+                                               for fmt in ("html", "pdf")
+                                               for name, target in (("one", one), ("many", str(rdir)))], env, repeat)]
+        for fmt, (one_runs, many) in zip(("html", "pdf"), (took[0:2], took[2:4]), strict=True):
             report[f"{fmt}_one_s"] = median(one_runs)
             report[f"{fmt}_s_per_plan"] = round((statistics.median(many) - statistics.median(one_runs)) / max(1, args.reports - 1), 3)
+        report["pdf_over_html_one"] = ratio_of_rounds(took[2], took[0])
         report["plans"] = args.reports
         log(f"report: {report}")
 
@@ -405,25 +434,32 @@ def main() -> int:
         "warm_cpu_s": median(runs["warm_cpu_s"], 2),
         "single_file_cpu_s": median(runs["single_file_cpu_s"]),
     }
+    # each ratio: the median of its rounds' ratios (the floors of a round measured right after
+    # its cold and warm runs; the one-file and sample runs of ours and the peers in rounds)
     ratios: dict[str, Any] = {}
-    if fl.get("yaml_rs_s_for_n_on_2_cores"):
-        ratios["cold_over_yaml_rs"] = round(result["cold_s"] / fl["yaml_rs_s_for_n_on_2_cores"], 1)
-    if fl.get("pyyaml_c_s_for_n_on_2_cores"):
-        ratios["cold_over_pyyaml_c"] = round(result["cold_s"] / fl["pyyaml_c_s_for_n_on_2_cores"], 2)
-    if fl.get("read_bytes_s_for_n_on_2_cores"):
-        ratios["warm_over_read_bytes"] = round(result["warm_s"] / fl["read_bytes_s_for_n_on_2_cores"], 1)
-    if "yamllint" in peers:
-        ratios["single_over_yamllint"] = round(result["single_file_s"] / peers["yamllint"]["single_file_s"], 2)
-        ratios["single_cpu_over_yamllint_cpu"] = round(
-            result["single_file_cpu_s"] / max(0.001, peers["yamllint"]["single_file_cpu_s"]), 2)
-        if "staffing" in peers:
-            ratios["sample_yamllint_over_staffing"] = round(peers["yamllint"]["sample_s"] / peers["staffing"]["sample_s"], 1)
-    if "check_jsonschema" in peers:
-        ratios["single_over_check_jsonschema"] = round(result["single_file_s"] / peers["check_jsonschema"]["single_file_s"], 2)
+
+    def on_2_cores(key: str) -> list[float]:
+        return [r[key] * n / 2 / 1e6 for r in rounds]
+
+    if fl.get("yaml_rs_us"):
+        ratios["cold_over_yaml_rs"] = ratio_of_rounds(runs["cold_s"], on_2_cores("yaml_rs_us"), 1)
+    if fl.get("pyyaml_c_us"):
+        ratios["cold_over_pyyaml_c"] = ratio_of_rounds(runs["cold_s"], on_2_cores("pyyaml_c_us"))
+    if fl.get("read_bytes_us"):
+        ratios["warm_over_read_bytes"] = ratio_of_rounds(runs["warm_s"], on_2_cores("read_bytes_us"), 1)
+    if "yamllint" in single:
+        ratios["single_over_yamllint"] = ratio_of_rounds(walls(single["staffing"]), walls(single["yamllint"]))
+        ratios["single_cpu_over_yamllint_cpu"] = ratio_of_rounds([r.cpu for r in single["staffing"]],
+                                                                 [r.cpu for r in single["yamllint"]])
+        ratios["model_one_file_over_yamllint"] = ratio_of_rounds(walls(single["model_floor"]), walls(single["yamllint"]))
+    if "check_jsonschema" in single:
+        ratios["single_over_check_jsonschema"] = ratio_of_rounds(walls(single["staffing"]),
+                                                                 walls(single["check_jsonschema"]))
+    for name in ("yamllint", "check_jsonschema"):
+        if "staffing" in batch and name in batch:  # files a second, ours over theirs: their time over ours
+            ratios[f"per_core_over_{name}"] = ratio_of_rounds(walls(batch[name]), walls(batch["staffing"]), 1)
     if fl.get("yaml_rs_us") and fl.get("plan_model_us"):  # the stack's floor for cold: parse + the plan model
         ratios["model_floor_over_yaml_rs"] = round((fl["yaml_rs_us"] + fl["plan_model_us"]) / fl["yaml_rs_us"], 2)
-    if "yamllint" in peers and fl.get("model_one_file_s"):
-        ratios["model_one_file_over_yamllint"] = round(fl["model_one_file_s"] / peers["yamllint"]["single_file_s"], 2)
     if fl.get("yaml_rs_us"):  # the same on CPU time: what the run spent against what parsing alone costs
         ratios["cold_cpu_over_yaml_rs_cpu"] = round(result["cold_cpu_s"] / (fl["yaml_rs_us"] * n / 1e6), 1)
     if fl.get("read_bytes_us"):

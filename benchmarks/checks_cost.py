@@ -1,7 +1,11 @@
-"""Where a plan's time goes once it is read: µs a plan of each check, of each fact the checks
-share (`Context`'s cached properties, built where a check first asks for it), of the org graph
-and of making the findings, in one process, every plan checked as a run checks it
-(`engine.check_source`, one after the other, so each step finds the caches as a run leaves them).
+"""Where a plan's time goes: µs a plan of each step of reading it (the bytes, the text, the fast
+reader's guard, yaml-rs, the walk of the values, the plan model; for a workbook its cells and the
+form), of each check, of each fact the checks share (`Context`'s cached properties, built where a
+check first asks for it), of the org graph and of making the findings, in one process, every plan
+checked as a run checks it (`engine.check_source`, one after the other, so each step finds the
+caches as a run leaves them).  What a step's label starts with says whose it is: "read:" the
+steps of reading; "floor:" the parser and the plan model, which every plan goes through before
+anything of ours (issue 28's floors); the rest is ours.
 
     .venv/bin/python benchmarks/checks_cost.py /tmp/corpus            # a folder of plans
     .venv/bin/python benchmarks/checks_cost.py /tmp/sample.txt        # or a list of paths
@@ -47,7 +51,39 @@ def timed(label: str, f: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+class _Timed:
+    """A module seen through `timed`: each attribute named in `names` timed under `label`."""
+
+    def __init__(self, module: Any, names: dict[str, str]) -> None:
+        self._module = module
+        for name, label in names.items():
+            setattr(self, name, timed(label, getattr(module, name)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+
 def instrument() -> None:
+    from staffing.io import fastload, workbook, workbook_cells
+    from staffing.plan import validate
+    from staffing.plan.model import Plan
+    from staffing.run import read
+
+    read.read_bytes = timed("read: the bytes", read.read_bytes)
+    fastload.decode = timed("read: the text (decode)", fastload.decode)
+    fastload._risky = timed("read: the fast reader's guard", fastload._risky)
+    fastload._within = timed("read: the walk of the values", fastload._within)
+    if fastload._yaml_rs is not None:
+        fastload._yaml_rs = _Timed(fastload._yaml_rs, {"loads": "floor: yaml-rs"})
+    validate.validate = timed("read: validation (less the model)", validate.validate)
+    read.validate = validate.validate
+    Plan.model_rebuild(force=True)  # its validator built now (it is deferred to first use)
+    Plan.__pydantic_validator__ = _Timed(Plan.__pydantic_validator__,
+                                         {"validate_python": "floor: the plan model"})
+    workbook_cells.ET = _Timed(workbook_cells.ET, {"fromstring": "read: workbook XML (C parser)"})
+    workbook_cells.read_cells = timed("read: workbook cells", workbook_cells.read_cells)
+    workbook.read_cells = workbook_cells.read_cells
+    workbook.load_workbook_bytes = timed("read: workbook form", workbook.load_workbook_bytes)  # (fastload imports it when called)
     for name, prop in list(vars(context.Context).items()):
         if isinstance(prop, cached_property):
             wrapped = cached_property(timed(f"fact {name}", prop.func))
@@ -63,7 +99,7 @@ def instrument() -> None:
 def plans(where: str) -> list[str]:
     if where.endswith(".txt"):
         return Path(where).read_text().split()
-    return sorted(str(p) for p in Path(where).rglob("*.yaml") if not p.name.startswith("_"))
+    return sorted(str(p) for p in Path(where).rglob("*") if p.suffix in (".yaml", ".xlsx") and not p.name.startswith("_"))
 
 
 def main() -> None:
@@ -86,6 +122,8 @@ def main() -> None:
             best[label] = min(best.get(label, float("inf")), ns / len(paths) / 1000)
     for label in sorted(best, key=lambda k: -best[k]):
         print(f"{label:28} {best[label]:8.1f}")
+    print(f"{'reading, ours':28} {sum(v for k, v in best.items() if k.startswith('read:')):8.1f}")
+    print(f"{'the floors':28} {sum(v for k, v in best.items() if k.startswith('floor:')):8.1f}")
     print(f"{'the checks (own)':28} {sum(v for k, v in best.items() if k.startswith('ST')):8.1f}")
     print(f"{'the shared facts':28} {sum(v for k, v in best.items() if k.startswith('fact ')):8.1f}")
 

@@ -245,7 +245,7 @@ def test_fresh_files_get_no_stat_key(corpus: list[str], tmp_path: Path, monkeypa
     plans = sorted(str(f) for f in root.rglob("*.yaml") if not f.name.startswith("_"))
     check_paths(plans, Settings(), jobs=1)  # written within RACY_NS: racily clean
     db = sqlite3.connect(tmp_path / "c" / "results.sqlite3")
-    assert db.execute("SELECT count(*) FROM stats3").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM stats4").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM entries3").fetchone()[0] == len(plans)
     db.close()
 
@@ -361,3 +361,35 @@ def test_an_entry_fits_only_its_exact_layout() -> None:
         assert not fits(entry, "a.yaml", fingerprint), (at, value)
     assert not fits(good + (None,), "a.yaml", fingerprint)
     assert not fits(list(good), "a.yaml", fingerprint)
+
+
+def test_edits_of_a_plan_keep_one_stat_row_and_few_entries(tmp_path: Path, monkeypatch) -> None:
+    """A plan edited and checked again 30 times keeps one stat row (replaced at each edit), and
+    the entries of its states before are deleted once there are more of them than the cache
+    lets be (here 10, keeping the newest 5): the table stays within its stat rows and those 10.
+    A state among the newest kept is still answered when the plan is back to it (an edit undone)."""
+    from staffing.run import cache
+
+    monkeypatch.setenv("STAFFING_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # files written just now count as settled
+    monkeypatch.setattr(cache, "_LOOSE", 10)
+    monkeypatch.setattr(cache, "_KEPT", 5)
+    root = tmp_path / "plans"
+    write(str(root), 6, 3)
+    plans = sorted(str(f) for f in root.rglob("*.yaml") if not f.name.startswith("_"))
+    check_paths(plans, Settings(), jobs=1)
+    target = Path(plans[0])
+    text = target.read_text(encoding="utf-8")
+    db = sqlite3.connect(tmp_path / "c" / "results.sqlite3")
+    for n in range(30):
+        target.write_text(text + f"# edit {n}\n", encoding="utf-8")
+        assert check_paths(plans, Settings(), jobs=1)[1] == len(plans) - 1
+        stats, entries = (db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("stats4", "entries3"))
+        assert stats == len(plans) and entries <= stats + 10, n
+        if n == 10:  # 11 states of before, the newest 5 kept (edits 5 to 9): the edit undone
+            target.write_text(text + "# edit 8\n", encoding="utf-8")
+            again, cached = check_paths(plans, Settings(), jobs=1)
+            assert cached == len(plans)
+            fresh, _ = check_paths(plans, Settings(), jobs=1, use_cache=False)
+            assert [_key(r) for r in again] == [_key(r) for r in fresh]
+    db.close()

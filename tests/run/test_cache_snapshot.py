@@ -84,7 +84,7 @@ def test_a_folder_is_answered_by_its_snapshot_alone(capsys, tmp_path: Path) -> N
     folder, cache = towns(tmp_path / "towns"), tmp_path / "cache"
     code, cold = run(capsys, str(folder), "--cache-dir", str(cache))
     assert code == 1 and len(table(cache)) == 1
-    store(cache, table(cache), clear=("entries3", "stats3"))  # nothing else to answer from
+    store(cache, table(cache), clear=("entries3", "stats4"))  # nothing else to answer from
     paths = folder_plans(str(folder))
     _, cached = check_paths(paths, Settings(), jobs=1, cache_dir=cache)
     assert cached == len(PLANS)
@@ -171,7 +171,7 @@ def test_a_cache_of_before_snapshots_is_read_and_given_them(capsys, tmp_path: Pa
         db.execute("DROP TABLE folders4")
     db.close()
     assert run(capsys, str(folder), "--cache-dir", str(cache)) == (code, cold)
-    store(cache, table(cache), clear=("entries3", "stats3"))
+    store(cache, table(cache), clear=("entries3", "stats4"))
     _, cached = check_paths(folder_plans(str(folder)), Settings(), jobs=1, cache_dir=cache)
     assert cached == len(PLANS)
 
@@ -210,7 +210,7 @@ def test_a_folder_edited_day_after_day_keeps_one_row(capsys, tmp_path: Path) -> 
         stamps.add(stamp)
         assert run(capsys, str(folder), "--cache-dir", str(cache)) == expected  # from that row
         assert table(cache)[0][1] == stamp
-    store(cache, table(cache), clear=("entries3", "stats3"))  # the row alone answers the last state
+    store(cache, table(cache), clear=("entries3", "stats4"))  # the row alone answers the last state
     assert check_paths(folder_plans(str(folder)), Settings(), jobs=1, cache_dir=cache)[1] == len(PLANS)
 
 
@@ -227,6 +227,6 @@ def test_an_older_snapshot_of_the_folder_is_a_miss(capsys, tmp_path: Path) -> No
     (_, stamp, _, _), = table(cache)
     assert stamp != old_stamp
     for row in [(key, old_stamp, old_value, old_tag), (key, stamp, old_value, old_tag)]:
-        store(cache, [row], clear=("entries3", "stats3"))
+        store(cache, [row], clear=("entries3", "stats4"))
         for _ in range(2):  # the run that meets it, and the run after
             assert run(capsys, str(folder), "--cache-dir", str(cache)) == expected

@@ -268,3 +268,47 @@ def test_ci_can_turn_it_off_or_choose_the_folder(capsys, tmp_path: Path) -> None
     before = rows(folder)
     code, _, _ = verdicts(capsys, "--cache-dir", str(folder), "--no-cache")
     assert code == 1 and rows(folder) == before
+
+
+def stat_rows(folder: Path) -> list[tuple[str, str, bytes]]:
+    """(pre, key, mac) of every stat row."""
+    db = sqlite3.connect(folder / DB_FILE)
+    try:
+        return db.execute("SELECT pre, key, mac FROM stats4").fetchall()
+    finally:
+        db.close()
+
+
+def test_a_stat_row_of_another_stat_is_a_miss(capsys, tmp_path: Path, monkeypatch) -> None:
+    """A plan's stat row as it was before the plan was edited, put back (an old copy of the
+    database), or signed with the user's key for the plan's content of before and a stat of
+    the file that is not its stat now: neither answers for the edited plan, whose entry of
+    before (it passed) is still there; the edit is seen."""
+    monkeypatch.setattr(cache_mod, "RACY_NS", 0)  # files written here count as settled at once
+    plan, cache = tmp_path / "towns" / "xinqiao.yaml", tmp_path / "cache"
+    plan.parent.mkdir()  # one plan in its folder: no folder snapshot to answer first
+    text = (ROOT / "orgs/jiangsu/taizhou/jingjiang/xinqiao.yaml").read_text(encoding="utf-8")
+    plan.write_text(text, encoding="utf-8")
+    args = ["check", str(plan), "--format", "json", "--jobs", "1"]
+    assert main([*args, "--cache-dir", str(cache)]) == 0
+    capsys.readouterr()
+    (pre, old_key, old_tag), = stat_rows(cache)
+    total = "quotas: {administrative: 43,"  # its stated administrative total, which its bodies add up to
+    assert text.count(total) == 1
+    plan.write_text(text.replace(total, total.replace("43", "99")), encoding="utf-8")
+    expected = (main([*args, "--no-cache"]), capsys.readouterr().out)
+    assert expected[0] == 1
+    assert (main([*args, "--cache-dir", str(cache)]), capsys.readouterr().out) == expected
+    (_, key, tag), = stat_rows(cache)
+    assert key != old_key and old_key in {k for k, _, _ in rows(cache)}
+    info = plan.stat()
+    other = f"{pre}:{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns + 1}:{info.st_ctime_ns}"
+    secret = (cache / KEY_FILE).read_bytes()
+    for row in [(pre, old_key, old_tag), (pre, old_key, mac(secret, "stat", other, old_key))]:
+        db = sqlite3.connect(cache / DB_FILE)
+        with db:
+            db.execute("INSERT OR REPLACE INTO stats4 (pre, key, mac) VALUES (?, ?, ?)", row)
+        db.close()
+        for _ in range(2):  # the run that meets it, and the run after
+            assert (main([*args, "--cache-dir", str(cache)]), capsys.readouterr().out) == expected
+    assert stat_rows(cache) == [(pre, key, tag)]  # the run put the row of now back

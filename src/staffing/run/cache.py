@@ -28,8 +28,15 @@ only bytes this user's key signed, i.e. that this tool wrote, are ever decoded.
 
 A second table maps a *stat key* (the tool and settings context, the path, and the file's
 device, inode, size, mtime_ns and ctime_ns) to the content key, so a warm run need not read
-and hash files that have not changed: the trade-off git and make make.  A stat key is only
-recorded for a file whose mtime and ctime are at least `RACY_NS` older than the moment it
+and hash files that have not changed: the trade-off git and make make.  It holds one row per
+file, keyed by a hash of the context and the path; the row's MAC is over that key, the stat
+it was written for (its *stamp*) and the content key, so a row is used only when it was
+written for the file's stat now, and a file whose stat changed gets its row replaced: edits
+do not add rows.  (The stamp is not stored: the MAC of a row is worked out with the stamp of
+the file now, and a row written for another stat does not match it.)  Nor do edits add
+entries without end: the entries no stat row refers to any more (the plan as it was before
+an edit) are deleted once there are many (`_prune`); a deleted entry is a miss.  A stat key
+is only recorded for a file whose mtime and ctime are at least `RACY_NS` older than the moment it
 was read (git's "racily clean" rule), so a rewrite within the file system's timestamp
 granularity cannot hide behind an unchanged stat; any rewrite afterwards changes ctime.
 
@@ -63,12 +70,19 @@ from typing import Any
 
 from staffing import __version__
 
-SCHEMA = 10  # 3: findings and errors carry a workbook's sheet and cell; 4: key figures; 5: citations by title;
+SCHEMA = 11  # 3: findings and errors carry a workbook's sheet and cell; 4: key figures; 5: citations by title;
 # 6: records by field name; 7: key figures as the checks count them (checks.tally); 8: values marshalled, not
 # JSON, a plan's result as a fixed tuple (batch.to_entry), each MAC keyed BLAKE2b of the value's bytes;
 # 9: a snapshot of each folder's entries (table folders3); 10: one snapshot row per folder, replaced when the
-# folder's plans change, the stamp of its plans' stat keys in a signed column (table folders4)
+# folder's plans change, the stamp of its plans' stat keys in a signed column (table folders4); 11: one stat
+# row per file, replaced when its stat changes (table stats4), and entries no stat row refers to deleted
 RACY_NS = 2_000_000_000  # FAT's mtime granularity is 2 s; everything else is finer
+# Entries no stat row refers to (of a plan as it was before an edit, of a file still racy, of a
+# county): once the entries outnumber the stat rows by more than _LOOSE, a write deletes all of them but
+# the newest _KEPT (`_prune`)
+_LOOSE = 1000
+_KEPT = 500
+_ROW = 40  # hexadecimal digits of a stat row's key, the start of a stat key (`stat_key`)
 _BATCH = 500  # bound parameters per query, well under SQLite's oldest limit (999)
 _MMAP = 1 << 30  # bytes of the database a reader maps (SQLite maps no more than the file's size)
 KEY_FILE = "key"
@@ -76,10 +90,10 @@ DB_FILE = "results.sqlite3"
 _KEY_BYTES = 32
 # version-3 tables: every row carries its MAC, values are marshalled bytes; tables of older
 # versions (entries2 and stats2 held JSON text; folders3, SCHEMA 9, a row per state of a folder) are
-# left unread
+# left unread; so is stats3 (SCHEMA 8 to 10, a row per stat of a file, where stats4 has one per file)
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS entries3 (key TEXT PRIMARY KEY, value BLOB NOT NULL, mac BLOB NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS stats3 (pre TEXT PRIMARY KEY, key TEXT NOT NULL, mac BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS stats4 (pre TEXT PRIMARY KEY, key TEXT NOT NULL, mac BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS folders4 (key TEXT PRIMARY KEY, stamp TEXT NOT NULL, value BLOB NOT NULL,"
     " mac BLOB NOT NULL)",
 )
@@ -305,11 +319,11 @@ def pack_fingerprint(ref: str, folders: tuple[str, ...] = ()) -> str:
 
 
 def stat_key(context: str, path: str, info: os.stat_result) -> str:
-    """The pre-key of a file: context (tool, settings, shown path), absolute path and stat."""
-    h = hashlib.blake2b(digest_size=20)
-    h.update(f"{context}|{path}|{info.st_dev}|{info.st_ino}|{info.st_size}|{info.st_mtime_ns}|"
-             f"{info.st_ctime_ns}".encode())
-    return h.hexdigest()
+    """The stat key of a file: the key of its stat row (a hash of the context -- tool, settings,
+    shown path -- and the absolute path, `_ROW` hexadecimal digits), a colon, and its stamp: the
+    file's device, inode, size, mtime_ns and ctime_ns."""
+    row = hashlib.blake2b(f"{context}|{path}".encode(), digest_size=_ROW // 2).hexdigest()
+    return f"{row}:{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
 def encode(value: Any) -> bytes:
@@ -330,6 +344,19 @@ def decode(blob: bytes) -> Any:
         return marshal.loads(blob)
     except (ValueError, EOFError, TypeError):
         return MISSING
+
+
+def _prune(db: sqlite3.Connection, written: int) -> None:
+    """Delete the entries no stat row refers to, all but the newest `_KEPT` (and those just
+    written), once there are more than `_LOOSE` more entries than stat rows.  Such an entry
+    still answers a file that is racy (no stat row yet) or whose content is back to an earlier
+    state (an edit undone, a branch checked out again), a county, or a plan under another path
+    or other settings: the newest are kept for those.  A deleted entry is a miss, never another
+    verdict.  (A row's rowid is the order it was written in: INSERT OR REPLACE inserts anew.)"""
+    entries = db.execute("SELECT count(*) FROM entries3").fetchone()[0]
+    if entries > db.execute("SELECT count(*) FROM stats4").fetchone()[0] + _LOOSE:
+        db.execute("DELETE FROM entries3 WHERE rowid IN (SELECT rowid FROM entries3 WHERE key NOT IN"
+                   " (SELECT key FROM stats4) ORDER BY rowid DESC LIMIT -1 OFFSET ?)", (max(_KEPT, written),))
 
 
 class Cache:
@@ -458,14 +485,18 @@ class Cache:
         return {k: v for k, v in self.values(keys).items() if isinstance(v, dict) and v.get("schema") == SCHEMA}
 
     def stat_blobs(self, pres: list[str]) -> dict[str, tuple[str, bytes | None]]:
-        """(content key, the authentic stored bytes of its entry or None) per stat key that
-        has an authentic content key: one query (a join) for both tables."""
-        sql = ("SELECT s.pre, s.key, s.mac, e.value, e.mac FROM stats3 AS s LEFT JOIN entries3 AS e"
+        """(content key, the authentic stored bytes of its entry or None) per stat key (`stat_key`)
+        that has an authentic content key: one query (a join) for both tables, by the files' rows.
+        A row is signed under the whole stat key, its row's key and its stamp: one written for
+        another stat of the file does not match."""
+        sql = ("SELECT s.pre, s.key, s.mac, e.value, e.mac FROM stats4 AS s LEFT JOIN entries3 AS e"
                " ON e.key = s.key WHERE s.pre IN ({})")
+        wanted = {pre[:_ROW]: pre for pre in pres}
         out: dict[str, tuple[str, bytes | None]] = {}
         secret = self.secret
-        for pre, key, tag, blob, entry_tag in self._select(sql, pres):
-            if (type(pre) is str and type(key) is str and type(tag) is bytes and len(key) == 40
+        for row, key, tag, blob, entry_tag in self._select(sql, list(wanted)):
+            pre = wanted.get(row)
+            if (pre is not None and type(key) is str and type(tag) is bytes and len(key) == 40
                     and hmac.compare_digest(tag, mac(secret, "stat", pre, key))):
                 out[pre] = (key, self._authentic(key, blob, entry_tag))
         return out
@@ -477,8 +508,9 @@ class Cache:
 
     def put_many(self, items: list[tuple[str, Any]], stat_keys: list[tuple[str, str]] | None = None,
                  folders: list[tuple[str, str, Any]] | None = None) -> None:
-        """Store entries by content key, content keys by stat key, and folders' snapshots (key,
-        stamp, value each), each replacing the folder's row."""
+        """Store entries by content key, content keys by stat key (each replacing its file's row),
+        and folders' snapshots (key, stamp, value each), each replacing the folder's row; then,
+        when entries were stored, bound the entries no stat row refers to (`_prune`)."""
         if not items and not stat_keys and not folders:
             return
         db = self._conn()
@@ -492,8 +524,10 @@ class Cache:
                     db.executemany("INSERT OR REPLACE INTO folders4 (key, stamp, value, mac) VALUES (?, ?, ?, ?)",
                                    [(k, s, *self._signed("folder", folder_signed(k, s), v)) for k, s, v in folders])
                 if stat_keys:
-                    db.executemany("INSERT OR REPLACE INTO stats3 (pre, key, mac) VALUES (?, ?, ?)",
-                                   [(p, k, mac(self.secret, "stat", p, k)) for p, k in stat_keys])
+                    db.executemany("INSERT OR REPLACE INTO stats4 (pre, key, mac) VALUES (?, ?, ?)",
+                                   [(p[:_ROW], k, mac(self.secret, "stat", p, k)) for p, k in stat_keys])
+                if rows:
+                    _prune(db, len(rows))
         except (sqlite3.Error, OSError, ValueError):
             pass
 

@@ -57,10 +57,11 @@ def cached_count(capsys: pytest.CaptureFixture[str], folder: Path) -> int:
     return cached
 
 
-def rows(folder: Path) -> list[tuple[str, bytes, bytes]]:
+def rows(folder: Path, query: str = "SELECT key, value, mac FROM entries3") -> list[tuple]:
+    """The rows `query` selects from the cache in `folder` (by default every entry)."""
     db = sqlite3.connect(folder / DB_FILE)
     try:
-        return db.execute("SELECT key, value, mac FROM entries3").fetchall()
+        return db.execute(query).fetchall()
     finally:
         db.close()
 
@@ -270,13 +271,9 @@ def test_ci_can_turn_it_off_or_choose_the_folder(capsys, tmp_path: Path) -> None
     assert code == 1 and rows(folder) == before
 
 
-def stat_rows(folder: Path) -> list[tuple[str, str, bytes]]:
+def stat_rows(folder: Path) -> list[tuple]:
     """(pre, key, mac) of every stat row."""
-    db = sqlite3.connect(folder / DB_FILE)
-    try:
-        return db.execute("SELECT pre, key, mac FROM stats4").fetchall()
-    finally:
-        db.close()
+    return rows(folder, "SELECT pre, key, mac FROM stats4")
 
 
 def test_a_stat_row_of_another_stat_is_a_miss(capsys, tmp_path: Path, monkeypatch) -> None:

@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from staffing.io.load import DEFAULT_LIMITS, Document, Limits, decode, load_text, read_bytes
+from staffing.io.load import DEFAULT_LIMITS, Document, Limits, decode, first_refused, load_text, read_bytes
 from staffing.io.locate import Places, block_marks
 
 try:  # pinned in pyproject.toml; without it every file takes the reference path
@@ -60,17 +60,14 @@ FAST_MAX_BYTES = 64 * 1024
 _RISKY_CHARS = "!&*%?|\\\t<>\x85\u2028\u2029\ufeff"  # tags, anchors, aliases, directives,
 # complex keys, block scalars, escapes, tabs, merge keys, 1.1-only line breaks
 # = [^\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff] (checked over every code
-# point), written as what it finds: compiled in 1 ms instead of 10, and only by a text the
-# pass below does not clear (`re` keeps it compiled from then on)
+# point), written as what it finds: compiled in 1 ms instead of 10, and only by a text
+# str.isprintable() does not clear (`load.first_refused`)
 _NON_PRINTABLE = r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
-# str.isprintable() is False for each of those (and for more: line breaks, other spaces than
-# " ", format characters, unassigned code points), in one C pass over the text at about half
-# the class scan's cost: a text it passes (its line feeds left out) needs no scan.
 
 
 def _printable(text: str) -> bool:
     """No character of `_NON_PRINTABLE` in `text`."""
-    return text.replace("\n", "").isprintable() or not re.search(_NON_PRINTABLE, text)
+    return first_refused(text, _NON_PRINTABLE) is None
 
 
 _RISKY: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -112,14 +112,20 @@ def _guess_encoding(raw: bytes) -> str:
 # [^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff], checked over every
 # code point, but compiled in 1 ms instead of 10: start-up of a one-file check.)
 _NOT_PRINTABLE = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
-# compiled only for a text that str.isprintable() does not clear, its line feeds left out
-# (isprintable is False for each character of the class: a test holds it over every code point)
+
+
+def first_refused(text: str, refused: str) -> re.Match[str] | None:
+    """The first character of `text` in the class `refused`, a class of characters for each of
+    which str.isprintable() is False (tests hold each class used so over every code point).  A
+    text isprintable() clears, its line feeds left out (one C pass, about half the class
+    scan's cost), has none, and the class is then neither compiled nor searched."""
+    if text.replace("\n", "").isprintable():
+        return None
+    return re.search(refused, text)
 
 
 def _check_characters(path: str, text: str) -> None:
-    if text.replace("\n", "").isprintable():
-        return
-    bad = re.search(_NOT_PRINTABLE, text)
+    bad = first_refused(text, _NOT_PRINTABLE)
     if bad is None:
         return
     pos = bad.start()

@@ -236,7 +236,8 @@ def _committed(directory: Path) -> bool:
 
 def mac(secret: bytes, kind: str, key: str, value: str | bytes) -> bytes:
     """The MAC of one row: what it is ("entry", "stat", "folder"), its key (hexadecimal; a folder's
-    row is signed under `folder_signed` of its key and stamp) and its value (bytes as stored; a
+    row is signed under `folder_signed` of its key and stamp, a stat row under the whole
+    `stat_key`, its row's key and the file's stat) and its value (bytes as stored; a
     string is signed as its UTF-8), hashed with keyed BLAKE2b, which is a
     MAC by design (RFC 7693; hashlib's documentation gives it as a faster HMAC) and takes
     one pass over a short row where HMAC-SHA256 takes four compressions at least."""

@@ -269,6 +269,29 @@ def test_a_reports_charts_are_drawn_two_at_a_time_each_in_its_own_section(monkey
     assert len({s.town for s in report.sections}) == 2
 
 
+def test_the_charts_drawn_two_at_a_time_look_the_font_up_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CJK font is looked up (fc-list) by the first chart that needs it; the chart drawn
+    beside it waits for that answer instead of running fc-list too."""
+    import os
+    import time
+
+    from staffing.charts import render
+    from staffing.report.charts import chart_maker
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    looked: list[float] = []
+
+    def find_cjk_font() -> str:
+        looked.append(time.monotonic())
+        time.sleep(0.3)  # the other chart's thread is started meanwhile
+        return "Noto Sans CJK SC"
+
+    monkeypatch.setattr(render, "find_cjk_font", find_cjk_font)
+    report = build_report([check_file(str(p)) for p in (ZHANGPU, HONGQIAO)], "zh", TODAY, chart_maker())
+    assert len(looked) == 1
+    assert all(s.chart_svg and s.chart_svg.startswith("<svg") for s in report.sections)
+
+
 def test_css_string_cannot_end_the_string_or_the_style() -> None:
     text = str(css_string('x"; } </style><script>'))
     assert text.startswith('"') and text.endswith('"')

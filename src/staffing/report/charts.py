@@ -4,6 +4,8 @@ page (the paper asked for), or the reason there is none.  Used by `staffing repo
 
 from __future__ import annotations
 
+import threading
+
 from staffing.checks.context import Context
 from staffing.report.build import ChartMaker
 from staffing.run.results import FileResult
@@ -24,6 +26,7 @@ def chart_maker(font_family: str | None = None, natural: bool = False, paper: st
     from staffing.report.html import chart_area_mm, inline_svg
 
     font: list[str] = [font_family] if font_family else []
+    looking = threading.Lock()  # the charts of a report are drawn two at a time: one lookup, not one each
     sheet = Sheet.mm(*chart_area_mm(paper, orientation))
 
     def make(result: FileResult, lang: str) -> tuple[str | None, str | None]:
@@ -32,8 +35,9 @@ def chart_maker(font_family: str | None = None, natural: bool = False, paper: st
         if bodies > CHART_BODIES:  # laid out by dot up to ten times: not for a report of this size
             return None, word("chart.too-many", lang, n=bodies, limit=CHART_BODIES)
         try:
-            if not font:
-                font.append(find_cjk_font())
+            with looking:
+                if not font:
+                    font.append(find_cjk_font())
             with chart_time():  # every run of dot for this chart together
                 chart = fitted_chart(Context.of(result.plan, result.pack), result.findings, lang, font[0], sheet,
                                      draw="svg", sized=not natural)

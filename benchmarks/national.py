@@ -16,10 +16,15 @@ generates N plans (`staffing generate`, once per folder), then measures, --repea
 - peers on the same sample and on the same single file: `yamllint -d relaxed` and
   `check-jsonschema` against the plan schema `staffing schema` exports (both from the
   `bench` extra; a peer that is not installed is skipped and the output says so), and
-  `staffing check --jobs 1` on that sample, so the three compare per core;
+  `staffing check --jobs 1` on that sample, so the three compare per core; beside them the
+  chosen stack's floor on the same sample (Python, pydantic and the plan model, each plan
+  parsed by yaml-rs and validated, nothing else);
 - the other paths: a workbook against its YAML twin (`staffing convert` makes the .xlsx, the YAML
   twins are checked ten times over in ten folders, so that their side is no small difference;
-  `staffing check` of both folders), and `staffing report` per plan (HTML and PDF);
+  `staffing check` of both folders), with the workbook's floor (its package opened and its XML
+  parsed by the standard library's C parser, in this process); and `staffing report` per plan
+  (HTML and PDF), with the PDF's engine alone (`python -m staffing.report.pdf`, WeasyPrint)
+  on the very pages the report hands it;
 - the review page (`staffing serve`, through benchmarks/serve_bench.py): the check page for
   one workbook, 50 uploads one after another (median and p95 of the time the client
   waited) and 20 at once; the editor server (`staffing lsp`, through
@@ -143,6 +148,54 @@ with open(sys.argv[1], encoding="utf-8") as fh:
 """
 
 
+# The same over every file named (the per-core sample): what checking them on one core cannot
+# go below while each plan is a pydantic model.
+_MODEL_FILES = r"""
+import os, sys, types
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+sys.modules["pydantic.plugin._loader"] = types.SimpleNamespace(get_plugins=lambda: ())
+import yaml_rs
+from staffing.plan.model import Plan
+for name in sys.argv[1:]:
+    with open(name, encoding="utf-8") as fh:
+        data = yaml_rs.loads(fh.read(), parse_datetime=True)
+    try:
+        Plan.model_validate(data)
+    except ValueError:  # a plan the model refuses costs its validation all the same
+        pass
+"""
+
+# The page `staffing report -o X.pdf` hands the PDF's engine, written to argv[1] (the report
+# itself to a throwaway file): the same page the engine is timed on alone (`report_pages`).
+_REPORT_PAGE = r"""
+import sys
+import staffing.report.pdf as pdf
+
+def make(self, html):
+    with open(sys.argv[1], "w", encoding="utf-8") as fh:
+        fh.write(html)
+    return b"%PDF-"
+
+pdf.PdfEngine.make = make
+from staffing.cli.main import main
+sys.exit(main(["report", *sys.argv[3:], "-o", sys.argv[2]]))
+"""
+
+
+def workbook_xml_us(raw: bytes) -> None:
+    """The workbook's floor: its package opened and every XML part the cells are read from
+    (all but the theme and the document properties) parsed by the standard library's C
+    parser, nothing done with the trees."""
+    import io
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as package:
+        for name in package.namelist():
+            if name.endswith((".xml", ".rels")) and not name.startswith(("docProps/", "xl/theme/")):
+                ET.fromstring(package.read(name))
+
+
 def interleaved(commands: list[list[str]], env: dict[str, str], repeat: int,
                 ok: tuple[int, ...] = (0, 1)) -> list[list[Run]]:
     """The runs of each command: `repeat` rounds, each running every command once, in an
@@ -216,22 +269,26 @@ def figures(result: dict[str, Any], fl: dict[str, Any], peers: dict[str, Any], r
         f"{result['single_file_s']} s wall, {result['single_file_cpu_s']} s CPU")
     x = workbook.get("xlsx_over_yaml")
     row("a workbook against its YAML twin", x, "the YAML twin, per plan", "≤ 5×", le(x, TARGETS["xlsx_over_yaml"]),
-        f"{workbook.get('xlsx_ms_per_plan')} ms against {workbook.get('yaml_ms_per_plan')} ms" if workbook else "-")
+        f"{workbook.get('xlsx_ms_per_plan')} ms against {workbook.get('yaml_ms_per_plan')} ms; its XML alone "
+        f"{workbook.get('xml_floor_ms')} ms ({workbook.get('xml_floor_over_yaml')}×)" if workbook else "-")
     pdf = report.get("pdf_over_html_one")
     row("report PDF, one plan", pdf, "the HTML report, one plan", "≤ 2×", le(pdf, TARGETS["pdf_one_over_html_one"]),
         f"{report.get('pdf_one_s')} s against {report.get('html_one_s')} s" if report else "-")
     further = report.get("pdf_s_per_plan")
     row("report PDF, each further plan", over(further, yamllint_one), "yamllint on one file", "≤ 0.3 s",
-        le(further, TARGETS["pdf_s_per_plan"]), f"{further} s" if report else "-")
+        le(further, TARGETS["pdf_s_per_plan"]),
+        f"{further} s; WeasyPrint alone {report.get('weasyprint_s_per_plan')} s" if report else "-")
     peak = result["peak_rss_mb"]
     row(f"peak memory, {n} plans", round(peak / TARGETS["peak_rss_mb"], 2), "1 GB", "≤ 1 GB",
         peak <= TARGETS["peak_rss_mb"], f"{peak} MB")
     for name in ("yamllint", "check_jsonschema"):
         if "staffing" in peers and name in peers:
             r = ratios[f"per_core_over_{name}"]
+            floor = ratios.get(f"floor_per_core_over_{name}")
             row(f"per core against {name}", r, f"{name}, files/s on {peers['sample']} plans", "≥ 10×",
                 r >= TARGETS["per_core_over_peers"],
-                f"{peers['staffing']['files_per_s']} against {peers[name]['files_per_s']} files/s")
+                f"{peers['staffing']['files_per_s']} against {peers[name]['files_per_s']} files/s; "
+                f"the stack's floor {floor}×")
         else:
             row(f"per core against {name}", None, name, "≥ 10×", None, "not measured")
     page = serve.get("check_page", {}).get("client_ms", {})
@@ -354,6 +411,7 @@ def main() -> int:
                 del commands[name]
             elif name != "staffing":
                 singles[name] = cmd + [one]
+        commands["model_floor"] = [sys.executable, "-c", _MODEL_FILES]  # the stack's floor, over the sample too
     names = list(singles)
     single = dict(zip(names, interleaved([singles[k] for k in names], env, max(5, repeat)), strict=True))
     for r in single["staffing"]:
@@ -399,6 +457,11 @@ def main() -> int:
                     "yaml_ms_per_plan": round(statistics.median(yaml_pp) * 1e3, 1),
                     "xlsx_ms_per_plan": round(statistics.median(xlsx_pp) * 1e3, 1),
                     "xlsx_over_yaml": ratio_of_rounds(xlsx_pp, yaml_pp, 1)}
+        # the workbook's floor, in this process: its package opened and its XML parsed
+        raws = [p.read_bytes() for p in sorted(xdir.iterdir())]
+        floor_us = per_plan_us(workbook_xml_us, raws, max(5, repeat))
+        workbook["xml_floor_ms"] = round(floor_us / 1e3, 2)
+        workbook["xml_floor_over_yaml"] = round(floor_us / 1e3 / workbook["yaml_ms_per_plan"], 1)
         log(f"workbook: {workbook}")
 
     # the review report, per plan
@@ -408,10 +471,21 @@ def main() -> int:
         rdir.mkdir()
         for i, p in enumerate(plans[: args.reports]):
             shutil.copyfile(p, rdir / f"{i:03d}.yaml")
+        # the pages the PDF's engine is given, for the engine alone (WeasyPrint: its start, the
+        # page laid out and written), in the same rounds as ours
+        pages = {}
+        for name, target in (("one", one), ("many", str(rdir))):
+            pages[name] = work / f"page-{name}.html"
+            Run([sys.executable, "-c", _REPORT_PAGE, str(pages[name]), str(work / "thrown.pdf"), target], env)
+        engine = [["sh", "-c", 'exec "$0" -m staffing.report.pdf <"$1"', sys.executable, str(pages[name])]
+                  for name in ("one", "many")]
         took = [walls(r) for r in interleaved([STAFFING + ["report", target, "-o", str(work / f"{name}.{fmt}")]
                                                for fmt in ("html", "pdf")
-                                               for name, target in (("one", one), ("many", str(rdir)))], env,
-                                              max(5, repeat))]
+                                               for name, target in (("one", one), ("many", str(rdir)))] + engine,
+                                              env, max(5, repeat))]
+        report["weasyprint_one_s"] = median(took[4])
+        report["weasyprint_s_per_plan"] = round((statistics.median(took[5]) - statistics.median(took[4]))
+                                                / max(1, args.reports - 1), 3)
         for fmt, (one_runs, many) in zip(("html", "pdf"), (took[0:2], took[2:4]), strict=True):
             report[f"{fmt}_one_s"] = median(one_runs)
             report[f"{fmt}_s_per_plan"] = round((statistics.median(many) - statistics.median(one_runs)) / max(1, args.reports - 1), 3)
@@ -466,6 +540,8 @@ def main() -> int:
     for name in ("yamllint", "check_jsonschema"):
         if "staffing" in batch and name in batch:  # files a second, ours over theirs: their time over ours
             ratios[f"per_core_over_{name}"] = ratio_of_rounds(walls(batch[name]), walls(batch["staffing"]), 1)
+        if "model_floor" in batch and name in batch:  # the most the chosen stack allows on one core
+            ratios[f"floor_per_core_over_{name}"] = ratio_of_rounds(walls(batch[name]), walls(batch["model_floor"]), 1)
     if fl.get("yaml_rs_us") and fl.get("plan_model_us"):  # the stack's floor for cold: parse + the plan model
         ratios["model_floor_over_yaml_rs"] = round((fl["yaml_rs_us"] + fl["plan_model_us"]) / fl["yaml_rs_us"], 2)
     if fl.get("yaml_rs_us"):  # the same on CPU time: what the run spent against what parsing alone costs
@@ -500,16 +576,18 @@ def main() -> int:
     if "model_one_file_over_yamllint" in ratios:
         print(f"the chosen stack's floor for one file: Python + pydantic + the plan model, one plan parsed and "
               f"validated = {fl['model_one_file_s']} s = {ratios['model_one_file_over_yamllint']}× yamllint")
-    for name in ("staffing", "yamllint", "check_jsonschema"):
+    for name in ("staffing", "model_floor", "yamllint", "check_jsonschema"):
         if name in peers:
             print(f"peer {name:17} {peers[name]['files_per_s']:>7} files/s on {len(sample)} files (one core), "
                   f"one file {peers[name]['single_file_s']} s")
     if workbook:
         print(f"workbook: {workbook['xlsx_ms_per_plan']} ms per plan against {workbook['yaml_ms_per_plan']} ms "
-              f"for its YAML twin ({workbook['xlsx_over_yaml']}×)")
+              f"for its YAML twin ({workbook['xlsx_over_yaml']}×); its floor, the package opened and its XML "
+              f"parsed: {workbook['xml_floor_ms']} ms ({workbook['xml_floor_over_yaml']}×)")
     if report:
         print(f"report: HTML {report['html_one_s']} s for one plan, +{report['html_s_per_plan']} s per plan; "
-              f"PDF {report['pdf_one_s']} s, +{report['pdf_s_per_plan']} s per plan")
+              f"PDF {report['pdf_one_s']} s, +{report['pdf_s_per_plan']} s per plan; the PDF's engine alone on "
+              f"the same pages {report['weasyprint_one_s']} s, +{report['weasyprint_s_per_plan']} s per plan")
     for note in notes:
         print("note:", note)
     return 0

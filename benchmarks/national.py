@@ -165,23 +165,6 @@ for name in sys.argv[1:]:
         pass
 """
 
-# The page `staffing report -o X.pdf` hands the PDF's engine, written to argv[1] (the report
-# itself to a throwaway file): the same page the engine is timed on alone (`report_pages`).
-_REPORT_PAGE = r"""
-import sys
-import staffing.report.pdf as pdf
-
-def make(self, html):
-    with open(sys.argv[1], "w", encoding="utf-8") as fh:
-        fh.write(html)
-    return b"%PDF-"
-
-pdf.PdfEngine.make = make
-from staffing.cli.main import main
-sys.exit(main(["report", *sys.argv[3:], "-o", sys.argv[2]]))
-"""
-
-
 # The workbook's floor: each workbook named opened and every XML part its cells are read from
 # (all but the theme and the document properties) parsed by the standard library's C parser,
 # nothing done with the trees.  Run as ours are, over the folder and over one workbook.
@@ -474,10 +457,12 @@ def main() -> int:
             shutil.copyfile(p, rdir / f"{i:03d}.yaml")
         # the pages the PDF's engine is given, for the engine alone (WeasyPrint: its start, the
         # page laid out and written), in the same rounds as ours
-        pages = {}
-        for name, target in (("one", one), ("many", str(rdir))):
+        from pdf_floor import page_of  # (this folder is the script's: first on its path)
+
+        pages: dict[str, Path] = {}
+        for name, given in (("one", one), ("many", str(rdir))):
             pages[name] = work / f"page-{name}.html"
-            Run([sys.executable, "-c", _REPORT_PAGE, str(pages[name]), str(work / "thrown.pdf"), target], env)
+            pages[name].write_text(page_of(given), encoding="utf-8")
         engine = [["sh", "-c", 'exec "$0" -m staffing.report.pdf <"$1"', sys.executable, str(pages[name])]
                   for name in ("one", "many")]
         took = [walls(r) for r in interleaved([STAFFING + ["report", target, "-o", str(work / f"{name}.{fmt}")]

@@ -199,6 +199,18 @@ def walls(runs: list[Run]) -> list[float]:
     return [r.wall for r in runs]
 
 
+def beyond_one(many: list[float], one: list[float], items: int) -> list[float]:
+    """Seconds an item beyond the start, round by round: (the run over `items` - the run over
+    one) / (items - 1)."""
+    return [(a - b) / max(1, items - 1) for a, b in zip(many, one, strict=True)]
+
+
+def further(many: list[float], one: list[float], items: int) -> float:
+    """Seconds each further item costs, of the medians: (median over `items` - median over one)
+    / (items - 1)."""
+    return round((statistics.median(many) - statistics.median(one)) / max(1, items - 1), 3)
+
+
 def ratio_of_rounds(tops: list[float], bottoms: list[float], digits: int = 2) -> float:
     """The median of the ratios round by round (each top over the bottom measured in its
     round): the machine's drift between rounds falls out of each ratio."""
@@ -436,9 +448,7 @@ def main() -> int:
             [sys.executable, "-c", _WORKBOOK_XML, *books],
             [sys.executable, "-c", _WORKBOOK_XML, books[0]]], env, max(5, repeat)))
         # per plan beyond start-up: (folder - one file) / (plans - 1), round by round
-        yaml_pp = [(a - b) / max(1, count * copies - 1) for a, b in zip(y, y1, strict=True)]
-        xlsx_pp = [(a - b) / max(1, count - 1) for a, b in zip(x, x1, strict=True)]
-        floor_pp = [(a - b) / max(1, count - 1) for a, b in zip(f, f1, strict=True)]
+        yaml_pp, xlsx_pp, floor_pp = beyond_one(y, y1, count * copies), beyond_one(x, x1, count), beyond_one(f, f1, count)
         workbook = {"plans": count, "yaml_copies": copies, "yaml_s": median(y, 2), "xlsx_s": median(x, 2),
                     "yaml_one_s": median(y1), "xlsx_one_s": median(x1),
                     "yaml_ms_per_plan": round(statistics.median(yaml_pp) * 1e3, 1),
@@ -470,11 +480,10 @@ def main() -> int:
                                                for name, target in (("one", one), ("many", str(rdir)))] + engine,
                                               env, max(5, repeat))]
         report["weasyprint_one_s"] = median(took[4])
-        report["weasyprint_s_per_plan"] = round((statistics.median(took[5]) - statistics.median(took[4]))
-                                                / max(1, args.reports - 1), 3)
+        report["weasyprint_s_per_plan"] = further(took[5], took[4], args.reports)
         for fmt, (one_runs, many) in zip(("html", "pdf"), (took[0:2], took[2:4]), strict=True):
             report[f"{fmt}_one_s"] = median(one_runs)
-            report[f"{fmt}_s_per_plan"] = round((statistics.median(many) - statistics.median(one_runs)) / max(1, args.reports - 1), 3)
+            report[f"{fmt}_s_per_plan"] = further(many, one_runs, args.reports)
         report["pdf_over_html_one"] = ratio_of_rounds(took[2], took[0])
         report["plans"] = args.reports
         log(f"report: {report}")

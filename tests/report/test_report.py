@@ -279,10 +279,10 @@ def test_the_charts_drawn_two_at_a_time_look_the_font_up_once(monkeypatch: pytes
     from staffing.report.charts import chart_maker
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    looked: list[float] = []
+    looked: list[str] = []
 
     def find_cjk_font() -> str:
-        looked.append(time.monotonic())
+        looked.append("fc-list")
         time.sleep(0.3)  # the other chart's thread is started meanwhile
         return "Noto Sans CJK SC"
 

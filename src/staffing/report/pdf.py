@@ -143,10 +143,14 @@ def _libraries_from_linker_cache() -> Iterator[None]:
 
 def _load_engine() -> Any:
     """WeasyPrint's fonts (`FontConfiguration`), WeasyPrint and what writing a PDF imports (the
-    font subsetter among it) loaded with them."""
+    font subsetter among it) loaded with them; its SVG text drawn a line at a time
+    (`svg_text`)."""
     import weasyprint.pdf  # noqa: F401 - loaded now, not while the page waits
     from weasyprint.text.fonts import FontConfiguration
 
+    from staffing.report.svg_text import lay_out_lines_whole
+
+    lay_out_lines_whole()  # a chart's text a line at a time (see there)
     return FontConfiguration()
 
 

@@ -23,7 +23,7 @@ generates N plans (`staffing generate`, once per folder), then measures, --repea
   twins are checked ten times over in ten folders, so that their side is no small difference;
   `staffing check` of both folders), with the workbook's floor (its package opened and its XML
   parsed by the standard library's C parser, over the same folder and one workbook); and `staffing report` per plan
-  (HTML and PDF), with the PDF's engine alone (`python -m staffing.report.pdf`, WeasyPrint)
+  (HTML and PDF), with the PDF's engine alone (`python -m staffing.report.pdf`: WeasyPrint, a chart's text a line at a time)
   on the very pages the report hands it;
 - the review page (`staffing serve`, through benchmarks/serve_bench.py): the check page for
   one workbook, 50 uploads one after another (median and p95 of the time the client
@@ -272,7 +272,7 @@ def figures(result: dict[str, Any], fl: dict[str, Any], peers: dict[str, Any], r
     further = report.get("pdf_s_per_plan")
     row("report PDF, each further plan", over(further, yamllint_one), "yamllint on one file", "≤ 0.3 s",
         le(further, TARGETS["pdf_s_per_plan"]),
-        f"{further} s; WeasyPrint alone {report.get('weasyprint_s_per_plan')} s" if report else "-")
+        f"{further} s; the engine alone {report.get('weasyprint_s_per_plan')} s" if report else "-")
     peak = result["peak_rss_mb"]
     row(f"peak memory, {n} plans", round(peak / TARGETS["peak_rss_mb"], 2), "1 GB", "≤ 1 GB",
         peak <= TARGETS["peak_rss_mb"], f"{peak} MB")

@@ -6,10 +6,12 @@ Makes the page `staffing report … -o X.pdf` hands to its PDF child, for one pl
 folder of plans (the command itself, in this process, with the child's `make` replaced by
 keeping the page), then times, in this one warm process (WeasyPrint and its fonts already
 loaded, as in the child when the page arrives), laying each page out and writing its PDF,
-the two pages in turn, medians of --rounds after one warm-up.  Prints the seconds for one
-plan, for the folder, and (folder - one) / (plans - 1): what WeasyPrint spends on each
-further plan's pages, before anything of ours; and, in a fresh interpreter, what loading
-WeasyPrint and its fonts takes (the child's start).  Wall clock: read it on a quiet machine.
+the two pages in turn, medians of --rounds after one warm-up, each round with WeasyPrint as it
+comes and as the report's engine runs it (a chart's text laid out a line at a time,
+staffing.report.svg_text).  Prints, for each, the seconds for one plan, for the folder, and
+(folder - one) / (plans - 1): what WeasyPrint spends on each further plan's pages, before
+anything of ours; and, in a fresh interpreter, what loading WeasyPrint and its fonts takes
+(the child's start).  Wall clock: read it on a quiet machine.
 """
 
 from __future__ import annotations
@@ -60,21 +62,33 @@ def main() -> int:
     pages = {"one": page_of(args.one), "many": page_of(args.many)}
 
     import weasyprint
+    import weasyprint.svg as svg
     from weasyprint.text.fonts import FontConfiguration
 
+    from staffing.report.svg_text import lay_out_lines_whole
+
+    # WeasyPrint as it comes, and as the report's engine runs it (a chart's text laid out a line
+    # at a time: staffing.report.svg_text), the two in turn each round
+    stock = svg.TAGS["text"], svg.text
+    if not lay_out_lines_whole():
+        print("(this WeasyPrint is not one the line-at-a-time drawing was checked against: both are stock)")
+    whole = svg.TAGS["text"], svg.text
     fonts = FontConfiguration()
-    times: dict[str, list[float]] = {name: [] for name in pages}
+    times: dict[tuple[str, str], list[float]] = {}
     for _ in range(args.rounds + 1):
-        for name, html in pages.items():
-            start = time.perf_counter()
-            weasyprint.HTML(string=html, base_url=None).render(font_config=fonts).write_pdf()
-            times[name].append(time.perf_counter() - start)
-    one, many = (statistics.median(times[n][1:]) for n in ("one", "many"))
+        for how, (drawn, named) in (("stock", stock), ("lines whole", whole)):
+            svg.TAGS["text"], svg.text = drawn, named
+            for name, html in pages.items():
+                start = time.perf_counter()
+                weasyprint.HTML(string=html, base_url=None).render(font_config=fonts).write_pdf()
+                times.setdefault((how, name), []).append(time.perf_counter() - start)
     load = statistics.median(float(subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True,
                                                   check=True).stdout) for _ in range(3))
     print(f"WeasyPrint loaded with its fonts: {load:.3f} s (a fresh interpreter, median of 3)")
-    print(f"one plan's page: {one:.3f} s; {plans} plans' page: {many:.3f} s (medians of {args.rounds})")
-    print(f"each further plan: {(many - one) / max(1, plans - 1):.3f} s of WeasyPrint alone")
+    for how in ("stock", "lines whole"):
+        one, many = (statistics.median(times[how, n][1:]) for n in ("one", "many"))
+        print(f"{how}: one plan's page {one:.3f} s; {plans} plans' page {many:.3f} s (medians of {args.rounds}); "
+              f"each further plan {(many - one) / max(1, plans - 1):.3f} s of WeasyPrint alone")
     return 0
 
 

@@ -139,3 +139,54 @@ def test_python_runs_the_module_too() -> None:
     proc = subprocess.run([sys.executable, "-m", "staffing", "check", XINQIAO], cwd=ROOT, capture_output=True,
                           text=True, timeout=120, env={**os.environ})
     assert proc.returncode == 0
+
+
+# leave(): a finished command exits without the interpreter's teardown; what still runs is
+# waited for as before.  argv: marker file, what is left running (nothing, a thread, a child
+# process), the exit code.
+_LEAVE = r"""
+import atexit, sys, threading, time
+from pathlib import Path
+from staffing.cli.main import leave
+
+marker, running, code = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+atexit.register(lambda: marker.with_suffix(".teardown").write_text("ran"))
+if running == "thread":
+    def late():
+        time.sleep(0.3)
+        marker.write_text("finished")
+    threading.Thread(target=late).start()
+elif running == "child":
+    import multiprocessing
+    multiprocessing.get_context("spawn").Process(target=time.sleep, args=(0.3,)).start()
+sys.stdout.write("verdict, no newline")
+leave(code)
+"""
+
+
+def _leave(tmp_path: Path, running: str, code: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", _LEAVE, str(tmp_path / "marker"), running, str(code)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_a_finished_command_leaves_without_the_teardown_its_output_whole(tmp_path: Path) -> None:
+    done = _leave(tmp_path, "nothing", 1)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "verdict, no newline", "")
+    assert not (tmp_path / "marker.teardown").exists()  # the interpreter's teardown never ran
+
+
+@pytest.mark.parametrize("running", ["thread", "child"])
+def test_what_still_runs_is_waited_for(tmp_path: Path, running: str) -> None:
+    done = _leave(tmp_path, running, 0)
+    assert (done.returncode, done.stdout) == (0, "verdict, no newline")
+    assert (tmp_path / "marker.teardown").read_text() == "ran"  # the ordinary exit
+    if running == "thread":
+        assert (tmp_path / "marker").read_text() == "finished"
+
+
+def test_the_command_and_the_module_leave_with_the_whole_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", ZHANGPU, "--format", "json")
+    for command in ([str(STAFFING)], [sys.executable, "-m", "staffing"]):
+        done = subprocess.run([*command, "check", ZHANGPU, "--format", "json"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=120)
+        assert (done.returncode, done.stdout) == (code, out) == (1, out)

@@ -9,8 +9,9 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, nullcontext, suppress
 from pathlib import PurePath
+from typing import NoReturn
 
 from staffing import __version__
 from staffing.cli import options as o
@@ -495,5 +496,28 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return Exit.UNUSABLE
 
 
+def entry() -> NoReturn:
+    """The `staffing` command and `python -m staffing`: `main`, then out (`leave`)."""
+    leave(main())
+
+
+def leave(code: int) -> NoReturn:
+    """Exit with `code`.  When nothing is left to finish (no other thread, no child process of
+    multiprocessing), without the interpreter's teardown, which frees the run's objects one by
+    one (the models, the checks, the plans: about 0.03 s after a check of one file or of a
+    hundred, a tenth of the whole command), as mypy leaves: stdout and stderr flushed first,
+    everything the command wrote already whole and closed (outputs are renamed into place
+    before the command returns).  Otherwise the ordinary exit, which waits for what still runs."""
+    import threading
+
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a reader gone (a broken pipe), a closed stream: nothing to keep
+            stream.flush()
+    multiprocessing = sys.modules.get("multiprocessing")
+    if threading.active_count() == 1 and not (multiprocessing and multiprocessing.active_children()):
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry()

@@ -5,8 +5,8 @@ a layout of its own, so that it can honour positions given glyph by glyph (a lis
 dx, dy, rotate, letter-spacing, textLength): Kozea/WeasyPrint#2249, open upstream.  An org
 chart from Graphviz gives none of them: each text is one line at one x and one y.  A report
 page's charts hold about a hundred such lines each, most of ten to twenty characters, and
-laying out their characters one by one was about a quarter of what the PDF engine spent on
-a page with charts.
+laying out their characters one by one was about a fifth of what the PDF engine spent on
+a report's pages.
 
 `lay_out_lines_whole()` has WeasyPrint draw such a text with its own drawing code, the line
 laid out once: while the text is drawn it is handed over as one piece

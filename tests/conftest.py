@@ -150,6 +150,20 @@ def assert_opens(path: Path) -> Any:
     return wb
 
 
+def pdf_missing(*tools: str) -> str | None:
+    """Why a test of real PDFs cannot run here (WeasyPrint cannot load, or one of `tools` is
+    not on PATH), or None."""
+    import shutil
+
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as exc:
+        return f"WeasyPrint cannot load ({exc}); install Pango (bash scripts/install.sh)"
+    if not all(shutil.which(tool) for tool in tools):
+        return f"{', '.join(tools)}: poppler-utils or Graphviz is not installed (bash scripts/install.sh --test)"
+    return None
+
+
 def pdf_font_sizes(pdf: Path) -> list[float]:
     """The smallest font size (pt, to a third of a point) on each page of a PDF, as poppler's
     pdftohtml reads the fonts the text is set in (a word's box from pdftotext is its font's

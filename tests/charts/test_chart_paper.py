@@ -23,7 +23,7 @@ from staffing.cli.main import main
 from staffing.plan.model import Plan
 from staffing.run.engine import check_file
 
-from conftest import ORGS, pdf_font_sizes
+from conftest import ORGS, pdf_font_sizes, pdf_missing
 
 EXAMPLES = sorted(ORGS.rglob("*.yaml"))
 LUZHI = ORGS / "jiangsu/suzhou/wuzhong/luzhi.yaml"
@@ -48,17 +48,11 @@ def _label(text: str, node: str) -> str:
 
 # ---- a PDF on the paper asked for ------------------------------------------------------------
 
-def _weasyprint() -> str | None:
-    try:
-        import weasyprint  # noqa: F401
-    except (ImportError, OSError) as exc:
-        return f"WeasyPrint cannot load ({exc}); install Pango (bash scripts/install.sh)"
-    return None
+_PDF_MISSING = pdf_missing("pdftohtml")
 
 
 @needs_dot
-@pytest.mark.skipif(_weasyprint() is not None or shutil.which("pdftohtml") is None,
-                    reason=str(_weasyprint() or "poppler-utils is not installed (bash scripts/install.sh --test)"))
+@pytest.mark.skipif(_PDF_MISSING is not None, reason=str(_PDF_MISSING))
 @pytest.mark.parametrize(("paper", "orientation", "size"), [
     ("A4", "landscape", ("841.89", "595.276")), ("A3", "landscape", ("1190.55", "841.89")),
     ("A3", "portrait", ("841.89", "1190.55")),

@@ -16,7 +16,7 @@ import yaml
 from staffing.cli.main import main
 from staffing.plan.generate import write
 
-from conftest import ORGS
+from conftest import ORGS, pdf_missing
 
 ZHANGPU = ORGS / "jiangsu/suzhou/kunshan/zhangpu.yaml"
 LUZHI = ORGS / "jiangsu/suzhou/wuzhong/luzhi.yaml"
@@ -24,19 +24,8 @@ HONGQIAO = ORGS / "jiangsu/taizhou/taixing/hongqiao.yaml"
 XINQIAO = ORGS / "jiangsu/taizhou/jingjiang/xinqiao.yaml"
 
 
-def _weasyprint() -> str | None:
-    try:
-        import weasyprint  # noqa: F401
-    except (ImportError, OSError) as exc:
-        return f"WeasyPrint cannot load ({exc}); install Pango (bash scripts/install.sh)"
-    return None
-
-
-pytestmark = [
-    pytest.mark.skipif(_weasyprint() is not None, reason=str(_weasyprint())),
-    pytest.mark.skipif(not all(shutil.which(t) for t in ("pdftotext", "pdfinfo", "dot")),
-                       reason="poppler-utils or Graphviz is not installed (bash scripts/install.sh --test)"),
-]
+_MISSING = pdf_missing("pdftotext", "pdfinfo", "dot")
+pytestmark = pytest.mark.skipif(_MISSING is not None, reason=str(_MISSING))
 
 
 @pytest.fixture(autouse=True)

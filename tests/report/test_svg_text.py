@@ -7,7 +7,6 @@ process of their own each, as the report's engine runs), read with poppler."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,22 +15,10 @@ import pytest
 
 from staffing.cli.main import main
 
-from conftest import ORGS
+from conftest import ORGS, pdf_missing
 
-
-def _weasyprint() -> str | None:
-    try:
-        import weasyprint  # noqa: F401
-    except (ImportError, OSError) as exc:
-        return f"WeasyPrint cannot load ({exc}); install Pango (bash scripts/install.sh)"
-    return None
-
-
-pytestmark = [
-    pytest.mark.skipif(_weasyprint() is not None, reason=str(_weasyprint())),
-    pytest.mark.skipif(not all(shutil.which(t) for t in ("pdftoppm", "pdftotext", "dot")),
-                       reason="poppler-utils or Graphviz is not installed (bash scripts/install.sh --test)"),
-]
+_MISSING = pdf_missing("pdftoppm", "pdftotext", "dot")
+pytestmark = pytest.mark.skipif(_MISSING is not None, reason=str(_MISSING))
 
 # Draws the page of argv[1] with WeasyPrint as it comes ("stock") or with the lines laid out
 # whole ("whole"), to argv[3]; prints whether that was installed and the text of every layout

@@ -133,6 +133,26 @@ def test_a_text_placed_glyph_by_glyph_is_drawn_as_before(tmp_path: Path) -> None
     assert pixels(tmp_path / "whole.pdf", tmp_path) == pixels(tmp_path / "stock.pdf", tmp_path)
 
 
+@pytest.mark.parametrize("body", [
+    '<text x="10" y="30" font-size="14">党政<tspan>办公室</tspan></text>',
+    '<text x="150" y="30" text-anchor="middle" font-size="14">综合<tspan>服务中心</tspan></text>',
+    '<text x="10" y="30" font-size="14"><a href="#x">派驻机构</a>属地管理</text>',
+    '<text x="10" y="30" font-size="14">两行\u2028文字</text>',
+])
+def test_what_follows_a_text_in_parts_is_drawn_too(tmp_path: Path, body: str) -> None:
+    """A text with a tspan or a link in it, or a line separator: all of it drawn, and all that
+    comes after it in the drawing (a box, another text), as WeasyPrint draws it."""
+    page = svg_page(tmp_path, body
+                    + '<rect x="10" y="100" width="80" height="40" fill="black"/>'
+                    + '<text x="10" y="180" font-size="14">之后</text>')
+    draw(page, "stock", tmp_path / "stock.pdf")
+    draw(page, "whole", tmp_path / "whole.pdf")
+    assert "之后" in text_of(tmp_path / "whole.pdf")
+    assert text_of(tmp_path / "whole.pdf") == text_of(tmp_path / "stock.pdf")
+    before, after = pixels(tmp_path / "stock.pdf", tmp_path), pixels(tmp_path / "whole.pdf", tmp_path)
+    assert differing(before[0], after[0]) < 0.0005
+
+
 def test_a_line_at_one_place_is_laid_out_whole(tmp_path: Path) -> None:
     page = svg_page(tmp_path, '<text x="10" y="30" font-size="14">社会事务办公室</text>'
                               '<text x="10" y="60" font-size="14">编</text>')

@@ -13,7 +13,8 @@ laid out once: while the text is drawn it is handed over as one piece
 (`_Line`), so the loop that WeasyPrint runs over the characters runs once, over the whole
 line.  The line is then shaped as the HTML page shows it in a browser (the same glyphs;
 full-width punctuation side by side spaced as the font says).  A text with positions glyph by
-glyph is drawn as before.  Installed only in a WeasyPrint this was checked against
+glyph is drawn as before, and so is a text with a character that is not printable (a line
+or paragraph separator would end the one line laid out).  Installed only in a WeasyPrint this was checked against
 (`CHECKED`); in another the charts are drawn as WeasyPrint draws them, slower, never wrong.
 `tests/report/test_svg_text.py` draws a chart both ways and compares the pages.
 
@@ -70,7 +71,7 @@ def lay_out_lines_whole() -> bool:
     def text(drawing: Any, node: Any, font_size: float) -> Any:
         element = node._etree_node
         line = element.text
-        if not isinstance(line, str) or len(line) < 2 or not _one_place(node):
+        if not isinstance(line, str) or len(line) < 2 or not line.isprintable() or not _one_place(node):
             return stock(drawing, node, font_size)
         element.text = _Line(line)
         try:
@@ -79,7 +80,11 @@ def lay_out_lines_whole() -> bool:
             element.text = line
 
     text.whole_lines = True  # type: ignore[attr-defined]
-    # both names: the renderer finds a node's drawing in TAGS and tells text nodes by `text`
-    svg.TAGS["text"] = text
+    # every name: the renderer finds a node's drawing in TAGS (text, tspan, textPath, a), and
+    # tells a text node by that drawing being `text` (a tspan left with the stock one would not
+    # be one, and the rest of the drawing would be lost)
+    for tag, drawing in list(svg.TAGS.items()):
+        if drawing is stock:
+            svg.TAGS[tag] = text
     svg.text = text
     return True

@@ -190,3 +190,25 @@ def test_the_command_and_the_module_leave_with_the_whole_report(capsys: pytest.C
         done = subprocess.run([*command, "check", ZHANGPU, "--format", "json"], cwd=ROOT, capture_output=True,
                               text=True, timeout=120)
         assert (done.returncode, done.stdout) == (code, out) == (1, out)
+
+
+DONGZHIMEN = "orgs/beijing/beijing/dongcheng/dongzhimen.yaml"
+
+
+@pytest.mark.parametrize(("closed", "args"), [
+    (1, ["--version"]),
+    (1, ["check", ZHANGPU]),
+    (2, ["check", DONGZHIMEN, "--format", "json"]),
+    (2, ["check", ZHANGPU, "--format", "sarif"]),
+])
+def test_a_stream_closed_before_the_start_changes_no_exit_code(capsys: pytest.CaptureFixture[str], closed: int,
+                                                                 args: list[str]) -> None:
+    """`staffing check … >&-` or `2>&-`: what would go to the closed stream is lost, nothing
+    else; the exit code is the one the command earns, and stdout holds only the report."""
+    code, out, _ = run(capsys, *args)
+    done = subprocess.run([sys.executable, "-m", "staffing", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, preexec_fn=lambda: os.close(closed))
+    assert done.returncode == code
+    assert "Traceback" not in done.stdout + done.stderr
+    if closed == 2:
+        assert done.stdout == out

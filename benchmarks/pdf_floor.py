@@ -69,15 +69,17 @@ def main() -> int:
 
     # WeasyPrint as it comes, and as the report's engine runs it (a chart's text laid out a line
     # at a time: staffing.report.svg_text), the two in turn each round
-    stock = svg.TAGS["text"], svg.text
+    # (every name the text drawing is known by, kept and put back together: see svg_text)
+    stock = dict(svg.TAGS), svg.text
     if not lay_out_lines_whole():
         print("(this WeasyPrint is not one the line-at-a-time drawing was checked against: both are stock)")
-    whole = svg.TAGS["text"], svg.text
+    whole = dict(svg.TAGS), svg.text
     fonts = FontConfiguration()
     times: dict[tuple[str, str], list[float]] = {}
     for _ in range(args.rounds + 1):
-        for how, (drawn, named) in (("stock", stock), ("lines whole", whole)):
-            svg.TAGS["text"], svg.text = drawn, named
+        for how, (drawings, named) in (("stock", stock), ("lines whole", whole)):
+            svg.TAGS.update(drawings)
+            svg.text = named
             for name, html in pages.items():
                 start = time.perf_counter()
                 weasyprint.HTML(string=html, base_url=None).render(font_config=fonts).write_pdf()

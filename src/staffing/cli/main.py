@@ -441,9 +441,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     # none: a plugin is outside code run on every validation of a plan.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _without_plugin_search()
-    for name in ("stdout", "stderr"):
-        if getattr(sys, name) is None:  # its descriptor was closed before the start: what goes there is lost
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the process's life
     engine: AbstractContextManager[None] = nullcontext()
     if _report_to_pdf(sys.argv[1:] if argv is None else argv):
         from staffing.report.pdf import early_engine
@@ -500,7 +497,12 @@ def _main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> NoReturn:
-    """The `staffing` command and `python -m staffing`: `main`, then out (`leave`)."""
+    """The `staffing` command and `python -m staffing`: `main`, then out (`leave`).  A stream
+    whose descriptor was closed before the start (`staffing … >&-`) is None in Python: what
+    would go there goes to the null device instead, so that no step fails on it."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the process's life
     leave(main())
 
 
@@ -515,9 +517,8 @@ def leave(code: int) -> NoReturn:
     import threading
 
     for stream in (sys.stdout, sys.stderr):
-        if stream is not None:  # None: the descriptor was closed before the start
-            with suppress(OSError, ValueError):  # a reader gone (a broken pipe), a closed stream: nothing to keep
-                stream.flush()
+        with suppress(OSError, ValueError):  # a reader gone (a broken pipe), a closed stream: nothing to keep
+            stream.flush()
     multiprocessing = sys.modules.get("multiprocessing")
     if threading.active_count() == 1 and not (multiprocessing and multiprocessing.active_children()):
         os._exit(code)

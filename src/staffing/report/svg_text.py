@@ -9,12 +9,12 @@ laying out their characters one by one was about a fifth of what the PDF engine 
 a report's pages.
 
 `lay_out_lines_whole()` has WeasyPrint draw such a text with its own drawing code, the line
-laid out once: while the text is drawn it is handed over as one piece
-(`_Line`), so the loop that WeasyPrint runs over the characters runs once, over the whole
-line.  The line is then shaped as the HTML page shows it in a browser (the same glyphs;
-full-width punctuation side by side spaced as the font says).  A text with positions glyph by
-glyph is drawn as before, and so is a text with a character that is not printable (a line
-or paragraph separator would end the one line laid out).  Installed only in a WeasyPrint this was checked against
+laid out once: while the text is drawn it is handed over as one piece (`_Line`), so the loop
+that WeasyPrint runs over the characters runs once, over the whole line.  The line is then
+shaped as the HTML page shows it in a browser (the same glyphs; full-width punctuation side
+by side spaced as the font says).  A text with positions glyph by glyph is drawn as before,
+and so is a text with a character that is not printable (a line or paragraph separator would
+end the one line laid out).  Installed only in a WeasyPrint this was checked against
 (`CHECKED`); in another the charts are drawn as WeasyPrint draws them, slower, never wrong.
 `tests/report/test_svg_text.py` draws a chart both ways and compares the pages.
 

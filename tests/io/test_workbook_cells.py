@@ -376,3 +376,160 @@ def test_a_string_inside_another_is_left_to_openpyxl() -> None:
     with pytest.raises(Unsure, match="a string inside another"):
         fast(raw)
     assert cells_seen(read_sheets("x.xlsx", raw, DEFAULT_LIMITS)) == cells_seen(openpyxl_cells(raw))
+
+
+# ---- what is read without parsing it, and what is unpacked without zipfile --------------------
+
+def _plan_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> bytes:
+    return converted(ORGS / "jiangsu/taizhou/jingjiang/xinqiao.yaml", tmp_path / "plan.xlsx", capsys)
+
+
+def _in_sheet(raw: bytes, part: str, before: bytes, insert: bytes) -> bytes:
+    def change(xml: bytes) -> bytes:
+        assert before in xml
+        return xml.replace(before, insert + before, 1)
+    return _rezip(raw, {part: change})
+
+
+def test_the_lists_of_a_sheet_are_not_parsed_and_the_cells_read_alike(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], parsed: list[bytes]) -> None:
+    """The drop-downs, the columns' widths and the views of the tool's own form are never
+    handed to the parser, and the cells come out as openpyxl reads them."""
+    raw = _plan_workbook(tmp_path, capsys)
+    sheets = [zipfile.ZipFile(io.BytesIO(raw)).read(n) for n in zipfile.ZipFile(io.BytesIO(raw)).namelist()
+              if n.startswith("xl/worksheets/")]
+    assert sum(b"<dataValidation " in s for s in sheets) >= 8 and sum(b"<col " in s for s in sheets) >= 8
+    assert_read_alike(raw)
+    handed = [data for data in parsed if b"<worksheet" in data]
+    assert len(handed) == len(sheets)
+    assert not any(b"<dataValidation " in data or b"<col " in data or b"<sheetView " in data for data in handed)
+    assert sum(b"<dataValidations/>" in data for data in handed) >= 8
+
+
+@pytest.mark.parametrize("hidden", [
+    b'<row r="30"><c r="A30"><v>5</v></c></row>',  # a row: openpyxl reads it wherever it is
+    b'<c r="A30"><v>5</v></c>',
+    b'<mergeCell ref="A1:C3"/>',
+    b'<hyperlink ref="A1" display="x"/>',
+    b"<!-- a comment -->",
+    b"<?pi here?>",
+], ids=["row", "cell", "merge", "link", "comment", "instruction"])
+def test_a_list_holding_anything_else_is_parsed_whole(hidden: bytes, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A list of data validations with anything but its own elements in it is parsed with
+    the rest: what lies in it is then read as openpyxl reads it, or left to openpyxl."""
+    raw = _in_sheet(_plan_workbook(tmp_path, capsys), "xl/worksheets/sheet6.xml", b"</dataValidation>", hidden)
+    emptied = workbook_cells._without_lists(zipfile.ZipFile(io.BytesIO(raw)).read("xl/worksheets/sheet6.xml"))
+    assert emptied is None or _MAIN_DV not in emptied[1]
+    try:
+        got = fast(raw)
+    except Unsure:
+        assert cells_seen(read_sheets("x.xlsx", raw, DEFAULT_LIMITS)) == cells_seen(openpyxl_cells(raw))
+        return
+    assert cells_seen(got) == cells_seen(openpyxl_cells(raw))
+
+
+_MAIN_DV = f"{{{MAIN}}}dataValidations"
+
+
+def test_a_list_emptied_where_it_is_not_the_sheets_own_is_parsed_whole(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A list of data validations inside a cell's text: emptied, it would be found there,
+    not as the worksheet's child, so the part is parsed as it is, and the cell reads as
+    openpyxl reads it."""
+    raw = _rezip(_awkward(), {"xl/worksheets/sheet1.xml": lambda xml: xml.replace(
+        b"<is><t>\xe8\xa1\x8c\xe5\x86\x85</t></is>",
+        b'<is><t>\xe8\xa1\x8c\xe5\x86\x85</t><dataValidations count="1"><dataValidation sqref="A1"/>'
+        b"</dataValidations></is>", 1)})
+    data = zipfile.ZipFile(io.BytesIO(raw)).read("xl/worksheets/sheet1.xml")
+    emptied = workbook_cells._without_lists(data)
+    assert emptied is not None and _MAIN_DV in emptied[1]
+    assert ET.tostring(workbook_cells._parse_sheet(data)) == ET.tostring(ET.fromstring(data))
+    assert assert_read_alike(raw)[0].cells[(2, 5)] == "行内"
+
+
+@pytest.mark.parametrize("where, why", [
+    (b"<sheetData>", b"<c r=\"Z1\"><v>1</v></c>"),  # a cell in the sheet's data, outside a row
+    (b"</sheetData>", b'<sheetPr><row r="40"><c r="A40"><v>1</v></c></row></sheetPr>'),  # a row elsewhere
+    (b'<c r="A3">', b""),  # nothing: the control
+], ids=["cell-outside-a-row", "row-elsewhere", "control"])
+def test_what_lies_outside_the_rows_is_left_to_openpyxl(where: bytes, why: bytes) -> None:
+    raw = _awkward()
+    if why:
+        raw = _rezip(raw, {"xl/worksheets/sheet1.xml": lambda xml: xml.replace(where, where + why, 1)})
+        with pytest.raises(Unsure):
+            fast(raw)
+        try:
+            expected = cells_seen(openpyxl_cells(raw))
+        except Exception:  # openpyxl refuses it: so must the tool
+            with pytest.raises(InputProblem):
+                read_sheets("x.xlsx", raw, DEFAULT_LIMITS)
+            return
+        assert cells_seen(read_sheets("x.xlsx", raw, DEFAULT_LIMITS)) == expected
+    else:
+        assert_read_alike(raw)
+
+
+def _zipped(raw: bytes, compression: int, names: dict[str, str] | None = None) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(raw))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as out:
+        for name in src.namelist():
+            out.writestr((names or {}).get(name, name), src.read(name))
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("compression", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED], ids=["stored", "deflated"])
+def test_parts_stored_or_deflated_are_unpacked_here_as_zipfile_unpacks_them(compression: int) -> None:
+    raw = _zipped(_awkward(), compression)
+    archive = zipfile.ZipFile(io.BytesIO(raw))
+    assert workbook_cells._Package(archive).parts == {name: archive.read(name) for name in archive.namelist()}
+    assert_read_alike(raw)
+
+
+def test_a_part_packed_otherwise_is_left_to_openpyxl() -> None:
+    raw = _zipped(_awkward(), zipfile.ZIP_BZIP2)
+    with pytest.raises(Unsure, match="stored in a way"):
+        fast(raw)
+    assert cells_seen(read_sheets("x.xlsx", raw, DEFAULT_LIMITS)) == cells_seen(openpyxl_cells(raw))
+
+
+def _corrupt_checksum(raw: bytes, part: str) -> bytes:
+    """The archive with the checksum of `part` changed, in its local header and in the
+    directory alike (the bytes themselves as they were)."""
+    info = zipfile.ZipFile(io.BytesIO(raw)).getinfo(part)
+    old = info.CRC.to_bytes(4, "little")
+    new = (info.CRC ^ 1).to_bytes(4, "little")
+    assert raw.count(old) == 2
+    return raw.replace(old, new)
+
+
+def test_a_part_whose_checksum_is_wrong_is_refused_as_zipfile_refuses_it() -> None:
+    raw = _corrupt_checksum(_awkward(), "xl/worksheets/sheet1.xml")
+    with pytest.raises(Unsure, match="checksum"):
+        fast(raw)
+    with pytest.raises(zipfile.BadZipFile):
+        zipfile.ZipFile(io.BytesIO(raw)).read("xl/worksheets/sheet1.xml")
+    with pytest.raises(InputProblem) as refused:
+        read_sheets("x.xlsx", raw, DEFAULT_LIMITS)
+    assert refused.value.key == "xlsx.not-a-workbook"
+
+
+@pytest.mark.parametrize("part, renamed", [("xl/styles.xml", "xl/STYLES.xml"), ("docProps/app.xml", "docProps/APP.xml")])
+def test_a_part_named_otherwise_in_its_header_is_left_to_openpyxl(part: str, renamed: str) -> None:
+    raw = _awkward()
+    at = zipfile.ZipFile(io.BytesIO(raw)).getinfo(part).header_offset + 30
+    assert raw[at:at + len(part)] == part.encode()
+    raw = raw[:at] + renamed.encode() + raw[at + len(part):]
+    with pytest.raises(Unsure, match="named otherwise"):
+        fast(raw)
+    try:
+        expected = cells_seen(openpyxl_cells(raw))  # a part openpyxl never reads: the same cells
+    except zipfile.BadZipFile:  # zipfile refuses the part openpyxl reads: so does the tool
+        assert part == "xl/styles.xml"
+        with pytest.raises(InputProblem) as refused:
+            read_sheets("x.xlsx", raw, DEFAULT_LIMITS)
+        assert refused.value.key == "xlsx.not-a-workbook"
+        return
+    assert part == "docProps/app.xml"
+    assert cells_seen(read_sheets("x.xlsx", raw, DEFAULT_LIMITS)) == expected

@@ -202,10 +202,15 @@ def convert(field: Field, value: Any) -> Any:
     None for an empty cell: the field is then absent from the plan; UNKNOWN_VALUE for a
     count or code written 未知 (null in the plan)."""
     kind = field.kind
+    if kind == "count":  # the most cells: a number, a count typed as a number
+        if type(value) is int:
+            return value
+        return UNKNOWN_VALUE if _is_unknown(value) else _count(value)
+    if kind == "text" and type(value) is str:  # the next most: a name, a duty
+        plain = value.strip(_SPACES)
+        return UNKNOWN_VALUE if plain in _UNKNOWN_WORDS else plain or None
     if _is_unknown(value) and takes_unknown(kind):
         return UNKNOWN_VALUE
-    if kind == "count":
-        return _count(value)
     if kind == "date":
         return _date(value)
     if kind.startswith("enum:"):
@@ -402,14 +407,20 @@ class _Reader:
     def _load_sheet(self, name: str, ws: SheetCells, budget: int) -> _Sheet:
         cells: dict[tuple[int, int], Any] = {}
         formulas = ws.formulas
-        for place, value in ws.cells.items():
-            if formulas and place in formulas:
-                value = self._saved(name, ws, *place, value)
-            elif isinstance(value, str) and not value.strip(_SPACES):
-                continue
-            cells[place] = value
+        if formulas:
+            for place, value in ws.cells.items():
+                if place in formulas:
+                    value = self._saved(name, ws, *place, value)
+                elif isinstance(value, str) and not value.strip(_SPACES):
+                    continue
+                cells[place] = value
+                if len(cells) > budget:
+                    raise self.fail(name, *place, "xlsx.too-many-cells", limit=self.limits.max_nodes)
+        else:  # the same, at once
+            cells = {place: value for place, value in ws.cells.items()
+                     if not isinstance(value, str) or value.strip(_SPACES)}
             if len(cells) > budget:
-                raise self.fail(name, *place, "xlsx.too-many-cells", limit=self.limits.max_nodes)
+                raise self.fail(name, *list(cells)[budget], "xlsx.too-many-cells", limit=self.limits.max_nodes)
         for min_row, min_col, max_row, max_col in ws.merged:
             top = cells.get((min_row, min_col))
             if top is None:
@@ -462,10 +473,7 @@ class _Reader:
         found: dict[str, tuple[int, dict[str, tuple[int, Field]]]] = {}
         current: Section | None = None
         skip = {zh("xlsx.form.item")}
-        by_label: dict[str, list[tuple[Section, Field]]] = {}  # each row's label → its fields, in order
-        for section in layout.sections:
-            for field in section.fields:
-                by_label.setdefault(field.label, []).append((section, field))
+        by_label = _by_label(layout)
         for row in sheet.rows:
             label = _clean_text(sheet.value(row, 1))
             if label is None:
@@ -555,14 +563,16 @@ class _Reader:
             self.mark(("support_institutions",), sheet.name, header_row, min(columns))
         centre_row: int | None = None
         named = next((c for c, f in columns.items() if f.path in (("name",), ("title",))), None)
-        ordered = sorted(columns.items())
+        ordered = [(col, field, field.path[0].startswith("@")) for col, field in sorted(columns.items())]
         blanks = _blank_kinds(columns.values())
         first_col = min(columns)
+        listed = Words(sheet.name, CATALOGUE[layout.key][1])
+        cells = sheet.cells
+        marks, places, labels = self.marks, self.cells, self.labels
         for row in sheet.rows:
-            if row <= header_row or not any((row, c) in sheet.cells for c in columns):
+            if row <= header_row or not any((row, c) in cells for c in columns):
                 continue
-            item, fields, special = self._row(sheet, Words(sheet.name, CATALOGUE[layout.key][1]), row, ordered,
-                                              named, blanks)
+            item, fields, special = self._row(sheet, listed, row, ordered, named, blanks)
             if layout.target == "list":
                 loc = self._append(layout.path, item)
             elif layout.target == "owned":
@@ -600,10 +610,13 @@ class _Reader:
                 else:
                     loc = self._append(("support_institutions",), item)
             self.mark(loc, sheet.name, row, first_col)
-            for field, col, formula in fields:
-                self.mark(loc + field.path, sheet.name, row, col, field.label)
+            for field, col, formula in fields:  # self.mark, for every cell of the row
+                at = loc + field.path
+                marks[at] = (row, col)
+                places[at] = place = (sheet.name, row, col)
+                labels[place] = field.label
                 if formula is not None:
-                    self.note(loc + field.path, formula)
+                    self.note(at, formula)
             name = item.get("name")
             if isinstance(name, str) and (layout.path == ("bodies",) or layout.target == "institutions"):
                 self.owners.setdefault(name, []).append(loc)
@@ -612,22 +625,32 @@ class _Reader:
                     self.first_names.setdefault(first, []).append(loc)
                 self.owner_rows[(sheet.name, row)] = loc
 
-    def _row(self, sheet: _Sheet, listed: Words, row: int, columns: list[tuple[int, Field]], named: int | None,
-             blanks: tuple[list[Field], list[Field]]) -> tuple[dict[str, Any], list[Any], dict[str, tuple[Any, int]]]:
-        """One row of a table: its item, each field's column and formula note (field, column,
-        note), and the values of the columns that say where the item goes (@owner, @category)."""
+    def _row(self, sheet: _Sheet, listed: Words, row: int, columns: list[tuple[int, Field, bool]],
+             named: int | None, blanks: tuple[list[Field], list[Field]],
+             ) -> tuple[dict[str, Any], list[Any], dict[str, tuple[Any, int]]]:
+        """One row of a table (`columns`: each column, its field and whether it says where the
+        item goes): its item, each field's column and formula note (field, column, note), and
+        the values of the columns that say where the item goes (@owner, @category)."""
         cells = sheet.cells
         who = (listed, _clean_text(cells.get((row, named))) if named is not None else None)
         item: dict[str, Any] = {}
         fields: list[tuple[Field, int, dict[str, object] | None]] = []
         special: dict[str, tuple[Any, int]] = {}
         filled: set[str] = set()
-        for col, field in columns:
+        plain = not self.formulas  # no cell of the workbook is a formula: no note to make
+        for col, field, where in columns:
             value = formula = None
-            if (row, col) in cells:
+            raw = cells.get((row, col))
+            if raw is not None:
                 filled.add(field.key)
-                value, formula = self._value(sheet, row, col, field, who)
-            if field.path[0].startswith("@"):
+                if plain and raw is not UNREADABLE:
+                    try:
+                        value = convert(field, raw)  # self._value, in short
+                    except _Problem:
+                        value, formula = self._value(sheet, row, col, field, who)
+                else:
+                    value, formula = self._value(sheet, row, col, field, who)
+            if where:
                 special[field.path[0]] = (value, col)
                 continue
             fields.append((field, col, formula))
@@ -663,6 +686,21 @@ class _Reader:
         items = node.setdefault(path[-1], [])
         items.append(item)
         return (*path, len(items) - 1)
+
+
+_LABELS: dict[int, tuple[Form, dict[str, list[tuple[Section, Field]]]]] = {}
+
+
+def _by_label(layout: Form) -> dict[str, list[tuple[Section, Field]]]:
+    """Each row label of a form → its fields, in order (made once a form)."""
+    known = _LABELS.get(id(layout))
+    if known is None or known[0] is not layout:
+        by_label: dict[str, list[tuple[Section, Field]]] = {}
+        for section in layout.sections:
+            for field in section.fields:
+                by_label.setdefault(field.label, []).append((section, field))
+        known = _LABELS[id(layout)] = (layout, by_label)
+    return known[1]
 
 
 # "党政办公室（职能机构第5行）": an owner named by its row, where its name alone is ambiguous

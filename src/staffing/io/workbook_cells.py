@@ -16,11 +16,14 @@ merged range it cannot read, a part of more than FAST_BYTES, a count past a boun
 workbook_bounds, …) raises `Unsure`, and the caller reads the workbook through openpyxl
 (`openpyxl_cells`) after workbook_bounds' streaming check, as before: openpyxl parses through
 defusedxml, gives the same structure and says what is wrong with the file in its own words.
-Parts openpyxl parses but whose content holds no cell value (drawings, comments, data
-validations, views, document properties, the styles' fonts, fills and borders) are not read
-here: their content is not checked either, so a file that openpyxl refuses only for such a
-part being malformed is read here.  `tests/io/test_workbook_cells.py` holds the two readers
-equal on every workbook the tool writes and on workbooks made to be awkward.
+Parts openpyxl parses but whose content holds no cell value (drawings, comments, document
+properties, the styles' fonts, fills and borders), and a sheet's lists that hold none (its
+data validations, its columns' widths, its views: see `_without_lists`) are not read here:
+their content is not checked either, so a file that openpyxl refuses only for such a part or
+list being malformed is read here.  The parts are unpacked from the archive's bytes directly
+(stored or deflated, each checked against its size and checksum as zipfile checks them).
+`tests/io/test_workbook_cells.py` holds the two readers equal on every workbook the tool
+writes and on workbooks made to be awkward.
 
 Nothing here evaluates anything.  The cells and strings are counted as workbook_bounds
 counts them, and past its bounds this reader is unsure (workbook_bounds then says which)."""
@@ -30,9 +33,11 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import warnings
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +49,9 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _C, _V, _F, _IS, _ROW = _MAIN + "c", _MAIN + "v", _MAIN + "f", _MAIN + "is", _MAIN + "row"
 _MERGES, _LINKS, _LINK, _SI = _MAIN + "mergeCells", _MAIN + "hyperlinks", _MAIN + "hyperlink", _MAIN + "si"
 _T = _MAIN + "t"
+_DATA, _MERGE, _DIMENSION = _MAIN + "sheetData", _MAIN + "mergeCell", _MAIN + "dimension"
+_NOT_READ_HERE = {_ROW: "a row outside the sheet's data", _C: "a cell outside a row",
+                  _LINKS: "hyperlinks", _LINK: "hyperlinks"}  # openpyxl makes a cell for each linked one
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 _XLTX = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"
@@ -113,7 +121,7 @@ def _declares(data: bytes) -> bool:
     """Whether a part holds a declaration (<!DOCTYPE, <!ENTITY, …), in any encoding whose
     markup is ASCII or ASCII with zero bytes between (UTF-16, UTF-32).  A comment or a
     CDATA section is not one; a part that cannot be XML (an image) holds none."""
-    if not _may_be_xml(data):
+    if b"!" not in data or not _may_be_xml(data):  # "!" alone: a byte the scan finds far faster than "<!"
         return False
     if b"\0" in data:
         data = data.replace(b"\0", b"")
@@ -125,7 +133,11 @@ class _Package:
     that is there twice)."""
 
     def __init__(self, archive: zipfile.ZipFile) -> None:
-        self.parts = {name: archive.read(name) for name in archive.namelist()}
+        fp = archive.fp
+        if isinstance(fp, io.BytesIO):
+            self.parts = _unpacked(archive, fp)
+        else:
+            self.parts = {name: archive.read(name) for name in archive.namelist()}
 
     def read(self, name: str) -> bytes:
         return self.parts[name]
@@ -134,24 +146,128 @@ class _Package:
         return list(self.parts)
 
 
-def _xml(archive: _Package, name: str) -> ET.Element:
+_LOCAL = b"PK\x03\x04"  # a part's local header
+_NOT_PLAIN = 0x1 | 0x20 | 0x40  # encrypted, a patch, strongly encrypted: zipfile refuses or asks for a key
+
+
+def _unpacked(archive: zipfile.ZipFile, fp: io.BytesIO) -> dict[str, bytes]:
+    """Every part of an archive in memory, as zipfile's `read` gives it, unpacked straight
+    from the archive's bytes (zipfile's own reading costs a third of a plan workbook's
+    unpacking): stored or deflated, its local header naming it as the directory does, its
+    size and checksum the directory's.  Anything else: unsure (zipfile, in openpyxl, then
+    says what is wrong)."""
+    parts: dict[str, bytes] = {}
+    view = fp.getbuffer()
+    try:
+        for name, info in archive.NameToInfo.items():
+            at = info.header_offset
+            if view[at:at + 4] != _LOCAL or info.flag_bits & _NOT_PLAIN or info.compress_type not in (0, 8):
+                raise Unsure(f"{name}: stored in a way not read here")
+            flags, = struct.unpack_from("<H", view, at + 6)
+            named, extra = struct.unpack_from("<HH", view, at + 26)
+            local = bytes(view[at + 30:at + 30 + named])
+            if local.decode("utf-8" if flags & 0x800 else getattr(archive, "metadata_encoding", None) or "cp437") != info.orig_filename:
+                raise Unsure(f"{name}: named otherwise in its header")
+            start = at + 30 + named + extra
+            packed = view[start:start + info.compress_size]
+            try:
+                if info.compress_type == zipfile.ZIP_DEFLATED:
+                    data = zlib.decompressobj(-15).decompress(packed, info.file_size)
+                else:
+                    data = bytes(packed)
+            finally:
+                packed.release()
+            if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+                raise Unsure(f"{name}: size or checksum")
+            parts[name] = data
+    finally:
+        view.release()
+    return parts
+
+
+def _xml(archive: _Package, name: str, sheet: bool = False) -> ET.Element:
     """A part parsed, when it is plain UTF-8 XML of at most FAST_BYTES without any
-    declaration: nothing the parser could expand or fetch is ever given to it."""
+    declaration: nothing the parser could expand or fetch is ever given to it.  `sheet`: a
+    worksheet, whose drop-downs' lists are left unparsed (`_without_lists`)."""
     try:
         data = archive.read(name)
     except KeyError:
         raise Unsure(f"no part {name}") from None
     if len(data) > FAST_BYTES:
         raise Unsure(f"{name}: large part")
-    if b"\0" in data or data.startswith((b"\xfe\xff", b"\xff\xfe")) or _DECLARATION.search(data):
+    if b"\0" in data or data.startswith((b"\xfe\xff", b"\xff\xfe")) or (b"!" in data and _DECLARATION.search(data)):
         raise Unsure(f"{name}: encoding or declaration")
     head = _ENCODING.match(data.removeprefix(b"\xef\xbb\xbf"))
     if head is not None and head[1].lower().replace(b"-", b"").replace(b"_", b"") != b"utf8":
         raise Unsure(f"{name}: encoding {head[1]!r}")
     try:
-        return ET.fromstring(data)
+        return _parse_sheet(data) if sheet else ET.fromstring(data)
     except ET.ParseError as exc:
         raise Unsure(f"{name}: {exc}") from None
+
+
+# Three lists in a sheet give no cell a value, and openpyxl keeps them apart from the cells:
+# the data validations (the drop-downs, each with its list, its prompt and its error message:
+# in the form this tool writes, 40 % of a sheet's bytes), the columns' widths and the views.
+# Where the sheet holds one of such a list, holding nothing but its own elements, and the part
+# holds no comment, no CDATA section and no processing instruction (so that every "<" in it
+# starts a tag), the list is parsed as an empty one; if it then is not the worksheet's own
+# child, the part is parsed whole.  The cells, rows and merged ranges read are the same; the
+# lists' content is not checked here, as a drawing's or a comment's is not.
+_UNREAD = {"sheetViews": ("sheetView", "pane", "selection"), "cols": ("col",),
+           "dataValidations": ("dataValidation", "formula1", "formula2")}
+_UNREAD_TAGS = [(b"<" + name.encode(), b"</" + name.encode() + b">", b"<" + name.encode() + b"/>",
+                 re.compile(rb"<(?!/?(?:" + "|".join(inner).encode() + rb")[\s/>])"), _MAIN + name,
+                 name != "dataValidations")  # before the cells (the schema's order), or after them
+                for name, inner in _UNREAD.items()]
+_DATA_TAG = b"<sheetData"
+
+
+def _without_lists(data: bytes) -> tuple[bytes, list[str]] | None:
+    """The part with those lists emptied, and their tags; None where none can be emptied
+    with certainty that the rest is left as it is."""
+    if (b"!" in data and b"<!" in data) or (
+            b"?" in data and data.count(b"<?") != data.startswith((b"<?xml", b"\xef\xbb\xbf<?xml"))):
+        return None  # a comment, a CDATA section or a processing instruction
+    cells = data.find(_DATA_TAG)
+    spans: list[tuple[int, int, bytes]] = []
+    tags: list[str] = []
+    for opening, closing, empty, others, tag, before in _UNREAD_TAGS:
+        start = data.find(opening, 0, cells) if before else data.rfind(opening)
+        if start < 0 or data[start + len(opening):start + len(opening) + 1] not in (b" ", b">"):
+            continue
+        end = data.find(closing, start)
+        if end < 0 or others.search(data, start + 1, end):
+            continue  # a list holding anything but its own elements
+        spans.append((start, end + len(closing), empty))
+        tags.append(tag)
+    if not spans:
+        return None
+    spans.sort()
+    pieces: list[bytes] = []
+    at = 0
+    for start, end, empty in spans:
+        if start < at:
+            return None
+        pieces += (data[at:start], empty)
+        at = end
+    pieces.append(data[at:])
+    return b"".join(pieces), tags
+
+
+def _parse_sheet(data: bytes) -> ET.Element:
+    emptied = _without_lists(data)
+    if emptied is not None:
+        try:
+            root = ET.fromstring(emptied[0])
+        except ET.ParseError:
+            return ET.fromstring(data)
+        for tag in emptied[1]:
+            kept = root.find(tag)
+            if kept is None or len(kept) or kept.keys():
+                return ET.fromstring(data)
+        return root
+    return ET.fromstring(data)
 
 
 def _only(node: ET.Element, name: str) -> ET.Element | None:
@@ -228,15 +344,28 @@ def _date_styles(archive: _Package) -> tuple[int, set[int], set[int]]:
     dates: set[int] = set()
     durations: set[int] = set()
     if any(i for i in ids):
-        from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
+        from openpyxl.styles.numbers import builtin_format_code
 
         for k, i in enumerate(ids):
             code = custom[i] if i in custom else builtin_format_code(i)
-            if is_date_format(code):
+            date, duration = _FORMATS.get(code) or _format_kind(code)
+            if date:
                 dates.add(k)
-            if is_timedelta_format(code):
+            if duration:
                 durations.add(k)
     return len(ids), dates, durations
+
+
+_FORMATS: dict[str | None, tuple[bool, bool]] = {}  # a number format → whether a date, whether a duration
+
+
+def _format_kind(code: str | None) -> tuple[bool, bool]:
+    from openpyxl.styles.numbers import is_date_format, is_timedelta_format
+
+    kind = bool(is_date_format(code)), bool(is_timedelta_format(code))
+    if len(_FORMATS) < 10_000:
+        _FORMATS[code] = kind
+    return kind
 
 
 def _int(text: str | None) -> int:
@@ -315,25 +444,49 @@ class _Book:
 
     # -- one sheet
     def sheet(self, title: str, state: str, part: str) -> SheetCells:
-        root = _xml(self.archive, part)
-        if next(root.iter(_LINKS), None) is not None or next(root.iter(_LINK), None) is not None:
-            raise Unsure("hyperlinks")  # openpyxl makes a cell for each linked one
+        """One worksheet's cells.  Its tree is walked as it is laid out (the rows of the
+        sheet's data, their cells, each cell's value), and everything else in it is looked at
+        element by element: a row, a cell or a hyperlink anywhere else is where openpyxl would
+        read it and this walk would not: unsure."""
+        root = _xml(self.archive, part, sheet=True)
         out = SheetCells(title, state)
-        cells, formulas, saved = out.cells, out.formulas, out.saved
         self.translators = {}
-        places = _PLACES
-        styles = self.styles
-        row_counter = 0
-        count = 0
+        merges: list[ET.Element] = []
+        bounded: list[ET.Element] = []  # merged ranges and the declared dimension
+        data: ET.Element | None = None
+        for top in root:
+            if top.tag == _DATA and data is None:
+                data = top
+            else:
+                _look(top, merges, bounded)
+        count = self._rows(data, out, merges, bounded) if data is not None else 0
+        if len(merges) > 1:
+            raise Unsure("two lists of merged ranges")
+        if merges:
+            self._merge(merges[0], out)
+        self._bound(bounded, count)
+        return out
+
+    def _rows(self, data: ET.Element, out: SheetCells, merges: list[ET.Element], bounded: list[ET.Element]) -> int:
+        """The cells of the sheet's data into `out`, the two common kinds of value (a value
+        alone, an inline string of one text) read here, in the loop (a call a cell would cost
+        a tenth of reading a plan workbook), any other by `_other`.  How many cells there are."""
+        cells = out.cells
+        places, styles = _PLACES, self.styles
+        strings, dates = self.strings, self.dates
+        row_counter = count = 0
         seen: set[Place] = set()
-        for row in root.iter(_ROW):
+        see = seen.add
+        for row in data:
+            if row.tag != _ROW:
+                raise Unsure("not a row in the sheet's data")
             r = row.get("r")
-            row_counter = _int(r) if r is not None else row_counter + 1
+            row_counter = row_counter + 1 if r is None else _ROWS.get(r) or _row_number(r)
             col_counter = 0
+            count += len(row)
             for c in row:
                 if c.tag != _C:
                     raise Unsure("not a cell in a row")
-                count += 1
                 ref = c.get("r")
                 if ref:
                     place = places.get(ref)
@@ -343,48 +496,63 @@ class _Book:
                     place = (row_counter, col_counter + 1)
                     if not (1 <= place[0] <= MAX_ROW and place[1] <= MAX_COL):
                         raise Unsure("a cell outside the grid")
-                if place in seen:
-                    raise Unsure("two cells at one place")
-                seen.add(place)
+                see(place)  # two cells at one place: told by the count, below
                 col_counter = place[1]
-                attrs = c.attrib
-                kind = attrs.get("t", "n")
-                style = styles.get(attrs.get("s", 0))
+                style = styles.get(c.get("s", 0))
                 if style is None:
-                    style = self._style(attrs["s"])
-                v = f = None
-                for child in c:
-                    tag = child.tag
-                    if tag == _V:
-                        if v is not None or len(child):
-                            raise Unsure("cell structure")
-                        v = child
-                    elif tag == _F:
-                        if f is not None or len(child):
-                            raise Unsure("cell structure")
-                        f = child
-                raw = (v.text or None) if v is not None and kind != "inlineStr" else None
-                if raw is None and f is None and kind != "inlineStr":  # a cell with no value (a style alone)
+                    style = self._style(c.get("s", ""))
+                held = len(c)
+                if not held:  # a cell with no value (a style alone)
                     continue
-                if f is not None:
-                    formulas[place] = cells[place] = self._formula(f, ref)
-                    value = self._value(c, kind, raw, style)
-                    if value is not None:
-                        saved[place] = value
-                    continue
-                if raw is not None and kind == "s":  # the common case first
-                    cells[place] = self.strings[int(raw)]
-                    continue
-                value = self._value(c, kind, raw, style)
-                if value is not None:
-                    cells[place] = value
-        merges = list(root.iter(_MERGES))
-        if len(merges) > 1:
-            raise Unsure("two lists of merged ranges")
-        if merges:
-            self._merge(merges[0], out)
-        self._bound(root, count)
-        return out
+                kind = c.get("t", "n")
+                child = c[0]
+                if held == 1 and child.tag == _V and kind != "inlineStr":
+                    if len(child):
+                        raise Unsure("cell structure")
+                    raw = child.text
+                    if not raw:
+                        continue
+                    if kind == "s":
+                        cells[place] = strings[int(raw)]
+                    elif kind == "n" and style not in dates:  # openpyxl's _cast_number
+                        cells[place] = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+                    else:
+                        value = self._value(c, kind, raw, style)
+                        if value is not None:
+                            cells[place] = value
+                elif (held == 1 and kind == "inlineStr" and child.tag == _IS and len(child) == 1
+                      and child[0].tag == _T and not len(child[0]) and not child.keys()):
+                    cells[place] = child[0].text or ""
+                else:
+                    self._other(c, kind, place, style, ref, out, merges, bounded)
+        if len(seen) != count:
+            raise Unsure("two cells at one place")
+        return count
+
+    def _other(self, c: ET.Element, kind: str, place: Place, style: int, ref: str | None, out: SheetCells,
+               merges: list[ET.Element], bounded: list[ET.Element]) -> None:
+        """A cell of any other make (a formula, rich text, a value beside something else)
+        into `out`, as openpyxl's WorkSheetParser.parse_cell reads it."""
+        v = f = None
+        for child in c:
+            _look(child, merges, bounded)
+            tag = child.tag
+            if tag == _V:
+                if v is not None or len(child):
+                    raise Unsure("cell structure")
+                v = child
+            elif tag == _F:
+                if f is not None or len(child):
+                    raise Unsure("cell structure")
+                f = child
+        raw = (v.text or None) if v is not None and kind != "inlineStr" else None
+        if raw is None and f is None and kind != "inlineStr":  # a cell with no value (a style alone)
+            return
+        if f is not None:
+            out.formulas[place] = out.cells[place] = self._formula(f, ref)
+        value = self._value(c, kind, raw, style)
+        if value is not None:
+            (out.saved if f is not None else out.cells)[place] = value
 
     def _style(self, text: str) -> int:
         """A cell's style number (openpyxl: int of the attribute, an empty one left as it is)."""
@@ -394,21 +562,19 @@ class _Book:
         self.styles[text] = style
         return style
 
-    def _bound(self, root: ET.Element, cells: int) -> None:
-        """What workbook_bounds counts in this sheet part, counted again from its tree: a cell
-        for each cell and each cell a merged range covers; past a bound, or anything
-        outside Excel's grid: unsure (and workbook_bounds says what)."""
-        if len(list(root.iter(_C))) != cells:
-            raise Unsure("cells outside rows")
-        for tag in (_MAIN + "mergeCell", _MAIN + "dimension"):
-            for node in root.iter(tag):
-                area = _area(node.get("ref", ""))
-                if area is None:
-                    continue
-                if area[2] > MAX_ROW or area[3] > MAX_COL:
-                    raise Unsure("outside the grid")
-                if tag != _MAIN + "dimension":
-                    cells += (area[2] - area[0] + 1) * (area[3] - area[1] + 1) - 1
+    def _bound(self, bounded: list[ET.Element], cells: int) -> None:
+        """What workbook_bounds counts in this sheet part, counted again from its tree (`cells`
+        cells, and the sheet's merged ranges and dimension, `bounded`): a cell for each cell
+        and each cell a merged range covers; past a bound, or anything outside Excel's grid:
+        unsure (and workbook_bounds says what)."""
+        for node in sorted(bounded, key=lambda node: node.tag != _MERGE):  # the merged ranges first
+            area = _area(node.get("ref", ""))
+            if area is None:
+                continue
+            if area[2] > MAX_ROW or area[3] > MAX_COL:
+                raise Unsure("outside the grid")
+            if node.tag == _MERGE:
+                cells += (area[2] - area[0] + 1) * (area[3] - area[1] + 1) - 1
         self.counted += cells
         if self.counted > self.limit:
             raise Unsure("too many cells")
@@ -493,6 +659,29 @@ class _Book:
                     saved.pop(place, None)
         # openpyxl keeps them in a set of ranges, whose hash is their bounds' tuple's
         out.merged = list(set(r for r in set(ranges)))  # the same two steps as openpyxl
+
+
+def _look(node: ET.Element, merges: list[ET.Element], bounded: list[ET.Element]) -> None:
+    """The elements of `node`'s tree, each looked at: none of them may be a row, a cell or a
+    hyperlink; the merged ranges and the dimension are kept."""
+    for element in node.iter():
+        tag = element.tag
+        if tag in _NOT_READ_HERE:
+            raise Unsure(_NOT_READ_HERE[tag])
+        if tag in (_MERGE, _DIMENSION):
+            bounded.append(element)
+        elif tag == _MERGES:
+            merges.append(element)
+
+
+_ROWS: dict[str, int] = {}  # "7" → 7: a row's number as its attribute says it
+
+
+def _row_number(text: str) -> int:
+    number = _int(text)
+    if len(_ROWS) < 100_000:
+        _ROWS[text] = number
+    return number
 
 
 _PLACES: dict[str, Place] = {}  # "D7" → (7, 4): the few hundred references every plan workbook uses

@@ -13,6 +13,7 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -527,3 +528,109 @@ def test_a_part_named_otherwise_in_its_header_is_left_to_openpyxl(part: str, ren
         return
     assert part == "docProps/app.xml"
     assert cells_seen(read_sheets("x.xlsx", raw, DEFAULT_LIMITS)) == expected
+
+
+# ---- what a review of the reader found, each kept as an example -------------------------------
+
+@pytest.mark.parametrize("root, refused", [
+    (f'<dimension xmlns="{MAIN}" ref="A1:XFE1"/>', "xlsx.out-of-grid"),
+    (f'<mergeCell xmlns="{MAIN}" ref="A1:XFD1048576"/>', "xlsx.too-many-cells"),
+    (f'<hyperlink xmlns="{MAIN}" ref="A1:XFD1048576"/>', "xlsx.too-many-cells"),
+    (f'<mergeCells xmlns="{MAIN}"><mergeCell ref="A1:B2"/></mergeCells>', None),
+], ids=["dimension", "merge", "link", "merges"])
+def test_a_sheet_whose_root_is_what_the_bounds_count_is_bounded(root: str, refused: str | None) -> None:
+    """The sheet part's own root element is looked at as every other element is."""
+    raw = _rezip(_awkward(), {"xl/worksheets/sheet2.xml": lambda _: root.encode()})
+    if refused is None:
+        assert assert_read_alike(raw)[1].merged == [(1, 1, 2, 2)]
+        return
+    with pytest.raises(Unsure):
+        fast(raw)
+    with pytest.raises(InputProblem) as stopped:
+        read_sheets("x.xlsx", raw, DEFAULT_LIMITS)
+    assert stopped.value.key == refused
+
+
+def test_a_merged_range_in_another_namespace_is_counted_by_the_bounds() -> None:
+    """openpyxl reads a list's merged ranges by their local names: counted so, a range over
+    the whole sheet in another namespace is refused before openpyxl would build its cells."""
+    other = "urn:other"
+    raw = _rezip(_awkward(), {"xl/worksheets/sheet2.xml": lambda xml: xml.replace(
+        b"</worksheet>", f'<mergeCells><o:mergeCell xmlns:o="{other}" ref="A2:XFD1048576"/></mergeCells>'
+                         f'<x:c xmlns:x="{other}"/></worksheet>'.encode(), 1)})
+    with pytest.raises(Unsure):
+        fast(raw)
+    with pytest.raises(InputProblem) as stopped:
+        check_bounds("x.xlsx", zipfile.ZipFile(io.BytesIO(raw)), DEFAULT_LIMITS.max_nodes)
+    assert stopped.value.key == "xlsx.too-many-cells"
+
+
+def test_what_is_read_is_not_kept_past_the_workbook_when_it_is_long() -> None:
+    """A number format, a row's number and a cell's reference written long (leading zeros)
+    are read as openpyxl reads them, and nothing of them is kept for the next workbook."""
+    long_format = "yyyy-mm-dd;" + "0" * 5000
+    def sheet(xml: bytes) -> bytes:
+        return xml.replace(b'<row r="12">', b'<row r="' + b"0" * 3000 + b'12">', 1).replace(
+            b'<c r="AA12"', b'<c r="AA' + b"0" * 3000 + b'12"', 1)
+    def styles(xml: bytes) -> bytes:
+        return xml.replace(b'formatCode="yyyy-mm-dd"', f'formatCode="{long_format}"'.encode(), 1)
+    raw = _rezip(_awkward(), {"xl/worksheets/sheet1.xml": sheet, "xl/styles.xml": styles})
+    assert b"0" * 3000 + b"12" in zipfile.ZipFile(io.BytesIO(raw)).read("xl/worksheets/sheet1.xml")
+    assert long_format.encode() in zipfile.ZipFile(io.BytesIO(raw)).read("xl/styles.xml")
+    cells = assert_read_alike(raw)[0].cells
+    assert cells[(12, 27)] == "第十行" and isinstance(cells[(1, 1)], dt.datetime)
+    assert max(map(len, workbook_cells._ROWS), default=0) <= 10
+    assert max(map(len, workbook_cells._PLACES), default=0) <= 10
+
+
+@pytest.mark.parametrize("declared", [0, 100], ids=["declared-empty", "declared-small"])
+def test_a_part_unpacking_to_more_than_declared_is_refused_before_zipfile_reads_it(
+        declared: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part whose deflated bytes unpack to more than the directory says (a zip bomb
+    declaring a small size: zipfile would unpack up to 2 GB of it, then cut it) is refused,
+    and nothing hands it to zipfile or openpyxl."""
+    big = b"<a>" + b" " * (8 * 2**20) + b"</a>"
+    raw = _rezip(_awkward(), {"docProps/custom.xml": lambda _: big})
+    info = zipfile.ZipFile(io.BytesIO(raw)).getinfo("docProps/custom.xml")
+    crc = zlib.crc32(big[:declared])
+    for old, new in ((info.file_size.to_bytes(4, "little"), declared.to_bytes(4, "little")),
+                     (info.CRC.to_bytes(4, "little"), crc.to_bytes(4, "little"))):
+        assert raw.count(old) >= 2
+        raw = raw.replace(old, new)
+    assert zipfile.ZipFile(io.BytesIO(raw)).getinfo("docProps/custom.xml").file_size == declared
+
+    real = zipfile.ZipFile.open
+
+    def never_the_bomb(self: zipfile.ZipFile, name: Any, *args: Any, **kwargs: Any) -> Any:
+        assert "custom" not in str(getattr(name, "filename", name)), "handed to zipfile"
+        return real(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", never_the_bomb)  # zipfile's read opens the part
+    with pytest.raises(InputProblem) as refused:
+        read_sheets("x.xlsx", raw, DEFAULT_LIMITS)
+    assert refused.value.key == "xlsx.not-a-workbook" and "custom.xml" in str(dict(refused.value.params)["reason"])
+
+
+def test_a_part_said_to_start_before_the_archive_is_left_to_zipfile() -> None:
+    """A header offset that comes out negative (an end record pointing past the directory)
+    is never read from the end of the bytes."""
+    archive = zipfile.ZipFile(io.BytesIO(_awkward()))
+    archive.getinfo("xl/styles.xml").header_offset = -100
+    with pytest.raises(Unsure, match="stored in a way"):
+        workbook_cells._Package(archive)
+
+
+def test_a_malformed_list_of_drop_downs_is_not_checked_here() -> None:
+    """The documented difference: a sheet's data validations are not parsed, so a list that is
+    not well-formed XML (here an undefined entity) is read past, where openpyxl refuses the
+    workbook; the cells read are those openpyxl reads once the list is mended."""
+    def broken(xml: bytes) -> bytes:
+        return xml.replace(b"</worksheet>", b'<dataValidations count="1"><dataValidation sqref="A1">'
+                                            b"<formula1>&nope;</formula1></dataValidation></dataValidations>"
+                                            b"</worksheet>", 1)
+    def mended(xml: bytes) -> bytes:
+        return broken(xml).replace(b"&nope;", b"x")
+    raw = _rezip(_awkward(), {"xl/worksheets/sheet2.xml": broken})
+    with pytest.raises(ET.ParseError):
+        openpyxl_cells(raw)
+    assert cells_seen(fast(raw)) == cells_seen(openpyxl_cells(_rezip(_awkward(), {"xl/worksheets/sheet2.xml": mended})))

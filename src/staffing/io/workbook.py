@@ -57,7 +57,7 @@ from staffing.io.layout import (
     strip_marks,
     zh,
 )
-from staffing.io.workbook_cells import SheetCells, Unsure, openpyxl_cells, read_cells
+from staffing.io.workbook_cells import Oversized, SheetCells, Unsure, openpyxl_cells, read_cells
 from staffing.messages import CATALOGUE, close_matches, hint_words, render
 from staffing.words import Words
 
@@ -133,6 +133,8 @@ def read_sheets(path: str, raw: bytes, limits: Limits, formulas: bool = True) ->
             return read_cells(archive, limits.max_nodes)  # within the bounds, or unsure
         except Unsure:
             pass
+        except Oversized as exc:  # never handed to zipfile, which would unpack it all
+            raise problem(path, "xlsx.not-a-workbook", reason=f"{exc.part}: larger unpacked than declared") from None
         from staffing.io.workbook_bounds import check_bounds
 
         check_bounds(path, archive, limits.max_nodes)  # streamed: stops at the first cell past a bound

@@ -7,7 +7,8 @@ made it build nine million cells (minutes, gigabytes).  So every worksheet part 
 here first, by a streaming XML parser that builds nothing (expat, with every entity
 declaration refused), and the workbook is refused with one message when
 
-- its cells, counting each merged and each hyperlinked range at the cells it covers,
+- its cells, counting each merged and each hyperlinked range at the cells it covers
+  (each by its local name, in whatever namespace it is written, as openpyxl reads them),
   are more than `Limits.max_nodes` (the same budget a YAML plan's values have);
 - its shared-strings table has more entries than that;
 - a cell, range or the sheet's declared dimension lies outside Excel's grid
@@ -112,14 +113,16 @@ def _parse(data: bytes, start: Callable[[str, dict[str, str]], None]) -> None:
 
 
 def _scan_sheet(data: bytes, count: _Count) -> None:
-    cell_tag, merge_tag = f"{_MAIN} c", f"{_MAIN} mergeCell"
-    link_tag, dim_tag = f"{_MAIN} hyperlink", f"{_MAIN} dimension"
+    # every cell, merged range, hyperlink and dimension in any namespace (or none): openpyxl
+    # builds a cell for each child of a row, and reads a list's ranges by their local names
+    cell_tag, merge_tag, link_tag, dim_tag = "c", "mergeCell", "hyperlink", "dimension"
 
     def over(key: str, ref: str) -> None:
         count.over = (key, count.sheet, ref)
         raise _Stop(key)
 
     def start(name: str, attrs: dict[str, str]) -> None:
+        name = name[name.rfind(" ") + 1:]
         if name == cell_tag:
             count.cells += 1
             ref = attrs.get("r")

@@ -47,11 +47,11 @@ FAST_BYTES = 2 * 2**20  # a part larger than this is left to the streaming bound
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _C, _V, _F, _IS, _ROW = _MAIN + "c", _MAIN + "v", _MAIN + "f", _MAIN + "is", _MAIN + "row"
-_MERGES, _LINKS, _LINK, _SI = _MAIN + "mergeCells", _MAIN + "hyperlinks", _MAIN + "hyperlink", _MAIN + "si"
+_MERGES, _SI = _MAIN + "mergeCells", _MAIN + "si"
 _T = _MAIN + "t"
-_DATA, _MERGE, _DIMENSION = _MAIN + "sheetData", _MAIN + "mergeCell", _MAIN + "dimension"
-_NOT_READ_HERE = {_ROW: "a row outside the sheet's data", _C: "a cell outside a row",
-                  _LINKS: "hyperlinks", _LINK: "hyperlinks"}  # openpyxl makes a cell for each linked one
+_DATA = _MAIN + "sheetData"
+_NOT_READ_HERE = {"row": "a row outside the sheet's data", "c": "a cell outside a row",
+                  "hyperlinks": "hyperlinks", "hyperlink": "hyperlinks"}  # openpyxl makes a cell for each linked one
 _REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
 _XLTX = "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml"
@@ -150,39 +150,67 @@ _LOCAL = b"PK\x03\x04"  # a part's local header
 _NOT_PLAIN = 0x1 | 0x20 | 0x40  # encrypted, a patch, strongly encrypted: zipfile refuses or asks for a key
 
 
+class Oversized(Exception):
+    """A part that unpacks to more than the archive says it holds: zipfile would unpack it
+    (up to 2 GB at a time) and cut it to the size said, so the workbook is refused instead."""
+
+    def __init__(self, part: str) -> None:
+        super().__init__(part)
+        self.part = part
+
+
 def _unpacked(archive: zipfile.ZipFile, fp: io.BytesIO) -> dict[str, bytes]:
     """Every part of an archive in memory, as zipfile's `read` gives it, unpacked straight
     from the archive's bytes (zipfile's own reading costs a third of a plan workbook's
     unpacking): stored or deflated, its local header naming it as the directory does, its
     size and checksum the directory's.  Anything else: unsure (zipfile, in openpyxl, then
-    says what is wrong)."""
+    says what is wrong), once every part that can be has been unpacked: a deflated part
+    that unpacks to more than its declared size raises Oversized, whatever else the archive
+    holds, before anything else reads it."""
     parts: dict[str, bytes] = {}
+    unsure: str | None = None
     view = fp.getbuffer()
     try:
         for name, info in archive.NameToInfo.items():
-            at = info.header_offset
-            if view[at:at + 4] != _LOCAL or info.flag_bits & _NOT_PLAIN or info.compress_type not in (0, 8):
-                raise Unsure(f"{name}: stored in a way not read here")
-            flags, = struct.unpack_from("<H", view, at + 6)
-            named, extra = struct.unpack_from("<HH", view, at + 26)
-            local = bytes(view[at + 30:at + 30 + named])
-            if local.decode("utf-8" if flags & 0x800 else getattr(archive, "metadata_encoding", None) or "cp437") != info.orig_filename:
-                raise Unsure(f"{name}: named otherwise in its header")
-            start = at + 30 + named + extra
-            packed = view[start:start + info.compress_size]
-            try:
-                if info.compress_type == zipfile.ZIP_DEFLATED:
-                    data = zlib.decompressobj(-15).decompress(packed, info.file_size)
-                else:
-                    data = bytes(packed)
-            finally:
-                packed.release()
-            if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
-                raise Unsure(f"{name}: size or checksum")
-            parts[name] = data
+            data = _part(archive, view, name, info)
+            if isinstance(data, str):
+                unsure = unsure or data
+            else:
+                parts[name] = data
     finally:
         view.release()
+    if unsure is not None:
+        raise Unsure(unsure)
     return parts
+
+
+def _part(archive: zipfile.ZipFile, view: memoryview, name: str, info: zipfile.ZipInfo) -> bytes | str:
+    """One part unpacked (`_unpacked`), or why it is not."""
+    at = info.header_offset
+    if at < 0 or view[at:at + 4] != _LOCAL or info.flag_bits & _NOT_PLAIN or info.compress_type not in (0, 8):
+        return f"{name}: stored in a way not read here"
+    flags, = struct.unpack_from("<H", view, at + 6)
+    named, extra = struct.unpack_from("<HH", view, at + 26)
+    local = bytes(view[at + 30:at + 30 + named])
+    if local.decode("utf-8" if flags & 0x800 else getattr(archive, "metadata_encoding", None) or "cp437") != info.orig_filename:
+        return f"{name}: named otherwise in its header"
+    start = at + 30 + named + extra
+    packed = view[start:start + info.compress_size]
+    try:
+        if info.compress_type == zipfile.ZIP_DEFLATED:
+            unpacking = zlib.decompressobj(-15)
+            # never more than declared (and for a part declared empty, one byte: 0 is no limit)
+            data = unpacking.decompress(packed, info.file_size or 1)
+            if len(data) >= info.file_size and not unpacking.eof and (
+                    len(data) > info.file_size or unpacking.decompress(unpacking.unconsumed_tail, 1)):
+                raise Oversized(name)
+        else:
+            data = bytes(packed)
+    finally:
+        packed.release()
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        return f"{name}: size or checksum"
+    return data
 
 
 def _xml(archive: _Package, name: str, sheet: bool = False) -> ET.Element:
@@ -344,28 +372,24 @@ def _date_styles(archive: _Package) -> tuple[int, set[int], set[int]]:
     dates: set[int] = set()
     durations: set[int] = set()
     if any(i for i in ids):
-        from openpyxl.styles.numbers import builtin_format_code
+        from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
 
+        kinds: dict[str | None, tuple[bool, bool]] = {}  # each format's, once (many styles share one)
         for k, i in enumerate(ids):
             code = custom[i] if i in custom else builtin_format_code(i)
-            date, duration = _FORMATS.get(code) or _format_kind(code)
-            if date:
+            kind = kinds.get(code) or _FORMATS.get(code)
+            if kind is None:
+                kind = kinds[code] = bool(is_date_format(code)), bool(is_timedelta_format(code))
+                if (code is None or len(code) <= 255) and len(_FORMATS) < 10_000:  # Excel's longest
+                    _FORMATS[code] = kind
+            if kind[0]:
                 dates.add(k)
-            if duration:
+            if kind[1]:
                 durations.add(k)
     return len(ids), dates, durations
 
 
-_FORMATS: dict[str | None, tuple[bool, bool]] = {}  # a number format → whether a date, whether a duration
-
-
-def _format_kind(code: str | None) -> tuple[bool, bool]:
-    from openpyxl.styles.numbers import is_date_format, is_timedelta_format
-
-    kind = bool(is_date_format(code)), bool(is_timedelta_format(code))
-    if len(_FORMATS) < 10_000:
-        _FORMATS[code] = kind
-    return kind
+_FORMATS: dict[str | None, tuple[bool, bool]] = {}  # a number format Excel could write → (a date, a duration)
 
 
 def _int(text: str | None) -> int:
@@ -454,6 +478,7 @@ class _Book:
         merges: list[ET.Element] = []
         bounded: list[ET.Element] = []  # merged ranges and the declared dimension
         data: ET.Element | None = None
+        _look(root, merges, bounded, deep=False)
         for top in root:
             if top.tag == _DATA and data is None:
                 data = top
@@ -489,9 +514,7 @@ class _Book:
                     raise Unsure("not a cell in a row")
                 ref = c.get("r")
                 if ref:
-                    place = places.get(ref)
-                    if place is None:
-                        place = places[ref] = _place(ref)
+                    place = places.get(ref) or _place(ref)
                 else:
                     place = (row_counter, col_counter + 1)
                     if not (1 <= place[0] <= MAX_ROW and place[1] <= MAX_COL):
@@ -567,13 +590,13 @@ class _Book:
         cells, and the sheet's merged ranges and dimension, `bounded`): a cell for each cell
         and each cell a merged range covers; past a bound, or anything outside Excel's grid:
         unsure (and workbook_bounds says what)."""
-        for node in sorted(bounded, key=lambda node: node.tag != _MERGE):  # the merged ranges first
+        for node in sorted(bounded, key=lambda node: _local(node.tag) != "mergeCell"):  # the merged ranges first
             area = _area(node.get("ref", ""))
             if area is None:
                 continue
             if area[2] > MAX_ROW or area[3] > MAX_COL:
                 raise Unsure("outside the grid")
-            if node.tag == _MERGE:
+            if _local(node.tag) == "mergeCell":
                 cells += (area[2] - area[0] + 1) * (area[3] - area[1] + 1) - 1
         self.counted += cells
         if self.counted > self.limit:
@@ -661,14 +684,17 @@ class _Book:
         out.merged = list(set(r for r in set(ranges)))  # the same two steps as openpyxl
 
 
-def _look(node: ET.Element, merges: list[ET.Element], bounded: list[ET.Element]) -> None:
-    """The elements of `node`'s tree, each looked at: none of them may be a row, a cell or a
-    hyperlink; the merged ranges and the dimension are kept."""
-    for element in node.iter():
+def _look(node: ET.Element, merges: list[ET.Element], bounded: list[ET.Element], deep: bool = True) -> None:
+    """The elements of `node`'s tree (`deep`), or `node` alone, each looked at: none of them
+    may be a row, a cell or a hyperlink, in any namespace; the merged ranges and the dimension,
+    in any namespace, are kept to be counted (workbook_bounds counts them so), the lists of
+    merged ranges openpyxl reads to be read."""
+    for element in node.iter() if deep else (node,):
         tag = element.tag
-        if tag in _NOT_READ_HERE:
-            raise Unsure(_NOT_READ_HERE[tag])
-        if tag in (_MERGE, _DIMENSION):
+        local = tag[tag.rfind("}") + 1:]
+        if local in _NOT_READ_HERE:
+            raise Unsure(_NOT_READ_HERE[local])
+        if local in ("mergeCell", "dimension"):
             bounded.append(element)
         elif tag == _MERGES:
             merges.append(element)
@@ -679,9 +705,12 @@ _ROWS: dict[str, int] = {}  # "7" → 7: a row's number as its attribute says it
 
 def _row_number(text: str) -> int:
     number = _int(text)
-    if len(_ROWS) < 100_000:
+    if len(_ROWS) < 100_000 and len(text) <= _SHORT:
         _ROWS[text] = number
     return number
+
+
+_SHORT = 10  # the longest reference Excel writes (XFD1048576); a longer one is read, not kept
 
 
 _PLACES: dict[str, Place] = {}  # "D7" → (7, 4): the few hundred references every plan workbook uses
@@ -695,8 +724,10 @@ def _place(ref: str) -> Place:
     row, col = int(m[2]), _column(m[1])
     if not (1 <= row <= MAX_ROW and 1 <= col <= MAX_COL):
         raise Unsure(f"cell reference {ref!r}")
-    if len(_PLACES) > 100_000:
-        _PLACES.clear()
+    if len(ref) <= _SHORT:  # kept: not a reference written with any number of leading zeros
+        if len(_PLACES) > 100_000:
+            _PLACES.clear()
+        _PLACES[ref] = row, col
     return row, col
 
 
@@ -718,7 +749,7 @@ def read_cells(archive: zipfile.ZipFile, limit: int) -> list[SheetCells]:
         if parts != {part for _, _, part in listed}:
             raise Unsure("worksheet parts not read as sheets")  # workbook_bounds counts them too
         return [book.sheet(*one) for one in listed]
-    except Unsure:
+    except (Unsure, Oversized):
         raise
     except Exception as exc:  # whatever went wrong, openpyxl reads it and says what
         raise Unsure(f"{type(exc).__name__}: {exc}") from None

@@ -91,6 +91,48 @@ def test_a_signal_ends_the_workers(tmp_path: Path, sig: signal.Signals, code: in
     assert not [w for w in workers if _alive(w)], "workers outlived the run"
 
 
+_SIGNAL_AS_THE_WORKERS_END = """
+import os, signal
+import concurrent.futures.process as futures
+from staffing.errors import Interrupted
+from staffing.run import pool
+
+quieted = []
+real_quiet, real_shutdown = pool._quiet_exit, futures.ProcessPoolExecutor.shutdown
+pool._quiet_exit = lambda p: (quieted.append(p), real_quiet(p))
+
+def shutdown(self, wait=True, **kwargs):
+    if wait:  # the signal arrives as the run waits for its workers to end
+        os.kill(os.getpid(), signal.SIGTERM)
+    return real_shutdown(self, wait=wait, **kwargs)
+
+futures.ProcessPoolExecutor.shutdown = shutdown
+
+def work(chunk):
+    return sum(chunk)
+
+def start():
+    pass
+
+taken = []
+try:
+    pool.pooled([[1], [2], [3]], work, 2, start, (), taken.append)
+except Interrupted as exc:
+    print("interrupted", exc.signum, len(quieted), sorted(taken))
+"""
+
+
+def test_a_signal_as_the_workers_end_ends_them_as_any_other_does() -> None:
+    """SIGTERM while a pooled run waits for its workers to end, every result taken: the
+    workers are ended and the pool's thread kept from the closed pipe at exit, as for a
+    signal at any other moment (it was raised outside that clean-up, and the interpreter's
+    exit then printed a traceback: seen under load by the signal test above)."""
+    done = subprocess.run([sys.executable, "-c", _SIGNAL_AS_THE_WORKERS_END], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert done.stdout == "interrupted 15 1 [1, 2, 3]\n", done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_diff_of_two_different_towns_is_an_error_unless_forced(capsys, in_root: Path) -> None:
     code, out, err = run(capsys, "diff", XINQIAO, ZHANGPU, "--lang", "en")
     assert (code, out) == (2, "")

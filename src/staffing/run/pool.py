@@ -128,6 +128,11 @@ def pooled(chunks: Sequence[list[T]], work: Callable[[list[T]], R], jobs: int,
         for fut in as_completed(pending):
             take(fut.result())
             _stop_if_signalled()
+        # inside the try: a signal while the workers are ending ends them as any other does
+        # (it came here, after the last result, when the run was nearly done, and left the
+        # pool's thread half stopped and the interpreter's exit printing a traceback)
+        pool.shutdown(wait=True)
+        _stop_if_signalled()
     except BaseException:
         processes = list((getattr(pool, "_processes", None) or {}).values())
         for proc in processes:
@@ -137,9 +142,6 @@ def pooled(chunks: Sequence[list[T]], work: Callable[[list[T]], R], jobs: int,
             proc.join(5)
         _quiet_exit(pool)
         raise
-    else:
-        pool.shutdown(wait=True)
-        _stop_if_signalled()
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -147,6 +147,16 @@ class Form:
     def name(self) -> str:
         return zh(self.key)
 
+    @functools.cached_property
+    def by_label(self) -> dict[str, list[tuple[Section, Field]]]:
+        """Each row label → its fields, in the sections' order (made once: read for every
+        row of every workbook)."""
+        table: dict[str, list[tuple[Section, Field]]] = {}
+        for section in self.sections:
+            for field in section.fields:
+                table.setdefault(field.label, []).append((section, field))
+        return table
+
 
 @dataclass(frozen=True)
 class Table:

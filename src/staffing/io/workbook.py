@@ -475,7 +475,7 @@ class _Reader:
         found: dict[str, tuple[int, dict[str, tuple[int, Field]]]] = {}
         current: Section | None = None
         skip = {zh("xlsx.form.item")}
-        by_label = _by_label(layout)
+        by_label = layout.by_label
         for row in sheet.rows:
             label = _clean_text(sheet.value(row, 1))
             if label is None:
@@ -570,7 +570,6 @@ class _Reader:
         first_col = min(columns)
         listed = Words(sheet.name, CATALOGUE[layout.key][1])
         cells = sheet.cells
-        marks, places, labels = self.marks, self.cells, self.labels
         for row in sheet.rows:
             if row <= header_row or not any((row, c) in cells for c in columns):
                 continue
@@ -612,13 +611,10 @@ class _Reader:
                 else:
                     loc = self._append(("support_institutions",), item)
             self.mark(loc, sheet.name, row, first_col)
-            for field, col, formula in fields:  # self.mark, for every cell of the row
-                at = loc + field.path
-                marks[at] = (row, col)
-                places[at] = place = (sheet.name, row, col)
-                labels[place] = field.label
+            for field, col, formula in fields:
+                self.mark(loc + field.path, sheet.name, row, col, field.label)
                 if formula is not None:
-                    self.note(at, formula)
+                    self.note(loc + field.path, formula)
             name = item.get("name")
             if isinstance(name, str) and (layout.path == ("bodies",) or layout.target == "institutions"):
                 self.owners.setdefault(name, []).append(loc)
@@ -688,21 +684,6 @@ class _Reader:
         items = node.setdefault(path[-1], [])
         items.append(item)
         return (*path, len(items) - 1)
-
-
-_LABELS: dict[int, tuple[Form, dict[str, list[tuple[Section, Field]]]]] = {}
-
-
-def _by_label(layout: Form) -> dict[str, list[tuple[Section, Field]]]:
-    """Each row label of a form → its fields, in order (made once a form)."""
-    known = _LABELS.get(id(layout))
-    if known is None or known[0] is not layout:
-        by_label: dict[str, list[tuple[Section, Field]]] = {}
-        for section in layout.sections:
-            for field in section.fields:
-                by_label.setdefault(field.label, []).append((section, field))
-        known = _LABELS[id(layout)] = (layout, by_label)
-    return known[1]
 
 
 # "党政办公室（职能机构第5行）": an owner named by its row, where its name alone is ambiguous

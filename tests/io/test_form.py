@@ -217,9 +217,12 @@ def _lists_by_name(wb: Any) -> None:
         assert sheet.strip("'") == "选项" and wb[sheet.strip("'")].sheet_state == "hidden"
     counts = [(title, dv) for title, dv in _validations(wb) if dv.type == "custom"]
     assert len(counts) > 30
-    for title, dv in counts:  # a count or 未知: typing 未知 trips no warning
+    for title, dv in counts:  # a count or 未知: typing 未知 trips no warning (where the plan format takes it)
         top = str(dv.sqref).split(":")[0].split()[0]
-        assert dv.formula1 == f'OR({top}="未知",AND(ISNUMBER({top}),{top}>=0,INT({top})={top}))', (title, dv.sqref)
+        whole = f"AND(ISNUMBER({top}),{top}>=0,INT({top})={top})"
+        assert dv.formula1 in (f'OR({top}="未知",{whole})', whole), (title, dv.sqref)
+        assert (dv.formula1 == whole) == ("未知" not in (dv.prompt or "")), (title, dv.sqref, dv.prompt)
+    assert sum(dv.formula1.startswith("OR(") for _, dv in counts) > 30
 
 
 def test_drop_downs_use_defined_names_and_counts_take_unknown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -526,3 +529,57 @@ def test_a_corrected_workbook_is_written_anew(tmp_path: Path, capsys: pytest.Cap
     wb = openpyxl.load_workbook(again)
     assert "草稿" not in wb.sheetnames and wb["职能机构"].max_column == 17
     _lists_by_name(wb)
+
+
+def _takes_null(model: Any, path: tuple[str, ...]) -> bool:
+    """Whether the plan model takes null (未知) at `path` below `model` (a list's items are
+    walked through; the owner of an "owned" row is a body)."""
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    annotation: Any = model
+    for part in path:
+        while True:  # down to the model the next part is a field of
+            origin = typing.get_origin(annotation)
+            if origin is typing.Annotated:
+                annotation = typing.get_args(annotation)[0]
+            elif origin in (typing.Union, types.UnionType):
+                annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+            elif origin is list:
+                annotation = typing.get_args(annotation)[0]
+            else:
+                break
+        assert isinstance(annotation, type) and issubclass(annotation, BaseModel), (path, annotation)
+        annotation = annotation.model_fields[part].annotation
+    args = typing.get_args(typing.get_args(annotation)[0] if typing.get_origin(annotation) is typing.Annotated
+                           else annotation)
+    return type(None) in args
+
+
+def test_a_hint_offers_unknown_exactly_where_the_plan_format_takes_it() -> None:
+    """The prompt under a count or a code says “未知” where the plan model takes null there,
+    and never offers a blank for a required one (a clerk who follows the hint is never told
+    the cell is wrong)."""
+    from staffing.io.layout import SHEETS, Form, is_quota
+    from staffing.io.workbook_write import _hint
+
+    checked = 0
+    for sheet in SHEETS:
+        if isinstance(sheet, Form):
+            places = [(s.base, f, False) for s in sheet.sections for f in s.fields]
+        else:
+            base = {"owned": ("bodies",) + sheet.path, "institutions": ("institutions",)}.get(sheet.target, sheet.path)
+            places = [(base, f, True) for f in sheet.fields]
+        for base, f, table in places:
+            if f.kind not in ("count", "code") or f.path[0].startswith("@") or (is_quota(f) and table):
+                continue
+            hint = _hint(f, table)
+            takes = _takes_null(model.Plan, base + f.path if base else f.path)
+            assert ("未知" in hint) == takes, (sheet.name, f.header, hint)
+            assert f.unknown == takes, (sheet.name, f.header)
+            if f.required:
+                assert "留空" not in hint, (sheet.name, f.header, hint)
+            checked += 1
+    assert checked > 20

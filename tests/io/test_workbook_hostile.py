@@ -114,6 +114,21 @@ def test_formula_without_a_saved_value_names_its_cell(tmp_path: Path, capsys: py
     assert "plan.xlsx:改革前!B4: 无法使用：单元格是公式=40+2，文件中没有保存计算结果；公式不会被计算" in line
 
 
+def test_formula_whose_saved_result_is_an_error_names_the_error(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """=1/0 saved as Excel and LibreOffice save it: the error it shows, #DIV/0!, is named."""
+    def edit(wb: Any) -> None:
+        wb["改革前"]["B4"] = "=1/0"
+
+    path = book(tmp_path, edit)
+    part = sheet_part(path, "改革前")
+    rezip(path, change={part: lambda b: re.sub(rb'(<c r="B4")([^>]*>)<f>1/0</f>(<v\s*/>|<v></v>)?',
+                                               rb'\1 t="e"\2<f>1/0</f><v>#DIV/0!</v>', b)})
+    assert b"<v>#DIV/0!</v>" in zipfile.ZipFile(path).read(part)
+    line = one_message(path, capsys)
+    assert "plan.xlsx:改革前!B4: 无法使用：单元格是公式=1/0，计算结果是错误值#DIV/0!；" in line
+
+
 def test_macro_workbook_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = book(tmp_path)
     rezip(path, add={"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 macro"})
@@ -190,6 +205,10 @@ def test_a_workbook_without_plan_sheets(tmp_path: Path, capsys: pytest.CaptureFi
     ("基本情况", "@经济发达镇", "可能", "plan.xlsx:基本情况!{cell}: 无法使用：经济发达镇：“可能”应为“是”或“否”"),
     ("基本情况", "@方案日期", "去年", "plan.xlsx:基本情况!{cell}: 无法使用：方案日期：“去年”不是日期"),
     ("职能机构", "G1", "编制数", "plan.xlsx:职能机构!G1: 无法使用：未知的列“编制数”"),
+    # a header cleared: its column's values are never read, so the header cell is said
+    ("职能机构", "G1", None, "plan.xlsx:职能机构!G1: 无法使用：第G列填有内容，但没有列标题，这一列不会被读取"),
+    ("编制划转", "F1", "  ", "plan.xlsx:编制划转!F1: 无法使用：第F列填有内容，但没有列标题"),
+    ("职能机构", "Z5", 3, "plan.xlsx:职能机构!Z1: 无法使用：第Z列填有内容，但没有列标题"),
     ("基本情况", "A4", "区划代码", "plan.xlsx:基本情况!A4: 无法使用：未知的项目“区划代码”，是否应为“统计用区划代码”？"),
     ("基本情况", "B3", None, "plan.xlsx:基本情况!B3: 无法使用：名称"),
     ("内设科室", "A2", "审批局", "plan.xlsx:内设科室!A2: 无法使用：所属机构“审批局”不在“职能机构”或“事业单位”表中"),
@@ -204,6 +223,80 @@ def test_a_wrong_cell_is_named(sheet: str, cell: str, value: Any, says: str, tmp
     # a row label renamed leaves its field unread too: both are said, the row at its cell
     assert len(said) == (2 if cell == "A4" else 1), said
     assert any(says.format(cell=at(openpyxl.load_workbook(path), sheet, cell)) in line for line in said), said
+
+
+def test_a_column_without_a_header_is_read_past_only_when_it_is_empty_or_headed_remarks(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A header cell left empty over an empty column, or a column headed 备注 (an office's own
+    notes), is no mistake: the plan reads as its YAML twin does."""
+    def edit(wb: Any) -> None:
+        ws = wb["职能机构"]
+        ws["Z1"] = None  # an empty column with an empty header: nothing there to lose
+        ws["Y1"] = "备注"
+        ws["Y2"] = "待核实"
+
+    path = book(tmp_path, edit)
+    assert data_of(path) == _as_written()
+    code, out, _ = check(path, capsys)
+    assert code in (0, 1) and "无法使用" not in out
+
+
+@pytest.mark.parametrize("rows", [
+    [["合计", None, None, None, None, None, 42, 40]],
+    [["小 计", None, None, None, None, None, 42]],
+    [["注：本表数据截至2020年10月"]],
+    [["备注：编制数以批复为准"], ["总计", None, None, None, None, None, 42]],
+])
+def test_a_total_or_a_note_an_office_adds_under_a_table_is_not_an_item(
+        rows: list[list[Any]], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A clerk's own total row or note under the bodies' table is not read as a body (a body
+    called 合计 would break the totals, a note row would be a body of unknown quotas)."""
+    def edit(wb: Any) -> None:
+        ws = wb["职能机构"]
+        for row in rows:
+            ws.append(row)
+
+    path = book(tmp_path, edit)
+    assert data_of(path) == _as_written()
+    code, out, _ = check(path, capsys)
+    assert code == 0, out
+
+
+@pytest.mark.parametrize(("sheet", "title", "says"), [
+    ("编制划转", "编制划转（2020）", "编制划转（2020）!A1: 无法使用：工作表“编制划转（2020）”像是“编制划转”表，但名称不同"),
+    ("编制划转", "Sheet1", "Sheet1!A1: 无法使用：工作表“Sheet1”像是“编制划转”表"),  # by its headers
+    ("合计", "汇总", "汇总!A1: 无法使用：工作表“汇总”像是“合计”表"),  # by its items; 改革前 (alike) is there
+    ("领导职数", "领导职数（定稿）", "领导职数（定稿）!A1: 无法使用：工作表“领导职数（定稿）”像是“领导职数”表"),
+])
+def test_a_plan_sheet_under_another_name_is_said_not_dropped(
+        sheet: str, title: str, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A plan sheet renamed would go unread: its transfers, totals or posts dropped without a
+    word (a plan that passes as YAML failing as a workbook, or the other way round)."""
+    path = book(tmp_path, lambda wb: setattr(wb[sheet], "title", title))
+    said = messages(path, capsys)
+    assert any(says in line for line in said), said
+
+
+def test_a_second_copy_of_a_plan_sheet_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def edit(wb: Any) -> None:
+        wb.copy_worksheet(wb["职能机构"]).title = "职能机构 (2)"
+
+    said = messages(book(tmp_path, edit), capsys)
+    assert said == [next(line for line in said if "职能机构 (2)!A1: 无法使用：工作表“职能机构 (2)”像是又一张“职能机构”表" in line)]
+
+
+def test_a_sheet_of_the_office_s_own_is_left_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A sheet like no plan sheet (the office's own notes), and the template's examples, are
+    not read and not said."""
+    def edit(wb: Any) -> None:
+        ws = wb.create_sheet("审核记录")
+        ws.append(["日期", "审核人", "意见"])
+        ws.append(["2020-10-01", "张三", "机构名称、行政编制已核对"])
+
+    path = book(tmp_path, edit)
+    assert data_of(path) == _as_written()
+    code, out, _ = check(path, capsys)
+    assert code == 0 and "审核记录" not in out, out
 
 
 def test_a_bad_workbook_does_not_stop_the_batch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -263,6 +356,34 @@ def test_office_habits_are_read_as_meant(tmp_path: Path) -> None:
     assert wb["内设科室"]["A5"].value is None  # really merged: the value is only in A4
     assert data_of(path) == _as_written()
     assert isinstance(PLAN["plan_date"], dt.date)
+
+
+@pytest.mark.parametrize(("sheet", "cells", "says"), [
+    ("职能机构", "G2:G3", "职能机构!G2: 无法使用：合并单元格G2:G3跨了几个数字格"),  # two bodies' quotas
+    ("职能机构", "G2:H2", "职能机构!G2: 无法使用：合并单元格G2:H2跨了几个数字格"),  # two quota types of one body
+    ("合计", "B3:B4", "合计!B3: 无法使用：合并单元格B3:B4跨了几个数字格"),  # two rows of a form
+])
+def test_a_merged_cell_over_several_figures_is_said_not_counted_twice(
+        sheet: str, cells: str, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """One number over two figures would be read into each and counted twice (a plan that
+    passes as YAML would fail as a workbook, with wrong sums): one message at its first cell."""
+    path = book(tmp_path, lambda wb: wb[sheet].merge_cells(cells))
+    said = messages(path, capsys)
+    assert len(said) == 1 and says in said[0], said
+
+
+@pytest.mark.parametrize("sheet", ["合计", "改革前"])  # (openpyxl moves no merged range on insert_rows: forms without one)
+def test_a_title_row_above_a_form_is_read_as_meant(sheet: str, tmp_path: Path) -> None:
+    """A title an office writes above a form's 项目 | 填写内容 header, merged across it or not,
+    is not an item of the form (as above a table's header)."""
+    def edit(wb: Any) -> None:
+        ws = wb[sheet]
+        ws.insert_rows(1)
+        ws["A1"] = f"新桥镇三定方案{sheet}表"
+        ws.merge_cells("A1:B1")
+
+    path = book(tmp_path, edit)
+    assert data_of(path) == _as_written()
 
 
 def test_a_cell_at_the_last_row_is_read_without_walking_the_sheet(tmp_path: Path) -> None:

@@ -108,6 +108,7 @@ class Field:
     path: tuple[str, ...]
     kind: str = "text"
     required: bool = False
+    unknown: bool = True  # a count or code the plan format lets be unknown (未知, null)
 
     @property
     def header(self) -> str:
@@ -258,7 +259,7 @@ GRID = Form("xlsx.sheet.grid", (
         Field("xlsx.col.name", ("name",), required=True),
         Field("xlsx.col.host_body", ("body",)),
         Field("xlsx.col.staffed_24h", ("staffed_24h",), "enum:bool"),
-        Field("xlsx.col.domain_posts", ("domain_posts",), "count"),
+        Field("xlsx.col.domain_posts", ("domain_posts",), "count", unknown=False),
         Field("xlsx.col.domains", ("domains",), "names"),
     )),
 ))
@@ -330,19 +331,21 @@ TRANSFERS = Table("xlsx.sheet.transfers", ("transfers",), (
     Field("xlsx.col.to", ("to",), required=True),
     Field("xlsx.col.from_level", ("level",), "enum:from_level"),
     Field("xlsx.col.quota_type", ("type",), "enum:quota_type", True),
-    Field("xlsx.col.count", ("count",), "count", True),
+    Field("xlsx.col.count", ("count",), "count", True, unknown=False),
     Field("xlsx.col.document", ("document",)),
     Field("xlsx.col.work", ("work",), "enum:work"),
 ))
 
 RETURNED = Table("xlsx.sheet.returned", ("powers", "returned"), (
     Field("xlsx.col.area", ("area",), required=True),
-    Field("xlsx.col.returned_count", ("count",), "count", True),
+    Field("xlsx.col.returned_count", ("count",), "count", True, unknown=False),
     Field("xlsx.col.document", ("document",)),
 ))
 
 # In the order a three-set plan has them (and the reader fills the plan in this order, so
 # that bodies and institutions exist before the rows that name them as their owner).
+EXAMPLE_PREFIX = "示例-"  # the template's filled example sheets (示例-基本情况 …), never read
+
 SHEETS: tuple[Form | Table, ...] = (
     TOWN, BASELINE, TOTALS, TEAM, BODIES, INSTITUTIONS, SUBUNITS, LEADERSHIP, DISPATCHED, TRANSFERS,
     LISTS, POWERS, RETURNED, GRID,

@@ -23,7 +23,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from staffing.errors import InputProblem, problem, together
@@ -42,6 +42,7 @@ from staffing.io.document import (
 )
 from staffing.io.layout import (
     ENUMS,
+    EXAMPLE_PREFIX,
     QUOTA_TYPES,
     SHEETS,
     UNKNOWN,
@@ -65,6 +66,9 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 MAX_PARTS = 2000  # files inside the zip; a plan workbook has a few dozen
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and encrypted .xlsx (both OLE containers)
 _IGNORED_PREFIXES = ("备注", "序号", "说明")  # columns and rows an office adds for itself
+# rows an office adds under a table for itself: its own total, and a note (注：本表数据截至…)
+_TOTAL_ROWS = frozenset(("合计", "小计", "总计"))
+_NOTE_PREFIXES = ("注：", "注:", *_IGNORED_PREFIXES)
 
 
 def is_workbook(path: str) -> bool:
@@ -154,6 +158,53 @@ _DECIMAL = re.compile(r"[+-]?\d+\.\d+")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _UNITS = "名人个项条"
 _SPLIT_NAMES = re.compile(r"[、，,；;\n]+")
+
+
+_NOT_PLAN_SHEETS = frozenset((zh("xlsx.sheet.guide"), zh("xlsx.sheet.choices")))
+_PLAN_SHEETS = {s.name: s for s in SHEETS}
+
+
+def _resembled(title: str, ws: SheetCells, present: set[str]) -> Form | Table | None:
+    """The plan sheet a sheet of another name is, by its name (编制划转（2020）, 职能机构 (2)) or
+    by what it holds (three or more of a table's headers in one of its first rows, or of a
+    form's items down its first column), one missing from the workbook (`present`: the titles
+    there) first; None for a plan sheet, the instructions, the drop-downs' lists, the
+    template's examples and a sheet like none of them."""
+    if title in _PLAN_SHEETS or title in _NOT_PLAN_SHEETS or title.startswith(EXAMPLE_PREFIX) or not ws.cells:
+        return None
+    named = [s for s in SHEETS if s.name in title]
+    if named:
+        return max(named, key=lambda s: len(s.name))
+    rows: dict[int, set[str]] = {}
+    firsts: set[str] = set()
+    for (row, col), value in ws.cells.items():
+        text = _clean_text(value)
+        if text is None:
+            continue
+        text = strip_marks(text)
+        if row <= 10:
+            rows.setdefault(row, set()).add(text)
+        if col == 1:
+            firsts.add(text)
+    like: list[Form | Table] = []
+    for layout in SHEETS:
+        if isinstance(layout, Table):
+            wanted = {f.label for f in layout.fields}
+            if any(len(texts & wanted) >= min(3, len(wanted)) for texts in rows.values()):
+                like.append(layout)
+        elif len(firsts & set(layout.by_label)) >= 3:
+            like.append(layout)
+    return next((s for s in like if s.name not in present), like[0] if like else None)
+
+
+def _office_row(name: Any) -> bool:
+    """A table row whose first or name cell says it is the office's own: a total (合计, 小计,
+    总计, spaced or not) or a note (注：…, 备注, 说明), not an item of the plan."""
+    text = _clean_text(name)
+    if text is None:
+        return False
+    text = "".join(text.split())
+    return text in _TOTAL_ROWS or text.startswith(_NOTE_PREFIXES)
 
 
 def _clean_text(value: Any) -> str | None:
@@ -326,10 +377,12 @@ class _Sheet:
     """The non-empty cells of one worksheet, merged ranges filled in, formulas replaced by
     their saved values."""
 
-    def __init__(self, name: str, cells: dict[tuple[int, int], Any]) -> None:
+    def __init__(self, name: str, cells: dict[tuple[int, int], Any],
+                 merged: list[tuple[int, int, int, int]] | None = None) -> None:
         self.name = name
         self.cells = cells
         self.rows = sorted({r for r, _ in cells})
+        self.merged = merged or []  # the merged ranges filled from their first cell (min_row, min_col, max_row, max_col)
 
     def value(self, row: int, col: int) -> Any:
         return self.cells.get((row, col))
@@ -378,6 +431,11 @@ class _Reader:
         known = [s for s in SHEETS if s.name in by_name]
         if not known:
             raise problem(self.path, "xlsx.no-sheets", names="、".join(s.name for s in SHEETS))
+        for title, ws in by_name.items():  # a plan sheet under another name would go unread: said
+            layout = _resembled(title, ws, set(by_name)) if ws.state == "visible" else None
+            if layout is not None:
+                key = "xlsx.copied-sheet" if layout.name in by_name else "xlsx.renamed-sheet"
+                self.later(ws.title, 1, 1, key, name=title, meant=layout.name)
         first = known[0].name
         self.mark((), first, 1, 1)
         budget = self.limits.max_nodes
@@ -423,22 +481,26 @@ class _Reader:
                      if not isinstance(value, str) or value.strip(_SPACES)}
             if len(cells) > budget:
                 raise self.fail(name, *list(cells)[budget], "xlsx.too-many-cells", limit=self.limits.max_nodes)
+        merged = []
         for min_row, min_col, max_row, max_col in ws.merged:
             top = cells.get((min_row, min_col))
             if top is None:
                 continue
+            merged.append((min_row, min_col, max_row, max_col))
             area = (max_row - min_row + 1) * (max_col - min_col + 1)
             if area > budget - len(cells):
                 raise self.fail(name, min_row, min_col, "xlsx.too-many-cells", limit=self.limits.max_nodes)
             for r in range(min_row, max_row + 1):
                 for c in range(min_col, max_col + 1):
                     cells.setdefault((r, c), top)
-        return _Sheet(name, cells)
+        return _Sheet(name, cells, merged)
 
     def _saved(self, name: str, ws: SheetCells, row: int, col: int, formula: Any) -> Any:
         text = formula if isinstance(formula, str) else str(getattr(formula, "text", "") or "=?")
         value = ws.saved.get((row, col))
-        if value is None or (isinstance(value, str) and value.startswith("#")):
+        if isinstance(value, str) and value.startswith("#"):  # what Excel shows for a formula that failed (#DIV/0!)
+            return self.later(name, row, col, "xlsx.formula-error", formula=text, error=value[:20])
+        if value is None:
             return self.later(name, row, col, "xlsx.formula-no-value", formula=text)
         self.formulas[(name, row, col)] = text
         return value
@@ -476,9 +538,11 @@ class _Reader:
         current: Section | None = None
         skip = {zh("xlsx.form.item")}
         by_label = layout.by_label
+        # a title an office writes above the form's header (项目 | 填写内容) is not an item
+        header = next((row for row in sheet.rows if strip_marks(_clean_text(sheet.value(row, 1)) or "") in skip), 0)
         for row in sheet.rows:
             label = _clean_text(sheet.value(row, 1))
-            if label is None:
+            if label is None or row < header:
                 continue
             label = strip_marks(label)
             if label in titles:
@@ -497,6 +561,8 @@ class _Reader:
             section, field = matched[0]
             rows = found.setdefault(section.key, (row, {}))[1]
             rows[field.key] = (row, field)
+        figures = {row for _, rows in found.values() for row, field in rows.values() if field.kind == "count"}
+        self._merged_figures(sheet, lambda row, col: col == 2 and row in figures)
         for section in layout.sections:
             title_row, rows = found.get(section.key, (None, {}))
             values: list[tuple[Field, Any, int]] = []
@@ -555,10 +621,38 @@ class _Reader:
             return row, columns
         raise self.fail(sheet.name, 1, 1, "xlsx.no-header", names="、".join(f.header for f in layout.fields))
 
+    def _merged_figures(self, sheet: _Sheet, holds_figure: Callable[[int, int], bool]) -> None:
+        """A merged range over two or more cells that each hold a figure of the plan (a
+        quota of two bodies, two rows of a form): its one number would be read into every cell
+        it covers and counted as many times, so it is said at its first cell instead."""
+        for min_row, min_col, max_row, max_col in sheet.merged:
+            covered = sum(holds_figure(r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1))
+            if covered >= 2:
+                self.later(sheet.name, min_row, min_col, "xlsx.merged-figures",
+                           ref=f"{cell_name(min_row, min_col)}:{cell_name(max_row, max_col)}")
+                top = sheet.cells.get((min_row, min_col))
+                for r in range(min_row, max_row + 1):  # the cells it covers left empty: one message, at its first
+                    for c in range(min_col, max_col + 1):
+                        if sheet.cells.get((r, c)) is top:
+                            del sheet.cells[(r, c)]
+                sheet.cells[(min_row, min_col)] = UNREADABLE
+
+    def _unheaded(self, sheet: _Sheet, header_row: int, columns: dict[int, Field]) -> None:
+        """A column holding values below the header whose header cell is empty: said at that
+        cell, since nothing in the column would be read (a column headed by words the table does
+        not know is said by `_header`; one headed 备注 is left unread on purpose)."""
+        cells = sheet.cells
+        for col in sorted({c for r, c in cells if r > header_row and c not in columns}):
+            if not strip_marks(_clean_text(cells.get((header_row, col))) or ""):
+                self.later(sheet.name, header_row, col, "xlsx.unheaded-column", letter=column_letter(col))
+
     def _table(self, layout: Table, sheet: _Sheet) -> None:
         if not sheet.cells:
             return
         header_row, columns = self._header(layout, sheet)
+        self._unheaded(sheet, header_row, columns)
+        figures = {c for c, f in columns.items() if f.kind == "count"}
+        self._merged_figures(sheet, lambda row, col: row > header_row and col in figures)
         if layout.target == "list":
             self.mark(layout.path, sheet.name, header_row, min(columns))
         elif layout.target == "institutions":
@@ -572,6 +666,8 @@ class _Reader:
         cells = sheet.cells
         for row in sheet.rows:
             if row <= header_row or not any((row, c) in cells for c in columns):
+                continue
+            if _office_row(cells.get((row, named if named is not None else first_col))):
                 continue
             item, fields, special = self._row(sheet, listed, row, ordered, named, blanks)
             if layout.target == "list":

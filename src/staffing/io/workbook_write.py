@@ -17,6 +17,7 @@ from typing import Any
 from staffing.errors import problem
 from staffing.io.layout import (
     ENUMS,
+    EXAMPLE_PREFIX,
     GUIDE_KEYS,
     SHEETS,
     UNKNOWN,
@@ -34,7 +35,6 @@ from staffing.io.workbook import _SPLIT_NAMES, cell_text, column_letter, takes_u
 from staffing.messages import render
 
 TABLE_ROWS = 300  # rows of a table sheet that carry drop-downs and hints
-EXAMPLE_PREFIX = "示例-"
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class _Styles:
 _HINTS: dict[str, tuple[str, ...]] = {
     "count": ("xlsx.hint.count",),
     "date": ("xlsx.hint.date",),
-    "code": ("xlsx.hint.code", "xlsx.hint.unknown"),
+    "code": ("xlsx.hint.code",),
     "names": ("xlsx.hint.names",),
     "lines": ("xlsx.hint.lines",),
     "roles": ("xlsx.hint.roles",),
@@ -100,10 +100,13 @@ def _hint(f: Field, table: bool = False) -> str:
     kind = f.kind
     if is_quota(f) and table:
         text = zh("xlsx.hint.quota")
-    elif kind == "count" and f.required:
-        text = zh("xlsx.hint.count-required")
+    elif kind == "count":  # 未知 offered only where the plan format takes it; a blank only where not required
+        text = zh({(True, True): "xlsx.hint.count-required", (True, False): "xlsx.hint.count-known",
+                   (False, True): "xlsx.hint.count", (False, False): "xlsx.hint.count-optional"}[f.required, f.unknown])
     elif kind in _HINTS:
         text = "".join(zh(key) for key in _HINTS[kind])
+        if kind == "code" and f.unknown:
+            text += zh("xlsx.hint.unknown-required" if f.required else "xlsx.hint.unknown")
     elif kind.startswith("enums:"):
         text = zh("xlsx.hint.sections") + "、".join(enum_labels(kind[6:]))
     elif kind.startswith("enum:"):
@@ -176,9 +179,10 @@ class Writer:
         elif kind == "count":
             # a whole number of 0 or more, or the word for unknown (未知): typing it trips nothing
             top = ref.split(":")[0]
+            whole = f"AND(ISNUMBER({top}),{top}>=0,INT({top})={top})"
             dv = DataValidation(type="custom", allow_blank=True,
-                                formula1=f'OR({top}="{zh(UNKNOWN)}",AND(ISNUMBER({top}),{top}>=0,INT({top})={top}))')
-            dv.error = zh("xlsx.error.count")
+                                formula1=f'OR({top}="{zh(UNKNOWN)}",{whole})' if f.unknown else whole)
+            dv.error = zh("xlsx.error.count" if f.unknown else "xlsx.error.count-known")
         else:
             dv = DataValidation(allow_blank=True)
         dv.errorStyle = "warning"  # the checker says what is wrong; Excel only warns

@@ -30,6 +30,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.col.cross_holding": ("交叉任职", "also holds"),
     "xlsx.guide.sheet.team": ("乡镇领导班子：每行一种职务", "the town's leadership team: one post per row"),
     "xlsx.hint.unknown": ("不清楚的留空或填“未知”。", "Leave it empty, or write 未知, when you do not know it."),
+    "xlsx.hint.unknown-required": ("不清楚的填“未知”。", "Write 未知 when you do not know it."),
     "xlsx.hint.quota": (
         "填写0或以上的整数。本行各类编制一起读：填了其中一类，其余空着的按没有（0）计；"
         "各类都空着，编制数按未知计。不清楚的也可填“未知”。",
@@ -137,6 +138,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.hint.count": ("填写0或以上的整数；不清楚的留空或填“未知”，没有的填0。",
                         "A whole number (0 or more); leave it empty or write 未知 when unknown, write 0 when there is none."),
     "xlsx.hint.count-required": ("填写0或以上的整数；不清楚的填“未知”。", "A whole number (0 or more); write 未知 when unknown."),
+    "xlsx.hint.count-known": ("填写0或以上的整数。", "A whole number (0 or more)."),
+    "xlsx.hint.count-optional": ("填写0或以上的整数；没有的填0或留空。", "A whole number (0 or more); 0 or empty when there is none."),
     "xlsx.hint.text": ("填写文字。", "Text."),
     "xlsx.hint.names": ("多个名称用顿号“、”隔开。", "Several names separated by “、”."),
     "xlsx.hint.lines": ("每条职责占一行（单元格内换行）。", "One duty per line (a line break inside the cell)."),
@@ -149,6 +152,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.hint.mandatory": ("规则包要求填写。", "The rule pack requires this."),
     "xlsx.error.title": ("输入有误", "Invalid entry"),
     "xlsx.error.choice": ("请从下拉列表中选择。", "Pick a value from the list."),
+    "xlsx.error.count-known": ("请填写0或以上的整数。", "Enter a whole number, 0 or more."),
     "xlsx.error.count": ("请填写0或以上的整数；不清楚的留空或填“未知”。", "Enter a whole number, 0 or more; leave it empty or write 未知 when unknown."),
     # drop-down labels
     # the roles by the names the base pack gives them (the plan format reads either)
@@ -246,12 +250,29 @@ WORDS: dict[str, tuple[str, str]] = {
         "the range {ref} lies outside an Excel sheet ({rows} rows, {columns} columns): refused",
     ),
     "xlsx.no-sheets": ("工作簿中没有方案工作表（应有：{names}）", "no plan sheets in the workbook (expected: {names})"),
+    "xlsx.renamed-sheet": ("工作表“{name}”像是“{meant}”表，但名称不同，其中的内容不会被读取；请把工作表名改回“{meant}”",
+                           "sheet “{name}” looks like the sheet “{meant}” under another name, and nothing in it is read: "
+                           "name it “{meant}” again"),
+    "xlsx.copied-sheet": ("工作表“{name}”像是又一张“{meant}”表，其中的内容不会被读取；请把内容并入“{meant}”表，或删除这张表",
+                          "sheet “{name}” looks like a second “{meant}” sheet, and nothing in it is read: "
+                          "move what it holds into “{meant}”, or delete it"),
     "xlsx.hidden-sheet": ("工作表“{name}”被隐藏：请取消隐藏（或删除）后再检查，以免漏看其中内容",
                           "sheet “{name}” is hidden: unhide (or delete) it, so nothing in it goes unseen"),
     "xlsx.no-header": ("没有找到表头（应包含：{names}）", "no header row found (expected: {names})"),
     "xlsx.unknown-column": ("未知的列“{header}”{hint}", "unknown column “{header}”{hint}"),
     "xlsx.unknown-row": ("未知的项目“{label}”{hint}", "unknown item “{label}”{hint}"),
+    "xlsx.unheaded-column": ("第{letter}列填有内容，但没有列标题，这一列不会被读取；请填写列标题（不需要读取的列，标题写“备注”）",
+                             "column {letter} holds values but has no header, so it is not read: give it its header "
+                             "(a column not to be read: head it 备注)"),
+    "xlsx.merged-figures": ("合并单元格{ref}跨了几个数字格，其中的数字会被每一格重复计入；请拆分单元格，每格填写各自的数字",
+                            "the merged cells {ref} cover several figures, and their one number would be counted in each: "
+                            "unmerge them and give each cell its own number"),
     "xlsx.duplicate-column": ("列“{header}”出现了两次（另一处在第{first}列）", "column “{header}” appears twice (also column {first})"),
+    "xlsx.formula-error": (
+        "单元格是公式{formula}，计算结果是错误值{error}；公式不会被计算，请改正公式或填写数值",
+        "the cell holds the formula {formula}, whose result is the error {error}; formulas are never evaluated, "
+        "correct it or enter the value",
+    ),
     "xlsx.formula-no-value": (
         "单元格是公式{formula}，文件中没有保存计算结果；公式不会被计算，请填写数值",
         "the cell holds the formula {formula} and no saved result; formulas are never evaluated, enter the value",

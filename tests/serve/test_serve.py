@@ -367,6 +367,38 @@ def test_other_addresses_need_the_token(tmp_path: Path) -> None:
     assert proc.returncode in (0, -15, 143)
 
 
+def test_connections_that_never_finish_their_request_cannot_shut_the_page(tmp_path: Path) -> None:
+    """As many silent connections as --max-connections allows, and one sending a byte of its
+    headers now and then, are closed once HEAD_SECONDS pass without a whole request head; the
+    page then answers a reviewer again (before, it answered 503 for as long as they stayed)."""
+    from staffing.serve.protocol import HEAD_SECONDS
+
+    proc = subprocess.Popen([str(STAFFING), "serve", "--port", "0", "--no-browser", "--workers", "1",
+                             "--max-connections", "4"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    held: list[socket.socket] = []
+    try:
+        assert proc.stdout is not None
+        port = int(proc.stdout.readline().rsplit(":", 1)[1].strip("/\n"))
+        for _ in range(4):
+            held.append(socket.create_connection(("127.0.0.1", port), timeout=30))
+        trickle = held[0]
+        trickle.sendall(b"GET / HTTP/1.1\r\nHo")
+        time.sleep(0.5)
+        assert Server("127.0.0.1", port).get("/").status == 503  # every place taken
+        trickle.sendall(b"s")  # a byte now and then does not keep it open
+        time.sleep(HEAD_SECONDS + 1.5)
+        for sock in held:  # each closed by the page: reading gives the end of the stream
+            assert sock.recv(100) == b""
+        assert Server("127.0.0.1", port).get("/").status == 200
+    finally:
+        for sock in held:
+            sock.close()
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert "Traceback" not in err, err
+
+
 def test_a_broken_upload_leaves_the_console_quiet(tmp_path: Path) -> None:
     """A browser that goes away mid-upload, or a body that is not a form, is answered (or
     not, if nobody is there) without a traceback or the parser's English on the console the
@@ -388,6 +420,11 @@ def test_a_broken_upload_leaves_the_console_quiet(tmp_path: Path) -> None:
             "POST", "/check", b"--xy\r\nnot a form\r\n",
             {"Content-Type": "multipart/form-data; boundary=xx", "Origin": f"http://127.0.0.1:{port}"})
         assert bad.status == 400 and "上传的表单无法读取" in bad.text, bad.text[:300]
+        long = "b" * 300  # a boundary python-multipart refuses outright (over 256 bytes)
+        refused = Server("127.0.0.1", port).request(
+            "POST", "/check", f"--{long}\r\nnot a form\r\n".encode(),
+            {"Content-Type": f"multipart/form-data; boundary={long}", "Origin": f"http://127.0.0.1:{port}"})
+        assert refused.status == 400 and "上传的表单无法读取" in refused.text, refused.text[:300]
         assert Server("127.0.0.1", port).get("/").status == 200  # and the page goes on
     finally:
         proc.terminate()

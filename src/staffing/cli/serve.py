@@ -55,6 +55,7 @@ def cmd_serve(options: ServeOptions) -> int:
     import uvicorn
 
     from staffing.serve.app import ServeConfig, create_app, is_local
+    from staffing.serve.protocol import HeadInTime
     from staffing.serve.work import Bounds
 
     lang = options.lang
@@ -74,7 +75,8 @@ def cmd_serve(options: ServeOptions) -> int:
     app = create_app(config)
     server = uvicorn.Server(uvicorn.Config(
         app, log_level="warning", access_log=False, lifespan="on", proxy_headers=False, server_header=False,
-        limit_concurrency=options.max_connections, timeout_keep_alive=5, h11_max_incomplete_event_size=16 * 1024))
+        limit_concurrency=options.max_connections, timeout_keep_alive=5, http=HeadInTime,
+        h11_max_incomplete_event_size=16 * 1024))
     url = link(options.host, port, token)
     key = "serve.started" if is_local(options.host) else "serve.started-token"
     print(render(key, lang, {"url": url}), flush=True)

@@ -199,8 +199,11 @@ async def read_form(content_type: str, content_length: str | None, body: AsyncIt
         if declared > bounds.request_bytes:
             raise FormError(413, "serve.too-large", mb=megabytes(bounds.request_bytes))
     parts = _Parts(bounds, held)
-    parser = MultipartParser(params[b"boundary"], parts.callbacks(),  # type: ignore[arg-type]
-                             max_header_count=8, max_header_size=4096)
+    try:  # python-multipart refuses a boundary it cannot use (longer than 256 bytes) here
+        parser = MultipartParser(params[b"boundary"], parts.callbacks(),  # type: ignore[arg-type]
+                                 max_header_count=8, max_header_size=4096)
+    except Exception:
+        raise FormError(400, "serve.bad-form") from None
     received = 0
     deadline = time.monotonic() + bounds.seconds
     iterator = body.__aiter__()

@@ -69,6 +69,7 @@ _IGNORED_PREFIXES = ("备注", "序号", "说明")  # columns and rows an office
 # rows an office adds under a table for itself: its own total, and a note (注：本表数据截至…)
 _TOTAL_ROWS = frozenset(("合计", "小计", "总计"))
 _NOTE_PREFIXES = ("注：", "注:", *_IGNORED_PREFIXES)
+_OFFICE_FIRST = frozenset(text[0] for text in (*_TOTAL_ROWS, *_NOTE_PREFIXES))
 
 
 def is_workbook(path: str) -> bool:
@@ -199,11 +200,11 @@ def _resembled(title: str, ws: SheetCells, present: set[str]) -> Form | Table | 
 
 def _office_row(name: Any) -> bool:
     """A table row whose first or name cell says it is the office's own: a total (合计, 小计,
-    总计, spaced or not) or a note (注：…, 备注, 说明), not an item of the plan."""
-    text = _clean_text(name)
-    if text is None:
+    总计, spaced or not) or a note (注：…, 备注, 说明), not an item of the plan.  (Read for
+    every row of every table: a name that starts otherwise is let through at once.)"""
+    if not isinstance(name, str) or name.lstrip(_SPACES)[:1] not in _OFFICE_FIRST:
         return False
-    text = "".join(text.split())
+    text = "".join(name.strip(_SPACES).split())
     return text in _TOTAL_ROWS or text.startswith(_NOTE_PREFIXES)
 
 
@@ -561,8 +562,8 @@ class _Reader:
             section, field = matched[0]
             rows = found.setdefault(section.key, (row, {}))[1]
             rows[field.key] = (row, field)
-        figures = {row for _, rows in found.values() for row, field in rows.values() if field.kind == "count"}
-        self._merged_figures(sheet, lambda row, col: col == 2 and row in figures)
+        figures = [row for _, rows in found.values() for row, field in rows.values() if field.kind == "count"]
+        self._merged_figures(sheet, lambda r0, c0, r1, c1: sum(r0 <= r <= r1 for r in figures) if c0 <= 2 <= c1 else 0)
         for section in layout.sections:
             title_row, rows = found.get(section.key, (None, {}))
             values: list[tuple[Field, Any, int]] = []
@@ -621,13 +622,13 @@ class _Reader:
             return row, columns
         raise self.fail(sheet.name, 1, 1, "xlsx.no-header", names="、".join(f.header for f in layout.fields))
 
-    def _merged_figures(self, sheet: _Sheet, holds_figure: Callable[[int, int], bool]) -> None:
+    def _merged_figures(self, sheet: _Sheet, figures: Callable[[int, int, int, int], int]) -> None:
         """A merged range over two or more cells that each hold a figure of the plan (a
-        quota of two bodies, two rows of a form): its one number would be read into every cell
-        it covers and counted as many times, so it is said at its first cell instead."""
+        quota of two bodies, two rows of a form; `figures`: how many a range covers, from its
+        first and last row and column): its one number would be read into every cell it covers
+        and counted as many times, so it is said at its first cell instead."""
         for min_row, min_col, max_row, max_col in sheet.merged:
-            covered = sum(holds_figure(r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1))
-            if covered >= 2:
+            if figures(min_row, min_col, max_row, max_col) >= 2:
                 self.later(sheet.name, min_row, min_col, "xlsx.merged-figures",
                            ref=f"{cell_name(min_row, min_col)}:{cell_name(max_row, max_col)}")
                 top = sheet.cells.get((min_row, min_col))
@@ -642,8 +643,9 @@ class _Reader:
         cell, since nothing in the column would be read (a column headed by words the table does
         not know is said by `_header`; one headed 备注 is left unread on purpose)."""
         cells = sheet.cells
-        for col in sorted({c for r, c in cells if r > header_row and c not in columns}):
-            if not strip_marks(_clean_text(cells.get((header_row, col))) or ""):
+        for col in sorted({c for _, c in cells} - columns.keys()):  # most tables: none
+            if not strip_marks(_clean_text(cells.get((header_row, col))) or "") and any(
+                    r > header_row for r, c in cells if c == col):
                 self.later(sheet.name, header_row, col, "xlsx.unheaded-column", letter=column_letter(col))
 
     def _table(self, layout: Table, sheet: _Sheet) -> None:
@@ -651,8 +653,9 @@ class _Reader:
             return
         header_row, columns = self._header(layout, sheet)
         self._unheaded(sheet, header_row, columns)
-        figures = {c for c, f in columns.items() if f.kind == "count"}
-        self._merged_figures(sheet, lambda row, col: row > header_row and col in figures)
+        figures = [c for c, f in columns.items() if f.kind == "count"]
+        self._merged_figures(sheet, lambda r0, c0, r1, c1: max(0, r1 - max(r0, header_row + 1) + 1)
+                             * sum(c0 <= c <= c1 for c in figures))
         if layout.target == "list":
             self.mark(layout.path, sheet.name, header_row, min(columns))
         elif layout.target == "institutions":

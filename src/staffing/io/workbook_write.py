@@ -82,10 +82,9 @@ class _Styles:
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-# The hint under a column, by the kind of value it takes (catalogue keys; "unknown" adds
-# that 未知 is accepted).
+# The hint under a column, by the kind of value it takes (catalogue keys; a count's and a
+# code's, which say whether 未知 is taken, by `_hint`).
 _HINTS: dict[str, tuple[str, ...]] = {
-    "count": ("xlsx.hint.count",),
     "date": ("xlsx.hint.date",),
     "code": ("xlsx.hint.code",),
     "names": ("xlsx.hint.names",),

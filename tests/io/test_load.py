@@ -498,3 +498,35 @@ def test_a_file_that_grew_after_its_stat_is_read_whole_or_refused(stat_says: int
     with pytest.raises(InputProblem) as exc:
         document.read_bytes(str(path), Limits(max_bytes=size - 1))
     assert exc.value.key == "input.too-large"
+
+
+# ---- YAML 1.1's own line breaks --------------------------------------------------------------
+
+GRADE_CASE = Path(__file__).resolve().parents[1] / "checks" / "cases" / "ST505" / "bad" / "grade-above-its-bodys-rank.yaml"
+GRADE_LINE = "  - {title: 局长, level: principal, rank: 一级主任科员, approved: 1, filled: 1}"
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+@pytest.mark.parametrize(("mistake", "code", "said"), [
+    ("filled: 1}", 0, r"^  (\d+:\d+)  warning  ST505 "),  # none: the finding on the line's rank
+    ("filled: 1, filled: 1}", 2, r":(\d+:\d+): unusable: duplicate key .*line (\d+), column (\d+)"),
+    ("filled: 1", 2, r":(\d+:\d+): unusable: syntax error"),  # the flow mapping never closed
+])
+def test_yaml_11_line_breaks_move_no_place(brk: str, mistake: str, code: int, said: str, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """NEL, U+2028 and U+2029 end a line to YAML 1.1 (the reference reader, which a plan holding
+    one is sent to) but not to an editor: the same plan with one of them ending a comment, inside
+    a quoted text and before the value a message is about on its line, is said at the same
+    places as without."""
+    text = GRADE_CASE.read_text(encoding="utf-8")
+    assert text.count(GRADE_LINE) == 1
+    plain = text.replace(GRADE_LINE, GRADE_LINE.replace("局长", "'局 长'").replace("filled: 1}", mistake))
+    marked = (plain.replace("\n", f"{brk}\n", 1).replace("figures: 'Illustrative", f"figures: 'Illus{brk}trative")
+              .replace("'局 长'", f"'局{brk}长'"))
+    places = []
+    for name, plan in (("plain.yaml", plain), ("marked.yaml", marked)):
+        (tmp_path / name).write_text(plan, encoding="utf-8")
+        got, out, err = run_cli(capsys, str(tmp_path / name))
+        assert (got, err) == (code, ""), out
+        places.append(re.findall(said, out, re.MULTILINE))
+    assert places[0] == places[1] != [], places

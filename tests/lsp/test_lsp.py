@@ -172,6 +172,26 @@ def test_places_are_utf16_code_units_on_a_cjk_line_with_an_astral_character(tmp_
     assert units[2 * start: 2 * end].decode("utf-16-le") == '"５"'  # the very value, in UTF-16 units
 
 
+def test_a_line_break_only_yaml_11_counts_moves_no_diagnostic(tmp_path: Path) -> None:
+    """NEL, U+2028 and U+2029 end a line to YAML 1.1 and to str.splitlines(), not to an editor:
+    with them ending a comment, inside a quoted text and before the value on its own line, the
+    finding stands on that value, as `staffing check` says."""
+    case = ROOT / "tests/checks/cases/ST505/bad/grade-above-its-bodys-rank.yaml"
+    source = case.read_text(encoding="utf-8")
+    text = source.replace("\n", "\u2029\n", 1).replace("figures: 'Illustrative", "figures: 'Illus\x85trative")
+    text = text.replace("{title: 局长, level: principal, rank: 一级主任科员", "{title: '局\u2028长', level: principal, rank: 一级主任科员")
+    path = tmp_path / "grade.yaml"
+    path.write_text(text, encoding="utf-8")
+
+    async def test(editor: Editor) -> list[t.Diagnostic]:
+        return await editor.wait(editor.open(path), 1)
+
+    found = [d for d in session(test, cwd=tmp_path) if d.code == "ST505"]
+    line = text.split("\n")[57]
+    assert [(d.range.start.line, d.range.start.character, d.range.end.character) for d in found] == [
+        (57, line.index("一级主任科员"), line.index("一级主任科员") + 6)]
+    assert cli_json(path, tmp_path)["files"][0]["findings"][0]["line"] == 58
+
 MISTAKES = {  # (line text before, after the quick fix)
     "unit_type: town": ("unit_type: tonw", "unit_type: town"),
     "developed_town:": ("developed_town： true", "developed_town: true"),

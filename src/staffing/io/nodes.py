@@ -5,6 +5,7 @@ a plan or pack the fast reader (`staffing.io.fastload`) reads soundly never need
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from typing import Any
@@ -46,6 +47,46 @@ def _at(mark: Any) -> tuple[int | None, int | None]:
     if mark is None:
         return None, None
     return mark.line + 1, mark.column + 1
+
+
+# YAML 1.1 (libyaml, PyYAML) also ends a line at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR;
+# an editor, YAML 1.2 and the fast reader only at \n, \r\n and \r.  In a text holding one of
+# them every mark is counted again from its index (characters from the start of the text),
+# so each place said is the line and column an editor shows.  Other texts keep the parser's
+# marks as they are: nothing is paid for them.
+_YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
+_EDITOR_BREAK = re.compile(r"\r\n?|\n")
+
+
+def _line_starts(text: str) -> list[int] | None:
+    """Where each of the text's lines starts, as an editor counts lines; None when the
+    parser already counts them so (no break of YAML 1.1's own in the text)."""
+    if not any(c in text for c in _YAML11_BREAKS):
+        return None
+    return [0, *(m.end() for m in _EDITOR_BREAK.finditer(text))]
+
+
+def _editor_mark(mark: Any, starts: list[int] | None) -> Any:
+    """`mark` at the line and column an editor shows (see `_line_starts`)."""
+    if mark is None or starts is None:
+        return mark
+    line = bisect.bisect_right(starts, mark.index) - 1
+    return yaml.Mark(mark.name, mark.index, line, mark.index - starts[line], mark.buffer, mark.pointer)
+
+
+def _editor_marked(events: Any, starts: list[int]) -> Any:
+    """The parser's events, each marked where an editor shows it."""
+    for event in events:
+        event.start_mark = _editor_mark(event.start_mark, starts)
+        event.end_mark = _editor_mark(event.end_mark, starts)
+        yield event
+
+
+def _events(text: str, loader: Any) -> Any:
+    """The parser's events of `text`, marked as an editor counts lines."""
+    events = yaml.parse(text, Loader=loader)
+    starts = _line_starts(text)
+    return events if starts is None else _editor_marked(events, starts)
 
 
 class _Builder:
@@ -186,7 +227,7 @@ def _compose(path: str, text: str, limits: Limits, loader: Any = _Loader) -> yam
     resolved = _RESOLVED
     event: Any  # told apart by exact class (`cls is ...`), which mypy does not narrow on
     node: yaml.Node
-    for event in yaml.parse(text, Loader=loader):
+    for event in _events(text, loader):
         cls = type(event)  # exact classes: the parser builds no subclasses
         if cls is _ScalarEvent:  # the most frequent event: grow() and attach() inlined
             expanded += 1
@@ -257,7 +298,7 @@ def _compose_past_libyaml_depth(path: str, text: str, limits: Limits, exc: yaml.
     try:
         return _compose(path, text, limits, _PureLoader)
     except RecursionError:  # pragma: no cover - the pure parser is not recursive
-        line, column = _at(exc.problem_mark)
+        line, column = _at(_editor_mark(exc.problem_mark, _line_starts(text)))
         raise problem(path, "input.too-deep", line, column, limit=limits.max_depth) from None
 
 
@@ -305,8 +346,11 @@ def load_yaml_text(path: str, text: str, limits: Limits, json_data: Any, is_json
                 raise
             root = _compose_past_libyaml_depth(path, text, limits, exc)
     except yaml.MarkedYAMLError as exc:
+        starts = _line_starts(text)
+        exc.problem_mark = _editor_mark(exc.problem_mark, starts)
+        exc.context_mark = _editor_mark(exc.context_mark, starts)
         mark = exc.problem_mark or exc.context_mark
-        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        if mark is not None and text[mark.index:mark.index + 1] == "\t":
             raise problem(path, "input.tab", *_at(mark)) from None
         what, mark = yaml_reason(exc)
         raise syntax_problem(path, what, *_at(mark)) from None
@@ -349,11 +393,3 @@ def bad_date(text: str) -> tuple[str, dict[str, object]]:
         return "input.bad-day", {"value": text, "year": year, "month": month, "days": days}
     return "input.bad-date", {"value": text}
 
-
-def _char_at(text: str, line: int, column: int) -> str:
-    start = 0
-    for _ in range(line):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return ""
-    return text[start + column: start + column + 1]

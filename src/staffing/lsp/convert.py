@@ -26,6 +26,7 @@ SEVERITY = {Severity.ERROR: t.DiagnosticSeverity.Error, Severity.WARNING: t.Diag
 TOKEN = re.compile(r"""["']?[^\s,\[\]{}#"']+["']?""")
 WHOLE_NUMBER = re.compile(r"^([0-9\uff10-\uff19]+)\s*名?$")
 QUOTED = re.compile(r"“([^”]+)”")
+LINE_BREAK = re.compile(r"\r\n?|\n")  # the only line breaks of LSP and of the checker's places
 
 
 def utf16(text: str, column: int) -> int:
@@ -97,7 +98,7 @@ def problem_diagnostic(p: InputProblem, lines: list[str], lang: str) -> t.Diagno
 
 def diagnostics(checked: Checked, text: str, lang: str) -> list[t.Diagnostic]:
     """Every problem and finding of one file, in document order, placed in `text`."""
-    lines = text.splitlines()
+    lines = LINE_BREAK.split(text)  # not splitlines(): NEL, U+2028 and U+2029 end no line here
     out = [problem_diagnostic(p, lines, lang) for p in checked.problems]
     out += [finding_diagnostic(f, lines, lang) for f in checked.findings]
     out.sort(key=lambda d: (d.range.start.line, d.range.start.character))

@@ -478,3 +478,30 @@ def test_a_part_that_cannot_be_unpacked_is_one_message(how: str, tmp_path: Path,
     with pytest.raises(InputProblem) as raised:
         sheet_grids(str(path), path.read_bytes())
     assert raised.value.key == "xlsx.not-a-workbook"
+
+
+@pytest.mark.parametrize(("typed", "read"), [("1,200", 1200), ("12,000", 12000), ("1，200", 1200), ("1,200名", 1200),
+                                             ("1,234,567", 1234567)])
+def test_thousands_separators_are_read_as_written(typed: str, read: int, tmp_path: Path) -> None:
+    def edit(wb: Any) -> None:
+        wb["改革前"]["B4"] = typed  # a form's figure
+        wb["职能机构"]["G2"] = typed  # a table's
+
+    data = data_of(book(tmp_path, edit))
+    assert data["baseline"]["quotas"]["administrative"] == read
+    assert data["bodies"][0]["quotas"]["administrative"] == read
+
+
+@pytest.mark.parametrize("typed", ["1,2", "1,23", "12,3456", "1，2", "12，3456", "1,200,5"])
+def test_a_comma_that_separates_no_thousands_is_said_at_its_cell(typed: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """"1,2" was read as 12: a comma with other than three digits after it is no thousands
+    separator, and the figure is said at its cell, not guessed."""
+    def edit(wb: Any) -> None:
+        wb["改革前"]["B4"] = typed
+        wb["职能机构"]["G2"] = typed
+
+    said = messages(book(tmp_path, edit), capsys)
+    why = f"：“{typed}”中的逗号不是千位分隔符（千位分隔符后应正好是三位数字）；请填写整数"
+    assert [line.split("plan.xlsx:")[1] for line in said] == [
+        f"改革前!B4: 无法使用：行政编制（名）{why}", f"职能机构!G2: 无法使用：职能机构“党政办公室”的行政编制（名）{why}"]

@@ -156,6 +156,10 @@ def read_sheets(path: str, raw: bytes, limits: Limits, formulas: bool = True) ->
 _SPACES = " \t\r\n\u3000\xa0\u2002\u2003\u2009\u200b\ufeff"
 _INT = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?\d+\.\d+")
+# A number with thousands separators, as offices write 1,200 and 12,000 (a full-width comma
+# is one once NFKC has read it): exactly three digits after each comma.  Any other comma
+# ("1,2", "12,3456") separates no thousands: taken out, it would turn 1,2 into 12.
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _UNITS = "名人个项条"
 _SPLIT_NAMES = re.compile(r"[、，,；;\n]+")
@@ -330,9 +334,13 @@ def _count(value: Any) -> Any:
     text = _clean_text(value)
     if text is None:
         return None
-    norm = unicodedata.normalize("NFKC", text).replace(" ", "").replace(",", "")
+    norm = unicodedata.normalize("NFKC", text).replace(" ", "")
     if len(norm) > 1 and norm[-1] in _UNITS:
         norm = norm[:-1]
+    if "," in norm:
+        if not _THOUSANDS.fullmatch(norm):
+            raise _Problem(None, None, None, "xlsx.bad-thousands", value=text)
+        norm = norm.replace(",", "")
     if _INT.fullmatch(norm) and len(norm.lstrip("+-")) <= 30:
         return int(norm)
     if _DECIMAL.fullmatch(norm) and len(norm) <= 40:

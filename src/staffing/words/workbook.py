@@ -280,6 +280,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.bad-bool": ("{field}：“{value}”应为“是”或“否”", "{field}: “{value}” should be 是 (yes) or 否 (no)"),
     "xlsx.bad-date": ("{field}：“{value}”不是日期（例如2019-10-20）", "{field}: “{value}” is not a date (e.g. 2019-10-20)"),
     "xlsx.bad-number": ("{field}：“{value}”不是0或以上的整数", "{field}: “{value}” is not a whole number of 0 or more"),
+    "xlsx.bad-thousands": (
+        "{field}：“{value}”中的逗号不是千位分隔符（千位分隔符后应正好是三位数字）；请填写整数",
+        "{field}: the comma in “{value}” separates no thousands (exactly three digits follow a thousands "
+        "separator): enter a whole number",
+    ),
     "xlsx.unknown-owner": ("所属机构“{name}”不在“职能机构”或“事业单位”表中", "“{name}” is not a body or institution of the plan"),
     "xlsx.ambiguous-owner": (
         "所属机构“{name}”在方案中出现了不止一次，无法确定是哪一个；请写明行号，例如“{name}（职能机构第3行）”",

@@ -31,6 +31,7 @@ from pygls.uris import from_fs_path
 from staffing import __version__
 from staffing.lsp import convert
 from staffing.lsp.checker import Checker, explain, is_county
+from staffing.lsp.protocol import StaffingProtocol, log_to_stderr
 
 DEBOUNCE = 0.05  # seconds after the last change before the buffer is checked
 CODE = re.compile(r"ST\d{3}")
@@ -56,9 +57,12 @@ def wanted(path: str, text: str) -> bool:
 
 
 class StaffingServer(LanguageServer):
+    protocol: StaffingProtocol
+
     def __init__(self, lang: str = "zh", debounce: float = DEBOUNCE) -> None:
-        super().__init__("staffing", __version__)
+        super().__init__("staffing", __version__, protocol_cls=StaffingProtocol)
         self.lang = lang
+        self.protocol.lang = lang
         self.debounce = debounce
         self.checker = Checker()
         self.timers: dict[str, asyncio.TimerHandle] = {}
@@ -110,6 +114,10 @@ class StaffingServer(LanguageServer):
         opened = self.workspace.text_documents.get(uri)
         version = opened.version if opened is not None else None
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version))
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """As the protocol says it (pygls pops up "Error in server: …" in English)."""
+        self.protocol.report(error, source)
 
     def check_later(self, uri: str) -> None:
         timer = self.timers.pop(uri, None)
@@ -183,9 +191,12 @@ def _chars(line: str, utf16_offset: int) -> int:
 
 
 def serve(lang: str = "zh") -> int:
-    """Run the server on stdin/stdout until the client says exit."""
-    build(lang).start_io()
-    return 0
+    """Run the server on stdin/stdout until the client says exit; the exit code LSP asks for
+    (0 after shutdown, 1 without; 0 when the client just goes away)."""
+    log_to_stderr()
+    server = build(lang)
+    server.start_io()
+    return server.protocol.exit_code
 
 
 __all__: list[Any] = ["StaffingServer", "build", "serve"]

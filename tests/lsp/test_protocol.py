@@ -1,0 +1,138 @@
+"""`staffing lsp` answers broken or out-of-order JSON-RPC as JSON-RPC 2.0 and LSP 3.17 say, driven
+as a broken editor would drive it: raw Content-Length framed bodies on its stdin.  Every answer
+has its id, every error its code and the catalogue's words, stderr has one plain line a
+record and never a traceback, and the server reads on after each mistake."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from staffing.messages import render
+
+from conftest import ORGS, ROOT, STAFFING
+
+pytestmark = pytest.mark.skipif(not STAFFING.exists(), reason="staffing script not installed next to python")
+
+INITIALIZE = {"jsonrpc": "2.0", "id": "init", "method": "initialize", "params": {"processId": None, "capabilities": {}}}
+INITIALIZED = {"jsonrpc": "2.0", "method": "initialized", "params": {}}
+SHUTDOWN = {"jsonrpc": "2.0", "id": "end", "method": "shutdown"}
+EXIT = {"jsonrpc": "2.0", "method": "exit"}
+NOWHERE = {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}
+
+
+def frame(message: dict[str, Any] | bytes) -> bytes:
+    body = message if isinstance(message, bytes) else json.dumps(message, ensure_ascii=False).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def unframe(data: bytes) -> list[dict[str, Any]]:
+    out = []
+    while data:
+        head, _, rest = data.partition(b"\r\n\r\n")
+        length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.startswith(b"Content-Length"))
+        out.append(json.loads(rest[:length]))
+        data = rest[length:]
+    return out
+
+
+def converse(*messages: dict[str, Any] | bytes, start: bool = True, end: tuple[dict[str, Any], ...] = (SHUTDOWN, EXIT),
+             cwd: Path = ROOT) -> tuple[list[dict[str, Any]], int, str]:
+    """Everything `staffing lsp` sends back for `messages` (after initialize when `start`, then
+    `end`, by default shutdown and exit), in order but the answer to initialize; its exit code; its stderr."""
+    sent = ((INITIALIZE, INITIALIZED) if start else ()) + messages + end
+    done = subprocess.run([str(STAFFING), "lsp", "--stdio"], input=b"".join(frame(m) for m in sent),
+                          capture_output=True, cwd=cwd, timeout=120)
+    got = [m for m in unframe(done.stdout) if m.get("id") != "init"]
+    return got, done.returncode, done.stderr.decode("utf-8")
+
+
+def plain(stderr: str) -> bool:
+    """One plain line a record: no traceback, nothing but the server's own log lines."""
+    return "Traceback" not in stderr and all(line.startswith("staffing lsp: ") for line in stderr.splitlines())
+
+
+def error(msg_id: Any, code: int, key: str) -> dict[str, Any]:
+    return {"jsonrpc": "2.0", "id": msg_id, "error": {"code": code, "message": render(key, "zh", {})}}
+
+
+def ended(got: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`got` less the answer to shutdown, which must be its last message: the server read on to the end."""
+    assert got[-1] == {"jsonrpc": "2.0", "id": "end", "result": None}
+    return got[:-1]
+
+
+def hover(msg_id: Any, params: Any) -> dict[str, Any]:
+    return {"jsonrpc": "2.0", "id": msg_id, "method": "textDocument/hover", "params": params}
+
+
+def test_a_request_whose_params_do_not_fit_is_answered_invalid_params_with_its_id() -> None:
+    got, code, stderr = converse(hover(7, {"x": 1}), hover("eight", "a string"), hover(9, None))
+    assert ended(got) == [error(7, -32602, "lsp.invalid-params"), error("eight", -32602, "lsp.invalid-params"),
+                          error(9, -32602, "lsp.invalid-params")]
+    assert code == 0 and plain(stderr), stderr
+
+
+def test_a_message_whose_method_is_no_string_is_answered_invalid_request() -> None:
+    got, code, stderr = converse({"jsonrpc": "2.0", "id": 9, "method": 5, "params": {}},
+                                 {"jsonrpc": "2.0", "method": 5, "params": {}},
+                                 {"jsonrpc": "2.0", "id": [1], "method": "shutdown"}, b"[]", b'{"foo": 1}',
+                                 {"jsonrpc": "2.0", "id": 10, "method": "staffing/nothing", "params": {}})
+    assert ended(got) == [error(9, -32600, "lsp.invalid-request")] + [error(None, -32600, "lsp.invalid-request")] * 4 + [
+        {"jsonrpc": "2.0", "id": 10, "error": {"code": -32601, "message": "Method Not Found: staffing/nothing"}}]
+    assert code == 0 and plain(stderr), stderr
+
+
+def test_a_body_that_is_not_json_is_answered_parse_error_and_the_server_reads_on() -> None:
+    got, code, stderr = converse(b"{not json", b'{"jsonrpc": "2.0", "id": 1,', b"\xff\xfe\x00")
+    assert ended(got) == [error(None, -32700, "lsp.parse-error")] * 3  # and shutdown, sent next, is answered
+    assert code == 0 and plain(stderr), stderr
+
+
+def test_no_traceback_reaches_stderr_or_an_answer_and_a_popup_is_in_the_catalogues_words() -> None:
+    uri = (ROOT / "orgs" / "never-opened.yaml").as_uri()
+    broken_fix = {"range": NOWHERE, "message": "m", "data": {"fix": {"range": 1}}}
+    got, code, stderr = converse(
+        hover(1, {"x": 1}), {"jsonrpc": "2.0", "id": 2, "method": 5},
+        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"x": 1}},
+        {"jsonrpc": "2.0", "id": 3, "method": "textDocument/codeAction",
+         "params": {"textDocument": {"uri": uri}, "range": NOWHERE, "context": {"diagnostics": [broken_fix]}}},
+        {"jsonrpc": "2.0", "method": "textDocument/didChange",
+         "params": {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "town: x\n"}]}})
+    popup = {"jsonrpc": "2.0", "method": "window/showMessage", "params": {"type": 1, "message": render("lsp.failed", "zh", {})}}
+    assert ended(got) == [error(1, -32602, "lsp.invalid-params"), error(2, -32600, "lsp.invalid-request"),
+                          error(3, -32603, "lsp.internal"), popup]  # no data: pygls put the traceback there
+    assert code == 0 and plain(stderr) and len(stderr.splitlines()) >= 3, stderr
+
+
+def test_before_initialize_a_request_is_answered_server_not_initialized_and_a_notification_dropped(
+        tmp_path: Path) -> None:
+    plan = tmp_path / "orgs" / "zhangpu.yaml"
+    plan.parent.mkdir()
+    plan.write_text((ORGS / "jiangsu/suzhou/kunshan/zhangpu.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    opened = {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": plan.as_uri(), "languageId": "yaml", "version": 1, "text": plan.read_text(encoding="utf-8")}}}
+    got, code, stderr = converse(hover(1, {"textDocument": {"uri": plan.as_uri()}, "position": {"line": 0, "character": 0}}),
+                                 opened, {"jsonrpc": "2.0", "id": 2, "method": "shutdown"}, start=False, end=(INITIALIZE, INITIALIZED, SHUTDOWN, EXIT),
+                                 cwd=tmp_path)
+    assert ended(got) == [error(1, -32002, "lsp.not-initialized"), error(2, -32002, "lsp.not-initialized")]
+    assert code == 0 and plain(stderr), stderr  # the plan opened too early was never checked nor published
+
+
+def test_after_shutdown_a_request_is_answered_invalid_request() -> None:
+    got, code, stderr = converse(end=(SHUTDOWN, hover(1, {"textDocument": {"uri": (ROOT / "x.yaml").as_uri()},
+                                                         "position": {"line": 0, "character": 0}}), EXIT))
+    assert got == [{"jsonrpc": "2.0", "id": "end", "result": None}, error(1, -32600, "lsp.shut-down")]
+    assert code == 0 and plain(stderr), stderr
+
+
+def test_exit_ends_the_server_with_1_without_shutdown_and_0_after_it() -> None:
+    got, code, stderr = converse(end=(EXIT,))
+    assert (got, code, stderr) == ([], 1, "")
+    got, code, stderr = converse()
+    assert (got, code, stderr) == ([{"jsonrpc": "2.0", "id": "end", "result": None}], 0, "")
+

@@ -1,7 +1,8 @@
 """`staffing lsp` answers broken or out-of-order JSON-RPC as JSON-RPC 2.0 and LSP 3.17 say, driven
 as a broken editor would drive it: raw Content-Length framed bodies on its stdin.  Every answer
 has its id, every error its code and the catalogue's words, stderr has one plain line a
-record and never a traceback, and the server reads on after each mistake."""
+record and never a traceback, and the server reads on after each mistake.  Last, what it says
+of a plan over the size limit, which the editor sets in staffing.toml."""
 
 from __future__ import annotations
 
@@ -136,3 +137,19 @@ def test_exit_ends_the_server_with_1_without_shutdown_and_0_after_it() -> None:
     got, code, stderr = converse()
     assert (got, code, stderr) == ([{"jsonrpc": "2.0", "id": "end", "result": None}], 0, "")
 
+
+def test_a_plan_over_the_size_limit_is_told_where_the_editor_sets_the_limit(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "staffing.toml").write_text("[check]\nmax-bytes = 100\n", encoding="utf-8")
+    plan = tmp_path / "orgs" / "zhangpu.yaml"
+    plan.parent.mkdir()
+    text = (ORGS / "jiangsu/suzhou/kunshan/zhangpu.yaml").read_text(encoding="utf-8")
+    plan.write_text(text, encoding="utf-8")
+    opened = {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": plan.as_uri(), "languageId": "yaml", "version": 1, "text": text}}}
+    got, code, stderr = converse(opened, cwd=tmp_path)
+    published = [m["params"] for m in ended(got) if m.get("method") == "textDocument/publishDiagnostics"]
+    said = render("lsp.too-large", "zh", {"size": len(text.encode("utf-8")), "limit": 100})
+    assert [[d["message"] for d in p["diagnostics"]] for p in published] == [[said]]
+    assert "staffing.toml" in said and "--max-bytes" not in said
+    assert code == 0 and stderr == ""

@@ -92,8 +92,16 @@ def problem_diagnostic(p: InputProblem, lines: list[str], lang: str) -> t.Diagno
     if p.line is None:  # a section the plan lacks: no line is where it is missing
         rng = t.Range(start=t.Position(line=0, character=0), end=t.Position(line=0, character=0))
     fix = quick_fix(p, lines, token, rng, lang)
-    return t.Diagnostic(range=rng, message=p.message(lang), severity=t.DiagnosticSeverity.Error, source=SOURCE,
-                        data={"fix": fix} if fix else None, **_code(UNUSABLE, lang))
+    return t.Diagnostic(range=rng, message=problem_message(p, lang), severity=t.DiagnosticSeverity.Error,
+                        source=SOURCE, data={"fix": fix} if fix else None, **_code(UNUSABLE, lang))
+
+
+def problem_message(p: InputProblem, lang: str) -> str:
+    """What `staffing check` says of the problem, but a size limit said as the editor sets it:
+    in staffing.toml, not by the command line's option the editor server does not have."""
+    if p.key == "input.too-large":
+        return render("lsp.too-large", lang, dict(p.params))
+    return p.message(lang)
 
 
 def diagnostics(checked: Checked, text: str, lang: str) -> list[t.Diagnostic]:

@@ -10,6 +10,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "lsp.fix-colon": ("把全角冒号改为英文冒号", "Write an ASCII colon for the full-width one"),
     "lsp.fix-number": ("改为{value}", "Write {value}"),
     "lsp.fix-word": ("改为“{word}”", "Write “{word}”"),
+    "lsp.too-large": (
+        "文件大小{size}字节，超过上限{limit}字节（上限可在配置文件 staffing.toml 中调整）",
+        "the file is {size} bytes, over the limit of {limit} (max-bytes in staffing.toml sets it)",
+    ),
     "lsp.parse-error": ("消息不是有效的 JSON", "the message is not valid JSON"),
     "lsp.invalid-request": ("消息不是有效的请求或通知", "the message is no valid JSON-RPC request or notification"),
     "lsp.invalid-params": ("请求的参数不符合要求", "the request's params do not fit its method"),

@@ -25,15 +25,15 @@ def _raise_interrupted(signum: int, frame: Any) -> None:
     raise Interrupted(signum)
 
 
-def _quiet_exit(pool: Any) -> None:
-    """After an interrupted run: the pool's own thread closes its wake-up pipe as it ends; it
-    is let end now, and the interpreter's exit, which wakes it once more, is kept from the
-    closed pipe (Python 3.11 writes to it and prints a traceback after the run: seen under
-    load by the signal test, with the thread ended or still ending)."""
-    manager = getattr(pool, "_executor_manager_thread", None)
+def _quiet_exit(manager: Any, wakeup: Any) -> None:
+    """After an interrupted run: the pool's own thread (`manager`) closes its wake-up pipe
+    as it ends; it is let end now, and the interpreter's exit, which wakes it once more
+    (`wakeup`), is kept from the closed pipe (Python 3.11 writes to it and prints a traceback
+    after the run: seen under load by the signal test, with the thread ended or still
+    ending).  Both are taken from the pool before it is shut down: its shutdown forgets them,
+    not the interpreter's exit."""
     if manager is not None:
         manager.join(5)
-    wakeup = getattr(pool, "_executor_manager_thread_wakeup", None)
     if wakeup is None:
         return
     wake = wakeup.wakeup
@@ -135,12 +135,14 @@ def pooled(chunks: Sequence[list[T]], work: Callable[[list[T]], R], jobs: int,
         _stop_if_signalled()
     except BaseException:
         processes = list((getattr(pool, "_processes", None) or {}).values())
+        manager = getattr(pool, "_executor_manager_thread", None)
+        wakeup = getattr(pool, "_executor_manager_thread_wakeup", None)
         for proc in processes:
             proc.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
         for proc in processes:
             proc.join(5)
-        _quiet_exit(pool)
+        _quiet_exit(manager, wakeup)
         raise
     finally:
         for sig, handler in previous.items():

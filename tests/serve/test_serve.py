@@ -7,7 +7,9 @@ test_serve_browser.py."""
 from __future__ import annotations
 
 import base64
+import gc
 import html
+import http.client
 import io
 import json
 import os
@@ -295,6 +297,71 @@ def _read_all(sock: socket.socket) -> bytes:
             break
         out += data
     return out
+
+
+def _open_upload(server: Server, body: bytes, kind: str, sent: int, path: str = "/check") -> socket.socket:
+    """A connection that has sent an upload's head and the first `sent` bytes of its body."""
+    sock = socket.create_connection((server.host, server.port), timeout=30)
+    sock.sendall((f"POST {path} HTTP/1.1\r\nHost: {server.host}:{server.port}\r\nOrigin: {server.base}\r\n"
+                  f"Content-Type: {kind}\r\nContent-Length: {len(body)}\r\n\r\n").encode() + body[:sent])
+    return sock
+
+
+def _answer(sock: socket.socket) -> Reply:
+    """The answer read from a raw connection (its length as it says), the connection left open."""
+    response = http.client.HTTPResponse(sock)
+    response.begin()
+    return Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
+
+
+def test_the_uploads_held_at_once_are_bounded_in_total() -> None:
+    """Each upload takes its length from a total before its body is read and gives it back
+    when its request ends: with one upload held open mid-body, another that would pass the
+    total is refused (503, Retry-After, the page's words) without a byte of its body sent;
+    once the first has finished, or its browser has gone, the next is taken."""
+    plan = XIASHU.read_bytes() + b"\n#" + b"#" * 60_000 + b"\n"
+    body, kind = multipart([], [("files", "xiashu.yaml", plan)])
+    with serving(total_bytes=100_000) as server:
+        first = _open_upload(server, body, kind, 30_000)
+        time.sleep(1.0)  # the page has its head and part of its body
+        second = _open_upload(server, body, kind, 0)  # the head alone: the answer comes before the body
+        refused = _answer(second)
+        second.close()
+        assert refused.status == 503 and refused.headers["retry-after"] == "5"
+        assert "同时上传的文件过多，暂时不能接收，请稍后再试。" in refused.text and 'id="refusal"' in refused.text
+        assert refused.headers["content-security-policy"] == CSP
+        english = server.post("/check?lang=en", files=[("files", "xiashu.yaml", plan)])
+        assert english.status == 503 and "Too many files are being uploaded at once" in english.text
+        assert server.get("/").status == 200  # a page without a body is not held up
+        first.sendall(body[30_000:])
+        done = _answer(first)
+        first.close()
+        assert done.status == 200 and 'class="status-word">通过<' in done.text
+        third = check(server, ("xiashu.yaml", plan))
+        assert third.status == 200 and 'class="status-word">通过<' in third.text
+        gone = _open_upload(server, body, kind, 30_000)
+        time.sleep(1.0)
+        gone.close()  # the browser went away mid-upload
+        time.sleep(1.0)
+        assert check(server, ("xiashu.yaml", plan)).status == 200
+
+
+def test_an_upload_is_let_go_when_its_request_ends() -> None:
+    """Once a check is answered, or an upload refused, nothing holds its form: its bytes go
+    then, not when Python's cycle collector next runs (on a quiet page, much later)."""
+    from staffing.serve.upload import Form
+
+    with serving(limits=Limits(max_bytes=10_000)) as server:
+        gc.collect()
+        gc.disable()
+        try:
+            passed = check(server, ("xiashu.yaml", XIASHU.read_bytes()))
+            refused = check(server, ("big.yaml", b"#" * 10_001))
+            forms = [o for o in gc.get_objects() if isinstance(o, Form)]
+        finally:
+            gc.enable()
+    assert passed.status == 200 and refused.status == 413
+    assert forms == []
 
 
 def test_a_slow_upload_does_not_hold_up_others(zhangpu_xlsx: bytes) -> None:

@@ -267,6 +267,7 @@ def build_parser(config: Config | None = None) -> argparse.ArgumentParser:
     serve.add_argument("--max-files", type=_limit, default=20, metavar="N")
     serve.add_argument("--max-request-bytes", type=_limit, default=16 * 2**20, metavar="MAX_BYTES")
     serve.add_argument("--max-connections", type=_limit, default=100, metavar="N")
+    serve.add_argument("--max-total-bytes", type=_limit, default=None, metavar="MAX_BYTES")
     serve.set_defaults(options=o.serve_options)
     return parser
 

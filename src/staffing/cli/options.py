@@ -158,6 +158,7 @@ class ServeOptions(NamedTuple):
     max_files: int
     max_request_bytes: int
     max_connections: int
+    max_total_bytes: int | None  # None: as many whole uploads as the workers and their queue take
 
 
 Options = (CheckOptions | RulesOptions | ExplainOptions | SchemaOptions | RenderOptions | ReportOptions
@@ -336,4 +337,4 @@ def serve_options(args: argparse.Namespace) -> ServeOptions:
                         token=args.token or None, allow_hosts=tuple(args.allow_host or ()), lang=args.lang,
                         browser=not args.no_browser, workers=workers, packs=folders, limits=limits_of(args),
                         max_files=args.max_files, max_request_bytes=args.max_request_bytes,
-                        max_connections=args.max_connections)
+                        max_connections=args.max_connections, max_total_bytes=args.max_total_bytes)

@@ -9,6 +9,8 @@ Safe by default (each point has a test over HTTP in tests/serve/test_serve.py):
   number of files and fields; a body that arrives too slowly is refused (408); uploads
   are read into memory and checked within the command line's limits; nothing is written
   to disk, nothing kept between requests (a download carries its files back from the page);
+- so are the bytes of every upload held at once (`total_bytes`): one that would go over
+  is refused (503, with Retry-After) before its body is read;
 - pages are Jinja2 templates with autoescape, the chart's SVG passes the report's
   allow-list, and a Content-Security-Policy allows only the page's own script and style;
 - checking, charts and PDF run in a bounded pool of worker processes with a time and a
@@ -34,7 +36,16 @@ from starlette.routing import Route
 
 from staffing.io.document import DEFAULT_LIMITS, Limits
 from staffing.serve.pages import HERE, LANGS, page, word
-from staffing.serve.upload import Form, FormBounds, FormError, display_name, megabytes, read_form
+from staffing.serve.upload import (
+    Form,
+    FormBounds,
+    FormError,
+    InFlight,
+    body_bytes,
+    display_name,
+    megabytes,
+    read_form,
+)
 from staffing.serve.work import Bounds, JobFailed, Pool
 
 Scope = MutableMapping[str, Any]
@@ -50,6 +61,7 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 STATIC = {"app.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8"}
 HELD = "held"
+RETRY_SECONDS = 5  # what a 503 asks the client to wait before trying again
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,16 @@ class ServeConfig:
     request_bytes: int = 16 * 2**20
     body_seconds: float = 120.0
     bounds: Bounds = field(default_factory=Bounds)
+    total_bytes: int | None = None  # every upload held at once; None: see `total_bytes`
+
+
+def total_bytes(config: ServeConfig) -> int:
+    """The bytes every upload being received or checked may hold together: by default as
+    many whole bodies as the workers can check and the queue can keep waiting at once (one
+    more would be told the page is busy anyway, after its body had been read)."""
+    if config.total_bytes is not None:
+        return config.total_bytes
+    return config.request_bytes * (config.bounds.workers + config.bounds.queue)
 
 
 def is_local(host: str) -> bool:
@@ -144,6 +166,7 @@ class Guard:
         self.app = app
         self.config = config
         self.names = host_names(config)
+        self.in_flight = InFlight(total_bytes(config))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -167,7 +190,15 @@ class Guard:
         if refusal is not None:
             await refusal(scope, receive, secured)
             return
-        await self.app(scope, receive, secured)
+        headers = _headers(scope)
+        size = body_bytes(headers.get("content-length"), "transfer-encoding" in headers, self.config.request_bytes)
+        if not self.in_flight.take(size):
+            await busy_page("serve.uploads-full", scope, self.config.lang)(scope, receive, secured)
+            return
+        try:
+            await self.app(scope, receive, secured)
+        finally:  # the request has ended, however: answered, refused, its browser gone
+            self.in_flight.give(size)
 
     def refuse(self, scope: Scope) -> Response | None:
         config = self.config
@@ -225,6 +256,15 @@ def error_page(status: int, key: str, lang: str, default_lang: str, **params: ob
     traceback."""
     text = page("error.html.j2", lang, default_lang, status=status, message=word(key.removeprefix("serve."), lang, **params))
     return HTMLResponse(text, status_code=status)
+
+
+def busy_page(key: str, scope: Scope, default_lang: str) -> HTMLResponse:
+    """503: the page cannot take this request now, with when to try again.  Its body is not
+    read into memory: uvicorn lets what is still coming through and drops it, so the
+    browser, still sending, gets this answer rather than a reset connection."""
+    response = error_page(503, key, _lang_of(scope, default_lang), default_lang)
+    response.headers["retry-after"] = str(RETRY_SECONDS)
+    return response
 
 
 # ---- the application ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ messages show (no folders, no control or bidirectional characters, its suffix ke
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 import os
 import re
@@ -106,10 +107,42 @@ def is_plan_name(name: str) -> bool:
     return name.lower().endswith(PLAN_SUFFIXES)
 
 
+class InFlight:
+    """The bytes every upload the page is receiving or checking holds at once, within
+    `total`: a request takes the length its body may have before a byte of it is read, and
+    gives it back when it ends (answered, refused, or its browser gone); one that would go
+    over the total is turned away unread.  A request alone is always let in, so a total
+    smaller than one body makes the page take uploads one at a time, never none."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.held = 0
+
+    def take(self, size: int) -> bool:
+        if size and self.held and self.held + size > self.total:
+            return False
+        self.held += size
+        return True
+
+    def give(self, size: int) -> None:
+        self.held -= size
+
+
+def body_bytes(content_length: str | None, chunked: bool, bound: int) -> int:
+    """The most a request's body can bring: its declared length, or the body's bound when it
+    comes in chunks (no length declared); none without either (HTTP/1.1 then has no body)."""
+    if content_length is not None and content_length.isdigit():
+        return min(int(content_length), bound)
+    return bound if chunked else 0
+
+
 class _Parts:
     """python-multipart's callbacks: each part's headers, then its bytes, kept in memory
     and counted against the bounds as they come; the first bound passed is kept in
-    `error` (the parser's callbacks cannot raise through it)."""
+    `error` (the parser's callbacks cannot raise through it).
+
+    A part's bytes go into one `io.BytesIO`, taken out whole at the part's end without a
+    copy: no second buffer of a file's size, no bytes object grown piece by piece."""
 
     def __init__(self, bounds: FormBounds, held: tuple[str, ...]) -> None:
         self.bounds = bounds
@@ -118,7 +151,7 @@ class _Parts:
         self.error: FormError | None = None
         self.name = ""
         self.filename: str | None = None
-        self.buffer = bytearray()
+        self.buffer = io.BytesIO()
         self.field = bytearray()
         self.value = bytearray()
         self.disposition = b""
@@ -131,7 +164,7 @@ class _Parts:
 
     def part_begin(self) -> None:
         self.disposition = b""
-        self.buffer = bytearray()
+        self.buffer = io.BytesIO()
 
     def header_field(self, data: bytes, start: int, end: int) -> None:
         self.field += data[start:end]
@@ -161,22 +194,23 @@ class _Parts:
     def part_data(self, data: bytes, start: int, end: int) -> None:
         if self.error is not None:
             return
-        self.buffer += data[start:end]
+        self.buffer.write(memoryview(data)[start:end])
+        size = self.buffer.tell()
         bounds = self.bounds
         if self.filename is not None:
-            if len(self.buffer) > bounds.file_bytes:
+            if size > bounds.file_bytes:
                 self.error = FormError(413, "serve.file-too-large", name=display_name(self.filename),
                                        mb=megabytes(bounds.file_bytes))
         else:
             limit = (bounds.held_bytes or bounds.field_bytes) if self.name in self.held else bounds.field_bytes
-            if len(self.buffer) > limit:
+            if size > limit:
                 self.error = FormError(413, "serve.field-too-large", limit=limit)
 
     def part_end(self) -> None:
         if self.error is not None:
             return
-        data = bytes(self.buffer)
-        self.buffer = bytearray()
+        data = self.buffer.getvalue()
+        self.buffer = io.BytesIO()
         if self.filename is not None:
             if self.filename or data:  # a file input left empty sends a part with no name and no bytes
                 self.form.files.append(Upload(self.filename, data))
@@ -211,14 +245,15 @@ async def read_form(content_type: str, content_length: str | None, body: AsyncIt
         left = deadline - time.monotonic()
         if left <= 0:
             raise FormError(408, "serve.too-slow", seconds=int(bounds.seconds))
-        try:
-            chunk = await asyncio.wait_for(iterator.__anext__(), timeout=min(left, bounds.chunk_seconds))
-        except StopAsyncIteration:
-            break
+        try:  # in this task, not one of its own as asyncio.wait_for makes: see `_refusal`
+            async with asyncio.timeout(min(left, bounds.chunk_seconds)):
+                chunk = await anext(iterator, None)
         except TimeoutError:
             raise FormError(408, "serve.too-slow", seconds=int(bounds.seconds)) from None
         except ClientDisconnect:  # the browser went away mid-upload: nothing to answer, nothing to print
             raise FormError(400, "serve.bad-form") from None
+        if chunk is None:
+            break
         received += len(chunk)
         if received > bounds.request_bytes:
             raise FormError(413, "serve.too-large", mb=megabytes(bounds.request_bytes))
@@ -227,11 +262,20 @@ async def read_form(content_type: str, content_length: str | None, body: AsyncIt
         except Exception:  # python-multipart's errors for a malformed body
             raise FormError(400, "serve.bad-form") from None
         if parts.error is not None:
-            raise parts.error
+            raise _refusal(parts.error)
     try:
         parser.finalize()
     except Exception:
         raise FormError(400, "serve.bad-form") from None
     if parts.error is not None:
-        raise parts.error
+        raise _refusal(parts.error)
     return parts.form
+
+
+def _refusal(error: FormError) -> FormError:
+    """A new FormError like `error`, to raise: raising the one `parts` keeps would make a
+    cycle (the error, its traceback, read_form's frame, `parts`, the error) that holds the
+    form's bytes until Python's cycle collector next runs, long after the request has
+    ended.  (So would asyncio.wait_for's task around each chunk: the body's end, an
+    exception kept by that task, holds read_form's frame in a cycle too.)"""
+    return FormError(error.status, error.key, **error.params)

@@ -385,6 +385,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.serve.max_files": ("一次最多上传的文件个数（默认%(default)s）", "most files in one upload (default %(default)s)"),
     "help.serve.max_request_bytes": ("一次上传的最大字节数（默认%(default)s）", "largest upload accepted, in bytes (default %(default)s)"),
     "help.serve.max_connections": ("同时接受的最多连接数（默认%(default)s）", "most connections served at once (default %(default)s)"),
+    "help.serve.max_total_bytes": (
+        "同时接收和检查的上传合计的最大字节数，超出时新的上传须稍后再试（默认：一次上传的最大字节数×（检查进程数+排队等候的32个））",
+        "most bytes the uploads being received or checked may hold together; past it, an upload is told to try "
+        "again later (default: --max-request-bytes × (workers + 32 waiting))",
+    ),
     "help.port": ("应为0到65535之间的端口号，而不是“{value}”", "expected a port number from 0 to 65535, got “{value}”"),
     # what an option's value must be (argparse calls these while parsing)
     "help.positive": ("应为正整数，而不是“{value}”", "expected a positive whole number, got “{value}”"),

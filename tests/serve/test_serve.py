@@ -466,6 +466,40 @@ def test_connections_that_never_finish_their_request_cannot_shut_the_page(tmp_pa
     assert "Traceback" not in err, err
 
 
+def test_past_the_connection_limit_the_page_says_so_in_its_words(tmp_path: Path) -> None:
+    """--max-connections reached: the 503 is the page's (its words, in its language, its
+    headers, when to try again), not uvicorn's two English words, and the console stays quiet."""
+    proc = subprocess.Popen([str(STAFFING), "serve", "--port", "0", "--no-browser", "--workers", "1",
+                             "--max-connections", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    held: list[socket.socket] = []
+    try:
+        assert proc.stdout is not None
+        port = int(proc.stdout.readline().rsplit(":", 1)[1].strip("/\n"))
+        server = Server("127.0.0.1", port)
+        assert server.get("/").status == 200
+        held += [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(2)]
+        time.sleep(0.5)
+        busy = server.get("/")
+        assert busy.status == 503 and "同时访问本页面的人太多，请稍后再试。" in busy.text and 'id="refusal"' in busy.text
+        assert busy.headers["retry-after"] == "5" and busy.headers["connection"] == "close"
+        assert busy.headers["content-security-policy"] == CSP and "Service Unavailable" not in busy.text
+        english = server.get("/?lang=en")
+        assert english.status == 503 and "Too many people are using the page at once" in english.text
+        posted = server.post("/check", files=[("files", "x.yaml", XIASHU.read_bytes())])
+        assert posted.status == 503 and "同时访问本页面的人太多" in posted.text
+        for sock in held:
+            sock.close()
+        time.sleep(0.5)
+        assert server.get("/").status == 200
+    finally:
+        for sock in held:
+            sock.close()
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert "Traceback" not in err and "Exceeded concurrency limit" not in err, err
+
+
 def test_a_broken_upload_leaves_the_console_quiet(tmp_path: Path) -> None:
     """A browser that goes away mid-upload, or a body that is not a form, is answered (or
     not, if nobody is there) without a traceback or the parser's English on the console the

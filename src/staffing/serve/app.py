@@ -10,7 +10,8 @@ Safe by default (each point has a test over HTTP in tests/serve/test_serve.py):
   are read into memory and checked within the command line's limits; nothing is written
   to disk, nothing kept between requests (a download carries its files back from the page);
 - so are the bytes of every upload held at once (`total_bytes`): one that would go over
-  is refused (503, with Retry-After) before its body is read;
+  is refused (503, with Retry-After) before its body is read, as is a request past the
+  connection limit (`staffing.serve.protocol` marks it, the guard answers in the page's words);
 - pages are Jinja2 templates with autoescape, the chart's SVG passes the report's
   allow-list, and a Content-Security-Policy allows only the page's own script and style;
 - checking, charts and PDF run in a bounded pool of worker processes with a time and a
@@ -61,6 +62,7 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
        "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 STATIC = {"app.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8"}
 HELD = "held"
+OVER_LIMIT = "staffing.over_limit"  # set in a request's scope by the protocol: past --max-connections
 RETRY_SECONDS = 5  # what a 503 asks the client to wait before trying again
 
 
@@ -202,6 +204,8 @@ class Guard:
 
     def refuse(self, scope: Scope) -> Response | None:
         config = self.config
+        if scope.get(OVER_LIMIT):
+            return busy_page("serve.connections-full", scope, config.lang, close=True)
         headers = _headers(scope)
         lang = _lang_of(scope, config.lang)
         name, port = split_host(headers.get("host", ""))
@@ -258,12 +262,15 @@ def error_page(status: int, key: str, lang: str, default_lang: str, **params: ob
     return HTMLResponse(text, status_code=status)
 
 
-def busy_page(key: str, scope: Scope, default_lang: str) -> HTMLResponse:
+def busy_page(key: str, scope: Scope, default_lang: str, close: bool = False) -> HTMLResponse:
     """503: the page cannot take this request now, with when to try again.  Its body is not
     read into memory: uvicorn lets what is still coming through and drops it, so the
-    browser, still sending, gets this answer rather than a reset connection."""
+    browser, still sending, gets this answer rather than a reset connection; or, with
+    `close` (past the connection limit), the connection is closed."""
     response = error_page(503, key, _lang_of(scope, default_lang), default_lang)
     response.headers["retry-after"] = str(RETRY_SECONDS)
+    if close:
+        response.headers["connection"] = "close"
     return response
 
 

@@ -8,7 +8,11 @@ connections opened and left silent, or sending a byte of header now and then, he
 --max-connections allows, and the page answered everyone else 503 for as long as they
 stayed.  Here a timer of our own runs until the head is complete (uvicorn has then begun the
 request's cycle); the body then has the upload's own bounds (408 for a stalled or trickling
-upload, staffing.serve.upload)."""
+upload, staffing.serve.upload).
+
+A request past --max-connections is answered 503 by the page, in its words and language
+(uvicorn's own answer is two English words of plain text): uvicorn's test of the limit is
+made here, the same, and a request past it goes to the page marked (app.OVER_LIMIT)."""
 
 from __future__ import annotations
 
@@ -17,14 +21,30 @@ from typing import Any
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from staffing.serve.app import OVER_LIMIT
+
 HEAD_SECONDS = 5  # to send a request's head, from the connection's opening or the last answer
 
 
 class HeadInTime(H11Protocol):
-    """uvicorn's HTTP/1.1 protocol, each request's head timed (HEAD_SECONDS)."""
+    """uvicorn's HTTP/1.1 protocol, each request's head timed (HEAD_SECONDS), a request
+    past the connection limit marked for the page to answer."""
 
     _head_timer: asyncio.TimerHandle | None = None
     _timed_cycle: Any = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.connection_limit, self.limit_concurrency = self.limit_concurrency, None  # uvicorn's own 503 unused
+        self.page, self.app = self.app, self._within_limit
+
+    async def _within_limit(self, scope: Any, receive: Any, send: Any) -> None:
+        """The page, told when this request is past the limit: as uvicorn tests it when a
+        request's head arrives (this request's task is now one of `tasks`)."""
+        limit = self.connection_limit
+        if limit is not None and (len(self.connections) >= limit or len(self.tasks) > limit):
+            scope[OVER_LIMIT] = True
+        await self.page(scope, receive, send)
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)

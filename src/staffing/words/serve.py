@@ -213,6 +213,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "serve.busy": ("检查的人太多，请稍后再试。", "Too many checks are waiting; try again in a moment."),
     "serve.uploads-full": ("同时上传的文件过多，暂时不能接收，请稍后再试。", "Too many files are being uploaded at once; try again in a moment."),
+    "serve.connections-full": ("同时访问本页面的人太多，请稍后再试。", "Too many people are using the page at once; try again in a moment."),
     "serve.timeout": (
         "检查在{seconds}秒内没有完成，已停止。文件可能过大或过于复杂。",
         "The check did not finish within {seconds} seconds and was stopped: the file may be too large or too complex.",

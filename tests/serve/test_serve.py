@@ -225,6 +225,24 @@ def test_the_client_file_name_is_never_a_path(page: Server, tmp_path: Path) -> N
     assert reply.text.count('class="status-word">通过<') == 2  # both checked as plans, from memory
 
 
+def test_a_file_named_only_the_rfc_5987_way_is_a_file(page: Server) -> None:
+    """A part naming its file only by `filename*=UTF-8''…` (percent-encoded UTF-8) is that
+    file, under its decoded name (and still never a path), not a form field too long."""
+    plan = XIASHU.read_bytes()
+    assert len(plan) > 4096  # longer than an ordinary field may be
+    boundary = "----staffing5987"
+    body = b""
+    for encoded in ("%E4%B8%8B%E8%9C%80%E9%95%87.yaml", "..%2F..%2Fetc%2F%E6%96%B9%E6%A1%88.yaml"):  # 下蜀镇, 方案
+        body += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename*=UTF-8''{encoded}\r\n"
+                 "Content-Type: application/octet-stream\r\n\r\n").encode() + plan + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    reply = page.request("POST", "/check", body, {"Content-Type": f"multipart/form-data; boundary={boundary}",
+                                                  "Origin": page.base})
+    assert reply.status == 200, reply.text[:300]
+    assert "共检查2个方案：通过2个" in reply.text
+    assert "下蜀镇.yaml" in reply.text and "方案.yaml" in reply.text and "etc" not in reply.text
+
+
 # ---- the guard ------------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ import re
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from email.message import Message
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import ClientDisconnect
@@ -136,6 +137,22 @@ def body_bytes(content_length: str | None, chunked: bool, bound: int) -> int:
     return bound if chunked else 0
 
 
+def file_name(options: dict[bytes, bytes], disposition: bytes) -> str | None:
+    """A part's file name: its `filename`, or else its RFC 5987 `filename*=UTF-8''…`
+    (percent-encoded; python-multipart leaves it out, as RFC 7578 forbids it, yet a client
+    may name a file no other way), decoded by the standard library's mail headers; None
+    for an ordinary field, "" for a name no codec reads."""
+    plain = options.get(b"filename")
+    if plain is not None:
+        return plain.decode("utf-8", "replace")
+    header = Message()
+    header["content-disposition"] = disposition.decode("latin-1")
+    try:
+        return header.get_filename()
+    except ValueError:  # a charset's name with a NUL in it
+        return ""
+
+
 class _Parts:
     """python-multipart's callbacks: each part's headers, then its bytes, kept in memory
     and counted against the bounds as they come; the first bound passed is kept in
@@ -181,8 +198,7 @@ class _Parts:
     def headers_finished(self) -> None:
         _, options = parse_options_header(self.disposition)
         self.name = options.get(b"name", b"").decode("utf-8", "replace")
-        filename = options.get(b"filename")
-        self.filename = None if filename is None else filename.decode("utf-8", "replace")
+        self.filename = file_name(options, self.disposition)
         if self.error is not None:
             return
         if self.filename is not None:

@@ -7,6 +7,7 @@ test_serve_browser.py."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import gc
 import html
 import http.client
@@ -452,19 +453,30 @@ def test_other_addresses_need_the_token(tmp_path: Path) -> None:
     assert proc.returncode in (0, -15, 143)
 
 
+@contextlib.contextmanager
+def _limited_page(tmp_path: Path, connections: int) -> Iterator[tuple[int, list[str]]]:
+    """`staffing serve` with one worker and `--max-connections`, on a free port (yielded),
+    ended on leaving; what it printed on stderr then in the list yielded with the port."""
+    proc = subprocess.Popen([str(STAFFING), "serve", "--port", "0", "--no-browser", "--workers", "1",
+                             "--max-connections", str(connections)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    err: list[str] = []
+    try:
+        assert proc.stdout is not None
+        yield int(proc.stdout.readline().rsplit(":", 1)[1].strip("/\n")), err
+    finally:
+        proc.terminate()
+        err.append(proc.communicate(timeout=30)[1])
+
+
 def test_connections_that_never_finish_their_request_cannot_shut_the_page(tmp_path: Path) -> None:
     """As many silent connections as --max-connections allows, and one sending a byte of its
     headers now and then, are closed once HEAD_SECONDS pass without a whole request head; the
     page then answers a reviewer again (before, it answered 503 for as long as they stayed)."""
     from staffing.serve.protocol import HEAD_SECONDS
 
-    proc = subprocess.Popen([str(STAFFING), "serve", "--port", "0", "--no-browser", "--workers", "1",
-                             "--max-connections", "4"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     held: list[socket.socket] = []
-    try:
-        assert proc.stdout is not None
-        port = int(proc.stdout.readline().rsplit(":", 1)[1].strip("/\n"))
+    with _limited_page(tmp_path, 4) as (port, err):
         for _ in range(4):
             held.append(socket.create_connection(("127.0.0.1", port), timeout=30))
         trickle = held[0]
@@ -476,24 +488,16 @@ def test_connections_that_never_finish_their_request_cannot_shut_the_page(tmp_pa
         for sock in held:  # each closed by the page: reading gives the end of the stream
             assert sock.recv(100) == b""
         assert Server("127.0.0.1", port).get("/").status == 200
-    finally:
         for sock in held:
             sock.close()
-        proc.terminate()
-        _, err = proc.communicate(timeout=30)
-    assert "Traceback" not in err, err
+    assert "Traceback" not in err[0], err
 
 
 def test_past_the_connection_limit_the_page_says_so_in_its_words(tmp_path: Path) -> None:
     """--max-connections reached: the 503 is the page's (its words, in its language, its
     headers, when to try again), not uvicorn's two English words, and the console stays quiet."""
-    proc = subprocess.Popen([str(STAFFING), "serve", "--port", "0", "--no-browser", "--workers", "1",
-                             "--max-connections", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     held: list[socket.socket] = []
-    try:
-        assert proc.stdout is not None
-        port = int(proc.stdout.readline().rsplit(":", 1)[1].strip("/\n"))
+    with _limited_page(tmp_path, 2) as (port, err):
         server = Server("127.0.0.1", port)
         assert server.get("/").status == 200
         held += [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(2)]
@@ -510,12 +514,7 @@ def test_past_the_connection_limit_the_page_says_so_in_its_words(tmp_path: Path)
             sock.close()
         time.sleep(0.5)
         assert server.get("/").status == 200
-    finally:
-        for sock in held:
-            sock.close()
-        proc.terminate()
-        _, err = proc.communicate(timeout=30)
-    assert "Traceback" not in err and "Exceeded concurrency limit" not in err, err
+    assert "Traceback" not in err[0] and "Exceeded concurrency limit" not in err[0], err
 
 
 def test_a_broken_upload_leaves_the_console_quiet(tmp_path: Path) -> None:

@@ -131,6 +131,17 @@ def test_after_shutdown_a_request_is_answered_invalid_request() -> None:
     assert code == 0 and plain(stderr), stderr
 
 
+def test_a_hover_on_a_document_never_opened_and_gone_is_answered_nothing(tmp_path: Path) -> None:
+    """A hover where the editor has no document open, on a file that is not there (or is a
+    folder): nothing to explain, answered null, not an internal error."""
+    gone = {"uri": (tmp_path / "gone.yaml").as_uri()}
+    folder = {"uri": tmp_path.as_uri()}
+    got, code, stderr = converse(hover(1, {"textDocument": gone, "position": {"line": 3, "character": 2}}),
+                                 hover(2, {"textDocument": folder, "position": {"line": 0, "character": 0}}))
+    assert ended(got) == [{"jsonrpc": "2.0", "id": 1, "result": None}, {"jsonrpc": "2.0", "id": 2, "result": None}]
+    assert code == 0 and stderr == "", stderr
+
+
 def test_exit_ends_the_server_with_1_without_shutdown_and_0_after_it() -> None:
     got, code, stderr = converse(end=(EXIT,))
     assert (got, code, stderr) == ([], 1, "")

@@ -162,9 +162,9 @@ def build(lang: str = "zh", debounce: float = DEBOUNCE) -> StaffingServer:
                                                                                    d.range.start.character + 1):
                     codes.append(d.code)
         if not codes:  # a check code written in the file (a waiver, a comment)
-            try:
+            try:  # an unopened document is read from disk: one gone or unreadable has nothing to explain
                 line = ls.workspace.get_text_document(uri).lines[pos.line]
-            except IndexError:
+            except (IndexError, OSError, ValueError):
                 line = ""
             codes = [m.group() for m in CODE.finditer(line) if m.start() <= _chars(line, pos.character) <= m.end()]
         texts = [text for text in (explain(code, ls.lang) for code in codes) if text]

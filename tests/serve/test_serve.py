@@ -333,6 +333,18 @@ def _answer(sock: socket.socket) -> Reply:
     return Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_total_s_help_says_the_default_the_page_takes(lang: str) -> None:
+    """--max-total-bytes' help states its default with the queue's length written out: held
+    to the length the page's workers take, and to the total it sets by default."""
+    from staffing.messages import text
+    from staffing.serve.app import ServeConfig, total_bytes
+
+    bounds = Bounds(workers=3)
+    assert total_bytes(ServeConfig(request_bytes=1000, bounds=bounds)) == 1000 * (3 + bounds.queue)
+    assert f"+{bounds.queue}" in text("help.serve.max_total_bytes", lang).replace(" ", "").replace("排队等候的", "")
+
+
 def test_the_uploads_held_at_once_are_bounded_in_total() -> None:
     """Each upload takes its length from a total before its body is read and gives it back
     when its request ends: with one upload held open mid-body, another that would pass the

@@ -4,8 +4,7 @@ openpyxl builds an object for every cell, every style and every data validation 
 sheet (about 45 ms for a typical plan workbook, most of the cost of checking one); the plan
 reader needs only each cell's value.  `read_cells` gives exactly the values openpyxl gives
 (`load_workbook`, with and without `data_only`), from one parse of each part by the
-standard library's C XML parser (a sheet's rows, where they are written as workbooks write
-them, read by pattern instead: `_Book._by_pattern`), for the workbooks offices and this tool write: a package
+standard library's C XML parser, for the workbooks offices and this tool write: a package
 whose parts are plain UTF-8 XML without a document type declaration, its sheets' cells
 numbers, shared or inline strings, booleans, errors and formulas (plain or shared) with
 their saved values, merged ranges that do not overlap, styles with number formats.
@@ -214,9 +213,10 @@ def _part(archive: zipfile.ZipFile, view: memoryview, name: str, info: zipfile.Z
     return data
 
 
-def _plain(archive: _Package, name: str) -> bytes:
-    """A part's bytes, when it is plain UTF-8 XML of at most FAST_BYTES without any
-    declaration: nothing the parser could expand or fetch is ever given to it."""
+def _xml(archive: _Package, name: str, sheet: bool = False) -> ET.Element:
+    """A part parsed, when it is plain UTF-8 XML of at most FAST_BYTES without any
+    declaration: nothing the parser could expand or fetch is ever given to it.  `sheet`: a
+    worksheet, whose drop-downs' lists are left unparsed (`_without_lists`)."""
     try:
         data = archive.read(name)
     except KeyError:
@@ -228,13 +228,6 @@ def _plain(archive: _Package, name: str) -> bytes:
     head = _ENCODING.match(data.removeprefix(b"\xef\xbb\xbf"))
     if head is not None and head[1].lower().replace(b"-", b"").replace(b"_", b"") != b"utf8":
         raise Unsure(f"{name}: encoding {head[1]!r}")
-    return data
-
-
-def _xml(archive: _Package, name: str, sheet: bool = False) -> ET.Element:
-    """A part parsed, when it is plain (`_plain`).  `sheet`: a worksheet, whose drop-downs'
-    lists are left unparsed (`_without_lists`)."""
-    data = _plain(archive, name)
     try:
         return _parse_sheet(data) if sheet else ET.fromstring(data)
     except ET.ParseError as exc:
@@ -258,18 +251,12 @@ _UNREAD_TAGS = [(b"<" + name.encode(), b"</" + name.encode() + b">", b"<" + name
 _DATA_TAG = b"<sheetData"
 
 
-def _tags_only(data: bytes) -> bool:
-    """Whether every "<" in a part starts a tag: it holds no comment, no CDATA section and no
-    processing instruction (but its XML declaration)."""
-    return not ((b"!" in data and b"<!" in data) or (
-        b"?" in data and data.count(b"<?") != data.startswith((b"<?xml", b"\xef\xbb\xbf<?xml"))))
-
-
 def _without_lists(data: bytes) -> tuple[bytes, list[str]] | None:
     """The part with those lists emptied, and their tags; None where none can be emptied
     with certainty that the rest is left as it is."""
-    if not _tags_only(data):
-        return None
+    if (b"!" in data and b"<!" in data) or (
+            b"?" in data and data.count(b"<?") != data.startswith((b"<?xml", b"\xef\xbb\xbf<?xml"))):
+        return None  # a comment, a CDATA section or a processing instruction
     cells = data.find(_DATA_TAG)
     spans: list[tuple[int, int, bytes]] = []
     tags: list[str] = []
@@ -481,31 +468,15 @@ class _Book:
 
     # -- one sheet
     def sheet(self, title: str, state: str, part: str) -> SheetCells:
-        """One worksheet's cells: read by pattern (`_by_pattern`) where its data is laid out
-        as workbooks are written, else from its tree (`_by_tree`); the two give the same."""
-        data = _plain(self.archive, part)
-        return self._by_pattern(title, state, data) or self._by_tree(title, state, part, data)
-
-    def _by_tree(self, title: str, state: str, part: str, data: bytes) -> SheetCells:
         """One worksheet's cells.  Its tree is walked as it is laid out (the rows of the
         sheet's data, their cells, each cell's value), and everything else in it is looked at
         element by element: a row, a cell or a hyperlink anywhere else is where openpyxl would
         read it and this walk would not: unsure."""
-        try:
-            root = _parse_sheet(data)
-        except ET.ParseError as exc:
-            raise Unsure(f"{part}: {exc}") from None
+        root = _xml(self.archive, part, sheet=True)
         out = SheetCells(title, state)
         self.translators = {}
         merges: list[ET.Element] = []
         bounded: list[ET.Element] = []  # merged ranges and the declared dimension
-        rows = self._around(root, merges, bounded)
-        count = self._rows(rows, out, merges, bounded) if rows is not None else 0
-        return self._finish(out, merges, bounded, count)
-
-    @staticmethod
-    def _around(root: ET.Element, merges: list[ET.Element], bounded: list[ET.Element]) -> ET.Element | None:
-        """The sheet's data (its first), everything else looked at (`_look`)."""
         data: ET.Element | None = None
         _look(root, merges, bounded, deep=False)
         for top in root:
@@ -513,9 +484,7 @@ class _Book:
                 data = top
             else:
                 _look(top, merges, bounded)
-        return data
-
-    def _finish(self, out: SheetCells, merges: list[ET.Element], bounded: list[ET.Element], count: int) -> SheetCells:
+        count = self._rows(data, out, merges, bounded) if data is not None else 0
         if len(merges) > 1:
             raise Unsure("two lists of merged ranges")
         if merges:
@@ -524,9 +493,15 @@ class _Book:
         return out
 
     def _rows(self, data: ET.Element, out: SheetCells, merges: list[ET.Element], bounded: list[ET.Element]) -> int:
-        """The cells of the sheet's data into `out`.  How many cells there are."""
+        """The cells of the sheet's data into `out`, the two common kinds of value (a value
+        alone, an inline string of one text) read here, in the loop (a call a cell would cost
+        a tenth of reading a plan workbook), any other by `_other`.  How many cells there are."""
+        cells = out.cells
+        places, styles = _PLACES, self.styles
+        strings, dates = self.strings, self.dates
         row_counter = count = 0
         seen: set[Place] = set()
+        see = seen.add
         for row in data:
             if row.tag != _ROW:
                 raise Unsure("not a row in the sheet's data")
@@ -537,131 +512,44 @@ class _Book:
             for c in row:
                 if c.tag != _C:
                     raise Unsure("not a cell in a row")
-                place = _at(c.get("r"), row_counter, col_counter)
-                seen.add(place)  # two cells at one place: told by the count, below
+                ref = c.get("r")
+                if ref:
+                    place = places.get(ref) or _place(ref)
+                else:
+                    place = (row_counter, col_counter + 1)
+                    if not (1 <= place[0] <= MAX_ROW and place[1] <= MAX_COL):
+                        raise Unsure("a cell outside the grid")
+                see(place)  # two cells at one place: told by the count, below
                 col_counter = place[1]
-                self._cell(c, place, out, merges, bounded)
+                style = styles.get(c.get("s", 0))
+                if style is None:
+                    style = self._style(c.get("s", ""))
+                held = len(c)
+                if not held:  # a cell with no value (a style alone)
+                    continue
+                kind = c.get("t", "n")
+                child = c[0]
+                if held == 1 and child.tag == _V and kind != "inlineStr":
+                    if len(child):
+                        raise Unsure("cell structure")
+                    raw = child.text
+                    if not raw:
+                        continue
+                    if kind == "s":
+                        cells[place] = strings[int(raw)]
+                    elif kind == "n" and style not in dates:  # openpyxl's _cast_number
+                        cells[place] = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+                    else:
+                        value = self._value(c, kind, raw, style)
+                        if value is not None:
+                            cells[place] = value
+                elif (held == 1 and kind == "inlineStr" and child.tag == _IS and len(child) == 1
+                      and child[0].tag == _T and not len(child[0]) and not child.keys()):
+                    cells[place] = child[0].text or ""
+                else:
+                    self._other(c, kind, place, style, ref, out, merges, bounded)
         if len(seen) != count:
             raise Unsure("two cells at one place")
-        return count
-
-    def _cell(self, c: ET.Element, place: Place, out: SheetCells, merges: list[ET.Element],
-              bounded: list[ET.Element]) -> None:
-        """One cell's value into `out`, the two common kinds (a value alone, an inline string
-        of one text) read here, any other by `_other`."""
-        s = c.get("s")
-        style = self.styles.get(s if s is not None else 0)
-        if style is None:
-            style = self._style(s or "")
-        if not len(c):  # a cell with no value (a style alone)
-            return
-        kind = c.get("t", "n")
-        child = c[0]
-        if len(c) == 1 and child.tag == _V and kind != "inlineStr":
-            if len(child):
-                raise Unsure("cell structure")
-            if child.text:
-                self._put(out.cells, place, kind, child.text, style)
-        elif (len(c) == 1 and kind == "inlineStr" and child.tag == _IS and len(child) == 1
-              and child[0].tag == _T and not len(child[0]) and not child.keys()):
-            out.cells[place] = child[0].text or ""
-        else:
-            self._other(c, kind, place, style, c.get("r"), out, merges, bounded)
-
-    def _put(self, cells: dict[Place, Any], place: Place, kind: str, raw: str, style: int) -> None:
-        """A value alone (`<v>`, not empty) into `cells`."""
-        if kind == "s":
-            cells[place] = self.strings[int(raw)]
-        elif kind == "n" and style not in self.dates:  # openpyxl's _cast_number
-            cells[place] = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
-        else:
-            value = self._value(None, kind, raw, style)
-            if value is not None:
-                cells[place] = value
-
-    def _by_pattern(self, title: str, state: str, data: bytes) -> SheetCells | None:
-        """One worksheet's cells, its data read by pattern (`_TOKEN`) where every row and
-        cell of it is written as workbooks write them (a cell with a value alone, an inline
-        string or none read here; any other cell parsed on its own and read as in the tree),
-        and the rest of the part parsed with the data left out, and looked at as the tree is.
-        None where the data is laid out in any other way, the part read from its tree then.
-        Tree and pattern are held equal by tests/io/test_workbook_cells.py."""
-        split = _split(data)
-        if split is None:
-            return None
-        rest, body, scope = split
-        try:
-            root = _parse_sheet(rest)
-        except ET.ParseError:
-            return None
-        out = SheetCells(title, state)
-        self.translators = {}
-        merges: list[ET.Element] = []
-        bounded: list[ET.Element] = []
-        if self._around(root, merges, bounded) is None:
-            return None  # the one sheetData is not the worksheet's own (nor in its namespace): the tree's to read
-        count = self._scan(body, scope, out, merges, bounded)
-        if count is None:
-            return None
-        return self._finish(out, merges, bounded, count)
-
-    def _scan(self, body: str, scope: bytes, out: SheetCells, merges: list[ET.Element],
-              bounded: list[ET.Element]) -> int | None:
-        """`_rows` over the data's text (`_by_pattern`); None at anything `_TOKEN` does not
-        read, or a row's attribute twice or in a prefix `scope` does not declare."""
-        cells, places, styles, dates = out.cells, _PLACES, self.styles, self.dates
-        row_counter = col_counter = count = 0
-        in_row = False
-        seen: set[Place] = set()
-        see = seen.add
-        for m in _TOKEN.finditer(body):
-            cell, ref, s, kind, text, inline, other, row, attrs, closed, end, stray = m.groups()
-            if cell is not None or other is not None:
-                if not in_row:
-                    return None
-                count += 1
-                if other is None and (kind == "inlineStr") == (inline is not None):
-                    place = (places.get(ref) or _place(ref)) if ref is not None else _at(None, row_counter, col_counter)
-                    see(place)
-                    col_counter = place[1]
-                    style = styles.get(s if s is not None else 0)
-                    if style is None:
-                        style = self._style(s)
-                    if inline is not None:
-                        cells[place] = inline
-                    elif not text:  # no value, or an empty one
-                        continue
-                    elif (kind is None or kind == "n") and style not in dates:
-                        cells[place] = float(text) if ("." in text or "E" in text or "e" in text) else int(text)
-                    else:
-                        self._put(cells, place, kind or "n", text, style)
-                    continue
-                try:  # any other cell: parsed on its own, in the data's namespaces, and read as in the tree
-                    c = ET.fromstring(b"<w" + scope + b">" + body[m.start(1 if other is None else 7):m.end()].encode()
-                                      + b"</w>")[0]
-                except ET.ParseError:
-                    return None
-                if c.tag != _C:
-                    return None
-                place = _at(c.get("r"), row_counter, col_counter)
-                see(place)
-                col_counter = place[1]
-                self._cell(c, place, out, merges, bounded)
-            elif attrs is not None:
-                if in_row or (attrs and (len(names := _NAME.findall(attrs)) != len(set(names))
-                                         or ("x14ac:" in attrs and b"xmlns:x14ac=" not in scope))):
-                    return None  # a row in a row; an attribute twice, or in a prefix not declared
-                row_counter = row_counter + 1 if row is None else _ROWS.get(row) or _row_number(row)
-                col_counter = 0
-                in_row = not closed
-            elif end is not None:
-                if not in_row:
-                    return None
-                in_row = False
-            elif stray is not None and stray not in " \t\r\n":
-                return None
-        if in_row or len(seen) != count:
-            return None
         return count
 
     def _other(self, c: ET.Element, kind: str, place: Place, style: int, ref: str | None, out: SheetCells,
@@ -714,7 +602,7 @@ class _Book:
         if self.counted > self.limit:
             raise Unsure("too many cells")
 
-    def _value(self, c: ET.Element | None, kind: str, raw: str | None, style: int) -> Any:
+    def _value(self, c: ET.Element, kind: str, raw: str | None, style: int) -> Any:
         """openpyxl's WorkSheetParser.parse_cell, the value part (no formula)."""
         if raw is not None:
             if kind == "n":
@@ -735,7 +623,7 @@ class _Book:
             if kind == "d":
                 raise Unsure("ISO date cell")
             return raw  # str, e and anything else: the text
-        if kind == "inlineStr" and c is not None:
+        if kind == "inlineStr":
             for child in c:
                 if child.tag == _IS:
                     return _text(child)
@@ -823,61 +711,6 @@ def _row_number(text: str) -> int:
 
 
 _SHORT = 10  # the longest reference Excel writes (XFD1048576); a longer one is read, not kept
-
-
-def _at(ref: str | None, row: int, column: int) -> Place:
-    """A cell's place: its reference's (`ref`), else the one after the cell before it in its
-    row (`column`, 0 for the first)."""
-    if ref:
-        return _PLACES.get(ref) or _place(ref)
-    if not (1 <= row <= MAX_ROW and column + 1 <= MAX_COL):
-        raise Unsure("a cell outside the grid")
-    return row, column + 1
-
-
-# The data of a sheet as workbooks write it (`_Book._by_pattern`), a token at a time: a cell
-# (its reference, style and type, each written at most once and in this order) with no
-# value, a value alone or an inline string of one text, none of them holding an entity or a
-# character the XML parser would change or refuse; any other cell, whole, to parse on its
-# own; a row (its number first, then attributes Excel writes), its end; anything else, a
-# character at a time (white space is passed over, any other stops the reading).
-_WS = r"[ \t\r\n]"
-_NAME = re.compile(r"[A-Za-z_][\w.:-]*(?==)")
-_ATTRS = rf"(?:{_WS}+[A-Za-z_][\w.:-]*{_WS}*={_WS}*(?:\"[^\"<]*\"|'[^'<]*'))*"
-_PLAIN = r"[^<>&\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*"
-_ROW_ATTRS = "spans|ht|customHeight|hidden|s|customFormat|outlineLevel|collapsed|thickBot|thickTop|x14ac:dyDescent"
-_TOKEN = re.compile(
-    rf"{_WS}*(?:(<c)(?: r=\"([A-Z]{{1,3}}[1-9][0-9]{{0,6}})\")?(?: s=\"([0-9]{{1,9}})\")?(?: t=\"([A-Za-z]{{1,9}})\")?{_WS}*"
-    rf"(?:/>|></c>|><v>({_PLAIN})</v></c>|><is><t(?: xml:space=\"preserve\")?>({_PLAIN})</t></is></c>)"
-    rf"|(<c{_ATTRS}{_WS}*(?:/>|>.*?</c>))"
-    rf"|<row(?: r=\"([1-9][0-9]{{0,6}})\")?((?:{_WS}+(?:{_ROW_ATTRS})=\"[^\"<>&]*\")*){_WS}*(/?)>"
-    rf"|(</row>)|(.))", re.S)
-_DATA_OPEN = re.compile(rb"<sheetData(" + _ATTRS.encode() + rb")[ \t\r\n]*>")
-_ROOT_OPEN = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml[^>]*\?>)?[ \t\r\n]*<[A-Za-z_][\w.:-]*(" + _ATTRS.encode() + rb")")
-_XMLNS = re.compile(rb"[ \t\r\n](xmlns(?::[\w.-]+)?)[ \t\r\n]*=[ \t\r\n]*(\"[^\"<]*\"|'[^'<]*')")
-
-
-def _split(data: bytes) -> tuple[bytes, str, bytes] | None:
-    """A sheet part as the part without its data's rows (its sheetData emptied), the rows'
-    text, and the namespaces declared where the rows are (the root's and the sheetData's
-    own); None unless the part holds one sheetData, every "<" in it starts a tag, and its
-    rows are UTF-8."""
-    if data.count(b"sheetData") != 2 or not _tags_only(data):
-        return None
-    opened, root = _DATA_OPEN.search(data), _ROOT_OPEN.match(data)
-    if opened is None or root is None:
-        return None
-    close = data.find(b"</sheetData>", opened.end())
-    if close < 0:
-        return None
-    try:
-        body = data[opened.end():close].decode()
-    except UnicodeDecodeError:
-        return None
-    declared = dict(_XMLNS.findall(root[1]))
-    declared.update(_XMLNS.findall(opened[1]))
-    scope = b"".join(b" " + name + b"=" + value for name, value in declared.items())
-    return data[:opened.end()] + data[close:], body, scope
 
 
 _PLACES: dict[str, Place] = {}  # "D7" → (7, 4): the few hundred references every plan workbook uses

@@ -634,3 +634,17 @@ def test_a_malformed_list_of_drop_downs_is_not_checked_here() -> None:
     with pytest.raises(ET.ParseError):
         openpyxl_cells(raw)
     assert cells_seen(fast(raw)) == cells_seen(openpyxl_cells(_rezip(_awkward(), {"xl/worksheets/sheet2.xml": mended})))
+
+
+@pytest.mark.parametrize("attribute", [b'ht="abc"', b's="999"', b'outlineLevel="x"'])
+def test_a_rows_malformed_height_style_or_outline_is_not_checked_here(attribute: bytes) -> None:
+    """The documented difference: a row's attributes but its number give no cell a value and
+    are not read, so a malformed one is read past, where openpyxl refuses the workbook; the
+    cells read are those openpyxl reads without it."""
+    def broken(xml: bytes) -> bytes:
+        return xml.replace(b'<row r="1"', b'<row r="1" ' + attribute, 1)
+    raw = _rezip(_awkward(), {"xl/worksheets/sheet1.xml": broken})
+    assert attribute in zipfile.ZipFile(io.BytesIO(raw)).read("xl/worksheets/sheet1.xml")
+    with pytest.raises((TypeError, ValueError, IndexError)):
+        openpyxl_cells(raw)
+    assert cells_seen(fast(raw)) == cells_seen(openpyxl_cells(_awkward()))

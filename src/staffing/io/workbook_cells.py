@@ -17,10 +17,11 @@ workbook_bounds, …) raises `Unsure`, and the caller reads the workbook through
 (`openpyxl_cells`) after workbook_bounds' streaming check, as before: openpyxl parses through
 defusedxml, gives the same structure and says what is wrong with the file in its own words.
 Parts openpyxl parses but whose content holds no cell value (drawings, comments, document
-properties, the styles' fonts, fills and borders), and a sheet's lists that hold none (its
-data validations, its columns' widths, its views: see `_without_lists`) are not read here:
-their content is not checked either, so a file that openpyxl refuses only for such a part or
-list being malformed is read here.  The parts are unpacked from the archive's bytes directly
+properties, the styles' fonts, fills and borders), a sheet's lists that hold none (its
+data validations, its columns' widths, its views: see `_without_lists`) and a row's attributes
+but its number (its height, style and outline level) are not read here: their content is not
+checked either, so a file that openpyxl refuses only for such a part, list or attribute being
+malformed is read here.  The parts are unpacked from the archive's bytes directly
 (stored or deflated, each checked against its size and checksum as zipfile checks them).
 `tests/io/test_workbook_cells.py` holds the two readers equal on every workbook the tool
 writes and on workbooks made to be awkward.

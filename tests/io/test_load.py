@@ -530,3 +530,27 @@ def test_yaml_11_line_breaks_move_no_place(brk: str, mistake: str, code: int, sa
         assert (got, err) == (code, ""), out
         places.append(re.findall(said, out, re.MULTILINE))
     assert places[0] == places[1] != [], places
+
+
+@pytest.mark.parametrize(("name", "text", "key"), [
+    ("plan.yaml", "town:\n  name: 示范镇\n  note: 'a\x01b'\n", "input.control-char"),
+    ("plan.json", '{\n  "town": {\n    "name": "\\ud842x"\n  }\n}\n', "input.lone-surrogate"),
+    ("plan.json", '{\n  "town": {\n    "name": "示范镇",\n  }\n}\n', None),  # json's own syntax error
+    ("plan.json", '{\n  "town": {\n    "size": NaN\n  }\n}\n', "input.not-finite"),
+    ("plan.json", '{\n  "a":\n' + "[" * 80 + "]" * 80 + "\n}\n", None),  # nested past the limit
+])
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+def test_a_plan_whose_lines_end_otherwise_is_said_at_the_same_places(name: str, text: str, key: str | None,
+                                                                      ending: str) -> None:
+    """A file whose lines end in a lone carriage return (as old Mac editors write them) or in
+    \\r\\n (Windows) is said at the lines and columns of its \\n twin: each place the reader
+    works out of the text itself (a refused character, a lone surrogate escape, a JSON syntax
+    error or constant, nesting past the limit) counted only \\n."""
+    places = []
+    for text_of in (text, text.replace("\n", ending)):
+        with pytest.raises(InputProblem) as caught:
+            load_text(name, text_of, Limits(max_depth=64))
+        problems = getattr(caught.value, "problems", None) or [caught.value]
+        assert key is None or problems[0].key == key
+        places.append([(p.key, p.line, p.column) for p in problems])
+    assert places[0] == places[1] and places[0][0][1] > 1, places

@@ -114,6 +114,20 @@ def _guess_encoding(raw: bytes) -> str:
 _NOT_PRINTABLE = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def line_column(text: str, pos: int) -> tuple[int, int]:
+    """The 1-based line and column of `pos` in `text`, a line ended by \\n, \\r\\n or a lone
+    \\r as an editor (and the YAML reader) ends it; columns in characters."""
+    if "\r" not in text:
+        return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+    line, start = 1, 0
+    for m in _LINE_BREAK.finditer(text, 0, pos):
+        line, start = line + 1, m.end()
+    return line, pos - start + 1
+
+
 def first_refused(text: str, refused: str) -> re.Match[str] | None:
     """The first character of `text` in the class `refused`, a class of characters for each of
     which str.isprintable() is False (tests hold each class used so over every code point).  A
@@ -128,9 +142,7 @@ def _check_characters(path: str, text: str) -> None:
     bad = first_refused(text, _NOT_PRINTABLE)
     if bad is None:
         return
-    pos = bad.start()
-    line = text.count("\n", 0, pos) + 1
-    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    line, column = line_column(text, bad.start())
     if bad.group() == "\x00":
         raise problem(path, "input.nul", line, column)
     raise problem(path, "input.control-char", line, column, char=f"U+{ord(bad.group()):04X}")
@@ -157,9 +169,7 @@ def load_text(path: str, text: str, limits: Limits = DEFAULT_LIMITS, collect: bo
         text, shifts = _yaml_escapes(text.replace("\t", " "))
         lone = _LONE_SURROGATE.search(text)
         if lone is not None:  # JSON's grammar lets it through; it stands for no character
-            pos = lone.start(2)
-            raise problem(path, "input.lone-surrogate", text.count("\n", 0, pos) + 1,
-                          pos - (text.rfind("\n", 0, pos) + 1) + 1, escape=lone.group(2))
+            raise problem(path, "input.lone-surrogate", *line_column(text, lone.start(2)), escape=lone.group(2))
     colons: list[InputProblem] = []
     inserted: dict[int, int] = {}
     if not is_json:
@@ -308,7 +318,7 @@ def _check_json(path: str, text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
         return json.loads(text, parse_constant=no_constants, parse_int=bounded_int, parse_float=finite_float)
     except json.JSONDecodeError as exc:
         what = next((key for words, key in _JSON_REASONS if exc.msg.startswith(words)), "syntax.other")
-        raise syntax_problem(path, what, exc.lineno, exc.colno) from None
+        raise syntax_problem(path, what, *line_column(text, exc.pos)) from None  # json counts only \\n
     except _BadJSONConstant as exc:
         line, column = _find(text, exc.args[0])
         raise problem(path, "input.not-finite", line, column, value=exc.args[0]) from None
@@ -329,8 +339,7 @@ def _json_depth(text: str, limit: int) -> tuple[int, int] | None:
         if tok in "[{":
             depth += 1
             if depth > limit:
-                pos = match.start()
-                return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+                return line_column(text, match.start())
         elif tok in "]}":
             depth -= 1
     return None
@@ -371,8 +380,7 @@ def _find(text: str, needle: str) -> tuple[int, int]:
         pos = text.find(needle, pos + 1)
     if pos < 0:
         return (1, 1)
-    line = text.count("\n", 0, pos) + 1
-    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return line_column(text, pos)
 
 
 def load_file(path: str, limits: Limits = DEFAULT_LIMITS, collect: bool = False) -> Document:

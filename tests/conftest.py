@@ -57,7 +57,7 @@ def cells_seen(sheets: list[Any], formulas: bool = True) -> list[tuple[object, .
             return [(place, type(v).__name__, repr(vars(v) if hasattr(v, "__dict__") else v))  # a formula object: its fields
                     for place, v in values.items()]
 
-        out.append((sheet.title, sheet.state, list(sheet.merged)))
+        out.append((sheet.title, sheet.state, list(sheet.merged), sorted(sheet.hidden_rows), sorted(sheet.hidden_columns)))
         if formulas:
             out += [("cells", typed(sheet.cells)), ("formulas", typed(sheet.formulas)), ("saved", typed(sheet.saved))]
         else:

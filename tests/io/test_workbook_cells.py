@@ -648,3 +648,24 @@ def test_a_rows_malformed_height_style_or_outline_is_not_checked_here(attribute:
     with pytest.raises((TypeError, ValueError, IndexError)):
         openpyxl_cells(raw)
     assert cells_seen(fast(raw)) == cells_seen(openpyxl_cells(_awkward()))
+
+
+@pytest.mark.parametrize(("rows", "cols", "hidden_rows", "hidden_columns"), [
+    ({b'<row r="2"': b'<row r="2" hidden="1"'}, b'<col min="2" max="3" width="9" hidden="true"/>', [2], [2, 3]),
+    ({b'<row r="2"': b'<row r="2" hidden="0"', b'<row r="3"': b'<row r="3" hidden="f"'},
+     b'<col min="2" max="3" hidden="false"/><col min="5" hidden="1"/>', [], [5]),
+    ({b'<row r="12"': b'<row r="12" hidden=""', b"<row>": b'<row hidden="yes">'},
+     b'<col min="2" max="3" hidden="1"/><col min="2" max="2" hidden="0"/>', [7], []),  # the last at one column
+])
+def test_the_rows_and_columns_a_sheet_hides_are_read_alike(rows: dict[bytes, bytes], cols: bytes,
+                                                           hidden_rows: list[int], hidden_columns: list[int]) -> None:
+    """Which rows and columns a sheet hides, as openpyxl reads them (its flags: anything but
+    "false", "f", "0" or empty is true; a column element without a last column covers its
+    first; of two starting at one column the last counts)."""
+    def sheet(xml: bytes) -> bytes:
+        for old, new in rows.items():
+            assert old in xml
+            xml = xml.replace(old, new, 1)
+        return xml.replace(b"<sheetData>", b"<cols>" + cols + b"</cols><sheetData>", 1)
+    sheets = assert_read_alike(_rezip(_awkward(), {"xl/worksheets/sheet1.xml": sheet}))
+    assert (sorted(sheets[0].hidden_rows), sorted(sheets[0].hidden_columns)) == (hidden_rows, hidden_columns)

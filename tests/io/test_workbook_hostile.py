@@ -505,3 +505,36 @@ def test_a_comma_that_separates_no_thousands_is_said_at_its_cell(typed: str, tmp
     why = f"：“{typed}”中的逗号不是千位分隔符（千位分隔符后应正好是三位数字）；请填写整数"
     assert [line.split("plan.xlsx:")[1] for line in said] == [
         f"改革前!B4: 无法使用：行政编制（名）{why}", f"职能机构!G2: 无法使用：职能机构“党政办公室”的行政编制（名）{why}"]
+
+
+def test_a_hidden_row_or_column_holding_entries_is_said_not_read_unseen(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """A clerk hid a body's row (a body merged away, hidden rather than deleted) and a
+    column of quotas: read as before, the hidden body counted toward the limit and its
+    quotas toward the total, though neither the screen nor the printout showed them.  Each
+    is said at its first cell holding anything, as a hidden sheet is refused; a hidden row or
+    column holding nothing is no matter."""
+    def edit(wb: Any) -> None:
+        wb["职能机构"].row_dimensions[3].hidden = True
+        wb["职能机构"].column_dimensions["H"].hidden = True
+        wb["职能机构"].row_dimensions[40].hidden = True  # empty
+        wb["改革前"].column_dimensions["D"].hidden = True  # empty
+        wb["合计"].row_dimensions[2].hidden = True
+
+    said = messages(book(tmp_path, edit), capsys)
+    assert [line.split("plan.xlsx:")[1] for line in said] == [
+        "合计!A2: 无法使用：第2行被隐藏，但其中填有内容：请取消隐藏（或删除该行）后再检查，以免漏看其中内容",
+        "职能机构!H1: 无法使用：第H列被隐藏，但其中填有内容：请取消隐藏（或删除该列）后再检查，以免漏看其中内容",
+        "职能机构!A3: 无法使用：第3行被隐藏，但其中填有内容：请取消隐藏（或删除该行）后再检查，以免漏看其中内容"]
+
+
+def test_rows_and_columns_shown_again_read_as_before(tmp_path: Path) -> None:
+    """Hidden, then shown again (hidden="0", as Excel writes a row it once hid): read as if
+    never hidden."""
+    def edit(wb: Any) -> None:
+        wb["职能机构"].row_dimensions[3].hidden = False
+        wb["职能机构"].row_dimensions[3].height = 30
+        wb["职能机构"].column_dimensions["H"].hidden = False
+        wb["职能机构"].column_dimensions["H"].width = 20
+
+    assert data_of(book(tmp_path, edit)) == _as_written()

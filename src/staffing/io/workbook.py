@@ -490,6 +490,8 @@ class _Reader:
                      if not isinstance(value, str) or value.strip(_SPACES)}
             if len(cells) > budget:
                 raise self.fail(name, *list(cells)[budget], "xlsx.too-many-cells", limit=self.limits.max_nodes)
+        if ws.hidden_rows or ws.hidden_columns:
+            self._unseen(name, cells, ws.hidden_rows, ws.hidden_columns)
         merged = []
         for min_row, min_col, max_row, max_col in ws.merged:
             top = cells.get((min_row, min_col))
@@ -503,6 +505,17 @@ class _Reader:
                 for c in range(min_col, max_col + 1):
                     cells.setdefault((r, c), top)
         return _Sheet(name, cells, merged)
+
+    def _unseen(self, name: str, cells: dict[tuple[int, int], Any], rows: set[int], columns: set[int]) -> None:
+        """A hidden row or column holding anything, said at its first such cell: read unseen,
+        what it adds to the plan would be missed on the screen and on paper (as a hidden
+        sheet's would: refused the same way)."""
+        said: set[tuple[str, int]] = set()
+        for row, col in sorted(cells):
+            for kind, at, hidden in (("row", row, rows), ("column", col, columns)):
+                if at in hidden and (kind, at) not in said:
+                    said.add((kind, at))
+                    self.later(name, row, col, f"xlsx.hidden-{kind}", number=row, letter=column_letter(col))
 
     def _saved(self, name: str, ws: SheetCells, row: int, col: int, formula: Any) -> Any:
         text = formula if isinstance(formula, str) else str(getattr(formula, "text", "") or "=?")

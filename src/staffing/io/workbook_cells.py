@@ -49,7 +49,7 @@ FAST_BYTES = 2 * 2**20  # a part larger than this is left to the streaming bound
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _C, _V, _F, _IS, _ROW = _MAIN + "c", _MAIN + "v", _MAIN + "f", _MAIN + "is", _MAIN + "row"
 _MERGES, _SI = _MAIN + "mergeCells", _MAIN + "si"
-_T = _MAIN + "t"
+_T, _COL = _MAIN + "t", _MAIN + "col"
 _DATA = _MAIN + "sheetData"
 _NOT_READ_HERE = {"row": "a row outside the sheet's data", "c": "a cell outside a row",
                   "hyperlinks": "hyperlinks", "hyperlink": "hyperlinks"}  # openpyxl makes a cell for each linked one
@@ -85,6 +85,8 @@ class SheetCells:
     formulas: dict[Place, Any] = field(default_factory=dict)
     saved: dict[Place, Any] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
+    hidden_rows: set[int] = field(default_factory=set)  # rows the sheet hides (Excel shows them not)
+    hidden_columns: set[int] = field(default_factory=set)
 
     def shown(self) -> dict[Place, Any]:
         """The cells as Excel shows them: a formula's saved value in its place (openpyxl's
@@ -250,6 +252,7 @@ _UNREAD_TAGS = [(b"<" + name.encode(), b"</" + name.encode() + b">", b"<" + name
                  name != "dataValidations")  # before the cells (the schema's order), or after them
                 for name, inner in _UNREAD.items()]
 _DATA_TAG = b"<sheetData"
+_COLS = _MAIN + "cols"
 
 
 def _without_lists(data: bytes) -> tuple[bytes, list[str]] | None:
@@ -266,8 +269,8 @@ def _without_lists(data: bytes) -> tuple[bytes, list[str]] | None:
         if start < 0 or data[start + len(opening):start + len(opening) + 1] not in (b" ", b">"):
             continue
         end = data.find(closing, start)
-        if end < 0 or others.search(data, start + 1, end):
-            continue  # a list holding anything but its own elements
+        if end < 0 or others.search(data, start + 1, end) or (tag == _COLS and data.find(b"hidden", start, end) >= 0):
+            continue  # a list holding anything but its own elements; the columns' list hiding one
         spans.append((start, end + len(closing), empty))
         tags.append(tag)
     if not spans:
@@ -393,6 +396,11 @@ def _date_styles(archive: _Package) -> tuple[int, set[int], set[int]]:
 _FORMATS: dict[str | None, tuple[bool, bool]] = {}  # a number format Excel could write → (a date, a duration)
 
 
+def _true(flag: str | None) -> bool:
+    """An XML flag as openpyxl reads it (its Bool): anything but absent, empty, "false", "f" or "0"."""
+    return flag is not None and flag not in ("false", "f", "0") and bool(flag)
+
+
 def _int(text: str | None) -> int:
     if text is None or not text.strip().lstrip("-").isdigit() or not text.isascii():
         raise Unsure(f"number {text!r}")
@@ -439,8 +447,7 @@ class _Book:
         root = _xml(self.archive, self.part)
         props = _only(root, "workbookPr")
         if props is not None:
-            flag = props.get("date1904")
-            self.epoch_1904 = flag is not None and flag not in ("false", "f", "0") and bool(flag)
+            self.epoch_1904 = _true(props.get("date1904"))
         listed = _only(root, "sheets")
         rels = _rels(self.archive, self.part)
         out: list[tuple[str, str, str]] = []
@@ -491,7 +498,33 @@ class _Book:
         if merges:
             self._merge(merges[0], out)
         self._bound(bounded, count)
+        if b"hidden" in self.archive.read(part):  # a row or a column hidden: which (few sheets hide any)
+            self._hidden(root, data, out)
         return out
+
+    @staticmethod
+    def _hidden(root: ET.Element, data: ET.Element | None, out: SheetCells) -> None:
+        """The rows and columns the sheet hides, as openpyxl reads them: a row's `hidden`, and
+        each column element's anywhere outside the data (the last of those starting at one
+        column), from its first column to its last (or its first alone)."""
+        counter = 0
+        for row in data if data is not None else ():
+            r = row.get("r")
+            counter = counter + 1 if r is None else _ROWS.get(r) or _row_number(r)
+            if _true(row.get("hidden")):
+                out.hidden_rows.add(counter)
+        spans: dict[int, tuple[int, bool]] = {}
+        for top in root:
+            if top is data:
+                continue
+            for col in top.iter(_COL):
+                first, end = _int(col.get("min")), col.get("max")
+                if not 1 <= first <= MAX_COL:
+                    raise Unsure("column out of range")
+                spans[first] = (_int(end) if end is not None else 0) or first, _true(col.get("hidden"))
+        for first, (last, hidden) in spans.items():
+            if hidden:
+                out.hidden_columns.update(range(first, min(last, MAX_COL) + 1))
 
     def _rows(self, data: ET.Element, out: SheetCells, merges: list[ET.Element], bounded: list[ET.Element]) -> int:
         """The cells of the sheet's data into `out`, the two common kinds of value (a value
@@ -790,5 +823,9 @@ def openpyxl_cells(raw: bytes, formulas: bool = True) -> list[SheetCells]:
                 if saved is not None:
                     sheet.saved[place] = saved
         sheet.merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
+        sheet.hidden_rows = {row for row, dim in ws.row_dimensions.items() if dim.hidden}
+        for dim in ws.column_dimensions.values():
+            if dim.hidden:
+                sheet.hidden_columns.update(range(dim.min, min(dim.max or dim.min, MAX_COL) + 1))
         out.append(sheet)
     return out

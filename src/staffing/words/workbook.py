@@ -261,6 +261,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.no-header": ("没有找到表头（应包含：{names}）", "no header row found (expected: {names})"),
     "xlsx.unknown-column": ("未知的列“{header}”{hint}", "unknown column “{header}”{hint}"),
     "xlsx.unknown-row": ("未知的项目“{label}”{hint}", "unknown item “{label}”{hint}"),
+    "xlsx.hidden-row": ("第{number}行被隐藏，但其中填有内容：请取消隐藏（或删除该行）后再检查，以免漏看其中内容",
+                        "row {number} is hidden but holds entries: unhide (or delete) it, so nothing in it goes unseen"),
+    "xlsx.hidden-column": ("第{letter}列被隐藏，但其中填有内容：请取消隐藏（或删除该列）后再检查，以免漏看其中内容",
+                           "column {letter} is hidden but holds entries: unhide (or delete) it, so nothing in it goes "
+                           "unseen"),
     "xlsx.unheaded-column": ("第{letter}列填有内容，但没有列标题，这一列不会被读取；请填写列标题（不需要读取的列，标题写“备注”）",
                              "column {letter} holds values but has no header, so it is not read: give it its header "
                              "(a column not to be read: head it 备注)"),

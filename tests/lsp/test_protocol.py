@@ -82,10 +82,27 @@ def test_a_message_whose_method_is_no_string_is_answered_invalid_request() -> No
     got, code, stderr = converse({"jsonrpc": "2.0", "id": 9, "method": 5, "params": {}},
                                  {"jsonrpc": "2.0", "method": 5, "params": {}},
                                  {"jsonrpc": "2.0", "id": [1], "method": "shutdown"}, b"[]", b'{"foo": 1}',
-                                 {"jsonrpc": "2.0", "id": 10, "method": "staffing/nothing", "params": {}})
+                                 {"jsonrpc": "2.0", "id": 10, "method": "staffing/nothing", "params": {}},
+                                 {"jsonrpc": "2.0", "id": 11, "method": "workspace/symbol", "params": {"query": "x"}},
+                                 {"jsonrpc": "2.0", "id": 12, "method": "textDocument/hover", "error": None,
+                                  "params": {"textDocument": {"uri": "file:///x.yaml"}, "position": NOWHERE["start"]}})
     assert ended(got) == [error(9, -32600, "lsp.invalid-request")] + [error(None, -32600, "lsp.invalid-request")] * 4 + [
-        {"jsonrpc": "2.0", "id": 10, "error": {"code": -32601, "message": "Method Not Found: staffing/nothing"}}]
+        error(10, -32601, "lsp.method-not-found"), error(11, -32601, "lsp.method-not-found"),
+        error(12, -32600, "lsp.invalid-request")]  # a request carrying an error: pygls took it for an answer
     assert code == 0 and plain(stderr), stderr
+
+
+def test_a_client_offering_utf8_positions_first_is_told_utf16() -> None:
+    """Neovim and Helix offer utf-8 first; every position the server sends or reads is in
+    UTF-16 code units, so it must say utf-16, whatever the client prefers (it said utf-8, and
+    a squiggle or quick fix after a Chinese character landed that many bytes off)."""
+    for offered in (["utf-8", "utf-16", "utf-32"], ["utf-32"], None):
+        general = {} if offered is None else {"positionEncodings": offered}
+        init = {"jsonrpc": "2.0", "id": 0, "method": "initialize",
+                "params": {"processId": None, "capabilities": {"general": general}}}
+        got, code, stderr = converse(init, INITIALIZED, start=False)
+        assert got[0]["id"] == 0 and got[0]["result"]["capabilities"]["positionEncoding"] == "utf-16", got[0]
+        assert code == 0 and plain(stderr), stderr
 
 
 def test_a_body_that_is_not_json_is_answered_parse_error_and_the_server_reads_on() -> None:

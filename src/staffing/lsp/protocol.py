@@ -40,13 +40,26 @@ def _id_of(message: Any) -> int | str | None:
     return value if isinstance(value, int | str) and not isinstance(value, bool) else None
 
 
+def _utf16_only(initialize: dict[str, Any]) -> None:
+    """Positions in UTF-16 code units, LSP's own, which the diagnostics, quick fixes and hover
+    count in (lsp/convert.py): a client offering other encodings first (Neovim and Helix offer
+    utf-8) is told utf-16, where pygls would agree to its first choice and the client would
+    place every squiggle and quick fix after a Chinese character by the wrong count."""
+    params = initialize.get("params")
+    capabilities = params.get("capabilities") if isinstance(params, dict) else None
+    general = capabilities.get("general") if isinstance(capabilities, dict) else None
+    if isinstance(general, dict) and "positionEncodings" in general:
+        general["positionEncodings"] = [t.PositionEncodingKind.Utf16.value]
+
+
 def well_formed(message: Any) -> bool:
     """Whether `message` is a JSON-RPC 2.0 request or notification (a method that is a string,
     an id that is a string or a whole number if any) or a response (an id, a result or an error)."""
     if not isinstance(message, dict) or message.get("jsonrpc") != "2.0":
         return False
-    if "method" in message:
-        return isinstance(message["method"], str) and ("id" not in message or _id_of(message) is not None)
+    if "method" in message:  # a request or a notification: neither carries a result or an error
+        return (isinstance(message["method"], str) and ("id" not in message or _id_of(message) is not None)
+                and "result" not in message and "error" not in message)
     return "id" in message and ("result" in message or "error" in message)
 
 
@@ -69,6 +82,8 @@ class StaffingProtocol(LanguageServerProtocol):
         request = method is not None and "id" in message
         if method is not None and not self._in_order(method, _id_of(message), request):
             return
+        if method == t.INITIALIZE:
+            _utf16_only(message)
         try:
             structured = super().structure_message(message)
         except JsonRpcException:  # logged by pygls; a notification is dropped, as the specs say
@@ -114,10 +129,13 @@ class StaffingProtocol(LanguageServerProtocol):
         self._send_data({"jsonrpc": "2.0", "id": msg_id, "error": error})
 
     def _send_response(self, msg_id: Any, result: Any | None = None, error: t.ResponseError | None = None) -> None:
-        """A handler's failure in the catalogue's words: pygls sends Python's traceback in
-        the error's data (the log has the failure's one line)."""
-        if error is not None and error.code == t.ErrorCodes.InternalError:
-            error = t.ResponseError(code=error.code, message=render("lsp.internal", self.lang, {}))
+        """A handler's failure, or a method no handler serves, in the catalogue's words:
+        pygls sends Python's traceback in the error's data (the log has the failure's one
+        line), and "Method Not Found: …" in English."""
+        key = {t.ErrorCodes.InternalError: "lsp.internal", t.ErrorCodes.MethodNotFound: "lsp.method-not-found"}.get(
+            error.code) if error is not None else None  # type: ignore[call-overload]
+        if error is not None and key is not None:
+            error = t.ResponseError(code=error.code, message=render(key, self.lang, {}))
         super()._send_response(msg_id, result, error)
 
     def report(self, error: Exception, source: Any) -> None:

@@ -529,6 +529,41 @@ def test_past_the_connection_limit_the_page_says_so_in_its_words(tmp_path: Path)
     assert "Traceback" not in err[0] and "Exceeded concurrency limit" not in err[0], err
 
 
+def test_the_connection_limit_counts_the_asking_connection_within_it(tmp_path: Path) -> None:
+    """--max-connections 1: one reviewer's browser is answered; a second connection at once is
+    not (the limit counted the asking connection against itself: 1 refused everyone)."""
+    with _limited_page(tmp_path, 1) as (port, err):
+        server = Server("127.0.0.1", port)
+        assert server.get("/").status == 200
+        with socket.create_connection(("127.0.0.1", port), timeout=30):
+            time.sleep(0.5)
+            assert server.get("/").status == 503
+    assert "Traceback" not in err[0], err
+
+
+def test_a_request_sent_before_the_last_answer_has_its_body_s_own_time(tmp_path: Path) -> None:
+    """HTTP/1.1 lets a client send its next request before the answer to the last: its head
+    is whole when that answer goes, and its body then has the upload's own bounds; the page
+    closed the connection HEAD_SECONDS after the first answer, mid-body."""
+    from staffing.serve.protocol import HEAD_SECONDS
+
+    body, kind = multipart([], [("files", "xiashu.yaml", XIASHU.read_bytes())])
+    with _limited_page(tmp_path, 10) as (port, err):
+        head = f"Host: 127.0.0.1:{port}\r\n"
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+            sock.sendall((f"GET / HTTP/1.1\r\n{head}\r\nPOST /check HTTP/1.1\r\n{head}"
+                          f"Origin: http://127.0.0.1:{port}\r\nContent-Type: {kind}\r\n"
+                          f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode())
+            pieces = HEAD_SECONDS + 3
+            step = len(body) // pieces + 1
+            for k in range(0, len(body), step):  # over HEAD_SECONDS + 2 seconds
+                sock.sendall(body[k:k + step])
+                time.sleep(1)
+            answers = _read_all(sock)
+    assert answers.count(b"HTTP/1.1 200 OK") == 2, answers[:300]
+    assert "Traceback" not in err[0], err
+
+
 def test_a_broken_upload_leaves_the_console_quiet(tmp_path: Path) -> None:
     """A browser that goes away mid-upload, or a body that is not a form, is answered (or
     not, if nobody is there) without a traceback or the parser's English on the console the

@@ -11,8 +11,9 @@ request's cycle); the body then has the upload's own bounds (408 for a stalled o
 upload, staffing.serve.upload).
 
 A request past --max-connections is answered 503 by the page, in its words and language
-(uvicorn's own answer is two English words of plain text): uvicorn's test of the limit is
-made here, the same, and a request past it goes to the page marked (app.OVER_LIMIT)."""
+(uvicorn's own answer is two English words of plain text): the limit is tested here, as
+uvicorn tests it but for counting this request's own connection within it, and a request past
+it goes to the page marked (app.OVER_LIMIT)."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ class HeadInTime(H11Protocol):
         """The page, told when this request is past the limit: as uvicorn tests it when a
         request's head arrives (this request's task is now one of `tasks`)."""
         limit = self.connection_limit
-        if limit is not None and (len(self.connections) >= limit or len(self.tasks) > limit):
+        if limit is not None and (len(self.connections) > limit or len(self.tasks) > limit):  # this one's among them
             scope[OVER_LIMIT] = True
         await self.page(scope, receive, send)
 
@@ -57,9 +58,12 @@ class HeadInTime(H11Protocol):
             self._head_timer = None
 
     def on_response_complete(self) -> None:
+        answered = self.cycle
         super().on_response_complete()
-        if not self.transport.is_closing():
-            self._time_head()  # the next request's head, if the connection is kept
+        # the next request's head, if the connection is kept, unless it came with this one's
+        # (pipelined: uvicorn has begun it, its head whole, and its body has the upload's bounds)
+        if not self.transport.is_closing() and self.cycle is answered:
+            self._time_head()
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self._head_timer is not None:

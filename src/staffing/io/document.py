@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,20 @@ class Unreadable:
 
 
 UNREADABLE = Unreadable()
+
+
+LINE_BREAK = re.compile(r"\r\n?|\n")  # an editor's, LSP's and YAML 1.2's (not NEL, U+2028, U+2029)
+
+
+def line_column(text: str, pos: int) -> tuple[int, int]:
+    """The 1-based line and column of `pos` in `text`, a line ended by \\n, \\r\\n or a lone
+    \\r as an editor (and the YAML reader) ends it; columns in characters."""
+    if "\r" not in text:
+        return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+    line, start = 1, 0
+    for m in LINE_BREAK.finditer(text, 0, pos):
+        line, start = line + 1, m.end()
+    return line, pos - start + 1
 
 
 @functools.lru_cache(maxsize=1024)

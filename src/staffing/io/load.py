@@ -31,8 +31,8 @@ from staffing.io.document import Document as Document
 from staffing.io.document import Limits as Limits
 from staffing.io.document import Path_ as Path_
 from staffing.io.document import Unreadable as Unreadable
+from staffing.io.document import line_column, refuse_document, syntax_problem
 from staffing.io.document import read_bytes as read_bytes
-from staffing.io.document import refuse_document, syntax_problem
 
 # ---- bytes to text -------------------------------------------------------------------------
 
@@ -113,19 +113,6 @@ def _guess_encoding(raw: bytes) -> str:
 # code point, but compiled in 1 ms instead of 10: start-up of a one-file check.)
 _NOT_PRINTABLE = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
 
-
-_LINE_BREAK = re.compile(r"\r\n?|\n")
-
-
-def line_column(text: str, pos: int) -> tuple[int, int]:
-    """The 1-based line and column of `pos` in `text`, a line ended by \\n, \\r\\n or a lone
-    \\r as an editor (and the YAML reader) ends it; columns in characters."""
-    if "\r" not in text:
-        return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
-    line, start = 1, 0
-    for m in _LINE_BREAK.finditer(text, 0, pos):
-        line, start = line + 1, m.end()
-    return line, pos - start + 1
 
 
 def first_refused(text: str, refused: str) -> re.Match[str] | None:

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from staffing.errors import InputProblem, problem
-from staffing.io.document import UNREADABLE, Document, Limits, Path_, Unreadable, syntax_problem
+from staffing.io.document import LINE_BREAK, UNREADABLE, Document, Limits, Path_, Unreadable, syntax_problem
 from staffing.messages import CATALOGUE
 from staffing.words import Words
 
@@ -55,7 +55,6 @@ def _at(mark: Any) -> tuple[int | None, int | None]:
 # so each place said is the line and column an editor shows.  Other texts keep the parser's
 # marks as they are: nothing is paid for them.
 _YAML11_BREAKS = ("\x85", "\u2028", "\u2029")
-_EDITOR_BREAK = re.compile(r"\r\n?|\n")
 
 
 def _line_starts(text: str) -> list[int] | None:
@@ -63,7 +62,7 @@ def _line_starts(text: str) -> list[int] | None:
     parser already counts them so (no break of YAML 1.1's own in the text)."""
     if not any(c in text for c in _YAML11_BREAKS):
         return None
-    return [0, *(m.end() for m in _EDITOR_BREAK.finditer(text))]
+    return [0, *(m.end() for m in LINE_BREAK.finditer(text))]
 
 
 def _editor_mark(mark: Any, starts: list[int] | None) -> Any:

@@ -509,8 +509,7 @@ class _Book:
         column), from its first column to its last (or its first alone)."""
         counter = 0
         for row in data if data is not None else ():
-            r = row.get("r")
-            counter = counter + 1 if r is None else _ROWS.get(r) or _row_number(r)
+            counter = _row_at(row, counter)
             if _true(row.get("hidden")):
                 out.hidden_rows.add(counter)
         spans: dict[int, tuple[int, bool]] = {}
@@ -539,8 +538,7 @@ class _Book:
         for row in data:
             if row.tag != _ROW:
                 raise Unsure("not a row in the sheet's data")
-            r = row.get("r")
-            row_counter = row_counter + 1 if r is None else _ROWS.get(r) or _row_number(r)
+            row_counter = _row_at(row, row_counter)
             col_counter = 0
             count += len(row)
             for c in row:
@@ -735,6 +733,12 @@ def _look(node: ET.Element, merges: list[ET.Element], bounded: list[ET.Element],
 
 
 _ROWS: dict[str, int] = {}  # "7" → 7: a row's number as its attribute says it
+
+
+def _row_at(row: ET.Element, before: int) -> int:
+    """A row's number: its attribute's, else the one after the row before it (`before`)."""
+    r = row.get("r")
+    return before + 1 if r is None else _ROWS.get(r) or _row_number(r)
 
 
 def _row_number(text: str) -> int:

@@ -15,6 +15,7 @@ from lsprotocol import types as t
 
 from staffing.errors import InputProblem
 from staffing.findings import Finding, Severity
+from staffing.io.document import LINE_BREAK
 from staffing.lsp.checker import Checked
 from staffing.messages import render
 from staffing.words import Words
@@ -26,7 +27,6 @@ SEVERITY = {Severity.ERROR: t.DiagnosticSeverity.Error, Severity.WARNING: t.Diag
 TOKEN = re.compile(r"""["']?[^\s,\[\]{}#"']+["']?""")
 WHOLE_NUMBER = re.compile(r"^([0-9\uff10-\uff19]+)\s*名?$")
 QUOTED = re.compile(r"“([^”]+)”")
-LINE_BREAK = re.compile(r"\r\n?|\n")  # the only line breaks of LSP and of the checker's places
 
 
 def utf16(text: str, column: int) -> int:

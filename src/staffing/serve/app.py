@@ -188,11 +188,11 @@ class Guard:
                 message["headers"] = headers
             await send(message)
 
-        refusal = self.refuse(scope)
+        headers = _headers(scope)
+        refusal = self.refuse(scope, headers)
         if refusal is not None:
             await refusal(scope, receive, secured)
             return
-        headers = _headers(scope)
         size = body_bytes(headers.get("content-length"), "transfer-encoding" in headers, self.config.request_bytes)
         if not self.in_flight.take(size):
             await busy_page("serve.uploads-full", scope, self.config.lang)(scope, receive, secured)
@@ -202,11 +202,10 @@ class Guard:
         finally:  # the request has ended, however: answered, refused, its browser gone
             self.in_flight.give(size)
 
-    def refuse(self, scope: Scope) -> Response | None:
+    def refuse(self, scope: Scope, headers: dict[str, str]) -> Response | None:
         config = self.config
         if scope.get(OVER_LIMIT):
             return busy_page("serve.connections-full", scope, config.lang, close=True)
-        headers = _headers(scope)
         lang = _lang_of(scope, config.lang)
         name, port = split_host(headers.get("host", ""))
         server_port = (scope.get("server") or (None, None))[1]

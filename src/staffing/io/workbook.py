@@ -40,6 +40,7 @@ from staffing.io.document import (
     column_letter,
     read_bytes,
 )
+from staffing.io.excel_numbers import from_excel
 from staffing.io.layout import (
     ENUMS,
     EXAMPLE_PREFIX,
@@ -357,8 +358,6 @@ def _date(value: Any) -> Any:
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        from openpyxl.utils.datetime import from_excel
-
         try:
             serial = from_excel(value)
         except (ValueError, OverflowError, TypeError):

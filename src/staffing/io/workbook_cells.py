@@ -42,6 +42,14 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from staffing.io.excel_numbers import (
+    MAC_EPOCH,
+    WINDOWS_EPOCH,
+    builtin_format_code,
+    from_excel,
+    is_date_format,
+    is_timedelta_format,
+)
 from staffing.io.workbook_bounds import MAX_COL, MAX_ROW, _area
 
 FAST_BYTES = 2 * 2**20  # a part larger than this is left to the streaming bounds check and openpyxl
@@ -376,8 +384,6 @@ def _date_styles(archive: _Package) -> tuple[int, set[int], set[int]]:
     dates: set[int] = set()
     durations: set[int] = set()
     if any(i for i in ids):
-        from openpyxl.styles.numbers import builtin_format_code, is_date_format, is_timedelta_format
-
         kinds: dict[str | None, tuple[bool, bool]] = {}  # each format's, once (many styles share one)
         for k, i in enumerate(ids):
             code = custom[i] if i in custom else builtin_format_code(i)
@@ -640,10 +646,8 @@ class _Book:
             if kind == "n":
                 number: Any = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
                 if style in self.dates:
-                    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-
                     try:
-                        return from_excel(number, CALENDAR_MAC_1904 if self.epoch_1904 else CALENDAR_WINDOWS_1900,
+                        return from_excel(number, MAC_EPOCH if self.epoch_1904 else WINDOWS_EPOCH,
                                           timedelta=style in self.durations)
                     except (OverflowError, ValueError):
                         return "#VALUE!"

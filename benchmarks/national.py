@@ -263,6 +263,9 @@ def figures(result: dict[str, Any], fl: dict[str, Any], peers: dict[str, Any], r
     single = ratios.get("single_over_yamllint")
     row("one file (pre-commit)", single, "yamllint on the same file", "≤ 1.0×", le(single, TARGETS["single_over_yamllint"]),
         f"{result['single_file_s']} s wall, {result['single_file_cpu_s']} s CPU")
+    one_book = workbook.get("xlsx_one_s")
+    row("one workbook (for information)", over(one_book, yamllint_one), "yamllint on one file", "-", None,
+        f"{one_book} s wall; its YAML twin {workbook.get('yaml_one_s')} s" if workbook else "-")
     x = workbook.get("xlsx_over_yaml")
     row("a workbook against its YAML twin", x, "the YAML twin, per plan", "≤ 5×", le(x, TARGETS["xlsx_over_yaml"]),
         f"{workbook.get('xlsx_ms_per_plan')} ms against {workbook.get('yaml_ms_per_plan')} ms; its XML alone "

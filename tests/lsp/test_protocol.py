@@ -181,3 +181,40 @@ def test_a_plan_over_the_size_limit_is_told_where_the_editor_sets_the_limit(tmp_
     assert [[d["message"] for d in p["diagnostics"]] for p in published] == [[said]]
     assert "staffing.toml" in said and "--max-bytes" not in said
     assert code == 0 and stderr == ""
+
+
+def test_a_second_initialize_is_refused_and_the_open_documents_are_kept(tmp_path: Path) -> None:
+    """LSP sends `initialize` once; pygls answered a second one and started its workspace
+    over, so the documents the editor had open were forgotten and their next change failed."""
+    plan = tmp_path / "orgs" / "zhangpu.yaml"
+    plan.parent.mkdir()
+    text = (ORGS / "jiangsu/suzhou/kunshan/zhangpu.yaml").read_text(encoding="utf-8")
+    plan.write_text(text, encoding="utf-8")
+    doc = {"uri": plan.as_uri(), "version": 1}
+    opened = {"jsonrpc": "2.0", "method": "textDocument/didOpen",
+              "params": {"textDocument": {**doc, "languageId": "yaml", "text": text}}}
+    changed = {"jsonrpc": "2.0", "method": "textDocument/didChange",
+               "params": {"textDocument": {**doc, "version": 2},
+                          "contentChanges": [{"range": NOWHERE, "text": "# 改动\n"}]}}
+    saved = {"jsonrpc": "2.0", "method": "textDocument/didSave", "params": {"textDocument": {"uri": plan.as_uri()}}}
+    got, code, stderr = converse(opened, {**INITIALIZE, "id": "again"}, changed, saved, cwd=tmp_path)
+    got = ended(got)
+    assert got[1] == error("again", -32600, "lsp.initialized-twice")
+    published = [(m["params"]["uri"], m["params"].get("version")) for m in got
+                 if m.get("method") == "textDocument/publishDiagnostics"]
+    # opened, then saved: the document the editor changed, checked as version 2, not the file on disk
+    assert published == [(plan.as_uri(), 1), (plan.as_uri(), 2)] and len(got) == 3, got
+    assert code == 0 and plain(stderr) and "initialize" in stderr, stderr
+
+
+def test_a_notification_sent_with_an_id_is_answered_invalid_request() -> None:
+    """A notification's method carrying an id is a request no handler answers: pygls ran it
+    and the client waited for an answer for ever."""
+    uri = (ROOT / "orgs" / "never-opened.yaml").as_uri()
+    got, code, stderr = converse({"jsonrpc": "2.0", "id": 5, "method": "textDocument/didClose",
+                                  "params": {"textDocument": {"uri": uri}}},
+                                 {"jsonrpc": "2.0", "id": "six", "method": "initialized", "params": {}},
+                                 {"jsonrpc": "2.0", "id": 7, "method": "$/cancelRequest", "params": {"id": 1}})
+    assert ended(got) == [error(5, -32600, "lsp.notification-with-id"), error("six", -32600, "lsp.notification-with-id"),
+                          error(7, -32600, "lsp.notification-with-id")]
+    assert code == 0 and plain(stderr), stderr

@@ -14,6 +14,8 @@ traceback on stderr.  Here a message is structured whole, after it is read, and:
 - before `initialize` a request is answered ServerNotInitialized, after `shutdown`
   InvalidRequest; a notification then is dropped, but `exit`, which ends the process with
   code 0 after `shutdown` and 1 without;
+- a second `initialize` is answered InvalidRequest (pygls started the workspace over), and so
+  is a notification's method sent with an id (pygls ran it and the client waited for ever);
 - a handler's failure is answered InternalError in the catalogue's words, without the
   traceback pygls puts in the error's data; a notification's, shown in them;
 - a log record is one line on stderr.
@@ -97,17 +99,23 @@ class StaffingProtocol(LanguageServerProtocol):
         super().handle_message(structured)
 
     def _in_order(self, method: str, msg_id: int | str | None, request: bool) -> bool:
-        """Whether the message comes where LSP takes it: `exit` always, `initialize` first,
-        nothing else after `shutdown`.  A request out of order is answered, a notification dropped."""
+        """Whether the message comes where LSP takes it: `exit` always, `initialize` first
+        and once, nothing else after `shutdown`, a notification's method without an id.  A
+        request out of order is answered, a notification dropped."""
         if method == t.EXIT:
             return True
+        types = t.METHOD_TO_TYPES.get(method)
         if not self.initialize_seen and method != t.INITIALIZE:
             code, key = t.ErrorCodes.ServerNotInitialized, "lsp.not-initialized"
         elif self._shutdown:
             code, key = t.ErrorCodes.InvalidRequest, "lsp.shut-down"
+        elif method == t.INITIALIZE and self.initialize_seen:  # pygls would start the workspace over
+            code, key = t.ErrorCodes.InvalidRequest, "lsp.initialized-twice"
+        elif request and types is not None and types[1] is None:  # pygls would run it and answer nothing
+            code, key = t.ErrorCodes.InvalidRequest, "lsp.notification-with-id"
         else:
             return True
-        logger.warning("Out of order: %s", method)
+        logger.warning("Refused %s: %s", method, key)
         if request:
             self.reply_error(msg_id, code, key)
         return False

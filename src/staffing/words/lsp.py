@@ -19,6 +19,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "lsp.invalid-params": ("请求的参数不符合要求", "the request's params do not fit its method"),
     "lsp.not-initialized": ("服务尚未初始化，请先发送初始化请求", "the server is not initialized yet: send initialize first"),
     "lsp.shut-down": ("服务已关闭，不再处理请求", "the server has shut down and takes no more requests"),
+    "lsp.initialized-twice": ("服务已经初始化，不能再次初始化", "the server is initialized already: initialize comes once"),
+    "lsp.notification-with-id": (
+        "这是一条通知，不应带有请求编号，本服务不予处理",
+        "this method is a notification and takes no id: the message is not handled",
+    ),
     "lsp.method-not-found": ("本服务不处理这种请求", "the server does not handle this request"),
     "lsp.internal": ("本工具处理这个请求时出错，请把操作步骤报告给维护人员", "the tool failed on this request; please report what you did"),
     "lsp.failed": (

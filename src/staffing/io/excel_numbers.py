@@ -5,9 +5,10 @@ only for what that reader leaves to it.  Two small, pure parts of openpyxl were 
 on every workbook: which cell styles format a number as a date or a duration
 (`openpyxl.styles.numbers`) and a serial number's date (`openpyxl.utils.datetime.from_excel`).
 Importing either imports the whole of openpyxl, about 95 ms, a quarter of checking one
-workbook.  They are written out here as openpyxl 3.1 has them (MIT licence, copyright (c)
-2010-2024 openpyxl), and tests/io/test_excel_numbers.py holds them equal to the installed
-openpyxl over every built-in format, the formats offices write and generated ones.
+workbook.  They are written out here as openpyxl 3.1.3 to 3.1.5 have them (MIT licence,
+copyright (c) 2010-2024 openpyxl; pyproject.toml asks for 3.1.3 or later, since 3.1.2 read the
+padding `_d` in a format as a date), and tests/io/test_excel_numbers.py holds them equal to the
+installed openpyxl over every built-in format, the formats offices write and generated ones.
 """
 
 from __future__ import annotations

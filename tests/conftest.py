@@ -57,7 +57,8 @@ def cells_seen(sheets: list[Any], formulas: bool = True) -> list[tuple[object, .
             return [(place, type(v).__name__, repr(vars(v) if hasattr(v, "__dict__") else v))  # a formula object: its fields
                     for place, v in values.items()]
 
-        out.append((sheet.title, sheet.state, list(sheet.merged), sorted(sheet.hidden_rows), sorted(sheet.hidden_columns)))
+        out.append((sheet.title, sheet.state, list(sheet.merged), sorted(sheet.hidden_rows), sorted(sheet.hidden_columns),
+                    sheet.date1904))
         if formulas:
             out += [("cells", typed(sheet.cells)), ("formulas", typed(sheet.formulas)), ("saved", typed(sheet.saved))]
         else:

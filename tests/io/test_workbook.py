@@ -198,6 +198,27 @@ def test_a_workbook_checks_with_the_same_findings_as_its_yaml(example: Path, tmp
         assert f.sheet in {s.name for s in SHEETS} and f.cell, f
 
 
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_finding_of_a_workbook_stands_at_the_row_and_column_of_its_cell(
+        example: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """JSON, SARIF and GitHub's annotations give a workbook finding's line and column as its
+    cell's row and column (README); a finding placed by a key (ST201 on 未提供的部分) stood
+    at 1:1 beside its cell B17, a YAML file's key place, which a workbook has none of."""
+    book = tmp_path / (example.stem + ".xlsx")
+    assert run(["convert", str(example), "-o", str(book)], capsys)[0] == 0
+    code, out, _ = run(["check", str(book), "--no-cache", "--isolated", "--format", "json"], capsys)
+    findings = json.loads(out)["files"][0]["findings"]
+    assert code == (1 if findings else 0)
+    for f in findings:
+        column, row = re.fullmatch(r"([A-Z]+)([0-9]+)", f["cell"]).groups()  # type: ignore[union-attr]
+        assert (f["line"], f["column"]) == (int(row), openpyxl.utils.column_index_from_string(column)), f
+    again, out, _ = run(["check", str(book), "--no-cache", "--isolated", "--format", "github"], capsys)
+    lines = [line for line in out.splitlines() if line.startswith("::")]
+    assert again == code and len(lines) == len(findings)
+    for f, line in zip(findings, lines, strict=True):
+        assert f"line={f['line']},col={f['column']}" in line, (f, line)
+
+
 def test_text_json_and_sarif_name_the_cell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     book = tmp_path / "zhangpu.xlsx"
     run(["convert", str(ZHANGPU), "-o", str(book)], capsys)
@@ -442,3 +463,25 @@ def test_a_body_written_with_its_nameplate_in_brackets_owns_the_rows_of_its_firs
     assert body["leadership"] == load_file(str(XINQIAO)).data["bodies"][0]["leadership"]
     code, out, _ = run(["check", str(book), "--no-cache"], capsys)
     assert "无法使用" not in out and code in (0, 1)
+
+
+def test_a_failure_of_the_tools_own_while_reading_a_workbook_is_not_told_as_the_files(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug of ours part-way through a workbook is an internal error to report, as for any
+    other file; it was told as "这不是有效的 Excel 工作簿…或文件已损坏", and a clerk would
+    have blamed and re-saved a sound file.  What zipfile, the XML parser or openpyxl refuse
+    is still the file's (tests/io/test_workbook_hostile.py)."""
+    from staffing.io import workbook
+    from staffing.messages import render
+
+    book = tmp_path / "zhangpu.xlsx"
+    assert run(["convert", str(ORGS / "jiangsu/suzhou/kunshan/zhangpu.yaml"), "-o", str(book)], capsys)[0] == 0
+
+    for name in ("convert", "strip_marks"):  # a name the form calls, gone: a TypeError in our own code
+        with monkeypatch.context() as m:
+            m.setattr(workbook, name, None)
+            code, out, err = run(["check", str(book), "--no-cache"], capsys)
+        said = render("input.internal", "zh", {"reason": "TypeError: 'NoneType' object is not callable"})
+        assert code == 2 and said in out + err and "不是有效的 Excel" not in out + err, (out, err)
+    code, out, err = run(["check", str(book), "--no-cache"], capsys)  # and, mended, the workbook reads
+    assert code == 1 and "内部错误" not in out + err and "不是有效的 Excel" not in out + err, (out, err)

@@ -130,7 +130,10 @@ class Document:
 
     def locate(self, loc: Path_, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `loc` (or of its key), falling back to the
-        nearest enclosing value that has one."""
+        nearest enclosing value that has one.  A workbook has no keys: a key's place is its
+        value's cell, as `place` says."""
+        if key and self.cells:
+            key = False
         table = self.key_marks if key else self.marks
         probe = tuple(loc)
         while probe:

@@ -379,7 +379,12 @@ def sheet_rank(name: str | None) -> int:
     return _RANK.get(name, len(_RANK))
 
 
+# the required mark, spaces, and the line breaks and tabs an office types into a header to wrap it
+# (Alt+Enter in Excel: 行政编制⏎（名）)
+_MARKS = str.maketrans("", "", "*＊ \u3000\n\r\t\xa0")
+
+
 @functools.lru_cache(maxsize=4096)  # the same few hundred headers, for every cell of every workbook
 def strip_marks(header: str) -> str:
-    """A header as the reader matches it: without the required mark (*) and spaces."""
-    return header.replace("*", "").replace("＊", "").strip().replace(" ", "").replace("\u3000", "")
+    """A header as the reader matches it: without the required mark (*), spaces and line breaks."""
+    return header.translate(_MARKS).strip()

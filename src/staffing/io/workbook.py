@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import os
 import re
 import unicodedata
 import zipfile
@@ -40,7 +41,7 @@ from staffing.io.document import (
     column_letter,
     read_bytes,
 )
-from staffing.io.excel_numbers import from_excel
+from staffing.io.excel_numbers import MAC_EPOCH, WINDOWS_EPOCH, from_excel
 from staffing.io.layout import (
     ENUMS,
     EXAMPLE_PREFIX,
@@ -149,6 +150,8 @@ def read_sheets(path: str, raw: bytes, limits: Limits, formulas: bool = True) ->
         raise
     except Exception as exc:  # a part zipfile cannot read (encrypted, an unknown method, a bad CRC),
         # or openpyxl's many ways of saying the XML is not a workbook
+        if _ours(exc):
+            raise
         raise problem(path, "xlsx.not-a-workbook", reason=f"{type(exc).__name__}: {exc}"[:200]) from None
 
 
@@ -226,6 +229,9 @@ def _clean_text(value: Any) -> str | None:
         value = value.date() if value.time() == _dt.time() else value
     if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
         return value.isoformat()
+    if isinstance(value, _dt.timedelta):  # a number in a duration's format: as Excel shows it ([h]:mm:ss)
+        seconds = round(abs(value.total_seconds()))
+        return f"{'-' if value < _dt.timedelta() else ''}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
     text = str(value).strip(_SPACES)
     return text or None
 
@@ -256,10 +262,17 @@ def takes_unknown(kind: str) -> bool:
     return kind in ("count", "code", "text", "date") or (kind.startswith("enum:") and kind != "enum:bool")
 
 
-def convert(field: Field, value: Any) -> Any:
+# A name, or a name that refers to another row, is one line: a line break in its cell is how an
+# office wraps a long name (Alt+Enter: 综合行政⏎执法局), and is read as if it were not there.
+_ONE_LINE = frozenset({"name", "parent", "@owner", "from", "to", "body", "approval_body", "penalty_body",
+                       "parent_department", "province", "city", "county"})
+
+
+def convert(field: Field, value: Any, epoch: _dt.datetime = WINDOWS_EPOCH) -> Any:
     """The plan value for a cell's value, or _Problem (raised) naming what is wrong.
     None for an empty cell: the field is then absent from the plan; UNKNOWN_VALUE for a
-    count or code written 未知 (null in the plan)."""
+    count or code written 未知 (null in the plan).  `epoch`: the workbook's date system, for
+    a date written as a serial number in a cell not formatted as a date."""
     kind = field.kind
     if kind == "count":  # the most cells: a number, a count typed as a number
         if type(value) is int:
@@ -267,11 +280,13 @@ def convert(field: Field, value: Any) -> Any:
         return UNKNOWN_VALUE if _is_unknown(value) else _count(value)
     if kind == "text" and type(value) is str:  # the next most: a name, a duty
         plain = value.strip(_SPACES)
+        if ("\n" in plain or "\r" in plain) and field.path[-1] in _ONE_LINE:  # a name wrapped with Alt+Enter
+            plain = "".join(part.strip(_SPACES) for part in plain.splitlines())
         return UNKNOWN_VALUE if plain in _UNKNOWN_WORDS else plain or None
     if _is_unknown(value) and takes_unknown(kind):
         return UNKNOWN_VALUE
     if kind == "date":
-        return _date(value)
+        return _date(value, epoch)
     if kind.startswith("enum:"):
         text = _clean_text(value)
         if text is None:
@@ -280,6 +295,8 @@ def convert(field: Field, value: Any) -> Any:
         if name == "bool":
             if isinstance(value, bool):
                 return value
+            if type(value) in (int, float) and value in (0, 1):  # TRUE re-saved by LibreOffice: =TRUE() saved as 1
+                return value == 1
             low = text.lower()
             if low in ("true", "yes", zh("xlsx.enum.bool.true")):
                 return True
@@ -332,6 +349,8 @@ def _count(value: Any) -> Any:
         return value
     if isinstance(value, float):
         return int(value) if value.is_integer() else value  # a fraction: the plan format says why not
+    if isinstance(value, (_dt.date, _dt.time, _dt.timedelta)):  # a cell formatted as a date or a time
+        raise _Problem(None, None, None, "xlsx.bad-number", value=_clean_text(value))
     text = _clean_text(value)
     if text is None:
         return None
@@ -350,18 +369,26 @@ def _count(value: Any) -> Any:
     raise _Problem(None, None, None, "xlsx.bad-number", value=text)
 
 
-def _date(value: Any) -> Any:
+_FIRST_1900 = _dt.datetime(1900, 1, 1)  # serial 1: Excel's first day (1904's is serial 0, MAC_EPOCH)
+
+
+def _date(value: Any, epoch: _dt.datetime = WINDOWS_EPOCH) -> Any:
     if value is None:
         return None
-    if isinstance(value, _dt.datetime):
+    if isinstance(value, _dt.datetime):  # a serial number in a date's format
+        if value < (_FIRST_1900 if epoch == WINDOWS_EPOCH else MAC_EPOCH):  # below Excel's first day: ####
+            days = (value - epoch) / _dt.timedelta(days=1)
+            raise _Problem(None, None, None, "xlsx.bad-date", value=str(int(days) if days == int(days) else days))
         return value.date()
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        try:
-            serial = from_excel(value)
+        try:  # in the workbook's date system; Excel has no date before its first (####)
+            serial = from_excel(value, epoch) if value >= 0 else None
         except (ValueError, OverflowError, TypeError):
-            raise _Problem(None, None, None, "xlsx.bad-date", value=str(value)) from None
+            serial = None
+        if serial is None:
+            raise _Problem(None, None, None, "xlsx.bad-date", value=str(value))
         if isinstance(serial, _dt.datetime):
             return serial.date()
         if isinstance(serial, _dt.date):
@@ -417,6 +444,7 @@ class _Reader:
         # a row or column the layout does not know, a row whose body cannot be found), so a
         # workbook's mistakes are reported together, each at its cell
         self.problems: list[InputProblem] = []
+        self.epoch = WINDOWS_EPOCH  # the workbook's date system (its sheets say)
 
     # -- errors and marks
     def fail(self, sheet: str | None, row: int | None, col: int | None, key: str, **params: object) -> InputProblem:
@@ -436,6 +464,8 @@ class _Reader:
     # -- reading
     def read(self) -> Document:
         by_name = {ws.title.strip(_SPACES): ws for ws in read_sheets(self.path, self.raw, self.limits)}
+        if any(ws.date1904 for ws in by_name.values()):
+            self.epoch = MAC_EPOCH
         known = [s for s in SHEETS if s.name in by_name]
         if not known:
             raise problem(self.path, "xlsx.no-sheets", names="、".join(s.name for s in SHEETS))
@@ -538,7 +568,7 @@ class _Reader:
         if raw is UNREADABLE:  # said where it was read
             return raw, None
         try:
-            value = convert(field, raw)
+            value = convert(field, raw, self.epoch)
         except _Problem as exc:
             label = field.label
             said = Words(*((_in_row(*who, field) if who else None) or (label, CATALOGUE[field.key][1])))
@@ -755,6 +785,7 @@ class _Reader:
         special: dict[str, tuple[Any, int]] = {}
         filled: set[str] = set()
         plain = not self.formulas  # no cell of the workbook is a formula: no note to make
+        epoch = self.epoch
         for col, field, where in columns:
             value = formula = None
             raw = cells.get((row, col))
@@ -762,7 +793,7 @@ class _Reader:
                 filled.add(field.key)
                 if plain and raw is not UNREADABLE:
                     try:
-                        value = convert(field, raw)  # self._value, in short
+                        value = convert(field, raw, epoch)  # self._value, in short
                     except _Problem:
                         value, formula = self._value(sheet, row, col, field, who)
                 else:
@@ -874,7 +905,24 @@ def load_workbook_bytes(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS, 
     except (RecursionError, MemoryError):
         raise problem(path, "xlsx.too-big", size=len(raw), limit=limits.max_bytes) from None
     except Exception as exc:  # a workbook openpyxl chokes on part-way: still one message
+        if _ours(exc):
+            raise
         raise problem(path, "xlsx.not-a-workbook", reason=f"{type(exc).__name__}: {exc}"[:200]) from None
+
+
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # staffing/
+
+
+def _ours(exc: BaseException) -> bool:
+    """Whether `exc` was raised in this tool's own code (a bug of ours, which the run tells as
+    an internal error to report: never as the file's fault), not in zipfile's, the XML
+    parser's or openpyxl's reading of the file."""
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return os.path.abspath(tb.tb_frame.f_code.co_filename).startswith(_PACKAGE + os.sep)
 
 
 def load_workbook_file(path: str, limits: Limits = DEFAULT_LIMITS, collect: bool = False) -> Document:

@@ -95,6 +95,7 @@ class SheetCells:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
     hidden_rows: set[int] = field(default_factory=set)  # rows the sheet hides (Excel shows them not)
     hidden_columns: set[int] = field(default_factory=set)
+    date1904: bool = False  # the workbook counts its serial dates from 1904 (old Mac Excel), not 1900
 
     def shown(self) -> dict[Place, Any]:
         """The cells as Excel shows them: a formula's saved value in its place (openpyxl's
@@ -487,7 +488,7 @@ class _Book:
         element by element: a row, a cell or a hyperlink anywhere else is where openpyxl would
         read it and this walk would not: unsure."""
         root = _xml(self.archive, part, sheet=True)
-        out = SheetCells(title, state)
+        out = SheetCells(title, state, date1904=self.epoch_1904)
         self.translators = {}
         merges: list[ET.Element] = []
         bounded: list[ET.Element] = []  # merged ranges and the declared dimension
@@ -817,7 +818,7 @@ def openpyxl_cells(raw: bytes, formulas: bool = True) -> list[SheetCells]:
     cached: Any = None
     out: list[SheetCells] = []
     for ws in wb.worksheets:
-        sheet = SheetCells(ws.title, ws.sheet_state)
+        sheet = SheetCells(ws.title, ws.sheet_state, date1904=wb.epoch == MAC_EPOCH)
         for place, cell in ws._cells.items():  # only cells that exist in the file, in its order
             value = cell.value
             if value is None:

@@ -161,3 +161,24 @@ def test_a_name_wrapped_with_a_line_break_is_one_name(tmp_path: Path, capsys: py
 
     after = edited(book, edit)
     assert problems_of(after) == [] and load_file(str(after)).data == before
+
+
+@pytest.mark.parametrize(("value", "digits"), [(1e300, 301), (10**30, 31), (-(10**40), 41), (1e30, 31)])
+def test_a_figure_of_more_digits_than_a_plan_takes_is_refused_as_in_yaml(value: object, digits: int, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A YAML plan refuses an integer of more than 30 digits; its workbook twin read 1e300 as a
+    301-digit count and checked it (found by an independent review)."""
+    def edit(wb: Any) -> None:
+        form_cell(wb[zh("xlsx.sheet.baseline")], "xlsx.col.q.administrative").value = value
+
+    found = problems_of(edited(converted(tmp_path, capsys), edit))
+    assert len(found) == 1 and f"整数有{digits}位，超过上限30位" in found[0], found
+
+
+def test_a_figure_of_fifteen_digits_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The most digits Excel keeps of a number: read as it is (the plan's checks then say it is too many)."""
+    def edit(wb: Any) -> None:
+        form_cell(wb[zh("xlsx.sheet.baseline")], "xlsx.col.q.administrative").value = 123456789012345
+
+    book = edited(converted(tmp_path, capsys), edit)
+    assert load_file(str(book)).data["baseline"]["quotas"]["administrative"] == 123456789012345

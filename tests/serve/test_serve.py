@@ -859,3 +859,30 @@ def test_the_desk_starts_without_the_checks() -> None:
     probe = "import sys, staffing.serve.app; print(sorted(m for m in ('staffing.checks', 'staffing.report.build', 'pydantic') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_failure_of_the_tools_own_on_one_workbook_leaves_the_rest_of_the_page(
+        zhangpu_xlsx: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug of ours on one workbook of an upload is that file's internal error on the page;
+    the other plans keep their results (it made the whole upload a 500 once the workbook
+    reader let its own failures out as internal errors: found by an independent review)."""
+    from staffing.io import sheets, workbook
+    from staffing.messages import render
+    from staffing.serve import jobs
+
+    real = sheets.sheet_grids
+
+    def view(name: str, raw: bytes, limits: Limits) -> list[object]:
+        if name == "坏.xlsx":
+            raise TypeError("坏的表格视图")
+        return real(name, raw, limits)
+
+    monkeypatch.setattr(sheets, "sheet_grids", view)
+    xiashu = workbook_of(XIASHU)
+    shown = jobs.check(jobs.Ask(files=(("坏.xlsx", zhangpu_xlsx), ("下蜀.xlsx", xiashu))))
+    assert shown.count("张浦镇") >= 1 and shown.count("下蜀镇") >= 1  # both checked, the sheet view of one left out
+
+    monkeypatch.setattr(workbook, "convert", None)  # now the form itself fails on every workbook
+    shown = jobs.check(jobs.Ask(files=(("坏.xlsx", zhangpu_xlsx), ("下蜀.yaml", XIASHU.read_bytes()))))
+    said = render("input.internal", "zh", {"reason": "TypeError: "})
+    assert shown.count(said) == 1 and "下蜀镇" in shown

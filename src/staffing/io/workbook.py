@@ -149,9 +149,8 @@ def read_sheets(path: str, raw: bytes, limits: Limits, formulas: bool = True) ->
     except InputProblem:
         raise
     except Exception as exc:  # a part zipfile cannot read (encrypted, an unknown method, a bad CRC),
-        # or openpyxl's many ways of saying the XML is not a workbook
-        if _ours(exc):
-            raise
+        # or openpyxl's many ways of saying the XML is not a workbook: the file's, even where the
+        # parser's C code raised it under a frame of ours (an unknown encoding in expat)
         raise problem(path, "xlsx.not-a-workbook", reason=f"{type(exc).__name__}: {exc}"[:200]) from None
 
 
@@ -275,7 +274,7 @@ def convert(field: Field, value: Any, epoch: _dt.datetime = WINDOWS_EPOCH) -> An
     a date written as a serial number in a cell not formatted as a date."""
     kind = field.kind
     if kind == "count":  # the most cells: a number, a count typed as a number
-        if type(value) is int:
+        if type(value) is int and -_LONGEST < value < _LONGEST:
             return value
         return UNKNOWN_VALUE if _is_unknown(value) else _count(value)
     if kind == "text" and type(value) is str:  # the next most: a name, a duty
@@ -345,10 +344,15 @@ def _count(value: Any) -> Any:
         return None
     if isinstance(value, bool):
         raise _Problem(None, None, None, "xlsx.bad-number", value=_clean_text(value))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     if isinstance(value, int):
+        if not -_LONGEST < value < _LONGEST:  # as the plan format bounds an integer's digits
+            digits = len(str(abs(value)))
+            raise _Problem(None, None, None, "xlsx.number-too-long", digits=digits, limit=DEFAULT_LIMITS.max_digits)
         return value
     if isinstance(value, float):
-        return int(value) if value.is_integer() else value  # a fraction: the plan format says why not
+        return value  # a fraction (or inf, nan): the plan format says why not
     if isinstance(value, (_dt.date, _dt.time, _dt.timedelta)):  # a cell formatted as a date or a time
         raise _Problem(None, None, None, "xlsx.bad-number", value=_clean_text(value))
     text = _clean_text(value)
@@ -368,6 +372,8 @@ def _count(value: Any) -> Any:
         return int(number) if number.is_integer() else number
     raise _Problem(None, None, None, "xlsx.bad-number", value=text)
 
+
+_LONGEST = 10 ** DEFAULT_LIMITS.max_digits  # an integer of more digits is refused, as in a YAML plan
 
 _FIRST_1900 = _dt.datetime(1900, 1, 1)  # serial 1: Excel's first day (1904's is serial 0, MAC_EPOCH)
 
@@ -894,7 +900,8 @@ def _every_quota_unknown(item: dict[str, Any]) -> None:
 def load_workbook_bytes(path: str, raw: bytes, limits: Limits = DEFAULT_LIMITS, collect: bool = False) -> Document:
     """A plan workbook's data and marks.  Raises InputProblem, and nothing else for any
     content of the file; the cells it read past are raised together, or with `collect`
-    left in the Document's `problems` (see load.load_text)."""
+    left in the Document's `problems` (see load.load_text).  A failure of the form's own code
+    is raised as it is: the run tells it as an internal error (`_ours`)."""
     try:
         doc = _Reader(path, raw, limits).read()
         if doc.problems and not collect:
@@ -914,9 +921,9 @@ _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # staffi
 
 
 def _ours(exc: BaseException) -> bool:
-    """Whether `exc` was raised in this tool's own code (a bug of ours, which the run tells as
-    an internal error to report: never as the file's fault), not in zipfile's, the XML
-    parser's or openpyxl's reading of the file."""
+    """Whether `exc`, raised while the form reads the sheets' values (the bytes were read by
+    `read_sheets`, which says what is wrong with a file), was raised in this tool's own code: a
+    bug of ours, which the run tells as an internal error to report, never as the file's fault."""
     tb = exc.__traceback__
     if tb is None:
         return False

@@ -179,8 +179,8 @@ def check_bounds(path: str, archive: zipfile.ZipFile, limit: int) -> None:
         pass
     except _Entity:
         raise problem(path, "xlsx.not-a-workbook", reason="XML entity declaration") from None
-    except (expat.ExpatError, zipfile.BadZipFile, ValueError, OSError, KeyError):
-        return  # not well-formed: the workbook library gives its own message for that
+    except (expat.ExpatError, zipfile.BadZipFile, ValueError, OSError, LookupError):
+        return  # not well-formed (an encoding no codec reads: LookupError): the workbook library says so
     if count.over is None:
         return
     key, sheet, ref = count.over

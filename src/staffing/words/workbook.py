@@ -285,6 +285,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.bad-bool": ("{field}：“{value}”应为“是”或“否”", "{field}: “{value}” should be 是 (yes) or 否 (no)"),
     "xlsx.bad-date": ("{field}：“{value}”不是日期（例如2019-10-20）", "{field}: “{value}” is not a date (e.g. 2019-10-20)"),
     "xlsx.bad-number": ("{field}：“{value}”不是0或以上的整数", "{field}: “{value}” is not a whole number of 0 or more"),
+    "xlsx.number-too-long": (
+        "{field}：整数有{digits}位，超过上限{limit}位",
+        "{field}: an integer of {digits} digits, over the limit of {limit}",
+    ),
     "xlsx.bad-thousands": (
         "{field}：“{value}”中的逗号不是千位分隔符（千位分隔符后应正好是三位数字）；请填写整数",
         "{field}: the comma in “{value}” separates no thousands (exactly three digits follow a thousands "

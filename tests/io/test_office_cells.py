@@ -182,3 +182,18 @@ def test_a_figure_of_fifteen_digits_is_read(tmp_path: Path, capsys: pytest.Captu
 
     book = edited(converted(tmp_path, capsys), edit)
     assert load_file(str(book)).data["baseline"]["quotas"]["administrative"] == 123456789012345
+
+
+def test_the_pages_sheet_view_shows_a_duration_as_the_message_says_it(tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The page shows the sheet beside the message: the cell reads 96:00:00 in both, not
+    Python's "4 days, 0:00:00"."""
+    from staffing.io.sheets import sheet_grids
+
+    def edit(wb: Any) -> None:
+        cell = form_cell(wb[zh("xlsx.sheet.baseline")], "xlsx.col.q.administrative")
+        cell.value, cell.number_format = 4, "[h]:mm"
+
+    book = edited(converted(tmp_path, capsys), edit)
+    grid = next(g for g in sheet_grids(str(book), book.read_bytes()) if g.name == zh("xlsx.sheet.baseline"))
+    assert "96:00:00" in grid.cells.values() and not any("days" in text for text in grid.cells.values())

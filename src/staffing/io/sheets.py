@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from staffing.errors import problem
 from staffing.io.document import DEFAULT_LIMITS, Limits
-from staffing.io.workbook import _SPACES, read_sheets
+from staffing.io.workbook import _SPACES, cell_text, read_sheets
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ def _text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, _dt.timedelta):  # a number in a duration's format: as Excel shows it, as messages say it
+        return cell_text(value) or ""
     return str(value)
 
 

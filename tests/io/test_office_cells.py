@@ -82,9 +82,9 @@ def test_a_serial_date_is_read_in_the_workbooks_date_system(epoch1904: bool, val
     (False, -1, "yyyy-mm-dd", "“-1”不是日期"),  # Excel shows ####: no date before its first day
     (True, -1, "yyyy-mm-dd", "“-1”不是日期"),
     (False, 0, "General", "“0”不是日期"),
-    (False, 43891, "[h]:mm:ss", "“1053384:00:00”不是日期"),  # as Excel shows it, not Python's "43891 days"
+    (False, 43891, "[h]:mm:ss", "“1053384:00:00”不是日期"),  # in hours, minutes and seconds, not Python's "43891 days"
 ])
-def test_a_serial_number_that_is_no_date_is_said_as_excel_shows_it(epoch1904: bool, value: object, fmt: str,
+def test_a_serial_number_that_is_no_date_is_said_plainly(epoch1904: bool, value: object, fmt: str,
                                                                     said: str, tmp_path: Path,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
     book = edited(converted(tmp_path, capsys), set_plan_date(value, fmt), epoch1904)
@@ -92,7 +92,7 @@ def test_a_serial_number_that_is_no_date_is_said_as_excel_shows_it(epoch1904: bo
     assert len(found) == 1 and said in found[0] and "days" not in found[0], found
 
 
-def test_a_figure_in_a_cell_formatted_as_a_time_is_said_as_excel_shows_it(tmp_path: Path,
+def test_a_figure_in_a_cell_formatted_as_a_time_is_said_in_hours_minutes_and_seconds(tmp_path: Path,
                                                                           capsys: pytest.CaptureFixture[str]) -> None:
     def edit(wb: Any) -> None:
         ws = wb[zh("xlsx.sheet.baseline")]
@@ -186,8 +186,8 @@ def test_a_figure_of_fifteen_digits_is_read(tmp_path: Path, capsys: pytest.Captu
 
 def test_the_pages_sheet_view_shows_a_duration_as_the_message_says_it(tmp_path: Path,
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    """The page shows the sheet beside the message: the cell reads 96:00:00 in both, not
-    Python's "4 days, 0:00:00"."""
+    """The page shows the sheet beside the message: the cell reads 96:00:00 in both (hours,
+    minutes and seconds; Excel shows [h]:mm as 96:00), not Python's "4 days, 0:00:00"."""
     from staffing.io.sheets import sheet_grids
 
     def edit(wb: Any) -> None:

@@ -131,3 +131,26 @@ def test_the_summary_workbook_opens_whatever_the_county_is_called(county: str, t
     for ws in wb.worksheets:
         for row in ws.iter_rows(values_only=True):
             assert all(v is None or not isinstance(v, str) or v.isprintable() or "\n" in v for v in row)
+
+
+def test_an_unusable_plan_among_several_counties_plans_is_counted_in_none_of_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An unusable plan is counted in the county of the plans beside it only where they are of
+    one county: in a folder (or one upload on the page) of several counties' plans it went to
+    whichever came last (found by an independent review of the page's summary download)."""
+    mixed = tmp_path / "plans"
+    mixed.mkdir()
+    for plan in ("jiangsu/suzhou/kunshan/zhangpu.yaml", "jiangsu/taizhou/taixing/hongqiao.yaml",
+                 "jiangsu/zhenjiang/jurong/xiashu.yaml"):
+        shutil.copyfile(ORGS / plan, mixed / Path(plan).name)
+    (mixed / "broken.yaml").write_text("town: [\n", encoding="utf-8")
+    out = tmp_path / "汇总.xlsx"
+    assert cli.main(["check", str(mixed), "--no-cache", "--output", f"xlsx={out}"]) == 2
+    capsys.readouterr()
+    wb = openpyxl.load_workbook(out)
+    head = [c.value for c in wb["方案"][1]]
+    rows = {Path(r["文件"]).name: r for r in
+            (dict(zip(head, (c.value for c in row), strict=True)) for row in wb["方案"].iter_rows(min_row=2))}
+    assert not rows["broken.yaml"]["县（市、区）"] and not rows["broken.yaml"]["市"]
+    counties = {r[2].value: r[3].value for r in wb["县汇总"].iter_rows(min_row=2)}
+    assert counties["昆山市"] == counties["泰兴市"] == counties["句容市"] == 1, counties

@@ -41,7 +41,7 @@ def _text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, _dt.timedelta):  # a number in a duration's format: as Excel shows it, as messages say it
+    if isinstance(value, _dt.timedelta):  # a number in a duration's format: in hours, minutes and seconds, as messages say it
         return cell_text(value) or ""
     return str(value)
 

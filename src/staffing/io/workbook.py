@@ -228,7 +228,7 @@ def _clean_text(value: Any) -> str | None:
         value = value.date() if value.time() == _dt.time() else value
     if isinstance(value, (_dt.date, _dt.datetime, _dt.time)):
         return value.isoformat()
-    if isinstance(value, _dt.timedelta):  # a number in a duration's format: as Excel shows it ([h]:mm:ss)
+    if isinstance(value, _dt.timedelta):  # a number in a duration's format: in hours, minutes and seconds ([h]:mm:ss)
         seconds = round(abs(value.total_seconds()))
         return f"{'-' if value < _dt.timedelta() else ''}{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
     text = str(value).strip(_SPACES)

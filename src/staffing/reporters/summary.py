@@ -75,12 +75,18 @@ def plan_row(run: Run, result: FileResult, lang: str) -> dict[str, Any]:
 
 
 def plan_rows(run: Run, lang: str) -> list[dict[str, Any]]:
-    """One row per plan; an unusable plan is counted in the county of the plans beside it."""
+    """One row per plan; an unusable plan is counted in the county of the plans beside it,
+    where they are all of one county (a folder of several counties', or the page's uploads of
+    several: its county is left unknown, not taken from whichever plan came last)."""
     rows = [plan_row(run, r, lang) for r in _plans(run)]
-    folders = {os.path.dirname(r["file"]): county_of(r) for r in rows if r["county"]}
+    folders: dict[str, set[tuple[str, str, str]]] = {}
+    for r in rows:
+        if r["county"]:
+            folders.setdefault(os.path.dirname(r["file"]), set()).add(county_of(r))
     for row in rows:
-        if not row["county"] and os.path.dirname(row["file"]) in folders:
-            row["province"], row["city"], row["county"] = folders[os.path.dirname(row["file"])]
+        counties = folders.get(os.path.dirname(row["file"]), set())
+        if not row["county"] and len(counties) == 1:
+            row["province"], row["city"], row["county"] = next(iter(counties))
     return rows
 
 

@@ -111,7 +111,19 @@ def test_formula_without_a_saved_value_names_its_cell(tmp_path: Path, capsys: py
         wb["改革前"]["B4"] = "=40+2"  # openpyxl saves formulas without a result, as a script would
 
     line = one_message(book(tmp_path, edit), capsys)
-    assert "plan.xlsx:改革前!B4: 无法使用：单元格是公式=40+2，文件中没有保存计算结果；公式不会被计算" in line
+    assert "plan.xlsx:改革前!B4: 无法使用：单元格是公式=40+2，文件中没有保存计算结果（或结果为空）；公式不会被计算" in line
+
+
+def test_formula_whose_saved_result_is_empty_is_said_truly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """=IF(…,"","") as Excel and LibreOffice save it (t="str", an empty <v>): openpyxl reads no
+    value, as for a formula saved without one, and the two readers are held equal; the message
+    says both, so it is true of this file too (it said "no saved result")."""
+    path = book(tmp_path)
+    part = sheet_part(path, "改革前")
+    rezip(path, change={part: lambda b: re.sub(rb'<c r="B4"[^>]*?(/>|>.*?</c>)',
+                                               b'<c r="B4" t="str"><f>IF(TRUE(),"","")</f><v></v></c>', b, count=1)})
+    line = one_message(path, capsys)
+    assert '改革前!B4: 无法使用：单元格是公式=IF(TRUE(),"","")，文件中没有保存计算结果（或结果为空）' in line, line
 
 
 def test_formula_whose_saved_result_is_an_error_names_the_error(tmp_path: Path,

@@ -279,8 +279,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "correct it or enter the value",
     ),
     "xlsx.formula-no-value": (
-        "单元格是公式{formula}，文件中没有保存计算结果；公式不会被计算，请填写数值",
-        "the cell holds the formula {formula} and no saved result; formulas are never evaluated, enter the value",
+        "单元格是公式{formula}，文件中没有保存计算结果（或结果为空）；公式不会被计算，请填写数值",
+        "the cell holds the formula {formula} and no saved result (or an empty one); formulas are never evaluated,"
+        " enter the value",
     ),
     "xlsx.bad-bool": ("{field}：“{value}”应为“是”或“否”", "{field}: “{value}” should be 是 (yes) or 否 (no)"),
     "xlsx.bad-date": ("{field}：“{value}”不是日期（例如2019-10-20）", "{field}: “{value}” is not a date (e.g. 2019-10-20)"),

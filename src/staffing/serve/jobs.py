@@ -166,10 +166,8 @@ def _read_grids(name: str, data: bytes | None, limits: Limits) -> list[Any]:
 
     try:
         return sheet_grids(name, data, limits)
-    except InputProblem:
-        return []
-    except Exception:  # a bug of ours: the check of this file says so (input.internal); the rest of the page stands
-        return []
+    except Exception:  # a file the reader refuses (InputProblem), or a bug of ours (the check of this file
+        return []  # says input.internal): shown without its sheets, and the rest of the page stands
 
 
 def _grids(grids: list[Any], pid: str,

@@ -154,3 +154,5 @@ def test_an_unusable_plan_among_several_counties_plans_is_counted_in_none_of_the
     assert not rows["broken.yaml"]["县（市、区）"] and not rows["broken.yaml"]["市"]
     counties = {r[2].value: r[3].value for r in wb["县汇总"].iter_rows(min_row=2)}
     assert counties["昆山市"] == counties["泰兴市"] == counties["句容市"] == 1, counties
+    assert wb.sheetnames[3:] == ["县（市、区）不明", "泰兴市", "昆山市", "句容市"]  # its sheet was named "_"
+    assert [Path(r[0].value).name for r in wb["县（市、区）不明"].iter_rows(min_row=2)] == ["broken.yaml"]

@@ -119,10 +119,12 @@ def sheet_title(text: str) -> str:
     return f"{title[:SHEET_CHARS - 1]}_" if title.casefold() == "history" else title
 
 
-def _county_titles(counties: list[tuple[str, str, str]], taken: set[str]) -> dict[tuple[str, str, str], str]:
-    """A sheet name per county: its name, with its city where two counties share one;
-    made a sheet name by `sheet_title`, and unique as Excel compares them (ignoring case)."""
-    names = [c[2] or "?" for c in counties]
+def _county_titles(counties: list[tuple[str, str, str]], taken: set[str], lang: str,
+                   ) -> dict[tuple[str, str, str], str]:
+    """A sheet name per county: its name, with its city where two counties share one (the
+    unusable plans whose county is not known: 县（市、区）不明); made a sheet name by
+    `sheet_title`, and unique as Excel compares them (ignoring case)."""
+    names = [c[2] or word("summary.county-unknown", lang) for c in counties]
     used = {t.casefold() for t in taken}
     out: dict[tuple[str, str, str], str] = {}
     for county, name in zip(counties, names, strict=True):
@@ -148,7 +150,7 @@ def workbook(run: Run, lang: str) -> bytes:
     _sheet(wb, word("summary.sheet.findings", lang), FINDING_COLUMNS, findings, lang, [f["mark"] for f in findings])
     counties = county_rows(run, lang)
     _sheet(wb, word("summary.sheet.counties", lang), COUNTY_COLUMNS, counties, lang)
-    titles = _county_titles([county_of(c) for c in counties], set(wb.sheetnames))
+    titles = _county_titles([county_of(c) for c in counties], set(wb.sheetnames), lang)
     for county in counties:
         key = county_of(county)
         mine = [p for p in plans if county_of(p) == key]

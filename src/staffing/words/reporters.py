@@ -100,6 +100,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "summary.col.unknown": ("无法检查（条）", "cannot check"),
     "summary.status.incomplete": ("不完整", "incomplete"),
     "summary.severity.unknown": ("无法检查", "cannot check"),
+    "summary.county-unknown": ("县（市、区）不明", "county unknown"),
     "summary.col.file": ("文件", "file"),
     "summary.col.province": ("省", "province"),
     "summary.col.city": ("市", "city"),

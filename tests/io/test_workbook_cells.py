@@ -413,6 +413,42 @@ def test_the_lists_of_a_sheet_are_not_parsed_and_the_cells_read_alike(
     assert sum(b"<dataValidations/>" in data for data in handed) >= 8
 
 
+def test_the_workbooks_defined_names_and_the_styles_colours_are_not_parsed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], parsed: list[bytes]) -> None:
+    """The workbook part's defined names (the drop-downs' named lists, the print areas) and the
+    styles' colours are never handed to the parser; the sheets, their states and the number
+    formats come out as openpyxl reads them."""
+    raw = _plan_workbook(tmp_path, capsys)
+    archive = zipfile.ZipFile(io.BytesIO(raw))
+    assert archive.read("xl/workbook.xml").count(b"<definedName ") >= 10 and b"<indexedColors" in archive.read("xl/styles.xml")
+    assert_read_alike(raw)
+    book = [data for data in parsed if b"<workbook" in data]
+    styles = [data for data in parsed if b"<styleSheet" in data]
+    assert len(book) == len(styles) == 1
+    assert b"<definedNames/>" in book[0] and b"<definedName " not in book[0] and b"<sheet " in book[0]
+    assert b"<colors/>" in styles[0] and b"<indexedColors" not in styles[0] and b"<numFmt " in styles[0]
+
+
+@pytest.mark.parametrize("part, before, insert", [
+    ("xl/workbook.xml", b"</definedNames>", b'<sheet name="\xe8\x97\x8f" sheetId="99" r:id="rId1"/>'),
+    ("xl/workbook.xml", b"</definedNames>", b"<!-- a comment -->"),
+    ("xl/styles.xml", b"</colors>", b'<numFmt numFmtId="200" formatCode="yyyy"/>'),
+], ids=["sheet-in-names", "comment", "format-in-colours"])
+def test_a_workbooks_or_styles_list_holding_anything_else_is_parsed_whole(
+        part: str, before: bytes, insert: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    raw = _in_sheet(_plan_workbook(tmp_path, capsys), part, before, insert)
+    data = zipfile.ZipFile(io.BytesIO(raw)).read(part)
+    assert insert in data
+    kind = "book" if part == "xl/workbook.xml" else "styles"
+    assert workbook_cells._without_lists(data, workbook_cells._LISTS[kind]) is None
+    try:
+        got = fast(raw)
+    except Unsure:
+        assert_left_to_openpyxl(raw)
+        return
+    assert cells_seen(got) == cells_seen(openpyxl_cells(raw))
+
+
 @pytest.mark.parametrize("hidden", [
     b'<row r="30"><c r="A30"><v>5</v></c></row>',  # a row: openpyxl reads it wherever it is
     b'<c r="A30"><v>5</v></c>',

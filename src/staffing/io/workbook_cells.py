@@ -17,8 +17,9 @@ workbook_bounds, …) raises `Unsure`, and the caller reads the workbook through
 (`openpyxl_cells`) after workbook_bounds' streaming check, as before: openpyxl parses through
 defusedxml, gives the same structure and says what is wrong with the file in its own words.
 Parts openpyxl parses but whose content holds no cell value (drawings, comments, document
-properties, the styles' fonts, fills and borders), a sheet's lists that hold none (its
-data validations, its columns' widths, its views: see `_without_lists`) and a row's attributes
+properties, the styles' fonts, fills and borders), the lists that hold none (a sheet's
+data validations, columns' widths and views, the workbook's defined names, the styles'
+colours: see `_without_lists`) and a row's attributes
 but its number (its height, style and outline level) are not read here: their content is not
 checked either, so a file that openpyxl refuses only for such a part, list or attribute being
 malformed is read here.  The parts are unpacked from the archive's bytes directly
@@ -31,6 +32,7 @@ counts them, and past its bounds this reader is unsure (workbook_bounds then say
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import re
@@ -51,6 +53,9 @@ from staffing.io.excel_numbers import (
     is_timedelta_format,
 )
 from staffing.io.workbook_bounds import MAX_COL, MAX_ROW, _area
+
+# workbook_bounds' reading of a range ("A1:C23"), kept for the few hundred a plan workbook writes
+_known_area = functools.lru_cache(maxsize=4096)(_area)
 
 FAST_BYTES = 2 * 2**20  # a part larger than this is left to the streaming bounds check and openpyxl
 
@@ -115,7 +120,7 @@ class SheetCells:
 
 
 def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+    return tag[tag.rfind("}") + 1:]
 
 
 # What may stand before a part's first "<" when it is XML: a byte-order mark, then white space
@@ -225,10 +230,11 @@ def _part(archive: zipfile.ZipFile, view: memoryview, name: str, info: zipfile.Z
     return data
 
 
-def _xml(archive: _Package, name: str, sheet: bool = False) -> ET.Element:
+def _xml(archive: _Package, name: str, lists: str | None = None) -> ET.Element:
     """A part parsed, when it is plain UTF-8 XML of at most FAST_BYTES without any
-    declaration: nothing the parser could expand or fetch is ever given to it.  `sheet`: a
-    worksheet, whose drop-downs' lists are left unparsed (`_without_lists`)."""
+    declaration: nothing the parser could expand or fetch is ever given to it.  `lists`: the
+    kind of part ("sheet", "book", "styles"), whose lists holding no value are left unparsed
+    (`_without_lists`)."""
     try:
         data = archive.read(name)
     except KeyError:
@@ -241,39 +247,49 @@ def _xml(archive: _Package, name: str, sheet: bool = False) -> ET.Element:
     if head is not None and head[1].lower().replace(b"-", b"").replace(b"_", b"") != b"utf8":
         raise Unsure(f"{name}: encoding {head[1]!r}")
     try:
-        return _parse_sheet(data) if sheet else ET.fromstring(data)
+        return _parse_without_lists(data, _LISTS[lists]) if lists else ET.fromstring(data)
     except ET.ParseError as exc:
         raise Unsure(f"{name}: {exc}") from None
 
 
 # Three lists in a sheet give no cell a value, and openpyxl keeps them apart from the cells:
 # the data validations (the drop-downs, each with its list, its prompt and its error message:
-# in the form this tool writes, 40 % of a sheet's bytes), the columns' widths and the views.
-# Where the sheet holds one of such a list, holding nothing but its own elements, and the part
-# holds no comment, no CDATA section and no processing instruction (so that every "<" in it
-# starts a tag), the list is parsed as an empty one; if it then is not the worksheet's own
-# child, the part is parsed whole.  The cells, rows and merged ranges read are the same; the
-# lists' content is not checked here, as a drawing's or a comment's is not.
-_UNREAD = {"sheetViews": ("sheetView", "pane", "selection"), "cols": ("col",),
-           "dataValidations": ("dataValidation", "formula1", "formula2")}
-_UNREAD_TAGS = [(b"<" + name.encode(), b"</" + name.encode() + b">", b"<" + name.encode() + b"/>",
-                 re.compile(rb"<(?!/?(?:" + "|".join(inner).encode() + rb")[\s/>])"), _MAIN + name,
-                 name != "dataValidations")  # before the cells (the schema's order), or after them
-                for name, inner in _UNREAD.items()]
+# in the form this tool writes, 40 % of a sheet's bytes), the columns' widths and the views;
+# nor do the workbook's defined names (the drop-downs' named lists and the print areas: three
+# quarters of the workbook part) or the styles' colours.  Where a part holds one of such a
+# list, holding nothing but its own elements, and the part holds no comment, no CDATA section
+# and no processing instruction (so that every "<" in it starts a tag), the list is parsed as
+# an empty one; if it then is not the root's own child, the part is parsed whole.  The cells,
+# rows, merged ranges, sheets and number formats read are the same; the lists' content is not
+# checked here, as a drawing's or a comment's is not.
+# a kind of part → its lists' names → (their elements' names, whether before the sheet's cells)
+_UNREAD: dict[str, dict[str, tuple[tuple[str, ...], bool]]] = {
+    "sheet": {"sheetViews": (("sheetView", "pane", "selection"), True), "cols": (("col",), True),
+              "dataValidations": (("dataValidation", "formula1", "formula2"), False)},
+    "book": {"definedNames": (("definedName",), False)},
+    "styles": {"colors": (("indexedColors", "rgbColor", "mruColors", "color"), False)},
+}
+_List = tuple[bytes, bytes, bytes, re.Pattern[bytes], str, bool]
+_LISTS: dict[str, list[_List]] = {
+    kind: [(b"<" + name.encode(), b"</" + name.encode() + b">", b"<" + name.encode() + b"/>",
+            re.compile(rb"<(?!/?(?:" + "|".join(inner).encode() + rb")[\s/>])"), _MAIN + name, before)
+           for name, (inner, before) in lists.items()]
+    for kind, lists in _UNREAD.items()}
 _DATA_TAG = b"<sheetData"
 _COLS = _MAIN + "cols"
 
 
-def _without_lists(data: bytes) -> tuple[bytes, list[str]] | None:
-    """The part with those lists emptied, and their tags; None where none can be emptied
-    with certainty that the rest is left as it is."""
-    if (b"!" in data and b"<!" in data) or (
-            b"?" in data and data.count(b"<?") != data.startswith((b"<?xml", b"\xef\xbb\xbf<?xml"))):
+def _without_lists(data: bytes, lists: list[_List] = _LISTS["sheet"]) -> tuple[bytes, list[str]] | None:
+    """The part with those lists emptied (`lists`: of its kind of part), and their tags; None
+    where none can be emptied with certainty that the rest is left as it is."""
+    declared = data.startswith((b"<?xml", b"\xef\xbb\xbf<?xml"))  # the XML declaration, the one "<?" allowed
+    if (b"!" in data and b"<!" in data) or (  # "!", "?" alone: bytes found far faster than "<!", "<?"
+            data.find(b"?", data.find(b"?>") + 2 if declared else 0) >= 0 and data.count(b"<?") != declared):
         return None  # a comment, a CDATA section or a processing instruction
-    cells = data.find(_DATA_TAG)
+    cells = data.find(_DATA_TAG) if lists[0][5] else -1
     spans: list[tuple[int, int, bytes]] = []
     tags: list[str] = []
-    for opening, closing, empty, others, tag, before in _UNREAD_TAGS:
+    for opening, closing, empty, others, tag, before in lists:
         start = data.find(opening, 0, cells) if before else data.rfind(opening)
         if start < 0 or data[start + len(opening):start + len(opening) + 1] not in (b" ", b">"):
             continue
@@ -296,8 +312,8 @@ def _without_lists(data: bytes) -> tuple[bytes, list[str]] | None:
     return b"".join(pieces), tags
 
 
-def _parse_sheet(data: bytes) -> ET.Element:
-    emptied = _without_lists(data)
+def _parse_without_lists(data: bytes, lists: list[_List]) -> ET.Element:
+    emptied = _without_lists(data, lists)
     if emptied is not None:
         try:
             root = ET.fromstring(emptied[0])
@@ -354,6 +370,7 @@ def _rels(archive: _Package, part: str) -> dict[str, tuple[str, str]]:
     """Relationship id → (type, target resolved as openpyxl resolves it)."""
     folder, name = posixpath.split(part)
     path = posixpath.join(folder, "_rels", f"{name}.rels")
+    base = posixpath.split(posixpath.dirname(path))[0]  # what a target is relative to
     out: dict[str, tuple[str, str]] = {}
     for rel in _xml(archive, path):
         if _local(rel.tag) != "Relationship":
@@ -361,18 +378,21 @@ def _rels(archive: _Package, part: str) -> dict[str, tuple[str, str]]:
         rid, target, kind = rel.get("Id"), rel.get("Target"), rel.get("Type")
         if rid is None or target is None or kind is None or rel.get("TargetMode") == "External":
             raise Unsure("relationship")
-        if target.startswith("/"):
-            target = target[1:]
-        else:
-            target = posixpath.normpath(posixpath.join(posixpath.split(posixpath.dirname(path))[0], target))
-        out[rid] = (kind, target)
+        out[rid] = (kind, target[1:] if target.startswith("/") else _resolved(base, target))
     return out
+
+
+@functools.lru_cache(maxsize=1024)  # the same few targets in every workbook
+def _resolved(folder: str, target: str) -> str:
+    """A relationship's target, relative to the folder of the part it is of, as openpyxl
+    resolves it."""
+    return posixpath.normpath(posixpath.join(folder, target))
 
 
 def _date_styles(archive: _Package) -> tuple[int, set[int], set[int]]:
     """How many cell styles there are, and which of them format a number as a date or as a
     duration (openpyxl's `_date_formats`, `_timedelta_formats`)."""
-    root = _xml(archive, "xl/styles.xml")
+    root = _xml(archive, "xl/styles.xml", "styles")
     custom: dict[int, str] = {}
     formats = _only(root, "numFmts")
     for fmt in formats if formats is not None else ():
@@ -451,7 +471,7 @@ class _Book:
 
     def sheets(self) -> list[tuple[str, str, str]]:
         """(title, state, part) of each worksheet openpyxl reads, in its order."""
-        root = _xml(self.archive, self.part)
+        root = _xml(self.archive, self.part, "book")
         props = _only(root, "workbookPr")
         if props is not None:
             self.epoch_1904 = _true(props.get("date1904"))
@@ -487,25 +507,24 @@ class _Book:
         sheet's data, their cells, each cell's value), and everything else in it is looked at
         element by element: a row, a cell or a hyperlink anywhere else is where openpyxl would
         read it and this walk would not: unsure."""
-        root = _xml(self.archive, part, sheet=True)
+        root = _xml(self.archive, part, "sheet")
         out = SheetCells(title, state, date1904=self.epoch_1904)
         self.translators = {}
-        merges: list[ET.Element] = []
-        bounded: list[ET.Element] = []  # merged ranges and the declared dimension
+        found = _Found()
         data: ET.Element | None = None
-        _look(root, merges, bounded, deep=False)
+        _look(root, found, deep=False)
         for top in root:
             if top.tag == _DATA and data is None:
                 data = top
             else:
-                _look(top, merges, bounded)
-        count = self._rows(data, out, merges, bounded) if data is not None else 0
-        if len(merges) > 1:
+                _look(top, found)
+        count = self._rows(data, out, found) if data is not None else 0
+        if len(found.merges) > 1:
             raise Unsure("two lists of merged ranges")
-        if merges:
-            self._merge(merges[0], out)
-        self._bound(bounded, count)
-        if b"hidden" in self.archive.read(part):  # a row or a column hidden: which (few sheets hide any)
+        if found.merges:
+            self._merge(found.merges[0], out)
+        self._bound(found.bounded, count)
+        if found.hiding:  # a row or a column says whether it is hidden: which are (few sheets hide any)
             self._hidden(root, data, out)
         return out
 
@@ -532,7 +551,7 @@ class _Book:
             if hidden:
                 out.hidden_columns.update(range(first, min(last, MAX_COL) + 1))
 
-    def _rows(self, data: ET.Element, out: SheetCells, merges: list[ET.Element], bounded: list[ET.Element]) -> int:
+    def _rows(self, data: ET.Element, out: SheetCells, found: _Found) -> int:
         """The cells of the sheet's data into `out`, the two common kinds of value (a value
         alone, an inline string of one text) read here, in the loop (a call a cell would cost
         a tenth of reading a plan workbook), any other by `_other`.  How many cells there are."""
@@ -542,10 +561,14 @@ class _Book:
         row_counter = count = 0
         seen: set[Place] = set()
         see = seen.add
+        numbers = _ROWS
         for row in data:
             if row.tag != _ROW:
                 raise Unsure("not a row in the sheet's data")
-            row_counter = _row_at(row, row_counter)
+            r = row.get("r")  # _row_at, in short
+            row_counter = row_counter + 1 if r is None else numbers.get(r) or _row_number(r)
+            if row.get("hidden") is not None:
+                found.hiding.append(row)
             col_counter = 0
             count += len(row)
             for c in row:
@@ -583,21 +606,21 @@ class _Book:
                         if value is not None:
                             cells[place] = value
                 elif (held == 1 and kind == "inlineStr" and child.tag == _IS and len(child) == 1
-                      and child[0].tag == _T and not len(child[0]) and not child.keys()):
-                    cells[place] = child[0].text or ""
+                      and (text := child[0]).tag == _T and not len(text) and not child.keys()):
+                    cells[place] = text.text or ""
                 else:
-                    self._other(c, kind, place, style, ref, out, merges, bounded)
+                    self._other(c, kind, place, style, ref, out, found)
         if len(seen) != count:
             raise Unsure("two cells at one place")
         return count
 
     def _other(self, c: ET.Element, kind: str, place: Place, style: int, ref: str | None, out: SheetCells,
-               merges: list[ET.Element], bounded: list[ET.Element]) -> None:
+               found: _Found) -> None:
         """A cell of any other make (a formula, rich text, a value beside something else)
         into `out`, as openpyxl's WorkSheetParser.parse_cell reads it."""
         v = f = None
         for child in c:
-            _look(child, merges, bounded)
+            _look(child, found)
             tag = child.tag
             if tag == _V:
                 if v is not None or len(child):
@@ -629,13 +652,13 @@ class _Book:
         cells, and the sheet's merged ranges and dimension, `bounded`): a cell for each cell
         and each cell a merged range covers; past a bound, or anything outside Excel's grid:
         unsure (and workbook_bounds says what)."""
-        for node in sorted(bounded, key=lambda node: _local(node.tag) != "mergeCell"):  # the merged ranges first
-            area = _area(node.get("ref", ""))
+        for node in bounded:
+            area = _known_area(node.get("ref", ""))
             if area is None:
                 continue
             if area[2] > MAX_ROW or area[3] > MAX_COL:
                 raise Unsure("outside the grid")
-            if _local(node.tag) == "mergeCell":
+            if node.tag.endswith("mergeCell") and _local(node.tag) == "mergeCell":
                 cells += (area[2] - area[0] + 1) * (area[3] - area[1] + 1) - 1
         self.counted += cells
         if self.counted > self.limit:
@@ -692,14 +715,10 @@ class _Book:
             if _local(m.tag) != "mergeCell":
                 continue
             ref = m.get("ref")
-            match = _RANGE.fullmatch(ref or "")
-            if match is None or any(not k.startswith("{") and k != "ref" for k in m.attrib):
+            merged = _merged_range(ref or "")
+            if merged is None or (len(m.attrib) > 1 and any(not k.startswith("{") and k != "ref" for k in m.attrib)):
                 raise Unsure(f"merged range {ref!r}")
-            top, left = int(match[2]), _column(match[1])
-            bottom, right = (int(match[4]), _column(match[3])) if match[3] else (top, left)
-            if top < 1 or left < 1 or bottom < top or right < left or bottom > MAX_ROW or right > MAX_COL:
-                raise Unsure(f"merged range {ref!r}")
-            ranges.append((top, left, bottom, right))
+            ranges.append(merged)
         if len(ranges) > _MAX_MERGES:
             raise Unsure("many merged ranges")
         for k, a in enumerate(ranges):
@@ -721,20 +740,64 @@ class _Book:
         out.merged = list(set(r for r in set(ranges)))  # the same two steps as openpyxl
 
 
-def _look(node: ET.Element, merges: list[ET.Element], bounded: list[ET.Element], deep: bool = True) -> None:
+class _Found:
+    """What the walk of one sheet's tree keeps to read after it (`_look`, `_Book._rows`)."""
+
+    __slots__ = ("bounded", "hiding", "merges")
+
+    def __init__(self) -> None:
+        self.merges: list[ET.Element] = []  # the lists of merged ranges openpyxl reads
+        self.bounded: list[ET.Element] = []  # the merged ranges and the declared dimension
+        self.hiding: list[ET.Element] = []  # the rows and columns saying whether they are hidden
+
+
+@functools.lru_cache(maxsize=4096)  # the few hundred ranges plan workbooks merge, each read once
+def _merged_range(ref: str) -> tuple[int, int, int, int] | None:
+    """A merged range's (top, left, bottom, right) as openpyxl reads its reference; None for one
+    read otherwise here, or outside the grid."""
+    match = _RANGE.fullmatch(ref)
+    if match is None:
+        return None
+    top, left = int(match[2]), _column(match[1])
+    bottom, right = (int(match[4]), _column(match[3])) if match[3] else (top, left)
+    if top < 1 or left < 1 or bottom < top or right < left or bottom > MAX_ROW or right > MAX_COL:
+        return None
+    return top, left, bottom, right
+
+
+def _look(node: ET.Element, found: _Found, deep: bool = True) -> None:
     """The elements of `node`'s tree (`deep`), or `node` alone, each looked at: none of them
     may be a row, a cell or a hyperlink, in any namespace; the merged ranges and the dimension,
     in any namespace, are kept to be counted (workbook_bounds counts them so), the lists of
-    merged ranges openpyxl reads to be read."""
+    merged ranges openpyxl reads to be read, the columns saying whether they are hidden to
+    be read."""
     for element in node.iter() if deep else (node,):
         tag = element.tag
-        local = tag[tag.rfind("}") + 1:]
-        if local in _NOT_READ_HERE:
-            raise Unsure(_NOT_READ_HERE[local])
-        if local in ("mergeCell", "dimension"):
-            bounded.append(element)
-        elif tag == _MERGES:
-            merges.append(element)
+        seen = _SEEN.get(tag)
+        if seen is None:
+            seen = _seen(tag)
+        if seen:
+            if seen == _BOUNDED:
+                found.bounded.append(element)
+            elif seen == _LIST:
+                found.merges.append(element)
+            elif element.get("hidden") is not None:  # a column
+                found.hiding.append(element)
+
+
+_BOUNDED, _LIST, _COLUMN = 1, 2, 3
+_SEEN: dict[str, int] = {}  # a tag → what `_look` does with it (0: nothing), for the tags of plan workbooks
+
+
+def _seen(tag: str) -> int:
+    local = tag[tag.rfind("}") + 1:]
+    if local in _NOT_READ_HERE:
+        raise Unsure(_NOT_READ_HERE[local])
+    seen = (_BOUNDED if local in ("mergeCell", "dimension") else _LIST if tag == _MERGES
+            else _COLUMN if tag == _COL else 0)
+    if len(tag) <= 200 and len(_SEEN) < 1000:  # a workbook's own tags, however many, are not kept past a bound
+        _SEEN[tag] = seen
+    return seen
 
 
 _ROWS: dict[str, int] = {}  # "7" → 7: a row's number as its attribute says it
@@ -838,3 +901,8 @@ def openpyxl_cells(raw: bytes, formulas: bool = True) -> list[SheetCells]:
                 sheet.hidden_columns.update(range(dim.min, min(dim.max or dim.min, MAX_COL) + 1))
         out.append(sheet)
     return out
+
+
+def _parse_sheet(data: bytes) -> ET.Element:
+    """A worksheet's part parsed as `read_cells` parses it."""
+    return _parse_without_lists(data, _LISTS["sheet"])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from staffing import vocabulary
@@ -93,6 +94,13 @@ def blank_is_unknown(field: Field) -> bool:
     return field.kind == "count" and field.path[-1] in ZERO_WHEN_OMITTED
 
 
+def blank_kinds(fields: Iterable[Field]) -> tuple[list[Field], list[Field]]:
+    """Of the fields of a table (or form section), in their order: the quota types, and the
+    figures a blank cell leaves unknown (see ZERO_WHEN_OMITTED)."""
+    fields = list(fields)
+    return [f for f in fields if is_quota(f)], [f for f in fields if blank_is_unknown(f)]
+
+
 def enum_label(name: str, code: object) -> str:
     if name == "bool":
         code = "true" if code else "false"
@@ -138,6 +146,11 @@ class Section:
     def title(self) -> str:
         return zh(self.key)
 
+    @functools.cached_property
+    def blank_kinds(self) -> tuple[list[Field], list[Field]]:
+        """`blank_kinds` of its fields (made once: read for every form of every workbook)."""
+        return blank_kinds(self.fields)
+
 
 @dataclass(frozen=True)
 class Form:
@@ -147,6 +160,11 @@ class Form:
     @property
     def name(self) -> str:
         return zh(self.key)
+
+    @functools.cached_property
+    def titles(self) -> dict[str, Section]:
+        """Each section's title → the section (made once, as `by_label`)."""
+        return {section.title: section for section in self.sections}
 
     @functools.cached_property
     def by_label(self) -> dict[str, list[tuple[Section, Field]]]:

@@ -24,7 +24,7 @@ import os
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from staffing.errors import InputProblem, problem, together
@@ -52,11 +52,10 @@ from staffing.io.layout import (
     Form,
     Section,
     Table,
-    blank_is_unknown,
+    blank_kinds,
     enum_code,
     enum_label,
     enum_labels,
-    is_quota,
     strip_marks,
     zh,
 )
@@ -590,18 +589,18 @@ class _Reader:
 
     # -- forms
     def _form(self, layout: Form, sheet: _Sheet) -> None:
-        titles = {s.title: s for s in layout.sections}
+        titles = layout.titles
         found: dict[str, tuple[int, dict[str, tuple[int, Field]]]] = {}
         current: Section | None = None
         skip = {zh("xlsx.form.item")}
         by_label = layout.by_label
+        cells = sheet.cells
+        first = [(row, strip_marks(label)) for row in sheet.rows if (label := _clean_text(cells.get((row, 1)))) is not None]
         # a title an office writes above the form's header (项目 | 填写内容) is not an item
-        header = next((row for row in sheet.rows if strip_marks(_clean_text(sheet.value(row, 1)) or "") in skip), 0)
-        for row in sheet.rows:
-            label = _clean_text(sheet.value(row, 1))
-            if label is None or row < header:
+        header = next((row for row, label in first if label in skip), 0)
+        for row, label in first:
+            if row < header:
                 continue
-            label = strip_marks(label)
             if label in titles:
                 current = titles[label]
                 found.setdefault(current.key, (row, {}))
@@ -641,7 +640,7 @@ class _Reader:
                 target.setdefault(nested, {})
             for field, value, _ in values:
                 _put(target, field.path, value)
-            _blanks(*_blank_kinds(section.fields), {f.key for f, _, _ in values}, target, form=True)
+            _blanks(*section.blank_kinds, {f.key for f, _, _ in values}, target, form=True)
             if section.base != ("totals",):  # the stated totals' quotas are never `~` (each type is)
                 _every_quota_unknown(target)
 
@@ -719,12 +718,14 @@ class _Reader:
         centre_row: int | None = None
         named = next((c for c, f in columns.items() if f.path in (("name",), ("title",))), None)
         ordered = [(col, field, field.path[0].startswith("@")) for col, field in sorted(columns.items())]
-        blanks = _blank_kinds(columns.values())
+        blanks = blank_kinds(columns.values())
         first_col = min(columns)
         listed = Words(sheet.name, CATALOGUE[layout.key][1])
         cells = sheet.cells
+        marks, places, labels, name_ = self.marks, self.cells, self.labels, sheet.name
+        held = {r for r, c in cells if r > header_row and c in columns}  # the rows holding a value to read
         for row in sheet.rows:
-            if row <= header_row or not any((row, c) in cells for c in columns):
+            if row not in held:
                 continue
             if _office_row(cells.get((row, named if named is not None else first_col))):
                 continue
@@ -765,11 +766,14 @@ class _Reader:
                     loc = self._append(("institutions",), item)
                 else:
                     loc = self._append(("support_institutions",), item)
-            self.mark(loc, sheet.name, row, first_col)
-            for field, col, formula in fields:
-                self.mark(loc + field.path, sheet.name, row, col, field.label)
+            self.mark(loc, name_, row, first_col)
+            for field, col, formula in fields:  # self.mark, in short (a call a cell)
+                at = loc + field.path
+                marks[at] = (row, col)
+                places[at] = place = (name_, row, col)
+                labels[place] = field.label
                 if formula is not None:
-                    self.note(loc + field.path, formula)
+                    self.note(at, formula)
             name = item.get("name")
             if isinstance(name, str) and (layout.path == ("bodies",) or layout.target == "institutions"):
                 self.owners.setdefault(name, []).append(loc)
@@ -785,7 +789,6 @@ class _Reader:
         item goes): its item, each field's column and formula note (field, column, note), and
         the values of the columns that say where the item goes (@owner, @category)."""
         cells = sheet.cells
-        who = (listed, _clean_text(cells.get((row, named))) if named is not None else None)
         item: dict[str, Any] = {}
         fields: list[tuple[Field, int, dict[str, object] | None]] = []
         special: dict[str, tuple[Any, int]] = {}
@@ -801,15 +804,22 @@ class _Reader:
                     try:
                         value = convert(field, raw, epoch)  # self._value, in short
                     except _Problem:
-                        value, formula = self._value(sheet, row, col, field, who)
+                        value = _NOT_CONVERTED
                 else:
+                    value = _NOT_CONVERTED
+                if value is _NOT_CONVERTED:  # a mistake to say, a formula's value to note, or one said already
+                    who = (listed, _clean_text(cells.get((row, named))) if named is not None else None)
                     value, formula = self._value(sheet, row, col, field, who)
             if where:
                 special[field.path[0]] = (value, col)
                 continue
             fields.append((field, col, formula))
             if value is not None:
-                _put(item, field.path, value)
+                path = field.path
+                if len(path) == 1:  # _put, in short
+                    item[path[0]] = None if value is UNKNOWN_VALUE else value
+                else:
+                    _put(item, path, value)
         _blanks(*blanks, filled, item)
         _every_quota_unknown(item)
         return item, fields, special
@@ -860,17 +870,13 @@ def _in_row(listed: Words, name: str | None, field: Field) -> tuple[str, str] | 
             render("place.listed-field", "en", {"list": listed.en, "said": said, "field": label_en}))
 
 
+_NOT_CONVERTED = object()  # a cell `_Reader._row` leaves to `_Reader._value`
+
+
 def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     for part in path[:-1]:
         target = target.setdefault(part, {})
     target[path[-1]] = None if value is UNKNOWN_VALUE else value
-
-
-def _blank_kinds(fields: Iterable[Field]) -> tuple[list[Field], list[Field]]:
-    """Of the fields of a table (or form section), in their order: the quota types, and the
-    figures a blank cell leaves unknown (`_blanks`)."""
-    fields = list(fields)
-    return [f for f in fields if is_quota(f)], [f for f in fields if blank_is_unknown(f)]
 
 
 def _blanks(quotas: list[Field], unknown: list[Field], filled: set[str], target: dict[str, Any],
@@ -878,7 +884,7 @@ def _blanks(quotas: list[Field], unknown: list[Field], filled: set[str], target:
     """What the blank cells of one table row (or form section) say (see layout.ZERO_WHEN_OMITTED):
     on a form every blank quota type is unknown; in a table row that gives no quota type at
     all, every type is; a blank figure the plan format would count as 0 is unknown.  The
-    fields: `_blank_kinds`."""
+    fields: `layout.blank_kinds`."""
     if form:
         for f in quotas:
             if f.key not in filled:

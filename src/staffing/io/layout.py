@@ -157,8 +157,8 @@ class Form:
     key: str
     sections: tuple[Section, ...]
 
-    @property
-    def name(self) -> str:
+    @functools.cached_property
+    def name(self) -> str:  # the sheet's name (made once: looked up for every sheet of every workbook)
         return zh(self.key)
 
     @functools.cached_property
@@ -189,8 +189,8 @@ class Table:
     fields: tuple[Field, ...]
     target: str = "list"
 
-    @property
-    def name(self) -> str:
+    @functools.cached_property
+    def name(self) -> str:  # the sheet's name (made once: looked up for every sheet of every workbook)
         return zh(self.key)
 
 

@@ -5,9 +5,8 @@ in one process, the best of --rounds rounds, ms a workbook:
 
 - the XML: every part unpacked and each part cells are read from (the sheets, the shared
   strings, the styles, the workbook and its relationships) parsed into a tree by the standard
-  library's C parser, as our reader parses them (the lists that hold no value left out: a
-  sheet's drop-downs, columns and views, the workbook's defined names, the styles' colours),
-  nothing done with the trees;
+  library's C parser, as our reader parses them (a sheet's drop-downs' lists left out), nothing
+  done with the trees;
 - the walk, ours: the trees walked into each sheet's cells, as openpyxl would read them, with
   every check that keeps the reader equal to openpyxl's, the shared strings' and the styles'
   trees read too (`workbook_cells.read_cells`, less the XML);
@@ -35,8 +34,6 @@ from typing import Any
 
 from staffing.io import workbook, workbook_cells
 from staffing.io.document import DEFAULT_LIMITS
-
-_KINDS = {"xl/workbook.xml": "book", "xl/styles.xml": "styles"}  # parts whose lists holding no value are not parsed
 
 
 def best(books: list[Any], step: Callable[[Any], Any], rounds: int) -> float:
@@ -100,9 +97,8 @@ def main() -> int:
         pkg = package(path)
         sheets = {part for _, _, part in listed[path]}
         for name, data in pkg.parts.items():
-            kind = "sheet" if name in sheets else _KINDS.get(name)
-            if kind is not None:
-                workbook_cells._parse_without_lists(data, workbook_cells._LISTS[kind])
+            if name in sheets:
+                workbook_cells._parse_sheet(data)
             elif name.endswith((".xml", ".rels")) and not name.startswith(("docProps/", "xl/theme/")):
                 ET.fromstring(data)
 

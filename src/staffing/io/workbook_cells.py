@@ -17,9 +17,8 @@ workbook_bounds, …) raises `Unsure`, and the caller reads the workbook through
 (`openpyxl_cells`) after workbook_bounds' streaming check, as before: openpyxl parses through
 defusedxml, gives the same structure and says what is wrong with the file in its own words.
 Parts openpyxl parses but whose content holds no cell value (drawings, comments, document
-properties, the styles' fonts, fills and borders), the lists that hold none (a sheet's
-data validations, columns' widths and views, the workbook's defined names, the styles'
-colours: see `_without_lists`) and a row's attributes
+properties, the styles' fonts, fills and borders), a sheet's lists that hold none (its
+data validations, its columns' widths, its views: see `_without_lists`) and a row's attributes
 but its number (its height, style and outline level) are not read here: their content is not
 checked either, so a file that openpyxl refuses only for such a part, list or attribute being
 malformed is read here.  The parts are unpacked from the archive's bytes directly
@@ -55,7 +54,13 @@ from staffing.io.excel_numbers import (
 from staffing.io.workbook_bounds import MAX_COL, MAX_ROW, _area
 
 # workbook_bounds' reading of a range ("A1:C23"), kept for the few hundred a plan workbook writes
-_known_area = functools.lru_cache(maxsize=4096)(_area)
+_kept_area = functools.lru_cache(maxsize=4096)(_area)
+_SHORT_RANGE = 32  # the longest range Excel writes ($XFD$1048576:$XFD$1048576) and then some; a longer one is never kept
+
+
+def _known_area(ref: str) -> tuple[int, int, int, int] | None:
+    return _kept_area(ref) if len(ref) <= _SHORT_RANGE else _area(ref)
+
 
 FAST_BYTES = 2 * 2**20  # a part larger than this is left to the streaming bounds check and openpyxl
 
@@ -230,11 +235,10 @@ def _part(archive: zipfile.ZipFile, view: memoryview, name: str, info: zipfile.Z
     return data
 
 
-def _xml(archive: _Package, name: str, lists: str | None = None) -> ET.Element:
+def _xml(archive: _Package, name: str, sheet: bool = False) -> ET.Element:
     """A part parsed, when it is plain UTF-8 XML of at most FAST_BYTES without any
-    declaration: nothing the parser could expand or fetch is ever given to it.  `lists`: the
-    kind of part ("sheet", "book", "styles"), whose lists holding no value are left unparsed
-    (`_without_lists`)."""
+    declaration: nothing the parser could expand or fetch is ever given to it.  `sheet`: a
+    worksheet, whose drop-downs' lists are left unparsed (`_without_lists`)."""
     try:
         data = archive.read(name)
     except KeyError:
@@ -247,49 +251,40 @@ def _xml(archive: _Package, name: str, lists: str | None = None) -> ET.Element:
     if head is not None and head[1].lower().replace(b"-", b"").replace(b"_", b"") != b"utf8":
         raise Unsure(f"{name}: encoding {head[1]!r}")
     try:
-        return _parse_without_lists(data, _LISTS[lists]) if lists else ET.fromstring(data)
+        return _parse_sheet(data) if sheet else ET.fromstring(data)
     except ET.ParseError as exc:
         raise Unsure(f"{name}: {exc}") from None
 
 
 # Three lists in a sheet give no cell a value, and openpyxl keeps them apart from the cells:
 # the data validations (the drop-downs, each with its list, its prompt and its error message:
-# in the form this tool writes, 40 % of a sheet's bytes), the columns' widths and the views;
-# nor do the workbook's defined names (the drop-downs' named lists and the print areas: three
-# quarters of the workbook part) or the styles' colours.  Where a part holds one of such a
-# list, holding nothing but its own elements, and the part holds no comment, no CDATA section
-# and no processing instruction (so that every "<" in it starts a tag), the list is parsed as
-# an empty one; if it then is not the root's own child, the part is parsed whole.  The cells,
-# rows, merged ranges, sheets and number formats read are the same; the lists' content is not
-# checked here, as a drawing's or a comment's is not.
-# a kind of part → its lists' names → (their elements' names, whether before the sheet's cells)
-_UNREAD: dict[str, dict[str, tuple[tuple[str, ...], bool]]] = {
-    "sheet": {"sheetViews": (("sheetView", "pane", "selection"), True), "cols": (("col",), True),
-              "dataValidations": (("dataValidation", "formula1", "formula2"), False)},
-    "book": {"definedNames": (("definedName",), False)},
-    "styles": {"colors": (("indexedColors", "rgbColor", "mruColors", "color"), False)},
-}
-_List = tuple[bytes, bytes, bytes, re.Pattern[bytes], str, bool]
-_LISTS: dict[str, list[_List]] = {
-    kind: [(b"<" + name.encode(), b"</" + name.encode() + b">", b"<" + name.encode() + b"/>",
-            re.compile(rb"<(?!/?(?:" + "|".join(inner).encode() + rb")[\s/>])"), _MAIN + name, before)
-           for name, (inner, before) in lists.items()]
-    for kind, lists in _UNREAD.items()}
+# in the form this tool writes, 40 % of a sheet's bytes), the columns' widths and the views.
+# Where the sheet holds one of such a list, holding nothing but its own elements, and the part
+# holds no comment, no CDATA section and no processing instruction (so that every "<" in it
+# starts a tag), the list is parsed as an empty one; if it then is not the worksheet's own
+# child, the part is parsed whole.  The cells, rows and merged ranges read are the same; the
+# lists' content is not checked here, as a drawing's or a comment's is not.
+_UNREAD = {"sheetViews": ("sheetView", "pane", "selection"), "cols": ("col",),
+           "dataValidations": ("dataValidation", "formula1", "formula2")}
+_UNREAD_TAGS = [(b"<" + name.encode(), b"</" + name.encode() + b">", b"<" + name.encode() + b"/>",
+                 re.compile(rb"<(?!/?(?:" + "|".join(inner).encode() + rb")[\s/>])"), _MAIN + name,
+                 name != "dataValidations")  # before the cells (the schema's order), or after them
+                for name, inner in _UNREAD.items()]
 _DATA_TAG = b"<sheetData"
 _COLS = _MAIN + "cols"
 
 
-def _without_lists(data: bytes, lists: list[_List] = _LISTS["sheet"]) -> tuple[bytes, list[str]] | None:
-    """The part with those lists emptied (`lists`: of its kind of part), and their tags; None
-    where none can be emptied with certainty that the rest is left as it is."""
+def _without_lists(data: bytes) -> tuple[bytes, list[str]] | None:
+    """The part with those lists emptied, and their tags; None where none can be emptied
+    with certainty that the rest is left as it is."""
     declared = data.startswith((b"<?xml", b"\xef\xbb\xbf<?xml"))  # the XML declaration, the one "<?" allowed
     if (b"!" in data and b"<!" in data) or (  # "!", "?" alone: bytes found far faster than "<!", "<?"
             data.find(b"?", data.find(b"?>") + 2 if declared else 0) >= 0 and data.count(b"<?") != declared):
         return None  # a comment, a CDATA section or a processing instruction
-    cells = data.find(_DATA_TAG) if lists[0][5] else -1
+    cells = data.find(_DATA_TAG)
     spans: list[tuple[int, int, bytes]] = []
     tags: list[str] = []
-    for opening, closing, empty, others, tag, before in lists:
+    for opening, closing, empty, others, tag, before in _UNREAD_TAGS:
         start = data.find(opening, 0, cells) if before else data.rfind(opening)
         if start < 0 or data[start + len(opening):start + len(opening) + 1] not in (b" ", b">"):
             continue
@@ -312,8 +307,8 @@ def _without_lists(data: bytes, lists: list[_List] = _LISTS["sheet"]) -> tuple[b
     return b"".join(pieces), tags
 
 
-def _parse_without_lists(data: bytes, lists: list[_List]) -> ET.Element:
-    emptied = _without_lists(data, lists)
+def _parse_sheet(data: bytes) -> ET.Element:
+    emptied = _without_lists(data)
     if emptied is not None:
         try:
             root = ET.fromstring(emptied[0])
@@ -382,17 +377,23 @@ def _rels(archive: _Package, part: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-@functools.lru_cache(maxsize=1024)  # the same few targets in every workbook
 def _resolved(folder: str, target: str) -> str:
     """A relationship's target, relative to the folder of the part it is of, as openpyxl
-    resolves it."""
+    resolves it; kept for the same few targets of every workbook (a long one is never kept)."""
+    return _kept_target(folder, target) if len(folder) + len(target) <= 255 else _resolve(folder, target)
+
+
+def _resolve(folder: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(folder, target))
+
+
+_kept_target = functools.lru_cache(maxsize=1024)(_resolve)
 
 
 def _date_styles(archive: _Package) -> tuple[int, set[int], set[int]]:
     """How many cell styles there are, and which of them format a number as a date or as a
     duration (openpyxl's `_date_formats`, `_timedelta_formats`)."""
-    root = _xml(archive, "xl/styles.xml", "styles")
+    root = _xml(archive, "xl/styles.xml")
     custom: dict[int, str] = {}
     formats = _only(root, "numFmts")
     for fmt in formats if formats is not None else ():
@@ -471,7 +472,7 @@ class _Book:
 
     def sheets(self) -> list[tuple[str, str, str]]:
         """(title, state, part) of each worksheet openpyxl reads, in its order."""
-        root = _xml(self.archive, self.part, "book")
+        root = _xml(self.archive, self.part)
         props = _only(root, "workbookPr")
         if props is not None:
             self.epoch_1904 = _true(props.get("date1904"))
@@ -507,7 +508,7 @@ class _Book:
         sheet's data, their cells, each cell's value), and everything else in it is looked at
         element by element: a row, a cell or a hyperlink anywhere else is where openpyxl would
         read it and this walk would not: unsure."""
-        root = _xml(self.archive, part, "sheet")
+        root = _xml(self.archive, part, sheet=True)
         out = SheetCells(title, state, date1904=self.epoch_1904)
         self.translators = {}
         found = _Found()
@@ -524,7 +525,7 @@ class _Book:
         if found.merges:
             self._merge(found.merges[0], out)
         self._bound(found.bounded, count)
-        if found.hiding:  # a row or a column says whether it is hidden: which are (few sheets hide any)
+        if b"hidden" in self.archive.read(part):  # a row or a column hidden: which (few sheets hide any)
             self._hidden(root, data, out)
         return out
 
@@ -567,8 +568,6 @@ class _Book:
                 raise Unsure("not a row in the sheet's data")
             r = row.get("r")  # _row_at, in short
             row_counter = row_counter + 1 if r is None else numbers.get(r) or _row_number(r)
-            if row.get("hidden") is not None:
-                found.hiding.append(row)
             col_counter = 0
             count += len(row)
             for c in row:
@@ -743,18 +742,21 @@ class _Book:
 class _Found:
     """What the walk of one sheet's tree keeps to read after it (`_look`, `_Book._rows`)."""
 
-    __slots__ = ("bounded", "hiding", "merges")
+    __slots__ = ("bounded", "merges")
 
     def __init__(self) -> None:
         self.merges: list[ET.Element] = []  # the lists of merged ranges openpyxl reads
         self.bounded: list[ET.Element] = []  # the merged ranges and the declared dimension
-        self.hiding: list[ET.Element] = []  # the rows and columns saying whether they are hidden
 
 
-@functools.lru_cache(maxsize=4096)  # the few hundred ranges plan workbooks merge, each read once
 def _merged_range(ref: str) -> tuple[int, int, int, int] | None:
     """A merged range's (top, left, bottom, right) as openpyxl reads its reference; None for one
-    read otherwise here, or outside the grid."""
+    read otherwise here, or outside the grid.  Kept for the few hundred ranges plan workbooks
+    merge, each read once; a long reference is read each time, never kept."""
+    return _kept_range(ref) if len(ref) <= _SHORT_RANGE else _read_range(ref)
+
+
+def _read_range(ref: str) -> tuple[int, int, int, int] | None:
     match = _RANGE.fullmatch(ref)
     if match is None:
         return None
@@ -765,27 +767,26 @@ def _merged_range(ref: str) -> tuple[int, int, int, int] | None:
     return top, left, bottom, right
 
 
+_kept_range = functools.lru_cache(maxsize=4096)(_read_range)
+
+
 def _look(node: ET.Element, found: _Found, deep: bool = True) -> None:
     """The elements of `node`'s tree (`deep`), or `node` alone, each looked at: none of them
     may be a row, a cell or a hyperlink, in any namespace; the merged ranges and the dimension,
     in any namespace, are kept to be counted (workbook_bounds counts them so), the lists of
-    merged ranges openpyxl reads to be read, the columns saying whether they are hidden to
-    be read."""
+    merged ranges openpyxl reads to be read."""
     for element in node.iter() if deep else (node,):
         tag = element.tag
         seen = _SEEN.get(tag)
         if seen is None:
             seen = _seen(tag)
-        if seen:
-            if seen == _BOUNDED:
-                found.bounded.append(element)
-            elif seen == _LIST:
-                found.merges.append(element)
-            elif element.get("hidden") is not None:  # a column
-                found.hiding.append(element)
+        if seen == _BOUNDED:
+            found.bounded.append(element)
+        elif seen == _LIST:
+            found.merges.append(element)
 
 
-_BOUNDED, _LIST, _COLUMN = 1, 2, 3
+_BOUNDED, _LIST = 1, 2
 _SEEN: dict[str, int] = {}  # a tag → what `_look` does with it (0: nothing), for the tags of plan workbooks
 
 
@@ -793,8 +794,7 @@ def _seen(tag: str) -> int:
     local = tag[tag.rfind("}") + 1:]
     if local in _NOT_READ_HERE:
         raise Unsure(_NOT_READ_HERE[local])
-    seen = (_BOUNDED if local in ("mergeCell", "dimension") else _LIST if tag == _MERGES
-            else _COLUMN if tag == _COL else 0)
+    seen = _BOUNDED if local in ("mergeCell", "dimension") else _LIST if tag == _MERGES else 0
     if len(tag) <= 200 and len(_SEEN) < 1000:  # a workbook's own tags, however many, are not kept past a bound
         _SEEN[tag] = seen
     return seen
@@ -902,7 +902,3 @@ def openpyxl_cells(raw: bytes, formulas: bool = True) -> list[SheetCells]:
         out.append(sheet)
     return out
 
-
-def _parse_sheet(data: bytes) -> ET.Element:
-    """A worksheet's part parsed as `read_cells` parses it."""
-    return _parse_without_lists(data, _LISTS["sheet"])

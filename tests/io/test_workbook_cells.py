@@ -461,7 +461,7 @@ def test_the_caches_of_references_keep_no_long_one() -> None:
     the process (a review grew a page's worker past 2 GB with them)."""
     long_range = "A1:B2" + " " * 100_000
     long_target = "worksheets/" + "a" * 100_000 + ".xml"
-    kept = (workbook_cells._kept_area, workbook_cells._kept_range, workbook_cells._kept_target)
+    kept = (workbook_cells._known_area, workbook_cells._merged_range, workbook_cells._resolved)
     before = [cache.cache_info().currsize for cache in kept]
     assert workbook_cells._known_area(long_range) == (1, 1, 2, 2)
     assert workbook_cells._merged_range(long_range) is None  # openpyxl reads no spaces in a merged range

@@ -40,8 +40,9 @@ import warnings
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from staffing.io.excel_numbers import (
     MAC_EPOCH,
@@ -53,13 +54,24 @@ from staffing.io.excel_numbers import (
 )
 from staffing.io.workbook_bounds import MAX_COL, MAX_ROW, _area
 
-# workbook_bounds' reading of a range ("A1:C23"), kept for the few hundred a plan workbook writes
-_kept_area = functools.lru_cache(maxsize=4096)(_area)
-_SHORT_RANGE = 32  # the longest range Excel writes ($XFD$1048576:$XFD$1048576) and then some; a longer one is never kept
+T = TypeVar("T")
+
+def _kept_when_short(read: Callable[..., T], longest: int, size: int) -> Callable[..., T]:
+    """`read`, its answers kept for the same few references every plan workbook writes (`size`
+    of them at most): text arguments of more than `longest` characters in all are read each
+    time and never kept, so that no workbook's long references grow the process."""
+    kept = functools.lru_cache(maxsize=size)(read)
+
+    def reading(*texts: str) -> T:
+        return kept(*texts) if sum(map(len, texts)) <= longest else read(*texts)
+
+    reading.cache_info = kept.cache_info  # type: ignore[attr-defined]
+    return reading
 
 
-def _known_area(ref: str) -> tuple[int, int, int, int] | None:
-    return _kept_area(ref) if len(ref) <= _SHORT_RANGE else _area(ref)
+_SHORT_RANGE = 32  # the longest range Excel writes ($XFD$1048576:$XFD$1048576) and then some
+# workbook_bounds' reading of a range ("A1:C23"), for the few hundred a plan workbook writes
+_known_area = _kept_when_short(_area, _SHORT_RANGE, 4096)
 
 
 FAST_BYTES = 2 * 2**20  # a part larger than this is left to the streaming bounds check and openpyxl
@@ -377,17 +389,13 @@ def _rels(archive: _Package, part: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _resolved(folder: str, target: str) -> str:
-    """A relationship's target, relative to the folder of the part it is of, as openpyxl
-    resolves it; kept for the same few targets of every workbook (a long one is never kept)."""
-    return _kept_target(folder, target) if len(folder) + len(target) <= 255 else _resolve(folder, target)
-
-
 def _resolve(folder: str, target: str) -> str:
+    """A relationship's target, relative to the folder of the part it is of, as openpyxl
+    resolves it."""
     return posixpath.normpath(posixpath.join(folder, target))
 
 
-_kept_target = functools.lru_cache(maxsize=1024)(_resolve)
+_resolved = _kept_when_short(_resolve, 255, 1024)
 
 
 def _date_styles(archive: _Package) -> tuple[int, set[int], set[int]]:
@@ -749,14 +757,9 @@ class _Found:
         self.bounded: list[ET.Element] = []  # the merged ranges and the declared dimension
 
 
-def _merged_range(ref: str) -> tuple[int, int, int, int] | None:
-    """A merged range's (top, left, bottom, right) as openpyxl reads its reference; None for one
-    read otherwise here, or outside the grid.  Kept for the few hundred ranges plan workbooks
-    merge, each read once; a long reference is read each time, never kept."""
-    return _kept_range(ref) if len(ref) <= _SHORT_RANGE else _read_range(ref)
-
-
 def _read_range(ref: str) -> tuple[int, int, int, int] | None:
+    """A merged range's (top, left, bottom, right) as openpyxl reads its reference; None for one
+    read otherwise here, or outside the grid."""
     match = _RANGE.fullmatch(ref)
     if match is None:
         return None
@@ -767,7 +770,7 @@ def _read_range(ref: str) -> tuple[int, int, int, int] | None:
     return top, left, bottom, right
 
 
-_kept_range = functools.lru_cache(maxsize=4096)(_read_range)
+_merged_range = _kept_when_short(_read_range, _SHORT_RANGE, 4096)
 
 
 def _look(node: ET.Element, found: _Found, deep: bool = True) -> None:

@@ -256,6 +256,43 @@ def test_a_value_is_placed_at_its_cell_and_the_cell_named_as_excel_names_it(tmp_
     assert load_file(str(ZHANGPU)).locate_cell(admin) is None  # a YAML plan has no cells
 
 
+@pytest.mark.parametrize("plan", EXAMPLES, ids=lambda p: p.stem)
+def test_every_value_read_stands_at_the_cell_it_was_read_from(plan: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A table row's places are worked out when asked, not written down value by value: each
+    path the reader gives a place names the cell its value was read from (a name, a quota, a
+    row of a sub-unit's, a dispatched unit's, an institution's), with that column's header;
+    a path no cell was read for has no place of its own; the marks are the places' row and
+    column; and asking for every place gives the same as asking for each."""
+    book = tmp_path / f"{plan.stem}.xlsx"
+    assert run(["convert", str(plan), "-o", str(book)], capsys)[0] == 0
+    doc = load_file(str(book))
+    wb = openpyxl.load_workbook(book)
+    checked = 0
+    for loc, (sheet, row, col) in doc.cells.items():
+        value: Any = doc.data
+        for part in loc:
+            value = value[part] if isinstance(value, (dict, list)) and (
+                part in value if isinstance(value, dict) else part < len(value)) else None
+        if loc and loc[-1] == "name" and isinstance(value, str):
+            assert str(wb[sheet].cell(row, col).value).strip() == value, (loc, sheet, row, col)
+            assert str(doc.label(loc)).endswith("名称"), (loc, doc.label(loc))
+            checked += 1
+        elif loc and loc[-1] in QUOTA_TYPES and isinstance(value, int) and not isinstance(value, bool):
+            assert wb[sheet].cell(row, col).value == value, (loc, sheet, row, col)
+            assert doc.label(loc) is not None and "编制" in doc.label(loc), (loc, doc.label(loc))
+            checked += 1
+        assert loc in doc.cells and doc.cells.get(loc) == doc.cells[loc] == (sheet, row, col)
+        assert doc.marks[loc] == (row, col) and loc in doc.marks
+        if loc and type(loc[-1]) is int:  # an item of a list: nothing read under a made-up field or number
+            assert loc + ("nothing",) not in doc.cells and loc + (99, "name") not in doc.cells
+            assert doc.place(loc + ("nothing",)) == (sheet, row, col)
+    assert checked >= 5
+    assert len(doc.cells) == len(list(doc.cells)) == len(set(doc.cells)) == len(doc.marks)
+    assert len(doc.labels) == len(list(doc.labels)) and all(doc.labels[p] == t for p, t in doc.labels.items())
+    assert ("bodies", 999, "name") not in doc.cells and ("nothing",) not in doc.cells
+
+
 @needs_shared
 def test_sarif_of_a_workbook_is_valid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import jsonschema

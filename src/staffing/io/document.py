@@ -9,6 +9,7 @@ import functools
 import os
 import re
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,9 +98,10 @@ class Document:
     # A workbook's places: (sheet, row, column) of each value, beside its (row, column) in
     # marks, named as Excel names the cell (D7) only when a message or a note says where;
     # and what the reader noticed on the way (a formula's saved value used), for the run.
-    cells: dict[Path_, Place] = field(default_factory=dict)
+    # (A workbook's are worked out when asked: see workbook._Places.)
+    cells: Mapping[Path_, Place] = field(default_factory=dict)
     notes: list[tuple[Path_, str, dict[str, object]]] = field(default_factory=list)
-    labels: dict[Place, str] = field(default_factory=dict)  # a cell -> its column's header
+    labels: Mapping[Place, str] = field(default_factory=dict)  # a cell -> its column's header
     # what the reader could not read but read past (see load.load_text's `collect`): each
     # problem, and the places of the values standing as UNREADABLE in `data`
     problems: list[InputProblem] = field(default_factory=list)

@@ -24,7 +24,7 @@ import os
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from staffing.errors import InputProblem, problem, together
@@ -431,20 +431,150 @@ class _Sheet:
         return sorted(c for r, c in self.cells if r == row)
 
 
+class _Places(Mapping[Path_, Place]):
+    """Where each value read from a workbook stands: (sheet, row, column) by its path in the
+    plan.  A table row's values are not each written down as the row is read, since a run
+    asks for the places of a few of a plan's hundreds (a finding's, a mistake's): the row
+    keeps its item's path, its sheet and row, its first column and its table's column of each
+    field (`rows`), and a value's place is worked out when asked, the same place it would have
+    been written at.  What is marked one by one (`kept`: the forms, the tables' headers, the
+    service centre's row) is at a path without an item's number; a table row's values are at
+    paths with one (the last number of a path ends its item's path)."""
+
+    __slots__ = ("kept", "rows")
+
+    def __init__(self) -> None:
+        self.kept: dict[Path_, Place] = {}
+        self.rows: dict[Path_, tuple[str, int, int, dict[tuple[str, ...], int]]] = {}
+
+    def get(self, loc: Path_, default: Any = None) -> Any:
+        found = self.kept.get(loc)
+        if found is not None:
+            return found
+        for i in range(len(loc) - 1, -1, -1):
+            if type(loc[i]) is int:
+                row = self.rows.get(loc[:i + 1])
+                if row is None:
+                    return default
+                col = row[2] if i == len(loc) - 1 else row[3].get(loc[i + 1:])  # type: ignore[arg-type]
+                return default if col is None else (row[0], row[1], col)
+        return default
+
+    def __getitem__(self, loc: Path_) -> Place:
+        found = self.get(loc)
+        if found is None:
+            raise KeyError(loc)
+        return found
+
+    def __contains__(self, loc: object) -> bool:
+        return isinstance(loc, tuple) and self.get(loc) is not None
+
+    def __iter__(self) -> Iterator[Path_]:
+        yield from self.kept
+        for loc, (_, _, _, columns) in self.rows.items():
+            yield loc
+            for path in columns:
+                yield loc + path
+
+    def __len__(self) -> int:
+        return len(self.kept) + sum(1 + len(columns) for _, _, _, columns in self.rows.values())
+
+
+class _Marks(Mapping[Path_, tuple[int, int]]):
+    """(row, column) of each value: its place's (`_Places`), without the sheet."""
+
+    __slots__ = ("places",)
+
+    def __init__(self, places: _Places) -> None:
+        self.places = places
+
+    def get(self, loc: Path_, default: Any = None) -> Any:
+        found = self.places.get(loc)
+        return default if found is None else found[1:]
+
+    def __getitem__(self, loc: Path_) -> tuple[int, int]:
+        return self.places[loc][1:]
+
+    def __contains__(self, loc: object) -> bool:
+        return loc in self.places
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self.places)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+
+class _Labels(Mapping[Place, str]):
+    """The header of each cell a value was read from (a table's column, a form's row): kept
+    one by one for a form (`kept`), by row for a table row (`rows`: (sheet, row) → its table's
+    header of each column holding a field)."""
+
+    __slots__ = ("kept", "rows")
+
+    def __init__(self) -> None:
+        self.kept: dict[Place, str] = {}
+        self.rows: dict[tuple[str, int], dict[int, str]] = {}
+
+    def get(self, place: Place, default: Any = None) -> Any:
+        found = self.kept.get(place)
+        if found is not None:
+            return found
+        columns = self.rows.get(place[:2])
+        return default if columns is None else columns.get(place[2], default)
+
+    def __getitem__(self, place: Place) -> str:
+        found = self.get(place)
+        if found is None:
+            raise KeyError(place)
+        return found
+
+    def __iter__(self) -> Iterator[Place]:
+        yield from self.kept
+        for (sheet, row), columns in self.rows.items():
+            for col in columns:
+                yield sheet, row, col
+
+    def __len__(self) -> int:
+        return len(self.kept) + sum(map(len, self.rows.values()))
+
+
+class WorkbookDocument(Document):
+    """A plan workbook read: its data, each value's place (`cells`, a `_Places`), the header of
+    each of those cells (`labels`) and what the reader noticed; its marks (row, column) are
+    its places' (a workbook has no keys)."""
+
+    def __init__(self, path: str, data: Any, cells: _Places, labels: _Labels,
+                 notes: list[tuple[Path_, str, dict[str, object]]]) -> None:
+        self.path = path
+        self.data = data
+        self.key_marks = {}
+        self.cells = cells
+        self.notes = notes
+        self.labels = labels
+        self.problems = []
+        self.problem_locs = set()
+        self._marks = _Marks(cells)
+
+    @property
+    def marks(self) -> Mapping[Path_, tuple[int, int]]:  # type: ignore[override]
+        return self._marks
+
+
 class _Reader:
     def __init__(self, path: str, raw: bytes, limits: Limits) -> None:
         self.path = path
         self.raw = raw
         self.limits = limits
         self.data: dict[str, Any] = {}
-        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.cells = _Places()
+        self.marks = _Marks(self.cells)
+        self.labels = _Labels()
         self.notes: list[tuple[Path_, str, dict[str, object]]] = []
         self.formulas: dict[tuple[str, int, int], str] = {}
         self.owners: dict[str, list[Path_]] = {}
         self.first_names: dict[str, list[Path_]] = {}  # the first name of each 名称（牌子）
         self.owner_rows: dict[tuple[str, int], Path_] = {}  # (sheet, row) of each owner
-        self.cells: dict[Path_, Place] = {}
-        self.labels: dict[Place, str] = {}
         # what could not be read but was read past: each problem (a cell that is no number,
         # a row or column the layout does not know, a row whose body cannot be found), so a
         # workbook's mistakes are reported together, each at its cell
@@ -461,10 +591,9 @@ class _Reader:
         return UNREADABLE
 
     def mark(self, loc: Path_, sheet: str, row: int, col: int, label: str | None = None) -> None:
-        self.marks[loc] = (row, col)
-        self.cells[loc] = place = (sheet, row, col)  # named (D7) only where a message says where
+        self.cells.kept[loc] = place = (sheet, row, col)  # named (D7) only where a message says where
         if label is not None:
-            self.labels[place] = label
+            self.labels.kept[place] = label
 
     # -- reading
     def read(self) -> Document:
@@ -496,10 +625,7 @@ class _Reader:
                 self._form(layout, sheet)
             else:
                 self._table(layout, sheet)
-        doc = Document(self.path, self.data, self.marks, {})
-        doc.cells = self.cells
-        doc.notes = self.notes
-        doc.labels = self.labels
+        doc = WorkbookDocument(self.path, self.data, self.cells, self.labels, self.notes)
         doc.problems = list(self.problems)
         if self.problems:
             bad = {(p.sheet, p.cell) for p in self.problems}
@@ -722,14 +848,18 @@ class _Reader:
         first_col = min(columns)
         listed = Words(sheet.name, CATALOGUE[layout.key][1])
         cells = sheet.cells
-        marks, places, labels, name_ = self.marks, self.cells, self.labels, sheet.name
+        # each row's places, worked out when asked (_Places): the column of each field, the
+        # header of each column
+        fields = {field.path: col for col, field, where in ordered if not where}
+        headers = {col: field.label for col, field, where in ordered if not where}
+        rows, row_headers, name_ = self.cells.rows, self.labels.rows, sheet.name
         held = {r for r, c in cells if r > header_row and c in columns}  # the rows holding a value to read
         for row in sheet.rows:
             if row not in held:
                 continue
             if _office_row(cells.get((row, named if named is not None else first_col))):
                 continue
-            item, fields, special = self._row(sheet, listed, row, ordered, named, blanks)
+            item, notes, special = self._row(sheet, listed, row, ordered, named, blanks)
             if layout.target == "list":
                 loc = self._append(layout.path, item)
             elif layout.target == "owned":
@@ -766,14 +896,15 @@ class _Reader:
                     loc = self._append(("institutions",), item)
                 else:
                     loc = self._append(("support_institutions",), item)
-            self.mark(loc, name_, row, first_col)
-            for field, col, formula in fields:  # self.mark, in short (a call a cell)
-                at = loc + field.path
-                marks[at] = (row, col)
-                places[at] = place = (name_, row, col)
-                labels[place] = field.label
-                if formula is not None:
-                    self.note(at, formula)
+            if type(loc[-1]) is int:  # an item of a list
+                rows[loc] = (name_, row, first_col, fields)
+                row_headers[(name_, row)] = headers
+            else:  # the service centre: its one row marked value by value
+                self.mark(loc, name_, row, first_col)
+                for path, col in fields.items():
+                    self.mark(loc + path, name_, row, col, headers[col])
+            for path, formula in notes:
+                self.note(loc + path, formula)
             name = item.get("name")
             if isinstance(name, str) and (layout.path == ("bodies",) or layout.target == "institutions"):
                 self.owners.setdefault(name, []).append(loc)
@@ -784,13 +915,13 @@ class _Reader:
 
     def _row(self, sheet: _Sheet, listed: Words, row: int, columns: list[tuple[int, Field, bool]],
              named: int | None, blanks: tuple[list[Field], list[Field]],
-             ) -> tuple[dict[str, Any], list[Any], dict[str, tuple[Any, int]]]:
+             ) -> tuple[dict[str, Any], list[tuple[tuple[str, ...], dict[str, object]]], dict[str, tuple[Any, int]]]:
         """One row of a table (`columns`: each column, its field and whether it says where the
-        item goes): its item, each field's column and formula note (field, column, note), and
-        the values of the columns that say where the item goes (@owner, @category)."""
+        item goes): its item, the note of each value read from a formula (the field's path, the
+        note), and the values of the columns that say where the item goes (@owner, @category)."""
         cells = sheet.cells
         item: dict[str, Any] = {}
-        fields: list[tuple[Field, int, dict[str, object] | None]] = []
+        notes: list[tuple[tuple[str, ...], dict[str, object]]] = []
         special: dict[str, tuple[Any, int]] = {}
         filled: set[str] = set()
         plain = not self.formulas  # no cell of the workbook is a formula: no note to make
@@ -813,7 +944,8 @@ class _Reader:
             if where:
                 special[field.path[0]] = (value, col)
                 continue
-            fields.append((field, col, formula))
+            if formula is not None:
+                notes.append((field.path, formula))
             if value is not None:
                 path = field.path
                 if len(path) == 1:  # _put, in short
@@ -822,7 +954,7 @@ class _Reader:
                     _put(item, path, value)
         _blanks(*blanks, filled, item)
         _every_quota_unknown(item)
-        return item, fields, special
+        return item, notes, special
 
     def _support_row(self, sheet: _Sheet, row: int, columns: dict[int, Field], category: str,
                      item: dict[str, Any]) -> None:

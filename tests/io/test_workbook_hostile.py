@@ -239,6 +239,9 @@ def test_a_workbook_without_plan_sheets(tmp_path: Path, capsys: pytest.CaptureFi
     ("基本情况", "A4", "区划代码", "plan.xlsx:基本情况!A4: 无法使用：未知的项目“区划代码”，是否应为“统计用区划代码”？"),
     ("基本情况", "B3", None, "plan.xlsx:基本情况!B3: 无法使用：名称"),
     ("内设科室", "A2", "审批局", "plan.xlsx:内设科室!A2: 无法使用：所属机构“审批局”不在“职能机构”或“事业单位”表中"),
+    # 未知 is no body to put the row under (it was an internal error)
+    ("内设科室", "A2", "未知", "plan.xlsx:内设科室!A2: 无法使用：所属机构不能填“未知”：请填写本行所属的职能机构或事业单位的名称"),
+    ("内设科室", "A2", " ~ ", "plan.xlsx:内设科室!A2: 无法使用：所属机构不能填“~”"),
 ])
 def test_a_wrong_cell_is_named(sheet: str, cell: str, value: Any, says: str, tmp_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:
@@ -250,6 +253,22 @@ def test_a_wrong_cell_is_named(sheet: str, cell: str, value: Any, says: str, tmp
     # a row label renamed leaves its field unread too: both are said, the row at its cell
     assert len(said) == (2 if cell == "A4" else 1), said
     assert any(says.format(cell=at(openpyxl.load_workbook(path), sheet, cell)) in line for line in said), said
+
+
+def test_a_header_written_as_a_formula_without_a_value_is_said_once(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Its column cannot be read: the formula is said at its cell, and nothing else is said
+    of the header (it was also said as a column of unknown name “<unreadable>”); what the rows
+    then lack is said by the column's header, without the plan format's key a reviewer
+    never typed (划出单位, not 划出单位（“from”）)."""
+    def edit(wb: Any) -> None:
+        wb["编制划转"]["A1"] = "=1+1"
+
+    said = messages(book(tmp_path, edit), capsys)
+    assert "plan.xlsx:编制划转!A1: 无法使用：单元格是公式=1+1，文件中没有保存计算结果（或结果为空）" in said[0], said
+    assert [line for line in said if "编制划转!A1" in line] == [said[0]], said
+    assert any("编制划转!B2: 无法使用：编制划转第1项中缺少必填的划出单位" in line for line in said), said  # the row's first read cell
+    assert not any("unreadable" in line or "“from”" in line or "没有列标题" in line for line in said), said
 
 
 def test_a_column_without_a_header_is_read_past_only_when_it_is_empty_or_headed_remarks(

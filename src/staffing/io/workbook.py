@@ -217,7 +217,7 @@ def _office_row(name: Any) -> bool:
 def _clean_text(value: Any) -> str | None:
     if isinstance(value, str):  # the common case first
         return value.strip(_SPACES) or None
-    if value is None:
+    if value is None or value is UNREADABLE:  # a cell said already (a formula without a value): no text
         return None
     if isinstance(value, bool):
         return zh("xlsx.enum.bool.true") if value else zh("xlsx.enum.bool.false")
@@ -825,7 +825,8 @@ class _Reader:
         not know is said by `_header`; one headed 备注 is left unread on purpose)."""
         cells = sheet.cells
         for col in sorted({c for _, c in cells} - columns.keys()):  # most tables: none
-            if not strip_marks(_clean_text(cells.get((header_row, col))) or "") and any(
+            header = cells.get((header_row, col))
+            if header is not UNREADABLE and not strip_marks(_clean_text(header) or "") and any(
                     r > header_row for r, c in cells if c == col):
                 self.later(sheet.name, header_row, col, "xlsx.unheaded-column", letter=column_letter(col))
 
@@ -867,6 +868,10 @@ class _Reader:
                 if owner is None or owner is UNREADABLE:
                     if owner is None:
                         self.later(sheet.name, row, col, "xlsx.missing-owner")
+                    continue
+                if owner is UNKNOWN_VALUE:  # 未知: no body to put the row under
+                    self.later(sheet.name, row, col, "xlsx.unknown-value-owner",
+                               value=_clean_text(sheet.cells.get((row, col))) or zh(UNKNOWN))
                     continue
                 # a body written with its nameplate in brackets (党政办公室（人大办公室）) is found
                 # by its first name too, where no body is called that

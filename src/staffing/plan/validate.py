@@ -172,7 +172,9 @@ def _missing(doc: Document, loc: Loc, place: tuple[str, str] | None) -> InputPro
     words = field_words(doc.data, parent)
     own = _HEADERS.get(tuple("*" if isinstance(x, int) else str(x) for x in loc))
     label = Words.same(f"“{name}”")
-    if own:  # the column's header, then the key as typed
+    if own and doc.cells:  # a workbook: the column's header alone (its reader never typed the key)
+        label = Words(*CATALOGUE[own])
+    elif own:  # the column's header, then the key as typed
         label_zh, label_en = CATALOGUE[own]
         label = Words(f"{label_zh}（“{name}”）", f"{label_en} (“{name}”)")
     p = problem(doc.path, "input.missing-field", line, col, field=Words(*words), name=name, label=label)

@@ -303,6 +303,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.control-char": ("“{name}”含有控制字符，工作簿无法保存", "“{name}” holds a control character a workbook cannot store"),
     "xlsx.owner-row": ("{name}（{sheet}第{row}行）", "{name} ({sheet} row {row})"),
     "xlsx.missing-owner": ("请填写所属机构", "the row does not say which body it belongs to"),
+    "xlsx.unknown-value-owner": ("所属机构不能填“{value}”：请填写本行所属的职能机构或事业单位的名称",
+                                 "the body a row belongs to cannot be “{value}”: name the body or institution"),
     "xlsx.missing-section": (
         "方案中缺少{section}：请填写“{sheet}”表；来源未提供时，在“{town}”表的“{header}”中选“{choice}”",
         "the plan lacks {section}: fill in the sheet “{sheet}”; if the source does not give it, choose "

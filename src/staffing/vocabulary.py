@@ -175,11 +175,22 @@ def readings(enum: str) -> dict[str, str]:
 
 
 def code_of(enum: str, text: str) -> str | None:
-    """The code a label (or the code itself) stands for, or None."""
+    """The code a label (its text, or its NFKC form) or the code itself stands for, or None
+    (the first term, in the vocabulary's order, written so)."""
+    return _CODES[enum].get(text) if enum in _CODES else _codes(enum).get(text)
+
+
+_CODES: dict[str, dict[str, str]] = {}
+
+
+def _codes(enum: str) -> dict[str, str]:
+    """What `code_of` reads, made once an enumeration: each way of writing each term."""
+    found: dict[str, str] = {}
     for t in VOCABULARY[enum]:
-        if text in (t.label.zh, unicodedata.normalize("NFKC", t.label.zh), t.code):
-            return t.code
-    return None
+        for text in (t.label.zh, unicodedata.normalize("NFKC", t.label.zh), t.code):
+            found.setdefault(text, t.code)
+    _CODES[enum] = found
+    return found
 
 
 def enum_of(values: tuple[str, ...] | set[str]) -> str | None:

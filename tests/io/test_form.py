@@ -583,3 +583,23 @@ def test_a_hint_offers_unknown_exactly_where_the_plan_format_takes_it() -> None:
                 assert "留空" not in hint, (sheet.name, f.header, hint)
             checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("enum", ["role", "bool", "section", "quota_type", "level", "kind", "management"])
+def test_every_way_a_choice_is_written_reads_as_its_code(enum: str) -> None:
+    """A drop-down's value is read by its label as the template writes it, by the label's
+    NFKC form (half-width brackets typed for 乡镇（街道）) and by its code as a YAML plan
+    writes it: each as the first choice, in the drop-down's order, written so; anything else
+    is none of them."""
+    import unicodedata
+
+    from staffing.io.layout import ENUMS, enum_code, enum_labels
+
+    codes, labels = ENUMS[enum], enum_labels(enum)
+    ways = [(code, (label, unicodedata.normalize("NFKC", label), code)) for code, label in zip(codes, labels, strict=True)]
+    for _, written in ways:
+        for text in written:
+            assert enum_code(enum, text) == next(c for c, w in ways if text in w), (enum, text)
+    for other in ("", " ", "未知", labels[0] + "局", f" {codes[0]}", codes[0].upper() + "X"):
+        if not any(other in w for _, w in ways):
+            assert enum_code(enum, other) is None, (enum, other)

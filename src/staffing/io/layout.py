@@ -66,12 +66,20 @@ def enum_code(name: str, text: str) -> str | None:
     """The code for a drop-down label (or the code itself, as written in YAML)."""
     if name != "role":
         return vocabulary.code_of(name, text)
+    return _role_codes().get(text)
+
+
+@functools.cache
+def _role_codes() -> dict[str, str]:
+    """Each way of writing each role: its label, the label's NFKC form (the reader compares
+    NFKC text: a label with full-width brackets, 乡镇（街道）, must too) and its code; the first
+    role, in order, written so."""
+    found: dict[str, str] = {}
     for code in ROLES:
-        label = zh(_label_key(name, code))
-        # the reader compares NFKC text: a label with full-width brackets (乡镇（街道）) must too
-        if text in (label, unicodedata.normalize("NFKC", label), code):
-            return code
-    return None
+        label = zh(_label_key("role", code))
+        for text in (label, unicodedata.normalize("NFKC", label), code):
+            found.setdefault(text, code)
+    return found
 
 
 def quota_key(mapping: dict[str, object], code: str) -> str | None:

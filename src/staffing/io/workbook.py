@@ -249,10 +249,14 @@ class _Unknown:
 
 UNKNOWN_VALUE = _Unknown()
 _UNKNOWN_WORDS = frozenset((zh(UNKNOWN), "~", "null"))
+_UNKNOWN_LONGEST = max(map(len, _UNKNOWN_WORDS))  # a longer text is none of them (not hashed to find out)
 
 
 def _is_unknown(value: Any) -> bool:
-    return isinstance(value, str) and value.strip(_SPACES) in _UNKNOWN_WORDS
+    if not isinstance(value, str):
+        return False
+    text = value.strip(_SPACES)
+    return len(text) <= _UNKNOWN_LONGEST and text in _UNKNOWN_WORDS
 
 
 def takes_unknown(kind: str) -> bool:
@@ -280,7 +284,7 @@ def convert(field: Field, value: Any, epoch: _dt.datetime = WINDOWS_EPOCH) -> An
         plain = value.strip(_SPACES)
         if ("\n" in plain or "\r" in plain) and field.path[-1] in _ONE_LINE:  # a name wrapped with Alt+Enter
             plain = "".join(part.strip(_SPACES) for part in plain.splitlines())
-        return UNKNOWN_VALUE if plain in _UNKNOWN_WORDS else plain or None
+        return UNKNOWN_VALUE if len(plain) <= _UNKNOWN_LONGEST and plain in _UNKNOWN_WORDS else plain or None
     if _is_unknown(value) and takes_unknown(kind):
         return UNKNOWN_VALUE
     if kind == "date":
@@ -864,28 +868,10 @@ class _Reader:
             if layout.target == "list":
                 loc = self._append(layout.path, item)
             elif layout.target == "owned":
-                owner, col = special.get("@owner", (None, first_col))
-                if owner is None or owner is UNREADABLE:
-                    if owner is None:
-                        self.later(sheet.name, row, col, "xlsx.missing-owner")
+                owner = self._owner(sheet, row, *special.get("@owner", (None, first_col)))
+                if owner is None:
                     continue
-                if owner is UNKNOWN_VALUE:  # 未知: no body to put the row under
-                    self.later(sheet.name, row, col, "xlsx.unknown-value-owner",
-                               value=_clean_text(sheet.cells.get((row, col))) or zh(UNKNOWN))
-                    continue
-                # a body written with its nameplate in brackets (党政办公室（人大办公室）) is found
-                # by its first name too, where no body is called that
-                paths = self.owners.get(owner, []) or self.first_names.get(owner, [])
-                by_row = _OWNER_ROW.fullmatch(owner)
-                if not paths and by_row and (by_row["sheet"], int(by_row["row"])) in self.owner_rows:
-                    paths = [self.owner_rows[(by_row["sheet"], int(by_row["row"]))]]
-                if not paths:
-                    self.later(sheet.name, row, col, "xlsx.unknown-owner", name=owner)
-                    continue
-                if len(paths) > 1:
-                    self.later(sheet.name, row, col, "xlsx.ambiguous-owner", name=owner)
-                    continue
-                loc = self._append(paths[0] + layout.path, item)
+                loc = self._append(owner + layout.path, item)
             else:  # institutions
                 category, col = special.get("@category", (None, first_col))
                 if category in ("centre", "outside"):
@@ -917,6 +903,32 @@ class _Reader:
                 if first != name:
                     self.first_names.setdefault(first, []).append(loc)
                 self.owner_rows[(sheet.name, row)] = loc
+
+    def _owner(self, sheet: _Sheet, row: int, owner: Any, col: int) -> Path_ | None:
+        """The path of the body or institution a row of an owned table (内设科室, …) belongs
+        to, by its 所属机构 cell (`owner`, at `col`); None, said at that cell, where the cell
+        names none, or none or several of the plan's."""
+        if owner is None or owner is UNREADABLE:
+            if owner is None:
+                self.later(sheet.name, row, col, "xlsx.missing-owner")
+            return None
+        if owner is UNKNOWN_VALUE:  # 未知: no body to put the row under
+            self.later(sheet.name, row, col, "xlsx.unknown-value-owner",
+                       value=_clean_text(sheet.cells.get((row, col))) or zh(UNKNOWN))
+            return None
+        # a body written with its nameplate in brackets (党政办公室（人大办公室）) is found
+        # by its first name too, where no body is called that
+        paths = self.owners.get(owner, []) or self.first_names.get(owner, [])
+        by_row = _OWNER_ROW.fullmatch(owner)
+        if not paths and by_row and (by_row["sheet"], int(by_row["row"])) in self.owner_rows:
+            paths = [self.owner_rows[(by_row["sheet"], int(by_row["row"]))]]
+        if not paths:
+            self.later(sheet.name, row, col, "xlsx.unknown-owner", name=owner)
+            return None
+        if len(paths) > 1:
+            self.later(sheet.name, row, col, "xlsx.ambiguous-owner", name=owner)
+            return None
+        return paths[0]
 
     def _row(self, sheet: _Sheet, listed: Words, row: int, columns: list[tuple[int, Field, bool]],
              named: int | None, blanks: tuple[list[Field], list[Field]],

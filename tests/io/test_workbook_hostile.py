@@ -242,6 +242,10 @@ def test_a_workbook_without_plan_sheets(tmp_path: Path, capsys: pytest.CaptureFi
     # 未知 is no body to put the row under (it was an internal error)
     ("内设科室", "A2", "未知", "plan.xlsx:内设科室!A2: 无法使用：所属机构不能填“未知”：请填写本行所属的职能机构或事业单位的名称"),
     ("内设科室", "A2", " ~ ", "plan.xlsx:内设科室!A2: 无法使用：所属机构不能填“~”"),
+    # a 事业单位 row whose 类别 is blank or 未知 was read as a support institution left outside
+    # the centre, which the checks then found (the service centre too, so it went missing)
+    ("事业单位", "A2", None, "plan.xlsx:事业单位!A2: 无法使用：请填写类别（综合服务中心、未整合的事业单位、事业单位）"),
+    ("事业单位", "A2", "未知", "plan.xlsx:事业单位!A2: 无法使用：类别不能填“未知”：请填写综合服务中心、未整合的事业单位、事业单位之一"),
 ])
 def test_a_wrong_cell_is_named(sheet: str, cell: str, value: Any, says: str, tmp_path: Path,
                                capsys: pytest.CaptureFixture[str]) -> None:

@@ -579,6 +579,7 @@ class _Reader:
         self.owners: dict[str, list[Path_]] = {}
         self.first_names: dict[str, list[Path_]] = {}  # the first name of each 名称（牌子）
         self.owner_rows: dict[tuple[str, int], Path_] = {}  # (sheet, row) of each owner
+        self.unplaced: set[Any] = set()  # the names of rows said and not read (a 事业单位 of no 类别)
         # what could not be read but was read past: each problem (a cell that is no number,
         # a row or column the layout does not know, a row whose body cannot be found), so a
         # workbook's mistakes are reported together, each at its cell
@@ -874,6 +875,12 @@ class _Reader:
                 loc = self._append(owner + layout.path, item)
             else:  # institutions
                 category, col = special.get("@category", (None, first_col))
+                if category is None or category is UNKNOWN_VALUE:  # blank or 未知: where the row goes is not said
+                    self._no_category(sheet, row, col, category)
+                    self.unplaced.add(item.get("name"))  # its own rows (领导职数) are not said again
+                    continue
+                if category is UNREADABLE:  # said already
+                    continue
                 if category in ("centre", "outside"):
                     self._support_row(sheet, row, columns, str(category), item)
                 if category == "centre":
@@ -904,6 +911,17 @@ class _Reader:
                     self.first_names.setdefault(first, []).append(loc)
                 self.owner_rows[(sheet.name, row)] = loc
 
+    def _no_category(self, sheet: _Sheet, row: int, col: int, category: Any) -> None:
+        """A 事业单位 row whose 类别 is blank or 未知, said at that cell: whether the row is the
+        service centre, an institution left outside it or another institution decides what
+        the support-institution checks find, so the row is not read as any of them."""
+        choices = "、".join(enum_labels("inst_category"))
+        if category is None:
+            self.later(sheet.name, row, col, "xlsx.missing-category", choices=choices)
+        else:
+            self.later(sheet.name, row, col, "xlsx.unknown-value-category", choices=choices,
+                       value=_clean_text(sheet.cells.get((row, col))) or zh(UNKNOWN))
+
     def _owner(self, sheet: _Sheet, row: int, owner: Any, col: int) -> Path_ | None:
         """The path of the body or institution a row of an owned table (内设科室, …) belongs
         to, by its 所属机构 cell (`owner`, at `col`); None, said at that cell, where the cell
@@ -923,7 +941,8 @@ class _Reader:
         if not paths and by_row and (by_row["sheet"], int(by_row["row"])) in self.owner_rows:
             paths = [self.owner_rows[(by_row["sheet"], int(by_row["row"]))]]
         if not paths:
-            self.later(sheet.name, row, col, "xlsx.unknown-owner", name=owner)
+            if owner not in self.unplaced:  # else its row was said, and why it was not read
+                self.later(sheet.name, row, col, "xlsx.unknown-owner", name=owner)
             return None
         if len(paths) > 1:
             self.later(sheet.name, row, col, "xlsx.ambiguous-owner", name=owner)

@@ -303,6 +303,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.control-char": ("“{name}”含有控制字符，工作簿无法保存", "“{name}” holds a control character a workbook cannot store"),
     "xlsx.owner-row": ("{name}（{sheet}第{row}行）", "{name} ({sheet} row {row})"),
     "xlsx.missing-owner": ("请填写所属机构", "the row does not say which body it belongs to"),
+    "xlsx.missing-category": ("请填写类别（{choices}）", "say what the row is (one of {choices})"),
+    "xlsx.unknown-value-category": ("类别不能填“{value}”：请填写{choices}之一",
+                                    "the category cannot be “{value}”: write one of {choices}"),
     "xlsx.unknown-value-owner": ("所属机构不能填“{value}”：请填写本行所属的职能机构或事业单位的名称",
                                  "the body a row belongs to cannot be “{value}”: name the body or institution"),
     "xlsx.missing-section": (

@@ -12,7 +12,9 @@ chart's box (行政 / "admin"), and `also` the other words a 编办 writes for i
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from staffing.words import Words
@@ -177,20 +179,23 @@ def readings(enum: str) -> dict[str, str]:
 def code_of(enum: str, text: str) -> str | None:
     """The code a label (its text, or its NFKC form) or the code itself stands for, or None
     (the first term, in the vocabulary's order, written so)."""
-    return _CODES[enum].get(text) if enum in _CODES else _codes(enum).get(text)
+    return _codes(enum).get(text)
 
 
-_CODES: dict[str, dict[str, str]] = {}
-
-
-def _codes(enum: str) -> dict[str, str]:
-    """What `code_of` reads, made once an enumeration: each way of writing each term."""
+def written_ways(labelled: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each way of writing each (code, label) of a choice, in order, to its code: the label,
+    the label's NFKC form (half-width brackets typed for 乡镇（街道）) and the code itself; the
+    first code written so where two are."""
     found: dict[str, str] = {}
-    for t in VOCABULARY[enum]:
-        for text in (t.label.zh, unicodedata.normalize("NFKC", t.label.zh), t.code):
-            found.setdefault(text, t.code)
-    _CODES[enum] = found
+    for code, label in labelled:
+        for text in (label, unicodedata.normalize("NFKC", label), code):
+            found.setdefault(text, code)
     return found
+
+
+@functools.cache
+def _codes(enum: str) -> dict[str, str]:
+    return written_ways((t.code, t.label.zh) for t in VOCABULARY[enum])
 
 
 def enum_of(values: tuple[str, ...] | set[str]) -> str | None:

@@ -14,7 +14,6 @@ Two kinds of sheet:
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -71,15 +70,8 @@ def enum_code(name: str, text: str) -> str | None:
 
 @functools.cache
 def _role_codes() -> dict[str, str]:
-    """Each way of writing each role: its label, the label's NFKC form (the reader compares
-    NFKC text: a label with full-width brackets, 乡镇（街道）, must too) and its code; the first
-    role, in order, written so."""
-    found: dict[str, str] = {}
-    for code in ROLES:
-        label = zh(_label_key("role", code))
-        for text in (label, unicodedata.normalize("NFKC", label), code):
-            found.setdefault(text, code)
-    return found
+    """Each way of writing each role (vocabulary.written_ways)."""
+    return vocabulary.written_ways((code, zh(_label_key("role", code))) for code in ROLES)
 
 
 def quota_key(mapping: dict[str, object], code: str) -> str | None:

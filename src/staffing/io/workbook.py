@@ -252,11 +252,13 @@ _UNKNOWN_WORDS = frozenset((zh(UNKNOWN), "~", "null"))
 _UNKNOWN_LONGEST = max(map(len, _UNKNOWN_WORDS))  # a longer text is none of them (not hashed to find out)
 
 
-def _is_unknown(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    text = value.strip(_SPACES)
+def _unknown_word(text: str) -> bool:
+    """Whether a stripped text is 未知 (or ~, null)."""
     return len(text) <= _UNKNOWN_LONGEST and text in _UNKNOWN_WORDS
+
+
+def _is_unknown(value: Any) -> bool:
+    return isinstance(value, str) and _unknown_word(value.strip(_SPACES))
 
 
 def takes_unknown(kind: str) -> bool:
@@ -284,7 +286,7 @@ def convert(field: Field, value: Any, epoch: _dt.datetime = WINDOWS_EPOCH) -> An
         plain = value.strip(_SPACES)
         if ("\n" in plain or "\r" in plain) and field.path[-1] in _ONE_LINE:  # a name wrapped with Alt+Enter
             plain = "".join(part.strip(_SPACES) for part in plain.splitlines())
-        return UNKNOWN_VALUE if len(plain) <= _UNKNOWN_LONGEST and plain in _UNKNOWN_WORDS else plain or None
+        return UNKNOWN_VALUE if _unknown_word(plain) else plain or None
     if _is_unknown(value) and takes_unknown(kind):
         return UNKNOWN_VALUE
     if kind == "date":
@@ -435,7 +437,22 @@ class _Sheet:
         return sorted(c for r, c in self.cells if r == row)
 
 
-class _Places(Mapping[Path_, Place]):
+class _WorkedOut(Mapping[Any, Any]):
+    """A mapping whose entries are worked out when asked (`get`, None for none)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: Any) -> Any:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and self.get(key) is not None
+
+
+class _Places(_WorkedOut):
     """Where each value read from a workbook stands: (sheet, row, column) by its path in the
     plan.  A table row's values are not each written down as the row is read, since a run
     asks for the places of a few of a plan's hundreds (a finding's, a mistake's): the row
@@ -464,15 +481,6 @@ class _Places(Mapping[Path_, Place]):
                 return default if col is None else (row[0], row[1], col)
         return default
 
-    def __getitem__(self, loc: Path_) -> Place:
-        found = self.get(loc)
-        if found is None:
-            raise KeyError(loc)
-        return found
-
-    def __contains__(self, loc: object) -> bool:
-        return isinstance(loc, tuple) and self.get(loc) is not None
-
     def __iter__(self) -> Iterator[Path_]:
         yield from self.kept
         for loc, (_, _, _, columns) in self.rows.items():
@@ -484,7 +492,7 @@ class _Places(Mapping[Path_, Place]):
         return len(self.kept) + sum(1 + len(columns) for _, _, _, columns in self.rows.values())
 
 
-class _Marks(Mapping[Path_, tuple[int, int]]):
+class _Marks(_WorkedOut):
     """(row, column) of each value: its place's (`_Places`), without the sheet."""
 
     __slots__ = ("places",)
@@ -496,12 +504,6 @@ class _Marks(Mapping[Path_, tuple[int, int]]):
         found = self.places.get(loc)
         return default if found is None else found[1:]
 
-    def __getitem__(self, loc: Path_) -> tuple[int, int]:
-        return self.places[loc][1:]
-
-    def __contains__(self, loc: object) -> bool:
-        return loc in self.places
-
     def __iter__(self) -> Iterator[Path_]:
         return iter(self.places)
 
@@ -509,7 +511,7 @@ class _Marks(Mapping[Path_, tuple[int, int]]):
         return len(self.places)
 
 
-class _Labels(Mapping[Place, str]):
+class _Labels(_WorkedOut):
     """The header of each cell a value was read from (a table's column, a form's row): kept
     one by one for a form (`kept`), by row for a table row (`rows`: (sheet, row) → its table's
     header of each column holding a field)."""
@@ -526,12 +528,6 @@ class _Labels(Mapping[Place, str]):
             return found
         columns = self.rows.get(place[:2])
         return default if columns is None else columns.get(place[2], default)
-
-    def __getitem__(self, place: Place) -> str:
-        found = self.get(place)
-        if found is None:
-            raise KeyError(place)
-        return found
 
     def __iter__(self) -> Iterator[Place]:
         yield from self.kept
@@ -572,7 +568,6 @@ class _Reader:
         self.limits = limits
         self.data: dict[str, Any] = {}
         self.cells = _Places()
-        self.marks = _Marks(self.cells)
         self.labels = _Labels()
         self.notes: list[tuple[Path_, str, dict[str, object]]] = []
         self.formulas: dict[tuple[str, int, int], str] = {}
@@ -765,7 +760,7 @@ class _Reader:
             target = self._ensure(section.base)
             if title_row is not None and section.base:
                 self.mark(section.base, sheet.name, title_row, 1)
-            elif section.base and section.base not in self.marks:
+            elif section.base and section.base not in self.cells:
                 self.mark(section.base, sheet.name, 1, 1)
             for nested in section.always:
                 target.setdefault(nested, {})
@@ -920,7 +915,7 @@ class _Reader:
             self.later(sheet.name, row, col, "xlsx.missing-category", choices=choices)
         else:
             self.later(sheet.name, row, col, "xlsx.unknown-value-category", choices=choices,
-                       value=_clean_text(sheet.cells.get((row, col))) or zh(UNKNOWN))
+                       value=_written(sheet, row, col))
 
     def _owner(self, sheet: _Sheet, row: int, owner: Any, col: int) -> Path_ | None:
         """The path of the body or institution a row of an owned table (内设科室, …) belongs
@@ -932,7 +927,7 @@ class _Reader:
             return None
         if owner is UNKNOWN_VALUE:  # 未知: no body to put the row under
             self.later(sheet.name, row, col, "xlsx.unknown-value-owner",
-                       value=_clean_text(sheet.cells.get((row, col))) or zh(UNKNOWN))
+                       value=_written(sheet, row, col))
             return None
         # a body written with its nameplate in brackets (党政办公室（人大办公室）) is found
         # by its first name too, where no body is called that
@@ -1025,6 +1020,11 @@ _OWNER_ROW = re.compile(
     re.escape(zh("xlsx.owner-row")).replace(r"\{name\}", "(?P<name>.+)").replace(r"\{sheet\}", "(?P<sheet>.+)")
     .replace(r"\{row\}", r"(?P<row>\d+)")
 )
+
+
+def _written(sheet: _Sheet, row: int, col: int) -> str:
+    """What a cell read as unknown says (未知, ~, null), for a message quoting it."""
+    return _clean_text(sheet.cells.get((row, col))) or zh(UNKNOWN)
 
 
 def _in_row(listed: Words, name: str | None, field: Field) -> tuple[str, str] | None:

@@ -167,16 +167,23 @@ for name in sys.argv[1:]:
 """
 
 # The workbook's floor: each workbook named opened and every XML part its cells are read from
-# (all but the theme and the document properties) parsed by the standard library's C parser,
-# nothing done with the trees.  Run as ours are, over the folder and over one workbook.
+# (all but the theme, the document properties and the sheets the plan's read never parses: the
+# instructions, the drop-downs' lists) parsed by the standard library's C parser, nothing done
+# with the trees.  Run as ours are, over the folder and over one workbook.
 _WORKBOOK_XML = r"""
 import sys, zipfile
 import xml.etree.ElementTree as ET
+from staffing.io.workbook import _never_read
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 for name in sys.argv[1:]:
     with open(name, "rb") as fh, zipfile.ZipFile(fh) as package:
-        for part in package.namelist():
-            if part.endswith((".xml", ".rels")) and not part.startswith(("docProps/", "xl/theme/")):
-                ET.fromstring(package.read(part))
+        trees = {part: ET.fromstring(package.read(part)) for part in package.namelist()
+                 if part.endswith((".xml", ".rels")) and not part.startswith(("docProps/", "xl/theme/", "xl/worksheets/"))}
+        targets = {r.get("Id"): r.get("Target", "").lstrip("/") for r in trees["xl/_rels/workbook.xml.rels"]}
+        for sheet in trees["xl/workbook.xml"].iter(MAIN + "sheet"):
+            if not _never_read(sheet.get("name", "")):
+                ET.fromstring(package.read(targets[sheet.get(RID)]))
 """
 
 

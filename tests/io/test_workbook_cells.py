@@ -25,7 +25,7 @@ from openpyxl.cell.text import InlineFont
 
 from staffing.cli import main as cli
 from staffing.errors import InputProblem
-from staffing.io import workbook_cells
+from staffing.io import workbook, workbook_cells
 from staffing.io.document import DEFAULT_LIMITS
 from staffing.io.workbook import read_sheets
 from staffing.io.workbook_bounds import check_bounds
@@ -422,6 +422,47 @@ def test_the_lists_of_a_sheet_are_not_parsed_and_the_cells_read_alike(
     assert len(handed) == len(sheets)
     assert not any(b"<dataValidation " in data or b"<col " in data or b"<sheetView " in data for data in handed)
     assert sum(b"<dataValidations/>" in data for data in handed) >= 8
+
+
+def _sheet_parts(raw: bytes) -> dict[str, str]:
+    """Each worksheet's title → its part, as the workbook and its relationships list them."""
+    package = zipfile.ZipFile(io.BytesIO(raw))
+    targets = {r.get("Id"): r.get("Target", "").lstrip("/") for r in ET.fromstring(package.read("xl/_rels/workbook.xml.rels"))}
+    rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    return {sheet.get("name"): targets[sheet.get(rid)]
+            for sheet in ET.fromstring(package.read("xl/workbook.xml")).iter(f"{{{MAIN}}}sheet")}
+
+
+def test_a_sheet_the_plan_never_reads_is_listed_but_never_parsed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], parsed: list[bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The instructions and the drop-downs' lists: the plan's read lists them by title and
+    state (a plan sheet renamed is told from them by its name) and never hands them to the
+    parser, so whatever they hold, even XML no parser takes, the plan reads the same; every
+    other sheet reads as openpyxl reads it."""
+    raw = _plan_workbook(tmp_path, capsys)
+    parts = _sheet_parts(raw)
+    unread = {"填写说明", "选项"}
+    assert unread <= set(parts)
+    parsed.clear()
+    got = read_cells(zipfile.ZipFile(io.BytesIO(raw)), DEFAULT_LIMITS.max_nodes, unread.__contains__)
+    wanted = openpyxl_cells(raw)
+    assert [(s.title, s.state) for s in got] == [(s.title, s.state) for s in wanted]
+    assert [s.title for s in got if s.unread] == [s.title for s in wanted if s.title in unread]
+    assert not any(s.cells or s.formulas or s.merged for s in got if s.unread)
+    assert cells_seen([s for s in got if not s.unread]) == cells_seen([s for s in wanted if s.title not in unread])
+    handed = [data for data in parsed if b"<worksheet" in data]
+    assert len(handed) == len(parts) - 2
+
+    def garbage(xml: bytes) -> bytes:
+        return xml.replace(b"<sheetData>", b"<sheetData><row><c>&nope;<", 1)
+    broken = _rezip(raw, {parts[title]: garbage for title in unread})
+    with pytest.raises(ET.ParseError):
+        openpyxl_cells(broken)
+    monkeypatch.setattr(workbook, "read_sheets", read_sheets)  # not held to openpyxl's, which refuses it
+    read = workbook.load_workbook_bytes("x.xlsx", raw, DEFAULT_LIMITS)
+    again = workbook.load_workbook_bytes("x.xlsx", broken, DEFAULT_LIMITS)
+    assert again.data == read.data and dict(again.cells.items()) == dict(read.cells.items())
+    assert not again.problems and not read.problems
 
 
 @pytest.mark.parametrize("part, before, insert", [

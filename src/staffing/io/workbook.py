@@ -126,17 +126,20 @@ def inspect_zip(path: str, raw: bytes, limits: Limits) -> zipfile.ZipFile:
     return archive
 
 
-def read_sheets(path: str, raw: bytes, limits: Limits, formulas: bool = True) -> list[SheetCells]:
+def read_sheets(path: str, raw: bytes, limits: Limits, formulas: bool = True,
+                unread: Callable[[str], bool] | None = None) -> list[SheetCells]:
     """The worksheets of the workbook `raw`, each cell's value as openpyxl reads it, once the
     container is found safe (inspect_zip): read from the XML directly where that is certain
     to give what openpyxl gives and the workbook is within the bounds of workbook_bounds
     (`workbook_cells.read_cells`); else the bounds are checked as the XML streams by
     (`workbook_bounds.check_bounds`) and openpyxl reads it.  `formulas=False`: only the
-    values Excel saved are wanted.  Raises InputProblem, for a file openpyxl cannot read too."""
+    values Excel saved are wanted.  `unread`: the titles of sheets the caller never reads,
+    which the fast reader lists without their cells (openpyxl reads every sheet).  Raises
+    InputProblem, for a file openpyxl cannot read too."""
     try:
         archive = inspect_zip(path, raw, limits)
         try:
-            return read_cells(archive, limits.max_nodes)  # within the bounds, or unsure
+            return read_cells(archive, limits.max_nodes, unread)  # within the bounds, or unsure
         except Unsure:
             pass
         except Oversized as exc:  # never handed to zipfile, which would unpack it all
@@ -171,13 +174,20 @@ _NOT_PLAN_SHEETS = frozenset((zh("xlsx.sheet.guide"), zh("xlsx.sheet.choices")))
 _PLAN_SHEETS = {s.name: s for s in SHEETS}
 
 
+def _never_read(title: str) -> bool:
+    """A sheet whose cells the plan's read never looks at: the instructions, the drop-downs'
+    lists and the template's examples (`_resembled` passes them by on their names alone)."""
+    title = title.strip(_SPACES)
+    return title in _NOT_PLAN_SHEETS or title.startswith(EXAMPLE_PREFIX)
+
+
 def _resembled(title: str, ws: SheetCells, present: set[str]) -> Form | Table | None:
     """The plan sheet a sheet of another name is, by its name (编制划转（2020）, 职能机构 (2)) or
     by what it holds (three or more of a table's headers in one of its first rows, or of a
     form's items down its first column), one missing from the workbook (`present`: the titles
     there) first; None for a plan sheet, the instructions, the drop-downs' lists, the
     template's examples and a sheet like none of them."""
-    if title in _PLAN_SHEETS or title in _NOT_PLAN_SHEETS or title.startswith(EXAMPLE_PREFIX) or not ws.cells:
+    if title in _PLAN_SHEETS or _never_read(title) or not ws.cells:
         return None
     named = [s for s in SHEETS if s.name in title]
     if named:
@@ -597,7 +607,8 @@ class _Reader:
 
     # -- reading
     def read(self) -> Document:
-        by_name = {ws.title.strip(_SPACES): ws for ws in read_sheets(self.path, self.raw, self.limits)}
+        sheets_read = read_sheets(self.path, self.raw, self.limits, unread=_never_read)
+        by_name = {ws.title.strip(_SPACES): ws for ws in sheets_read}
         if any(ws.date1904 for ws in by_name.values()):
             self.epoch = MAC_EPOCH
         known = [s for s in SHEETS if s.name in by_name]

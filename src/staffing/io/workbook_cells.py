@@ -118,6 +118,7 @@ class SheetCells:
     hidden_rows: set[int] = field(default_factory=set)  # rows the sheet hides (Excel shows them not)
     hidden_columns: set[int] = field(default_factory=set)
     date1904: bool = False  # the workbook counts its serial dates from 1904 (old Mac Excel), not 1900
+    unread: bool = False  # left unread, as the caller asked (a sheet it never reads): no cells
 
     def shown(self) -> dict[Place, Any]:
         """The cells as Excel shows them: a formula's saved value in its place (openpyxl's
@@ -840,10 +841,13 @@ def _place(ref: str) -> Place:
     return row, col
 
 
-def read_cells(archive: zipfile.ZipFile, limit: int) -> list[SheetCells]:
+def read_cells(archive: zipfile.ZipFile, limit: int,
+               unread: Callable[[str], bool] | None = None) -> list[SheetCells]:
     """Every worksheet of the workbook in `archive`, in the workbook's order, as openpyxl
     would read it, when it is within the bounds workbook_bounds checks (`limit` cells and
-    shared strings).  Raises Unsure where any of that is not certain."""
+    shared strings).  A sheet whose title `unread` holds is listed with its title and state
+    alone, its part never parsed (nor counted against `limit`: it holds nothing read).
+    Raises Unsure where any of that is not certain."""
     try:
         # A part declaring anything (a document type, an entity) goes to openpyxl, whose
         # XML is parsed by defusedxml (and to workbook_bounds, which refuses an entity),
@@ -857,7 +861,9 @@ def read_cells(archive: zipfile.ZipFile, limit: int) -> list[SheetCells]:
         parts = {p for p in book.names if p.startswith("xl/worksheets/") and p.endswith(".xml")}
         if parts != {part for _, _, part in listed}:
             raise Unsure("worksheet parts not read as sheets")  # workbook_bounds counts them too
-        return [book.sheet(*one) for one in listed]
+        return [SheetCells(title, state, date1904=book.epoch_1904, unread=True)
+                if unread is not None and unread(title) else book.sheet(title, state, part)
+                for title, state, part in listed]
     except (Unsure, Oversized):
         raise
     except Exception as exc:  # whatever went wrong, openpyxl reads it and says what

@@ -98,7 +98,7 @@ class Document:
     # A workbook's places: (sheet, row, column) of each value, beside its (row, column) in
     # marks, named as Excel names the cell (D7) only when a message or a note says where;
     # and what the reader noticed on the way (a formula's saved value used), for the run.
-    # (A workbook's are worked out when asked: see workbook._Places.)
+    # (A workbook's, and its marks, are worked out when asked: see workbook._Places, _Marks.)
     cells: Mapping[Path_, Place] = field(default_factory=dict)
     notes: list[tuple[Path_, str, dict[str, object]]] = field(default_factory=list)
     labels: Mapping[Place, str] = field(default_factory=dict)  # a cell -> its column's header

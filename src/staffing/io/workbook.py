@@ -549,28 +549,6 @@ class _Labels(_WorkedOut):
         return len(self.kept) + sum(map(len, self.rows.values()))
 
 
-class WorkbookDocument(Document):
-    """A plan workbook read: its data, each value's place (`cells`, a `_Places`), the header of
-    each of those cells (`labels`) and what the reader noticed; its marks (row, column) are
-    its places' (a workbook has no keys)."""
-
-    def __init__(self, path: str, data: Any, cells: _Places, labels: _Labels,
-                 notes: list[tuple[Path_, str, dict[str, object]]]) -> None:
-        self.path = path
-        self.data = data
-        self.key_marks = {}
-        self.cells = cells
-        self.notes = notes
-        self.labels = labels
-        self.problems = []
-        self.problem_locs = set()
-        self._marks = _Marks(cells)
-
-    @property
-    def marks(self) -> Mapping[Path_, tuple[int, int]]:  # type: ignore[override]
-        return self._marks
-
-
 class _Reader:
     def __init__(self, path: str, raw: bytes, limits: Limits) -> None:
         self.path = path
@@ -636,7 +614,10 @@ class _Reader:
                 self._form(layout, sheet)
             else:
                 self._table(layout, sheet)
-        doc = WorkbookDocument(self.path, self.data, self.cells, self.labels, self.notes)
+        # marks: its places' (row, column), read-only (a workbook's Document is never re-marked,
+        # as load_text re-marks a YAML file's)
+        doc = Document(self.path, self.data, _Marks(self.cells),  # type: ignore[arg-type]
+                       cells=self.cells, notes=self.notes, labels=self.labels)
         doc.problems = list(self.problems)
         if self.problems:
             bad = {(p.sheet, p.cell) for p in self.problems}
